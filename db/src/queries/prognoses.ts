@@ -1,0 +1,182 @@
+import type { NewSendWindow } from '@cd/shared';
+import type { Queryable, Tx } from '../client.js';
+
+export interface SendWindowRow {
+  id: number;
+  afnemerOin: string;
+  kenmerk: string;
+  omschrijving: string;
+  berichttype: string;
+  startAt: Date;
+  endAt: Date;
+  aantalBerichten: number;
+  status: 'concept' | 'definitief' | 'geannuleerd';
+  vroegsteStart: Date | null;
+  laatsteEind: Date | null;
+  revision: number;
+  deliveryId: number | null;
+  updatedAt: Date;
+}
+
+export interface SendWindowRevisionRow {
+  revision: number;
+  deliveryId: number | null;
+  changedBy: string | null;
+  changedAt: Date;
+  omschrijving: string;
+  berichttype: string;
+  startAt: Date;
+  endAt: Date;
+  aantalBerichten: number;
+  status: SendWindowRow['status'];
+}
+
+export interface DeliveryRow {
+  id: number;
+  afnemerOin: string;
+  uploadedBy: number;
+  uploadedAt: Date;
+  fileName: string | null;
+  contentType: string;
+  rowCount: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+const windowColumns = (sql: Queryable) => sql`
+  id::int, afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten::float8 as aantal_berichten,
+  status, vroegste_start, laatste_eind, revision, delivery_id::int, updated_at`;
+
+/**
+ * Stores a delivery for one Afnemer: upserts its windows by kenmerk, keeps a revision of every change,
+ * and records the delivery. Deliveries of the same Afnemer are serialised by an advisory lock.
+ */
+export async function deliveryStore(
+  tx: Tx,
+  d: { afnemerOin: string; userId: number; fileName: string | null; contentType: string; windows: NewSendWindow[] },
+): Promise<DeliveryRow> {
+  await tx`select pg_advisory_xact_lock(hashtext('deliveries'), hashtext(${d.afnemerOin}))`;
+  const [delivery] = await tx<{ id: number }[]>`
+    insert into deliveries (afnemer_oin, uploaded_by, file_name, content_type, row_count, created, updated, unchanged)
+    values (${d.afnemerOin}, ${d.userId}, ${d.fileName}, ${d.contentType}, ${d.windows.length}, 0, 0, 0)
+    returning id::int`;
+  const input = tx.json(
+    d.windows.map((w) => ({
+      kenmerk: w.kenmerk,
+      omschrijving: w.omschrijving,
+      berichttype: w.berichttype,
+      start_at: w.start.toISOString(),
+      end_at: w.end.toISOString(),
+      aantal_berichten: w.aantalBerichten,
+      status: w.status,
+      vroegste_start: w.vroegsteStart?.toISOString() ?? null,
+      laatste_eind: w.laatsteEind?.toISOString() ?? null,
+    })),
+  );
+  const [counts] = await tx<{ created: number; updated: number }[]>`
+    with input as (
+      select * from jsonb_to_recordset(${input}) as x(
+        kenmerk text, omschrijving text, berichttype text, start_at timestamptz, end_at timestamptz,
+        aantal_berichten bigint, status text, vroegste_start timestamptz, laatste_eind timestamptz)
+    ), upserted as (
+      insert into send_windows as w (afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at,
+        aantal_berichten, status, vroegste_start, laatste_eind, delivery_id, updated_by, updated_at)
+      select ${d.afnemerOin}, kenmerk, omschrijving, berichttype, start_at, end_at,
+        aantal_berichten, status, vroegste_start, laatste_eind, ${delivery!.id}, ${d.userId}, now()
+      from input
+      on conflict (afnemer_oin, kenmerk) do update set
+        omschrijving = excluded.omschrijving, berichttype = excluded.berichttype,
+        start_at = excluded.start_at, end_at = excluded.end_at, aantal_berichten = excluded.aantal_berichten,
+        status = excluded.status, vroegste_start = excluded.vroegste_start, laatste_eind = excluded.laatste_eind,
+        delivery_id = excluded.delivery_id, updated_by = excluded.updated_by, updated_at = excluded.updated_at,
+        revision = w.revision + 1
+      where (w.omschrijving, w.berichttype, w.start_at, w.end_at, w.aantal_berichten, w.status,
+             w.vroegste_start, w.laatste_eind)
+        is distinct from (excluded.omschrijving, excluded.berichttype, excluded.start_at, excluded.end_at,
+             excluded.aantal_berichten, excluded.status, excluded.vroegste_start, excluded.laatste_eind)
+      returning w.*
+    ), revisions as (
+      insert into send_window_revisions (window_id, revision, delivery_id, changed_by, changed_at, omschrijving,
+        berichttype, start_at, end_at, aantal_berichten, status, vroegste_start, laatste_eind)
+      select id, revision, delivery_id, updated_by, updated_at, omschrijving,
+        berichttype, start_at, end_at, aantal_berichten, status, vroegste_start, laatste_eind
+      from upserted
+      returning revision
+    )
+    select count(*) filter (where revision = 1)::int as created,
+           count(*) filter (where revision > 1)::int as updated
+    from revisions`;
+  const unchanged = d.windows.length - counts!.created - counts!.updated;
+  const [row] = await tx<DeliveryRow[]>`
+    update deliveries set created = ${counts!.created}, updated = ${counts!.updated}, unchanged = ${unchanged}
+    where id = ${delivery!.id}
+    returning id::int, afnemer_oin, uploaded_by::int, uploaded_at, file_name, content_type, row_count, created, updated, unchanged`;
+  return row!;
+}
+
+export interface WindowFilter {
+  afnemerOin?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+  status?: SendWindowRow['status'] | null;
+  limit: number;
+  offset: number;
+}
+
+/** One page of send windows matching the filter (overlapping [from, to)), ordered by start, and the total count. */
+export async function sendWindowsList(sql: Queryable, f: WindowFilter): Promise<{ rows: SendWindowRow[]; total: number }> {
+  const where = sql`
+    where (${f.afnemerOin ?? null}::text is null or afnemer_oin = ${f.afnemerOin ?? null})
+      and (${f.status ?? null}::text is null or status = ${f.status ?? null})
+      and (${f.to ?? null}::timestamptz is null or start_at < ${f.to ?? null})
+      and (${f.from ?? null}::timestamptz is null or end_at > ${f.from ?? null})`;
+  const rows = await sql<SendWindowRow[]>`
+    select ${windowColumns(sql)} from send_windows ${where}
+    order by start_at, id limit ${f.limit} offset ${f.offset}`;
+  const [count] = await sql<{ n: number }[]>`select count(*)::int as n from send_windows ${where}`;
+  return { rows, total: count!.n };
+}
+
+/** The send window with this id, or null. */
+export async function sendWindowById(sql: Queryable, id: number): Promise<SendWindowRow | null> {
+  const [row] = await sql<SendWindowRow[]>`select ${windowColumns(sql)} from send_windows where id = ${id}`;
+  return row ?? null;
+}
+
+/** Every revision of a window, oldest first, with the e-mail of who made it. */
+export function sendWindowRevisions(sql: Queryable, id: number) {
+  return sql<SendWindowRevisionRow[]>`
+    select r.revision, r.delivery_id::int, u.email as changed_by, r.changed_at, r.omschrijving, r.berichttype,
+      r.start_at, r.end_at, r.aantal_berichten::float8 as aantal_berichten, r.status
+    from send_window_revisions r left join users u on u.id = r.changed_by
+    where r.window_id = ${id} order by r.revision`;
+}
+
+/** Cancels a window (status geannuleerd) as a new revision; returns the window, unchanged when already cancelled. */
+export async function sendWindowCancel(tx: Tx, id: number, userId: number): Promise<SendWindowRow | null> {
+  const [locked] = await tx<{ afnemerOin: string }[]>`select afnemer_oin from send_windows where id = ${id}`;
+  if (!locked) return null;
+  await tx`select pg_advisory_xact_lock(hashtext('deliveries'), hashtext(${locked.afnemerOin}))`;
+  await tx`
+    with changed as (
+      update send_windows set status = 'geannuleerd', revision = revision + 1, updated_by = ${userId},
+        updated_at = now(), delivery_id = null
+      where id = ${id} and status <> 'geannuleerd'
+      returning *
+    )
+    insert into send_window_revisions (window_id, revision, delivery_id, changed_by, changed_at, omschrijving,
+      berichttype, start_at, end_at, aantal_berichten, status, vroegste_start, laatste_eind)
+    select id, revision, null, updated_by, updated_at, omschrijving, berichttype, start_at, end_at,
+      aantal_berichten, status, vroegste_start, laatste_eind
+    from changed`;
+  return sendWindowById(tx, id);
+}
+
+/** Deliveries of an Afnemer (or all when null), newest first. */
+export function deliveriesList(sql: Queryable, afnemerOin: string | null, limit: number) {
+  return sql<DeliveryRow[]>`
+    select id::int, afnemer_oin, uploaded_by::int, uploaded_at, file_name, content_type, row_count, created, updated, unchanged
+    from deliveries where (${afnemerOin}::text is null or afnemer_oin = ${afnemerOin})
+    order by uploaded_at desc, id desc limit ${limit}`;
+}

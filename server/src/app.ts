@@ -1,0 +1,59 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import { authenticate } from './lib/auth.js';
+import type { AppEnv, Deps } from './lib/context.js';
+import { API_VERSION } from './lib/openapi.js';
+import { errorToProblem, ProblemError, problemResponse } from './lib/problem.js';
+import { afnemers } from './routes/afnemers.js';
+import { deliveries, prognoses } from './routes/prognoses.js';
+import { sessions } from './routes/sessions.js';
+
+export type { Deps } from './lib/context.js';
+
+/** The whole HTTP API, without a listener: tests call app.request() on it. */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"],
+    },
+  }));
+  app.use('/api/*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+    c.header('API-Version', API_VERSION);
+  });
+  app.use('/api/*', authenticate);
+
+  const api = new OpenAPIHono<AppEnv>()
+    .route('/', sessions)
+    .route('/', afnemers)
+    .route('/', prognoses)
+    .route('/', deliveries);
+  // Documented on the versioned sub-app, so paths are relative to the server URL that carries /v1.
+  api.doc('/openapi.json', {
+    openapi: '3.0.3',
+    info: {
+      title: 'Capaciteitsdashboard MijnOverheid Berichtenbox',
+      version: API_VERSION,
+      description: 'Prognoses van Afnemers, capaciteit en conflicten van de MijnOverheid Berichtenbox.',
+      contact: { name: 'Logius Servicecentrum', email: 'servicecentrum@logius.nl', url: 'https://www.logius.nl/contact' },
+    },
+    servers: [{ url: 'https://capaciteit.mijnoverheid.nl/api/v1', description: 'Productie' }],
+    tags: [{ name: 'Aanmelden' }, { name: 'Organisaties' }, { name: 'Prognoses' }],
+  });
+  app.route('/api/v1', api);
+
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? problemResponse(c, new ProblemError(404, `Het pad ${c.req.path} bestaat niet.`))
+      : c.text('Niet gevonden', 404),
+  );
+  app.onError((err, c) => {
+    const res = errorToProblem(err, c);
+    res.headers.set('API-Version', API_VERSION);
+    return res;
+  });
+  return app;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { configFromEnv, configWantsDemo } from './config.js';
+
+describe('configFromEnv', () => {
+  it('applies the defaults when nothing is set', () => {
+    expect(configFromEnv({})).toMatchObject({ PORT: 3000, DATA_DIR: './.data', PG_PORT: 54329 });
+  });
+
+  it('names every bad variable in Dutch', () => {
+    expect(() => configFromEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', DEMO: 'ja' })).toThrow(
+      /PORT: moet een poortnummer zijn[\s\S]*DATABASE_URL: moet beginnen met postgres[\s\S]*DEMO: moet 0 of 1 zijn/,
+    );
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(configFromEnv({ PORT: '' }).PORT).toBe(3000);
+  });
+});
+
+describe('configWantsDemo', () => {
+  it('seeds the embedded database unless DEMO=0, and DATABASE_URL only with DEMO=1', () => {
+    expect(configWantsDemo(configFromEnv({}))).toBe(true);
+    expect(configWantsDemo(configFromEnv({ DEMO: '0' }))).toBe(false);
+    expect(configWantsDemo(configFromEnv({ DATABASE_URL: 'postgres://h/db' }))).toBe(false);
+    expect(configWantsDemo(configFromEnv({ DATABASE_URL: 'postgres://h/db', DEMO: '1' }))).toBe(true);
+  });
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1'], { error: 'moet 0 of 1 zijn' }).optional();
+const port = (fallback: number) =>
+  z.coerce.number({ error: 'moet een poortnummer zijn' }).int('moet een geheel getal zijn')
+    .min(1, 'moet tussen 1 en 65535 liggen').max(65535, 'moet tussen 1 en 65535 liggen').default(fallback);
+
+export const ConfigSchema = z.object({
+  PORT: port(3000),
+  HOST: z.string().min(1, 'mag niet leeg zijn').default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'moet beginnen met postgres:// of postgresql://')
+    .optional(),
+  DATA_DIR: z.string().min(1, 'mag niet leeg zijn').default('./.data'),
+  PG_PORT: port(54329),
+  DEMO: flag,
+  SESSION_HOURS: z.coerce.number({ error: 'moet een aantal uren zijn' }).positive('moet groter dan 0 zijn').max(24 * 30, 'mag hoogstens 720 zijn').default(12),
+  LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug'], { error: 'moet silent, error, info of debug zijn' }).default('info'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the environment; throws one Dutch message naming every bad variable. */
+export function configFromEnv(env: Record<string, string | undefined>): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(ConfigSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const parsed = ConfigSchema.safeParse(relevant);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `- ${String(i.path[0])}: ${i.message}`);
+  throw new Error(`Ongeldige configuratie:\n${lines.join('\n')}`);
+}
+
+/** Demo data goes in on the embedded database unless DEMO=0, and on DATABASE_URL only with DEMO=1. */
+export function configWantsDemo(config: Config): boolean {
+  return config.DATABASE_URL ? config.DEMO === '1' : config.DEMO !== '0';
+}

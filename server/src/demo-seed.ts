@@ -1,0 +1,139 @@
+import { afnemerUpsert, deliveryStore, userUpsert, usersCount, type Sql } from '@cd/db';
+import { amsterdamWallTimeToInstant, type NewSendWindow, type Role } from '@cd/shared';
+import { passwordHash } from './lib/crypto.js';
+
+export const DEMO_PASSWORD = 'demo-wachtwoord';
+
+interface DemoAfnemer {
+  oin: string;
+  name: string;
+  slug: string;
+  types: string[];
+  /** Typical messages per window, and windows per week. */
+  volume: number;
+  perWeek: number;
+}
+
+const AFNEMERS: DemoAfnemer[] = [
+  { oin: '00000001003214345000', name: 'Belastingdienst', slug: 'belastingdienst', types: ['Voorlopige aanslag', 'Herinnering aangifte', 'Definitieve aanslag'], volume: 60_000, perWeek: 30 },
+  { oin: '00000001822477348000', name: 'Dienst Toeslagen', slug: 'toeslagen', types: ['Beschikking toeslag', 'Wijziging voorschot'], volume: 40_000, perWeek: 15 },
+  { oin: '00000001800866472000', name: 'Dienst Uitvoering Onderwijs (DUO)', slug: 'duo', types: ['Betaalspecificatie studiefinanciering', 'Aflossingsoverzicht'], volume: 35_000, perWeek: 15 },
+  { oin: '00000001804770694000', name: 'Centraal Justitieel Incassobureau (CJIB)', slug: 'cjib', types: ['Beschikking verkeersboete', 'Aanmaning'], volume: 15_000, perWeek: 25 },
+  { oin: '00000001803550069000', name: 'UWV', slug: 'uwv', types: ['Betaalspecificatie WW', 'Jaaropgaaf'], volume: 30_000, perWeek: 15 },
+  { oin: '00000001001721006000', name: 'Sociale Verzekeringsbank (SVB)', slug: 'svb', types: ['Betaalspecificatie AOW', 'Kinderbijslag'], volume: 45_000, perWeek: 10 },
+  { oin: '00000001804984724000', name: 'RDW', slug: 'rdw', types: ['APK-herinnering', 'Tenaamstelling'], volume: 12_000, perWeek: 25 },
+  { oin: '00000001802327497000', name: 'Kadaster', slug: 'kadaster', types: ['Eigendomsinformatie'], volume: 5_000, perWeek: 7 },
+  { oin: '00000001003221590000', name: 'Centraal Administratie Kantoor (CAK)', slug: 'cak', types: ['Eigen bijdrage Wlz', 'Zorgverzekering'], volume: 10_000, perWeek: 10 },
+  { oin: '00000001811288154000', name: 'Rijksdienst voor Ondernemend Nederland (RVO)', slug: 'rvo', types: ['Subsidiebeschikking'], volume: 4_000, perWeek: 7 },
+  { oin: '00000001002564440000', name: 'Gemeente Amsterdam', slug: 'amsterdam', types: ['Aanslag gemeentelijke belastingen', 'Parkeervergunning'], volume: 20_000, perWeek: 10 },
+  { oin: '00000001002220647000', name: 'Gemeente Rotterdam', slug: 'rotterdam', types: ['Aanslag gemeentelijke belastingen', 'Afvalstoffenheffing'], volume: 15_000, perWeek: 10 },
+  { oin: '00000001002306608000', name: "Gemeente 's-Gravenhage", slug: 'denhaag', types: ['Aanslag gemeentelijke belastingen'], volume: 12_000, perWeek: 7 },
+  { oin: '00000001002273303000', name: 'Gemeente Utrecht', slug: 'utrecht', types: ['Aanslag gemeentelijke belastingen', 'WOZ-beschikking'], volume: 9_000, perWeek: 7 },
+  { oin: '00000001823288444000', name: 'Belastingsamenwerking Rivierenland', slug: 'bsr', types: ['Aanslag waterschapsbelasting'], volume: 8_000, perWeek: 5 },
+];
+
+const LOGIUS_USERS: { email: string; name: string; role: Role }[] = [
+  { email: 'capaciteit@logius.example', name: 'Sanne de Vries', role: 'capacity-manager' },
+  { email: 'service@logius.example', name: 'Eugene Steijn', role: 'service-manager' },
+  { email: 'incident@logius.example', name: 'Pieter Bakker', role: 'incident-manager' },
+  { email: 'calamiteit@logius.example', name: 'Fatima El Amrani', role: 'calamity-manager' },
+  { email: 'beheer@logius.example', name: 'Joost Jansen', role: 'admin' },
+];
+
+/** The demo accounts as printed at start-up. */
+export const DEMO_LOGINS = [
+  'planner@belastingdienst.example  (planner, Belastingdienst)',
+  'planner@duo.example              (planner, DUO)',
+  'klantraad@belastingdienst.example (klantraad-manager, Belastingdienst)',
+  ...LOGIUS_USERS.map((u) => `${u.email.padEnd(32)} (${u.role})`),
+];
+
+/** A small deterministic PRNG, so every demo database looks the same for the same start date. */
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function localInstant(year: number, month: number, day: number, hour: number, minute: number): Date {
+  const r = amsterdamWallTimeToInstant({ year, month, day, hour, minute, second: 0 });
+  if (!r.ok) throw new Error(`demo time ${year}-${month}-${day} ${hour}:${minute} is ${r.reason}`);
+  return r.instant;
+}
+
+/** The demo prognoses of one Afnemer for the quarter from `from` (a UTC calendar day), plus January–February peaks. */
+function demoWindows(a: DemoAfnemer, from: Date, days: number, now: Date, rand: () => number): NewSendWindow[] {
+  const windows: NewSendWindow[] = [];
+  const push = (day: Date, hour: number, minute: number, hours: number, volume: number, type: string, label: string) => {
+    const start = localInstant(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute);
+    const end = new Date(start.getTime() + hours * 3600_000);
+    const soon = start.getTime() - now.getTime() < 28 * 86400_000;
+    windows.push({
+      afnemer: a.oin,
+      kenmerk: `${a.slug.toUpperCase()}-${start.toISOString().slice(0, 10).replaceAll('-', '')}-${String(windows.length + 1).padStart(4, '0')}`,
+      omschrijving: label,
+      berichttype: type,
+      start,
+      end,
+      aantalBerichten: Math.max(100, Math.round(volume / 100) * 100),
+      status: soon || rand() < 0.3 ? 'definitief' : 'concept',
+      vroegsteStart: null,
+      laatsteEind: null,
+    });
+  };
+  for (let d = 0; d < days; d++) {
+    const day = new Date(from.getTime() + d * 86400_000);
+    const weekday = day.getUTCDay();
+    const perDay = (a.perWeek / 5) * (weekday === 0 || weekday === 6 ? 0.1 : 1);
+    let n = Math.floor(perDay) + (rand() < perDay % 1 ? 1 : 0);
+    while (n-- > 0) {
+      const type = a.types[Math.floor(rand() * a.types.length)]!;
+      const hour = 7 + Math.floor(rand() * 12);
+      const minute = [0, 15, 30, 45][Math.floor(rand() * 4)]!;
+      const hours = 1 + Math.floor(rand() * 6);
+      push(day, hour, minute, hours, a.volume * (0.4 + rand() * 1.2), type, `${type} (${a.name})`);
+    }
+  }
+  if (a.slug === 'belastingdienst') {
+    // The yearly peak: provisional assessments go out in the first weeks of January and February.
+    const year = from.getUTCMonth() === 0 ? from.getUTCFullYear() : from.getUTCFullYear() + 1;
+    for (const month of [0, 1]) {
+      for (let d = 2; d <= 20; d++) {
+        const day = new Date(Date.UTC(year, month, d));
+        if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
+        push(day, 8, 0, 10, 400_000 + rand() * 600_000, 'Voorlopige aanslag', `Voorlopige aanslag ${year} - batch ${month + 1}.${d}`);
+      }
+    }
+  }
+  return windows;
+}
+
+/** Fills an empty database with Afnemers, users of every role and a quarter of prognoses; null when not empty. */
+export async function demoSeed(sql: Sql, now: Date) {
+  if ((await usersCount(sql)) > 0) return null;
+  const hash = await passwordHash(DEMO_PASSWORD);
+  const rand = mulberry32(20180723);
+  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const days = Math.round((Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 3, 1) - from.getTime()) / 86400_000);
+  let windows = 0;
+  await sql.begin(async (tx) => {
+    for (const u of LOGIUS_USERS) await userUpsert(tx, { ...u, afnemerOin: null, passwordHash: hash });
+    for (const a of AFNEMERS) {
+      await afnemerUpsert(tx, { oin: a.oin, name: a.name });
+      const planner = await userUpsert(tx, {
+        email: `planner@${a.slug}.example`, name: `Planner ${a.name}`, role: 'planner', afnemerOin: a.oin, passwordHash: hash,
+      });
+      await userUpsert(tx, {
+        email: `klantraad@${a.slug}.example`, name: `Klantraadlid ${a.name}`, role: 'klantraad-manager', afnemerOin: a.oin, passwordHash: hash,
+      });
+      const list = demoWindows(a, from, days, now, rand);
+      windows += list.length;
+      await deliveryStore(tx, { afnemerOin: a.oin, userId: planner.id, fileName: 'demo-prognose.csv', contentType: 'text/csv', windows: list });
+    }
+  });
+  return { afnemers: AFNEMERS.length, windows, logins: DEMO_LOGINS };
+}

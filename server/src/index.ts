@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApp } from './app.js';
+import { configFromEnv, configWantsDemo } from './config.js';
+import { databaseOpen } from './database.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, demoSeed } from './demo-seed.js';
+
+const log = (m: string) => console.log(m);
+
+async function main() {
+  let config;
+  try {
+    config = configFromEnv(process.env);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  const db = await databaseOpen(config, log);
+  let demoUsers: string[] = [];
+  if (configWantsDemo(config)) {
+    const seeded = await demoSeed(db.sql, new Date());
+    if (seeded) log(`Demodata geladen: ${seeded.afnemers} Afnemers, ${seeded.windows} verzendmomenten.`);
+    demoUsers = DEMO_LOGINS;
+  }
+
+  const app = createApp({ sql: db.sql, now: () => new Date(), sessionHours: config.SESSION_HOURS });
+  const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+  if (existsSync(webDist)) {
+    const root = relative(process.cwd(), webDist);
+    app.use('/*', serveStatic({ root }));
+    app.get('/*', serveStatic({ root, path: 'index.html' }));
+  }
+
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    log(`Capaciteitsdashboard draait op http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/`);
+    if (demoUsers.length) {
+      log(`Demo-accounts (wachtwoord "${DEMO_PASSWORD}"):`);
+      for (const line of demoUsers) log(`  ${line}`);
+    }
+  });
+  server.on('error', async (err: NodeJS.ErrnoException) => {
+    console.error(err.code === 'EADDRINUSE'
+      ? `Poort ${config.PORT} is al in gebruik. Kies een andere met PORT=...`
+      : `De webserver kon niet starten: ${err.message}`);
+    await db.close();
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    log('Afsluiten ...');
+    server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(`Starten mislukt: ${(err as Error).message}`);
+  process.exit(1);
+});

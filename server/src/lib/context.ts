@@ -1,0 +1,33 @@
+import type { Sql, UserRow } from '@cd/db';
+import type { Role } from '@cd/shared';
+import type { Context } from 'hono';
+import { ProblemError } from './problem.js';
+
+export interface Deps {
+  sql: Sql;
+  /** The clock, injectable so tests can pin time. */
+  now: () => Date;
+  sessionHours: number;
+}
+
+export type AppEnv = {
+  Variables: { deps: Deps; user: UserRow | null };
+};
+
+/** The signed-in user; 401 when there is none. */
+export function userRequire(c: Context<AppEnv>): UserRow {
+  const user = c.get('user');
+  if (!user) throw new ProblemError(401, 'Meld u aan, of stuur een geldig API-token mee.');
+  return user;
+}
+
+/** The signed-in user when their role is one of `roles`; 401 or 403 otherwise. */
+export function userWithRole(c: Context<AppEnv>, roles: readonly Role[]): UserRow {
+  const user = userRequire(c);
+  if (!roles.includes(user.role)) throw new ProblemError(403, 'Uw rol geeft geen toegang tot deze functie.');
+  return user;
+}
+
+export const LOGIUS_ROLES: readonly Role[] = [
+  'capacity-manager', 'service-manager', 'incident-manager', 'calamity-manager', 'admin',
+];

@@ -1,0 +1,49 @@
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { Problem } from '@cd/shared';
+import type { AppEnv } from './context.js';
+import { ProblemError, zodIssuesToErrors } from './problem.js';
+
+export const API_VERSION = '1.0.0';
+
+export const versionHeader = {
+  'API-Version': { description: 'Volledig versienummer van de API', schema: { type: 'string' as const, example: API_VERSION } },
+};
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: Problem } },
+});
+
+export const problemResponses = {
+  400: problem('Ongeldige invoer'),
+  401: problem('Niet aangemeld'),
+  403: problem('Geen toegang'),
+  500: problem('Interne fout'),
+};
+
+type Responses = RouteConfig['responses'];
+
+/** A route with the API-Version header on every success response and problem+json for every error. */
+export function apiRoute<R extends Omit<RouteConfig, 'responses'> & { responses: Responses }>(config: R) {
+  const responses: Responses = { ...problemResponses };
+  for (const [code, response] of Object.entries(config.responses)) {
+    responses[code] = /^[23]/.test(code) ? { ...response, headers: versionHeader } : response;
+  }
+  return createRoute({ ...config, responses } as R);
+}
+
+/** A router whose zod failures become 400 problem+json with one entry per issue. */
+export function apiRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new ProblemError(400, 'De invoer voldoet niet aan de eisen.', zodIssuesToErrors(result.error));
+      }
+    },
+  });
+}
+
+export const notFound = problem('Niet gevonden');
+export const conflict = problem('Conflict');
+export const tooLarge = problem('Te groot');
+export const unsupportedType = problem('Bestandstype niet ondersteund');

@@ -1,0 +1,69 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import type { Problem } from '@cd/shared';
+
+const TITLES: Record<number, string> = {
+  400: 'Ongeldige invoer',
+  401: 'Niet aangemeld',
+  403: 'Geen toegang',
+  404: 'Niet gevonden',
+  409: 'Conflict',
+  413: 'Te groot',
+  415: 'Bestandstype niet ondersteund',
+  429: 'Te veel verzoeken',
+  500: 'Interne fout',
+};
+
+// Hono's own errors carry English text; these replace it.
+const DETAILS: Record<number, string> = {
+  415: 'Dit bestandstype wordt niet ondersteund. Stuur CSV (text/csv), Excel (.xlsx), JSON of een multipart-formulier.',
+};
+
+/** A domain or HTTP error that the error handler turns into problem+json. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly detail: string,
+    readonly errors?: Problem['errors'],
+    readonly title = TITLES[status] ?? 'Fout',
+  ) {
+    super(detail);
+  }
+}
+
+export function problemResponse(c: Context, p: ProblemError) {
+  const body: Problem = { type: 'about:blank', title: p.title, status: p.status, detail: p.detail };
+  if (p.errors) body.errors = p.errors;
+  return c.body(JSON.stringify(body), p.status, { 'Content-Type': 'application/problem+json' });
+}
+
+/** Maps zod issues to row errors; a path like windows.3.start becomes row 4, field start. */
+export function zodIssuesToErrors(error: ZodError): NonNullable<Problem['errors']> {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String);
+    const idx = path.findIndex((p) => /^\d+$/.test(p));
+    if (idx >= 0) {
+      return { row: Number(path[idx]) + 1, field: path.slice(idx + 1).join('.') || path.join('.'), message: issue.message };
+    }
+    return { field: path.join('.') || '(body)', message: issue.message };
+  });
+}
+
+/** The one place where every error becomes application/problem+json. */
+export function errorToProblem(err: unknown, c: Context) {
+  if (err instanceof ProblemError) return problemResponse(c, err);
+  if (err instanceof ZodError) {
+    return problemResponse(c, new ProblemError(400, 'De invoer voldoet niet aan het schema.', zodIssuesToErrors(err)));
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    return problemResponse(c, new ProblemError(status, DETAILS[status] ?? (err.message || TITLES[status] || 'Fout')));
+  }
+  if (err instanceof SyntaxError) {
+    return problemResponse(c, new ProblemError(400, 'De aanvraag bevat geen geldige JSON.'));
+  }
+  console.error(JSON.stringify({ level: 'error', msg: 'unhandled', path: c.req.path, err: String((err as Error)?.stack ?? err) }));
+  return problemResponse(c, new ProblemError(500, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.'));
+}

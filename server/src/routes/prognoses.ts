@@ -1,0 +1,338 @@
+import {
+  afnemersList,
+  deliveriesList,
+  deliveryStore,
+  sendWindowById,
+  sendWindowCancel,
+  sendWindowRevisions,
+  sendWindowsList,
+  type DeliveryRow,
+  type SendWindowRow,
+  type Tx,
+  type UserRow,
+} from '@cd/db';
+import {
+  Delivery,
+  prognoseCsvParse,
+  PrognoseJsonUpload,
+  prognoseJsonToRows,
+  prognoseTemplateCsv,
+  SendWindow,
+  SendWindowDetail,
+  SendWindowPage,
+  SendWindowQuery,
+  UPLOAD_LIMITS,
+  UploadResult,
+  type NewSendWindow,
+  type ParseResult,
+  type RowError,
+} from '@cd/shared';
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { type AppEnv, LOGIUS_ROLES, userRequire, userWithRole } from '../lib/context.js';
+import { apiRoute, apiRouter, notFound, tooLarge, unsupportedType } from '../lib/openapi.js';
+import { ProblemError } from '../lib/problem.js';
+import { prognoseTemplateXlsx, prognoseXlsxParse } from '../lib/prognose-xlsx.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const UPLOAD_ROLES = ['planner', 'capacity-manager', 'admin'] as const;
+
+export function sendWindowJson(w: SendWindowRow): SendWindow {
+  return {
+    id: w.id,
+    afnemer: w.afnemerOin,
+    kenmerk: w.kenmerk,
+    omschrijving: w.omschrijving,
+    berichttype: w.berichttype,
+    start: w.startAt.toISOString(),
+    eind: w.endAt.toISOString(),
+    aantalBerichten: w.aantalBerichten,
+    status: w.status,
+    vroegsteStart: w.vroegsteStart?.toISOString() ?? null,
+    laatsteEind: w.laatsteEind?.toISOString() ?? null,
+    revision: w.revision,
+    deliveryId: w.deliveryId,
+    updatedAt: w.updatedAt.toISOString(),
+  };
+}
+
+function deliveryJson(d: DeliveryRow): Delivery {
+  return { ...d, afnemer: d.afnemerOin, uploadedAt: d.uploadedAt.toISOString() };
+}
+
+/** Afnemer-bound users see their own Afnemer only; Logius roles see every Afnemer. */
+function ownAfnemerOnly(user: UserRow): string | null {
+  return LOGIUS_ROLES.includes(user.role) ? null : user.afnemerOin;
+}
+
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Excel's plain "CSV (gescheiden door lijstscheidingsteken)" saves in Windows-1252.
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function fileKind(contentType: string, fileName: string | null): 'csv' | 'xlsx' | null {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  const name = fileName?.toLowerCase() ?? '';
+  if (type === XLSX_TYPE || name.endsWith('.xlsx')) return 'xlsx';
+  if (['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel'].includes(type) || name.endsWith('.csv')) return 'csv';
+  return null;
+}
+
+function fileNameFromDisposition(header: string | undefined): string | null {
+  const match = header?.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i);
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
+async function parseFile(kind: 'csv' | 'xlsx', bytes: Uint8Array): Promise<ParseResult> {
+  return kind === 'xlsx'
+    ? prognoseXlsxParse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { maxRows: UPLOAD_LIMITS.maxRows })
+    : prognoseCsvParse(decodeText(bytes), { maxRows: UPLOAD_LIMITS.maxRows });
+}
+
+/** Reads the delivery from multipart, a raw CSV/XLSX body or JSON, into validated rows. */
+async function deliveryRead(c: Context<AppEnv>): Promise<{ result: ParseResult; fileName: string | null; contentType: string }> {
+  const contentType = c.req.header('content-type') ?? '';
+  if (/^application\/json/i.test(contentType)) {
+    const body = (c.req.valid as (t: 'json') => z.infer<typeof PrognoseJsonUpload>)('json');
+    return { result: prognoseJsonToRows(body), fileName: null, contentType: 'application/json' };
+  }
+  if (/^multipart\/form-data/i.test(contentType)) {
+    const form = await c.req.formData();
+    const file = form.get('file');
+    if (!file || typeof file === 'string') {
+      throw new ProblemError(400, 'Voeg het bestand toe in het formulierveld "file".', [{ field: 'file', message: 'Bestand ontbreekt.' }]);
+    }
+    const kind = fileKind(file.type, file.name);
+    if (!kind) throw new ProblemError(415, `Het bestand "${file.name}" is geen CSV- of XLSX-bestand.`);
+    return { result: await parseFile(kind, new Uint8Array(await file.arrayBuffer())), fileName: file.name, contentType: kind === 'xlsx' ? XLSX_TYPE : 'text/csv' };
+  }
+  const fileName = fileNameFromDisposition(c.req.header('content-disposition'));
+  const kind = fileKind(contentType, fileName);
+  if (!kind) {
+    throw new ProblemError(415, 'Stuur een CSV-bestand (text/csv), een Excel-bestand (.xlsx), JSON of een multipart-formulier.');
+  }
+  return { result: await parseFile(kind, new Uint8Array(await c.req.arrayBuffer())), fileName, contentType: kind === 'xlsx' ? XLSX_TYPE : 'text/csv' };
+}
+
+/** Groups rows by Afnemer after checking who may deliver for whom; throws 403 or 400 problems. */
+async function rowsByAfnemer(c: Context<AppEnv>, user: UserRow, rows: { line: number; window: NewSendWindow }[]) {
+  const groups = new Map<string, NewSendWindow[]>();
+  const errors: RowError[] = [];
+  if (user.role === 'planner') {
+    const foreign = rows.filter((r) => r.window.afnemer !== null && r.window.afnemer !== user.afnemerOin);
+    if (foreign.length > 0) {
+      throw new ProblemError(
+        403,
+        'U mag alleen prognoses aanleveren voor uw eigen Afnemer. Er is niets opgeslagen.',
+        foreign.map((r) => ({ row: r.line, field: 'afnemer', message: `OIN ${r.window.afnemer} is niet uw Afnemer.` })),
+      );
+    }
+  }
+  const known = new Set((await afnemersList(c.get('deps').sql)).map((a) => a.oin));
+  for (const { line, window } of rows) {
+    const oin = user.role === 'planner' ? user.afnemerOin! : window.afnemer;
+    if (!oin) {
+      errors.push({ row: line, field: 'afnemer', message: 'Vul de OIN van de Afnemer in: Logius levert aan namens een Afnemer.' });
+    } else if (!known.has(oin)) {
+      errors.push({ row: line, field: 'afnemer', message: `Onbekende Afnemer met OIN ${oin}.` });
+    } else {
+      const group = groups.get(oin);
+      if (group) group.push(window);
+      else groups.set(oin, [window]);
+    }
+  }
+  if (errors.length > 0) throw new ProblemError(400, `${errors.length} regel(s) met fouten; er is niets opgeslagen.`, errors);
+  // Sorted, so two uploads spanning the same Afnemers take their locks in one order.
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+
+const uploadLimit = bodyLimit({
+  maxSize: UPLOAD_LIMITS.maxBytes,
+  onError: () => {
+    throw new ProblemError(413, 'Het bestand is groter dan 20 MB. Splits de aanlevering in kleinere bestanden.');
+  },
+});
+
+export const prognoses = apiRouter()
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/prognoses',
+      tags: ['Prognoses'],
+      summary: 'Een aanlevering van verzendmomenten (CSV, XLSX of JSON); alles of niets',
+      middleware: [uploadLimit] as const,
+      request: {
+        body: {
+          // Not marked required: with required, the JSON validator would also run on CSV and XLSX bodies.
+          description: 'Het bestand als ruwe body (CSV of XLSX), als multipart-veld "file", of JSON.',
+          content: {
+            'application/json': { schema: PrognoseJsonUpload },
+            'text/csv': { schema: { type: 'string' } },
+            [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
+            'multipart/form-data': {
+              schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+            },
+          },
+        },
+      },
+      responses: {
+        201: { description: 'Opgeslagen', content: { 'application/json': { schema: UploadResult } } },
+        413: tooLarge,
+        415: unsupportedType,
+      },
+    }),
+    async (c) => {
+      const user = userWithRole(c, UPLOAD_ROLES);
+      const { result, fileName, contentType } = await deliveryRead(c);
+      if (!result.ok) {
+        if (result.tooManyRows) throw new ProblemError(413, result.errors[0]?.message ?? 'Te veel regels.', result.errors);
+        throw new ProblemError(400, `${result.errors.length} fout(en) in de aanlevering; er is niets opgeslagen.`, result.errors);
+      }
+      const groups = await rowsByAfnemer(c, user, result.rows);
+      const deliveries = await c.get('deps').sql.begin(async (tx: Tx) => {
+        const stored: DeliveryRow[] = [];
+        for (const [afnemerOin, windows] of groups) {
+          stored.push(await deliveryStore(tx, { afnemerOin, userId: user.id, fileName, contentType, windows }));
+        }
+        return stored;
+      });
+      const sum = (k: 'created' | 'updated' | 'unchanged') => deliveries.reduce((n: number, d: DeliveryRow) => n + d[k], 0);
+      return c.json(
+        { deliveries: deliveries.map(deliveryJson), rowCount: result.rows.length, created: sum('created'), updated: sum('updated'), unchanged: sum('unchanged') },
+        201,
+      );
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/prognoses',
+      tags: ['Prognoses'],
+      summary: 'Verzendmomenten, gefilterd en gepagineerd',
+      request: { query: SendWindowQuery },
+      responses: { 200: { description: 'Eén pagina', content: { 'application/json': { schema: SendWindowPage } } } },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const q = c.req.valid('query');
+      const own = ownAfnemerOnly(user);
+      if (own && q.afnemer && q.afnemer !== own) throw new ProblemError(403, 'U kunt alleen de prognoses van uw eigen Afnemer inzien.');
+      const { rows, total } = await sendWindowsList(c.get('deps').sql, {
+        afnemerOin: own ?? q.afnemer ?? null,
+        from: q.from ? new Date(q.from) : null,
+        to: q.to ? new Date(q.to) : null,
+        status: q.status ?? null,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      return c.json({ items: rows.map(sendWindowJson), page: q.page, pageSize: q.pageSize, total }, 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/prognoses/template.csv',
+      tags: ['Prognoses'],
+      summary: 'Sjabloon voor een aanlevering als CSV',
+      responses: { 200: { description: 'CSV-sjabloon', content: { 'text/csv': { schema: { type: 'string' } } } } },
+    }),
+    (c) => {
+      userRequire(c);
+      return c.body(prognoseTemplateCsv(), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="prognose-sjabloon.csv"',
+      });
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/prognoses/template.xlsx',
+      tags: ['Prognoses'],
+      summary: 'Sjabloon voor een aanlevering als Excel-bestand',
+      responses: { 200: { description: 'XLSX-sjabloon', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } } },
+    }),
+    async (c) => {
+      userRequire(c);
+      const body = await prognoseTemplateXlsx();
+      return c.body(new Uint8Array(body), 200, {
+        'Content-Type': XLSX_TYPE,
+        'Content-Disposition': 'attachment; filename="prognose-sjabloon.xlsx"',
+      });
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/prognoses/{id}',
+      tags: ['Prognoses'],
+      summary: 'Eén verzendmoment met zijn revisiegeschiedenis',
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'Het verzendmoment', content: { 'application/json': { schema: SendWindowDetail } } },
+        404: notFound,
+      },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const { sql } = c.get('deps');
+      const w = await sendWindowById(sql, c.req.valid('param').id);
+      if (!w) throw new ProblemError(404, 'Dit verzendmoment bestaat niet.');
+      const own = ownAfnemerOnly(user);
+      if (own && w.afnemerOin !== own) throw new ProblemError(403, 'Dit verzendmoment hoort bij een andere Afnemer.');
+      const revisions = (await sendWindowRevisions(sql, w.id)).map((r) => ({
+        revision: r.revision, deliveryId: r.deliveryId, changedBy: r.changedBy, changedAt: r.changedAt.toISOString(),
+        omschrijving: r.omschrijving, berichttype: r.berichttype, start: r.startAt.toISOString(), eind: r.endAt.toISOString(),
+        aantalBerichten: r.aantalBerichten, status: r.status,
+      }));
+      return c.json({ ...sendWindowJson(w), revisions }, 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'delete',
+      path: '/prognoses/{id}',
+      tags: ['Prognoses'],
+      summary: 'Een verzendmoment annuleren (status geannuleerd; de geschiedenis blijft)',
+      request: { params: IdParam },
+      responses: {
+        200: { description: 'Het geannuleerde verzendmoment', content: { 'application/json': { schema: SendWindow } } },
+        404: notFound,
+      },
+    }),
+    async (c) => {
+      const user = userWithRole(c, UPLOAD_ROLES);
+      const { sql } = c.get('deps');
+      const id = c.req.valid('param').id;
+      const w = await sendWindowById(sql, id);
+      if (!w) throw new ProblemError(404, 'Dit verzendmoment bestaat niet.');
+      if (user.role === 'planner' && w.afnemerOin !== user.afnemerOin) {
+        throw new ProblemError(403, 'U kunt alleen verzendmomenten van uw eigen Afnemer annuleren.');
+      }
+      const cancelled = await sql.begin((tx: Tx) => sendWindowCancel(tx, id, user.id));
+      return c.json(sendWindowJson(cancelled!), 200);
+    },
+  );
+
+export const deliveries = apiRouter().openapi(
+  apiRoute({
+    method: 'get',
+    path: '/deliveries',
+    tags: ['Prognoses'],
+    summary: 'De laatste aanleveringen (van de eigen Afnemer, of alle voor Logius)',
+    request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },
+    responses: { 200: { description: 'Aanleveringen', content: { 'application/json': { schema: z.array(Delivery) } } } },
+  }),
+  async (c) => {
+    const user = userRequire(c);
+    const rows = await deliveriesList(c.get('deps').sql, ownAfnemerOnly(user), c.req.valid('query').limit);
+    return c.json(rows.map(deliveryJson), 200);
+  },
+);

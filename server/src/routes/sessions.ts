@@ -1,0 +1,72 @@
+import { afnemerByOin, sessionCreate, sessionDelete, userByEmail, type UserRow } from '@cd/db';
+import { CurrentUser, LoginRequest } from '@cd/shared';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { SESSION_COOKIE } from '../lib/auth.js';
+import type { Deps } from '../lib/context.js';
+import { userRequire } from '../lib/context.js';
+import { passwordVerify, secretToken, tokenHash } from '../lib/crypto.js';
+import { apiRoute, apiRouter } from '../lib/openapi.js';
+import { ProblemError } from '../lib/problem.js';
+
+/** The user as the API shows them, with their Afnemer's name. */
+export async function currentUserJson(deps: Deps, user: UserRow): Promise<CurrentUser> {
+  const afnemer = user.afnemerOin ? await afnemerByOin(deps.sql, user.afnemerOin) : null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, afnemer };
+}
+
+// A fixed hash to compare against when the e-mail is unknown, so timing does not reveal which accounts exist.
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+export const sessions = apiRouter()
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/sessions',
+      tags: ['Aanmelden'],
+      summary: 'Aanmelden met e-mail en wachtwoord',
+      request: { body: { required: true, content: { 'application/json': { schema: LoginRequest } } } },
+      responses: { 201: { description: 'Aangemeld; de sessie staat in een HttpOnly-cookie', content: { 'application/json': { schema: CurrentUser } } } },
+    }),
+    async (c) => {
+      const deps = c.get('deps');
+      const { email, password } = c.req.valid('json');
+      const user = await userByEmail(deps.sql, email);
+      const ok = await passwordVerify(password, user?.passwordHash ?? DUMMY_HASH);
+      if (!user || !user.passwordHash || !ok) throw new ProblemError(401, 'E-mailadres of wachtwoord is onjuist.');
+      // Always a fresh token: a session id planted before login is never promoted (no fixation).
+      const old = getCookie(c, SESSION_COOKIE);
+      if (old) await sessionDelete(deps.sql, tokenHash(old));
+      const token = secretToken('cds');
+      const expires = new Date(deps.now().getTime() + deps.sessionHours * 3600_000);
+      await sessionCreate(deps.sql, tokenHash(token), user.id, expires);
+      setCookie(c, SESSION_COOKIE, token, {
+        httpOnly: true, sameSite: 'Strict', path: '/', expires, secure: new URL(c.req.url).protocol === 'https:',
+      });
+      return c.json(await currentUserJson(deps, user), 201);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/sessions/current',
+      tags: ['Aanmelden'],
+      summary: 'De aangemelde gebruiker',
+      responses: { 200: { description: 'De gebruiker', content: { 'application/json': { schema: CurrentUser } } } },
+    }),
+    async (c) => c.json(await currentUserJson(c.get('deps'), userRequire(c)), 200),
+  )
+  .openapi(
+    apiRoute({
+      method: 'delete',
+      path: '/sessions/current',
+      tags: ['Aanmelden'],
+      summary: 'Afmelden',
+      responses: { 204: { description: 'Afgemeld' } },
+    }),
+    async (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await sessionDelete(c.get('deps').sql, tokenHash(token));
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  );

@@ -1,0 +1,41 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase, type TestContext } from './helpers/test-db.js';
+
+const RULESET = resolve(import.meta.dirname, '../../shared/ref/nlgov-adr-ruleset.yaml');
+let t: TestContext;
+
+beforeAll(async () => {
+  t = await testDatabase();
+});
+afterAll(() => t.close());
+
+describe('GET /api/v1/openapi.json', () => {
+  it('publishes an OpenAPI 3 document with contact details and the versioned server', async () => {
+    const res = await t.app.request('/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = await res.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.info.contact).toMatchObject({ name: expect.any(String), email: expect.any(String), url: expect.any(String) });
+    expect(doc.paths['/prognoses'].post).toBeDefined();
+  });
+
+  it.skipIf(!existsSync(RULESET))('passes the NL API Design Rules ruleset with no errors', async () => {
+    const doc = await (await t.app.request('/api/v1/openapi.json')).json();
+    mkdirSync('test-output', { recursive: true });
+    const file = resolve('test-output', 'openapi.json');
+    writeFileSync(file, JSON.stringify(doc, null, 2));
+    const bin = join(resolve(import.meta.dirname, 'node_modules/.bin'), 'spectral');
+    let output = '';
+    try {
+      output = execFileSync(bin, ['lint', '-r', RULESET, file, '-f', 'json', '--fail-severity', 'error', '-q'], { encoding: 'utf8' });
+    } catch (err) {
+      output = (err as { stdout?: string }).stdout ?? String(err);
+    }
+    const results = output.trim() ? (JSON.parse(output) as { severity: number; code: string; message: string; path: string[] }[]) : [];
+    const errors = results.filter((r) => r.severity === 0).map((r) => `${r.code} ${r.path.join('.')}: ${r.message}`);
+    expect(errors).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,244 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bucketAt } from './bucket.js';
+import { capacityProfileUniform } from './capacity.js';
+import { BUCKET_OK, BUCKET_OVERLOADED, BUCKET_WARNING, bucketStates, conflictsDetect } from './conflicts.js';
+import { close, firstDifference, scenarioArb } from './planning.arbitraries.js';
+import { conflictsDetectBrute } from './planning.brute.js';
+import type { Conflict, PlanWindow } from './types.js';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const t0 = Date.UTC(2027, 0, 13, 9); // Wednesday 10:00 local
+const b0 = bucketAt(t0);
+const OIN_A = '00000001003214345000';
+const OIN_B = '00000001234567890000';
+const flat = capacityProfileUniform(4000); // 1000 messages per bucket
+
+let nextId = 1;
+function win(start: number, end: number, volume: number, extra: Partial<PlanWindow> = {}): PlanWindow {
+  const id = nextId++;
+  return { id, afnemer: OIN_A, kenmerk: `K-${id}`, start, end, volume, status: 'definitief', ...extra };
+}
+
+function detect(windows: PlanWindow[], extra: { threshold?: number; warningLevel?: number; from?: number; to?: number } = {}) {
+  return conflictsDetect({
+    windows,
+    profile: flat,
+    maintenance: [],
+    fromBucket: extra.from ?? b0 - 8,
+    toBucket: extra.to ?? b0 + 24,
+    threshold: extra.threshold,
+    warningLevel: extra.warningLevel,
+  });
+}
+
+describe('bucketStates', () => {
+  it('marks overloaded above capacity * threshold and warning above capacity * warningLevel', () => {
+    const states = bucketStates([1001, 1000, 801, 800, 1, 0], [1000, 1000, 1000, 1000, 0, 0]);
+    expect([...states]).toEqual([BUCKET_OVERLOADED, BUCKET_WARNING, BUCKET_WARNING, BUCKET_OK, BUCKET_OVERLOADED, BUCKET_OK]);
+  });
+
+  it('rejects a negative threshold', () => {
+    expect(() => bucketStates([1], [1], { threshold: -1 })).toThrow(RangeError);
+  });
+});
+
+describe('conflictsDetect', () => {
+  it('finds no conflict for back-to-back windows that each fill capacity, only a warning run', () => {
+    const result = detect([win(t0, t0 + HOUR, 4000), win(t0 + HOUR, t0 + 2 * HOUR, 4000)]);
+    expect(result.conflicts).toEqual([]);
+    expect(result.warnings).toEqual([
+      { start: t0, end: t0 + 2 * HOUR, fromBucket: b0, toBucket: b0 + 8, peakUtilization: 1 },
+    ]);
+    expect(result.warningBuckets).toBe(8);
+  });
+
+  it('reports the run with its windows, Afnemers, peak, excess and backlog', () => {
+    const a = win(t0, t0 + HOUR, 4000, { afnemer: OIN_B });
+    const b = win(t0 + 30 * MIN, t0 + 90 * MIN, 2000);
+    const { conflicts } = detect([a, b]);
+    expect(conflicts).toEqual<Conflict[]>([
+      {
+        start: t0 + 30 * MIN,
+        end: t0 + HOUR,
+        fromBucket: b0 + 2,
+        toBucket: b0 + 4,
+        windows: [
+          { afnemer: OIN_B, kenmerk: a.kenmerk, id: a.id, load: 2000 },
+          { afnemer: OIN_A, kenmerk: b.kenmerk, id: b.id, load: 1000 },
+        ],
+        afnemers: [OIN_A, OIN_B],
+        peakUtilization: 1.5,
+        excessMessages: 1000,
+        peakBacklog: 1000,
+        drainedAt: t0 + 90 * MIN,
+        delayMs: 30 * MIN,
+      },
+    ]);
+  });
+
+  it('does not count load exactly at capacity * threshold as overload', () => {
+    expect(detect([win(t0, t0 + 15 * MIN, 1000)]).conflicts).toHaveLength(0);
+    expect(detect([win(t0, t0 + 15 * MIN, 1001)]).conflicts).toHaveLength(1);
+    expect(detect([win(t0, t0 + 15 * MIN, 1200)], { threshold: 1.2 }).conflicts).toHaveLength(0);
+    expect(detect([win(t0, t0 + 15 * MIN, 1201)], { threshold: 1.2 }).conflicts).toHaveLength(1);
+  });
+
+  it('warns above the warning level but not at it, and follows the warningLevel option', () => {
+    expect(detect([win(t0, t0 + 15 * MIN, 800)]).warningBuckets).toBe(0);
+    expect(detect([win(t0, t0 + 15 * MIN, 801)]).warningBuckets).toBe(1);
+    expect(detect([win(t0, t0 + 15 * MIN, 600)], { warningLevel: 0.5 }).warnings).toEqual([
+      { start: t0, end: t0 + 15 * MIN, fromBucket: b0, toBucket: b0 + 1, peakUtilization: 0.6 },
+    ]);
+  });
+
+  it('cuts a run at the range end and reports it as not drained', () => {
+    const [conflict] = detect([win(t0, t0 + 4 * HOUR, 20_000)], { to: b0 + 4 }).conflicts; // 1250 per bucket
+    expect(conflict).toMatchObject({ start: t0, end: t0 + HOUR, drainedAt: null, delayMs: null, peakBacklog: 1000 });
+    expect(conflict!.windows[0]!.load).toBe(5000);
+  });
+
+  it('cuts a run at the range start and counts only the load inside the range', () => {
+    const [heavy] = detect([win(t0 - HOUR, t0 + 30 * MIN, 7200)], { from: b0 }).conflicts; // 1200 per bucket
+    expect(heavy).toMatchObject({ start: t0, end: t0 + 30 * MIN, fromBucket: b0, excessMessages: 400 });
+    expect(heavy!.windows[0]!.load).toBeCloseTo(2400, 9);
+    expect(heavy!.peakBacklog).toBeCloseTo(400, 9);
+  });
+
+  it('overloads a zero-capacity bucket with any load and then gives no peak utilization', () => {
+    const result = conflictsDetect({
+      windows: [win(t0, t0 + 15 * MIN, 3)],
+      profile: capacityProfileUniform(0),
+      maintenance: [],
+      fromBucket: b0,
+      toBucket: b0 + 4,
+    });
+    expect(result.conflicts).toHaveLength(1);
+    expect(result.conflicts[0]).toMatchObject({ peakUtilization: null, excessMessages: 3, peakBacklog: 3, drainedAt: null });
+  });
+
+  it('reports a drain at the run end as zero delay when the threshold is below 1', () => {
+    const [conflict] = detect([win(t0, t0 + 15 * MIN, 600)], { threshold: 0.5 }).conflicts;
+    expect(conflict).toMatchObject({ excessMessages: 0, peakBacklog: 0, drainedAt: t0 + 15 * MIN, delayMs: 0 });
+  });
+
+  it('lists a window spanning two runs in both, with its load inside each run', () => {
+    const long = win(t0, t0 + 2 * HOUR, 4000); // 500 per bucket
+    const first = win(t0, t0 + 30 * MIN, 1200);
+    const second = win(t0 + 90 * MIN, t0 + 2 * HOUR, 1200);
+    const { conflicts } = detect([long, first, second]);
+    expect(conflicts.map((c) => [c.start, c.end])).toEqual([
+      [t0, t0 + 30 * MIN],
+      [t0 + 90 * MIN, t0 + 2 * HOUR],
+    ]);
+    expect(conflicts.map((c) => c.windows.map((w) => [w.id, w.load]))).toEqual([
+      [
+        [first.id, 1200],
+        [long.id, 1000],
+      ],
+      [
+        [second.id, 1200],
+        [long.id, 1000],
+      ],
+    ]);
+  });
+
+  it('ignores cancelled windows', () => {
+    const result = detect([win(t0, t0 + 15 * MIN, 900), win(t0, t0 + 15 * MIN, 900, { status: 'geannuleerd' })]);
+    expect(result.conflicts).toEqual([]);
+  });
+
+  it('applies the lowest maintenance factor where maintenance overlaps', () => {
+    const result = conflictsDetect({
+      windows: [win(t0, t0 + 15 * MIN, 600)],
+      profile: flat,
+      maintenance: [
+        { id: 1, start: t0 - HOUR, end: t0 + HOUR, factor: 0.9 },
+        { id: 2, start: t0, end: t0 + 15 * MIN, factor: 0.5 },
+      ],
+      fromBucket: b0,
+      toBucket: b0 + 4,
+    });
+    expect(result.conflicts[0]).toMatchObject({ peakUtilization: 1.2, excessMessages: 100 });
+  });
+
+  it('finds the overload in both real hours of the autumn double hour', () => {
+    const profile = [...flat];
+    profile[6 * 24 + 2] = 0; // Sunday 02:00-03:00 local
+    const start = Date.UTC(2026, 9, 24, 23); // 01:00 CEST
+    const result = conflictsDetect({
+      windows: [win(start, start + 4 * HOUR, 1600)], // 100 per bucket
+      profile,
+      maintenance: [],
+      fromBucket: bucketAt(start),
+      toBucket: bucketAt(start) + 24,
+    });
+    expect(result.conflicts).toHaveLength(1);
+    expect(result.conflicts[0]).toMatchObject({
+      start: Date.UTC(2026, 9, 25, 0),
+      end: Date.UTC(2026, 9, 25, 2),
+      peakUtilization: null,
+      excessMessages: 800,
+      peakBacklog: 800,
+      drainedAt: Date.UTC(2026, 9, 25, 2, 15),
+      delayMs: 15 * MIN,
+    });
+  });
+
+  it('never meets the missing spring hour', () => {
+    const profile = [...flat];
+    profile[6 * 24 + 2] = 0;
+    const start = Date.UTC(2027, 2, 27, 23);
+    const result = conflictsDetect({
+      windows: [win(start, start + 4 * HOUR, 1600)],
+      profile,
+      maintenance: [],
+      fromBucket: bucketAt(start),
+      toBucket: bucketAt(start) + 24,
+    });
+    expect(result.conflicts).toEqual([]);
+  });
+
+  it('returns empty results for an empty range', () => {
+    const result = detect([win(t0, t0 + HOUR, 99_999)], { from: b0, to: b0 });
+    expect(result.conflicts).toEqual([]);
+    expect(result.load).toHaveLength(0);
+  });
+
+  it('agrees with the brute-force definition on random windows, profiles, maintenance and DST weeks', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb(),
+        fc.constantFrom(1, 1, 0.9, 1.25),
+        fc.constantFrom(0.8, 0.5),
+        (s, threshold, warningLevel) => {
+          const input = { ...s, threshold, warningLevel };
+          const fast = conflictsDetect(input);
+          const brute = conflictsDetectBrute(input);
+          expect(firstDifference(fast.load, brute.load)).toBe(-1);
+          expect(firstDifference(fast.capacity, brute.capacity)).toBe(-1);
+          expect(firstDifference(fast.backlog, brute.backlog, 1e-7)).toBe(-1);
+          expect(fast.warningBuckets).toBe(brute.warningBuckets);
+          expect(fast.conflicts.length).toBe(brute.conflicts.length);
+          fast.conflicts.forEach((c, k) => expectConflictClose(c, brute.conflicts[k]!));
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+});
+
+function expectConflictClose(fast: Conflict, brute: Conflict): void {
+  expect([fast.start, fast.end, fast.fromBucket, fast.toBucket]).toEqual([brute.start, brute.end, brute.fromBucket, brute.toBucket]);
+  expect(fast.afnemers).toEqual(brute.afnemers);
+  expect(fast.drainedAt).toBe(brute.drainedAt);
+  expect(fast.delayMs).toBe(brute.delayMs);
+  expect(fast.windows.map((w) => w.id).sort((a, b) => a - b)).toEqual(brute.windows.map((w) => w.id).sort((a, b) => a - b));
+  const bruteLoad = new Map(brute.windows.map((w) => [w.id, w.load]));
+  for (const w of fast.windows) expect(close(w.load, bruteLoad.get(w.id)!), `load of window ${w.id}`).toBe(true);
+  if (brute.peakUtilization === null) expect(fast.peakUtilization).toBeNull();
+  else expect(close(fast.peakUtilization!, brute.peakUtilization)).toBe(true);
+  expect(close(fast.excessMessages, brute.excessMessages, 1e-7)).toBe(true);
+  expect(close(fast.peakBacklog, brute.peakBacklog, 1e-7)).toBe(true);
+}

@@ -1,0 +1,124 @@
+/** fast-check generators shared by the planning property tests (not exported from the package). */
+import fc from 'fast-check';
+import { BUCKET_MS } from './bucket.js';
+import type { MaintenanceWindow, PlanWindow } from './types.js';
+
+export const MINUTE = 60_000;
+export const HOUR = 3_600_000;
+export const DAY = 86_400_000;
+
+/** Midnight UTC of the DST Sundays of 2026/2027 and of an ordinary winter and summer Wednesday. */
+export const ANCHORS = [
+  Date.UTC(2026, 2, 29),
+  Date.UTC(2026, 9, 25),
+  Date.UTC(2027, 2, 28),
+  Date.UTC(2027, 9, 31),
+  Date.UTC(2027, 0, 13),
+  Date.UTC(2027, 6, 14),
+] as const;
+
+export const OINS = ['00000001003214345000', '00000001234567890000', '00000003273229750000'] as const;
+
+export interface Scenario {
+  anchor: number;
+  fromBucket: number;
+  toBucket: number;
+  windows: PlanWindow[];
+  maintenance: MaintenanceWindow[];
+  profile: number[];
+}
+
+/** Instants around an anchor: mostly on whole minutes, sometimes on quarters, sometimes arbitrary ms. */
+function instantNear(anchor: number, spanMs: number): fc.Arbitrary<number> {
+  return fc.oneof(
+    fc.integer({ min: -spanMs / MINUTE, max: spanMs / MINUTE }).map((m) => anchor + m * MINUTE),
+    fc.integer({ min: -spanMs / BUCKET_MS, max: spanMs / BUCKET_MS }).map((q) => anchor + q * BUCKET_MS),
+    fc.integer({ min: -spanMs, max: spanMs }).map((ms) => anchor + ms),
+  );
+}
+
+const durationArb = fc.oneof(
+  fc.integer({ min: 1, max: 10 * 60 }).map((m) => m * MINUTE),
+  fc.integer({ min: 1, max: 40 }).map((q) => q * BUCKET_MS),
+  fc.integer({ min: 1, max: 3 * BUCKET_MS }),
+);
+
+export function windowArb(anchor: number, spanMs: number, id: number): fc.Arbitrary<PlanWindow> {
+  return fc
+    .record({
+      start: instantNear(anchor, spanMs),
+      duration: durationArb,
+      volume: fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 1, max: 50 })),
+      status: fc.constantFrom('concept', 'definitief', 'definitief', 'geannuleerd') as fc.Arbitrary<PlanWindow['status']>,
+      afnemer: fc.constantFrom(...OINS),
+    })
+    .map(({ start, duration, volume, status, afnemer }) => ({
+      id,
+      afnemer,
+      kenmerk: `K-${id}`,
+      start,
+      end: start + duration,
+      volume,
+      status,
+    }));
+}
+
+export const profileArb: fc.Arbitrary<number[]> = fc.oneof(
+  fc.array(fc.oneof({ arbitrary: fc.constant(0), weight: 1 }, { arbitrary: fc.integer({ min: 0, max: 12_000 }), weight: 5 }), {
+    minLength: 168,
+    maxLength: 168,
+  }),
+  fc.integer({ min: 0, max: 12_000 }).map((r) => new Array<number>(168).fill(r)),
+  // Distinct rate per hour of week, so any mistake in the local hour shows.
+  fc.constant(Array.from({ length: 168 }, (_, h) => 1000 + 37 * h)),
+  fc.constant(new Array<number>(168).fill(0)),
+);
+
+export function maintenanceArb(anchor: number, spanMs: number): fc.Arbitrary<MaintenanceWindow[]> {
+  return fc.array(
+    fc.record({
+      start: instantNear(anchor, spanMs),
+      duration: fc.integer({ min: 1, max: 6 * 60 }).map((m) => m * MINUTE),
+      factor: fc.oneof(fc.constant(0), fc.constant(1), fc.constant(0.5), fc.integer({ min: 0, max: 1000 }).map((f) => f / 1000)),
+    }),
+    { maxLength: 4 },
+  ).map((list) => list.map((m, i) => ({ id: i + 1, start: m.start, end: m.start + m.duration, factor: m.factor })));
+}
+
+/** A few days around an anchor (often a DST Sunday) with random windows, maintenance and profile. */
+export function scenarioArb(options: { maxWindows?: number; days?: number } = {}): fc.Arbitrary<Scenario> {
+  const maxWindows = options.maxWindows ?? 25;
+  const days = options.days ?? 2;
+  return fc.constantFrom(...ANCHORS).chain((anchor) => {
+    const span = days * DAY;
+    return fc
+      .record({
+        windows: fc
+          .array(windowArb(anchor, span, 0), { maxLength: maxWindows })
+          .map((list) => list.map((w, i) => ({ ...w, id: i + 1, kenmerk: `K-${i + 1}` }))),
+        maintenance: maintenanceArb(anchor, span),
+        profile: profileArb,
+        edge: fc.integer({ min: -8, max: 8 }),
+      })
+      .map(({ windows, maintenance, profile, edge }) => ({
+        anchor,
+        fromBucket: Math.floor((anchor - span) / BUCKET_MS) + edge,
+        toBucket: Math.floor((anchor + span) / BUCKET_MS) - edge,
+        windows,
+        maintenance,
+        profile,
+      }));
+  });
+}
+
+/** Relative closeness for floating-point sums: |a - b| <= 1e-9 * max(1, |a|, |b|). */
+export function close(a: number, b: number, rel = 1e-9): boolean {
+  return Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/** Index of the first element where two series differ beyond `close`, or -1. */
+export function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>, rel = 1e-9): number {
+  if (a.length !== b.length) return Math.min(a.length, b.length);
+  for (let i = 0; i < a.length; i++) if (!close(a[i]!, b[i]!, rel)) return i;
+  return -1;
+}

@@ -5,3 +5,4 @@ export * from './queries/afnemers.js';
 export * from './queries/users.js';
 export * from './queries/auth.js';
 export * from './queries/prognoses.js';
+export * from './queries/planning.js';

@@ -55,8 +55,13 @@ const windowColumns = (sql: Queryable) => sql`
 export async function deliveryStore(
   tx: Tx,
   d: { afnemerOin: string; userId: number; fileName: string | null; contentType: string; windows: NewSendWindow[] },
-): Promise<DeliveryRow> {
+): Promise<{ delivery: DeliveryRow; affected: { from: number; to: number } | null }> {
   await tx`select pg_advisory_xact_lock(hashtext('deliveries'), hashtext(${d.afnemerOin}))`;
+  const [before] = await tx<{ from: number | null; to: number | null }[]>`
+    select (extract(epoch from min(start_at)) * 1000)::float8 as from, (extract(epoch from max(end_at)) * 1000)::float8 as to
+    from send_windows
+    where afnemer_oin = ${d.afnemerOin} and kenmerk = any(${d.windows.map((w) => w.kenmerk)}::text[])
+      and status <> 'geannuleerd'`;
   const [delivery] = await tx<{ id: number }[]>`
     insert into deliveries (afnemer_oin, uploaded_by, file_name, content_type, row_count, created, updated, unchanged)
     values (${d.afnemerOin}, ${d.userId}, ${d.fileName}, ${d.contentType}, ${d.windows.length}, 0, 0, 0)
@@ -112,7 +117,15 @@ export async function deliveryStore(
     update deliveries set created = ${counts!.created}, updated = ${counts!.updated}, unchanged = ${unchanged}
     where id = ${delivery!.id}
     returning id::int, afnemer_oin, uploaded_by::int, uploaded_at, file_name, content_type, row_count, created, updated, unchanged`;
-  return row!;
+  if (counts!.created + counts!.updated === 0) return { delivery: row!, affected: null };
+  // What changed lies within the old and new spans of these windows: the recompute needs no more.
+  let from = before?.from ?? Infinity;
+  let to = before?.to ?? -Infinity;
+  for (const w of d.windows) {
+    from = Math.min(from, w.start.getTime());
+    to = Math.max(to, w.end.getTime());
+  }
+  return { delivery: row!, affected: { from, to } };
 }
 
 export interface WindowFilter {
@@ -179,4 +192,9 @@ export function deliveriesList(sql: Queryable, afnemerOin: string | null, limit:
     select id::int, afnemer_oin, uploaded_by::int, uploaded_at, file_name, content_type, row_count, created, updated, unchanged
     from deliveries where (${afnemerOin}::text is null or afnemer_oin = ${afnemerOin})
     order by uploaded_at desc, id desc limit ${limit}`;
+}
+
+/** The send windows with these ids (any status). */
+export function sendWindowsByIds(sql: Queryable, ids: number[]) {
+  return sql<SendWindowRow[]>`select ${windowColumns(sql)} from send_windows where id = any(${ids}::bigint[])`;
 }

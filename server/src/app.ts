@@ -7,6 +7,10 @@ import { errorToProblem, ProblemError, problemResponse } from './lib/problem.js'
 import { afnemers } from './routes/afnemers.js';
 import { deliveries, prognoses } from './routes/prognoses.js';
 import { sessions } from './routes/sessions.js';
+import { capacityProfile } from './routes/capacity-profile.js';
+import { conflicts } from './routes/conflicts.js';
+import { load } from './routes/load.js';
+import { maintenanceWindows } from './routes/maintenance-windows.js';
 
 export type { Deps } from './lib/context.js';
 
@@ -30,7 +34,11 @@ export function createApp(deps: Deps) {
     .route('/', sessions)
     .route('/', afnemers)
     .route('/', prognoses)
-    .route('/', deliveries);
+    .route('/', deliveries)
+    .route('/', capacityProfile)
+    .route('/', maintenanceWindows)
+    .route('/', load)
+    .route('/', conflicts);
   // Documented on the versioned sub-app, so paths are relative to the server URL that carries /v1.
   api.doc('/openapi.json', {
     openapi: '3.0.3',
@@ -41,7 +49,7 @@ export function createApp(deps: Deps) {
       contact: { name: 'Logius Servicecentrum', email: 'servicecentrum@logius.nl', url: 'https://www.logius.nl/contact' },
     },
     servers: [{ url: 'https://capaciteit.mijnoverheid.nl/api/v1', description: 'Productie' }],
-    tags: [{ name: 'Aanmelden' }, { name: 'Organisaties' }, { name: 'Prognoses' }],
+    tags: [{ name: 'Aanmelden' }, { name: 'Organisaties' }, { name: 'Prognoses' }, { name: 'Capaciteit' }, { name: 'Conflicten' }],
   });
   app.route('/api/v1', api);
 

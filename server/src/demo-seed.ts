@@ -1,4 +1,5 @@
-import { afnemerUpsert, deliveryStore, userUpsert, usersCount, type Sql } from '@cd/db';
+import { afnemerUpsert, deliveryStore, maintenanceCreate, userUpsert, usersCount, type Sql } from '@cd/db';
+import { conflictsRecompute } from './services/conflicts-recompute.js';
 import { amsterdamWallTimeToInstant, type NewSendWindow, type Role } from '@cd/shared';
 import { passwordHash } from './lib/crypto.js';
 
@@ -95,7 +96,7 @@ function demoWindows(a: DemoAfnemer, from: Date, days: number, now: Date, rand: 
       const hour = 7 + Math.floor(rand() * 12);
       const minute = [0, 15, 30, 45][Math.floor(rand() * 4)]!;
       const hours = 1 + Math.floor(rand() * 6);
-      push(day, hour, minute, hours, a.volume * (0.4 + rand() * 1.2), type, `${type} (${a.name})`);
+      push(day, hour, minute, hours, 0.3 * a.volume * (0.4 + rand() * 1.2), type, `${type} (${a.name})`);
     }
   }
   if (a.slug === 'belastingdienst') {
@@ -105,7 +106,7 @@ function demoWindows(a: DemoAfnemer, from: Date, days: number, now: Date, rand: 
       for (let d = 2; d <= 20; d++) {
         const day = new Date(Date.UTC(year, month, d));
         if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
-        push(day, 8, 0, 10, 400_000 + rand() * 600_000, 'Voorlopige aanslag', `Voorlopige aanslag ${year} - batch ${month + 1}.${d}`);
+        push(day, 8, 0, 10, 700_000 + rand() * 900_000, 'Voorlopige aanslag', `Voorlopige aanslag ${year} - batch ${month + 1}.${d}`);
       }
     }
   }
@@ -134,6 +135,17 @@ export async function demoSeed(sql: Sql, now: Date) {
       windows += list.length;
       await deliveryStore(tx, { afnemerOin: a.oin, userId: planner.id, fileName: 'demo-prognose.csv', contentType: 'text/csv', windows: list });
     }
+    // Maintenance on the first Tuesday evenings of each month, and a release night mid-quarter.
+    const capacityManager = await userUpsert(tx, { ...LOGIUS_USERS[0]!, afnemerOin: null, passwordHash: hash });
+    for (let m = 0; m < 3; m++) {
+      const first = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + m, 1));
+      const tuesday = new Date(first.getTime() + ((9 - first.getUTCDay()) % 7) * 86400_000);
+      const start = localInstant(tuesday.getUTCFullYear(), tuesday.getUTCMonth() + 1, tuesday.getUTCDate(), 18, 0);
+      await maintenanceCreate(tx, { start, end: new Date(start.getTime() + 6 * 3600_000), factor: 0.5, reason: 'Maandelijks onderhoud databaseplatform', kind: 'onderhoud' }, capacityManager.id);
+    }
+    const release = localInstant(from.getUTCFullYear(), from.getUTCMonth() + 2, 12, 16, 0);
+    await maintenanceCreate(tx, { start: release, end: new Date(release.getTime() + 8 * 3600_000), factor: 0.3, reason: 'Release MijnOverheid 2.4', kind: 'release' }, capacityManager.id);
+    await conflictsRecompute(tx, 'all', now, 'Demodata geladen');
   });
   return { afnemers: AFNEMERS.length, windows, logins: DEMO_LOGINS };
 }

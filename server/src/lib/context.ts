@@ -31,3 +31,8 @@ export function userWithRole(c: Context<AppEnv>, roles: readonly Role[]): UserRo
 export const LOGIUS_ROLES: readonly Role[] = [
   'capacity-manager', 'service-manager', 'incident-manager', 'calamity-manager', 'admin',
 ];
+
+/** The Afnemer a user is confined to (planners, klantraad-managers), or null for Logius roles who see all. */
+export function afnemerScope(user: UserRow): string | null {
+  return LOGIUS_ROLES.includes(user.role) ? null : user.afnemerOin;
+}

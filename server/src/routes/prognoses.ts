@@ -13,6 +13,7 @@ import {
 } from '@cd/db';
 import {
   Delivery,
+  DryRunResult,
   prognoseCsvParse,
   PrognoseJsonUpload,
   prognoseJsonToRows,
@@ -30,10 +31,12 @@ import {
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { type AppEnv, LOGIUS_ROLES, userRequire, userWithRole } from '../lib/context.js';
+import { afnemerScope, type AppEnv, userRequire, userWithRole } from '../lib/context.js';
 import { apiRoute, apiRouter, notFound, tooLarge, unsupportedType } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { prognoseTemplateXlsx, prognoseXlsxParse } from '../lib/prognose-xlsx.js';
+import { conflictsRecompute } from '../services/conflicts-recompute.js';
+import { deliveryDryRun } from '../services/dry-run.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UPLOAD_ROLES = ['planner', 'capacity-manager', 'admin'] as const;
@@ -61,10 +64,6 @@ function deliveryJson(d: DeliveryRow): Delivery {
   return { ...d, afnemer: d.afnemerOin, uploadedAt: d.uploadedAt.toISOString() };
 }
 
-/** Afnemer-bound users see their own Afnemer only; Logius roles see every Afnemer. */
-function ownAfnemerOnly(user: UserRow): string | null {
-  return LOGIUS_ROLES.includes(user.role) ? null : user.afnemerOin;
-}
 
 function decodeText(bytes: Uint8Array): string {
   try {
@@ -169,6 +168,11 @@ export const prognoses = apiRouter()
       summary: 'Een aanlevering van verzendmomenten (CSV, XLSX of JSON); alles of niets',
       middleware: [uploadLimit] as const,
       request: {
+        query: z.object({
+          dryRun: z.enum(['true', 'false']).optional().openapi({
+            description: 'true: alleen controleren en tonen welke conflicten de aanlevering zou veroorzaken, verergeren of oplossen; er wordt niets opgeslagen',
+          }),
+        }),
         body: {
           // Not marked required: with required, the JSON validator would also run on CSV and XLSX bodies.
           description: 'Het bestand als ruwe body (CSV of XLSX), als multipart-veld "file", of JSON.',
@@ -183,6 +187,7 @@ export const prognoses = apiRouter()
         },
       },
       responses: {
+        200: { description: 'Proefaanlevering (dryRun=true): het effect op de conflicten', content: { 'application/json': { schema: DryRunResult } } },
         201: { description: 'Opgeslagen', content: { 'application/json': { schema: UploadResult } } },
         413: tooLarge,
         415: unsupportedType,
@@ -196,11 +201,17 @@ export const prognoses = apiRouter()
         throw new ProblemError(400, `${result.errors.length} fout(en) in de aanlevering; er is niets opgeslagen.`, result.errors);
       }
       const groups = await rowsByAfnemer(c, user, result.rows);
-      const deliveries = await c.get('deps').sql.begin(async (tx: Tx) => {
+      const { sql, now } = c.get('deps');
+      if (c.req.valid('query').dryRun === 'true') return c.json(await deliveryDryRun(sql, groups), 200);
+      const deliveries = await sql.begin(async (tx: Tx) => {
         const stored: DeliveryRow[] = [];
+        let span: { from: number; to: number } | null = null;
         for (const [afnemerOin, windows] of groups) {
-          stored.push(await deliveryStore(tx, { afnemerOin, userId: user.id, fileName, contentType, windows }));
+          const { delivery, affected } = await deliveryStore(tx, { afnemerOin, userId: user.id, fileName, contentType, windows });
+          stored.push(delivery);
+          if (affected) span = span ? { from: Math.min(span.from, affected.from), to: Math.max(span.to, affected.to) } : affected;
         }
+        if (span) await conflictsRecompute(tx, span, now(), `Nieuwe aanlevering${fileName ? ` (${fileName})` : ''}`);
         return stored;
       });
       const sum = (k: 'created' | 'updated' | 'unchanged') => deliveries.reduce((n: number, d: DeliveryRow) => n + d[k], 0);
@@ -222,7 +233,7 @@ export const prognoses = apiRouter()
     async (c) => {
       const user = userRequire(c);
       const q = c.req.valid('query');
-      const own = ownAfnemerOnly(user);
+      const own = afnemerScope(user);
       if (own && q.afnemer && q.afnemer !== own) throw new ProblemError(403, 'U kunt alleen de prognoses van uw eigen Afnemer inzien.');
       const { rows, total } = await sendWindowsList(c.get('deps').sql, {
         afnemerOin: own ?? q.afnemer ?? null,
@@ -285,7 +296,7 @@ export const prognoses = apiRouter()
       const { sql } = c.get('deps');
       const w = await sendWindowById(sql, c.req.valid('param').id);
       if (!w) throw new ProblemError(404, 'Dit verzendmoment bestaat niet.');
-      const own = ownAfnemerOnly(user);
+      const own = afnemerScope(user);
       if (own && w.afnemerOin !== own) throw new ProblemError(403, 'Dit verzendmoment hoort bij een andere Afnemer.');
       const revisions = (await sendWindowRevisions(sql, w.id)).map((r) => ({
         revision: r.revision, deliveryId: r.deliveryId, changedBy: r.changedBy, changedAt: r.changedAt.toISOString(),
@@ -316,7 +327,13 @@ export const prognoses = apiRouter()
       if (user.role === 'planner' && w.afnemerOin !== user.afnemerOin) {
         throw new ProblemError(403, 'U kunt alleen verzendmomenten van uw eigen Afnemer annuleren.');
       }
-      const cancelled = await sql.begin((tx: Tx) => sendWindowCancel(tx, id, user.id));
+      const cancelled = await sql.begin(async (tx: Tx) => {
+        const after = await sendWindowCancel(tx, id, user.id);
+        if (after && after.revision !== w.revision) {
+          await conflictsRecompute(tx, { from: w.startAt.getTime(), to: w.endAt.getTime() }, c.get('deps').now(), `Verzendmoment ${w.kenmerk} geannuleerd`);
+        }
+        return after;
+      });
       return c.json(sendWindowJson(cancelled!), 200);
     },
   );
@@ -332,7 +349,7 @@ export const deliveries = apiRouter().openapi(
   }),
   async (c) => {
     const user = userRequire(c);
-    const rows = await deliveriesList(c.get('deps').sql, ownAfnemerOnly(user), c.req.valid('query').limit);
+    const rows = await deliveriesList(c.get('deps').sql, afnemerScope(user), c.req.valid('query').limit);
     return c.json(rows.map(deliveryJson), 200);
   },
 );

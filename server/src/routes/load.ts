@@ -1,0 +1,42 @@
+import { afnemersList, capacityProfileCurrent, maintenanceInRange, planWindowsInRange } from '@cd/db';
+import { LoadQuery, LoadResponse } from '@cd/shared';
+import { afnemerScope, userRequire } from '../lib/context.js';
+import { apiRoute, apiRouter } from '../lib/openapi.js';
+import { ProblemError } from '../lib/problem.js';
+import { LOAD_WARMUP_MS, loadView } from '../services/load-view.js';
+
+const MAX_POINTS = 10_000;
+const BUCKET_MINUTES = { '15m': 15, '1h': 60, '1d': 1440 } as const;
+
+export const load = apiRouter().openapi(
+  apiRoute({
+    method: 'get',
+    path: '/load',
+    tags: ['Capaciteit'],
+    summary: 'Belasting tegen capaciteit per bucket: capaciteit, belasting (totaal, per status, per Afnemer), benutting en wachtrij',
+    request: { query: LoadQuery },
+    responses: { 200: { description: 'De reeksen', content: { 'application/json': { schema: LoadResponse } } } },
+  }),
+  async (c) => {
+    const user = userRequire(c);
+    const q = c.req.valid('query');
+    const from = Date.parse(q.from);
+    const to = Date.parse(q.to);
+    if (!(to > from)) throw new ProblemError(400, '"to" moet na "from" liggen.', [{ field: 'to', message: 'Moet na from liggen.' }]);
+    const points = (to - from) / 60_000 / BUCKET_MINUTES[q.bucket];
+    if (points > MAX_POINTS) {
+      throw new ProblemError(400, `Dit zijn ${Math.ceil(points).toLocaleString('nl-NL')} punten; het maximum is ${MAX_POINTS.toLocaleString('nl-NL')}. Kies een grotere bucket of een kortere periode.`, [
+        { field: 'bucket', message: 'Te fijn voor deze periode.' },
+      ]);
+    }
+    const { sql } = c.get('deps');
+    const [windows, maintenance, profile, afnemers] = await Promise.all([
+      planWindowsInRange(sql, from - LOAD_WARMUP_MS, to),
+      maintenanceInRange(sql, from - LOAD_WARMUP_MS, to),
+      capacityProfileCurrent(sql),
+      afnemersList(sql),
+    ]);
+    const names = new Map(afnemers.map((a) => [a.oin, a.name]));
+    return c.json(loadView({ from, to, bucket: q.bucket, windows, maintenance, profile, names, ownAfnemer: afnemerScope(user) }), 200);
+  },
+);

@@ -1,0 +1,115 @@
+import type { CapacityProfileRow } from '@cd/db';
+import {
+  BUCKET_MS,
+  BUCKET_OVERLOADED,
+  BUCKET_WARNING,
+  bucketsAggregate,
+  bucketsAggregateByAmsterdamDay,
+  conflictsDetect,
+  loadByAfnemer,
+  loadByStatus,
+  loadOwnVsRest,
+  type LoadBucketSize,
+  type LoadResponse,
+  type MaintenanceWindow,
+  type PlanWindow,
+} from '@cd/shared';
+
+const TOP_AFNEMERS = 10;
+const STATE_NAMES = ['ok', 'warning', 'overload'] as const;
+/** Backlog is carried in from before `from`: this much history is computed and then cut off. */
+export const LOAD_WARMUP_MS = 7 * 86_400_000;
+
+export interface LoadViewInput {
+  from: number;
+  to: number;
+  bucket: LoadBucketSize;
+  windows: readonly PlanWindow[];
+  maintenance: readonly MaintenanceWindow[];
+  profile: CapacityProfileRow;
+  names: Map<string, string>;
+  /** Show this Afnemer against "the rest" (planners); null shows the largest Afnemers (Logius). */
+  ownAfnemer: string | null;
+}
+
+/** Combines 15-minute values into the requested bucket size: sums, or maxima with `mode` 'max'. */
+function combine(values: ArrayLike<number>, fromBucket: number, bucket: LoadBucketSize, mode: 'sum' | 'max' = 'sum') {
+  if (bucket === '15m') return { starts: null, values: Array.from(values) };
+  if (bucket === '1h') {
+    const agg = bucketsAggregate(values, fromBucket, 4, mode);
+    return { starts: Array.from(agg.values, (_, i) => agg.start + i * agg.stepMs), values: Array.from(agg.values) };
+  }
+  const days = bucketsAggregateByAmsterdamDay(values, fromBucket, mode);
+  return { starts: days.map((d) => d.start), values: days.map((d) => d.value) };
+}
+
+/** Load against capacity for [from, to) in columns, per the requested bucket size. */
+export function loadView(input: LoadViewInput): LoadResponse {
+  const fromBucket = Math.floor(input.from / BUCKET_MS);
+  const toBucket = Math.max(fromBucket, Math.ceil(input.to / BUCKET_MS));
+  const warmFrom = fromBucket - LOAD_WARMUP_MS / BUCKET_MS;
+  const detected = conflictsDetect({
+    windows: input.windows,
+    maintenance: input.maintenance,
+    profile: input.profile.ratesPerHour,
+    fromBucket: warmFrom,
+    toBucket,
+    threshold: input.profile.threshold,
+    warningLevel: input.profile.warningLevel,
+  });
+  const skip = fromBucket - warmFrom;
+  const load = detected.load.subarray(skip);
+  const capacity = detected.capacity.subarray(skip);
+  const backlog = detected.backlog.subarray(skip);
+  const states = detected.states.subarray(skip);
+  const byStatus = loadByStatus(input.windows, fromBucket, toBucket);
+
+  const series: { key: string; name: string; values: ArrayLike<number> }[] = [];
+  if (input.ownAfnemer) {
+    const { own, rest } = loadOwnVsRest(input.windows, fromBucket, toBucket, input.ownAfnemer);
+    series.push({ key: input.ownAfnemer, name: input.names.get(input.ownAfnemer) ?? input.ownAfnemer, values: own });
+    series.push({ key: 'rest', name: 'Overige Afnemers', values: rest });
+  } else {
+    const totals = new Map<string, number>();
+    const [a, b] = [fromBucket * BUCKET_MS, toBucket * BUCKET_MS];
+    for (const w of input.windows) {
+      const overlap = Math.min(w.end, b) - Math.max(w.start, a);
+      if (overlap > 0) totals.set(w.afnemer, (totals.get(w.afnemer) ?? 0) + (w.volume * overlap) / (w.end - w.start));
+    }
+    const top = [...totals.entries()].sort((x, y) => y[1] - x[1]).slice(0, TOP_AFNEMERS).map(([oin]) => oin);
+    const perAfnemer = loadByAfnemer(input.windows, fromBucket, toBucket, top);
+    const others = Float64Array.from(load);
+    for (const oin of top) {
+      const values = perAfnemer.get(oin)!;
+      for (let i = 0; i < others.length; i++) others[i]! -= values[i]!;
+      series.push({ key: oin, name: input.names.get(oin) ?? oin, values });
+    }
+    if (totals.size > top.length) {
+      for (let i = 0; i < others.length; i++) others[i] = Math.max(0, others[i]!);
+      series.push({ key: 'overig', name: 'Overige Afnemers', values: others });
+    }
+  }
+
+  const cap = combine(capacity, fromBucket, input.bucket);
+  const total = combine(load, fromBucket, input.bucket);
+  const starts = cap.starts ?? Array.from({ length: toBucket - fromBucket }, (_, i) => (fromBucket + i) * BUCKET_MS);
+  const worst = combine(states, fromBucket, input.bucket, 'max').values;
+  const round = (xs: number[]) => xs.map((x) => Math.round(x * 100) / 100);
+  return {
+    from: new Date(input.from).toISOString(),
+    to: new Date(input.to).toISOString(),
+    bucket: input.bucket,
+    starts: starts.map((ms) => new Date(ms).toISOString()),
+    capacity: round(cap.values),
+    load: round(total.values),
+    loadConcept: round(combine(byStatus.concept, fromBucket, input.bucket).values),
+    loadDefinitief: round(combine(byStatus.definitief, fromBucket, input.bucket).values),
+    utilization: total.values.map((l, i) => {
+      const c = cap.values[i]!;
+      return c > 0 ? Math.round((l / c) * 10_000) / 10_000 : null;
+    }),
+    backlog: round(combine(backlog, fromBucket, input.bucket, 'max').values),
+    state: worst.map((s) => STATE_NAMES[s === BUCKET_OVERLOADED ? 2 : s === BUCKET_WARNING ? 1 : 0]),
+    afnemers: series.map((s) => ({ key: s.key, name: s.name, load: round(combine(s.values, fromBucket, input.bucket).values) })),
+  };
+}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '@cd/server';
 import { dutchCsv } from './helpers/files.js';
 import { actor, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
 
@@ -260,5 +261,19 @@ describe('GET /api/v1/load', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).detail).toMatch(/grotere bucket/);
     expect((await t.app.request(`/api/v1/load?${long}`)).status).toBe(401);
+  });
+});
+
+describe('the planning cache', () => {
+  it('lets a second server instance see a change made through the first', async () => {
+    const other = createApp({ sql: t.sql, now: () => t.clock.now, sessionHours: 1 });
+    const q = new URLSearchParams({ from: '2027-02-01T10:00:00+01:00', to: '2027-02-01T11:00:00+01:00', bucket: '1h' });
+    const read = async () => (await (await other.request(`/api/v1/load?${q}`, { headers: who.capacity.headers })).json()).load[0];
+    expect(await read()).toBe(0);
+    await upload(who.plannerA, [A_ROW]);
+    expect(await read()).toBe(3000);
+    await put('/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(1000) });
+    const body = await (await other.request(`/api/v1/load?${q}`, { headers: who.capacity.headers })).json();
+    expect(body.capacity[0]).toBe(1000);
   });
 });

@@ -3,6 +3,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './lib/auth.js';
 import type { AppEnv, Deps } from './lib/context.js';
 import { API_VERSION } from './lib/openapi.js';
+import { planningCache } from './services/planning-cache.js';
 import { errorToProblem, ProblemError, problemResponse } from './lib/problem.js';
 import { afnemers } from './routes/afnemers.js';
 import { deliveries, prognoses } from './routes/prognoses.js';
@@ -23,8 +24,10 @@ export function createApp(deps: Deps) {
       imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"],
     },
   }));
+  const planning = planningCache();
   app.use('/api/*', async (c, next) => {
     c.set('deps', deps);
+    c.set('planning', planning);
     await next();
     c.header('API-Version', API_VERSION);
   });

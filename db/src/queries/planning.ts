@@ -255,3 +255,9 @@ export function planWindowsByKenmerk(sql: Queryable, afnemerOin: string, kenmerk
       (extract(epoch from laatste_eind) * 1000)::float8 as latest_end
     from send_windows where afnemer_oin = ${afnemerOin} and kenmerk = any(${kenmerken}::text[])`;
 }
+
+/** The planning version: it rises with every change to windows, maintenance or the capacity profile. */
+export async function planningVersion(sql: Queryable): Promise<string> {
+  const [row] = await sql<{ version: string }[]>`select version::text from planning_state where id = 1`;
+  return row!.version;
+}

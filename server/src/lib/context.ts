@@ -2,6 +2,7 @@ import type { Sql, UserRow } from '@cd/db';
 import type { Role } from '@cd/shared';
 import type { Context } from 'hono';
 import { ProblemError } from './problem.js';
+import type { PlanningCache } from '../services/planning-cache.js';
 
 export interface Deps {
   sql: Sql;
@@ -11,7 +12,7 @@ export interface Deps {
 }
 
 export type AppEnv = {
-  Variables: { deps: Deps; user: UserRow | null };
+  Variables: { deps: Deps; user: UserRow | null; planning: PlanningCache };
 };
 
 /** The signed-in user; 401 when there is none. */

@@ -1,9 +1,9 @@
-import { afnemersList, capacityProfileCurrent, maintenanceInRange, planWindowsInRange } from '@cd/db';
+import { afnemersList } from '@cd/db';
 import { LoadQuery, LoadResponse } from '@cd/shared';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { LOAD_WARMUP_MS, loadView } from '../services/load-view.js';
+import { loadView } from '../services/load-view.js';
 
 const MAX_POINTS = 10_000;
 const BUCKET_MINUTES = { '15m': 15, '1h': 60, '1d': 1440 } as const;
@@ -30,12 +30,7 @@ export const load = apiRouter().openapi(
       ]);
     }
     const { sql } = c.get('deps');
-    const [windows, maintenance, profile, afnemers] = await Promise.all([
-      planWindowsInRange(sql, from - LOAD_WARMUP_MS, to),
-      maintenanceInRange(sql, from - LOAD_WARMUP_MS, to),
-      capacityProfileCurrent(sql),
-      afnemersList(sql),
-    ]);
+    const [{ windows, maintenance, profile }, afnemers] = await Promise.all([c.get('planning').get(sql), afnemersList(sql)]);
     const names = new Map(afnemers.map((a) => [a.oin, a.name]));
     return c.json(loadView({ from, to, bucket: q.bucket, windows, maintenance, profile, names, ownAfnemer: afnemerScope(user) }), 200);
   },

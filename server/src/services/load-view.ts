@@ -3,11 +3,13 @@ import {
   BUCKET_MS,
   BUCKET_OVERLOADED,
   BUCKET_WARNING,
+  backlogByBucket,
+  bucketStates,
   bucketsAggregate,
   bucketsAggregateByAmsterdamDay,
-  conflictsDetect,
+  capacityByBucket,
   loadByAfnemer,
-  loadByStatus,
+  loadByBucket,
   loadOwnVsRest,
   type LoadBucketSize,
   type LoadResponse,
@@ -43,41 +45,41 @@ function combine(values: ArrayLike<number>, fromBucket: number, bucket: LoadBuck
   return { starts: days.map((d) => d.start), values: days.map((d) => d.value) };
 }
 
+const round2 = (xs: number[]) => xs.map((x) => Math.round(x * 100) / 100);
+
 /** Load against capacity for [from, to) in columns, per the requested bucket size. */
 export function loadView(input: LoadViewInput): LoadResponse {
   const fromBucket = Math.floor(input.from / BUCKET_MS);
   const toBucket = Math.max(fromBucket, Math.ceil(input.to / BUCKET_MS));
   const warmFrom = fromBucket - LOAD_WARMUP_MS / BUCKET_MS;
-  const detected = conflictsDetect({
-    windows: input.windows,
-    maintenance: input.maintenance,
-    profile: input.profile.ratesPerHour,
-    fromBucket: warmFrom,
-    toBucket,
-    threshold: input.profile.threshold,
-    warningLevel: input.profile.warningLevel,
-  });
+  const rangeStart = warmFrom * BUCKET_MS;
+  const rangeEnd = toBucket * BUCKET_MS;
+  const windows = input.windows.filter((w) => w.start < rangeEnd && w.end > rangeStart);
+
   const skip = fromBucket - warmFrom;
-  const load = detected.load.subarray(skip);
-  const capacity = detected.capacity.subarray(skip);
-  const backlog = detected.backlog.subarray(skip);
-  const states = detected.states.subarray(skip);
-  const byStatus = loadByStatus(input.windows, fromBucket, toBucket);
+  const warmLoad = loadByBucket(windows, warmFrom, toBucket);
+  const warmCapacity = capacityByBucket(input.profile.ratesPerHour, input.maintenance, warmFrom, toBucket);
+  const backlog = backlogByBucket(warmLoad, warmCapacity).subarray(skip);
+  const load = warmLoad.subarray(skip);
+  const capacity = warmCapacity.subarray(skip);
+  const states = bucketStates(load, capacity, { threshold: input.profile.threshold, warningLevel: input.profile.warningLevel });
+  const concept = loadByBucket(windows, fromBucket, toBucket, (w) => w.status === 'concept');
+  const definitief = load.map((l, i) => Math.max(0, l - concept[i]!));
 
   const series: { key: string; name: string; values: ArrayLike<number> }[] = [];
   if (input.ownAfnemer) {
-    const { own, rest } = loadOwnVsRest(input.windows, fromBucket, toBucket, input.ownAfnemer);
+    const { own, rest } = loadOwnVsRest(windows, fromBucket, toBucket, input.ownAfnemer);
     series.push({ key: input.ownAfnemer, name: input.names.get(input.ownAfnemer) ?? input.ownAfnemer, values: own });
     series.push({ key: 'rest', name: 'Overige Afnemers', values: rest });
   } else {
     const totals = new Map<string, number>();
-    const [a, b] = [fromBucket * BUCKET_MS, toBucket * BUCKET_MS];
-    for (const w of input.windows) {
+    const [a, b] = [fromBucket * BUCKET_MS, rangeEnd];
+    for (const w of windows) {
       const overlap = Math.min(w.end, b) - Math.max(w.start, a);
       if (overlap > 0) totals.set(w.afnemer, (totals.get(w.afnemer) ?? 0) + (w.volume * overlap) / (w.end - w.start));
     }
     const top = [...totals.entries()].sort((x, y) => y[1] - x[1]).slice(0, TOP_AFNEMERS).map(([oin]) => oin);
-    const perAfnemer = loadByAfnemer(input.windows, fromBucket, toBucket, top);
+    const perAfnemer = loadByAfnemer(windows, fromBucket, toBucket, top);
     const others = Float64Array.from(load);
     for (const oin of top) {
       const values = perAfnemer.get(oin)!;
@@ -94,22 +96,21 @@ export function loadView(input: LoadViewInput): LoadResponse {
   const total = combine(load, fromBucket, input.bucket);
   const starts = cap.starts ?? Array.from({ length: toBucket - fromBucket }, (_, i) => (fromBucket + i) * BUCKET_MS);
   const worst = combine(states, fromBucket, input.bucket, 'max').values;
-  const round = (xs: number[]) => xs.map((x) => Math.round(x * 100) / 100);
   return {
     from: new Date(input.from).toISOString(),
     to: new Date(input.to).toISOString(),
     bucket: input.bucket,
     starts: starts.map((ms) => new Date(ms).toISOString()),
-    capacity: round(cap.values),
-    load: round(total.values),
-    loadConcept: round(combine(byStatus.concept, fromBucket, input.bucket).values),
-    loadDefinitief: round(combine(byStatus.definitief, fromBucket, input.bucket).values),
+    capacity: round2(cap.values),
+    load: round2(total.values),
+    loadConcept: round2(combine(concept, fromBucket, input.bucket).values),
+    loadDefinitief: round2(combine(definitief, fromBucket, input.bucket).values),
     utilization: total.values.map((l, i) => {
       const c = cap.values[i]!;
       return c > 0 ? Math.round((l / c) * 10_000) / 10_000 : null;
     }),
-    backlog: round(combine(backlog, fromBucket, input.bucket, 'max').values),
+    backlog: round2(combine(backlog, fromBucket, input.bucket, 'max').values),
     state: worst.map((s) => STATE_NAMES[s === BUCKET_OVERLOADED ? 2 : s === BUCKET_WARNING ? 1 : 0]),
-    afnemers: series.map((s) => ({ key: s.key, name: s.name, load: round(combine(s.values, fromBucket, input.bucket).values) })),
+    afnemers: series.map((s) => ({ key: s.key, name: s.name, load: round2(combine(s.values, fromBucket, input.bucket).values) })),
   };
 }

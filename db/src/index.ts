@@ -6,3 +6,4 @@ export * from './queries/users.js';
 export * from './queries/auth.js';
 export * from './queries/prognoses.js';
 export * from './queries/planning.js';
+export * from './queries/procedure.js';

@@ -4,6 +4,8 @@ import { authenticate } from './lib/auth.js';
 import type { AppEnv, Deps } from './lib/context.js';
 import { API_VERSION } from './lib/openapi.js';
 import { planningCache } from './services/planning-cache.js';
+import { changeFeed } from './services/change-feed.js';
+import { events } from './routes/events.js';
 import { errorToProblem, ProblemError, problemResponse } from './lib/problem.js';
 import { afnemers } from './routes/afnemers.js';
 import { deliveries, prognoses } from './routes/prognoses.js';
@@ -25,9 +27,11 @@ export function createApp(deps: Deps) {
     },
   }));
   const planning = planningCache();
+  const feed = changeFeed(deps.sql);
   app.use('/api/*', async (c, next) => {
     c.set('deps', deps);
     c.set('planning', planning);
+    c.set('feed', feed);
     await next();
     c.header('API-Version', API_VERSION);
   });
@@ -41,7 +45,8 @@ export function createApp(deps: Deps) {
     .route('/', capacityProfile)
     .route('/', maintenanceWindows)
     .route('/', load)
-    .route('/', conflicts);
+    .route('/', conflicts)
+    .route('/', events);
   // Documented on the versioned sub-app, so paths are relative to the server URL that carries /v1.
   api.doc('/openapi.json', {
     openapi: '3.0.3',
@@ -52,7 +57,7 @@ export function createApp(deps: Deps) {
       contact: { name: 'Logius Servicecentrum', email: 'servicecentrum@logius.nl', url: 'https://www.logius.nl/contact' },
     },
     servers: [{ url: 'https://capaciteit.mijnoverheid.nl/api/v1', description: 'Productie' }],
-    tags: [{ name: 'Aanmelden' }, { name: 'Organisaties' }, { name: 'Prognoses' }, { name: 'Capaciteit' }, { name: 'Conflicten' }],
+    tags: [{ name: 'Aanmelden' }, { name: 'Organisaties' }, { name: 'Prognoses' }, { name: 'Capaciteit' }, { name: 'Conflicten' }, { name: 'Live' }],
   });
   app.route('/api/v1', api);
 

@@ -3,6 +3,7 @@ import type { Role } from '@cd/shared';
 import type { Context } from 'hono';
 import { ProblemError } from './problem.js';
 import type { PlanningCache } from '../services/planning-cache.js';
+import type { ChangeFeed } from '../services/change-feed.js';
 
 export interface Deps {
   sql: Sql;
@@ -12,7 +13,7 @@ export interface Deps {
 }
 
 export type AppEnv = {
-  Variables: { deps: Deps; user: UserRow | null; planning: PlanningCache };
+  Variables: { deps: Deps; user: UserRow | null; planning: PlanningCache; feed: ChangeFeed };
 };
 
 /** The signed-in user; 401 when there is none. */

@@ -1,0 +1,144 @@
+import type { Queryable, Tx } from '../client.js';
+
+export interface CaseRow {
+  conflictId: number;
+  step: string;
+  state: unknown;
+  deadline: Date | null;
+}
+
+/** Stores a case's state (insert or replace). */
+export async function caseSave(tx: Tx, conflictId: number, step: string, state: object, deadline: Date | null) {
+  await tx`
+    insert into conflict_cases (conflict_id, step, state, deadline, updated_at)
+    values (${conflictId}, ${step}, ${tx.json(state as never)}, ${deadline}, now())
+    on conflict (conflict_id) do update set step = excluded.step, state = excluded.state,
+      deadline = excluded.deadline, updated_at = now()`;
+}
+
+/** The case of a conflict, locked for this transaction when `lock` is set; null when there is none. */
+export async function caseLoad(sql: Queryable, conflictId: number, lock = false): Promise<CaseRow | null> {
+  const [row] = lock
+    ? await sql<CaseRow[]>`select conflict_id::int, step, state, deadline from conflict_cases where conflict_id = ${conflictId} for update`
+    : await sql<CaseRow[]>`select conflict_id::int, step, state, deadline from conflict_cases where conflict_id = ${conflictId}`;
+  return row ?? null;
+}
+
+/** The cases of these conflicts. */
+export function casesByConflicts(sql: Queryable, ids: number[]) {
+  return sql<CaseRow[]>`select conflict_id::int, step, state, deadline from conflict_cases where conflict_id = any(${ids}::bigint[])`;
+}
+
+export interface EventInput {
+  conflictId: number;
+  actor: { id: number; email: string; role: string; afnemerOin: string | null } | null;
+  action: string;
+  from: string | null;
+  to: string;
+  payload: object;
+}
+
+/** Appends an event to the audit trail (which refuses updates and deletes). */
+export async function eventAppend(tx: Tx, e: EventInput, at: Date) {
+  await tx`
+    insert into conflict_events (conflict_id, at, actor_user_id, actor_email, actor_role, actor_afnemer, action, from_step, to_step, payload)
+    values (${e.conflictId}, ${at}, ${e.actor?.id ?? null}, ${e.actor?.email ?? null}, ${e.actor?.role ?? null},
+      ${e.actor?.afnemerOin ?? null}, ${e.action}, ${e.from}, ${e.to}, ${tx.json(e.payload as never)})`;
+}
+
+export interface EventRow {
+  id: number;
+  at: Date;
+  actorEmail: string | null;
+  actorRole: string | null;
+  actorAfnemer: string | null;
+  action: string;
+  fromStep: string | null;
+  toStep: string;
+  payload: Record<string, unknown>;
+}
+
+/** The audit trail of a conflict, oldest first. */
+export function eventsOfConflict(sql: Queryable, conflictId: number) {
+  return sql<EventRow[]>`
+    select id::int, at, actor_email, actor_role, actor_afnemer, action, from_step, to_step, payload
+    from conflict_events where conflict_id = ${conflictId} order by id`;
+}
+
+export interface Recipient {
+  id: number;
+  email: string;
+}
+
+/** Users with one of these roles, optionally only those of these Afnemers. */
+export function usersByRole(sql: Queryable, roles: string[], afnemers: string[] | null) {
+  return sql<Recipient[]>`
+    select id::int, email from users
+    where role = any(${roles}::text[]) and (${afnemers}::text[] is null or afnemer_oin = any(${afnemers}::text[]))`;
+}
+
+/** Notifies users in the app and queues the same message as e-mail in the outbox. */
+export async function notify(tx: Tx, users: Recipient[], n: { conflictId: number | null; title: string; body: string }, at: Date) {
+  for (const u of users) {
+    await tx`insert into notifications (user_id, conflict_id, title, body, created_at) values (${u.id}, ${n.conflictId}, ${n.title}, ${n.body}, ${at})`;
+    await tx`insert into outbox (to_email, subject, body, created_at, next_attempt_at) values (${u.email}, ${n.title}, ${n.body}, ${at}, ${at})`;
+  }
+}
+
+export interface NotificationRow {
+  id: number;
+  conflictId: number | null;
+  title: string;
+  body: string;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+/** A user's notifications, newest first. */
+export function notificationsOfUser(sql: Queryable, userId: number, limit: number) {
+  return sql<NotificationRow[]>`
+    select id::int, conflict_id::int, title, body, created_at, read_at from notifications
+    where user_id = ${userId} order by created_at desc, id desc limit ${limit}`;
+}
+
+/** Marks a user's notification read; false when it is not theirs. */
+export async function notificationRead(sql: Queryable, userId: number, id: number, at: Date): Promise<boolean> {
+  const rows = await sql`update notifications set read_at = coalesce(read_at, ${at}) where id = ${id} and user_id = ${userId} returning id`;
+  return rows.length > 0;
+}
+
+export interface OutboxRow {
+  id: number;
+  toEmail: string;
+  subject: string;
+  body: string;
+  createdAt: Date;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  sentAt: Date | null;
+}
+
+/** Mail in the outbox: to one address, or all when null; newest first. */
+export function outboxList(sql: Queryable, toEmail: string | null, limit: number) {
+  return sql<OutboxRow[]>`
+    select id::int, to_email, subject, body, created_at, attempts, next_attempt_at, last_error, sent_at from outbox
+    where (${toEmail}::text is null or to_email = ${toEmail}) order by created_at desc, id desc limit ${limit}`;
+}
+
+/** Claims mail that is due, skipping rows another sender holds. */
+export function outboxDue(tx: Tx, now: Date, limit: number) {
+  return tx<OutboxRow[]>`
+    select id::int, to_email, subject, body, created_at, attempts, next_attempt_at, last_error, sent_at from outbox
+    where sent_at is null and next_attempt_at <= ${now} order by id limit ${limit} for update skip locked`;
+}
+
+/** Records a successful send. */
+export async function outboxSent(tx: Tx, id: number, at: Date) {
+  await tx`update outbox set sent_at = ${at}, attempts = attempts + 1, last_error = null where id = ${id}`;
+}
+
+/** Records a failed attempt and when to try again. */
+export async function outboxFailed(tx: Tx, id: number, error: string, retryAt: Date) {
+  await tx`update outbox set attempts = attempts + 1, last_error = ${error}, next_attempt_at = ${retryAt} where id = ${id}`;
+}

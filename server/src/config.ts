@@ -16,6 +16,8 @@ export const ConfigSchema = z.object({
   PG_PORT: port(54329),
   DEMO: flag,
   SESSION_HOURS: z.coerce.number({ error: 'moet een aantal uren zijn' }).positive('moet groter dan 0 zijn').max(24 * 30, 'mag hoogstens 720 zijn').default(12),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://').optional(),
+  MAIL_FROM: z.string().email('moet een e-mailadres zijn').default('capaciteitsdashboard@logius.example'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug'], { error: 'moet silent, error, info of debug zijn' }).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

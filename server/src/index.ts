@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { configFromEnv, configWantsDemo } from './config.js';
 import { databaseOpen } from './database.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoSeed } from './demo-seed.js';
+import { outboxWorker, smtpTransport } from './services/mailer.js';
 
 const log = (m: string) => console.log(m);
 
@@ -34,6 +35,9 @@ async function main() {
     app.get('/*', serveStatic({ root, path: 'index.html' }));
   }
 
+  const mail = config.SMTP_URL ? outboxWorker(db.sql, smtpTransport(config.SMTP_URL), config.MAIL_FROM) : null;
+  if (!mail) log('Geen SMTP_URL: e-mail blijft in de outbox en is in de app te lezen.');
+
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     log(`Capaciteitsdashboard draait op http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/`);
     if (demoUsers.length) {
@@ -55,6 +59,7 @@ async function main() {
     stopping = true;
     log('Afsluiten ...');
     server.close();
+    mail?.stop();
     await db.close();
     process.exit(0);
   };

@@ -1,0 +1,27 @@
+/** What an actor may do right now, for the buttons the web shows. */
+
+import { ACTION_TYPES, type ActionType } from './actions.js';
+import { PROCEDURE_GATES } from './gates.js';
+import type { ProcedureActor, ProcedureState, ProcedureWindow } from './types.js';
+
+/** True when some payload of the action would pass procedureApply's payload checks. */
+function actionHasPayload(type: ActionType, actor: ProcedureActor, windows: readonly ProcedureWindow[]): boolean {
+  if (type !== 'move-window') return true;
+  return actor.role === 'planner' ? windows.some((w) => w.afnemer === actor.afnemer) : windows.length > 0;
+}
+
+/**
+ * Returns the actions this actor may take now, in procedure order: those procedureApply accepts with a
+ * valid payload (same gates, same order of checks).
+ * Edge: 'move-window' appears only when the actor has a window it may move; the system's 'resolve' never appears.
+ */
+export function procedureActionsFor(
+  state: ProcedureState,
+  actor: ProcedureActor,
+  windows: readonly ProcedureWindow[],
+  now: number,
+): ActionType[] {
+  return ACTION_TYPES.filter(
+    (type) => PROCEDURE_GATES[type](state, actor, now).ok && actionHasPayload(type, actor, windows),
+  );
+}

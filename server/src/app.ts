@@ -6,6 +6,7 @@ import { API_VERSION } from './lib/openapi.js';
 import { planningCache } from './services/planning-cache.js';
 import { changeFeed } from './services/change-feed.js';
 import { events } from './routes/events.js';
+import { notifications } from './routes/notifications.js';
 import { errorToProblem, ProblemError, problemResponse } from './lib/problem.js';
 import { afnemers } from './routes/afnemers.js';
 import { deliveries, prognoses } from './routes/prognoses.js';
@@ -46,7 +47,8 @@ export function createApp(deps: Deps) {
     .route('/', maintenanceWindows)
     .route('/', load)
     .route('/', conflicts)
-    .route('/', events);
+    .route('/', events)
+    .route('/', notifications);
   // Documented on the versioned sub-app, so paths are relative to the server URL that carries /v1.
   api.doc('/openapi.json', {
     openapi: '3.0.3',
@@ -57,7 +59,7 @@ export function createApp(deps: Deps) {
       contact: { name: 'Logius Servicecentrum', email: 'servicecentrum@logius.nl', url: 'https://www.logius.nl/contact' },
     },
     servers: [{ url: 'https://capaciteit.mijnoverheid.nl/api/v1', description: 'Productie' }],
-    tags: [{ name: 'Aanmelden' }, { name: 'Organisaties' }, { name: 'Prognoses' }, { name: 'Capaciteit' }, { name: 'Conflicten' }, { name: 'Live' }],
+    tags: [{ name: 'Aanmelden' }, { name: 'Organisaties' }, { name: 'Prognoses' }, { name: 'Capaciteit' }, { name: 'Conflicten' }, { name: 'Live' }, { name: 'Meldingen' }],
   });
   app.route('/api/v1', api);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFromEnv, configWantsDemo } from './config.js';
+import { configDeadlines, configFromEnv, configWantsDemo } from './config.js';
 
 describe('configFromEnv', () => {
   it('applies the defaults when nothing is set', () => {
@@ -23,5 +23,15 @@ describe('configWantsDemo', () => {
     expect(configWantsDemo(configFromEnv({ DEMO: '0' }))).toBe(false);
     expect(configWantsDemo(configFromEnv({ DATABASE_URL: 'postgres://h/db' }))).toBe(false);
     expect(configWantsDemo(configFromEnv({ DATABASE_URL: 'postgres://h/db', DEMO: '1' }))).toBe(true);
+  });
+});
+
+describe('configDeadlines', () => {
+  it('reads six working-day counts, one per procedure step', () => {
+    expect(configDeadlines(configFromEnv({}))).toBeUndefined();
+    expect(configDeadlines(configFromEnv({ PROCEDURE_DEADLINES: '1,2,3,4,5,6' }))).toEqual({
+      'planner-adjusts': 1, 'logius-contacted': 2, 'joint-assessment': 3, 'planning-adjusted': 4, escalated: 5, 'logius-decides': 6,
+    });
+    expect(() => configFromEnv({ PROCEDURE_DEADLINES: '2,2' })).toThrow(/PROCEDURE_DEADLINES: moet zes aantallen/);
   });
 });

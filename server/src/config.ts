@@ -18,6 +18,10 @@ export const ConfigSchema = z.object({
   SESSION_HOURS: z.coerce.number({ error: 'moet een aantal uren zijn' }).positive('moet groter dan 0 zijn').max(24 * 30, 'mag hoogstens 720 zijn').default(12),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://').optional(),
   MAIL_FROM: z.string().email('moet een e-mailadres zijn').default('capaciteitsdashboard@logius.example'),
+  PROCEDURE_DEADLINES: z
+    .string()
+    .regex(/^\d+(,\d+){5}$/, 'moet zes aantallen werkdagen zijn, bijvoorbeeld 2,2,5,3,5,2 (stap 1 t/m 6)')
+    .optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug'], { error: 'moet silent, error, info of debug zijn' }).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -36,4 +40,13 @@ export function configFromEnv(env: Record<string, string | undefined>): Config {
 /** Demo data goes in on the embedded database unless DEMO=0, and on DATABASE_URL only with DEMO=1. */
 export function configWantsDemo(config: Config): boolean {
   return config.DATABASE_URL ? config.DEMO === '1' : config.DEMO !== '0';
+}
+
+const STEPS = ['planner-adjusts', 'logius-contacted', 'joint-assessment', 'planning-adjusted', 'escalated', 'logius-decides'] as const;
+
+/** Working days per procedure step from PROCEDURE_DEADLINES, or undefined for the defaults. */
+export function configDeadlines(config: Config): Partial<Record<(typeof STEPS)[number], number>> | undefined {
+  if (!config.PROCEDURE_DEADLINES) return undefined;
+  const days = config.PROCEDURE_DEADLINES.split(',').map(Number);
+  return Object.fromEntries(STEPS.map((s, i) => [s, days[i]!]));
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
-import { configFromEnv, configWantsDemo } from './config.js';
+import { configDeadlines, configFromEnv, configWantsDemo } from './config.js';
 import { databaseOpen } from './database.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoSeed } from './demo-seed.js';
 import { outboxWorker, smtpTransport } from './services/mailer.js';
@@ -27,7 +27,12 @@ async function main() {
     demoUsers = DEMO_LOGINS;
   }
 
-  const app = createApp({ sql: db.sql, now: () => new Date(), sessionHours: config.SESSION_HOURS });
+  const app = createApp({
+    sql: db.sql,
+    now: () => new Date(),
+    sessionHours: config.SESSION_HOURS,
+    procedure: { deadlines: configDeadlines(config) },
+  });
   const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
   if (existsSync(webDist)) {
     const root = relative(process.cwd(), webDist);

@@ -125,6 +125,16 @@ export const ConflictJson = z
     updatedAt: Instant,
     resolvedAt: Instant.nullable(),
     resolvedReason: z.string().nullable(),
+    procedure: z
+      .object({
+        step: z.string(),
+        stepLabel: z.string(),
+        deadline: Instant.nullable(),
+        overdue: z.boolean(),
+        escalationLevel: z.number().int().nullable(),
+      })
+      .nullable()
+      .meta({ description: 'Waar het dossier staat in de zesstappenprocedure' }),
   })
   .meta({ id: 'Conflict' });
 export type ConflictJson = z.infer<typeof ConflictJson>;

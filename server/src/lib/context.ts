@@ -4,12 +4,15 @@ import type { Context } from 'hono';
 import { ProblemError } from './problem.js';
 import type { PlanningCache } from '../services/planning-cache.js';
 import type { ChangeFeed } from '../services/change-feed.js';
+import type { ProcedureSettings } from '../services/procedure.js';
 
 export interface Deps {
   sql: Sql;
   /** The clock, injectable so tests can pin time. */
   now: () => Date;
   sessionHours: number;
+  /** Working days per procedure step; the defaults of shared/procedure when absent. */
+  procedure?: ProcedureSettings;
 }
 
 export type AppEnv = {

@@ -59,7 +59,7 @@ export const capacityProfile = apiRouter()
           warningLevel: body.warningLevel ?? current.warningLevel,
           userId: user.id,
         });
-        await conflictsRecompute(tx, 'all', now(), 'Capaciteitsprofiel gewijzigd');
+        await conflictsRecompute(tx, 'all', now(), 'Capaciteitsprofiel gewijzigd', c.get('deps').procedure);
         return p;
       });
       return c.json(profileJson(saved), 200);

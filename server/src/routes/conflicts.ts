@@ -1,4 +1,11 @@
 import {
+  caseLoad,
+  casesByConflicts,
+  eventsOfConflict,
+  sendWindowMove,
+  type CaseRow,
+  type EventRow,
+  type Tx,
   capacityProfileCurrent,
   conflictById,
   conflictsList,
@@ -10,6 +17,16 @@ import {
   type UserRow,
 } from '@cd/db';
 import {
+  ConflictAction,
+  ConflictDetail,
+  procedureActionsFor,
+  procedureNextStepOffered,
+  procedureOverdue,
+  procedureStateLabel,
+  type ProcedureDetail,
+  type ProcedureState,
+  type ProcedureSummary,
+  type ProcedureWindow,
   ConflictJson,
   ConflictPage,
   ConflictQuery,
@@ -21,6 +38,8 @@ import { z } from '@hono/zod-openapi';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
+import { conflictsRecompute } from '../services/conflicts-recompute.js';
+import { caseAct } from '../services/procedure.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const minutes = (ms: number) => Math.round(ms / 60_000);
@@ -28,7 +47,19 @@ const minutes = (ms: number) => Math.round(ms / 60_000);
 /**
  * A conflict as `user` may see it: a planner sees other Afnemers' windows only by organisation, time and volume.
  */
-async function conflictJson(sql: Sql, c: ConflictRow, user: UserRow): Promise<ConflictJson> {
+function procedureSummary(row: CaseRow | undefined, now: number): ProcedureSummary | null {
+  if (!row) return null;
+  const state = row.state as ProcedureState;
+  return {
+    step: state.step,
+    stepLabel: procedureStateLabel(state),
+    deadline: iso(state.deadline === null ? null : new Date(state.deadline)),
+    overdue: procedureOverdue(state, now),
+    escalationLevel: state.step === 'escalated' ? state.level : state.step === 'logius-decides' ? state.ladder.length : null,
+  };
+}
+
+async function conflictJson(sql: Sql, c: ConflictRow, user: UserRow, caseRow: CaseRow | undefined, now: number): Promise<ConflictJson> {
   const scope = afnemerScope(user);
   const details = new Map((await sendWindowsByIds(sql, c.windows.map((w) => w.id))).map((w) => [w.id, w]));
   return {
@@ -59,7 +90,61 @@ async function conflictJson(sql: Sql, c: ConflictRow, user: UserRow): Promise<Co
     updatedAt: c.updatedAt.toISOString(),
     resolvedAt: iso(c.resolvedAt),
     resolvedReason: c.resolvedReason,
+    procedure: procedureSummary(caseRow, now),
   };
+}
+
+const isoMs = (ms: number) => new Date(ms).toISOString();
+
+/** The windows of a conflict as the procedure needs them: whose, and when delivered. */
+async function procedureWindows(sql: Sql | Tx, c: ConflictRow): Promise<ProcedureWindow[]> {
+  return (await sendWindowsByIds(sql, c.windows.map((w) => w.id))).map((w) => ({ id: w.id, afnemer: w.afnemerOin, deliveredAt: w.updatedAt.getTime() }));
+}
+
+/** The conflict with its whole case file, as `user` may see it. */
+async function conflictDetailJson(sql: Sql, c: ConflictRow, user: UserRow, now: number): Promise<ConflictDetail> {
+  const caseRow = await caseLoad(sql, c.id);
+  const base = await conflictJson(sql, c, user, caseRow ?? undefined, now);
+  if (!caseRow) return { ...base, procedure: null };
+  const state = caseRow.state as ProcedureState;
+  const summary = procedureSummary(caseRow, now)!;
+  const actor = { email: user.email, role: user.role, afnemer: user.afnemerOin };
+  const events = await eventsOfConflict(sql, c.id);
+  const advice = 'advice' in state ? state.advice : null;
+  return {
+    ...base,
+    procedure: {
+      ...summary,
+      enteredAt: isoMs(state.enteredAt),
+      nextStepOffered: procedureNextStepOffered(state, now),
+      assessments: state.step === 'joint-assessment'
+        ? Object.values(state.assessments).map((a) => ({ ...a, at: isoMs(a.at) }))
+        : assessmentsFromEvents(events),
+      advice: advice && { ...advice, moveWindowIds: [...advice.moveWindowIds], moveAfnemers: [...advice.moveAfnemers] },
+      draftAdvice: state.step === 'joint-assessment' && state.draftAdvice
+        ? { ...state.draftAdvice, moveWindowIds: [...state.draftAdvice.moveWindowIds], moveAfnemers: [...state.draftAdvice.moveAfnemers] }
+        : null,
+      escalation: state.step === 'escalated' || state.step === 'logius-decides'
+        ? { level: state.step === 'escalated' ? state.level : state.ladder.length, ladder: state.ladder.map((e) => ({ ...e, at: isoMs(e.at) })) }
+        : null,
+      decision: state.step === 'logius-decides' ? { text: state.decision.text, by: state.decision.by, at: isoMs(state.decision.at) } : null,
+      events: events.map((e) => ({
+        id: e.id, at: e.at.toISOString(), actor: e.actorEmail, role: e.actorRole, afnemer: e.actorAfnemer,
+        action: e.action, from: e.fromStep, to: e.toStep, payload: e.payload,
+      })),
+      actions: c.status === 'open' ? procedureActionsFor(state, actor, await procedureWindows(sql, c), now) : [],
+    },
+  };
+}
+
+/** The latest assessment per Afnemer, from the trail: after step 3 they live on only there. */
+function assessmentsFromEvents(events: EventRow[]) {
+  const latest = new Map<string, ProcedureDetail['assessments'][number]>();
+  for (const e of events) {
+    const a = (e.payload as { assessment?: { afnemer: string; aspects: ProcedureDetail['assessments'][number]['aspects']; motivation: string; by: string; at: number } }).assessment;
+    if (e.action === 'submit-assessment' && a) latest.set(a.afnemer, { ...a, at: isoMs(a.at) });
+  }
+  return [...latest.values()];
 }
 
 /** The conflict, when the user may see it: Logius sees all, an Afnemer only the ones it is involved in. */
@@ -97,7 +182,9 @@ export const conflicts = apiRouter()
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
-      const items = await Promise.all(rows.map((r) => conflictJson(sql, r, user)));
+      const cases = new Map((await casesByConflicts(sql, rows.map((r) => r.id))).map((r) => [r.conflictId, r]));
+      const nowMs = c.get('deps').now().getTime();
+      const items = await Promise.all(rows.map((r) => conflictJson(sql, r, user, cases.get(r.id), nowMs)));
       return c.json({ items, page: q.page, pageSize: q.pageSize, total }, 200);
     },
   )
@@ -108,12 +195,57 @@ export const conflicts = apiRouter()
       tags: ['Conflicten'],
       summary: 'Eén conflict',
       request: { params: IdParam },
-      responses: { 200: { description: 'Het conflict', content: { 'application/json': { schema: ConflictJson } } }, 404: notFound },
+      responses: { 200: { description: 'Het conflict met zijn dossier', content: { 'application/json': { schema: ConflictDetail } } }, 404: notFound },
     }),
     async (c) => {
       const user = userRequire(c);
-      const { sql } = c.get('deps');
-      return c.json(await conflictJson(sql, await conflictForUser(sql, c.req.valid('param').id, user), user), 200);
+      const { sql, now } = c.get('deps');
+      return c.json(await conflictDetailJson(sql, await conflictForUser(sql, c.req.valid('param').id, user), user, now().getTime()), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/conflicts/{id}/actions',
+      tags: ['Conflicten'],
+      summary: 'Een handeling in de zesstappenprocedure; 409 bij een stap die nu niet kan, 403 bij de verkeerde rol of Afnemer',
+      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ConflictAction } } } },
+      responses: {
+        200: { description: 'Het conflict na de handeling', content: { 'application/json': { schema: ConflictDetail } } },
+        404: notFound,
+        409: conflict,
+      },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const action = c.req.valid('json');
+      const deps = c.get('deps');
+      const id = c.req.valid('param').id;
+      const current = await conflictForUser(deps.sql, id, user);
+      if (current.status !== 'open') throw new ProblemError(409, 'Dit conflict is al opgelost; het dossier is gesloten.');
+      const now = deps.now();
+      await deps.sql.begin(async (tx: Tx) => {
+        const locked = (await conflictById(tx, id))!;
+        const outcome = await caseAct(tx, id, action, user, await procedureWindows(tx, locked), now, deps.procedure ?? {});
+        if (!outcome.ok) throw new ProblemError(outcome.status, outcome.message);
+        const moves = action.type === 'move-window' ? [action] : action.type === 'decide' ? action.moves ?? [] : [];
+        let span: { from: number; to: number } | null = null;
+        for (const m of moves) {
+          const start = new Date(m.start);
+          const end = new Date(m.end);
+          const before = await sendWindowMove(tx, m.windowId, start, end, user.id);
+          if (!before) throw new ProblemError(400, `Venster ${m.windowId} bestaat niet.`);
+          const from = Math.min(before.startAt.getTime(), start.getTime());
+          const to = Math.max(before.endAt.getTime(), end.getTime());
+          span = span ? { from: Math.min(span.from, from), to: Math.max(span.to, to) } : { from, to };
+        }
+        if (span) {
+          const reason = action.type === 'decide' ? 'Besluit van Logius uitgevoerd' : `Venster verplaatst door ${user.email}`;
+          await conflictsRecompute(tx, span, now, reason, deps.procedure);
+        }
+      });
+      const after = (await conflictById(deps.sql, id))!;
+      return c.json(await conflictDetailJson(deps.sql, after, user, now.getTime()), 200);
     },
   )
   .openapi(

@@ -81,7 +81,7 @@ export const maintenanceWindows = apiRouter()
       const { sql, now } = c.get('deps');
       const id = await sql.begin(async (tx: Tx) => {
         const newId = await maintenanceCreate(tx, input, user.id);
-        await conflictsRecompute(tx, span(input), now(), 'Onderhoudsvenster toegevoegd');
+        await conflictsRecompute(tx, span(input), now(), 'Onderhoudsvenster toegevoegd', c.get('deps').procedure);
         return newId;
       });
       return c.json(maintenanceJson((await maintenanceById(sql, id))!), 201);
@@ -104,7 +104,7 @@ export const maintenanceWindows = apiRouter()
       await sql.begin(async (tx: Tx) => {
         const old = await maintenanceById(tx, id);
         if (!old || !(await maintenanceUpdate(tx, id, input))) throw new ProblemError(404, 'Dit onderhoudsvenster bestaat niet.');
-        await conflictsRecompute(tx, span(input, { start: old.startAt, end: old.endAt }), now(), 'Onderhoudsvenster gewijzigd');
+        await conflictsRecompute(tx, span(input, { start: old.startAt, end: old.endAt }), now(), 'Onderhoudsvenster gewijzigd', c.get('deps').procedure);
       });
       return c.json(maintenanceJson((await maintenanceById(sql, id))!), 200);
     },
@@ -125,7 +125,7 @@ export const maintenanceWindows = apiRouter()
       await sql.begin(async (tx: Tx) => {
         const old = await maintenanceById(tx, id);
         if (!old || !(await maintenanceDelete(tx, id))) throw new ProblemError(404, 'Dit onderhoudsvenster bestaat niet.');
-        await conflictsRecompute(tx, span({ start: old.startAt, end: old.endAt }), now(), 'Onderhoudsvenster verwijderd');
+        await conflictsRecompute(tx, span({ start: old.startAt, end: old.endAt }), now(), 'Onderhoudsvenster verwijderd', c.get('deps').procedure);
       });
       return c.body(null, 204);
     },

@@ -211,7 +211,7 @@ export const prognoses = apiRouter()
           stored.push(delivery);
           if (affected) span = span ? { from: Math.min(span.from, affected.from), to: Math.max(span.to, affected.to) } : affected;
         }
-        if (span) await conflictsRecompute(tx, span, now(), `Nieuwe aanlevering${fileName ? ` (${fileName})` : ''}`);
+        if (span) await conflictsRecompute(tx, span, now(), `Nieuwe aanlevering${fileName ? ` (${fileName})` : ''}`, c.get('deps').procedure);
         return stored;
       });
       const sum = (k: 'created' | 'updated' | 'unchanged') => deliveries.reduce((n: number, d: DeliveryRow) => n + d[k], 0);
@@ -330,7 +330,7 @@ export const prognoses = apiRouter()
       const cancelled = await sql.begin(async (tx: Tx) => {
         const after = await sendWindowCancel(tx, id, user.id);
         if (after && after.revision !== w.revision) {
-          await conflictsRecompute(tx, { from: w.startAt.getTime(), to: w.endAt.getTime() }, c.get('deps').now(), `Verzendmoment ${w.kenmerk} geannuleerd`);
+          await conflictsRecompute(tx, { from: w.startAt.getTime(), to: w.endAt.getTime() }, c.get('deps').now(), `Verzendmoment ${w.kenmerk} geannuleerd`, c.get('deps').procedure);
         }
         return after;
       });

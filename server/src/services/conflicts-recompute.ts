@@ -9,6 +9,7 @@ import {
   planWindowsInRange,
   type Tx,
 } from '@cd/db';
+import { casesInvolvedUpdate, casesOpen, casesResolve, type ProcedureSettings } from './procedure.js';
 import { BUCKET_MS, BUCKET_OVERLOADED, conflictsDetect, conflictsReconcile } from '@cd/shared';
 
 /** A span of time (ms) in which something changed; 'all' after a change of the capacity profile. */
@@ -31,7 +32,13 @@ const MAX_WIDENINGS = 24;
  * persisting conflicts keep their id, new ones are inserted, vanished ones are resolved with `reason`.
  * The range grows until no open conflict, overload run or undrained backlog is cut by its edges.
  */
-export async function conflictsRecompute(tx: Tx, changed: ChangedSpan, now: Date, reason: string): Promise<RecomputeResult> {
+export async function conflictsRecompute(
+  tx: Tx,
+  changed: ChangedSpan,
+  now: Date,
+  reason: string,
+  settings: ProcedureSettings = {},
+): Promise<RecomputeResult> {
   // One recompute at a time, across server instances: two would otherwise both insert the same new conflict.
   await tx`select pg_advisory_xact_lock(hashtext('conflicts-recompute'))`;
   let span = changed;
@@ -76,9 +83,12 @@ export async function conflictsRecompute(tx: Tx, changed: ChangedSpan, now: Date
     }
     const { kept, created, resolved } = conflictsReconcile(open, result.conflicts);
     for (const k of kept) await conflictUpdate(tx, k.id, k.conflict, now);
+    await casesInvolvedUpdate(tx, kept.map((k) => ({ id: k.id, afnemers: k.conflict.afnemers, windowIds: k.conflict.windows.map((w) => w.id) })), now);
     const createdIds: number[] = [];
     for (const c of created) createdIds.push(await conflictInsert(tx, c, now));
+    await casesOpen(tx, created.map((c, i) => ({ id: createdIds[i]!, start: c.start, afnemers: c.afnemers })), now, settings);
     await conflictsResolve(tx, resolved, now, reason);
+    await casesResolve(tx, resolved, reason, now);
     return { created: createdIds, kept: kept.map((k) => k.id), resolved, range: { from: wantFrom, to: wantTo } };
   }
 }

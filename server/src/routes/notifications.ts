@@ -1,0 +1,61 @@
+import { notificationRead, notificationsOfUser, outboxList } from '@cd/db';
+import { NotificationJson, OutboxMailJson } from '@cd/shared';
+import { z } from '@hono/zod-openapi';
+import { userRequire } from '../lib/context.js';
+import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
+import { ProblemError } from '../lib/problem.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+const Limit = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+
+export const notifications = apiRouter()
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/notifications',
+      tags: ['Meldingen'],
+      summary: 'Mijn meldingen, nieuwste eerst',
+      request: { query: Limit },
+      responses: { 200: { description: 'Meldingen', content: { 'application/json': { schema: z.array(NotificationJson) } } } },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const rows = await notificationsOfUser(c.get('deps').sql, user.id, c.req.valid('query').limit);
+      return c.json(rows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: iso(n.readAt) })), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/notifications/{id}/read',
+      tags: ['Meldingen'],
+      summary: 'Een melding als gelezen markeren',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Gelezen' }, 404: notFound },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const { sql, now } = c.get('deps');
+      if (!(await notificationRead(sql, user.id, c.req.valid('param').id, now()))) throw new ProblemError(404, 'Deze melding bestaat niet.');
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/outbox',
+      tags: ['Meldingen'],
+      summary: 'E-mail in de outbox: aan mij, of alles voor de beheerder; met verzendstatus',
+      request: { query: Limit },
+      responses: { 200: { description: 'E-mail', content: { 'application/json': { schema: z.array(OutboxMailJson) } } } },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const rows = await outboxList(c.get('deps').sql, user.role === 'admin' ? null : user.email, c.req.valid('query').limit);
+      return c.json(rows.map((m) => ({
+        id: m.id, to: m.toEmail, subject: m.subject, body: m.body, createdAt: m.createdAt.toISOString(), attempts: m.attempts,
+        nextAttemptAt: m.nextAttemptAt.toISOString(), lastError: m.lastError, sentAt: iso(m.sentAt),
+      })), 200);
+    },
+  );

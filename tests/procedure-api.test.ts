@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dutchCsv } from './helpers/files.js';
+import { actor, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+
+let t: TestContext;
+let who: Awaited<ReturnType<typeof standardActors>>;
+let plannerC: Actor;
+let klantraadB: Actor;
+let conflictId: number;
+const OIN_C = '00000001000000000003';
+
+beforeAll(async () => {
+  t = await testDatabase();
+  who = await standardActors(t.sql);
+  await t.sql`insert into afnemers (oin, name) values (${OIN_C}, 'Afnemer C')`;
+  plannerC = await actor(t.sql, 'planner@c.example', 'planner', OIN_C);
+  klantraadB = await actor(t.sql, 'klantraad@b.example', 'klantraad-manager', OIN_B);
+});
+afterAll(() => t.close());
+
+beforeEach(async () => {
+  t.clock.now = new Date('2027-01-11T09:00:00Z'); // Monday
+  await t.sql`truncate conflicts, conflict_cases, conflict_events, notifications, outbox, maintenance_windows, send_window_revisions, send_windows, deliveries cascade`;
+  await t.sql`delete from capacity_profiles where id > 1`;
+  await send('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) });
+  await upload(who.plannerA, 'A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;3.000;definitief');
+  t.clock.now = new Date('2027-01-11T10:00:00Z');
+  await upload(who.plannerB, 'B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;2.000;concept');
+  [{ id: conflictId }] = (await t.sql`select id::int from conflicts where status = 'open'`) as unknown as [{ id: number }];
+});
+
+function send(method: string, path: string, a: Actor, body: unknown) {
+  return t.app.request(path, { method, headers: { ...a.headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+function upload(a: Actor, row: string) {
+  return t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv([row]) });
+}
+const act = (a: Actor, body: unknown) => send('POST', `/api/v1/conflicts/${conflictId}/actions`, a, body);
+const detail = async (a: Actor) => (await t.app.request(`/api/v1/conflicts/${conflictId}`, { headers: a.headers })).json();
+const caseState = async () => (await t.sql`select step, state from conflict_cases where conflict_id = ${conflictId}`)[0]!;
+const eventCount = async () => (await t.sql<{ n: number }[]>`select count(*)::int as n from conflict_events`)[0]!.n;
+const windowId = async (kenmerk: string) => (await t.sql<{ id: number }[]>`select id::int from send_windows where kenmerk = ${kenmerk}`)[0]!.id;
+const aspects = (u: string, i: string) => ({
+  administratief: { urgency: u, impact: i }, financieel: { urgency: u, impact: i },
+  juridisch: { urgency: u, impact: i }, imago: { urgency: u, impact: i },
+});
+
+describe('a new conflict', () => {
+  it('opens its case file at step 1 with a deadline of two working days, and notifies the planners involved', async () => {
+    const body = await detail(who.capacity);
+    expect(body.procedure).toMatchObject({ step: 'planner-adjusts', overdue: false, nextStepOffered: null, actions: [] });
+    // Detected Monday 11 January 11:00 local: Tuesday and Wednesday, so until Thursday 00:00 local.
+    expect(body.procedure.deadline).toBe('2027-01-13T23:00:00.000Z');
+    expect(body.procedure.events.map((e: { action: string }) => e.action)).toEqual(['detected']);
+    const notes = await t.sql`select u.email, n.title from notifications n join users u on u.id = n.user_id order by u.email`;
+    expect(notes.map((n) => n.email)).toEqual(['planner@a.example', 'planner@b.example']);
+    expect(notes[0]!.title).toMatch(/Capaciteitsconflict op 1 februari 2027/);
+    expect((await t.sql`select to_email from outbox order by to_email`).map((r) => r.toEmail)).toEqual(['planner@a.example', 'planner@b.example']);
+    const mine = await (await t.app.request('/api/v1/notifications', { headers: who.plannerA.headers })).json();
+    expect(mine).toHaveLength(1);
+    expect(mine[0].conflictId).toBe(conflictId);
+  });
+
+  it('offers planners of the Afnemers involved to move or to contact Logius', async () => {
+    expect((await detail(who.plannerA)).procedure.actions).toEqual(['move-window', 'contact-logius']);
+    expect((await detail(klantraadB)).procedure.actions).toEqual([]);
+  });
+
+  it('flags an overdue step and offers the next one to the capacity manager', async () => {
+    t.clock.now = new Date('2027-01-14T08:00:00Z');
+    const body = await detail(who.capacity);
+    expect(body.procedure).toMatchObject({ overdue: true, nextStepOffered: 'joint-assessment', actions: ['open-assessment'] });
+    const list = await (await t.app.request('/api/v1/conflicts?status=open', { headers: who.capacity.headers })).json();
+    expect(list.items[0].procedure).toMatchObject({ step: 'planner-adjusts', overdue: true });
+  });
+});
+
+describe('POST /api/v1/conflicts/{id}/actions', () => {
+  it('runs the six steps to a decision, which resolves the conflict, with every event in order', async () => {
+    let res = await act(who.plannerA, { type: 'contact-logius', message: 'Wij kunnen niet schuiven: wettelijke termijn.' });
+    expect(res.status).toBe(200);
+    expect((await res.json()).procedure.step).toBe('logius-contacted');
+    expect((await act(who.capacity, { type: 'open-assessment' })).status).toBe(200);
+    expect((await act(who.plannerA, { type: 'submit-assessment', aspects: aspects('hoog', 'hoog'), motivation: 'Wettelijke termijn' })).status).toBe(200);
+    let body = await (await act(who.plannerB, { type: 'submit-assessment', aspects: aspects('laag', 'middel'), motivation: 'Kan later' })).json();
+    expect(body.procedure.assessments).toHaveLength(2);
+    expect(body.procedure.draftAdvice.moveAfnemers).toEqual([OIN_B]);
+    expect(body.procedure.draftAdvice.moveWindowIds).toEqual([await windowId('B-1')]);
+    expect(body.procedure.actions).toEqual(['move-window', 'submit-assessment']); // planner B may still move, or revise
+    body = await (await act(who.capacity, { type: 'confirm-advice' })).json();
+    expect(body.procedure).toMatchObject({ step: 'planning-adjusted', advice: { moveAfnemers: [OIN_B], drafted: true } });
+    body = await (await act(who.plannerB, { type: 'escalate', adviceText: 'B verschuift niet zonder besluit.' })).json();
+    expect(body.procedure).toMatchObject({ step: 'escalated', escalation: { level: 0 } });
+    const told = await t.sql`select u.email from notifications n join users u on u.id = n.user_id where n.title like 'Conflict geëscaleerd naar de Klantraad'`;
+    expect(told.map((r) => r.email)).toEqual(expect.arrayContaining(['klantraad@a.example', 'klantraad@b.example']));
+    for (const [a, level] of [[who.capacity, 1], [klantraadB, 2], [who.service, 3]] as const) {
+      body = await (await act(a, { type: 'escalate-level', reason: `Niveau ${level}` })).json();
+      expect(body.procedure.escalation.level).toBe(level);
+    }
+    expect(body.procedure.escalation.ladder.map((e: { title: string }) => e.title)).toEqual(['Service manager', 'Teamleider PD Levering', 'Afdelingshoofd']);
+    expect((await act(who.capacity, { type: 'escalate-level', reason: 'nog hoger' })).status).toBe(409);
+
+    const b1 = await windowId('B-1');
+    res = await act(who.service, {
+      type: 'decide', decision: 'B verzendt een uur later.',
+      moves: [{ windowId: b1, start: '2027-02-01T11:00:00+01:00', end: '2027-02-01T12:00:00+01:00' }],
+    });
+    expect(res.status).toBe(200);
+    body = await res.json();
+    expect(body.status).toBe('resolved');
+    expect(body.procedure.step).toBe('resolved');
+    const [moved] = await t.sql`select start_at, revision, updated_by::int from send_windows where id = ${b1}`;
+    expect(moved).toMatchObject({ revision: 2, updatedBy: who.service.user.id });
+    expect(moved!.startAt.toISOString()).toBe('2027-02-01T10:00:00.000Z');
+    const trail = await t.sql`select action, from_step, to_step, actor_email from conflict_events where conflict_id = ${conflictId} order by id`;
+    expect(trail.map((e) => [e.action, e.fromStep, e.toStep])).toEqual([
+      ['detected', null, 'planner-adjusts'],
+      ['contact-logius', 'planner-adjusts', 'logius-contacted'],
+      ['open-assessment', 'logius-contacted', 'joint-assessment'],
+      ['submit-assessment', 'joint-assessment', 'joint-assessment'],
+      ['submit-assessment', 'joint-assessment', 'joint-assessment'],
+      ['confirm-advice', 'joint-assessment', 'planning-adjusted'],
+      ['escalate', 'planning-adjusted', 'escalated'],
+      ['escalate-level', 'escalated', 'escalated'],
+      ['escalate-level', 'escalated', 'escalated'],
+      ['escalate-level', 'escalated', 'escalated'],
+      ['decide', 'escalated', 'logius-decides'],
+      ['resolve', 'logius-decides', 'resolved'],
+    ]);
+    expect(trail[1]!.actorEmail).toBe('planner@a.example');
+    expect((await act(who.capacity, { type: 'open-assessment' })).status).toBe(409);
+  });
+
+  it('resolves the conflict when a planner moves a window by a suggestion', async () => {
+    const suggestions = await (await t.app.request(`/api/v1/conflicts/${conflictId}/suggestions`, { headers: who.plannerB.headers })).json();
+    const later = suggestions.windows[0].later;
+    const res = await act(who.plannerB, { type: 'move-window', windowId: await windowId('B-1'), start: later.start, end: later.end });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 'resolved', resolvedReason: 'Venster verplaatst door planner@b.example' });
+    expect(body.procedure.events.map((e: { action: string }) => e.action)).toEqual(['detected', 'move-window', 'resolve']);
+    const revs = await t.sql`select revision, start_at from send_window_revisions where window_id = ${await windowId('B-1')} order by revision`;
+    expect(revs.map((r) => r.startAt.toISOString())).toEqual(['2027-02-01T09:00:00.000Z', later.start]);
+  });
+
+  it('answers 409 to an illegal transition and changes nothing', async () => {
+    const before = { state: await caseState(), events: await eventCount() };
+    for (const body of [{ type: 'confirm-advice' }, { type: 'escalate', adviceText: 'x' }, { type: 'escalate-level', reason: 'x' }, { type: 'decide', decision: 'x' }]) {
+      const res = await act(who.capacity, body);
+      expect(res.status, body.type).toBe(409);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect((await act(who.plannerA, { type: 'submit-assessment', aspects: aspects('laag', 'laag'), motivation: 'x' })).status).toBe(409);
+    expect({ state: await caseState(), events: await eventCount() }).toEqual(before);
+  });
+
+  it('answers 403 to the wrong role or Afnemer and changes nothing', async () => {
+    const before = { state: await caseState(), events: await eventCount(), windows: await t.sql`select id, start_at, revision from send_windows order by id` };
+    expect((await act(plannerC, { type: 'contact-logius', message: 'x' })).status).toBe(403);
+    expect((await act(who.klantraadA, { type: 'contact-logius', message: 'x' })).status).toBe(403);
+    expect((await act(who.service, { type: 'contact-logius', message: 'x' })).status).toBe(403);
+    // Logius may move on an Afnemer's behalf only once it decides (step 6): before that, the step is wrong.
+    expect((await act(who.capacity, { type: 'move-window', windowId: await windowId('A-1'), start: '2027-02-01T14:00:00+01:00', end: '2027-02-01T15:00:00+01:00' })).status).toBe(409);
+    const foreign = await act(who.plannerA, { type: 'move-window', windowId: await windowId('B-1'), start: '2027-02-01T14:00:00+01:00', end: '2027-02-01T15:00:00+01:00' });
+    expect([400, 403]).toContain(foreign.status);
+    expect({ state: await caseState(), events: await eventCount(), windows: await t.sql`select id, start_at, revision from send_windows order by id` }).toEqual(before);
+  });
+
+  it('rejects a malformed action with a 400 problem', async () => {
+    const res = await act(who.plannerA, { type: 'dansen' });
+    expect(res.status).toBe(400);
+    const bad = await act(who.plannerA, { type: 'move-window', windowId: 1, start: 'morgen', end: '2027-02-01T15:00:00+01:00' });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('a conflict that grows', () => {
+  it('adds the new Afnemer to the case file and records it', async () => {
+    await upload(plannerC, 'C-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;500;concept');
+    const [c] = await t.sql`select id::int, afnemers from conflicts where status = 'open'`;
+    expect(c).toEqual({ id: conflictId, afnemers: [OIN_A, OIN_B, OIN_C] });
+    expect(((await caseState()).state as { afnemers: string[] }).afnemers).toEqual([OIN_A, OIN_B, OIN_C]);
+    const [e] = await t.sql`select action, payload from conflict_events where action = 'involved-changed'`;
+    expect(e!.payload).toEqual({ before: [OIN_A, OIN_B], after: [OIN_A, OIN_B, OIN_C] });
+    expect((await detail(plannerC)).procedure.actions).toContain('contact-logius');
+  });
+});
+
+describe('the audit trail', () => {
+  it('cannot be altered or deleted', async () => {
+    await expect(t.sql`update conflict_events set action = 'vervalst'`).rejects.toThrow(/alleen aan te vullen/);
+    await expect(t.sql`delete from conflict_events`).rejects.toThrow(/alleen aan te vullen/);
+    expect(await eventCount()).toBe(1);
+  });
+});

@@ -1,25 +1,34 @@
+import { rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { createSql, migrate, startEmbeddedPostgres, type EmbeddedServer } from '@cd/db';
 import type { TestProject } from 'vitest/node';
-
-export const TEMPLATE_DB = 'cd_test_template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;
+    templateDb: string;
   }
 }
 
+// Per run: its own embedded server, data folder and template, so test runs side by side never meet.
+const TEMPLATE_DB = `cd_test_template_${process.pid}`;
+const DATA_DIR = `${process.env.TEST_DATA_DIR ?? '.data/test'}/run-${process.pid}`;
 let server: EmbeddedServer | null = null;
+let adminUrl = '';
 
-/** One database server for the run (DATABASE_URL, or the embedded one) and one migrated template database. */
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+/** One database server for the run (DATABASE_URL, or an embedded one) and one migrated template database. */
 export async function setup(project: TestProject) {
-  let adminUrl = process.env.DATABASE_URL;
+  adminUrl = process.env.DATABASE_URL ?? '';
   if (!adminUrl) {
-    server = await startEmbeddedPostgres({
-      dataDir: process.env.TEST_DATA_DIR ?? '.data/test',
-      port: Number(process.env.TEST_PG_PORT ?? 54339),
-      log: (m) => console.log(m),
-    });
+    server = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: await freePort(), log: (m) => console.log(m) });
     adminUrl = server.url;
   }
   const admin = createSql(adminUrl, { max: 1 });
@@ -30,10 +39,18 @@ export async function setup(project: TestProject) {
   await migrate(template);
   await template.end();
   project.provide('adminUrl', adminUrl);
+  project.provide('templateDb', TEMPLATE_DB);
 }
 
 export async function teardown() {
-  await server?.stop();
+  if (server) {
+    await server.stop();
+    await rm(DATA_DIR, { recursive: true, force: true });
+  } else if (adminUrl) {
+    const admin = createSql(adminUrl, { max: 1 });
+    await admin.unsafe(`drop database if exists ${TEMPLATE_DB} with (force)`);
+    await admin.end();
+  }
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -3,7 +3,7 @@ import { afnemerUpsert, apiTokenCreate, createSql, userUpsert, type Sql, type Us
 import type { Role } from '@cd/shared';
 import { createApp } from '@cd/server';
 import { inject } from 'vitest';
-import { TEMPLATE_DB, withDatabase } from './global-setup.js';
+import { withDatabase } from './global-setup.js';
 import { passwordHash, secretToken, tokenHash } from '@cd/server/crypto';
 
 export interface TestContext {
@@ -20,7 +20,7 @@ export async function testDatabase(): Promise<TestContext> {
   const adminUrl = inject('adminUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = createSql(adminUrl, { max: 1 });
-  await admin.unsafe(`create database ${name} template ${TEMPLATE_DB}`);
+  await admin.unsafe(`create database ${name} template ${inject('templateDb')}`);
   const url = withDatabase(adminUrl, name);
   const sql = createSql(url, { max: 8 });
   const clock = { now: new Date('2027-01-11T09:00:00Z') };

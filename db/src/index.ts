@@ -7,3 +7,8 @@ export * from './queries/auth.js';
 export * from './queries/prognoses.js';
 export * from './queries/planning.js';
 export * from './queries/procedure.js';
+export * from './queries/incidents.js';
+export * from './queries/escalations.js';
+export * from './queries/contacts.js';
+export * from './queries/disruption-analyses.js';
+export * from './queries/fraud-reports.js';

@@ -1,6 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate } from './lib/auth.js';
+import { csrfGuard, rateLimiter } from './lib/guards.js';
+import { loggerCreate, requestLog } from './lib/logger.js';
 import type { AppEnv, Deps } from './lib/context.js';
 import { API_VERSION } from './lib/openapi.js';
 import { planningCache } from './services/planning-cache.js';
@@ -15,6 +17,12 @@ import { capacityProfile } from './routes/capacity-profile.js';
 import { conflicts } from './routes/conflicts.js';
 import { load } from './routes/load.js';
 import { maintenanceWindows } from './routes/maintenance-windows.js';
+import { incidents } from './routes/incidents.js';
+import { incidentPriorities } from './routes/incident-priorities.js';
+import { escalations } from './routes/escalations.js';
+import { disruptionAnalyses } from './routes/disruption-analyses.js';
+import { fraudReports } from './routes/fraud-reports.js';
+import { contacts } from './routes/contacts.js';
 
 export type { Deps } from './lib/context.js';
 
@@ -29,14 +37,22 @@ export function createApp(deps: Deps) {
   }));
   const planning = planningCache();
   const feed = changeFeed(deps.sql);
+  const logger = deps.logger ?? loggerCreate('silent');
+  // Per server instance and per address: a brake on guessing across many accounts.
+  const loginLimiter = rateLimiter(30, 5 * 60_000);
   app.use('/api/*', async (c, next) => {
     c.set('deps', deps);
     c.set('planning', planning);
     c.set('feed', feed);
+    c.set('logger', logger);
+    c.set('log', logger);
+    c.set('loginLimiter', loginLimiter);
     await next();
     c.header('API-Version', API_VERSION);
   });
+  app.use('/api/*', requestLog);
   app.use('/api/*', authenticate);
+  app.use('/api/*', csrfGuard);
 
   const api = new OpenAPIHono<AppEnv>()
     .route('/', sessions)
@@ -48,7 +64,13 @@ export function createApp(deps: Deps) {
     .route('/', load)
     .route('/', conflicts)
     .route('/', events)
-    .route('/', notifications);
+    .route('/', notifications)
+    .route('/', incidents)
+    .route('/', incidentPriorities)
+    .route('/', escalations)
+    .route('/', disruptionAnalyses)
+    .route('/', fraudReports)
+    .route('/', contacts);
   // Documented on the versioned sub-app, so paths are relative to the server URL that carries /v1.
   api.doc('/openapi.json', {
     openapi: '3.0.3',
@@ -59,7 +81,7 @@ export function createApp(deps: Deps) {
       contact: { name: 'Logius Servicecentrum', email: 'servicecentrum@logius.nl', url: 'https://www.logius.nl/contact' },
     },
     servers: [{ url: 'https://capaciteit.mijnoverheid.nl/api/v1', description: 'Productie' }],
-    tags: [{ name: 'Aanmelden' }, { name: 'Organisaties' }, { name: 'Prognoses' }, { name: 'Capaciteit' }, { name: 'Conflicten' }, { name: 'Live' }, { name: 'Meldingen' }],
+    tags: [{ name: 'Aanmelden' }, { name: 'Organisaties' }, { name: 'Prognoses' }, { name: 'Capaciteit' }, { name: 'Conflicten' }, { name: 'Live' }, { name: 'Meldingen' }, { name: 'Incidenten' }, { name: 'Escalaties' }, { name: 'Fraude' }, { name: 'Contacten' }],
   });
   app.route('/api/v1', api);
 

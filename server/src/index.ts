@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
+import { loggerCreate } from './lib/logger.js';
 import { configDeadlines, configFromEnv, configWantsDemo } from './config.js';
 import { databaseOpen } from './database.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoSeed } from './demo-seed.js';
@@ -32,6 +33,7 @@ async function main() {
     now: () => new Date(),
     sessionHours: config.SESSION_HOURS,
     procedure: { deadlines: configDeadlines(config) },
+    logger: loggerCreate(config.LOG_LEVEL === 'silent' ? 'silent' : config.LOG_LEVEL),
   });
   const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
   if (existsSync(webDist)) {

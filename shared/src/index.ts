@@ -6,3 +6,5 @@ export * from './planning/index.js';
 export * from './planning-api.js';
 export * from './procedure/index.js';
 export * from './procedure-api.js';
+export * from './incidents/index.js';
+export * from './incidents-api.js';

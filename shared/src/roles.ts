@@ -8,6 +8,7 @@ export const ROLES = [
   'incident-manager',
   'calamity-manager',
   'admin',
+  'fraudeteam',
 ] as const;
 
 export const Role = z.enum(ROLES).meta({ id: 'Role', description: 'Rol van de gebruiker' });
@@ -30,6 +31,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   'incident-manager': 'Incidentmanager',
   'calamity-manager': 'Calamiteitenmanager',
   admin: 'Beheerder',
+  fraudeteam: 'Fraudeteam',
 };
 
 export const Oin = z

@@ -11,12 +11,14 @@ export interface UserRow {
 
 export interface UserWithHash extends UserRow {
   passwordHash: string | null;
+  failedLogins: number;
+  lockedUntil: Date | null;
 }
 
 /** The user with this e-mail address (case-insensitive), including the password hash, or null. */
 export async function userByEmail(sql: Queryable, email: string): Promise<UserWithHash | null> {
   const [row] = await sql<UserWithHash[]>`
-    select id::int, email, name, role, afnemer_oin, password_hash from users where email = ${email.toLowerCase()}`;
+    select id::int, email, name, role, afnemer_oin, password_hash, failed_logins, locked_until from users where email = ${email.toLowerCase()}`;
   return row ?? null;
 }
 
@@ -39,4 +41,20 @@ export async function userUpsert(
 export async function usersCount(sql: Queryable): Promise<number> {
   const [row] = await sql<{ n: number }[]>`select count(*)::int as n from users`;
   return row!.n;
+}
+
+/** Counts a failed login; from the `max`-th in a row the account is locked until `lockUntil`. Returns the lock, or null. */
+export async function userLoginFailed(sql: Queryable, id: number, max: number, lockUntil: Date): Promise<Date | null> {
+  const [row] = await sql<{ lockedUntil: Date | null }[]>`
+    update users set
+      failed_logins = case when failed_logins + 1 >= ${max} then 0 else failed_logins + 1 end,
+      locked_until = case when failed_logins + 1 >= ${max} then ${lockUntil}::timestamptz else locked_until end
+    where id = ${id}
+    returning locked_until`;
+  return row?.lockedUntil ?? null;
+}
+
+/** Clears the failed-login count after a successful login. */
+export async function userLoginSucceeded(sql: Queryable, id: number) {
+  await sql`update users set failed_logins = 0, locked_until = null where id = ${id} and (failed_logins <> 0 or locked_until is not null)`;
 }

@@ -1,6 +1,8 @@
 import type { Sql, UserRow } from '@cd/db';
 import type { Role } from '@cd/shared';
 import type { Context } from 'hono';
+import type { Logger } from 'pino';
+import type { RateLimiter } from './guards.js';
 import { ProblemError } from './problem.js';
 import type { PlanningCache } from '../services/planning-cache.js';
 import type { ChangeFeed } from '../services/change-feed.js';
@@ -13,10 +15,12 @@ export interface Deps {
   sessionHours: number;
   /** Working days per procedure step; the defaults of shared/procedure when absent. */
   procedure?: ProcedureSettings;
+  /** Structured logger; silent when absent (tests). */
+  logger?: Logger;
 }
 
 export type AppEnv = {
-  Variables: { deps: Deps; user: UserRow | null; planning: PlanningCache; feed: ChangeFeed };
+  Variables: { deps: Deps; user: UserRow | null; planning: PlanningCache; feed: ChangeFeed; logger: Logger; log: Logger; loginLimiter: RateLimiter };
 };
 
 /** The signed-in user; 401 when there is none. */
@@ -35,6 +39,7 @@ export function userWithRole(c: Context<AppEnv>, roles: readonly Role[]): UserRo
 
 export const LOGIUS_ROLES: readonly Role[] = [
   'capacity-manager', 'service-manager', 'incident-manager', 'calamity-manager', 'admin',
+  'fraudeteam',
 ];
 
 /** The Afnemer a user is confined to (planners, klantraad-managers), or null for Logius roles who see all. */

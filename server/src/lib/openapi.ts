@@ -47,3 +47,4 @@ export const notFound = problem('Niet gevonden');
 export const conflict = problem('Conflict');
 export const tooLarge = problem('Te groot');
 export const unsupportedType = problem('Bestandstype niet ondersteund');
+export const tooManyRequests = problem('Te veel pogingen');

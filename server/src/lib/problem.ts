@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import type { Problem } from '@cd/shared';
+import type { AppEnv } from './context.js';
 
 const TITLES: Record<number, string> = {
   400: 'Ongeldige invoer',
@@ -64,6 +65,8 @@ export function errorToProblem(err: unknown, c: Context) {
   if (err instanceof SyntaxError) {
     return problemResponse(c, new ProblemError(400, 'De aanvraag bevat geen geldige JSON.'));
   }
-  console.error(JSON.stringify({ level: 'error', msg: 'unhandled', path: c.req.path, err: String((err as Error)?.stack ?? err) }));
+  const log = (c as Context<AppEnv>).get('log');
+  if (log) log.error({ err, path: c.req.path }, 'unhandled');
+  else console.error(JSON.stringify({ level: 'error', msg: 'unhandled', path: c.req.path, err: String((err as Error)?.stack ?? err) }));
   return problemResponse(c, new ProblemError(500, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.'));
 }

@@ -13,6 +13,7 @@ import {
   planWindowsInRange,
   sendWindowsByIds,
   type ConflictRow,
+  type SendWindowRow,
   type Sql,
   type UserRow,
 } from '@cd/db';
@@ -59,9 +60,16 @@ function procedureSummary(row: CaseRow | undefined, now: number): ProcedureSumma
   };
 }
 
-async function conflictJson(sql: Sql, c: ConflictRow, user: UserRow, caseRow: CaseRow | undefined, now: number): Promise<ConflictJson> {
+type WindowDetails = Map<number, SendWindowRow>;
+
+/** The current windows of these conflicts, in one query. */
+async function windowDetails(sql: Sql, conflicts: ConflictRow[]): Promise<WindowDetails> {
+  const ids = [...new Set(conflicts.flatMap((c) => c.windows.map((w) => w.id)))];
+  return new Map((await sendWindowsByIds(sql, ids)).map((w) => [w.id, w]));
+}
+
+function conflictJson(c: ConflictRow, user: UserRow, caseRow: CaseRow | undefined, now: number, details: WindowDetails): ConflictJson {
   const scope = afnemerScope(user);
-  const details = new Map((await sendWindowsByIds(sql, c.windows.map((w) => w.id))).map((w) => [w.id, w]));
   return {
     id: c.id,
     status: c.status,
@@ -104,7 +112,7 @@ async function procedureWindows(sql: Sql | Tx, c: ConflictRow): Promise<Procedur
 /** The conflict with its whole case file, as `user` may see it. */
 async function conflictDetailJson(sql: Sql, c: ConflictRow, user: UserRow, now: number): Promise<ConflictDetail> {
   const caseRow = await caseLoad(sql, c.id);
-  const base = await conflictJson(sql, c, user, caseRow ?? undefined, now);
+  const base = conflictJson(c, user, caseRow ?? undefined, now, await windowDetails(sql, [c]));
   if (!caseRow) return { ...base, procedure: null };
   const state = caseRow.state as ProcedureState;
   const summary = procedureSummary(caseRow, now)!;
@@ -184,7 +192,8 @@ export const conflicts = apiRouter()
       });
       const cases = new Map((await casesByConflicts(sql, rows.map((r) => r.id))).map((r) => [r.conflictId, r]));
       const nowMs = c.get('deps').now().getTime();
-      const items = await Promise.all(rows.map((r) => conflictJson(sql, r, user, cases.get(r.id), nowMs)));
+      const details = await windowDetails(sql, rows);
+      const items = rows.map((r) => conflictJson(r, user, cases.get(r.id), nowMs, details));
       return c.json({ items, page: q.page, pageSize: q.pageSize, total }, 200);
     },
   )

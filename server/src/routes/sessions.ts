@@ -1,11 +1,11 @@
-import { afnemerByOin, sessionCreate, sessionDelete, userByEmail, type UserRow } from '@cd/db';
+import { afnemerByOin, sessionCreate, sessionDelete, userByEmail, userLoginFailed, userLoginSucceeded, type UserRow } from '@cd/db';
 import { CurrentUser, LoginRequest } from '@cd/shared';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../lib/auth.js';
 import type { Deps } from '../lib/context.js';
 import { userRequire } from '../lib/context.js';
 import { passwordVerify, secretToken, tokenHash } from '../lib/crypto.js';
-import { apiRoute, apiRouter } from '../lib/openapi.js';
+import { apiRoute, apiRouter, tooManyRequests } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
 /** The user as the API shows them, with their Afnemer's name. */
@@ -13,6 +13,11 @@ export async function currentUserJson(deps: Deps, user: UserRow): Promise<Curren
   const afnemer = user.afnemerOin ? await afnemerByOin(deps.sql, user.afnemerOin) : null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, afnemer };
 }
+
+const MAX_FAILED_LOGINS = 5;
+const LOCK_MS = 15 * 60_000;
+const tooMany = (detail: string) => new ProblemError(429, detail);
+const timeText = (d: Date) => d.toLocaleTimeString('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' });
 
 // A fixed hash to compare against when the e-mail is unknown, so timing does not reveal which accounts exist.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -25,14 +30,34 @@ export const sessions = apiRouter()
       tags: ['Aanmelden'],
       summary: 'Aanmelden met e-mail en wachtwoord',
       request: { body: { required: true, content: { 'application/json': { schema: LoginRequest } } } },
-      responses: { 201: { description: 'Aangemeld; de sessie staat in een HttpOnly-cookie', content: { 'application/json': { schema: CurrentUser } } } },
+      responses: {
+        201: { description: 'Aangemeld; de sessie staat in een HttpOnly-cookie', content: { 'application/json': { schema: CurrentUser } } },
+        429: tooManyRequests,
+      },
     }),
     async (c) => {
       const deps = c.get('deps');
       const { email, password } = c.req.valid('json');
+      const now = deps.now();
+      const address = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'lokaal';
+      const wait = c.get('loginLimiter').hit(address, now.getTime());
+      if (wait !== null) throw tooMany(`Te veel aanmeldpogingen vanaf dit adres. Probeer het over ${wait} seconden opnieuw.`);
       const user = await userByEmail(deps.sql, email);
+      if (user?.lockedUntil && user.lockedUntil > now) {
+        throw tooMany(`Dit account is tijdelijk geblokkeerd na herhaalde mislukte pogingen. Probeer het na ${timeText(user.lockedUntil)} opnieuw.`);
+      }
       const ok = await passwordVerify(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !user.passwordHash || !ok) throw new ProblemError(401, 'E-mailadres of wachtwoord is onjuist.');
+      if (!user || !user.passwordHash || !ok) {
+        if (user) {
+          const lock = await userLoginFailed(deps.sql, user.id, MAX_FAILED_LOGINS, new Date(now.getTime() + LOCK_MS));
+          if (lock && lock > now) {
+            c.get('log').warn({ user: user.id }, 'account locked after failed logins');
+            throw tooMany(`Dit account is tijdelijk geblokkeerd na ${MAX_FAILED_LOGINS} mislukte pogingen. Probeer het na ${timeText(lock)} opnieuw.`);
+          }
+        }
+        throw new ProblemError(401, 'E-mailadres of wachtwoord is onjuist.');
+      }
+      await userLoginSucceeded(deps.sql, user.id);
       // Always a fresh token: a session id planted before login is never promoted (no fixation).
       const old = getCookie(c, SESSION_COOKIE);
       if (old) await sessionDelete(deps.sql, tokenHash(old));

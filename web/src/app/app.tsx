@@ -1,49 +1,72 @@
 import type { CurrentUser } from '@cd/shared';
-import { ROLE_LABELS } from '@cd/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { useAfnemers } from '../features/afnemers/api/get-afnemers';
+import { currentSessionQueryOptions, useCurrentSession } from '../features/auth/api/get-current-session';
+import { LoginPage } from '../features/auth/components/login-page';
+import { ErrorMessage, Loading } from '../components/feedback';
+import { AfnemerNamesContext } from '../lib/afnemer-names';
+import { onUnauthorized } from '../lib/api-client';
+import { useT } from '../lib/i18n';
+import { CurrentUserContext } from '../lib/session';
+import { Layout } from './layout';
+import { Providers } from './providers';
 
-async function currentUser(): Promise<CurrentUser | null> {
-  const res = await fetch('/api/v1/sessions/current');
-  return res.ok ? ((await res.json()) as CurrentUser) : null;
+export function App() {
+  return (
+    <Providers>
+      <SessionGate />
+    </Providers>
+  );
 }
 
-/** Placeholder until the dashboard issue: sign in and see who you are. */
-export function App() {
+/** Shows the sign-in form until there is a session, then the dashboard; drops back when the session ends. */
+function SessionGate() {
+  const t = useT();
   const qc = useQueryClient();
-  const me = useQuery({ queryKey: ['session'], queryFn: currentUser });
-  const [error, setError] = useState<string | null>(null);
-  const login = useMutation({
-    mutationFn: async (body: { email: string; password: string }) => {
-      const res = await fetch('/api/v1/sessions', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(((await res.json()) as { detail: string }).detail);
-    },
-    onSuccess: () => { setError(null); void qc.invalidateQueries({ queryKey: ['session'] }); },
-    onError: (e: Error) => setError(e.message),
-  });
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    login.mutate({ email: String(data.get('email')), password: String(data.get('password')) });
-  };
+  const session = useCurrentSession();
+  useEffect(
+    () => onUnauthorized(() => qc.setQueryData(currentSessionQueryOptions().queryKey, null)),
+    [qc],
+  );
+  if (session.isLoading) {
+    return (
+      <div className="boot">
+        <Loading label={t('app.starting')} />
+      </div>
+    );
+  }
+  if (session.isError) {
+    return (
+      <div className="boot">
+        <ErrorMessage error={session.error} onRetry={() => void session.refetch()} />
+      </div>
+    );
+  }
+  if (!session.data) return <LoginShell />;
+  return <SignedIn user={session.data} />;
+}
+
+function LoginShell() {
+  const t = useT();
+  useEffect(() => {
+    document.title = `${t('login.title')} – Capaciteitsdashboard`;
+  }, [t]);
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 640, margin: '3rem auto', padding: '0 1rem' }}>
-      <h1>Capaciteitsdashboard MijnOverheid Berichtenbox</h1>
-      {me.data ? (
-        <p>
-          Aangemeld als {me.data.name || me.data.email} ({ROLE_LABELS[me.data.role]}
-          {me.data.afnemer ? `, ${me.data.afnemer.name}` : ', Logius'}). Het dashboard volgt.
-        </p>
-      ) : (
-        <form onSubmit={onSubmit}>
-          <p><label>E-mailadres <input name="email" type="email" autoComplete="username" required /></label></p>
-          <p><label>Wachtwoord <input name="password" type="password" autoComplete="current-password" required /></label></p>
-          {error && <p role="alert">{error}</p>}
-          <button type="submit" disabled={login.isPending}>Aanmelden</button>
-        </form>
-      )}
-    </main>
+    <Layout user={null}>
+      <LoginPage />
+    </Layout>
+  );
+}
+
+function SignedIn({ user }: { user: CurrentUser }) {
+  const afnemers = useAfnemers();
+  const names = useMemo(() => new Map((afnemers.data ?? []).map((a) => [a.oin, a.name])), [afnemers.data]);
+  return (
+    <CurrentUserContext.Provider value={user}>
+      <AfnemerNamesContext.Provider value={names}>
+        <Layout user={user} />
+      </AfnemerNamesContext.Provider>
+    </CurrentUserContext.Provider>
   );
 }

@@ -1,0 +1,173 @@
+/**
+ * `pnpm loadtest`: a year of data (about 600 Afnemers, 50,000 windows) in the embedded database (or
+ * DATABASE_URL), the real server started as its own process, and 50 concurrent clients for 60 s
+ * (LOADTEST_SECONDS) doing a realistic mix: dashboard reads, load queries, uploads and procedure actions.
+ * Prints throughput and p50/p95/p99 per route, and fails when any request failed.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import {
+  afnemerUpsert,
+  apiTokenCreate,
+  capacityProfileSet,
+  createSql,
+  deliveryStore,
+  migrate,
+  startEmbeddedPostgres,
+  userUpsert,
+} from '../db/src/index.js';
+import { secretToken, tokenHash } from '../server/src/lib/crypto.js';
+import { conflictsRecompute } from '../server/src/services/conflicts-recompute.js';
+import { amsterdamOffsetAt, type NewSendWindow } from '../shared/src/index.js';
+import { planningBenchData, randomSeeded } from './data.js';
+
+const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 60);
+const READ_TARGET_MS = 200;
+const UPLOAD_TARGET_MS = 1000;
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+function localText(ms: number): string {
+  const d = new Date(ms + amsterdamOffsetAt(ms) * 60_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}-${p(d.getUTCMonth() + 1)}-${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function main() {
+  let adminUrl = process.env.DATABASE_URL;
+  const pg = adminUrl ? null : await startEmbeddedPostgres({ dataDir: '.data/loadtest', port: await freePort() });
+  adminUrl ??= pg!.url;
+  const admin = createSql(adminUrl, { max: 1 });
+  await admin.unsafe('drop database if exists cd_loadtest with (force)');
+  await admin.unsafe('create database cd_loadtest');
+  const u = new URL(adminUrl);
+  u.pathname = '/cd_loadtest';
+  const dbUrl = u.toString();
+  const sql = createSql(dbUrl);
+  let server: ReturnType<typeof spawn> | null = null;
+  try {
+    await migrate(sql);
+    console.log('Gegevens laden: een jaar, 50.000 verzendmomenten van 600 Afnemers ...');
+    const data = planningBenchData({ windows: 50_000, year: 2027 });
+    const manager = await userUpsert(sql, { email: 'capaciteit@load.example', name: '', role: 'capacity-manager', afnemerOin: null, passwordHash: null });
+    const byAfnemer = new Map<string, NewSendWindow[]>();
+    for (const w of data.windows) {
+      const list = byAfnemer.get(w.afnemer) ?? [];
+      list.push({ afnemer: w.afnemer, kenmerk: w.kenmerk, omschrijving: '', berichttype: 'Bericht', start: new Date(w.start), end: new Date(w.end), aantalBerichten: Math.max(1, Math.round(w.volume)), status: w.status === 'geannuleerd' ? 'concept' : w.status, vroegsteStart: null, laatsteEind: null });
+      byAfnemer.set(w.afnemer, list);
+    }
+    const now = new Date();
+    await sql.begin(async (tx) => {
+      for (const oin of data.afnemers) await afnemerUpsert(tx, { oin, name: `Afnemer ${oin.slice(-6)}` });
+      for (const [oin, windows] of byAfnemer) await deliveryStore(tx, { afnemerOin: oin, userId: manager.id, fileName: null, contentType: 'text/csv', windows });
+      await capacityProfileSet(tx, { ratesPerHour: [...data.profile], threshold: 1, warningLevel: 0.8, userId: manager.id });
+      await conflictsRecompute(tx, 'all', now, 'loadtest');
+    });
+    const token = async (userId: number) => {
+      const t = secretToken('cdt');
+      await apiTokenCreate(sql, tokenHash(t), userId);
+      return t;
+    };
+    const managerToken = await token(manager.id);
+    // Uploaders: planners of Afnemers outside the busiest ones, each with their own 1,000-window delivery.
+    const uploaders = await Promise.all(
+      data.afnemers.slice(100, 104).map(async (oin, i) => {
+        const p = await userUpsert(sql, { email: `planner${i}@load.example`, name: '', role: 'planner', afnemerOin: oin, passwordHash: null });
+        return { oin, token: await token(p.id) };
+      }),
+    );
+    // A conflict in joint assessment, where a planner keeps revising their assessment: a legal write every time.
+    const [conflict] = await sql<{ id: number; afnemers: string[] }[]>`select id::int, afnemers from conflicts where status = 'open' order by excess_messages desc limit 1`;
+    const assessor = await userUpsert(sql, { email: 'assessor@load.example', name: '', role: 'planner', afnemerOin: conflict!.afnemers[0]!, passwordHash: null });
+    const assessorToken = await token(assessor.id);
+
+    const port = await freePort();
+    server = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+      env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), DEMO: '0', LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      server!.stdout!.on('data', (d: Buffer) => { if (String(d).includes('draait op')) resolve(); });
+      server!.on('exit', (code) => reject(new Error(`server stopte (${code})`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const post = (path: string, t: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const caseFile = `/api/v1/conflicts/${conflict!.id}/actions`;
+    for (const [t, body] of [[assessorToken, { type: 'contact-logius', message: 'Loadtest' }], [managerToken, { type: 'open-assessment' }]] as const) {
+      const res = await post(caseFile, t, body);
+      if (!res.ok) throw new Error(`voorbereiding ${body.type}: ${res.status} ${await res.text()}`);
+    }
+
+    const random = randomSeeded(5);
+    const uploadBody = (round: number) => {
+      const rows = Array.from({ length: 1000 }, (_, i) => {
+        const s = Date.UTC(2027, 5, 1) + ((i * 7919) % 60) * 86_400_000 + (8 + (i % 9)) * 3_600_000;
+        return `LOAD-${i};;Bericht;${localText(s)};${localText(s + 3_600_000)};${500 + ((round + i) % 50)};concept`;
+      });
+      return 'kenmerk;omschrijving;berichttype;start;eind;aantal_berichten;status\n' + rows.join('\n');
+    };
+    const quarterFrom = encodeURIComponent('2027-04-01T00:00:00+02:00');
+    const quarterTo = encodeURIComponent('2027-07-01T00:00:00+02:00');
+    const yearFrom = encodeURIComponent('2027-01-01T00:00:00+01:00');
+    const yearTo = encodeURIComponent('2028-01-01T00:00:00+01:00');
+    const auth = { Authorization: `Bearer ${managerToken}` };
+    let round = 0;
+    const groups: { name: string; kind: 'read' | 'upload' | 'write'; connections: number; requests: autocannon.Request[] }[] = [
+      { name: 'GET /conflicts?status=open', kind: 'read', connections: 12, requests: [{ method: 'GET', path: '/api/v1/conflicts?status=open&pageSize=50', headers: auth }] },
+      { name: 'GET /conflicts/{id}', kind: 'read', connections: 6, requests: [{ method: 'GET', path: `/api/v1/conflicts/${conflict!.id}`, headers: auth }] },
+      { name: 'GET /prognoses (pagina)', kind: 'read', connections: 8, requests: [{ method: 'GET', headers: auth, setupRequest: (r) => ({ ...r, path: `/api/v1/prognoses?pageSize=100&page=${1 + Math.floor(random() * 400)}` }) }] },
+      { name: 'GET /load kwartaal, 1h', kind: 'read', connections: 8, requests: [{ method: 'GET', path: `/api/v1/load?from=${quarterFrom}&to=${quarterTo}&bucket=1h`, headers: auth }] },
+      { name: 'GET /load jaar, 1d', kind: 'read', connections: 6, requests: [{ method: 'GET', path: `/api/v1/load?from=${yearFrom}&to=${yearTo}&bucket=1d`, headers: auth }] },
+      { name: 'POST /prognoses (1.000 regels)', kind: 'upload', connections: 4, requests: [{ method: 'POST', path: '/api/v1/prognoses', setupRequest: (r) => { const up = uploaders[round % uploaders.length]!; round++; return { ...r, headers: { Authorization: `Bearer ${up.token}`, 'Content-Type': 'text/csv' }, body: uploadBody(round) }; } }] },
+      { name: 'POST /conflicts/{id}/actions', kind: 'write', connections: 6, requests: [{ method: 'POST', path: caseFile, headers: { Authorization: `Bearer ${assessorToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'submit-assessment', aspects: Object.fromEntries(['administratief', 'financieel', 'juridisch', 'imago'].map((a) => [a, { urgency: 'middel', impact: 'laag' }])), motivation: 'Loadtest' }) }] },
+    ];
+    const total = groups.reduce((n, g) => n + g.connections, 0);
+    console.log(`Belasting: ${total} gelijktijdige clients, ${SECONDS} s, tegen ${base}`);
+    const results = await Promise.all(groups.map((g) => new Promise<{ g: typeof g; times: number[]; codes: Map<number, number>; errors: number; duration: number }>((resolve, reject) => {
+      const times: number[] = [];
+      const codes = new Map<number, number>();
+      const instance = autocannon({ url: base, connections: g.connections, duration: SECONDS, requests: g.requests, timeout: 30 }, (err, result) => {
+        if (err) reject(err);
+        else resolve({ g, times, codes, errors: result.errors + result.timeouts, duration: result.duration });
+      });
+      instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+        times.push(ms);
+        codes.set(status, (codes.get(status) ?? 0) + 1);
+      });
+    })));
+
+    console.log('\nroute                              verzoeken   per s     p50     p95     p99   doel p95');
+    let failed = 0;
+    let allPass = true;
+    for (const r of results) {
+      const sorted = [...r.times].sort((a, b) => a - b);
+      const bad = [...r.codes].filter(([c]) => c < 200 || c >= 300).reduce((n, [, k]) => n + k, 0) + r.errors;
+      failed += bad;
+      const target = r.g.kind === 'upload' ? UPLOAD_TARGET_MS : r.g.kind === 'read' ? READ_TARGET_MS : null;
+      const p95 = percentile(sorted, 95);
+      const pass = target === null ? '' : p95 <= target ? `<= ${target} PASS` : `<= ${target} FAIL`;
+      if (target !== null && p95 > target) allPass = false;
+      console.log(`${r.g.name.padEnd(34)} ${String(sorted.length).padStart(8)} ${(sorted.length / r.duration).toFixed(1).padStart(7)} ${percentile(sorted, 50).toFixed(0).padStart(7)} ${p95.toFixed(0).padStart(7)} ${percentile(sorted, 99).toFixed(0).padStart(7)}   ${pass}${bad ? `  (${bad} mislukt: ${[...r.codes].filter(([c]) => c >= 300).map(([c, k]) => `${k}×${c}`).join(', ')})` : ''}`);
+    }
+    const count = results.reduce((n, r) => n + r.times.length, 0);
+    console.log(`\nTotaal ${count} verzoeken in ${SECONDS} s (${(count / SECONDS).toFixed(0)}/s); mislukt: ${failed}; doelen: ${allPass ? 'gehaald' : 'niet alle gehaald'}`);
+    if (failed > 0) process.exitCode = 1;
+  } finally {
+    server?.kill('SIGTERM');
+    await sql.end({ timeout: 1 });
+    await admin.unsafe('drop database if exists cd_loadtest with (force)');
+    await admin.end();
+    await pg?.stop();
+  }
+}
+
+main().then(() => process.exit(process.exitCode ?? 0), (err) => { console.error(err); process.exit(1); });

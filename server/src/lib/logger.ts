@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import { createMiddleware } from 'hono/factory';
+import pino, { type DestinationStream, type Logger } from 'pino';
+import type { AppEnv } from './context.js';
+
+/** Paths that may carry secrets in a log object; pino replaces them, whatever the caller logs. */
+const REDACT = [
+  'password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'cookie', '*.cookie',
+  'headers.authorization', 'headers.cookie', 'req.headers.authorization', 'req.headers.cookie',
+];
+
+/** A structured JSON logger (pino) with secrets redacted. */
+export function loggerCreate(level: string, destination?: DestinationStream): Logger {
+  return pino({ level, redact: { paths: REDACT, censor: '[verborgen]' }, base: { app: 'capaciteitsdashboard' } }, destination);
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/** Gives every request an id (a sane X-Request-Id from the caller, or a new one) and logs it when done. */
+export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
+  const given = c.req.header('x-request-id');
+  const id = given && REQUEST_ID.test(given) ? given : randomUUID();
+  const log = c.get('logger').child({ reqId: id });
+  c.set('log', log);
+  c.header('X-Request-Id', id);
+  const started = performance.now();
+  await next();
+  // Only the path: query strings can hold calendar tokens and such.
+  log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), user: c.get('user')?.id ?? null }, 'request');
+});

@@ -1,0 +1,218 @@
+import {
+  disruptionAnalysesList,
+  disruptionAnalysisById,
+  disruptionAnalysisDeliver,
+  disruptionAnalysisInsert,
+  incidentById,
+  incidentEventAppend,
+  notify,
+  userByEmail,
+  type DisruptionAnalysisRow,
+  type Tx,
+  type UserRow,
+} from '@cd/db';
+import {
+  analysisCsv,
+  analysisMarkdown,
+  analysisRequestAllowed,
+  DisruptionAnalysisInput,
+  DisruptionAnalysisJson,
+  DisruptionAnalysisQuery,
+  DisruptionAnalysisRequestInput,
+  INCIDENT_HANDLER_ROLES,
+  type AnalysisDocument,
+} from '@cd/shared';
+import { z } from '@hono/zod-openapi';
+import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
+import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { ProblemError } from '../lib/problem.js';
+import { incidentAssertVisible, incidentAudience, trailActor } from '../services/incidents.js';
+
+const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+const REQUESTERS = [...INCIDENT_HANDLER_ROLES, 'planner'] as const;
+const ANALYSTS = ['incident-manager', 'calamity-manager', 'service-manager', 'admin'] as const;
+const MARKDOWN = 'text/markdown; charset=utf-8';
+const CSV = 'text/csv; charset=utf-8';
+
+type Analysis = NonNullable<DisruptionAnalysisJson['analysis']>;
+
+function analysisJson(d: DisruptionAnalysisRow): DisruptionAnalysisJson {
+  return {
+    id: d.id,
+    incidentId: d.incidentId,
+    incidentNumber: d.incidentNumber,
+    afnemer: d.afnemerOin,
+    afnemerName: d.afnemerName,
+    requestedBy: d.requestedBy,
+    requestedByEmail: d.requestedByEmail,
+    requestedAt: d.requestedAt.toISOString(),
+    status: d.deliveredAt ? 'opgeleverd' : 'aangevraagd',
+    request: {
+      description: d.description,
+      disruptionDate: d.disruptionDate,
+      desiredDeliveryDate: d.desiredDeliveryDate,
+      contactName: d.contactName,
+      contactEmail: d.contactEmail,
+      contactPhone: d.contactPhone,
+      questions: d.questions,
+    },
+    analysis: d.analysis && d.deliveredAt
+      ? ({ ...(d.analysis as Omit<Analysis, 'deliveredAt' | 'deliveredBy'>), deliveredAt: d.deliveredAt.toISOString(), deliveredBy: d.deliveredBy ?? '' })
+      : null,
+  };
+}
+
+function analysisDocument(j: DisruptionAnalysisJson): AnalysisDocument {
+  return { incidentNumber: j.incidentNumber, afnemerName: j.afnemerName, requestedBy: j.requestedBy, requestedAt: j.requestedAt, request: j.request, analysis: j.analysis };
+}
+
+/** The analysis when the user may see it: Logius all, an Afnemer only its own. */
+async function analysisForUser(sql: Parameters<typeof disruptionAnalysisById>[0], id: number, user: UserRow, lock = false) {
+  const d = await disruptionAnalysisById(sql, id, lock);
+  if (!d) throw new ProblemError(404, 'Deze verstoringsanalyse bestaat niet.');
+  const scope = afnemerScope(user);
+  if (scope && d.afnemerOin !== scope) throw new ProblemError(403, 'Deze verstoringsanalyse gaat over een andere Afnemer.');
+  return d;
+}
+
+const fileName = (j: DisruptionAnalysisJson, ext: string) => `verstoringsanalyse-${j.incidentNumber}-${j.id}.${ext}`;
+
+export const disruptionAnalyses = apiRouter()
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/disruption-analyses',
+      tags: ['Incidenten'],
+      summary: 'Verstoringsanalyses, nieuwste aanvraag eerst; een Afnemer ziet alleen de eigen',
+      request: { query: DisruptionAnalysisQuery },
+      responses: { 200: { description: 'De analyses', content: { 'application/json': { schema: z.array(DisruptionAnalysisJson) } } } },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const q = c.req.valid('query');
+      const rows = await disruptionAnalysesList(c.get('deps').sql, {
+        afnemer: afnemerScope(user),
+        incidentId: q.incidentId ?? null,
+        delivered: q.status === undefined ? null : q.status === 'opgeleverd',
+      });
+      return c.json(rows.map(analysisJson), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/disruption-analyses/{id}',
+      tags: ['Incidenten'],
+      summary: 'Eén verstoringsanalyse: aanvraag en analyse; JSON, of met Accept text/markdown of text/csv als document',
+      request: { params: IdParam },
+      responses: {
+        200: {
+          description: 'De analyse',
+          content: {
+            'application/json': { schema: DisruptionAnalysisJson },
+            'text/markdown': { schema: { type: 'string' } },
+            'text/csv': { schema: { type: 'string' } },
+          },
+        },
+        404: notFound,
+      },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const j = analysisJson(await analysisForUser(c.get('deps').sql, c.req.valid('param').id, user));
+      const accept = c.req.header('Accept') ?? '';
+      if (/text\/markdown/.test(accept)) return c.body(analysisMarkdown(analysisDocument(j)), 200, { 'Content-Type': MARKDOWN });
+      if (/text\/csv/.test(accept)) return c.body(analysisCsv(analysisDocument(j)), 200, { 'Content-Type': CSV });
+      return c.json(j, 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/disruption-analyses/{id}/export',
+      tags: ['Incidenten'],
+      summary: 'Een verstoringsanalyse downloaden als Markdown of als CSV (Excel; formules onschadelijk gemaakt)',
+      request: { params: IdParam, query: z.object({ format: z.enum(['markdown', 'csv']).default('markdown') }) },
+      responses: {
+        200: { description: 'Het document', content: { 'text/markdown': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } } },
+        404: notFound,
+      },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const j = analysisJson(await analysisForUser(c.get('deps').sql, c.req.valid('param').id, user));
+      const csv = c.req.valid('query').format === 'csv';
+      return c.body(csv ? analysisCsv(analysisDocument(j)) : analysisMarkdown(analysisDocument(j)), 200, {
+        'Content-Type': csv ? CSV : MARKDOWN,
+        'Content-Disposition': `attachment; filename="${fileName(j, csv ? 'csv' : 'md')}"`,
+      });
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/disruption-analyses',
+      tags: ['Incidenten'],
+      summary: 'Een verstoringsanalyse aanvragen (na een P1 of een calamiteit), met de velden van het aanvraagformulier',
+      request: { body: { required: true, content: { 'application/json': { schema: DisruptionAnalysisRequestInput } } } },
+      responses: { 201: { description: 'Aangevraagd', content: { 'application/json': { schema: DisruptionAnalysisJson } } }, 404: notFound, 409: conflict },
+    }),
+    async (c) => {
+      const user = userWithRole(c, REQUESTERS);
+      const b = c.req.valid('json');
+      const scope = afnemerScope(user);
+      if (scope && b.afnemer && b.afnemer !== scope) throw new ProblemError(403, 'U vraagt alleen een analyse aan voor uw eigen Afnemer.');
+      const { sql, now } = c.get('deps');
+      const at = now();
+      const id = await sql.begin(async (tx: Tx) => {
+        const i = incidentAssertVisible(await incidentById(tx, b.incidentId, true), user);
+        if (!analysisRequestAllowed({ priority: i.priority, everP1: i.everP1, calamityAt: i.calamityAt?.getTime() ?? null })) {
+          throw new ProblemError(409, `Een verstoringsanalyse kan na een P1 of een calamiteit; ${i.number} is ${i.priority} en geen calamiteit.`);
+        }
+        const involved = [...new Set([...i.afnemers, ...(i.reportedByAfnemer ? [i.reportedByAfnemer] : [])])];
+        const afnemer = scope ?? b.afnemer ?? (involved.length === 1 ? involved[0]! : null);
+        if (!afnemer || !involved.includes(afnemer)) {
+          throw new ProblemError(400, 'Kies voor welke getroffen Afnemer de analyse is.', [{ field: 'afnemer', message: `Kies een van: ${involved.join(', ')}.` }]);
+        }
+        const newId = await disruptionAnalysisInsert(tx, {
+          incidentId: i.id, afnemerOin: afnemer, requestedBy: scope ? 'afnemer' : 'logius', userId: user.id,
+          description: b.description, disruptionDate: b.disruptionDate, desiredDeliveryDate: b.desiredDeliveryDate ?? null,
+          contactName: b.contactName, contactEmail: b.contactEmail, contactPhone: b.contactPhone, questions: b.questions,
+        }, at);
+        await incidentEventAppend(tx, i.id, trailActor(user), 'analysis-requested', { analysisId: newId, afnemer, requestedBy: scope ? 'afnemer' : 'logius' }, at);
+        const audience = scope
+          ? await incidentAudience(tx, [], [], ['incident-manager', 'service-manager'], user.id)
+          : await incidentAudience(tx, [afnemer], ['planner'], [], user.id);
+        await notify(tx, audience, { conflictId: null, title: `Verstoringsanalyse aangevraagd: ${i.number}`, body: b.description }, at);
+        return newId;
+      });
+      return c.json(analysisJson((await disruptionAnalysisById(sql, id))!), 201);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'put',
+      path: '/disruption-analyses/{id}/analysis',
+      tags: ['Incidenten'],
+      summary: 'De verstoringsanalyse van Logius opleveren of bijwerken; eerdere versies blijven in het audittrail',
+      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: DisruptionAnalysisInput } } } },
+      responses: { 200: { description: 'Opgeleverd', content: { 'application/json': { schema: DisruptionAnalysisJson } } }, 404: notFound },
+    }),
+    async (c) => {
+      const user = userWithRole(c, ANALYSTS);
+      const id = c.req.valid('param').id;
+      const analysis = c.req.valid('json');
+      const { sql, now } = c.get('deps');
+      const at = now();
+      await sql.begin(async (tx: Tx) => {
+        const d = await analysisForUser(tx, id, user, true);
+        await disruptionAnalysisDeliver(tx, id, analysis, user.id, at);
+        await incidentEventAppend(tx, d.incidentId, trailActor(user), 'analysis-delivered', { analysisId: id, revision: d.deliveredAt !== null, analysis }, at);
+        const requester = d.requestedByEmail ? await userByEmail(tx, d.requestedByEmail) : null;
+        const audience = await incidentAudience(tx, [d.afnemerOin], ['planner', 'klantraad-manager'], [], user.id);
+        if (requester && requester.id !== user.id && !audience.some((u) => u.id === requester.id)) audience.push({ id: requester.id, email: requester.email });
+        await notify(tx, audience, { conflictId: null, title: `Verstoringsanalyse ${d.incidentNumber} opgeleverd`, body: analysis.cause }, at);
+      });
+      return c.json(analysisJson((await disruptionAnalysisById(sql, id))!), 200);
+    },
+  );

@@ -1,0 +1,149 @@
+import {
+  fraudReportById,
+  fraudReportEventAppend,
+  fraudReportEvents,
+  fraudReportInsert,
+  fraudReportsList,
+  fraudReportStatusSet,
+  notifyInAppOnly,
+  referenceNext,
+  usersByRole,
+  type FraudReportRow,
+  type Queryable,
+  type Tx,
+  type UserRow,
+} from '@cd/db';
+import { FraudReceiptJson, FraudReportAction, FraudReportInput, FraudReportJson, referenceFormat, referenceYear } from '@cd/shared';
+import { z } from '@hono/zod-openapi';
+import { userWithRole } from '../lib/context.js';
+import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
+import { ProblemError } from '../lib/problem.js';
+import { trailActor } from '../services/incidents.js';
+
+const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+const REPORTERS = ['planner', 'klantraad-manager'] as const;
+const READERS = ['fraudeteam', ...REPORTERS] as const;
+const FraudReportOrReceipt = z.union([FraudReportJson, FraudReceiptJson]);
+
+const receipt = (f: FraudReportRow) => ({ id: f.id, reference: f.reference, afnemer: f.afnemerOin, reportedAt: f.reportedAt.toISOString(), receiptOnly: true as const });
+
+async function fullJson(sql: Queryable, f: FraudReportRow): Promise<FraudReportJson> {
+  const events = await fraudReportEvents(sql, f.id);
+  return {
+    ...receipt(f),
+    receiptOnly: false,
+    reportedBy: f.reportedBy,
+    channel: f.channel,
+    highPriority: f.highPriority,
+    observedAt: f.observedAt?.toISOString() ?? null,
+    description: f.description,
+    status: f.status,
+    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actorEmail, role: e.actorRole, afnemer: e.actorAfnemer, action: e.action, payload: e.payload })),
+  };
+}
+
+/**
+ * The report as this user may see it: whole for the Fraudeteam, a receipt for the one who filed it.
+ * Anyone else gets 404 whether or not it exists, so not even its existence leaks.
+ */
+async function fraudReportFor(sql: Queryable, id: number, user: UserRow, lock = false) {
+  const f = await fraudReportById(sql, id, lock);
+  if (!f || (user.role !== 'fraudeteam' && f.reportedById !== user.id)) throw new ProblemError(404, 'Deze fraudemelding bestaat niet.');
+  return f;
+}
+
+export const fraudReports = apiRouter()
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/fraud-reports',
+      tags: ['Fraude'],
+      summary: 'Fraudemeldingen: alle voor het Fraudeteam; de melder ziet alleen de ontvangstbevestiging van de eigen meldingen',
+      responses: { 200: { description: 'De meldingen', content: { 'application/json': { schema: z.array(FraudReportOrReceipt) } } } },
+    }),
+    async (c) => {
+      const user = userWithRole(c, READERS);
+      const { sql } = c.get('deps');
+      const team = user.role === 'fraudeteam';
+      const rows = await fraudReportsList(sql, team ? null : user.id);
+      return c.json(team ? await Promise.all(rows.map((f) => fullJson(sql, f))) : rows.map(receipt), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/fraud-reports/{id}',
+      tags: ['Fraude'],
+      summary: 'Eén fraudemelding (Fraudeteam), of de ontvangstbevestiging (melder)',
+      request: { params: IdParam },
+      responses: { 200: { description: 'De melding', content: { 'application/json': { schema: FraudReportOrReceipt } } }, 404: notFound },
+    }),
+    async (c) => {
+      const user = userWithRole(c, READERS);
+      const { sql } = c.get('deps');
+      const f = await fraudReportFor(sql, c.req.valid('param').id, user);
+      return c.json(user.role === 'fraudeteam' ? await fullJson(sql, f) : receipt(f), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/fraud-reports',
+      tags: ['Fraude'],
+      summary: 'Vermoede fraude melden bij het Fraudeteam van Logius; u krijgt een ontvangstbevestiging',
+      request: { body: { required: true, content: { 'application/json': { schema: FraudReportInput } } } },
+      responses: { 201: { description: 'Ontvangen', content: { 'application/json': { schema: FraudReceiptJson } } } },
+    }),
+    async (c) => {
+      const user = userWithRole(c, REPORTERS);
+      const b = c.req.valid('json');
+      const { sql, now } = c.get('deps');
+      const at = now();
+      const id = await sql.begin(async (tx: Tx) => {
+        const year = referenceYear(at.getTime());
+        const reference = referenceFormat('FRD', year, await referenceNext(tx, 'FRD', year));
+        const newId = await fraudReportInsert(tx, {
+          reference, afnemerOin: user.afnemerOin!, userId: user.id, channel: b.channel, highPriority: b.highPriority,
+          observedAt: b.observedAt ? new Date(b.observedAt) : null, description: b.description,
+        }, at);
+        await fraudReportEventAppend(tx, newId, trailActor(user), 'reported', { channel: b.channel, highPriority: b.highPriority }, at);
+        const team = await usersByRole(tx, ['fraudeteam'], null);
+        await notifyInAppOnly(tx, team.map((u) => u.id), {
+          title: `Fraudemelding ${reference}${b.highPriority ? ' (hoge prioriteit)' : ''}`,
+          body: 'Er is een vermoeden van fraude gemeld. Bekijk de melding in het dashboard.',
+        }, at);
+        return newId;
+      });
+      return c.json(receipt((await fraudReportById(sql, id))!), 201);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/fraud-reports/{id}/actions',
+      tags: ['Fraude'],
+      summary: 'Fraudeteam: status, notitie of een besluit over de communicatie (wat, aan wie, hoe, wanneer)',
+      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: FraudReportAction } } } },
+      responses: { 200: { description: 'Vastgelegd', content: { 'application/json': { schema: FraudReportJson } } }, 404: notFound },
+    }),
+    async (c) => {
+      const user = userWithRole(c, ['fraudeteam']);
+      const id = c.req.valid('param').id;
+      const a = c.req.valid('json');
+      const { sql, now } = c.get('deps');
+      const at = now();
+      await sql.begin(async (tx: Tx) => {
+        const f = await fraudReportFor(tx, id, user, true);
+        if (a.type === 'status') {
+          await fraudReportStatusSet(tx, id, a.status);
+          await fraudReportEventAppend(tx, id, trailActor(user), 'status', { from: f.status, to: a.status, note: a.note }, at);
+        } else if (a.type === 'communication') {
+          await fraudReportEventAppend(tx, id, trailActor(user), 'communication', { what: a.what, audience: a.audience, how: a.how, when: a.when }, at);
+        } else {
+          await fraudReportEventAppend(tx, id, trailActor(user), 'note', { text: a.text }, at);
+        }
+      });
+      return c.json(await fullJson(sql, (await fraudReportById(sql, id))!), 200);
+    },
+  );
+

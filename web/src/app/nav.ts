@@ -1,0 +1,40 @@
+import type { Role } from '@cd/shared';
+import type { MessageKey } from '../lib/i18n';
+import { isLogius } from '../lib/session';
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+}
+
+/** The main menu of each role. */
+export function navFor(role: Role): NavItem[] {
+  if (role === 'planner') {
+    return [
+      { to: '/', label: 'nav.overview' },
+      { to: '/aanleveren', label: 'nav.upload' },
+      { to: '/verzendmomenten', label: 'nav.windows' },
+      { to: '/conflicten', label: 'nav.myConflicts' },
+      { to: '/meldingen', label: 'nav.notifications' },
+    ];
+  }
+  if (role === 'klantraad-manager') {
+    return [
+      { to: '/', label: 'nav.klantraad' },
+      { to: '/overzicht', label: 'nav.load' },
+      { to: '/conflicten', label: 'nav.conflicts' },
+      { to: '/meldingen', label: 'nav.notifications' },
+    ];
+  }
+  if (isLogius(role)) {
+    return [
+      { to: '/', label: 'nav.overview' },
+      { to: '/conflicten', label: 'nav.conflicts' },
+      { to: '/escalaties', label: 'nav.escalations' },
+      { to: '/capaciteitsprofiel', label: 'nav.profile' },
+      { to: '/onderhoud', label: 'nav.maintenance' },
+      { to: '/meldingen', label: 'nav.notifications' },
+    ];
+  }
+  return [{ to: '/', label: 'nav.overview' }];
+}

@@ -1,0 +1,34 @@
+import type { Role } from '@cd/shared';
+import { lazy, type ReactNode } from 'react';
+import { matchPath } from '../lib/router';
+
+// Every page is its own chunk: the first load carries only the shell and the sign-in form.
+const OverviewPage = lazy(() => import('./routes/overview-page'));
+const UploadPage = lazy(() => import('./routes/upload-page'));
+const WindowsPage = lazy(() => import('./routes/windows-page'));
+const ConflictsPage = lazy(() => import('./routes/conflicts-page'));
+const ConflictPage = lazy(() => import('./routes/conflict-page'));
+const EscalationsPage = lazy(() => import('./routes/escalations-page'));
+const ProfilePage = lazy(() => import('./routes/capacity-profile-page'));
+const MaintenancePage = lazy(() => import('./routes/maintenance-page'));
+const KlantraadPage = lazy(() => import('./routes/klantraad-page'));
+const NotificationsPage = lazy(() => import('./routes/notifications-page'));
+const NotFoundPage = lazy(() => import('./routes/not-found-page'));
+
+/** The page for a path, as the given role sees it. */
+export function pageFor(pathname: string, role: Role): ReactNode {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return role === 'klantraad-manager' ? <KlantraadPage /> : <OverviewPage />;
+  if (path === '/overzicht') return <OverviewPage />;
+  if (path === '/aanleveren') return <UploadPage />;
+  if (path === '/verzendmomenten') return <WindowsPage />;
+  if (path === '/conflicten') return <ConflictsPage />;
+  const conflict = matchPath('/conflicten/:id', path);
+  if (conflict && /^\d+$/.test(conflict.id!)) return <ConflictPage id={Number(conflict.id)} />;
+  if (path === '/escalaties') return <EscalationsPage />;
+  if (path === '/capaciteitsprofiel') return <ProfilePage />;
+  if (path === '/onderhoud') return <MaintenancePage />;
+  if (path === '/klantraad') return <KlantraadPage />;
+  if (path === '/meldingen') return <NotificationsPage />;
+  return <NotFoundPage />;
+}

@@ -1,0 +1,23 @@
+import { PageTitle, Section } from '../../components/page';
+import { ProfileEditor } from '../../features/capacity/components/profile-editor';
+import { ProfileHistory } from '../../features/capacity/components/profile-history';
+import { useT } from '../../lib/i18n';
+import { useCurrentUser } from '../../lib/session';
+
+export default function CapacityProfilePage() {
+  const t = useT();
+  const user = useCurrentUser();
+  return (
+    <>
+      <PageTitle title={t('profile.title')} lead={t('profile.lead')}>
+        {t('profile.title')}
+      </PageTitle>
+      <Section title={t('profile.editorTitle')} id="profile-editor-title">
+        <ProfileEditor canEdit={user.role === 'capacity-manager'} />
+      </Section>
+      <Section title={t('profile.historyTitle')} id="profile-history-title">
+        <ProfileHistory />
+      </Section>
+    </>
+  );
+}

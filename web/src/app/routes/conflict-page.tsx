@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { PageTitle } from '../../components/page';
+import { ConflictCaseFile } from '../../features/conflicts/components/conflict-case-file';
+import type { LoadRange } from '../../features/load/components/load-range';
+import { useT } from '../../lib/i18n';
+import { Link } from '../../lib/router';
+import { HOUR } from '../../lib/time';
+import { LoadPanel } from './load-panel';
+
+/** One conflict's case file, with the load chart around it. */
+export default function ConflictPage({ id }: { id: number }) {
+  const t = useT();
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/conflicten">
+          <span aria-hidden="true">‹ </span>
+          {t('caseFile.back')}
+        </Link>
+      </p>
+      <PageTitle title={t('conflicts.number', { id })} lead={t('caseFile.lead')}>
+        {t('caseFile.title', { id })}
+      </PageTitle>
+      <ConflictCaseFile conflictId={id} chart={(c) => <ConflictChart key={c.id} start={Date.parse(c.start)} end={Date.parse(c.end)} />} />
+    </>
+  );
+}
+
+function ConflictChart({ start, end }: { start: number; end: number }) {
+  const t = useT();
+  const [range, setRange] = useState<LoadRange>(() => {
+    const margin = Math.max(6 * HOUR, end - start);
+    return { from: Math.floor((start - margin) / HOUR) * HOUR, to: Math.ceil((end + margin) / HOUR) * HOUR };
+  });
+  return <LoadPanel range={range} onRangeChange={setRange} title={t('caseFile.chartTitle')} />;
+}

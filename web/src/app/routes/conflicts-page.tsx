@@ -1,0 +1,21 @@
+import { PageTitle, Section } from '../../components/page';
+import { ConflictList } from '../../features/conflicts/components/conflict-list';
+import { useT } from '../../lib/i18n';
+import { isLogius, useCurrentUser } from '../../lib/session';
+
+export default function ConflictsPage() {
+  const t = useT();
+  const user = useCurrentUser();
+  const logius = isLogius(user.role);
+  const title = user.role === 'planner' ? t('conflicts.titleMine') : t('conflicts.title');
+  return (
+    <>
+      <PageTitle title={title} lead={logius ? t('conflicts.leadLogius') : t('conflicts.leadAfnemer')}>
+        {title}
+      </PageTitle>
+      <Section title={logius ? t('conflicts.byStep') : t('conflicts.list')} id="conflicts-list-title">
+        <ConflictList grouped={logius} />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { PageTitle, Section } from '../../components/page';
+import { MaintenanceCalendar } from '../../features/maintenance/components/maintenance-calendar';
+import { useT } from '../../lib/i18n';
+import { useCurrentUser } from '../../lib/session';
+
+export default function MaintenancePage() {
+  const t = useT();
+  const user = useCurrentUser();
+  return (
+    <>
+      <PageTitle title={t('maintenance.title')} lead={t('maintenance.lead')}>
+        {t('maintenance.title')}
+      </PageTitle>
+      <Section title={t('maintenance.listTitle')} id="maintenance-list-title">
+        <MaintenanceCalendar canEdit={user.role === 'capacity-manager'} />
+      </Section>
+    </>
+  );
+}

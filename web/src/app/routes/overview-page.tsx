@@ -1,0 +1,37 @@
+import { PageTitle, Section } from '../../components/page';
+import { ConflictList } from '../../features/conflicts/components/conflict-list';
+import { EscalationList } from '../../features/conflicts/components/escalations';
+import { useLoadRange } from '../../features/load/components/load-range';
+import { UtilizationHeatMap } from '../../features/load/components/utilization-heat-map';
+import { useT } from '../../lib/i18n';
+import { isLogius, useCurrentUser } from '../../lib/session';
+import { amsterdamWeekStart } from '../../lib/time';
+import { LoadPanel } from './load-panel';
+
+/** Load against capacity for everyone; Logius also sees the week heat map and escalations, a planner its conflicts. */
+export default function OverviewPage() {
+  const t = useT();
+  const user = useCurrentUser();
+  const logius = isLogius(user.role);
+  // The heat map starts at the week the chart starts in, and follows it when the chart moves to another week.
+  const week = amsterdamWeekStart(useLoadRange().range.from);
+  return (
+    <>
+      <PageTitle title={t('overview.title')} lead={user.role === 'planner' ? t('overview.leadPlanner') : t('overview.lead')}>
+        {t('overview.title')}
+      </PageTitle>
+      <LoadPanel />
+      {logius && <UtilizationHeatMap key={week} anchor={week} headingId="heat-title" />}
+      {logius && (
+        <Section title={t('escalations.title')} id="escalations-title">
+          <EscalationList />
+        </Section>
+      )}
+      {user.role === 'planner' && (
+        <Section title={t('overview.myConflicts')} id="my-conflicts-title">
+          <ConflictList grouped={false} />
+        </Section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useAfnemerName } from '../../../lib/afnemer-names';
+import { useT } from '../../../lib/i18n';
+import type { AdviceJson, ConflictWithCase } from '../types';
+
+/** One free-text action: contact Logius, escalate, escalate a level, decide. */
+export function TextActionForm({
+  label,
+  hint,
+  submitLabel,
+  initial = '',
+  busy,
+  onSubmit,
+  minLength = 5,
+}: {
+  label: string;
+  hint?: string;
+  submitLabel: string;
+  initial?: string;
+  busy: boolean;
+  onSubmit: (text: string) => void;
+  minLength?: number;
+}) {
+  const t = useT();
+  const id = useId();
+  const [text, setText] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (text.trim().length < minLength) {
+      setError(t('form.tooShort', { n: minLength }));
+      return;
+    }
+    setError(null);
+    onSubmit(text.trim());
+  };
+  return (
+    <form className="action-form" onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={`${id}-text`}>{label}</label>
+        {hint && (
+          <p id={`${id}-hint`} className="field-hint">
+            {hint}
+          </p>
+        )}
+        <textarea
+          id={`${id}-text`}
+          rows={3}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+          aria-invalid={error ? true : undefined}
+          required
+        />
+        {error && (
+          <p id={`${id}-error`} className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy ? t('common.busy') : submitLabel}
+      </button>
+    </form>
+  );
+}
+
+/** Step 3 → 4: confirm the (draft) advice: its text and which windows move. */
+export function ConfirmAdviceForm({ conflict, advice, busy, onSubmit }: { conflict: ConflictWithCase; advice: AdviceJson | null; busy: boolean; onSubmit: (v: { text: string; moveWindowIds: number[] }) => void }) {
+  const t = useT();
+  const id = useId();
+  const name = useAfnemerName();
+  const [text, setText] = useState(advice?.text ?? '');
+  const [ids, setIds] = useState<number[]>(advice?.moveWindowIds ?? []);
+  const windows = conflict.windows.filter((w) => w.windowId !== null);
+  return (
+    <form
+      className="action-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit({ text: text.trim(), moveWindowIds: ids });
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-text`}>{t('advice.text')}</label>
+        <textarea id={`${id}-text`} rows={4} value={text} onChange={(e) => setText(e.target.value)} />
+      </div>
+      {windows.length > 0 && (
+        <fieldset className="checkbox-list">
+          <legend>{t('advice.moveWindows')}</legend>
+          {windows.map((w) => (
+            <label key={w.windowId}>
+              <input
+                type="checkbox"
+                checked={ids.includes(w.windowId!)}
+                onChange={(e) => setIds((cur) => (e.target.checked ? [...cur, w.windowId!] : cur.filter((x) => x !== w.windowId)))}
+              />
+              {w.kenmerk ?? w.windowId} <span className="muted">({name(w.afnemer)})</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy ? t('common.busy') : t('action.confirm-advice')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,326 @@
+import { type ReactNode, useState } from 'react';
+import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
+import { Section } from '../../../components/page';
+import { ApiError } from '../../../lib/api-client';
+import { useAfnemerName } from '../../../lib/afnemer-names';
+import { useFormat } from '../../../lib/format';
+import { useT } from '../../../lib/i18n';
+import { useCurrentUser } from '../../../lib/session';
+import { useConflict } from '../api/get-conflict';
+import type { WindowSuggestions } from '../api/get-conflict-suggestions';
+import { usePostConflictAction } from '../api/post-conflict-action';
+import { type ActionType, type ConflictAction, type ConflictWithCase, type ProcedureJson, stepOf } from '../types';
+import { ConfirmAdviceForm, TextActionForm } from './action-forms';
+import { AssessmentForm } from './assessment-form';
+import { AssessmentsMatrix } from './assessments-matrix';
+import { ESCALATION_LEVEL_LABEL, EVENT_LABEL, STEP_LABEL } from './labels';
+import { Deadline, StatusBadge, StepBadge } from './procedure-badges';
+import { ProcedureSteps } from './procedure-steps';
+import { SuggestionsPanel } from './suggestions-panel';
+import { ScrollRegion } from '../../../components/scroll-region';
+
+/**
+ * The case file of one conflict: key figures, the windows involved, where the procedure stands and what the
+ * user may do now (suggested moves, the assessment, advice, escalation, decision), and the audit trail.
+ */
+export function ConflictCaseFile({ conflictId, chart }: { conflictId: number; chart?: (c: ConflictWithCase) => ReactNode }) {
+  const t = useT();
+  const query = useConflict(conflictId);
+  if (query.isLoading) return <Loading label={t('caseFile.loading')} />;
+  if (query.isError) {
+    if (query.error instanceof ApiError && query.error.status === 404) return <EmptyState title={t('caseFile.notFound')} />;
+    return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  const c = query.data!;
+  return <CaseFile conflict={c} chart={chart?.(c)} />;
+}
+
+function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: ReactNode }) {
+  const t = useT();
+  const f = useFormat();
+  const name = useAfnemerName();
+  const user = useCurrentUser();
+  const action = usePostConflictAction();
+  const [feedback, setFeedback] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const p = c.procedure ?? undefined;
+  const step = stepOf(p);
+  // Until the API reports the allowed actions, an involved planner may at least move its own windows.
+  const actions: ActionType[] = p?.actions ?? (c.status === 'open' && user.role === 'planner' ? ['move-window'] : []);
+  const can = (a: ActionType) => actions.includes(a);
+
+  const run = (body: ConflictAction, success: (updated: ConflictWithCase) => string) => {
+    setFeedback(null);
+    action.mutate(
+      { id: c.id, action: body },
+      {
+        onSuccess: (updated) => setFeedback({ kind: 'success', text: success(updated) }),
+        onError: (err) =>
+          setFeedback({
+            kind: 'error',
+            text: err instanceof ApiError && err.status === 409 ? `${t('caseFile.illegal')} ${err.detail}` : errorMessage(err, t),
+          }),
+      },
+    );
+  };
+
+  const stepName = (s: string) => {
+    const known = stepOf({ step: s });
+    return known ? t(STEP_LABEL[known]) : s;
+  };
+
+  const move = (w: WindowSuggestions, slot: { start: string; end: string }) =>
+    run({ type: 'move-window', windowId: w.windowId, start: slot.start, end: slot.end }, (updated) =>
+      updated?.status === 'resolved'
+        ? t('caseFile.movedResolved', { kenmerk: w.kenmerk ?? w.windowId, period: f.period(slot.start, slot.end) })
+        : t('caseFile.moved', { kenmerk: w.kenmerk ?? w.windowId, period: f.period(slot.start, slot.end) }),
+    );
+
+  return (
+    <div className="case-file">
+      <div className="case-file__status">
+        <StatusBadge conflict={c} /> {c.status === 'open' && <StepBadge procedure={p} />}
+      </div>
+
+      {feedback && (
+        <Notice kind={feedback.kind} role={feedback.kind === 'error' ? 'alert' : 'status'}>
+          <p>{feedback.text}</p>
+        </Notice>
+      )}
+      {c.status === 'resolved' && (
+        <Notice kind="success" title={t('caseFile.resolvedTitle')} role="status">
+          <p data-testid="conflict-resolved">
+            {t('caseFile.resolvedBody', { at: c.resolvedAt ? f.dateTime(c.resolvedAt) : '–', reason: c.resolvedReason ?? '–' })}
+          </p>
+        </Notice>
+      )}
+
+      <dl className="stats">
+        <div className="stat stat--wide">
+          <dt>{t('caseFile.period')}</dt>
+          <dd>{f.period(c.start, c.end)}</dd>
+        </div>
+        <div className={`stat ${(c.peakUtilization ?? 0) > 1 ? 'stat--bad' : ''}`}>
+          <dt>{t('conflicts.peak')}</dt>
+          <dd>{c.peakUtilization === null ? '–' : f.percent(c.peakUtilization)}</dd>
+        </div>
+        <div className="stat">
+          <dt>{t('conflicts.excess')}</dt>
+          <dd>{f.number(c.excessMessages)}</dd>
+        </div>
+        <div className="stat">
+          <dt>{t('caseFile.backlog')}</dt>
+          <dd>{f.number(c.peakBacklog)}</dd>
+        </div>
+        <div className="stat">
+          <dt>{t('caseFile.delay')}</dt>
+          <dd>{c.delayMinutes === null ? '–' : f.duration(c.delayMinutes)}</dd>
+        </div>
+      </dl>
+
+      {p && step && c.status === 'open' && (
+        <Section title={t('caseFile.procedure')} id="cf-procedure">
+          <ProcedureSteps step={step} />
+          <p>
+            {t('caseFile.inStepSince', { step: t(STEP_LABEL[step]), since: f.dateTime(p.enteredAt) })} {t('caseFile.deadline')}: <Deadline procedure={p} />
+          </p>
+        </Section>
+      )}
+
+      {c.status === 'open' && (
+        <Section title={t('caseFile.whatNow')} id="cf-actions">
+          {actions.length === 0 && <p>{t('caseFile.noActions')}</p>}
+          {can('move-window') && (
+            <div className="action-block">
+              <h3>{t('caseFile.suggestionsTitle')}</h3>
+              <p>{t('caseFile.suggestionsLead')}</p>
+              <SuggestionsPanel conflictId={c.id} canMove busy={action.isPending} onMove={move} />
+            </div>
+          )}
+          {can('contact-logius') && (
+            <div className="action-block">
+              <h3>{t('action.contact-logius')}</h3>
+              <TextActionForm
+                label={t('caseFile.contactMessage')}
+                hint={t('caseFile.contactHint')}
+                submitLabel={t('action.contact-logius')}
+                busy={action.isPending}
+                onSubmit={(message) => run({ type: 'contact-logius', message }, () => t('caseFile.contacted'))}
+              />
+            </div>
+          )}
+          {can('open-assessment') && (
+            <div className="action-block">
+              <h3>{t('action.open-assessment')}</h3>
+              <p>{t('caseFile.openAssessmentLead')}</p>
+              <button type="button" className="button button--primary" disabled={action.isPending} onClick={() => run({ type: 'open-assessment' }, () => t('caseFile.assessmentOpened'))}>
+                {t('action.open-assessment')}
+              </button>
+            </div>
+          )}
+          {can('submit-assessment') && (
+            <div className="action-block">
+              <h3>{t('action.submit-assessment')}</h3>
+              <AssessmentForm
+                initial={p?.assessments.find((a) => a.afnemer === user.afnemer?.oin) ?? null}
+                busy={action.isPending}
+                onSubmit={(a) => run({ type: 'submit-assessment', ...a }, () => t('caseFile.assessmentSubmitted'))}
+              />
+            </div>
+          )}
+          {can('confirm-advice') && (
+            <div className="action-block">
+              <h3>{t('action.confirm-advice')}</h3>
+              <ConfirmAdviceForm
+                conflict={c}
+                advice={p?.draftAdvice ?? p?.advice ?? null}
+                busy={action.isPending}
+                onSubmit={(v) => run({ type: 'confirm-advice', ...v }, () => t('caseFile.adviceConfirmed'))}
+              />
+            </div>
+          )}
+          {can('escalate') && (
+            <div className="action-block">
+              <h3>{t('action.escalate')}</h3>
+              <TextActionForm
+                label={t('caseFile.adviceText')}
+                hint={t('caseFile.escalateHint')}
+                initial={p?.advice?.text ?? p?.draftAdvice?.text ?? ''}
+                submitLabel={t('action.escalate')}
+                busy={action.isPending}
+                onSubmit={(adviceText) => run({ type: 'escalate', adviceText }, () => t('caseFile.escalated'))}
+              />
+            </div>
+          )}
+          {can('escalate-level') && (
+            <div className="action-block">
+              <h3>{t('action.escalate-level')}</h3>
+              <TextActionForm
+                label={t('caseFile.reason')}
+                hint={t('caseFile.escalateLevelHint')}
+                submitLabel={t('action.escalate-level')}
+                busy={action.isPending}
+                onSubmit={(reason) => run({ type: 'escalate-level', reason }, () => t('caseFile.levelEscalated'))}
+              />
+            </div>
+          )}
+          {can('decide') && (
+            <div className="action-block">
+              <h3>{t('action.decide')}</h3>
+              <TextActionForm
+                label={t('caseFile.decision')}
+                hint={t('caseFile.decideHint')}
+                initial={p?.advice?.text ?? ''}
+                submitLabel={t('action.decide')}
+                busy={action.isPending}
+                onSubmit={(decision) => run({ type: 'decide', decision }, () => t('caseFile.decided'))}
+              />
+            </div>
+          )}
+        </Section>
+      )}
+
+      {chart}
+
+      <Section title={t('caseFile.windows')} id="cf-windows">
+        <ScrollRegion label={t('caseFile.windows')}>
+          <table className="table">
+            <caption className="visually-hidden">{t('caseFile.windows')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.afnemer')}</th>
+                <th scope="col">{t('windows.kenmerk')}</th>
+                <th scope="col">{t('caseFile.windowPeriod')}</th>
+                <th scope="col" className="num">{t('windows.messages')}</th>
+                <th scope="col" className="num">{t('caseFile.inConflict')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...c.windows].sort((a, b) => b.load - a.load).map((w, i) => (
+                <tr key={w.windowId ?? `x${i}`}>
+                  <th scope="row">{name(w.afnemer)}</th>
+                  <td>{w.kenmerk ?? <span className="muted">{t('caseFile.otherAfnemer')}</span>}</td>
+                  <td>{w.start && w.eind ? f.period(w.start, w.eind) : '–'}</td>
+                  <td className="num">{w.aantalBerichten === null ? '–' : f.number(w.aantalBerichten)}</td>
+                  <td className="num">{f.number(w.load)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      </Section>
+
+      {p && p.assessments.length > 0 && (
+        <Section title={t('caseFile.assessments')} id="cf-assessments">
+          <AssessmentsMatrix assessments={p.assessments} afnemers={c.afnemers} caption={t('caseFile.assessmentsCaption')} />
+        </Section>
+      )}
+
+      {p && (p.advice || p.draftAdvice || p.escalation || p.decision) && <AdviceAndEscalation procedure={p} />}
+
+      {p && p.events.length > 0 && (
+        <Section title={t('caseFile.trail')} id="cf-trail">
+          <ol className="timeline">
+            {[...p.events].reverse().map((e) => (
+              <li key={e.id}>
+                <p className="timeline__when">{f.dateTime(e.at)}</p>
+                <p className="timeline__what">
+                  <strong>{EVENT_LABEL[e.action] ? t(EVENT_LABEL[e.action]!) : e.action}</strong>
+                  {e.from && e.from !== e.to && (
+                    <>
+                      {' '}
+                      · {stepName(e.from)} → {stepName(e.to)}
+                    </>
+                  )}
+                </p>
+                <p className="cell-sub">
+                  {e.actor ?? t('caseFile.system')}
+                  {e.afnemer && ` (${name(e.afnemer)})`}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </Section>
+      )}
+    </div>
+  );
+}
+
+function AdviceAndEscalation({ procedure: p }: { procedure: ProcedureJson }) {
+  const t = useT();
+  const f = useFormat();
+  const advice = p.advice ?? p.draftAdvice;
+  return (
+    <Section title={t('caseFile.adviceTitle')} id="cf-advice">
+      {advice && (
+        <div className="advice">
+          <h3>{p.advice ? t('caseFile.advice') : t('caseFile.draftAdvice')}</h3>
+          <blockquote>{advice.text}</blockquote>
+        </div>
+      )}
+      {p.escalation && (
+        <div>
+          <h3>{t('caseFile.escalation')}</h3>
+          <p>{t('caseFile.escalationLevel', { level: t(ESCALATION_LEVEL_LABEL[p.escalation.level] ?? 'escalation.level0') })}</p>
+          {p.escalation.ladder.length > 0 && (
+            <ol className="ladder">
+              {p.escalation.ladder.map((l) => (
+                <li key={l.level}>
+                  <strong>{l.title}</strong> – {l.reason} <span className="cell-sub">{l.by}, {f.dateTimeShort(l.at)}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
+      {p.decision && (
+        <div className="decision">
+          <h3>{t('caseFile.decisionTitle')}</h3>
+          <blockquote>{p.decision.text}</blockquote>
+          <p className="cell-sub">
+            {p.decision.by}, {f.dateTime(p.decision.at)}
+          </p>
+        </div>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,254 @@
+import type { LoadBucketSize, LoadResponse } from '@cd/shared';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { EmptyState, ErrorMessage, Loading } from '../../../components/feedback';
+import { TableDetails } from '../../../components/table-details';
+import { useFormat } from '../../../lib/format';
+import { type MessageKey, useT } from '../../../lib/i18n';
+import { fromLocalInputValue, toDateInputValue } from '../../../lib/time';
+import { useLoad } from '../api/get-load';
+import { type ChartPeriod, chartModel, type ChartRow, type SeriesInfo } from './chart-model';
+import { bucketMs, type LoadRange, type RangePreset, rangeForPreset, rangeShift, rangeZoom } from './load-range';
+
+const LoadChart = lazy(() => import('./load-chart'));
+
+const BUCKET_LABEL: Record<LoadBucketSize, MessageKey> = { '15m': 'chart.bucket15m', '1h': 'chart.bucket1h', '1d': 'chart.bucket1d' };
+const PRESETS: { preset: RangePreset; label: MessageKey }[] = [
+  { preset: 'day', label: 'range.day' },
+  { preset: 'week', label: 'range.week' },
+  { preset: 'month', label: 'range.month' },
+  { preset: 'quarter', label: 'range.quarter' },
+  { preset: 'year', label: 'range.year' },
+];
+
+export interface LoadExplorerProps {
+  range: LoadRange;
+  bucket: LoadBucketSize;
+  onRangeChange: (r: LoadRange) => void;
+  maintenance: ChartPeriod[];
+  conflicts: ChartPeriod[];
+  headingId: string;
+  title: string;
+}
+
+/** The load-against-capacity view: range controls, the (lazily loaded) chart, a legend, a summary and its table. */
+export function LoadExplorer({ range, bucket, onRangeChange, maintenance, conflicts, headingId, title }: LoadExplorerProps) {
+  const t = useT();
+  const f = useFormat();
+  const query = useLoad({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString(), bucket });
+  const data = query.data;
+  const model = useMemo(() => (data ? chartModel(data) : null), [data]);
+  // While a new range loads, the previous data stays: only draw it when it is the requested range.
+  const stale = query.isPlaceholderData;
+
+  return (
+    <section className="panel load-explorer" aria-labelledby={headingId} aria-busy={query.isFetching}>
+      <div className="panel__header">
+        <h2 id={headingId}>{title}</h2>
+        <p className="panel__meta">
+          {f.date(range.from)} – {f.date(range.to - 1)} · {t(BUCKET_LABEL[bucket])}
+          {query.isFetching && !query.isLoading && <span className="updating"> · {t('common.updating')}</span>}
+        </p>
+      </div>
+      <RangeControls range={range} onRangeChange={onRangeChange} />
+      {query.isLoading ? (
+        <div className="chart-placeholder">
+          <Loading label={t('chart.loading')} />
+        </div>
+      ) : query.isError && !data ? (
+        <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />
+      ) : data && model ? (
+        <>
+          <LoadSummary data={data} conflicts={conflicts.length} />
+          <figure className={`chart ${stale ? 'chart--stale' : ''}`} aria-describedby={`${headingId}-desc`}>
+            <p id={`${headingId}-desc`} className="visually-hidden">
+              {t('chart.description')}
+            </p>
+            <Suspense fallback={<div className="chart-placeholder"><Loading label={t('chart.loadingChart')} /></div>}>
+              <LoadChart
+                rows={model.rows}
+                series={model.series}
+                bucketMs={bucketMs(data.bucket)}
+                from={Date.parse(data.from)}
+                to={Date.parse(data.to)}
+                maintenance={maintenance}
+                conflicts={conflicts}
+                onZoom={(from, to) => onRangeChange({ from, to })}
+              />
+            </Suspense>
+            <figcaption>
+              <ChartLegend series={model.series} />
+              <p className="chart-hint">{t('chart.zoomHint')}</p>
+            </figcaption>
+          </figure>
+          {data.load.every((v) => v === 0) && <EmptyState title={t('chart.emptyTitle')}>{t('chart.emptyBody')}</EmptyState>}
+          <TableDetails summary={t('chart.showTable')}>
+            {() => <LoadTable rows={model.rows} series={model.series} bucketMs={bucketMs(data.bucket)} caption={title} />}
+          </TableDetails>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function RangeControls({ range, onRangeChange }: { range: LoadRange; onRangeChange: (r: LoadRange) => void }) {
+  const t = useT();
+  const id = useId();
+  const [fromText, setFromText] = useState<string | null>(null);
+  const [toText, setToText] = useState<string | null>(null);
+  const applyDates = () => {
+    const from = fromLocalInputValue(fromText ?? toDateInputValue(range.from));
+    const to = fromLocalInputValue(toText ?? toDateInputValue(range.to - 1));
+    if (from !== null && to !== null) {
+      onRangeChange({ from, to: to + 86_400_000 });
+      setFromText(null);
+      setToText(null);
+    }
+  };
+  return (
+    <div className="range-controls">
+      <div className="button-group" role="group" aria-label={t('range.presets')}>
+        {PRESETS.map(({ preset, label }) => (
+          <button key={preset} type="button" className="button button--secondary button--small" onClick={() => onRangeChange(rangeForPreset(preset, range.from))}>
+            {t(label)}
+          </button>
+        ))}
+      </div>
+      <div className="button-group" role="group" aria-label={t('range.navigate')}>
+        <button type="button" className="button button--secondary button--small" onClick={() => onRangeChange(rangeShift(range, -1))}>
+          <span aria-hidden="true">‹ </span>
+          {t('range.previous')}
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => onRangeChange(rangeShift(range, 1))}>
+          {t('range.next')}
+          <span aria-hidden="true"> ›</span>
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => onRangeChange(rangeZoom(range, 0.5))}>
+          {t('range.zoomIn')}
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => onRangeChange(rangeZoom(range, 2))}>
+          {t('range.zoomOut')}
+        </button>
+      </div>
+      <form
+        className="range-dates"
+        onSubmit={(e) => {
+          e.preventDefault();
+          applyDates();
+        }}
+      >
+        <label htmlFor={`${id}-from`}>{t('range.from')}</label>
+        <input id={`${id}-from`} type="date" value={fromText ?? toDateInputValue(range.from)} onChange={(e) => setFromText(e.target.value)} />
+        <label htmlFor={`${id}-to`}>{t('range.to')}</label>
+        <input id={`${id}-to`} type="date" value={toText ?? toDateInputValue(range.to - 1)} onChange={(e) => setToText(e.target.value)} />
+        <button type="submit" className="button button--secondary button--small">
+          {t('range.apply')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function LoadSummary({ data, conflicts }: { data: LoadResponse; conflicts: number }) {
+  const t = useT();
+  const f = useFormat();
+  const peak = Math.max(0, ...data.utilization.map((u) => u ?? 0));
+  const overload = data.state.filter((s) => s === 'overload').length;
+  const warning = data.state.filter((s) => s === 'warning').length;
+  const total = data.load.reduce((a, b) => a + b, 0);
+  return (
+    <dl className="stats">
+      <div className="stat">
+        <dt>{t('chart.totalMessages')}</dt>
+        <dd>{f.number(total)}</dd>
+      </div>
+      <div className={`stat ${peak > 1 ? 'stat--bad' : peak >= 0.8 ? 'stat--warn' : ''}`}>
+        <dt>{t('chart.peakUtilization')}</dt>
+        <dd>{f.percent(peak)}</dd>
+      </div>
+      <div className={`stat ${warning > 0 ? 'stat--warn' : ''}`}>
+        <dt>{t('chart.warningBuckets')}</dt>
+        <dd>{f.number(warning)}</dd>
+      </div>
+      <div className={`stat ${overload > 0 ? 'stat--bad' : ''}`}>
+        <dt>{t('chart.overloadBuckets')}</dt>
+        <dd>{f.number(overload)}</dd>
+      </div>
+      <div className={`stat ${conflicts > 0 ? 'stat--bad' : ''}`}>
+        <dt>{t('chart.conflicts')}</dt>
+        <dd data-testid="chart-conflict-count">{f.number(conflicts)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function ChartLegend({ series }: { series: SeriesInfo[] }) {
+  const t = useT();
+  return (
+    <ul className="legend">
+      {series.map((s) => (
+        <li key={s.key}>
+          <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+          {s.name}
+        </li>
+      ))}
+      <li>
+        <span className="swatch swatch--line" aria-hidden="true" />
+        {t('chart.capacity')}
+      </li>
+      <li>
+        <span className="swatch swatch--maintenance" aria-hidden="true" />
+        {t('chart.maintenance')}
+      </li>
+      <li>
+        <span className="swatch swatch--warning" aria-hidden="true" />
+        {t('chart.warning')}
+      </li>
+      <li>
+        <span className="swatch swatch--conflict" aria-hidden="true" />
+        {t('chart.conflict')}
+      </li>
+    </ul>
+  );
+}
+
+const STATE_LABEL: Record<ChartRow['state'], MessageKey> = { ok: 'state.ok', warning: 'state.warning', overload: 'state.overload' };
+
+function LoadTable({ rows, series, bucketMs, caption }: { rows: ChartRow[]; series: SeriesInfo[]; bucketMs: number; caption: string }) {
+  const t = useT();
+  const f = useFormat();
+  return (
+    <table className="table table--compact">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('chart.period')}</th>
+          <th scope="col" className="num">{t('chart.capacity')}</th>
+          <th scope="col" className="num">{t('chart.load')}</th>
+          <th scope="col" className="num">{t('chart.utilization')}</th>
+          <th scope="col">{t('chart.state')}</th>
+          {series.map((s) => (
+            <th key={s.key} scope="col" className="num">
+              {s.name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.t} className={r.state !== 'ok' ? `row--${r.state}` : undefined}>
+            <th scope="row">{f.period(r.t, r.t + bucketMs)}</th>
+            <td className="num">{f.number(r.capacity)}</td>
+            <td className="num">{f.number(r.load)}</td>
+            <td className="num">{r.utilization === null ? '–' : f.percent(r.utilization)}</td>
+            <td>{t(STATE_LABEL[r.state])}</td>
+            {series.map((s) => (
+              <td key={s.key} className="num">
+                {f.number(Number(r[s.dataKey] ?? 0))}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,20 @@
+import type { MaintenanceWindowInput, MaintenanceWindowJson } from '@cd/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { QUERY_ROOTS } from '../../../lib/query-keys';
+import type { Infer } from '../../../lib/schema-types';
+
+export type MaintenanceInput = Infer<typeof MaintenanceWindowInput>;
+
+export const createMaintenanceWindow = (body: MaintenanceInput) =>
+  apiRequest<MaintenanceWindowJson>('/maintenance-windows', { method: 'POST', body });
+
+export function useCreateMaintenanceWindow() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: createMaintenanceWindow,
+    onSuccess: () => {
+      for (const root of [QUERY_ROOTS.maintenance, QUERY_ROOTS.load, QUERY_ROOTS.conflicts]) void qc.invalidateQueries({ queryKey: [root] });
+    },
+  });
+}

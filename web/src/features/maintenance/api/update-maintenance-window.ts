@@ -1,0 +1,18 @@
+import type { MaintenanceWindowJson } from '@cd/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { QUERY_ROOTS } from '../../../lib/query-keys';
+import type { MaintenanceInput } from './create-maintenance-window';
+
+export const updateMaintenanceWindow = ({ id, ...body }: MaintenanceInput & { id: number }) =>
+  apiRequest<MaintenanceWindowJson>(`/maintenance-windows/${id}`, { method: 'PUT', body });
+
+export function useUpdateMaintenanceWindow() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: updateMaintenanceWindow,
+    onSuccess: () => {
+      for (const root of [QUERY_ROOTS.maintenance, QUERY_ROOTS.load, QUERY_ROOTS.conflicts]) void qc.invalidateQueries({ queryKey: [root] });
+    },
+  });
+}

@@ -1,0 +1,274 @@
+import type { MaintenanceWindowJson } from '@cd/shared';
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { Dialog } from '../../../components/dialog';
+import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
+import { ApiError } from '../../../lib/api-client';
+import { useFormat } from '../../../lib/format';
+import { type MessageKey, useT } from '../../../lib/i18n';
+import { amsterdamDayStart, amsterdamParts, fromLocalInputValue, toLocalInputValue } from '../../../lib/time';
+import { type MaintenanceInput, useCreateMaintenanceWindow } from '../api/create-maintenance-window';
+import { useDeleteMaintenanceWindow } from '../api/delete-maintenance-window';
+import { useMaintenanceWindows } from '../api/get-maintenance-windows';
+import { useUpdateMaintenanceWindow } from '../api/update-maintenance-window';
+import { ScrollRegion } from '../../../components/scroll-region';
+
+type Kind = MaintenanceWindowJson['kind'];
+const KIND_LABEL: Record<Kind, MessageKey> = { onderhoud: 'maintenance.kind.onderhoud', release: 'maintenance.kind.release', incident: 'maintenance.kind.incident' };
+
+type Editing = { mode: 'new' } | { mode: 'edit'; window: MaintenanceWindowJson } | null;
+
+/** The maintenance calendar: windows that lower capacity, by month; add, change and remove (capacity manager). */
+export function MaintenanceCalendar({ canEdit }: { canEdit: boolean }) {
+  const t = useT();
+  const f = useFormat();
+  const [showPast, setShowPast] = useState(false);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [removing, setRemoving] = useState<MaintenanceWindowJson | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const from = useMemo(() => new Date(amsterdamDayStart(Date.now(), showPast ? -365 : 0)).toISOString(), [showPast]);
+  const query = useMaintenanceWindows({ from });
+
+  const months = useMemo(() => {
+    const groups = new Map<string, MaintenanceWindowJson[]>();
+    for (const w of [...(query.data ?? [])].sort((a, b) => a.start.localeCompare(b.start))) {
+      const p = amsterdamParts(Date.parse(w.start));
+      const key = `${p.year}-${String(p.month).padStart(2, '0')}`;
+      groups.set(key, [...(groups.get(key) ?? []), w]);
+    }
+    return [...groups.entries()];
+  }, [query.data]);
+
+  const monthName = (key: string) => new Intl.DateTimeFormat(f.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${key}-15T00:00:00Z`));
+
+  return (
+    <div>
+      <div className="toolbar">
+        {canEdit && (
+          <button type="button" className="button button--primary" onClick={() => setEditing({ mode: 'new' })}>
+            {t('maintenance.add')}
+          </button>
+        )}
+        <label className="checkbox">
+          <input type="checkbox" checked={showPast} onChange={(e) => setShowPast(e.target.checked)} />
+          {t('maintenance.showPast')}
+        </label>
+      </div>
+      {message && (
+        <Notice kind="success" role="status">
+          {message}
+        </Notice>
+      )}
+      {query.isLoading ? (
+        <Loading label={t('maintenance.loading')} />
+      ) : query.isError ? (
+        <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />
+      ) : months.length === 0 ? (
+        <EmptyState title={t('maintenance.empty')}>{canEdit && <p>{t('maintenance.emptyBody')}</p>}</EmptyState>
+      ) : (
+        months.map(([key, windows]) => (
+          <section key={key} className="month" aria-labelledby={`month-${key}`}>
+            <h3 id={`month-${key}`}>{monthName(key)}</h3>
+            <ScrollRegion label={t('maintenance.caption', { month: monthName(key) })}>
+              <table className="table">
+                <caption className="visually-hidden">{t('maintenance.caption', { month: monthName(key) })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('maintenance.period')}</th>
+                    <th scope="col">{t('maintenance.kind')}</th>
+                    <th scope="col" className="num">{t('maintenance.remaining')}</th>
+                    <th scope="col">{t('maintenance.reason')}</th>
+                    {canEdit && (
+                      <th scope="col">
+                        <span className="visually-hidden">{t('windows.actions')}</span>
+                      </th>
+                    )}
+                  </tr>
+                </thead>
+                <tbody>
+                  {windows.map((w) => (
+                    <tr key={w.id}>
+                      <th scope="row">{f.period(w.start, w.end)}</th>
+                      <td>
+                        <span className={`badge badge--${w.kind}`}>{t(KIND_LABEL[w.kind])}</span>
+                      </td>
+                      <td className="num">{f.percent(w.factor)}</td>
+                      <td>
+                        {w.reason}
+                        {w.createdBy && <span className="cell-sub">{w.createdBy}</span>}
+                      </td>
+                      {canEdit && (
+                        <td className="cell-actions">
+                          <button type="button" className="button button--ghost button--small" onClick={() => setEditing({ mode: 'edit', window: w })}>
+                            {t('common.edit')}
+                            <span className="visually-hidden"> {f.period(w.start, w.end)}</span>
+                          </button>
+                          <button type="button" className="button button--ghost button--small button--danger" onClick={() => setRemoving(w)}>
+                            {t('common.delete')}
+                            <span className="visually-hidden"> {f.period(w.start, w.end)}</span>
+                          </button>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          </section>
+        ))
+      )}
+      <MaintenanceDialog
+        editing={editing}
+        onClose={() => setEditing(null)}
+        onDone={(text) => {
+          setEditing(null);
+          setMessage(text);
+        }}
+      />
+      <RemoveDialog
+        window={removing}
+        onClose={() => setRemoving(null)}
+        onDone={() => {
+          setRemoving(null);
+          setMessage(t('maintenance.removed'));
+        }}
+      />
+    </div>
+  );
+}
+
+function MaintenanceDialog({ editing, onClose, onDone }: { editing: Editing; onClose: () => void; onDone: (message: string) => void }) {
+  const t = useT();
+  return (
+    <Dialog open={editing !== null} title={editing?.mode === 'edit' ? t('maintenance.editTitle') : t('maintenance.addTitle')} onClose={onClose}>
+      {editing && <MaintenanceForm key={editing.mode === 'edit' ? editing.window.id : 'new'} editing={editing} onCancel={onClose} onDone={onDone} />}
+    </Dialog>
+  );
+}
+
+function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<Editing>; onCancel: () => void; onDone: (message: string) => void }) {
+  const t = useT();
+  const id = useId();
+  const create = useCreateMaintenanceWindow();
+  const update = useUpdateMaintenanceWindow();
+  const w = editing.mode === 'edit' ? editing.window : null;
+  const tomorrow = amsterdamDayStart(Date.now(), 1);
+  const [start, setStart] = useState(toLocalInputValue(w?.start ?? tomorrow + 18 * 3_600_000));
+  const [end, setEnd] = useState(toLocalInputValue(w?.end ?? tomorrow + 22 * 3_600_000));
+  const [kind, setKind] = useState<Kind>(w?.kind ?? 'onderhoud');
+  const [remaining, setRemaining] = useState(String(Math.round((w?.factor ?? 0.5) * 100)));
+  const [reason, setReason] = useState(w?.reason ?? '');
+  const [localError, setLocalError] = useState<{ field: string; message: string } | null>(null);
+  const mutation = w ? update : create;
+  const serverErrors = mutation.error instanceof ApiError ? mutation.error.errors : [];
+  const fieldError = (field: string) => (localError?.field === field ? localError.message : serverErrors.find((e) => e.field === field)?.message);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const s = fromLocalInputValue(start);
+    const en = fromLocalInputValue(end);
+    const factor = Number(remaining) / 100;
+    if (s === null) return setLocalError({ field: 'start', message: t('maintenance.errStart') });
+    if (en === null || en <= s) return setLocalError({ field: 'end', message: t('maintenance.errEnd') });
+    if (!(factor >= 0 && factor <= 1)) return setLocalError({ field: 'factor', message: t('maintenance.errFactor') });
+    if (!reason.trim()) return setLocalError({ field: 'reason', message: t('maintenance.errReason') });
+    setLocalError(null);
+    const body: MaintenanceInput = { start: new Date(s).toISOString(), end: new Date(en).toISOString(), kind, factor, reason: reason.trim() };
+    if (w) update.mutate({ id: w.id, ...body }, { onSuccess: () => onDone(t('maintenance.updated')) });
+    else create.mutate(body, { onSuccess: () => onDone(t('maintenance.created')) });
+  };
+
+  const err = (field: string) => {
+    const m = fieldError(field);
+    return m ? (
+      <p id={`${id}-${field}-err`} className="field-error">
+        {m}
+      </p>
+    ) : null;
+  };
+  const described = (field: string, hint?: string) => [hint, fieldError(field) ? `${id}-${field}-err` : ''].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <form onSubmit={submit} noValidate className="form-grid">
+      <p className="field-hint form-grid__full">{t('maintenance.timeHint')}</p>
+      <div className="field">
+        <label htmlFor={`${id}-start`}>{t('maintenance.start')}</label>
+        <input id={`${id}-start`} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} required aria-invalid={!!fieldError('start')} aria-describedby={described('start')} />
+        {err('start')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-end`}>{t('maintenance.end')}</label>
+        <input id={`${id}-end`} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} required aria-invalid={!!fieldError('end')} aria-describedby={described('end')} />
+        {err('end')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-kind`}>{t('maintenance.kind')}</label>
+        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          {(Object.keys(KIND_LABEL) as Kind[]).map((k) => (
+            <option key={k} value={k}>
+              {t(KIND_LABEL[k])}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-factor`}>{t('maintenance.remainingLabel')}</label>
+        <p id={`${id}-factor-hint`} className="field-hint">
+          {t('maintenance.remainingHint')}
+        </p>
+        <input id={`${id}-factor`} type="number" min={0} max={100} step={5} value={remaining} onChange={(e) => setRemaining(e.target.value)} aria-invalid={!!fieldError('factor')} aria-describedby={described('factor', `${id}-factor-hint`)} />
+        {err('factor')}
+      </div>
+      <div className="field form-grid__full">
+        <label htmlFor={`${id}-reason`}>{t('maintenance.reason')}</label>
+        <textarea id={`${id}-reason`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required aria-invalid={!!fieldError('reason')} aria-describedby={described('reason')} />
+        {err('reason')}
+      </div>
+      {mutation.isError && serverErrors.length === 0 && (
+        <p className="field-error form-grid__full" role="alert">
+          {errorMessage(mutation.error, t)}
+        </p>
+      )}
+      <div className="actions form-grid__full">
+        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+          {mutation.isPending ? t('common.busy') : t('common.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      <p className="field-hint form-grid__full">{t('maintenance.recomputeHint')}</p>
+    </form>
+  );
+}
+
+function RemoveDialog({ window: w, onClose, onDone }: { window: MaintenanceWindowJson | null; onClose: () => void; onDone: () => void }) {
+  const t = useT();
+  const f = useFormat();
+  const del = useDeleteMaintenanceWindow();
+  return (
+    <Dialog
+      open={w !== null}
+      title={t('maintenance.removeTitle')}
+      onClose={onClose}
+      footer={
+        w && (
+          <>
+            <button type="button" className="button button--danger" disabled={del.isPending} onClick={() => del.mutate(w.id, { onSuccess: () => { del.reset(); onDone(); } })}>
+              {del.isPending ? t('common.busy') : t('common.delete')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+          </>
+        )
+      }
+    >
+      {w && <p>{t('maintenance.removeBody', { period: f.period(w.start, w.end), reason: w.reason })}</p>}
+      {del.isError && (
+        <p className="field-error" role="alert">
+          {errorMessage(del.error, t)}
+        </p>
+      )}
+    </Dialog>
+  );
+}

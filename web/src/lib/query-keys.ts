@@ -1,0 +1,27 @@
+/**
+ * The first element of every query key. Each feature's api file builds its keys from these roots, so the live
+ * update stream can invalidate a whole family of queries without knowing the features.
+ */
+export const QUERY_ROOTS = {
+  session: 'session',
+  afnemers: 'afnemers',
+  prognoses: 'prognoses',
+  deliveries: 'deliveries',
+  load: 'load',
+  conflicts: 'conflicts',
+  capacityProfile: 'capacity-profile',
+  maintenance: 'maintenance-windows',
+  notifications: 'notifications',
+} as const;
+
+export type ChangeKind = 'prognoses' | 'conflicts' | 'capacity' | 'maintenance' | 'procedure' | 'notifications';
+
+/** Which query families a change of each kind makes stale. */
+export const ROOTS_BY_CHANGE: Record<ChangeKind, string[]> = {
+  prognoses: [QUERY_ROOTS.prognoses, QUERY_ROOTS.deliveries, QUERY_ROOTS.load, QUERY_ROOTS.conflicts],
+  conflicts: [QUERY_ROOTS.conflicts, QUERY_ROOTS.load],
+  capacity: [QUERY_ROOTS.capacityProfile, QUERY_ROOTS.load, QUERY_ROOTS.conflicts],
+  maintenance: [QUERY_ROOTS.maintenance, QUERY_ROOTS.load, QUERY_ROOTS.conflicts],
+  procedure: [QUERY_ROOTS.conflicts, QUERY_ROOTS.notifications],
+  notifications: [QUERY_ROOTS.notifications],
+};

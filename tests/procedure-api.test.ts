@@ -193,3 +193,13 @@ describe('the audit trail', () => {
     expect(await eventCount()).toBe(1);
   });
 });
+
+describe('casesBackfill', () => {
+  it('opens a case file for an open conflict that has none, once', async () => {
+    const { casesBackfill } = await import('../server/src/services/procedure.js');
+    await t.sql`delete from conflict_cases`;
+    expect(await t.sql.begin((tx) => casesBackfill(tx, t.clock.now, {}))).toBe(1);
+    expect((await caseState()).step).toBe('planner-adjusts');
+    expect(await t.sql.begin((tx) => casesBackfill(tx, t.clock.now, {}))).toBe(0);
+  });
+});

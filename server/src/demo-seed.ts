@@ -1,4 +1,5 @@
 import { afnemerUpsert, deliveryStore, maintenanceCreate, userUpsert, usersCount, type Sql } from '@cd/db';
+import { demoIncidentsSeed } from './demo-incidents.js';
 import { conflictsRecompute } from './services/conflicts-recompute.js';
 import { amsterdamWallTimeToInstant, type NewSendWindow, type Role } from '@cd/shared';
 import { passwordHash } from './lib/crypto.js';
@@ -47,6 +48,7 @@ export const DEMO_LOGINS = [
   'planner@duo.example              (planner, DUO)',
   'klantraad@belastingdienst.example (klantraad-manager, Belastingdienst)',
   ...LOGIUS_USERS.map((u) => `${u.email.padEnd(32)} (${u.role})`),
+  'fraude@logius.example            (fraudeteam)',
 ];
 
 /** A small deterministic PRNG, so every demo database looks the same for the same start date. */
@@ -146,6 +148,7 @@ export async function demoSeed(sql: Sql, now: Date) {
     const release = localInstant(from.getUTCFullYear(), from.getUTCMonth() + 2, 12, 16, 0);
     await maintenanceCreate(tx, { start: release, end: new Date(release.getTime() + 8 * 3600_000), factor: 0.3, reason: 'Release MijnOverheid 2.4', kind: 'release' }, capacityManager.id);
     await conflictsRecompute(tx, 'all', now, 'Demodata geladen');
+    await demoIncidentsSeed(tx, now);
   });
   return { afnemers: AFNEMERS.length, windows, logins: DEMO_LOGINS };
 }

@@ -9,6 +9,8 @@ import { configDeadlines, configFromEnv, configWantsDemo } from './config.js';
 import { databaseOpen } from './database.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoSeed } from './demo-seed.js';
 import { outboxWorker, smtpTransport } from './services/mailer.js';
+import { incidentsCalamityProposalsRecord } from './services/incidents.js';
+import { casesBackfill } from './services/procedure.js';
 
 const log = (m: string) => console.log(m);
 
@@ -21,6 +23,8 @@ async function main() {
     process.exit(2);
   }
   const db = await databaseOpen(config, log);
+  const backfilled = await db.sql.begin((tx) => casesBackfill(tx, new Date(), { deadlines: configDeadlines(config) }));
+  if (backfilled) log(`Dossiers aangemaakt voor ${backfilled} open conflict(en) zonder dossier.`);
   let demoUsers: string[] = [];
   if (configWantsDemo(config)) {
     const seeded = await demoSeed(db.sql, new Date());
@@ -42,6 +46,12 @@ async function main() {
     app.get('/*', serveStatic({ root, path: 'index.html' }));
   }
 
+  // P1 incidents that used 75% of their resolution time become calamity proposals (checked every minute).
+  const calamityCheck = setInterval(() => {
+    db.sql.begin((tx) => incidentsCalamityProposalsRecord(tx, new Date())).catch((err) =>
+      console.error(JSON.stringify({ level: 'error', msg: 'calamity check', err: String((err as Error).message) })),
+    );
+  }, 60_000);
   const mail = config.SMTP_URL ? outboxWorker(db.sql, smtpTransport(config.SMTP_URL), config.MAIL_FROM) : null;
   if (!mail) log('Geen SMTP_URL: e-mail blijft in de outbox en is in de app te lezen.');
 
@@ -67,6 +77,7 @@ async function main() {
     log('Afsluiten ...');
     server.close();
     mail?.stop();
+    clearInterval(calamityCheck);
     await db.close();
     process.exit(0);
   };

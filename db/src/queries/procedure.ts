@@ -142,3 +142,10 @@ export async function outboxSent(tx: Tx, id: number, at: Date) {
 export async function outboxFailed(tx: Tx, id: number, error: string, retryAt: Date) {
   await tx`update outbox set attempts = attempts + 1, last_error = ${error}, next_attempt_at = ${retryAt} where id = ${id}`;
 }
+
+/** Open conflicts that have no case file yet (detected before the procedure existed). */
+export function conflictsOpenWithoutCase(sql: Queryable) {
+  return sql<{ id: number; startAt: Date; afnemers: string[] }[]>`
+    select c.id::int, c.start_at, c.afnemers from conflicts c
+    where c.status = 'open' and not exists (select 1 from conflict_cases k where k.conflict_id = c.id)`;
+}

@@ -2,6 +2,7 @@ import {
   caseLoad,
   caseSave,
   casesByConflicts,
+  conflictsOpenWithoutCase,
   eventAppend,
   notify,
   sendWindowsByIds,
@@ -152,4 +153,11 @@ export async function caseAct(
       break;
   }
   return { ok: true, state: next, event: result.event };
+}
+
+/** Gives open conflicts without a case file one at step 1; returns how many. */
+export async function casesBackfill(tx: Tx, now: Date, settings: ProcedureSettings): Promise<number> {
+  const missing = await conflictsOpenWithoutCase(tx);
+  await casesOpen(tx, missing.map((c) => ({ id: c.id, start: c.startAt.getTime(), afnemers: c.afnemers })), now, settings);
+  return missing.length;
 }

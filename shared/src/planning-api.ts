@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Oin } from './roles.js';
+import { PROCEDURE_STEPS } from './procedure/types.js';
 
 const Instant = z.iso.datetime({ offset: true });
 
@@ -127,7 +128,7 @@ export const ConflictJson = z
     resolvedReason: z.string().nullable(),
     procedure: z
       .object({
-        step: z.string(),
+        step: z.enum(PROCEDURE_STEPS),
         stepLabel: z.string(),
         deadline: Instant.nullable(),
         overdue: z.boolean(),

@@ -3,24 +3,14 @@
  * database, then a 1,000-window upload with its incremental recompute, and GET /load for a year at 1 hour.
  */
 import { pathToFileURL } from 'node:url';
-import {
-  afnemersList,
-  afnemerUpsert,
-  apiTokenCreate,
-  capacityProfileSet,
-  createSql,
-  deliveryStore,
-  migrate,
-  startEmbeddedPostgres,
-  userUpsert,
-} from '../db/src/index.js';
+import { afnemersList, apiTokenCreate, userUpsert } from '../db/src/index.js';
 import { createApp } from '../server/src/app.js';
 import { secretToken, tokenHash } from '../server/src/lib/crypto.js';
 import { conflictsRecompute } from '../server/src/services/conflicts-recompute.js';
 import { loadView } from '../server/src/services/load-view.js';
 import { planningCache } from '../server/src/services/planning-cache.js';
-import { amsterdamOffsetAt, type NewSendWindow } from '../shared/src/index.js';
-import { planningBenchData, randomSeeded } from './data.js';
+import { randomSeeded } from './data.js';
+import { localText, yearDatabaseCreate } from './year-database.js';
 
 export const UPLOAD_TARGET_MS = 500;
 export const LOAD_TARGET_MS = 150;
@@ -30,41 +20,14 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-function localText(ms: number): string {
-  const d = new Date(ms + amsterdamOffsetAt(ms) * 60_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}-${p(d.getUTCMonth() + 1)}-${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
-
 export async function run(options: { print?: boolean } = {}) {
   const print = options.print ?? true;
   const log = (m: string) => print && console.log(m);
-  let adminUrl = process.env.DATABASE_URL;
-  const server = adminUrl ? null : await startEmbeddedPostgres({ dataDir: '.data/bench', port: 54349 });
-  adminUrl ??= server!.url;
-  const admin = createSql(adminUrl, { max: 1 });
-  await admin.unsafe('drop database if exists cd_bench with (force)');
-  await admin.unsafe('create database cd_bench');
-  const u = new URL(adminUrl);
-  u.pathname = '/cd_bench';
-  const sql = createSql(u.toString());
+  const fill = performance.now();
+  const db = await yearDatabaseCreate('cd_bench');
+  const { sql, data, manager } = db;
   try {
-    await migrate(sql);
-    const data = planningBenchData({ windows: 50_000, year: 2027 });
     const now = new Date('2026-12-01T00:00:00Z');
-    const fill = performance.now();
-    const manager = await userUpsert(sql, { email: 'capaciteit@bench.example', name: '', role: 'capacity-manager', afnemerOin: null, passwordHash: null });
-    const byAfnemer = new Map<string, NewSendWindow[]>();
-    for (const w of data.windows) {
-      const list = byAfnemer.get(w.afnemer) ?? [];
-      list.push({ afnemer: w.afnemer, kenmerk: w.kenmerk, omschrijving: '', berichttype: 'Bericht', start: new Date(w.start), end: new Date(w.end), aantalBerichten: Math.max(1, Math.round(w.volume)), status: w.status === 'geannuleerd' ? 'concept' : w.status, vroegsteStart: null, laatsteEind: null });
-      byAfnemer.set(w.afnemer, list);
-    }
-    await sql.begin(async (tx) => {
-      for (const oin of data.afnemers) await afnemerUpsert(tx, { oin, name: `Afnemer ${oin.slice(-6)}` });
-      for (const [oin, windows] of byAfnemer) await deliveryStore(tx, { afnemerOin: oin, userId: manager.id, fileName: null, contentType: 'text/csv', windows });
-      await capacityProfileSet(tx, { ratesPerHour: [...data.profile], threshold: 1, warningLevel: 0.8, userId: manager.id });
-    });
     const fillMs = performance.now() - fill;
     const full = performance.now();
     const fullResult = await sql.begin((tx) => conflictsRecompute(tx, 'all', now, 'bench'));
@@ -130,13 +93,9 @@ export async function run(options: { print?: boolean } = {}) {
     log(`  invoer uit de cache ${median(parts.warm).toFixed(0)} ms (na een wijziging opnieuw laden: ${median(parts.cold).toFixed(0)} ms), rekenen ${median(parts.compute).toFixed(0)} ms, JSON ${median(parts.json).toFixed(0)} ms`);
     return { fillMs, fullRecomputeMs: fullMs, uploadMs: upload, loadMs: load };
   } finally {
-    await sql.end({ timeout: 1 });
-    await admin.unsafe('drop database if exists cd_bench with (force)');
-    await admin.end();
-    await server?.stop();
+    await db.close();
   }
 }
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   run().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
 }

@@ -5,73 +5,27 @@
  * Prints throughput and p50/p95/p99 per route, and fails when any request failed.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import autocannon from 'autocannon';
-import {
-  afnemerUpsert,
-  apiTokenCreate,
-  capacityProfileSet,
-  createSql,
-  deliveryStore,
-  migrate,
-  startEmbeddedPostgres,
-  userUpsert,
-} from '../db/src/index.js';
+import { apiTokenCreate, userUpsert } from '../db/src/index.js';
 import { secretToken, tokenHash } from '../server/src/lib/crypto.js';
 import { conflictsRecompute } from '../server/src/services/conflicts-recompute.js';
-import { amsterdamOffsetAt, type NewSendWindow } from '../shared/src/index.js';
-import { planningBenchData, randomSeeded } from './data.js';
+import { randomSeeded } from './data.js';
+import { freePort, localText, yearDatabaseCreate } from './year-database.js';
 
 const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 60);
 const READ_TARGET_MS = 200;
 const UPLOAD_TARGET_MS = 1000;
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-function localText(ms: number): string {
-  const d = new Date(ms + amsterdamOffsetAt(ms) * 60_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}-${p(d.getUTCMonth() + 1)}-${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function main() {
-  let adminUrl = process.env.DATABASE_URL;
-  const pg = adminUrl ? null : await startEmbeddedPostgres({ dataDir: '.data/loadtest', port: await freePort() });
-  adminUrl ??= pg!.url;
-  const admin = createSql(adminUrl, { max: 1 });
-  await admin.unsafe('drop database if exists cd_loadtest with (force)');
-  await admin.unsafe('create database cd_loadtest');
-  const u = new URL(adminUrl);
-  u.pathname = '/cd_loadtest';
-  const dbUrl = u.toString();
-  const sql = createSql(dbUrl);
+  console.log('Gegevens laden: een jaar, 50.000 verzendmomenten van 600 Afnemers ...');
+  const db = await yearDatabaseCreate('cd_loadtest');
+  const { sql, data, manager } = db;
   let server: ReturnType<typeof spawn> | null = null;
   try {
-    await migrate(sql);
-    console.log('Gegevens laden: een jaar, 50.000 verzendmomenten van 600 Afnemers ...');
-    const data = planningBenchData({ windows: 50_000, year: 2027 });
-    const manager = await userUpsert(sql, { email: 'capaciteit@load.example', name: '', role: 'capacity-manager', afnemerOin: null, passwordHash: null });
-    const byAfnemer = new Map<string, NewSendWindow[]>();
-    for (const w of data.windows) {
-      const list = byAfnemer.get(w.afnemer) ?? [];
-      list.push({ afnemer: w.afnemer, kenmerk: w.kenmerk, omschrijving: '', berichttype: 'Bericht', start: new Date(w.start), end: new Date(w.end), aantalBerichten: Math.max(1, Math.round(w.volume)), status: w.status === 'geannuleerd' ? 'concept' : w.status, vroegsteStart: null, laatsteEind: null });
-      byAfnemer.set(w.afnemer, list);
-    }
     const now = new Date();
-    await sql.begin(async (tx) => {
-      for (const oin of data.afnemers) await afnemerUpsert(tx, { oin, name: `Afnemer ${oin.slice(-6)}` });
-      for (const [oin, windows] of byAfnemer) await deliveryStore(tx, { afnemerOin: oin, userId: manager.id, fileName: null, contentType: 'text/csv', windows });
-      await capacityProfileSet(tx, { ratesPerHour: [...data.profile], threshold: 1, warningLevel: 0.8, userId: manager.id });
-      await conflictsRecompute(tx, 'all', now, 'loadtest');
-    });
+    await sql.begin((tx) => conflictsRecompute(tx, 'all', now, 'loadtest'));
     const token = async (userId: number) => {
       const t = secretToken('cdt');
       await apiTokenCreate(sql, tokenHash(t), userId);
@@ -92,7 +46,7 @@ async function main() {
 
     const port = await freePort();
     server = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-      env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), DEMO: '0', LOG_LEVEL: 'error' },
+      env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), DEMO: '0', LOG_LEVEL: 'error' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((resolve, reject) => {
@@ -163,10 +117,7 @@ async function main() {
     if (failed > 0) process.exitCode = 1;
   } finally {
     server?.kill('SIGTERM');
-    await sql.end({ timeout: 1 });
-    await admin.unsafe('drop database if exists cd_loadtest with (force)');
-    await admin.end();
-    await pg?.stop();
+    await db.close();
   }
 }
 

@@ -105,11 +105,12 @@ describe('headers and logs', () => {
     await app.request('/api/v1/prognoses', { headers: who.plannerA.headers });
     await app.request('/api/v1/prognoses', { headers: { Cookie: `cd_session=${cookie}` } });
     await login(app, 'planner@a.example', 'verkeerd-geheim');
+    await app.request('/api/v1/calendar-feeds/cdf_geheimefeedtoken1234567890.ics');
     await new Promise((r) => setTimeout(r, 50));
     const text = lines.join('\n');
     const records = lines.map((l) => JSON.parse(l));
-    expect(records.filter((r) => r.msg === 'request')).toHaveLength(4);
+    expect(records.filter((r) => r.msg === 'request')).toHaveLength(5);
     expect(records.every((r) => typeof r.reqId === 'string' && r.reqId.length > 0)).toBe(true);
-    for (const secret of ['geheim-wachtwoord', 'verkeerd-geheim', who.plannerA.token, cookie]) expect(text).not.toContain(secret);
+    for (const secret of ['geheim-wachtwoord', 'verkeerd-geheim', who.plannerA.token, cookie, 'geheimefeedtoken']) expect(text).not.toContain(secret);
   });
 });

@@ -12,3 +12,6 @@ export * from './queries/escalations.js';
 export * from './queries/contacts.js';
 export * from './queries/disruption-analyses.js';
 export * from './queries/fraud-reports.js';
+export * from './queries/changes.js';
+export * from './queries/calendar-feeds.js';
+export * from './queries/service-report.js';

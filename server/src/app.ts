@@ -23,6 +23,11 @@ import { escalations } from './routes/escalations.js';
 import { disruptionAnalyses } from './routes/disruption-analyses.js';
 import { fraudReports } from './routes/fraud-reports.js';
 import { contacts } from './routes/contacts.js';
+import { rfcs } from './routes/rfcs.js';
+import { releases } from './routes/releases.js';
+import { serviceRequests } from './routes/service-requests.js';
+import { reports } from './routes/reports.js';
+import { calendarFeeds } from './routes/calendar-feeds.js';
 
 export type { Deps } from './lib/context.js';
 
@@ -70,7 +75,12 @@ export function createApp(deps: Deps) {
     .route('/', escalations)
     .route('/', disruptionAnalyses)
     .route('/', fraudReports)
-    .route('/', contacts);
+    .route('/', contacts)
+    .route('/', rfcs)
+    .route('/', releases)
+    .route('/', serviceRequests)
+    .route('/', reports)
+    .route('/', calendarFeeds);
   // Documented on the versioned sub-app, so paths are relative to the server URL that carries /v1.
   api.doc('/openapi.json', {
     openapi: '3.0.3',
@@ -81,7 +91,7 @@ export function createApp(deps: Deps) {
       contact: { name: 'Logius Servicecentrum', email: 'servicecentrum@logius.nl', url: 'https://www.logius.nl/contact' },
     },
     servers: [{ url: 'https://capaciteit.mijnoverheid.nl/api/v1', description: 'Productie' }],
-    tags: [{ name: 'Aanmelden' }, { name: 'Organisaties' }, { name: 'Prognoses' }, { name: 'Capaciteit' }, { name: 'Conflicten' }, { name: 'Live' }, { name: 'Meldingen' }, { name: 'Incidenten' }, { name: 'Escalaties' }, { name: 'Fraude' }, { name: 'Contacten' }],
+    tags: [{ name: 'Aanmelden' }, { name: 'Organisaties' }, { name: 'Prognoses' }, { name: 'Capaciteit' }, { name: 'Conflicten' }, { name: 'Live' }, { name: 'Meldingen' }, { name: 'Incidenten' }, { name: 'Escalaties' }, { name: 'Fraude' }, { name: 'Contacten' }, { name: 'Wijzigingen' }, { name: 'Serviceverzoeken' }, { name: 'Rapportages' }, { name: 'Agenda' }],
   });
   app.route('/api/v1', api);
 

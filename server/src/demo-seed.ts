@@ -1,4 +1,5 @@
 import { afnemerUpsert, deliveryStore, maintenanceCreate, userUpsert, usersCount, type Sql } from '@cd/db';
+import { demoChangesSeed } from './demo-changes.js';
 import { demoIncidentsSeed } from './demo-incidents.js';
 import { conflictsRecompute } from './services/conflicts-recompute.js';
 import { amsterdamWallTimeToInstant, type NewSendWindow, type Role } from '@cd/shared';
@@ -149,6 +150,7 @@ export async function demoSeed(sql: Sql, now: Date) {
     await maintenanceCreate(tx, { start: release, end: new Date(release.getTime() + 8 * 3600_000), factor: 0.3, reason: 'Release MijnOverheid 2.4', kind: 'release' }, capacityManager.id);
     await conflictsRecompute(tx, 'all', now, 'Demodata geladen');
     await demoIncidentsSeed(tx, now);
+    await demoChangesSeed(tx, now);
   });
   return { afnemers: AFNEMERS.length, windows, logins: DEMO_LOGINS };
 }

@@ -8,3 +8,6 @@ export * from './procedure/index.js';
 export * from './procedure-api.js';
 export * from './incidents/index.js';
 export * from './incidents-api.js';
+export * from './changes/index.js';
+export * from './csv-export.js';
+export { csvCell } from './csv-export.js';

@@ -261,3 +261,11 @@ export async function planningVersion(sql: Queryable): Promise<string> {
   const [row] = await sql<{ version: string }[]>`select version::text from planning_state where id = 1`;
   return row!.version;
 }
+
+/** What owns a maintenance window: a release or an incident; null when it is plain maintenance or missing. */
+export async function maintenanceOwner(sql: Queryable, id: number): Promise<'release' | 'incident' | null> {
+  const [row] = await sql<{ owner: 'release' | 'incident' | null }[]>`
+    select case when release_id is not null then 'release' when incident_id is not null then 'incident' end as owner
+    from maintenance_windows where id = ${id}`;
+  return row?.owner ?? null;
+}

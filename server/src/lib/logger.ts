@@ -14,6 +14,11 @@ export function loggerCreate(level: string, destination?: DestinationStream): Lo
   return pino({ level, redact: { paths: REDACT, censor: '[verborgen]' }, base: { app: 'capaciteitsdashboard' } }, destination);
 }
 
+/** The path with any token-like segment (cdf_, cdt_, cds_ secrets) replaced. */
+export function pathForLog(path: string): string {
+  return path.replace(/\/cd[fst]_[^/]*/g, '/[verborgen]');
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 /** Gives every request an id (a sane X-Request-Id from the caller, or a new one) and logs it when done. */
@@ -25,6 +30,6 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   c.header('X-Request-Id', id);
   const started = performance.now();
   await next();
-  // Only the path: query strings can hold calendar tokens and such.
-  log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), user: c.get('user')?.id ?? null }, 'request');
+  // Only the path, and with secrets in it (a calendar feed's token) hidden.
+  log.info({ method: c.req.method, path: pathForLog(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started), user: c.get('user')?.id ?? null }, 'request');
 });

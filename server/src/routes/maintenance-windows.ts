@@ -3,6 +3,7 @@ import {
   maintenanceCreate,
   maintenanceDelete,
   maintenanceList,
+  maintenanceOwner,
   maintenanceUpdate,
   type MaintenanceRow,
   type Tx,
@@ -10,7 +11,7 @@ import {
 import { MaintenanceWindowInput, MaintenanceWindowJson } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { userRequire, userWithRole } from '../lib/context.js';
-import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { conflictsRecompute } from '../services/conflicts-recompute.js';
 
@@ -22,6 +23,13 @@ export function maintenanceJson(m: MaintenanceRow): MaintenanceWindowJson {
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };
+}
+
+/** Windows of releases and incidents are changed through their owner, so the two never disagree. */
+async function ownedElsewhere(tx: Tx, id: number) {
+  const owner = await maintenanceOwner(tx, id);
+  if (owner === 'release') throw new ProblemError(409, 'Dit venster hoort bij een release; wijzig het via /api/v1/releases.');
+  if (owner === 'incident') throw new ProblemError(409, 'Dit venster hoort bij een incident; wijzig het via de capaciteitsimpact van het incident.');
 }
 
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
@@ -94,7 +102,7 @@ export const maintenanceWindows = apiRouter()
       tags: ['Capaciteit'],
       summary: 'Een onderhoudsvenster wijzigen; conflicten worden herberekend',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: MaintenanceWindowInput } } } },
-      responses: { 200: { description: 'Gewijzigd', content: { 'application/json': { schema: MaintenanceWindowJson } } }, 404: notFound },
+      responses: { 200: { description: 'Gewijzigd', content: { 'application/json': { schema: MaintenanceWindowJson } } }, 404: notFound, 409: conflict },
     }),
     async (c) => {
       userWithRole(c, WRITERS);
@@ -102,6 +110,7 @@ export const maintenanceWindows = apiRouter()
       const input = toInput(c.req.valid('json'));
       const { sql, now } = c.get('deps');
       await sql.begin(async (tx: Tx) => {
+        await ownedElsewhere(tx, id);
         const old = await maintenanceById(tx, id);
         if (!old || !(await maintenanceUpdate(tx, id, input))) throw new ProblemError(404, 'Dit onderhoudsvenster bestaat niet.');
         await conflictsRecompute(tx, span(input, { start: old.startAt, end: old.endAt }), now(), 'Onderhoudsvenster gewijzigd', c.get('deps').procedure);
@@ -116,13 +125,14 @@ export const maintenanceWindows = apiRouter()
       tags: ['Capaciteit'],
       summary: 'Een onderhoudsvenster verwijderen; conflicten worden herberekend',
       request: { params: IdParam },
-      responses: { 204: { description: 'Verwijderd' }, 404: notFound },
+      responses: { 204: { description: 'Verwijderd' }, 404: notFound, 409: conflict },
     }),
     async (c) => {
       userWithRole(c, WRITERS);
       const id = c.req.valid('param').id;
       const { sql, now } = c.get('deps');
       await sql.begin(async (tx: Tx) => {
+        await ownedElsewhere(tx, id);
         const old = await maintenanceById(tx, id);
         if (!old || !(await maintenanceDelete(tx, id))) throw new ProblemError(404, 'Dit onderhoudsvenster bestaat niet.');
         await conflictsRecompute(tx, span({ start: old.startAt, end: old.endAt }), now(), 'Onderhoudsvenster verwijderd', c.get('deps').procedure);

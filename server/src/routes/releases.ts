@@ -1,0 +1,153 @@
+import {
+  releaseById,
+  releaseDelete,
+  releaseInsert,
+  releasesList,
+  releaseUpdate,
+  rfcsOfReleases,
+  type ReleaseRow,
+  type Sql,
+  type Tx,
+  type UserRow,
+} from '@cd/db';
+import { RFC_LOGIUS_ROLES, ReleaseInput, ReleaseJson, type RfcStatus } from '@cd/shared';
+import { z } from '@hono/zod-openapi';
+import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
+import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { ProblemError } from '../lib/problem.js';
+import { releaseCapacityChanged } from '../services/release-capacity.js';
+
+const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+const Instant = z.iso.datetime({ offset: true });
+
+/** Releases as the API shows them; an Afnemer's users see only their own Afnemer's RFCs in each. */
+async function releasesJson(sql: Sql | Tx, rows: ReleaseRow[], user: UserRow): Promise<ReleaseJson[]> {
+  const scope = afnemerScope(user);
+  const rfcs = (await rfcsOfReleases(sql, rows.map((r) => r.id))).filter((r) => scope === null || r.afnemerOin === scope);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    start: r.startAt.toISOString(),
+    end: r.endAt.toISOString(),
+    factor: r.factor,
+    maintenanceWindowId: r.maintenanceWindowId,
+    rfcs: rfcs.filter((x) => x.releaseId === r.id).map((x) => ({ id: x.id, title: x.title, kind: x.kind, status: x.status as RfcStatus, afnemer: x.afnemerOin })),
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}
+
+const toInput = (b: z.infer<typeof ReleaseInput>) => ({ ...b, start: new Date(b.start), end: new Date(b.end) });
+
+export const releases = apiRouter()
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/releases',
+      tags: ['Wijzigingen'],
+      summary: 'De releasekalender',
+      request: { query: z.object({ from: Instant.optional(), to: Instant.optional() }) },
+      responses: { 200: { description: 'Releases op volgorde van begin', content: { 'application/json': { schema: z.array(ReleaseJson) } } } },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const q = c.req.valid('query');
+      const { sql } = c.get('deps');
+      const rows = await releasesList(sql, q.from ? new Date(q.from) : null, q.to ? new Date(q.to) : null);
+      return c.json(await releasesJson(sql, rows, user), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/releases/{id}',
+      tags: ['Wijzigingen'],
+      summary: 'Eén release met zijn RFC’s',
+      request: { params: IdParam },
+      responses: { 200: { description: 'De release', content: { 'application/json': { schema: ReleaseJson } } }, 404: notFound },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const { sql } = c.get('deps');
+      const row = await releaseById(sql, c.req.valid('param').id);
+      if (!row) throw new ProblemError(404, 'Deze release bestaat niet.');
+      return c.json((await releasesJson(sql, [row], user))[0]!, 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/releases',
+      tags: ['Wijzigingen'],
+      summary: 'Een release plannen; de capaciteitsfactor wordt een releasevenster en conflicten worden herberekend',
+      request: { body: { required: true, content: { 'application/json': { schema: ReleaseInput } } } },
+      responses: { 201: { description: 'Gepland', content: { 'application/json': { schema: ReleaseJson } } } },
+    }),
+    async (c) => {
+      const user = userWithRole(c, RFC_LOGIUS_ROLES);
+      const input = toInput(c.req.valid('json'));
+      const { sql, now, procedure } = c.get('deps');
+      const at = now();
+      const id = await sql.begin(async (tx: Tx) => {
+        const newId = await releaseInsert(tx, input, user.id, at);
+        await releaseCapacityChanged(tx, input, null, 'gepland', at, procedure);
+        return newId;
+      });
+      return c.json((await releasesJson(sql, [(await releaseById(sql, id))!], user))[0]!, 201);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'put',
+      path: '/releases/{id}',
+      tags: ['Wijzigingen'],
+      summary: 'Een release wijzigen of verplaatsen; conflicten worden herberekend en betrokken planners krijgen bericht',
+      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ReleaseInput } } } },
+      responses: { 200: { description: 'Gewijzigd', content: { 'application/json': { schema: ReleaseJson } } }, 404: notFound },
+    }),
+    async (c) => {
+      const user = userWithRole(c, RFC_LOGIUS_ROLES);
+      const id = c.req.valid('param').id;
+      const input = toInput(c.req.valid('json'));
+      const { sql, now, procedure } = c.get('deps');
+      const at = now();
+      await sql.begin(async (tx: Tx) => {
+        const old = await releaseById(tx, id, true);
+        if (!old) throw new ProblemError(404, 'Deze release bestaat niet.');
+        await releaseUpdate(tx, id, input, user.id, at);
+        const moved = old.startAt.getTime() !== input.start.getTime() || old.endAt.getTime() !== input.end.getTime();
+        if (moved || old.factor !== input.factor || old.maintenanceWindowId === null) {
+          await releaseCapacityChanged(tx, input, { start: old.startAt, end: old.endAt }, moved ? 'verplaatst' : 'gewijzigd', at, procedure);
+        }
+      });
+      return c.json((await releasesJson(sql, [(await releaseById(sql, id))!], user))[0]!, 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'delete',
+      path: '/releases/{id}',
+      tags: ['Wijzigingen'],
+      summary: 'Een release zonder RFC’s schrappen; het releasevenster verdwijnt en conflicten worden herberekend',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Geschrapt' }, 404: notFound, 409: conflict },
+    }),
+    async (c) => {
+      userWithRole(c, RFC_LOGIUS_ROLES);
+      const id = c.req.valid('param').id;
+      const { sql, now, procedure } = c.get('deps');
+      const at = now();
+      await sql.begin(async (tx: Tx) => {
+        const old = await releaseById(tx, id, true);
+        if (!old) throw new ProblemError(404, 'Deze release bestaat niet.');
+        if ((await rfcsOfReleases(tx, [id])).length > 0) {
+          throw new ProblemError(409, 'Deze release bevat RFC’s; plan die eerst in een andere release in.');
+        }
+        await releaseDelete(tx, id);
+        await releaseCapacityChanged(tx, { name: old.name, start: old.startAt, end: old.endAt, factor: old.factor }, null, 'geschrapt', at, procedure);
+      });
+      return c.body(null, 204);
+    },
+  );

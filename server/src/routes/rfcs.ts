@@ -1,0 +1,259 @@
+import {
+  notify,
+  releaseById,
+  rfcById,
+  rfcEventAppend,
+  rfcEvents,
+  rfcInsert,
+  rfcsList,
+  rfcStateSave,
+  userRfcPermission,
+  userRfcPermissionSet,
+  usersByRole,
+  type RfcEventRow,
+  type RfcRow,
+  type Tx,
+  type UserRow,
+} from '@cd/db';
+import {
+  RFC_STATUS_LABELS,
+  RFC_STATUS_STEPS,
+  RfcAction,
+  RfcDetail,
+  RfcInput,
+  RfcJson,
+  RfcPermissionInput,
+  RfcPermissionJson,
+  RfcQuery,
+  STANDARD_CHANGES,
+  StandardChangeJson,
+  rfcActionsAvailable,
+  rfcApply,
+  rfcInitial,
+  rfcRoleMayAct,
+  roleIsAfnemerBound,
+  type RfcRecord,
+  type RfcState,
+  type RfcStatus,
+  type StandardChangeCode,
+} from '@cd/shared';
+import { z } from '@hono/zod-openapi';
+import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
+import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { ProblemError } from '../lib/problem.js';
+
+const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+const iso = (ms: number) => new Date(ms).toISOString();
+const recordJson = (r: RfcRecord | null | undefined) => (r ? { text: r.text, by: r.by, at: iso(r.at) } : null);
+
+/** An RFC as the API shows it; the actions offered are those the user's role may take now. */
+export function rfcJson(row: RfcRow, user: UserRow): RfcJson {
+  const state = row.state as RfcState;
+  return {
+    id: row.id,
+    afnemer: row.afnemerOin,
+    afnemerName: row.afnemerName,
+    kind: row.kind,
+    catalogueItem: row.catalogueItem as StandardChangeCode | null,
+    incidentNumber: row.incidentNumber,
+    title: row.title,
+    description: row.description,
+    status: state.status,
+    statusLabel: RFC_STATUS_LABELS[state.status],
+    step: RFC_STATUS_STEPS[state.status],
+    releaseId: row.releaseId,
+    filedBy: row.filedBy,
+    filedAt: row.filedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    analysis: recordJson('analysis' in state ? state.analysis : null),
+    impact: recordJson('impact' in state ? state.impact : null),
+    decision: 'decision' in state ? { ...recordJson(state.decision)!, outcome: state.decision.outcome } : null,
+    implemented: recordJson('implemented' in state ? state.implemented : null),
+    availableActions: rfcRoleMayAct(user.role) ? rfcActionsAvailable(state) : [],
+  };
+}
+
+const eventJson = (e: RfcEventRow) => ({
+  at: e.at.toISOString(),
+  actorEmail: e.actorEmail,
+  action: e.action,
+  fromStatus: e.fromStatus as RfcStatus | null,
+  toStatus: e.toStatus as RfcStatus,
+  payload: e.payload,
+});
+
+/** The RFC if the user may see it: Logius sees all, an Afnemer's users only their own Afnemer's. */
+async function rfcVisible(sql: Tx | Parameters<typeof rfcById>[0], id: number, user: UserRow, lock = false): Promise<RfcRow> {
+  const row = await rfcById(sql, id, lock);
+  if (!row) throw new ProblemError(404, 'Deze RFC bestaat niet.');
+  const scope = afnemerScope(user);
+  if (scope !== null && scope !== row.afnemerOin) throw new ProblemError(403, 'Deze RFC hoort bij een andere Afnemer.');
+  return row;
+}
+
+async function detail(sql: Parameters<typeof rfcEvents>[0], row: RfcRow, user: UserRow): Promise<RfcDetail> {
+  return { ...rfcJson(row, user), events: (await rfcEvents(sql, row.id)).map(eventJson) };
+}
+
+export const rfcs = apiRouter()
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/standard-changes',
+      tags: ['Wijzigingen'],
+      summary: 'De catalogus van standaardwijzigingen (zonder impactanalyse)',
+      responses: { 200: { description: 'De catalogus', content: { 'application/json': { schema: z.array(StandardChangeJson) } } } },
+    }),
+    (c) => {
+      userRequire(c);
+      return c.json(STANDARD_CHANGES.map((s) => ({ ...s })), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/rfcs',
+      tags: ['Wijzigingen'],
+      summary: 'Wijzigingsverzoeken; een Afnemer ziet alleen de eigen',
+      request: { query: RfcQuery },
+      responses: { 200: { description: 'De RFC’s, nieuwste eerst', content: { 'application/json': { schema: z.array(RfcJson) } } } },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const q = c.req.valid('query');
+      const scope = afnemerScope(user);
+      if (scope !== null && q.afnemer && q.afnemer !== scope) throw new ProblemError(403, 'U ziet alleen de RFC’s van uw eigen Afnemer.');
+      const rows = await rfcsList(c.get('deps').sql, { afnemer: scope ?? q.afnemer ?? null, status: q.status ?? null, kind: q.kind ?? null });
+      return c.json(rows.map((r) => rfcJson(r, user)), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/rfcs/{id}',
+      tags: ['Wijzigingen'],
+      summary: 'Eén RFC met zijn audittrail',
+      request: { params: IdParam },
+      responses: { 200: { description: 'De RFC', content: { 'application/json': { schema: RfcDetail } } }, 404: notFound },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const { sql } = c.get('deps');
+      return c.json(await detail(sql, await rfcVisible(sql, c.req.valid('param').id, user), user), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/rfcs',
+      tags: ['Wijzigingen'],
+      summary: 'Een RFC indienen (alleen door wie de Afnemer daarvoor heeft aangewezen)',
+      request: { body: { required: true, content: { 'application/json': { schema: RfcInput } } } },
+      responses: { 201: { description: 'Ingediend', content: { 'application/json': { schema: RfcDetail } } } },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const input = c.req.valid('json');
+      const { sql, now } = c.get('deps');
+      if (!roleIsAfnemerBound(user.role) || !user.afnemerOin) {
+        throw new ProblemError(403, 'Een RFC wordt ingediend door een aangewezen medewerker van een Afnemer.');
+      }
+      const permission = await userRfcPermission(sql, user.id);
+      if (!permission?.mayFileRfc) {
+        throw new ProblemError(403, 'Uw Afnemer heeft u niet aangewezen om wijzigingsverzoeken in te dienen. Vraag dat aan uw klantraad-manager of aan Logius.');
+      }
+      const at = now();
+      const state = rfcInitial(input.kind, at.getTime());
+      const id = await sql.begin(async (tx: Tx) => {
+        const newId = await rfcInsert(tx, {
+          afnemerOin: user.afnemerOin!,
+          kind: input.kind,
+          catalogueItem: input.catalogueItem ?? null,
+          incidentNumber: input.incidentNumber ?? null,
+          title: input.title,
+          description: input.description,
+          status: state.status,
+          state,
+          filedBy: user.id,
+        }, at);
+        await rfcEventAppend(tx, { rfcId: newId, actor: user, action: 'file', from: null, to: state.status, payload: { kind: input.kind } }, at);
+        await notify(tx, await usersByRole(tx, ['service-manager'], null), {
+          conflictId: null,
+          title: `Nieuwe RFC #${newId}: ${input.title}`,
+          body: `${user.email} diende een ${input.kind === 'urgent' ? 'urgente wijziging' : input.kind === 'standaard' ? 'standaardwijziging' : 'niet-standaardwijziging'} in. Stap 2: de korte analyse.`,
+        }, at);
+        return newId;
+      });
+      return c.json(await detail(sql, (await rfcById(sql, id))!, user), 201);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/rfcs/{id}/actions',
+      tags: ['Wijzigingen'],
+      summary: 'Een stap in het wijzigingsproces: analyse, impactanalyse, CAB-besluit, inplannen, implementeren',
+      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: RfcAction } } } },
+      responses: {
+        200: { description: 'De RFC na de stap', content: { 'application/json': { schema: RfcDetail } } },
+        404: notFound,
+        409: conflict,
+      },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const action = c.req.valid('json');
+      const id = c.req.valid('param').id;
+      const { sql, now } = c.get('deps');
+      const at = now();
+      await sql.begin(async (tx: Tx) => {
+        const row = await rfcVisible(tx, id, user, true);
+        const state = row.state as RfcState;
+        const result = rfcApply(state, action, { email: user.email, role: user.role }, at.getTime());
+        if (!result.ok) throw new ProblemError(result.reason === 'forbidden' ? 403 : 409, result.message);
+        let releaseId = row.releaseId;
+        if (action.type === 'plan') {
+          const release = await releaseById(tx, action.releaseId, true);
+          if (!release) throw new ProblemError(409, `Release ${action.releaseId} bestaat niet.`);
+          if (release.endAt <= at) throw new ProblemError(409, `Release "${release.name}" is al voorbij; kies een latere release.`);
+          releaseId = release.id;
+        }
+        if (action.type === 'implement') {
+          const release = releaseId === null ? null : await releaseById(tx, releaseId);
+          if (release && release.startAt > at) throw new ProblemError(409, `Release "${release.name}" begint pas op ${release.startAt.toISOString()}.`);
+        }
+        await rfcStateSave(tx, id, result.state.status, result.state, releaseId, at);
+        const { type: _type, ...payload } = action;
+        await rfcEventAppend(tx, { rfcId: id, actor: user, action: action.type, from: result.event.from, to: result.event.to, payload }, at);
+        await notify(tx, [{ id: row.filedByUserId, email: row.filedBy }], {
+          conflictId: null,
+          title: `RFC #${id}: ${RFC_STATUS_LABELS[result.state.status]}`,
+          body: action.type === 'decide' ? `${row.title}. Reden: ${action.reason}` : row.title,
+        }, at);
+      });
+      return c.json(await detail(sql, (await rfcById(sql, id))!, user), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'put',
+      path: '/users/{id}/rfc-permission',
+      tags: ['Wijzigingen'],
+      summary: 'Aanwijzen wie namens een Afnemer RFC’s mag indienen (beheerder, of de klantraad-manager van die Afnemer)',
+      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: RfcPermissionInput } } } },
+      responses: { 200: { description: 'De aanwijzing', content: { 'application/json': { schema: RfcPermissionJson } } }, 404: notFound, 409: conflict },
+    }),
+    async (c) => {
+      const user = userWithRole(c, ['admin', 'klantraad-manager']);
+      const { sql } = c.get('deps');
+      const id = c.req.valid('param').id;
+      const target = await userRfcPermission(sql, id);
+      if (!target) throw new ProblemError(404, 'Deze gebruiker bestaat niet.');
+      if (target.afnemerOin === null) throw new ProblemError(409, 'Alleen medewerkers van een Afnemer worden aangewezen om RFC’s in te dienen.');
+      if (user.role === 'klantraad-manager' && target.afnemerOin !== user.afnemerOin) {
+        throw new ProblemError(403, 'U wijst alleen medewerkers van uw eigen Afnemer aan.');
+      }
+      const row = (await userRfcPermissionSet(sql, id, c.req.valid('json').mayFileRfc))!;
+      return c.json({ userId: row.userId, email: row.email, afnemer: row.afnemerOin, mayFileRfc: row.mayFileRfc }, 200);
+    },
+  );

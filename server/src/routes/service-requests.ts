@@ -1,0 +1,173 @@
+import {
+  notify,
+  serviceRequestById,
+  serviceRequestInsert,
+  serviceRequestsList,
+  serviceRequestUpdate,
+  usersByRole,
+  type ServiceRequestRow,
+  type Tx,
+  type UserRow,
+} from '@cd/db';
+import {
+  RFC_LOGIUS_ROLES,
+  SERVICE_REQUEST_FIELDS,
+  SERVICE_REQUEST_STATUS_LABELS,
+  SERVICE_REQUEST_TYPES,
+  ServiceRequestInput,
+  ServiceRequestJson,
+  ServiceRequestQuery,
+  ServiceRequestTypeJson,
+  ServiceRequestUpdate,
+  roleIsAfnemerBound,
+  serviceRequestTransitionError,
+  type ServiceRequestType,
+} from '@cd/shared';
+import { z } from '@hono/zod-openapi';
+import { z as zod } from 'zod';
+import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
+import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { ProblemError } from '../lib/problem.js';
+
+const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+
+const json = (s: ServiceRequestRow): ServiceRequestJson => ({
+  id: s.id,
+  afnemer: s.afnemerOin,
+  afnemerName: s.afnemerName,
+  kind: s.kind,
+  catalogueItem: s.catalogueItem as ServiceRequestType | null,
+  subject: s.subject,
+  description: s.description,
+  fields: s.fields,
+  status: s.status,
+  answer: s.answer,
+  filedBy: s.filedBy,
+  filedAt: s.filedAt.toISOString(),
+  answeredBy: s.answeredBy,
+  answeredAt: s.answeredAt?.toISOString() ?? null,
+  updatedAt: s.updatedAt.toISOString(),
+});
+
+function visible(s: ServiceRequestRow | null, user: UserRow): ServiceRequestRow {
+  if (!s) throw new ProblemError(404, 'Dit serviceverzoek bestaat niet.');
+  const scope = afnemerScope(user);
+  if (scope !== null && scope !== s.afnemerOin) throw new ProblemError(403, 'Dit serviceverzoek hoort bij een andere Afnemer.');
+  return s;
+}
+
+export const serviceRequests = apiRouter()
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/service-request-types',
+      tags: ['Serviceverzoeken'],
+      summary: 'De standaard serviceverzoeken met de velden die elk vraagt',
+      responses: { 200: { description: 'De catalogus', content: { 'application/json': { schema: z.array(ServiceRequestTypeJson) } } } },
+    }),
+    (c) => {
+      userRequire(c);
+      return c.json(SERVICE_REQUEST_TYPES.map((t) => ({ ...t, fields: zod.toJSONSchema(SERVICE_REQUEST_FIELDS[t.code], { io: 'input' }) as Record<string, unknown> })), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/service-requests',
+      tags: ['Serviceverzoeken'],
+      summary: 'Serviceverzoeken; een Afnemer ziet alleen de eigen',
+      request: { query: ServiceRequestQuery },
+      responses: { 200: { description: 'Nieuwste eerst', content: { 'application/json': { schema: z.array(ServiceRequestJson) } } } },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const q = c.req.valid('query');
+      const scope = afnemerScope(user);
+      if (scope !== null && q.afnemer && q.afnemer !== scope) throw new ProblemError(403, 'U ziet alleen de serviceverzoeken van uw eigen Afnemer.');
+      const rows = await serviceRequestsList(c.get('deps').sql, scope ?? q.afnemer ?? null, q.status ?? null);
+      return c.json(rows.map(json), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/service-requests/{id}',
+      tags: ['Serviceverzoeken'],
+      summary: 'Eén serviceverzoek',
+      request: { params: IdParam },
+      responses: { 200: { description: 'Het verzoek', content: { 'application/json': { schema: ServiceRequestJson } } }, 404: notFound },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      return c.json(json(visible(await serviceRequestById(c.get('deps').sql, c.req.valid('param').id), user)), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/service-requests',
+      tags: ['Serviceverzoeken'],
+      summary: 'Een serviceverzoek indienen: standaard (met de velden uit de catalogus) of vrij',
+      request: { body: { required: true, content: { 'application/json': { schema: ServiceRequestInput } } } },
+      responses: { 201: { description: 'Ingediend', content: { 'application/json': { schema: ServiceRequestJson } } } },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      if (!roleIsAfnemerBound(user.role) || !user.afnemerOin) throw new ProblemError(403, 'Serviceverzoeken worden ingediend door medewerkers van een Afnemer.');
+      const input = c.req.valid('json');
+      const { sql, now } = c.get('deps');
+      const at = now();
+      const standard = input.kind === 'standaard' ? SERVICE_REQUEST_TYPES.find((t) => t.code === input.catalogueItem)! : null;
+      const id = await sql.begin(async (tx: Tx) => {
+        const newId = await serviceRequestInsert(tx, {
+          afnemerOin: user.afnemerOin!,
+          kind: input.kind,
+          catalogueItem: standard?.code ?? null,
+          subject: input.kind === 'standaard' ? standard!.name : input.subject,
+          description: input.description,
+          fields: input.kind === 'standaard' ? SERVICE_REQUEST_FIELDS[input.catalogueItem].parse(input.fields) : {},
+          filedBy: user.id,
+        }, at);
+        await notify(tx, await usersByRole(tx, ['service-manager'], null), {
+          conflictId: null,
+          title: `Nieuw serviceverzoek #${newId}`,
+          body: `${user.email}: ${input.kind === 'standaard' ? standard!.name : input.subject}`,
+        }, at);
+        return newId;
+      });
+      return c.json(json((await serviceRequestById(sql, id))!), 201);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'patch',
+      path: '/service-requests/{id}',
+      tags: ['Serviceverzoeken'],
+      summary: 'Een serviceverzoek in behandeling nemen, afhandelen of afwijzen (met antwoord)',
+      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ServiceRequestUpdate } } } },
+      responses: { 200: { description: 'Het verzoek', content: { 'application/json': { schema: ServiceRequestJson } } }, 404: notFound, 409: conflict },
+    }),
+    async (c) => {
+      const user = userWithRole(c, RFC_LOGIUS_ROLES);
+      const id = c.req.valid('param').id;
+      const body = c.req.valid('json');
+      const { sql, now } = c.get('deps');
+      const at = now();
+      await sql.begin(async (tx: Tx) => {
+        const s = visible(await serviceRequestById(tx, id, true), user);
+        const closing = body.status === 'afgehandeld' || body.status === 'afgewezen';
+        if (closing && !body.answer?.trim()) {
+          throw new ProblemError(400, 'Geef bij het afhandelen of afwijzen een antwoord.', [{ field: 'answer', message: 'Verplicht bij afhandelen of afwijzen.' }]);
+        }
+        const error = serviceRequestTransitionError(s.status, body.status, body.answer ?? null);
+        if (error) throw new ProblemError(409, error);
+        await serviceRequestUpdate(tx, id, body.status, body.answer?.trim() || null, user.id, at);
+        await notify(tx, [{ id: s.filedByUserId, email: s.filedBy }], {
+          conflictId: null,
+          title: `Serviceverzoek #${id}: ${SERVICE_REQUEST_STATUS_LABELS[body.status]}`,
+          body: body.answer?.trim() || s.subject,
+        }, at);
+      });
+      return c.json(json((await serviceRequestById(sql, id))!), 200);
+    },
+  );

@@ -1,0 +1,129 @@
+import {
+  maintenanceList,
+  releasesList,
+  reportCalamities,
+  reportConflictEvents,
+  reportConflicts,
+  reportIncidents,
+  reportRfcs,
+  rfcsOfReleases,
+  type Sql,
+} from '@cd/db';
+import {
+  PROCEDURE_STEP_LABELS,
+  PROCEDURE_STEPS,
+  RFC_KIND_LABELS,
+  RFC_STATUS_LABELS,
+  procedureStepDurations,
+  reportDays,
+  type ProcedureStep,
+  type RfcKind,
+  type RfcStatus,
+  type ServiceReport,
+} from '@cd/shared';
+import type { PlanningCache } from './planning-cache.js';
+import { loadView } from './load-view.js';
+
+const HOUR_MS = 3_600_000;
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function counts<K extends string>(keys: Iterable<K>, label: (k: K) => string) {
+  const m = new Map<K, number>();
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+  return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([key, count]) => ({ key, label: label(key), count }));
+}
+
+const stepLabel = (s: string) => PROCEDURE_STEP_LABELS[s as ProcedureStep] ?? s;
+
+/** Gathers the Service rapportage for [from, to) from the database and the planning core. */
+export async function serviceReportBuild(sql: Sql, planning: PlanningCache, from: Date, to: Date, now: Date): Promise<ServiceReport> {
+  const { windows, maintenance, profile } = await planning.get(sql);
+  const view = loadView({ from: from.getTime(), to: to.getTime(), bucket: '15m', windows, maintenance, profile, names: new Map(), ownAfnemer: null });
+  const starts = view.starts.map((s) => Date.parse(s));
+  const days = reportDays(starts, view.utilization, view.state);
+  let peak: number | null = null;
+  let peakAt: number | null = null;
+  view.utilization.forEach((u, i) => {
+    if (u !== null && (peak === null || u > peak)) [peak, peakAt] = [u, starts[i]!];
+  });
+
+  const conflicts = await reportConflicts(sql, from, to);
+  const events = await reportConflictEvents(sql, conflicts.map((c) => c.id));
+  const resolvedIds = new Set(conflicts.filter((c) => c.status === 'resolved').map((c) => c.id));
+  const endedAt = events.filter((e) => e.toStep === 'resolved' && resolvedIds.has(e.conflictId)).map((e) => e.fromStep ?? 'onbekend');
+  const durations = procedureStepDurations(
+    events.map((e) => ({ conflictId: e.conflictId, at: e.at.getTime(), toStep: e.toStep })),
+    now.getTime(),
+    PROCEDURE_STEPS,
+  );
+
+  const [incidents, calamities, rfcs, releases, maintenanceRows] = await Promise.all([
+    reportIncidents(sql, from, to, now),
+    reportCalamities(sql, from, to),
+    reportRfcs(sql, from, to),
+    releasesList(sql, from, to),
+    maintenanceList(sql, from, to),
+  ]);
+  const releaseRfcs = await rfcsOfReleases(sql, releases.map((r) => r.id));
+
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    generatedAt: now.toISOString(),
+    capacity: {
+      threshold: profile.threshold,
+      warningLevel: profile.warningLevel,
+      peakUtilization: peak,
+      peakAt: peakAt === null ? null : new Date(peakAt).toISOString(),
+      warningBuckets: view.state.filter((s) => s === 'warning').length,
+      overloadBuckets: view.state.filter((s) => s === 'overload').length,
+      days,
+    },
+    maintenance: maintenanceRows.map((m) => ({ start: m.startAt.toISOString(), end: m.endAt.toISOString(), kind: m.kind, reason: m.reason, factor: m.factor })),
+    conflicts: {
+      detected: conflicts.length,
+      open: conflicts.filter((c) => c.status === 'open').length,
+      resolved: resolvedIds.size,
+      resolvedReasons: counts(conflicts.filter((c) => c.status === 'resolved').map((c) => c.resolvedReason ?? 'onbekend'), (k) => k),
+      endedAtStep: counts(endedAt, stepLabel),
+      stepDurations: durations.map((d) => ({
+        step: d.step,
+        label: stepLabel(d.step),
+        conflicts: d.conflicts,
+        averageHours: round(d.averageMs / HOUR_MS, 1),
+        maxHours: round(d.maxMs / HOUR_MS, 1),
+      })),
+    },
+    incidents: {
+      available: incidents !== null,
+      byPriority: (incidents ?? []).map((i) => ({
+        priority: i.priority,
+        total: i.total,
+        solved: i.solved,
+        solvedInTime: i.solvedInTime,
+        shareInTime: i.solvedInTime + i.late > 0 ? round(i.solvedInTime / (i.solvedInTime + i.late), 3) : null,
+      })),
+    },
+    calamities: {
+      available: calamities !== null,
+      total: calamities?.length ?? 0,
+      items: (calamities ?? []).map((c) => ({ title: c.title, start: c.start?.toISOString() ?? null, status: c.status })),
+    },
+    rfcs: {
+      filed: rfcs.byKind.reduce((n, k) => n + k.count, 0),
+      byKind: rfcs.byKind.map((k) => ({ ...k, label: RFC_KIND_LABELS[k.key as RfcKind] ?? k.key })),
+      byStatus: rfcs.byStatus.map((k) => ({ ...k, label: RFC_STATUS_LABELS[k.key as RfcStatus] ?? k.key })),
+      approved: rfcs.approved,
+      rejected: rfcs.rejected,
+      implemented: rfcs.implemented,
+    },
+    releases: releases.map((r) => ({
+      id: r.id,
+      name: r.name,
+      start: r.startAt.toISOString(),
+      end: r.endAt.toISOString(),
+      factor: r.factor,
+      rfcCount: releaseRfcs.filter((x) => x.releaseId === r.id).length,
+    })),
+  };
+}

@@ -1,0 +1,197 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dutchCsv } from './helpers/files.js';
+import { OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+
+let t: TestContext;
+let who: Awaited<ReturnType<typeof standardActors>>;
+const START = new Date('2027-01-11T09:00:00Z');
+const PERIOD = 'from=2027-02-01T00:00:00%2B01:00&to=2027-02-08T00:00:00%2B01:00';
+
+beforeAll(async () => {
+  t = await testDatabase();
+  who = await standardActors(t.sql);
+});
+afterAll(() => t.close());
+beforeEach(async () => {
+  t.clock.now = START;
+  await t.sql`truncate rfc_events, rfcs, notifications, outbox, conflict_events, conflict_cases, conflicts,
+    maintenance_windows, releases, send_window_revisions, send_windows, deliveries cascade`;
+  await t.sql`delete from capacity_profiles where id > 1`;
+  expect((await send('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
+});
+
+function send(method: string, path: string, a: Actor, body?: unknown, headers: Record<string, string> = {}) {
+  return t.app.request(path, { method, headers: { ...a.headers, 'Content-Type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+const get = (path: string, a: Actor, accept = 'application/json') => t.app.request(path, { headers: { ...a.headers, Accept: accept } });
+function upload(a: Actor, rows: string[]) {
+  return t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
+}
+
+/** A week with one conflict caused by a release, one RFC in it, and a conflict that moved through step 2. */
+async function scenario(releaseName = 'R2027.1') {
+  await upload(who.plannerA, ['A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;2.000;definitief']);
+  await upload(who.plannerB, ['B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;1.000;definitief']);
+  t.clock.now = new Date('2027-01-12T09:00:00Z');
+  const r = await (await send('POST', '/api/v1/releases', who.service, { name: releaseName, start: '2027-02-01T09:00:00Z', end: '2027-02-01T10:00:00Z', factor: 0.5 })).json();
+  const [c] = await t.sql<{ id: number }[]>`select id::int from conflicts where status = 'open'`;
+  t.clock.now = new Date('2027-01-12T15:00:00Z');
+  expect((await send('POST', `/api/v1/conflicts/${c!.id}/actions`, who.plannerA, { type: 'contact-logius', message: 'Kunnen wij schuiven?' })).status).toBe(200);
+  await t.sql`update users set may_file_rfc = true where id = ${who.plannerA.user.id}`;
+  const rfc = await (await send('POST', '/api/v1/rfcs', who.plannerA, { kind: 'urgent', title: 'Hotfix', incidentNumber: 'INC-2027-000001' })).json();
+  t.clock.now = new Date('2027-02-01T12:00:00Z');
+  await send('POST', `/api/v1/rfcs/${rfc.id}/actions`, who.service, { type: 'analyse', text: 'ok' });
+  await send('POST', `/api/v1/rfcs/${rfc.id}/actions`, who.service, { type: 'decide', outcome: 'goedgekeurd', reason: 'ok' });
+  t.clock.now = new Date('2027-02-10T09:00:00Z');
+  return { release: r, conflictId: c!.id };
+}
+
+describe('GET /api/v1/reports/service (JSON)', () => {
+  it('reports capacity use, conflicts with time per procedure step, RFCs and releases for the period', async () => {
+    const { release } = await scenario();
+    const res = await get(`/api/v1/reports/service?${PERIOD}`, who.service);
+    expect(res.status).toBe(200);
+    const r = await res.json();
+    expect(r.capacity).toMatchObject({ peakUtilization: 1.5, peakAt: '2027-02-01T09:00:00.000Z', overloadBuckets: 4, threshold: 1, warningLevel: 0.8 });
+    expect(r.capacity.days).toHaveLength(7);
+    expect(r.capacity.days[0]).toMatchObject({ date: '2027-02-01', peakUtilization: 1.5, overloadBuckets: 4 });
+    expect(r.maintenance).toEqual([expect.objectContaining({ kind: 'release', factor: 0.5 })]);
+    expect(r.conflicts).toMatchObject({ detected: 1, open: 1, resolved: 0 });
+    const steps = Object.fromEntries(r.conflicts.stepDurations.map((s: { step: string; averageHours: number; conflicts: number }) => [s.step, s]));
+    // Detected 12 Jan 09:00, contacted Logius at 15:00, report made on 10 Feb 09:00.
+    expect(steps['planner-adjusts']).toMatchObject({ conflicts: 1, averageHours: 6 });
+    expect(steps['logius-contacted']).toMatchObject({ conflicts: 1, averageHours: 29 * 24 - 6 });
+    expect(steps['escalated']).toMatchObject({ conflicts: 0 });
+    // The RFC was filed in January: outside the period; its CAB decision falls inside.
+    expect(r.rfcs).toMatchObject({ filed: 0, approved: 1, rejected: 0, implemented: 0 });
+    expect(r.releases).toEqual([expect.objectContaining({ id: release.id, name: 'R2027.1', rfcCount: 0, factor: 0.5 })]);
+  });
+
+  it('counts how conflicts ended and in which step', async () => {
+    const { release } = await scenario();
+    await send('PUT', `/api/v1/releases/${release.id}`, who.service, { name: 'R2027.1', start: '2027-02-03T09:00:00Z', end: '2027-02-03T10:00:00Z', factor: 0.5 });
+    const r = await (await get(`/api/v1/reports/service?${PERIOD}`, who.capacity)).json();
+    expect(r.conflicts).toMatchObject({ detected: 1, open: 0, resolved: 1 });
+    expect(r.conflicts.resolvedReasons).toEqual([{ key: 'Release R2027.1 verplaatst', label: 'Release R2027.1 verplaatst', count: 1 }]);
+    expect(r.conflicts.endedAtStep).toEqual([expect.objectContaining({ key: 'logius-contacted', count: 1 })]);
+  });
+
+  it('reports incidents by priority with the share solved in time, when the incidents table exists', async () => {
+    const [row] = await t.sql<{ present: boolean }[]>`select to_regclass('public.incidents') is not null as present`;
+    const present = row?.present;
+    if (!present) return;
+    t.clock.now = new Date('2027-02-10T09:00:00Z');
+    const base = { kind: 'mijnoverheid', channel: 'e-mail', afnemers: [OIN_A] };
+    const rows = [
+      ['INC-2027-000001', 'P1', '2027-02-01T09:00:00Z', '2027-02-01T13:00:00Z', '2027-02-01T12:00:00Z'],
+      ['INC-2027-000002', 'P1', '2027-02-02T09:00:00Z', '2027-02-02T13:00:00Z', '2027-02-02T15:00:00Z'],
+      ['INC-2027-000003', 'P3', '2027-02-03T09:00:00Z', '2027-02-08T09:00:00Z', null],
+    ] as const;
+    for (const [number, priority, reported, due, resolved] of rows) {
+      await t.sql`insert into incidents (number, kind, title, channel, priority, afnemers, reported_at, response_due_at, resolution_due_at, resolved_at)
+        values (${number}, ${base.kind}, 'Storing', ${base.channel}, ${priority}, ${base.afnemers}, ${reported}, ${reported}, ${due}, ${resolved})`;
+    }
+    const r = await (await get(`/api/v1/reports/service?${PERIOD}`, who.service)).json();
+    expect(r.incidents.available).toBe(true);
+    expect(r.incidents.byPriority).toEqual([
+      { priority: 'P1', total: 2, solved: 2, solvedInTime: 1, shareInTime: 0.5 },
+      { priority: 'P3', total: 1, solved: 0, solvedInTime: 0, shareInTime: 0 },
+    ]);
+    expect(r.calamities).toMatchObject({ available: true, total: 0 });
+  });
+
+  it('refuses Afnemer roles and bad periods', async () => {
+    expect((await get(`/api/v1/reports/service?${PERIOD}`, who.plannerA)).status).toBe(403);
+    expect((await get(`/api/v1/reports/service?${PERIOD}`, who.klantraadA)).status).toBe(403);
+    expect((await get('/api/v1/reports/service?from=2027-02-08T00:00:00Z&to=2027-02-01T00:00:00Z', who.service)).status).toBe(400);
+    expect((await get('/api/v1/reports/service?from=gisteren&to=2027-02-01T00:00:00Z', who.service)).status).toBe(400);
+    expect((await get('/api/v1/reports/service?from=2027-01-01T00:00:00Z&to=2028-06-01T00:00:00Z', who.service)).status).toBe(400);
+    expect((await t.app.request(`/api/v1/reports/service?${PERIOD}`)).status).toBe(401);
+  });
+});
+
+describe('GET /api/v1/reports/service as HTML and CSV', () => {
+  it('serves a printable HTML page with SVG charts, no scripts, and every text escaped', async () => {
+    await scenario('<script>alert("x")</script> & co');
+    const res = await get(`/api/v1/reports/service?${PERIOD}`, who.service, 'text/html,application/xhtml+xml');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg');
+    expect(html).toContain('@media print');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co');
+    expect(html).toContain('Hoogste benutting per dag');
+  });
+
+  it('serves CSV for Excel in which no cell can run as a formula', async () => {
+    await scenario('=HYPERLINK("https://evil.example","klik")');
+    const res = await get(`/api/v1/reports/service?${PERIOD}`, who.service, 'text/csv');
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(text.startsWith('\uFEFFSectie;Onderdeel;Waarde;Toelichting\r\n')).toBe(true);
+    expect(text.split('\r\n').every((line) => !/(^|;)"?[=+\-@]/.test(line))).toBe(true);
+    expect(text).toContain(`"'=HYPERLINK(""https://evil.example"",""klik"")"`);
+    expect(text).toContain('Capaciteit;Hoogste benutting;1,5;2027-02-01T09:00:00.000Z\r\n');
+  });
+
+  it('says incidents are not available when the incidents table is missing', async () => {
+    await t.sql`drop table if exists incidents cascade`;
+    const r = await (await get(`/api/v1/reports/service?${PERIOD}`, who.service)).json();
+    expect(r.incidents).toEqual({ available: false, byPriority: [] });
+    expect(r.calamities).toMatchObject({ available: false });
+    const html = await (await get(`/api/v1/reports/service?${PERIOD}`, who.service, 'text/html')).text();
+    expect(html).toContain('Niet beschikbaar');
+    expect(await (await get(`/api/v1/reports/service?${PERIOD}`, who.service, 'text/csv')).text()).toContain('Incidenten;niet beschikbaar');
+  });
+});
+
+describe('GET /api/v1/reports/usage', () => {
+  beforeEach(async () => {
+    await upload(who.plannerA, [
+      'A-1;Voorlopige aanslag;Aanslag;05-01-2027 10:00;05-01-2027 11:00;400.000;definitief',
+      'A-2;;Herinnering;10-02-2027 10:00;10-02-2027 11:00;600.000;concept',
+      'A-0;;Aanslag;10-11-2026 10:00;10-11-2026 11:00;800.000;definitief',
+    ]);
+    await upload(who.plannerB, ['B-1;;Brief;10-02-2027 10:00;10-02-2027 11:00;999;definitief']);
+  });
+
+  it('fills the quarterly template from the Afnemer’s own prognoses', async () => {
+    const res = await get('/api/v1/reports/usage?year=2027&quarter=1', who.plannerA);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      afnemer: OIN_A, afnemerName: 'Afnemer A', year: 2027, quarter: 1, status: 'Concept', date: '2027-01-11',
+      months: [{ label: 'januari 2027', messages: 400000 }, { label: 'februari 2027', messages: 600000 }, { label: 'maart 2027', messages: 0 }],
+      quarterMessages: 1_000_000, previousQuarterMessages: 800_000, quarterGrowthPercent: 25, expectedGrowth: 'middel',
+      activities: [{ description: 'Aanslag: Voorlopige aanslag', messages: 400000 }, { description: 'Herinnering', messages: 600000 }],
+    });
+  });
+
+  it('exports it as an XLSX laid out like Bijlage 2', async () => {
+    const res = await get(`/api/v1/reports/usage.xlsx?year=2027&quarter=1&afnemer=${OIN_A}`, who.capacity);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.worksheets[0]!;
+    const rows = new Map<string, unknown[]>();
+    ws.eachRow((row) => rows.set(String(row.getCell(1).value).trim(), [row.getCell(2).value, row.getCell(3).value]));
+    expect(rows.get('Status')![0]).toBe('Concept');
+    expect(rows.get('Huidig aantal transacties per periode')![0]).toBe(1_000_000);
+    expect(rows.get('januari 2027')![0]).toBe(400000);
+    expect(rows.get('Doelstellingen voor toename aantal transacties in periode')![0]).toBe('25%');
+    expect(rows.get('Verwachte toename gebruik MijnOverheid na communicatieactiviteit')![0]).toBe('middel');
+    expect(String(rows.get('Geplande communicatie-activiteiten relevant voor gebruik van MijnOverheid')![0])).toContain('05-01-2027 10:00: Aanslag: Voorlopige aanslag');
+    expect(ws.getCell('A7').value).toBe(`MijnOverheid Afnemer A (${OIN_A})`);
+  });
+
+  it('refuses another Afnemer’s template, Logius without an Afnemer, and bad quarters', async () => {
+    expect((await get(`/api/v1/reports/usage?year=2027&quarter=1&afnemer=${OIN_B}`, who.plannerA)).status).toBe(403);
+    expect((await get('/api/v1/reports/usage?year=2027&quarter=1', who.capacity)).status).toBe(400);
+    expect((await get('/api/v1/reports/usage?year=2027&quarter=5', who.plannerA)).status).toBe(400);
+    expect((await get('/api/v1/reports/usage?year=2027&quarter=1&afnemer=00000001000000000099', who.capacity)).status).toBe(404);
+  });
+});

@@ -45,7 +45,9 @@ async function main() {
     const assessorToken = await token(assessor.id);
 
     const port = await freePort();
-    server = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+    // LOADTEST_PROFILE=dir writes a CPU profile of the server there (open it in Chrome DevTools).
+    const profile = process.env.LOADTEST_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOADTEST_PROFILE}`] : [];
+    server = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/src/index.ts'], {
       env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), DEMO: '0', LOG_LEVEL: 'error' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -116,7 +118,11 @@ async function main() {
     console.log(`\nTotaal ${count} verzoeken in ${SECONDS} s (${(count / SECONDS).toFixed(0)}/s); mislukt: ${failed}; doelen: ${allPass ? 'gehaald' : 'niet alle gehaald'}`);
     if (failed > 0) process.exitCode = 1;
   } finally {
-    server?.kill('SIGTERM');
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    }
     await db.close();
   }
 }

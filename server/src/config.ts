@@ -15,6 +15,7 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1, 'mag niet leeg zijn').default('./.data'),
   PG_PORT: port(54329),
   DEMO: flag,
+  DB_POOL: z.coerce.number({ error: 'moet een aantal verbindingen zijn' }).int().min(1).max(100).default(30),
   SESSION_HOURS: z.coerce.number({ error: 'moet een aantal uren zijn' }).positive('moet groter dan 0 zijn').max(24 * 30, 'mag hoogstens 720 zijn').default(12),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://').optional(),
   MAIL_FROM: z.string().email('moet een e-mailadres zijn').default('capaciteitsdashboard@logius.example'),

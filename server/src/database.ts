@@ -16,7 +16,8 @@ export async function databaseOpen(config: Config, log: (m: string) => void): Pr
     url = server.url;
     stopServer = server.stop;
   }
-  const sql = createSql(url);
+  // Writers can wait on locks (recompute, a case file); enough connections keep readers from queueing behind them.
+  const sql = createSql(url, { max: config.DB_POOL });
   try {
     const applied = await migrate(sql);
     if (applied.length) log(`Migraties toegepast: ${applied.join(', ')}`);

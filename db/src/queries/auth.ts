@@ -27,12 +27,16 @@ export async function apiTokenCreate(sql: Queryable, tokenHash: string, userId: 
   return row!.id;
 }
 
-/** The user behind a valid, unrevoked API token, or null; marks the token as used. */
+/** The user behind a valid, unrevoked API token, or null; notes its use at most once a minute (reads stay reads). */
 export async function apiTokenUser(sql: Queryable, tokenHash: string, now: Date): Promise<UserRow | null> {
-  const [row] = await sql<UserRow[]>`
-    update api_tokens t set last_used_at = ${now}
-    from users u
-    where t.token_hash = ${tokenHash} and t.revoked_at is null and u.id = t.user_id
-    returning u.id::int, u.email, u.name, u.role, u.afnemer_oin`;
-  return row ?? null;
+  const [row] = await sql<(UserRow & { tokenId: number; lastUsedAt: Date | null })[]>`
+    select u.id::int, u.email, u.name, u.role, u.afnemer_oin, t.id::int as token_id, t.last_used_at
+    from api_tokens t join users u on u.id = t.user_id
+    where t.token_hash = ${tokenHash} and t.revoked_at is null`;
+  if (!row) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await sql`update api_tokens set last_used_at = ${now} where id = ${row.tokenId}`;
+  }
+  const { tokenId: _id, lastUsedAt: _used, ...user } = row;
+  return user;
 }

@@ -211,13 +211,17 @@ export interface ConflictRow {
   updatedAt: Date;
   resolvedAt: Date | null;
   resolvedReason: string | null;
+  /** Windows in the conflict; `windows` may hold fewer in a list. */
+  windowCount: number;
 }
 
 const conflictColumns = (sql: Queryable) => sql`
-  id::int, status, start_at, end_at, afnemers, windows, peak_utilization, excess_messages, peak_backlog,
-  drained_at, delay_ms, detected_at, updated_at, resolved_at, resolved_reason`;
+  id::int, status, start_at, end_at, afnemers, windows, jsonb_array_length(windows) as window_count,
+  peak_utilization, excess_messages, peak_backlog, drained_at, delay_ms, detected_at, updated_at, resolved_at, resolved_reason`;
 
 export interface ConflictFilter {
+  /** How many of each conflict's windows to return (the largest). */
+  windowsPerConflict: number;
   status: 'open' | 'resolved' | null;
   from: Date | null;
   to: Date | null;
@@ -233,8 +237,13 @@ export async function conflictsList(sql: Queryable, f: ConflictFilter): Promise<
       and (${f.to}::timestamptz is null or start_at < ${f.to})
       and (${f.from}::timestamptz is null or end_at > ${f.from})
       and (${f.afnemer}::text is null or afnemers @> array[${f.afnemer}::text])`;
+  // A list carries each conflict's largest windows only (stored largest first); the detail has them all.
   const rows = await sql<ConflictRow[]>`
-    select ${conflictColumns(sql)} from conflicts ${where} order by start_at, id limit ${f.limit} offset ${f.offset}`;
+    select id::int, status, start_at, end_at, afnemers,
+      jsonb_path_query_array(windows, ${`$[0 to ${f.windowsPerConflict - 1}]`}::jsonpath) as windows,
+      jsonb_array_length(windows) as window_count, peak_utilization, excess_messages, peak_backlog,
+      drained_at, delay_ms, detected_at, updated_at, resolved_at, resolved_reason
+    from conflicts ${where} order by start_at, id limit ${f.limit} offset ${f.offset}`;
   const [count] = await sql<{ n: number }[]>`select count(*)::int as n from conflicts ${where}`;
   return { rows, total: count!.n };
 }

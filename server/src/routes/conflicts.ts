@@ -68,13 +68,20 @@ async function windowDetails(sql: Sql, conflicts: ConflictRow[]): Promise<Window
   return new Map((await sendWindowsByIds(sql, ids)).map((w) => [w.id, w]));
 }
 
-function conflictJson(c: ConflictRow, user: UserRow, caseRow: CaseRow | undefined, now: number, details: WindowDetails): ConflictJson {
+function conflictJson(
+  c: ConflictRow,
+  user: UserRow,
+  caseRow: CaseRow | undefined,
+  now: number,
+  details: WindowDetails,
+): ConflictJson {
   const scope = afnemerScope(user);
   return {
     id: c.id,
     status: c.status,
     start: c.startAt.toISOString(),
     end: c.endAt.toISOString(),
+    windowCount: c.windowCount,
     windows: c.windows.map((w) => {
       const own = scope === null || w.afnemer === scope;
       const d = details.get(w.id);
@@ -105,14 +112,19 @@ function conflictJson(c: ConflictRow, user: UserRow, caseRow: CaseRow | undefine
 const isoMs = (ms: number) => new Date(ms).toISOString();
 
 /** The windows of a conflict as the procedure needs them: whose, and when delivered. */
+function procedureWindowsOf(rows: Iterable<SendWindowRow>): ProcedureWindow[] {
+  return [...rows].map((w) => ({ id: w.id, afnemer: w.afnemerOin, deliveredAt: w.updatedAt.getTime() }));
+}
+
 async function procedureWindows(sql: Sql | Tx, c: ConflictRow): Promise<ProcedureWindow[]> {
-  return (await sendWindowsByIds(sql, c.windows.map((w) => w.id))).map((w) => ({ id: w.id, afnemer: w.afnemerOin, deliveredAt: w.updatedAt.getTime() }));
+  return procedureWindowsOf(await sendWindowsByIds(sql, c.windows.map((w) => w.id)));
 }
 
 /** The conflict with its whole case file, as `user` may see it. */
 async function conflictDetailJson(sql: Sql, c: ConflictRow, user: UserRow, now: number): Promise<ConflictDetail> {
   const caseRow = await caseLoad(sql, c.id);
-  const base = conflictJson(c, user, caseRow ?? undefined, now, await windowDetails(sql, [c]));
+  const details = await windowDetails(sql, [c]);
+  const base = conflictJson(c, user, caseRow ?? undefined, now, details);
   if (!caseRow) return { ...base, procedure: null };
   const state = caseRow.state as ProcedureState;
   const summary = procedureSummary(caseRow, now)!;
@@ -140,7 +152,7 @@ async function conflictDetailJson(sql: Sql, c: ConflictRow, user: UserRow, now: 
         id: e.id, at: e.at.toISOString(), actor: e.actorEmail, role: e.actorRole, afnemer: e.actorAfnemer,
         action: e.action, from: e.fromStep, to: e.toStep, payload: e.payload,
       })),
-      actions: c.status === 'open' ? procedureActionsFor(state, actor, await procedureWindows(sql, c), now) : [],
+      actions: c.status === 'open' ? procedureActionsFor(state, actor, procedureWindowsOf(details.values()), now) : [],
     },
   };
 }
@@ -164,6 +176,9 @@ export async function conflictForUser(sql: Sql, id: number, user: UserRow): Prom
   return c;
 }
 
+/** A list shows each conflict's largest windows; the detail has them all (a conflict can hold hundreds). */
+const LIST_WINDOWS = 10;
+
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
 export const conflicts = apiRouter()
@@ -183,6 +198,7 @@ export const conflicts = apiRouter()
       if (scope && q.afnemer && q.afnemer !== scope) throw new ProblemError(403, 'U ziet alleen conflicten van uw eigen Afnemer.');
       const { sql } = c.get('deps');
       const { rows, total } = await conflictsList(sql, {
+        windowsPerConflict: LIST_WINDOWS,
         status: q.status ?? null,
         from: q.from ? new Date(q.from) : null,
         to: q.to ? new Date(q.to) : null,

@@ -30,8 +30,14 @@ export const load = apiRouter().openapi(
       ]);
     }
     const { sql } = c.get('deps');
-    const [{ windows, maintenance, profile }, afnemers] = await Promise.all([c.get('planning').get(sql), afnemersList(sql)]);
+    const planning = c.get('planning');
+    const [inputs, afnemers] = await Promise.all([planning.get(sql), afnemersList(sql)]);
+    const scope = afnemerScope(user);
     const names = new Map(afnemers.map((a) => [a.oin, a.name]));
-    return c.json(loadView({ from, to, bucket: q.bucket, windows, maintenance, profile, names, ownAfnemer: afnemerScope(user) }), 200);
+    const body = planning.remember(inputs.version, `load|${from}|${to}|${q.bucket}|${scope ?? '*'}|${afnemers.length}`, () =>
+      JSON.stringify(loadView({ from, to, bucket: q.bucket, ...inputs, names, ownAfnemer: scope })),
+    );
+    // Already serialised (and shared by everyone asking the same between two changes).
+    return c.body(body, 200, { 'Content-Type': 'application/json' }) as never;
   },
 );

@@ -17,6 +17,7 @@ export interface PlanningInputs {
 }
 
 const ALL = [0, Date.UTC(9999, 0, 1)] as const;
+const MEMO_SIZE = 64;
 
 /**
  * All planning inputs of the database, kept in memory and reloaded only when the planning version moved
@@ -26,6 +27,9 @@ const ALL = [0, Date.UTC(9999, 0, 1)] as const;
 export function planningCache() {
   let current: PlanningInputs | null = null;
   let loading: Promise<void> | null = null;
+  // Results computed from one version of the inputs (for example a serialised load view), dropped when it moves.
+  let memoVersion = '';
+  const memo = new Map<string, string>();
 
   async function load(sql: Sql): Promise<PlanningInputs> {
     // One snapshot, so the version and the inputs belong together.
@@ -55,6 +59,24 @@ export function planningCache() {
         await loading;
       }
       return current;
+    },
+
+    /**
+     * The result of `compute` for `key` on this version of the inputs, computed once: every dashboard that
+     * shows the same range between two changes gets the same answer. At most MEMO_SIZE results are kept.
+     */
+    remember(version: string, key: string, compute: () => string): string {
+      if (version !== memoVersion) {
+        memo.clear();
+        memoVersion = version;
+      }
+      let value = memo.get(key);
+      if (value === undefined) {
+        value = compute();
+        if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+        memo.set(key, value);
+      }
+      return value;
     },
   };
 }

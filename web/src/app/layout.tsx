@@ -21,7 +21,7 @@ const ROLE_KEYS: Record<CurrentUser['role'], MessageKey> = {
   fraudeteam: 'role.fraudeteam',
 };
 
-/** Skip link, header with menu and language switch, the page, the reserved incidents panel and the footer. */
+/** Skip link, header with menu and language switch, the page and the footer. */
 export function Layout({ user, children }: { user: CurrentUser | null; children?: ReactNode }) {
   const { t } = useI18n();
   const { pathname } = useLocation();
@@ -75,12 +75,6 @@ export function Layout({ user, children }: { user: CurrentUser | null; children?
             children
           )}
         </main>
-        {user && (
-          <aside className="side-panel" aria-labelledby="incidents-title">
-            <h2 id="incidents-title">{t('layout.incidentsTitle')}</h2>
-            <p>{t('layout.incidentsBody')}</p>
-          </aside>
-        )}
       </div>
       <footer className="footer">
         <div className="container footer__inner">

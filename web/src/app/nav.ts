@@ -15,6 +15,8 @@ export function navFor(role: Role): NavItem[] {
       { to: '/aanleveren', label: 'nav.upload' },
       { to: '/verzendmomenten', label: 'nav.windows' },
       { to: '/conflicten', label: 'nav.myConflicts' },
+      { to: '/incidenten', label: 'nav.incidents' },
+      { to: '/wijzigingen', label: 'nav.changes' },
       { to: '/meldingen', label: 'nav.notifications' },
     ];
   }
@@ -23,6 +25,8 @@ export function navFor(role: Role): NavItem[] {
       { to: '/', label: 'nav.klantraad' },
       { to: '/overzicht', label: 'nav.load' },
       { to: '/conflicten', label: 'nav.conflicts' },
+      { to: '/incidenten', label: 'nav.incidents' },
+      { to: '/wijzigingen', label: 'nav.changes' },
       { to: '/meldingen', label: 'nav.notifications' },
     ];
   }
@@ -33,8 +37,14 @@ export function navFor(role: Role): NavItem[] {
       { to: '/escalaties', label: 'nav.escalations' },
       { to: '/capaciteitsprofiel', label: 'nav.profile' },
       { to: '/onderhoud', label: 'nav.maintenance' },
+      { to: '/incidenten', label: 'nav.incidents' },
+      { to: '/wijzigingen', label: 'nav.changes' },
       { to: '/meldingen', label: 'nav.notifications' },
     ];
   }
-  return [{ to: '/', label: 'nav.overview' }];
+  return [
+    { to: '/', label: 'nav.overview' },
+    { to: '/incidenten', label: 'nav.incidents' },
+    { to: '/wijzigingen', label: 'nav.changes' },
+  ];
 }

@@ -13,6 +13,8 @@ const ProfilePage = lazy(() => import('./routes/capacity-profile-page'));
 const MaintenancePage = lazy(() => import('./routes/maintenance-page'));
 const KlantraadPage = lazy(() => import('./routes/klantraad-page'));
 const NotificationsPage = lazy(() => import('./routes/notifications-page'));
+const IncidentsPage = lazy(() => import('./routes/incidents-page'));
+const ChangesPage = lazy(() => import('./routes/changes-page'));
 const NotFoundPage = lazy(() => import('./routes/not-found-page'));
 
 /** The page for a path, as the given role sees it. */
@@ -30,5 +32,7 @@ export function pageFor(pathname: string, role: Role): ReactNode {
   if (path === '/onderhoud') return <MaintenancePage />;
   if (path === '/klantraad') return <KlantraadPage />;
   if (path === '/meldingen') return <NotificationsPage />;
+  if (path === '/incidenten') return <IncidentsPage />;
+  if (path === '/wijzigingen') return <ChangesPage />;
   return <NotFoundPage />;
 }

@@ -12,9 +12,14 @@ export const QUERY_ROOTS = {
   capacityProfile: 'capacity-profile',
   maintenance: 'maintenance-windows',
   notifications: 'notifications',
+  incidents: 'incidents',
+  escalations: 'escalations',
+  contacts: 'contacts',
+  rfcs: 'rfcs',
+  releases: 'releases',
 } as const;
 
-export type ChangeKind = 'prognoses' | 'conflicts' | 'capacity' | 'maintenance' | 'procedure' | 'notifications';
+export type ChangeKind = 'prognoses' | 'conflicts' | 'capacity' | 'maintenance' | 'procedure' | 'notifications' | 'incidents' | 'contacts' | 'changes';
 
 /** Which query families a change of each kind makes stale. */
 export const ROOTS_BY_CHANGE: Record<ChangeKind, string[]> = {
@@ -24,4 +29,9 @@ export const ROOTS_BY_CHANGE: Record<ChangeKind, string[]> = {
   maintenance: [QUERY_ROOTS.maintenance, QUERY_ROOTS.load, QUERY_ROOTS.conflicts],
   procedure: [QUERY_ROOTS.conflicts, QUERY_ROOTS.notifications],
   notifications: [QUERY_ROOTS.notifications],
+  // Incidents, their trail, escalations and disruption analyses all report as 'incidents'.
+  incidents: [QUERY_ROOTS.incidents, QUERY_ROOTS.escalations],
+  contacts: [QUERY_ROOTS.contacts],
+  // RFCs and releases (their RFCs, their window) report as 'changes'.
+  changes: [QUERY_ROOTS.rfcs, QUERY_ROOTS.releases],
 };

@@ -1,4 +1,6 @@
 import { PageTitle, Section } from '../../components/page';
+import { OpenIncidents } from '../../features/incidents/components/open-incidents';
+import { ReleaseList } from '../../features/changes/components/release-list';
 import { ConflictList } from '../../features/conflicts/components/conflict-list';
 import { EscalationList } from '../../features/conflicts/components/escalations';
 import { useLoadRange } from '../../features/load/components/load-range';
@@ -8,7 +10,7 @@ import { isLogius, useCurrentUser } from '../../lib/session';
 import { amsterdamWeekStart } from '../../lib/time';
 import { LoadPanel } from './load-panel';
 
-/** Load against capacity for everyone; Logius also sees the week heat map and escalations, a planner its conflicts. */
+/** Open incidents and load against capacity for everyone; Logius also sees the week heat map and escalations, a planner its conflicts. */
 export default function OverviewPage() {
   const t = useT();
   const user = useCurrentUser();
@@ -20,6 +22,12 @@ export default function OverviewPage() {
       <PageTitle title={t('overview.title')} lead={user.role === 'planner' ? t('overview.leadPlanner') : t('overview.lead')}>
         {t('overview.title')}
       </PageTitle>
+      <Section title={t('incidents.openTitle')} id="open-incidents-title" className="panel--incidents">
+        <OpenIncidents limit={5} />
+      </Section>
+      <Section title={t('releases.upcomingTitle')} id="upcoming-releases-title" className="panel--releases">
+        <ReleaseList limit={3} />
+      </Section>
       <LoadPanel />
       {logius && <UtilizationHeatMap key={week} anchor={week} headingId="heat-title" />}
       {logius && (

@@ -10,4 +10,3 @@ export * from './incidents/index.js';
 export * from './incidents-api.js';
 export * from './changes/index.js';
 export * from './csv-export.js';
-export { csvCell } from './csv-export.js';

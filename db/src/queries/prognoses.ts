@@ -166,6 +166,14 @@ export function sendWindowRevisions(sql: Queryable, id: number) {
     where r.window_id = ${id} order by r.revision`;
 }
 
+/** The revision row for every window in the `changed` CTE of a single-window change (cancel, move). */
+const revisionFromChanged = (tx: Tx) => tx`
+  insert into send_window_revisions (window_id, revision, delivery_id, changed_by, changed_at, omschrijving,
+    berichttype, start_at, end_at, aantal_berichten, status, vroegste_start, laatste_eind)
+  select id, revision, null, updated_by, updated_at, omschrijving, berichttype, start_at, end_at,
+    aantal_berichten, status, vroegste_start, laatste_eind
+  from changed`;
+
 /** Cancels a window (status geannuleerd) as a new revision; returns the window, unchanged when already cancelled. */
 export async function sendWindowCancel(tx: Tx, id: number, userId: number): Promise<SendWindowRow | null> {
   const [locked] = await tx<{ afnemerOin: string }[]>`select afnemer_oin from send_windows where id = ${id}`;
@@ -178,11 +186,7 @@ export async function sendWindowCancel(tx: Tx, id: number, userId: number): Prom
       where id = ${id} and status <> 'geannuleerd'
       returning *
     )
-    insert into send_window_revisions (window_id, revision, delivery_id, changed_by, changed_at, omschrijving,
-      berichttype, start_at, end_at, aantal_berichten, status, vroegste_start, laatste_eind)
-    select id, revision, null, updated_by, updated_at, omschrijving, berichttype, start_at, end_at,
-      aantal_berichten, status, vroegste_start, laatste_eind
-    from changed`;
+    ${revisionFromChanged(tx)}`;
   return sendWindowById(tx, id);
 }
 
@@ -211,10 +215,6 @@ export async function sendWindowMove(tx: Tx, id: number, start: Date, end: Date,
       where id = ${id} and (start_at, end_at) is distinct from (${start}::timestamptz, ${end}::timestamptz)
       returning *
     )
-    insert into send_window_revisions (window_id, revision, delivery_id, changed_by, changed_at, omschrijving,
-      berichttype, start_at, end_at, aantal_berichten, status, vroegste_start, laatste_eind)
-    select id, revision, null, updated_by, updated_at, omschrijving, berichttype, start_at, end_at,
-      aantal_berichten, status, vroegste_start, laatste_eind
-    from changed`;
+    ${revisionFromChanged(tx)}`;
   return before;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analysisCsv, analysisMarkdown, csvCell, type AnalysisDocument } from './export.js';
+import { csvCell } from '../csv-export.js';
+import { analysisCsv, analysisMarkdown, type AnalysisDocument } from './export.js';
 
 const doc: AnalysisDocument = {
   incidentNumber: 'INC-2027-000001',

@@ -1,3 +1,5 @@
+import { csvCell } from '../csv-export.js';
+
 export type AnalysisImpactLevel = 'groot' | 'middel' | 'laag';
 
 /** The request form of Bijlage 2 (RFO) and, once delivered, Logius' analysis: what an export contains. */
@@ -28,16 +30,6 @@ export interface AnalysisDocument {
     readonly deliveredAt: string;
     readonly deliveredBy: string;
   } | null;
-}
-
-/**
- * Returns one CSV cell: quoted when needed, and with a leading apostrophe when a spreadsheet would read it as
- * a formula. Edge: '=SUM(A1)' gives "'=SUM(A1)"; '-5' and '@x' are neutralised too; 'a;b' is quoted.
- */
-export function csvCell(value: string | number | null): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[";\r\n,]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 /** Rows of (section, field, value) in the order of the Bijlage 2 templates. */

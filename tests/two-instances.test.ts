@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dutchCsv } from './helpers/files.js';
+import { standardActors, testDatabase, type TestContext } from './helpers/test-db.js';
+
+let t: TestContext;
+let who: Awaited<ReturnType<typeof standardActors>>;
+const servers: ChildProcess[] = [];
+const bases: string[] = [];
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+/** Starts the real server as its own process on the test database. */
+async function serverStart(): Promise<string> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+    cwd: new URL('..', import.meta.url).pathname,
+    env: { ...process.env, DATABASE_URL: t.url, PORT: String(port), DEMO: '0', LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  servers.push(child);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server kwam niet op')), 60_000);
+    child.stdout!.on('data', (d: Buffer) => { if (String(d).includes('draait op')) { clearTimeout(timer); resolve(); } });
+    child.on('exit', (code) => reject(new Error(`server stopte (${code})`)));
+  });
+  return `http://127.0.0.1:${port}`;
+}
+
+beforeAll(async () => {
+  t = await testDatabase();
+  who = await standardActors(t.sql);
+  bases.push(await serverStart(), await serverStart());
+  const res = await fetch(`${bases[0]}/api/v1/capacity-profile`, {
+    method: 'PUT', headers: { ...who.capacity.headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ratesPerHour: Array(168).fill(4000) }),
+  });
+  expect(res.status).toBe(200);
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => new Promise((r) => { s.once('exit', r); s.kill('SIGTERM'); setTimeout(r, 5000); })));
+  await t.close();
+});
+
+const upload = (base: string, headers: Record<string, string>, rows: string[]) =>
+  fetch(`${base}/api/v1/prognoses`, { method: 'POST', headers: { ...headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
+
+describe('two server processes on one database', () => {
+  it('streams an upload made through one instance to the live stream of the other within 2 seconds', async () => {
+    const controller = new AbortController();
+    const stream = await fetch(`${bases[1]}/api/v1/events`, { headers: who.capacity.headers, signal: controller.signal });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.getReader();
+    let text = '';
+    const seen = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return false;
+        text += new TextDecoder().decode(value);
+        if (/event: change\ndata: \{"kind":"prognoses"\}/.test(text)) return true;
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    expect((await upload(bases[0]!, who.plannerA.headers, ['P-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;100;concept'])).status).toBe(201);
+    const arrived = await Promise.race([seen, new Promise<boolean>((r) => setTimeout(() => r(false), 2000))]);
+    controller.abort();
+    expect(arrived).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('never leaves duplicate or lost conflicts when both recompute at once', async () => {
+    const rows = (p: string) => Array.from({ length: 4 }, (_, i) => `${p}-${i};x;Brief;02-02-2027 10:00;02-02-2027 11:00;1.000;concept`);
+    const results = await Promise.all([
+      upload(bases[0]!, who.plannerA.headers, rows('A')),
+      upload(bases[1]!, who.plannerB.headers, rows('B')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([201, 201]);
+    const open = await t.sql`select afnemers, excess_messages from conflicts where status = 'open' and start_at >= '2027-02-02'`;
+    expect(open).toHaveLength(1);
+    expect(open[0]!.excessMessages).toBeCloseTo(4 * (2000 - 1000));
+    const cases = await t.sql`select count(*)::int as n from conflict_cases k join conflicts c on c.id = k.conflict_id where c.status = 'open'`;
+    expect(cases[0]!.n).toBe(1);
+  });
+});

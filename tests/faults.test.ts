@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { connect, createServer } from 'node:net';
+import { createSql, migrate, startEmbeddedPostgres, type EmbeddedServer, type Sql } from '@cd/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dutchCsv } from './helpers/files.js';
+import { standardActors } from './helpers/test-db.js';
+
+// Its own PostgreSQL, because this file stops and starts it; the other test files keep theirs.
+const DATA_DIR = `.data/test/faults-${process.pid}`;
+let pg: EmbeddedServer;
+let pgPort: number;
+let sql: Sql;
+let server: ChildProcess;
+let base: string;
+let who: Awaited<ReturnType<typeof standardActors>>;
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+beforeAll(async () => {
+  pgPort = await freePort();
+  pg = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: pgPort });
+  sql = createSql(pg.url, { max: 4 });
+  await migrate(sql);
+  who = await standardActors(sql);
+  await sql`update capacity_profiles set rates_per_hour = array_fill(4000::float8, array[168])`;
+  const port = await freePort();
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+    cwd: new URL('..', import.meta.url).pathname,
+    env: { ...process.env, DATABASE_URL: pg.url, PORT: String(port), DEMO: '0', LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.stdout!.on('data', (d: Buffer) => { if (String(d).includes('draait op')) resolve(); });
+    server.on('exit', (code) => reject(new Error(`server stopte (${code})`)));
+  });
+  base = `http://127.0.0.1:${port}`;
+}, 120_000);
+
+afterAll(async () => {
+  await new Promise((r) => { server.once('exit', r); server.kill('SIGTERM'); setTimeout(r, 5000); });
+  await sql.end({ timeout: 1 });
+  await pg.stop();
+  await rm(DATA_DIR, { recursive: true, force: true });
+});
+
+const rows = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${prefix}-${i};x;Brief;03-02-2027 ${String(8 + (i % 10)).padStart(2, '0')}:00;03-02-2027 ${String(9 + (i % 10)).padStart(2, '0')}:00;${100 + i};concept`);
+
+/** Every stored delivery has exactly its windows' revisions: nothing half-stored. */
+async function expectNoHalfDeliveries() {
+  const bad = await sql`
+    select d.id from deliveries d
+    where d.created + d.updated <> (select count(*) from send_window_revisions r where r.delivery_id = d.id)
+       or d.row_count <> d.created + d.updated + d.unchanged`;
+  expect(bad).toEqual([]);
+}
+
+describe('faults', () => {
+  it('stores nothing when a client disconnects halfway through an upload', async () => {
+    const before = (await sql`select count(*)::int as n from deliveries`)[0]!.n;
+    const body = Buffer.from(dutchCsv(rows('HALF', 2000)));
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(new URL(base).port), '127.0.0.1', () => {
+        socket.write(`POST /api/v1/prognoses HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${who.plannerA.headers.Authorization}\r\n` +
+          `Content-Type: text/csv\r\nContent-Length: ${body.length}\r\n\r\n`);
+        socket.write(body.subarray(0, body.length >> 1));
+        setTimeout(() => { socket.destroy(); resolve(); }, 200);
+      });
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await sql`select count(*)::int as n from deliveries`)[0]!.n).toBe(before);
+    expect((await sql`select count(*)::int as n from send_windows where kenmerk like 'HALF-%'`)[0]!.n).toBe(0);
+    const ok = await fetch(`${base}/api/v1/afnemers`, { headers: who.plannerA.headers });
+    expect(ok.status).toBe(200);
+  });
+
+  it('recovers by itself when the database restarts in the middle of traffic, with no half-stored delivery', async () => {
+    let running = true;
+    const statuses: number[] = [];
+    const traffic = (async () => {
+      for (let i = 0; running; i++) {
+        try {
+          const res = await fetch(`${base}/api/v1/prognoses`, {
+            method: 'POST', headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows(`R${i}`, 200)),
+          });
+          statuses.push(res.status);
+          await res.arrayBuffer();
+        } catch {
+          statuses.push(0);
+        }
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 800));
+    await pg.stop();
+    await new Promise((r) => setTimeout(r, 500));
+    pg = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: pgPort });
+    // Back within 30 s without any help.
+    let healthy = false;
+    for (let i = 0; i < 60 && !healthy; i++) {
+      const res = await fetch(`${base}/api/v1/prognoses?pageSize=1`, { headers: who.plannerA.headers }).catch(() => null);
+      healthy = res?.status === 200;
+      if (!healthy) await new Promise((r) => setTimeout(r, 500));
+    }
+    await new Promise((r) => setTimeout(r, 800));
+    running = false;
+    await traffic;
+    expect(healthy).toBe(true);
+    expect(server.exitCode).toBeNull();
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThan(1);
+    expect(statuses.at(-1)).toBe(201);
+    expect(statuses.every((s) => s === 201 || s >= 500 || s === 0)).toBe(true);
+    await expectNoHalfDeliveries();
+    const stored = (await sql`select count(*)::int as n from deliveries`)[0]!.n;
+    expect(stored).toBeGreaterThanOrEqual(statuses.filter((s) => s === 201).length);
+  }, 90_000);
+});

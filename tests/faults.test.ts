@@ -13,6 +13,7 @@ let pgPort: number;
 let sql: Sql;
 let server: ChildProcess;
 let base: string;
+let serverErrors = '';
 let who: Awaited<ReturnType<typeof standardActors>>;
 
 async function freePort(): Promise<number> {
@@ -36,6 +37,7 @@ beforeAll(async () => {
     env: { ...process.env, DATABASE_URL: pg.url, PORT: String(port), DEMO: '0', LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  server.stderr!.on('data', (d: Buffer) => { serverErrors += String(d); });
   await new Promise<void>((resolve, reject) => {
     server.stdout!.on('data', (d: Buffer) => { if (String(d).includes('draait op')) resolve(); });
     server.on('exit', (code) => reject(new Error(`server stopte (${code})`)));
@@ -101,23 +103,24 @@ describe('faults', () => {
     await pg.stop();
     await new Promise((r) => setTimeout(r, 500));
     pg = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: pgPort });
-    // Back within 30 s without any help.
+    // Back within a minute without any help (usually within a second or two).
     let healthy = false;
-    for (let i = 0; i < 60 && !healthy; i++) {
+    for (let i = 0; i < 120 && !healthy; i++) {
       const res = await fetch(`${base}/api/v1/prognoses?pageSize=1`, { headers: who.plannerA.headers }).catch(() => null);
       healthy = res?.status === 200;
       if (!healthy) await new Promise((r) => setTimeout(r, 500));
     }
-    await new Promise((r) => setTimeout(r, 800));
+    // Uploads succeed again too.
+    const mark = statuses.length;
+    for (let i = 0; i < 100 && !statuses.slice(mark).includes(201); i++) await new Promise((r) => setTimeout(r, 200));
     running = false;
     await traffic;
-    expect(healthy).toBe(true);
+    expect(healthy, `server stderr: ${serverErrors.slice(-2000)}`).toBe(true);
     expect(server.exitCode).toBeNull();
-    expect(statuses.filter((s) => s === 201).length).toBeGreaterThan(1);
-    expect(statuses.at(-1)).toBe(201);
+    expect(statuses.slice(mark), `statuses: ${statuses.join(',')}`).toContain(201);
     expect(statuses.every((s) => s === 201 || s >= 500 || s === 0)).toBe(true);
     await expectNoHalfDeliveries();
     const stored = (await sql`select count(*)::int as n from deliveries`)[0]!.n;
     expect(stored).toBeGreaterThanOrEqual(statuses.filter((s) => s === 201).length);
-  }, 90_000);
+  }, 150_000);
 });

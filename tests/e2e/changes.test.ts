@@ -1,9 +1,9 @@
 import { createApp } from '@cd/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeSerious, chromiumLaunch, contextNew, pageErrors, screenshot, signIn } from '../helpers/e2e-browser.js';
+import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
-import { type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
 const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
 const RELEASE = 'R-e2e.1';
@@ -17,9 +17,7 @@ const contexts: BrowserContext[] = [];
 const errorLists: string[][] = [];
 let rfcId = 0;
 
-function api(method: string, path: string, a: Actor, body?: unknown) {
-  return t.app.request(path, { method, headers: { ...a.headers, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-}
+const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
 
 async function pageFor(): Promise<Page> {
   const context = await contextNew(browser);
@@ -29,11 +27,6 @@ async function pageFor(): Promise<Page> {
   return page;
 }
 
-async function expectAccessible(page: Page, name: string) {
-  await screenshot(page, name);
-  const problems = await axeSerious(page);
-  expect(problems, `${name}: ${JSON.stringify(problems, null, 2)}`).toEqual([]);
-}
 
 const releaseRow = (page: Page) => page.locator(`tr[data-release="${RELEASE}"]`);
 const rfcRow = (page: Page) => page.locator(`tr[data-rfc="${rfcId}"]`);

@@ -1,10 +1,10 @@
 import { createApp } from '@cd/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeSerious, chromiumLaunch, contextNew, pageErrors, screenshot, signIn } from '../helpers/e2e-browser.js';
+import { chromiumLaunch, contextNew, expectAccessible, pageErrors, screenshot, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
 import { dutchCsv } from '../helpers/files.js';
-import { type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
 const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
 const LIVE_MS = 2_000;
@@ -30,9 +30,7 @@ function dutchDate(days: number): string {
 const DAY = dutchDate(3);
 const NEXT_DAY = dutchDate(4);
 
-function api(method: string, path: string, a: Actor, body?: unknown) {
-  return t.app.request(path, { method, headers: { ...a.headers, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-}
+const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
 function uploadCsv(a: Actor, rows: string[]) {
   return t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
 }
@@ -46,11 +44,6 @@ const aspects = (u: string, i: string) => ({
 /** The number of open conflicts the load chart reports for its range. */
 const chartConflicts = (page: Page) => page.getByTestId('chart-conflict-count');
 
-async function expectAccessible(page: Page, name: string) {
-  await screenshot(page, name);
-  const problems = await axeSerious(page);
-  expect(problems, `${name}: ${JSON.stringify(problems, null, 2)}`).toEqual([]);
-}
 
 beforeAll(async () => {
   t = await testDatabase();

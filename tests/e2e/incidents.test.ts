@@ -1,9 +1,9 @@
 import { createApp } from '@cd/server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeSerious, chromiumLaunch, contextNew, pageErrors, screenshot, signIn } from '../helpers/e2e-browser.js';
+import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
-import { type Actor, actor, OIN_A, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { apiRequest, type Actor, actor, OIN_A, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
 const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
 
@@ -16,9 +16,7 @@ const contexts: BrowserContext[] = [];
 const errorLists: string[][] = [];
 let number = '';
 
-function api(method: string, path: string, a: Actor, body?: unknown) {
-  return t.app.request(path, { method, headers: { ...a.headers, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-}
+const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
 
 async function pageFor(): Promise<Page> {
   const context = await contextNew(browser);
@@ -28,11 +26,6 @@ async function pageFor(): Promise<Page> {
   return page;
 }
 
-async function expectAccessible(page: Page, name: string) {
-  await screenshot(page, name);
-  const problems = await axeSerious(page);
-  expect(problems, `${name}: ${JSON.stringify(problems, null, 2)}`).toEqual([]);
-}
 
 const incidentRow = (page: Page) => page.locator(`tr[data-incident="${number}"]`);
 

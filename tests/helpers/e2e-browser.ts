@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENSHOT_DIR = join(root, 'test-output', 'screenshots');
@@ -54,4 +55,11 @@ export async function axeSerious(page: Page): Promise<AxeProblem[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+/** Saves the page's screenshot as `name`, then fails when axe finds a serious or critical violation. */
+export async function expectAccessible(page: Page, name: string) {
+  await screenshot(page, name);
+  const problems = await axeSerious(page);
+  expect(problems, `${name}: ${JSON.stringify(problems, null, 2)}`).toEqual([]);
 }

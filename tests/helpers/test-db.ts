@@ -68,3 +68,12 @@ export async function standardActors(sql: Sql) {
     admin: await actor(sql, 'beheer@logius.example', 'admin'),
   };
 }
+
+/** A JSON request to the app as `a` (no body when `body` is undefined). */
+export function apiRequest(app: TestContext['app'], method: string, path: string, a: Actor, body?: unknown) {
+  return app.request(path, {
+    method,
+    headers: { ...a.headers, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}

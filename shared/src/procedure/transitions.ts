@@ -301,7 +301,7 @@ export function procedureApply(state: ProcedureState, action: ProcedureAction, c
       if (!window) return windowNotInConflict(action.windowId);
       const onBehalf = actor.role !== 'planner';
       if (!onBehalf && window.afnemer !== actor.afnemer) {
-        return invalid(`Venster ${window.id} is van een andere Afnemer; u verplaatst alleen vensters van uw eigen Afnemer.`);
+        return failure('forbidden', `Venster ${window.id} is van een andere Afnemer; u verplaatst alleen vensters van uw eigen Afnemer.`);
       }
       const times = span(action.start, action.end);
       if (!times.ok) return times;

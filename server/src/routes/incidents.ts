@@ -17,6 +17,7 @@ import {
   type CapacityImpactRow,
   type IncidentRow,
   type Sql,
+  type TrailEventRow,
   type Tx,
   type UserRow,
 } from '@cd/db';
@@ -80,14 +81,30 @@ function incidentMayDo(i: IncidentRow, user: UserRow, action: IncidentActionName
   throw new ProblemError(403, 'Uw rol of Afnemer mag dit niet bij dit incident.');
 }
 
+/**
+ * True when an Afnemer user may see this trail event of an incident it shares with other Afnemers: not what
+ * another Afnemer's users did, and not the escalations and disruption analyses about another Afnemer.
+ */
+function trailEventVisible(e: TrailEventRow, scope: string, escalationIds: Set<number>, analysisIds: Set<number>): boolean {
+  if (e.actorAfnemer !== null && e.actorAfnemer !== scope) return false;
+  const { escalationId, analysisId } = e.payload as { escalationId?: number; analysisId?: number };
+  if (e.action === 'escalated' && escalationId !== undefined) return escalationIds.has(escalationId);
+  if ((e.action === 'analysis-requested' || e.action === 'analysis-delivered') && analysisId !== undefined) return analysisIds.has(analysisId);
+  return true;
+}
+
 async function incidentDetailJson(sql: Sql, i: IncidentRow, user: UserRow, nowMs: number): Promise<IncidentDetail> {
-  const [events, impacts, escalations, analyses] = await Promise.all([
+  const scope = afnemerScope(user);
+  const [trail, impacts, allEscalations, analyses] = await Promise.all([
     incidentEvents(sql, i.id),
     incidentCapacityImpacts(sql, i.id),
     incidentEscalations(sql, i.id),
-    disruptionAnalysesList(sql, { afnemer: afnemerScope(user), incidentId: i.id, delivered: null }),
+    disruptionAnalysesList(sql, { afnemer: scope, incidentId: i.id, delivered: null }),
   ]);
-  const scope = afnemerScope(user);
+  const escalations = allEscalations.filter((e) => scope === null || e.afnemerOin === null || e.afnemerOin === scope);
+  const visibleEscalations = new Set(escalations.map((e) => e.id));
+  const visibleAnalyses = new Set(analyses.map((a) => a.id));
+  const events = scope === null ? trail : trail.filter((e) => trailEventVisible(e, scope, visibleEscalations, visibleAnalyses));
   return {
     ...incidentJson(i, nowMs),
     description: i.description,
@@ -103,7 +120,7 @@ async function incidentDetailJson(sql: Sql, i: IncidentRow, user: UserRow, nowMs
       })),
     events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actorEmail, role: e.actorRole, afnemer: e.actorAfnemer, action: e.action, payload: e.payload })),
     capacityImpacts: impacts.map(impactJson),
-    escalations: escalations.filter((e) => scope === null || e.afnemerOin === null || e.afnemerOin === scope).map(escalationJson),
+    escalations: escalations.map(escalationJson),
     disruptionAnalysisIds: analyses.map((a) => a.id),
     actions: incidentActionsFor(incidentFacts(i), { role: user.role, afnemer: user.afnemerOin }),
   };

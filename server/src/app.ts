@@ -6,6 +6,8 @@ import { loggerCreate, requestLog } from './lib/logger.js';
 import type { AppEnv, Deps } from './lib/context.js';
 import { API_VERSION } from './lib/openapi.js';
 import { planningCache } from './services/planning-cache.js';
+import { versionedMemo } from './lib/versioned-memo.js';
+import type { ConflictRow } from '@cd/db';
 import { changeFeed } from './services/change-feed.js';
 import { events } from './routes/events.js';
 import { notifications } from './routes/notifications.js';
@@ -41,6 +43,7 @@ export function createApp(deps: Deps) {
     },
   }));
   const planning = planningCache();
+  const conflictPages = versionedMemo<{ rows: ConflictRow[]; total: number }>();
   const feed = changeFeed(deps.sql);
   const logger = deps.logger ?? loggerCreate('silent');
   // Per server instance and per address: a brake on guessing across many accounts.
@@ -48,6 +51,7 @@ export function createApp(deps: Deps) {
   app.use('/api/*', async (c, next) => {
     c.set('deps', deps);
     c.set('planning', planning);
+    c.set('conflictPages', conflictPages);
     c.set('feed', feed);
     c.set('logger', logger);
     c.set('log', logger);

@@ -142,7 +142,7 @@ export interface OpenConflictSpan extends StoredConflict {
 export function conflictsOpenInRange(sql: Queryable, from: number, to: number) {
   return sql<OpenConflictSpan[]>`
     select id::int, (extract(epoch from start_at) * 1000)::float8 as start, (extract(epoch from end_at) * 1000)::float8 as end,
-      window_ids::int[] as window_ids,
+      array_to_json(window_ids) as window_ids,
       (extract(epoch from greatest(end_at, coalesce(drained_at, end_at))) * 1000)::float8 as until
     from conflicts
     where status = 'open' and start_at < to_timestamp(${to / 1000})
@@ -215,8 +215,10 @@ export interface ConflictRow {
   windowCount: number;
 }
 
+// Afnemer lists come as JSON: postgres.js parses a text[] in JavaScript, character by character, and a large
+// conflict involves hundreds of Afnemers; JSON.parse is native.
 const conflictColumns = (sql: Queryable) => sql`
-  id::int, status, start_at, end_at, afnemers, windows, jsonb_array_length(windows) as window_count,
+  id::int, status, start_at, end_at, array_to_json(afnemers) as afnemers, windows, jsonb_array_length(windows) as window_count,
   peak_utilization, excess_messages, peak_backlog, drained_at, delay_ms, detected_at, updated_at, resolved_at, resolved_reason`;
 
 export interface ConflictFilter {
@@ -239,13 +241,25 @@ export async function conflictsList(sql: Queryable, f: ConflictFilter): Promise<
       and (${f.afnemer}::text is null or afnemers @> array[${f.afnemer}::text])`;
   // A list carries each conflict's largest windows only (stored largest first); the detail has them all.
   const rows = await sql<ConflictRow[]>`
-    select id::int, status, start_at, end_at, afnemers,
+    select id::int, status, start_at, end_at, array_to_json(afnemers) as afnemers,
       jsonb_path_query_array(windows, ${`$[0 to ${f.windowsPerConflict - 1}]`}::jsonpath) as windows,
       jsonb_array_length(windows) as window_count, peak_utilization, excess_messages, peak_backlog,
       drained_at, delay_ms, detected_at, updated_at, resolved_at, resolved_reason
     from conflicts ${where} order by start_at, id limit ${f.limit} offset ${f.offset}`;
   const [count] = await sql<{ n: number }[]>`select count(*)::int as n from conflicts ${where}`;
   return { rows, total: count!.n };
+}
+
+/** The conflicts version: it rises with every change to a conflict. */
+export async function conflictsVersion(sql: Queryable): Promise<string> {
+  const [row] = await sql<{ version: string }[]>`select version::text from conflicts_state where id = 1`;
+  return row!.version;
+}
+
+/** The ids of a conflict's windows (empty when there is no such conflict). */
+export async function conflictWindowIds(sql: Queryable, id: number): Promise<number[]> {
+  const [row] = await sql<{ ids: number[] }[]>`select array_to_json(window_ids) as ids from conflicts where id = ${id}`;
+  return row?.ids ?? [];
 }
 
 /** One conflict, or null. */
@@ -263,6 +277,24 @@ export function planWindowsByKenmerk(sql: Queryable, afnemerOin: string, kenmerk
       (extract(epoch from vroegste_start) * 1000)::float8 as earliest_start,
       (extract(epoch from laatste_eind) * 1000)::float8 as latest_end
     from send_windows where afnemer_oin = ${afnemerOin} and kenmerk = any(${kenmerken}::text[])`;
+}
+
+/** Send windows (cancelled ones too) changed after planning version `version`, as the planning core takes them. */
+export function planWindowsChangedSince(sql: Queryable, version: string) {
+  return sql<PlanWindow[]>`
+    select id::int, afnemer_oin as afnemer, kenmerk,
+      (extract(epoch from start_at) * 1000)::float8 as start, (extract(epoch from end_at) * 1000)::float8 as end,
+      aantal_berichten::float8 as volume, status,
+      (extract(epoch from vroegste_start) * 1000)::float8 as earliest_start,
+      (extract(epoch from laatste_eind) * 1000)::float8 as latest_end
+    from send_windows where changed_version > ${version}::bigint`;
+}
+
+/** The planning version, and the version from which windows were deleted (a full reload is due past it). */
+export async function planningState(sql: Queryable): Promise<{ version: string; resetVersion: string }> {
+  const [row] = await sql<{ version: string; resetVersion: string }[]>`
+    select version::text, reset_version::text from planning_state where id = 1`;
+  return row!;
 }
 
 /** The planning version: it rises with every change to windows, maintenance or the capacity profile. */

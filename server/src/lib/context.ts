@@ -1,4 +1,4 @@
-import type { Sql, UserRow } from '@cd/db';
+import type { ConflictRow, Sql, UserRow } from '@cd/db';
 import type { Role } from '@cd/shared';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
@@ -7,6 +7,7 @@ import { ProblemError } from './problem.js';
 import type { PlanningCache } from '../services/planning-cache.js';
 import type { ChangeFeed } from '../services/change-feed.js';
 import type { ProcedureSettings } from '../services/procedure.js';
+import type { VersionedMemo } from './versioned-memo.js';
 
 export interface Deps {
   sql: Sql;
@@ -20,7 +21,10 @@ export interface Deps {
 }
 
 export type AppEnv = {
-  Variables: { deps: Deps; user: UserRow | null; planning: PlanningCache; feed: ChangeFeed; logger: Logger; log: Logger; loginLimiter: RateLimiter };
+  Variables: { deps: Deps; user: UserRow | null; planning: PlanningCache; feed: ChangeFeed; logger: Logger; log: Logger; loginLimiter: RateLimiter;
+    /** Pages of the conflict list, per conflicts version. */
+    conflictPages: VersionedMemo<{ rows: ConflictRow[]; total: number }>;
+  };
 };
 
 /** The signed-in user; 401 when there is none. */

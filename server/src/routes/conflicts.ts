@@ -9,6 +9,8 @@ import {
   capacityProfileCurrent,
   conflictById,
   conflictsList,
+  conflictsVersion,
+  conflictWindowIds,
   maintenanceInRange,
   planWindowsInRange,
   sendWindowsByIds,
@@ -37,6 +39,8 @@ import {
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { afnemerScope, userRequire } from '../lib/context.js';
+import type { PlanningCache } from '../services/planning-cache.js';
+import { isoAt } from '../lib/iso.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { conflictsRecompute } from '../services/conflicts-recompute.js';
@@ -60,12 +64,35 @@ function procedureSummary(row: CaseRow | undefined, now: number): ProcedureSumma
   };
 }
 
-type WindowDetails = Map<number, SendWindowRow>;
+/** When a window sends and how much, as a conflict shows it. */
+type WindowDetails = Map<number, { start: string; eind: string; aantalBerichten: number }>;
 
-/** The current windows of these conflicts, in one query. */
-async function windowDetails(sql: Sql, conflicts: ConflictRow[]): Promise<WindowDetails> {
-  const ids = [...new Set(conflicts.flatMap((c) => c.windows.map((w) => w.id)))];
-  return new Map((await sendWindowsByIds(sql, ids)).map((w) => [w.id, w]));
+const windowDetail = (w: SendWindowRow) => ({ start: isoAt(w.startAt.getTime()), eind: isoAt(w.endAt.getTime()), aantalBerichten: w.aantalBerichten });
+
+/** These windows as stored, in one query. */
+async function windowRows(sql: Sql, ids: number[]): Promise<Map<number, SendWindowRow>> {
+  return new Map((await sendWindowsByIds(sql, [...new Set(ids)])).map((w) => [w.id, w]));
+}
+
+/**
+ * The current windows of these conflicts from the planning cache (a list shows many conflicts, often); only
+ * windows the cache does not count (cancelled since a conflict was resolved) are read from the database.
+ */
+async function windowDetails(sql: Sql, planning: PlanningCache, conflicts: ConflictRow[]): Promise<WindowDetails> {
+  const { byId } = await planning.get(sql);
+  const details: WindowDetails = new Map();
+  const missing: number[] = [];
+  for (const c of conflicts) {
+    for (const w of c.windows) {
+      const p = byId.get(w.id);
+      if (p) details.set(w.id, { start: isoAt(p.start), eind: isoAt(p.end), aantalBerichten: p.volume });
+      else missing.push(w.id);
+    }
+  }
+  if (missing.length > 0) {
+    for (const [id, row] of await windowRows(sql, missing)) details.set(id, windowDetail(row));
+  }
+  return details;
 }
 
 function conflictJson(
@@ -90,8 +117,8 @@ function conflictJson(
         afnemer: w.afnemer,
         kenmerk: own ? w.kenmerk : null,
         load: Math.round(w.load),
-        start: iso(d?.startAt ?? null),
-        eind: iso(d?.endAt ?? null),
+        start: d?.start ?? null,
+        eind: d?.eind ?? null,
         aantalBerichten: d?.aantalBerichten ?? null,
       };
     }),
@@ -116,14 +143,15 @@ function procedureWindowsOf(rows: Iterable<SendWindowRow>): ProcedureWindow[] {
   return [...rows].map((w) => ({ id: w.id, afnemer: w.afnemerOin, deliveredAt: w.updatedAt.getTime() }));
 }
 
-async function procedureWindows(sql: Sql | Tx, c: ConflictRow): Promise<ProcedureWindow[]> {
-  return procedureWindowsOf(await sendWindowsByIds(sql, c.windows.map((w) => w.id)));
+async function procedureWindows(sql: Sql | Tx, conflictId: number): Promise<ProcedureWindow[]> {
+  return procedureWindowsOf(await sendWindowsByIds(sql, await conflictWindowIds(sql, conflictId)));
 }
 
 /** The conflict with its whole case file, as `user` may see it. */
 async function conflictDetailJson(sql: Sql, c: ConflictRow, user: UserRow, now: number): Promise<ConflictDetail> {
   const caseRow = await caseLoad(sql, c.id);
-  const details = await windowDetails(sql, [c]);
+  const rows = await windowRows(sql, c.windows.map((w) => w.id));
+  const details: WindowDetails = new Map([...rows].map(([id, w]) => [id, windowDetail(w)]));
   const base = conflictJson(c, user, caseRow ?? undefined, now, details);
   if (!caseRow) return { ...base, procedure: null };
   const state = caseRow.state as ProcedureState;
@@ -152,7 +180,7 @@ async function conflictDetailJson(sql: Sql, c: ConflictRow, user: UserRow, now: 
         id: e.id, at: e.at.toISOString(), actor: e.actorEmail, role: e.actorRole, afnemer: e.actorAfnemer,
         action: e.action, from: e.fromStep, to: e.toStep, payload: e.payload,
       })),
-      actions: c.status === 'open' ? procedureActionsFor(state, actor, procedureWindowsOf(details.values()), now) : [],
+      actions: c.status === 'open' ? procedureActionsFor(state, actor, procedureWindowsOf(rows.values()), now) : [],
     },
   };
 }
@@ -197,7 +225,7 @@ export const conflicts = apiRouter()
       const scope = afnemerScope(user);
       if (scope && q.afnemer && q.afnemer !== scope) throw new ProblemError(403, 'U ziet alleen conflicten van uw eigen Afnemer.');
       const { sql } = c.get('deps');
-      const { rows, total } = await conflictsList(sql, {
+      const filter = {
         windowsPerConflict: LIST_WINDOWS,
         status: q.status ?? null,
         from: q.from ? new Date(q.from) : null,
@@ -205,10 +233,13 @@ export const conflicts = apiRouter()
         afnemer: scope ?? q.afnemer ?? null,
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
-      });
+      };
+      // Conflicts change only when a recompute stores them: until then every dashboard gets the same page.
+      const version = await conflictsVersion(sql);
+      const { rows, total } = await c.get('conflictPages')(version, JSON.stringify(filter), () => conflictsList(sql, filter));
       const cases = new Map((await casesByConflicts(sql, rows.map((r) => r.id))).map((r) => [r.conflictId, r]));
       const nowMs = c.get('deps').now().getTime();
-      const details = await windowDetails(sql, rows);
+      const details = await windowDetails(sql, c.get('planning'), rows);
       const items = rows.map((r) => conflictJson(r, user, cases.get(r.id), nowMs, details));
       return c.json({ items, page: q.page, pageSize: q.pageSize, total }, 200);
     },
@@ -250,8 +281,7 @@ export const conflicts = apiRouter()
       if (current.status !== 'open') throw new ProblemError(409, 'Dit conflict is al opgelost; het dossier is gesloten.');
       const now = deps.now();
       await deps.sql.begin(async (tx: Tx) => {
-        const locked = (await conflictById(tx, id))!;
-        const outcome = await caseAct(tx, id, action, user, await procedureWindows(tx, locked), now, deps.procedure ?? {});
+        const outcome = await caseAct(tx, id, action, user, await procedureWindows(tx, id), now, deps.procedure ?? {});
         if (!outcome.ok) throw new ProblemError(outcome.status, outcome.message);
         const moves = action.type === 'move-window' ? [action] : action.type === 'decide' ? action.moves ?? [] : [];
         let span: { from: number; to: number } | null = null;

@@ -1,7 +1,9 @@
 import {
   capacityProfileCurrent,
   maintenanceInRange,
+  planningState,
   planningVersion,
+  planWindowsChangedSince,
   planWindowsInRange,
   type CapacityProfileRow,
   type Sql,
@@ -11,7 +13,10 @@ import type { MaintenanceWindow, PlanWindow } from '@cd/shared';
 
 export interface PlanningInputs {
   version: string;
-  windows: PlanWindow[];
+  /** The counting (not cancelled) windows of this version; never changed afterwards. */
+  windows: readonly PlanWindow[];
+  /** The counting windows by id, of the newest version this instance has read (it may be newer than `version`). */
+  byId: ReadonlyMap<number, PlanWindow>;
   maintenance: MaintenanceWindow[];
   profile: CapacityProfileRow;
 }
@@ -20,28 +25,65 @@ const ALL = [0, Date.UTC(9999, 0, 1)] as const;
 const MEMO_SIZE = 64;
 
 /**
- * All planning inputs of the database, kept in memory and reloaded only when the planning version moved
+ * All planning inputs of the database, kept in memory and brought up to date only when the planning version moved
  * (a counter raised by trigger in every changing transaction, so it also sees other server instances' changes).
- * Concurrent readers share one reload.
+ * An update reads only the windows changed since the cached version (migration 0008); after a delete it reloads
+ * everything. Concurrent readers share one update. An update copies the window list (pointers only) and patches
+ * the copy, so a reader keeps the list it was given; the id index is patched in place.
  */
 export function planningCache() {
   let current: PlanningInputs | null = null;
   let loading: Promise<void> | null = null;
+  // Where each window sits in the newest list, and the windows by id.
+  let indexOf = new Map<number, number>();
+  let byId = new Map<number, PlanWindow>();
   // Results computed from one version of the inputs (for example a serialised load view), dropped when it moves.
   let memoVersion = '';
   const memo = new Map<string, string>();
 
-  async function load(sql: Sql): Promise<PlanningInputs> {
+  /** The list after `changed`, patched into a copy of `list` (indexOf and byId follow). */
+  function patch(list: readonly PlanWindow[], changed: readonly PlanWindow[]): PlanWindow[] {
+    const next = list.slice();
+    for (const w of changed) {
+      const at = indexOf.get(w.id);
+      if (w.status === 'geannuleerd') {
+        if (at === undefined) continue;
+        const last = next.pop()!;
+        if (last.id !== w.id) {
+          next[at] = last;
+          indexOf.set(last.id, at);
+        }
+        indexOf.delete(w.id);
+        byId.delete(w.id);
+      } else {
+        if (at === undefined) {
+          indexOf.set(w.id, next.length);
+          next.push(w);
+        } else next[at] = w;
+        byId.set(w.id, w);
+      }
+    }
+    return next;
+  }
+
+  async function load(sql: Sql, base: PlanningInputs | null): Promise<PlanningInputs> {
     // One snapshot, so the version and the inputs belong together.
-    return sql.begin('isolation level repeatable read read only', async (tx: Tx) => {
-      const version = await planningVersion(tx);
-      const [windows, maintenance, profile] = await Promise.all([
-        planWindowsInRange(tx, ALL[0], ALL[1]),
+    const fresh = await sql.begin('isolation level repeatable read read only', async (tx: Tx) => {
+      const state = await planningState(tx);
+      const full = !base || BigInt(state.resetVersion) > BigInt(base.version);
+      const [changed, maintenance, profile] = await Promise.all([
+        full || !base ? planWindowsInRange(tx, ALL[0], ALL[1]) : planWindowsChangedSince(tx, base.version),
         maintenanceInRange(tx, ALL[0], ALL[1]),
         capacityProfileCurrent(tx),
       ]);
-      return { version, windows, maintenance, profile };
+      return { state, full, changed, maintenance, profile };
     });
+    if (fresh.full || !base) {
+      indexOf = new Map();
+      byId = new Map();
+    }
+    const windows = patch(fresh.full || !base ? [] : base.windows, fresh.changed);
+    return { version: fresh.state.version, windows, byId, maintenance: fresh.maintenance, profile: fresh.profile };
   }
 
   return {
@@ -49,7 +91,7 @@ export function planningCache() {
     async get(sql: Sql): Promise<PlanningInputs> {
       const version = BigInt(await planningVersion(sql));
       while (!current || BigInt(current.version) < version) {
-        loading ??= load(sql)
+        loading ??= load(sql, current)
           .then((fresh) => {
             if (!current || BigInt(fresh.version) > BigInt(current.version)) current = fresh;
           })

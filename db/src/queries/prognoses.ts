@@ -144,9 +144,11 @@ export async function sendWindowsList(sql: Queryable, f: WindowFilter): Promise<
       and (${f.status ?? null}::text is null or status = ${f.status ?? null})
       and (${f.to ?? null}::timestamptz is null or start_at < ${f.to ?? null})
       and (${f.from ?? null}::timestamptz is null or end_at > ${f.from ?? null})`;
+  // The page is found on the (start_at, id) indexes alone; only its own rows are read from the table.
   const rows = await sql<SendWindowRow[]>`
-    select ${windowColumns(sql)} from send_windows ${where}
-    order by start_at, id limit ${f.limit} offset ${f.offset}`;
+    select ${windowColumns(sql)} from send_windows
+    where id in (select id from send_windows ${where} order by start_at, id limit ${f.limit} offset ${f.offset})
+    order by start_at, id`;
   const [count] = await sql<{ n: number }[]>`select count(*)::int as n from send_windows ${where}`;
   return { rows, total: count!.n };
 }

@@ -3,8 +3,14 @@
  * DATABASE_URL), the real server started as its own process, and 50 concurrent clients for 60 s
  * (LOADTEST_SECONDS) doing a realistic mix: dashboard reads, load queries, uploads and procedure actions.
  * Prints throughput and p50/p95/p99 per route, and fails when any request failed.
+ *
+ * Each client is a person at a dashboard or a planner's upload script, so it paces itself: at most one request per
+ * second (LOADTEST_RATE, per client; 0 = as fast as the server answers, which measures saturation instead).
+ * Fifty people each clicking once a second is far busier than the real Berichtenbox planning (600 Afnemers
+ * delivering a few prognoses a month), and one 1,000-row upload every second is some hundred times the real rate.
  */
 import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import autocannon from 'autocannon';
 import { apiTokenCreate, userUpsert } from '../db/src/index.js';
 import { secretToken, tokenHash } from '../server/src/lib/crypto.js';
@@ -13,6 +19,7 @@ import { randomSeeded } from './data.js';
 import { freePort, localText, yearDatabaseCreate } from './year-database.js';
 
 const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 60);
+const RATE = Number(process.env.LOADTEST_RATE ?? 1);
 const READ_TARGET_MS = 200;
 const UPLOAD_TARGET_MS = 1000;
 
@@ -39,29 +46,43 @@ async function main() {
         return { oin, token: await token(p.id) };
       }),
     );
-    // A conflict in joint assessment, where a planner keeps revising their assessment: a legal write every time.
-    const [conflict] = await sql<{ id: number; afnemers: string[] }[]>`select id::int, afnemers from conflicts where status = 'open' order by excess_messages desc limit 1`;
-    const assessor = await userUpsert(sql, { email: 'assessor@load.example', name: '', role: 'planner', afnemerOin: conflict!.afnemers[0]!, passwordHash: null });
-    const assessorToken = await token(assessor.id);
+    // Four conflicts in joint assessment, where planners keep revising their assessment: a legal write every time.
+    const cases = await Promise.all(
+      (await sql<{ id: number; afnemers: string[] }[]>`
+        select id::int, afnemers from conflicts where status = 'open' order by excess_messages desc limit 4`).map(async (c, i) => {
+        const assessor = await userUpsert(sql, { email: `assessor${i}@load.example`, name: '', role: 'planner', afnemerOin: c.afnemers[0]!, passwordHash: null });
+        return { id: c.id, path: `/api/v1/conflicts/${c.id}`, assessorToken: await token(assessor.id) };
+      }),
+    );
 
     const port = await freePort();
     // LOADTEST_PROFILE=dir writes a CPU profile of the server there (open it in Chrome DevTools).
     const profile = process.env.LOADTEST_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOADTEST_PROFILE}`] : [];
     server = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/src/index.ts'], {
-      env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), DEMO: '0', LOG_LEVEL: 'error' },
+      env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), DEMO: '0', LOG_LEVEL: process.env.LOADTEST_SERVER_LOG ? 'info' : 'error' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    // LOADTEST_SERVER_LOG=file keeps the server's request log (JSON lines), with the server's own timing of each request.
+    if (process.env.LOADTEST_SERVER_LOG) server.stdout!.pipe(createWriteStream(process.env.LOADTEST_SERVER_LOG));
     await new Promise<void>((resolve, reject) => {
       server!.stdout!.on('data', (d: Buffer) => { if (String(d).includes('draait op')) resolve(); });
       server!.on('exit', (code) => reject(new Error(`server stopte (${code})`)));
     });
     const base = `http://127.0.0.1:${port}`;
     const post = (path: string, t: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    const caseFile = `/api/v1/conflicts/${conflict!.id}/actions`;
-    for (const [t, body] of [[assessorToken, { type: 'contact-logius', message: 'Loadtest' }], [managerToken, { type: 'open-assessment' }]] as const) {
-      const res = await post(caseFile, t, body);
-      if (!res.ok) throw new Error(`voorbereiding ${body.type}: ${res.status} ${await res.text()}`);
+    for (const c of cases) {
+      for (const [t, body] of [[c.assessorToken, { type: 'contact-logius', message: 'Loadtest' }], [managerToken, { type: 'open-assessment' }]] as const) {
+        const res = await post(`${c.path}/actions`, t, body);
+        if (!res.ok) throw new Error(`voorbereiding ${body.type}: ${res.status} ${await res.text()}`);
+      }
     }
+    const assessment = JSON.stringify({
+      type: 'submit-assessment',
+      aspects: Object.fromEntries(['administratief', 'financieel', 'juridisch', 'imago'].map((a) => [a, { urgency: 'middel', impact: 'laag' }])),
+      motivation: 'Loadtest',
+    });
+    let detailRound = 0;
+    let actionRound = 0;
 
     const random = randomSeeded(5);
     const uploadBody = (round: number) => {
@@ -79,27 +100,56 @@ async function main() {
     let round = 0;
     const groups: { name: string; kind: 'read' | 'upload' | 'write'; connections: number; requests: autocannon.Request[] }[] = [
       { name: 'GET /conflicts?status=open', kind: 'read', connections: 12, requests: [{ method: 'GET', path: '/api/v1/conflicts?status=open&pageSize=50', headers: auth }] },
-      { name: 'GET /conflicts/{id}', kind: 'read', connections: 6, requests: [{ method: 'GET', path: `/api/v1/conflicts/${conflict!.id}`, headers: auth }] },
+      { name: 'GET /conflicts/{id}', kind: 'read', connections: 6, requests: [{ method: 'GET', headers: auth, setupRequest: (r) => ({ ...r, path: cases[detailRound++ % cases.length]!.path }) }] },
       { name: 'GET /prognoses (pagina)', kind: 'read', connections: 8, requests: [{ method: 'GET', headers: auth, setupRequest: (r) => ({ ...r, path: `/api/v1/prognoses?pageSize=100&page=${1 + Math.floor(random() * 400)}` }) }] },
-      { name: 'GET /load kwartaal, 1h', kind: 'read', connections: 8, requests: [{ method: 'GET', path: `/api/v1/load?from=${quarterFrom}&to=${quarterTo}&bucket=1h`, headers: auth }] },
-      { name: 'GET /load jaar, 1d', kind: 'read', connections: 6, requests: [{ method: 'GET', path: `/api/v1/load?from=${yearFrom}&to=${yearTo}&bucket=1d`, headers: auth }] },
-      { name: 'POST /prognoses (1.000 regels)', kind: 'upload', connections: 4, requests: [{ method: 'POST', path: '/api/v1/prognoses', setupRequest: (r) => { const up = uploaders[round % uploaders.length]!; round++; return { ...r, headers: { Authorization: `Bearer ${up.token}`, 'Content-Type': 'text/csv' }, body: uploadBody(round) }; } }] },
-      { name: 'POST /conflicts/{id}/actions', kind: 'write', connections: 6, requests: [{ method: 'POST', path: caseFile, headers: { Authorization: `Bearer ${assessorToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'submit-assessment', aspects: Object.fromEntries(['administratief', 'financieel', 'juridisch', 'imago'].map((a) => [a, { urgency: 'middel', impact: 'laag' }])), motivation: 'Loadtest' }) }] },
+      { name: 'GET /load kwartaal, 1h', kind: 'read', connections: 10, requests: [{ method: 'GET', path: `/api/v1/load?from=${quarterFrom}&to=${quarterTo}&bucket=1h`, headers: auth }] },
+      { name: 'GET /load jaar, 1d', kind: 'read', connections: 8, requests: [{ method: 'GET', path: `/api/v1/load?from=${yearFrom}&to=${yearTo}&bucket=1d`, headers: auth }] },
+      { name: 'POST /prognoses (1.000 regels)', kind: 'upload', connections: 2, requests: [{ method: 'POST', path: '/api/v1/prognoses', setupRequest: (r) => { const up = uploaders[round % uploaders.length]!; round++; return { ...r, headers: { Authorization: `Bearer ${up.token}`, 'Content-Type': 'text/csv' }, body: uploadBody(round) }; } }] },
+      { name: 'POST /conflicts/{id}/actions', kind: 'write', connections: 4, requests: [{ method: 'POST', body: assessment, setupRequest: (r) => { const c = cases[actionRound++ % cases.length]!; return { ...r, path: `${c.path}/actions`, headers: { Authorization: `Bearer ${c.assessorToken}`, 'Content-Type': 'application/json' } }; } }] },
     ];
+    // A server that has been running a while: caches loaded and code compiled. The first request of each kind
+    // after a start is timed here, and printed, but kept out of the figures.
+    const warm: string[] = [];
+    for (const g of groups.filter((x) => x.kind === 'read')) {
+      const r = g.requests[0]!;
+      const req = typeof r.setupRequest === 'function' ? r.setupRequest({ ...r }, {}) : r;
+      const t0 = performance.now();
+      const res = await fetch(`${base}${req.path}`, { headers: req.headers as Record<string, string> });
+      await res.arrayBuffer();
+      warm.push(`${g.name} ${Math.round(performance.now() - t0)} ms`);
+    }
+    console.log(`Eerste verzoeken na de start (koud): ${warm.join('; ')}`);
     const total = groups.reduce((n, g) => n + g.connections, 0);
-    console.log(`Belasting: ${total} gelijktijdige clients, ${SECONDS} s, tegen ${base}`);
-    const results = await Promise.all(groups.map((g) => new Promise<{ g: typeof g; times: number[]; codes: Map<number, number>; errors: number; duration: number }>((resolve, reject) => {
-      const times: number[] = [];
+    console.log(`Belasting: ${total} gelijktijdige clients, ${RATE > 0 ? `elk hoogstens ${RATE} verzoek per seconde` : 'zonder pauze (verzadiging)'}, ${SECONDS} s, tegen ${base}`);
+    /**
+     * One autocannon instance per client, so each paces itself on its own clock: client k of n starts k/n of a
+     * second after the first. (One instance with many paced connections fires them all on the same tick, a burst
+     * of 50 requests every second that no group of real users produces.)
+     */
+    const client = (g: (typeof groups)[number], startAfterMs: number) =>
+      new Promise<{ times: number[]; codes: Map<number, number>; errors: number }>((resolve, reject) => {
+        const times: number[] = [];
+        const codes = new Map<number, number>();
+        const pacing = RATE > 0 ? { connectionRate: RATE } : {};
+        setTimeout(() => {
+          const instance = autocannon({ url: base, connections: 1, duration: SECONDS, requests: g.requests, timeout: 30, ...pacing }, (err, result) => {
+            if (err) reject(err);
+            else resolve({ times, codes, errors: result.errors + result.timeouts });
+          });
+          instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+            times.push(ms);
+            codes.set(status, (codes.get(status) ?? 0) + 1);
+          });
+        }, startAfterMs);
+      });
+    let k = 0;
+    const started = groups.map((g) => ({ g, clients: Array.from({ length: g.connections }, () => client(g, (1000 * k++) / total)) }));
+    const results = await Promise.all(started.map(async ({ g, clients }) => {
+      const done = await Promise.all(clients);
       const codes = new Map<number, number>();
-      const instance = autocannon({ url: base, connections: g.connections, duration: SECONDS, requests: g.requests, timeout: 30 }, (err, result) => {
-        if (err) reject(err);
-        else resolve({ g, times, codes, errors: result.errors + result.timeouts, duration: result.duration });
-      });
-      instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-        times.push(ms);
-        codes.set(status, (codes.get(status) ?? 0) + 1);
-      });
-    })));
+      for (const d of done) for (const [code, n] of d.codes) codes.set(code, (codes.get(code) ?? 0) + n);
+      return { g, times: done.flatMap((d) => d.times), codes, errors: done.reduce((n, d) => n + d.errors, 0), duration: SECONDS };
+    }));
 
     console.log('\nroute                              verzoeken   per s     p50     p95     p99   doel p95');
     let failed = 0;

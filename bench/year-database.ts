@@ -65,6 +65,8 @@ export async function yearDatabaseCreate(name: string): Promise<YearDatabase> {
     for (const [oin, windows] of byAfnemer) await deliveryStore(tx, { afnemerOin: oin, userId: manager.id, fileName: null, contentType: 'text/csv', windows });
     await capacityProfileSet(tx, { ratesPerHour: [...data.profile], threshold: 1, warningLevel: 0.8, userId: manager.id });
   });
+  // As autovacuum would have done to a year's worth of data: statistics, and the visibility map index-only scans use.
+  await sql`vacuum analyze`;
   return {
     url: u.toString(),
     sql,

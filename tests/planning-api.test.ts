@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afnemerUpsert } from '@cd/db';
 import { createApp } from '@cd/server';
 import { dutchCsv } from './helpers/files.js';
 import { actor, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
@@ -244,6 +245,18 @@ describe('GET /api/v1/load', () => {
       { key: OIN_B, name: 'Afnemer B', load: [500, 500, 500, 500] },
       { key: 'rest', name: 'Overige Afnemers', load: [750, 750, 750, 750] },
     ]);
+  });
+
+  it('shows a renamed Afnemer by its new name at once, without waiting for a planning change', async () => {
+    await upload(who.plannerA, [A_ROW]);
+    await upload(who.plannerB, [B_ROW]);
+    const q = new URLSearchParams({ from: '2027-02-01T10:00:00+01:00', to: '2027-02-01T11:00:00+01:00', bucket: '15m' });
+    const before = await (await get(`/api/v1/load?${q}`, who.plannerB)).json();
+    expect(before.afnemers[0].name).toBe('Afnemer B');
+    await afnemerUpsert(t.sql, { oin: OIN_B, name: 'Gemeente Bergen' });
+    const after = await (await get(`/api/v1/load?${q}`, who.plannerB)).json();
+    expect(after.afnemers[0]).toEqual({ key: OIN_B, name: 'Gemeente Bergen', load: [500, 500, 500, 500] });
+    await afnemerUpsert(t.sql, { oin: OIN_B, name: 'Afnemer B' });
   });
 
   it('sums local days, with 23 hours on the day summer time begins', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afnemersList } from '@cd/db';
 import { LoadQuery, LoadResponse } from '@cd/shared';
 import { afnemerScope, userRequire } from '../lib/context.js';
@@ -34,7 +35,9 @@ export const load = apiRouter().openapi(
     const [inputs, afnemers] = await Promise.all([planning.get(sql), afnemersList(sql)]);
     const scope = afnemerScope(user);
     const names = new Map(afnemers.map((a) => [a.oin, a.name]));
-    const body = planning.remember(inputs.version, `load|${from}|${to}|${q.bucket}|${scope ?? '*'}|${afnemers.length}`, () =>
+    // The names are part of the view: a renamed Afnemer shows at once, not after the next planning change.
+    const namesKey = createHash('sha1').update(afnemers.map((a) => `${a.oin}=${a.name}`).join('\n')).digest('base64');
+    const body = planning.remember(inputs.version, `load|${from}|${to}|${q.bucket}|${scope ?? '*'}|${namesKey}`, () =>
       JSON.stringify(loadView({ from, to, bucket: q.bucket, ...inputs, names, ownAfnemer: scope })),
     );
     // Already serialised (and shared by everyone asking the same between two changes).

@@ -1,5 +1,7 @@
 /** Whether a step has run past its deadline, and which step that opens. */
 
+import { dutchList, instantDutch } from './dutch-text.js';
+import { PROCEDURE_STEP_LABELS } from './labels.js';
 import type { OpenProcedureStep, ProcedureState } from './types.js';
 
 /**
@@ -31,6 +33,70 @@ export function procedureNextStepOffered(state: ProcedureState, now: number): Op
     case 'logius-decides':
     case 'resolved':
       return null;
+    default: {
+      const unreachable: never = state;
+      return unreachable;
+    }
+  }
+}
+
+/** Who hears that a step ran past its deadline, and what. */
+export interface OverdueNotice {
+  /** Afnemers whose planners are told. */
+  plannersOf: string[];
+  /** Afnemers whose Klantraad managers are told. */
+  klantraadOf: string[];
+  /** Logius roles told. */
+  logius: ('capacity-manager' | 'service-manager')[];
+  title: string;
+  body: string;
+}
+
+/**
+ * Returns the notice for a state whose deadline has passed at `now`: who must act now, and what they may do;
+ * null when the state is not overdue.
+ * Edge: an overdue joint assessment tells only the planners whose assessment is missing, or, with all of them in,
+ * only Logius (who must confirm the advice); an overdue decision of Logius tells Logius alone.
+ */
+export function procedureOverdueNotice(state: ProcedureState, now: number, conflictId: number): OverdueNotice | null {
+  if (!procedureOverdue(state, now) || state.deadline === null) return null;
+  const title = `Termijn verstreken: conflict ${conflictId} (${PROCEDURE_STEP_LABELS[state.step]})`;
+  const since = `De termijn liep af op ${instantDutch(state.deadline)}.`;
+  const none = { plannersOf: [], klantraadOf: [], logius: [] };
+  switch (state.step) {
+    case 'planner-adjusts':
+    case 'logius-contacted':
+      return {
+        ...none,
+        plannersOf: [...state.afnemers],
+        logius: ['capacity-manager'],
+        title,
+        body: `${since} Het conflict is niet door verplaatsen opgelost; Logius kan nu de gezamenlijke afweging openen (stap 3).`,
+      };
+    case 'joint-assessment': {
+      const missing = state.afnemers.filter((oin) => !(oin in state.assessments));
+      return missing.length > 0
+        ? { ...none, plannersOf: missing, logius: ['capacity-manager'], title, body: `${since} De afweging van ${missing.length} Afnemer(s) ontbreekt nog: ${dutchList(missing)}.` }
+        : { ...none, logius: ['capacity-manager'], title, body: `${since} Alle afwegingen zijn binnen; stel het advies vast (stap 4).` };
+    }
+    case 'planning-adjusted':
+      return {
+        ...none,
+        plannersOf: [...state.afnemers],
+        logius: ['capacity-manager'],
+        title,
+        body: `${since} De planning is niet volgens het advies aangepast; Logius kan escaleren naar de managers in de Klantraad (stap 5).`,
+      };
+    case 'escalated':
+      return {
+        ...none,
+        klantraadOf: [...state.afnemers],
+        logius: ['capacity-manager', 'service-manager'],
+        title,
+        body: `${since} De escalatie heeft niet tot een oplossing geleid; Logius kan nu besluiten (stap 6).`,
+      };
+    case 'logius-decides':
+      return { ...none, logius: ['capacity-manager', 'service-manager'], title, body: `${since} Logius heeft nog niet besloten.` };
     default: {
       const unreachable: never = state;
       return unreachable;

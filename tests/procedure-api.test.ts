@@ -203,3 +203,48 @@ describe('casesBackfill', () => {
     expect(await t.sql.begin((tx) => casesBackfill(tx, t.clock.now, {}))).toBe(0);
   });
 });
+
+describe('casesOverdueNotify (the server checks every minute)', () => {
+  const notices = () => t.sql<{ email: string; title: string; body: string }[]>`
+    select u.email, n.title, n.body from notifications n join users u on u.id = n.user_id
+    where n.title like 'Termijn verstreken%' order by u.email`;
+
+  it('tells the planners and the capacity manager once that step 1 ran out, and again when the next step runs out', async () => {
+    const { casesOverdueNotify } = await import('../server/src/services/procedure.js');
+    const run = (at: string) => t.sql.begin((tx) => casesOverdueNotify(tx, new Date(at)));
+    // The deadline is Thursday 14 January 00:00 local (13 January 23:00 UTC): nothing before it.
+    expect(await run('2027-01-13T22:59:00Z')).toEqual([]);
+    expect(await notices()).toEqual([]);
+
+    expect(await run('2027-01-13T23:00:00Z')).toEqual([conflictId]);
+    const first = await notices();
+    expect(first.map((n) => n.email)).toEqual(['capaciteit@logius.example', 'planner@a.example', 'planner@b.example']);
+    expect(first[0]!.title).toBe(`Termijn verstreken: conflict ${conflictId} (1. Planner past planning aan)`);
+    expect(first[0]!.body).toBe('De termijn liep af op 14-01-2027 00:00. Het conflict is niet door verplaatsen opgelost; Logius kan nu de gezamenlijke afweging openen (stap 3).');
+    // By e-mail too, and not again a minute later.
+    expect((await t.sql`select count(*)::int as n from outbox where subject like 'Termijn verstreken%'`)[0]!.n).toBe(3);
+    expect(await run('2027-01-13T23:01:00Z')).toEqual([]);
+    expect(await notices()).toHaveLength(3);
+
+    // Logius opens the joint assessment; A assesses, B does not, and that deadline passes too: only B is chased.
+    t.clock.now = new Date('2027-01-14T08:00:00Z');
+    expect((await act(who.capacity, { type: 'open-assessment' })).status).toBe(200);
+    expect((await act(who.plannerA, { type: 'submit-assessment', aspects: aspects('middel', 'laag'), motivation: 'Kan schuiven.' })).status).toBe(200);
+    const [{ deadline }] = (await t.sql`select deadline from conflict_cases where conflict_id = ${conflictId}`) as unknown as [{ deadline: Date }];
+    expect(await run(deadline.toISOString())).toEqual([conflictId]);
+    const second = (await notices()).filter((n) => n.title.includes('3. Gezamenlijke afweging'));
+    expect(second.map((n) => n.email)).toEqual(['capaciteit@logius.example', 'planner@b.example']);
+    expect(second[0]!.body).toMatch(/De afweging van 1 Afnemer\(s\) ontbreekt nog: 00000001000000000002\.$/);
+    expect(await notices()).toHaveLength(5);
+  });
+
+  it('leaves resolved conflicts alone', async () => {
+    const { casesOverdueNotify } = await import('../server/src/services/procedure.js');
+    // B cancels: the overload is gone and the conflict resolved before its deadline passes.
+    const b = await t.sql<{ id: number }[]>`select id::int from send_windows where kenmerk = 'B-1'`;
+    expect((await t.app.request(`/api/v1/prognoses/${b[0]!.id}`, { method: 'DELETE', headers: who.plannerB.headers })).status).toBe(200);
+    expect((await t.sql`select status from conflicts where id = ${conflictId}`)[0]!.status).toBe('resolved');
+    expect(await t.sql.begin((tx) => casesOverdueNotify(tx, new Date('2027-01-20T00:00:00Z')))).toEqual([]);
+    expect(await notices()).toEqual([]);
+  });
+});

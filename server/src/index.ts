@@ -10,7 +10,7 @@ import { databaseOpen } from './database.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoSeed } from './demo-seed.js';
 import { outboxWorker, smtpTransport } from './services/mailer.js';
 import { incidentsCalamityProposalsRecord } from './services/incidents.js';
-import { casesBackfill } from './services/procedure.js';
+import { casesBackfill, casesOverdueNotify } from './services/procedure.js';
 
 const log = (m: string) => console.log(m);
 
@@ -52,6 +52,12 @@ async function main() {
       console.error(JSON.stringify({ level: 'error', msg: 'calamity check', err: String((err as Error).message) })),
     );
   }, 60_000);
+  // A procedure step past its deadline: whoever must act now hears it once (checked every minute).
+  const overdueCheck = setInterval(() => {
+    db.sql.begin((tx) => casesOverdueNotify(tx, new Date())).catch((err) =>
+      console.error(JSON.stringify({ level: 'error', msg: 'overdue check', err: String((err as Error).message) })),
+    );
+  }, 60_000);
   const mail = config.SMTP_URL ? outboxWorker(db.sql, smtpTransport(config.SMTP_URL), config.MAIL_FROM) : null;
   if (!mail) log('Geen SMTP_URL: e-mail blijft in de outbox en is in de app te lezen.');
 
@@ -78,6 +84,7 @@ async function main() {
     server.close();
     mail?.stop();
     clearInterval(calamityCheck);
+    clearInterval(overdueCheck);
     await db.close();
     process.exit(0);
   };

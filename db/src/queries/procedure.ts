@@ -24,6 +24,24 @@ export async function caseLoad(sql: Queryable, conflictId: number, lock = false)
   return row ?? null;
 }
 
+/**
+ * Open cases whose deadline has passed at `now` and that have had no overdue notice for that deadline yet,
+ * locked for this transaction; cases another instance is handling are skipped.
+ */
+export function casesOverdueUnnoticed(tx: Tx, now: Date) {
+  return tx<CaseRow[]>`
+    select k.conflict_id::int, k.step, k.state, k.deadline from conflict_cases k join conflicts c on c.id = k.conflict_id
+    where c.status = 'open' and k.step <> 'resolved' and k.deadline <= ${now}
+      and k.overdue_notice_for is distinct from k.deadline
+    order by k.deadline, k.conflict_id
+    for update of k skip locked`;
+}
+
+/** Records that the overdue notice for the case's current deadline was sent. */
+export async function caseOverdueNoticed(tx: Tx, conflictId: number) {
+  await tx`update conflict_cases set overdue_notice_for = deadline where conflict_id = ${conflictId}`;
+}
+
 /** The cases of these conflicts. */
 export function casesByConflicts(sql: Queryable, ids: number[]) {
   return sql<CaseRow[]>`select conflict_id::int, step, state, deadline from conflict_cases where conflict_id = any(${ids}::bigint[])`;

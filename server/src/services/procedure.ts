@@ -1,6 +1,8 @@
 import {
   caseLoad,
+  caseOverdueNoticed,
   caseSave,
+  casesOverdueUnnoticed,
   casesByConflicts,
   conflictsOpenWithoutCase,
   eventAppend,
@@ -14,6 +16,7 @@ import {
   procedureAfnemersUpdate,
   procedureApply,
   procedureInitial,
+  procedureOverdueNotice,
   PROCEDURE_STEP_LABELS,
   type ProcedureAction,
   type ProcedureEvent,
@@ -160,4 +163,27 @@ export async function casesBackfill(tx: Tx, now: Date, settings: ProcedureSettin
   const missing = await conflictsOpenWithoutCase(tx);
   await casesOpen(tx, missing.map((c) => ({ id: c.id, start: c.startAt.getTime(), afnemers: c.afnemers })), now, settings);
   return missing.length;
+}
+
+/**
+ * Tells whoever must act now that a step of a conflict ran past its deadline, once per deadline (in the app and
+ * by e-mail), and returns the conflicts told about. Safe to run on every server instance at once: a case being
+ * handled by one is skipped by the others.
+ */
+export async function casesOverdueNotify(tx: Tx, now: Date): Promise<number[]> {
+  const told: number[] = [];
+  for (const row of await casesOverdueUnnoticed(tx, now)) {
+    const notice = procedureOverdueNotice(row.state as ProcedureState, now.getTime(), row.conflictId);
+    if (notice) {
+      const users = [
+        ...(notice.plannersOf.length > 0 ? await planners(tx, notice.plannersOf) : []),
+        ...(notice.klantraadOf.length > 0 ? await usersByRole(tx, ['klantraad-manager'], notice.klantraadOf) : []),
+        ...(notice.logius.length > 0 ? await usersByRole(tx, notice.logius, null) : []),
+      ];
+      await notify(tx, users, { conflictId: row.conflictId, title: notice.title, body: notice.body }, now);
+      told.push(row.conflictId);
+    }
+    await caseOverdueNoticed(tx, row.conflictId);
+  }
+  return told;
 }

@@ -86,6 +86,11 @@ describe('POST /api/v1/conflicts/{id}/actions', () => {
     expect(body.procedure.assessments).toHaveLength(2);
     expect(body.procedure.draftAdvice.moveAfnemers).toEqual([OIN_B]);
     expect(body.procedure.draftAdvice.moveWindowIds).toEqual([await windowId('B-1')]);
+    // Afnemers by name, in the case file and in the capacity manager's notification (stored: by OIN).
+    expect(body.procedure.draftAdvice.text).toMatch(/^Advies: Afnemer Afnemer B verplaatst venster\(s\) \d+ \(gecombineerde urgentie \d+ tegen \d+ van Afnemer Afnemer A\)\.$/);
+    const [allIn] = await t.sql<{ body: string }[]>`select body from notifications where title = 'Alle afwegingen zijn binnen'`;
+    expect(allIn!.body).toBe(`Conceptadvies: ${body.procedure.draftAdvice.text}`);
+    expect(JSON.stringify((await caseState()).state)).toContain(OIN_B);
     expect(body.procedure.actions).toEqual(['move-window', 'submit-assessment']); // planner B may still move, or revise
     body = await (await act(who.capacity, { type: 'confirm-advice' })).json();
     expect(body.procedure).toMatchObject({ step: 'planning-adjusted', advice: { moveAfnemers: [OIN_B], drafted: true } });
@@ -234,7 +239,7 @@ describe('casesOverdueNotify (the server checks every minute)', () => {
     expect(await run(deadline.toISOString())).toEqual([conflictId]);
     const second = (await notices()).filter((n) => n.title.includes('3. Gezamenlijke afweging'));
     expect(second.map((n) => n.email)).toEqual(['capaciteit@logius.example', 'planner@b.example']);
-    expect(second[0]!.body).toMatch(/De afweging van 1 Afnemer\(s\) ontbreekt nog: 00000001000000000002\.$/);
+    expect(second[0]!.body).toMatch(/De afweging van 1 Afnemer\(s\) ontbreekt nog: Afnemer B\.$/);
     expect(await notices()).toHaveLength(5);
   });
 

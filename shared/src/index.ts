@@ -10,3 +10,4 @@ export * from './incidents/index.js';
 export * from './incidents-api.js';
 export * from './changes/index.js';
 export * from './csv-export.js';
+export * from './afnemer-names.js';

@@ -1,4 +1,5 @@
 import {
+  afnemersList,
   caseLoad,
   casesByConflicts,
   eventsOfConflict,
@@ -20,6 +21,8 @@ import {
   type UserRow,
 } from '@cd/db';
 import {
+  afnemerNamesIn,
+  mentionsOin,
   ConflictAction,
   ConflictDetail,
   procedureActionsFor,
@@ -159,6 +162,11 @@ async function conflictDetailJson(sql: Sql, c: ConflictRow, user: UserRow, now: 
   const actor = { email: user.email, role: user.role, afnemer: user.afnemerOin };
   const events = await eventsOfConflict(sql, c.id);
   const advice = 'advice' in state ? state.advice : null;
+  const draft = state.step === 'joint-assessment' ? state.draftAdvice : null;
+  // The advice names Afnemers by OIN (the pure core knows no names); people read names.
+  const names = (advice && mentionsOin(advice.text)) || (draft && mentionsOin(draft.text))
+    ? new Map((await afnemersList(sql)).map((a) => [a.oin, a.name]))
+    : new Map<string, string>();
   return {
     ...base,
     procedure: {
@@ -168,10 +176,8 @@ async function conflictDetailJson(sql: Sql, c: ConflictRow, user: UserRow, now: 
       assessments: state.step === 'joint-assessment'
         ? Object.values(state.assessments).map((a) => ({ ...a, at: isoMs(a.at) }))
         : assessmentsFromEvents(events),
-      advice: advice && { ...advice, moveWindowIds: [...advice.moveWindowIds], moveAfnemers: [...advice.moveAfnemers] },
-      draftAdvice: state.step === 'joint-assessment' && state.draftAdvice
-        ? { ...state.draftAdvice, moveWindowIds: [...state.draftAdvice.moveWindowIds], moveAfnemers: [...state.draftAdvice.moveAfnemers] }
-        : null,
+      advice: advice && { ...advice, text: afnemerNamesIn(advice.text, names), moveWindowIds: [...advice.moveWindowIds], moveAfnemers: [...advice.moveAfnemers] },
+      draftAdvice: draft && { ...draft, text: afnemerNamesIn(draft.text, names), moveWindowIds: [...draft.moveWindowIds], moveAfnemers: [...draft.moveAfnemers] },
       escalation: state.step === 'escalated' || state.step === 'logius-decides'
         ? { level: state.step === 'escalated' ? state.level : state.ladder.length, ladder: state.ladder.map((e) => ({ ...e, at: isoMs(e.at) })) }
         : null,

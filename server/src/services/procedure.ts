@@ -1,4 +1,5 @@
 import {
+  afnemersList,
   caseLoad,
   caseOverdueNoticed,
   caseSave,
@@ -9,10 +10,13 @@ import {
   notify,
   sendWindowsByIds,
   usersByRole,
+  type Recipient,
   type Tx,
   type UserRow,
 } from '@cd/db';
 import {
+  afnemerNamesIn,
+  mentionsOin,
   procedureAfnemersUpdate,
   procedureApply,
   procedureInitial,
@@ -33,6 +37,19 @@ export interface ProcedureSettings {
   deadlines?: Partial<StepDeadlines>;
 }
 
+/**
+ * Notifies `users` (in the app and by e-mail), with Afnemers named by name where the procedure's texts (advice,
+ * overdue notices) name them by OIN.
+ */
+async function notifyNamed(tx: Tx, users: Recipient[], n: { conflictId: number; title: string; body: string }, now: Date) {
+  if (users.length === 0) return;
+  if (mentionsOin(n.title) || mentionsOin(n.body)) {
+    const names = new Map((await afnemersList(tx)).map((a) => [a.oin, a.name]));
+    n = { ...n, title: afnemerNamesIn(n.title, names), body: afnemerNamesIn(n.body, names) };
+  }
+  await notify(tx, users, n, now);
+}
+
 async function planners(tx: Tx, afnemers: readonly string[]) {
   return usersByRole(tx, ['planner'], [...afnemers]);
 }
@@ -48,7 +65,7 @@ export async function casesOpen(
     const state = procedureInitial(c.id, c.afnemers, now.getTime(), settings.deadlines);
     await caseSave(tx, c.id, state.step, state, new Date(state.deadline));
     await eventAppend(tx, { conflictId: c.id, actor: null, action: 'detected', from: null, to: state.step, payload: { afnemers: c.afnemers } }, now);
-    await notify(tx, await planners(tx, c.afnemers), {
+    await notifyNamed(tx, await planners(tx, c.afnemers), {
       conflictId: c.id,
       title: `Capaciteitsconflict op ${dayText(c.start)}`,
       body: `Uw verzendmomenten overschrijden samen met die van ${c.afnemers.length - 1} andere Afnemer(s) de capaciteit van de Berichtenbox. ` +
@@ -86,7 +103,7 @@ export async function casesResolve(tx: Tx, ids: number[], reason: string, now: D
     if (!result.ok) continue;
     await caseSave(tx, id, result.state.step, result.state, null);
     await eventAppend(tx, { conflictId: id, actor: null, action: 'resolve', from: result.event.from, to: result.event.to, payload: { reason } }, now);
-    await notify(tx, await planners(tx, state.afnemers), {
+    await notifyNamed(tx, await planners(tx, state.afnemers), {
       conflictId: id,
       title: 'Capaciteitsconflict opgelost',
       body: `Het conflict is opgelost: ${reason}. (Stond in: ${PROCEDURE_STEP_LABELS[state.step]}.)`,
@@ -125,7 +142,7 @@ export async function caseAct(
 
   const label = PROCEDURE_STEP_LABELS[next.step];
   const tell = async (users: { id: number; email: string }[], title: string, body: string) =>
-    notify(tx, users.filter((u) => u.id !== user.id), { conflictId, title, body }, now);
+    notifyNamed(tx, users.filter((u) => u.id !== user.id), { conflictId, title, body }, now);
   switch (action.type) {
     case 'contact-logius':
       await tell(await usersByRole(tx, ['capacity-manager'], null), 'Planner neemt contact op over een conflict', `${user.email}: ${action.message}`);
@@ -180,7 +197,7 @@ export async function casesOverdueNotify(tx: Tx, now: Date): Promise<number[]> {
         ...(notice.klantraadOf.length > 0 ? await usersByRole(tx, ['klantraad-manager'], notice.klantraadOf) : []),
         ...(notice.logius.length > 0 ? await usersByRole(tx, notice.logius, null) : []),
       ];
-      await notify(tx, users, { conflictId: row.conflictId, title: notice.title, body: notice.body }, now);
+      await notifyNamed(tx, users, { conflictId: row.conflictId, title: notice.title, body: notice.body }, now);
       told.push(row.conflictId);
     }
     await caseOverdueNoticed(tx, row.conflictId);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { afnemerByOin, afnemerUpsert, apiTokenCreate, userByEmail, userUpsert } from '@cd/db';
+import { afnemerByOin, afnemerUpsert, apiTokenCreate, userByEmail, userRfcPermissionSet, userUpsert } from '@cd/db';
 import { Oin, Role, ROLES, roleIsAfnemerBound } from '@cd/shared';
 import { z } from 'zod';
 import { configFromEnv } from './config.js';
@@ -10,6 +10,8 @@ const USAGE = `Gebruik:
   pnpm cli afnemer add --oin <OIN> --name <naam>
   pnpm cli user add --email <e-mail> --role <rol> [--afnemer <OIN>] [--password <wachtwoord>] [--name <naam>]
   pnpm cli token add --email <e-mail>
+  pnpm cli rfc allow --email <e-mail>     (mag namens zijn Afnemer RFC's indienen)
+  pnpm cli rfc deny --email <e-mail>
 Rollen: ${ROLES.join(', ')}`;
 
 class UsageError extends Error {}
@@ -37,7 +39,7 @@ async function run(argv: string[]) {
     strict: true,
   });
   const key = `${entity} ${verb}`;
-  if (!['afnemer add', 'user add', 'token add'].includes(key)) throw new UsageError(`Onbekende opdracht "${argv.join(' ')}".`);
+  if (!['afnemer add', 'user add', 'token add', 'rfc allow', 'rfc deny'].includes(key)) throw new UsageError(`Onbekende opdracht "${argv.join(' ')}".`);
 
   const config = configFromEnv(process.env);
   const db = await databaseOpen(config, (m) => console.error(m));
@@ -63,6 +65,13 @@ async function run(argv: string[]) {
         email, name: values.name ?? '', role, afnemerOin, passwordHash: password ? await passwordHash(password) : null,
       });
       console.log(`Gebruiker ${u.email} (${u.role}${u.afnemerOin ? `, ${u.afnemerOin}` : ''}) opgeslagen.`);
+    } else if (entity === 'rfc') {
+      const email = check(z.string().trim().toLowerCase(), required(values, 'email'), 'email');
+      const user = await userByEmail(db.sql, email);
+      if (!user) throw new UsageError(`Gebruiker ${email} bestaat niet.`);
+      if (user.afnemerOin === null) throw new UsageError(`${user.email} werkt voor Logius; alleen medewerkers van een Afnemer worden aangewezen om RFC's in te dienen.`);
+      const row = (await userRfcPermissionSet(db.sql, user.id, verb === 'allow'))!;
+      console.log(`${row.email} mag ${row.mayFileRfc ? 'nu' : 'niet langer'} namens ${row.afnemerOin} RFC's indienen.`);
     } else {
       const email = check(z.string().trim().toLowerCase(), required(values, 'email'), 'email');
       const user = await userByEmail(db.sql, email);

@@ -4,7 +4,7 @@ import { LoadQuery, LoadResponse } from '@cd/shared';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { loadView } from '../services/load-view.js';
+import { loadBase, loadView } from '../services/load-view.js';
 
 const MAX_POINTS = 10_000;
 const BUCKET_MINUTES = { '15m': 15, '1h': 60, '1d': 1440 } as const;
@@ -37,9 +37,12 @@ export const load = apiRouter().openapi(
     const names = new Map(afnemers.map((a) => [a.oin, a.name]));
     // The names are part of the view: a renamed Afnemer shows at once, not after the next planning change.
     const namesKey = createHash('sha1').update(afnemers.map((a) => `${a.oin}=${a.name}`).join('\n')).digest('base64');
-    const body = planning.remember(inputs.version, `load|${from}|${to}|${q.bucket}|${scope ?? '*'}|${namesKey}`, () =>
-      JSON.stringify(loadView({ from, to, bucket: q.bucket, ...inputs, names, ownAfnemer: scope })),
-    );
+    const body = planning.remember(inputs.version, `load|${from}|${to}|${q.bucket}|${scope ?? '*'}|${namesKey}`, () => {
+      // What all views of this range share is computed once per version: after a change, every planner's
+      // dashboard asks at once, and each of their views then costs only its own windows.
+      const base = planning.remember(inputs.version, `base|${from}|${to}`, () => loadBase({ from, to, ...inputs }));
+      return JSON.stringify(loadView({ from, to, bucket: q.bucket, ...inputs, names, ownAfnemer: scope }, base));
+    });
     // Already serialised (and shared by everyone asking the same between two changes).
     return c.body(body, 200, { 'Content-Type': 'application/json' }) as never;
   },

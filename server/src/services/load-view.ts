@@ -10,7 +10,6 @@ import {
   capacityByBucket,
   loadByAfnemer,
   loadByBucket,
-  loadOwnVsRest,
   type LoadBucketSize,
   type LoadResponse,
   type MaintenanceWindow,
@@ -22,13 +21,16 @@ const STATE_NAMES = ['ok', 'warning', 'overload'] as const;
 /** Backlog is carried in from before `from`: this much history is computed and then cut off. */
 export const LOAD_WARMUP_MS = 7 * 86_400_000;
 
-export interface LoadViewInput {
+export interface LoadBaseInput {
   from: number;
   to: number;
-  bucket: LoadBucketSize;
   windows: readonly PlanWindow[];
   maintenance: readonly MaintenanceWindow[];
   profile: CapacityProfileRow;
+}
+
+export interface LoadViewInput extends LoadBaseInput {
+  bucket: LoadBucketSize;
   names: Map<string, string>;
   /** Show this Afnemer against "the rest" (planners); null shows the largest Afnemers (Logius). */
   ownAfnemer: string | null;
@@ -47,8 +49,22 @@ function combine(values: ArrayLike<number>, fromBucket: number, bucket: LoadBuck
 
 const round2 = (xs: number[]) => xs.map((x) => Math.round(x * 100) / 100);
 
-/** Load against capacity for [from, to) in columns, per the requested bucket size. */
-export function loadView(input: LoadViewInput): LoadResponse {
+/** What every view of [from, to) shares, per 15 minutes: the same for all roles and bucket sizes. */
+export interface LoadBase {
+  fromBucket: number;
+  toBucket: number;
+  /** The windows overlapping the range (with the warm-up before it). */
+  windows: readonly PlanWindow[];
+  load: Float64Array;
+  capacity: Float64Array;
+  backlog: Float64Array;
+  states: Uint8Array;
+  concept: Float64Array;
+  definitief: Float64Array;
+}
+
+/** Load against capacity for [from, to) per 15 minutes; views of any role and bucket size are cut from it. */
+export function loadBase(input: LoadBaseInput): LoadBase {
   const fromBucket = Math.floor(input.from / BUCKET_MS);
   const toBucket = Math.max(fromBucket, Math.ceil(input.to / BUCKET_MS));
   const warmFrom = fromBucket - LOAD_WARMUP_MS / BUCKET_MS;
@@ -65,10 +81,22 @@ export function loadView(input: LoadViewInput): LoadResponse {
   const states = bucketStates(load, capacity, { threshold: input.profile.threshold, warningLevel: input.profile.warningLevel });
   const concept = loadByBucket(windows, fromBucket, toBucket, (w) => w.status === 'concept');
   const definitief = load.map((l, i) => Math.max(0, l - concept[i]!));
+  return { fromBucket, toBucket, windows, load, capacity, backlog, states, concept, definitief };
+}
+
+/**
+ * Load against capacity for [from, to) in columns, per the requested bucket size. `base` (from loadBase on the
+ * same inputs) may be shared by many views: a planner's own-against-the-rest view then costs only its own windows.
+ */
+export function loadView(input: LoadViewInput, base: LoadBase = loadBase(input)): LoadResponse {
+  const { fromBucket, toBucket, windows, load, capacity, backlog, states, concept, definitief } = base;
+  const rangeEnd = toBucket * BUCKET_MS;
 
   const series: { key: string; name: string; values: ArrayLike<number> }[] = [];
   if (input.ownAfnemer) {
-    const { own, rest } = loadOwnVsRest(windows, fromBucket, toBucket, input.ownAfnemer);
+    const own = loadByBucket(windows, fromBucket, toBucket, (w) => w.afnemer === input.ownAfnemer);
+    // The rest is the total less one's own (equal to summing the others, up to rounding).
+    const rest = load.map((l, i) => Math.max(0, l - own[i]!));
     series.push({ key: input.ownAfnemer, name: input.names.get(input.ownAfnemer) ?? input.ownAfnemer, values: own });
     series.push({ key: 'rest', name: 'Overige Afnemers', values: rest });
   } else {

@@ -22,7 +22,8 @@ export interface PlanningInputs {
 }
 
 const ALL = [0, Date.UTC(9999, 0, 1)] as const;
-const MEMO_SIZE = 64;
+// Views of many planners (one per Afnemer) between two changes; a year's view is some hundreds of kilobytes.
+const MEMO_SIZE = 128;
 
 /**
  * All planning inputs of the database, kept in memory and brought up to date only when the planning version moved
@@ -39,7 +40,7 @@ export function planningCache() {
   let byId = new Map<number, PlanWindow>();
   // Results computed from one version of the inputs (for example a serialised load view), dropped when it moves.
   let memoVersion = '';
-  const memo = new Map<string, string>();
+  const memo = new Map<string, unknown>();
 
   /** The list after `changed`, patched into a copy of `list` (indexOf and byId follow). */
   function patch(list: readonly PlanWindow[], changed: readonly PlanWindow[]): PlanWindow[] {
@@ -107,12 +108,12 @@ export function planningCache() {
      * The result of `compute` for `key` on this version of the inputs, computed once: every dashboard that
      * shows the same range between two changes gets the same answer. At most MEMO_SIZE results are kept.
      */
-    remember(version: string, key: string, compute: () => string): string {
+    remember<T>(version: string, key: string, compute: () => T): T {
       if (version !== memoVersion) {
         memo.clear();
         memoVersion = version;
       }
-      let value = memo.get(key);
+      let value = memo.get(key) as T | undefined;
       if (value === undefined) {
         value = compute();
         if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);

@@ -46,6 +46,14 @@ async function main() {
         return { oin, token: await token(p.id) };
       }),
     );
+    // Planners who watch their own Afnemer's load: the busiest ten Afnemers.
+    let viewerRound = 0;
+    const viewers = await Promise.all(
+      data.afnemers.slice(0, 10).map(async (oin, i) => {
+        const p = await userUpsert(sql, { email: `kijker${i}@load.example`, name: '', role: 'planner', afnemerOin: oin, passwordHash: null });
+        return { oin, token: await token(p.id) };
+      }),
+    );
     // Four conflicts in joint assessment, where planners keep revising their assessment: a legal write every time.
     const cases = await Promise.all(
       (await sql<{ id: number; afnemers: string[] }[]>`
@@ -102,7 +110,8 @@ async function main() {
       { name: 'GET /conflicts?status=open', kind: 'read', connections: 12, requests: [{ method: 'GET', path: '/api/v1/conflicts?status=open&pageSize=50', headers: auth }] },
       { name: 'GET /conflicts/{id}', kind: 'read', connections: 6, requests: [{ method: 'GET', headers: auth, setupRequest: (r) => ({ ...r, path: cases[detailRound++ % cases.length]!.path }) }] },
       { name: 'GET /prognoses (pagina)', kind: 'read', connections: 8, requests: [{ method: 'GET', headers: auth, setupRequest: (r) => ({ ...r, path: `/api/v1/prognoses?pageSize=100&page=${1 + Math.floor(random() * 400)}` }) }] },
-      { name: 'GET /load kwartaal, 1h', kind: 'read', connections: 10, requests: [{ method: 'GET', path: `/api/v1/load?from=${quarterFrom}&to=${quarterTo}&bucket=1h`, headers: auth }] },
+      // Planners, each of their own Afnemer: ten different views of the quarter, all asked again after every change.
+      { name: 'GET /load kwartaal, 1h (planners)', kind: 'read', connections: 10, requests: [{ method: 'GET', path: `/api/v1/load?from=${quarterFrom}&to=${quarterTo}&bucket=1h`, setupRequest: (r) => ({ ...r, headers: { Authorization: `Bearer ${viewers[viewerRound++ % viewers.length]!.token}` } }) }] },
       { name: 'GET /load jaar, 1d', kind: 'read', connections: 8, requests: [{ method: 'GET', path: `/api/v1/load?from=${yearFrom}&to=${yearTo}&bucket=1d`, headers: auth }] },
       { name: 'POST /prognoses (1.000 regels)', kind: 'upload', connections: 2, requests: [{ method: 'POST', path: '/api/v1/prognoses', setupRequest: (r) => { const up = uploaders[round % uploaders.length]!; round++; return { ...r, headers: { Authorization: `Bearer ${up.token}`, 'Content-Type': 'text/csv' }, body: uploadBody(round) }; } }] },
       { name: 'POST /conflicts/{id}/actions', kind: 'write', connections: 4, requests: [{ method: 'POST', body: assessment, setupRequest: (r) => { const c = cases[actionRound++ % cases.length]!; return { ...r, path: `${c.path}/actions`, headers: { Authorization: `Bearer ${c.assessorToken}`, 'Content-Type': 'application/json' } }; } }] },

@@ -43,6 +43,13 @@ async function run(argv: string[]) {
 
   const config = configFromEnv(process.env);
   const db = await databaseOpen(config, (m) => console.error(m));
+  /** The user named by --email; a usage error when there is none. */
+  const existingUser = async () => {
+    const email = check(z.string().trim().toLowerCase(), required(values, 'email'), 'email');
+    const user = await userByEmail(db.sql, email);
+    if (!user) throw new UsageError(`Gebruiker ${email} bestaat niet.`);
+    return user;
+  };
   try {
     if (key === 'afnemer add') {
       const oin = check(Oin, required(values, 'oin'), 'oin');
@@ -66,16 +73,12 @@ async function run(argv: string[]) {
       });
       console.log(`Gebruiker ${u.email} (${u.role}${u.afnemerOin ? `, ${u.afnemerOin}` : ''}) opgeslagen.`);
     } else if (entity === 'rfc') {
-      const email = check(z.string().trim().toLowerCase(), required(values, 'email'), 'email');
-      const user = await userByEmail(db.sql, email);
-      if (!user) throw new UsageError(`Gebruiker ${email} bestaat niet.`);
+      const user = await existingUser();
       if (user.afnemerOin === null) throw new UsageError(`${user.email} werkt voor Logius; alleen medewerkers van een Afnemer worden aangewezen om RFC's in te dienen.`);
       const row = (await userRfcPermissionSet(db.sql, user.id, verb === 'allow'))!;
       console.log(`${row.email} mag ${row.mayFileRfc ? 'nu' : 'niet langer'} namens ${row.afnemerOin} RFC's indienen.`);
     } else {
-      const email = check(z.string().trim().toLowerCase(), required(values, 'email'), 'email');
-      const user = await userByEmail(db.sql, email);
-      if (!user) throw new UsageError(`Gebruiker ${email} bestaat niet.`);
+      const user = await existingUser();
       const token = secretToken('cdt');
       await apiTokenCreate(db.sql, tokenHash(token), user.id);
       console.log(`API-token voor ${user.email}; het wordt maar één keer getoond:`);

@@ -179,7 +179,8 @@ const ConflictPreview = z
   .object({
     start: Instant,
     end: Instant,
-    afnemers: z.array(Oin),
+    afnemers: z.array(Oin).meta({ description: 'Voor Logius alle Afnemers in het conflict; voor een Afnemer alleen de eigen (als die erin zit)' }),
+    otherAfnemers: z.number().int().min(0).meta({ description: 'Hoeveel Afnemers er daarnaast in zitten, zonder ze te noemen' }),
     peakUtilization: z.number().nullable(),
     excessMessages: z.number(),
     delayMinutes: z.number().nullable(),

@@ -1,5 +1,6 @@
+import { liveChangeFor } from '@cd/shared';
 import { streamSSE } from 'hono/streaming';
-import { userRequire } from '../lib/context.js';
+import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
 
 const HEARTBEAT_MS = 25_000;
@@ -9,23 +10,36 @@ export const events = apiRouter().openapi(
     method: 'get',
     path: '/events',
     tags: ['Live'],
-    summary: 'Server-sent events: welk soort gegevens is gewijzigd (prognoses, conflicts, capacity, maintenance, procedure, notifications)',
+    summary: 'Server-sent events: welk soort gegevens is gewijzigd (prognoses, load, conflicts, capacity, maintenance, procedure, notifications, ...)',
+    description:
+      'Een planner of klantraad-manager hoort alleen wat zijn eigen Afnemer aangaat (de eigen verzendmomenten, de conflicten ' +
+      'waarin die zit, capaciteit en onderhoud); van de verzendmomenten van anderen alleen dat de totale belasting ("load") is gewijzigd. ' +
+      'Na herstel van de verbinding met de database volgt een "resync"-bericht: haal dan alles opnieuw op.',
     responses: {
       200: {
-        description: 'Een doorlopende stroom van "change"-berichten met JSON {kind, conflictId?}',
+        description: 'Een doorlopende stroom van "change"-berichten met JSON {kind, conflictId?}, en "resync" na een onderbreking',
         content: { 'text/event-stream': { schema: { type: 'string' } } },
       },
     },
   }),
   (c) => {
-    userRequire(c);
+    const user = userRequire(c);
+    const scope = afnemerScope(user);
     const feed = c.get('feed');
     return streamSSE(c, async (stream) => {
-      const queue: string[] = [];
+      const queue: { event: 'change' | 'resync'; data: string }[] = [];
       let wake: (() => void) | null = null;
-      const unsubscribe = await feed.subscribe((change) => {
-        queue.push(JSON.stringify(change));
-        wake?.();
+      const unsubscribe = await feed.subscribe({
+        change(change) {
+          const live = liveChangeFor(change, user.id, scope);
+          if (!live) return;
+          queue.push({ event: 'change', data: JSON.stringify(live) });
+          wake?.();
+        },
+        resync() {
+          queue.push({ event: 'resync', data: '{}' });
+          wake?.();
+        },
       });
       stream.onAbort(() => {
         unsubscribe();
@@ -35,7 +49,7 @@ export const events = apiRouter().openapi(
       while (!stream.aborted && !stream.closed) {
         const next = queue.shift();
         if (next !== undefined) {
-          await stream.writeSSE({ event: 'change', data: next });
+          await stream.writeSSE(next);
           continue;
         }
         await new Promise<void>((resolve) => {

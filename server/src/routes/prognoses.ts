@@ -202,7 +202,7 @@ export const prognoses = apiRouter()
       }
       const groups = await rowsByAfnemer(c, user, result.rows);
       const { sql, now } = c.get('deps');
-      if (c.req.valid('query').dryRun === 'true') return c.json(await deliveryDryRun(sql, groups), 200);
+      if (c.req.valid('query').dryRun === 'true') return c.json(await deliveryDryRun(sql, groups, afnemerScope(user)), 200);
       const deliveries = await sql.begin(async (tx: Tx) => {
         const stored: DeliveryRow[] = [];
         let span: { from: number; to: number } | null = null;

@@ -1,13 +1,16 @@
 import { capacityProfileCurrent, maintenanceInRange, planWindowsByKenmerk, planWindowsInRange, type Sql } from '@cd/db';
-import { conflictsDetect, conflictsDiff, BUCKET_MS, type Conflict, type DryRunResult, type NewSendWindow, type PlanWindow } from '@cd/shared';
+import {
+  afnemersScoped, conflictsDetect, conflictsDiff, BUCKET_MS, type AfnemerScope, type Conflict, type DryRunResult, type NewSendWindow, type PlanWindow,
+} from '@cd/shared';
 
 const DAY_MS = 86_400_000;
 
-function preview(c: Conflict) {
+/** A conflict as the uploader may learn it: an Afnemer sees the others in the slot only as a count (decision 006). */
+function preview(c: Conflict, scope: AfnemerScope) {
   return {
     start: new Date(c.start).toISOString(),
     end: new Date(c.end).toISOString(),
-    afnemers: c.afnemers,
+    ...afnemersScoped(c.afnemers, scope),
     peakUtilization: c.peakUtilization,
     excessMessages: Math.round(c.excessMessages),
     delayMinutes: c.delayMs === null ? null : Math.round(c.delayMs / 60_000),
@@ -17,8 +20,9 @@ function preview(c: Conflict) {
 /**
  * What storing these deliveries would do to the conflicts, computed in memory: nothing is written.
  * Windows that replace stored ones (same Afnemer and kenmerk) keep their id, so conflicts are matched across.
+ * `scope` is the uploader's: an Afnemer learns no other Afnemer by name from it.
  */
-export async function deliveryDryRun(sql: Sql, groups: [string, NewSendWindow[]][]): Promise<DryRunResult> {
+export async function deliveryDryRun(sql: Sql, groups: [string, NewSendWindow[]][], scope: AfnemerScope): Promise<DryRunResult> {
   const incoming: PlanWindow[] = [];
   const replaced = new Set<number>();
   let nextTempId = -1;
@@ -62,9 +66,9 @@ export async function deliveryDryRun(sql: Sql, groups: [string, NewSendWindow[]]
   return {
     dryRun: true,
     rowCount,
-    created: diff.created.map(preview),
-    worsened: diff.worsened.map((ch) => ({ before: preview(ch.before), after: preview(ch.after) })),
-    solved: diff.solved.map(preview),
-    eased: diff.eased.map((ch) => ({ before: preview(ch.before), after: preview(ch.after) })),
+    created: diff.created.map((c) => preview(c, scope)),
+    worsened: diff.worsened.map((ch) => ({ before: preview(ch.before, scope), after: preview(ch.after, scope) })),
+    solved: diff.solved.map((c) => preview(c, scope)),
+    eased: diff.eased.map((ch) => ({ before: preview(ch.before, scope), after: preview(ch.after, scope) })),
   };
 }

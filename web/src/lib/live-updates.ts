@@ -41,6 +41,10 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
       }, BATCH_MS);
     };
 
+    // Every query that is data, also those of a root no change kind names (not who is signed in).
+    const invalidateAll = () =>
+      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== QUERY_ROOTS.session });
+
     const connect = () => {
       setStatus('connecting');
       source = new EventSource(apiUrl('/events'), { withCredentials: true });
@@ -48,9 +52,11 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
       source.addEventListener('ready', () => {
         setStatus('live');
         // After a reconnect, changes may have been missed: refresh everything that is data.
-        if (connectedBefore) invalidate(Object.values(QUERY_ROOTS).filter((r) => r !== QUERY_ROOTS.session));
+        if (connectedBefore) invalidateAll();
         connectedBefore = true;
       });
+      // The server lost the database for a while and may have missed changes: refetch everything.
+      source.addEventListener('resync', invalidateAll);
       source.addEventListener('change', (e) => {
         let kind: unknown;
         try {

@@ -1,3 +1,5 @@
+import type { LiveChangeKind } from '@cd/shared';
+
 /**
  * The first element of every query key. Each feature's api file builds its keys from these roots, so the live
  * update stream can invalidate a whole family of queries without knowing the features.
@@ -19,11 +21,13 @@ export const QUERY_ROOTS = {
   releases: 'releases',
 } as const;
 
-export type ChangeKind = 'prognoses' | 'conflicts' | 'capacity' | 'maintenance' | 'procedure' | 'notifications' | 'incidents' | 'contacts' | 'changes';
+export type ChangeKind = LiveChangeKind;
 
 /** Which query families a change of each kind makes stale. */
 export const ROOTS_BY_CHANGE: Record<ChangeKind, string[]> = {
   prognoses: [QUERY_ROOTS.prognoses, QUERY_ROOTS.deliveries, QUERY_ROOTS.load, QUERY_ROOTS.conflicts],
+  // Another Afnemer's windows changed: for an Afnemer's users only the total load moved.
+  load: [QUERY_ROOTS.load],
   conflicts: [QUERY_ROOTS.conflicts, QUERY_ROOTS.load],
   capacity: [QUERY_ROOTS.capacityProfile, QUERY_ROOTS.load, QUERY_ROOTS.conflicts],
   maintenance: [QUERY_ROOTS.maintenance, QUERY_ROOTS.load, QUERY_ROOTS.conflicts],

@@ -171,6 +171,8 @@ export const en: Record<MessageKey, string> = {
   'upload.easedTitle': 'Conflicts that become less severe',
   'upload.conflictLine': '{period} · {afnemers} · utilisation {peak} · {excess} messages too many',
   'upload.was': '(was {excess} too many)',
+  'upload.otherAfnemers': '{count} other Afnemers',
+  'upload.otherAfnemersOne': '1 other Afnemer',
   'upload.save': 'Save delivery',
   'upload.cancel': 'Do not save',
   'upload.savedTitle': 'The delivery has been saved',

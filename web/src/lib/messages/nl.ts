@@ -170,6 +170,8 @@ export const nl = {
   'upload.easedTitle': 'Conflicten die minder ernstig worden',
   'upload.conflictLine': '{period} · {afnemers} · benutting {peak} · {excess} berichten te veel',
   'upload.was': '(was {excess} te veel)',
+  'upload.otherAfnemers': '{count} andere Afnemers',
+  'upload.otherAfnemersOne': '1 andere Afnemer',
   'upload.save': 'Aanlevering opslaan',
   'upload.cancel': 'Niet opslaan',
   'upload.savedTitle': 'De aanlevering is opgeslagen',

@@ -157,7 +157,11 @@ function DryRunPreview({ file, result, onSave, onCancel }: { file: File; result:
   const describe = (c: Preview) =>
     t('upload.conflictLine', {
       period: f.period(c.start, c.end),
-      afnemers: c.afnemers.map(name).join(', '),
+      // An Afnemer is told the others in the slot only as a count (decision 006).
+      afnemers: [
+        ...c.afnemers.map(name),
+        ...(c.otherAfnemers === 0 ? [] : [c.otherAfnemers === 1 ? t('upload.otherAfnemersOne') : t('upload.otherAfnemers', { count: f.number(c.otherAfnemers) })]),
+      ].join(', '),
       peak: c.peakUtilization === null ? '–' : f.percent(c.peakUtilization),
       excess: f.number(c.excessMessages),
     });

@@ -124,3 +124,55 @@ describe('faults', () => {
     expect(stored).toBeGreaterThanOrEqual(statuses.filter((s) => s === 201).length);
   }, 150_000);
 });
+
+describe('live stream across a database restart', () => {
+  it('tells an open stream to resync as soon as the database is back, and then carries new changes again', async () => {
+    const res = await fetch(`${base}/api/v1/events`, { headers: who.capacity.headers });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    const seen: { event: string; data: string; at: number }[] = [];
+    const reading = (async () => {
+      let buffer = '';
+      for (;;) {
+        const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+        if (chunk.done) return;
+        buffer += decoder.decode(chunk.value, { stream: true });
+        let idx;
+        while ((idx = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, idx);
+          buffer = buffer.slice(idx + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          if (event) seen.push({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? '', at: Date.now() });
+        }
+      }
+    })();
+    const waitFor = async (match: (e: { event: string; data: string }) => boolean, ms: number) => {
+      for (const end = Date.now() + ms; Date.now() < end && !seen.some(match);) await new Promise((r) => setTimeout(r, 50));
+      return seen.find(match);
+    };
+    try {
+      expect(await waitFor((e) => e.event === 'ready', 5000)).toBeDefined();
+      // Down long enough for the client's reconnect attempts to back off.
+      await pg.stop();
+      await new Promise((r) => setTimeout(r, 3000));
+      pg = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: pgPort });
+      const back = Date.now();
+      const resync = await waitFor((e) => e.event === 'resync', 30_000);
+      expect(resync, `events: ${JSON.stringify(seen)}; server stderr: ${serverErrors.slice(-1000)}`).toBeDefined();
+      console.log(`resync ${resync!.at - back} ms after the database was back`);
+      expect(resync!.at - back, 'at once, not after half a minute').toBeLessThan(3000);
+
+      const up = await fetch(`${base}/api/v1/prognoses`, {
+        method: 'POST', headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows('AFTER-RESTART', 1)),
+      });
+      expect(up.status).toBe(201);
+      const change = await waitFor((e) => e.event === 'change' && JSON.parse(e.data).kind === 'prognoses', 5000);
+      expect(change, `events: ${JSON.stringify(seen)}`).toBeDefined();
+      expect(change!.at).toBeGreaterThanOrEqual(resync!.at);
+    } finally {
+      await reader.cancel().catch(() => {});
+      await reading;
+    }
+  }, 90_000);
+});

@@ -3,6 +3,8 @@
 // A route without a row, or a row without a route, fails the test: whoever adds a route decides who may use it.
 // Besides the status, each case checks that a refused write stored nothing, that an allowed write stored
 // something, that another Afnemer never gets A's own data back, and that only the Fraudeteam reads fraud.
+// The live stream is read while A's conflict moves, and a dry run is tried in an hour where A sends: neither may
+// tell B's users anything of A (decision 006).
 import { ROLES, roleIsAfnemerBound, type Role } from '@cd/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actor, apiRequest, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
@@ -50,6 +52,8 @@ const INTENDED = {
 
   // Prognoses: a planner delivers and cancels for its own Afnemer; Logius' capacity manager (and admin) on behalf of any.
   'POST /prognoses':                                                 [UN,  ok,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  ok,  NO],
+  // A dry run for one's own Afnemer (Logius: for B) in an hour where A sends: B learns A only as a count.
+  'POST /prognoses · proefaanlevering in een uur van A':             [UN,  ok,  ok,  NO,  NO,  ok,  NO,  NO,  NO,  ok,  NO],
   'GET /prognoses · ?afnemer=A':                                     [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
   'GET /prognoses · zonder filter':                                  [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
   'GET /prognoses/template.csv':                                     [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
@@ -85,6 +89,7 @@ const INTENDED = {
   'POST /conflicts/{id}/actions · decide in stap 5':                 [UN,  NO,  NO,  NO,  NO,  ok,  ok,  NO,  NO,  NO,  NO],
 
   // Live en meldingen: a notification is its addressee's alone (404 for anyone else: its existence is not theirs).
+  // The stream is read while a conflict of A alone moves: B's users hear nothing of it.
   'GET /events':                                                     [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
   'GET /notifications':                                              [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
   'POST /notifications/{id}/read':                                   [UN,  ok,  NF,  NF,  NF,  NF,  NF,  NF,  NF,  NF,  NF],
@@ -192,6 +197,8 @@ interface Req {
   /** Relative to /api/v1, with the query. */
   path: string;
   body?: unknown;
+  /** For a live stream: done while it is open; the answer is then what the stream carried, as JSON. */
+  whileOpen?: () => Promise<void>;
 }
 type Build = (caller: Caller) => Req | Promise<Req>;
 type Spec = Build | {
@@ -202,8 +209,16 @@ type Spec = Build | {
   capabilityUrl?: true;
   /** For an Afnemer-bound caller that was let in: what in the answer is not its own (must be nothing). */
   foreign?: (body: any, oin: string) => unknown[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** For a caller that was let in: what the answer must hold, so that an empty answer cannot pass `foreign`. */
+  holds?: (body: any, caller: Caller) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
 };
 type Item = { afnemer: string | null };
+type LiveChange = { kind: string; conflictId?: number };
+type Preview = { afnemers: string[]; otherAfnemers: number };
+const dryRunPreviews = (b: { created: Preview[]; solved: Preview[]; worsened: { before: Preview; after: Preview }[]; eased: { before: Preview; after: Preview }[] }) =>
+  [...b.created, ...b.solved, ...[...b.worsened, ...b.eased].flatMap((ch) => [ch.before, ch.after])];
+/** The conflict the open stream's activity made (for `holds`). */
+let streamConflict = 0;
 const notOwn = (oin: string) => (x: Item) => x.afnemer !== oin;
 const notOwnNorLogius = (oin: string) => (x: Item) => x.afnemer !== null && x.afnemer !== oin;
 
@@ -319,6 +334,7 @@ async function fixture() {
   });
   const conflictA = await conflictOfA();
   const conflictShared = await conflictOfAandB();
+  const dryRunSlotA = await windowOfA(3000);
   const maintenance = (await setup('POST', '/maintenance-windows', who.capacity, maintenanceBody())).id as number;
 
   const incidentA = await incidentOfA();
@@ -343,7 +359,7 @@ async function fixture() {
   const serviceRequestA = await serviceRequestOfA();
   const fraudReportA = (await setup('POST', '/fraud-reports', who.plannerA, { description: `${FRAUD_SECRET}: verdachte berichten`, channel: 'e-mail' })).id as number;
   await setup('POST', `/fraud-reports/${fraudReportA}/actions`, actorOf('fraudeteam'), { type: 'note', text: `${FRAUD_SECRET} onderzoek` });
-  return { windowA, conflictA, conflictShared, maintenance, incidentA, incidentShared, analysisA, rfcA, release, serviceRequestA, fraudReportA };
+  return { windowA, conflictA, conflictShared, dryRunSlotA, maintenance, incidentA, incidentShared, analysisA, rfcA, release, serviceRequestA, fraudReportA };
 }
 
 const REQUESTS: Record<Key, Spec> = {
@@ -356,6 +372,21 @@ const REQUESTS: Record<Key, Spec> = {
   'POST /prognoses': () => {
     const s = slot();
     return { path: '/prognoses', body: { windows: [{ kenmerk: `NIEUW-${slots}`, berichttype: 'Brief', start: s.start, eind: s.end, aantalBerichten: 50, status: 'concept', afnemer: OIN_A }] } };
+  },
+  // 2,000 more in A's hour of 3,000 (at 4,000 an hour) would make a conflict.
+  'POST /prognoses · proefaanlevering in een uur van A': {
+    request: ({ oin }) => ({
+      path: '/prognoses?dryRun=true',
+      body: { windows: [{ kenmerk: 'PROEF-1', berichttype: 'Brief', start: fx.dryRunSlotA.start, eind: fx.dryRunSlotA.end, aantalBerichten: 2000, status: 'concept', afnemer: oin ?? OIN_B }] },
+    }),
+    writesNothing: true,
+    foreign: (b, oin) => dryRunPreviews(b).flatMap((p) => p.afnemers).filter((a) => a !== oin),
+    holds: (b, { oin }) => {
+      expect(b.created, 'the dry run finds the conflict').toHaveLength(1);
+      const { afnemers, otherAfnemers } = b.created[0];
+      if (oin === null) expect({ afnemers, otherAfnemers }).toEqual({ afnemers: [OIN_A, OIN_B], otherAfnemers: 0 });
+      else expect({ afnemers, otherAfnemers }).toEqual(oin === OIN_A ? { afnemers: [OIN_A], otherAfnemers: 0 } : { afnemers: [oin], otherAfnemers: 1 });
+    },
   },
   'GET /prognoses · ?afnemer=A': () => ({ path: `/prognoses?afnemer=${OIN_A}` }),
   'GET /prognoses · zonder filter': { request: () => ({ path: '/prognoses' }), foreign: (b, oin) => b.items.filter(notOwn(oin)) },
@@ -406,7 +437,23 @@ const REQUESTS: Record<Key, Spec> = {
   'POST /conflicts/{id}/actions · decide in stap 5': async () =>
     ({ path: `/conflicts/${(await conflictInStep5()).id}/actions`, body: { type: 'decide', decision: 'A verzendt een dag later.' } }),
 
-  'GET /events': () => ({ path: '/events' }),
+  // While the stream is open, A delivers a window that makes a conflict of A alone, A's planner takes a step in it
+  // and is notified. Afnemer A's users and Logius hear of that conflict; B's users only that the load moved.
+  'GET /events': {
+    request: () => ({
+      path: '/events',
+      whileOpen: async () => {
+        const c = await conflictOfA();
+        await conflictAct(c.id, who.plannerA, { type: 'contact-logius', message: 'Wij kunnen niet schuiven.' });
+        streamConflict = c.id;
+      },
+    }),
+    foreign: (changes: LiveChange[], oin) => (oin === OIN_A ? [] : changes.filter((ch) => ch.conflictId !== undefined || !['load', 'maintenance'].includes(ch.kind))),
+    holds: (changes: LiveChange[], { oin }) => {
+      if (oin === OIN_A || oin === null) expect(changes, 'A and Logius hear of A’s conflict').toContainEqual({ kind: 'procedure', conflictId: streamConflict });
+      else expect(changes, 'B hears that the load moved').toContainEqual({ kind: 'load' });
+    },
+  },
   'GET /notifications': () => ({ path: '/notifications' }),
   'POST /notifications/{id}/read': async () => ({ path: `/notifications/${await notificationOfPlannerA()}/read` }),
   'GET /outbox': () => ({ path: '/outbox' }),
@@ -547,12 +594,47 @@ async function call(method: string, req: Req, a: Actor | null) {
   const headers: Record<string, string> = { ...a?.headers };
   if (req.body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await t.app.request(`/api/v1${req.path}`, { method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) });
-  // A live stream never ends by itself: stop it once it has answered.
+  // A live stream never ends by itself: stop it once it has answered, or once it has carried what `whileOpen` did.
   if (res.headers.get('content-type')?.includes('text/event-stream')) {
-    await res.body?.cancel();
-    return { status: res.status, text: '' };
+    if (!req.whileOpen) {
+      await res.body?.cancel();
+      return { status: res.status, text: '' };
+    }
+    return { status: res.status, text: JSON.stringify(await streamDuring(res, req.whileOpen)) };
   }
   return { status: res.status, text: await res.text() };
+}
+
+/**
+ * The changes a live stream carries while `act` runs. Then maintenance in an empty hour (it concerns everyone and
+ * comes last): once that is there, whatever `act` caused would have come too.
+ */
+async function streamDuring(res: Response, act: () => Promise<void>): Promise<LiveChange[]> {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  const seen: { event: string; data: string }[] = [];
+  let buffer = '';
+  const next = async (until: (e: { event: string; data: string }) => boolean) => {
+    for (const deadline = Date.now() + 5000; !seen.some(until);) {
+      const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), Math.max(0, deadline - Date.now())))]);
+      if (!chunk || chunk.done) throw new Error(`De stroom gaf niet wat verwacht werd: ${JSON.stringify(seen)}`);
+      buffer += decoder.decode(chunk.value, { stream: true });
+      for (let i; (i = buffer.indexOf('\n\n')) >= 0; buffer = buffer.slice(i + 2)) {
+        const block = buffer.slice(0, i);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        if (event) seen.push({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? '' });
+      }
+    }
+  };
+  try {
+    await next((e) => e.event === 'ready');
+    await act();
+    await setup('POST', '/maintenance-windows', who.capacity, maintenanceBody());
+    await next((e) => e.event === 'change' && JSON.parse(e.data).kind === 'maintenance');
+  } finally {
+    await reader.cancel();
+  }
+  return seen.filter((e) => e.event === 'change').map((e) => JSON.parse(e.data) as LiveChange);
 }
 
 function callerOf(column: Column): Caller {
@@ -613,7 +695,7 @@ for (const key of Object.keys(INTENDED) as Key[]) {
   const method = key.split(' ')[0]!;
   const spec = REQUESTS[key] as Spec | undefined;
   if (!spec) continue; // reported by 'has a way to call every row'
-  const { request, writesNothing, capabilityUrl, foreign } = typeof spec === 'function' ? { request: spec } : spec;
+  const { request, writesNothing, capabilityUrl, foreign, holds } = typeof spec === 'function' ? { request: spec } : spec;
   describe(key, () => {
     const cases = COLUMNS.map((column, i) => {
       const intended = INTENDED[key][i]!;
@@ -634,6 +716,8 @@ for (const key of Object.keys(INTENDED) as Key[]) {
         expect(after, 'a refused write changes nothing').toEqual(before);
       } else if (writes && !writesNothing) {
         expect(after, 'an allowed write stores something').not.toEqual(before);
+      } else if (writes) {
+        expect(after, 'this allowed call stores nothing').toEqual(before);
       }
       if (outcomeOf(res.status) === ok && column.endsWith(':other') && !capabilityUrl) {
         expect(res.text, 'another Afnemer never gets A’s own data').not.toContain(A_SECRET);
@@ -644,6 +728,7 @@ for (const key of Object.keys(INTENDED) as Key[]) {
       if (outcomeOf(res.status) === ok && foreign && caller.oin) {
         expect(foreign(JSON.parse(res.text), caller.oin), 'an Afnemer gets only its own (and Logius’) items').toEqual([]);
       }
+      if (outcomeOf(res.status) === ok && holds) holds(JSON.parse(res.text), caller);
     });
   });
 }

@@ -102,7 +102,8 @@ describe('POST /api/v1/prognoses?dryRun=true', () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ dryRun: true, rowCount: 1, solved: [], worsened: [] });
-    expect(body.created).toEqual([expect.objectContaining({ afnemers: [OIN_A, OIN_B], excessMessages: 1000, start: '2027-02-01T09:00:00.000Z' })]);
+    // B is told of A only as a count (decision 006).
+    expect(body.created).toEqual([expect.objectContaining({ afnemers: [OIN_B], otherAfnemers: 1, excessMessages: 1000, start: '2027-02-01T09:00:00.000Z' })]);
     expect((await t.sql`select * from send_windows where afnemer_oin = ${OIN_B}`).length).toBe(0);
     expect((await t.sql`select * from deliveries where afnemer_oin = ${OIN_B}`).length).toBe(0);
     expect(await openConflicts()).toHaveLength(0);

@@ -105,6 +105,10 @@ describe('the dashboard in Chromium', () => {
     await planner.getByTestId('upload-input').setInputFiles({ name: 'prognose-afnemer-a.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await planner.getByRole('heading', { name: 'Wat doet deze aanlevering?' }).waitFor();
     expect(await planner.getByTestId('dryrun-created').textContent()).toBe('1');
+    // B shares the hour, but a planner learns the other Afnemers in a slot only as a count (decision 006).
+    const line = await planner.locator('.preview li').first().textContent();
+    expect(line).toContain('1 andere Afnemer');
+    expect(line).not.toContain('Afnemer B');
     await expectAccessible(planner, '03-planner-aanleveren-voorvertoning');
 
     const saved = planner.waitForResponse((r) => r.url().endsWith('/api/v1/prognoses') && r.request().method() === 'POST');

@@ -1,0 +1,56 @@
+// When the server loses its LISTEN connection, changes made meanwhile were never announced: once it listens again,
+// every open dashboard gets 'resync' and refetches all its data, without a reload.
+import { createApp } from '@cd/server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumLaunch, contextNew, pageErrors, signIn } from '../helpers/e2e-browser.js';
+import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { OIN_A, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+
+let t: TestContext;
+let who: Awaited<ReturnType<typeof standardActors>>;
+let server: E2eServer;
+let browser: Browser;
+let planner: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  t = await testDatabase();
+  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  who = await standardActors(t.sql);
+  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  browser = await chromiumLaunch();
+  planner = await (await contextNew(browser)).newPage();
+  errors = pageErrors(planner);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await t?.close();
+});
+
+describe('the live dashboard after the server lost its LISTEN connection', () => {
+  it('refetches everything on resync, so a change nobody announced shows without a reload', async () => {
+    await signIn(planner, server.url, who.plannerA.user.email, 'geheim-wachtwoord');
+    await planner.locator('[data-live-status="live"]').waitFor();
+    const legend = planner.locator('.legend').first();
+    await expect.poll(() => legend.textContent()).toContain('Afnemer A');
+    await planner.evaluate(() => ((globalThis as unknown as { noReload: boolean }).noReload = true));
+
+    // A change no trigger announces, as if its NOTIFY were lost while the connection was down.
+    await t.sql`update afnemers set name = 'Afnemer A, hernoemd' where oin = ${OIN_A}`;
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await legend.textContent(), 'nothing refetches without a signal').not.toContain('hernoemd');
+
+    const ended = await t.sql`
+      select pg_terminate_backend(pid) from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen%'`;
+    expect(ended).toHaveLength(1);
+    const from = Date.now();
+    await expect.poll(() => legend.textContent(), { timeout: 5000, interval: 50 }).toContain('Afnemer A, hernoemd');
+    console.log(`Dashboard current again ${Date.now() - from} ms after the LISTEN connection was cut`);
+    expect(await planner.evaluate(() => (globalThis as unknown as { noReload?: boolean }).noReload)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import { createApp } from '@cd/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchCsv } from './helpers/files.js';
 import { apiRequest, OIN_A, standardActors, testDatabase, type TestContext } from './helpers/test-db.js';
+import { errorIsDatabaseUnreachable } from '../server/src/lib/problem.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -231,6 +232,20 @@ describe('database unreachable', () => {
       expect(body.detail).toMatch(/^De database is niet bereikbaar/);
       const loginRes = await login(app, 'planner@a.example', PASSWORD);
       expect(loginRes.status).toBe(503);
+    } finally {
+      await sql.end({ timeout: 1 });
+    }
+  });
+
+  it('recognises a connection PostgreSQL itself terminates, and not an ordinary SQL error', async () => {
+    const sql = createSql(t.url, { max: 1 });
+    try {
+      const missing = await sql`select * from bestaat_niet`.then(() => null, (e: unknown) => e);
+      expect((missing as { code?: string }).code).toBe('42P01');
+      expect(errorIsDatabaseUnreachable(missing)).toBe(false);
+      const terminated = await sql`select pg_terminate_backend(pg_backend_pid())`.then(() => null, (e: unknown) => e);
+      expect(['57P01', 'CONNECTION_CLOSED']).toContain((terminated as { code?: string }).code);
+      expect(errorIsDatabaseUnreachable(terminated)).toBe(true);
     } finally {
       await sql.end({ timeout: 1 });
     }

@@ -40,7 +40,8 @@ const PUBLIC_OPERATIONS: readonly { methods: readonly string[]; path: RegExp }[]
   { methods: ['POST'], path: /^\/api\/v1\/sessions$/ },
   { methods: ['DELETE'], path: /^\/api\/v1\/sessions\/current$/ },
   { methods: ['GET', 'HEAD'], path: /^\/api\/v1\/openapi\.json$/ },
-  { methods: ['GET', 'HEAD'], path: /^\/api\/v1\/calendar-feeds\/[^/]+\.ics$/ },
+  // GET /calendar-feeds/{feedFile}: the route answers 404 itself to anything but a live <token>.ics.
+  { methods: ['GET', 'HEAD'], path: /^\/api\/v1\/calendar-feeds\/[^/]+$/ },
 ];
 
 /** 401 for an anonymous caller of anything but the public operations: authentication before validation. */

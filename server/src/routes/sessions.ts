@@ -48,10 +48,11 @@ export const sessions = apiRouter()
       // the status, the text nor the time tells whether an e-mail address has an account.
       const ok = await passwordVerify(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !user.passwordHash || !ok) {
-        if (user && !locked) {
-          const lock = await userLoginFailed(deps.sql, user.id, MAX_FAILED_LOGINS, new Date(now.getTime() + LOCK_MS));
-          if (lock && lock > now) c.get('log').warn({ user: user.id }, 'account locked after failed logins');
-        }
+        // Attempts during a lock do not extend it. The same update runs for every failure (on no row, id 0, for an
+        // unknown address or a locked account), so a known address does not take measurably longer.
+        const counted = user && !locked ? user.id : 0;
+        const lock = await userLoginFailed(deps.sql, counted, MAX_FAILED_LOGINS, new Date(now.getTime() + LOCK_MS));
+        if (counted && lock && lock > now) c.get('log').warn({ user: counted }, 'account locked after failed logins');
         throw new ProblemError(401, 'E-mailadres of wachtwoord is onjuist.');
       }
       // Only who knows the password learns that the account is locked.

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { standardActors, testDatabase, type TestContext } from './helpers/test-db.js';
 
 let t: TestContext;
+let who: Awaited<ReturnType<typeof standardActors>>;
 
 beforeAll(async () => {
   t = await testDatabase();
-  await standardActors(t.sql);
+  who = await standardActors(t.sql);
 });
 afterAll(() => t.close());
 
@@ -69,8 +70,11 @@ describe('POST /api/v1/sessions', () => {
 });
 
 describe('every response', () => {
-  it('carries the API-Version header, errors too, and unknown API paths are problem+json', async () => {
-    const res = await t.app.request('/api/v1/bestaat-niet');
+  it('carries the API-Version header, errors too, and unknown API paths are problem+json (401 before 404 when anonymous)', async () => {
+    const anonymous = await t.app.request('/api/v1/bestaat-niet');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+    const res = await t.app.request('/api/v1/bestaat-niet', { headers: who.plannerA.headers });
     expect(res.status).toBe(404);
     expect(res.headers.get('API-Version')).toBe('1.0.0');
     expect(res.headers.get('content-type')).toContain('application/problem+json');

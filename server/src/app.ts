@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
-import { authenticate } from './lib/auth.js';
-import { csrfGuard, rateLimiter } from './lib/guards.js';
+import { authenticate, signInRequired } from './lib/auth.js';
+import { bodyLimits, csrfGuard, rateLimiter } from './lib/guards.js';
 import { loggerCreate, requestLog } from './lib/logger.js';
 import type { AppEnv, Deps } from './lib/context.js';
 import { API_VERSION } from './lib/openapi.js';
@@ -30,11 +30,13 @@ import { releases } from './routes/releases.js';
 import { serviceRequests } from './routes/service-requests.js';
 import { reports } from './routes/reports.js';
 import { calendarFeeds } from './routes/calendar-feeds.js';
+import { zodDutchConfigure } from './lib/zod-dutch.js';
 
 export type { Deps } from './lib/context.js';
 
 /** The whole HTTP API, without a listener: tests call app.request() on it. */
 export function createApp(deps: Deps) {
+  zodDutchConfigure();
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', secureHeaders({
     contentSecurityPolicy: {
@@ -58,10 +60,14 @@ export function createApp(deps: Deps) {
     c.set('loginLimiter', loginLimiter);
     await next();
     c.header('API-Version', API_VERSION);
+    // Answers are per user and change with every delivery: no cache may keep one, errors included.
+    if (!c.res.headers.get('Cache-Control')?.includes('no-store')) c.header('Cache-Control', 'no-store');
   });
   app.use('/api/*', requestLog);
   app.use('/api/*', authenticate);
+  app.use('/api/*', signInRequired);
   app.use('/api/*', csrfGuard);
+  app.use('/api/*', bodyLimits);
 
   const api = new OpenAPIHono<AppEnv>()
     .route('/', sessions)

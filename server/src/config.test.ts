@@ -12,6 +12,12 @@ describe('configFromEnv', () => {
     );
   });
 
+  it('reads TRUST_PROXY as 0 or 1, off when unset', () => {
+    expect(configFromEnv({}).TRUST_PROXY).toBeUndefined();
+    expect(configFromEnv({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe('1');
+    expect(() => configFromEnv({ TRUST_PROXY: 'ja' })).toThrow(/TRUST_PROXY: moet 0 of 1 zijn/);
+  });
+
   it('treats an empty value as unset', () => {
     expect(configFromEnv({ PORT: '' }).PORT).toBe(3000);
   });

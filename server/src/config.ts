@@ -23,6 +23,7 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^\d+(,\d+){5}$/, 'moet zes aantallen werkdagen zijn, bijvoorbeeld 2,2,5,3,5,2 (stap 1 t/m 6)')
     .optional(),
+  TRUST_PROXY: flag,
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug'], { error: 'moet silent, error, info of debug zijn' }).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

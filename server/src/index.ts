@@ -38,6 +38,7 @@ async function main() {
     sessionHours: config.SESSION_HOURS,
     procedure: { deadlines: configDeadlines(config) },
     logger: loggerCreate(config.LOG_LEVEL === 'silent' ? 'silent' : config.LOG_LEVEL),
+    trustProxy: config.TRUST_PROXY === '1',
   });
   const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
   if (existsSync(webDist)) {

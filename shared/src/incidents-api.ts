@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RangeInstant } from './range-instant.js';
 import { Oin } from './roles.js';
 import { CONTACT_ROLES } from './incidents/contacts.js';
 import { LADDERS } from './incidents/ladders.js';
@@ -178,8 +179,8 @@ export const IncidentQuery = z.object({
   afnemer: Oin.optional(),
   open: z.enum(['true', 'false']).optional().meta({ description: 'true: alleen niet-gesloten incidenten' }),
   calamity: z.enum(['voorgesteld', 'bevestigd']).optional(),
-  from: Instant.optional(),
-  to: Instant.optional(),
+  from: RangeInstant.optional(),
+  to: RangeInstant.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

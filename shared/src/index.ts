@@ -13,3 +13,4 @@ export * from './csv-export.js';
 export * from './afnemer-names.js';
 export * from './afnemer-scope.js';
 export * from './live-changes.js';
+export * from './range-instant.js';

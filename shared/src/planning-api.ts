@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Oin } from './roles.js';
 import { PROCEDURE_STEPS } from './procedure/types.js';
+import { RangeInstant } from './range-instant.js';
 
 const Instant = z.iso.datetime({ offset: true });
 
@@ -62,8 +63,8 @@ export const LoadBucketSize = z.enum(['15m', '1h', '1d']);
 export type LoadBucketSize = z.infer<typeof LoadBucketSize>;
 
 export const LoadQuery = z.object({
-  from: Instant.meta({ description: 'Begin (ISO 8601 met offset)' }),
-  to: Instant.meta({ description: 'Einde, exclusief' }),
+  from: RangeInstant.meta({ description: 'Begin: datum (middernacht Europe/Amsterdam) of ISO 8601 met offset' }),
+  to: RangeInstant.meta({ description: 'Einde, exclusief' }),
   bucket: LoadBucketSize.default('1h'),
 });
 
@@ -147,8 +148,8 @@ export const ConflictPage = z
 
 export const ConflictQuery = z.object({
   status: ConflictStatus.optional(),
-  from: Instant.optional(),
-  to: Instant.optional(),
+  from: RangeInstant.optional(),
+  to: RangeInstant.optional(),
   afnemer: Oin.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(100),

@@ -18,10 +18,12 @@ export interface Deps {
   procedure?: ProcedureSettings;
   /** Structured logger; silent when absent (tests). */
   logger?: Logger;
+  /** TRUST_PROXY: believe X-Forwarded-For and X-Forwarded-Proto of the proxy in front; off when absent. */
+  trustProxy?: boolean;
 }
 
 export type AppEnv = {
-  Variables: { deps: Deps; user: UserRow | null; planning: PlanningCache; feed: ChangeFeed; logger: Logger; log: Logger; loginLimiter: RateLimiter;
+  Variables: { deps: Deps; user: UserRow | null; authMethod: 'bearer' | 'cookie' | null; planning: PlanningCache; feed: ChangeFeed; logger: Logger; log: Logger; loginLimiter: RateLimiter;
     /** Pages of the conflict list, per conflicts version. */
     conflictPages: VersionedMemo<{ rows: ConflictRow[]; total: number }>;
   };

@@ -19,13 +19,15 @@ export const problemResponses = {
   401: problem('Niet aangemeld'),
   403: problem('Geen toegang'),
   500: problem('Interne fout'),
+  503: problem('Database niet bereikbaar; probeer het na Retry-After seconden opnieuw'),
 };
 
 type Responses = RouteConfig['responses'];
 
 /** A route with the API-Version header on every success response and problem+json for every error. */
 export function apiRoute<R extends Omit<RouteConfig, 'responses'> & { responses: Responses }>(config: R) {
-  const responses: Responses = { ...problemResponses };
+  // Every body is limited (1 MB, uploads 20 MB) before it is read.
+  const responses: Responses = { ...problemResponses, ...(config.request?.body ? { 413: problem('Te groot') } : {}) };
   for (const [code, response] of Object.entries(config.responses)) {
     responses[code] = /^[23]/.test(code) ? { ...response, headers: versionHeader } : response;
   }

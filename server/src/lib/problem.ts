@@ -15,12 +15,40 @@ const TITLES: Record<number, string> = {
   415: 'Bestandstype niet ondersteund',
   429: 'Te veel verzoeken',
   500: 'Interne fout',
+  503: 'Niet beschikbaar',
 };
 
-// Hono's own errors carry English text; these replace it.
+// Hono's own errors carry English text; these replace it (by message where Hono has several per status).
 const DETAILS: Record<number, string> = {
+  400: 'De aanvraag is ongeldig.',
+  413: 'De aanvraag is te groot.',
   415: 'Dit bestandstype wordt niet ondersteund. Stuur CSV (text/csv), Excel (.xlsx), JSON of een multipart-formulier.',
 };
+const HONO_MESSAGES: Record<string, string> = {
+  'Malformed JSON in request body': 'De aanvraag bevat geen geldige JSON.',
+  'Malformed FormData request.': 'Het formulier (multipart/form-data) in de aanvraag is ongeldig.',
+};
+
+/** Seconds a client should wait before trying again while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+// postgres.js and Node name a lost or refused connection by code; PostgreSQL itself by SQLSTATE class 08
+// (connection exception) and 57P01-57P03 (the server shuts down, crashed or is still starting).
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
+  'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT',
+  '57P01', '57P02', '57P03',
+]);
+
+/** True when `err` (or its cause, or one of an AggregateError's errors) means the database cannot be reached. */
+export function errorIsDatabaseUnreachable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 4) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  const { cause, errors } = err as { cause?: unknown; errors?: unknown };
+  const nested = [cause, ...(Array.isArray(errors) ? errors : [])];
+  return nested.some((e) => errorIsDatabaseUnreachable(e, depth + 1));
+}
 
 /** A domain or HTTP error that the error handler turns into problem+json. */
 export class ProblemError extends Error {
@@ -60,12 +88,19 @@ export function errorToProblem(err: unknown, c: Context) {
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    return problemResponse(c, new ProblemError(status, DETAILS[status] ?? (err.message || TITLES[status] || 'Fout')));
+    return problemResponse(c, new ProblemError(status, HONO_MESSAGES[err.message] ?? DETAILS[status] ?? `${TITLES[status] ?? 'Fout'}.`));
   }
   if (err instanceof SyntaxError) {
     return problemResponse(c, new ProblemError(400, 'De aanvraag bevat geen geldige JSON.'));
   }
   const log = (c as Context<AppEnv>).get('log');
+  if (errorIsDatabaseUnreachable(err)) {
+    log?.warn({ code: (err as { code?: string }).code, path: c.req.path }, 'database unreachable');
+    const res = problemResponse(c, new ProblemError(503,
+      `De database is niet bereikbaar. Probeer het over ${DATABASE_RETRY_AFTER_SECONDS} seconden opnieuw.`));
+    res.headers.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    return res;
+  }
   if (log) log.error({ err, path: c.req.path }, 'unhandled');
   else console.error(JSON.stringify({ level: 'error', msg: 'unhandled', path: c.req.path, err: String((err as Error)?.stack ?? err) }));
   return problemResponse(c, new ProblemError(500, 'Er ging iets mis aan onze kant. Probeer het later opnieuw.'));

@@ -8,7 +8,7 @@ import {
   type MaintenanceRow,
   type Tx,
 } from '@cd/db';
-import { MaintenanceWindowInput, MaintenanceWindowJson } from '@cd/shared';
+import { MaintenanceWindowInput, MaintenanceWindowJson, RangeInstant } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { userRequire, userWithRole } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
@@ -33,7 +33,6 @@ async function ownedElsewhere(tx: Tx, id: number) {
 }
 
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
-const Instant = z.iso.datetime({ offset: true });
 const WRITERS = ['capacity-manager'] as const;
 const toInput = (b: z.infer<typeof MaintenanceWindowInput>) => ({ ...b, start: new Date(b.start), end: new Date(b.end) });
 const span = (...ms: { start: Date; end: Date }[]) => ({
@@ -48,7 +47,7 @@ export const maintenanceWindows = apiRouter()
       path: '/maintenance-windows',
       tags: ['Capaciteit'],
       summary: 'Onderhouds-, release- en incidentvensters die de capaciteit verlagen',
-      request: { query: z.object({ from: Instant.optional(), to: Instant.optional() }) },
+      request: { query: z.object({ from: RangeInstant.optional(), to: RangeInstant.optional() }) },
       responses: { 200: { description: 'De vensters', content: { 'application/json': { schema: z.array(MaintenanceWindowJson) } } } },
     }),
     async (c) => {

@@ -10,7 +10,7 @@ import {
   type Tx,
   type UserRow,
 } from '@cd/db';
-import { RFC_LOGIUS_ROLES, ReleaseInput, ReleaseJson, type RfcStatus } from '@cd/shared';
+import { RangeInstant, RFC_LOGIUS_ROLES, ReleaseInput, ReleaseJson, type RfcStatus } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
@@ -18,7 +18,6 @@ import { ProblemError } from '../lib/problem.js';
 import { releaseCapacityChanged } from '../services/release-capacity.js';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
-const Instant = z.iso.datetime({ offset: true });
 
 /** Releases as the API shows them; an Afnemer's users see only their own Afnemer's RFCs in each. */
 async function releasesJson(sql: Sql | Tx, rows: ReleaseRow[], user: UserRow): Promise<ReleaseJson[]> {
@@ -48,7 +47,7 @@ export const releases = apiRouter()
       path: '/releases',
       tags: ['Wijzigingen'],
       summary: 'De releasekalender',
-      request: { query: z.object({ from: Instant.optional(), to: Instant.optional() }) },
+      request: { query: z.object({ from: RangeInstant.optional(), to: RangeInstant.optional() }) },
       responses: { 200: { description: 'Releases op volgorde van begin', content: { 'application/json': { schema: z.array(ReleaseJson) } } } },
     }),
     async (c) => {

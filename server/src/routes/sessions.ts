@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from '../lib/auth.js';
 import type { Deps } from '../lib/context.js';
 import { userRequire } from '../lib/context.js';
 import { passwordVerify, secretToken, tokenHash } from '../lib/crypto.js';
+import { clientAddress, requestIsHttps } from '../lib/guards.js';
 import { apiRoute, apiRouter, tooManyRequests } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
@@ -39,23 +40,24 @@ export const sessions = apiRouter()
       const deps = c.get('deps');
       const { email, password } = c.req.valid('json');
       const now = deps.now();
-      const address = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'lokaal';
-      const wait = c.get('loginLimiter').hit(address, now.getTime());
+      const wait = c.get('loginLimiter').hit(clientAddress(c), now.getTime());
       if (wait !== null) throw tooMany(`Te veel aanmeldpogingen vanaf dit adres. Probeer het over ${wait} seconden opnieuw.`);
       const user = await userByEmail(deps.sql, email);
-      if (user?.lockedUntil && user.lockedUntil > now) {
-        throw tooMany(`Dit account is tijdelijk geblokkeerd na herhaalde mislukte pogingen. Probeer het na ${timeText(user.lockedUntil)} opnieuw.`);
-      }
+      const locked = user?.lockedUntil && user.lockedUntil > now ? user.lockedUntil : null;
+      // Always one password check, and one answer for every wrong password, locked or not, known or not: neither
+      // the status, the text nor the time tells whether an e-mail address has an account.
       const ok = await passwordVerify(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !user.passwordHash || !ok) {
-        if (user) {
-          const lock = await userLoginFailed(deps.sql, user.id, MAX_FAILED_LOGINS, new Date(now.getTime() + LOCK_MS));
-          if (lock && lock > now) {
-            c.get('log').warn({ user: user.id }, 'account locked after failed logins');
-            throw tooMany(`Dit account is tijdelijk geblokkeerd na ${MAX_FAILED_LOGINS} mislukte pogingen. Probeer het na ${timeText(lock)} opnieuw.`);
-          }
-        }
+        // Attempts during a lock do not extend it. The same update runs for every failure (on no row, id 0, for an
+        // unknown address or a locked account), so a known address does not take measurably longer.
+        const counted = user && !locked ? user.id : 0;
+        const lock = await userLoginFailed(deps.sql, counted, MAX_FAILED_LOGINS, new Date(now.getTime() + LOCK_MS));
+        if (counted && lock && lock > now) c.get('log').warn({ user: counted }, 'account locked after failed logins');
         throw new ProblemError(401, 'E-mailadres of wachtwoord is onjuist.');
+      }
+      // Only who knows the password learns that the account is locked.
+      if (locked) {
+        throw tooMany(`Dit account is tijdelijk geblokkeerd na ${MAX_FAILED_LOGINS} mislukte pogingen. Probeer het na ${timeText(locked)} opnieuw.`);
       }
       await userLoginSucceeded(deps.sql, user.id);
       // Always a fresh token: a session id planted before login is never promoted (no fixation).
@@ -65,7 +67,7 @@ export const sessions = apiRouter()
       const expires = new Date(deps.now().getTime() + deps.sessionHours * 3600_000);
       await sessionCreate(deps.sql, tokenHash(token), user.id, expires);
       setCookie(c, SESSION_COOKIE, token, {
-        httpOnly: true, sameSite: 'Strict', path: '/', expires, secure: new URL(c.req.url).protocol === 'https:',
+        httpOnly: true, sameSite: 'Strict', path: '/', expires, secure: requestIsHttps(c),
       });
       return c.json(await currentUserJson(deps, user), 201);
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RangeInstant } from '../range-instant.js';
 import { Oin } from '../roles.js';
 import { PROCEDURE_STEPS } from '../procedure/types.js';
 import { SERVICE_REQUEST_FIELDS, SERVICE_REQUEST_TYPE_CODES, STANDARD_CHANGE_CODES } from './catalogue.js';
@@ -219,8 +220,8 @@ export const CalendarFeedCreated = z
   .meta({ id: 'CalendarFeedCreated' });
 
 export const ReportQuery = z.object({
-  from: Instant.meta({ description: 'Begin van de periode' }),
-  to: Instant.meta({ description: 'Einde, exclusief' }),
+  from: RangeInstant.meta({ description: 'Begin van de periode' }),
+  to: RangeInstant.meta({ description: 'Einde, exclusief' }),
 });
 
 const Count = z.object({ key: z.string(), label: z.string(), count: z.number().int() }).meta({ id: 'ReportCount' });

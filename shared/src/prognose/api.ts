@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RangeInstant } from '../range-instant.js';
 import { Oin } from '../roles.js';
 
 const Status = z.enum(['concept', 'definitief', 'geannuleerd']);
@@ -81,8 +82,8 @@ export type UploadResult = z.infer<typeof UploadResult>;
 
 export const SendWindowQuery = z.object({
   afnemer: Oin.optional(),
-  from: Instant.optional().meta({ description: 'Alleen vensters die na dit moment eindigen' }),
-  to: Instant.optional().meta({ description: 'Alleen vensters die voor dit moment beginnen' }),
+  from: RangeInstant.optional().meta({ description: 'Alleen vensters die na dit moment eindigen' }),
+  to: RangeInstant.optional().meta({ description: 'Alleen vensters die voor dit moment beginnen' }),
   status: Status.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(100),

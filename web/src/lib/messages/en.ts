@@ -286,6 +286,8 @@ export const en: Record<MessageKey, string> = {
   'action.confirm-advice': 'Confirm advice',
   'action.escalate': 'Escalate to the klantraad managers',
   'action.escalate-level': 'Escalate to the next level',
+  'action.accept-advice': 'Accept the advice',
+  'action.reject-advice': 'Reject the advice',
   'action.decide': 'Record decision',
   'action.resolve': 'Conflict closed',
   'event.detected': 'Conflict detected',

@@ -285,6 +285,8 @@ export const nl = {
   'action.confirm-advice': 'Advies bevestigen',
   'action.escalate': 'Escaleren naar de klantraad-managers',
   'action.escalate-level': 'Opschalen naar het volgende niveau',
+  'action.accept-advice': 'Advies aanvaarden',
+  'action.reject-advice': 'Advies afwijzen',
   'action.decide': 'Besluit vastleggen',
   'action.resolve': 'Conflict gesloten',
   'event.detected': 'Conflict ontdekt',

@@ -187,7 +187,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
                 initial={p?.advice?.text ?? p?.draftAdvice?.text ?? ''}
                 submitLabel={t('action.escalate')}
                 busy={action.isPending}
-                onSubmit={(adviceText) => run({ type: 'escalate', adviceText }, () => t('caseFile.escalated'))}
+                onSubmit={(adviceText) => run({ type: 'escalate', reason: adviceText }, () => t('caseFile.escalated'))}
               />
             </div>
           )}
@@ -212,7 +212,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
                 initial={p?.advice?.text ?? ''}
                 submitLabel={t('action.decide')}
                 busy={action.isPending}
-                onSubmit={(decision) => run({ type: 'decide', decision }, () => t('caseFile.decided'))}
+                onSubmit={(decision) => run({ type: 'decide', text: decision }, () => t('caseFile.decided'))}
               />
             </div>
           )}

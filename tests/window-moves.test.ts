@@ -310,3 +310,21 @@ describe('moves in the procedure', () => {
     expect(await t.sql`select count(*)::int as n from plan_changes`).toEqual([{ n: 0 }]);
   });
 });
+
+describe('GET /api/v1/conflicts/{id}/suggestions', () => {
+  it('ranks the suggestions of all windows by messages × hours moved and marks the best one once', async () => {
+    const [conflict] = await openConflicts();
+    const body = await (await t.app.request(`/api/v1/conflicts/${conflict!.id}/suggestions`, { headers: who.capacity.headers })).json();
+    // B (2,000) is cheaper to move than A (3,000): half of B an hour away costs 1,000 messages × hours.
+    expect(body.windows.map((w: { kenmerk: string }) => w.kenmerk)).toEqual(['B-1', 'A-1']);
+    expect(body.best).toEqual({ windowId: idB, kind: 'split' });
+    const flat = body.windows.flatMap((w: { windowId: number; ranked: { kind: string; cost: number; best: boolean }[] }) => w.ranked.map((r) => ({ ...r, windowId: w.windowId })));
+    expect(flat.filter((r: { best: boolean }) => r.best)).toEqual([expect.objectContaining({ windowId: idB, kind: 'split', cost: 1000 })]);
+    expect(Math.min(...flat.map((r: { cost: number }) => r.cost))).toBe(1000);
+    for (const w of body.windows) expect(w.ranked.length).toBeLessThanOrEqual(3);
+    // A planner sees only its own windows, and the best among them.
+    const own = await (await t.app.request(`/api/v1/conflicts/${conflict!.id}/suggestions`, { headers: who.plannerA.headers })).json();
+    expect(own.windows.map((w: { kenmerk: string }) => w.kenmerk)).toEqual(['A-1']);
+    expect(own.best.windowId).toBe(idA);
+  });
+});

@@ -25,7 +25,8 @@ export function WindowEditFlow({ window: w, onClose, onDone }: { window: SendWin
   };
   return (
     <>
-      <EditDialog key={w?.id ?? 0} window={pending ? null : w} onClose={close} onPreview={setPending} />
+      {/* The native dialog reports its close also when it hides for the preview: only a close while editing ends the flow. */}
+      <EditDialog key={w?.id ?? 0} window={pending ? null : w} onClose={pending ? () => {} : close} onPreview={setPending} />
       <MovePreviewDialog
         open={w !== null && pending !== null}
         title={w ? t('move.titleEdit', { kenmerk: w.kenmerk }) : ''}

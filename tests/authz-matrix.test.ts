@@ -56,6 +56,10 @@ const INTENDED = {
   'GET /prognoses/template.xlsx':                                    [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
   'GET /prognoses/{id}':                                             [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
   'DELETE /prognoses/{id}':                                          [UN,  ok,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  ok,  NO],
+  // Editing one window is a plan change: its own planner, or the capacity manager on its behalf.
+  'PATCH /prognoses/{id}':                                           [UN,  ok,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  // A plan change (here planner A's) is undone by whoever made it, or by the capacity manager.
+  'POST /plan-changes/{id}/undo':                                    [UN,  ok,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
   'GET /deliveries':                                                 [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
 
   // Capaciteit: everyone signed in reads; only the Traffic- en Capaciteitsmanager sets capacity and maintenance.
@@ -381,6 +385,12 @@ const REQUESTS: Record<Key, Spec> = {
   'GET /prognoses/template.xlsx': () => ({ path: '/prognoses/template.xlsx' }),
   'GET /prognoses/{id}': () => ({ path: `/prognoses/${fx.windowA.id}` }),
   'DELETE /prognoses/{id}': async () => ({ path: `/prognoses/${(await windowOfA()).id}` }),
+  'PATCH /prognoses/{id}': async () => ({ path: `/prognoses/${(await windowOfA()).id}`, body: { aantalBerichten: 90, status: 'concept' } }),
+  'POST /plan-changes/{id}/undo': async () => {
+    const { id } = await windowOfA();
+    const changed = await setup('PATCH', `/prognoses/${id}`, who.plannerA, { aantalBerichten: 90 });
+    return { path: `/plan-changes/${changed.planChange.id}/undo` };
+  },
   'GET /deliveries': { request: () => ({ path: '/deliveries' }), foreign: (b, oin) => b.filter(notOwn(oin)) },
 
   'GET /capacity-profile': () => ({ path: '/capacity-profile' }),

@@ -14,3 +14,5 @@ export * from './afnemer-names.js';
 export * from './afnemer-scope.js';
 export * from './live-changes.js';
 export * from './range-instant.js';
+export * from './plan-changes/index.js';
+export * from './plan-changes/api.js';

@@ -18,6 +18,8 @@ export const ACTION_LABEL: Record<ActionType | 'resolve', MessageKey> = {
   'submit-assessment': 'action.submit-assessment',
   'confirm-advice': 'action.confirm-advice',
   escalate: 'action.escalate',
+  'accept-advice': 'action.accept-advice',
+  'reject-advice': 'action.reject-advice',
   'escalate-level': 'action.escalate-level',
   decide: 'action.decide',
   resolve: 'action.resolve',
@@ -28,6 +30,7 @@ export const EVENT_LABEL: Record<string, MessageKey> = {
   ...ACTION_LABEL,
   detected: 'event.detected',
   'involved-changed': 'event.involvedChanged',
+  'plan-change': 'event.planChange',
   resolve: 'event.resolve',
 };
 

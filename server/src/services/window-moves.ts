@@ -25,6 +25,7 @@ import {
   type WindowChangeJson,
 } from '@cd/shared';
 import { ProblemError } from '../lib/problem.js';
+import { afnemerScope } from '../lib/context.js';
 import { conflictsRecompute, type RecomputeResult } from './conflicts-recompute.js';
 import { deliveryDryRun } from './dry-run.js';
 import type { PlanningCache } from './planning-cache.js';
@@ -187,7 +188,7 @@ export async function windowsChangePreview(
   sql: Sql,
   _planning: PlanningCache,
   changes: WindowChange[],
-  _user: UserRow,
+  user: UserRow,
   _now: Date,
 ): Promise<PlanChangePreview> {
   const byId = changesCheck(await sendWindowsByIds(sql, changes.map((c) => c.windowId)), changes);
@@ -205,7 +206,7 @@ export async function windowsChangePreview(
     groups.set(after.afnemerOin, [...(groups.get(after.afnemerOin) ?? []), row]);
     windows.push({ windowId: after.id, kenmerk: after.kenmerk, afnemer: after.afnemerOin, before: state(before), after: state(after) });
   }
-  const effect = await deliveryDryRun(sql, [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  const effect = await deliveryDryRun(sql, [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)), afnemerScope(user));
   return { ...effect, windows };
 }
 

@@ -47,6 +47,7 @@ import { isoAt } from '../lib/iso.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { conflictsRecompute } from '../services/conflicts-recompute.js';
+import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
 import { caseAct } from '../services/procedure.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -290,17 +291,17 @@ export const conflicts = apiRouter()
         const outcome = await caseAct(tx, id, action, user, await procedureWindows(tx, id), now, deps.procedure ?? {});
         if (!outcome.ok) throw new ProblemError(outcome.status, outcome.message);
         const moves = action.type === 'move-window' ? [action] : action.type === 'decide' ? action.moves ?? [] : [];
-        let span: { from: number; to: number } | null = null;
+        const span: { from: number; to: number }[] = [];
+        const horizon = horizonNow(deps);
+        for (const m of moves) horizonRequire(horizon, horizonFields(m, action.type === 'decide' ? `moves[${moves.indexOf(m)}].` : ''));
         for (const m of moves) {
           const start = new Date(m.start);
           const end = new Date(m.end);
           const before = await sendWindowMove(tx, m.windowId, start, end, user.id);
           if (!before) throw new ProblemError(400, `Venster ${m.windowId} bestaat niet.`);
-          const from = Math.min(before.startAt.getTime(), start.getTime());
-          const to = Math.max(before.endAt.getTime(), end.getTime());
-          span = span ? { from: Math.min(span.from, from), to: Math.max(span.to, to) } : { from, to };
+          span.push({ from: before.startAt.getTime(), to: before.endAt.getTime() }, { from: start.getTime(), to: end.getTime() });
         }
-        if (span) {
+        if (span.length > 0) {
           const reason = action.type === 'decide' ? 'Besluit van Logius uitgevoerd' : `Venster verplaatst door ${user.email}`;
           await conflictsRecompute(tx, span, now, reason, deps.procedure);
         }

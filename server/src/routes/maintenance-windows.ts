@@ -8,7 +8,7 @@ import {
   type MaintenanceRow,
   type Tx,
 } from '@cd/db';
-import { MaintenanceWindowInput, MaintenanceWindowJson } from '@cd/shared';
+import { instantSchema, MaintenanceWindowInput, MaintenanceWindowJson } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { userRequire, userWithRole } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
@@ -34,7 +34,7 @@ async function ownedElsewhere(tx: Tx, id: number) {
 }
 
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
-const Instant = z.iso.datetime({ offset: true });
+const Instant = instantSchema();
 const WRITERS = ['capacity-manager'] as const;
 const toInput = (b: z.infer<typeof MaintenanceWindowInput>) => ({ ...b, start: new Date(b.start), end: new Date(b.end) });
 const span = (...ms: { start: Date; end: Date }[]) => ms.map((m) => ({ from: m.start.getTime(), to: m.end.getTime() }));

@@ -10,7 +10,7 @@ import {
   type Tx,
   type UserRow,
 } from '@cd/db';
-import { RFC_LOGIUS_ROLES, ReleaseInput, ReleaseJson, type RfcStatus } from '@cd/shared';
+import { instantSchema, RFC_LOGIUS_ROLES, ReleaseInput, ReleaseJson, type RfcStatus } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
@@ -19,7 +19,7 @@ import { releaseCapacityChanged } from '../services/release-capacity.js';
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
-const Instant = z.iso.datetime({ offset: true });
+const Instant = instantSchema();
 
 /** Releases as the API shows them; an Afnemer's users see only their own Afnemer's RFCs in each. */
 async function releasesJson(sql: Sql | Tx, rows: ReleaseRow[], user: UserRow): Promise<ReleaseJson[]> {

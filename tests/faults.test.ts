@@ -83,6 +83,44 @@ describe('faults', () => {
     expect(ok.status).toBe(200);
   });
 
+  it('keeps serving other users while an upload over the whole planning horizon is parsed, stored and recomputed', async () => {
+    const DAY = 86_400_000;
+    const first = Date.now() - 364 * DAY;
+    const last = Date.now() + 1824 * DAY;
+    const n = 20_000;
+    const lines = Array.from({ length: n }, (_, i) => {
+      const start = Math.floor((first + ((last - first) * i) / (n - 1)) / 900_000) * 900_000;
+      return `WIDE-${i};x;Brief;${new Date(start).toISOString()};${new Date(start + 3_600_000).toISOString()};${100 + (i % 3000)};concept`;
+    });
+    let inFlight = true;
+    const upload = fetch(`${base}/api/v1/prognoses`, {
+      method: 'POST', headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(lines),
+    }).then(async (res) => ({ status: res.status, text: await res.text() })).finally(() => { inFlight = false; });
+    // The two rows from the issue (01-09-2027 and 31-12-9999) once froze the server: now refused while the other runs.
+    const far = await fetch(`${base}/api/v1/prognoses`, {
+      method: 'POST', headers: { ...who.plannerB.headers, 'Content-Type': 'text/csv' },
+      body: dutchCsv(['FAR-1;x;Brief;01-09-2027 10:00;01-09-2027 11:00;100;concept', 'FAR-2;x;Brief;31-12-9999 10:00;31-12-9999 11:00;100;concept']),
+    });
+    const farAnsweredInFlight = inFlight;
+    expect(far.status).toBe(400);
+    expect((await far.json()).errors[0].message).toContain('ligt buiten de planningshorizon');
+    // A second client reads meanwhile; what counts is reads that began and ended while the upload was in flight.
+    const during: number[] = [];
+    while (inFlight) {
+      const res = await fetch(`${base}/api/v1/afnemers`, { headers: who.plannerB.headers });
+      await res.text();
+      if (inFlight) during.push(res.status);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const { status, text } = await upload;
+    expect(status, text).toBe(201);
+    expect((await sql`select count(*)::int as n from send_windows where kenmerk like 'WIDE-%'`)[0]!.n).toBe(n);
+    expect(farAnsweredInFlight).toBe(true);
+    expect((await sql`select count(*)::int as n from send_windows where kenmerk like 'FAR-%'`)[0]!.n).toBe(0);
+    expect(during.length).toBeGreaterThanOrEqual(5);
+    expect(during.every((s) => s === 200)).toBe(true);
+  }, 240_000);
+
   it('recovers by itself when the database restarts in the middle of traffic, with no half-stored delivery', async () => {
     let running = true;
     const statuses: number[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configDeadlines, configFromEnv, configWantsDemo } from './config.js';
+import { configDeadlines, configFromEnv, configHorizon, configWantsDemo } from './config.js';
 
 describe('configFromEnv', () => {
   it('applies the defaults when nothing is set', () => {
@@ -39,5 +39,19 @@ describe('configDeadlines', () => {
       'planner-adjusts': 1, 'logius-contacted': 2, 'joint-assessment': 3, 'planning-adjusted': 4, escalated: 5, 'logius-decides': 6,
     });
     expect(() => configFromEnv({ PROCEDURE_DEADLINES: '2,2' })).toThrow(/PROCEDURE_DEADLINES: moet zes aantallen/);
+  });
+});
+
+describe('configHorizon', () => {
+  it('reads days back and ahead, and leaves the default to shared when unset', () => {
+    expect(configHorizon(configFromEnv({}))).toBeUndefined();
+    expect(configHorizon(configFromEnv({ PLANNING_HORIZON: '-30,400' }))).toEqual({ daysBack: 30, daysAhead: 400 });
+    expect(configHorizon(configFromEnv({ PLANNING_HORIZON: ' 0 , 7 ' }))).toEqual({ daysBack: 0, daysAhead: 7 });
+  });
+
+  it('refuses text, a single number and more than a century, naming the variable', () => {
+    expect(() => configFromEnv({ PLANNING_HORIZON: 'een jaar' })).toThrow(/PLANNING_HORIZON: moet twee aantallen dagen/);
+    expect(() => configFromEnv({ PLANNING_HORIZON: '365' })).toThrow(/PLANNING_HORIZON: moet twee aantallen dagen/);
+    expect(() => configFromEnv({ PLANNING_HORIZON: '-365,99999' })).toThrow(/PLANNING_HORIZON: mag aan elke kant hoogstens 36500/);
   });
 });

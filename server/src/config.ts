@@ -1,3 +1,4 @@
+import { PLANNING_HORIZON_MAX_DAYS, type PlanningHorizonSetting } from '@cd/shared';
 import { z } from 'zod';
 
 const flag = z.enum(['0', '1'], { error: 'moet 0 of 1 zijn' }).optional();
@@ -24,6 +25,11 @@ export const ConfigSchema = z.object({
     .regex(/^\d+(,\d+){5}$/, 'moet zes aantallen werkdagen zijn, bijvoorbeeld 2,2,5,3,5,2 (stap 1 t/m 6)')
     .optional(),
   TRUST_PROXY: flag,
+  PLANNING_HORIZON: z
+    .string()
+    .regex(/^\s*-?\d+\s*,\s*\d+\s*$/, 'moet twee aantallen dagen zijn, terug en vooruit, bijvoorbeeld -365,1826')
+    .refine((v) => v.split(',').every((d) => Math.abs(Number(d)) <= PLANNING_HORIZON_MAX_DAYS), `mag aan elke kant hoogstens ${PLANNING_HORIZON_MAX_DAYS} dagen zijn`)
+    .optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug'], { error: 'moet silent, error, info of debug zijn' }).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -51,4 +57,11 @@ export function configDeadlines(config: Config): Partial<Record<(typeof STEPS)[n
   if (!config.PROCEDURE_DEADLINES) return undefined;
   const days = config.PROCEDURE_DEADLINES.split(',').map(Number);
   return Object.fromEntries(STEPS.map((s, i) => [s, days[i]!]));
+}
+
+/** The planning horizon from PLANNING_HORIZON ("-365,1826": days back, days ahead), or undefined for the default. */
+export function configHorizon(config: Config): PlanningHorizonSetting | undefined {
+  if (!config.PLANNING_HORIZON) return undefined;
+  const [back, ahead] = config.PLANNING_HORIZON.split(',').map((d) => Math.abs(Number(d)));
+  return { daysBack: back!, daysAhead: ahead! };
 }

@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
 import { loggerCreate } from './lib/logger.js';
-import { configDeadlines, configFromEnv, configWantsDemo } from './config.js';
+import { configDeadlines, configFromEnv, configHorizon, configWantsDemo } from './config.js';
 import { databaseOpen } from './database.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoSeed } from './demo-seed.js';
 import { outboxWorker, smtpTransport } from './services/mailer.js';
@@ -37,6 +37,7 @@ async function main() {
     now: () => new Date(),
     sessionHours: config.SESSION_HOURS,
     procedure: { deadlines: configDeadlines(config) },
+    horizon: configHorizon(config),
     logger: loggerCreate(config.LOG_LEVEL === 'silent' ? 'silent' : config.LOG_LEVEL),
     trustProxy: config.TRUST_PROXY === '1',
   });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { RangeInstant } from './range-instant.js';
+import { instantSchema } from './instant.js';
 import { Oin } from './roles.js';
 import { CONTACT_ROLES } from './incidents/contacts.js';
 import { LADDERS } from './incidents/ladders.js';
 import { PRIORITIES } from './incidents/priority.js';
 import { INCIDENT_STATUSES } from './incidents/status.js';
 
-const Instant = z.iso.datetime({ offset: true });
+const Instant = instantSchema();
 const LocalDate = z.iso.date();
 const text = (max: number, required = 'Vul dit veld in.') => z.string().trim().min(1, required).max(max);
 const Page = { page: z.number().int(), pageSize: z.number().int(), total: z.number().int() };

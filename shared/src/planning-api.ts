@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { instantSchema } from './instant.js';
 import { Oin } from './roles.js';
 import { PROCEDURE_STEPS } from './procedure/types.js';
 import { RangeInstant } from './range-instant.js';
 
-const Instant = z.iso.datetime({ offset: true });
+const Instant = instantSchema();
 
 export const CapacityProfileInput = z
   .object({

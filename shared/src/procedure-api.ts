@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { instantSchema } from './instant.js';
 import { ConflictJson } from './planning-api.js';
 import { PROCEDURE_STEPS, STEP_SIX_CAUSES } from './procedure/types.js';
 import { ROLES } from './roles.js';
 import { ActionType } from './procedure/actions.js';
 
-const Instant = z.iso.datetime({ offset: true });
+const Instant = instantSchema();
 const Level = z.enum(['laag', 'middel', 'hoog']);
 const Score = z.object({ urgency: Level, impact: Level });
 

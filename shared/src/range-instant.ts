@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { amsterdamWallTimeToInstant, instantFormatAmsterdamIso } from './prognose/amsterdam-time.js';
+import { instantStorable } from './instant.js';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DateTimeWithOffset = z.iso.datetime({ offset: true });
@@ -27,10 +28,10 @@ export function rangeInstantParse(text: string): RangeInstantResult {
     const result = amsterdamWallTimeToInstant({
       year: Number(date[1]), month: Number(date[2]), day: Number(date[3]), hour: 0, minute: 0, second: 0,
     });
-    if (result.ok) return { ok: true, iso: instantFormatAmsterdamIso(result.instant) };
+    if (result.ok && instantStorable(result.instant.getTime())) return { ok: true, iso: instantFormatAmsterdamIso(result.instant) };
     return { ok: false, message: `De datum ${text} bestaat niet. ${RANGE_INSTANT_HINT}` };
   }
-  if (DateTimeWithOffset.safeParse(text).success) return { ok: true, iso: text };
+  if (DateTimeWithOffset.safeParse(text).success && instantStorable(Date.parse(text))) return { ok: true, iso: text };
   return { ok: false, message: `"${text.slice(0, 60)}" is geen datum of tijdstip. ${RANGE_INSTANT_HINT}` };
 }
 

@@ -51,17 +51,13 @@ const windowColumns = (sql: Queryable) => sql`
 /**
  * Stores a delivery for one Afnemer: upserts its windows by kenmerk, keeps a revision of every change,
  * and records the delivery. Deliveries of the same Afnemer are serialised by an advisory lock.
+ * `affected`: the old and new spans of the windows that changed, overlapping ones joined, in time order.
  */
 export async function deliveryStore(
   tx: Tx,
   d: { afnemerOin: string; userId: number; fileName: string | null; contentType: string; windows: NewSendWindow[] },
-): Promise<{ delivery: DeliveryRow; affected: { from: number; to: number } | null }> {
+): Promise<{ delivery: DeliveryRow; affected: { from: number; to: number }[] | null }> {
   await tx`select pg_advisory_xact_lock(hashtext('deliveries'), hashtext(${d.afnemerOin}))`;
-  const [before] = await tx<{ from: number | null; to: number | null }[]>`
-    select (extract(epoch from min(start_at)) * 1000)::float8 as from, (extract(epoch from max(end_at)) * 1000)::float8 as to
-    from send_windows
-    where afnemer_oin = ${d.afnemerOin} and kenmerk = any(${d.windows.map((w) => w.kenmerk)}::text[])
-      and status <> 'geannuleerd'`;
   const [delivery] = await tx<{ id: number }[]>`
     insert into deliveries (afnemer_oin, uploaded_by, file_name, content_type, row_count, created, updated, unchanged)
     values (${d.afnemerOin}, ${d.userId}, ${d.fileName}, ${d.contentType}, ${d.windows.length}, 0, 0, 0)
@@ -79,8 +75,12 @@ export async function deliveryStore(
       laatste_eind: w.laatsteEind?.toISOString() ?? null,
     })),
   );
-  const [counts] = await tx<{ created: number; updated: number }[]>`
-    with input as (
+  const [counts] = await tx<{ created: number; updated: number; spans: [number, number][] }[]>`
+    with previous as (
+      select id, start_at, end_at from send_windows
+      where afnemer_oin = ${d.afnemerOin} and kenmerk = any(${d.windows.map((w) => w.kenmerk)}::text[])
+        and status <> 'geannuleerd'
+    ), input as (
       select * from jsonb_to_recordset(${input}) as x(
         kenmerk text, omschrijving text, berichttype text, start_at timestamptz, end_at timestamptz,
         aantal_berichten bigint, status text, vroegste_start timestamptz, laatste_eind timestamptz)
@@ -108,24 +108,28 @@ export async function deliveryStore(
         berichttype, start_at, end_at, aantal_berichten, status, vroegste_start, laatste_eind
       from upserted
       returning revision
+    ), changed as (
+      select start_at as s, end_at as e from upserted where status <> 'geannuleerd'
+      union all
+      select p.start_at, p.end_at from previous p join upserted u on u.id = p.id
+    ), ordered as (
+      select s, e, max(e) over (order by s, e rows between unbounded preceding and 1 preceding) as before_e from changed
+    ), islands as (
+      select s, e, sum(case when before_e is null or s > before_e then 1 else 0 end) over (order by s, e) as island from ordered
     )
-    select count(*) filter (where revision = 1)::int as created,
-           count(*) filter (where revision > 1)::int as updated
-    from revisions`;
+    select (select count(*) filter (where revision = 1) from revisions)::int as created,
+           (select count(*) filter (where revision > 1) from revisions)::int as updated,
+           (select coalesce(json_agg(json_build_array((extract(epoch from f) * 1000)::float8, (extract(epoch from t) * 1000)::float8) order by f), '[]')
+            from (select min(s) as f, max(e) as t from islands group by island) x) as spans`;
   const unchanged = d.windows.length - counts!.created - counts!.updated;
   const [row] = await tx<DeliveryRow[]>`
     update deliveries set created = ${counts!.created}, updated = ${counts!.updated}, unchanged = ${unchanged}
     where id = ${delivery!.id}
     returning id::int, afnemer_oin, uploaded_by::int, uploaded_at, file_name, content_type, row_count, created, updated, unchanged`;
   if (counts!.created + counts!.updated === 0) return { delivery: row!, affected: null };
-  // What changed lies within the old and new spans of these windows: the recompute needs no more.
-  let from = before?.from ?? Infinity;
-  let to = before?.to ?? -Infinity;
-  for (const w of d.windows) {
-    from = Math.min(from, w.start.getTime());
-    to = Math.max(to, w.end.getTime());
-  }
-  return { delivery: row!, affected: { from, to } };
+  // What changed lies within the old and new spans of the changed windows (overlapping ones joined): the recompute
+  // needs no more, and never what lies between two far-apart windows.
+  return { delivery: row!, affected: counts!.spans.map(([from, to]) => ({ from, to })) };
 }
 
 export interface WindowFilter {

@@ -1,5 +1,5 @@
 import type { ConflictRow, Sql, UserRow } from '@cd/db';
-import type { Role } from '@cd/shared';
+import type { PlanningHorizonSetting, Role } from '@cd/shared';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { RateLimiter } from './guards.js';
@@ -16,6 +16,8 @@ export interface Deps {
   sessionHours: number;
   /** Working days per procedure step; the defaults of shared/procedure when absent. */
   procedure?: ProcedureSettings;
+  /** Days back and ahead of today that windows may lie in; PLANNING_HORIZON_DEFAULT when absent. */
+  horizon?: PlanningHorizonSetting;
   /** Structured logger; silent when absent (tests). */
   logger?: Logger;
   /** TRUST_PROXY: believe X-Forwarded-For and X-Forwarded-Proto of the proxy in front; off when absent. */

@@ -93,6 +93,10 @@ export function errorToProblem(err: unknown, c: Context) {
   if (err instanceof SyntaxError) {
     return problemResponse(c, new ProblemError(400, 'De aanvraag bevat geen geldige JSON.'));
   }
+  // A date the database cannot hold that slipped past validation: the transaction is rolled back, so nothing is stored.
+  if (typeof err === 'object' && err !== null && ['22008', '22009'].includes(String((err as { code?: unknown }).code))) {
+    return problemResponse(c, new ProblemError(400, 'Een datum of tijd ligt buiten het bereik dat kan worden opgeslagen (jaar 1 t/m 9999); er is niets opgeslagen.'));
+  }
   const log = (c as Context<AppEnv>).get('log');
   if (errorIsDatabaseUnreachable(err)) {
     log?.warn({ code: (err as { code?: string }).code, path: c.req.path }, 'database unreachable');

@@ -58,6 +58,7 @@ import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { afnemerNames, caseAct, caseAfterCarryOut } from '../services/procedure.js';
 import { windowsChange, windowsChangePreview, type WindowsChangeResult } from '../services/window-moves.js';
+import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const isoMs = (ms: number) => new Date(ms).toISOString();
@@ -400,6 +401,8 @@ export const conflicts = apiRouter()
             ? { moves: [{ windowId: action.windowId, start: Date.parse(action.start), end: Date.parse(action.end) }], source: action.source ?? 'handmatig' as const }
             : result.carryOut;
           const changes = (carry?.moves ?? []).map((m) => ({ windowId: m.windowId, start: new Date(m.start), end: new Date(m.end) }));
+          const horizon = horizonNow(deps);
+          changes.forEach((m, i) => horizonRequire(horizon, horizonFields(m, action.type === 'move-window' ? '' : `moves[${i}].`)));
           const decided = result.carryOut !== null;
           // What a decision's moves do is worked out before they are made, for the answer (and is all a dry run does).
           const effect = (decided || dryRun) && changes.length > 0 ? await windowsChangePreview(deps.sql, c.get('planning'), changes, user, now) : null;

@@ -43,6 +43,7 @@ import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { conflictsRecompute } from '../services/conflicts-recompute.js';
+import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
 import {
   escalationJson,
   incidentAssertVisible,
@@ -335,6 +336,7 @@ export const incidents = apiRouter()
       const result = await sql.begin(async (tx: Tx) => {
         const i = incidentAssertVisible(await incidentById(tx, id, true), user);
         incidentMayDo(i, user, 'capacity-impact');
+        horizonRequire(horizonNow(c.get('deps')), horizonFields(input));
         const start = new Date(input.start);
         const end = new Date(input.end);
         const reason = input.reason || `Incident ${i.number}: ${i.title}`;

@@ -14,6 +14,7 @@ import { userRequire, userWithRole } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { conflictsRecompute } from '../services/conflicts-recompute.js';
+import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
 
 export function maintenanceJson(m: MaintenanceRow): MaintenanceWindowJson {
   return {
@@ -35,10 +36,7 @@ async function ownedElsewhere(tx: Tx, id: number) {
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const WRITERS = ['capacity-manager'] as const;
 const toInput = (b: z.infer<typeof MaintenanceWindowInput>) => ({ ...b, start: new Date(b.start), end: new Date(b.end) });
-const span = (...ms: { start: Date; end: Date }[]) => ({
-  from: Math.min(...ms.map((m) => m.start.getTime())),
-  to: Math.max(...ms.map((m) => m.end.getTime())),
-});
+const span = (...ms: { start: Date; end: Date }[]) => ms.map((m) => ({ from: m.start.getTime(), to: m.end.getTime() }));
 
 export const maintenanceWindows = apiRouter()
   .openapi(
@@ -86,6 +84,7 @@ export const maintenanceWindows = apiRouter()
       const user = userWithRole(c, WRITERS);
       const input = toInput(c.req.valid('json'));
       const { sql, now } = c.get('deps');
+      horizonRequire(horizonNow(c.get('deps')), horizonFields(input));
       const id = await sql.begin(async (tx: Tx) => {
         const newId = await maintenanceCreate(tx, input, user.id);
         await conflictsRecompute(tx, span(input), now(), 'Onderhoudsvenster toegevoegd', c.get('deps').procedure);
@@ -108,6 +107,7 @@ export const maintenanceWindows = apiRouter()
       const id = c.req.valid('param').id;
       const input = toInput(c.req.valid('json'));
       const { sql, now } = c.get('deps');
+      horizonRequire(horizonNow(c.get('deps')), horizonFields(input));
       await sql.begin(async (tx: Tx) => {
         await ownedElsewhere(tx, id);
         const old = await maintenanceById(tx, id);

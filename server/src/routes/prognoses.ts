@@ -17,9 +17,7 @@ import {
   PlanChangePreview,
   PrognosePatch,
   SendWindowChanged,
-  prognoseCsvParse,
   PrognoseJsonUpload,
-  prognoseJsonToRows,
   prognoseTemplateCsv,
   SendWindow,
   SendWindowDetail,
@@ -29,6 +27,7 @@ import {
   UploadResult,
   type NewSendWindow,
   type ParseResult,
+  type PlanningHorizon,
   type RowError,
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
@@ -41,6 +40,8 @@ import { prognoseTemplateXlsx, prognoseXlsxParse } from '../lib/prognose-xlsx.js
 import { conflictsRecompute } from '../services/conflicts-recompute.js';
 import { deliveryDryRun } from '../services/dry-run.js';
 import { windowsChange, windowsChangePreview } from '../services/window-moves.js';
+import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
+import { prognoseCsvParseOffThread, prognoseJsonRowsOffThread } from '../services/cpu-pool.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UPLOAD_ROLES = ['planner', 'capacity-manager', 'admin'] as const;
@@ -71,15 +72,6 @@ function deliveryJson(d: DeliveryRow): Delivery {
 }
 
 
-function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Excel's plain "CSV (gescheiden door lijstscheidingsteken)" saves in Windows-1252.
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
 function fileKind(contentType: string, fileName: string | null): 'csv' | 'xlsx' | null {
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   const name = fileName?.toLowerCase() ?? '';
@@ -93,18 +85,19 @@ function fileNameFromDisposition(header: string | undefined): string | null {
   return match ? decodeURIComponent(match[1]!) : null;
 }
 
-async function parseFile(kind: 'csv' | 'xlsx', bytes: Uint8Array): Promise<ParseResult> {
+async function parseFile(kind: 'csv' | 'xlsx', bytes: Uint8Array, horizon: PlanningHorizon): Promise<ParseResult> {
   return kind === 'xlsx'
-    ? prognoseXlsxParse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { maxRows: UPLOAD_LIMITS.maxRows })
-    : prognoseCsvParse(decodeText(bytes), { maxRows: UPLOAD_LIMITS.maxRows });
+    ? prognoseXlsxParse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { maxRows: UPLOAD_LIMITS.maxRows, horizon })
+    : prognoseCsvParseOffThread(bytes, { maxRows: UPLOAD_LIMITS.maxRows, horizon });
 }
 
 /** Reads the delivery from multipart, a raw CSV/XLSX body or JSON, into validated rows. */
 async function deliveryRead(c: Context<AppEnv>): Promise<{ result: ParseResult; fileName: string | null; contentType: string }> {
   const contentType = c.req.header('content-type') ?? '';
+  const horizon = horizonNow(c.get('deps'));
   if (/^application\/json/i.test(contentType)) {
     const body = (c.req.valid as (t: 'json') => z.infer<typeof PrognoseJsonUpload>)('json');
-    return { result: prognoseJsonToRows(body), fileName: null, contentType: 'application/json' };
+    return { result: await prognoseJsonRowsOffThread(body, { horizon }), fileName: null, contentType: 'application/json' };
   }
   if (/^multipart\/form-data/i.test(contentType)) {
     const form = await c.req.formData();
@@ -114,14 +107,14 @@ async function deliveryRead(c: Context<AppEnv>): Promise<{ result: ParseResult; 
     }
     const kind = fileKind(file.type, file.name);
     if (!kind) throw new ProblemError(415, `Het bestand "${file.name}" is geen CSV- of XLSX-bestand.`);
-    return { result: await parseFile(kind, new Uint8Array(await file.arrayBuffer())), fileName: file.name, contentType: kind === 'xlsx' ? XLSX_TYPE : 'text/csv' };
+    return { result: await parseFile(kind, new Uint8Array(await file.arrayBuffer()), horizon), fileName: file.name, contentType: kind === 'xlsx' ? XLSX_TYPE : 'text/csv' };
   }
   const fileName = fileNameFromDisposition(c.req.header('content-disposition'));
   const kind = fileKind(contentType, fileName);
   if (!kind) {
     throw new ProblemError(415, 'Stuur een CSV-bestand (text/csv), een Excel-bestand (.xlsx), JSON of een multipart-formulier.');
   }
-  return { result: await parseFile(kind, new Uint8Array(await c.req.arrayBuffer())), fileName, contentType: kind === 'xlsx' ? XLSX_TYPE : 'text/csv' };
+  return { result: await parseFile(kind, new Uint8Array(await c.req.arrayBuffer()), horizon), fileName, contentType: kind === 'xlsx' ? XLSX_TYPE : 'text/csv' };
 }
 
 /** Groups rows by Afnemer after checking who may deliver for whom; throws 403 or 400 problems. */
@@ -211,13 +204,13 @@ export const prognoses = apiRouter()
       if (c.req.valid('query').dryRun === 'true') return c.json(await deliveryDryRun(sql, groups, afnemerScope(user)), 200);
       const deliveries = await sql.begin(async (tx: Tx) => {
         const stored: DeliveryRow[] = [];
-        let span: { from: number; to: number } | null = null;
+        const span: { from: number; to: number }[] = [];
         for (const [afnemerOin, windows] of groups) {
           const { delivery, affected } = await deliveryStore(tx, { afnemerOin, userId: user.id, fileName, contentType, windows });
           stored.push(delivery);
-          if (affected) span = span ? { from: Math.min(span.from, affected.from), to: Math.max(span.to, affected.to) } : affected;
+          if (affected) span.push(...affected);
         }
-        if (span) await conflictsRecompute(tx, span, now(), `Nieuwe aanlevering${fileName ? ` (${fileName})` : ''}`, c.get('deps').procedure);
+        if (span.length > 0) await conflictsRecompute(tx, span, now(), `Nieuwe aanlevering${fileName ? ` (${fileName})` : ''}`, c.get('deps').procedure);
         return stored;
       });
       const sum = (k: 'created' | 'updated' | 'unchanged') => deliveries.reduce((n: number, d: DeliveryRow) => n + d[k], 0);
@@ -352,6 +345,8 @@ export const prognoses = apiRouter()
         aantalBerichten: patch.aantalBerichten,
         status: patch.status,
       };
+      // Only what the edit sets must lie within the horizon: an old window may still be corrected in its count.
+      horizonRequire(horizonNow(deps), horizonFields(change).filter((f) => (f.field === 'start' ? patch.start : patch.eind) !== undefined).map((f) => f.field === 'end' ? { ...f, field: 'eind' } : f));
       const now = deps.now();
       if (c.req.valid('query').dryRun === 'true') {
         return c.json(await windowsChangePreview(deps.sql, c.get('planning'), [change], user, now), 200);

@@ -16,6 +16,7 @@ import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { releaseCapacityChanged } from '../services/release-capacity.js';
+import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
@@ -88,6 +89,7 @@ export const releases = apiRouter()
       const user = userWithRole(c, RFC_LOGIUS_ROLES);
       const input = toInput(c.req.valid('json'));
       const { sql, now, procedure } = c.get('deps');
+      horizonRequire(horizonNow(c.get('deps')), horizonFields(input));
       const at = now();
       const id = await sql.begin(async (tx: Tx) => {
         const newId = await releaseInsert(tx, input, user.id, at);
@@ -111,6 +113,7 @@ export const releases = apiRouter()
       const id = c.req.valid('param').id;
       const input = toInput(c.req.valid('json'));
       const { sql, now, procedure } = c.get('deps');
+      horizonRequire(horizonNow(c.get('deps')), horizonFields(input));
       const at = now();
       await sql.begin(async (tx: Tx) => {
         const old = await releaseById(tx, id, true);

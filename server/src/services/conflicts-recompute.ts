@@ -5,21 +5,39 @@ import {
   conflictsResolve,
   conflictUpdate,
   maintenanceInRange,
-  planWindowsExtent,
+  planningIslands,
   planWindowsInRange,
+  type CapacityProfileRow,
+  type OpenConflictSpan,
   type Tx,
 } from '@cd/db';
 import { casesInvolvedUpdate, casesOpen, casesResolve, type ProcedureSettings } from './procedure.js';
-import { BUCKET_MS, BUCKET_OVERLOADED, conflictsDetect, conflictsReconcile } from '@cd/shared';
+import {
+  BUCKET_MS,
+  BUCKET_OVERLOADED,
+  changedBucketRanges,
+  conflictsReconcile,
+  type ChangedInterval,
+  type Conflict,
+} from '@cd/shared';
+import { conflictsDetectOffThread } from './cpu-pool.js';
 
-/** A span of time (ms) in which something changed; 'all' after a change of the capacity profile. */
-export type ChangedSpan = { from: number; to: number } | 'all';
+/**
+ * Where something changed (ms): one span, several (each recomputed around itself, never the time between them),
+ * or 'all' after a change of the capacity profile (then every stretch with windows or open conflicts).
+ */
+export type ChangedSpan = ChangedInterval | readonly ChangedInterval[] | 'all';
 
 export interface RecomputeResult {
   created: number[];
   kept: number[];
   resolved: number[];
+  /** The hull of `ranges`, or null when nothing was computed. */
   range: { from: number; to: number } | null;
+  /** The disjoint ranges that were detected, in time order. */
+  ranges: { from: number; to: number }[];
+  /** Buckets detected in all attempts together: the work this recompute did. */
+  buckets: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -27,10 +45,45 @@ const MARGIN_MS = DAY_MS;
 const DRAIN_SLACK_MS = 14 * DAY_MS;
 const MAX_WIDENINGS = 24;
 
+interface Settled {
+  from: number;
+  to: number;
+  open: OpenConflictSpan[];
+  conflicts: Conflict[];
+}
+
+/**
+ * Detects conflicts in [from, to), growing the range until no open conflict, overload run or undrained backlog
+ * is cut by its edges (at most MAX_WIDENINGS times).
+ */
+async function rangeSettle(tx: Tx, from: number, to: number, profile: CapacityProfileRow, work: { buckets: number }): Promise<Settled> {
+  for (let attempt = 0; ; attempt++) {
+    const open = await conflictsOpenInRange(tx, from, to);
+    const wantFrom = Math.min(from, ...open.map((c) => Math.floor(c.start / BUCKET_MS) * BUCKET_MS - MARGIN_MS));
+    const wantTo = Math.max(to, ...open.map((c) => Math.ceil(c.until / BUCKET_MS) * BUCKET_MS + MARGIN_MS));
+    const [windows, maintenance] = await Promise.all([planWindowsInRange(tx, wantFrom, wantTo), maintenanceInRange(tx, wantFrom, wantTo)]);
+    const result = await conflictsDetectOffThread({
+      windows,
+      maintenance,
+      profile: profile.ratesPerHour,
+      fromBucket: wantFrom / BUCKET_MS,
+      toBucket: wantTo / BUCKET_MS,
+      threshold: profile.threshold,
+      warningLevel: profile.warningLevel,
+    });
+    work.buckets += (wantTo - wantFrom) / BUCKET_MS;
+    const stable = wantFrom === from && wantTo === to && !result.cutAtStart && !result.cutAtEnd;
+    if (stable || attempt >= MAX_WIDENINGS) return { from: wantFrom, to: wantTo, open, conflicts: result.conflicts };
+    from = result.cutAtStart ? wantFrom - 7 * DAY_MS : wantFrom;
+    to = result.cutAtEnd ? wantTo + 7 * DAY_MS : wantTo;
+  }
+}
+
 /**
  * Re-detects conflicts where a change may have altered them and stores the outcome in the same transaction:
  * persisting conflicts keep their id, new ones are inserted, vanished ones are resolved with `reason`.
- * The range grows until no open conflict, overload run or undrained backlog is cut by its edges.
+ * Each changed span is padded (a day before, two weeks after for the backlog to drain) and settled on its own;
+ * ranges that grow into each other are joined, so the result equals detecting over everything at once.
  */
 export async function conflictsRecompute(
   tx: Tx,
@@ -41,54 +94,47 @@ export async function conflictsRecompute(
 ): Promise<RecomputeResult> {
   // One recompute at a time, across server instances: two would otherwise both insert the same new conflict.
   await tx`select pg_advisory_xact_lock(hashtext('conflicts-recompute'))`;
-  let span = changed;
-  if (span === 'all') {
-    const extent = await planWindowsExtent(tx);
-    const open = await conflictsOpenInRange(tx, 0, Date.UTC(9999, 0, 1));
-    let from = extent?.from ?? Infinity;
-    let to = extent?.to ?? -Infinity;
-    for (const c of open) {
-      from = Math.min(from, c.start);
-      to = Math.max(to, c.until);
-    }
-    if (from === Infinity) return { created: [], kept: [], resolved: [], range: null };
-    span = { from, to };
-  }
-  let from = Math.floor((span.from - MARGIN_MS) / BUCKET_MS) * BUCKET_MS;
-  let to = Math.ceil((span.to + DRAIN_SLACK_MS) / BUCKET_MS) * BUCKET_MS;
+  const spans: readonly ChangedInterval[] =
+    changed === 'all' ? await planningIslands(tx, MARGIN_MS + DRAIN_SLACK_MS) : 'from' in changed ? [changed] : changed;
+  let pending = changedBucketRanges(spans, { beforeMs: MARGIN_MS, afterMs: DRAIN_SLACK_MS }).map((r) => ({
+    from: r.fromBucket * BUCKET_MS,
+    to: r.toBucket * BUCKET_MS,
+  }));
+  if (pending.length === 0) return { created: [], kept: [], resolved: [], range: null, ranges: [], buckets: 0 };
 
   const profile = await capacityProfileCurrent(tx);
-  for (let attempt = 0; ; attempt++) {
-    const open = await conflictsOpenInRange(tx, from, to);
-    const wantFrom = Math.min(from, ...open.map((c) => Math.floor(c.start / BUCKET_MS) * BUCKET_MS - MARGIN_MS));
-    const wantTo = Math.max(to, ...open.map((c) => Math.ceil(c.until / BUCKET_MS) * BUCKET_MS + MARGIN_MS));
-    const [windows, maintenance] = await Promise.all([planWindowsInRange(tx, wantFrom, wantTo), maintenanceInRange(tx, wantFrom, wantTo)]);
-    const result = conflictsDetect({
-      windows,
-      maintenance,
-      profile: profile.ratesPerHour,
-      fromBucket: wantFrom / BUCKET_MS,
-      toBucket: wantTo / BUCKET_MS,
-      threshold: profile.threshold,
-      warningLevel: profile.warningLevel,
-    });
-    const n = result.load.length;
-    const cutAtStart = n > 0 && (result.states[0] === BUCKET_OVERLOADED || result.backlog[0]! > 0);
-    const cutAtEnd = n > 0 && (result.states[n - 1] === BUCKET_OVERLOADED || result.backlog[n - 1]! > 0);
-    const stable = wantFrom === from && wantTo === to && !cutAtStart && !cutAtEnd;
-    if (!stable && attempt < MAX_WIDENINGS) {
-      from = cutAtStart ? wantFrom - 7 * DAY_MS : wantFrom;
-      to = cutAtEnd ? wantTo + 7 * DAY_MS : wantTo;
-      continue;
+  const work = { buckets: 0 };
+  let settled: Settled[] = [];
+  while (pending.length > 0) {
+    for (const r of pending) settled.push(await rangeSettle(tx, r.from, r.to, profile, work));
+    // Ranges that grew into each other are joined and settled again as one; the others are final.
+    settled.sort((a, b) => a.from - b.from);
+    const groups: Settled[][] = [];
+    for (const s of settled) {
+      const last = groups[groups.length - 1];
+      if (last && s.from < Math.max(...last.map((x) => x.to))) last.push(s);
+      else groups.push([s]);
     }
-    const { kept, created, resolved } = conflictsReconcile(open, result.conflicts);
-    for (const k of kept) await conflictUpdate(tx, k.id, k.conflict, now);
-    await casesInvolvedUpdate(tx, kept.map((k) => ({ id: k.id, afnemers: k.conflict.afnemers, windowIds: k.conflict.windows.map((w) => w.id) })), now);
-    const createdIds: number[] = [];
-    for (const c of created) createdIds.push(await conflictInsert(tx, c, now));
-    await casesOpen(tx, created.map((c, i) => ({ id: createdIds[i]!, start: c.start, afnemers: c.afnemers })), now, settings);
-    await conflictsResolve(tx, resolved, now, reason);
-    await casesResolve(tx, resolved, reason, now);
-    return { created: createdIds, kept: kept.map((k) => k.id), resolved, range: { from: wantFrom, to: wantTo } };
+    settled = groups.filter((g) => g.length === 1).map((g) => g[0]!);
+    pending = groups.filter((g) => g.length > 1).map((g) => ({ from: g[0]!.from, to: Math.max(...g.map((x) => x.to)) }));
   }
+
+  const openById = new Map(settled.flatMap((s) => s.open).map((c) => [c.id, c]));
+  const { kept, created, resolved } = conflictsReconcile([...openById.values()], settled.flatMap((s) => s.conflicts));
+  for (const k of kept) await conflictUpdate(tx, k.id, k.conflict, now);
+  await casesInvolvedUpdate(tx, kept.map((k) => ({ id: k.id, afnemers: k.conflict.afnemers, windowIds: k.conflict.windows.map((w) => w.id) })), now);
+  const createdIds: number[] = [];
+  for (const c of created) createdIds.push(await conflictInsert(tx, c, now));
+  await casesOpen(tx, created.map((c, i) => ({ id: createdIds[i]!, start: c.start, afnemers: c.afnemers })), now, settings);
+  await conflictsResolve(tx, resolved, now, reason);
+  await casesResolve(tx, resolved, reason, now);
+  const ranges = settled.map((s) => ({ from: s.from, to: s.to }));
+  return {
+    created: createdIds,
+    kept: kept.map((k) => k.id),
+    resolved,
+    range: { from: ranges[0]!.from, to: ranges[ranges.length - 1]!.to },
+    ranges,
+    buckets: work.buckets,
+  };
 }

@@ -1,7 +1,8 @@
 import { capacityProfileCurrent, maintenanceInRange, planWindowsByKenmerk, planWindowsInRange, type Sql } from '@cd/db';
 import {
-  afnemersScoped, conflictsDetect, conflictsDiff, BUCKET_MS, type AfnemerScope, type Conflict, type DryRunResult, type NewSendWindow, type PlanWindow,
+  afnemersScoped, changedBucketRanges, conflictsDiff, BUCKET_MS, type AfnemerScope, type ChangedInterval, type Conflict, type DryRunResult, type NewSendWindow, type PlanWindow,
 } from '@cd/shared';
+import { conflictsDetectOffThread } from './cpu-pool.js';
 
 const DAY_MS = 86_400_000;
 
@@ -26,19 +27,16 @@ export async function deliveryDryRun(sql: Sql, groups: [string, NewSendWindow[]]
   const incoming: PlanWindow[] = [];
   const replaced = new Set<number>();
   let nextTempId = -1;
-  let from = Infinity;
-  let to = -Infinity;
+  const spans: ChangedInterval[] = [];
   for (const [afnemer, windows] of groups) {
     const existing = new Map((await planWindowsByKenmerk(sql, afnemer, windows.map((w) => w.kenmerk))).map((w) => [w.kenmerk, w]));
     for (const w of windows) {
       const old = existing.get(w.kenmerk);
       if (old) {
         replaced.add(old.id);
-        from = Math.min(from, old.start);
-        to = Math.max(to, old.end);
+        spans.push({ from: old.start, to: old.end });
       }
-      from = Math.min(from, w.start.getTime());
-      to = Math.max(to, w.end.getTime());
+      spans.push({ from: w.start.getTime(), to: w.end.getTime() });
       incoming.push({
         id: old?.id ?? nextTempId--, afnemer, kenmerk: w.kenmerk, start: w.start.getTime(), end: w.end.getTime(),
         volume: w.aantalBerichten, status: w.status, earliestStart: w.vroegsteStart?.getTime() ?? null, latestEnd: w.laatsteEind?.getTime() ?? null,
@@ -47,21 +45,23 @@ export async function deliveryDryRun(sql: Sql, groups: [string, NewSendWindow[]]
   }
   const rowCount = incoming.length;
   const empty = { dryRun: true as const, rowCount, created: [], worsened: [], solved: [], eased: [] };
-  if (from === Infinity) return empty;
-  const rangeFrom = Math.floor((from - DAY_MS) / BUCKET_MS) * BUCKET_MS;
-  const rangeTo = Math.ceil((to + 14 * DAY_MS) / BUCKET_MS) * BUCKET_MS;
-  const [stored, maintenance, profile] = await Promise.all([
-    planWindowsInRange(sql, rangeFrom, rangeTo),
-    maintenanceInRange(sql, rangeFrom, rangeTo),
-    capacityProfileCurrent(sql),
-  ]);
-  const detect = (windows: PlanWindow[]) =>
-    conflictsDetect({
-      windows, maintenance, profile: profile.ratesPerHour, threshold: profile.threshold, warningLevel: profile.warningLevel,
-      fromBucket: rangeFrom / BUCKET_MS, toBucket: rangeTo / BUCKET_MS,
-    }).conflicts;
-  const before = detect(stored);
-  const after = detect([...stored.filter((w) => !replaced.has(w.id)), ...incoming]);
+  // Around each changed window only (never the time between far-apart ones), in a worker thread.
+  const ranges = changedBucketRanges(spans, { beforeMs: DAY_MS, afterMs: 14 * DAY_MS });
+  if (ranges.length === 0) return empty;
+  const profile = await capacityProfileCurrent(sql);
+  const before: Conflict[] = [];
+  const after: Conflict[] = [];
+  for (const { fromBucket, toBucket } of ranges) {
+    const rangeFrom = fromBucket * BUCKET_MS;
+    const rangeTo = toBucket * BUCKET_MS;
+    const [stored, maintenance] = await Promise.all([planWindowsInRange(sql, rangeFrom, rangeTo), maintenanceInRange(sql, rangeFrom, rangeTo)]);
+    const detect = async (windows: PlanWindow[]) =>
+      (await conflictsDetectOffThread({
+        windows, maintenance, profile: profile.ratesPerHour, threshold: profile.threshold, warningLevel: profile.warningLevel, fromBucket, toBucket,
+      })).conflicts;
+    before.push(...(await detect(stored)));
+    after.push(...(await detect([...stored.filter((w) => !replaced.has(w.id)), ...incoming.filter((w) => w.start < rangeTo && w.end > rangeFrom)])));
+  }
   const diff = conflictsDiff(before, after);
   return {
     dryRun: true,

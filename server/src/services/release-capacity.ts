@@ -26,7 +26,7 @@ export async function releaseCapacityChanged(
   const spans = [release, ...(before ? [before] : [])];
   const recompute = await conflictsRecompute(
     tx,
-    { from: Math.min(...spans.map((s) => s.start.getTime())), to: Math.max(...spans.map((s) => s.end.getTime())) },
+    spans.map((s) => ({ from: s.start.getTime(), to: s.end.getTime() })),
     now,
     `Release ${release.name} ${verb}`,
     settings,

@@ -123,7 +123,8 @@ async function windowsChangeApply(
 
   const planChange = await planChangeInsert(tx, { at: opts.now, userId: opts.user.id, source: opts.source, undoOf: opts.undoOf ?? null });
   const windows: WindowChangeJson[] = [];
-  let span: { from: number; to: number } | null = null;
+  // Only where the windows were and are now: a move far ahead recomputes two stretches, not all in between.
+  const spans: { from: number; to: number }[] = [];
   for (const c of changes) {
     const before = byId.get(c.windowId)!;
     const after = await sendWindowChange(tx, c.windowId, c, {
@@ -131,9 +132,7 @@ async function windowsChangeApply(
     });
     if (!after) continue;
     windows.push({ windowId: after.id, kenmerk: after.kenmerk, afnemer: after.afnemerOin, before: state(before), after: state(after) });
-    const from = Math.min(before.startAt.getTime(), after.startAt.getTime());
-    const to = Math.max(before.endAt.getTime(), after.endAt.getTime());
-    span = span ? { from: Math.min(span.from, from), to: Math.max(span.to, to) } : { from, to };
+    spans.push({ from: before.startAt.getTime(), to: before.endAt.getTime() }, { from: after.startAt.getTime(), to: after.endAt.getTime() });
   }
 
   // The case file of every open conflict a changed window is in shows the change, by Afnemer, time and volume only
@@ -160,7 +159,7 @@ async function windowsChangeApply(
     const undone = opts.undoOf ? await conflictsWithPlanChange(tx, opts.undoOf, windowIds) : [];
     await trail([...undone, ...(await conflictsOpenWithWindows(tx, windowIds)).map((c) => c.id)]);
   }
-  const recompute = span ? await conflictsRecompute(tx, span, opts.now, reasonOf(opts.source, opts.user), opts.procedure) : null;
+  const recompute = spans.length > 0 ? await conflictsRecompute(tx, spans, opts.now, reasonOf(opts.source, opts.user), opts.procedure) : null;
   if (recompute) await trail((await conflictsOpenWithWindows(tx, windowIds)).map((c) => c.id));
   return { planChangeId: planChange.id, undoUntil: new Date(planChangeUndoUntil(opts.now.getTime())), recompute, windows };
 }

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { RangeInstant } from '../range-instant.js';
+import { instantSchema } from '../instant.js';
 import { Oin } from '../roles.js';
 import { PROCEDURE_STEPS } from '../procedure/types.js';
 import { SERVICE_REQUEST_FIELDS, SERVICE_REQUEST_TYPE_CODES, STANDARD_CHANGE_CODES } from './catalogue.js';
 import { RFC_ACTION_TYPES, RFC_KINDS, RFC_STATUSES } from './rfc-types.js';
 import { SERVICE_REQUEST_STATUSES } from './service-request-status.js';
 
-const Instant = z.iso.datetime({ offset: true });
+const Instant = instantSchema();
 const Text = (max: number, message = 'Vul dit veld in.') => z.string().trim().min(1, message).max(max);
 
 export const RfcKindSchema = z.enum(RFC_KINDS).meta({ id: 'RfcKind', description: 'standaard, niet-standaard of urgent' });

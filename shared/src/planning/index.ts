@@ -12,3 +12,4 @@ export * from './send-hours.js';
 export * from './suggestions.js';
 export * from './reconcile.js';
 export * from './diff.js';
+export * from './horizon.js';

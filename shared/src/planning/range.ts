@@ -32,3 +32,48 @@ export function planningRange(
   }
   return { fromBucket: Math.floor(start / BUCKET_MS), toBucket: Math.ceil((end + slackMs) / BUCKET_MS) };
 }
+
+/** A span of instants (ms) in which something changed. */
+export interface ChangedInterval {
+  from: number;
+  to: number;
+}
+
+/**
+ * Returns the bucket ranges covering every span widened by `beforeMs` before and `afterMs` after, merged where they
+ * overlap or touch, in time order: what a recompute must cover, and no more (never the hull of far-apart spans).
+ * Edge: spans a year apart with 1 day before and 14 days after give two ranges; a reversed span counts as its
+ * ordered form; an empty list gives []; non-finite bounds or negative padding throw a RangeError.
+ */
+export function changedBucketRanges(
+  spans: readonly ChangedInterval[],
+  pad: { beforeMs: number; afterMs: number },
+): BucketRange[] {
+  if (!(pad.beforeMs >= 0) || !(pad.afterMs >= 0) || !Number.isFinite(pad.beforeMs) || !Number.isFinite(pad.afterMs)) {
+    throw new RangeError(`padding must be finite and >= 0, got ${pad.beforeMs}, ${pad.afterMs}`);
+  }
+  const ranges: BucketRange[] = [];
+  for (const s of spans) {
+    if (!Number.isFinite(s.from) || !Number.isFinite(s.to)) throw new RangeError(`span bounds must be finite, got ${s.from}, ${s.to}`);
+    const lo = Math.min(s.from, s.to);
+    const hi = Math.max(s.from, s.to);
+    const fromBucket = Math.floor((lo - pad.beforeMs) / BUCKET_MS);
+    ranges.push({ fromBucket, toBucket: Math.max(fromBucket + 1, Math.ceil((hi + pad.afterMs) / BUCKET_MS)) });
+  }
+  return bucketRangesMerge(ranges);
+}
+
+/**
+ * Returns the union of bucket ranges as disjoint ranges in time order; ranges that overlap or touch become one.
+ * Edge: [0, 2) and [2, 5) give [0, 5); empty ranges (toBucket <= fromBucket) are dropped.
+ */
+export function bucketRangesMerge(ranges: readonly BucketRange[]): BucketRange[] {
+  const sorted = ranges.filter((r) => r.toBucket > r.fromBucket).sort((a, b) => a.fromBucket - b.fromBucket);
+  const out: BucketRange[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.fromBucket <= last.toBucket) last.toBucket = Math.max(last.toBucket, r.toBucket);
+    else out.push({ fromBucket: r.fromBucket, toBucket: r.toBucket });
+  }
+  return out;
+}

@@ -5,14 +5,12 @@
 
 import { z } from 'zod';
 import { Oin } from '../roles.js';
+import { instantSchema } from '../instant.js';
 import { ASSESSMENT_ASPECTS, ASSESSMENT_LEVELS } from './types.js';
 
 const MAX_TEXT = 5000;
 
-const Instant = z.iso.datetime({
-  offset: true,
-  error: 'Geef datum en tijd in ISO 8601 met tijdzone, bijvoorbeeld 2027-01-15T08:00:00+01:00.',
-});
+const Instant = instantSchema('Geef datum en tijd in ISO 8601 met tijdzone, bijvoorbeeld 2027-01-15T08:00:00+01:00.');
 
 const WindowId = z
   .number({ error: 'Een venster-id is een getal.' })

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { RangeInstant } from '../range-instant.js';
+import { instantSchema } from '../instant.js';
 import { Oin } from '../roles.js';
 
 const Status = z.enum(['concept', 'definitief', 'geannuleerd']);
-const Instant = z.iso.datetime({ offset: true });
+const Instant = instantSchema();
 
 export const SendWindow = z
   .object({

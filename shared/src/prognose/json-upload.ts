@@ -178,7 +178,7 @@ export function prognoseJsonToRows(body: unknown, opts: PrognoseParseOptions = {
         rowErrors.push({ row, field: property, message: `De waarde van ${property} moet ${expected} zijn.` });
       }
     }
-    const result = prognoseRowValidate(record, row, 'json');
+    const result = prognoseRowValidate(record, row, 'json', opts.horizon ?? null);
     if (result.ok) {
       if (rowErrors.length === 0) rows.push({ line: row, window: result.window });
     } else {

@@ -1,6 +1,7 @@
 /** Turning a table (header row plus data rows, from CSV or Excel) into validated send windows. */
 import { columnIndexToLetters, prognoseHeaderMap } from './columns.js';
 import { type PrognoseCellValue, type PrognoseRecord, prognoseRowValidate } from './validate-row.js';
+import type { PlanningHorizon } from '../planning/horizon.js';
 import { type ParsedRow, type ParseResult, type PrognoseField, type RowError, UPLOAD_LIMITS } from './types.js';
 
 /** A cell that could not be read at all (e.g. an Excel error value); `invalid` is the Dutch reason. */
@@ -26,6 +27,8 @@ export interface PrognoseTable {
 export interface PrognoseParseOptions {
   /** Maximum number of data rows; default UPLOAD_LIMITS.maxRows. */
   maxRows?: number;
+  /** When given, every date and time must lie within it (a row error otherwise). */
+  horizon?: PlanningHorizon | null;
 }
 
 function cellIsInvalid(cell: PrognoseTableCell): cell is PrognoseInvalidCell {
@@ -128,7 +131,7 @@ export function prognoseTableParse(
       record[field] = cell ?? null;
     });
 
-    const result = prognoseRowValidate(record, row.line, cellKind);
+    const result = prognoseRowValidate(record, row.line, cellKind, opts.horizon ?? null);
     if (result.ok) {
       if (rowErrors.length === 0) rows.push({ line: row.line, window: result.window });
     } else {

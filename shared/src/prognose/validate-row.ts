@@ -7,6 +7,7 @@ import {
   wallTimeProblemMessage,
   type WallTime,
 } from './amsterdam-time.js';
+import { type PlanningHorizon, planningHorizonViolation } from '../planning/horizon.js';
 import { messageCountFromNumber, parseMessageCount } from './dutch-number.js';
 import { type NewSendWindow, PROGNOSE_FIELDS, type PrognoseField, type RowError } from './types.js';
 
@@ -98,6 +99,13 @@ function textCheck(
   return { value: text, error: null };
 }
 
+/** The instant as `dd-mm-jjjj uu:mm` in Amsterdam, or as ISO for years Intl writes in another form. */
+function instantText(instant: Date | null): string {
+  if (!instant) return '';
+  const year = instant.getUTCFullYear();
+  return year >= 1000 && year <= 9999 ? instantFormatAmsterdamDutch(instant) : instant.toISOString();
+}
+
 type DateCell = { kind: 'empty' } | { kind: 'ok'; instant: Date } | { kind: 'error'; message: string };
 
 /** Reads a cell that should hold a date and time. */
@@ -148,12 +156,14 @@ function cellToInstant(value: PrognoseCellValue | undefined, kind: PrognoseCellK
  * Returns the send window described by one record, or every problem found in it (not only the first),
  * in column order.
  * Edge: `field` in errors is the column name (`aantal_berichten`), or the JSON property name
- * (`aantalBerichten`) for cellKind 'json'; an absent, null or blank cell counts as empty.
+ * (`aantalBerichten`) for cellKind 'json'; an absent, null or blank cell counts as empty; with a `horizon`, each
+ * date and time outside it is an error on its field ("ligt buiten de planningshorizon (… t/m …)").
  */
 export function prognoseRowValidate(
   record: Partial<Record<PrognoseField, PrognoseCellValue>>,
   line: number,
   cellKind: PrognoseCellKind,
+  horizon: PlanningHorizon | null = null,
 ): PrognoseRowResult {
   const found: { field: PrognoseField; message: string }[] = [];
   const name = (field: PrognoseField): string => (cellKind === 'json' ? PROGNOSE_JSON_PROPERTIES[field] : field);
@@ -191,7 +201,9 @@ export function prognoseRowValidate(
   const instants: Partial<Record<keyof typeof DATE_TIME_LABEL, Date>> = {};
   for (const field of ['start', 'eind', 'vroegste_start', 'laatste_eind'] as const) {
     const cell = cellToInstant(record[field], cellKind, name(field));
-    if (cell.kind === 'ok') instants[field] = cell.instant;
+    const outside = cell.kind === 'ok' && horizon ? planningHorizonViolation(horizon, cell.instant.getTime()) : null;
+    if (outside) fail(field, `${DATE_TIME_LABEL[field]} (${instantText(cell.kind === 'ok' ? cell.instant : null)}) ${outside}.`);
+    else if (cell.kind === 'ok') instants[field] = cell.instant;
     else if (cell.kind === 'error') fail(field, cell.message);
     else if (field === 'start' || field === 'eind') {
       fail(field, `${DATE_TIME_LABEL[field]} ontbreekt; de kolom ${name(field)} is verplicht.`);

@@ -1,0 +1,113 @@
+/**
+ * A small pool of worker threads for the CPU-heavy steps of a request (parsing an upload, detecting conflicts over
+ * a range): the event loop only sends the input and takes the result back in slices, so other users are served
+ * meanwhile. The tasks themselves are in cpu-tasks.ts.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ConflictsInput, ParseResult, PrognoseParseOptions } from '@cd/shared';
+import type { CpuTask, DetectSummary } from './cpu-tasks.js';
+
+interface Job {
+  id: number;
+  task: CpuTask;
+  transfer: ArrayBuffer[];
+  items: unknown[];
+  resolve(value: unknown): void;
+  reject(err: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+}
+
+type Reply = { id: number } & ({ kind: 'slice'; items: unknown[] } | { kind: 'done'; value: unknown } | { kind: 'error'; message: string });
+
+const SIZE = Math.max(1, Math.min(2, availableParallelism() - 1));
+const slots: Slot[] = [];
+const queue: Job[] = [];
+let nextId = 1;
+
+function workerStart(): Worker {
+  // The sources are TypeScript: the worker registers tsx first, as the server itself runs under it.
+  const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+  const entry = new URL('./cpu-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); })`;
+  const worker = new Worker(boot, { eval: true });
+  worker.unref();
+  return worker;
+}
+
+function slotCreate(): Slot {
+  const slot: Slot = { worker: workerStart(), job: null };
+  slot.worker.on('message', (reply: Reply) => {
+    const job = slot.job;
+    if (!job || job.id !== reply.id) return;
+    if (reply.kind === 'slice') {
+      for (const item of reply.items) job.items.push(item);
+      return;
+    }
+    slot.job = null;
+    if (reply.kind === 'error') job.reject(new Error(reply.message));
+    else job.resolve(resultWithItems(reply.value, job.items));
+    dispatch();
+  });
+  const lost = (err: Error) => {
+    const job = slot.job;
+    slot.job = null;
+    slots.splice(slots.indexOf(slot), 1);
+    job?.reject(err);
+    dispatch();
+  };
+  slot.worker.on('error', lost);
+  slot.worker.on('exit', (code) => lost(new Error(`rekenproces stopte (${code})`)));
+  return slot;
+}
+
+function resultWithItems(value: unknown, items: unknown[]): unknown {
+  if (typeof value === 'object' && value !== null && 'ok' in value) {
+    return value.ok ? { ...value, rows: items } : { ...value, errors: items };
+  }
+  return value;
+}
+
+function dispatch(): void {
+  while (queue.length > 0) {
+    let slot = slots.find((s) => s.job === null);
+    if (!slot && slots.length < SIZE) {
+      slot = slotCreate();
+      slots.push(slot);
+    }
+    if (!slot) return;
+    const job = queue.shift()!;
+    slot.job = job;
+    slot.worker.postMessage({ id: job.id, ...job.task }, job.transfer);
+  }
+}
+
+function cpuRun<T>(task: CpuTask, transfer: ArrayBuffer[] = []): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    queue.push({ id: nextId++, task, transfer, items: [], resolve: resolve as (v: unknown) => void, reject });
+    dispatch();
+  });
+}
+
+/** conflictsDetect in a worker thread: its conflicts, and whether the range's edges cut an overload or backlog. */
+export function conflictsDetectOffThread(input: ConflictsInput): Promise<DetectSummary> {
+  return cpuRun<DetectSummary>({ task: 'detect', input });
+}
+
+/** prognoseCsvParse of the uploaded bytes (UTF-8 or Windows-1252) in a worker thread. The bytes are handed over. */
+export function prognoseCsvParseOffThread(bytes: Uint8Array, opts: PrognoseParseOptions): Promise<ParseResult> {
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+  return cpuRun<ParseResult>({ task: 'csv-parse', bytes: own, opts }, [own.buffer as ArrayBuffer]);
+}
+
+/** prognoseJsonToRows in a worker thread. */
+export function prognoseJsonRowsOffThread(body: unknown, opts: PrognoseParseOptions): Promise<ParseResult> {
+  return cpuRun<ParseResult>({ task: 'json-rows', body, opts });
+}

@@ -1,0 +1,64 @@
+/**
+ * The CPU-heavy steps of a request, as plain functions of plain data: the worker threads run them (cpu-worker.ts),
+ * so a large file or a wide range never holds up other users' requests on the event loop.
+ */
+import {
+  BUCKET_OVERLOADED,
+  conflictsDetect,
+  prognoseCsvParse,
+  prognoseJsonToRows,
+  type Conflict,
+  type ConflictsInput,
+  type ParseResult,
+  type PrognoseParseOptions,
+} from '@cd/shared';
+
+export interface DetectSummary {
+  conflicts: Conflict[];
+  /** An overload run or a backlog touches the first or last bucket: the range cuts through something. */
+  cutAtStart: boolean;
+  cutAtEnd: boolean;
+}
+
+/** Conflicts of the range and whether its edges cut an overload or backlog; not the per-bucket series. */
+export function detectSummary(input: ConflictsInput): DetectSummary {
+  const result = conflictsDetect(input);
+  const n = result.load.length;
+  return {
+    conflicts: result.conflicts,
+    cutAtStart: n > 0 && (result.states[0] === BUCKET_OVERLOADED || result.backlog[0]! > 0),
+    cutAtEnd: n > 0 && (result.states[n - 1] === BUCKET_OVERLOADED || result.backlog[n - 1]! > 0),
+  };
+}
+
+/** The text of an uploaded CSV: UTF-8, or Windows-1252 as Excel's plain "CSV (gescheiden door lijstscheidingsteken)" saves. */
+export function csvBytesDecode(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+export type CpuTask =
+  | { task: 'csv-parse'; bytes: Uint8Array; opts: PrognoseParseOptions }
+  | { task: 'json-rows'; body: unknown; opts: PrognoseParseOptions }
+  | { task: 'detect'; input: ConflictsInput };
+
+export type CpuTaskResult<T extends CpuTask['task']> = T extends 'detect' ? DetectSummary : ParseResult;
+
+/** Runs one task where it is called (in a worker, or inline as a fallback). */
+export function cpuTaskRun(t: CpuTask): DetectSummary | ParseResult {
+  switch (t.task) {
+    case 'csv-parse':
+      return prognoseCsvParse(csvBytesDecode(t.bytes), t.opts);
+    case 'json-rows':
+      return prognoseJsonToRows(t.body, t.opts);
+    case 'detect':
+      return detectSummary(t.input);
+    default: {
+      const never: never = t;
+      throw new Error(`onbekende taak ${JSON.stringify(never)}`);
+    }
+  }
+}

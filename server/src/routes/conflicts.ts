@@ -24,6 +24,7 @@ import {
   mentionsOin,
   ConflictAction,
   ConflictActionResult,
+  PlanChangePreview,
   ConflictDetail,
   procedureActionsFor,
   procedureNextStepOffered,
@@ -49,7 +50,7 @@ import { isoAt } from '../lib/iso.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { caseAct } from '../services/procedure.js';
-import { windowsChange } from '../services/window-moves.js';
+import { windowsChange, windowsChangePreview } from '../services/window-moves.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const minutes = (ms: number) => Math.round(ms / 60_000);
@@ -273,9 +274,20 @@ export const conflicts = apiRouter()
       path: '/conflicts/{id}/actions',
       tags: ['Conflicten'],
       summary: 'Een handeling in de zesstappenprocedure; 409 bij een stap die nu niet kan, 403 bij de verkeerde rol of Afnemer',
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ConflictAction } } } },
+      request: {
+        params: IdParam,
+        query: z.object({
+          dryRun: z.enum(['true', 'false']).optional().openapi({
+            description: 'true (alleen bij move-window en decide met verplaatsingen): mag deze handeling nu, en wat doen de verplaatsingen met de conflicten; er wordt niets opgeslagen',
+          }),
+        }),
+        body: { required: true, content: { 'application/json': { schema: ConflictAction } } },
+      },
       responses: {
-        200: { description: 'Het conflict na de handeling; bij een verplaatsing met de planwijziging', content: { 'application/json': { schema: ConflictActionResult } } },
+        200: {
+          description: 'Het conflict na de handeling, bij een verplaatsing met de planwijziging; of bij dryRun=true het effect',
+          content: { 'application/json': { schema: z.union([ConflictActionResult, PlanChangePreview]) } },
+        },
         404: notFound,
         409: conflict,
       },
@@ -288,13 +300,28 @@ export const conflicts = apiRouter()
       const current = await conflictForUser(deps.sql, id, user);
       if (current.status !== 'open') throw new ProblemError(409, 'Dit conflict is al opgelost; het dossier is gesloten.');
       const now = deps.now();
+      const moves = action.type === 'move-window' ? [action] : action.type === 'decide' ? action.moves ?? [] : [];
+      const changes = moves.map((m) => ({ windowId: m.windowId, start: new Date(m.start), end: new Date(m.end) }));
+      if (c.req.valid('query').dryRun === 'true') {
+        if (changes.length === 0) throw new ProblemError(400, 'Alleen een verplaatsing (move-window, of decide met verplaatsingen) heeft een proefberekening.');
+        // The step's gate decides as it would for real, in a transaction that is then rolled back.
+        const rollback = new Error('dry run');
+        await deps.sql
+          .begin(async (tx: Tx) => {
+            const outcome = await caseAct(tx, id, action, user, await procedureWindows(tx, id), now, deps.procedure ?? {});
+            if (!outcome.ok) throw new ProblemError(outcome.status, outcome.message);
+            throw rollback;
+          })
+          .catch((err: unknown) => {
+            if (err !== rollback) throw err;
+          });
+        return c.json(await windowsChangePreview(deps.sql, c.get('planning'), changes, user, now), 200);
+      }
       const moved = await deps.sql.begin(async (tx: Tx) => {
         const outcome = await caseAct(tx, id, action, user, await procedureWindows(tx, id), now, deps.procedure ?? {});
         if (!outcome.ok) throw new ProblemError(outcome.status, outcome.message);
-        const moves = action.type === 'move-window' ? [action] : action.type === 'decide' ? action.moves ?? [] : [];
-        if (moves.length === 0) return null;
+        if (changes.length === 0) return null;
         const source = action.type === 'move-window' ? action.source ?? 'handmatig' : 'besluit Logius';
-        const changes = moves.map((m) => ({ windowId: m.windowId, start: new Date(m.start), end: new Date(m.end) }));
         return windowsChange(tx, changes, { source, user, now, procedure: deps.procedure });
       });
       const after = (await conflictById(deps.sql, id))!;

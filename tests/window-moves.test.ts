@@ -60,6 +60,9 @@ async function snapshot() {
     planChanges: await t.sql`select * from plan_changes order by id`,
     conflicts: await t.sql`select id, status, start_at, end_at, afnemers, resolved_reason from conflicts order by id`,
     events: await t.sql`select id from conflict_events order by id`,
+    cases: await t.sql`select conflict_id, step, state from conflict_cases order by conflict_id`,
+    notifications: await t.sql`select id from notifications order by id`,
+    outbox: await t.sql`select id from outbox order by id`,
   };
 }
 const openConflicts = () => t.sql<{ id: number; afnemers: string[] }[]>`select id::int, afnemers from conflicts where status = 'open' order by id`;
@@ -301,6 +304,27 @@ describe('moves in the procedure', () => {
     expect(r).toEqual({ source: 'suggestie', planChangeId: body.planChange.id });
     expect((await undo(who.plannerB, body.planChange.id)).status).toBe(201);
     expect((await openConflicts()).length).toBe(1);
+  });
+
+  it('previews a move action with ?dryRun=true: the gate decides as for real, and nothing is stored', async () => {
+    const [conflict] = await openConflicts();
+    const path = `/api/v1/conflicts/${conflict!.id}/actions?dryRun=true`;
+    const body = { type: 'move-window', windowId: idB, start: '2027-02-01T11:00:00Z', end: '2027-02-01T12:00:00Z', source: 'suggestie' };
+    const before = await snapshot();
+    const res = await apiRequest(t.app, 'POST', path, who.plannerB, body);
+    expect(res.status).toBe(200);
+    const preview = await res.json();
+    expect(preview).toMatchObject({ dryRun: true, created: [], worsened: [] });
+    expect(preview.solved).toHaveLength(1);
+    expect(preview.windows[0]).toMatchObject({ windowId: idB, after: { start: '2027-02-01T11:00:00.000Z' } });
+    // In step 1 Logius may not move (409), another Afnemer's planner may not move B's window (403), and a step
+    // that moves nothing has no dry run (400).
+    expect((await apiRequest(t.app, 'POST', path, who.capacity, body)).status).toBe(409);
+    expect((await apiRequest(t.app, 'POST', path, who.plannerA, body)).status).toBe(403);
+    const other = await apiRequest(t.app, 'POST', path, who.plannerA, { type: 'contact-logius', message: 'Wij kunnen niet schuiven.' });
+    expect(other.status).toBe(400);
+    expect((await other.json()).detail).toMatch(/Alleen een verplaatsing/);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('answers other procedure actions without a plan change', async () => {

@@ -135,9 +135,10 @@ async function windowsChangeApply(
     spans.push({ from: before.startAt.getTime(), to: before.endAt.getTime() }, { from: after.startAt.getTime(), to: after.endAt.getTime() });
   }
 
-  // The case file of every open conflict a changed window is in shows the change, by Afnemer, time and volume only
-  // (as the conflict shows other Afnemers' windows): those open now (the recompute may resolve them), those it
-  // holds them in after it (a move into a conflict, or an undo that brings one back), and for an undo those whose trail holds the change it undoes.
+  // The case file of every open conflict a changed window is in shows the change, by Afnemer, time and volume
+  // only (as the conflict shows other Afnemers' windows): those open now (the recompute may resolve them), those
+  // holding the windows after it (a move into a conflict, or an undo that brings one back), and for an undo those
+  // whose trail holds the change it undoes.
   const trailed = new Set<number>();
   const trail = async (conflictIds: number[]) => {
     const fresh = conflictIds.filter((id) => !trailed.has(id));

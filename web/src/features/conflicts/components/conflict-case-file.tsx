@@ -18,7 +18,7 @@ import { Deadline, StatusBadge, StepBadge } from './procedure-badges';
 import { ProcedureSteps } from './procedure-steps';
 import { SuggestionsPanel } from './suggestions-panel';
 import { MovePreviewDialog, UndoNotice } from '../../../components/move-preview-dialog';
-import { useWindowChangePreview } from '../../plan-changes/api/preview-window-change';
+import { useConflictActionPreview } from '../api/preview-conflict-action';
 import { useUndoPlanChange } from '../../plan-changes/api/undo-plan-change';
 import { ScrollRegion } from '../../../components/scroll-region';
 
@@ -74,7 +74,9 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
   // A suggested move is previewed first (a dry run of the same change), then confirmed, then undoable.
   const [pendingMove, setPendingMove] = useState<{ w: WindowSuggestions; slot: { start: string; end: string } } | null>(null);
   const [moved, setMoved] = useState<{ planChange: { id: number; undoUntil: string }; text: string; kenmerk: string; period: string } | null>(null);
-  const preview = useWindowChangePreview(pendingMove ? { id: pendingMove.w.windowId, patch: { start: pendingMove.slot.start, eind: pendingMove.slot.end } } : null);
+  const moveAction = (m: NonNullable<typeof pendingMove>): ConflictAction =>
+    ({ type: 'move-window', windowId: m.w.windowId, start: m.slot.start, end: m.slot.end, source: 'suggestie' });
+  const preview = useConflictActionPreview(c.id, pendingMove && moveAction(pendingMove));
   const undo = useUndoPlanChange();
   const move = (w: WindowSuggestions, slot: { start: string; end: string }) => {
     setFeedback(null);
@@ -86,7 +88,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
     const { w, slot } = pendingMove;
     const before = preview.data?.windows[0]?.before;
     action.mutate(
-      { id: c.id, action: { type: 'move-window', windowId: w.windowId, start: slot.start, end: slot.end, source: 'suggestie' } },
+      { id: c.id, action: moveAction(pendingMove) },
       {
         onSuccess: (updated) => {
           setPendingMove(null);

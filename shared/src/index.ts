@@ -11,3 +11,4 @@ export * from './incidents-api.js';
 export * from './changes/index.js';
 export * from './csv-export.js';
 export * from './afnemer-names.js';
+export * from './api-tokens.js';

@@ -17,6 +17,7 @@ export const QUERY_ROOTS = {
   contacts: 'contacts',
   rfcs: 'rfcs',
   releases: 'releases',
+  apiTokens: 'api-tokens',
 } as const;
 
 export type ChangeKind = 'prognoses' | 'conflicts' | 'capacity' | 'maintenance' | 'procedure' | 'notifications' | 'incidents' | 'contacts' | 'changes';

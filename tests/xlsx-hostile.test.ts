@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prognoseXlsxParse, type XlsxParseStats, zipCentralDirectoryRead } from '../server/src/lib/prognose-xlsx.js';
-import { xlsxLargeFile } from './helpers/files.js';
+import { xlsxLargeFile, zipOfTexts } from './helpers/files.js';
 import { standardActors, testDatabase, type TestContext } from './helpers/test-db.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -97,5 +98,49 @@ describe('POST /api/v1/prognoses with a huge workbook', () => {
     expect(windows?.n).toBe(0);
     const [deliveries] = await t.sql<{ n: number }[]>`select count(*)::int as n from deliveries`;
     expect(deliveries?.n).toBe(0);
+  }, 60_000);
+});
+
+describe('prognoseXlsxParse on damaged sheet XML', () => {
+  const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const inline = (text: string) => `<c t="inlineStr"><is><t>${text}</t></is></c>`;
+  const sheet =
+    `<?xml version="1.0"?><worksheet ${main}><sheetData><row r="1">` +
+    ['kenmerk', 'berichttype', 'start', 'eind', 'aantal_berichten', 'status'].map(inline).join('') +
+    `</row><row r="2">${inline('D-1')}${inline('Brief')}${inline('01-02-2027 09:00')}${inline('01-02-2027 10:00')}<c><v>5</v></c>${inline('concept')}</row>` +
+    `<row r="3">${inline('D-2')}<c t="s"><v>0</v></c><c s="1"><v>46419.375</v></c><c s="1"><v>46419.5</v></c><c><v>7</v></c>${inline('concept')}</row>` +
+    '</sheetData></worksheet>';
+  const parts = (sheetXml: string) => ({
+    '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    'xl/workbook.xml': `<workbook ${main} xmlns:r="${rel}"><sheets><sheet name="P" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
+    'xl/sharedStrings.xml': `<sst ${main}><si><t>Brief</t></si></sst>`,
+    'xl/styles.xml': `<styleSheet ${main}><cellXfs><xf numFmtId="0"/><xf numFmtId="22"/></cellXfs></styleSheet>`,
+    'xl/worksheets/sheet1.xml': sheetXml,
+  });
+
+  it('reads the undamaged sheet', async () => {
+    expect(await prognoseXlsxParse(await zipOfTexts(parts(sheet)))).toMatchObject({ ok: true, rows: [{ line: 2 }, { line: 3, window: { berichttype: 'Brief', start: new Date('2027-02-01T08:00:00Z') } }] });
+  });
+
+  it('answers every cut, insertion or replacement in the XML with rows or Dutch errors, never an exception', async () => {
+    const damage = fc.oneof(
+      fc.record({ at: fc.nat(sheet.length), cut: fc.nat(40), insert: fc.string({ maxLength: 12 }) }),
+      fc.record({ at: fc.nat(sheet.length), cut: fc.constant(0), insert: fc.constantFrom('<', '>', '&', '"', '<!DOCTYPE a>', '<![CDATA[', '<c r="ZZZZ9">', '<v>1e999</v>', '<v>-1</v>', '</row>', '<row>') }),
+    );
+    await fc.assert(
+      fc.asyncProperty(damage, async ({ at, cut, insert }) => {
+        const xml = sheet.slice(0, at) + insert + sheet.slice(at + cut);
+        const result = await prognoseXlsxParse(await zipOfTexts(parts(xml)));
+        if (result.ok) {
+          expect(result.rows.length).toBeGreaterThan(0);
+        } else {
+          expect(result.errors.length).toBeGreaterThan(0);
+          for (const e of result.errors) expect(e.message).toMatch(/\S/);
+        }
+      }),
+      { numRuns: 300 },
+    );
   }, 60_000);
 });

@@ -138,3 +138,8 @@ export async function xlsxLargeFile(rows: number, opts: { badStatusAt?: readonly
     await deflatedPart('xl/worksheets/sheet1.xml', sheet()),
   ]);
 }
+
+/** A zip of the given parts (name → text), deflated: for workbooks written by hand in tests. */
+export async function zipOfTexts(parts: Record<string, string>): Promise<Buffer> {
+  return zipOf(await Promise.all(Object.entries(parts).map(([name, text]) => deflatedPart(name, [text]))));
+}

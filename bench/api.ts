@@ -2,6 +2,7 @@
  * End-to-end figures on a real PostgreSQL (embedded, or DATABASE_URL): a year of 50,000 windows in the
  * database, then a 1,000-window upload with its incremental recompute, and GET /load for a year at 1 hour.
  */
+import { API_TOKEN_DAYS, apiTokenExpiry } from '../shared/src/api-tokens.js';
 import { pathToFileURL } from 'node:url';
 import { afnemersList, apiTokenCreate, userUpsert } from '../db/src/index.js';
 import { createApp } from '../server/src/app.js';
@@ -37,9 +38,9 @@ export async function run(options: { print?: boolean } = {}) {
     const oin = data.afnemers[0]!;
     const planner = await userUpsert(sql, { email: 'planner@bench.example', name: '', role: 'planner', afnemerOin: oin, passwordHash: null });
     const plannerToken = secretToken('cdt');
-    await apiTokenCreate(sql, tokenHash(plannerToken), planner.id);
+    await apiTokenCreate(sql, tokenHash(plannerToken), planner.id, apiTokenExpiry(now, API_TOKEN_DAYS.default), 'bench');
     const managerToken = secretToken('cdt');
-    await apiTokenCreate(sql, tokenHash(managerToken), manager.id);
+    await apiTokenCreate(sql, tokenHash(managerToken), manager.id, apiTokenExpiry(now, API_TOKEN_DAYS.default), 'bench');
     const app = createApp({ sql, now: () => now, sessionHours: 1 });
 
     // A planner's delivery of 1,000 windows over a quarter: new kenmerken the first time, changed volumes after.

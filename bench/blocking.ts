@@ -48,7 +48,7 @@ export async function run(options: { print?: boolean; rows?: number } = {}) {
     await sql`update capacity_profiles set rates_per_hour = array_fill(4000::float8, array[168])`;
     const planner = await userUpsert(sql, { email: 'planner@blocking.example', name: '', role: 'planner', afnemerOin: OIN, passwordHash: null });
     const token = secretToken('cdt');
-    await apiTokenCreate(sql, tokenHash(token), planner.id);
+    await apiTokenCreate(sql, tokenHash(token), planner.id, new Date(Date.now() + 86_400_000), 'bench');
     const headers = { Authorization: `Bearer ${token}` };
     const app = createApp({ sql, now: () => new Date(), sessionHours: 1 });
     await (await app.request('/api/v1/afnemers', { headers })).text();

@@ -9,6 +9,7 @@
  * Fifty people each clicking once a second is far busier than the real Berichtenbox planning (600 Afnemers
  * delivering a few prognoses a month), and one 1,000-row upload every second is some hundred times the real rate.
  */
+import { API_TOKEN_DAYS, apiTokenExpiry } from '../shared/src/api-tokens.js';
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import autocannon from 'autocannon';
@@ -35,7 +36,7 @@ async function main() {
     await sql.begin((tx) => conflictsRecompute(tx, 'all', now, 'loadtest'));
     const token = async (userId: number) => {
       const t = secretToken('cdt');
-      await apiTokenCreate(sql, tokenHash(t), userId);
+      await apiTokenCreate(sql, tokenHash(t), userId, apiTokenExpiry(now, API_TOKEN_DAYS.default), 'loadtest');
       return t;
     };
     const managerToken = await token(manager.id);

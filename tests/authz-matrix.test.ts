@@ -182,6 +182,13 @@ const INTENDED = {
   'GET /calendar-feeds/{feedFile} · feed van de planner van A':      [ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
   'GET /calendar-feeds/{feedFile} · ingetrokken feed':               [NF,  NF,  NF,  NF,  NF,  NF,  NF,  NF,  NF,  NF,  NF],
 
+  // API-tokens: everyone manages their own; only the administrator sees and revokes another's (for others it does not exist).
+  'GET /tokens · eigen tokens':                                      [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
+  'GET /tokens · ?userId= van een andere planner van A':             [UN,  NO,  NO,  NO,  NO,  NO,  NO,  NO,  NO,  ok,  NO],
+  'POST /tokens':                                                    [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
+  'DELETE /tokens/{id} · eigen token':                               [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
+  'DELETE /tokens/{id} · token van een andere planner van A':        [UN,  NF,  NF,  NF,  NF,  NF,  NF,  NF,  NF,  ok,  NF],
+
   // Outside OpenAPI: the API description is public (NL API Design Rules).
   'GET /openapi.json':                                               [ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
 } as const satisfies Record<string, Grid>;
@@ -604,6 +611,16 @@ const REQUESTS: Record<Key, Spec> = {
     return { path: (path as string).replace(/^\/api\/v1/, '') };
   },
 
+  'GET /tokens · eigen tokens': () => ({ path: '/tokens' }),
+  'GET /tokens · ?userId= van een andere planner van A': () => ({ path: `/tokens?userId=${plannerA2.user.id}` }),
+  'POST /tokens': () => ({ path: '/tokens', body: { label: 'Matrix', days: 7 } }),
+  'DELETE /tokens/{id} · eigen token': async ({ actor: a }) => ({
+    path: `/tokens/${(await setup('POST', '/tokens', a ?? plannerA2, { label: 'Intrekken' })).id}`,
+  }),
+  'DELETE /tokens/{id} · token van een andere planner van A': async () => ({
+    path: `/tokens/${(await setup('POST', '/tokens', plannerA2, { label: 'Van een ander' })).id}`,
+  }),
+
   'GET /openapi.json': () => ({ path: '/openapi.json' }),
 };
 
@@ -699,6 +716,8 @@ beforeAll(async () => {
   stateQuery = tables
     .map(({ name }) => `select '${name}' as name, count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) as digest from "${name}"`)
     .join(' union all ');
+  // Tokens count by how many exist and are revoked: last_used_at moves on any call and is left out.
+  stateQuery += ` union all select 'api_tokens' as name, count(*) || ':' || count(revoked_at) || ':' || coalesce(max(id), 0) as digest from api_tokens`;
 });
 afterAll(() => t.close());
 

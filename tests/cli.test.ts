@@ -47,6 +47,83 @@ describe('pnpm cli', () => {
     expect(await may()).toBe(false);
   });
 
+  it('adds tokens with a lifetime and label, lists them, and revokes one or all; revoked tokens stop working', async () => {
+    cli('afnemer', 'add', '--oin', OIN_A, '--name', 'Gemeente Aa');
+    cli('user', 'add', '--email', 'koppeling@aa.example', '--role', 'planner', '--afnemer', OIN_A);
+    const before = Date.now();
+    const short = cli('token', 'add', '--email', 'koppeling@aa.example', '--days', '30', '--label', 'Koppeling SAP');
+    expect(short.status).toBe(0);
+    expect(short.out).toMatch(/^API-token \d+ voor koppeling@aa\.example, geldig tot \d\d-\d\d-\d{4} \d\d:\d\d/);
+    const shortSecret = short.out.split('\n').at(-1)!;
+    const long = cli('token', 'add', '--email', 'koppeling@aa.example');
+    const longSecret = long.out.split('\n').at(-1)!;
+    const rows = await t.sql<{ id: number; label: string; createdAt: Date; expiresAt: Date; revokedAt: Date | null }[]>`
+      select t.id::int, t.label, t.created_at, t.expires_at, t.revoked_at from api_tokens t join users u on u.id = t.user_id
+      where u.email = 'koppeling@aa.example' order by t.id`;
+    expect(rows.map((r) => [r.label, Math.round((r.expiresAt.getTime() - r.createdAt.getTime()) / 86_400_000), r.revokedAt])).toEqual([
+      ['Koppeling SAP', 30, null],
+      ['', 365, null],
+    ]);
+    expect(rows[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    const [shortId, longId] = rows.map((r) => r.id) as [number, number];
+
+    const list = cli('token', 'list', '--email', 'koppeling@aa.example');
+    expect(list.status).toBe(0);
+    expect(list.out.split('\n').map((line) => line.split('\t').slice(0, 2))).toEqual([
+      [String(longId), 'actief'],
+      [String(shortId), 'actief'],
+    ]);
+    expect(list.out).toContain('Koppeling SAP');
+    expect(list.out).toContain('nooit gebruikt');
+    expect(list.out).not.toContain(shortSecret);
+
+    const one = cli('token', 'revoke', '--email', 'koppeling@aa.example', '--id', String(shortId));
+    expect(one).toMatchObject({ status: 0, out: `Token ${shortId} van koppeling@aa.example ingetrokken.` });
+    const revoked = await t.sql<{ id: number; revokedAt: Date | null }[]>`select id::int, revoked_at from api_tokens where id in ${t.sql([shortId, longId])} order by id`;
+    expect(revoked.map((r) => r.revokedAt !== null)).toEqual([true, false]);
+    const refused = await t.app.request('/api/v1/sessions/current', { headers: { Authorization: `Bearer ${shortSecret}` } });
+    expect(refused.status).toBe(401);
+    // The app's clock is in January 2027; the token was made now, so ask at its own creation time.
+    t.clock.now = new Date(rows[1]!.createdAt.getTime() + 1000);
+    expect((await t.app.request('/api/v1/sessions/current', { headers: { Authorization: `Bearer ${longSecret}` } })).status).toBe(200);
+    expect(cli('token', 'list', '--email', 'koppeling@aa.example').out).toMatch(new RegExp(`^${shortId}\tingetrokken`, 'm'));
+
+    const again = cli('token', 'revoke', '--email', 'koppeling@aa.example', '--id', String(shortId));
+    expect(again.status).toBe(2);
+    expect(again.err).toMatch(/Token \d+ van koppeling@aa\.example was al ingetrokken\./);
+
+    const all = cli('token', 'revoke', '--email', 'koppeling@aa.example');
+    expect(all).toMatchObject({ status: 0, out: `Token ${longId} van koppeling@aa.example ingetrokken.` });
+    expect((await t.sql`select count(*)::int as n from api_tokens where id in ${t.sql([shortId, longId])} and revoked_at is null`)[0]!.n).toBe(0);
+    expect((await t.app.request('/api/v1/sessions/current', { headers: { Authorization: `Bearer ${longSecret}` } })).status).toBe(401);
+    expect(cli('token', 'revoke', '--email', 'koppeling@aa.example').out).toBe('koppeling@aa.example had geen tokens die nog niet waren ingetrokken.');
+  });
+
+  it('refuses a bad token lifetime or someone else\'s token id with exit code 2, and changes nothing', async () => {
+    cli('afnemer', 'add', '--oin', OIN_A, '--name', 'Gemeente Aa');
+    cli('user', 'add', '--email', 'een@aa.example', '--role', 'planner', '--afnemer', OIN_A);
+    cli('user', 'add', '--email', 'twee@aa.example', '--role', 'planner', '--afnemer', OIN_A);
+    cli('token', 'add', '--email', 'twee@aa.example');
+    const [other] = await t.sql<{ id: number }[]>`select t.id::int from api_tokens t join users u on u.id = t.user_id where u.email = 'twee@aa.example'`;
+    const count = async () => (await t.sql`select count(*)::int as n, count(revoked_at)::int as r from api_tokens`)[0]!;
+    const before = await count();
+    const cases: [string[], RegExp][] = [
+      [['token', 'add', '--email', 'een@aa.example', '--days', '366'], /--days: hoogstens 365 dagen/],
+      [['token', 'add', '--email', 'een@aa.example', '--days', '0'], /--days: minstens 1 dag/],
+      [['token', 'add', '--email', 'een@aa.example', '--days', 'veel'], /--days:/],
+      [['token', 'add', '--email', 'een@aa.example', '--label', 'x'.repeat(101)], /--label: hoogstens 100 tekens/],
+      [['token', 'revoke', '--email', 'een@aa.example', '--id', String(other!.id)], new RegExp(`een@aa\\.example heeft geen token ${other!.id}\\.`)],
+      [['token', 'revoke', '--email', 'een@aa.example', '--id', 'abc'], /--id: /],
+      [['token', 'list', '--email', 'niemand@aa.example'], /Gebruiker niemand@aa\.example bestaat niet\./],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(message);
+    }
+    expect(await count()).toEqual(before);
+  });
+
   it('refuses bad input with a Dutch message and exit code 2, and changes nothing', async () => {
     const before = (await t.sql`select count(*)::int as n from users`)[0]!.n;
     cli('user', 'add', '--email', 'logius@logius.example', '--role', 'capacity-manager');

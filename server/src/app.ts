@@ -32,6 +32,7 @@ import { reports } from './routes/reports.js';
 import { calendarFeeds } from './routes/calendar-feeds.js';
 import { zodDutchConfigure } from './lib/zod-dutch.js';
 import { planChanges } from './routes/plan-changes.js';
+import { apiTokens } from './routes/api-tokens.js';
 
 export type { Deps } from './lib/context.js';
 
@@ -92,7 +93,8 @@ export function createApp(deps: Deps) {
     .route('/', serviceRequests)
     .route('/', reports)
     .route('/', calendarFeeds)
-    .route('/', planChanges);
+    .route('/', planChanges)
+    .route('/', apiTokens);
   // Documented on the versioned sub-app, so paths are relative to the server URL that carries /v1.
   api.doc('/openapi.json', {
     openapi: '3.0.3',

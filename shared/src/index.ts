@@ -17,3 +17,4 @@ export * from './live-changes.js';
 export * from './range-instant.js';
 export * from './plan-changes/index.js';
 export * from './plan-changes/api.js';
+export * from './api-tokens.js';

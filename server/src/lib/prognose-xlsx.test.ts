@@ -2,7 +2,7 @@ import { deflateRawSync } from 'node:zlib';
 import { prognoseCsvParse, prognoseTemplateCsv, type ParseResult } from '@cd/shared';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { prognoseTemplateXlsx, prognoseXlsxParse, XLSX_LIMITS, xlsxZipProblem, zipCentralDirectoryRead } from './prognose-xlsx.js';
+import { prognoseTemplateXlsx, prognoseXlsxParse, XLSX_LIMITS, type XlsxParseStats, xlsxZipProblem, zipCentralDirectoryRead } from './prognose-xlsx.js';
 
 const HEADER = ['kenmerk', 'omschrijving', 'berichttype', 'start', 'eind', 'aantal_berichten', 'status'];
 const NOT_XLSX = 'Het bestand is geen geldig Excel-bestand (.xlsx).';
@@ -321,6 +321,117 @@ describe('prognoseXlsxParse', () => {
     expect(declaredSize).toBeLessThan(data.length);
     const zip = zipBuild(xlsxShape({ name: 'xl/worksheets/sheet1.xml', data, declaredSize }));
     expect(errorsOf(await prognoseXlsxParse(zip))[0]!.message).toMatch(/zip-bom/);
+  });
+});
+
+const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A workbook written by hand, with the parts other tools than Excel write (or Excel writes rarely). */
+function handWorkbook(parts: { workbook: string; rels: string; sheets: Record<string, string>; sharedStrings?: string; styles?: string }): Buffer {
+  const text = (name: string, xml: string): ZipInput => ({ name, data: Buffer.from(xml, 'utf8') });
+  return zipBuild([
+    text('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    text('_rels/.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`),
+    text('xl/workbook.xml', parts.workbook),
+    text('xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${parts.rels}</Relationships>`),
+    ...Object.entries(parts.sheets).map(([name, xml]) => text(`xl/worksheets/${name}`, xml)),
+    ...(parts.sharedStrings === undefined ? [] : [text('xl/sharedStrings.xml', parts.sharedStrings)]),
+    ...(parts.styles === undefined ? [] : [text('xl/styles.xml', parts.styles)]),
+  ]);
+}
+
+const HEADER_ROW = `<row r="1">${HEADER.map((h) => `<c t="inlineStr"><is><t>${h}</t></is></c>`).join('')}</row>`;
+
+describe('prognoseXlsxParse of workbooks not written by exceljs', () => {
+  it('reads the first tab (not sheet1.xml), 1904 dates, built-in date formats, rich and phonetic shared strings, inline strings and rows without numbers', async () => {
+    const workbook = (row3Count: string, row3Status: string) =>
+      handWorkbook({
+        workbook: `<workbook ${MAIN} xmlns:r="${REL}"><workbookPr date1904="1"/><sheets><sheet name="Prognose" sheetId="7" r:id="rId2"/><sheet name="Oud" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        rels:
+          `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
+          `<Relationship Id="rId2" Type="${REL}/worksheet" Target="/xl/worksheets/sheet2.xml"/>` +
+          `<Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` +
+          `<Relationship Id="rId4" Type="${REL}/styles" Target="styles.xml"/>` +
+          `<Relationship Id="rId5" Type="${REL}/hyperlink" Target="https://example.org/" TargetMode="External"/>`,
+        sheets: {
+          'sheet1.xml': `<worksheet ${MAIN}><sheetData><row r="1"><c t="inlineStr"><is><t>niet dit blad</t></is></c></row></sheetData></worksheet>`,
+          'sheet2.xml':
+            `<worksheet ${MAIN}><sheetData>${HEADER_ROW}` +
+            // 1904 system: serial 44957 is 1 Feb 2027 (46419 in the 1900 system); .375 is 09:00, .5 is 12:00.
+            '<row><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="str"><f>"Br"&amp;"ief"</f><v>Brief</v></c>' +
+            '<c r="D2" s="1"><v>44957.375</v></c><c r="E2" s="2"><v>44957.5</v></c><c r="F2"><v>1500</v></c>' +
+            '<c r="G2" t="inlineStr"><is><r><t>con</t></r><r><rPr><b/></rPr><t>cept</t></r></is></c></row>' +
+            '<row><c r="A3" t="inlineStr"><is><t>H-2</t></is></c><c r="C3" t="inlineStr"><is><t>Brief</t></is></c>' +
+            `<c r="D3" s="1"><v>44957.375</v></c><c r="E3" s="1"><v>44957.5</v></c>${row3Count}${row3Status}</row>` +
+            '</sheetData></worksheet>',
+        },
+        sharedStrings:
+          `<sst ${MAIN} count="2" uniqueCount="2"><si><r><t>H-</t></r><r><rPr><i/></rPr><t>1</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></si>` +
+          '<si><t xml:space="preserve">Met &amp; zonder </t></si></sst>',
+        styles: `<styleSheet ${MAIN}><numFmts count="1"><numFmt numFmtId="200" formatCode="[$-413]d\\ mmmm\\ yyyy;@"/></numFmts><cellStyleXfs><xf numFmtId="14"/><xf numFmtId="14"/><xf numFmtId="14"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="22"><alignment/></xf><xf numFmtId="200"/></cellXfs></styleSheet>`,
+      });
+
+    const good = await prognoseXlsxParse(workbook('<c r="F3"><v>7</v></c>', '<c r="G3" t="inlineStr"><is><t>definitief</t></is></c>'));
+    expect(good).toMatchObject({
+      ok: true,
+      rows: [
+        { line: 2, window: { kenmerk: 'H-1', omschrijving: 'Met & zonder', berichttype: 'Brief', start: new Date('2027-02-01T08:00:00Z'), end: new Date('2027-02-01T11:00:00Z'), aantalBerichten: 1500, status: 'concept' } },
+        { line: 3, window: { kenmerk: 'H-2', omschrijving: '', aantalBerichten: 7, status: 'definitief' } },
+      ],
+    });
+
+    const errors = errorsOf(await prognoseXlsxParse(workbook('<c r="F3" t="e"><v>#DIV/0!</v></c>', '<c r="G3" t="b"><v>0</v></c>')));
+    expect(errors.map((e) => [e.row, e.field])).toEqual([
+      [3, 'aantal_berichten'],
+      [3, 'status'],
+    ]);
+    expect(errors[0]!.message).toMatch(/Excel-fout #DIV\/0!/);
+    expect(errors[1]!.message).toMatch(/logische waarde ONWAAR/);
+  });
+
+  it('gives the Dutch message when a cell names a shared string that does not exist', async () => {
+    const file = handWorkbook({
+      workbook: `<workbook ${MAIN} xmlns:r="${REL}"><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      rels: `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`,
+      sheets: { 'sheet1.xml': `<worksheet ${MAIN}><sheetData><row r="1"><c r="A1" t="s"><v>5</v></c></row></sheetData></worksheet>` },
+      sharedStrings: `<sst ${MAIN}><si><t>kenmerk</t></si></sst>`,
+    });
+    expect(errorsOf(await prognoseXlsxParse(file))).toEqual([{ field: '', message: expect.stringMatching(/^Het bestand is geen geldig Excel-bestand \(\.xlsx\)\. Het kon niet worden gelezen/) }]);
+  });
+
+  it('refuses a workbook part with a DOCTYPE (entity expansion) with the Dutch message', async () => {
+    const file = handWorkbook({
+      workbook: `<!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa">]><workbook ${MAIN} xmlns:r="${REL}"><sheets><sheet name="&a;" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      rels: `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`,
+      sheets: { 'sheet1.xml': `<worksheet ${MAIN}><sheetData>${HEADER_ROW}</sheetData></worksheet>` },
+    });
+    expect(errorsOf(await prognoseXlsxParse(file))[0]!.message).toMatch(/Het kon niet worden gelezen/);
+  });
+
+  it('says there is no worksheet when the workbook lists none', async () => {
+    const file = handWorkbook({ workbook: `<workbook ${MAIN}><sheets/></workbook>`, rels: '', sheets: {} });
+    expect(errorsOf(await prognoseXlsxParse(file))).toEqual([{ field: '', message: 'Het Excel-bestand bevat geen werkblad.' }]);
+  });
+});
+
+describe('prognoseXlsxParse row limit', () => {
+  it('stops reading at the first data row above maxRows, counting only non-empty rows', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Prognose');
+    ws.addRow(HEADER);
+    for (let i = 0; i < 3000; i++) {
+      // Every tenth row left empty: they do not count towards the limit.
+      ws.getRow(ws.rowCount + (i % 10 === 0 ? 2 : 1)).values = [`S-${i}`, 'x', 'Brief', '15-01-2027 08:00', '15-01-2027 09:00', 10, 'concept'];
+    }
+    const file = Buffer.from(await wb.xlsx.writeBuffer());
+    const stats: XlsxParseStats = { lastLineRead: 0 };
+    expect(await prognoseXlsxParse(file, { maxRows: 1000 }, stats)).toMatchObject({ ok: false, tooManyRows: true });
+    // Header in row 1; 1001 data rows with 101 empty rows among them (the first empty row is row 2).
+    expect(stats.lastLineRead).toBe(1 + 1001 + 101);
+    const all: XlsxParseStats = { lastLineRead: 0 };
+    expect(await prognoseXlsxParse(file, { maxRows: 3000 }, all)).toMatchObject({ ok: true, rows: expect.any(Array) });
+    expect(all.lastLineRead).toBe(1 + 3000 + 300);
   });
 });
 

@@ -1,22 +1,23 @@
 /**
- * Reading prognosis workbooks (.xlsx) and writing the Excel template, with exceljs.
- * Untrusted input: the zip structure is checked (size, compression ratio, real inflated sizes)
- * before exceljs sees it, and every failure becomes a Dutch ParseResult instead of an exception.
+ * Reading prognosis workbooks (.xlsx), streamed with xlsx-read.ts, and writing the Excel template with exceljs.
+ * Untrusted input: the zip structure is checked (size, compression ratio, real inflated sizes) before any
+ * part is read, and every failure becomes a Dutch ParseResult instead of an exception.
  */
 import { createInflateRaw } from 'node:zlib';
 import {
   PROGNOSE_FIELDS,
   PROGNOSE_TEMPLATE_EXAMPLE,
-  prognoseTableParse,
+  prognoseTableReader,
   UPLOAD_LIMITS,
   type ParseResult,
   type PrognoseField,
   type PrognoseParseOptions,
   type PrognoseTableCell,
-  type PrognoseTableRow,
+  type PrognoseTableReader,
   type WallTime,
 } from '@cd/shared';
 import ExcelJS from 'exceljs';
+import { type XlsxCellValue, xlsxFirstSheetOpen, XlsxReadError } from './xlsx-read.js';
 
 /** Limits on the unpacked workbook. */
 export const XLSX_LIMITS = {
@@ -211,37 +212,19 @@ export async function xlsxZipProblem(buf: Buffer): Promise<string | null> {
   return null;
 }
 
-type ExcelValue = ExcelJS.CellValue;
-
-/** Converts an exceljs cell value to a table cell: text, number, Date (wall time in UTC fields) or invalid. */
-function excelValueToCell(value: ExcelValue, depth = 0): PrognoseTableCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number') return value;
-  if (value instanceof Date) return value;
+/** Converts a stored cell to a table cell: text, number, Date (wall time in UTC fields) or invalid. */
+function xlsxValueToCell(value: XlsxCellValue): PrognoseTableCell {
+  if (value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) return value;
   if (typeof value === 'boolean') {
     return { invalid: `De cel bevat de logische waarde ${value ? 'WAAR' : 'ONWAAR'}; hier hoort tekst, een getal of een datum.` };
   }
-  if (depth > 2) return { invalid: 'De inhoud van de cel kan niet worden gelezen.' };
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('error' in value) return { invalid: `De cel bevat de Excel-fout ${value.error}. Vul een geldige waarde in.` };
-  if ('formula' in value || 'sharedFormula' in value) {
-    if (value.result === undefined) {
-      return {
-        invalid:
-          'De cel bevat een formule zonder opgeslagen uitkomst. Open het bestand in Excel, laat het herberekenen ' +
-          'en sla het opnieuw op, of vul de waarde zelf in.',
-      };
-    }
-    return excelValueToCell(value.result as ExcelValue, depth + 1);
-  }
-  if ('hyperlink' in value) return excelValueToCell(value.text as ExcelValue, depth + 1);
-  return { invalid: 'De inhoud van de cel kan niet worden gelezen.' };
-}
-
-function rowCells(row: ExcelJS.Row): PrognoseTableCell[] {
-  const cells: PrognoseTableCell[] = [];
-  for (let c = 1; c <= row.cellCount; c++) cells.push(excelValueToCell(row.getCell(c).value));
-  return cells;
+  return {
+    invalid:
+      'De cel bevat een formule zonder opgeslagen uitkomst. Open het bestand in Excel, laat het herberekenen ' +
+      'en sla het opnieuw op, of vul de waarde zelf in.',
+  };
 }
 
 function cellIsBlank(cell: PrognoseTableCell): boolean {
@@ -256,12 +239,9 @@ function cellToHeaderText(cell: PrognoseTableCell): string {
   return '#fout';
 }
 
-function* worksheetRows(ws: ExcelJS.Worksheet, fromRow: number): Generator<PrognoseTableRow> {
-  const last = ws.rowCount;
-  for (let r = fromRow; r <= last; r++) {
-    const row = ws.findRow(r);
-    if (row) yield { line: r, cells: rowCells(row) };
-  }
+/** What one parse read of the sheet, for tests and the benchmark: the last Excel row it looked at. */
+export interface XlsxParseStats {
+  lastLineRead: number;
 }
 
 /**
@@ -269,10 +249,13 @@ function* worksheetRows(ws: ExcelJS.Worksheet, fromRow: number): Generator<Progn
  * Edge: date cells are Amsterdam wall-clock times (a time in the DST gap or the doubled autumn hour is an
  * error); text cells may hold dates like 15-01-2027 08:00; formula cells use their stored result; rows with
  * only empty cells are skipped; not-a-zip, a zip bomb or an unreadable workbook give one Dutch error.
+ * The sheet is streamed: reading stops at the first data row above maxRows (`tooManyRows: true`), so the
+ * rest of a huge sheet is never inflated, and the event loop gets a turn between chunks.
  */
 export async function prognoseXlsxParse(
   buffer: Buffer | ArrayBuffer | Uint8Array,
   opts: PrognoseParseOptions = {},
+  stats: XlsxParseStats = { lastLineRead: 0 },
 ): Promise<ParseResult> {
   try {
     const buf = Buffer.isBuffer(buffer)
@@ -287,33 +270,43 @@ export async function prognoseXlsxParse(
     }
     const problem = await xlsxZipProblem(buf);
     if (problem !== null) return xlsxFailure(problem);
+    const maxRows = opts.maxRows ?? UPLOAD_LIMITS.maxRows;
 
-    const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer);
-    } catch {
+      const sheet = await xlsxFirstSheetOpen(buf, zipCentralDirectoryRead(buf) ?? []);
+      let reader: PrognoseTableReader | null = null;
+      for await (const batch of sheet.rowBatches()) {
+        for (const { line, cells: values } of batch) {
+          stats.lastLineRead = line;
+          const cells = values.map(xlsxValueToCell);
+          if (reader === null) {
+            if (cells.every(cellIsBlank)) continue;
+            const started = prognoseTableReader(cells.map(cellToHeaderText), line, 'xlsx', opts);
+            if (!('add' in started)) return started;
+            reader = started;
+            continue;
+          }
+          // Returning ends the generator, which stops inflating the rest of the sheet.
+          const early = reader.add({ line, cells });
+          if (early !== null) return early;
+        }
+      }
+      if (reader === null) {
+        return xlsxFailure(
+          `Het eerste werkblad ("${sheet.name}") is leeg. Zet de kopregel in rij 1 en de vensters daaronder, zoals in het sjabloon.`,
+        );
+      }
+      return reader.finish();
+    } catch (error) {
+      if (error instanceof XlsxReadError && error.reason === 'no-sheet') return xlsxFailure('Het Excel-bestand bevat geen werkblad.');
+      if (error instanceof XlsxReadError && error.reason === 'too-much-text') {
+        return xlsxFailure(
+          `Het Excel-bestand bevat meer tekst dan in ${maxRows.toLocaleString('nl-NL')} regels past en wordt daarom niet ` +
+            'verwerkt. Verdeel de prognose over meerdere bestanden.',
+        );
+      }
       return xlsxFailure(`${NOT_XLSX} Het kon niet worden gelezen. ${RESAVE}`);
     }
-    const ws = workbook.worksheets[0];
-    if (!ws) return xlsxFailure('Het Excel-bestand bevat geen werkblad.');
-
-    let headerLine = 0;
-    let headers: string[] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.findRow(r);
-      if (!row) continue;
-      const cells = rowCells(row);
-      if (cells.every(cellIsBlank)) continue;
-      headerLine = r;
-      headers = cells.map(cellToHeaderText);
-      break;
-    }
-    if (headerLine === 0) {
-      return xlsxFailure(
-        `Het eerste werkblad ("${ws.name}") is leeg. Zet de kopregel in rij 1 en de vensters daaronder, zoals in het sjabloon.`,
-      );
-    }
-    return prognoseTableParse({ headerLine, headers, rows: worksheetRows(ws, headerLine + 1) }, 'xlsx', opts);
   } catch {
     return xlsxFailure(`Het Excel-bestand kon niet worden verwerkt. ${RESAVE}`);
   }

@@ -80,18 +80,27 @@ export function prognoseNoRowsResult(): ParseResult {
   };
 }
 
+/** Reads a table row by row, for callers that receive the rows in pieces (a streamed Excel sheet). */
+export interface PrognoseTableReader {
+  /** Validates one row; returns the final result early when reading must stop (too many rows), else null. */
+  add(row: PrognoseTableRow): ParseResult | null;
+  /** Returns the result after the last row. */
+  finish(): ParseResult;
+}
+
 /**
- * Returns every validated row of the table, or every error found (header, cells, cross-row rules).
- * Edge: rows whose cells are all empty are skipped; more than maxRows data rows stops reading and gives
- * `tooManyRows: true`; a repeated kenmerk is an error on the later row naming the earlier line.
+ * Returns a reader for the rows under this header, or the header errors.
+ * Edge: gives exactly what prognoseTableParse gives for the same rows; after `add` returned a result,
+ * further rows must not be added.
  */
-export function prognoseTableParse(
-  table: PrognoseTable,
+export function prognoseTableReader(
+  headers: readonly string[],
+  headerLine: number,
   cellKind: 'csv' | 'xlsx',
   opts: PrognoseParseOptions = {},
-): ParseResult {
+): PrognoseTableReader | ParseResult {
   const maxRows = opts.maxRows ?? UPLOAD_LIMITS.maxRows;
-  const header = prognoseHeaderMap(table.headers, table.headerLine);
+  const header = prognoseHeaderMap(headers, headerLine);
   if (!header.ok) return { ok: false, errors: header.errors };
   const { fieldByIndex } = header;
 
@@ -100,8 +109,8 @@ export function prognoseTableParse(
   const lineByKenmerk = new Map<string, number>();
   let count = 0;
 
-  for (const row of table.rows) {
-    if (row.cells.every(cellIsBlank)) continue;
+  const add = (row: PrognoseTableRow): ParseResult | null => {
+    if (row.cells.every(cellIsBlank)) return null;
     count++;
     if (count > maxRows) return prognoseTooManyRowsResult(maxRows);
 
@@ -154,8 +163,31 @@ export function prognoseTableParse(
       }
     }
     errors.push(...rowErrors);
-  }
+    return null;
+  };
 
-  if (count === 0) return prognoseNoRowsResult();
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+  const finish = (): ParseResult => {
+    if (count === 0) return prognoseNoRowsResult();
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
+  };
+  return { add, finish };
+}
+
+/**
+ * Returns every validated row of the table, or every error found (header, cells, cross-row rules).
+ * Edge: rows whose cells are all empty are skipped; more than maxRows data rows stops reading and gives
+ * `tooManyRows: true`; a repeated kenmerk is an error on the later row naming the earlier line.
+ */
+export function prognoseTableParse(
+  table: PrognoseTable,
+  cellKind: 'csv' | 'xlsx',
+  opts: PrognoseParseOptions = {},
+): ParseResult {
+  const reader = prognoseTableReader(table.headers, table.headerLine, cellKind, opts);
+  if (!('add' in reader)) return reader;
+  for (const row of table.rows) {
+    const early = reader.add(row);
+    if (early !== null) return early;
+  }
+  return reader.finish();
 }

@@ -7,8 +7,12 @@ export interface NavItem {
   label: MessageKey;
 }
 
-/** The main menu of each role. */
+/** The main menu of each role: its own items, then what every role has. */
 export function navFor(role: Role): NavItem[] {
+  return [...roleNav(role), { to: '/api-tokens', label: 'nav.tokens' }];
+}
+
+function roleNav(role: Role): NavItem[] {
   if (role === 'planner') {
     return [
       { to: '/', label: 'nav.overview' },

@@ -16,6 +16,7 @@ const NotificationsPage = lazy(() => import('./routes/notifications-page'));
 const IncidentsPage = lazy(() => import('./routes/incidents-page'));
 const ChangesPage = lazy(() => import('./routes/changes-page'));
 const NotFoundPage = lazy(() => import('./routes/not-found-page'));
+const TokensPage = lazy(() => import('./routes/tokens-page'));
 
 /** The page for a path, as the given role sees it. */
 export function pageFor(pathname: string, role: Role): ReactNode {
@@ -34,5 +35,6 @@ export function pageFor(pathname: string, role: Role): ReactNode {
   if (path === '/meldingen') return <NotificationsPage />;
   if (path === '/incidenten') return <IncidentsPage />;
   if (path === '/wijzigingen') return <ChangesPage />;
+  if (path === '/api-tokens') return <TokensPage />;
   return <NotFoundPage />;
 }

@@ -19,6 +19,7 @@ export const QUERY_ROOTS = {
   contacts: 'contacts',
   rfcs: 'rfcs',
   releases: 'releases',
+  apiTokens: 'api-tokens',
 } as const;
 
 export type ChangeKind = LiveChangeKind;

@@ -1,0 +1,90 @@
+import { apiTokenById, apiTokenCreate, apiTokensOfUser, apiTokensRevoke, type ApiTokenRow } from '@cd/db';
+import { ApiTokenCreated, ApiTokenInput, ApiTokenJson, apiTokenExpiry, apiTokenStatus } from '@cd/shared';
+import { z } from '@hono/zod-openapi';
+import { userRequire } from '../lib/context.js';
+import { secretToken, tokenHash } from '../lib/crypto.js';
+import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
+import { ProblemError } from '../lib/problem.js';
+
+const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+const TokensQuery = z.object({
+  userId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ param: { name: 'userId', in: 'query' }, description: 'Alleen voor de beheerder: de tokens van deze gebruiker' }),
+});
+
+const tokenJson = (row: ApiTokenRow, now: Date) => ({
+  id: row.id,
+  label: row.label,
+  createdAt: row.createdAt.toISOString(),
+  expiresAt: row.expiresAt.toISOString(),
+  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+  status: apiTokenStatus(row, now),
+});
+
+const NOT_YOURS = 'Dit token bestaat niet of is niet van u.';
+
+export const apiTokens = apiRouter()
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/tokens',
+      tags: ['API-tokens'],
+      summary: 'Uw API-tokens (zonder het geheim); de beheerder kan die van een ander opvragen',
+      request: { query: TokensQuery },
+      responses: { 200: { description: 'Nieuwste eerst', content: { 'application/json': { schema: z.array(ApiTokenJson) } } } },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const { userId } = c.req.valid('query');
+      if (userId !== undefined && userId !== user.id && user.role !== 'admin') {
+        throw new ProblemError(403, 'Alleen de beheerder ziet de tokens van een ander.');
+      }
+      const { sql, now } = c.get('deps');
+      const at = now();
+      return c.json((await apiTokensOfUser(sql, userId ?? user.id)).map((row) => tokenJson(row, at)), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/tokens',
+      tags: ['API-tokens'],
+      summary: 'Een nieuw API-token voor uzelf, voor automatische aanlevering; het geheim wordt maar één keer getoond',
+      request: { body: { required: true, content: { 'application/json': { schema: ApiTokenInput } } } },
+      responses: { 201: { description: 'Aangemaakt', content: { 'application/json': { schema: ApiTokenCreated } } } },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const { label, days } = c.req.valid('json');
+      const { sql, now } = c.get('deps');
+      const at = now();
+      const token = secretToken('cdt');
+      const row = await apiTokenCreate(sql, tokenHash(token), user.id, apiTokenExpiry(at, days), label, at);
+      return c.json({ ...tokenJson(row, at), token }, 201);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'delete',
+      path: '/tokens/{id}',
+      tags: ['API-tokens'],
+      summary: 'Een API-token intrekken: het werkt daarna niet meer. Eigen tokens; de beheerder ook die van anderen',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Ingetrokken (of was al ingetrokken)' }, 404: notFound },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const { id } = c.req.valid('param');
+      const { sql, now } = c.get('deps');
+      const row = await apiTokenById(sql, id);
+      // Someone else's token does not exist for you, unless you are the administrator.
+      if (!row || (row.userId !== user.id && user.role !== 'admin')) throw new ProblemError(404, NOT_YOURS);
+      await apiTokensRevoke(sql, row.userId, [row.id], now(), user.id);
+      return c.body(null, 204);
+    },
+  );

@@ -1,5 +1,4 @@
 import {
-  capacityProfileCurrent,
   conflictInsert,
   conflictsOpenInRange,
   conflictsResolve,
@@ -9,6 +8,7 @@ import {
   planWindowsInRange,
   type Tx,
 } from '@cd/db';
+import { capacityProfilesRead } from './capacity-schedule.js';
 import { casesInvolvedUpdate, casesOpen, casesResolve, type ProcedureSettings } from './procedure.js';
 import { BUCKET_MS, BUCKET_OVERLOADED, conflictsDetect, conflictsReconcile } from '@cd/shared';
 
@@ -57,7 +57,7 @@ export async function conflictsRecompute(
   let from = Math.floor((span.from - MARGIN_MS) / BUCKET_MS) * BUCKET_MS;
   let to = Math.ceil((span.to + DRAIN_SLACK_MS) / BUCKET_MS) * BUCKET_MS;
 
-  const profile = await capacityProfileCurrent(tx);
+  const { schedule } = await capacityProfilesRead(tx);
   for (let attempt = 0; ; attempt++) {
     const open = await conflictsOpenInRange(tx, from, to);
     const wantFrom = Math.min(from, ...open.map((c) => Math.floor(c.start / BUCKET_MS) * BUCKET_MS - MARGIN_MS));
@@ -66,11 +66,9 @@ export async function conflictsRecompute(
     const result = conflictsDetect({
       windows,
       maintenance,
-      profile: profile.ratesPerHour,
+      profile: schedule,
       fromBucket: wantFrom / BUCKET_MS,
       toBucket: wantTo / BUCKET_MS,
-      threshold: profile.threshold,
-      warningLevel: profile.warningLevel,
     });
     const n = result.load.length;
     const cutAtStart = n > 0 && (result.states[0] === BUCKET_OVERLOADED || result.backlog[0]! > 0);

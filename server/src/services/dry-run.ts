@@ -1,5 +1,17 @@
-import { capacityProfileCurrent, maintenanceInRange, planWindowsByKenmerk, planWindowsInRange, type Sql } from '@cd/db';
-import { conflictsDetect, conflictsDiff, BUCKET_MS, type Conflict, type DryRunResult, type NewSendWindow, type PlanWindow } from '@cd/shared';
+import { maintenanceInRange, planWindowsByKenmerk, planWindowsInRange, type Queryable, type Sql } from '@cd/db';
+import {
+  conflictsDetect,
+  conflictsDiff,
+  BUCKET_MS,
+  type CapacitySchedule,
+  type Conflict,
+  type DryRunResult,
+  type MaintenanceWindow,
+  type NewSendWindow,
+  type PlanWindow,
+  type PlanningDryRunResult,
+} from '@cd/shared';
+import { capacityProfilesRead } from './capacity-schedule.js';
 
 const DAY_MS = 86_400_000;
 
@@ -42,26 +54,46 @@ export async function deliveryDryRun(sql: Sql, groups: [string, NewSendWindow[]]
     }
   }
   const rowCount = incoming.length;
-  const empty = { dryRun: true as const, rowCount, created: [], worsened: [], solved: [], eased: [] };
-  if (from === Infinity) return empty;
-  const rangeFrom = Math.floor((from - DAY_MS) / BUCKET_MS) * BUCKET_MS;
-  const rangeTo = Math.ceil((to + 14 * DAY_MS) / BUCKET_MS) * BUCKET_MS;
-  const [stored, maintenance, profile] = await Promise.all([
+  if (from === Infinity) return { dryRun: true, rowCount, created: [], worsened: [], solved: [], eased: [] };
+  const effect = await planningDryRun(sql, { from, to, windows: (stored) => [...stored.filter((w) => !replaced.has(w.id)), ...incoming] });
+  return { ...effect, rowCount };
+}
+
+/**
+ * A change of the planning inputs as the dry run takes it: the span (ms) in which it alters load or capacity, and
+ * what each input it touches becomes (the stored windows and maintenance of the span, the stored schedule).
+ */
+export interface PlanningInputsChange {
+  from: number;
+  to: number;
+  windows?: (stored: PlanWindow[]) => PlanWindow[];
+  maintenance?: (stored: MaintenanceWindow[]) => MaintenanceWindow[];
+  schedule?: (stored: CapacitySchedule) => CapacitySchedule;
+}
+
+/**
+ * What a change of the planning inputs would do to the conflicts, computed in memory: nothing is written.
+ * Conflicts are detected before and after over the change's span (a day before, two weeks of drain after).
+ */
+export async function planningDryRun(sql: Queryable, change: PlanningInputsChange): Promise<PlanningDryRunResult> {
+  const rangeFrom = Math.floor((change.from - DAY_MS) / BUCKET_MS) * BUCKET_MS;
+  const rangeTo = Math.ceil((change.to + 14 * DAY_MS) / BUCKET_MS) * BUCKET_MS;
+  const [windows, maintenance, profiles] = await Promise.all([
     planWindowsInRange(sql, rangeFrom, rangeTo),
     maintenanceInRange(sql, rangeFrom, rangeTo),
-    capacityProfileCurrent(sql),
+    capacityProfilesRead(sql),
   ]);
-  const detect = (windows: PlanWindow[]) =>
-    conflictsDetect({
-      windows, maintenance, profile: profile.ratesPerHour, threshold: profile.threshold, warningLevel: profile.warningLevel,
-      fromBucket: rangeFrom / BUCKET_MS, toBucket: rangeTo / BUCKET_MS,
-    }).conflicts;
-  const before = detect(stored);
-  const after = detect([...stored.filter((w) => !replaced.has(w.id)), ...incoming]);
+  const detect = (w: readonly PlanWindow[], m: readonly MaintenanceWindow[], schedule: CapacitySchedule) =>
+    conflictsDetect({ windows: w, maintenance: m, profile: schedule, fromBucket: rangeFrom / BUCKET_MS, toBucket: rangeTo / BUCKET_MS }).conflicts;
+  const before = detect(windows, maintenance, profiles.schedule);
+  const after = detect(
+    change.windows?.(windows) ?? windows,
+    change.maintenance?.(maintenance) ?? maintenance,
+    change.schedule?.(profiles.schedule) ?? profiles.schedule,
+  );
   const diff = conflictsDiff(before, after);
   return {
     dryRun: true,
-    rowCount,
     created: diff.created.map(preview),
     worsened: diff.worsened.map((ch) => ({ before: preview(ch.before), after: preview(ch.after) })),
     solved: diff.solved.map(preview),

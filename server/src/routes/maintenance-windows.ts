@@ -1,6 +1,7 @@
 import { maintenanceById, maintenanceChangesList, maintenanceList, type MaintenanceRow } from '@cd/db';
 import {
   DryRunQuery,
+  MAINTENANCE_UNDO_MINUTES,
   MaintenanceChangeJson,
   MaintenanceChangeResult,
   MaintenanceWindowInput,
@@ -161,7 +162,7 @@ export const maintenanceWindows = apiRouter()
       method: 'post',
       path: '/maintenance-changes/{id}/undo',
       tags: ['Capaciteit'],
-      summary: 'Een wijziging van de onderhoudskalender ongedaan maken, tot 15 minuten erna (dryRun=true: alleen het effect tonen)',
+      summary: `Een wijziging van de onderhoudskalender ongedaan maken, tot ${MAINTENANCE_UNDO_MINUTES} minuten erna (dryRun=true: alleen het effect tonen)`,
       request: { params: IdParam, query: DryRunQuery },
       responses: {
         200: {

@@ -48,10 +48,13 @@ async function changeEffect(tx: Queryable, result: RecomputeResult): Promise<Cha
 
 // ---------- capacity profiles ----------
 
+const untilOf = new WeakMap<CapacityProfiles, Map<number, string | null>>();
+
 /** A stored profile as the API shows it, with the date until which it held. */
 export function profileJson(p: CapacityProfileRow, profiles: CapacityProfiles): CapacityProfileJson {
-  const until = capacityProfilesUntil(profiles.rows).get(p.id) ?? null;
-  return { ...p, until, setAt: p.setAt.toISOString() };
+  let until = untilOf.get(profiles);
+  if (!until) untilOf.set(profiles, (until = capacityProfilesUntil(profiles.rows)));
+  return { ...p, until: until.get(p.id) ?? null, setAt: p.setAt.toISOString() };
 }
 
 /** The profile to store: new rates and levels, in force from a date that is not in the past. */

@@ -86,11 +86,11 @@ export async function run(options: { print?: boolean } = {}) {
       await cache.get(sql);
       parts.cold.push(performance.now() - t);
       t = performance.now();
-      const { windows, maintenance, profile } = await cache.get(sql);
+      const { windows, maintenance, profile, schedule } = await cache.get(sql);
       parts.warm.push(performance.now() - t);
       const names = new Map((await afnemersList(sql)).map((a) => [a.oin, a.name]));
       t = performance.now();
-      const view = loadView({ from: Date.parse(q.get('from')!), to: Date.parse(q.get('to')!), bucket: '1h', windows, maintenance, profile, names, ownAfnemer: null });
+      const view = loadView({ from: Date.parse(q.get('from')!), to: Date.parse(q.get('to')!), bucket: '1h', windows, maintenance, profile, schedule, names, ownAfnemer: null });
       parts.compute.push(performance.now() - t);
       t = performance.now();
       JSON.stringify(view);

@@ -63,7 +63,9 @@ export async function yearDatabaseCreate(name: string): Promise<YearDatabase> {
   await sql.begin(async (tx) => {
     for (const oin of data.afnemers) await afnemerUpsert(tx, { oin, name: `Afnemer ${oin.slice(-6)}` });
     for (const [oin, windows] of byAfnemer) await deliveryStore(tx, { afnemerOin: oin, userId: manager.id, fileName: null, contentType: 'text/csv', windows });
-    await capacityProfileSet(tx, { ratesPerHour: [...data.profile], threshold: 1, warningLevel: 0.8, userId: manager.id });
+    // On the date of the newest stored profile, so it replaces that one, and (as the only date) holds all year.
+    const [newest] = await tx<{ date: string }[]>`select max(effective_from)::text as date from capacity_profiles`;
+    await capacityProfileSet(tx, { ratesPerHour: [...data.profile], threshold: 1, warningLevel: 0.8, userId: manager.id, effectiveFrom: newest!.date });
   });
   // As autovacuum would have done to a year's worth of data: statistics, and the visibility map index-only scans use.
   await sql`vacuum analyze`;

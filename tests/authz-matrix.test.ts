@@ -70,11 +70,22 @@ const INTENDED = {
   'GET /capacity-profile':                                           [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
   'GET /capacity-profile/history':                                   [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
   'PUT /capacity-profile':                                           [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  // A dry run shows the effect of a capacity change to whoever may make it, and stores nothing.
+  'PUT /capacity-profile · dryRun=true':                             [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  'POST /capacity-profile/history/{id}/restore':                     [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  'POST /capacity-profile/history/{id}/restore · dryRun=true':       [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
   'GET /maintenance-windows':                                        [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
   'GET /maintenance-windows/{id}':                                   [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
   'POST /maintenance-windows':                                       [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
   'PUT /maintenance-windows/{id}':                                   [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
   'DELETE /maintenance-windows/{id}':                                [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  'POST /maintenance-windows · dryRun=true':                         [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  'PUT /maintenance-windows/{id} · dryRun=true':                     [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  'DELETE /maintenance-windows/{id} · dryRun=true':                  [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  // The maintenance trail is read like the calendar; only the capacity manager undoes a change (within 15 minutes).
+  'GET /maintenance-changes':                                        [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
+  'POST /maintenance-changes/{id}/undo':                             [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  'POST /maintenance-changes/{id}/undo · dryRun=true':               [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
   'GET /load':                                                       [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
 
   // Conflicten: an Afnemer sees only conflicts it is involved in (the path names one of A alone); the six steps by their gates.
@@ -327,6 +338,7 @@ const P1 = { kind: 'mijnoverheid', title: `Storing ${A_SECRET}`, description: 'I
 const incidentOfA = async (body: object = P1, by: Actor = actorOf('incident-manager')): Promise<number> => (await setup('POST', '/incidents', by, body)).id;
 const ownSystemIncidentOfA = () => incidentOfA({ ...P1, kind: 'afnemer-systeem', priority: 'P3', channel: 'app' }, who.plannerA);
 
+const lastProfile = async () => (await t.sql<{ id: number }[]>`select max(id)::int as id from capacity_profiles`)[0]!.id;
 const maintenanceBody = () => ({ ...slot(), factor: 0.5, reason: 'Gepland onderhoud', kind: 'onderhoud' });
 const releaseBody = () => ({ name: `R2027.${slots}`, description: 'Releasekalender', ...slot(), factor: 0.5 });
 const contactBody = { afnemer: OIN_A, role: 'contactpersoon', name: `${A_SECRET} contact`, email: 'contact@a.example', phone: '070 123 4567' };
@@ -434,6 +446,16 @@ const REQUESTS: Record<Key, Spec> = {
   'GET /capacity-profile': () => ({ path: '/capacity-profile' }),
   'GET /capacity-profile/history': () => ({ path: '/capacity-profile/history' }),
   'PUT /capacity-profile': () => ({ path: '/capacity-profile', body: { ratesPerHour: Array(168).fill(4000) } }),
+  'PUT /capacity-profile · dryRun=true': {
+    request: () => ({ path: '/capacity-profile?dryRun=true', body: { ratesPerHour: Array(168).fill(1) } }),
+    writesNothing: true,
+  },
+  // Restoring the profile set last changes no capacity, so the cases after it meet the same planning.
+  'POST /capacity-profile/history/{id}/restore': async () => ({ path: `/capacity-profile/history/${await lastProfile()}/restore`, body: {} }),
+  'POST /capacity-profile/history/{id}/restore · dryRun=true': {
+    request: async () => ({ path: `/capacity-profile/history/${await lastProfile()}/restore?dryRun=true`, body: {} }),
+    writesNothing: true,
+  },
   'GET /maintenance-windows': () => ({ path: '/maintenance-windows' }),
   'GET /maintenance-windows/{id}': () => ({ path: `/maintenance-windows/${fx.maintenance}` }),
   'POST /maintenance-windows': () => ({ path: '/maintenance-windows', body: maintenanceBody() }),
@@ -442,6 +464,18 @@ const REQUESTS: Record<Key, Spec> = {
     return { path: `/maintenance-windows/${id}`, body: { ...maintenanceBody(), reason: 'Verschoven onderhoud' } };
   },
   'DELETE /maintenance-windows/{id}': async () => ({ path: `/maintenance-windows/${(await setup('POST', '/maintenance-windows', who.capacity, maintenanceBody())).id}` }),
+  'POST /maintenance-windows · dryRun=true': { request: () => ({ path: '/maintenance-windows?dryRun=true', body: maintenanceBody() }), writesNothing: true },
+  'PUT /maintenance-windows/{id} · dryRun=true': {
+    request: () => ({ path: `/maintenance-windows/${fx.maintenance}?dryRun=true`, body: { ...maintenanceBody(), factor: 0 } }),
+    writesNothing: true,
+  },
+  'DELETE /maintenance-windows/{id} · dryRun=true': { request: () => ({ path: `/maintenance-windows/${fx.maintenance}?dryRun=true` }), writesNothing: true },
+  'GET /maintenance-changes': () => ({ path: '/maintenance-changes' }),
+  'POST /maintenance-changes/{id}/undo': async () => ({ path: `/maintenance-changes/${(await setup('POST', '/maintenance-windows', who.capacity, maintenanceBody())).change.id}/undo` }),
+  'POST /maintenance-changes/{id}/undo · dryRun=true': {
+    request: async () => ({ path: `/maintenance-changes/${(await setup('POST', '/maintenance-windows', who.capacity, maintenanceBody())).change.id}/undo?dryRun=true` }),
+    writesNothing: true,
+  },
   // A planner sees its own load against the rest, never another Afnemer by name.
   'GET /load': {
     request: () => ({ path: '/load?from=2027-03-01T00:00:00Z&to=2027-03-08T00:00:00Z&bucket=1h' }),

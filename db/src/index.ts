@@ -16,3 +16,4 @@ export * from './queries/fraud-reports.js';
 export * from './queries/changes.js';
 export * from './queries/calendar-feeds.js';
 export * from './queries/service-report.js';
+export * from './queries/maintenance-changes.js';

@@ -13,6 +13,10 @@ export const CapacityProfileInput = z
       .length(168, 'Geef precies 168 waarden: één per uur van de week, beginnend met maandag 00:00-01:00.'),
     threshold: z.number().positive('De drempel moet groter dan 0 zijn.').max(10).optional(),
     warningLevel: z.number().positive('Het waarschuwingsniveau moet groter dan 0 zijn.').max(10).optional(),
+    effectiveFrom: z.iso
+      .date({ error: 'Geef de ingangsdatum als jjjj-mm-dd.' })
+      .optional()
+      .meta({ description: 'Geldt vanaf 00:00 Europe/Amsterdam op deze datum (vandaag of later); standaard vandaag' }),
   })
   .refine((p) => (p.warningLevel ?? 0.8) <= (p.threshold ?? 1), {
     message: 'Het waarschuwingsniveau mag niet boven de drempel liggen.',
@@ -26,11 +30,47 @@ export const CapacityProfileJson = z
     ratesPerHour: z.array(z.number()),
     threshold: z.number(),
     warningLevel: z.number(),
+    effectiveFrom: z.iso.date().meta({ description: 'Geldt vanaf 00:00 Europe/Amsterdam op deze datum' }),
+    until: z.iso
+      .date()
+      .nullable()
+      .meta({ description: 'Gold tot 00:00 op deze datum (exclusief), toen het volgende profiel inging; leeg: geen later profiel' }),
+    restoredFrom: z.number().int().nullable().meta({ description: 'Het profiel dat hiermee is teruggezet' }),
     setBy: z.string().nullable(),
     setAt: Instant,
   })
   .meta({ id: 'CapacityProfile' });
 export type CapacityProfileJson = z.infer<typeof CapacityProfileJson>;
+
+export const CapacityProfileNowJson = CapacityProfileJson.extend({
+  upcoming: z.array(CapacityProfileJson).meta({ description: 'Profielen die later ingaan, vroegste eerst' }),
+}).meta({ id: 'CapacityProfileNow', description: 'Het profiel dat nu geldt, en de profielen die later ingaan' });
+export type CapacityProfileNowJson = z.infer<typeof CapacityProfileNowJson>;
+
+export const CapacityProfileRestoreInput = z
+  .object({
+    effectiveFrom: z.iso
+      .date({ error: 'Geef de ingangsdatum als jjjj-mm-dd.' })
+      .optional()
+      .meta({ description: 'Vanaf welke datum het teruggezette profiel geldt (vandaag of later); standaard vandaag' }),
+  })
+  .meta({ id: 'CapacityProfileRestoreInput' });
+
+/** What a stored change did to the conflicts, as the recomputation in its transaction found. */
+export const ChangeEffect = z
+  .object({
+    created: z.number().int().meta({ description: 'Nieuwe conflicten' }),
+    afnemers: z.number().int().meta({ description: 'Afnemers in die nieuwe conflicten' }),
+    solved: z.number().int().meta({ description: 'Opgeloste conflicten' }),
+  })
+  .meta({ id: 'ChangeEffect' });
+export type ChangeEffect = z.infer<typeof ChangeEffect>;
+
+export const CapacityProfileSavedJson = CapacityProfileJson.extend({
+  effect: ChangeEffect,
+  replaced: z.number().int().nullable().meta({ description: 'Het profiel dat op de ingangsdatum gold (om terug te zetten)' }),
+}).meta({ id: 'CapacityProfileSaved' });
+export type CapacityProfileSavedJson = z.infer<typeof CapacityProfileSavedJson>;
 
 export const MaintenanceKind = z.enum(['onderhoud', 'release', 'incident']).meta({ id: 'MaintenanceKind' });
 
@@ -59,6 +99,39 @@ export const MaintenanceWindowJson = z
   })
   .meta({ id: 'MaintenanceWindow' });
 export type MaintenanceWindowJson = z.infer<typeof MaintenanceWindowJson>;
+
+/** How long a maintenance change made through /maintenance-windows can be undone. */
+export const MAINTENANCE_UNDO_MINUTES = 15;
+
+const MaintenanceSnapshotJson = z
+  .object({ start: Instant, end: Instant, factor: z.number(), reason: z.string(), kind: MaintenanceKind })
+  .meta({ id: 'MaintenanceSnapshot' });
+
+export const MaintenanceChangeJson = z
+  .object({
+    id: z.number().int(),
+    maintenanceId: z.number().int(),
+    action: z.enum(['create', 'update', 'delete']),
+    before: MaintenanceSnapshotJson.nullable(),
+    after: MaintenanceSnapshotJson.nullable(),
+    changedBy: z.string().nullable(),
+    changedAt: Instant,
+    undoableUntil: Instant.meta({ description: `Tot wanneer de wijziging ongedaan kan worden (${MAINTENANCE_UNDO_MINUTES} minuten)` }),
+    undoneBy: z.string().nullable(),
+    undoneAt: Instant.nullable(),
+  })
+  .meta({ id: 'MaintenanceChange', description: 'Eén wijziging in het spoor van de onderhoudskalender' });
+export type MaintenanceChangeJson = z.infer<typeof MaintenanceChangeJson>;
+
+export const MaintenanceChangeResult = z
+  .object({ change: MaintenanceChangeJson, effect: ChangeEffect })
+  .meta({ id: 'MaintenanceChangeResult' });
+export type MaintenanceChangeResult = z.infer<typeof MaintenanceChangeResult>;
+
+export const MaintenanceWindowSavedJson = MaintenanceWindowJson.extend({ change: MaintenanceChangeJson, effect: ChangeEffect }).meta({
+  id: 'MaintenanceWindowSaved',
+});
+export type MaintenanceWindowSavedJson = z.infer<typeof MaintenanceWindowSavedJson>;
 
 export const LoadBucketSize = z.enum(['15m', '1h', '1d']);
 export type LoadBucketSize = z.infer<typeof LoadBucketSize>;
@@ -211,3 +284,16 @@ export const DryRunResult = z
   })
   .meta({ id: 'DryRunResult', description: 'Wat de aanlevering met de conflicten zou doen; er is niets opgeslagen' });
 export type DryRunResult = z.infer<typeof DryRunResult>;
+
+export const PlanningDryRunResult = DryRunResult.omit({ rowCount: true }).meta({
+  id: 'PlanningDryRunResult',
+  description: 'Wat de wijziging met de conflicten zou doen; er is niets opgeslagen',
+});
+export type PlanningDryRunResult = z.infer<typeof PlanningDryRunResult>;
+
+export const DryRunQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .meta({ description: 'true: alleen tonen welke conflicten de wijziging zou veroorzaken, verergeren of oplossen; niets opslaan' }),
+});

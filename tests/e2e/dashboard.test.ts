@@ -197,7 +197,8 @@ describe('the dashboard in Chromium', () => {
     await manager.getByRole('button', { name: 'Onderhoudsvenster toevoegen' }).click();
     await manager.getByRole('dialog').getByLabel('Reden').fill('Release 4.2 van de Berichtenbox');
     await expectAccessible(manager, '17-capaciteit-onderhoud-toevoegen');
-    await manager.getByRole('dialog').getByRole('button', { name: 'Opslaan' }).click();
+    await manager.getByRole('dialog').getByRole('button', { name: 'Effect bekijken' }).click();
+    await manager.getByRole('dialog').getByRole('button', { name: 'Bevestigen en opslaan' }).click();
     await manager.getByText('Het onderhoudsvenster is toegevoegd.').waitFor();
   });
 

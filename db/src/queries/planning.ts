@@ -6,14 +6,22 @@ export interface CapacityProfileRow {
   ratesPerHour: number[];
   threshold: number;
   warningLevel: number;
+  /** In force from local midnight (Europe/Amsterdam) of this date, yyyy-mm-dd. */
+  effectiveFrom: string;
+  /** The profile this one restored ("Terugzetten"), if any. */
+  restoredFrom: number | null;
   setBy: string | null;
   setAt: Date;
 }
 
 const profileColumns = (sql: Queryable) => sql`
-  p.id::int, p.rates_per_hour, p.threshold, p.warning_level, u.email as set_by, p.set_at`;
+  p.id::int, p.rates_per_hour, p.threshold, p.warning_level, p.effective_from::text, p.restored_from::int,
+  u.email as set_by, p.set_at`;
 
-/** The capacity profile in force: the most recent one. */
+/**
+ * The profile set last, whatever its date.
+ * @deprecated Profiles hold from their effective date: take the schedule (server/src/services/capacity-schedule.ts).
+ */
 export async function capacityProfileCurrent(sql: Queryable): Promise<CapacityProfileRow> {
   const [row] = await sql<CapacityProfileRow[]>`
     select ${profileColumns(sql)} from capacity_profiles p left join users u on u.id = p.set_by
@@ -21,25 +29,31 @@ export async function capacityProfileCurrent(sql: Queryable): Promise<CapacityPr
   return row!;
 }
 
-/** Earlier profiles, newest first. */
-export function capacityProfileHistory(sql: Queryable, limit: number) {
+/** Stored profiles, the last set first (all of them when `limit` is null). */
+export function capacityProfileHistory(sql: Queryable, limit: number | null) {
   return sql<CapacityProfileRow[]>`
     select ${profileColumns(sql)} from capacity_profiles p left join users u on u.id = p.set_by
-    order by p.id desc limit ${limit}`;
+    order by p.id desc limit ${limit ?? null}`;
 }
 
-/** Stores a new profile; the previous ones stay as history. */
+/** One stored profile, or null. */
+export async function capacityProfileById(sql: Queryable, id: number): Promise<CapacityProfileRow | null> {
+  const [row] = await sql<CapacityProfileRow[]>`
+    select ${profileColumns(sql)} from capacity_profiles p left join users u on u.id = p.set_by where p.id = ${id}`;
+  return row ?? null;
+}
+
+/** Stores a new profile in force from `effectiveFrom` (yyyy-mm-dd); the previous ones stay as history. */
 export async function capacityProfileSet(
   tx: Tx,
-  p: { ratesPerHour: number[]; threshold: number; warningLevel: number; userId: number },
+  p: { ratesPerHour: number[]; threshold: number; warningLevel: number; userId: number; effectiveFrom: string; restoredFrom?: number | null },
 ): Promise<CapacityProfileRow> {
   const [{ id }] = (await tx<{ id: number }[]>`
-    insert into capacity_profiles (rates_per_hour, threshold, warning_level, set_by)
-    values (${p.ratesPerHour}::double precision[], ${p.threshold}, ${p.warningLevel}, ${p.userId})
+    insert into capacity_profiles (rates_per_hour, threshold, warning_level, set_by, effective_from, restored_from)
+    values (${p.ratesPerHour}::double precision[], ${p.threshold}, ${p.warningLevel}, ${p.userId}, ${p.effectiveFrom}::date,
+      ${p.restoredFrom ?? null})
     returning id::int`) as unknown as [{ id: number }];
-  const [row] = await tx<CapacityProfileRow[]>`
-    select ${profileColumns(tx)} from capacity_profiles p left join users u on u.id = p.set_by where p.id = ${id}`;
-  return row!;
+  return (await capacityProfileById(tx, id))!;
 }
 
 export interface MaintenanceRow {
@@ -328,4 +342,12 @@ export async function maintenanceOwner(sql: Queryable, id: number): Promise<'rel
     select case when release_id is not null then 'release' when incident_id is not null then 'incident' end as owner
     from maintenance_windows where id = ${id}`;
   return row?.owner ?? null;
+}
+
+/** How many distinct Afnemers the given conflicts involve together. */
+export async function conflictsAfnemerCount(sql: Queryable, ids: number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const [row] = await sql<{ n: number }[]>`
+    select count(distinct a)::int as n from conflicts, unnest(afnemers) as a where id = any(${ids}::bigint[])`;
+  return row!.n;
 }

@@ -1,13 +1,24 @@
-import { capacityProfileCurrent, capacityProfileHistory, capacityProfileSet, type CapacityProfileRow, type Tx } from '@cd/db';
-import { CapacityProfileInput, CapacityProfileJson } from '@cd/shared';
+import { capacityProfileById } from '@cd/db';
+import {
+  capacityDateOf,
+  capacityDateStart,
+  CapacityProfileInput,
+  CapacityProfileJson,
+  CapacityProfileNowJson,
+  CapacityProfileRestoreInput,
+  CapacityProfileSavedJson,
+  DryRunQuery,
+  PlanningDryRunResult,
+} from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { userRequire, userWithRole } from '../lib/context.js';
-import { apiRoute, apiRouter } from '../lib/openapi.js';
-import { conflictsRecompute } from '../services/conflicts-recompute.js';
+import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
+import { ProblemError } from '../lib/problem.js';
+import { profileDryRun, profileJson, profileSave, type ProfileChange } from '../services/capacity-changes.js';
+import { capacityProfileAt, capacityProfilesRead } from '../services/capacity-schedule.js';
 
-function profileJson(p: CapacityProfileRow): CapacityProfileJson {
-  return { ...p, setAt: p.setAt.toISOString() };
-}
+const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+const savedOrPreview = z.union([CapacityProfileSavedJson, PlanningDryRunResult]);
 
 export const capacityProfile = apiRouter()
   .openapi(
@@ -15,12 +26,20 @@ export const capacityProfile = apiRouter()
       method: 'get',
       path: '/capacity-profile',
       tags: ['Capaciteit'],
-      summary: 'Het capaciteitsprofiel dat nu geldt',
-      responses: { 200: { description: 'Het profiel', content: { 'application/json': { schema: CapacityProfileJson } } } },
+      summary: 'Het capaciteitsprofiel dat nu geldt, en de profielen die later ingaan',
+      responses: { 200: { description: 'Het profiel', content: { 'application/json': { schema: CapacityProfileNowJson } } } },
     }),
     async (c) => {
       userRequire(c);
-      return c.json(profileJson(await capacityProfileCurrent(c.get('deps').sql)), 200);
+      const { sql, now } = c.get('deps');
+      const profiles = await capacityProfilesRead(sql);
+      const at = now().getTime();
+      const current = capacityProfileAt(profiles, at);
+      const upcoming = profiles.schedule
+        .filter((p) => p.from > at)
+        .map((p) => profiles.rows.find((r) => r.id === p.id)!)
+        .map((r) => profileJson(r, profiles));
+      return c.json({ ...profileJson(current, profiles), upcoming }, 200);
     },
   )
   .openapi(
@@ -28,14 +47,14 @@ export const capacityProfile = apiRouter()
       method: 'get',
       path: '/capacity-profile/history',
       tags: ['Capaciteit'],
-      summary: 'Eerdere capaciteitsprofielen, nieuwste eerst',
+      summary: 'Alle capaciteitsprofielen, laatst ingesteld eerst, met vanaf en tot wanneer elk gold',
       request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },
       responses: { 200: { description: 'De geschiedenis', content: { 'application/json': { schema: z.array(CapacityProfileJson) } } } },
     }),
     async (c) => {
       userRequire(c);
-      const rows = await capacityProfileHistory(c.get('deps').sql, c.req.valid('query').limit);
-      return c.json(rows.map(profileJson), 200);
+      const profiles = await capacityProfilesRead(c.get('deps').sql);
+      return c.json(profiles.rows.slice(0, c.req.valid('query').limit).map((r) => profileJson(r, profiles)), 200);
     },
   )
   .openapi(
@@ -43,25 +62,68 @@ export const capacityProfile = apiRouter()
       method: 'put',
       path: '/capacity-profile',
       tags: ['Capaciteit'],
-      summary: 'Een nieuw capaciteitsprofiel instellen (alleen de capaciteitsmanager); conflicten worden herberekend',
-      request: { body: { required: true, content: { 'application/json': { schema: CapacityProfileInput } } } },
-      responses: { 200: { description: 'Het nieuwe profiel', content: { 'application/json': { schema: CapacityProfileJson } } } },
+      summary: 'Een nieuw capaciteitsprofiel instellen vanaf een datum (alleen de capaciteitsmanager); conflicten worden herberekend',
+      request: {
+        query: DryRunQuery,
+        body: { required: true, content: { 'application/json': { schema: CapacityProfileInput } } },
+      },
+      responses: {
+        200: {
+          description: 'Het nieuwe profiel met wat het met de conflicten deed, of met dryRun=true wat het zou doen (niets opgeslagen)',
+          content: { 'application/json': { schema: savedOrPreview } },
+        },
+      },
     }),
     async (c) => {
       const user = userWithRole(c, ['capacity-manager']);
       const body = c.req.valid('json');
-      const { sql, now } = c.get('deps');
-      const current = await capacityProfileCurrent(sql);
-      const saved = await sql.begin(async (tx: Tx) => {
-        const p = await capacityProfileSet(tx, {
-          ratesPerHour: body.ratesPerHour,
-          threshold: body.threshold ?? current.threshold,
-          warningLevel: body.warningLevel ?? current.warningLevel,
-          userId: user.id,
-        });
-        await conflictsRecompute(tx, 'all', now(), 'Capaciteitsprofiel gewijzigd', c.get('deps').procedure);
-        return p;
-      });
-      return c.json(profileJson(saved), 200);
+      const { sql, now, procedure } = c.get('deps');
+      const profiles = await capacityProfilesRead(sql);
+      // Levels left out stay as in the profile in force on the effective date.
+      const base = capacityProfileAt(profiles, capacityDateStart(body.effectiveFrom ?? capacityDateOf(now().getTime())));
+      const change: ProfileChange = {
+        ratesPerHour: body.ratesPerHour,
+        threshold: body.threshold ?? base.threshold,
+        warningLevel: body.warningLevel ?? base.warningLevel,
+        effectiveFrom: body.effectiveFrom,
+        restoredFrom: null,
+      };
+      if (c.req.valid('query').dryRun === 'true') return c.json(await profileDryRun(sql, change, now()), 200);
+      return c.json(await profileSave(sql, change, user.id, now(), 'Capaciteitsprofiel gewijzigd', procedure), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/capacity-profile/history/{id}/restore',
+      tags: ['Capaciteit'],
+      summary: 'Een eerder profiel terugzetten vanaf een datum (alleen de capaciteitsmanager); conflicten worden herberekend',
+      request: {
+        params: IdParam,
+        query: DryRunQuery,
+        body: { required: true, content: { 'application/json': { schema: CapacityProfileRestoreInput } } },
+      },
+      responses: {
+        200: {
+          description: 'Het teruggezette profiel (een nieuwe versie), of met dryRun=true wat het zou doen (niets opgeslagen)',
+          content: { 'application/json': { schema: savedOrPreview } },
+        },
+        404: notFound,
+      },
+    }),
+    async (c) => {
+      const user = userWithRole(c, ['capacity-manager']);
+      const { sql, now, procedure } = c.get('deps');
+      const source = await capacityProfileById(sql, c.req.valid('param').id);
+      if (!source) throw new ProblemError(404, 'Dit capaciteitsprofiel bestaat niet.');
+      const change: ProfileChange = {
+        ratesPerHour: source.ratesPerHour,
+        threshold: source.threshold,
+        warningLevel: source.warningLevel,
+        effectiveFrom: c.req.valid('json').effectiveFrom,
+        restoredFrom: source.id,
+      };
+      if (c.req.valid('query').dryRun === 'true') return c.json(await profileDryRun(sql, change, now()), 200);
+      return c.json(await profileSave(sql, change, user.id, now(), `Capaciteitsprofiel ${source.id} teruggezet`, procedure), 200);
     },
   );

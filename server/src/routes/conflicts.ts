@@ -6,7 +6,6 @@ import {
   type CaseRow,
   type EventRow,
   type Tx,
-  capacityProfileCurrent,
   conflictById,
   conflictsList,
   conflictsVersion,
@@ -52,6 +51,7 @@ import {
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { afnemerScope, userRequire } from '../lib/context.js';
+import { capacityProfilesRead } from '../services/capacity-schedule.js';
 import type { PlanningCache } from '../services/planning-cache.js';
 import { isoAt } from '../lib/iso.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
@@ -191,9 +191,9 @@ async function windowProposals(sql: Sql | Tx, rows: SendWindowRow[], now: number
   const longest = Math.max(0, ...rows.map((w) => w.endAt.getTime() - w.startAt.getTime()));
   const from = Math.min(...rows.map((w) => w.startAt.getTime())) - DEFAULT_HORIZON_MS - longest;
   const to = Math.max(...rows.map((w) => w.endAt.getTime())) + DEFAULT_HORIZON_MS + longest;
-  const [windows, maintenance, profile] = await Promise.all([planWindowsInRange(sql, from, to), maintenanceInRange(sql, from, to), capacityProfileCurrent(sql)]);
+  const [windows, maintenance, profiles] = await Promise.all([planWindowsInRange(sql, from, to), maintenanceInRange(sql, from, to), capacityProfilesRead(sql)]);
   const found = suggestionsForConflict({
-    conflict: { windows: rows.map((w) => ({ id: w.id })) }, windows, maintenance, profile: profile.ratesPerHour, threshold: profile.threshold, now,
+    conflict: { windows: rows.map((w) => ({ id: w.id })) }, windows, maintenance, profile: profiles.schedule, now,
   });
   return new Map(found.map((r) => {
     const best = r.ranked.find((k) => k.kind !== 'split');
@@ -446,17 +446,16 @@ export const conflicts = apiRouter()
       const longest = Math.max(0, ...own.map((w) => w.endAt.getTime() - w.startAt.getTime()));
       const from = conflict.startAt.getTime() - DEFAULT_HORIZON_MS - longest;
       const to = conflict.endAt.getTime() + DEFAULT_HORIZON_MS + longest;
-      const [windows, maintenance, profile] = await Promise.all([
+      const [windows, maintenance, profiles] = await Promise.all([
         planWindowsInRange(sql, from, to),
         maintenanceInRange(sql, from, to),
-        capacityProfileCurrent(sql),
+        capacityProfilesRead(sql),
       ]);
       const result = suggestionsForConflict({
         conflict: { windows: mine },
         windows,
         maintenance,
-        profile: profile.ratesPerHour,
-        threshold: profile.threshold,
+        profile: profiles.schedule,
         now: now().getTime(),
       });
       const byId = new Map(mine.map((w) => [w.id, w]));

@@ -1,20 +1,28 @@
+import { maintenanceById, maintenanceChangesList, maintenanceList, type MaintenanceRow } from '@cd/db';
 import {
-  maintenanceById,
-  maintenanceCreate,
-  maintenanceDelete,
-  maintenanceList,
-  maintenanceOwner,
-  maintenanceUpdate,
-  type MaintenanceRow,
-  type Tx,
-} from '@cd/db';
-import { MaintenanceWindowInput, MaintenanceWindowJson, RangeInstant } from '@cd/shared';
+  DryRunQuery,
+  MAINTENANCE_UNDO_MINUTES,
+  MaintenanceChangeJson,
+  MaintenanceChangeResult,
+  MaintenanceWindowInput,
+  MaintenanceWindowJson,
+  MaintenanceWindowSavedJson,
+  PlanningDryRunResult,
+  RangeInstant,
+} from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { userRequire, userWithRole } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { conflictsRecompute } from '../services/conflicts-recompute.js';
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
+import {
+  maintenanceChangeJson,
+  maintenanceDryRun,
+  maintenanceSave,
+  maintenanceUndo,
+  maintenanceUndoDryRun,
+  type MaintenanceEdit,
+} from '../services/capacity-changes.js';
 
 export function maintenanceJson(m: MaintenanceRow): MaintenanceWindowJson {
   return {
@@ -26,17 +34,10 @@ export function maintenanceJson(m: MaintenanceRow): MaintenanceWindowJson {
   };
 }
 
-/** Windows of releases and incidents are changed through their owner, so the two never disagree. */
-async function ownedElsewhere(tx: Tx, id: number) {
-  const owner = await maintenanceOwner(tx, id);
-  if (owner === 'release') throw new ProblemError(409, 'Dit venster hoort bij een release; wijzig het via /api/v1/releases.');
-  if (owner === 'incident') throw new ProblemError(409, 'Dit venster hoort bij een incident; wijzig het via de capaciteitsimpact van het incident.');
-}
-
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const WRITERS = ['capacity-manager'] as const;
 const toInput = (b: z.infer<typeof MaintenanceWindowInput>) => ({ ...b, start: new Date(b.start), end: new Date(b.end) });
-const span = (...ms: { start: Date; end: Date }[]) => ms.map((m) => ({ from: m.start.getTime(), to: m.end.getTime() }));
+const preview = { 200: { description: 'Met dryRun=true: wat de wijziging met de conflicten zou doen (niets opgeslagen)', content: { 'application/json': { schema: PlanningDryRunResult } } } };
 
 export const maintenanceWindows = apiRouter()
   .openapi(
@@ -76,21 +77,21 @@ export const maintenanceWindows = apiRouter()
       method: 'post',
       path: '/maintenance-windows',
       tags: ['Capaciteit'],
-      summary: 'Een onderhoudsvenster toevoegen; conflicten worden herberekend',
-      request: { body: { required: true, content: { 'application/json': { schema: MaintenanceWindowInput } } } },
-      responses: { 201: { description: 'Toegevoegd', content: { 'application/json': { schema: MaintenanceWindowJson } } } },
+      summary: 'Een onderhoudsvenster toevoegen; conflicten worden herberekend (dryRun=true: alleen het effect tonen)',
+      request: { query: DryRunQuery, body: { required: true, content: { 'application/json': { schema: MaintenanceWindowInput } } } },
+      responses: {
+        ...preview,
+        201: { description: 'Toegevoegd, met de wijziging in het spoor en wat ze met de conflicten deed', content: { 'application/json': { schema: MaintenanceWindowSavedJson } } },
+      },
     }),
     async (c) => {
       const user = userWithRole(c, WRITERS);
-      const input = toInput(c.req.valid('json'));
-      const { sql, now } = c.get('deps');
-      horizonRequire(horizonNow(c.get('deps')), horizonFields(input));
-      const id = await sql.begin(async (tx: Tx) => {
-        const newId = await maintenanceCreate(tx, input, user.id);
-        await conflictsRecompute(tx, span(input), now(), 'Onderhoudsvenster toegevoegd', c.get('deps').procedure);
-        return newId;
-      });
-      return c.json(maintenanceJson((await maintenanceById(sql, id))!), 201);
+      const edit: MaintenanceEdit = { action: 'create', input: toInput(c.req.valid('json')) };
+      const { sql, now, procedure } = c.get('deps');
+      horizonRequire(horizonNow(c.get('deps')), horizonFields(edit.input));
+      if (c.req.valid('query').dryRun === 'true') return c.json(await maintenanceDryRun(sql, edit), 200);
+      const saved = await maintenanceSave(sql, edit, user.id, now(), procedure);
+      return c.json({ ...maintenanceJson((await maintenanceById(sql, saved.id))!), change: saved.change, effect: saved.effect }, 201);
     },
   )
   .openapi(
@@ -98,23 +99,25 @@ export const maintenanceWindows = apiRouter()
       method: 'put',
       path: '/maintenance-windows/{id}',
       tags: ['Capaciteit'],
-      summary: 'Een onderhoudsvenster wijzigen; conflicten worden herberekend',
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: MaintenanceWindowInput } } } },
-      responses: { 200: { description: 'Gewijzigd', content: { 'application/json': { schema: MaintenanceWindowJson } } }, 404: notFound, 409: conflict },
+      summary: 'Een onderhoudsvenster wijzigen; conflicten worden herberekend (dryRun=true: alleen het effect tonen)',
+      request: { params: IdParam, query: DryRunQuery, body: { required: true, content: { 'application/json': { schema: MaintenanceWindowInput } } } },
+      responses: {
+        200: {
+          description: 'Gewijzigd, met de wijziging in het spoor en wat ze met de conflicten deed; of met dryRun=true wat ze zou doen',
+          content: { 'application/json': { schema: z.union([MaintenanceWindowSavedJson, PlanningDryRunResult]) } },
+        },
+        404: notFound,
+        409: conflict,
+      },
     }),
     async (c) => {
-      userWithRole(c, WRITERS);
-      const id = c.req.valid('param').id;
-      const input = toInput(c.req.valid('json'));
-      const { sql, now } = c.get('deps');
-      horizonRequire(horizonNow(c.get('deps')), horizonFields(input));
-      await sql.begin(async (tx: Tx) => {
-        await ownedElsewhere(tx, id);
-        const old = await maintenanceById(tx, id);
-        if (!old || !(await maintenanceUpdate(tx, id, input))) throw new ProblemError(404, 'Dit onderhoudsvenster bestaat niet.');
-        await conflictsRecompute(tx, span(input, { start: old.startAt, end: old.endAt }), now(), 'Onderhoudsvenster gewijzigd', c.get('deps').procedure);
-      });
-      return c.json(maintenanceJson((await maintenanceById(sql, id))!), 200);
+      const user = userWithRole(c, WRITERS);
+      const edit: MaintenanceEdit = { action: 'update', id: c.req.valid('param').id, input: toInput(c.req.valid('json')) };
+      const { sql, now, procedure } = c.get('deps');
+      horizonRequire(horizonNow(c.get('deps')), horizonFields(edit.input));
+      if (c.req.valid('query').dryRun === 'true') return c.json(await maintenanceDryRun(sql, edit), 200);
+      const saved = await maintenanceSave(sql, edit, user.id, now(), procedure);
+      return c.json({ ...maintenanceJson((await maintenanceById(sql, saved.id))!), change: saved.change, effect: saved.effect }, 200);
     },
   )
   .openapi(
@@ -122,20 +125,62 @@ export const maintenanceWindows = apiRouter()
       method: 'delete',
       path: '/maintenance-windows/{id}',
       tags: ['Capaciteit'],
-      summary: 'Een onderhoudsvenster verwijderen; conflicten worden herberekend',
-      request: { params: IdParam },
-      responses: { 204: { description: 'Verwijderd' }, 404: notFound, 409: conflict },
+      summary: 'Een onderhoudsvenster verwijderen; conflicten worden herberekend (dryRun=true: alleen het effect tonen)',
+      request: { params: IdParam, query: DryRunQuery },
+      responses: {
+        200: {
+          description: 'Verwijderd: de wijziging in het spoor en wat ze met de conflicten deed; of met dryRun=true wat ze zou doen',
+          content: { 'application/json': { schema: z.union([MaintenanceChangeResult, PlanningDryRunResult]) } },
+        },
+        404: notFound,
+        409: conflict,
+      },
     }),
     async (c) => {
-      userWithRole(c, WRITERS);
+      const user = userWithRole(c, WRITERS);
+      const edit: MaintenanceEdit = { action: 'delete', id: c.req.valid('param').id };
+      const { sql, now, procedure } = c.get('deps');
+      if (c.req.valid('query').dryRun === 'true') return c.json(await maintenanceDryRun(sql, edit), 200);
+      const saved = await maintenanceSave(sql, edit, user.id, now(), procedure);
+      return c.json({ change: saved.change, effect: saved.effect }, 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/maintenance-changes',
+      tags: ['Capaciteit'],
+      summary: 'Het spoor van de onderhoudskalender: elke wijziging, nieuwste eerst, en of ze ongedaan is gemaakt',
+      request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },
+      responses: { 200: { description: 'De wijzigingen', content: { 'application/json': { schema: z.array(MaintenanceChangeJson) } } } },
+    }),
+    async (c) => {
+      userRequire(c);
+      const rows = await maintenanceChangesList(c.get('deps').sql, c.req.valid('query').limit);
+      return c.json(rows.map(maintenanceChangeJson), 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/maintenance-changes/{id}/undo',
+      tags: ['Capaciteit'],
+      summary: `Een wijziging van de onderhoudskalender ongedaan maken, tot ${MAINTENANCE_UNDO_MINUTES} minuten erna (dryRun=true: alleen het effect tonen)`,
+      request: { params: IdParam, query: DryRunQuery },
+      responses: {
+        200: {
+          description: 'Ongedaan gemaakt, met wat dat met de conflicten deed; of met dryRun=true wat het zou doen',
+          content: { 'application/json': { schema: z.union([MaintenanceChangeResult, PlanningDryRunResult]) } },
+        },
+        404: notFound,
+        409: conflict,
+      },
+    }),
+    async (c) => {
+      const user = userWithRole(c, WRITERS);
       const id = c.req.valid('param').id;
-      const { sql, now } = c.get('deps');
-      await sql.begin(async (tx: Tx) => {
-        await ownedElsewhere(tx, id);
-        const old = await maintenanceById(tx, id);
-        if (!old || !(await maintenanceDelete(tx, id))) throw new ProblemError(404, 'Dit onderhoudsvenster bestaat niet.');
-        await conflictsRecompute(tx, span({ start: old.startAt, end: old.endAt }), now(), 'Onderhoudsvenster verwijderd', c.get('deps').procedure);
-      });
-      return c.body(null, 204);
+      const { sql, now, procedure } = c.get('deps');
+      if (c.req.valid('query').dryRun === 'true') return c.json(await maintenanceUndoDryRun(sql, id, now()), 200);
+      return c.json(await maintenanceUndo(sql, id, user.id, now(), procedure), 200);
     },
   );

@@ -1,5 +1,4 @@
 import {
-  capacityProfileCurrent,
   conflictInsert,
   conflictsOpenInRange,
   conflictsResolve,
@@ -7,16 +6,17 @@ import {
   maintenanceInRange,
   planningIslands,
   planWindowsInRange,
-  type CapacityProfileRow,
   type OpenConflictSpan,
   type Tx,
 } from '@cd/db';
+import { capacityProfilesRead } from './capacity-schedule.js';
 import { casesInvolvedUpdate, casesOpen, casesResolve, type ProcedureSettings } from './procedure.js';
 import {
   BUCKET_MS,
   BUCKET_OVERLOADED,
   changedBucketRanges,
   conflictsReconcile,
+  type CapacitySchedule,
   type ChangedInterval,
   type Conflict,
 } from '@cd/shared';
@@ -56,7 +56,7 @@ interface Settled {
  * Detects conflicts in [from, to), growing the range until no open conflict, overload run or undrained backlog
  * is cut by its edges (at most MAX_WIDENINGS times).
  */
-async function rangeSettle(tx: Tx, from: number, to: number, profile: CapacityProfileRow, work: { buckets: number }): Promise<Settled> {
+async function rangeSettle(tx: Tx, from: number, to: number, schedule: CapacitySchedule, work: { buckets: number }): Promise<Settled> {
   for (let attempt = 0; ; attempt++) {
     const open = await conflictsOpenInRange(tx, from, to);
     const wantFrom = Math.min(from, ...open.map((c) => Math.floor(c.start / BUCKET_MS) * BUCKET_MS - MARGIN_MS));
@@ -65,11 +65,9 @@ async function rangeSettle(tx: Tx, from: number, to: number, profile: CapacityPr
     const result = await conflictsDetectOffThread({
       windows,
       maintenance,
-      profile: profile.ratesPerHour,
+      profile: schedule,
       fromBucket: wantFrom / BUCKET_MS,
       toBucket: wantTo / BUCKET_MS,
-      threshold: profile.threshold,
-      warningLevel: profile.warningLevel,
     });
     work.buckets += (wantTo - wantFrom) / BUCKET_MS;
     const stable = wantFrom === from && wantTo === to && !result.cutAtStart && !result.cutAtEnd;
@@ -102,11 +100,11 @@ export async function conflictsRecompute(
   }));
   if (pending.length === 0) return { created: [], kept: [], resolved: [], range: null, ranges: [], buckets: 0 };
 
-  const profile = await capacityProfileCurrent(tx);
+  const { schedule } = await capacityProfilesRead(tx);
   const work = { buckets: 0 };
   let settled: Settled[] = [];
   while (pending.length > 0) {
-    for (const r of pending) settled.push(await rangeSettle(tx, r.from, r.to, profile, work));
+    for (const r of pending) settled.push(await rangeSettle(tx, r.from, r.to, schedule, work));
     // Ranges that grew into each other are joined and settled again as one; the others are final.
     settled.sort((a, b) => a.from - b.from);
     const groups: Settled[][] = [];

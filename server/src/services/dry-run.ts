@@ -1,12 +1,25 @@
-import { capacityProfileCurrent, maintenanceInRange, planWindowsByKenmerk, planWindowsInRange, type Sql } from '@cd/db';
+import { maintenanceInRange, planWindowsByKenmerk, planWindowsInRange, type Queryable, type Sql } from '@cd/db';
 import {
-  afnemersScoped, changedBucketRanges, conflictsDiff, BUCKET_MS, type AfnemerScope, type ChangedInterval, type Conflict, type DryRunResult, type NewSendWindow, type PlanWindow,
+  afnemersScoped,
+  changedBucketRanges,
+  conflictsDiff,
+  BUCKET_MS,
+  type AfnemerScope,
+  type CapacitySchedule,
+  type ChangedInterval,
+  type Conflict,
+  type DryRunResult,
+  type MaintenanceWindow,
+  type NewSendWindow,
+  type PlanWindow,
+  type PlanningDryRunResult,
 } from '@cd/shared';
+import { capacityProfilesRead } from './capacity-schedule.js';
 import { conflictsDetectOffThread } from './cpu-pool.js';
 
 const DAY_MS = 86_400_000;
 
-/** A conflict as the uploader may learn it: an Afnemer sees the others in the slot only as a count (decision 006). */
+/** A conflict as the caller may learn it: an Afnemer sees the others in the slot only as a count (decision 006). */
 function preview(c: Conflict, scope: AfnemerScope) {
   return {
     start: new Date(c.start).toISOString(),
@@ -43,29 +56,52 @@ export async function deliveryDryRun(sql: Sql, groups: [string, NewSendWindow[]]
       });
     }
   }
-  const rowCount = incoming.length;
-  const empty = { dryRun: true as const, rowCount, created: [], worsened: [], solved: [], eased: [] };
-  // Around each changed window only (never the time between far-apart ones), in a worker thread.
-  const ranges = changedBucketRanges(spans, { beforeMs: DAY_MS, afterMs: 14 * DAY_MS });
-  if (ranges.length === 0) return empty;
-  const profile = await capacityProfileCurrent(sql);
+  const effect = await planningDryRun(sql, { spans, windows: (stored) => [...stored.filter((w) => !replaced.has(w.id)), ...incoming] }, scope);
+  return { ...effect, rowCount: incoming.length };
+}
+
+/**
+ * A change of the planning inputs as the dry run takes it: the spans (ms) in which it alters load or capacity, and
+ * what each input it touches becomes (the stored windows and maintenance of a span, the stored schedule).
+ */
+export interface PlanningInputsChange {
+  spans: readonly ChangedInterval[];
+  windows?: (stored: PlanWindow[]) => PlanWindow[];
+  maintenance?: (stored: MaintenanceWindow[]) => MaintenanceWindow[];
+  schedule?: (stored: CapacitySchedule) => CapacitySchedule;
+}
+
+const overlaps = (from: number, to: number) => (x: { start: number; end: number }) => x.start < to && x.end > from;
+
+/**
+ * What a change of the planning inputs would do to the conflicts, computed in memory: nothing is written.
+ * Conflicts are detected before and after around each changed span only (a day before, two weeks of drain after;
+ * never the time between far-apart spans), in a worker thread. `scope` is the caller's (null: Logius sees all).
+ */
+export async function planningDryRun(sql: Queryable, change: PlanningInputsChange, scope: AfnemerScope = null): Promise<PlanningDryRunResult> {
+  const ranges = changedBucketRanges(change.spans, { beforeMs: DAY_MS, afterMs: 14 * DAY_MS });
+  if (ranges.length === 0) return { dryRun: true, created: [], worsened: [], solved: [], eased: [] };
+  const profiles = await capacityProfilesRead(sql);
+  const scheduleAfter = change.schedule?.(profiles.schedule) ?? profiles.schedule;
   const before: Conflict[] = [];
   const after: Conflict[] = [];
   for (const { fromBucket, toBucket } of ranges) {
     const rangeFrom = fromBucket * BUCKET_MS;
     const rangeTo = toBucket * BUCKET_MS;
-    const [stored, maintenance] = await Promise.all([planWindowsInRange(sql, rangeFrom, rangeTo), maintenanceInRange(sql, rangeFrom, rangeTo)]);
-    const detect = async (windows: PlanWindow[]) =>
-      (await conflictsDetectOffThread({
-        windows, maintenance, profile: profile.ratesPerHour, threshold: profile.threshold, warningLevel: profile.warningLevel, fromBucket, toBucket,
-      })).conflicts;
-    before.push(...(await detect(stored)));
-    after.push(...(await detect([...stored.filter((w) => !replaced.has(w.id)), ...incoming.filter((w) => w.start < rangeTo && w.end > rangeFrom)])));
+    const [windows, maintenance] = await Promise.all([planWindowsInRange(sql, rangeFrom, rangeTo), maintenanceInRange(sql, rangeFrom, rangeTo)]);
+    const inRange = overlaps(rangeFrom, rangeTo);
+    const detect = async (w: readonly PlanWindow[], m: readonly MaintenanceWindow[], schedule: CapacitySchedule) =>
+      (await conflictsDetectOffThread({ windows: [...w], maintenance: [...m], profile: schedule, fromBucket, toBucket })).conflicts;
+    before.push(...(await detect(windows, maintenance, profiles.schedule)));
+    after.push(...(await detect(
+      (change.windows?.(windows) ?? windows).filter(inRange),
+      (change.maintenance?.(maintenance) ?? maintenance).filter(inRange),
+      scheduleAfter,
+    )));
   }
   const diff = conflictsDiff(before, after);
   return {
     dryRun: true,
-    rowCount,
     created: diff.created.map((c) => preview(c, scope)),
     worsened: diff.worsened.map((ch) => ({ before: preview(ch.before, scope), after: preview(ch.after, scope) })),
     solved: diff.solved.map((c) => preview(c, scope)),

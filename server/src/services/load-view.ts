@@ -4,12 +4,14 @@ import {
   BUCKET_OVERLOADED,
   BUCKET_WARNING,
   backlogByBucket,
-  bucketStates,
+  bucketStatesBySchedule,
+  capacityScheduleOf,
   bucketsAggregate,
   bucketsAggregateByAmsterdamDay,
   capacityByBucket,
   loadByAfnemer,
   loadByBucket,
+  type CapacitySchedule,
   type LoadBucketSize,
   type LoadResponse,
   type MaintenanceWindow,
@@ -26,7 +28,9 @@ export interface LoadBaseInput {
   to: number;
   windows: readonly PlanWindow[];
   maintenance: readonly MaintenanceWindow[];
-  profile: CapacityProfileRow;
+  profile: Pick<CapacityProfileRow, 'ratesPerHour' | 'threshold' | 'warningLevel'>;
+  /** Which profile is in force when; without it `profile` holds always. */
+  schedule?: CapacitySchedule;
 }
 
 export interface LoadViewInput extends LoadBaseInput {
@@ -74,11 +78,13 @@ export function loadBase(input: LoadBaseInput): LoadBase {
 
   const skip = fromBucket - warmFrom;
   const warmLoad = loadByBucket(windows, warmFrom, toBucket);
-  const warmCapacity = capacityByBucket(input.profile.ratesPerHour, input.maintenance, warmFrom, toBucket);
+  const { profile } = input;
+  const schedule = input.schedule ?? capacityScheduleOf(profile.ratesPerHour, { threshold: profile.threshold, warningLevel: profile.warningLevel });
+  const warmCapacity = capacityByBucket(schedule, input.maintenance, warmFrom, toBucket);
   const backlog = backlogByBucket(warmLoad, warmCapacity).subarray(skip);
   const load = warmLoad.subarray(skip);
   const capacity = warmCapacity.subarray(skip);
-  const states = bucketStates(load, capacity, { threshold: input.profile.threshold, warningLevel: input.profile.warningLevel });
+  const states = bucketStatesBySchedule(load, capacity, fromBucket, schedule);
   const concept = loadByBucket(windows, fromBucket, toBucket, (w) => w.status === 'concept');
   const definitief = load.map((l, i) => Math.max(0, l - concept[i]!));
   return { fromBucket, toBucket, windows, load, capacity, backlog, states, concept, definitief };

@@ -1,5 +1,4 @@
 import {
-  capacityProfileCurrent,
   maintenanceInRange,
   planningState,
   planningVersion,
@@ -9,7 +8,8 @@ import {
   type Sql,
   type Tx,
 } from '@cd/db';
-import type { MaintenanceWindow, PlanWindow } from '@cd/shared';
+import type { CapacitySchedule, MaintenanceWindow, PlanWindow } from '@cd/shared';
+import { capacityProfilesRead } from './capacity-schedule.js';
 
 export interface PlanningInputs {
   version: string;
@@ -18,7 +18,10 @@ export interface PlanningInputs {
   /** The counting windows by id, of the newest version this instance has read (it may be newer than `version`). */
   byId: ReadonlyMap<number, PlanWindow>;
   maintenance: MaintenanceWindow[];
+  /** The profile set last. */
   profile: CapacityProfileRow;
+  /** Which profile is in force when: what load and capacity are computed with. */
+  schedule: CapacitySchedule;
 }
 
 const ALL = [0, Date.UTC(9999, 0, 1)] as const;
@@ -72,19 +75,19 @@ export function planningCache() {
     const fresh = await sql.begin('isolation level repeatable read read only', async (tx: Tx) => {
       const state = await planningState(tx);
       const full = !base || BigInt(state.resetVersion) > BigInt(base.version);
-      const [changed, maintenance, profile] = await Promise.all([
+      const [changed, maintenance, profiles] = await Promise.all([
         full || !base ? planWindowsInRange(tx, ALL[0], ALL[1]) : planWindowsChangedSince(tx, base.version),
         maintenanceInRange(tx, ALL[0], ALL[1]),
-        capacityProfileCurrent(tx),
+        capacityProfilesRead(tx),
       ]);
-      return { state, full, changed, maintenance, profile };
+      return { state, full, changed, maintenance, profile: profiles.rows[0]!, schedule: profiles.schedule };
     });
     if (fresh.full || !base) {
       indexOf = new Map();
       byId = new Map();
     }
     const windows = patch(fresh.full || !base ? [] : base.windows, fresh.changed);
-    return { version: fresh.state.version, windows, byId, maintenance: fresh.maintenance, profile: fresh.profile };
+    return { version: fresh.state.version, windows, byId, maintenance: fresh.maintenance, profile: fresh.profile, schedule: fresh.schedule };
   }
 
   return {

@@ -10,6 +10,7 @@ import {
   type Sql,
 } from '@cd/db';
 import {
+  capacityScheduleIndexAt,
   PROCEDURE_STEP_LABELS,
   PROCEDURE_STEPS,
   RFC_KIND_LABELS,
@@ -37,8 +38,10 @@ const stepLabel = (s: string) => PROCEDURE_STEP_LABELS[s as ProcedureStep] ?? s;
 
 /** Gathers the Service rapportage for [from, to) from the database and the planning core. */
 export async function serviceReportBuild(sql: Sql, planning: PlanningCache, from: Date, to: Date, now: Date): Promise<ServiceReport> {
-  const { windows, maintenance, profile } = await planning.get(sql);
-  const view = loadView({ from: from.getTime(), to: to.getTime(), bucket: '15m', windows, maintenance, profile, names: new Map(), ownAfnemer: null });
+  const { windows, maintenance, profile, schedule } = await planning.get(sql);
+  const view = loadView({ from: from.getTime(), to: to.getTime(), bucket: '15m', windows, maintenance, profile, schedule, names: new Map(), ownAfnemer: null });
+  // The levels of the profile in force at the start of the period.
+  const levels = schedule[capacityScheduleIndexAt(schedule, from.getTime())]!;
   const starts = view.starts.map((s) => Date.parse(s));
   const days = reportDays(starts, view.utilization, view.state);
   let peak: number | null = null;
@@ -71,8 +74,8 @@ export async function serviceReportBuild(sql: Sql, planning: PlanningCache, from
     to: to.toISOString(),
     generatedAt: now.toISOString(),
     capacity: {
-      threshold: profile.threshold,
-      warningLevel: profile.warningLevel,
+      threshold: levels.threshold ?? profile.threshold,
+      warningLevel: levels.warningLevel ?? profile.warningLevel,
       peakUtilization: peak,
       peakAt: peakAt === null ? null : new Date(peakAt).toISOString(),
       warningBuckets: view.state.filter((s) => s === 'warning').length,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bucketAt } from './bucket.js';
 import { capacityByBucket, capacityProfileCheck, capacityProfileUniform, maintenanceSegments } from './capacity.js';
-import { firstDifference, scenarioArb } from './planning.arbitraries.js';
+import { DAY, firstDifference, scenarioArb, scheduleArb } from './planning.arbitraries.js';
 import { capacityByBucketBrute } from './planning.brute.js';
 
 const MIN = 60_000;
@@ -116,6 +116,36 @@ describe('capacityByBucket', () => {
 
   it('gives an empty array for an empty range', () => {
     expect(capacityByBucket(capacityProfileUniform(1), [], 5, 5)).toHaveLength(0);
+  });
+
+  it('uses the rates of the profile in force in each bucket of a schedule', () => {
+    const switchAt = Date.UTC(2027, 0, 13, 23); // Thursday 14 January 00:00 local
+    const schedule = [
+      { from: -Infinity, profile: capacityProfileUniform(4000) },
+      { from: switchAt, profile: capacityProfileUniform(8000) },
+    ];
+    const b = bucketAt(switchAt);
+    expect([...capacityByBucket(schedule, [], b - 2, b + 2)]).toEqual([1000, 1000, 2000, 2000]);
+  });
+
+  it('rejects a schedule period that does not start on a bucket boundary, or out of order', () => {
+    const p = capacityProfileUniform(1);
+    expect(() => capacityByBucket([{ from: 0, profile: p }, { from: 60_000, profile: p }], [], 0, 4)).toThrow(RangeError);
+    expect(() => capacityByBucket([{ from: 900_000, profile: p }, { from: 0, profile: p }], [], 0, 4)).toThrow(RangeError);
+  });
+
+  it('agrees with piecewise integration on random schedules of profiles, maintenance and DST weeks', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxWindows: 0 }).chain((s) => scheduleArb(s.anchor, 2 * DAY).map((schedule) => ({ ...s, schedule }))),
+        (s) => {
+          const fast = capacityByBucket(s.schedule, s.maintenance, s.fromBucket, s.toBucket);
+          const brute = capacityByBucketBrute(s.schedule, s.maintenance, s.fromBucket, s.toBucket);
+          expect(firstDifference(fast, brute)).toBe(-1);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('agrees with piecewise integration on random profiles, maintenance and DST weeks', () => {

@@ -1,7 +1,8 @@
 import { BUCKET_MS, bucketRangeLength } from './bucket.js';
+import { capacityScheduleOf, capacitySchedulePieces } from './capacity-schedule.js';
 import { amsterdamHourOfWeekByUtcHour, HOURS_PER_WEEK } from './local-time.js';
 import { HOUR_MS } from './time-units.js';
-import type { CapacityProfile, MaintenanceWindow } from './types.js';
+import type { CapacityInForce, CapacityProfile, MaintenanceWindow } from './types.js';
 
 /** A stretch of time in which capacity is multiplied by `factor` (< 1). */
 export interface FactorSegment {
@@ -73,23 +74,32 @@ export function maintenanceSegments(maintenance: readonly MaintenanceWindow[]): 
 
 /**
  * Returns the capacity (messages) of each bucket in [fromBucket, toBucket): the integral over the bucket of the
- * local-hour rate times the maintenance factor in force, index 0 = fromBucket.
+ * local-hour rate of the profile in force (one profile, or a schedule's period) times the maintenance factor in
+ * force, index 0 = fromBucket.
  * Edge: rate 4000/h without maintenance gives 1000 per bucket; maintenance [10:05, 10:10) with factor 0 in that
  * bucket gives 1000 * 10/15. In the autumn double hour both real hours use the rate of Sunday 02:00 local.
+ * A schedule's period starts on a bucket boundary, so a bucket has one profile.
  */
 export function capacityByBucket(
-  profile: CapacityProfile,
+  profile: CapacityInForce,
   maintenance: readonly MaintenanceWindow[],
   fromBucket: number,
   toBucket: number,
 ): Float64Array {
-  capacityProfileCheck(profile);
+  const schedule = capacityScheduleOf(profile);
+  for (const p of schedule) capacityProfileCheck(p.profile);
   const n = bucketRangeLength(fromBucket, toBucket);
   const out = new Float64Array(n);
   if (n === 0) return out;
   const fromHour = Math.floor(fromBucket / 4);
   const hourOfWeek = amsterdamHourOfWeekByUtcHour(fromHour, Math.floor((toBucket - 1) / 4) + 1);
-  const rateAt = (i: number): number => profile[hourOfWeek[Math.floor((fromBucket + i) / 4) - fromHour]!]!;
+  // The hourly rate of each bucket, from the profile in force there.
+  const rate = new Float64Array(n);
+  for (const piece of capacitySchedulePieces(schedule, fromBucket, toBucket)) {
+    const rates = piece.period.profile;
+    for (let i = piece.from; i < piece.to; i++) rate[i] = rates[hourOfWeek[Math.floor((fromBucket + i) / 4) - fromHour]!]!;
+  }
+  const rateAt = (i: number): number => rate[i]!;
   for (let i = 0; i < n; i++) out[i] = rateAt(i) / 4;
 
   const segments = maintenanceSegments(maintenance);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bucketAt } from './bucket.js';
 import { capacityProfileUniform } from './capacity.js';
 import { BUCKET_OK, BUCKET_OVERLOADED, BUCKET_WARNING, bucketStates, conflictsDetect } from './conflicts.js';
-import { close, firstDifference, scenarioArb } from './planning.arbitraries.js';
+import { close, DAY, firstDifference, scenarioArb, scheduleArb } from './planning.arbitraries.js';
 import { conflictsDetectBrute } from './planning.brute.js';
 import type { Conflict, PlanWindow } from './types.js';
 
@@ -226,6 +226,73 @@ describe('conflictsDetect', () => {
       ),
       { numRuns: 120 },
     );
+  });
+
+  it('agrees with the brute-force definition when several profiles follow each other', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb().chain((s) => scheduleArb(s.anchor, 2 * DAY).map((schedule) => ({ ...s, profile: schedule }))),
+        fc.constantFrom(1, 0.9),
+        (s, threshold) => {
+          const input = { ...s, threshold };
+          const fast = conflictsDetect(input);
+          const brute = conflictsDetectBrute(input);
+          expect(firstDifference(fast.capacity, brute.capacity)).toBe(-1);
+          expect(firstDifference(fast.backlog, brute.backlog, 1e-7)).toBe(-1);
+          expect(fast.warningBuckets).toBe(brute.warningBuckets);
+          expect(fast.conflicts.length).toBe(brute.conflicts.length);
+          fast.conflicts.forEach((c, k) => expectConflictClose(c, brute.conflicts[k]!));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('conflictsDetect with a schedule of profiles', () => {
+  const switchAt = Date.UTC(2027, 0, 13, 23); // Thursday 14 January 00:00 local
+  const schedule = [
+    { from: -Infinity, profile: capacityProfileUniform(8000) },
+    { from: switchAt, profile: capacityProfileUniform(4000), threshold: 1, warningLevel: 0.8 },
+  ];
+  const run = (windows: PlanWindow[]) =>
+    conflictsDetect({ windows, profile: schedule, maintenance: [], fromBucket: bucketAt(switchAt) - 8, toBucket: bucketAt(switchAt) + 8 });
+
+  it('finds a conflict only in the buckets under the later, lower profile', () => {
+    // 1,500 per bucket over two hours across the switch: fine under 2,000, too much under 1,000.
+    const result = run([win(switchAt - HOUR, switchAt + HOUR, 12_000)]);
+    expect(result.conflicts).toHaveLength(1);
+    expect(result.conflicts[0]).toMatchObject({ start: switchAt, end: switchAt + HOUR, excessMessages: 2000 });
+  });
+
+  it('uses the threshold of the period in force', () => {
+    const lenient = [schedule[0]!, { ...schedule[1]!, threshold: 1.6, warningLevel: 1.2 }];
+    const result = conflictsDetect({
+      windows: [win(switchAt, switchAt + HOUR, 6000)],
+      profile: lenient,
+      maintenance: [],
+      fromBucket: bucketAt(switchAt) - 4,
+      toBucket: bucketAt(switchAt) + 8,
+    });
+    expect(result.conflicts).toEqual([]);
+    expect(result.warningBuckets).toBe(4);
+  });
+
+  it('switches at local midnight across the spring DST night', () => {
+    const sunday = Date.UTC(2027, 2, 27, 23); // Sunday 28 March 00:00 CET; 02:00 CET becomes 03:00 CEST
+    const monday = Date.UTC(2027, 2, 28, 22); // Monday 29 March 00:00 CEST
+    const periods = [
+      { from: -Infinity, profile: capacityProfileUniform(8000) },
+      { from: monday, profile: capacityProfileUniform(4000) },
+    ];
+    const result = conflictsDetect({
+      windows: [win(sunday, monday + 2 * HOUR, 1500 * 4 * 25)], // 1,500 per bucket
+      profile: periods,
+      maintenance: [],
+      fromBucket: bucketAt(sunday),
+      toBucket: bucketAt(monday) + 16,
+    });
+    expect(result.conflicts.map((c) => [c.start, c.end])).toEqual([[monday, monday + 2 * HOUR]]);
   });
 });
 

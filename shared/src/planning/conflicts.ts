@@ -1,9 +1,10 @@
 import { backlogByBucket } from './backlog.js';
 import { BUCKET_MS, bucketRangeLength } from './bucket.js';
 import { capacityByBucket } from './capacity.js';
+import { capacityScheduleOf, capacitySchedulePieces } from './capacity-schedule.js';
 import { loadByBucket, windowCounts } from './load.js';
 import { loadExceeds } from './tolerance.js';
-import type { CapacityProfile, Conflict, ConflictWindow, MaintenanceWindow, PlanWindow, WarningRun } from './types.js';
+import type { CapacityInForce, CapacitySchedule, Conflict, ConflictWindow, MaintenanceWindow, PlanWindow, WarningRun } from './types.js';
 
 export const BUCKET_OK = 0;
 export const BUCKET_WARNING = 1;
@@ -49,9 +50,32 @@ export function bucketStates(load: ArrayLike<number>, capacity: ArrayLike<number
   return out;
 }
 
+/**
+ * Returns bucketStates per bucket with the levels of the schedule's period in force there, index 0 = fromBucket.
+ * Edge: a period without levels uses the defaults (threshold 1, warning level 0.8).
+ */
+export function bucketStatesBySchedule(
+  load: ArrayLike<number>,
+  capacity: ArrayLike<number>,
+  fromBucket: number,
+  schedule: CapacitySchedule,
+): Uint8Array {
+  if (load.length !== capacity.length) {
+    throw new RangeError(`load and capacity differ in length: ${load.length} vs ${capacity.length}`);
+  }
+  const out = new Uint8Array(load.length);
+  for (const piece of capacitySchedulePieces(capacityScheduleOf(schedule), fromBucket, fromBucket + load.length)) {
+    const cut = (xs: ArrayLike<number>): ArrayLike<number> =>
+      xs instanceof Float64Array ? xs.subarray(piece.from, piece.to) : Array.prototype.slice.call(xs, piece.from, piece.to);
+    out.set(bucketStates(cut(load), cut(capacity), piece.period), piece.from);
+  }
+  return out;
+}
+
 export interface ConflictsInput extends LoadLevels {
   windows: readonly PlanWindow[];
-  profile: CapacityProfile;
+  /** One profile (with `threshold` and `warningLevel` of the input), or a schedule whose periods carry their own. */
+  profile: CapacityInForce;
   maintenance: readonly MaintenanceWindow[];
   fromBucket: number;
   toBucket: number;
@@ -124,10 +148,11 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
   const { windows, profile, maintenance, fromBucket, toBucket } = input;
   const n = bucketRangeLength(fromBucket, toBucket);
   const levels = levelsOf(input);
+  const schedule = capacityScheduleOf(profile, levels);
   const load = loadByBucket(windows, fromBucket, toBucket);
-  const capacity = capacityByBucket(profile, maintenance, fromBucket, toBucket);
+  const capacity = capacityByBucket(schedule, maintenance, fromBucket, toBucket);
   const backlog = backlogByBucket(load, capacity);
-  const states = bucketStates(load, capacity, levels);
+  const states = bucketStatesBySchedule(load, capacity, fromBucket, schedule);
 
   const overloadRuns = runsOf(states, BUCKET_OVERLOADED);
   const warningRuns = runsOf(states, BUCKET_WARNING);

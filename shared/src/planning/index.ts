@@ -4,6 +4,7 @@ export * from './interval.js';
 export * from './local-time.js';
 export * from './bucket.js';
 export * from './capacity.js';
+export * from './capacity-schedule.js';
 export * from './load.js';
 export * from './backlog.js';
 export * from './conflicts.js';

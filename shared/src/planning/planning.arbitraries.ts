@@ -1,7 +1,8 @@
 /** fast-check generators shared by the planning property tests (not exported from the package). */
 import fc from 'fast-check';
 import { BUCKET_MS } from './bucket.js';
-import type { MaintenanceWindow, PlanWindow } from './types.js';
+import { amsterdamDayNumber, amsterdamDayStart } from './local-time.js';
+import type { CapacityPeriod, MaintenanceWindow, PlanWindow } from './types.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
@@ -121,4 +122,28 @@ export function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>, rel 
   if (a.length !== b.length) return Math.min(a.length, b.length);
   for (let i = 0; i < a.length; i++) if (!close(a[i]!, b[i]!, rel)) return i;
   return -1;
+}
+
+/**
+ * One to four profiles in force one after another around an anchor: periods start at local midnights (as stored
+ * profiles do, so also on the DST Sundays) or on any quarter, each with its own levels (sometimes none).
+ */
+export function scheduleArb(anchor: number, spanMs: number): fc.Arbitrary<CapacityPeriod[]> {
+  const day = amsterdamDayNumber(anchor);
+  const days = Math.ceil(spanMs / DAY);
+  const startArb = fc.oneof(
+    fc.integer({ min: -days, max: days }).map((d) => amsterdamDayStart(day + d)),
+    fc.integer({ min: -spanMs / BUCKET_MS, max: spanMs / BUCKET_MS }).map((q) => Math.floor(anchor / BUCKET_MS) * BUCKET_MS + q * BUCKET_MS),
+  );
+  const levelsArb = fc.oneof(
+    fc.constant({}),
+    fc.record({ threshold: fc.constantFrom(1, 0.9, 1.25), warningLevel: fc.constantFrom(0.8, 0.5) }),
+  );
+  return fc
+    .array(fc.record({ from: startArb, profile: profileArb, levels: levelsArb }), { minLength: 1, maxLength: 4 })
+    .map((list) => {
+      const byFrom = new Map<number, CapacityPeriod>();
+      for (const p of list) byFrom.set(p.from, { from: p.from, profile: p.profile, ...p.levels });
+      return [...byFrom.values()].sort((a, b) => a.from - b.from);
+    });
 }

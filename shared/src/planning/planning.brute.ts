@@ -9,7 +9,7 @@ import { DEFAULT_SEND_HOURS, type SendHours } from './send-hours.js';
 import type { MoveSuggestion, SplitSuggestion } from './suggestions.js';
 import { HOUR_MS } from './time-units.js';
 import { loadExceeds } from './tolerance.js';
-import type { CapacityProfile, Conflict, MaintenanceWindow, PlanWindow } from './types.js';
+import type { CapacityInForce, CapacityPeriod, CapacityProfile, Conflict, MaintenanceWindow, PlanWindow } from './types.js';
 
 const ZONE = 'Europe/Amsterdam';
 
@@ -53,11 +53,34 @@ export function loadByBucketBrute(windows: readonly PlanWindow[], fromBucket: nu
 }
 
 /**
+ * Returns the profile and levels in force at an instant by scanning every period: the one with the latest `from`
+ * at or before `ms`, else the earliest period; a plain profile holds always (with the given levels).
+ * Edge: a period starting exactly at `ms` is in force at `ms`.
+ */
+export function periodAtBrute(
+  x: CapacityInForce,
+  ms: number,
+  levels: { threshold?: number; warningLevel?: number } = {},
+): CapacityPeriod {
+  if (x.length === 0 || typeof x[0] === 'number') return { from: -Infinity, profile: x as CapacityProfile, ...levels };
+  const periods = x as readonly CapacityPeriod[];
+  let best: CapacityPeriod | null = null;
+  let earliest = periods[0]!;
+  for (const p of periods) {
+    if (p.from < earliest.from) earliest = p;
+    if (p.from <= ms && (best === null || p.from > best.from)) best = p;
+  }
+  const found = best ?? earliest;
+  return { ...found, threshold: found.threshold ?? levels.threshold, warningLevel: found.warningLevel ?? levels.warningLevel };
+}
+
+/**
  * Returns one bucket's capacity: rate times factor integrated piece by piece, cut at every maintenance boundary.
- * Edge: the factor of a piece is the minimum over all maintenance windows covering its start (1 when none).
+ * Edge: the factor of a piece is the minimum over all maintenance windows covering its start (1 when none); the
+ * rate is that of the profile in force at the piece's start (periods start on bucket boundaries).
  */
 export function capacityOfBucketBrute(
-  profile: CapacityProfile,
+  inForce: CapacityInForce,
   maintenance: readonly MaintenanceWindow[],
   bucket: number,
 ): number {
@@ -76,14 +99,14 @@ export function capacityOfBucketBrute(
     let factor = 1;
     for (const m of maintenance) if (m.start <= from && from < m.end) factor = Math.min(factor, m.factor);
     // A bucket lies inside one local hour (local-time.test.ts checks this for 2026-2027 through @date-fns/tz).
-    total += (profile[hourOfWeekBrute(from)]! * factor * (to - from)) / HOUR_MS;
+    total += (periodAtBrute(inForce, from).profile[hourOfWeekBrute(from)]! * factor * (to - from)) / HOUR_MS;
   }
   return total;
 }
 
 /** Returns capacityOfBucketBrute for every bucket of the range. Edge: an empty range gives an empty array. */
 export function capacityByBucketBrute(
-  profile: CapacityProfile,
+  profile: CapacityInForce,
   maintenance: readonly MaintenanceWindow[],
   fromBucket: number,
   toBucket: number,
@@ -105,7 +128,7 @@ export function backlogByBucketBrute(load: ArrayLike<number>, capacity: ArrayLik
 
 export interface BruteInput {
   windows: readonly PlanWindow[];
-  profile: CapacityProfile;
+  profile: CapacityInForce;
   maintenance: readonly MaintenanceWindow[];
   fromBucket: number;
   toBucket: number;
@@ -125,15 +148,15 @@ export function conflictsDetectBrute(input: BruteInput): {
   backlog: Float64Array;
 } {
   const { windows, fromBucket, toBucket } = input;
-  const threshold = input.threshold ?? 1;
-  const warningLevel = input.warningLevel ?? 0.8;
+  const levels = { threshold: input.threshold, warningLevel: input.warningLevel };
   const n = toBucket - fromBucket;
   const load = loadByBucketBrute(windows, fromBucket, toBucket);
   const capacity = capacityByBucketBrute(input.profile, input.maintenance, fromBucket, toBucket);
   const backlog = backlogByBucketBrute(load, capacity);
-  const over = (i: number) => loadExceeds(load[i]!, capacity[i]! * threshold);
+  const levelsAt = (i: number) => periodAtBrute(input.profile, (fromBucket + i) * BUCKET_MS, levels);
+  const over = (i: number) => loadExceeds(load[i]!, capacity[i]! * (levelsAt(i).threshold ?? 1));
   let warningBuckets = 0;
-  for (let i = 0; i < n; i++) if (!over(i) && loadExceeds(load[i]!, capacity[i]! * warningLevel)) warningBuckets++;
+  for (let i = 0; i < n; i++) if (!over(i) && loadExceeds(load[i]!, capacity[i]! * (levelsAt(i).warningLevel ?? 0.8))) warningBuckets++;
 
   const conflicts: Conflict[] = [];
   for (let i = 0; i < n; ) {
@@ -189,7 +212,7 @@ export function conflictsDetectBrute(input: BruteInput): {
 
 export interface SuggestionBruteInput {
   windows: readonly PlanWindow[];
-  profile: CapacityProfile;
+  profile: CapacityInForce;
   maintenance: readonly MaintenanceWindow[];
   now: number;
   threshold?: number;
@@ -208,7 +231,7 @@ export function suggestionsForWindowBrute(
 ): { earlier: MoveSuggestion | null; later: MoveSuggestion | null; split: SplitSuggestion | null } | null {
   const w = input.windows.find((x) => x.id === windowId && counts(x));
   if (!w) return null;
-  const threshold = input.threshold ?? 1;
+  const thresholdAt = (b: number) => periodAtBrute(input.profile, b * BUCKET_MS, { threshold: input.threshold }).threshold ?? 1;
   const horizonMs = input.horizonMs ?? 14 * 24 * HOUR_MS;
   const sendHours = input.sendHours === undefined ? DEFAULT_SEND_HOURS : input.sendHours;
   const others = input.windows.filter((x) => x !== w);
@@ -252,7 +275,7 @@ export function suggestionsForWindowBrute(
     for (const b of touched) {
       let sum = 0;
       for (const x of all) sum += windowLoadIn(x, b * BUCKET_MS, (b + 1) * BUCKET_MS);
-      if (loadExceeds(sum, capacityOf(b) * threshold)) return false;
+      if (loadExceeds(sum, capacityOf(b) * thresholdAt(b))) return false;
     }
     return true;
   };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { capacityProfileUniform } from './capacity.js';
 import { windowCounts } from './load.js';
-import { scenarioArb } from './planning.arbitraries.js';
+import { scenarioArb, scheduleArb } from './planning.arbitraries.js';
 import { suggestionsForWindowBrute } from './planning.brute.js';
 import type { SendHours } from './send-hours.js';
 import { suggestionsBest, suggestionsOrder, suggestionsForConflict, suggestionsForWindow, type SuggestionsContext, type WindowSuggestions } from './suggestions.js';
@@ -172,6 +172,39 @@ describe('suggestionsForWindow', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('suggestionsForWindow with a schedule of profiles', () => {
+  it('does not suggest a start under a later, lower profile', () => {
+    const switchAt = L(11); // a period may start on any quarter
+    const schedule = [
+      { from: -Infinity, profile: capacityProfileUniform(4000) },
+      { from: switchAt, profile: capacityProfileUniform(0) },
+    ];
+    const a = win(L(9), L(10), 4000);
+    const b = win(L(9), L(10), 1000);
+    const result = suggestionsForWindow(b.id, { windows: [a, b], profile: schedule, maintenance: [], now: L(0), sendHours: null });
+    expect(result!.later).toEqual({ start: L(10), end: L(11), shiftMs: HOUR });
+    const blocked = suggestionsForWindow(b.id, { windows: [a, b, win(L(10), L(11), 4000)], profile: schedule, maintenance: [], now: L(0), sendHours: null });
+    expect(blocked!.later).toBeNull();
+  });
+
+  it('agrees with trying every start when several profiles follow each other', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxWindows: 6, days: 1 }).chain((s) => scheduleArb(s.anchor, DAY).map((schedule) => ({ ...s, schedule }))),
+        fc.constantFrom(1, 0.9),
+        (s, threshold) => {
+          const input = { windows: s.windows, profile: s.schedule, maintenance: s.maintenance, now: s.anchor - DAY, horizonMs: 3 * HOUR, threshold, sendHours: null };
+          for (const w of s.windows.filter(windowCounts)) {
+            const f = suggestionsForWindow(w.id, input)!;
+            expect({ earlier: f.earlier, later: f.later, split: f.split }).toEqual(suggestionsForWindowBrute(w.id, input));
+          }
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });

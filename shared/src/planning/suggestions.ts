@@ -1,11 +1,12 @@
 import { BUCKET_MS } from './bucket.js';
 import { capacityByBucket } from './capacity.js';
+import { capacityScheduleOf, capacitySchedulePieces } from './capacity-schedule.js';
 import { DEFAULT_THRESHOLD } from './conflicts.js';
 import { DAY_MS, HOUR_MS } from './time-units.js';
 import { loadByBucket, windowCounts } from './load.js';
 import { DEFAULT_SEND_HOURS, sendHoursByBucket, sendHoursRunEnd, type SendHours } from './send-hours.js';
 import { loadExceeds } from './tolerance.js';
-import type { CapacityProfile, MaintenanceWindow, PlanWindow } from './types.js';
+import type { CapacityInForce, MaintenanceWindow, PlanWindow } from './types.js';
 
 export const DEFAULT_HORIZON_MS = 14 * DAY_MS;
 
@@ -20,7 +21,8 @@ export interface SuggestionOptions {
 
 export interface SuggestionsContext extends SuggestionOptions {
   windows: readonly PlanWindow[];
-  profile: CapacityProfile;
+  /** One profile (with `threshold`), or a schedule whose periods carry their own threshold. */
+  profile: CapacityInForce;
   maintenance: readonly MaintenanceWindow[];
   /** The current time: no suggestion starts before it. */
   now: number;
@@ -238,8 +240,13 @@ function suggestionsForWindows(windowIds: readonly number[], input: SuggestionsC
   }
   const fromBucket = Math.floor((first - horizonMs) / BUCKET_MS) - 1;
   const toBucket = Math.ceil((last + horizonMs) / BUCKET_MS) + 1;
-  const capacity = capacityByBucket(input.profile, input.maintenance, fromBucket, toBucket);
-  const limit = capacity.map((c) => c * threshold);
+  const schedule = capacityScheduleOf(input.profile, { threshold });
+  const capacity = capacityByBucket(schedule, input.maintenance, fromBucket, toBucket);
+  const limit = new Float64Array(capacity.length);
+  for (const piece of capacitySchedulePieces(schedule, fromBucket, toBucket)) {
+    const t = piece.period.threshold ?? DEFAULT_THRESHOLD;
+    for (let i = piece.from; i < piece.to; i++) limit[i] = capacity[i]! * t;
+  }
   const ctx: Context = {
     fromBucket,
     base: loadByBucket(input.windows, fromBucket, toBucket),

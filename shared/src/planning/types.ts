@@ -34,6 +34,25 @@ export interface MaintenanceWindow {
  */
 export type CapacityProfile = readonly number[];
 
+/**
+ * A capacity profile in force from `from` (ms, on a bucket boundary; a stored profile starts at a local midnight)
+ * until the next period's `from`. Its levels are the fractions of capacity for overload and warning.
+ */
+export interface CapacityPeriod {
+  /** The stored profile's id, when it has one. */
+  id?: number;
+  from: number;
+  profile: CapacityProfile;
+  threshold?: number;
+  warningLevel?: number;
+}
+
+/** Periods by ascending `from`; the first also holds before its `from` (there is always a profile in force). */
+export type CapacitySchedule = readonly CapacityPeriod[];
+
+/** One weekly profile for all time, or a schedule of profiles each in force from a given instant. */
+export type CapacityInForce = CapacityProfile | CapacitySchedule;
+
 /** Buckets [fromBucket, toBucket): bucket b covers [b * BUCKET_MS, (b + 1) * BUCKET_MS). */
 export interface BucketRange {
   fromBucket: number;

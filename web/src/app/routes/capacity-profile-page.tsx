@@ -16,7 +16,7 @@ export default function CapacityProfilePage() {
         <ProfileEditor canEdit={user.role === 'capacity-manager'} />
       </Section>
       <Section title={t('profile.historyTitle')} id="profile-history-title">
-        <ProfileHistory />
+        <ProfileHistory canEdit={user.role === 'capacity-manager'} />
       </Section>
     </>
   );

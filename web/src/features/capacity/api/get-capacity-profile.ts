@@ -1,9 +1,9 @@
-import type { CapacityProfileJson } from '@cd/shared';
+import type { CapacityProfileNowJson } from '@cd/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { QUERY_ROOTS } from '../../../lib/query-keys';
 
-export const getCapacityProfile = (signal?: AbortSignal) => apiRequest<CapacityProfileJson>('/capacity-profile', { signal });
+export const getCapacityProfile = (signal?: AbortSignal) => apiRequest<CapacityProfileNowJson>('/capacity-profile', { signal });
 
 export const capacityProfileQueryOptions = () =>
   queryOptions({ queryKey: [QUERY_ROOTS.capacityProfile, 'current'], queryFn: ({ signal }) => getCapacityProfile(signal) });

@@ -1,4 +1,4 @@
-import type { CapacityProfileInput, CapacityProfileJson } from '@cd/shared';
+import type { CapacityProfileInput, CapacityProfileSavedJson, PlanningDryRunResult } from '@cd/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { QUERY_ROOTS } from '../../../lib/query-keys';
@@ -6,7 +6,11 @@ import type { Infer } from '../../../lib/schema-types';
 
 export type CapacityProfileBody = Infer<typeof CapacityProfileInput>;
 
-export const putCapacityProfile = (body: CapacityProfileBody) => apiRequest<CapacityProfileJson>('/capacity-profile', { method: 'PUT', body });
+export const putCapacityProfile = (body: CapacityProfileBody) => apiRequest<CapacityProfileSavedJson>('/capacity-profile', { method: 'PUT', body });
+
+/** The dry run: what the profile would do to the conflicts; nothing is stored. */
+export const previewCapacityProfile = (body: CapacityProfileBody) =>
+  apiRequest<PlanningDryRunResult>('/capacity-profile', { method: 'PUT', body, query: { dryRun: true } });
 
 export function usePutCapacityProfile() {
   const qc = useQueryClient();
@@ -17,3 +21,5 @@ export function usePutCapacityProfile() {
     },
   });
 }
+
+export const usePreviewCapacityProfile = () => useMutation({ mutationFn: previewCapacityProfile });

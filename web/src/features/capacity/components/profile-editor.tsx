@@ -1,12 +1,16 @@
-import type { CapacityProfileJson } from '@cd/shared';
-import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import type { CapacityProfileNowJson, CapacityProfileSavedJson } from '@cd/shared';
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { ConfirmChangeDialog, effectSentence } from '../../../components/change-preview';
 import { ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
 import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { type MessageKey, useT } from '../../../lib/i18n';
+import { fromLocalInputValue, toDateInputValue } from '../../../lib/time';
 import { useCapacityProfile } from '../api/get-capacity-profile';
-import { usePutCapacityProfile } from '../api/put-capacity-profile';
+import { type CapacityProfileBody, usePreviewCapacityProfile, usePutCapacityProfile } from '../api/put-capacity-profile';
+import type { RestoreRequest } from '../api/restore-capacity-profile';
 import { ScrollRegion } from '../../../components/scroll-region';
+import { RestoreDialog } from './restore-dialog';
 
 export const DAY_KEYS: MessageKey[] = ['day.mon', 'day.tue', 'day.wed', 'day.thu', 'day.fri', 'day.sat', 'day.sun'];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -21,35 +25,77 @@ function cellShade(rate: number, max: number, min: number): string {
   return k >= 0.75 ? '#cfe4f3' : k >= 0.5 ? '#e0eef8' : k >= 0.25 ? '#eef5fb' : '#ffffff';
 }
 
+const today = () => toDateInputValue(Date.now());
+
 /**
  * The capacity profile as a 24 × 7 table of messages per hour (Monday 00:00 first, Amsterdam time), with a fill
- * tool for ranges, the warning level and threshold, and saving as a new profile version.
+ * tool for ranges, the warning level and threshold, and saving as a new profile version from a date: first its
+ * effect on the conflicts, then a confirm. The notice of what was saved (with an undo) outlives the new version.
  */
 export function ProfileEditor({ canEdit }: { canEdit: boolean }) {
   const t = useT();
+  const f = useFormat();
   const query = useCapacityProfile();
+  // Kept here, outside the editor that a new profile version replaces, so the notice stays on screen.
+  const [saved, setSaved] = useState<{ profile: CapacityProfileSavedJson; restored: boolean } | null>(null);
+  const [undo, setUndo] = useState<RestoreRequest | null>(null);
   if (query.isLoading) return <Loading label={t('profile.loading')} />;
   if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
-  return <Editor key={query.data!.id} profile={query.data!} canEdit={canEdit} />;
+  const from = (date: string) => f.date(fromLocalInputValue(date)!);
+  return (
+    <>
+      {saved && (
+        <Notice kind="success" role="status">
+          <p data-testid="profile-saved">
+            {t(saved.restored ? 'profile.restored' : 'profile.savedFrom', { from: from(saved.profile.effectiveFrom) })} {effectSentence(t, saved.profile.effect)}
+          </p>
+          {canEdit && saved.profile.replaced !== null && (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                const date = saved.profile.effectiveFrom < today() ? today() : saved.profile.effectiveFrom;
+                setUndo({ profileId: saved.profile.replaced!, effectiveFrom: date });
+              }}
+            >
+              {t('change.undo')}
+            </button>
+          )}
+        </Notice>
+      )}
+      <Editor key={query.data!.id} profile={query.data!} canEdit={canEdit} onSaved={(profile) => setSaved({ profile, restored: false })} />
+      <RestoreDialog
+        request={undo}
+        title={t('profile.undoTitle')}
+        onClose={() => setUndo(null)}
+        onDone={(profile) => {
+          setUndo(null);
+          setSaved({ profile, restored: true });
+        }}
+      />
+    </>
+  );
 }
 
-function Editor({ profile, canEdit }: { profile: CapacityProfileJson; canEdit: boolean }) {
+function Editor({ profile, canEdit, onSaved }: { profile: CapacityProfileNowJson; canEdit: boolean; onSaved: (saved: CapacityProfileSavedJson) => void }) {
   const t = useT();
   const f = useFormat();
   const id = useId();
   const save = usePutCapacityProfile();
+  const preview = usePreviewCapacityProfile();
   const [rates, setRates] = useState<number[]>(profile.ratesPerHour);
   const [threshold, setThreshold] = useState(String(Math.round(profile.threshold * 100)));
   const [warning, setWarning] = useState(String(Math.round(profile.warningLevel * 100)));
-  const [saved, setSaved] = useState(false);
+  const [effectiveFrom, setEffectiveFrom] = useState(today());
+  const [confirming, setConfirming] = useState<CapacityProfileBody | null>(null);
   const [fill, setFill] = useState<{ days: DaySet; from: number; to: number; value: string }>({ days: 'weekdays', from: 7, to: 22, value: '' });
-  useEffect(() => setSaved(false), [rates, threshold, warning]);
 
   const changed = useMemo(() => rates.filter((r, i) => r !== profile.ratesPerHour[i]).length, [rates, profile.ratesPerHour]);
   const dirty = changed > 0 || Number(threshold) / 100 !== profile.threshold || Number(warning) / 100 !== profile.warningLevel;
   const max = Math.max(...rates);
   const min = Math.min(...rates);
-  const errors = save.error instanceof ApiError ? save.error.errors : [];
+  const failed = preview.error ?? null;
+  const errors = failed instanceof ApiError ? failed.errors : [];
 
   const setRate = (i: number, value: string) => {
     const n = Number(value.replace(/\./g, '').replace(',', '.'));
@@ -64,19 +110,24 @@ function Editor({ profile, canEdit }: { profile: CapacityProfileJson; canEdit: b
     setRates((r) => r.map((x, i) => (days.includes(Math.floor(i / 24)) && i % 24 >= fill.from && i % 24 < fill.to ? value : x)));
   };
 
+  // Saving starts with the dry run: the dialog shows its effect and asks for a confirm.
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(
-      { ratesPerHour: rates, threshold: Number(threshold) / 100, warningLevel: Number(warning) / 100 },
-      { onSuccess: () => setSaved(true) },
-    );
+    const body: CapacityProfileBody = { ratesPerHour: rates, threshold: Number(threshold) / 100, warningLevel: Number(warning) / 100, effectiveFrom };
+    save.reset();
+    preview.mutate(body, { onSuccess: () => setConfirming(body) });
   };
 
   return (
     <div className="profile-editor">
       <p className="panel__meta">
-        {t('profile.current', { at: f.dateTime(profile.setAt), by: profile.setBy ?? t('profile.system') })}
+        {t('profile.currentFrom', { from: f.date(fromLocalInputValue(profile.effectiveFrom)!), at: f.dateTime(profile.setAt), by: profile.setBy ?? t('profile.system') })}
       </p>
+      {profile.upcoming.map((p) => (
+        <Notice key={p.id} kind="info">
+          {t('profile.upcoming', { from: f.date(fromLocalInputValue(p.effectiveFrom)!), by: p.setBy ?? t('profile.system') })}
+        </Notice>
+      ))}
       {!canEdit && <Notice kind="info">{t('profile.readOnly')}</Notice>}
       {canEdit && (
         <form className="fill-tool" onSubmit={applyFill} aria-labelledby={`${id}-fill`}>
@@ -179,9 +230,20 @@ function Editor({ profile, canEdit }: { profile: CapacityProfileJson; canEdit: b
             {t('profile.percentHint')}
           </p>
         </div>
-        {save.isError && (
+        {canEdit && (
+          <div className="form-row">
+            <div className="field field--inline">
+              <label htmlFor={`${id}-from`}>{t('profile.effectiveFrom')}</label>
+              <input id={`${id}-from`} type="date" min={today()} value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} aria-describedby={`${id}-from-hint`} />
+            </div>
+            <p id={`${id}-from-hint`} className="field-hint">
+              {t('profile.effectiveFromHint')}
+            </p>
+          </div>
+        )}
+        {failed && (
           <div className="notice notice--error" role="alert">
-            <p>{errorMessage(save.error, t)}</p>
+            <p>{errorMessage(failed, t)}</p>
             {errors.length > 0 && (
               <ul>
                 {errors.map((e, i) => (
@@ -193,15 +255,10 @@ function Editor({ profile, canEdit }: { profile: CapacityProfileJson; canEdit: b
             )}
           </div>
         )}
-        {saved && (
-          <Notice kind="success" role="status">
-            {t('profile.saved')}
-          </Notice>
-        )}
         {canEdit && (
           <div className="actions actions--sticky">
-            <button type="submit" className="button button--primary" disabled={!dirty || save.isPending}>
-              {save.isPending ? t('profile.saving') : t('profile.save')}
+            <button type="submit" className="button button--primary" disabled={(!dirty && effectiveFrom === profile.effectiveFrom) || preview.isPending || save.isPending}>
+              {preview.isPending ? t('change.checking') : t('profile.save')}
             </button>
             <button
               type="button"
@@ -221,6 +278,25 @@ function Editor({ profile, canEdit }: { profile: CapacityProfileJson; canEdit: b
           </div>
         )}
       </form>
+      <ConfirmChangeDialog
+        open={confirming !== null}
+        title={t('profile.confirmTitle')}
+        lead={t('profile.confirmLead', { from: f.date(fromLocalInputValue(effectiveFrom) ?? Date.now()) })}
+        preview={preview}
+        confirmLabel={t('profile.confirm')}
+        confirming={save.isPending}
+        error={save.error}
+        onConfirm={() =>
+          confirming &&
+          save.mutate(confirming, {
+            onSuccess: (saved) => {
+              setConfirming(null);
+              onSaved(saved);
+            },
+          })
+        }
+        onClose={() => setConfirming(null)}
+      />
     </div>
   );
 }

@@ -58,7 +58,7 @@ export function LoadExplorer({ range, bucket, onRangeChange, maintenance, confli
         <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />
       ) : data && model ? (
         <>
-          <LoadSummary data={data} conflicts={conflicts.length} />
+          <LoadSummary data={data} range={range} conflicts={conflicts.length} />
           <figure className={`chart ${stale ? 'chart--stale' : ''}`} aria-describedby={`${headingId}-desc`}>
             <p id={`${headingId}-desc`} className="visually-hidden">
               {t('chart.description')}
@@ -148,34 +148,47 @@ function RangeControls({ range, onRangeChange }: { range: LoadRange; onRangeChan
   );
 }
 
-function LoadSummary({ data, conflicts }: { data: LoadResponse; conflicts: number }) {
+/** The key figures of the shown range; each names the period it counts (the peak: the time it falls in). */
+function LoadSummary({ data, range, conflicts }: { data: LoadResponse; range: LoadRange; conflicts: number }) {
   const t = useT();
   const f = useFormat();
-  const peak = Math.max(0, ...data.utilization.map((u) => u ?? 0));
+  let peak = 0;
+  let peakAt = -1;
+  data.utilization.forEach((u, i) => {
+    if (u !== null && u > peak) [peak, peakAt] = [u, i];
+  });
   const overload = data.state.filter((s) => s === 'overload').length;
   const warning = data.state.filter((s) => s === 'warning').length;
   const total = data.load.reduce((a, b) => a + b, 0);
+  const period = t('chart.figurePeriod', { from: f.date(range.from), to: f.date(range.to - 1) });
+  const peakStart = peakAt >= 0 ? Date.parse(data.starts[peakAt]!) : null;
+  const bucket = t(BUCKET_LABEL[data.bucket]);
   return (
     <dl className="stats">
       <div className="stat">
         <dt>{t('chart.totalMessages')}</dt>
         <dd>{f.number(total)}</dd>
+        <dd className="stat__period">{period}</dd>
       </div>
       <div className={`stat ${peak > 1 ? 'stat--bad' : peak >= 0.8 ? 'stat--warn' : ''}`}>
         <dt>{t('chart.peakUtilization')}</dt>
         <dd>{f.percent(peak)}</dd>
+        <dd className="stat__period">{peakStart === null ? period : t('chart.figurePeak', { period: f.period(peakStart, peakStart + bucketMs(data.bucket)), bucket })}</dd>
       </div>
       <div className={`stat ${warning > 0 ? 'stat--warn' : ''}`}>
         <dt>{t('chart.warningBuckets')}</dt>
         <dd>{f.number(warning)}</dd>
+        <dd className="stat__period">{t('chart.figureBuckets', { period, bucket })}</dd>
       </div>
       <div className={`stat ${overload > 0 ? 'stat--bad' : ''}`}>
         <dt>{t('chart.overloadBuckets')}</dt>
         <dd>{f.number(overload)}</dd>
+        <dd className="stat__period">{t('chart.figureBuckets', { period, bucket })}</dd>
       </div>
       <div className={`stat ${conflicts > 0 ? 'stat--bad' : ''}`}>
         <dt>{t('chart.conflicts')}</dt>
         <dd data-testid="chart-conflict-count">{f.number(conflicts)}</dd>
+        <dd className="stat__period">{period}</dd>
       </div>
     </dl>
   );

@@ -82,9 +82,13 @@ export function rangeShift(range: LoadRange, fraction: number): LoadRange {
   return rangeClamp({ from: range.from + span * fraction, to: range.to + span * fraction });
 }
 
-/** Default view: the coming seven days from today 00:00. */
+/**
+ * Default view: the coming twelve months, from today 00:00 to the same date a year on (not the calendar year, so
+ * what is planned next is always in view).
+ */
 export function rangeDefault(now = Date.now()): LoadRange {
-  return { from: amsterdamDayStart(now), to: amsterdamDayStart(now, 7) };
+  const p = amsterdamParts(now);
+  return { from: amsterdamDayStart(now), to: amsterdamToMs(p.year + 1, p.month, p.day) };
 }
 
 function parseParam(value: string | null): number | null {
@@ -102,7 +106,7 @@ function formatParam(ms: number): string {
 
 /**
  * The chart range, kept in the URL (?van=2027-02-01&tot=2027-02-08) so a view can be shared and survives a
- * reload; defaults to the coming week.
+ * reload; defaults to the coming twelve months.
  */
 export function useLoadRange(): { range: LoadRange; bucket: LoadBucketSize; setRange: (r: LoadRange) => void } {
   const { search } = useLocation();

@@ -1,4 +1,4 @@
-import type { MaintenanceWindowInput, MaintenanceWindowJson } from '@cd/shared';
+import type { MaintenanceWindowInput, MaintenanceWindowSavedJson, PlanningDryRunResult } from '@cd/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { QUERY_ROOTS } from '../../../lib/query-keys';
@@ -7,7 +7,11 @@ import type { Infer } from '../../../lib/schema-types';
 export type MaintenanceInput = Infer<typeof MaintenanceWindowInput>;
 
 export const createMaintenanceWindow = (body: MaintenanceInput) =>
-  apiRequest<MaintenanceWindowJson>('/maintenance-windows', { method: 'POST', body });
+  apiRequest<MaintenanceWindowSavedJson>('/maintenance-windows', { method: 'POST', body });
+
+/** The dry run: what the new window would do to the conflicts; nothing is stored. */
+export const previewCreateMaintenanceWindow = (body: MaintenanceInput) =>
+  apiRequest<PlanningDryRunResult>('/maintenance-windows', { method: 'POST', body, query: { dryRun: true } });
 
 export function useCreateMaintenanceWindow() {
   const qc = useQueryClient();
@@ -18,3 +22,5 @@ export function useCreateMaintenanceWindow() {
     },
   });
 }
+
+export const usePreviewCreateMaintenanceWindow = () => useMutation({ mutationFn: previewCreateMaintenanceWindow });

@@ -1,11 +1,15 @@
-import type { MaintenanceWindowJson } from '@cd/shared';
+import type { MaintenanceWindowSavedJson, PlanningDryRunResult } from '@cd/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { QUERY_ROOTS } from '../../../lib/query-keys';
 import type { MaintenanceInput } from './create-maintenance-window';
 
 export const updateMaintenanceWindow = ({ id, ...body }: MaintenanceInput & { id: number }) =>
-  apiRequest<MaintenanceWindowJson>(`/maintenance-windows/${id}`, { method: 'PUT', body });
+  apiRequest<MaintenanceWindowSavedJson>(`/maintenance-windows/${id}`, { method: 'PUT', body });
+
+/** The dry run: what the edit would do to the conflicts; nothing is stored. */
+export const previewUpdateMaintenanceWindow = ({ id, ...body }: MaintenanceInput & { id: number }) =>
+  apiRequest<PlanningDryRunResult>(`/maintenance-windows/${id}`, { method: 'PUT', body, query: { dryRun: true } });
 
 export function useUpdateMaintenanceWindow() {
   const qc = useQueryClient();
@@ -16,3 +20,5 @@ export function useUpdateMaintenanceWindow() {
     },
   });
 }
+
+export const usePreviewUpdateMaintenanceWindow = () => useMutation({ mutationFn: previewUpdateMaintenanceWindow });

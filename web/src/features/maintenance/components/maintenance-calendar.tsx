@@ -1,30 +1,40 @@
-import type { MaintenanceWindowJson } from '@cd/shared';
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import type { ChangeEffect, MaintenanceChangeJson, MaintenanceWindowJson } from '@cd/shared';
+import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
+import { ChangePreview, ConfirmChangeDialog, effectSentence } from '../../../components/change-preview';
 import { Dialog } from '../../../components/dialog';
 import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
 import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
-import { type MessageKey, useT } from '../../../lib/i18n';
+import { type MessageKey, type Translate, useT } from '../../../lib/i18n';
 import { amsterdamDayStart, amsterdamParts, fromLocalInputValue, toLocalInputValue } from '../../../lib/time';
-import { type MaintenanceInput, useCreateMaintenanceWindow } from '../api/create-maintenance-window';
-import { useDeleteMaintenanceWindow } from '../api/delete-maintenance-window';
+import { type MaintenanceInput, useCreateMaintenanceWindow, usePreviewCreateMaintenanceWindow } from '../api/create-maintenance-window';
+import { useDeleteMaintenanceWindow, usePreviewDeleteMaintenanceWindow } from '../api/delete-maintenance-window';
 import { useMaintenanceWindows } from '../api/get-maintenance-windows';
-import { useUpdateMaintenanceWindow } from '../api/update-maintenance-window';
+import { usePreviewUndoMaintenanceChange, useUndoMaintenanceChange } from '../api/undo-maintenance-change';
+import { usePreviewUpdateMaintenanceWindow, useUpdateMaintenanceWindow } from '../api/update-maintenance-window';
 import { ScrollRegion } from '../../../components/scroll-region';
 
 type Kind = MaintenanceWindowJson['kind'];
 const KIND_LABEL: Record<Kind, MessageKey> = { onderhoud: 'maintenance.kind.onderhoud', release: 'maintenance.kind.release', incident: 'maintenance.kind.incident' };
 
 type Editing = { mode: 'new' } | { mode: 'edit'; window: MaintenanceWindowJson } | null;
+/** What was just stored, as the notice tells it; `change` can be undone until its time is up. */
+type Done = { text: string; change: MaintenanceChangeJson | null };
 
-/** The maintenance calendar: windows that lower capacity, by month; add, change and remove (capacity manager). */
+const doneText = (t: Translate, key: MessageKey, effect: ChangeEffect) => `${t(key)} ${effectSentence(t, effect)}`;
+
+/**
+ * The maintenance calendar: windows that lower capacity, by month; add, change and remove (capacity manager),
+ * each first shown with its effect on the conflicts, then confirmed, then undoable for a while.
+ */
 export function MaintenanceCalendar({ canEdit }: { canEdit: boolean }) {
   const t = useT();
   const f = useFormat();
   const [showPast, setShowPast] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<MaintenanceWindowJson | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Done | null>(null);
+  const [undoing, setUndoing] = useState<MaintenanceChangeJson | null>(null);
   const from = useMemo(() => new Date(amsterdamDayStart(Date.now(), showPast ? -365 : 0)).toISOString(), [showPast]);
   const query = useMaintenanceWindows({ from });
 
@@ -55,7 +65,12 @@ export function MaintenanceCalendar({ canEdit }: { canEdit: boolean }) {
       </div>
       {message && (
         <Notice kind="success" role="status">
-          {message}
+          <p data-testid="maintenance-saved">{message.text}</p>
+          {canEdit && message.change && Date.parse(message.change.undoableUntil) > Date.now() && (
+            <button type="button" className="button button--secondary button--small" onClick={() => setUndoing(message.change)}>
+              {t('change.undo')} <span className="muted">{t('change.undoUntil', { time: f.time(message.change.undoableUntil) })}</span>
+            </button>
+          )}
         </Notice>
       )}
       {query.isLoading ? (
@@ -119,24 +134,59 @@ export function MaintenanceCalendar({ canEdit }: { canEdit: boolean }) {
       <MaintenanceDialog
         editing={editing}
         onClose={() => setEditing(null)}
-        onDone={(text) => {
+        onDone={(done) => {
           setEditing(null);
-          setMessage(text);
+          setMessage(done);
         }}
       />
       <RemoveDialog
         window={removing}
         onClose={() => setRemoving(null)}
-        onDone={() => {
+        onDone={(done) => {
           setRemoving(null);
-          setMessage(t('maintenance.removed'));
+          setMessage(done);
+        }}
+      />
+      <UndoDialog
+        change={undoing}
+        onClose={() => setUndoing(null)}
+        onDone={(done) => {
+          setUndoing(null);
+          setMessage(done);
         }}
       />
     </div>
   );
 }
 
-function MaintenanceDialog({ editing, onClose, onDone }: { editing: Editing; onClose: () => void; onDone: (message: string) => void }) {
+/** Undoing a change: its effect first, then a confirm. */
+function UndoDialog({ change, onClose, onDone }: { change: MaintenanceChangeJson | null; onClose: () => void; onDone: (done: Done) => void }) {
+  const t = useT();
+  const preview = usePreviewUndoMaintenanceChange();
+  const undo = useUndoMaintenanceChange();
+  const { mutate: runPreview, reset: resetPreview } = preview;
+  const { reset: resetUndo } = undo;
+  useEffect(() => {
+    resetPreview();
+    resetUndo();
+    if (change) runPreview(change.id);
+  }, [change, runPreview, resetPreview, resetUndo]);
+  return (
+    <ConfirmChangeDialog
+      open={change !== null}
+      title={t('maintenance.undoTitle')}
+      lead={change ? t(`maintenance.undoLead.${change.action}`) : undefined}
+      preview={preview}
+      confirmLabel={t('change.undo')}
+      confirming={undo.isPending}
+      error={undo.error}
+      onConfirm={() => change && undo.mutate(change.id, { onSuccess: (r) => onDone({ text: doneText(t, 'maintenance.undone', r.effect), change: null }) })}
+      onClose={onClose}
+    />
+  );
+}
+
+function MaintenanceDialog({ editing, onClose, onDone }: { editing: Editing; onClose: () => void; onDone: (done: Done) => void }) {
   const t = useT();
   return (
     <Dialog open={editing !== null} title={editing?.mode === 'edit' ? t('maintenance.editTitle') : t('maintenance.addTitle')} onClose={onClose}>
@@ -145,11 +195,15 @@ function MaintenanceDialog({ editing, onClose, onDone }: { editing: Editing; onC
   );
 }
 
-function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<Editing>; onCancel: () => void; onDone: (message: string) => void }) {
+function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<Editing>; onCancel: () => void; onDone: (done: Done) => void }) {
   const t = useT();
   const id = useId();
   const create = useCreateMaintenanceWindow();
   const update = useUpdateMaintenanceWindow();
+  const previewCreate = usePreviewCreateMaintenanceWindow();
+  const previewUpdate = usePreviewUpdateMaintenanceWindow();
+  // The body whose effect is shown, waiting for a confirm.
+  const [pending, setPending] = useState<MaintenanceInput | null>(null);
   const w = editing.mode === 'edit' ? editing.window : null;
   const tomorrow = amsterdamDayStart(Date.now(), 1);
   const [start, setStart] = useState(toLocalInputValue(w?.start ?? tomorrow + 18 * 3_600_000));
@@ -159,7 +213,9 @@ function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<E
   const [reason, setReason] = useState(w?.reason ?? '');
   const [localError, setLocalError] = useState<{ field: string; message: string } | null>(null);
   const mutation = w ? update : create;
-  const serverErrors = mutation.error instanceof ApiError ? mutation.error.errors : [];
+  const preview = w ? previewUpdate : previewCreate;
+  const failed = preview.error ?? mutation.error;
+  const serverErrors = failed instanceof ApiError ? failed.errors : [];
   const fieldError = (field: string) => (localError?.field === field ? localError.message : serverErrors.find((e) => e.field === field)?.message);
 
   const submit = (e: FormEvent) => {
@@ -173,9 +229,37 @@ function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<E
     if (!reason.trim()) return setLocalError({ field: 'reason', message: t('maintenance.errReason') });
     setLocalError(null);
     const body: MaintenanceInput = { start: new Date(s).toISOString(), end: new Date(en).toISOString(), kind, factor, reason: reason.trim() };
-    if (w) update.mutate({ id: w.id, ...body }, { onSuccess: () => onDone(t('maintenance.updated')) });
-    else create.mutate(body, { onSuccess: () => onDone(t('maintenance.created')) });
+    mutation.reset();
+    if (w) previewUpdate.mutate({ id: w.id, ...body }, { onSuccess: () => setPending(body) });
+    else previewCreate.mutate(body, { onSuccess: () => setPending(body) });
   };
+
+  const confirm = () => {
+    if (!pending) return;
+    if (w) update.mutate({ id: w.id, ...pending }, { onSuccess: (r) => onDone({ text: doneText(t, 'maintenance.updated', r.effect), change: r.change }) });
+    else create.mutate(pending, { onSuccess: (r) => onDone({ text: doneText(t, 'maintenance.created', r.effect), change: r.change }) });
+  };
+
+  if (pending && preview.data) {
+    return (
+      <div>
+        <ChangePreview result={preview.data} />
+        {mutation.isError && (
+          <p className="field-error" role="alert">
+            {errorMessage(mutation.error, t)}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" className="button button--primary" disabled={mutation.isPending} onClick={confirm}>
+            {mutation.isPending ? t('common.busy') : t('maintenance.confirm')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setPending(null)}>
+            {t('change.back')}
+          </button>
+        </div>
+      </div>
+    );
+  }
 
   const err = (field: string) => {
     const m = fieldError(field);
@@ -223,14 +307,14 @@ function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<E
         <textarea id={`${id}-reason`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required aria-invalid={!!fieldError('reason')} aria-describedby={described('reason')} />
         {err('reason')}
       </div>
-      {mutation.isError && serverErrors.length === 0 && (
+      {failed && serverErrors.length === 0 && (
         <p className="field-error form-grid__full" role="alert">
-          {errorMessage(mutation.error, t)}
+          {errorMessage(failed, t)}
         </p>
       )}
       <div className="actions form-grid__full">
-        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('common.busy') : t('common.save')}
+        <button type="submit" className="button button--primary" disabled={preview.isPending}>
+          {preview.isPending ? t('change.checking') : t('maintenance.check')}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>
           {t('common.cancel')}
@@ -241,34 +325,29 @@ function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<E
   );
 }
 
-function RemoveDialog({ window: w, onClose, onDone }: { window: MaintenanceWindowJson | null; onClose: () => void; onDone: () => void }) {
+function RemoveDialog({ window: w, onClose, onDone }: { window: MaintenanceWindowJson | null; onClose: () => void; onDone: (done: Done) => void }) {
   const t = useT();
   const f = useFormat();
   const del = useDeleteMaintenanceWindow();
+  const preview = usePreviewDeleteMaintenanceWindow();
+  const { mutate: runPreview, reset: resetPreview } = preview;
+  const { reset: resetDelete } = del;
+  useEffect(() => {
+    resetPreview();
+    resetDelete();
+    if (w) runPreview(w.id);
+  }, [w, runPreview, resetPreview, resetDelete]);
   return (
-    <Dialog
+    <ConfirmChangeDialog
       open={w !== null}
       title={t('maintenance.removeTitle')}
+      lead={w ? t('maintenance.removeBody', { period: f.period(w.start, w.end), reason: w.reason }) : undefined}
+      preview={preview}
+      confirmLabel={t('common.delete')}
+      confirming={del.isPending}
+      error={del.error}
+      onConfirm={() => w && del.mutate(w.id, { onSuccess: (r) => onDone({ text: doneText(t, 'maintenance.removed', r.effect), change: r.change }) })}
       onClose={onClose}
-      footer={
-        w && (
-          <>
-            <button type="button" className="button button--danger" disabled={del.isPending} onClick={() => del.mutate(w.id, { onSuccess: () => { del.reset(); onDone(); } })}>
-              {del.isPending ? t('common.busy') : t('common.delete')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-          </>
-        )
-      }
-    >
-      {w && <p>{t('maintenance.removeBody', { period: f.period(w.start, w.end), reason: w.reason })}</p>}
-      {del.isError && (
-        <p className="field-error" role="alert">
-          {errorMessage(del.error, t)}
-        </p>
-      )}
-    </Dialog>
+    />
   );
 }

@@ -1,0 +1,241 @@
+import {
+  capacityProfileSet,
+  conflictsAfnemerCount,
+  maintenanceById,
+  maintenanceChangeById,
+  maintenanceChangeRecord,
+  maintenanceChangeUndone,
+  maintenanceCreate,
+  maintenanceDelete,
+  maintenanceLastChangeId,
+  maintenanceOwner,
+  maintenanceRestore,
+  maintenanceSnapshot,
+  maintenanceUpdate,
+  planWindowsExtent,
+  type CapacityProfileRow,
+  type MaintenanceChangeRow,
+  type MaintenanceInput,
+  type MaintenanceSnapshot,
+  type Queryable,
+  type Sql,
+  type Tx,
+} from '@cd/db';
+import {
+  capacityDateOf,
+  capacityDateStart,
+  capacityProfilesUntil,
+  capacityScheduleFromProfiles,
+  MAINTENANCE_UNDO_MINUTES,
+  type CapacityProfileJson,
+  type ChangeEffect,
+  type ChangedInterval,
+  type MaintenanceChangeJson,
+  type MaintenanceWindow,
+  type PlanningDryRunResult,
+} from '@cd/shared';
+import { ProblemError } from '../lib/problem.js';
+import { capacityProfileAt, capacityProfilesRead, type CapacityProfiles } from './capacity-schedule.js';
+import { conflictsRecompute, type ChangedSpan, type RecomputeResult } from './conflicts-recompute.js';
+import { planningDryRun } from './dry-run.js';
+import type { ProcedureSettings } from './procedure.js';
+
+const UNDO_MS = MAINTENANCE_UNDO_MINUTES * 60_000;
+
+/** What a recomputation stored, as the save notice tells it. */
+async function changeEffect(tx: Queryable, result: RecomputeResult): Promise<ChangeEffect> {
+  return { created: result.created.length, afnemers: await conflictsAfnemerCount(tx, result.created), solved: result.resolved.length };
+}
+
+// ---------- capacity profiles ----------
+
+const untilOf = new WeakMap<CapacityProfiles, Map<number, string | null>>();
+
+/** A stored profile as the API shows it, with the date until which it held. */
+export function profileJson(p: CapacityProfileRow, profiles: CapacityProfiles): CapacityProfileJson {
+  let until = untilOf.get(profiles);
+  if (!until) untilOf.set(profiles, (until = capacityProfilesUntil(profiles.rows)));
+  return { ...p, until: until.get(p.id) ?? null, setAt: p.setAt.toISOString() };
+}
+
+/** The profile to store: new rates and levels, in force from a date that is not in the past. */
+export interface ProfileChange {
+  ratesPerHour: number[];
+  threshold: number;
+  warningLevel: number;
+  effectiveFrom: string | undefined;
+  restoredFrom: number | null;
+}
+
+function effectiveDate(date: string | undefined, now: Date): string {
+  const today = capacityDateOf(now.getTime());
+  if (date === undefined) return today;
+  if (date < today) {
+    throw new ProblemError(400, 'Een capaciteitsprofiel kan niet met terugwerkende kracht ingaan.', [
+      { field: 'effectiveFrom', message: `Kies vandaag (${today}) of later.` },
+    ]);
+  }
+  return date;
+}
+
+/** What storing the profile would do to the conflicts; nothing is written. */
+export async function profileDryRun(sql: Sql, change: ProfileChange, now: Date): Promise<PlanningDryRunResult> {
+  const effectiveFrom = effectiveDate(change.effectiveFrom, now);
+  const [profiles, extent] = await Promise.all([capacityProfilesRead(sql), planWindowsExtent(sql)]);
+  const from = capacityDateStart(effectiveFrom);
+  const candidate = { ...change, id: Number.MAX_SAFE_INTEGER, effectiveFrom };
+  const schedule = capacityScheduleFromProfiles([...profiles.rows, candidate]);
+  return planningDryRun(sql, { spans: [{ from, to: Math.max(from, extent?.to ?? from) }], schedule: () => schedule });
+}
+
+/** Stores the profile and recomputes every conflict in the same transaction. */
+export async function profileSave(
+  sql: Sql,
+  change: ProfileChange,
+  userId: number,
+  now: Date,
+  reason: string,
+  settings: ProcedureSettings | undefined,
+) {
+  const effectiveFrom = effectiveDate(change.effectiveFrom, now);
+  return sql.begin(async (tx: Tx) => {
+    const before = await capacityProfilesRead(tx);
+    const replaced = capacityProfileAt(before, capacityDateStart(effectiveFrom)).id;
+    const saved = await capacityProfileSet(tx, { ...change, effectiveFrom, userId });
+    const result = await conflictsRecompute(tx, 'all', now, reason, settings);
+    const after = await capacityProfilesRead(tx);
+    return { ...profileJson(saved, after), effect: await changeEffect(tx, result), replaced };
+  });
+}
+
+// ---------- maintenance ----------
+
+export function maintenanceChangeJson(c: MaintenanceChangeRow): MaintenanceChangeJson {
+  const snap = (s: MaintenanceSnapshot | null) =>
+    s && { start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(), factor: s.factor, reason: s.reason, kind: s.kind };
+  return {
+    id: c.id,
+    maintenanceId: c.maintenanceId,
+    action: c.action,
+    before: snap(c.before),
+    after: snap(c.after),
+    changedBy: c.changedBy,
+    changedAt: c.changedAt.toISOString(),
+    undoableUntil: new Date(c.changedAt.getTime() + UNDO_MS).toISOString(),
+    undoneBy: c.undoneBy,
+    undoneAt: c.undoneAt?.toISOString() ?? null,
+  };
+}
+
+/** Windows of releases and incidents are changed through their owner, so the two never disagree. */
+export async function maintenanceOwnedElsewhere(tx: Queryable, id: number) {
+  const owner = await maintenanceOwner(tx, id);
+  if (owner === 'release') throw new ProblemError(409, 'Dit venster hoort bij een release; wijzig het via /api/v1/releases.');
+  if (owner === 'incident') throw new ProblemError(409, 'Dit venster hoort bij een incident; wijzig het via de capaciteitsimpact van het incident.');
+}
+
+/** A maintenance change: create (no id), update (id and input) or delete (id, no input). */
+export type MaintenanceEdit =
+  | { action: 'create'; input: MaintenanceInput }
+  | { action: 'update'; id: number; input: MaintenanceInput }
+  | { action: 'delete'; id: number };
+
+const notFound = () => new ProblemError(404, 'Dit onderhoudsvenster bestaat niet.');
+const asCore = (id: number, m: { start: Date; end: Date; factor: number }): MaintenanceWindow => ({
+  id, start: m.start.getTime(), end: m.end.getTime(), factor: m.factor,
+});
+/** Each window's own span: a change far apart recomputes two stretches, not all in between. */
+const spanOf = (...ms: { start: Date; end: Date }[]): ChangedInterval[] => ms.map((m) => ({ from: m.start.getTime(), to: m.end.getTime() }));
+
+/** What the maintenance change would do to the conflicts; nothing is written. */
+export async function maintenanceDryRun(sql: Sql, edit: MaintenanceEdit): Promise<PlanningDryRunResult> {
+  if (edit.action === 'create') {
+    const added = asCore(-1, edit.input);
+    return planningDryRun(sql, { spans: spanOf(edit.input), maintenance: (stored) => [...stored, added] });
+  }
+  await maintenanceOwnedElsewhere(sql, edit.id);
+  const old = await maintenanceById(sql, edit.id);
+  if (!old) throw notFound();
+  const oldSpan = { start: old.startAt, end: old.endAt };
+  if (edit.action === 'delete') {
+    return planningDryRun(sql, { spans: spanOf(oldSpan), maintenance: (stored) => stored.filter((m) => m.id !== edit.id) });
+  }
+  const changed = asCore(edit.id, edit.input);
+  return planningDryRun(sql, { spans: spanOf(oldSpan, edit.input), maintenance: (stored) => [...stored.filter((m) => m.id !== edit.id), changed] });
+}
+
+const REASONS = { create: 'Onderhoudsvenster toegevoegd', update: 'Onderhoudsvenster gewijzigd', delete: 'Onderhoudsvenster verwijderd' } as const;
+
+/** Stores the maintenance change, its place in the trail and the recomputed conflicts, in one transaction. */
+export async function maintenanceSave(sql: Sql, edit: MaintenanceEdit, userId: number, now: Date, settings: ProcedureSettings | undefined) {
+  return sql.begin(async (tx: Tx) => {
+    let id: number;
+    let span: Exclude<ChangedSpan, 'all'>;
+    let before: MaintenanceSnapshot | null = null;
+    if (edit.action === 'create') {
+      id = await maintenanceCreate(tx, edit.input, userId);
+      span = spanOf(edit.input);
+    } else {
+      id = edit.id;
+      await maintenanceOwnedElsewhere(tx, id);
+      const old = await maintenanceById(tx, id);
+      before = await maintenanceSnapshot(tx, id);
+      if (!old || !before) throw notFound();
+      const ok = edit.action === 'update' ? await maintenanceUpdate(tx, id, edit.input) : await maintenanceDelete(tx, id);
+      if (!ok) throw notFound();
+      span = edit.action === 'update' ? spanOf(edit.input, { start: old.startAt, end: old.endAt }) : spanOf({ start: old.startAt, end: old.endAt });
+    }
+    const after = edit.action === 'delete' ? null : await maintenanceSnapshot(tx, id);
+    const changeId = await maintenanceChangeRecord(tx, { maintenanceId: id, action: edit.action, before, after, userId, at: now });
+    const result = await conflictsRecompute(tx, span, now, REASONS[edit.action], settings);
+    return {
+      id,
+      change: maintenanceChangeJson((await maintenanceChangeById(tx, changeId))!),
+      effect: await changeEffect(tx, result),
+    };
+  });
+}
+
+/** Checks that a change may be undone now; returns it. Throws 404 or 409 with the reason in Dutch. */
+async function undoable(tx: Queryable, changeId: number, now: Date, lock: boolean): Promise<MaintenanceChangeRow> {
+  const change = await maintenanceChangeById(tx, changeId, lock);
+  if (!change) throw new ProblemError(404, 'Deze wijziging bestaat niet.');
+  if (change.undoneAt) throw new ProblemError(409, 'Deze wijziging is al ongedaan gemaakt.');
+  if (now.getTime() > change.changedAt.getTime() + UNDO_MS) {
+    throw new ProblemError(409, `Een wijziging kan tot ${MAINTENANCE_UNDO_MINUTES} minuten daarna ongedaan worden gemaakt; deze termijn is voorbij.`);
+  }
+  if ((await maintenanceLastChangeId(tx, change.maintenanceId)) !== change.id) {
+    throw new ProblemError(409, 'Dit onderhoudsvenster is daarna nog gewijzigd; maak eerst die latere wijziging ongedaan.');
+  }
+  return change;
+}
+
+const snapshotSpan = (s: MaintenanceSnapshot) => ({ start: new Date(s.start), end: new Date(s.end) });
+
+/** What undoing the change would do to the conflicts; nothing is written. */
+export async function maintenanceUndoDryRun(sql: Sql, changeId: number, now: Date): Promise<PlanningDryRunResult> {
+  const change = await undoable(sql, changeId, now, false);
+  const restored = change.before ? asCore(change.maintenanceId, { ...snapshotSpan(change.before), factor: change.before.factor }) : null;
+  const spans = [change.before, change.after].filter((s) => s !== null).map(snapshotSpan);
+  return planningDryRun(sql, {
+    spans: spanOf(...spans),
+    maintenance: (stored) => [...stored.filter((m) => m.id !== change.maintenanceId), ...(restored ? [restored] : [])],
+  });
+}
+
+/** Undoes the change (puts the window back as it was before it), marks it undone and recomputes, in one transaction. */
+export async function maintenanceUndo(sql: Sql, changeId: number, userId: number, now: Date, settings: ProcedureSettings | undefined) {
+  return sql.begin(async (tx: Tx) => {
+    // One undo at a time per change: the row lock makes a second, concurrent undo wait and then see it undone.
+    const change = await undoable(tx, changeId, now, true);
+    const id = change.maintenanceId;
+    const b = change.before;
+    if (change.action === 'create') await maintenanceDelete(tx, id);
+    else if (change.action === 'update') await maintenanceUpdate(tx, id, { ...snapshotSpan(b!), factor: b!.factor, reason: b!.reason, kind: b!.kind });
+    else await maintenanceRestore(tx, id, b!);
+    await maintenanceChangeUndone(tx, change.id, userId, now);
+    const spans = [change.before, change.after].filter((s) => s !== null).map(snapshotSpan);
+    const result = await conflictsRecompute(tx, spanOf(...spans), now, 'Onderhoudswijziging ongedaan gemaakt', settings);
+    return { change: maintenanceChangeJson((await maintenanceChangeById(tx, change.id))!), effect: await changeEffect(tx, result) };
+  });
+}

@@ -1,0 +1,151 @@
+// The capacity manager changes capacity in Chromium: the effect on the conflicts first, then a confirm, a notice
+// of what happened that stays on screen, and an undo (itself previewed); for the profile and for maintenance.
+import { createApp } from '@cd/server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
+import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { dutchCsv } from '../helpers/files.js';
+import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+
+const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
+
+let t: TestContext;
+let who: Awaited<ReturnType<typeof standardActors>>;
+let server: E2eServer;
+let browser: Browser;
+let page: Page;
+let errors: string[] = [];
+let original = 0;
+
+/** dd-mm-jjjj of the Amsterdam day `days` from now, as Dutch Excel writes dates. */
+function dutchDate(days: number): string {
+  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' })
+    .format(new Date(Date.now() + days * 86_400_000))
+    .replace(/\//g, '-');
+}
+const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
+const upload = (a: Actor, rows: string[]) =>
+  t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
+const openConflicts = async () => (await t.sql<{ n: number }[]>`select count(*)::int as n from conflicts where status = 'open'`)[0]!.n;
+
+beforeAll(async () => {
+  t = await testDatabase();
+  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  who = await standardActors(t.sql);
+  const res = await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) });
+  expect(res.status).toBe(200);
+  original = (await res.json()).id;
+  // Two days on which A and B together plan 3,500 messages in one hour: fine at 4,000 an hour, not at 3,000.
+  for (const days of [3, 4]) {
+    const day = dutchDate(days);
+    expect((await upload(who.plannerA, [`A-${days};Aanslag;Brief;${day} 10:00;${day} 11:00;3.000;definitief`])).status).toBe(201);
+    expect((await upload(who.plannerB, [`B-${days};Beschikking;Brief;${day} 10:00;${day} 11:00;500;concept`])).status).toBe(201);
+  }
+  expect(await openConflicts()).toBe(0);
+  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  browser = await chromiumLaunch();
+  page = await (await contextNew(browser)).newPage();
+  errors = pageErrors(page);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await t?.close();
+});
+
+describe('changing capacity in Chromium', () => {
+  it('shows the default range as the coming twelve months, with each key figure naming its period', async () => {
+    await signIn(page, server.url, who.capacity.user.email, PASSWORD);
+    await page.locator('[data-live-status="live"]').waitFor();
+    const meta = page.locator('#load-title + .panel__meta');
+    await expect.poll(() => meta.textContent()).toContain('per dag');
+    const year = String(new Date().getUTCFullYear() + 1);
+    expect(await meta.textContent()).toContain(year);
+    const periods = await page.locator('.stat__period').allTextContents();
+    expect(periods).toHaveLength(5);
+    expect(periods[0]).toContain(year);
+  });
+
+  it('previews a lower profile ("veroorzaakt 2 nieuwe conflicten bij 2 Afnemers"), saves it on confirm, and the notice stays', async () => {
+    await page.getByRole('link', { name: 'Capaciteitsprofiel', exact: true }).click();
+    await page.getByRole('heading', { name: 'Berichten per uur' }).waitFor();
+    await page.getByLabel('Dagen').selectOption('all');
+    await page.getByLabel('Van', { exact: true }).selectOption('0');
+    await page.getByLabel('Tot', { exact: true }).selectOption('24');
+    await page.getByRole('textbox', { name: 'Berichten per uur', exact: true }).fill('3000');
+    await page.getByRole('button', { name: 'Invullen' }).click();
+    await page.getByRole('button', { name: 'Profiel opslaan' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Wat doet dit profiel?' });
+    await dialog.getByTestId('change-summary').waitFor();
+    expect(await dialog.getByTestId('change-summary').textContent()).toBe('Deze wijziging veroorzaakt 2 nieuwe conflicten bij 2 Afnemers, verergert er 0 en lost er 0 op.');
+    await expect.poll(() => dialog.getByText('Afnemer A, Afnemer B').count()).toBe(2);
+    expect(await openConflicts()).toBe(0);
+    await expectAccessible(page, '30-capaciteit-profiel-voorvertoning');
+
+    await dialog.getByRole('button', { name: 'Bevestigen en opslaan' }).click();
+    const notice = page.getByTestId('profile-saved');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('veroorzaakte 2 nieuwe conflicten bij 2 Afnemers');
+    expect(await openConflicts()).toBe(2);
+    const [latest] = await t.sql<{ rate: number }[]>`select rates_per_hour[1] as rate from capacity_profiles order by id desc limit 1`;
+    expect(latest!.rate).toBe(3000);
+    // The live update and the new profile version re-render the editor; the notice must outlive both.
+    await page.waitForTimeout(1500);
+    expect(await notice.isVisible()).toBe(true);
+    await expectAccessible(page, '31-capaciteit-profiel-opgeslagen');
+  });
+
+  it('undoes the change by restoring the previous profile, shown with its effect first', async () => {
+    await page.getByRole('button', { name: 'Ongedaan maken', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Het vorige profiel terugzetten?' });
+    await dialog.getByTestId('change-summary').waitFor();
+    expect(await dialog.getByTestId('change-summary').textContent()).toBe('Deze wijziging veroorzaakt geen nieuwe conflicten, verergert er 0 en lost er 2 op.');
+    await expectAccessible(page, '32-capaciteit-profiel-terugzetten');
+    await dialog.getByRole('button', { name: 'Terugzetten' }).click();
+    await expect.poll(() => page.getByTestId('profile-saved').textContent()).toContain('Het profiel is teruggezet');
+    expect(await openConflicts()).toBe(0);
+    const [latest] = await t.sql<{ restoredFrom: number; rate: number }[]>`
+      select restored_from::int, rates_per_hour[1] as rate from capacity_profiles order by id desc limit 1`;
+    expect(latest).toEqual({ restoredFrom: original, rate: 4000 });
+    await page.getByRole('row', { name: /teruggezet van profiel/ }).waitFor();
+  });
+
+  it('previews a maintenance window, says after saving which conflict it caused, and undoes it', async () => {
+    await page.getByRole('link', { name: 'Onderhoudskalender', exact: true }).click();
+    await page.getByRole('button', { name: 'Onderhoudsvenster toevoegen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Onderhoudsvenster toevoegen' });
+    const day = dutchDate(3).split('-').reverse().join('-');
+    await dialog.getByLabel('Begin').fill(`${day}T10:00`);
+    await dialog.getByLabel('Einde').fill(`${day}T11:00`);
+    await dialog.getByLabel('Resterende capaciteit (%)').fill('50');
+    await dialog.getByLabel('Reden').fill('Database-onderhoud');
+    await dialog.getByRole('button', { name: 'Effect bekijken' }).click();
+    await dialog.getByTestId('change-summary').waitFor();
+    expect(await dialog.getByTestId('change-summary').textContent()).toBe('Deze wijziging veroorzaakt 1 nieuw conflict bij 2 Afnemers, verergert er 0 en lost er 0 op.');
+    expect((await t.sql`select count(*)::int as n from maintenance_windows`)[0]!.n).toBe(0);
+    await expectAccessible(page, '33-onderhoud-voorvertoning');
+
+    await dialog.getByRole('button', { name: 'Bevestigen en opslaan' }).click();
+    const notice = page.getByTestId('maintenance-saved');
+    await notice.waitFor();
+    expect(await notice.textContent()).toBe('Het onderhoudsvenster is toegevoegd. De wijziging veroorzaakte 1 nieuw conflict bij 2 Afnemers en loste er 0 op.');
+    expect(await openConflicts()).toBe(1);
+
+    await page.getByRole('button', { name: /Ongedaan maken/ }).click();
+    const undo = page.getByRole('dialog', { name: 'Wijziging ongedaan maken?' });
+    await undo.getByTestId('change-summary').waitFor();
+    await undo.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expect.poll(() => notice.textContent()).toBe('De wijziging is ongedaan gemaakt. De wijziging veroorzaakte geen nieuwe conflicten en loste er 1 op.');
+    expect((await t.sql`select count(*)::int as n from maintenance_windows`)[0]!.n).toBe(0);
+    expect(await openConflicts()).toBe(0);
+    const [change] = await t.sql`select action, undone_at is not null as undone from maintenance_changes`;
+    expect(change).toEqual({ action: 'create', undone: true });
+  });
+
+  it('raised no uncaught errors in the page', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -30,8 +30,12 @@ export const ASPECTS = ['administratief', 'financieel', 'juridisch', 'imago'] as
 export type Level = AssessmentLevel;
 export const LEVELS = ['laag', 'middel', 'hoog'] as const satisfies readonly Level[];
 
-export type ActionType = SharedActionType;
-export type ConflictAction = SharedConflictAction;
+// TODO(h12-proc): the step-5 actions until the shared schema has them.
+type NewAction =
+  | { type: 'accept-advice'; afnemer?: string }
+  | { type: 'reject-advice'; reason: string; afnemer?: string };
+export type ActionType = SharedActionType | NewAction['type'];
+export type ConflictAction = SharedConflictAction | NewAction;
 
 /** A conflict as the list shows it: with a summary of where its procedure stands (null before a case exists). */
 export type Conflict = ConflictJson;
@@ -46,4 +50,17 @@ export type AdviceJson = NonNullable<ProcedureDetail['advice']>;
 /** The step of a procedure summary, when it is one the web knows (the list types it as a plain string). */
 export function stepOf(p: { step: string } | null | undefined): ProcedureStep | null {
   return p && (PROCEDURE_STEPS as readonly string[]).includes(p.step) ? (p.step as ProcedureStep) : null;
+}
+
+/** Who must act now, as the API names it ("Wacht op Klantraad-manager DUO"); null when nobody must. */
+export interface WaitingOnJson {
+  text: string;
+  roles: string[];
+  afnemers: string[];
+}
+
+/** The `waitingOn` of a procedure summary or detail, when the server sends one. */
+export function waitingOnOf(p: object | null | undefined): WaitingOnJson | null {
+  const w = p && 'waitingOn' in p ? (p as { waitingOn?: WaitingOnJson | null }).waitingOn : null;
+  return w && typeof w.text === 'string' ? w : null;
 }

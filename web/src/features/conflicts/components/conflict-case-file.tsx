@@ -11,12 +11,13 @@ import type { WindowSuggestions } from '../api/get-conflict-suggestions';
 import { usePostConflictAction } from '../api/post-conflict-action';
 import { type ActionType, type ConflictAction, type ConflictWithCase, type ProcedureJson, stepOf } from '../types';
 import { ConfirmAdviceForm, TextActionForm } from './action-forms';
-import { AssessmentForm } from './assessment-form';
 import { AssessmentsMatrix } from './assessments-matrix';
 import { ESCALATION_LEVEL_LABEL, EVENT_LABEL, STEP_LABEL } from './labels';
 import { Deadline, StatusBadge, StepBadge } from './procedure-badges';
 import { ProcedureSteps } from './procedure-steps';
 import { SuggestionsPanel } from './suggestions-panel';
+import { AssessmentBlock, AssessmentStatus, ConfirmWithoutResponse, DecideForm, KlantraadDecision } from './procedure-actions';
+import { WaitingOn } from './waiting-on';
 import { ScrollRegion } from '../../../components/scroll-region';
 
 /**
@@ -61,6 +62,12 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
           }),
       },
     );
+  };
+
+  const trailWho = (e: ProcedureJson['events'][number]) => {
+    const behalf = onBehalfIn(e);
+    if (behalf && e.actor) return t('proc.trailOnBehalf', { afnemer: name(behalf), by: e.actor });
+    return `${e.actor ?? t('caseFile.system')}${e.afnemer ? ` (${name(e.afnemer)})` : ''}`;
   };
 
   const stepName = (s: string) => {
@@ -123,6 +130,10 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
           <p>
             {t('caseFile.inStepSince', { step: t(STEP_LABEL[step]), since: f.dateTime(p.enteredAt) })} {t('caseFile.deadline')}: <Deadline procedure={p} />
           </p>
+          <p className="waiting-on-line">
+            <WaitingOn procedure={p} />
+          </p>
+          {step === 'joint-assessment' && <AssessmentStatus conflict={c} />}
         </Section>
       )}
 
@@ -130,14 +141,14 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
         <Section title={t('caseFile.whatNow')} id="cf-actions">
           {actions.length === 0 && <p>{t('caseFile.noActions')}</p>}
           {can('move-window') && (
-            <div className="action-block">
+            <div className="action-block" data-action="move-window">
               <h3>{t('caseFile.suggestionsTitle')}</h3>
               <p>{t('caseFile.suggestionsLead')}</p>
               <SuggestionsPanel conflictId={c.id} canMove busy={action.isPending} onMove={move} />
             </div>
           )}
           {can('contact-logius') && (
-            <div className="action-block">
+            <div className="action-block" data-action="contact-logius">
               <h3>{t('action.contact-logius')}</h3>
               <TextActionForm
                 label={t('caseFile.contactMessage')}
@@ -149,7 +160,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
             </div>
           )}
           {can('open-assessment') && (
-            <div className="action-block">
+            <div className="action-block" data-action="open-assessment">
               <h3>{t('action.open-assessment')}</h3>
               <p>{t('caseFile.openAssessmentLead')}</p>
               <button type="button" className="button button--primary" disabled={action.isPending} onClick={() => run({ type: 'open-assessment' }, () => t('caseFile.assessmentOpened'))}>
@@ -157,42 +168,53 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
               </button>
             </div>
           )}
-          {can('submit-assessment') && (
-            <div className="action-block">
-              <h3>{t('action.submit-assessment')}</h3>
-              <AssessmentForm
-                initial={p?.assessments.find((a) => a.afnemer === user.afnemer?.oin) ?? null}
+          {can('submit-assessment') && p && (
+            <div className="action-block" data-action="submit-assessment">
+              <h3>{user.afnemer ? t('action.submit-assessment') : t('proc.onBehalfTitle')}</h3>
+              <AssessmentBlock
+                conflict={c}
                 busy={action.isPending}
-                onSubmit={(a) => run({ type: 'submit-assessment', ...a }, () => t('caseFile.assessmentSubmitted'))}
+                onSubmit={(body, afnemer) =>
+                  run(body, () => (afnemer ? t('proc.assessmentOnBehalf', { afnemer: name(afnemer) }) : t('caseFile.assessmentSubmitted')))
+                }
               />
             </div>
           )}
-          {can('confirm-advice') && (
-            <div className="action-block">
+          {can('confirm-advice') && p && (
+            <div className="action-block" data-action="confirm-advice">
               <h3>{t('action.confirm-advice')}</h3>
-              <ConfirmAdviceForm
-                conflict={c}
-                advice={p?.draftAdvice ?? p?.advice ?? null}
-                busy={action.isPending}
-                onSubmit={(v) => run({ type: 'confirm-advice', ...v }, () => t('caseFile.adviceConfirmed'))}
-              />
+              {p.draftAdvice || p.advice ? (
+                <ConfirmAdviceForm
+                  conflict={c}
+                  advice={p.draftAdvice ?? p.advice ?? null}
+                  busy={action.isPending}
+                  onSubmit={(v) => run({ type: 'confirm-advice', ...v }, () => t('caseFile.adviceConfirmed'))}
+                />
+              ) : (
+                <ConfirmWithoutResponse conflict={c} busy={action.isPending} onConfirm={() => run({ type: 'confirm-advice' }, () => t('caseFile.adviceConfirmed'))} />
+              )}
             </div>
           )}
           {can('escalate') && (
-            <div className="action-block">
+            <div className="action-block" data-action="escalate">
               <h3>{t('action.escalate')}</h3>
               <TextActionForm
-                label={t('caseFile.adviceText')}
-                hint={t('caseFile.escalateHint')}
-                initial={p?.advice?.text ?? p?.draftAdvice?.text ?? ''}
+                label={t('proc.escalateReason')}
+                hint={t('proc.escalateReasonHint')}
                 submitLabel={t('action.escalate')}
                 busy={action.isPending}
-                onSubmit={(adviceText) => run({ type: 'escalate', adviceText }, () => t('caseFile.escalated'))}
+                onSubmit={(reason) => run({ type: 'escalate', adviceText: reason }, () => t('caseFile.escalated'))}
               />
             </div>
           )}
-          {can('escalate-level') && (
+          {(can('accept-advice') || can('reject-advice')) && (
             <div className="action-block">
+              <h3>{t('proc.klantraadTitle')}</h3>
+              <KlantraadDecision conflict={c} canAccept={can('accept-advice')} canReject={can('reject-advice')} />
+            </div>
+          )}
+          {can('escalate-level') && (
+            <div className="action-block" data-action="escalate-level">
               <h3>{t('action.escalate-level')}</h3>
               <TextActionForm
                 label={t('caseFile.reason')}
@@ -204,16 +226,9 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
             </div>
           )}
           {can('decide') && (
-            <div className="action-block">
+            <div className="action-block" data-action="decide">
               <h3>{t('action.decide')}</h3>
-              <TextActionForm
-                label={t('caseFile.decision')}
-                hint={t('caseFile.decideHint')}
-                initial={p?.advice?.text ?? ''}
-                submitLabel={t('action.decide')}
-                busy={action.isPending}
-                onSubmit={(decision) => run({ type: 'decide', decision }, () => t('caseFile.decided'))}
-              />
+              <DecideForm conflict={c} />
             </div>
           )}
         </Section>
@@ -272,10 +287,8 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
                     </>
                   )}
                 </p>
-                <p className="cell-sub">
-                  {e.actor ?? t('caseFile.system')}
-                  {e.afnemer && ` (${name(e.afnemer)})`}
-                </p>
+                <p className="cell-sub">{trailWho(e)}</p>
+                {trailNote(e) && <p className="timeline__note">{trailNote(e)}</p>}
               </li>
             ))}
           </ol>
@@ -285,16 +298,50 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
   );
 }
 
+type TrailEvent = ProcedureJson['events'][number];
+
+/** The Afnemer an event was recorded for by someone else (Logius on its behalf), or null. */
+function onBehalfIn(e: TrailEvent): string | null {
+  const pl = e.payload as { afnemer?: unknown; onBehalfOf?: unknown; assessment?: { afnemer?: unknown } };
+  const target = [pl.onBehalfOf, pl.afnemer, pl.assessment?.afnemer].find((x): x is string => typeof x === 'string');
+  return target && target !== e.afnemer && e.action !== 'move-window' ? target : null;
+}
+
+/** The words an actor gave with an event (a reason, a message), for the trail. */
+function trailNote(e: TrailEvent): string | null {
+  const pl = e.payload as { reason?: unknown; message?: unknown };
+  const note = [pl.reason, pl.message].find((x): x is string => typeof x === 'string' && x.length > 0);
+  return note ?? null;
+}
+
+/** Why the case was escalated to the klantraad-managers, apart from the advice it was escalated on. */
+function escalationReason(p: ProcedureJson): { reason: string; by: string | null; at: string } | null {
+  const e = [...p.events].reverse().find((x) => x.action === 'escalate');
+  const reason = e && (e.payload as { reason?: unknown }).reason;
+  return e && typeof reason === 'string' ? { reason, by: e.actor, at: e.at } : null;
+}
+
 function AdviceAndEscalation({ procedure: p }: { procedure: ProcedureJson }) {
   const t = useT();
   const f = useFormat();
   const advice = p.advice ?? p.draftAdvice;
+  const escalated = escalationReason(p);
   return (
     <Section title={t('caseFile.adviceTitle')} id="cf-advice">
       {advice && (
-        <div className="advice">
-          <h3>{p.advice ? t('caseFile.advice') : t('caseFile.draftAdvice')}</h3>
-          <blockquote>{advice.text}</blockquote>
+        <div className="advice" data-testid={p.advice ? 'advice-frozen' : 'advice-draft'}>
+          <h3>{p.advice ? t('proc.adviceFrozen') : t('caseFile.draftAdvice')}</h3>
+          {p.advice && <p className="field-hint">{t('proc.adviceFrozenHint')}</p>}
+          <blockquote className="advice__text">{advice.text}</blockquote>
+        </div>
+      )}
+      {escalated && (
+        <div className="escalation-reason" data-testid="escalation-reason">
+          <h3>{t('proc.escalationReason')}</h3>
+          <blockquote>{escalated.reason}</blockquote>
+          <p className="cell-sub">
+            {escalated.by ?? t('caseFile.system')}, {f.dateTime(escalated.at)}
+          </p>
         </div>
       )}
       {p.escalation && (

@@ -20,6 +20,8 @@ export const ACTION_LABEL: Record<ActionType | 'resolve', MessageKey> = {
   escalate: 'action.escalate',
   'escalate-level': 'action.escalate-level',
   decide: 'action.decide',
+  'accept-advice': 'action.accept-advice',
+  'reject-advice': 'action.reject-advice',
   resolve: 'action.resolve',
 };
 

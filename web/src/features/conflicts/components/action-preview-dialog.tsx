@@ -1,0 +1,156 @@
+import { type ReactNode, useEffect } from 'react';
+import { Dialog } from '../../../components/dialog';
+import { ErrorMessage, Loading, Notice } from '../../../components/feedback';
+import { useAfnemerName } from '../../../lib/afnemer-names';
+import { useFormat } from '../../../lib/format';
+import { useT } from '../../../lib/i18n';
+import { type ConflictActionPreviewJson, usePostConflictActionDryRun } from '../api/post-conflict-action-dry-run';
+import type { ConflictAction } from '../types';
+
+type Preview = ConflictActionPreviewJson['created'][number];
+
+const overlaps = (p: { start: string; end: string }, c: { start: string; end: string }) => p.start < c.end && p.end > c.start;
+
+/** True when the dry run solves this conflict and leaves nothing over its period. */
+export function previewSolves(result: ConflictActionPreviewJson, conflict: { start: string; end: string }): boolean {
+  const after = [...result.created, ...result.worsened.map((w) => w.after), ...(result.eased ?? []).map((e) => e.after)];
+  return result.solved.some((s) => overlaps(s, conflict)) && !after.some((a) => overlaps(a, conflict));
+}
+
+/** The effect of a dry run: conflicts created, worsened, solved and eased, each listed. */
+export function DryRunEffect({ result, conflict }: { result: ConflictActionPreviewJson; conflict: { start: string; end: string } }) {
+  const t = useT();
+  const f = useFormat();
+  const name = useAfnemerName();
+  const eased = result.eased ?? [];
+  const describe = (c: Preview) =>
+    t('upload.conflictLine', {
+      period: f.period(c.start, c.end),
+      afnemers: c.afnemers.map(name).join(', '),
+      peak: c.peakUtilization === null ? '–' : f.percent(c.peakUtilization),
+      excess: f.number(c.excessMessages),
+    });
+  const solves = previewSolves(result, conflict);
+  return (
+    <div className="preview" data-testid="action-preview">
+      <dl className="stats stats--small">
+        <div className={`stat ${result.created.length ? 'stat--bad' : ''}`}>
+          <dt>{t('upload.created')}</dt>
+          <dd data-testid="preview-created">{result.created.length}</dd>
+        </div>
+        <div className={`stat ${result.worsened.length ? 'stat--warn' : ''}`}>
+          <dt>{t('upload.worsened')}</dt>
+          <dd data-testid="preview-worsened">{result.worsened.length}</dd>
+        </div>
+        <div className={`stat ${result.solved.length ? 'stat--good' : ''}`}>
+          <dt>{t('upload.solved')}</dt>
+          <dd data-testid="preview-solved">{result.solved.length}</dd>
+        </div>
+      </dl>
+      {solves ? (
+        <Notice kind="success">{t('proc.previewSolves')}</Notice>
+      ) : (
+        <Notice kind="warning">{t('proc.previewStaysOpen')}</Notice>
+      )}
+      {result.created.length > 0 && (
+        <Notice kind="warning" title={t('proc.previewCreatedTitle')}>
+          <ul>
+            {result.created.map((c) => (
+              <li key={c.start}>{describe(c)}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {result.worsened.length > 0 && (
+        <Notice kind="warning" title={t('upload.worsenedTitle')}>
+          <ul>
+            {result.worsened.map((c) => (
+              <li key={c.after.start}>
+                {describe(c.after)} {t('upload.was', { excess: f.number(c.before.excessMessages) })}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {result.solved.length > 0 && (
+        <Notice kind="success" title={t('upload.solvedTitle')}>
+          <ul>
+            {result.solved.map((c) => (
+              <li key={c.start}>{describe(c)}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {eased.length > 0 && (
+        <Notice kind="info" title={t('upload.easedTitle')}>
+          <ul>
+            {eased.map((c) => (
+              <li key={c.after.start}>{describe(c.after)}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Confirm an action that moves windows: on opening it asks the server for a dry run of `action` and shows its
+ * effect; only the confirm button carries it out.
+ */
+export function ActionPreviewDialog({
+  open,
+  title,
+  conflict,
+  action,
+  lead,
+  confirmLabel,
+  busy,
+  onConfirm,
+  onClose,
+}: {
+  open: boolean;
+  title: string;
+  conflict: { id: number; start: string; end: string };
+  action: ConflictAction | null;
+  lead?: ReactNode;
+  confirmLabel: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const dryRun = usePostConflictActionDryRun();
+  const { mutate, reset } = dryRun;
+  useEffect(() => {
+    if (open && action) mutate({ id: conflict.id, action });
+    if (!open) reset();
+  }, [open, action, conflict.id, mutate, reset]);
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onClose}
+      footer={
+        <div className="actions">
+          <button type="button" className="button button--primary" disabled={busy || !dryRun.isSuccess} onClick={onConfirm}>
+            {busy ? t('common.busy') : confirmLabel}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      }
+    >
+      {lead}
+      <h3>{t('proc.previewTitle')}</h3>
+      {dryRun.isPending || dryRun.isIdle ? (
+        <Loading label={t('proc.previewLoading')} />
+      ) : dryRun.isError ? (
+        <ErrorMessage error={dryRun.error} onRetry={() => action && mutate({ id: conflict.id, action })} />
+      ) : (
+        <DryRunEffect result={dryRun.data} conflict={conflict} />
+      )}
+    </Dialog>
+  );
+}

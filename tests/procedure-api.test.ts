@@ -130,6 +130,7 @@ describe('POST /api/v1/conflicts/{id}/actions', () => {
       ['escalate-level', 'escalated', 'escalated'],
       ['escalate-level', 'escalated', 'escalated'],
       ['decide', 'escalated', 'logius-decides'],
+      ['plan-change', 'logius-decides', 'logius-decides'],
       ['resolve', 'logius-decides', 'resolved'],
     ]);
     expect(trail[1]!.actorEmail).toBe('planner@a.example');
@@ -143,7 +144,7 @@ describe('POST /api/v1/conflicts/{id}/actions', () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ status: 'resolved', resolvedReason: 'Venster verplaatst door planner@b.example' });
-    expect(body.procedure.events.map((e: { action: string }) => e.action)).toEqual(['detected', 'move-window', 'resolve']);
+    expect(body.procedure.events.map((e: { action: string }) => e.action)).toEqual(['detected', 'move-window', 'plan-change', 'resolve']);
     const revs = await t.sql`select revision, start_at from send_window_revisions where window_id = ${await windowId('B-1')} order by revision`;
     expect(revs.map((r) => r.startAt.toISOString())).toEqual(['2027-02-01T09:00:00.000Z', later.start]);
   });

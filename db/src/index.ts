@@ -5,6 +5,7 @@ export * from './queries/afnemers.js';
 export * from './queries/users.js';
 export * from './queries/auth.js';
 export * from './queries/prognoses.js';
+export * from './queries/plan-changes.js';
 export * from './queries/planning.js';
 export * from './queries/procedure.js';
 export * from './queries/incidents.js';

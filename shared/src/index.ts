@@ -11,3 +11,5 @@ export * from './incidents-api.js';
 export * from './changes/index.js';
 export * from './csv-export.js';
 export * from './afnemer-names.js';
+export * from './plan-changes/index.js';
+export * from './plan-changes/api.js';

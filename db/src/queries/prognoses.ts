@@ -168,12 +168,15 @@ export function sendWindowRevisions(sql: Queryable, id: number) {
     where r.window_id = ${id} order by r.revision`;
 }
 
-/** The revision row for every window in the `changed` CTE of a single-window change (cancel, move). */
-const revisionFromChanged = (tx: Tx) => tx`
+/**
+ * The revision row for every window in the `changed` CTE of a single-window change (cancel, move, edit), with the
+ * plan change it belongs to (migration 0012) when there is one.
+ */
+const revisionFromChanged = (tx: Tx, planChange: { id: number; source: string } | null = null) => tx`
   insert into send_window_revisions (window_id, revision, delivery_id, changed_by, changed_at, omschrijving,
-    berichttype, start_at, end_at, aantal_berichten, status, vroegste_start, laatste_eind)
+    berichttype, start_at, end_at, aantal_berichten, status, vroegste_start, laatste_eind, source, plan_change_id)
   select id, revision, null, updated_by, updated_at, omschrijving, berichttype, start_at, end_at,
-    aantal_berichten, status, vroegste_start, laatste_eind
+    aantal_berichten, status, vroegste_start, laatste_eind, ${planChange?.source ?? null}::text, ${planChange?.id ?? null}::bigint
   from changed`;
 
 /** Cancels a window (status geannuleerd) as a new revision; returns the window, unchanged when already cancelled. */
@@ -219,4 +222,32 @@ export async function sendWindowMove(tx: Tx, id: number, start: Date, end: Date,
     )
     ${revisionFromChanged(tx)}`;
   return before;
+}
+
+/**
+ * Sets a window's time, and optionally its volume and status, as a new revision of plan change `planChange`;
+ * returns the window after the change, or null when nothing differed (then no revision is written). The caller holds
+ * the Afnemer's delivery lock (see windowsChange in the server).
+ */
+export async function sendWindowChange(
+  tx: Tx,
+  id: number,
+  change: { start: Date; end: Date; aantalBerichten?: number; status?: 'concept' | 'definitief' },
+  by: { userId: number; at: Date; planChange: { id: number; source: string } },
+): Promise<SendWindowRow | null> {
+  const aantal = change.aantalBerichten ?? null;
+  const status = change.status ?? null;
+  const [row] = await tx<{ id: number }[]>`
+    with changed as (
+      update send_windows set start_at = ${change.start}, end_at = ${change.end},
+        aantal_berichten = coalesce(${aantal}::bigint, aantal_berichten), status = coalesce(${status}::text, status),
+        revision = revision + 1, updated_by = ${by.userId}, updated_at = ${by.at}, delivery_id = null
+      where id = ${id} and (start_at, end_at, aantal_berichten, status) is distinct from
+        (${change.start}::timestamptz, ${change.end}::timestamptz, coalesce(${aantal}::bigint, aantal_berichten), coalesce(${status}::text, status))
+      returning *
+    ), revision as (
+      ${revisionFromChanged(tx, by.planChange)}
+    )
+    select id::int from changed`;
+  return row ? sendWindowById(tx, id) : null;
 }

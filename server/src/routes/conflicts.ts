@@ -3,7 +3,6 @@ import {
   caseLoad,
   casesByConflicts,
   eventsOfConflict,
-  sendWindowMove,
   type CaseRow,
   type EventRow,
   type Tx,
@@ -24,6 +23,7 @@ import {
   afnemerNamesIn,
   mentionsOin,
   ConflictAction,
+  ConflictActionResult,
   ConflictDetail,
   procedureActionsFor,
   procedureNextStepOffered,
@@ -46,8 +46,8 @@ import type { PlanningCache } from '../services/planning-cache.js';
 import { isoAt } from '../lib/iso.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { conflictsRecompute } from '../services/conflicts-recompute.js';
 import { caseAct } from '../services/procedure.js';
+import { windowsChange } from '../services/window-moves.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const minutes = (ms: number) => Math.round(ms / 60_000);
@@ -273,7 +273,7 @@ export const conflicts = apiRouter()
       summary: 'Een handeling in de zesstappenprocedure; 409 bij een stap die nu niet kan, 403 bij de verkeerde rol of Afnemer',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ConflictAction } } } },
       responses: {
-        200: { description: 'Het conflict na de handeling', content: { 'application/json': { schema: ConflictDetail } } },
+        200: { description: 'Het conflict na de handeling; bij een verplaatsing met de planwijziging', content: { 'application/json': { schema: ConflictActionResult } } },
         404: notFound,
         409: conflict,
       },
@@ -286,27 +286,18 @@ export const conflicts = apiRouter()
       const current = await conflictForUser(deps.sql, id, user);
       if (current.status !== 'open') throw new ProblemError(409, 'Dit conflict is al opgelost; het dossier is gesloten.');
       const now = deps.now();
-      await deps.sql.begin(async (tx: Tx) => {
+      const moved = await deps.sql.begin(async (tx: Tx) => {
         const outcome = await caseAct(tx, id, action, user, await procedureWindows(tx, id), now, deps.procedure ?? {});
         if (!outcome.ok) throw new ProblemError(outcome.status, outcome.message);
         const moves = action.type === 'move-window' ? [action] : action.type === 'decide' ? action.moves ?? [] : [];
-        let span: { from: number; to: number } | null = null;
-        for (const m of moves) {
-          const start = new Date(m.start);
-          const end = new Date(m.end);
-          const before = await sendWindowMove(tx, m.windowId, start, end, user.id);
-          if (!before) throw new ProblemError(400, `Venster ${m.windowId} bestaat niet.`);
-          const from = Math.min(before.startAt.getTime(), start.getTime());
-          const to = Math.max(before.endAt.getTime(), end.getTime());
-          span = span ? { from: Math.min(span.from, from), to: Math.max(span.to, to) } : { from, to };
-        }
-        if (span) {
-          const reason = action.type === 'decide' ? 'Besluit van Logius uitgevoerd' : `Venster verplaatst door ${user.email}`;
-          await conflictsRecompute(tx, span, now, reason, deps.procedure);
-        }
+        if (moves.length === 0) return null;
+        const source = action.type === 'move-window' ? action.source ?? 'handmatig' : 'besluit Logius';
+        const changes = moves.map((m) => ({ windowId: m.windowId, start: new Date(m.start), end: new Date(m.end) }));
+        return windowsChange(tx, changes, { source, user, now, procedure: deps.procedure });
       });
       const after = (await conflictById(deps.sql, id))!;
-      return c.json(await conflictDetailJson(deps.sql, after, user, now.getTime()), 200);
+      const planChange = moved && { id: moved.planChangeId, undoUntil: moved.undoUntil.toISOString() };
+      return c.json({ ...(await conflictDetailJson(deps.sql, after, user, now.getTime())), planChange }, 200);
     },
   )
   .openapi(

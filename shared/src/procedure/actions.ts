@@ -59,6 +59,10 @@ export const ConflictActionMoveWindow = z
     windowId: WindowId,
     start: Instant,
     end: Instant,
+    source: z
+      .enum(['suggestie', 'handmatig'], { error: 'Kies suggestie of handmatig.' })
+      .optional()
+      .meta({ description: 'Of de verplaatsing een suggestie volgt; standaard handmatig' }),
   })
   .refine(endAfterStart, END_AFTER_START)
   .meta({ id: 'ConflictActionMoveWindow', description: 'Verplaats een verzendvenster (stap 1-6)' });

@@ -1,0 +1,241 @@
+import {
+  casesByConflicts,
+  conflictsOpenWithWindows,
+  eventAppend,
+  planChangeInsert,
+  planChangeLock,
+  planChangeMarkUndone,
+  planChangeWindows,
+  sendWindowChange,
+  sendWindowsByIds,
+  type SendWindowRow,
+  type Sql,
+  type Tx,
+  type UserRow,
+} from '@cd/db';
+import {
+  planChangeUndoRefusal,
+  planChangeUndoUntil,
+  windowChangeIssues,
+  type NewSendWindow,
+  type PlanChangePreview,
+  type PlanChangeSource,
+  type RowError,
+  type WindowChangeJson,
+} from '@cd/shared';
+import { ProblemError } from '../lib/problem.js';
+import { conflictsRecompute, type RecomputeResult } from './conflicts-recompute.js';
+import { deliveryDryRun } from './dry-run.js';
+import type { PlanningCache } from './planning-cache.js';
+import type { ProcedureSettings } from './procedure.js';
+
+export type { PlanChangeSource } from '@cd/shared';
+
+export interface WindowChange {
+  windowId: number;
+  start: Date;
+  end: Date;
+  aantalBerichten?: number;
+  status?: 'concept' | 'definitief';
+}
+
+export interface WindowsChangeResult {
+  planChangeId: number;
+  undoUntil: Date;
+  recompute: RecomputeResult | null;
+  /** Each window that changed, before and after (a window that already was so is left out). */
+  windows: WindowChangeJson[];
+}
+
+const state = (w: { startAt: Date; endAt: Date; aantalBerichten: number; status: SendWindowRow['status'] }) => ({
+  start: w.startAt.toISOString(),
+  eind: w.endAt.toISOString(),
+  aantalBerichten: w.aantalBerichten,
+  status: w.status,
+});
+
+/** The window as it would be after the change. */
+const changed = (w: SendWindowRow, c: WindowChange): SendWindowRow => ({
+  ...w,
+  startAt: c.start,
+  endAt: c.end,
+  aantalBerichten: c.aantalBerichten ?? w.aantalBerichten,
+  status: c.status ?? w.status,
+});
+
+/** The stored windows of these changes, after checking every change can be made; throws 400, 404 or 409 problems. */
+function changesCheck(rows: SendWindowRow[], changes: WindowChange[]): Map<number, SendWindowRow> {
+  if (changes.length === 0) throw new ProblemError(400, 'Geef minstens één verzendmoment om te wijzigen.');
+  const byId = new Map(rows.map((w) => [w.id, w]));
+  const seen = new Set<number>();
+  const errors: RowError[] = [];
+  changes.forEach((c, i) => {
+    const w = byId.get(c.windowId);
+    if (!w) throw new ProblemError(404, `Verzendmoment ${c.windowId} bestaat niet.`);
+    if (w.status === 'geannuleerd') {
+      throw new ProblemError(409, `Verzendmoment ${w.kenmerk} is geannuleerd; een geannuleerd verzendmoment wijzigt u niet. Lever het opnieuw aan.`);
+    }
+    if (seen.has(c.windowId)) errors.push({ row: i + 1, field: 'windowId', message: `Verzendmoment ${w.kenmerk} staat twee keer in de wijziging.` });
+    seen.add(c.windowId);
+    for (const issue of windowChangeIssues(
+      { vroegsteStart: w.vroegsteStart?.getTime() ?? null, laatsteEind: w.laatsteEind?.getTime() ?? null },
+      { start: c.start.getTime(), end: c.end.getTime(), aantalBerichten: c.aantalBerichten },
+    )) {
+      errors.push({ row: i + 1, field: issue.field, message: changes.length === 1 ? issue.message : `${w.kenmerk}: ${issue.message}` });
+    }
+  });
+  if (errors.length > 0) throw new ProblemError(400, 'De wijziging voldoet niet aan de eisen; er is niets gewijzigd.', errors);
+  return byId;
+}
+
+function reasonOf(source: PlanChangeSource, user: UserRow): string {
+  switch (source) {
+    case 'besluit Logius':
+      return 'Besluit van Logius uitgevoerd';
+    case 'besluit Klantraad':
+      return 'Besluit van de Klantraad uitgevoerd';
+    case 'ongedaan gemaakt':
+      return `Wijziging ongedaan gemaakt door ${user.email}`;
+    case 'suggestie':
+    case 'handmatig':
+    case 'procedure':
+      return `Venster verplaatst door ${user.email}`;
+    default: {
+      const never: never = source;
+      return never;
+    }
+  }
+}
+
+async function windowsChangeApply(
+  tx: Tx,
+  changes: WindowChange[],
+  opts: { source: PlanChangeSource; user: UserRow; now: Date; procedure?: ProcedureSettings; undoOf?: number },
+): Promise<WindowsChangeResult> {
+  const ids = changes.map((c) => c.windowId);
+  // A window's Afnemer never changes, so the locks can be chosen before they are held; sorted, so two changes
+  // spanning the same Afnemers take them in one order (as deliveries do).
+  const afnemers = [...new Set((await sendWindowsByIds(tx, ids)).map((w) => w.afnemerOin))].sort();
+  for (const oin of afnemers) await tx`select pg_advisory_xact_lock(hashtext('deliveries'), hashtext(${oin}))`;
+  const byId = changesCheck(await sendWindowsByIds(tx, ids), changes);
+
+  const planChange = await planChangeInsert(tx, { at: opts.now, userId: opts.user.id, source: opts.source, undoOf: opts.undoOf ?? null });
+  const windows: WindowChangeJson[] = [];
+  let span: { from: number; to: number } | null = null;
+  for (const c of changes) {
+    const before = byId.get(c.windowId)!;
+    const after = await sendWindowChange(tx, c.windowId, c, {
+      userId: opts.user.id, at: opts.now, planChange: { id: planChange.id, source: opts.source },
+    });
+    if (!after) continue;
+    windows.push({ windowId: after.id, kenmerk: after.kenmerk, afnemer: after.afnemerOin, before: state(before), after: state(after) });
+    const from = Math.min(before.startAt.getTime(), after.startAt.getTime());
+    const to = Math.max(before.endAt.getTime(), after.endAt.getTime());
+    span = span ? { from: Math.min(span.from, from), to: Math.max(span.to, to) } : { from, to };
+  }
+
+  // The case file of every open conflict a changed window is in shows the change (before the recompute, which
+  // may resolve it); by Afnemer, time and volume only, as the conflict shows other Afnemers' windows.
+  if (windows.length > 0) {
+    const touched = await conflictsOpenWithWindows(tx, windows.map((w) => w.windowId));
+    const cases = new Map((await casesByConflicts(tx, touched.map((c) => c.id))).map((k) => [k.conflictId, k]));
+    for (const c of touched) {
+      const caseRow = cases.get(c.id);
+      if (!caseRow) continue;
+      const actor = { id: opts.user.id, email: opts.user.email, role: opts.user.role, afnemerOin: opts.user.afnemerOin };
+      const payload = {
+        planChangeId: planChange.id,
+        source: opts.source,
+        undoOf: opts.undoOf ?? null,
+        windows: windows.map((w) => ({ afnemer: w.afnemer, before: w.before, after: w.after })),
+      };
+      await eventAppend(tx, { conflictId: c.id, actor, action: 'plan-change', from: caseRow.step, to: caseRow.step, payload }, opts.now);
+    }
+  }
+
+  const recompute = span ? await conflictsRecompute(tx, span, opts.now, reasonOf(opts.source, opts.user), opts.procedure) : null;
+  return { planChangeId: planChange.id, undoUntil: new Date(planChangeUndoUntil(opts.now.getTime())), recompute, windows };
+}
+
+/**
+ * Applies the changes in the caller's transaction as one plan change: each window a new revision with `source`
+ * and the plan change id; then the conflict recompute runs in the same transaction. Holds the delivery lock of
+ * every Afnemer involved. Who may change which window is the caller's to check; this checks that the windows
+ * exist (404), are not cancelled (409) and stay within their own bounds (400), and stores nothing otherwise.
+ * A window that already is as asked gets no revision; the plan change is recorded all the same.
+ */
+export async function windowsChange(
+  tx: Tx,
+  changes: WindowChange[],
+  opts: { source: PlanChangeSource; user: UserRow; now: Date; procedure?: ProcedureSettings },
+): Promise<WindowsChangeResult> {
+  return windowsChangeApply(tx, changes, opts);
+}
+
+/**
+ * The effect of these changes without storing anything: conflicts created, worsened and solved (and eased), as
+ * the upload dry run reports them, plus each window before and after. Refuses as windowsChange would.
+ */
+export async function windowsChangePreview(
+  sql: Sql,
+  _planning: PlanningCache,
+  changes: WindowChange[],
+  _user: UserRow,
+  _now: Date,
+): Promise<PlanChangePreview> {
+  const byId = changesCheck(await sendWindowsByIds(sql, changes.map((c) => c.windowId)), changes);
+  const groups = new Map<string, NewSendWindow[]>();
+  const windows: WindowChangeJson[] = [];
+  for (const c of changes) {
+    const before = byId.get(c.windowId)!;
+    const after = changed(before, c);
+    // As a delivery of the same kenmerk it replaces the stored window in the dry run.
+    const row: NewSendWindow = {
+      afnemer: after.afnemerOin, kenmerk: after.kenmerk, omschrijving: after.omschrijving, berichttype: after.berichttype,
+      start: after.startAt, end: after.endAt, aantalBerichten: after.aantalBerichten, status: after.status as 'concept' | 'definitief',
+      vroegsteStart: after.vroegsteStart, laatsteEind: after.laatsteEind,
+    };
+    groups.set(after.afnemerOin, [...(groups.get(after.afnemerOin) ?? []), row]);
+    windows.push({ windowId: after.id, kenmerk: after.kenmerk, afnemer: after.afnemerOin, before: state(before), after: state(after) });
+  }
+  const effect = await deliveryDryRun(sql, [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  return { ...effect, windows };
+}
+
+/**
+ * Undoes a plan change in the caller's transaction: every window it changed gets its previous revision back, as a
+ * new plan change with source 'ongedaan gemaakt' (revisions, recompute and case-file trail as any change).
+ * Refused (403) for anyone but its maker or the capacity manager; (409) after 15 minutes, when undone already, or
+ * when one of its windows changed since. Two undos at once: the second waits for the first and is refused.
+ */
+export async function planChangeUndo(
+  tx: Tx,
+  id: number,
+  opts: { user: UserRow; now: Date; procedure?: ProcedureSettings },
+): Promise<WindowsChangeResult & { undoOf: number }> {
+  const change = await planChangeLock(tx, id);
+  if (!change) throw new ProblemError(404, 'Deze planwijziging bestaat niet.');
+  const windows = await planChangeWindows(tx, id);
+  const refusal = planChangeUndoRefusal(
+    {
+      createdAt: change.createdAt.getTime(),
+      userId: change.userId,
+      undoneAt: change.undoneAt?.getTime() ?? null,
+      changedSince: windows.filter((w) => w.currentRevision !== w.revision).map((w) => w.kenmerk),
+    },
+    opts.user,
+    opts.now.getTime(),
+  );
+  if (refusal) throw new ProblemError(refusal.status, refusal.message);
+  const restore: WindowChange[] = windows.map((w) => {
+    const p = w.previous;
+    if (!p || p.status === 'geannuleerd') throw new ProblemError(409, `Van verzendmoment ${w.kenmerk} is geen eerdere stand om terug te zetten.`);
+    return { windowId: w.windowId, start: new Date(p.startAt), end: new Date(p.endAt), aantalBerichten: Number(p.aantalBerichten), status: p.status };
+  });
+  await planChangeMarkUndone(tx, id, opts.now);
+  if (restore.length === 0) {
+    const empty = await planChangeInsert(tx, { at: opts.now, userId: opts.user.id, source: 'ongedaan gemaakt', undoOf: id });
+    return { planChangeId: empty.id, undoUntil: new Date(planChangeUndoUntil(opts.now.getTime())), recompute: null, windows: [], undoOf: id };
+  }
+  return { ...(await windowsChangeApply(tx, restore, { ...opts, source: 'ongedaan gemaakt', undoOf: id })), undoOf: id };
+}

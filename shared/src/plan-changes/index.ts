@@ -1,0 +1,3 @@
+export * from './sources.js';
+export * from './shift-words.js';
+export * from './window-change.js';

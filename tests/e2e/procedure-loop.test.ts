@@ -114,8 +114,8 @@ beforeAll(async () => {
   klantraadB = await actor(t.sql, 'klantraad@b.example', 'klantraad-manager', OIN_B);
   await afnemerUpsert(t.sql, { oin: OIN_C, name: 'Afnemer C' });
   // Afnemer C has no accounts at all; Bijlage 1 names its contact person, who is reached by e-mail.
-  const contact = await api('POST', '/api/v1/contacts', who.capacity, {
-    afnemer: OIN_C, role: 'contactpersoon', name: 'Carla Planning', email: 'planning@c.example', phone: '+31 70 000 0003',
+  const contact = await api('POST', '/api/v1/contacts', who.admin, {
+    afnemer: OIN_C, role: 'planning', name: 'Carla Planning', email: 'planning@c.example', phone: '+31 70 000 0003',
   });
   expect(contact.status, await contact.clone().text()).toBe(201);
   expect((await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);

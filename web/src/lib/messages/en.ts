@@ -610,7 +610,6 @@ export const en: Record<MessageKey, string> = {
   'proc.assessedBy': 'assessment submitted by {by}, {at}',
   'proc.notAssessed': 'no assessment yet',
   'proc.noResponse': 'no response',
-  'proc.reachedByMail': 'Reached by e-mail: {to} ({as})',
   'proc.confirmWithout': 'Confirm the advice without a response from {afnemers}',
   'proc.confirmWithoutLead': 'The deadline has passed. The missing assessments are recorded as “no response”.',
   'proc.moves': 'Moves the decision orders',
@@ -637,4 +636,9 @@ export const en: Record<MessageKey, string> = {
   'upcoming.caption': 'Open conflicts in the next {days} days, with step, who must act and deadline',
   'upcoming.empty': 'No open conflicts in the next {days} days',
   'upcoming.waitingOn': 'Who must act',
+  'proc.reachedByMail': 'No account: reached by e-mail via Bijlage 1 ({to})',
+  'event.reached': 'Afnemers reached',
+  'event.carriedOut': 'Carried out',
+  'event.deadlinePassed': 'Deadline passed',
+  'event.adviceFellShort': 'The advice did not solve the conflict',
 };

@@ -609,7 +609,6 @@ export const nl = {
   'proc.assessedBy': 'afweging ingediend door {by}, {at}',
   'proc.notAssessed': 'nog geen afweging',
   'proc.noResponse': 'geen reactie',
-  'proc.reachedByMail': 'Per e-mail benaderd: {to} ({as})',
   'proc.confirmWithout': 'Advies vaststellen zonder reactie van {afnemers}',
   'proc.confirmWithoutLead': 'De termijn is verstreken. De ontbrekende afwegingen worden vastgelegd als “geen reactie”.',
   'proc.moves': 'Verplaatsingen die het besluit oplegt',
@@ -636,6 +635,11 @@ export const nl = {
   'upcoming.caption': 'Open conflicten in de komende {days} dagen, met stap, wie moet handelen en termijn',
   'upcoming.empty': 'Geen open conflicten in de komende {days} dagen',
   'upcoming.waitingOn': 'Wie moet handelen',
+  'proc.reachedByMail': 'Geen account: per e-mail benaderd via Bijlage 1 ({to})',
+  'event.reached': 'Afnemers benaderd',
+  'event.carriedOut': 'Uitgevoerd',
+  'event.deadlinePassed': 'Termijn verstreken',
+  'event.adviceFellShort': 'Advies loste het conflict niet op',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -287,8 +287,14 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
                     </>
                   )}
                 </p>
-                <p className="cell-sub">{trailWho(e)}</p>
-                {trailNote(e) && <p className="timeline__note">{trailNote(e)}</p>}
+                {trailText(e) ? (
+                  <p className="cell-sub">{trailText(e)}</p>
+                ) : (
+                  <>
+                    <p className="cell-sub">{trailWho(e)}</p>
+                    {trailNote(e) && <p className="timeline__note">{trailNote(e)}</p>}
+                  </>
+                )}
               </li>
             ))}
           </ol>
@@ -305,6 +311,12 @@ function onBehalfIn(e: TrailEvent): string | null {
   const pl = e.payload as { afnemer?: unknown; onBehalfOf?: unknown; assessment?: { afnemer?: unknown } };
   const target = [pl.onBehalfOf, pl.afnemer, pl.assessment?.afnemer].find((x): x is string => typeof x === 'string');
   return target && target !== e.afnemer && e.action !== 'move-window' ? target : null;
+}
+
+/** The server's Dutch line for a trail entry (it names who acted, and on whose behalf), when it sends one. */
+function trailText(e: TrailEvent): string | null {
+  const text = (e as { text?: unknown }).text;
+  return typeof text === 'string' && text.length > 0 ? text : null;
 }
 
 /** The words an actor gave with an event (a reason, a message), for the trail. */

@@ -31,6 +31,10 @@ export const EVENT_LABEL: Record<string, MessageKey> = {
   detected: 'event.detected',
   'involved-changed': 'event.involvedChanged',
   resolve: 'event.resolve',
+  reached: 'event.reached',
+  'carried-out': 'event.carriedOut',
+  'deadline-passed': 'event.deadlinePassed',
+  'advice-fell-short': 'event.adviceFellShort',
 };
 
 export const ASPECT_LABEL: Record<Aspect, MessageKey> = {

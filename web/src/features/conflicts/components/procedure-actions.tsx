@@ -128,7 +128,7 @@ export function AssessmentStatus({ conflict: c }: { conflict: ConflictWithCase }
             )}
             {mail.length > 0 && (
               <span className="cell-sub" data-testid="reached-by-mail">
-                {t('proc.reachedByMail', { to: mail.map((m) => m.email).join(', '), as: mail.map((m) => m.as).join(', ') })}
+                {t('proc.reachedByMail', { to: mail.flatMap((m) => m.emails).join(', ') })}
               </span>
             )}
           </li>
@@ -140,10 +140,18 @@ export function AssessmentStatus({ conflict: c }: { conflict: ConflictWithCase }
 
 const NO_RESPONSE = 'geen reactie';
 
-/** Who was reached by e-mail (Afnemers without accounts), as the server reports it. */
-export function reachedOf(p: ProcedureJson): { afnemer: string; email: string; as: string }[] {
-  const r = (p as { reached?: unknown }).reached;
-  return Array.isArray(r) ? (r as { afnemer: string; email: string; as: string }[]) : [];
+interface ReachJson {
+  afnemer: string;
+  via: 'account' | 'contact' | 'none';
+  role: string | null;
+  emails: string[];
+}
+
+/** Afnemers without an account that the latest request was mailed to at their Bijlage-1 contacts (from the trail). */
+export function reachedOf(p: ProcedureJson): ReachJson[] {
+  const e = [...p.events].reverse().find((x) => x.action === 'reached');
+  const reach = e ? (e.payload as { reach?: unknown }).reach : null;
+  return Array.isArray(reach) ? (reach as ReachJson[]).filter((r) => r.via === 'contact') : [];
 }
 
 /** Step 3 after the deadline: the capacity manager confirms the advice, the missing assessments as "geen reactie". */

@@ -641,4 +641,7 @@ export const en: Record<MessageKey, string> = {
   'event.carriedOut': 'Carried out',
   'event.deadlinePassed': 'Deadline passed',
   'event.adviceFellShort': 'The advice did not solve the conflict',
+  'proc.undo': 'Undo',
+  'proc.undoUntil': 'The send windows have moved. You can undo this until {time}.',
+  'proc.undone': 'The move has been undone; the send windows are back at their old times.',
 };

@@ -640,6 +640,9 @@ export const nl = {
   'event.carriedOut': 'Uitgevoerd',
   'event.deadlinePassed': 'Termijn verstreken',
   'event.adviceFellShort': 'Advies loste het conflict niet op',
+  'proc.undo': 'Ongedaan maken',
+  'proc.undoUntil': 'De verzendmomenten zijn verplaatst. U kunt dit tot {time} ongedaan maken.',
+  'proc.undone': 'De verplaatsing is ongedaan gemaakt; de verzendmomenten staan weer op hun oude tijd.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,9 +1,11 @@
+import type { PlanChangeRef } from '@cd/shared';
+import { shiftWords } from '@cd/shared/plan-changes';
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage, Notice } from '../../../components/feedback';
 import { ApiError } from '../../../lib/api-client';
 import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useFormat } from '../../../lib/format';
-import { useT } from '../../../lib/i18n';
+import { useI18n, useT } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { fromLocalInputValue, toLocalInputValue } from '../../../lib/time';
 import { usePostConflictAction } from '../api/post-conflict-action';
@@ -11,22 +13,27 @@ import type { ConflictAction, ConflictWithCase, ProcedureJson } from '../types';
 import { waitingOnOf } from '../types';
 import { ActionPreviewDialog } from './action-preview-dialog';
 import { TextActionForm } from './action-forms';
+import { UndoNotice } from './undo-notice';
 import { AssessmentForm } from './assessment-form';
 
 type Feedback = { kind: 'success' | 'warning' | 'error'; text: string } | null;
+type ActionResult = ConflictWithCase & { planChange?: PlanChangeRef | null };
 
 /** One action posted with its own feedback, for blocks that live outside the case file too (the Klantraad page). */
 function useActionWithFeedback(conflictId: number) {
   const t = useT();
   const action = usePostConflictAction();
   const [feedback, setFeedback] = useState<Feedback>(null);
-  const run = (body: ConflictAction, success: (updated: ConflictWithCase) => Feedback, done?: () => void) => {
+  const [planChange, setPlanChange] = useState<PlanChangeRef | null>(null);
+  const run = (body: ConflictAction, success: (updated: ActionResult) => Feedback, done?: () => void) => {
     setFeedback(null);
+    setPlanChange(null);
     action.mutate(
       { id: conflictId, action: body },
       {
         onSuccess: (updated) => {
           setFeedback(success(updated));
+          setPlanChange(updated.planChange ?? null);
           done?.();
         },
         onError: (err) => {
@@ -39,10 +46,15 @@ function useActionWithFeedback(conflictId: number) {
       },
     );
   };
-  const notice = feedback && (
-    <Notice kind={feedback.kind} role={feedback.kind === 'error' ? 'alert' : 'status'}>
-      <p>{feedback.text}</p>
-    </Notice>
+  const notice = (
+    <>
+      {feedback && (
+        <Notice kind={feedback.kind} role={feedback.kind === 'error' ? 'alert' : 'status'}>
+          <p>{feedback.text}</p>
+        </Notice>
+      )}
+      {planChange && <UndoNotice key={planChange.id} planChange={planChange} />}
+    </>
   );
   return { run, busy: action.isPending, notice };
 }
@@ -253,6 +265,7 @@ interface MoveRow {
  */
 export function DecideForm({ conflict: c }: { conflict: ConflictWithCase }) {
   const t = useT();
+  const { lang } = useI18n();
   const f = useFormat();
   const name = useAfnemerName();
   const id = useId();
@@ -285,6 +298,12 @@ export function DecideForm({ conflict: c }: { conflict: ConflictWithCase }) {
     }
     setError(null);
     setPending({ type: 'decide', decision: text.trim(), moves });
+  };
+
+  const shiftOf = (r: MoveRow) => {
+    const w = windows.find((x) => String(x.windowId) === r.windowId);
+    const to = fromLocalInputValue(r.start);
+    return w?.start && to !== null ? shiftWords(Date.parse(w.start), to, lang) : '';
   };
 
   const windowLabel = (w: (typeof windows)[number]) =>
@@ -323,6 +342,7 @@ export function DecideForm({ conflict: c }: { conflict: ConflictWithCase }) {
               <label htmlFor={`${id}-e${r.key}`}>{t('proc.moveEnd', { n: i + 1 })}</label>
               <input id={`${id}-e${r.key}`} type="datetime-local" value={r.end} onChange={(e) => update(r.key, { end: e.target.value })} required />
             </div>
+            <p className="field-hint move-row__shift">{shiftOf(r)}</p>
             <button type="button" className="button button--ghost button--small" onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
               {t('proc.moveRemove', { n: i + 1 })}
             </button>

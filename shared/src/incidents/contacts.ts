@@ -11,6 +11,8 @@ export const CONTACT_ROLES = [
   'afdelingshoofd',
   'directeur',
   'contactpersoon',
+  'planning',
+  'klantraad',
 ] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 
@@ -26,4 +28,6 @@ export const CONTACT_ROLE_LABELS: Readonly<Record<ContactRole, string>> = {
   afdelingshoofd: 'Afdelingshoofd',
   directeur: 'Directeur',
   contactpersoon: 'Contactpersoon',
+  planning: 'Planning (prognoses)',
+  klantraad: 'Deelnemer Klantraad Interactie',
 };

@@ -18,10 +18,13 @@ describe('ConflictAction', () => {
     { type: 'submit-assessment', aspects: aspectsUniform('laag'), motivation: 'x', afnemer: OIN_A },
     { type: 'confirm-advice' },
     { type: 'confirm-advice', text: 'Anders.', moveWindowIds: [3] },
-    { type: 'escalate', adviceText: 'A schuift.' },
+    { type: 'escalate', reason: 'A schuift niet zonder besluit.' },
+    { type: 'accept-advice' },
+    { type: 'accept-advice', afnemer: '00000001003214345000' },
+    { type: 'reject-advice', reason: 'Wettelijke termijn.' },
     { type: 'escalate-level', reason: 'Geen akkoord.' },
-    { type: 'decide', decision: 'B schuift.' },
-    { type: 'decide', decision: 'B schuift.', moves: [{ windowId: 3, start: START_ISO, end: END_ISO }] },
+    { type: 'decide', text: 'B schuift.' },
+    { type: 'decide', text: 'B schuift.', moves: [{ windowId: 3, start: START_ISO, end: END_ISO }] },
   ])('accepts a valid $type', (body) => {
     expect(ConflictAction.parse(body)).toEqual(body);
   });
@@ -43,7 +46,7 @@ describe('ConflictAction', () => {
     expect(issues({ type: 'move-window', windowId: 1, start: END_ISO, end: START_ISO })).toEqual([
       { path: 'end', message: 'Het einde moet na het begin liggen.' },
     ]);
-    expect(issues({ type: 'decide', decision: 'x', moves: [{ windowId: 1, start: END_ISO, end: END_ISO }] })).toEqual([
+    expect(issues({ type: 'decide', text: 'x', moves: [{ windowId: 1, start: END_ISO, end: END_ISO }] })).toEqual([
       { path: 'moves.0.end', message: 'Het einde moet na het begin liggen.' },
     ]);
   });
@@ -65,11 +68,11 @@ describe('ConflictAction', () => {
     expect(issues({ type: 'contact-logius', message: '   ' })).toEqual([
       { path: 'message', message: 'Het bericht aan Logius mag niet leeg zijn.' },
     ]);
-    expect(issues({ type: 'escalate', adviceText: 'x'.repeat(5001) })).toEqual([
-      { path: 'adviceText', message: 'De tekst van het advies mag hoogstens 5000 tekens lang zijn.' },
+    expect(issues({ type: 'escalate', reason: 'x'.repeat(5001) })).toEqual([
+      { path: 'reason', message: 'De reden van de escalatie mag hoogstens 5000 tekens lang zijn.' },
     ]);
-    expect(issues({ type: 'escalate', adviceText: 'x'.repeat(5000) })).toEqual([]);
-    expect(issues({ type: 'decide' })).toEqual([{ path: 'decision', message: 'Het besluit ontbreekt.' }]);
+    expect(issues({ type: 'escalate', reason: 'x'.repeat(5000) })).toEqual([]);
+    expect(issues({ type: 'decide' })).toEqual([{ path: 'text', message: 'Het besluit ontbreekt.' }]);
   });
 
   it('wants all four aspects with urgency and impact laag, middel or hoog', () => {

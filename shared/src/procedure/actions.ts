@@ -83,9 +83,16 @@ export const ConflictActionSubmitAssessment = z
     type: z.literal('submit-assessment'),
     aspects: Aspects,
     motivation: text('De motivering'),
-    afnemer: Oin.optional().meta({ description: 'Alleen nodig als de gebruiker niet aan één Afnemer gebonden is' }),
+    afnemer: Oin.optional().meta({
+      description: 'Voor welke Afnemer; verplicht voor de capaciteitsmanager, die de afweging namens die Afnemer vastlegt',
+    }),
   })
-  .meta({ id: 'ConflictActionSubmitAssessment', description: 'Stap 3: de afweging van één Afnemer' });
+  .meta({ id: 'ConflictActionSubmitAssessment', description: 'Stap 3: de afweging van één Afnemer (door de planner, of namens de Afnemer door Logius)' });
+
+export const ConflictActionMove = z
+  .object({ windowId: WindowId, start: Instant, end: Instant })
+  .refine(endAfterStart, END_AFTER_START)
+  .meta({ id: 'ConflictActionMove', description: 'Een verplaatsing van een verzendvenster' });
 
 export const ConflictActionConfirmAdvice = z
   .object({
@@ -95,32 +102,55 @@ export const ConflictActionConfirmAdvice = z
       .array(WindowId, { error: 'Geef de vensters als lijst van venster-ids.' })
       .min(1, 'Kies minstens één venster om te verplaatsen.')
       .optional(),
+    moves: z
+      .array(ConflictActionMove, { error: 'Geef de verplaatsingen als lijst.' })
+      .min(1, 'Geef minstens één verplaatsing.')
+      .optional()
+      .meta({ description: 'De voorgestelde nieuwe tijden; gaat voor moveWindowIds' }),
   })
   .meta({
     id: 'ConflictActionConfirmAdvice',
-    description: 'Stap 3 → 4: bevestig het advies; zonder tekst en vensters geldt het concept zoals het is',
+    description:
+      'Stap 3 → 4: stel het advies vast; zonder tekst, vensters en verplaatsingen geldt het concept zoals het is. ' +
+      'Na de termijn ook met ontbrekende afwegingen, die als "geen reactie" worden vastgelegd',
   });
 
 export const ConflictActionEscalate = z
-  .object({ type: z.literal('escalate'), adviceText: text('De tekst van het advies') })
-  .meta({ id: 'ConflictActionEscalate', description: 'Stap 4 → 5: escaleer op één advies naar de klantraad-managers' });
+  .object({ type: z.literal('escalate'), reason: text('De reden van de escalatie') })
+  .meta({
+    id: 'ConflictActionEscalate',
+    description: 'Stap 4 → 5: escaleer het vastgestelde advies (ongewijzigd) naar de klantraad-managers, met een reden',
+  });
+
+const OnBehalfOf = Oin.optional().meta({
+  description: 'Voor welke Afnemer; verplicht voor de capaciteitsmanager, die het antwoord namens die Afnemer vastlegt',
+});
+
+export const ConflictActionAcceptAdvice = z
+  .object({ type: z.literal('accept-advice'), afnemer: OnBehalfOf })
+  .meta({
+    id: 'ConflictActionAcceptAdvice',
+    description: 'Stap 5: de klantraad-manager aanvaardt het advies; als alle Afnemers aanvaarden, wordt het uitgevoerd',
+  });
+
+export const ConflictActionRejectAdvice = z
+  .object({ type: z.literal('reject-advice'), reason: text('De reden van de afwijzing'), afnemer: OnBehalfOf })
+  .meta({ id: 'ConflictActionRejectAdvice', description: 'Stap 5 → 6: de klantraad-manager wijst het advies af' });
 
 export const ConflictActionEscalateLevel = z
   .object({ type: z.literal('escalate-level'), reason: text('De reden') })
-  .meta({ id: 'ConflictActionEscalateLevel', description: 'Stap 5: schaal op naar het volgende niveau' });
-
-export const ConflictActionMove = z
-  .object({ windowId: WindowId, start: Instant, end: Instant })
-  .refine(endAfterStart, END_AFTER_START)
-  .meta({ id: 'ConflictActionMove', description: 'Een verplaatsing die het besluit oplegt' });
+  .meta({ id: 'ConflictActionEscalateLevel', description: 'Stap 6: Logius schaalt op naar het volgende niveau van de ladder' });
 
 export const ConflictActionDecide = z
   .object({
     type: z.literal('decide'),
-    decision: text('Het besluit'),
+    text: text('Het besluit'),
     moves: z.array(ConflictActionMove, { error: 'Geef de verplaatsingen als lijst.' }).optional(),
   })
-  .meta({ id: 'ConflictActionDecide', description: 'Stap 5 → 6: Logius besluit' });
+  .meta({
+    id: 'ConflictActionDecide',
+    description: 'Stap 6: Logius legt de uitkomst vast en voert de verplaatsingen uit',
+  });
 
 export const ConflictAction = z
   .discriminatedUnion(
@@ -132,13 +162,15 @@ export const ConflictAction = z
       ConflictActionSubmitAssessment,
       ConflictActionConfirmAdvice,
       ConflictActionEscalate,
+      ConflictActionAcceptAdvice,
+      ConflictActionRejectAdvice,
       ConflictActionEscalateLevel,
       ConflictActionDecide,
     ],
     {
       error:
         'Onbekende actie. Kies move-window, contact-logius, open-assessment, submit-assessment, ' +
-        'confirm-advice, escalate, escalate-level of decide.',
+        'confirm-advice, escalate, accept-advice, reject-advice, escalate-level of decide.',
     },
   )
   .meta({ id: 'ConflictAction', description: 'Een stap of handeling in de conflictprocedure' });
@@ -152,6 +184,8 @@ export const ACTION_TYPES = [
   'submit-assessment',
   'confirm-advice',
   'escalate',
+  'accept-advice',
+  'reject-advice',
   'escalate-level',
   'decide',
 ] as const satisfies readonly ConflictAction['type'][];
@@ -159,10 +193,15 @@ export const ACTION_TYPES = [
 export const ActionType = z.enum(ACTION_TYPES).meta({ id: 'ConflictActionType' });
 export type ActionType = z.infer<typeof ActionType>;
 
-/** The system closes a conflict when the recompute no longer finds it; no user can post this. */
-export interface ResolveAction {
-  readonly type: 'resolve';
-  readonly reason: string;
-}
+/**
+ * The system's own actions, which no user can post: closing a conflict the recompute no longer finds, moving an
+ * overdue step 5 to step 6, and moving step 5 to step 6 when the accepted advice was carried out but the conflict
+ * remains.
+ */
+export type SystemAction =
+  | { readonly type: 'resolve'; readonly reason: string }
+  | { readonly type: 'deadline-passed' }
+  | { readonly type: 'advice-fell-short' };
+export type SystemActionType = SystemAction['type'];
 
-export type ProcedureAction = ConflictAction | ResolveAction;
+export type ProcedureAction = ConflictAction | SystemAction;

@@ -19,11 +19,18 @@ const TWENTY_ONE: AssessmentAspects = {
   imago: { urgency: 'middel', impact: 'middel' },
 };
 
+const HOUR = 3_600_000;
+/** Monday 1 February 2027 10:00 and 14:00 local. */
+const TEN = Date.UTC(2027, 1, 1, 9);
+const TWO = TEN + 4 * HOUR;
+const at = (id: number, afnemer: string, deliveredAt: number, kenmerk: string, proposal: number | null): ProcedureWindow => ({
+  id, afnemer, deliveredAt, kenmerk, start: TEN, end: TEN + HOUR, proposal: proposal === null ? null : { start: proposal, end: proposal + HOUR },
+});
 const windows: ProcedureWindow[] = [
-  { id: 18, afnemer: OIN_A, deliveredAt: NOW - 3 * DAY },
-  { id: 17, afnemer: OIN_A, deliveredAt: NOW - 5 * DAY },
-  { id: 30, afnemer: OIN_B, deliveredAt: NOW - 4 * DAY },
-  { id: 40, afnemer: OIN_C, deliveredAt: NOW - 1 * DAY },
+  at(18, OIN_A, NOW - 3 * DAY, 'AANSLAG-2', TWO),
+  at(17, OIN_A, NOW - 5 * DAY, 'AANSLAG-1', TWO),
+  at(30, OIN_B, NOW - 4 * DAY, 'TOESLAG', null),
+  at(40, OIN_C, NOW - 1 * DAY, 'HERINNERING', TWO),
 ];
 
 describe('assessmentScore', () => {
@@ -40,13 +47,38 @@ describe('assessmentScore', () => {
 });
 
 describe('adviceDraft', () => {
-  it('moves every window of the Afnemer with the lowest combined urgency, and says why', () => {
+  it('moves every window of the Afnemer with the lowest combined urgency to its proposal, naming kenmerk and times, and says why', () => {
     expect(adviceDraft({ [OIN_A]: { aspects: NINE }, [OIN_B]: { aspects: TWENTY_ONE } }, windows)).toEqual({
       moveWindowIds: [17, 18],
       moveAfnemers: [OIN_A],
-      text: `Advies: Afnemer ${OIN_A} verplaatst venster(s) 17, 18 (gecombineerde urgentie 9 tegen 21 van Afnemer ${OIN_B}).`,
+      text:
+        `Advies: ${OIN_A} verplaatst AANSLAG-1 (01-02-2027 10:00 tot 11:00) naar 01-02-2027 14:00 tot 15:00 en ` +
+        `AANSLAG-2 (01-02-2027 10:00 tot 11:00) naar 01-02-2027 14:00 tot 15:00 (gecombineerde urgentie 9 tegen 21 van ${OIN_B}).`,
       drafted: true,
+      moves: [
+        { windowId: 17, start: TWO, end: TWO + HOUR },
+        { windowId: 18, start: TWO, end: TWO + HOUR },
+      ],
+      noResponse: [],
     });
+  });
+
+  it('never names a window by its internal id', () => {
+    const text = adviceDraft({ [OIN_A]: { aspects: NINE }, [OIN_B]: { aspects: TWENTY_ONE } }, windows)!.text;
+    expect(text).not.toMatch(/\b(17|18|30|40)\b/);
+  });
+
+  it('lets an Afnemer that did not respond move first, and says it did not', () => {
+    const advice = adviceDraft({ [OIN_A]: { aspects: aspectsUniform('laag') } }, windows, [OIN_B]);
+    expect(advice).toMatchObject({ moveAfnemers: [OIN_B], moveWindowIds: [30], moves: [], noResponse: [OIN_B] });
+    expect(advice?.text).toBe(
+      `Advies: ${OIN_B} verplaatst TOESLAG (01-02-2027 10:00 tot 11:00; geen vrij moment gevonden) ` +
+        `(gecombineerde urgentie geen (geen reactie) tegen 4 van ${OIN_A}).`,
+    );
+  });
+
+  it('drafts over silent Afnemers alone when nobody assessed', () => {
+    expect(adviceDraft({}, windows, [OIN_C, OIN_A])).toMatchObject({ moveAfnemers: [OIN_C], noResponse: [OIN_A, OIN_C] });
   });
 
   it('names every other Afnemer and its score', () => {
@@ -55,8 +87,8 @@ describe('adviceDraft', () => {
       windows,
     );
     expect(advice?.text).toBe(
-      `Advies: Afnemer ${OIN_C} verplaatst venster(s) 40 ` +
-        `(gecombineerde urgentie 9 tegen 21 van Afnemer ${OIN_A} en 36 van Afnemer ${OIN_B}).`,
+      `Advies: ${OIN_C} verplaatst HERINNERING (01-02-2027 10:00 tot 11:00) naar 01-02-2027 14:00 tot 15:00 ` +
+        `(gecombineerde urgentie 9 tegen 21 van ${OIN_A} en 36 van ${OIN_B}).`,
     );
   });
 
@@ -73,10 +105,7 @@ describe('adviceDraft', () => {
   });
 
   it('lets the lowest OIN move when urgency and delivery tie too', () => {
-    const same: ProcedureWindow[] = [
-      { id: 2, afnemer: OIN_B, deliveredAt: NOW },
-      { id: 1, afnemer: OIN_A, deliveredAt: NOW },
-    ];
+    const same: ProcedureWindow[] = [at(2, OIN_B, NOW, 'B', TWO), at(1, OIN_A, NOW, 'A', TWO)];
     const both = { [OIN_B]: { aspects: NINE }, [OIN_A]: { aspects: NINE } };
     expect(adviceDraft(both, same)).toMatchObject({ moveAfnemers: [OIN_A], moveWindowIds: [1] });
     expect(adviceDraft(both, [...same].reverse())).toEqual(adviceDraft(both, same));
@@ -87,14 +116,17 @@ describe('adviceDraft', () => {
     expect(adviceDraft({ [OIN_B]: { aspects: NINE } }, windows)).toEqual({
       moveWindowIds: [30],
       moveAfnemers: [OIN_B],
-      text: `Advies: Afnemer ${OIN_B} verplaatst venster(s) 30 (gecombineerde urgentie 9).`,
+      text: `Advies: ${OIN_B} verplaatst TOESLAG (01-02-2027 10:00 tot 11:00; geen vrij moment gevonden) (gecombineerde urgentie 9).`,
       drafted: true,
+      moves: [],
+      noResponse: [],
     });
   });
 
   it('advises an Afnemer without windows to move none', () => {
     const advice = adviceDraft({ [OIN_A]: { aspects: NINE } }, []);
     expect(advice).toMatchObject({ moveWindowIds: [], moveAfnemers: [OIN_A] });
+    expect(advice?.text).toContain('verplaatst geen vensters');
   });
 
   it('returns null without assessments', () => {

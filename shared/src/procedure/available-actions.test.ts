@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTION_TYPES, type ProcedureAction } from './actions.js';
+import { ACTION_TYPES, type ActionType, type ProcedureAction } from './actions.js';
 import { procedureActionsFor } from './available-actions.js';
 import {
   ACTORS,
@@ -14,7 +14,7 @@ import {
   aspectsUniform,
 } from './procedure.fixtures.js';
 import { procedureApply, procedureInitial } from './transitions.js';
-import type { ProcedureActor, ProcedureState } from './types.js';
+import type { ProcedureActor, ProcedureState, ProcedureWindow } from './types.js';
 
 const plannerB: ProcedureActor = { email: 'planner-b@example.nl', role: 'planner', afnemer: OIN_B };
 const plannerWithout: ProcedureActor = { email: 'nobody@example.nl', role: 'planner', afnemer: null };
@@ -27,8 +27,23 @@ const ACTION_POOL: ProcedureAction[] = [
   { type: 'submit-assessment', aspects: aspectsUniform('hoog'), motivation: 'hoog' },
   { type: 'submit-assessment', aspects: aspectsUniform('laag'), motivation: 'laag' },
   { type: 'confirm-advice', moveWindowIds: [3] },
-  { type: 'decide', decision: 'Niemand schuift.' },
+  { type: 'submit-assessment', aspects: aspectsUniform('middel'), motivation: 'telefonisch', afnemer: OIN_A },
+  { type: 'accept-advice', afnemer: OIN_A },
+  { type: 'accept-advice', afnemer: OIN_B },
+  { type: 'reject-advice', reason: 'Wettelijke termijn.', afnemer: OIN_A },
+  { type: 'decide', text: 'Niemand schuift.' },
 ];
+
+const ON_BEHALF: readonly ActionType[] = ['submit-assessment', 'accept-advice', 'reject-advice'];
+
+/** Whether procedureApply accepts some valid payload of the type: for an on-behalf record, for any involved Afnemer. */
+function acceptsSome(state: ProcedureState, type: ActionType, actor: ProcedureActor, windows: readonly ProcedureWindow[], now: number) {
+  const canonical = actionCanonical(type, actor, windows);
+  const variants = actor.role === 'capacity-manager' && ON_BEHALF.includes(type)
+    ? state.afnemers.map((afnemer) => ({ ...canonical, afnemer }) as ProcedureAction)
+    : [canonical];
+  return variants.some((action) => procedureApply(state, action, { actor, now, windows }).ok);
+}
 
 /**
  * A walk through the procedure: each step picks one of the (actor, action) pairs procedureApply accepts
@@ -76,7 +91,7 @@ describe('procedureActionsFor', () => {
           const now = reached + later;
           const listed = procedureActionsFor(state, actor, windows, now);
           for (const type of ACTION_TYPES) {
-            const accepted = procedureApply(state, actionCanonical(type, actor, windows), { actor, now, windows }).ok;
+            const accepted = acceptsSome(state, type, actor, windows, now);
             expect({ type, listed: listed.includes(type) }).toEqual({ type, listed: accepted });
           }
         },
@@ -100,8 +115,25 @@ describe('procedureActionsFor', () => {
     expect(procedureActionsFor(STATES['pa!'], ACTORS.capacity, WINDOWS, NOW)).toEqual(['open-assessment']);
   });
 
-  it('offers Logius moves and nothing else in step 6', () => {
-    expect(procedureActionsFor(STATES.ld, ACTORS.service, WINDOWS, NOW)).toEqual(['move-window']);
+  it('offers Logius in step 6 moves, the ladder and the decision; at the top of the ladder no more climbing', () => {
+    expect(procedureActionsFor(STATES.ld, ACTORS.service, WINDOWS, NOW)).toEqual(['move-window', 'escalate-level', 'decide']);
+    expect(procedureActionsFor(STATES.ld3, ACTORS.capacity, WINDOWS, NOW)).toEqual(['move-window', 'decide']);
+  });
+
+  it('offers the klantraad-manager of an involved Afnemer to accept or reject in step 5, once', () => {
+    expect(procedureActionsFor(STATES.e0, ACTORS.klantraadA, WINDOWS, NOW)).toEqual(['accept-advice', 'reject-advice']);
+    expect(procedureActionsFor(STATES.e1, ACTORS.klantraadA, WINDOWS, NOW)).toEqual([]);
+    expect(procedureActionsFor(STATES.e0, ACTORS.klantraadX, WINDOWS, NOW)).toEqual([]);
+    expect(procedureActionsFor(STATES.e0, ACTORS.plannerA, WINDOWS, NOW)).toEqual(['move-window']);
+  });
+
+  it('offers the capacity manager to answer on an Afnemer’s behalf in steps 3 and 5, and to confirm after the deadline', () => {
+    expect(procedureActionsFor(STATES.ja, ACTORS.capacity, WINDOWS, NOW)).toEqual(['submit-assessment']);
+    expect(procedureActionsFor(STATES['ja!'], ACTORS.capacity, WINDOWS, NOW)).toEqual(['submit-assessment', 'confirm-advice']);
+    // Both assessments came from the planners themselves: nothing to record, only to confirm.
+    expect(procedureActionsFor(STATES['ja+'], ACTORS.capacity, WINDOWS, NOW)).toEqual(['confirm-advice']);
+    expect(procedureActionsFor(STATES.e1, ACTORS.capacity, WINDOWS, NOW)).toEqual(['accept-advice', 'reject-advice']);
+    expect(procedureActionsFor(STATES['e!'], ACTORS.capacity, WINDOWS, NOW)).toEqual([]);
   });
 
   it('offers nothing once resolved, and nothing to the admin', () => {

@@ -1,19 +1,34 @@
 /** What an actor may do right now, for the buttons the web shows. */
 
 import { ACTION_TYPES, type ActionType } from './actions.js';
-import { PROCEDURE_GATES } from './gates.js';
+import { PROCEDURE_GATES, actorRecordsOnBehalf } from './gates.js';
 import type { ProcedureActor, ProcedureState, ProcedureWindow } from './types.js';
 
 /** True when some payload of the action would pass procedureApply's payload checks. */
-function actionHasPayload(type: ActionType, actor: ProcedureActor, windows: readonly ProcedureWindow[]): boolean {
-  if (type !== 'move-window') return true;
-  return actor.role === 'planner' ? windows.some((w) => w.afnemer === actor.afnemer) : windows.length > 0;
+function actionHasPayload(
+  type: ActionType,
+  state: ProcedureState,
+  actor: ProcedureActor,
+  windows: readonly ProcedureWindow[],
+): boolean {
+  if (type === 'move-window') {
+    return actor.role === 'planner' ? windows.some((w) => w.afnemer === actor.afnemer) : windows.length > 0;
+  }
+  if (type === 'submit-assessment' && actorRecordsOnBehalf(actor) && state.step === 'joint-assessment') {
+    // Logius does not overwrite what an Afnemer's own planner submitted.
+    return state.afnemers.some((afnemer) => {
+      const earlier = state.assessments[afnemer];
+      return earlier === undefined || earlier.onBehalf === true;
+    });
+  }
+  return true;
 }
 
 /**
  * Returns the actions this actor may take now, in procedure order: those procedureApply accepts with a
  * valid payload (same gates, same order of checks).
- * Edge: 'move-window' appears only when the actor has a window it may move; the system's 'resolve' never appears.
+ * Edge: 'move-window' appears only when the actor has a window it may move; 'submit-assessment' appears for the
+ * capacity manager only while some Afnemer's assessment is not one its planner submitted; system actions never appear.
  */
 export function procedureActionsFor(
   state: ProcedureState,
@@ -22,6 +37,6 @@ export function procedureActionsFor(
   now: number,
 ): ActionType[] {
   return ACTION_TYPES.filter(
-    (type) => PROCEDURE_GATES[type](state, actor, now).ok && actionHasPayload(type, actor, windows),
+    (type) => PROCEDURE_GATES[type](state, actor, now).ok && actionHasPayload(type, state, actor, windows),
   );
 }

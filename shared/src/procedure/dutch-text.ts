@@ -14,3 +14,10 @@ export function instantDutch(ms: number): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
+
+/** A span as Amsterdam local time: '01-02-2027 10:00 tot 11:00', or with both dates when it crosses midnight. */
+export function spanDutch(start: number, end: number): string {
+  const from = instantDutch(start);
+  const to = instantDutch(end);
+  return from.slice(0, 10) === to.slice(0, 10) ? `${from} tot ${to.slice(11)}` : `${from} tot ${to}`;
+}

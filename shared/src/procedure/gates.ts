@@ -6,16 +6,17 @@
  */
 
 import { ROLE_LABELS } from '../roles.js';
-import type { ActionType } from './actions.js';
+import type { ActionType, SystemActionType } from './actions.js';
 import { dutchList, instantDutch } from './dutch-text.js';
 import { PROCEDURE_ACTION_LABELS, PROCEDURE_STEP_LABELS } from './labels.js';
 import { procedureOverdue } from './overdue.js';
 import type {
   Escalated,
-  EscalatedBelowTop,
   JointAssessment,
-  JointAssessmentWithDraft,
+  JointAssessmentReady,
   LogiusContacted,
+  LogiusDecides,
+  LogiusDecidesBelowTop,
   OpenProcedureState,
   PlannerAdjusts,
   PlanningAdjusted,
@@ -37,7 +38,7 @@ export function failure(kind: ProcedureFailure['kind'], message: string): Proced
   return { ok: false, kind, message };
 }
 
-function roleForbidden(actor: ProcedureActor, type: ActionType | 'resolve'): ProcedureFailure {
+function roleForbidden(actor: ProcedureActor, type: ActionType | SystemActionType): ProcedureFailure {
   return failure(
     'forbidden',
     `De rol ${ROLE_LABELS[actor.role]} mag de actie '${PROCEDURE_ACTION_LABELS[type]}' niet uitvoeren.`,
@@ -58,7 +59,7 @@ function involvedAs(
   return null;
 }
 
-function illegal(state: ProcedureState, type: ActionType | 'resolve', onlyIn: string): ProcedureFailure {
+function illegal(state: ProcedureState, type: ActionType | SystemActionType, onlyIn: string): ProcedureFailure {
   if (state.step === 'resolved') return failure('illegal', 'Dit conflict is al opgelost.');
   return failure(
     'illegal',
@@ -70,9 +71,19 @@ function logiusManager(actor: ProcedureActor): boolean {
   return actor.role === 'capacity-manager' || actor.role === 'service-manager';
 }
 
+/** The capacity manager has the regie: it records what an Afnemer answered, on that Afnemer's behalf (steps 3 and 5). */
+export function actorRecordsOnBehalf(actor: ProcedureActor): boolean {
+  return actor.role === 'capacity-manager';
+}
+
 /** The Afnemers of the conflict that have not yet submitted an assessment, in conflict order. */
 export function assessmentsMissing(state: JointAssessment): string[] {
   return state.afnemers.filter((afnemer) => !(afnemer in state.assessments));
+}
+
+/** The Afnemers of the conflict whose klantraad-manager has not yet answered the advice, in conflict order. */
+export function answersMissing(state: Escalated): string[] {
+  return state.afnemers.filter((afnemer) => !(afnemer in state.answers));
 }
 
 export function gateMoveWindow(state: ProcedureState, actor: ProcedureActor): Gated<OpenProcedureState> {
@@ -113,28 +124,32 @@ export function gateOpenAssessment(
   return illegal(state, 'open-assessment', 'dat kan alleen in stap 2, of in stap 1 na de termijn.');
 }
 
+/** A planner for its own involved Afnemer, or the capacity manager on an Afnemer's behalf. */
 export function gateSubmitAssessment(state: ProcedureState, actor: ProcedureActor): Gated<JointAssessment> {
-  const denied = involvedAs('planner', state, actor, 'submit-assessment');
-  if (denied) return denied;
+  if (!actorRecordsOnBehalf(actor)) {
+    const denied = involvedAs('planner', state, actor, 'submit-assessment');
+    if (denied) return denied;
+  }
   if (state.step !== 'joint-assessment') return illegal(state, 'submit-assessment', 'dat kan alleen in stap 3.');
   return { ok: true, state };
 }
 
-export function gateConfirmAdvice(state: ProcedureState, actor: ProcedureActor): Gated<JointAssessmentWithDraft> {
+/**
+ * The capacity manager, once every assessment is in, or after the step's deadline with the missing ones to be
+ * recorded as "geen reactie".
+ */
+export function gateConfirmAdvice(state: ProcedureState, actor: ProcedureActor, now: number): Gated<JointAssessmentReady> {
   if (actor.role !== 'capacity-manager') return roleForbidden(actor, 'confirm-advice');
   if (state.step !== 'joint-assessment') return illegal(state, 'confirm-advice', 'dat kan alleen in stap 3.');
   const missing = assessmentsMissing(state);
-  if (missing.length === 0 && state.draftAdvice === null) {
-    // Only when the Afnemers changed without procedureAfnemersUpdate, which recomputes the draft.
-    return failure('illegal', 'Er is nog geen conceptadvies; dien een afweging opnieuw in om het te berekenen.');
-  }
-  if (missing.length > 0 || state.draftAdvice === null) {
+  if (missing.length > 0 && !procedureOverdue(state, now)) {
     return failure(
       'illegal',
-      `Nog niet alle afwegingen zijn binnen; ontbrekend: ${dutchList(missing.map((oin) => `Afnemer ${oin}`))}.`,
+      `Nog niet alle afwegingen zijn binnen; ontbrekend: ${dutchList(missing)}. Na de termijn (${instantDutch(state.deadline)}) ` +
+        'kunt u het advies vaststellen; de ontbrekende afwegingen worden dan als "geen reactie" vastgelegd.',
     );
   }
-  return { ok: true, state: { ...state, draftAdvice: state.draftAdvice } };
+  return { ok: true, state: { ...state, noResponse: missing } };
 }
 
 export function gateEscalate(state: ProcedureState, actor: ProcedureActor): Gated<PlanningAdjusted> {
@@ -146,32 +161,84 @@ export function gateEscalate(state: ProcedureState, actor: ProcedureActor): Gate
   return { ok: true, state };
 }
 
-export function gateEscalateLevel(state: ProcedureState, actor: ProcedureActor): Gated<EscalatedBelowTop> {
-  if (!logiusManager(actor)) {
-    const denied = involvedAs('klantraad-manager', state, actor, 'escalate-level');
+/**
+ * The klantraad-manager of an involved Afnemer that has not answered yet, or the capacity manager on behalf of an
+ * Afnemer that has not; in step 5 before its deadline (after it, Logius has the lead).
+ */
+function gateAnswerAdvice(
+  state: ProcedureState,
+  actor: ProcedureActor,
+  now: number,
+  type: 'accept-advice' | 'reject-advice',
+): Gated<Escalated> {
+  const onBehalf = actorRecordsOnBehalf(actor);
+  if (!onBehalf) {
+    const denied = involvedAs('klantraad-manager', state, actor, type);
     if (denied) return denied;
   }
-  if (state.step !== 'escalated') return illegal(state, 'escalate-level', 'dat kan alleen in stap 5.');
+  if (state.step !== 'escalated') return illegal(state, type, 'dat kan alleen in stap 5.');
+  if (procedureOverdue(state, now)) {
+    return failure(
+      'illegal',
+      `De termijn van de klantraad-managers liep af op ${instantDutch(state.deadline)}; Logius voert nu de regie (stap 6).`,
+    );
+  }
+  if (!onBehalf && actor.afnemer !== null && actor.afnemer in state.answers) {
+    return failure('illegal', 'Uw Afnemer heeft het advies al beantwoord.');
+  }
+  if (onBehalf && answersMissing(state).length === 0) return failure('illegal', 'Alle Afnemers hebben het advies al beantwoord.');
+  return { ok: true, state };
+}
+
+export function gateAcceptAdvice(state: ProcedureState, actor: ProcedureActor, now: number): Gated<Escalated> {
+  return gateAnswerAdvice(state, actor, now, 'accept-advice');
+}
+
+export function gateRejectAdvice(state: ProcedureState, actor: ProcedureActor, now: number): Gated<Escalated> {
+  return gateAnswerAdvice(state, actor, now, 'reject-advice');
+}
+
+export function gateEscalateLevel(state: ProcedureState, actor: ProcedureActor): Gated<LogiusDecidesBelowTop> {
+  if (!logiusManager(actor)) return roleForbidden(actor, 'escalate-level');
+  if (state.step !== 'logius-decides') {
+    return illegal(state, 'escalate-level', 'Logius schaalt op in stap 6, als het de regie voert.');
+  }
   if (state.level === 3) {
     return failure(
       'illegal',
-      'Het hoogste niveau van de escalatieladder (Afdelingshoofd) is bereikt; de volgende stap is het besluit van Logius.',
+      'Het hoogste niveau van de escalatieladder (Afdelingshoofd) is bereikt; leg de uitkomst vast met een besluit.',
     );
   }
   return { ok: true, state: { ...state, level: state.level } };
 }
 
-export function gateDecide(state: ProcedureState, actor: ProcedureActor): Gated<Escalated> {
+export function gateDecide(state: ProcedureState, actor: ProcedureActor): Gated<LogiusDecides> {
   if (!logiusManager(actor)) return roleForbidden(actor, 'decide');
-  if (state.step !== 'escalated') {
-    return illegal(state, 'decide', 'Logius besluit alleen over een geëscaleerd conflict (stap 5).');
+  if (state.step !== 'logius-decides') {
+    return illegal(state, 'decide', 'Logius legt de uitkomst vast in stap 6, nadat het advies is afgewezen of de termijn van stap 5 verstreek.');
   }
   return { ok: true, state };
 }
 
-/** The system action: no role check, because no user can post it. */
+/** The system closes a conflict: no role check, because no user can post it. */
 export function gateResolve(state: ProcedureState): Gated<OpenProcedureState> {
   if (state.step === 'resolved') return illegal(state, 'resolve', '');
+  return { ok: true, state };
+}
+
+/** The system moves step 5 on once its deadline passed. */
+export function gateDeadlinePassed(state: ProcedureState, now: number): Gated<Escalated> {
+  if (state.step !== 'escalated') return illegal(state, 'deadline-passed', 'dat gebeurt alleen in stap 5.');
+  if (!procedureOverdue(state, now)) return failure('illegal', `De termijn van stap 5 loopt tot ${instantDutch(state.deadline)}.`);
+  return { ok: true, state };
+}
+
+/** The system moves step 5 on when the advice every Afnemer accepted was carried out and the conflict remains. */
+export function gateAdviceFellShort(state: ProcedureState): Gated<Escalated> {
+  if (state.step !== 'escalated') return illegal(state, 'advice-fell-short', 'dat gebeurt alleen in stap 5.');
+  if (answersMissing(state).length > 0 || Object.values(state.answers).some((a) => !a.accepted)) {
+    return failure('illegal', 'Het advies is nog niet door alle Afnemers aanvaard.');
+  }
   return { ok: true, state };
 }
 
@@ -183,6 +250,8 @@ export const PROCEDURE_GATES = {
   'submit-assessment': gateSubmitAssessment,
   'confirm-advice': gateConfirmAdvice,
   escalate: gateEscalate,
+  'accept-advice': gateAcceptAdvice,
+  'reject-advice': gateRejectAdvice,
   'escalate-level': gateEscalateLevel,
   decide: gateDecide,
 } satisfies Record<ActionType, (state: ProcedureState, actor: ProcedureActor, now: number) => Gated<ProcedureState>>;

@@ -6,3 +6,8 @@ export * from './labels.js';
 export * from './overdue.js';
 export * from './transitions.js';
 export * from './available-actions.js';
+export * from './waiting-on.js';
+export * from './reach.js';
+export * from './event-text.js';
+export { dutchList, instantDutch, spanDutch } from './dutch-text.js';
+export { answersMissing, assessmentsMissing, actorRecordsOnBehalf } from './gates.js';

@@ -10,7 +10,7 @@ describe('PROCEDURE_STEP_LABELS', () => {
       '3. Gezamenlijke afweging',
       '4. Planning aangepast',
       '5. Geëscaleerd',
-      '6. Logius besluit',
+      '6. Logius voert de regie',
       'Opgelost',
     ]);
   });
@@ -24,9 +24,10 @@ describe('PROCEDURE_ACTION_LABELS', () => {
 });
 
 describe('procedureStateLabel', () => {
-  it('adds the escalation level to step 5', () => {
-    expect(procedureStateLabel(STATES.e0)).toBe('5. Geëscaleerd (Klantraad-managers)');
-    expect(procedureStateLabel(STATES.e3)).toBe('5. Geëscaleerd (Afdelingshoofd)');
+  it('adds the level of the ladder to step 6 once Logius climbed it', () => {
+    expect(procedureStateLabel(STATES.ld)).toBe('6. Logius voert de regie');
+    expect(procedureStateLabel(STATES.ld3)).toBe('6. Logius voert de regie (Afdelingshoofd)');
+    expect(procedureStateLabel(STATES.e0)).toBe('5. Geëscaleerd');
   });
 
   it('gives the plain step label elsewhere', () => {

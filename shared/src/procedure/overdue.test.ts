@@ -22,11 +22,11 @@ describe('procedureNextStepOffered', () => {
   it.each([
     ['pa', 'joint-assessment'],
     ['lc', 'joint-assessment'],
-    ['ja', null],
+    ['ja', 'planning-adjusted'],
     ['ja+', 'planning-adjusted'],
     ['pj', 'escalated'],
     ['e0', 'logius-decides'],
-    ['e3', 'logius-decides'],
+    ['e1', 'logius-decides'],
     ['ld', null],
     ['r', null],
   ] as [StateKey, string | null][])('offers %s, once overdue, the step %s', (key, expected) => {
@@ -44,11 +44,11 @@ describe('procedureOverdueNotice', () => {
     ['pa', [OIN_A, OIN_B], [], ['capacity-manager'], 'gezamenlijke afweging openen (stap 3)'],
     ['lc', [OIN_A, OIN_B], [], ['capacity-manager'], 'gezamenlijke afweging openen (stap 3)'],
     // Only B's assessment is missing: only B's planners are chased.
-    ['ja', [OIN_B], [], ['capacity-manager'], `De afweging van 1 Afnemer(s) ontbreekt nog: ${OIN_B}.`],
+    ['ja', [OIN_B], [], ['capacity-manager'], `De afweging van 1 Afnemer(s) ontbreekt nog: ${OIN_B}. Logius kan het advies nu vaststellen`],
     ['ja+', [], [], ['capacity-manager'], 'stel het advies vast (stap 4)'],
     ['pj', [OIN_A, OIN_B], [], ['capacity-manager'], 'escaleren naar de managers in de Klantraad (stap 5)'],
-    ['e0', [], [OIN_A, OIN_B], ['capacity-manager', 'service-manager'], 'Logius kan nu besluiten (stap 6)'],
-    ['ld', [], [], ['capacity-manager', 'service-manager'], 'Logius heeft nog niet besloten.'],
+    ['e0', [], [OIN_A, OIN_B], ['capacity-manager', 'service-manager'], 'Logius voert nu de regie (stap 6)'],
+    ['ld', [], [], ['capacity-manager', 'service-manager'], 'schaal op of leg een (nieuw) besluit vast'],
   ] as [StateKey, string[], string[], string[], string][])('tells who must act in %s once overdue', (key, planners, klantraad, logius, text) => {
     const notice = procedureOverdueNotice(STATES[key], AHEAD, 7)!;
     expect(notice.plannersOf).toEqual(planners);

@@ -16,7 +16,8 @@ export function procedureOverdue(state: ProcedureState, now: number): boolean {
  * Returns, for an overdue state, the step that may now be taken (by some role) to move the procedure on; null
  * when the state is not overdue or no step can follow yet.
  * Edge: an overdue 'planner-adjusts' offers 'joint-assessment' (Logius opens it without being contacted); an
- * overdue 'joint-assessment' offers nothing while assessments are missing; 'logius-decides' waits for the recompute.
+ * overdue 'joint-assessment' offers 'planning-adjusted' even with assessments missing (they become "geen
+ * reactie"); an overdue 'escalated' offers 'logius-decides' (the system moves it there); 'logius-decides' is last.
  */
 export function procedureNextStepOffered(state: ProcedureState, now: number): OpenProcedureStep | null {
   if (!procedureOverdue(state, now)) return null;
@@ -25,7 +26,7 @@ export function procedureNextStepOffered(state: ProcedureState, now: number): Op
     case 'logius-contacted':
       return 'joint-assessment';
     case 'joint-assessment':
-      return state.draftAdvice === null ? null : 'planning-adjusted';
+      return 'planning-adjusted';
     case 'planning-adjusted':
       return 'escalated';
     case 'escalated':
@@ -55,8 +56,9 @@ export interface OverdueNotice {
 /**
  * Returns the notice for a state whose deadline has passed at `now`: who must act now, and what they may do;
  * null when the state is not overdue.
- * Edge: an overdue joint assessment tells only the planners whose assessment is missing, or, with all of them in,
- * only Logius (who must confirm the advice); an overdue decision of Logius tells Logius alone.
+ * Edge: an overdue joint assessment tells the planners whose assessment is missing and Logius, who may now confirm
+ * the advice with "geen reactie" for them; an overdue step 5 tells the klantraad-managers and Logius that Logius now
+ * leads (the shell moves it to step 6 first); an overdue step 6 tells Logius alone.
  */
 export function procedureOverdueNotice(state: ProcedureState, now: number, conflictId: number): OverdueNotice | null {
   if (!procedureOverdue(state, now) || state.deadline === null) return null;
@@ -76,7 +78,15 @@ export function procedureOverdueNotice(state: ProcedureState, now: number, confl
     case 'joint-assessment': {
       const missing = state.afnemers.filter((oin) => !(oin in state.assessments));
       return missing.length > 0
-        ? { ...none, plannersOf: missing, logius: ['capacity-manager'], title, body: `${since} De afweging van ${missing.length} Afnemer(s) ontbreekt nog: ${dutchList(missing)}.` }
+        ? {
+            ...none,
+            plannersOf: missing,
+            logius: ['capacity-manager'],
+            title,
+            body:
+              `${since} De afweging van ${missing.length} Afnemer(s) ontbreekt nog: ${dutchList(missing)}. Logius kan het ` +
+              'advies nu vaststellen; wat ontbreekt, wordt als "geen reactie" vastgelegd.',
+          }
         : { ...none, logius: ['capacity-manager'], title, body: `${since} Alle afwegingen zijn binnen; stel het advies vast (stap 4).` };
     }
     case 'planning-adjusted':
@@ -93,10 +103,15 @@ export function procedureOverdueNotice(state: ProcedureState, now: number, confl
         klantraadOf: [...state.afnemers],
         logius: ['capacity-manager', 'service-manager'],
         title,
-        body: `${since} De escalatie heeft niet tot een oplossing geleid; Logius kan nu besluiten (stap 6).`,
+        body: `${since} Niet alle klantraad-managers hebben het advies aanvaard; Logius voert nu de regie (stap 6).`,
       };
     case 'logius-decides':
-      return { ...none, logius: ['capacity-manager', 'service-manager'], title, body: `${since} Logius heeft nog niet besloten.` };
+      return {
+        ...none,
+        logius: ['capacity-manager', 'service-manager'],
+        title,
+        body: `${since} Het conflict is nog niet opgelost; schaal op of leg een (nieuw) besluit vast.`,
+      };
     default: {
       const unreachable: never = state;
       return unreachable;

@@ -1,6 +1,6 @@
 /** Small, hand-built states, actors and actions shared by the procedure tests. */
 
-import type { ActionType, ProcedureAction } from './actions.js';
+import type { ActionType, ProcedureAction, SystemActionType } from './actions.js';
 import type {
   Advice,
   Assessment,
@@ -25,10 +25,14 @@ export const NOW = Date.UTC(2027, 0, 13, 9);
 export const AHEAD = NOW + 2 * DAY;
 export const PASSED = NOW - HOUR;
 
+/** Monday 2027-02-01 10:00 local, when the three windows send. */
+export const SEND = Date.UTC(2027, 1, 1, 9);
+
+/** A's two windows have a proposed moment two hours later; B's window has none. */
 export const WINDOWS: readonly ProcedureWindow[] = [
-  { id: 1, afnemer: OIN_A, deliveredAt: NOW - 10 * DAY },
-  { id: 2, afnemer: OIN_A, deliveredAt: NOW - 9 * DAY },
-  { id: 3, afnemer: OIN_B, deliveredAt: NOW - 8 * DAY },
+  { id: 1, afnemer: OIN_A, deliveredAt: NOW - 10 * DAY, kenmerk: 'A-1', start: SEND, end: SEND + HOUR, proposal: { start: SEND + 2 * HOUR, end: SEND + 3 * HOUR } },
+  { id: 2, afnemer: OIN_A, deliveredAt: NOW - 9 * DAY, kenmerk: 'A-2', start: SEND, end: SEND + HOUR, proposal: { start: SEND + 2 * HOUR, end: SEND + 3 * HOUR } },
+  { id: 3, afnemer: OIN_B, deliveredAt: NOW - 8 * DAY, kenmerk: 'B-1', start: SEND, end: SEND + HOUR, proposal: null },
 ];
 
 export function aspectsUniform(level: AssessmentLevel): AssessmentAspects {
@@ -40,7 +44,17 @@ export function assessment(afnemer: string, level: AssessmentLevel): Assessment 
   return { afnemer, aspects: aspectsUniform(level), motivation: 'Wettelijke termijn.', by: `planner@${afnemer}.nl`, at: NOW - DAY };
 }
 
-export const ADVICE: Advice = { moveWindowIds: [1, 2], moveAfnemers: [OIN_A], text: 'Advies: A schuift.', drafted: true };
+export const ADVICE: Advice = {
+  moveWindowIds: [1, 2],
+  moveAfnemers: [OIN_A],
+  text: 'Advies: A schuift.',
+  drafted: true,
+  moves: [
+    { windowId: 1, start: SEND + 2 * HOUR, end: SEND + 3 * HOUR },
+    { windowId: 2, start: SEND + 2 * HOUR, end: SEND + 3 * HOUR },
+  ],
+  noResponse: [],
+};
 
 const base = { conflictId: 7, afnemers: [OIN_A, OIN_B], enteredAt: NOW - DAY, deadline: AHEAD };
 const ladderTop = [
@@ -61,15 +75,41 @@ export const STATES = {
     assessments: { [OIN_A]: assessment(OIN_A, 'laag'), [OIN_B]: assessment(OIN_B, 'hoog') },
     draftAdvice: ADVICE,
   },
+  /** Step 3 past its deadline with B's assessment missing. */
+  'ja!': { ...base, deadline: PASSED, step: 'joint-assessment', assessments: { [OIN_A]: assessment(OIN_A, 'laag') }, draftAdvice: null },
   pj: { ...base, step: 'planning-adjusted', advice: ADVICE },
-  e0: { ...base, step: 'escalated', advice: ADVICE, level: 0, ladder: [] },
-  e3: { ...base, step: 'escalated', advice: ADVICE, level: 3, ladder: ladderTop },
+  e0: { ...base, step: 'escalated', advice: ADVICE, reason: 'A schuift niet zonder besluit.', answers: {} },
+  /** Step 5 with A's acceptance in and B's answer missing. */
+  e1: {
+    ...base,
+    step: 'escalated',
+    advice: ADVICE,
+    reason: 'A schuift niet zonder besluit.',
+    answers: { [OIN_A]: { afnemer: OIN_A, accepted: true, reason: null, by: 'klantraad-a@example.nl', at: NOW - HOUR, onBehalf: false } },
+  },
+  /** Step 5 past its deadline. */
+  'e!': { ...base, deadline: PASSED, step: 'escalated', advice: ADVICE, reason: 'A schuift niet zonder besluit.', answers: {} },
   ld: {
     ...base,
     step: 'logius-decides',
     advice: ADVICE,
+    reason: 'A schuift niet zonder besluit.',
+    answers: {},
+    cause: 'deadline',
+    level: 0,
+    ladder: [],
+    decisions: [],
+  },
+  ld3: {
+    ...base,
+    step: 'logius-decides',
+    advice: ADVICE,
+    reason: 'A schuift niet zonder besluit.',
+    answers: {},
+    cause: 'rejected',
+    level: 3,
     ladder: ladderTop,
-    decision: { text: 'A schuift een dag.', by: 'cm@logius.nl', at: NOW - DAY, moves: [] },
+    decisions: [{ text: 'A schuift een dag.', by: 'cm@logius.nl', at: NOW - DAY, moves: [] }],
   },
   r: {
     ...base,
@@ -103,9 +143,12 @@ export type ActorKey = keyof typeof ACTORS;
 export const START_ISO = '2027-01-20T08:00:00+01:00';
 export const END_ISO = '2027-01-20T10:00:00+01:00';
 
-/** A valid action of each type; move-window takes a window the actor may move, decide moves window 3, when there are. */
+/**
+ * A valid action of each type; move-window takes a window the actor may move, decide moves window 3, when there are;
+ * the capacity manager answers on behalf of B (whose assessment and answer are missing in the fixtures).
+ */
 export function actionCanonical(
-  type: ActionType | 'resolve',
+  type: ActionType | SystemActionType,
   forActor?: ProcedureActor,
   windows: readonly ProcedureWindow[] = WINDOWS,
 ): ProcedureAction {
@@ -119,19 +162,31 @@ export function actionCanonical(
     case 'open-assessment':
       return { type };
     case 'submit-assessment':
-      return { type, aspects: aspectsUniform('middel'), motivation: 'Wettelijke termijn.' };
+      return {
+        type,
+        aspects: aspectsUniform('middel'),
+        motivation: 'Wettelijke termijn.',
+        ...(forActor?.role === 'capacity-manager' ? { afnemer: OIN_B } : {}),
+      };
     case 'confirm-advice':
       return { type };
     case 'escalate':
-      return { type, adviceText: 'Afnemer A schuift vensters 1 en 2 naar donderdag.' };
+      return { type, reason: 'Afnemer A kan niet schuiven zonder besluit van zijn manager.' };
+    case 'accept-advice':
+      return { type, ...(forActor?.role === 'capacity-manager' ? { afnemer: OIN_B } : {}) };
+    case 'reject-advice':
+      return { type, reason: 'Wij missen dan een wettelijke termijn.', ...(forActor?.role === 'capacity-manager' ? { afnemer: OIN_B } : {}) };
     case 'escalate-level':
       return { type, reason: 'Geen overeenstemming in de Klantraad.' };
     case 'decide': {
       const moved = windows.find((w) => w.id === 3) ?? windows[0];
       const moves = moved ? [{ windowId: moved.id, start: START_ISO, end: END_ISO }] : [];
-      return { type, decision: 'B schuift venster 3 een week op.', moves };
+      return { type, text: 'B schuift venster 3 een week op.', moves };
     }
     case 'resolve':
       return { type, reason: 'Het conflict komt niet meer voor na herberekening.' };
+    case 'deadline-passed':
+    case 'advice-fell-short':
+      return { type };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { ActionType, ProcedureAction } from './actions.js';
+import type { ActionType, ProcedureAction, SystemActionType } from './actions.js';
 import {
   ACTORS,
   ADVICE,
@@ -23,11 +23,12 @@ import {
   type ProcedureResult,
   procedureAfnemersUpdate,
   procedureApply,
+  procedureAcceptAdvice,
   procedureConfirmAdvice,
   procedureEscalateLevel,
   procedureInitial,
 } from './transitions.js';
-import type { Escalated, JointAssessmentWithDraft, PlannerAdjusts, ProcedureState } from './types.js';
+import type { JointAssessmentReady, LogiusDecides, PlannerAdjusts, ProcedureState } from './types.js';
 import { PROCEDURE_DEADLINES_DEFAULT } from './types.js';
 import { workingDaysAdd } from './working-days.js';
 
@@ -47,61 +48,76 @@ function okState(result: ProcedureResult): ProcedureState {
 /**
  * The rules of the procedure as one table, written out by hand: per action and actor, one letter per state
  * column: o = accepted, F = forbidden, I = illegal. Actors not listed for an action are forbidden throughout.
+ * The capacity manager answers on behalf of B (actionCanonical), whose assessment and answer are missing.
  *
- * Columns: pa (step 1), pa! (step 1 overdue), lc (2), ja (3, assessments missing), ja+ (3, draft present),
- *          pj (4), e0 (5, level 0), e3 (5, level 3), ld (6), r (resolved).
+ * Columns: pa (step 1), pa! (step 1 overdue), lc (2), ja (3, B's assessment missing), ja+ (3, both in, by their
+ *          planners), ja! (3, B missing, overdue), pj (4), e0 (5, no answers), e1 (5, A accepted), e! (5, overdue),
+ *          ld (6, level 0), ld3 (6, top of the ladder), r (resolved).
  */
-const COLUMNS: StateKey[] = ['pa', 'pa!', 'lc', 'ja', 'ja+', 'pj', 'e0', 'e3', 'ld', 'r'];
-const RULES: Record<ActionType | 'resolve', Partial<Record<ActorKey, string>>> = {
-  //                     pa pa! lc ja ja+ pj e0 e3 ld r
+const COLUMNS: StateKey[] = ['pa', 'pa!', 'lc', 'ja', 'ja+', 'ja!', 'pj', 'e0', 'e1', 'e!', 'ld', 'ld3', 'r'];
+const EVERYONE = (row: string) => Object.fromEntries((Object.keys(ACTORS) as ActorKey[]).map((key) => [key, row]));
+const RULES: Record<ActionType | SystemActionType, Partial<Record<ActorKey, string>>> = {
+  //                     pa pa! lc ja ja+ ja! pj e0 e1 e! ld ld3 r
   'move-window': {
-    plannerA:           'o  o   o  o  o   o  o  o  o  I',
-    capacity:           'I  I   I  I  I   I  I  I  o  I',
-    service:            'I  I   I  I  I   I  I  I  o  I',
+    plannerA:           'o  o   o  o  o   o   o  o  o  o  o  o   I',
+    capacity:           'I  I   I  I  I   I   I  I  I  I  o  o   I',
+    service:            'I  I   I  I  I   I   I  I  I  I  o  o   I',
   },
   'contact-logius': {
-    plannerA:           'o  o   I  I  I   I  I  I  I  I',
+    plannerA:           'o  o   I  I  I   I   I  I  I  I  I  I   I',
   },
   'open-assessment': {
-    capacity:           'I  o   o  I  I   I  I  I  I  I',
+    capacity:           'I  o   o  I  I   I   I  I  I  I  I  I   I',
   },
   'submit-assessment': {
-    plannerA:           'I  I   I  o  o   I  I  I  I  I',
+    plannerA:           'I  I   I  o  o   o   I  I  I  I  I  I   I',
+    // On behalf of B: not over what B's own planner submitted (ja+).
+    capacity:           'I  I   I  o  I   o   I  I  I  I  I  I   I',
   },
   'confirm-advice': {
-    capacity:           'I  I   I  I  o   I  I  I  I  I',
+    // With B's assessment missing only after the deadline (ja!), B then counts as "geen reactie".
+    capacity:           'I  I   I  I  o   o   I  I  I  I  I  I   I',
   },
   escalate: {
-    plannerA:           'I  I   I  I  I   o  I  I  I  I',
-    capacity:           'I  I   I  I  I   o  I  I  I  I',
+    plannerA:           'I  I   I  I  I   I   o  I  I  I  I  I   I',
+    capacity:           'I  I   I  I  I   I   o  I  I  I  I  I   I',
+  },
+  'accept-advice': {
+    // A answered already in e1; after the deadline (e!) Logius leads.
+    klantraadA:         'I  I   I  I  I   I   I  o  I  I  I  I   I',
+    capacity:           'I  I   I  I  I   I   I  o  o  I  I  I   I',
+  },
+  'reject-advice': {
+    klantraadA:         'I  I   I  I  I   I   I  o  I  I  I  I   I',
+    capacity:           'I  I   I  I  I   I   I  o  o  I  I  I   I',
   },
   'escalate-level': {
-    klantraadA:         'I  I   I  I  I   I  o  I  I  I',
-    capacity:           'I  I   I  I  I   I  o  I  I  I',
-    service:            'I  I   I  I  I   I  o  I  I  I',
+    capacity:           'I  I   I  I  I   I   I  I  I  I  o  I   I',
+    service:            'I  I   I  I  I   I   I  I  I  I  o  I   I',
   },
   decide: {
-    capacity:           'I  I   I  I  I   I  o  o  I  I',
-    service:            'I  I   I  I  I   I  o  o  I  I',
+    capacity:           'I  I   I  I  I   I   I  I  I  I  o  o   I',
+    service:            'I  I   I  I  I   I   I  I  I  I  o  o   I',
   },
-  resolve: Object.fromEntries(
-    (Object.keys(ACTORS) as ActorKey[]).map((key) => [key, 'o  o   o  o  o   o  o  o  o  I']),
-  ),
+  resolve: EVERYONE(    'o  o   o  o  o   o   o  o  o  o  o  o   I'),
+  'deadline-passed': EVERYONE('I  I   I  I  I   I   I  I  I  o  I  I   I'),
+  // No column has every answer in as an acceptance: see its own tests.
+  'advice-fell-short': EVERYONE('I  I   I  I  I   I   I  I  I  I  I  I   I'),
 };
 
 const OUTCOME = { o: 'ok', F: 'forbidden', I: 'illegal' } as const;
 
-const TABLE = (Object.keys(RULES) as (ActionType | 'resolve')[]).flatMap((type) =>
+const TABLE = (Object.keys(RULES) as (ActionType | SystemActionType)[]).flatMap((type) =>
   (Object.keys(ACTORS) as ActorKey[]).flatMap((actorKey) => {
-    const row = (RULES[type][actorKey] ?? 'F F F F F F F F F F').split(/\s+/);
+    const row = (RULES[type][actorKey] ?? COLUMNS.map(() => 'F').join(' ')).split(/\s+/);
     return COLUMNS.map((stateKey, i) => ({ type, actorKey, stateKey, expected: OUTCOME[row[i] as 'o' | 'F' | 'I'] }));
   }),
 );
 
 describe('procedureApply', () => {
   describe('the table of every state, action and role', () => {
-    it('covers 9 actions × 9 actors × 10 states', () => {
-      expect(TABLE).toHaveLength(9 * 9 * 10);
+    it('covers 13 actions (10 of users, 3 of the system) × 9 actors × 13 states', () => {
+      expect(TABLE).toHaveLength(13 * 9 * 13);
     });
 
     it.each(TABLE)('$type by $actorKey in $stateKey is $expected', ({ type, actorKey, stateKey, expected }) => {
@@ -278,36 +294,117 @@ describe('procedureApply', () => {
     });
   });
 
-  describe('confirm-advice', () => {
-    it('moves to step 4 with the draft as is when nothing is edited', () => {
-      expect(apply(STATES['ja+'], { type: 'confirm-advice' }, 'capacity')).toMatchObject({
+  describe('submit-assessment on an Afnemer’s behalf', () => {
+    it('lets the capacity manager record B’s assessment, marked as on its behalf, which completes the draft', () => {
+      const result = apply(STATES.ja, actionCanonical('submit-assessment', ACTORS.capacity), 'capacity');
+      expect(result).toMatchObject({
         ok: true,
-        state: { step: 'planning-adjusted', advice: ADVICE, enteredAt: NOW, deadline: workingDaysAdd(NOW, 3) },
-        event: { from: 'joint-assessment', to: 'planning-adjusted', payload: { advice: ADVICE } },
+        state: {
+          assessments: { [OIN_B]: { afnemer: OIN_B, by: ACTORS.capacity.email, onBehalf: true } },
+          draftAdvice: { moveAfnemers: [OIN_A] },
+        },
+        event: { payload: { type: 'submit-assessment', afnemer: OIN_B, onBehalf: true, replaced: false } },
+      });
+    });
+
+    it('asks which Afnemer when the capacity manager names none, and refuses one that is not involved', () => {
+      const none = { type: 'submit-assessment', aspects: aspectsUniform('laag'), motivation: 'x' } as const;
+      expect(apply(STATES.ja, none, 'capacity')).toMatchObject({ ok: false, kind: 'invalid', message: expect.stringContaining('namens welke Afnemer') });
+      expect(apply(STATES.ja, { ...none, afnemer: OIN_C }, 'capacity')).toEqual({
+        ok: false,
+        kind: 'invalid',
+        message: `Afnemer ${OIN_C} is niet betrokken bij dit conflict.`,
+      });
+    });
+
+    it('does not overwrite what the Afnemer’s own planner submitted, but replaces its own record', () => {
+      const forA = { type: 'submit-assessment', aspects: aspectsUniform('hoog'), motivation: 'telefonisch', afnemer: OIN_A } as const;
+      expect(apply(STATES.ja, forA, 'capacity')).toMatchObject({ ok: false, kind: 'illegal' });
+      const recorded = okState(apply(STATES.ja, actionCanonical('submit-assessment', ACTORS.capacity), 'capacity'));
+      const again = apply(recorded, { ...forA, afnemer: OIN_B }, 'capacity');
+      expect(again).toMatchObject({ ok: true, event: { payload: { replaced: true, onBehalf: true } } });
+    });
+
+    it('lets the Afnemer’s own planner replace an assessment Logius recorded for it', () => {
+      const recorded = okState(apply(STATES.ja, actionCanonical('submit-assessment', ACTORS.capacity), 'capacity'));
+      const plannerB = { email: 'planner-b@example.nl', role: 'planner', afnemer: OIN_B } as const;
+      const own = procedureApply(recorded, { type: 'submit-assessment', aspects: aspectsUniform('laag'), motivation: 'zelf' }, { actor: plannerB, now: NOW, windows: WINDOWS });
+      expect(own).toMatchObject({ ok: true, state: { assessments: { [OIN_B]: { onBehalf: false, by: plannerB.email } } } });
+    });
+  });
+
+  describe('confirm-advice', () => {
+    it('drafts the advice anew over the current windows: A moves both windows to their proposed moment', () => {
+      const result = apply(STATES['ja+'], { type: 'confirm-advice' }, 'capacity');
+      expect(result).toMatchObject({
+        ok: true,
+        state: {
+          step: 'planning-adjusted',
+          enteredAt: NOW,
+          deadline: workingDaysAdd(NOW, 3),
+          advice: { moveWindowIds: [1, 2], moveAfnemers: [OIN_A], drafted: true, moves: ADVICE.moves, noResponse: [] },
+        },
+        event: { from: 'joint-assessment', to: 'planning-adjusted', payload: { type: 'confirm-advice', noResponse: [] } },
+      });
+      expect(okState(result)).toMatchObject({
+        advice: {
+          text:
+            `Advies: ${OIN_A} verplaatst A-1 (01-02-2027 10:00 tot 11:00) naar 01-02-2027 12:00 tot 13:00 en ` +
+            `A-2 (01-02-2027 10:00 tot 11:00) naar 01-02-2027 12:00 tot 13:00 (gecombineerde urgentie 4 tegen 36 van ${OIN_B}).`,
+        },
       });
     });
 
     it('takes edited windows and text, derives the moving Afnemers, and marks the advice not drafted', () => {
       const state = okState(apply(STATES['ja+'], { type: 'confirm-advice', text: 'B schuift.', moveWindowIds: [3, 3] }, 'capacity'));
-      expect(state).toMatchObject({ advice: { moveWindowIds: [3], moveAfnemers: [OIN_B], text: 'B schuift.', drafted: false } });
+      expect(state).toMatchObject({ advice: { moveWindowIds: [3], moveAfnemers: [OIN_B], text: 'B schuift.', drafted: false, moves: [] } });
     });
 
-    it('keeps drafted true when the edit repeats the draft', () => {
-      const state = okState(apply(STATES['ja+'], { type: 'confirm-advice', text: ADVICE.text, moveWindowIds: [2, 1] }, 'capacity'));
-      expect(state).toMatchObject({ advice: ADVICE });
-    });
-
-    it('names the Afnemers whose assessment is still missing', () => {
-      expect(apply(STATES.ja, { type: 'confirm-advice' }, 'capacity')).toEqual({
-        ok: false,
-        kind: 'illegal',
-        message: `Nog niet alle afwegingen zijn binnen; ontbrekend: Afnemer ${OIN_B}.`,
+    it('takes explicit moves, and writes the text anew naming the window by kenmerk and both times', () => {
+      const moves = [{ windowId: 3, start: START_ISO, end: END_ISO }];
+      const state = okState(apply(STATES['ja+'], { type: 'confirm-advice', moves }, 'capacity'));
+      expect(state).toMatchObject({
+        advice: {
+          moveWindowIds: [3],
+          moveAfnemers: [OIN_B],
+          moves: [{ windowId: 3, start: Date.parse(START_ISO), end: Date.parse(END_ISO) }],
+          drafted: false,
+          text: `Advies (aangepast door Logius): ${OIN_B} verplaatst B-1 (01-02-2027 10:00 tot 11:00) naar 20-01-2027 08:00 tot 10:00.`,
+        },
       });
     });
 
-    it('asks for a new submission when every assessment is in but no draft was computed', () => {
-      const result = apply({ ...STATES['ja+'], draftAdvice: null }, { type: 'confirm-advice' }, 'capacity');
-      expect(result).toMatchObject({ kind: 'illegal', message: expect.stringContaining('nog geen conceptadvies') });
+    it('keeps drafted true when the edit repeats the draft', () => {
+      const draft = okState(apply(STATES['ja+'], { type: 'confirm-advice' }, 'capacity'));
+      if (draft.step !== 'planning-adjusted') throw new Error('expected step 4');
+      const state = okState(apply(STATES['ja+'], { type: 'confirm-advice', text: draft.advice.text, moveWindowIds: [2, 1] }, 'capacity'));
+      expect(state).toMatchObject({ advice: { drafted: true } });
+    });
+
+    it('names the Afnemers whose assessment is missing and when the advice can be set without them', () => {
+      expect(apply(STATES.ja, { type: 'confirm-advice' }, 'capacity')).toEqual({
+        ok: false,
+        kind: 'illegal',
+        message:
+          `Nog niet alle afwegingen zijn binnen; ontbrekend: ${OIN_B}. Na de termijn (15-01-2027 10:00) kunt u het advies ` +
+          'vaststellen; de ontbrekende afwegingen worden dan als "geen reactie" vastgelegd.',
+      });
+    });
+
+    it('after the deadline records the missing Afnemer as "geen reactie", which then moves first', () => {
+      const result = apply(STATES['ja!'], { type: 'confirm-advice' }, 'capacity');
+      expect(result).toMatchObject({
+        ok: true,
+        state: { step: 'planning-adjusted', advice: { moveAfnemers: [OIN_B], moveWindowIds: [3], moves: [], noResponse: [OIN_B] } },
+        event: { payload: { noResponse: [OIN_B] } },
+      });
+      expect(okState(result)).toMatchObject({
+        advice: {
+          text:
+            `Advies: ${OIN_B} verplaatst B-1 (01-02-2027 10:00 tot 11:00; geen vrij moment gevonden) ` +
+            `(gecombineerde urgentie geen (geen reactie) tegen 4 van ${OIN_A}).`,
+        },
+      });
     });
 
     it('rejects a window outside the conflict as invalid', () => {
@@ -317,8 +414,8 @@ describe('procedureApply', () => {
   });
 
   describe('escalate', () => {
-    it('moves to step 5 at level 0 and puts the advice text and whom to notify in the event', () => {
-      const result = apply(STATES.pj, { type: 'escalate', adviceText: 'A schuift naar donderdag.' }, 'plannerA');
+    it('moves to step 5 with the agreed advice unchanged and the reason beside it', () => {
+      const result = apply(STATES.pj, { type: 'escalate', reason: 'A kan niet schuiven.' }, 'plannerA');
       expect(result).toEqual({
         ok: true,
         state: {
@@ -327,93 +424,189 @@ describe('procedureApply', () => {
           afnemers: [OIN_A, OIN_B],
           enteredAt: NOW,
           deadline: workingDaysAdd(NOW, 5),
-          advice: { ...ADVICE, text: 'A schuift naar donderdag.', drafted: false },
-          level: 0,
-          ladder: [],
+          advice: ADVICE,
+          reason: 'A kan niet schuiven.',
+          answers: {},
         },
         event: {
           from: 'planning-adjusted',
           to: 'escalated',
-          payload: {
-            type: 'escalate',
-            by: ACTORS.plannerA.email,
-            adviceText: 'A schuift naar donderdag.',
-            advice: { ...ADVICE, text: 'A schuift naar donderdag.', drafted: false },
-            notifyAfnemers: [OIN_A, OIN_B],
-          },
+          payload: { type: 'escalate', by: ACTORS.plannerA.email, reason: 'A kan niet schuiven.', advice: ADVICE, notifyAfnemers: [OIN_A, OIN_B] },
         },
+      });
+    });
+
+    it('cannot change the advice: an advice text sent along is ignored', () => {
+      const sneaky = { type: 'escalate', reason: 'x', adviceText: 'B schuift.' } as unknown as ProcedureAction;
+      expect(okState(apply(STATES.pj, sneaky, 'capacity'))).toMatchObject({ advice: ADVICE });
+    });
+  });
+
+  describe('accept-advice and reject-advice', () => {
+    const klantraadB = { email: 'klantraad-b@example.nl', role: 'klantraad-manager', afnemer: OIN_B } as const;
+
+    it('records an acceptance and keeps step 5 and its clock while answers are missing', () => {
+      const result = apply(STATES.e0, { type: 'accept-advice' }, 'klantraadA', { now: NOW + HOUR });
+      expect(result).toMatchObject({
+        ok: true,
+        state: { step: 'escalated', enteredAt: STATES.e0.enteredAt, answers: { [OIN_A]: { accepted: true, onBehalf: false, at: NOW + HOUR } } },
+        event: { from: 'escalated', to: 'escalated', payload: { type: 'accept-advice', carryOut: null } },
+      });
+    });
+
+    it('hands the advice’s moves to carry out once every Afnemer accepted', () => {
+      const result = procedureApply(STATES.e1, { type: 'accept-advice' }, { actor: klantraadB, now: NOW, windows: WINDOWS });
+      expect(result).toMatchObject({ ok: true, state: { step: 'escalated' }, event: { payload: { carryOut: ADVICE.moves } } });
+    });
+
+    it('lets the capacity manager answer on behalf of B, which says so', () => {
+      const result = apply(STATES.e1, actionCanonical('accept-advice', ACTORS.capacity), 'capacity');
+      expect(result).toMatchObject({
+        ok: true,
+        event: { payload: { answer: { afnemer: OIN_B, onBehalf: true, by: ACTORS.capacity.email }, carryOut: ADVICE.moves } },
+      });
+    });
+
+    it('moves to step 6 on one rejection, with the reason and a fresh deadline', () => {
+      const result = procedureApply(STATES.e1, { type: 'reject-advice', reason: 'Wettelijke termijn.' }, { actor: klantraadB, now: NOW, windows: WINDOWS });
+      expect(result).toMatchObject({
+        ok: true,
+        state: {
+          step: 'logius-decides',
+          cause: 'rejected',
+          level: 0,
+          ladder: [],
+          decisions: [],
+          advice: ADVICE,
+          enteredAt: NOW,
+          deadline: workingDaysAdd(NOW, 2),
+          answers: { [OIN_A]: { accepted: true }, [OIN_B]: { accepted: false, reason: 'Wettelijke termijn.' } },
+        },
+        event: { from: 'escalated', to: 'logius-decides', payload: { type: 'reject-advice', carryOut: null } },
+      });
+    });
+
+    it('refuses a second answer from the same Afnemer', () => {
+      expect(apply(STATES.e1, { type: 'reject-advice', reason: 'toch niet' }, 'klantraadA')).toEqual({
+        ok: false,
+        kind: 'illegal',
+        message: 'Uw Afnemer heeft het advies al beantwoord.',
+      });
+      const onBehalfOfA = { type: 'accept-advice', afnemer: OIN_A } as const;
+      expect(apply(STATES.e1, onBehalfOfA, 'capacity')).toMatchObject({ kind: 'illegal', message: `${OIN_A} heeft het advies al beantwoord.` });
+    });
+
+    it('forbids a klantraad-manager to answer for another Afnemer, even in the wrong step', () => {
+      expect(apply(STATES.e0, { type: 'accept-advice', afnemer: OIN_B }, 'klantraadA')).toMatchObject({ kind: 'forbidden' });
+      expect(apply(STATES.pa, { type: 'accept-advice', afnemer: OIN_B }, 'klantraadA')).toMatchObject({ kind: 'forbidden' });
+    });
+
+    it('refuses answers after the step-5 deadline: Logius leads', () => {
+      expect(apply(STATES['e!'], { type: 'accept-advice' }, 'klantraadA')).toMatchObject({
+        kind: 'illegal',
+        message: expect.stringContaining('Logius voert nu de regie (stap 6)'),
       });
     });
   });
 
+  describe('deadline-passed', () => {
+    it('moves an overdue step 5 to step 6, its clock counted from the deadline that passed', () => {
+      const result = apply(STATES['e!'], { type: 'deadline-passed' }, 'admin', { now: NOW + DAY });
+      expect(result).toMatchObject({
+        ok: true,
+        state: { step: 'logius-decides', cause: 'deadline', enteredAt: STATES['e!'].deadline, deadline: workingDaysAdd(STATES['e!'].deadline, 2) },
+        event: { from: 'escalated', to: 'logius-decides', payload: { type: 'deadline-passed', by: null, deadline: STATES['e!'].deadline } },
+      });
+    });
+
+    it('refuses before the deadline, at which instant it may', () => {
+      expect(apply(STATES.e0, { type: 'deadline-passed' }, 'admin')).toMatchObject({ kind: 'illegal' });
+      expect(apply(STATES.e0, { type: 'deadline-passed' }, 'admin', { now: STATES.e0.deadline }).ok).toBe(true);
+    });
+  });
+
+  describe('advice-fell-short', () => {
+    it('moves step 5 to step 6 once every Afnemer accepted', () => {
+      const klantraadB = { email: 'klantraad-b@example.nl', role: 'klantraad-manager', afnemer: OIN_B } as const;
+      const all = okState(procedureApply(STATES.e1, { type: 'accept-advice' }, { actor: klantraadB, now: NOW, windows: WINDOWS }));
+      expect(apply(all, { type: 'advice-fell-short' }, 'admin')).toMatchObject({ ok: true, state: { step: 'logius-decides', cause: 'advice-fell-short' } });
+    });
+
+    it('refuses while an answer is missing', () => {
+      expect(apply(STATES.e1, { type: 'advice-fell-short' }, 'admin')).toMatchObject({ ok: false, kind: 'illegal' });
+    });
+  });
+
   describe('escalate-level', () => {
-    it('climbs the production-capacity ladder one level at a time', () => {
-      let state: ProcedureState = STATES.e0;
+    it('climbs the production-capacity ladder one level at a time in step 6', () => {
+      let state: ProcedureState = STATES.ld;
       const titles: string[] = [];
-      for (const actorKey of ['klantraadA', 'service', 'capacity'] as const) {
+      for (const actorKey of ['service', 'capacity', 'service'] as const) {
         const result = apply(state, { type: 'escalate-level', reason: `door ${actorKey}` }, actorKey, { now: NOW + titles.length * DAY });
         state = okState(result);
-        if (state.step !== 'escalated') throw new Error('expected escalated');
+        if (state.step !== 'logius-decides') throw new Error('expected step 6');
         titles.push(state.ladder[state.ladder.length - 1]!.title);
         expect(state.enteredAt).toBe(NOW + (titles.length - 1) * DAY);
       }
       expect(state).toMatchObject({
         level: 3,
-        ladder: [{ level: 1 }, { level: 2 }, { level: 3, by: ACTORS.capacity.email, reason: 'door capacity' }],
+        ladder: [{ level: 1 }, { level: 2, by: ACTORS.capacity.email }, { level: 3, by: ACTORS.service.email, reason: 'door service' }],
       });
       expect(titles).toEqual(['Service manager', 'Teamleider PD Levering', 'Afdelingshoofd']);
     });
 
-    it('refuses at the top of the ladder, pointing to Logius’ decision', () => {
-      const result = apply(STATES.e3, actionCanonical('escalate-level'), 'service');
-      expect(result).toMatchObject({ ok: false, kind: 'illegal', message: expect.stringContaining('besluit van Logius') });
+    it('refuses at the top of the ladder, pointing to the decision', () => {
+      const result = apply(STATES.ld3, actionCanonical('escalate-level'), 'service');
+      expect(result).toMatchObject({ ok: false, kind: 'illegal', message: expect.stringContaining('leg de uitkomst vast met een besluit') });
     });
 
-    it('forbids a klantraad-manager of an uninvolved Afnemer', () => {
-      expect(apply(STATES.e0, actionCanonical('escalate-level'), 'klantraadX')).toMatchObject({ kind: 'forbidden' });
+    it('forbids a klantraad-manager: they answer the advice, Logius climbs the ladder', () => {
+      expect(apply(STATES.ld, actionCanonical('escalate-level'), 'klantraadA')).toMatchObject({ kind: 'forbidden' });
     });
   });
 
   describe('decide', () => {
-    it('moves to step 6 with the decision, its moves in ms, the advice and the ladder', () => {
-      const result = apply(STATES.e3, actionCanonical('decide'), 'capacity');
+    it('appends the decision with its moves in ms, keeps step 6 and gives it a fresh deadline', () => {
+      const result = apply(STATES.ld3, actionCanonical('decide'), 'capacity');
       expect(result).toMatchObject({
         ok: true,
         state: {
           step: 'logius-decides',
           advice: ADVICE,
-          ladder: STATES.e3.ladder,
-          enteredAt: NOW,
+          ladder: STATES.ld3.ladder,
+          enteredAt: STATES.ld3.enteredAt,
           deadline: workingDaysAdd(NOW, 2),
-          decision: {
-            text: 'B schuift venster 3 een week op.',
-            by: ACTORS.capacity.email,
-            at: NOW,
-            moves: [{ windowId: 3, start: Date.parse(START_ISO), end: Date.parse(END_ISO) }],
-          },
+          decisions: [
+            STATES.ld3.decisions[0],
+            { text: 'B schuift venster 3 een week op.', by: ACTORS.capacity.email, at: NOW, moves: [{ windowId: 3, start: Date.parse(START_ISO), end: Date.parse(END_ISO) }] },
+          ],
         },
-        event: { from: 'escalated', to: 'logius-decides', payload: { type: 'decide' } },
+        event: { from: 'logius-decides', to: 'logius-decides', payload: { type: 'decide' } },
       });
     });
 
     it('accepts a decision without moves', () => {
-      expect(apply(STATES.e0, { type: 'decide', decision: 'Niemand schuift; Logius verhoogt de capaciteit.' }, 'service').ok).toBe(true);
+      expect(apply(STATES.ld, { type: 'decide', text: 'Niemand schuift; Logius verhoogt de capaciteit.' }, 'service').ok).toBe(true);
+    });
+
+    it('is refused in step 5: the klantraad-managers decide there', () => {
+      expect(apply(STATES.e0, actionCanonical('decide'), 'capacity')).toMatchObject({ kind: 'illegal' });
     });
 
     it('rejects a move of a window outside the conflict, and a window moved twice', () => {
       const move = { windowId: 1, start: START_ISO, end: END_ISO };
-      const outside = apply(STATES.e0, { type: 'decide', decision: 'x', moves: [{ ...move, windowId: 8 }] }, 'capacity');
+      const outside = apply(STATES.ld, { type: 'decide', text: 'x', moves: [{ ...move, windowId: 8 }] }, 'capacity');
       expect(outside).toMatchObject({ kind: 'invalid' });
-      expect(apply(STATES.e0, { type: 'decide', decision: 'x', moves: [move, move] }, 'capacity')).toEqual({
+      expect(apply(STATES.ld, { type: 'decide', text: 'x', moves: [move, move] }, 'capacity')).toEqual({
         ok: false,
         kind: 'invalid',
-        message: 'Venster 1 staat meer dan eens in het besluit.',
+        message: 'Venster 1 staat meer dan eens in de verplaatsingen.',
       });
     });
   });
 
   describe('resolve', () => {
-    it.each(['pa', 'lc', 'ja+', 'e3', 'ld'] as const)('closes %s and remembers the step it came from', (key) => {
+    it.each(['pa', 'lc', 'ja+', 'e1', 'ld3'] as const)('closes %s and remembers the step it came from', (key) => {
       const result = apply(STATES[key], { type: 'resolve', reason: 'Weg na herberekening.' }, 'admin', { now: NOW + DAY });
       expect(result).toEqual({
         ok: true,
@@ -461,8 +654,10 @@ describe('procedureApply', () => {
         [{ type: 'submit-assessment', aspects: aspectsUniform('hoog'), motivation: 'a' }, ACTORS.plannerA],
         [{ type: 'submit-assessment', aspects: aspectsUniform('laag'), motivation: 'b' }, plannerB],
         [{ type: 'confirm-advice' }, ACTORS.capacity],
-        [{ type: 'escalate', adviceText: 'B schuift.' }, plannerB],
-        [{ type: 'escalate-level', reason: 'geen akkoord' }, ACTORS.klantraadA],
+        [{ type: 'escalate', reason: 'B kan niet schuiven.' }, plannerB],
+        [{ type: 'accept-advice' }, ACTORS.klantraadA],
+        [{ type: 'reject-advice', reason: 'Wettelijke termijn.', afnemer: OIN_B }, ACTORS.capacity],
+        [{ type: 'escalate-level', reason: 'geen akkoord' }, ACTORS.service],
         [actionCanonical('decide'), ACTORS.service],
         [{ type: 'resolve', reason: 'Weg na herberekening.' }, ACTORS.admin],
       ];
@@ -482,6 +677,8 @@ describe('procedureApply', () => {
         'planning-adjusted',
         'escalated',
         'escalated',
+        'logius-decides',
+        'logius-decides',
         'logius-decides',
         'resolved',
       ]);
@@ -511,17 +708,19 @@ describe('procedureInitial', () => {
 describe('the transition functions', () => {
   it('accept only their legal source states, so an illegal transition does not compile', () => {
     const step1: PlannerAdjusts = STATES.pa;
-    const atTop: Escalated = STATES.e3;
+    const atTop: LogiusDecides = STATES.ld3;
     const neverCalled = () => [
       // @ts-expect-error step 1 is no legal source of confirm-advice
       procedureConfirmAdvice(step1, {}, WINDOWS, { now: NOW }),
-      // @ts-expect-error a step 3 whose draft may be missing is not accepted either
+      // @ts-expect-error a step 3 the gate has not found ready (all in, or past its deadline) is not accepted either
       procedureConfirmAdvice(STATES.ja, {}, WINDOWS, { now: NOW }),
       // @ts-expect-error level 3 is the top of the ladder
       procedureEscalateLevel(atTop, { reason: 'x' }, 'a@b.nl', { now: NOW }),
+      // @ts-expect-error the klantraad-managers answer in step 5 only
+      procedureAcceptAdvice(STATES.ld, STATES.e1.answers[OIN_A]!),
     ];
     expect(typeof neverCalled).toBe('function');
-    expectTypeOf(procedureConfirmAdvice).parameter(0).toEqualTypeOf<JointAssessmentWithDraft>();
+    expectTypeOf(procedureConfirmAdvice).parameter(0).toEqualTypeOf<JointAssessmentReady>();
   });
 
   it('are pure: applying an action leaves the old state untouched', () => {
@@ -543,7 +742,7 @@ describe('procedureAfnemersUpdate', () => {
     expect(next).toMatchObject({ draftAdvice: null });
     expect(apply(next, { type: 'confirm-advice' }, 'capacity')).toMatchObject({
       kind: 'illegal',
-      message: `Nog niet alle afwegingen zijn binnen; ontbrekend: Afnemer ${OIN_C}.`,
+      message: expect.stringContaining(`Nog niet alle afwegingen zijn binnen; ontbrekend: ${OIN_C}.`),
     });
   });
 

@@ -5,17 +5,23 @@
  */
 
 import type { ConflictAction, ProcedureAction } from './actions.js';
-import { adviceDraft } from './advice.js';
+import { adviceDraft, adviceEdit } from './advice.js';
 import {
   type ProcedureFailure,
+  actorRecordsOnBehalf,
+  answersMissing,
   failure,
+  gateAcceptAdvice,
+  gateAdviceFellShort,
   gateConfirmAdvice,
   gateContactLogius,
+  gateDeadlinePassed,
   gateDecide,
   gateEscalate,
   gateEscalateLevel,
   gateMoveWindow,
   gateOpenAssessment,
+  gateRejectAdvice,
   gateResolve,
   gateSubmitAssessment,
 } from './gates.js';
@@ -23,12 +29,14 @@ import type {
   Advice,
   Assessment,
   AssessmentAspects,
+  Decision,
   Escalated,
-  EscalatedBelowTop,
   JointAssessment,
-  JointAssessmentWithDraft,
+  JointAssessmentReady,
+  KlantraadAnswer,
   LogiusContacted,
   LogiusDecides,
+  LogiusDecidesBelowTop,
   OpenProcedureState,
   OpenProcedureStep,
   PlannerAdjusts,
@@ -40,6 +48,7 @@ import type {
   ProcedureWindow,
   Resolved,
   StepDeadlines,
+  StepSixCause,
   WindowMove,
 } from './types.js';
 import { ESCALATION_TITLES, PROCEDURE_DEADLINES_DEFAULT } from './types.js';
@@ -137,18 +146,35 @@ export function procedureOpenAssessment(state: PlannerAdjusts | LogiusContacted,
 
 /**
  * Returns step 3 with the Afnemer's assessment stored, and the draft advice once every Afnemer has one.
- * Edge: a second submission of an Afnemer replaces its first and recomputes the draft; the step's clock keeps running.
+ * Edge: a second submission for an Afnemer replaces the first and recomputes the draft; the step's clock keeps
+ * running; `onBehalf` marks an assessment the capacity manager recorded for the Afnemer.
  */
 export function procedureSubmitAssessment(
   state: JointAssessment,
-  input: { readonly afnemer: string; readonly aspects: AssessmentAspects; readonly motivation: string },
+  input: {
+    readonly afnemer: string;
+    readonly aspects: AssessmentAspects;
+    readonly motivation: string;
+    readonly onBehalf?: boolean;
+  },
   by: string,
   now: number,
   windows: readonly ProcedureWindow[],
 ): JointAssessment {
-  const assessment: Assessment = { afnemer: input.afnemer, aspects: input.aspects, motivation: input.motivation, by, at: now };
+  const assessment: Assessment = {
+    afnemer: input.afnemer,
+    aspects: input.aspects,
+    motivation: input.motivation,
+    by,
+    at: now,
+    onBehalf: input.onBehalf ?? false,
+  };
   const assessments = { ...state.assessments, [input.afnemer]: assessment };
   return { ...state, assessments, draftAdvice: draftWhenComplete(state.afnemers, assessments, windows) };
+}
+
+function involvedAssessments(afnemers: readonly string[], assessments: JointAssessment['assessments']) {
+  return Object.fromEntries(afnemers.filter((a) => a in assessments).map((afnemer) => [afnemer, assessments[afnemer]!]));
 }
 
 /** The draft over the involved Afnemers' assessments once all are in, else null. */
@@ -158,8 +184,7 @@ function draftWhenComplete(
   windows: readonly ProcedureWindow[],
 ): Advice | null {
   if (!afnemers.every((afnemer) => afnemer in assessments)) return null;
-  const involved = Object.fromEntries(afnemers.map((afnemer) => [afnemer, assessments[afnemer]!]));
-  return adviceDraft(involved, windows);
+  return adviceDraft(involvedAssessments(afnemers, assessments), windows);
 }
 
 /**
@@ -177,78 +202,113 @@ export function procedureAfnemersUpdate(
   return { ...state, afnemers: [...afnemers], draftAdvice: draftWhenComplete(afnemers, state.assessments, windows) };
 }
 
+const NO_AFNEMERS_ADVICE: Advice = {
+  moveWindowIds: [],
+  moveAfnemers: [],
+  text: 'Advies: er is geen Afnemer bij dit conflict betrokken.',
+  drafted: true,
+  moves: [],
+  noResponse: [],
+};
+
 /**
- * Returns step 4 with the agreed advice: the draft as is, or with the given text and/or windows.
- * Edge: `drafted` stays true only when neither the text nor the set of windows differs from the draft;
- * the moving Afnemers follow the chosen windows.
+ * Returns step 4 with the agreed advice: drafted anew over the current windows and their proposals (the Afnemers
+ * in `noResponse` counted as "geen reactie"), as is or with Logius' text, windows and/or moves.
+ * Edge: `drafted` stays true only when neither the text nor the moves differ from the draft; the moving Afnemers
+ * follow the chosen windows; from here on the advice is frozen (escalating does not change it).
  */
 export function procedureConfirmAdvice(
-  state: JointAssessmentWithDraft,
-  input: { readonly text?: string | undefined; readonly moveWindowIds?: readonly number[] | undefined },
+  state: JointAssessmentReady,
+  input: {
+    readonly text?: string | undefined;
+    readonly moveWindowIds?: readonly number[] | undefined;
+    readonly moves?: readonly WindowMove[] | undefined;
+  },
   windows: readonly ProcedureWindow[],
   clock: StepClock,
 ): PlanningAdjusted {
-  const draft = state.draftAdvice;
-  const ids = input.moveWindowIds ? [...new Set(input.moveWindowIds)].sort((a, b) => a - b) : draft.moveWindowIds;
-  const text = input.text ?? draft.text;
-  const sameIds = ids.length === draft.moveWindowIds.length && ids.every((id) => draft.moveWindowIds.includes(id));
-  const moveAfnemers = sameIds
-    ? draft.moveAfnemers
-    : [...new Set(windows.filter((w) => ids.includes(w.id)).map((w) => w.afnemer))].sort();
-  const advice: Advice = { moveWindowIds: ids, moveAfnemers, text, drafted: draft.drafted && sameIds && text === draft.text };
+  const draft =
+    adviceDraft(involvedAssessments(state.afnemers, state.assessments), windows, state.noResponse) ?? NO_AFNEMERS_ADVICE;
+  const advice = adviceEdit(draft, input, windows);
   return { ...common(state), step: 'planning-adjusted', advice, ...stepEnter('planning-adjusted', clock) };
 }
 
 /**
- * Returns step 5 at level 0 (the klantraad-managers), on the advice with the escalation's text.
- * Edge: the advice is no longer 'drafted' when the text differs from the agreed one.
+ * Returns step 5: the agreed advice, unchanged, goes to the klantraad-managers with the reason for escalating.
+ * Edge: the reason lives beside the advice and never alters it; no answers yet.
  */
-export function procedureEscalate(
-  state: PlanningAdjusted,
-  input: { readonly adviceText: string },
-  clock: StepClock,
-): Escalated {
-  const advice: Advice = {
-    ...state.advice,
-    text: input.adviceText,
-    drafted: state.advice.drafted && input.adviceText === state.advice.text,
+export function procedureEscalate(state: PlanningAdjusted, input: { readonly reason: string }, clock: StepClock): Escalated {
+  return {
+    ...common(state),
+    step: 'escalated',
+    advice: state.advice,
+    reason: input.reason,
+    answers: {},
+    ...stepEnter('escalated', clock),
   };
-  return { ...common(state), step: 'escalated', advice, level: 0, ladder: [], ...stepEnter('escalated', clock) };
 }
 
 /**
- * Returns step 5 one level up the production-capacity ladder, with the entry appended.
- * Edge: accepts levels 0-2 only (level 3, Afdelingshoofd, is the top); each level gets a fresh deadline.
+ * Returns step 5 with the Afnemer's acceptance recorded.
+ * Edge: the step's clock keeps running; once every Afnemer accepted, the shell carries out the advice.
  */
-export function procedureEscalateLevel(
-  state: EscalatedBelowTop,
-  input: { readonly reason: string },
-  by: string,
-  clock: StepClock,
-): Escalated {
-  const level = (state.level + 1) as 1 | 2 | 3;
-  const entry = { level, title: ESCALATION_TITLES[level], reason: input.reason, by, at: clock.now };
-  return { ...state, level, ladder: [...state.ladder, entry], ...stepEnter('escalated', clock) };
+export function procedureAcceptAdvice(state: Escalated, answer: KlantraadAnswer): Escalated {
+  return { ...state, answers: { ...state.answers, [answer.afnemer]: answer } };
 }
 
 /**
- * Returns step 6 with Logius' decision and the moves it orders.
- * Edge: accepts step 5 at any level; the advice and the ladder are kept.
+ * Returns step 6, which Logius leads: on a rejection, when step 5's deadline passed, or when the accepted advice was
+ * carried out and the conflict remains. The ladder starts at level 0.
+ * Edge: the new deadline counts from `clock.now` (for a passed deadline the shell passes that deadline itself).
  */
-export function procedureDecide(
-  state: Escalated,
-  input: { readonly decision: string; readonly moves: readonly WindowMove[] },
-  by: string,
-  clock: StepClock,
-): LogiusDecides {
+export function procedureTakeLead(state: Escalated, cause: StepSixCause, clock: StepClock): LogiusDecides {
   return {
     ...common(state),
     step: 'logius-decides',
     advice: state.advice,
-    ladder: state.ladder,
-    decision: { text: input.decision, by, at: clock.now, moves: input.moves },
+    reason: state.reason,
+    answers: state.answers,
+    cause,
+    level: 0,
+    ladder: [],
+    decisions: [],
     ...stepEnter('logius-decides', clock),
   };
+}
+
+/** Returns step 6 with the Afnemer's rejection recorded. Edge: one rejection suffices, whatever the others said. */
+export function procedureRejectAdvice(state: Escalated, answer: KlantraadAnswer, clock: StepClock): LogiusDecides {
+  return procedureTakeLead(procedureAcceptAdvice(state, answer), 'rejected', clock);
+}
+
+/**
+ * Returns step 6 one level up the production-capacity ladder, with the entry appended.
+ * Edge: accepts levels 0-2 only (level 3, Afdelingshoofd, is the top); each level gets a fresh deadline.
+ */
+export function procedureEscalateLevel(
+  state: LogiusDecidesBelowTop,
+  input: { readonly reason: string },
+  by: string,
+  clock: StepClock,
+): LogiusDecides {
+  const level = (state.level + 1) as 1 | 2 | 3;
+  const entry = { level, title: ESCALATION_TITLES[level], reason: input.reason, by, at: clock.now };
+  return { ...state, level, ladder: [...state.ladder, entry], ...stepEnter('logius-decides', clock) };
+}
+
+/**
+ * Returns step 6 with Logius' decision appended and a fresh deadline (the step keeps its enteredAt): if its moves
+ * solve the conflict the recompute resolves it, else the case stays here.
+ * Edge: accepts step 6 at any level of the ladder; the advice and the answers are kept.
+ */
+export function procedureDecide(
+  state: LogiusDecides,
+  input: { readonly text: string; readonly moves: readonly WindowMove[] },
+  by: string,
+  clock: StepClock,
+): LogiusDecides {
+  const decision: Decision = { text: input.text, by, at: clock.now, moves: input.moves };
+  return { ...state, decisions: [...state.decisions, decision], deadline: stepEnter('logius-decides', clock).deadline };
 }
 
 /**
@@ -288,8 +348,9 @@ function success(from: ProcedureState, to: ProcedureState, payload: ProcedureEve
 /**
  * Returns the new state and the event to store, or why not: 'forbidden' (role or Afnemer, HTTP 403), then
  * 'illegal' (not from this step, 409), then 'invalid' (the payload does not fit this conflict), in that order.
- * Edge: times in the action are ISO strings and become ms in state and event; 'resolve' is the system's own
- * action and is not checked against the actor; a move-window keeps the state as it is.
+ * Edge: times in the action are ISO strings and become ms in state and event; the system's own actions
+ * ('resolve', 'deadline-passed', 'advice-fell-short') are not checked against the actor; a move-window keeps the
+ * state as it is; the capacity manager names the Afnemer it records an assessment or answer for.
  */
 export function procedureApply(state: ProcedureState, action: ProcedureAction, ctx: ProcedureContext): ProcedureResult {
   const { actor, now, windows } = ctx;
@@ -328,29 +389,48 @@ export function procedureApply(state: ProcedureState, action: ProcedureAction, c
       return success(state, next, { type: 'open-assessment', by: actor.email, overdue: gate.state.step === 'planner-adjusts' });
     }
     case 'submit-assessment': {
-      if (actor.role === 'planner' && action.afnemer !== undefined && action.afnemer !== actor.afnemer) {
-        return failure('forbidden', 'U kunt alleen een afweging indienen voor uw eigen Afnemer.');
-      }
+      const foreign = foreignAfnemerNamed(actor, action.afnemer, 'een afweging');
+      if (foreign) return foreign;
       const gate = gateSubmitAssessment(state, actor);
       if (!gate.ok) return gate;
-      // The gate admits only planners of an involved Afnemer, so the actor's Afnemer is set.
-      const afnemer = actor.afnemer as string;
-      const next = procedureSubmitAssessment(gate.state, { ...action, afnemer }, actor.email, now, windows);
+      const target = onBehalfTarget(state, actor, action.afnemer, 'een afweging');
+      if (!target.ok) return target;
+      const earlier = gate.state.assessments[target.afnemer];
+      if (target.onBehalf && earlier && !earlier.onBehalf) {
+        return failure('illegal', `${target.afnemer} heeft zelf al een afweging ingediend; Logius legt die niet opnieuw vast.`);
+      }
+      const next = procedureSubmitAssessment(
+        gate.state,
+        { ...action, afnemer: target.afnemer, onBehalf: target.onBehalf },
+        actor.email,
+        now,
+        windows,
+      );
       return success(state, next, {
         type: 'submit-assessment',
         by: actor.email,
-        assessment: next.assessments[afnemer] as Assessment,
-        replaced: afnemer in gate.state.assessments,
+        assessment: next.assessments[target.afnemer] as Assessment,
+        replaced: earlier !== undefined,
         draftAdvice: next.draftAdvice,
+        afnemer: target.afnemer,
+        onBehalf: target.onBehalf,
       });
     }
     case 'confirm-advice': {
-      const gate = gateConfirmAdvice(state, actor);
+      const gate = gateConfirmAdvice(state, actor, now);
       if (!gate.ok) return gate;
-      const unknown = (action.moveWindowIds ?? []).find((id) => !windows.some((w) => w.id === id));
+      const ids = [...(action.moveWindowIds ?? []), ...(action.moves ?? []).map((m) => m.windowId)];
+      const unknown = ids.find((id) => !windows.some((w) => w.id === id));
       if (unknown !== undefined) return windowNotInConflict(unknown);
-      const next = procedureConfirmAdvice(gate.state, action, windows, ctx);
-      return success(state, next, { type: 'confirm-advice', by: actor.email, advice: next.advice });
+      const moves = action.moves ? decisionMoves(action.moves, windows) : undefined;
+      if (moves !== undefined && !Array.isArray(moves)) return moves;
+      const next = procedureConfirmAdvice(gate.state, { text: action.text, moveWindowIds: action.moveWindowIds, moves }, windows, ctx);
+      return success(state, next, {
+        type: 'confirm-advice',
+        by: actor.email,
+        advice: next.advice,
+        noResponse: gate.state.noResponse,
+      });
     }
     case 'escalate': {
       const gate = gateEscalate(state, actor);
@@ -359,10 +439,35 @@ export function procedureApply(state: ProcedureState, action: ProcedureAction, c
       return success(state, next, {
         type: 'escalate',
         by: actor.email,
-        adviceText: action.adviceText,
+        reason: action.reason,
         advice: next.advice,
         notifyAfnemers: next.afnemers,
       });
+    }
+    case 'accept-advice':
+    case 'reject-advice': {
+      const foreign = foreignAfnemerNamed(actor, action.afnemer, 'een antwoord');
+      if (foreign) return foreign;
+      const gate = action.type === 'accept-advice' ? gateAcceptAdvice(state, actor, now) : gateRejectAdvice(state, actor, now);
+      if (!gate.ok) return gate;
+      const target = onBehalfTarget(state, actor, action.afnemer, 'een antwoord');
+      if (!target.ok) return target;
+      if (target.afnemer in gate.state.answers) return failure('illegal', `${target.afnemer} heeft het advies al beantwoord.`);
+      const answer: KlantraadAnswer = {
+        afnemer: target.afnemer,
+        accepted: action.type === 'accept-advice',
+        reason: action.type === 'reject-advice' ? action.reason : null,
+        by: actor.email,
+        at: now,
+        onBehalf: target.onBehalf,
+      };
+      if (action.type === 'reject-advice') {
+        const next = procedureRejectAdvice(gate.state, answer, ctx);
+        return success(state, next, { type: action.type, by: actor.email, answer, carryOut: null });
+      }
+      const next = procedureAcceptAdvice(gate.state, answer);
+      const all = answersMissing(next).length === 0 && Object.values(next.answers).every((a) => a.accepted);
+      return success(state, next, { type: action.type, by: actor.email, answer, carryOut: all ? [...(next.advice.moves ?? [])] : null });
     }
     case 'escalate-level': {
       const gate = gateEscalateLevel(state, actor);
@@ -375,8 +480,19 @@ export function procedureApply(state: ProcedureState, action: ProcedureAction, c
       if (!gate.ok) return gate;
       const moves = decisionMoves(action.moves ?? [], windows);
       if (!Array.isArray(moves)) return moves;
-      const next = procedureDecide(gate.state, { decision: action.decision, moves }, actor.email, ctx);
-      return success(state, next, { type: 'decide', by: actor.email, decision: next.decision });
+      const next = procedureDecide(gate.state, { text: action.text, moves }, actor.email, ctx);
+      return success(state, next, { type: 'decide', by: actor.email, decision: next.decisions[next.decisions.length - 1]! });
+    }
+    case 'deadline-passed': {
+      const gate = gateDeadlinePassed(state, now);
+      if (!gate.ok) return gate;
+      const next = procedureTakeLead(gate.state, 'deadline', { ...ctx, now: gate.state.deadline });
+      return success(state, next, { type: 'deadline-passed', by: null, deadline: gate.state.deadline });
+    }
+    case 'advice-fell-short': {
+      const gate = gateAdviceFellShort(state);
+      if (!gate.ok) return gate;
+      return success(state, procedureTakeLead(gate.state, 'advice-fell-short', ctx), { type: 'advice-fell-short', by: null });
     }
     case 'resolve': {
       const gate = gateResolve(state);
@@ -390,6 +506,34 @@ export function procedureApply(state: ProcedureState, action: ProcedureAction, c
   }
 }
 
+/** Forbidden when an Afnemer-bound actor names another Afnemer than its own (whatever the step). */
+function foreignAfnemerNamed(actor: ProcedureActor, named: string | undefined, what: string): ProcedureFailure | null {
+  if (actorRecordsOnBehalf(actor) || named === undefined || named === actor.afnemer) return null;
+  return failure('forbidden', `U kunt alleen voor uw eigen Afnemer ${what} geven.`);
+}
+
+/**
+ * Whom an answer (assessment or reply to the advice) is for: the actor's own Afnemer, or for the capacity manager
+ * the Afnemer it names, on whose behalf it records it.
+ */
+function onBehalfTarget(
+  state: ProcedureState,
+  actor: ProcedureActor,
+  named: string | undefined,
+  what: string,
+): { ok: true; afnemer: string; onBehalf: boolean } | ProcedureFailure {
+  if (actorRecordsOnBehalf(actor)) {
+    if (named === undefined) return invalid(`Geef aan namens welke Afnemer u ${what} vastlegt (afnemer).`);
+    if (!state.afnemers.includes(named)) return invalid(`Afnemer ${named} is niet betrokken bij dit conflict.`);
+    return { ok: true, afnemer: named, onBehalf: true };
+  }
+  if (named !== undefined && named !== actor.afnemer) {
+    return failure('forbidden', `U kunt alleen voor uw eigen Afnemer ${what} geven.`);
+  }
+  // The gates admit only Afnemer-bound roles here; a null Afnemer is refused there.
+  return { ok: true, afnemer: actor.afnemer ?? '', onBehalf: false };
+}
+
 function decisionMoves(
   moves: NonNullable<Extract<ConflictAction, { type: 'decide' }>['moves']>,
   windows: readonly ProcedureWindow[],
@@ -398,7 +542,7 @@ function decisionMoves(
   for (const move of moves) {
     if (!windows.some((w) => w.id === move.windowId)) return windowNotInConflict(move.windowId);
     if (out.some((m) => m.windowId === move.windowId)) {
-      return invalid(`Venster ${move.windowId} staat meer dan eens in het besluit.`);
+      return invalid(`Venster ${move.windowId} staat meer dan eens in de verplaatsingen.`);
     }
     const times = span(move.start, move.end);
     if (!times.ok) return times;

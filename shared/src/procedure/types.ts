@@ -61,18 +61,27 @@ export interface Assessment {
   /** E-mail address of who submitted it. */
   readonly by: string;
   readonly at: number;
+  /** True when Logius' capacity manager recorded it on the Afnemer's behalf (absent in older case files: false). */
+  readonly onBehalf?: boolean;
 }
 
-/** Which windows move to solve the conflict. */
+/** Which windows move to solve the conflict, and where to. */
 export interface Advice {
   readonly moveWindowIds: readonly number[];
   readonly moveAfnemers: readonly string[];
   readonly text: string;
   /** True while the advice is the system's draft, unedited. */
   readonly drafted: boolean;
+  /**
+   * The proposed new times of the windows that move; a window without one has no proposed moment (nothing
+   * is carried out for it). Absent in case files from before proposals: nothing to carry out.
+   */
+  readonly moves?: readonly WindowMove[];
+  /** Afnemers whose assessment was still missing at the step-3 deadline, counted as "geen reactie". */
+  readonly noResponse?: readonly string[];
 }
 
-/** The production-capacity ladder (DAP section 7); level 0 is the Afnemers' own klantraad-managers. */
+/** The production-capacity ladder (DAP section 7) that Logius climbs in step 6; level 0 is not yet climbed. */
 export const ESCALATION_TITLES = {
   1: 'Service manager',
   2: 'Teamleider PD Levering',
@@ -102,6 +111,21 @@ export interface Decision {
   readonly at: number;
   readonly moves: readonly WindowMove[];
 }
+
+/** A klantraad-manager's answer to the advice (step 5), or Logius' record of it on the Afnemer's behalf. */
+export interface KlantraadAnswer {
+  readonly afnemer: string;
+  readonly accepted: boolean;
+  /** Why the advice was rejected; null for an acceptance. */
+  readonly reason: string | null;
+  readonly by: string;
+  readonly at: number;
+  readonly onBehalf: boolean;
+}
+
+/** Why Logius took the lead (step 6). */
+export const STEP_SIX_CAUSES = ['rejected', 'deadline', 'advice-fell-short'] as const;
+export type StepSixCause = (typeof STEP_SIX_CAUSES)[number];
 
 interface ProcedureBase {
   readonly conflictId: number;
@@ -136,8 +160,14 @@ export interface JointAssessment extends OpenBase {
   readonly draftAdvice: Advice | null;
 }
 
-/** Step 3 with every assessment in, the only shape from which the advice can be confirmed. */
+/** Step 3 with every assessment in. */
 export type JointAssessmentWithDraft = JointAssessment & { readonly draftAdvice: Advice };
+
+/**
+ * Step 3 from which the advice can be confirmed: every assessment in, or the deadline passed with the Afnemers in
+ * `noResponse` still silent (given by gateConfirmAdvice, never stored).
+ */
+export type JointAssessmentReady = JointAssessment & { readonly noResponse: readonly string[] };
 
 /** Step 4: the advice is agreed and the planning is being adjusted. */
 export interface PlanningAdjusted extends OpenBase {
@@ -145,24 +175,34 @@ export interface PlanningAdjusted extends OpenBase {
   readonly advice: Advice;
 }
 
-/** Step 5: escalated on one agreed advice, first to the klantraad-managers (level 0), then up the ladder. */
+/**
+ * Step 5: escalated on the agreed advice (unchanged) to the klantraad-managers of the Afnemers involved, who each
+ * accept or reject it. When all have accepted, the advice is carried out.
+ */
 export interface Escalated extends OpenBase {
   readonly step: 'escalated';
   readonly advice: Advice;
-  readonly level: EscalationLevel;
-  readonly ladder: readonly EscalationEntry[];
+  /** Why it was escalated, shown apart from the advice. */
+  readonly reason: string;
+  /** By OIN; one answer per Afnemer. */
+  readonly answers: Readonly<Record<string, KlantraadAnswer>>;
 }
 
-/** Step 5 below the top of the ladder: the only source of escalate-level. */
-export type EscalatedBelowTop = Escalated & { readonly level: 0 | 1 | 2 };
-
-/** Step 6: Logius has decided; the decision is carried out. */
+/** Step 6: Logius voert de regie: it climbs the production-capacity ladder and records (and carries out) outcomes. */
 export interface LogiusDecides extends OpenBase {
   readonly step: 'logius-decides';
   readonly advice: Advice;
+  readonly reason: string;
+  readonly answers: Readonly<Record<string, KlantraadAnswer>>;
+  readonly cause: StepSixCause;
+  readonly level: EscalationLevel;
   readonly ladder: readonly EscalationEntry[];
-  readonly decision: Decision;
+  /** Oldest first; a decision that leaves the conflict open keeps the case here with a new deadline. */
+  readonly decisions: readonly Decision[];
 }
+
+/** Step 6 below the top of the ladder: the only source of escalate-level. */
+export type LogiusDecidesBelowTop = LogiusDecides & { readonly level: 0 | 1 | 2 };
 
 /** Terminal: the conflict is gone (the recompute no longer finds it) or closed by the system. */
 export interface Resolved extends ProcedureBase {
@@ -197,6 +237,12 @@ export interface ProcedureWindow {
   readonly afnemer: string;
   /** When its prognose was delivered; the later delivery gives way on a tie. */
   readonly deliveredAt: number;
+  /** How people know it; advice texts name windows by kenmerk, never by id. */
+  readonly kenmerk: string;
+  readonly start: number;
+  readonly end: number;
+  /** The nearest moment it fits (from the suggestions), proposed by the advice; null or absent when none is known. */
+  readonly proposal?: { readonly start: number; readonly end: number } | null;
 }
 
 /** What the server stores per transition, beside from/to; `by` is null for the system. */
@@ -219,18 +265,37 @@ export type ProcedureEventPayload =
       readonly assessment: Assessment;
       readonly replaced: boolean;
       readonly draftAdvice: Advice | null;
+      /** The Afnemer it is for, and whether Logius recorded it on that Afnemer's behalf. */
+      readonly afnemer: string;
+      readonly onBehalf: boolean;
     }
-  | { readonly type: 'confirm-advice'; readonly by: string; readonly advice: Advice }
+  | {
+      readonly type: 'confirm-advice';
+      readonly by: string;
+      readonly advice: Advice;
+      /** The Afnemers recorded as "geen reactie" (confirmed after the deadline). */
+      readonly noResponse: readonly string[];
+    }
   | {
       readonly type: 'escalate';
       readonly by: string;
-      readonly adviceText: string;
+      readonly reason: string;
+      /** The agreed advice, unchanged. */
       readonly advice: Advice;
-      /** Whose klantraad-managers are to be notified. */
+      /** Whose klantraad-managers are to be asked. */
       readonly notifyAfnemers: readonly string[];
+    }
+  | {
+      readonly type: 'accept-advice' | 'reject-advice';
+      readonly by: string;
+      readonly answer: KlantraadAnswer;
+      /** The moves to carry out now that every Afnemer accepted; null while answers are missing. */
+      readonly carryOut: readonly WindowMove[] | null;
     }
   | { readonly type: 'escalate-level'; readonly by: string; readonly entry: EscalationEntry }
   | { readonly type: 'decide'; readonly by: string; readonly decision: Decision }
+  | { readonly type: 'deadline-passed'; readonly by: null; readonly deadline: number }
+  | { readonly type: 'advice-fell-short'; readonly by: null }
   | { readonly type: 'resolve'; readonly by: null; readonly reason: string };
 
 export interface ProcedureEvent {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { procedureEventText } from './event-text.js';
+import { OIN_A, OIN_B } from './procedure.fixtures.js';
+
+describe('procedureEventText', () => {
+  it('tells an assessment recorded on an Afnemer’s behalf as "namens <Afnemer>, door <e-mail>"', () => {
+    const text = procedureEventText({
+      action: 'submit-assessment',
+      actorEmail: 'capaciteit@logius.example',
+      payload: { afnemer: OIN_B, onBehalf: true, replaced: false },
+    });
+    expect(text).toBe(`Afweging namens ${OIN_B}, door capaciteit@logius.example.`);
+  });
+
+  it('tells an answer to the advice, on behalf or not, with the reason of a rejection', () => {
+    expect(procedureEventText({ action: 'accept-advice', actorEmail: 'k@a.example', payload: { answer: { afnemer: OIN_A, onBehalf: false } } }))
+      .toBe(`Advies aanvaard voor ${OIN_A} door k@a.example.`);
+    expect(procedureEventText({ action: 'reject-advice', actorEmail: 'c@logius.example', payload: { answer: { afnemer: OIN_B, onBehalf: true, reason: 'Termijn.' } } }))
+      .toBe(`Advies afgewezen namens ${OIN_B}, door c@logius.example. Reden: Termijn.`);
+  });
+
+  it('tells who was reached and how', () => {
+    const text = procedureEventText({
+      action: 'reached',
+      actorEmail: null,
+      payload: {
+        purpose: 'assessment',
+        reach: [
+          { afnemer: OIN_A, via: 'account', role: 'planner', emails: ['p@a.example'] },
+          { afnemer: OIN_B, via: 'contact', role: 'planning', emails: ['planning@b.example'] },
+        ],
+      },
+    });
+    expect(text).toBe(
+      `Gevraagd om een afweging: ${OIN_A} via de planner per e-mail (p@a.example) en in de app; ` +
+        `${OIN_B} via het Bijlage-1-contact Planning (prognoses) per e-mail (planning@b.example).`,
+    );
+  });
+
+  it('tells the geen-reactie Afnemers of a confirmed advice, and the reason of an escalation (also of older entries)', () => {
+    expect(procedureEventText({ action: 'confirm-advice', actorEmail: 'c@l', payload: { noResponse: [OIN_B] } })).toBe(`Advies vastgesteld door c@l; geen reactie van ${OIN_B}.`);
+    expect(procedureEventText({ action: 'escalate', actorEmail: 'p@a', payload: { adviceText: 'oud' } })).toBe('Geëscaleerd naar de klantraad-managers door p@a. Reden: oud');
+  });
+});

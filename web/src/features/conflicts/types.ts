@@ -30,12 +30,8 @@ export const ASPECTS = ['administratief', 'financieel', 'juridisch', 'imago'] as
 export type Level = AssessmentLevel;
 export const LEVELS = ['laag', 'middel', 'hoog'] as const satisfies readonly Level[];
 
-// TODO(h12-proc): the step-5 actions until the shared schema has them.
-type NewAction =
-  | { type: 'accept-advice'; afnemer?: string }
-  | { type: 'reject-advice'; reason: string; afnemer?: string };
-export type ActionType = SharedActionType | NewAction['type'];
-export type ConflictAction = SharedConflictAction | NewAction;
+export type ActionType = SharedActionType;
+export type ConflictAction = SharedConflictAction;
 
 /** A conflict as the list shows it: with a summary of where its procedure stands (null before a case exists). */
 export type Conflict = ConflictJson;

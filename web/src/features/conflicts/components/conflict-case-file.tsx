@@ -203,7 +203,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
                 hint={t('proc.escalateReasonHint')}
                 submitLabel={t('action.escalate')}
                 busy={action.isPending}
-                onSubmit={(reason) => run({ type: 'escalate', adviceText: reason }, () => t('caseFile.escalated'))}
+                onSubmit={(reason) => run({ type: 'escalate', reason }, () => t('caseFile.escalated'))}
               />
             </div>
           )}

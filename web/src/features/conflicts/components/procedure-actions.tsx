@@ -297,7 +297,7 @@ export function DecideForm({ conflict: c }: { conflict: ConflictWithCase }) {
       moves.push({ windowId: Number(r.windowId), start: new Date(start).toISOString(), end: new Date(end).toISOString() });
     }
     setError(null);
-    setPending({ type: 'decide', decision: text.trim(), moves });
+    setPending({ type: 'decide', text: text.trim(), moves });
   };
 
   const shiftOf = (r: MoveRow) => {

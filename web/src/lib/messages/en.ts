@@ -644,4 +644,10 @@ export const en: Record<MessageKey, string> = {
   'proc.undo': 'Undo',
   'proc.undoUntil': 'The send windows have moved. You can undo this until {time}.',
   'proc.undone': 'The move has been undone; the send windows are back at their old times.',
+  'proc.answersTitle': 'Answers of the klantraad-managers',
+  'proc.noAnswer': 'no answer yet',
+  'proc.answerAccepted': 'advice accepted',
+  'proc.answerRejected': 'advice rejected: {reason}',
+  'proc.decisionMoves': '{n} move(s)',
+  'proc.decisionLeftOpen': 'the conflict remained afterwards',
 };

@@ -643,6 +643,12 @@ export const nl = {
   'proc.undo': 'Ongedaan maken',
   'proc.undoUntil': 'De verzendmomenten zijn verplaatst. U kunt dit tot {time} ongedaan maken.',
   'proc.undone': 'De verplaatsing is ongedaan gemaakt; de verzendmomenten staan weer op hun oude tijd.',
+  'proc.answersTitle': 'Antwoorden van de klantraad-managers',
+  'proc.noAnswer': 'nog geen antwoord',
+  'proc.answerAccepted': 'advies geaccepteerd',
+  'proc.answerRejected': 'advies afgewezen: {reason}',
+  'proc.decisionMoves': '{n} verplaatsing(en)',
+  'proc.decisionLeftOpen': 'het conflict bleef daarna bestaan',
 } as const;
 
 export type MessageKey = keyof typeof nl;

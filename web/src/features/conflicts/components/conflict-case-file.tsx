@@ -18,6 +18,7 @@ import { ProcedureSteps } from './procedure-steps';
 import { SuggestionsPanel } from './suggestions-panel';
 import { AssessmentBlock, AssessmentStatus, ConfirmWithoutResponse, DecideForm, KlantraadDecision } from './procedure-actions';
 import { WaitingOn } from './waiting-on';
+import { Decisions, KlantraadAnswers } from './procedure-history';
 import { ScrollRegion } from '../../../components/scroll-region';
 
 /**
@@ -270,7 +271,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
         </Section>
       )}
 
-      {p && (p.advice || p.draftAdvice || p.escalation || p.decision) && <AdviceAndEscalation procedure={p} />}
+      {p && (p.advice || p.draftAdvice || p.escalation || p.decision) && <AdviceAndEscalation conflict={c} procedure={p} />}
 
       {p && p.events.length > 0 && (
         <Section title={t('caseFile.trail')} id="cf-trail">
@@ -333,7 +334,7 @@ function escalationReason(p: ProcedureJson): { reason: string; by: string | null
   return e && typeof reason === 'string' ? { reason, by: e.actor, at: e.at } : null;
 }
 
-function AdviceAndEscalation({ procedure: p }: { procedure: ProcedureJson }) {
+function AdviceAndEscalation({ conflict: c, procedure: p }: { conflict: ConflictWithCase; procedure: ProcedureJson }) {
   const t = useT();
   const f = useFormat();
   const advice = p.advice ?? p.draftAdvice;
@@ -356,6 +357,7 @@ function AdviceAndEscalation({ procedure: p }: { procedure: ProcedureJson }) {
           </p>
         </div>
       )}
+      {escalated && <KlantraadAnswers conflict={c} />}
       {p.escalation && (
         <div>
           <h3>{t('caseFile.escalation')}</h3>
@@ -371,15 +373,7 @@ function AdviceAndEscalation({ procedure: p }: { procedure: ProcedureJson }) {
           )}
         </div>
       )}
-      {p.decision && (
-        <div className="decision">
-          <h3>{t('caseFile.decisionTitle')}</h3>
-          <blockquote>{p.decision.text}</blockquote>
-          <p className="cell-sub">
-            {p.decision.by}, {f.dateTime(p.decision.at)}
-          </p>
-        </div>
-      )}
+      <Decisions procedure={p} />
     </Section>
   );
 }

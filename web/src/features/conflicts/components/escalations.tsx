@@ -11,6 +11,7 @@ import { AfnemerNames } from './conflict-list';
 import { ESCALATION_LEVEL_LABEL, STEP_LABEL } from './labels';
 import { Deadline } from './procedure-badges';
 import { KlantraadDecision } from './procedure-actions';
+import { KlantraadAnswers } from './procedure-history';
 import { WaitingOn } from './waiting-on';
 import { ScrollRegion } from '../../../components/scroll-region';
 
@@ -126,6 +127,7 @@ function KlantraadItem({ conflict: c, summary }: { conflict: ConflictWithCase; s
           <blockquote className="advice__text">{advice.text}</blockquote>
         </div>
       )}
+      {p && <KlantraadAnswers conflict={c} />}
       {(can('accept-advice') || can('reject-advice')) && (
         <div className="action-block">
           <h3>{t('proc.klantraadTitle')}</h3>

@@ -650,4 +650,8 @@ export const en: Record<MessageKey, string> = {
   'proc.answerRejected': 'advice rejected: {reason}',
   'proc.decisionMoves': '{n} move(s)',
   'proc.decisionLeftOpen': 'the conflict remained afterwards',
+  'proc.previewWindows': 'Send windows that move',
+  'proc.previewFrom': 'Now',
+  'proc.previewTo': 'Becomes',
+  'proc.previewNothing': 'Nothing moves yet.',
 };

@@ -649,6 +649,10 @@ export const nl = {
   'proc.answerRejected': 'advies afgewezen: {reason}',
   'proc.decisionMoves': '{n} verplaatsing(en)',
   'proc.decisionLeftOpen': 'het conflict bleef daarna bestaan',
+  'proc.previewWindows': 'Verzendmomenten die verplaatsen',
+  'proc.previewFrom': 'Nu',
+  'proc.previewTo': 'Wordt',
+  'proc.previewNothing': 'Hiermee wordt nog niets verplaatst.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

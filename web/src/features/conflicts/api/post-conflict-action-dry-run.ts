@@ -1,20 +1,19 @@
-import type { DryRunResult } from '@cd/shared';
+import type { PlanChangePreview } from '@cd/shared';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { ConflictAction } from '../types';
+import type { ConflictAction, ConflictWithCase } from '../types';
 
-type ConflictPreview = DryRunResult['created'][number];
-
-/** What carrying out an action would do to the conflicts; the server stores nothing. */
-export interface ConflictActionPreviewJson {
-  dryRun: true;
-  created: ConflictPreview[];
-  worsened: { before: ConflictPreview; after: ConflictPreview }[];
-  solved: ConflictPreview[];
-  eased?: { before: ConflictPreview; after: ConflictPreview }[];
+/** What a procedure action that moves windows would do: the effect on the conflicts, and whether this one goes. */
+export interface ConflictActionOutcomeJson {
+  dryRun: boolean;
+  effect: PlanChangePreview | null;
+  conflictSolved: boolean | null;
+  message: string | null;
 }
 
-/** POST /conflicts/{id}/actions?dryRun=true: the effect of the moves of a decide or of accepting the advice. */
+export type ConflictActionPreviewJson = ConflictWithCase & { outcome: ConflictActionOutcomeJson | null };
+
+/** POST /conflicts/{id}/actions?dryRun=true: the effect of a decide's moves or of accepting the advice; stores nothing. */
 export const postConflictActionDryRun = ({ id, action }: { id: number; action: ConflictAction }) =>
   apiRequest<ConflictActionPreviewJson>(`/conflicts/${id}/actions`, { method: 'POST', query: { dryRun: 'true' }, body: action });
 

@@ -1,28 +1,65 @@
+import type { PlanChangePreview } from '@cd/shared';
+import { shiftWords } from '@cd/shared/plan-changes';
 import { type ReactNode, useEffect } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { ErrorMessage, Loading, Notice } from '../../../components/feedback';
 import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useFormat } from '../../../lib/format';
-import { useT } from '../../../lib/i18n';
-import { type ConflictActionPreviewJson, usePostConflictActionDryRun } from '../api/post-conflict-action-dry-run';
+import { useI18n, useT } from '../../../lib/i18n';
+import { type ConflictActionOutcomeJson, usePostConflictActionDryRun } from '../api/post-conflict-action-dry-run';
 import type { ConflictAction } from '../types';
 
-type Preview = ConflictActionPreviewJson['created'][number];
+type Preview = PlanChangePreview['created'][number];
 
-const overlaps = (p: { start: string; end: string }, c: { start: string; end: string }) => p.start < c.end && p.end > c.start;
-
-/** True when the dry run solves this conflict and leaves nothing over its period. */
-export function previewSolves(result: ConflictActionPreviewJson, conflict: { start: string; end: string }): boolean {
-  const after = [...result.created, ...result.worsened.map((w) => w.after), ...(result.eased ?? []).map((e) => e.after)];
-  return result.solved.some((s) => overlaps(s, conflict)) && !after.some((a) => overlaps(a, conflict));
+/** Each window that moves: kenmerk, old and new time, the shift in words, and its number of messages. */
+function WindowMoves({ windows }: { windows: PlanChangePreview['windows'] }) {
+  const t = useT();
+  const f = useFormat();
+  const { lang } = useI18n();
+  const name = useAfnemerName();
+  return (
+    <table className="table" data-testid="preview-windows">
+      <caption>{t('proc.previewWindows')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('windows.kenmerk')}</th>
+          <th scope="col">{t('proc.previewFrom')}</th>
+          <th scope="col">{t('proc.previewTo')}</th>
+          <th scope="col" className="num">{t('windows.messages')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {windows.map((w) => (
+          <tr key={w.windowId}>
+            <th scope="row">
+              {w.kenmerk} <span className="cell-sub">{name(w.afnemer)}</span>
+            </th>
+            <td>{f.period(w.before.start, w.before.eind)}</td>
+            <td>
+              {f.period(w.after.start, w.after.eind)} <span className="cell-sub">{shiftWords(Date.parse(w.before.start), Date.parse(w.after.start), lang)}</span>
+            </td>
+            <td className="num">{f.number(w.after.aantalBerichten)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
-/** The effect of a dry run: conflicts created, worsened, solved and eased, each listed. */
-export function DryRunEffect({ result, conflict }: { result: ConflictActionPreviewJson; conflict: { start: string; end: string } }) {
+/** The effect of a dry run: the windows that move, conflicts created, worsened, solved and eased, and whether this one goes. */
+export function DryRunEffect({ outcome }: { outcome: ConflictActionOutcomeJson }) {
   const t = useT();
   const f = useFormat();
   const name = useAfnemerName();
-  const eased = result.eased ?? [];
+  const result = outcome.effect;
+  if (!result) {
+    return (
+      <div className="preview" data-testid="action-preview">
+        <Notice kind="info">{outcome.message ?? t('proc.previewNothing')}</Notice>
+      </div>
+    );
+  }
+  const eased = result.eased;
   const describe = (c: Preview) =>
     t('upload.conflictLine', {
       period: f.period(c.start, c.end),
@@ -30,9 +67,10 @@ export function DryRunEffect({ result, conflict }: { result: ConflictActionPrevi
       peak: c.peakUtilization === null ? '–' : f.percent(c.peakUtilization),
       excess: f.number(c.excessMessages),
     });
-  const solves = previewSolves(result, conflict);
+  const solves = outcome.conflictSolved === true;
   return (
     <div className="preview" data-testid="action-preview">
+      {result.windows.length > 0 && <WindowMoves windows={result.windows} />}
       <dl className="stats stats--small">
         <div className={`stat ${result.created.length ? 'stat--bad' : ''}`}>
           <dt>{t('upload.created')}</dt>
@@ -50,7 +88,7 @@ export function DryRunEffect({ result, conflict }: { result: ConflictActionPrevi
       {solves ? (
         <Notice kind="success">{t('proc.previewSolves')}</Notice>
       ) : (
-        <Notice kind="warning">{t('proc.previewStaysOpen')}</Notice>
+        <Notice kind="warning">{outcome.message ?? t('proc.previewStaysOpen')}</Notice>
       )}
       {result.created.length > 0 && (
         <Notice kind="warning" title={t('proc.previewCreatedTitle')}>
@@ -111,7 +149,7 @@ export function ActionPreviewDialog({
 }: {
   open: boolean;
   title: string;
-  conflict: { id: number; start: string; end: string };
+  conflict: { id: number };
   action: ConflictAction | null;
   lead?: ReactNode;
   confirmLabel: string;
@@ -148,8 +186,10 @@ export function ActionPreviewDialog({
         <Loading label={t('proc.previewLoading')} />
       ) : dryRun.isError ? (
         <ErrorMessage error={dryRun.error} onRetry={() => action && mutate({ id: conflict.id, action })} />
+      ) : dryRun.data.outcome ? (
+        <DryRunEffect outcome={dryRun.data.outcome} />
       ) : (
-        <DryRunEffect result={dryRun.data} conflict={conflict} />
+        <Notice kind="info">{t('proc.previewNothing')}</Notice>
       )}
     </Dialog>
   );

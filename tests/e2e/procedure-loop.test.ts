@@ -27,6 +27,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 const errorLists: string[][] = [];
 let conflictId = 0;
+let secondId = 0;
 
 const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
 
@@ -37,6 +38,9 @@ function dutchDate(days: number): string {
     .replace(/\//g, '-');
 }
 const DAY = dutchDate(4);
+const LATER_DAY = dutchDate(6);
+/** 'YYYY-MM-DDTHH:mm' of dd-mm-jjjj and a time, as a datetime-local input takes it. */
+const inputValue = (day: string, time: string) => `${day.slice(6)}-${day.slice(3, 5)}-${day.slice(0, 2)}T${time}`;
 
 function uploadCsv(a: Actor, rows: string[], header?: string) {
   return t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows, header) });
@@ -128,6 +132,22 @@ beforeAll(async () => {
   expect(open).toHaveLength(1);
   expect([...open[0]!.afnemers].sort()).toEqual([OIN_A, OIN_B, OIN_C]);
   conflictId = open[0]!.id;
+
+  // A second conflict, of A and B, taken by the API up to the klantraad-managers: A's klantraad-manager will reject.
+  expect((await uploadCsv(who.plannerA, [`A-2;Herinnering;Brief;${LATER_DAY} 14:00;${LATER_DAY} 15:00;3.000;definitief`])).status).toBe(201);
+  expect((await uploadCsv(who.plannerB, [`B-2;Aanmaning;Brief;${LATER_DAY} 14:00;${LATER_DAY} 15:00;2.000;concept`])).status).toBe(201);
+  secondId = (await t.sql<{ id: number }[]>`select id::int from conflicts where status = 'open' and id <> ${conflictId}`)[0]!.id;
+  const act = async (a: Actor, body: unknown) => {
+    const res = await api('POST', `/api/v1/conflicts/${secondId}/actions`, a, body);
+    expect(res.status, `${JSON.stringify(body)}: ${await res.clone().text()}`).toBe(200);
+  };
+  const aspects = (level: string) => Object.fromEntries(['administratief', 'financieel', 'juridisch', 'imago'].map((k) => [k, { urgency: level, impact: level }]));
+  await act(who.plannerA, { type: 'contact-logius', message: 'Ook deze dag kunnen wij niet schuiven.' });
+  await act(who.capacity, { type: 'open-assessment' });
+  await act(who.plannerA, { type: 'submit-assessment', aspects: aspects('middel'), motivation: 'Herinneringen moeten voor de vervaldag uit.' });
+  await act(who.plannerB, { type: 'submit-assessment', aspects: aspects('hoog'), motivation: 'Aanmaningen hebben een wettelijke termijn.' });
+  await act(who.capacity, { type: 'confirm-advice' });
+  await act(who.plannerB, { type: 'escalate', reason: 'A wil niet schuiven; de klantraad moet besluiten.' });
 
   server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
   browser = await chromiumLaunch();
@@ -287,6 +307,55 @@ describe('the conflict procedure to its end, in Chromium', () => {
     for (const p of [plannerA, plannerB, manager, krA, krB]) expect(await neverReloaded(p)).toBe(true);
     await expect.poll(() => actionsSection(manager).count()).toBe(0);
     await screenshot(plannerB, 'p06-planner-b-opgelost');
+  });
+
+  it('step 5 → 6: A’s klantraad-manager rejects with a reason; Logius decides with a move picked in the form, previews it and confirms; the conflict resolves and the move can be undone', async () => {
+    await openInApp(krA, '/');
+    const item = krA.locator('article', { has: krA.getByRole('heading', { name: new RegExp(`Conflict ${secondId}`) }) });
+    await item.waitFor();
+    await item.getByRole('button', { name: 'Advies afwijzen' }).click();
+    await item.getByLabel('Waarom wijst u het advies af?').fill('Herinneringen na de vervaldag kosten ons bezwaarschriften.');
+    await item.getByRole('button', { name: 'Advies afwijzen' }).click();
+    await krA.getByText('Afnemer A heeft het advies afgewezen. Logius neemt nu het besluit.').waitFor();
+    const [c6] = await t.sql<{ step: string }[]>`select step from conflict_cases where conflict_id = ${secondId}`;
+    expect(c6!.step).toBe('logius-decides');
+
+    const previous = conflictId;
+    conflictId = secondId;
+    try {
+      await caseFileActions(manager, ['decide', 'escalate-level', 'move-window']);
+      await manager.getByTestId('waiting-on').first().getByText(/^Wacht op Logius/).waitFor();
+      const form = actionsSection(manager).locator('[data-action="decide"]');
+      await form.getByLabel('Het besluit').fill('Logius besluit: A verschuift de herinneringen naar 20:00 die dag.');
+      // The advice moved nobody of A: pick A-2 and its new time in the form.
+      if ((await form.getByTestId('move-row').count()) === 0) await form.getByRole('button', { name: 'Verplaatsing toevoegen' }).click();
+      await expect.poll(() => form.getByTestId('move-row').count()).toBe(1);
+      const select = form.getByLabel('Verzendmoment 1');
+      await select.selectOption((await select.locator('option', { hasText: /^A-2 / }).getAttribute('value'))!);
+      await form.getByLabel('Nieuw begin 1').fill(inputValue(LATER_DAY, '20:00'));
+      await form.getByLabel('Nieuw einde 1').fill(inputValue(LATER_DAY, '21:00'));
+      await form.getByText('6 uur later').waitFor();
+      await form.getByRole('button', { name: 'Effect bekijken' }).click();
+      const dialog = manager.getByRole('dialog');
+      await dialog.getByTestId('action-preview').waitFor();
+      await dialog.getByText('Dit conflict is daarmee opgelost.').waitFor();
+      expect(await dialog.getByTestId('preview-windows').getByRole('row').count()).toBe(2);
+      await expectAccessible(manager, 'p07-capaciteit-besluit-proefberekening');
+      const [unchanged] = await t.sql<{ status: string }[]>`select status from conflicts where id = ${secondId}`;
+      expect(unchanged!.status).toBe('open');
+      await dialog.getByRole('button', { name: 'Ja, besluit vastleggen en uitvoeren' }).click();
+      await manager.getByText('Het besluit is vastgelegd en uitgevoerd. Het conflict is opgelost.').waitFor();
+      await manager.getByRole('button', { name: 'Ongedaan maken' }).waitFor();
+      await expectAccessible(manager, 'p08-capaciteit-besluit-uitgevoerd');
+      const [resolved] = await t.sql<{ status: string }[]>`select status from conflicts where id = ${secondId}`;
+      expect(resolved!.status).toBe('resolved');
+      const [moved] = await t.sql<{ source: string | null }[]>`
+        select r.source from send_window_revisions r join send_windows w on w.id = r.window_id
+        where w.kenmerk = 'A-2' order by r.revision desc limit 1`;
+      expect(moved!.source).toBe('besluit Logius');
+    } finally {
+      conflictId = previous;
+    }
   });
 
   it('raised no uncaught errors in the pages', async () => {

@@ -86,19 +86,26 @@ describe('POST /api/v1/conflicts/{id}/actions', () => {
     expect(body.procedure.assessments).toHaveLength(2);
     expect(body.procedure.draftAdvice.moveAfnemers).toEqual([OIN_B]);
     expect(body.procedure.draftAdvice.moveWindowIds).toEqual([await windowId('B-1')]);
-    // Afnemers by name, in the case file and in the capacity manager's notification (stored: by OIN).
-    expect(body.procedure.draftAdvice.text).toMatch(/^Advies: Afnemer Afnemer B verplaatst venster\(s\) \d+ \(gecombineerde urgentie \d+ tegen \d+ van Afnemer Afnemer A\)\.$/);
+    // Afnemers by name and windows by kenmerk with their times, in the case file and in the capacity manager's
+    // notification (stored: by OIN).
+    expect(body.procedure.draftAdvice.text).toMatch(
+      /^Advies: Afnemer B verplaatst B-1 \(01-02-2027 10:00 tot 11:00\) naar \d{2}-\d{2}-2027 \d{2}:\d{2} tot \d{2}:\d{2} \(gecombineerde urgentie \d+ tegen \d+ van Afnemer A\)\.$/,
+    );
     const [allIn] = await t.sql<{ body: string }[]>`select body from notifications where title = 'Alle afwegingen zijn binnen'`;
     expect(allIn!.body).toBe(`Conceptadvies: ${body.procedure.draftAdvice.text}`);
     expect(JSON.stringify((await caseState()).state)).toContain(OIN_B);
     expect(body.procedure.actions).toEqual(['move-window', 'submit-assessment']); // planner B may still move, or revise
     body = await (await act(who.capacity, { type: 'confirm-advice' })).json();
     expect(body.procedure).toMatchObject({ step: 'planning-adjusted', advice: { moveAfnemers: [OIN_B], drafted: true } });
-    body = await (await act(who.plannerB, { type: 'escalate', adviceText: 'B verschuift niet zonder besluit.' })).json();
-    expect(body.procedure).toMatchObject({ step: 'escalated', escalation: { level: 0 } });
-    const told = await t.sql`select u.email from notifications n join users u on u.id = n.user_id where n.title like 'Conflict geëscaleerd naar de Klantraad'`;
-    expect(told.map((r) => r.email)).toEqual(expect.arrayContaining(['klantraad@a.example', 'klantraad@b.example']));
-    for (const [a, level] of [[who.capacity, 1], [klantraadB, 2], [who.service, 3]] as const) {
+    const agreed = body.procedure.advice;
+    body = await (await act(who.plannerB, { type: 'escalate', reason: 'B verschuift niet zonder besluit.' })).json();
+    expect(body.procedure).toMatchObject({ step: 'escalated', escalationLevel: 0, escalationReason: 'B verschuift niet zonder besluit.', advice: agreed });
+    const told = await t.sql`select u.email from notifications n join users u on u.id = n.user_id where n.title like 'Advies ter besluit%'`;
+    expect(told.map((r) => r.email).sort()).toEqual(['klantraad@a.example', 'klantraad@b.example']);
+    expect((await act(who.capacity, { type: 'decide', text: 'Te vroeg' })).status).toBe(409);
+    body = await (await act(klantraadB, { type: 'reject-advice', reason: 'Wettelijke termijn van B.' })).json();
+    expect(body.procedure).toMatchObject({ step: 'logius-decides', leadCause: 'rejected', escalation: { level: 0 } });
+    for (const [a, level] of [[who.capacity, 1], [who.service, 2], [who.capacity, 3]] as const) {
       body = await (await act(a, { type: 'escalate-level', reason: `Niveau ${level}` })).json();
       expect(body.procedure.escalation.level).toBe(level);
     }
@@ -107,13 +114,14 @@ describe('POST /api/v1/conflicts/{id}/actions', () => {
 
     const b1 = await windowId('B-1');
     res = await act(who.service, {
-      type: 'decide', decision: 'B verzendt een uur later.',
+      type: 'decide', text: 'B verzendt een uur later.',
       moves: [{ windowId: b1, start: '2027-02-01T11:00:00+01:00', end: '2027-02-01T12:00:00+01:00' }],
     });
     expect(res.status).toBe(200);
     body = await res.json();
     expect(body.status).toBe('resolved');
     expect(body.procedure.step).toBe('resolved');
+    expect(body.outcome).toMatchObject({ dryRun: false, conflictSolved: true });
     const [moved] = await t.sql`select start_at, revision, updated_by::int from send_windows where id = ${b1}`;
     expect(moved).toMatchObject({ revision: 2, updatedBy: who.service.user.id });
     expect(moved!.startAt.toISOString()).toBe('2027-02-01T10:00:00.000Z');
@@ -122,16 +130,20 @@ describe('POST /api/v1/conflicts/{id}/actions', () => {
       ['detected', null, 'planner-adjusts'],
       ['contact-logius', 'planner-adjusts', 'logius-contacted'],
       ['open-assessment', 'logius-contacted', 'joint-assessment'],
+      ['reached', 'joint-assessment', 'joint-assessment'],
       ['submit-assessment', 'joint-assessment', 'joint-assessment'],
       ['submit-assessment', 'joint-assessment', 'joint-assessment'],
       ['confirm-advice', 'joint-assessment', 'planning-adjusted'],
       ['escalate', 'planning-adjusted', 'escalated'],
-      ['escalate-level', 'escalated', 'escalated'],
-      ['escalate-level', 'escalated', 'escalated'],
-      ['escalate-level', 'escalated', 'escalated'],
-      ['decide', 'escalated', 'logius-decides'],
+      ['reached', 'escalated', 'escalated'],
+      ['reject-advice', 'escalated', 'logius-decides'],
+      ['escalate-level', 'logius-decides', 'logius-decides'],
+      ['escalate-level', 'logius-decides', 'logius-decides'],
+      ['escalate-level', 'logius-decides', 'logius-decides'],
+      ['decide', 'logius-decides', 'logius-decides'],
       ['plan-change', 'logius-decides', 'logius-decides'],
       ['resolve', 'logius-decides', 'resolved'],
+      ['carried-out', 'resolved', 'resolved'],
     ]);
     expect(trail[1]!.actorEmail).toBe('planner@a.example');
     expect((await act(who.capacity, { type: 'open-assessment' })).status).toBe(409);
@@ -151,7 +163,7 @@ describe('POST /api/v1/conflicts/{id}/actions', () => {
 
   it('answers 409 to an illegal transition and changes nothing', async () => {
     const before = { state: await caseState(), events: await eventCount() };
-    for (const body of [{ type: 'confirm-advice' }, { type: 'escalate', adviceText: 'x' }, { type: 'escalate-level', reason: 'x' }, { type: 'decide', decision: 'x' }]) {
+    for (const body of [{ type: 'confirm-advice' }, { type: 'escalate', reason: 'x' }, { type: 'escalate-level', reason: 'x' }, { type: 'decide', text: 'x' }, { type: 'accept-advice', afnemer: OIN_A }]) {
       const res = await act(who.capacity, body);
       expect(res.status, body.type).toBe(409);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -240,7 +252,7 @@ describe('casesOverdueNotify (the server checks every minute)', () => {
     expect(await run(deadline.toISOString())).toEqual([conflictId]);
     const second = (await notices()).filter((n) => n.title.includes('3. Gezamenlijke afweging'));
     expect(second.map((n) => n.email)).toEqual(['capaciteit@logius.example', 'planner@b.example']);
-    expect(second[0]!.body).toMatch(/De afweging van 1 Afnemer\(s\) ontbreekt nog: Afnemer B\.$/);
+    expect(second[0]!.body).toContain('De afweging van 1 Afnemer(s) ontbreekt nog: Afnemer B. Logius kan het advies nu vaststellen');
     expect(await notices()).toHaveLength(5);
   });
 

@@ -54,7 +54,7 @@ async function main() {
   }, 60_000);
   // A procedure step past its deadline: whoever must act now hears it once (checked every minute).
   const overdueCheck = setInterval(() => {
-    db.sql.begin((tx) => casesOverdueNotify(tx, new Date())).catch((err) =>
+    db.sql.begin((tx) => casesOverdueNotify(tx, new Date(), { deadlines: configDeadlines(config) })).catch((err) =>
       console.error(JSON.stringify({ level: 'error', msg: 'overdue check', err: String((err as Error).message) })),
     );
   }, 60_000);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConflictJson } from './planning-api.js';
-import { PROCEDURE_STEPS } from './procedure/types.js';
+import { PROCEDURE_STEPS, STEP_SIX_CAUSES } from './procedure/types.js';
+import { ROLES } from './roles.js';
 import { ActionType } from './procedure/actions.js';
 
 const Instant = z.iso.datetime({ offset: true });
@@ -9,6 +10,14 @@ const Score = z.object({ urgency: Level, impact: Level });
 
 export const ProcedureStepName = z.enum(PROCEDURE_STEPS).meta({ id: 'ProcedureStep' });
 
+export const WaitingOnJson = z
+  .object({
+    text: z.string().meta({ description: 'Bijvoorbeeld "Wacht op Klantraad-manager DUO: het advies aanvaarden of afwijzen"' }),
+    roles: z.array(z.enum(ROLES)).meta({ description: 'De rollen die de zaak nu verder kunnen brengen' }),
+    afnemers: z.array(z.string()).meta({ description: 'Voor planner en klantraad-manager: van welke Afnemers (OIN)' }),
+  })
+  .meta({ id: 'WaitingOn', description: 'Op wie de procedure nu wacht' });
+
 export const ProcedureSummary = z
   .object({
     step: ProcedureStepName,
@@ -16,12 +25,22 @@ export const ProcedureSummary = z
     deadline: Instant.nullable(),
     overdue: z.boolean(),
     escalationLevel: z.number().int().nullable(),
+    waitingOn: WaitingOnJson.nullable(),
   })
   .meta({ id: 'ProcedureSummary' });
 export type ProcedureSummary = z.infer<typeof ProcedureSummary>;
 
+const MoveJson = z.object({ windowId: z.number().int(), start: Instant, end: Instant }).meta({ id: 'ProcedureMove' });
+
 const AdviceJson = z
-  .object({ text: z.string(), moveWindowIds: z.array(z.number().int()), moveAfnemers: z.array(z.string()), drafted: z.boolean() })
+  .object({
+    text: z.string(),
+    moveWindowIds: z.array(z.number().int()),
+    moveAfnemers: z.array(z.string()),
+    drafted: z.boolean(),
+    moves: z.array(MoveJson).meta({ description: 'De voorgestelde nieuwe tijden; deze worden uitgevoerd als alle Afnemers aanvaarden' }),
+    noResponse: z.array(z.string()).meta({ description: 'Afnemers zonder afweging bij de termijn ("geen reactie")' }),
+  })
   .meta({ id: 'Advice' });
 
 export const ProcedureDetail = ProcedureSummary.extend({
@@ -34,17 +53,33 @@ export const ProcedureDetail = ProcedureSummary.extend({
       motivation: z.string(),
       by: z.string(),
       at: Instant,
+      onBehalf: z.boolean().meta({ description: 'Door Logius namens de Afnemer vastgelegd' }),
     }),
   ),
   advice: AdviceJson.nullable(),
   draftAdvice: AdviceJson.nullable(),
+  escalationReason: z.string().nullable().meta({ description: 'Waarom geëscaleerd werd (stap 4 → 5), los van het advies' }),
+  answers: z
+    .array(
+      z.object({
+        afnemer: z.string(),
+        accepted: z.boolean(),
+        reason: z.string().nullable(),
+        by: z.string(),
+        at: Instant,
+        onBehalf: z.boolean(),
+      }),
+    )
+    .meta({ description: 'De antwoorden van de klantraad-managers op het advies (stap 5)' }),
+  leadCause: z.enum(STEP_SIX_CAUSES).nullable().meta({ description: 'Waarom Logius de regie voert (stap 6)' }),
   escalation: z
     .object({
       level: z.number().int(),
       ladder: z.array(z.object({ level: z.number().int(), title: z.string(), reason: z.string(), by: z.string(), at: Instant })),
     })
     .nullable(),
-  decision: z.object({ text: z.string(), by: z.string(), at: Instant }).nullable(),
+  decision: z.object({ text: z.string(), by: z.string(), at: Instant }).nullable().meta({ description: 'Het laatste besluit' }),
+  decisions: z.array(z.object({ text: z.string(), by: z.string(), at: Instant, moves: z.array(MoveJson) })),
   events: z.array(
     z.object({
       id: z.number().int(),
@@ -56,6 +91,7 @@ export const ProcedureDetail = ProcedureSummary.extend({
       from: z.string().nullable(),
       to: z.string(),
       payload: z.record(z.string(), z.unknown()),
+      text: z.string().meta({ description: 'De regel van het dossier, met Afnemers bij naam' }),
     }),
   ),
   actions: z.array(ActionType).meta({ description: 'De acties die de huidige gebruiker nu mag nemen' }),

@@ -253,12 +253,12 @@ describe('the conflict procedure to its end, in Chromium', () => {
     await caseFileActions(plannerB, ['move-window']);
     await caseFileActions(manager, ['accept-advice', 'move-window', 'reject-advice']);
     await actionsSection(manager).getByLabel('Antwoord namens').selectOption({ label: 'Afnemer C' });
-    await actionsSection(manager).getByRole('button', { name: /Advies accepteren/ }).click();
+    await actionsSection(manager).getByRole('button', { name: /Advies aanvaarden/ }).click();
     let dialog = manager.getByRole('dialog');
     await dialog.getByTestId('action-preview').waitFor();
     await expectAccessible(manager, 'p03-capaciteit-accepteren-namens');
-    await dialog.getByRole('button', { name: 'Ja, advies accepteren' }).click();
-    await manager.getByText('Afnemer C heeft het advies geaccepteerd.').waitFor();
+    await dialog.getByRole('button', { name: 'Ja, advies aanvaarden' }).click();
+    await manager.getByText('Afnemer C heeft het advies aanvaard.').waitFor();
 
     krA = await pageAs(who.klantraadA);
     krB = await pageAs(klantraadB);
@@ -271,22 +271,22 @@ describe('the conflict procedure to its end, in Chromium', () => {
     }
     await expectAccessible(krA, 'p04-klantraad-besluiten');
 
-    await krA.getByRole('button', { name: 'Advies accepteren' }).click();
+    await krA.getByRole('button', { name: 'Advies aanvaarden' }).click();
     dialog = krA.getByRole('dialog');
     await dialog.getByTestId('action-preview').waitFor();
     expect(await dialog.getByTestId('preview-solved').textContent()).toBe('1');
     await dialog.getByText('Dit conflict is daarmee opgelost.').waitFor();
     await expectAccessible(krA, 'p05-klantraad-accepteren-proefberekening');
-    await dialog.getByRole('button', { name: 'Ja, advies accepteren' }).click();
-    await krA.getByText('Afnemer A heeft het advies geaccepteerd.').waitFor();
+    await dialog.getByRole('button', { name: 'Ja, advies aanvaarden' }).click();
+    await krA.getByText('Afnemer A heeft het advies aanvaard.').waitFor();
     expect(await stepOf()).toBe('escalated');
 
     const [b1Before] = await t.sql<{ start: Date }[]>`select start_at as start from send_windows where kenmerk = 'B-1'`;
-    await krB.getByRole('button', { name: 'Advies accepteren' }).click();
+    await krB.getByRole('button', { name: 'Advies aanvaarden' }).click();
     dialog = krB.getByRole('dialog');
     await dialog.getByTestId('action-preview').waitFor();
     const accepted = krB.waitForResponse((r) => r.url().endsWith(`/api/v1/conflicts/${conflictId}/actions`) && r.request().method() === 'POST');
-    await dialog.getByRole('button', { name: 'Ja, advies accepteren' }).click();
+    await dialog.getByRole('button', { name: 'Ja, advies aanvaarden' }).click();
     expect((await accepted).status()).toBe(200);
     const acceptedAt = Date.now();
 

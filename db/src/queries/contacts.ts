@@ -71,3 +71,11 @@ export async function contactUpdate(sql: Queryable, id: number, c: ContactFields
 export async function contactDelete(sql: Queryable, id: number): Promise<boolean> {
   return (await sql`delete from contacts where id = ${id} returning id`).length > 0;
 }
+
+/** The contacts of these Afnemers with one of these roles (no Logius contacts). */
+export function contactsOfAfnemers(sql: Queryable, afnemers: string[], roles: ContactRole[]) {
+  return sql<ContactRow[]>`
+    select id::int, afnemer_oin, role, name, email, phone, updated_at from contacts
+    where afnemer_oin = any(${afnemers}::text[]) and role = any(${roles}::text[])
+    order by afnemer_oin, role, name, id`;
+}

@@ -95,6 +95,17 @@ export function usersByRole(sql: Queryable, roles: string[], afnemers: string[] 
     where role = any(${roles}::text[]) and (${afnemers}::text[] is null or afnemer_oin = any(${afnemers}::text[]))`;
 }
 
+/** Users with this role at these Afnemers, with their Afnemer. */
+export function usersOfAfnemers(sql: Queryable, role: string, afnemers: string[]) {
+  return sql<(Recipient & { afnemerOin: string })[]>`
+    select id::int, email, afnemer_oin from users where role = ${role} and afnemer_oin = any(${afnemers}::text[]) order by afnemer_oin, email`;
+}
+
+/** Queues e-mail to an address without an account (a Bijlage-1 contact): only the outbox, no in-app notification. */
+export async function outboxQueue(tx: Tx, to: string, n: { title: string; body: string }, at: Date) {
+  await tx`insert into outbox (to_email, subject, body, created_at, next_attempt_at) values (${to}, ${n.title}, ${n.body}, ${at}, ${at})`;
+}
+
 /** Notifies users in the app and queues the same message as e-mail in the outbox. */
 export async function notify(tx: Tx, users: Recipient[], n: { conflictId: number | null; title: string; body: string }, at: Date) {
   for (const u of users) {

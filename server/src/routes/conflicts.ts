@@ -26,13 +26,21 @@ import {
   ConflictActionResult,
   ConflictDetail,
   procedureActionsFor,
+  procedureDue,
+  procedureEventText,
   procedureNextStepOffered,
   procedureOverdue,
   procedureStateLabel,
+  procedureWaitingOn,
+  type Advice,
+  type ConflictActionOutcome,
+  type PlanChangePreview,
   type ProcedureDetail,
   type ProcedureState,
   type ProcedureSummary,
   type ProcedureWindow,
+  type StepDeadlines,
+  type WindowMove,
   ConflictJson,
   ConflictPage,
   ConflictQuery,
@@ -46,24 +54,37 @@ import type { PlanningCache } from '../services/planning-cache.js';
 import { isoAt } from '../lib/iso.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { caseAct } from '../services/procedure.js';
-import { windowsChange } from '../services/window-moves.js';
+import { afnemerNames, caseAct, caseAfterCarryOut } from '../services/procedure.js';
+import { windowsChange, windowsChangePreview, type WindowsChangeResult } from '../services/window-moves.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const isoMs = (ms: number) => new Date(ms).toISOString();
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
-/**
- * A conflict as `user` may see it: a planner sees other Afnemers' windows only by organisation, time and volume.
- */
-function procedureSummary(row: CaseRow | undefined, now: number): ProcedureSummary | null {
+type Names = ReadonlyMap<string, string>;
+const NO_NAMES: Names = new Map();
+
+/** The case as it stands now: an overdue step 5 is Logius' step 6 even before the minute timer stores that. */
+function procedureNow(row: CaseRow, now: number, deadlines: Partial<StepDeadlines> | undefined): ProcedureState {
+  return procedureDue(row.state as ProcedureState, { now, deadlines });
+}
+
+function procedureSummary(
+  row: CaseRow | undefined,
+  now: number,
+  deadlines: Partial<StepDeadlines> | undefined,
+  names: Names,
+): ProcedureSummary | null {
   if (!row) return null;
-  const state = row.state as ProcedureState;
+  const state = procedureNow(row, now, deadlines);
+  const waiting = procedureWaitingOn(state, now);
   return {
     step: state.step,
     stepLabel: procedureStateLabel(state),
     deadline: iso(state.deadline === null ? null : new Date(state.deadline)),
     overdue: procedureOverdue(state, now),
-    escalationLevel: state.step === 'escalated' ? state.level : state.step === 'logius-decides' ? state.ladder.length : null,
+    escalationLevel: state.step === 'escalated' ? 0 : state.step === 'logius-decides' ? state.level : null,
+    waitingOn: waiting && { text: afnemerNamesIn(waiting.text, names), roles: [...waiting.roles], afnemers: [...waiting.afnemers] },
   };
 }
 
@@ -104,6 +125,8 @@ function conflictJson(
   caseRow: CaseRow | undefined,
   now: number,
   details: WindowDetails,
+  deadlines: Partial<StepDeadlines> | undefined,
+  names: Names,
 ): ConflictJson {
   const scope = afnemerScope(user);
   return {
@@ -135,38 +158,89 @@ function conflictJson(
     updatedAt: c.updatedAt.toISOString(),
     resolvedAt: iso(c.resolvedAt),
     resolvedReason: c.resolvedReason,
-    procedure: procedureSummary(caseRow, now),
+    procedure: procedureSummary(caseRow, now, deadlines, names),
   };
 }
 
-const isoMs = (ms: number) => new Date(ms).toISOString();
 
-/** The windows of a conflict as the procedure needs them: whose, and when delivered. */
-function procedureWindowsOf(rows: Iterable<SendWindowRow>): ProcedureWindow[] {
-  return [...rows].map((w) => ({ id: w.id, afnemer: w.afnemerOin, deliveredAt: w.updatedAt.getTime() }));
+/** The windows of a conflict as the procedure needs them: whose, when delivered, kenmerk and times, and proposals. */
+function procedureWindowsOf(
+  rows: Iterable<SendWindowRow>,
+  proposals: ReadonlyMap<number, { start: number; end: number } | null> = new Map(),
+): ProcedureWindow[] {
+  return [...rows].map((w) => ({
+    id: w.id,
+    afnemer: w.afnemerOin,
+    deliveredAt: w.updatedAt.getTime(),
+    kenmerk: w.kenmerk,
+    start: w.startAt.getTime(),
+    end: w.endAt.getTime(),
+    proposal: proposals.get(w.id) ?? null,
+  }));
 }
 
-async function procedureWindows(sql: Sql | Tx, conflictId: number): Promise<ProcedureWindow[]> {
-  return procedureWindowsOf(await sendWindowsByIds(sql, await conflictWindowIds(sql, conflictId)));
+/**
+ * Per window the nearest moment it fits when it alone moves (the suggestions' nearest earlier or later start), which
+ * the advice proposes; null when there is none within the horizon.
+ */
+async function windowProposals(sql: Sql | Tx, rows: SendWindowRow[], now: number): Promise<Map<number, { start: number; end: number } | null>> {
+  if (rows.length === 0) return new Map();
+  const longest = Math.max(0, ...rows.map((w) => w.endAt.getTime() - w.startAt.getTime()));
+  const from = Math.min(...rows.map((w) => w.startAt.getTime())) - DEFAULT_HORIZON_MS - longest;
+  const to = Math.max(...rows.map((w) => w.endAt.getTime())) + DEFAULT_HORIZON_MS + longest;
+  const [windows, maintenance, profile] = await Promise.all([planWindowsInRange(sql, from, to), maintenanceInRange(sql, from, to), capacityProfileCurrent(sql)]);
+  const found = suggestionsForConflict({
+    conflict: { windows: rows.map((w) => ({ id: w.id })) }, windows, maintenance, profile: profile.ratesPerHour, threshold: profile.threshold, now,
+  });
+  return new Map(found.map((r) => {
+    const best = r.ranked.find((k) => k.kind !== 'split');
+    const slot = best?.kind === 'earlier' ? r.earlier : best?.kind === 'later' ? r.later : null;
+    return [r.windowId, slot && { start: slot.start, end: slot.end }];
+  }));
+}
+
+/** The conflict's windows for the procedure; with proposals only for the actions that draft the advice. */
+async function procedureWindows(sql: Sql | Tx, conflictId: number, withProposals: boolean, now: number): Promise<ProcedureWindow[]> {
+  const rows = await sendWindowsByIds(sql, await conflictWindowIds(sql, conflictId));
+  return procedureWindowsOf(rows, withProposals ? await windowProposals(sql, rows, now) : undefined);
+}
+
+const movesJson = (moves: readonly WindowMove[] | undefined) => (moves ?? []).map((m) => ({ windowId: m.windowId, start: isoMs(m.start), end: isoMs(m.end) }));
+
+function adviceJson(advice: Advice | null, names: Names) {
+  return advice && {
+    text: afnemerNamesIn(advice.text, names),
+    moveWindowIds: [...advice.moveWindowIds],
+    moveAfnemers: [...advice.moveAfnemers],
+    drafted: advice.drafted,
+    moves: movesJson(advice.moves),
+    noResponse: [...(advice.noResponse ?? [])],
+  };
 }
 
 /** The conflict with its whole case file, as `user` may see it. */
-async function conflictDetailJson(sql: Sql, c: ConflictRow, user: UserRow, now: number): Promise<ConflictDetail> {
+async function conflictDetailJson(
+  sql: Sql,
+  c: ConflictRow,
+  user: UserRow,
+  now: number,
+  deadlines: Partial<StepDeadlines> | undefined,
+): Promise<ConflictDetail> {
   const caseRow = await caseLoad(sql, c.id);
   const rows = await windowRows(sql, c.windows.map((w) => w.id));
   const details: WindowDetails = new Map([...rows].map(([id, w]) => [id, windowDetail(w)]));
-  const base = conflictJson(c, user, caseRow ?? undefined, now, details);
+  const names = await afnemerNames(sql);
+  const base = conflictJson(c, user, caseRow ?? undefined, now, details, deadlines, names);
   if (!caseRow) return { ...base, procedure: null };
-  const state = caseRow.state as ProcedureState;
-  const summary = procedureSummary(caseRow, now)!;
+  const state = procedureNow(caseRow, now, deadlines);
+  const summary = procedureSummary(caseRow, now, deadlines, names)!;
   const actor = { email: user.email, role: user.role, afnemer: user.afnemerOin };
   const events = await eventsOfConflict(sql, c.id);
   const advice = 'advice' in state ? state.advice : null;
   const draft = state.step === 'joint-assessment' ? state.draftAdvice : null;
-  // The advice names Afnemers by OIN (the pure core knows no names); people read names.
-  const names = (advice && mentionsOin(advice.text)) || (draft && mentionsOin(draft.text))
-    ? new Map((await afnemersList(sql)).map((a) => [a.oin, a.name]))
-    : new Map<string, string>();
+  const answers = state.step === 'escalated' || state.step === 'logius-decides' ? Object.values(state.answers) : [];
+  const decisions = state.step === 'logius-decides' ? state.decisions : [];
+  const latest = decisions[decisions.length - 1];
   return {
     ...base,
     procedure: {
@@ -174,17 +248,22 @@ async function conflictDetailJson(sql: Sql, c: ConflictRow, user: UserRow, now: 
       enteredAt: isoMs(state.enteredAt),
       nextStepOffered: procedureNextStepOffered(state, now),
       assessments: state.step === 'joint-assessment'
-        ? Object.values(state.assessments).map((a) => ({ ...a, at: isoMs(a.at) }))
+        ? Object.values(state.assessments).map((a) => ({ ...a, at: isoMs(a.at), onBehalf: a.onBehalf === true }))
         : assessmentsFromEvents(events),
-      advice: advice && { ...advice, text: afnemerNamesIn(advice.text, names), moveWindowIds: [...advice.moveWindowIds], moveAfnemers: [...advice.moveAfnemers] },
-      draftAdvice: draft && { ...draft, text: afnemerNamesIn(draft.text, names), moveWindowIds: [...draft.moveWindowIds], moveAfnemers: [...draft.moveAfnemers] },
-      escalation: state.step === 'escalated' || state.step === 'logius-decides'
-        ? { level: state.step === 'escalated' ? state.level : state.ladder.length, ladder: state.ladder.map((e) => ({ ...e, at: isoMs(e.at) })) }
+      advice: adviceJson(advice, names),
+      draftAdvice: adviceJson(draft, names),
+      escalationReason: state.step === 'escalated' || state.step === 'logius-decides' ? state.reason || null : null,
+      answers: answers.map((a) => ({ ...a, at: isoMs(a.at) })),
+      leadCause: state.step === 'logius-decides' ? state.cause : null,
+      escalation: state.step === 'logius-decides'
+        ? { level: state.level, ladder: state.ladder.map((e) => ({ ...e, at: isoMs(e.at) })) }
         : null,
-      decision: state.step === 'logius-decides' ? { text: state.decision.text, by: state.decision.by, at: isoMs(state.decision.at) } : null,
+      decision: latest ? { text: latest.text, by: latest.by, at: isoMs(latest.at) } : null,
+      decisions: decisions.map((d) => ({ text: d.text, by: d.by, at: isoMs(d.at), moves: movesJson(d.moves) })),
       events: events.map((e) => ({
         id: e.id, at: e.at.toISOString(), actor: e.actorEmail, role: e.actorRole, afnemer: e.actorAfnemer,
         action: e.action, from: e.fromStep, to: e.toStep, payload: e.payload,
+        text: afnemerNamesIn(procedureEventText(e), names),
       })),
       actions: c.status === 'open' ? procedureActionsFor(state, actor, procedureWindowsOf(rows.values()), now) : [],
     },
@@ -195,8 +274,8 @@ async function conflictDetailJson(sql: Sql, c: ConflictRow, user: UserRow, now: 
 function assessmentsFromEvents(events: EventRow[]) {
   const latest = new Map<string, ProcedureDetail['assessments'][number]>();
   for (const e of events) {
-    const a = (e.payload as { assessment?: { afnemer: string; aspects: ProcedureDetail['assessments'][number]['aspects']; motivation: string; by: string; at: number } }).assessment;
-    if (e.action === 'submit-assessment' && a) latest.set(a.afnemer, { ...a, at: isoMs(a.at) });
+    const a = (e.payload as { assessment?: { afnemer: string; aspects: ProcedureDetail['assessments'][number]['aspects']; motivation: string; by: string; at: number; onBehalf?: boolean } }).assessment;
+    if (e.action === 'submit-assessment' && a) latest.set(a.afnemer, { ...a, at: isoMs(a.at), onBehalf: a.onBehalf === true });
   }
   return [...latest.values()];
 }
@@ -246,7 +325,9 @@ export const conflicts = apiRouter()
       const cases = new Map((await casesByConflicts(sql, rows.map((r) => r.id))).map((r) => [r.conflictId, r]));
       const nowMs = c.get('deps').now().getTime();
       const details = await windowDetails(sql, c.get('planning'), rows);
-      const items = rows.map((r) => conflictJson(r, user, cases.get(r.id), nowMs, details));
+      const names = rows.length > 0 ? await afnemerNames(sql) : NO_NAMES;
+      const deadlines = c.get('deps').procedure?.deadlines;
+      const items = rows.map((r) => conflictJson(r, user, cases.get(r.id), nowMs, details, deadlines, names));
       return c.json({ items, page: q.page, pageSize: q.pageSize, total }, 200);
     },
   )
@@ -261,8 +342,9 @@ export const conflicts = apiRouter()
     }),
     async (c) => {
       const user = userRequire(c);
-      const { sql, now } = c.get('deps');
-      return c.json(await conflictDetailJson(sql, await conflictForUser(sql, c.req.valid('param').id, user), user, now().getTime()), 200);
+      const { sql, now, procedure } = c.get('deps');
+      const conflict = await conflictForUser(sql, c.req.valid('param').id, user);
+      return c.json(await conflictDetailJson(sql, conflict, user, now().getTime(), procedure?.deadlines), 200);
     },
   )
   .openapi(
@@ -270,10 +352,24 @@ export const conflicts = apiRouter()
       method: 'post',
       path: '/conflicts/{id}/actions',
       tags: ['Conflicten'],
-      summary: 'Een handeling in de zesstappenprocedure; 409 bij een stap die nu niet kan, 403 bij de verkeerde rol of Afnemer',
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ConflictAction } } } },
+      summary:
+        'Een handeling in de zesstappenprocedure; 409 bij een stap die nu niet kan, 403 bij de verkeerde rol of Afnemer. ' +
+        'Met dryRun=true wordt niets opgeslagen en toont outcome wat een besluit of aanvaard advies met de conflicten zou doen',
+      request: {
+        params: IdParam,
+        query: z.object({
+          dryRun: z.enum(['true', 'false']).optional().openapi({
+            param: { name: 'dryRun', in: 'query' },
+            description: 'true: controleer de handeling en bereken het effect van de verplaatsingen, zonder iets op te slaan',
+          }),
+        }),
+        body: { required: true, content: { 'application/json': { schema: ConflictAction } } },
+      },
       responses: {
-        200: { description: 'Het conflict na de handeling; bij een verplaatsing met de planwijziging', content: { 'application/json': { schema: ConflictActionResult } } },
+        200: {
+          description: 'Het conflict na de handeling (bij dryRun: zoals het was); bij een verplaatsing met de planwijziging en het effect',
+          content: { 'application/json': { schema: ConflictActionResult } },
+        },
         404: notFound,
         409: conflict,
       },
@@ -281,23 +377,48 @@ export const conflicts = apiRouter()
     async (c) => {
       const user = userRequire(c);
       const action = c.req.valid('json');
+      const dryRun = c.req.valid('query').dryRun === 'true';
       const deps = c.get('deps');
+      const settings = deps.procedure ?? {};
       const id = c.req.valid('param').id;
       const current = await conflictForUser(deps.sql, id, user);
       if (current.status !== 'open') throw new ProblemError(409, 'Dit conflict is al opgelost; het dossier is gesloten.');
       const now = deps.now();
-      const moved = await deps.sql.begin(async (tx: Tx) => {
-        const outcome = await caseAct(tx, id, action, user, await procedureWindows(tx, id), now, deps.procedure ?? {});
-        if (!outcome.ok) throw new ProblemError(outcome.status, outcome.message);
-        const moves = action.type === 'move-window' ? [action] : action.type === 'decide' ? action.moves ?? [] : [];
-        if (moves.length === 0) return null;
-        const source = action.type === 'move-window' ? action.source ?? 'handmatig' : 'besluit Logius';
-        const changes = moves.map((m) => ({ windowId: m.windowId, start: new Date(m.start), end: new Date(m.end) }));
-        return windowsChange(tx, changes, { source, user, now, procedure: deps.procedure });
-      });
+      const drafts = action.type === 'submit-assessment' || action.type === 'confirm-advice';
+      let moved: WindowsChangeResult | null = null;
+      let outcome: ConflictActionOutcome | null = null;
+      try {
+        await deps.sql.begin(async (tx: Tx) => {
+          const result = await caseAct(tx, id, action, user, await procedureWindows(tx, id, drafts, now.getTime()), now, settings);
+          if (!result.ok) {
+            const message = mentionsOin(result.message) ? afnemerNamesIn(result.message, await afnemerNames(tx)) : result.message;
+            throw new ProblemError(result.status, message);
+          }
+          const carry = action.type === 'move-window'
+            ? { moves: [{ windowId: action.windowId, start: Date.parse(action.start), end: Date.parse(action.end) }], source: action.source ?? 'handmatig' as const }
+            : result.carryOut;
+          const changes = (carry?.moves ?? []).map((m) => ({ windowId: m.windowId, start: new Date(m.start), end: new Date(m.end) }));
+          const decided = result.carryOut !== null;
+          // What a decision's moves do is worked out before they are made, for the answer (and is all a dry run does).
+          const effect = (decided || dryRun) && changes.length > 0 ? await windowsChangePreview(deps.sql, c.get('planning'), changes, user, now) : null;
+          if (dryRun) {
+            outcome = { dryRun: true, effect, conflictSolved: effect && previewSolves(effect, current), message: dryRunMessage(changes.length) };
+            throw new DryRunDone();
+          }
+          if (changes.length > 0 && carry) moved = await windowsChange(tx, changes, { source: carry.source, user, now, procedure: deps.procedure });
+          if (result.carryOut) {
+            const solved = (await conflictById(tx, id))?.status !== 'open';
+            const message = await caseAfterCarryOut(tx, id, { source: result.carryOut.source, windows: moved?.windows.length ?? 0, solved }, user, now, settings);
+            outcome = { dryRun: false, effect, conflictSolved: solved, message };
+          }
+        });
+      } catch (err) {
+        if (!(err instanceof DryRunDone)) throw err;
+      }
       const after = (await conflictById(deps.sql, id))!;
-      const planChange = moved && { id: moved.planChangeId, undoUntil: moved.undoUntil.toISOString() };
-      return c.json({ ...(await conflictDetailJson(deps.sql, after, user, now.getTime())), planChange }, 200);
+      const done = moved as WindowsChangeResult | null;
+      const planChange = done && { id: done.planChangeId, undoUntil: done.undoUntil.toISOString() };
+      return c.json({ ...(await conflictDetailJson(deps.sql, after, user, now.getTime(), settings.deadlines)), planChange, outcome }, 200);
     },
   )
   .openapi(
@@ -351,3 +472,20 @@ export const conflicts = apiRouter()
       }, 200);
     },
   );
+
+/** Thrown to roll back a dry run's transaction once its outcome is known. */
+class DryRunDone extends Error {}
+
+function dryRunMessage(moves: number): string {
+  if (moves === 0) return 'Proefhandeling: de handeling kan zo worden uitgevoerd; er wordt (nog) niets verplaatst. Er is niets opgeslagen.';
+  return `Proefhandeling: ${moves} venster(s) zouden worden verplaatst. Er is niets opgeslagen.`;
+}
+
+/**
+ * Whether a preview removes this conflict: a solved conflict overlaps its run, and no remaining (eased or worsened)
+ * one does. The preview knows conflicts by time and Afnemers, not by id.
+ */
+function previewSolves(effect: PlanChangePreview, c: ConflictRow): boolean {
+  const overlaps = (p: { start: string; end: string }) => Date.parse(p.start) < c.endAt.getTime() && Date.parse(p.end) > c.startAt.getTime();
+  return effect.solved.some(overlaps) && ![...effect.eased, ...effect.worsened].some((ch) => overlaps(ch.after));
+}

@@ -6,10 +6,14 @@ import {
   casesOverdueUnnoticed,
   casesByConflicts,
   conflictsOpenWithoutCase,
+  contactsOfAfnemers,
   eventAppend,
   notify,
+  outboxQueue,
   sendWindowsByIds,
   usersByRole,
+  usersOfAfnemers,
+  type Queryable,
   type Recipient,
   type Tx,
   type UserRow,
@@ -21,12 +25,19 @@ import {
   procedureApply,
   procedureInitial,
   procedureOverdueNotice,
+  procedureReach,
+  CONTACT_ROLE_LABELS,
   PROCEDURE_STEP_LABELS,
+  REACH_ROUTES,
+  type ContactRole,
   type ProcedureAction,
   type ProcedureEvent,
   type ProcedureState,
   type ProcedureWindow,
+  type Reach,
+  type ReachPurpose,
   type StepDeadlines,
+  type WindowMove,
 } from '@cd/shared';
 
 const SYSTEM = { email: 'systeem', role: 'admin' as const, afnemer: null };
@@ -52,6 +63,48 @@ async function notifyNamed(tx: Tx, users: Recipient[], n: { conflictId: number; 
 
 async function planners(tx: Tx, afnemers: readonly string[]) {
   return usersByRole(tx, ['planner'], [...afnemers]);
+}
+
+/** Afnemer names by OIN, for texts people read. */
+export async function afnemerNames(sql: Queryable): Promise<Map<string, string>> {
+  return new Map((await afnemersList(sql)).map((a) => [a.oin, a.name]));
+}
+
+/**
+ * Asks the involved Afnemers for an assessment or an answer to the advice: those with an account with the answering
+ * role in the app and by e-mail, those without at their Bijlage-1 contacts by e-mail (the outbox), and records in
+ * the case file who was reached and how.
+ */
+async function reachAfnemers(
+  tx: Tx,
+  conflictId: number,
+  afnemers: readonly string[],
+  purpose: ReachPurpose,
+  message: { title: string; body: string; contactBody: string },
+  actingUserId: number,
+  from: ProcedureState['step'],
+  now: Date,
+) {
+  const route = REACH_ROUTES[purpose];
+  const users = await usersOfAfnemers(tx, route.role, [...afnemers]);
+  const accounts = new Map<string, string[]>();
+  for (const u of users) accounts.set(u.afnemerOin, [...(accounts.get(u.afnemerOin) ?? []), u.email]);
+  const contacts = (await contactsOfAfnemers(tx, [...afnemers], [...route.contacts])).map((c) => ({
+    afnemer: c.afnemerOin!, role: c.role, email: c.email,
+  }));
+  const reach = procedureReach(afnemers, purpose, accounts, contacts);
+  const names = await afnemerNames(tx);
+  const viaAccount = users.filter((u) => reach.some((r) => r.via === 'account' && r.afnemer === u.afnemerOin) && u.id !== actingUserId);
+  await notifyNamed(tx, viaAccount, { conflictId, title: message.title, body: message.body }, now);
+  for (const r of reach.filter((x): x is Reach & { via: 'contact' } => x.via === 'contact')) {
+    const intro =
+      `U ontvangt dit bericht als contact "${CONTACT_ROLE_LABELS[r.role as ContactRole]}" van ${names.get(r.afnemer) ?? r.afnemer} ` +
+      '(Bijlage 1 van het DAP MijnOverheid). Uw organisatie heeft geen account voor deze stap in het capaciteitsdashboard.';
+    for (const email of r.emails) {
+      await outboxQueue(tx, email, { title: afnemerNamesIn(message.title, names), body: afnemerNamesIn(`${intro}\n\n${message.contactBody}`, names) }, now);
+    }
+  }
+  await eventAppend(tx, { conflictId, actor: null, action: 'reached', from, to: from, payload: { purpose, reach } }, now);
 }
 
 /** Opens the case file of newly detected conflicts at step 1 and tells the planners involved. */
@@ -86,7 +139,10 @@ export async function casesInvolvedUpdate(
     if (!row) continue;
     const state = row.state as ProcedureState;
     if (state.afnemers.join() === c.afnemers.join()) continue;
-    const windows = (await sendWindowsByIds(tx, c.windowIds)).map((w) => ({ id: w.id, afnemer: w.afnemerOin, deliveredAt: w.updatedAt.getTime() }));
+    // A draft advice recomputed here proposes no moments (the suggestions are worked out when it is confirmed).
+    const windows = (await sendWindowsByIds(tx, c.windowIds)).map((w) => ({
+      id: w.id, afnemer: w.afnemerOin, deliveredAt: w.updatedAt.getTime(), kenmerk: w.kenmerk, start: w.startAt.getTime(), end: w.endAt.getTime(),
+    }));
     const next = procedureAfnemersUpdate(state, c.afnemers, windows);
     await caseSave(tx, c.id, next.step, next, row.deadline);
     await eventAppend(tx, { conflictId: c.id, actor: null, action: 'involved-changed', from: state.step, to: state.step, payload: { before: state.afnemers, after: c.afnemers } }, now);
@@ -112,14 +168,46 @@ export async function casesResolve(tx: Tx, ids: number[], reason: string, now: D
 }
 
 export type ActionOutcome =
-  | { ok: true; state: ProcedureState; event: ProcedureEvent }
+  | {
+      ok: true;
+      state: ProcedureState;
+      event: ProcedureEvent;
+      /** Window moves the action orders now: an advice every Afnemer accepted, or Logius' decision. */
+      carryOut: { moves: WindowMove[]; source: 'besluit Klantraad' | 'besluit Logius' } | null;
+    }
   | { ok: false; status: 403 | 409 | 400; message: string };
 
 const STATUS = { forbidden: 403, illegal: 409, invalid: 400 } as const;
 
+/** Stores a state and its trail entry; `user` null for the system. */
+async function caseStore(tx: Tx, conflictId: number, result: { state: ProcedureState; event: ProcedureEvent }, user: UserRow | null, action: string, now: Date) {
+  const next = result.state;
+  await caseSave(tx, conflictId, next.step, next, next.deadline === null ? null : new Date(next.deadline));
+  const actor = user && { id: user.id, email: user.email, role: user.role, afnemerOin: user.afnemerOin };
+  await eventAppend(tx, { conflictId, actor, action, from: result.event.from, to: result.event.to, payload: result.event.payload }, now);
+}
+
 /**
- * Applies a user's action to a locked case file and records the event; notifications go to whoever must act
- * next. The caller carries out window moves and recomputes.
+ * Makes the system's due transition of a locked case (an overdue step 5 becomes step 6) and tells the
+ * klantraad-managers and Logius; returns the state after it.
+ */
+async function caseDue(tx: Tx, conflictId: number, state: ProcedureState, now: Date, settings: ProcedureSettings): Promise<ProcedureState> {
+  if (state.step !== 'escalated' || state.deadline > now.getTime()) return state;
+  const result = procedureApply(state, { type: 'deadline-passed' }, { actor: SYSTEM, now: now.getTime(), windows: [], deadlines: settings.deadlines });
+  if (!result.ok) return state;
+  await caseStore(tx, conflictId, result, null, 'deadline-passed', now);
+  const notice = procedureOverdueNotice(state, now.getTime(), conflictId);
+  if (notice) {
+    const users = [...(await usersByRole(tx, ['klantraad-manager'], notice.klantraadOf)), ...(await usersByRole(tx, notice.logius, null))];
+    await notifyNamed(tx, users, { conflictId, title: notice.title, body: notice.body }, now);
+  }
+  return result.state;
+}
+
+/**
+ * Applies a user's action to a locked case file and records the event; first the system's due transition (an
+ * overdue step 5 moves to step 6). Asks whoever must act next: Afnemers without an account by e-mail at their
+ * Bijlage-1 contacts. The caller carries out `carryOut` and then calls caseAfterCarryOut.
  */
 export async function caseAct(
   tx: Tx,
@@ -132,23 +220,31 @@ export async function caseAct(
 ): Promise<ActionOutcome> {
   const row = await caseLoad(tx, conflictId, true);
   if (!row) return { ok: false, status: 409, message: 'Dit conflict heeft geen dossier.' };
-  const state = row.state as ProcedureState;
+  const state = await caseDue(tx, conflictId, row.state as ProcedureState, now, settings);
   const actor = { email: user.email, role: user.role, afnemer: user.afnemerOin };
   const result = procedureApply(state, action, { actor, now: now.getTime(), windows, deadlines: settings.deadlines });
   if (!result.ok) return { ok: false, status: STATUS[result.kind], message: result.message };
   const next = result.state;
-  await caseSave(tx, conflictId, next.step, next, next.deadline === null ? null : new Date(next.deadline));
-  await eventAppend(tx, { conflictId, actor: { id: user.id, email: user.email, role: user.role, afnemerOin: user.afnemerOin }, action: action.type, from: result.event.from, to: result.event.to, payload: result.event.payload }, now);
+  await caseStore(tx, conflictId, result, user, action.type, now);
 
   const label = PROCEDURE_STEP_LABELS[next.step];
   const tell = async (users: { id: number; email: string }[], title: string, body: string) =>
     notifyNamed(tx, users.filter((u) => u.id !== user.id), { conflictId, title, body }, now);
+  const logius = () => usersByRole(tx, ['capacity-manager', 'service-manager'], null);
+  let carryOut: Extract<ActionOutcome, { ok: true }>['carryOut'] = null;
   switch (action.type) {
     case 'contact-logius':
       await tell(await usersByRole(tx, ['capacity-manager'], null), 'Planner neemt contact op over een conflict', `${user.email}: ${action.message}`);
       break;
     case 'open-assessment':
-      await tell(await planners(tx, next.afnemers), 'Gezamenlijke afweging geopend', `Logius vraagt uw afweging van urgentie en impact (${label}).`);
+      await reachAfnemers(tx, conflictId, next.afnemers, 'assessment', {
+        title: `Gezamenlijke afweging geopend: conflict ${conflictId}`,
+        body: `Logius vraagt uw afweging van urgentie en impact (${label}).`,
+        contactBody:
+          `Logius vraagt uw afweging van urgentie en impact van het aanpassen van uw planning bij capaciteitsconflict ${conflictId}, ` +
+          `op vier aspecten: administratief, financieel, juridisch en imago. Antwoord de capaciteitsmanager van Logius per e-mail; ` +
+          `die legt uw afweging namens u vast. Zonder reactie voor ${dayText(next.deadline!)} geldt "geen reactie".`,
+      }, user.id, next.step, now);
       break;
     case 'submit-assessment':
       if (next.step === 'joint-assessment' && next.draftAdvice) {
@@ -159,20 +255,82 @@ export async function caseAct(
       if (next.step === 'planning-adjusted') await tell(await planners(tx, next.afnemers), 'Advies vastgesteld', next.advice.text);
       break;
     case 'escalate':
-      await tell(await usersByRole(tx, ['klantraad-manager'], [...next.afnemers]), 'Conflict geëscaleerd naar de Klantraad', action.adviceText);
-      await tell(await usersByRole(tx, ['capacity-manager', 'service-manager'], null), 'Conflict geëscaleerd', action.adviceText);
+      if (next.step === 'escalated') {
+        await reachAfnemers(tx, conflictId, next.afnemers, 'advice', {
+          title: `Advies ter besluit: conflict ${conflictId}`,
+          body: `${next.advice.text}\n\nReden van de escalatie: ${action.reason}\nAanvaard of wijs het advies af, uiterlijk ${dayText(next.deadline)}.`,
+          contactBody:
+            `De planners escaleren capaciteitsconflict ${conflictId} op één advies naar de managers in de Klantraad Interactie.\n\n` +
+            `${next.advice.text}\n\nReden van de escalatie: ${action.reason}\n\nLaat de capaciteitsmanager van Logius per e-mail weten ` +
+            `of uw organisatie het advies aanvaardt of (met reden) afwijst, uiterlijk ${dayText(next.deadline)}; daarna voert Logius de regie.`,
+        }, user.id, next.step, now);
+        await tell(await logius(), 'Conflict geëscaleerd naar de Klantraad', `${next.advice.text}\n\nReden: ${action.reason}`);
+      }
       break;
+    case 'accept-advice':
+    case 'reject-advice': {
+      const payload = result.event.payload;
+      if (payload.type !== 'accept-advice' && payload.type !== 'reject-advice') break;
+      if (payload.carryOut) carryOut = { moves: [...payload.carryOut], source: 'besluit Klantraad' };
+      if (next.step === 'logius-decides') {
+        await tell(await logius(), 'Advies afgewezen: Logius voert de regie', `${payload.answer.afnemer}: ${payload.answer.reason ?? ''}`);
+      }
+      break;
+    }
     case 'escalate-level':
-      await tell(await usersByRole(tx, ['service-manager', 'capacity-manager'], null), `Opgeschaald: ${label}`, action.reason);
+      await tell(await logius(), `Opgeschaald: ${label}`, action.reason);
       await tell(await usersByRole(tx, ['klantraad-manager'], [...next.afnemers]), `Opgeschaald: ${label}`, action.reason);
       break;
-    case 'decide':
-      await tell([...(await planners(tx, next.afnemers)), ...(await usersByRole(tx, ['klantraad-manager'], [...next.afnemers]))], 'Logius heeft besloten', action.decision);
+    case 'decide': {
+      const payload = result.event.payload;
+      if (payload.type === 'decide' && payload.decision.moves.length > 0) carryOut = { moves: [...payload.decision.moves], source: 'besluit Logius' };
+      await tell([...(await planners(tx, next.afnemers)), ...(await usersByRole(tx, ['klantraad-manager'], [...next.afnemers]))], 'Logius heeft besloten', action.text);
       break;
+    }
     default:
       break;
   }
-  return { ok: true, state: next, event: result.event };
+  return { ok: true, state: next, event: result.event, carryOut };
+}
+
+/**
+ * Records in the case file what carrying out did, once the recompute ran: the conflict solved, or not. An accepted
+ * advice that leaves the conflict moves it to step 6 (advice-fell-short); a decision that leaves it keeps step 6
+ * with the new deadline. Returns the message for the response.
+ */
+export async function caseAfterCarryOut(
+  tx: Tx,
+  conflictId: number,
+  carried: { source: 'besluit Klantraad' | 'besluit Logius'; windows: number; solved: boolean },
+  user: UserRow,
+  now: Date,
+  settings: ProcedureSettings,
+): Promise<string> {
+  const row = await caseLoad(tx, conflictId, true);
+  const state = row?.state as ProcedureState | undefined;
+  await eventAppend(tx, {
+    conflictId,
+    actor: { id: user.id, email: user.email, role: user.role, afnemerOin: user.afnemerOin },
+    action: 'carried-out',
+    from: state?.step ?? null,
+    to: state?.step ?? 'resolved',
+    payload: { source: carried.source, windows: carried.windows, conflictRemains: !carried.solved },
+  }, now);
+  const what = carried.source === 'besluit Klantraad' ? 'Het aanvaarde advies is uitgevoerd' : 'Het besluit is uitgevoerd';
+  if (carried.solved || !state) return `${what}: ${carried.windows} venster(s) verplaatst; het conflict is opgelost.`;
+  if (state.step === 'escalated') {
+    const result = procedureApply(state, { type: 'advice-fell-short' }, { actor: SYSTEM, now: now.getTime(), windows: [], deadlines: settings.deadlines });
+    if (result.ok) {
+      await caseStore(tx, conflictId, result, null, 'advice-fell-short', now);
+      await notifyNamed(tx, await usersByRole(tx, ['capacity-manager', 'service-manager'], null), {
+        conflictId, title: `Advies uitgevoerd, conflict ${conflictId} blijft: Logius voert de regie`,
+        body: `${what}, maar de overbelasting is niet weg. Schaal op of leg een besluit vast, uiterlijk ${dayText(result.state.deadline!)}.`,
+      }, now);
+      return `${what}: ${carried.windows} venster(s) verplaatst, maar het conflict blijft bestaan. Logius voert nu de regie (stap 6), uiterlijk ${dayText(result.state.deadline!)}.`;
+    }
+  }
+  const deadline = state.deadline === null ? '' : `; de nieuwe termijn loopt tot ${dayText(state.deadline)}`;
+  return `${what}: ${carried.windows} venster(s) verplaatst, maar het conflict blijft bestaan. Het blijft in stap 6${deadline}.`;
 }
 
 /** Gives open conflicts without a case file one at step 1; returns how many. */
@@ -184,13 +342,20 @@ export async function casesBackfill(tx: Tx, now: Date, settings: ProcedureSettin
 
 /**
  * Tells whoever must act now that a step of a conflict ran past its deadline, once per deadline (in the app and
- * by e-mail), and returns the conflicts told about. Safe to run on every server instance at once: a case being
+ * by e-mail), and returns the conflicts told about; an overdue step 5 is moved to step 6 (Logius leads). Safe to run on every server instance at once: a case being
  * handled by one is skipped by the others.
  */
-export async function casesOverdueNotify(tx: Tx, now: Date): Promise<number[]> {
+export async function casesOverdueNotify(tx: Tx, now: Date, settings: ProcedureSettings = {}): Promise<number[]> {
   const told: number[] = [];
   for (const row of await casesOverdueUnnoticed(tx, now)) {
-    const notice = procedureOverdueNotice(row.state as ProcedureState, now.getTime(), row.conflictId);
+    const state = row.state as ProcedureState;
+    if (state.step === 'escalated') {
+      // The klantraad-managers' time ran out: Logius leads now (step 6, with its own deadline, noticed in turn).
+      await caseDue(tx, row.conflictId, state, now, settings);
+      told.push(row.conflictId);
+      continue;
+    }
+    const notice = procedureOverdueNotice(state, now.getTime(), row.conflictId);
     if (notice) {
       const users = [
         ...(notice.plannersOf.length > 0 ? await planners(tx, notice.plannersOf) : []),

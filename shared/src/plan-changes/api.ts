@@ -61,6 +61,18 @@ export const PlanChangeUndone = z
   .meta({ id: 'PlanChangeUndone', description: 'De ongedaanmaking: zelf een planwijziging, met elk venster voor en na' });
 export type PlanChangeUndone = z.infer<typeof PlanChangeUndone>;
 
+/** What a procedure action that moves windows did (or, with dryRun, would do). */
+export const ConflictActionOutcome = z
+  .object({
+    dryRun: z.boolean().meta({ description: 'true: er is niets opgeslagen; het dossier is zoals het was' }),
+    effect: PlanChangePreview.nullable().meta({ description: 'Het effect van de verplaatsingen op de conflicten, vooraf berekend' }),
+    conflictSolved: z.boolean().nullable().meta({ description: 'Of dit conflict na de verplaatsingen weg is (of zou zijn)' }),
+    message: z.string().nullable().meta({ description: 'Wat er gebeurde, bijvoorbeeld dat het conflict blijft bestaan' }),
+  })
+  .meta({ id: 'ConflictActionOutcome' });
+export type ConflictActionOutcome = z.infer<typeof ConflictActionOutcome>;
+
 export const ConflictActionResult = ConflictDetail.extend({
   planChange: PlanChangeRef.nullable().meta({ description: 'Bij een verplaatsing: de planwijziging, tot undoUntil ongedaan te maken' }),
+  outcome: ConflictActionOutcome.nullable().meta({ description: 'Bij een besluit of aanvaard advies met verplaatsingen, en bij dryRun' }),
 }).meta({ id: 'ConflictActionResult' });

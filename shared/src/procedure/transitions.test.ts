@@ -25,6 +25,7 @@ import {
   procedureApply,
   procedureAcceptAdvice,
   procedureConfirmAdvice,
+  procedureDue,
   procedureEscalateLevel,
   procedureInitial,
 } from './transitions.js';
@@ -522,6 +523,14 @@ describe('procedureApply', () => {
     it('refuses before the deadline, at which instant it may', () => {
       expect(apply(STATES.e0, { type: 'deadline-passed' }, 'admin')).toMatchObject({ kind: 'illegal' });
       expect(apply(STATES.e0, { type: 'deadline-passed' }, 'admin', { now: STATES.e0.deadline }).ok).toBe(true);
+    });
+  });
+
+  describe('procedureDue', () => {
+    it('makes an overdue step 5 the step 6 that deadline-passed gives, and leaves other states alone', () => {
+      const passed = okState(apply(STATES['e!'], { type: 'deadline-passed' }, 'admin'));
+      expect(procedureDue(STATES['e!'], { now: NOW })).toEqual(passed);
+      for (const key of ['e0', 'ja!', 'pa!', 'ld', 'r'] as const) expect(procedureDue(STATES[key], { now: NOW })).toBe(STATES[key]);
     });
   });
 

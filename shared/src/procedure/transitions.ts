@@ -52,6 +52,7 @@ import type {
   WindowMove,
 } from './types.js';
 import { ESCALATION_TITLES, PROCEDURE_DEADLINES_DEFAULT } from './types.js';
+import { procedureOverdue } from './overdue.js';
 import { type HolidayRule, DUTCH_HOLIDAY_RULES, workingDaysAdd } from './working-days.js';
 
 export type { ProcedureFailure } from './gates.js';
@@ -325,6 +326,18 @@ export function procedureResolve(state: OpenProcedureState, input: { readonly re
     reason: input.reason,
     resolvedFrom: state.step,
   };
+}
+
+/**
+ * Returns the state as it stands at `now` once the system's due transition is made: an overdue step 5 becomes
+ * step 6 (the klantraad-managers' time ran out); any other state is returned as is.
+ * Edge: the shell stores that transition (deadline-passed) before anything else happens to the case.
+ */
+export function procedureDue(state: ProcedureState, clock: StepClock): ProcedureState {
+  if (state.step === 'escalated' && procedureOverdue(state, clock.now)) {
+    return procedureTakeLead(state, 'deadline', { ...clock, now: state.deadline });
+  }
+  return state;
 }
 
 const invalid = (message: string): ProcedureFailure => failure('invalid', message);

@@ -286,6 +286,8 @@ export const en: Record<MessageKey, string> = {
   'action.confirm-advice': 'Confirm advice',
   'action.escalate': 'Escalate to the klantraad managers',
   'action.escalate-level': 'Escalate to the next level',
+  'action.accept-advice': 'Accept the advice',
+  'action.reject-advice': 'Reject the advice',
   'action.decide': 'Record decision',
   'action.resolve': 'Conflict closed',
   'event.detected': 'Conflict detected',
@@ -585,8 +587,6 @@ export const en: Record<MessageKey, string> = {
   'releases.more': '{count} more releases',
 
   // Procedure to its end (issue 12)
-  'action.accept-advice': 'Accept the advice',
-  'action.reject-advice': 'Reject the advice',
   'proc.acceptTitle': 'Accept the advice for conflict {id}',
   'proc.acceptLead': 'You accept the advice for {afnemer}. Once every Afnemer involved accepts, the send windows move as shown below.',
   'proc.acceptConfirm': 'Yes, accept the advice',

@@ -18,10 +18,10 @@ export const ACTION_LABEL: Record<ActionType | 'resolve', MessageKey> = {
   'submit-assessment': 'action.submit-assessment',
   'confirm-advice': 'action.confirm-advice',
   escalate: 'action.escalate',
-  'escalate-level': 'action.escalate-level',
-  decide: 'action.decide',
   'accept-advice': 'action.accept-advice',
   'reject-advice': 'action.reject-advice',
+  'escalate-level': 'action.escalate-level',
+  decide: 'action.decide',
   resolve: 'action.resolve',
 };
 

@@ -654,4 +654,5 @@ export const en: Record<MessageKey, string> = {
   'proc.previewFrom': 'Now',
   'proc.previewTo': 'Becomes',
   'proc.previewNothing': 'Nothing moves yet.',
+  'proc.assessedOnBehalf': 'assessment on behalf of {afnemer}, by {by}, {at}',
 };

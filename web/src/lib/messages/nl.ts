@@ -653,6 +653,7 @@ export const nl = {
   'proc.previewFrom': 'Nu',
   'proc.previewTo': 'Wordt',
   'proc.previewNothing': 'Hiermee wordt nog niets verplaatst.',
+  'proc.assessedOnBehalf': 'afweging namens {afnemer}, door {by}, {at}',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -271,7 +271,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
         </Section>
       )}
 
-      {p && (p.advice || p.draftAdvice || p.escalation || p.decision) && <AdviceAndEscalation conflict={c} procedure={p} />}
+      {p && (p.advice || p.draftAdvice || p.escalation || p.decisions.length > 0) && <AdviceAndEscalation conflict={c} procedure={p} />}
 
       {p && p.events.length > 0 && (
         <Section title={t('caseFile.trail')} id="cf-trail">
@@ -327,11 +327,11 @@ function trailNote(e: TrailEvent): string | null {
   return note ?? null;
 }
 
-/** Why the case was escalated to the klantraad-managers, apart from the advice it was escalated on. */
-function escalationReason(p: ProcedureJson): { reason: string; by: string | null; at: string } | null {
+/** Why the case was escalated to the klantraad-managers, apart from the advice, with who escalated and when. */
+function escalationReason(p: ProcedureJson): { reason: string; by: string | null; at: string | null } | null {
+  if (!p.escalationReason) return null;
   const e = [...p.events].reverse().find((x) => x.action === 'escalate');
-  const reason = e && (e.payload as { reason?: unknown }).reason;
-  return e && typeof reason === 'string' ? { reason, by: e.actor, at: e.at } : null;
+  return { reason: p.escalationReason, by: e?.actor ?? null, at: e?.at ?? null };
 }
 
 function AdviceAndEscalation({ conflict: c, procedure: p }: { conflict: ConflictWithCase; procedure: ProcedureJson }) {
@@ -353,7 +353,8 @@ function AdviceAndEscalation({ conflict: c, procedure: p }: { conflict: Conflict
           <h3>{t('proc.escalationReason')}</h3>
           <blockquote>{escalated.reason}</blockquote>
           <p className="cell-sub">
-            {escalated.by ?? t('caseFile.system')}, {f.dateTime(escalated.at)}
+            {escalated.by ?? t('caseFile.system')}
+            {escalated.at && `, ${f.dateTime(escalated.at)}`}
           </p>
         </div>
       )}

@@ -121,6 +121,7 @@ export function AssessmentStatus({ conflict: c }: { conflict: ConflictWithCase }
   const name = useAfnemerName();
   const p = c.procedure!;
   const reached = reachedOf(p);
+  const silent = new Set((p.advice ?? p.draftAdvice)?.noResponse ?? []);
   return (
     <ul className="assessment-status" data-testid="assessment-status">
       {c.afnemers.map((oin) => {
@@ -129,9 +130,11 @@ export function AssessmentStatus({ conflict: c }: { conflict: ConflictWithCase }
         return (
           <li key={oin}>
             <strong>{name(oin)}</strong>:{' '}
-            {a ? (
-              a.motivation === NO_RESPONSE ? (
-                t('proc.noResponse')
+            {silent.has(oin) ? (
+              t('proc.noResponse')
+            ) : a ? (
+              a.onBehalf ? (
+                t('proc.assessedOnBehalf', { afnemer: name(oin), by: a.by, at: f.dateTimeShort(a.at) })
               ) : (
                 t('proc.assessedBy', { by: a.by, at: f.dateTimeShort(a.at) })
               )
@@ -149,8 +152,6 @@ export function AssessmentStatus({ conflict: c }: { conflict: ConflictWithCase }
     </ul>
   );
 }
-
-const NO_RESPONSE = 'geen reactie';
 
 interface ReachJson {
   afnemer: string;
@@ -277,7 +278,13 @@ export function DecideForm({ conflict: c }: { conflict: ConflictWithCase }) {
     return { key, windowId: String(windowId), start: w?.start ? toLocalInputValue(w.start) : '', end: w?.eind ? toLocalInputValue(w.eind) : '' };
   };
   const [text, setText] = useState(p.advice?.text ?? '');
-  const [rows, setRows] = useState<MoveRow[]>(() => (p.advice?.moveWindowIds ?? []).map((w, i) => rowFor(w, i)));
+  // The advice's proposed moves to start from; a window it names without a proposal starts at its current time.
+  const [rows, setRows] = useState<MoveRow[]>(() =>
+    (p.advice?.moveWindowIds ?? []).map((w, i) => {
+      const proposed = p.advice?.moves.find((m) => m.windowId === w);
+      return proposed ? { key: i, windowId: String(w), start: toLocalInputValue(proposed.start), end: toLocalInputValue(proposed.end) } : rowFor(w, i);
+    }),
+  );
   const [nextKey, setNextKey] = useState(rows.length);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<ConflictAction | null>(null);

@@ -3,47 +3,11 @@ import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import type { ConflictWithCase, ProcedureJson } from '../types';
 
-type TrailEvent = ProcedureJson['events'][number];
-
-interface AnswerJson {
-  afnemer: string;
-  accepted: boolean;
-  reason: string | null;
-  by: string;
-  at: number;
-  onBehalf: boolean;
-}
-
-interface DecisionJson {
-  text: string;
-  by: string;
-  at: number;
-  moves: unknown[];
-}
-
-/** The klantraad-managers' answers since the latest escalation, one per Afnemer (from the trail). */
-export function answersOf(p: ProcedureJson): Map<string, AnswerJson> {
-  const answers = new Map<string, AnswerJson>();
-  for (const e of p.events) {
-    if (e.action === 'escalate') answers.clear();
-    const a = (e.payload as { answer?: AnswerJson }).answer;
-    if ((e.action === 'accept-advice' || e.action === 'reject-advice') && a && typeof a.afnemer === 'string') answers.set(a.afnemer, a);
-  }
-  return answers;
-}
-
-/** Logius' decisions in step 6, oldest first, each with whether the conflict remained after it was carried out. */
-function decisionsOf(events: TrailEvent[]): { decision: DecisionJson; remains: boolean | null }[] {
-  const out: { decision: DecisionJson; remains: boolean | null }[] = [];
-  for (const e of events) {
-    const d = (e.payload as { decision?: DecisionJson }).decision;
-    if (e.action === 'decide' && d && typeof d.text === 'string') out.push({ decision: d, remains: null });
-    const remains = (e.payload as { conflictRemains?: unknown }).conflictRemains;
-    if (e.action === 'carried-out' && out.length > 0 && typeof remains === 'boolean' && out[out.length - 1]!.remains === null) {
-      out[out.length - 1]!.remains = remains;
-    }
-  }
-  return out;
+/** Whether the conflict remained after each carried-out decision, in order (from the trail's 'carried-out' entries). */
+function remainsAfterDecisions(p: ProcedureJson): boolean[] {
+  return p.events
+    .filter((e) => e.action === 'carried-out' && (e.payload as { source?: unknown }).source === 'besluit Logius')
+    .map((e) => (e.payload as { conflictRemains?: unknown }).conflictRemains === true);
 }
 
 /** Step 5 and on: per involved Afnemer, accepted or rejected (with the reason), by whom, or not yet answered. */
@@ -51,8 +15,7 @@ export function KlantraadAnswers({ conflict: c }: { conflict: ConflictWithCase }
   const t = useT();
   const f = useFormat();
   const name = useAfnemerName();
-  const p = c.procedure!;
-  const answers = answersOf(p);
+  const answers = new Map(c.procedure!.answers.map((a) => [a.afnemer, a]));
   return (
     <div className="klantraad-answers" data-testid="klantraad-answers">
       <h3>{t('proc.answersTitle')}</h3>
@@ -80,22 +43,22 @@ export function KlantraadAnswers({ conflict: c }: { conflict: ConflictWithCase }
   );
 }
 
-/** Logius' decisions in step 6, with their moves, and whether the conflict stayed. */
+/** Logius' decisions in step 6, oldest first, with their moves, and whether the conflict stayed after each. */
 export function Decisions({ procedure: p }: { procedure: ProcedureJson }) {
   const t = useT();
   const f = useFormat();
-  const decisions = decisionsOf(p.events);
-  if (decisions.length === 0) return null;
+  const remains = remainsAfterDecisions(p);
+  if (p.decisions.length === 0) return null;
   return (
     <div className="decision" data-testid="decisions">
       <h3>{t('caseFile.decisionTitle')}</h3>
       <ol className="ladder">
-        {decisions.map(({ decision: d, remains }) => (
+        {p.decisions.map((d, i) => (
           <li key={d.at}>
             <blockquote>{d.text}</blockquote>
             <p className="cell-sub">
               {d.by}, {f.dateTime(d.at)} · {t('proc.decisionMoves', { n: d.moves.length })}
-              {remains === true && ` · ${t('proc.decisionLeftOpen')}`}
+              {remains[i] === true && ` · ${t('proc.decisionLeftOpen')}`}
             </p>
           </li>
         ))}

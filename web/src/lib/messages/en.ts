@@ -588,7 +588,7 @@ export const en: Record<MessageKey, string> = {
 
   // Procedure to its end (issue 12)
   'proc.acceptTitle': 'Accept the advice for conflict {id}',
-  'proc.acceptLead': 'You accept the advice for {afnemer}. Once every Afnemer involved accepts, the send windows move as shown below.',
+  'proc.acceptLead': 'You accept the advice for {afnemer}. Once every Afnemer involved accepts it, the send windows move as the advice proposes.',
   'proc.acceptConfirm': 'Yes, accept the advice',
   'proc.accepted': '{afnemer} has accepted the advice.',
   'proc.acceptedResolved': 'Every Afnemer accepted the advice and it was carried out. The conflict is solved.',
@@ -655,4 +655,7 @@ export const en: Record<MessageKey, string> = {
   'proc.previewTo': 'Becomes',
   'proc.previewNothing': 'Nothing moves yet.',
   'proc.assessedOnBehalf': 'assessment on behalf of {afnemer}, by {by}, {at}',
+  'proc.adviceMoves': 'Moves the advice proposes',
+  'proc.adviceProposed': 'Proposed',
+  'proc.windowOf': 'window of {afnemer}',
 };

@@ -587,7 +587,7 @@ export const nl = {
 
   // Procedure to its end (issue 12)
   'proc.acceptTitle': 'Advies aanvaarden voor conflict {id}',
-  'proc.acceptLead': 'U aanvaardt het advies namens {afnemer}. Als alle betrokken Afnemers aanvaarden, worden de verzendmomenten verplaatst zoals hieronder.',
+  'proc.acceptLead': 'U aanvaardt het advies namens {afnemer}. Als alle betrokken Afnemers het aanvaarden, worden de verzendmomenten verplaatst zoals het advies voorstelt.',
   'proc.acceptConfirm': 'Ja, advies aanvaarden',
   'proc.accepted': '{afnemer} heeft het advies aanvaard.',
   'proc.acceptedResolved': 'Het advies is door alle Afnemers aanvaard en uitgevoerd. Het conflict is opgelost.',
@@ -654,6 +654,9 @@ export const nl = {
   'proc.previewTo': 'Wordt',
   'proc.previewNothing': 'Hiermee wordt nog niets verplaatst.',
   'proc.assessedOnBehalf': 'afweging namens {afnemer}, door {by}, {at}',
+  'proc.adviceMoves': 'Verplaatsingen volgens het advies',
+  'proc.adviceProposed': 'Voorgesteld',
+  'proc.windowOf': 'venster van {afnemer}',
 } as const;
 
 export type MessageKey = keyof typeof nl;

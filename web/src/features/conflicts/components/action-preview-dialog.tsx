@@ -1,6 +1,6 @@
 import type { PlanChangePreview } from '@cd/shared';
 import { shiftWords } from '@cd/shared/plan-changes';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useId } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { ErrorMessage, Loading, Notice } from '../../../components/feedback';
 import { useAfnemerName } from '../../../lib/afnemer-names';
@@ -158,6 +158,7 @@ export function ActionPreviewDialog({
   onClose: () => void;
 }) {
   const t = useT();
+  const headingId = useId();
   const dryRun = usePostConflictActionDryRun();
   const { mutate, reset } = dryRun;
   useEffect(() => {
@@ -181,16 +182,19 @@ export function ActionPreviewDialog({
       }
     >
       {lead}
-      <h3>{t('proc.previewTitle')}</h3>
-      {dryRun.isPending || dryRun.isIdle ? (
-        <Loading label={t('proc.previewLoading')} />
-      ) : dryRun.isError ? (
-        <ErrorMessage error={dryRun.error} onRetry={() => action && mutate({ id: conflict.id, action })} />
-      ) : dryRun.data.outcome ? (
-        <DryRunEffect outcome={dryRun.data.outcome} />
-      ) : (
-        <Notice kind="info">{t('proc.previewNothing')}</Notice>
-      )}
+      {/* Focusable, so keyboard users can scroll a long preview: the dialog's body has no other focusable content. */}
+      <section className="preview-effect" tabIndex={0} aria-labelledby={headingId}>
+        <h3 id={headingId}>{t('proc.previewTitle')}</h3>
+        {dryRun.isPending || dryRun.isIdle ? (
+          <Loading label={t('proc.previewLoading')} />
+        ) : dryRun.isError ? (
+          <ErrorMessage error={dryRun.error} onRetry={() => action && mutate({ id: conflict.id, action })} />
+        ) : dryRun.data.outcome ? (
+          <DryRunEffect outcome={dryRun.data.outcome} />
+        ) : (
+          <Notice kind="info">{t('proc.previewNothing')}</Notice>
+        )}
+      </section>
     </Dialog>
   );
 }

@@ -16,9 +16,9 @@ import { ESCALATION_LEVEL_LABEL, EVENT_LABEL, STEP_LABEL } from './labels';
 import { Deadline, StatusBadge, StepBadge } from './procedure-badges';
 import { ProcedureSteps } from './procedure-steps';
 import { SuggestionsPanel } from './suggestions-panel';
-import { AssessmentBlock, AssessmentStatus, ConfirmWithoutResponse, DecideForm, KlantraadDecision } from './procedure-actions';
+import { AssessmentBlock, AssessmentStatus, ConfirmWithoutResponse, DecideForm, KlantraadDecision, useActionWithFeedback } from './procedure-actions';
 import { WaitingOn } from './waiting-on';
-import { Decisions, KlantraadAnswers } from './procedure-history';
+import { AdviceMoves, Decisions, KlantraadAnswers } from './procedure-history';
 import { ScrollRegion } from '../../../components/scroll-region';
 
 /**
@@ -43,6 +43,8 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
   const name = useAfnemerName();
   const user = useCurrentUser();
   const action = usePostConflictAction();
+  // Answers and decisions keep their feedback (and undo offer) here: their block goes once they are done.
+  const decisionAct = useActionWithFeedback(c.id);
   const [feedback, setFeedback] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const p = c.procedure ?? undefined;
   const step = stepOf(p);
@@ -94,6 +96,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
           <p>{feedback.text}</p>
         </Notice>
       )}
+      {decisionAct.notice}
       {c.status === 'resolved' && (
         <Notice kind="success" title={t('caseFile.resolvedTitle')} role="status">
           <p data-testid="conflict-resolved">
@@ -211,7 +214,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
           {(can('accept-advice') || can('reject-advice')) && (
             <div className="action-block">
               <h3>{t('proc.klantraadTitle')}</h3>
-              <KlantraadDecision conflict={c} canAccept={can('accept-advice')} canReject={can('reject-advice')} />
+              <KlantraadDecision conflict={c} canAccept={can('accept-advice')} canReject={can('reject-advice')} act={decisionAct} />
             </div>
           )}
           {can('escalate-level') && (
@@ -229,7 +232,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
           {can('decide') && (
             <div className="action-block" data-action="decide">
               <h3>{t('action.decide')}</h3>
-              <DecideForm conflict={c} />
+              <DecideForm conflict={c} act={decisionAct} />
             </div>
           )}
         </Section>
@@ -346,6 +349,7 @@ function AdviceAndEscalation({ conflict: c, procedure: p }: { conflict: Conflict
           <h3>{p.advice ? t('proc.adviceFrozen') : t('caseFile.draftAdvice')}</h3>
           {p.advice && <p className="field-hint">{t('proc.adviceFrozenHint')}</p>}
           <blockquote className="advice__text">{advice.text}</blockquote>
+          <AdviceMoves conflict={c} advice={advice} />
         </div>
       )}
       {escalated && (

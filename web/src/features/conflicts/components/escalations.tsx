@@ -10,7 +10,7 @@ import { AssessmentsMatrix } from './assessments-matrix';
 import { AfnemerNames } from './conflict-list';
 import { ESCALATION_LEVEL_LABEL, STEP_LABEL } from './labels';
 import { Deadline } from './procedure-badges';
-import { KlantraadDecision } from './procedure-actions';
+import { KlantraadDecision, useActionWithFeedback } from './procedure-actions';
 import { KlantraadAnswers } from './procedure-history';
 import { WaitingOn } from './waiting-on';
 import { ScrollRegion } from '../../../components/scroll-region';
@@ -102,6 +102,7 @@ function KlantraadItem({ conflict: c, summary }: { conflict: ConflictWithCase; s
   const headingId = `kr-${c.id}`;
   const actions: ActionType[] = p?.actions ?? [];
   const can = (a: ActionType) => actions.includes(a);
+  const act = useActionWithFeedback(c.id);
   return (
     <article className="panel klantraad__item" aria-labelledby={headingId}>
       <div className="panel__header">
@@ -128,10 +129,11 @@ function KlantraadItem({ conflict: c, summary }: { conflict: ConflictWithCase; s
         </div>
       )}
       {p && <KlantraadAnswers conflict={c} />}
+      {act.notice}
       {(can('accept-advice') || can('reject-advice')) && (
         <div className="action-block">
           <h3>{t('proc.klantraadTitle')}</h3>
-          <KlantraadDecision conflict={c} canAccept={can('accept-advice')} canReject={can('reject-advice')} />
+          <KlantraadDecision conflict={c} canAccept={can('accept-advice')} canReject={can('reject-advice')} act={act} />
         </div>
       )}
       <h3>{t('caseFile.assessments')}</h3>

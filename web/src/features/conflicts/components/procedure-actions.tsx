@@ -13,14 +13,18 @@ import type { ConflictAction, ConflictWithCase, ProcedureJson } from '../types';
 import { waitingOnOf } from '../types';
 import { ActionPreviewDialog } from './action-preview-dialog';
 import { TextActionForm } from './action-forms';
+import { AdviceMoves } from './procedure-history';
 import { UndoNotice } from './undo-notice';
 import { AssessmentForm } from './assessment-form';
 
 type Feedback = { kind: 'success' | 'warning' | 'error'; text: string } | null;
 type ActionResult = ConflictWithCase & { planChange?: PlanChangeRef | null };
 
-/** One action posted with its own feedback, for blocks that live outside the case file too (the Klantraad page). */
-function useActionWithFeedback(conflictId: number) {
+/**
+ * Posts actions of one conflict and keeps their feedback (and the undo offer of a move). The caller renders `notice`
+ * outside the action blocks: after an answer or a decision the block itself goes, as the action is no longer offered.
+ */
+export function useActionWithFeedback(conflictId: number) {
   const t = useT();
   const action = usePostConflictAction();
   const [feedback, setFeedback] = useState<Feedback>(null);
@@ -58,6 +62,8 @@ function useActionWithFeedback(conflictId: number) {
   );
   return { run, busy: action.isPending, notice };
 }
+
+export type ActionWithFeedback = ReturnType<typeof useActionWithFeedback>;
 
 /** The Afnemers a Logius role may answer for in this step: those the procedure still waits on. */
 function pendingAfnemers(c: ConflictWithCase): string[] {
@@ -188,11 +194,11 @@ export function ConfirmWithoutResponse({ conflict: c, busy, onConfirm }: { confl
  * Step 5: each involved Afnemer's klantraad-manager accepts the advice (after a dry run of its moves) or rejects it
  * with a reason. Logius records the answer of an Afnemer without a klantraad-manager on its behalf.
  */
-export function KlantraadDecision({ conflict: c, canAccept, canReject }: { conflict: ConflictWithCase; canAccept: boolean; canReject: boolean }) {
+export function KlantraadDecision({ conflict: c, canAccept, canReject, act }: { conflict: ConflictWithCase; canAccept: boolean; canReject: boolean; act: ActionWithFeedback }) {
   const t = useT();
   const user = useCurrentUser();
   const name = useAfnemerName();
-  const { run, busy, notice } = useActionWithFeedback(c.id);
+  const { run, busy } = act;
   const onBehalf = user.afnemer === null;
   const options = pendingAfnemers(c);
   const [afnemer, setAfnemer] = useState(options[0] ?? '');
@@ -203,7 +209,6 @@ export function KlantraadDecision({ conflict: c, canAccept, canReject }: { confl
   const accept: ConflictAction = { type: 'accept-advice', ...behalf };
   return (
     <div className="klantraad-decision">
-      {notice}
       {onBehalf && options.length > 0 && <OnBehalfSelect afnemers={options} value={afnemer} onChange={setAfnemer} label={t('proc.answerOnBehalfOf')} />}
       <div className="actions">
         {canAccept && (
@@ -234,7 +239,12 @@ export function KlantraadDecision({ conflict: c, canAccept, canReject }: { confl
         title={t('proc.acceptTitle', { id: c.id })}
         conflict={c}
         action={confirming ? accept : null}
-        lead={<p>{t('proc.acceptLead', { afnemer: who })}</p>}
+        lead={
+          <>
+            <p>{t('proc.acceptLead', { afnemer: who })}</p>
+            {c.procedure?.advice && <AdviceMoves conflict={c} advice={c.procedure.advice} />}
+          </>
+        }
         confirmLabel={t('proc.acceptConfirm')}
         busy={busy}
         onClose={() => setConfirming(false)}
@@ -264,13 +274,13 @@ interface MoveRow {
  * Step 6: Logius records its decision, a text plus the moves it orders (window, new start and end), previews their
  * effect, then confirms. If the moves leave the conflict open, it says so.
  */
-export function DecideForm({ conflict: c }: { conflict: ConflictWithCase }) {
+export function DecideForm({ conflict: c, act }: { conflict: ConflictWithCase; act: ActionWithFeedback }) {
   const t = useT();
   const { lang } = useI18n();
   const f = useFormat();
   const name = useAfnemerName();
   const id = useId();
-  const { run, busy, notice } = useActionWithFeedback(c.id);
+  const { run, busy } = act;
   const p = c.procedure!;
   const windows = c.windows.filter((w) => w.windowId !== null);
   const rowFor = (windowId: number, key: number): MoveRow => {
@@ -318,7 +328,6 @@ export function DecideForm({ conflict: c }: { conflict: ConflictWithCase }) {
 
   return (
     <form className="action-form decide-form" onSubmit={submit} noValidate>
-      {notice}
       <div className="field">
         <label htmlFor={`${id}-text`}>{t('caseFile.decision')}</label>
         <p id={`${id}-hint`} className="field-hint">

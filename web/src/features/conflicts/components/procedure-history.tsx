@@ -1,6 +1,7 @@
+import { shiftWords } from '@cd/shared/plan-changes';
 import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useFormat } from '../../../lib/format';
-import { useT } from '../../../lib/i18n';
+import { useI18n, useT } from '../../../lib/i18n';
 import type { ConflictWithCase, ProcedureJson } from '../types';
 
 /** Whether the conflict remained after each carried-out decision, in order (from the trail's 'carried-out' entries). */
@@ -64,5 +65,41 @@ export function Decisions({ procedure: p }: { procedure: ProcedureJson }) {
         ))}
       </ol>
     </div>
+  );
+}
+
+/** The advice's moves as a table: each window by kenmerk, its current time, the proposed time and the shift in words. */
+export function AdviceMoves({ conflict: c, advice }: { conflict: ConflictWithCase; advice: NonNullable<ProcedureJson['advice']> }) {
+  const t = useT();
+  const f = useFormat();
+  const { lang } = useI18n();
+  const name = useAfnemerName();
+  if (advice.moves.length === 0) return null;
+  return (
+    <table className="table" data-testid="advice-moves">
+      <caption>{t('proc.adviceMoves')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('windows.kenmerk')}</th>
+          <th scope="col">{t('proc.previewFrom')}</th>
+          <th scope="col">{t('proc.adviceProposed')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {advice.moves.map((m) => {
+          const w = c.windows.find((x) => x.windowId === m.windowId);
+          return (
+            <tr key={m.windowId}>
+              <th scope="row">{w?.kenmerk ?? t('proc.windowOf', { afnemer: advice.moveAfnemers.map(name).join(', ') })}</th>
+              <td>{w?.start && w.eind ? f.period(w.start, w.eind) : '–'}</td>
+              <td>
+                {f.period(m.start, m.end)}
+                {w?.start && <span className="cell-sub">{shiftWords(Date.parse(w.start), Date.parse(m.start), lang)}</span>}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -66,7 +66,7 @@ beforeAll(async () => {
   await act(who.plannerA, { type: 'submit-assessment', aspects: aspects('hoog', 'hoog'), motivation: 'Wettelijke termijn; verschuiven kost een nieuwe beschikking.' });
   await act(who.plannerB, { type: 'submit-assessment', aspects: aspects('middel', 'laag'), motivation: 'Kan een dag later, maar liever niet in de week van de aangifte.' });
   await act(who.capacity, { type: 'confirm-advice' });
-  await act(who.plannerB, { type: 'escalate', adviceText: 'B verschuift naar de volgende ochtend als de klantraad daarmee instemt.' });
+  await act(who.plannerB, { type: 'escalate', reason: 'B verschuift naar de volgende ochtend als de klantraad daarmee instemt.' });
 
   // The browser's server is an app of its own on the same database, as a second server instance would be.
   server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));

@@ -187,7 +187,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
           {can('confirm-advice') && p && (
             <div className="action-block" data-action="confirm-advice">
               <h3>{t('action.confirm-advice')}</h3>
-              {p.draftAdvice || p.advice ? (
+              {c.afnemers.every((oin) => p.assessments.some((x) => x.afnemer === oin)) ? (
                 <ConfirmAdviceForm
                   conflict={c}
                   advice={p.draftAdvice ?? p.advice ?? null}

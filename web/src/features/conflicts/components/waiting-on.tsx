@@ -1,7 +1,7 @@
-import { waitingOnOf } from '../types';
+import { type WaitingOnJson, waitingOnOf } from '../types';
 
 /** "Wacht op Klantraad-manager DUO": who must act now in the procedure. */
-export function WaitingOn({ procedure, className }: { procedure: object | null | undefined; className?: string }) {
+export function WaitingOn({ procedure, className }: { procedure: { waitingOn?: WaitingOnJson | null } | null | undefined; className?: string }) {
   const w = waitingOnOf(procedure);
   if (!w) return <span className="muted">–</span>;
   return (

@@ -56,6 +56,10 @@ const INTENDED = {
   'GET /prognoses/template.xlsx':                                    [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
   'GET /prognoses/{id}':                                             [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
   'DELETE /prognoses/{id}':                                          [UN,  ok,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  ok,  NO],
+  // Editing one window is a plan change: its own planner, or the capacity manager on its behalf.
+  'PATCH /prognoses/{id}':                                           [UN,  ok,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  // A plan change (here planner A's) is undone by whoever made it, or by the capacity manager.
+  'POST /plan-changes/{id}/undo':                                    [UN,  ok,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
   'GET /deliveries':                                                 [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
 
   // Capaciteit: everyone signed in reads; only the Traffic- en Capaciteitsmanager sets capacity and maintenance.
@@ -81,8 +85,14 @@ const INTENDED = {
   'POST /conflicts/{id}/actions · move-window in stap 1':            [UN,  ok,  NO,  NO,  NO,  409, 409, NO,  NO,  NO,  NO],
   'POST /conflicts/{id}/actions · move-window van A, conflict van A en B': [UN, ok, NO, NO, NO, 409, 409, NO, NO, NO, NO],
   'POST /conflicts/{id}/actions · open-assessment in stap 2':        [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
-  'POST /conflicts/{id}/actions · escalate-level in stap 5':         [UN,  NO,  NO,  ok,  NO,  ok,  ok,  NO,  NO,  NO,  NO],
-  'POST /conflicts/{id}/actions · decide in stap 5':                 [UN,  NO,  NO,  NO,  NO,  ok,  ok,  NO,  NO,  NO,  NO],
+  // Step 3: a planner for its own Afnemer; the capacity manager (the regie) on an Afnemer's behalf.
+  'POST /conflicts/{id}/actions · submit-assessment voor A in stap 3': [UN, ok, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  // Step 5: the klantraad-manager of an involved Afnemer answers the advice; the capacity manager records an answer on its behalf.
+  'POST /conflicts/{id}/actions · accept-advice voor A in stap 5':   [UN,  NO,  NO,  ok,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  'POST /conflicts/{id}/actions · reject-advice voor A in stap 5':   [UN,  NO,  NO,  ok,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  // Step 6: Logius voert de regie: the capacity or service manager climbs the ladder and decides.
+  'POST /conflicts/{id}/actions · escalate-level in stap 6':         [UN,  NO,  NO,  NO,  NO,  ok,  ok,  NO,  NO,  NO,  NO],
+  'POST /conflicts/{id}/actions · decide in stap 6':                 [UN,  NO,  NO,  NO,  NO,  ok,  ok,  NO,  NO,  NO,  NO],
 
   // Live en meldingen: a notification is its addressee's alone (404 for anyone else: its existence is not theirs).
   'GET /events':                                                     [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
@@ -275,7 +285,19 @@ async function conflictInStep5() {
   await conflictAct(c.id, who.capacity, { type: 'open-assessment' });
   await conflictAct(c.id, who.plannerA, { type: 'submit-assessment', aspects: aspects('hoog'), motivation: 'Wettelijke termijn' });
   await conflictAct(c.id, who.capacity, { type: 'confirm-advice' });
-  await conflictAct(c.id, who.plannerA, { type: 'escalate', adviceText: 'A verschuift niet zonder besluit.' });
+  await conflictAct(c.id, who.plannerA, { type: 'escalate', reason: 'A verschuift niet zonder besluit.' });
+  return c;
+}
+
+async function conflictInStep3() {
+  const c = await conflictInStep2();
+  await conflictAct(c.id, who.capacity, { type: 'open-assessment' });
+  return c;
+}
+
+async function conflictInStep6() {
+  const c = await conflictInStep5();
+  await conflictAct(c.id, who.klantraadA, { type: 'reject-advice', reason: 'Wettelijke termijn van A.' });
   return c;
 }
 
@@ -363,6 +385,12 @@ const REQUESTS: Record<Key, Spec> = {
   'GET /prognoses/template.xlsx': () => ({ path: '/prognoses/template.xlsx' }),
   'GET /prognoses/{id}': () => ({ path: `/prognoses/${fx.windowA.id}` }),
   'DELETE /prognoses/{id}': async () => ({ path: `/prognoses/${(await windowOfA()).id}` }),
+  'PATCH /prognoses/{id}': async () => ({ path: `/prognoses/${(await windowOfA()).id}`, body: { aantalBerichten: 90, status: 'concept' } }),
+  'POST /plan-changes/{id}/undo': async () => {
+    const { id } = await windowOfA();
+    const changed = await setup('PATCH', `/prognoses/${id}`, who.plannerA, { aantalBerichten: 90 });
+    return { path: `/plan-changes/${changed.planChange.id}/undo` };
+  },
   'GET /deliveries': { request: () => ({ path: '/deliveries' }), foreign: (b, oin) => b.filter(notOwn(oin)) },
 
   'GET /capacity-profile': () => ({ path: '/capacity-profile' }),
@@ -401,10 +429,16 @@ const REQUESTS: Record<Key, Spec> = {
   },
   'POST /conflicts/{id}/actions · open-assessment in stap 2': async () =>
     ({ path: `/conflicts/${(await conflictInStep2()).id}/actions`, body: { type: 'open-assessment' } }),
-  'POST /conflicts/{id}/actions · escalate-level in stap 5': async () =>
-    ({ path: `/conflicts/${(await conflictInStep5()).id}/actions`, body: { type: 'escalate-level', reason: 'Geen akkoord in de Klantraad' } }),
-  'POST /conflicts/{id}/actions · decide in stap 5': async () =>
-    ({ path: `/conflicts/${(await conflictInStep5()).id}/actions`, body: { type: 'decide', decision: 'A verzendt een dag later.' } }),
+  'POST /conflicts/{id}/actions · submit-assessment voor A in stap 3': async () =>
+    ({ path: `/conflicts/${(await conflictInStep3()).id}/actions`, body: { type: 'submit-assessment', aspects: aspects('middel'), motivation: 'Telefonisch doorgegeven', afnemer: OIN_A } }),
+  'POST /conflicts/{id}/actions · accept-advice voor A in stap 5': async () =>
+    ({ path: `/conflicts/${(await conflictInStep5()).id}/actions`, body: { type: 'accept-advice', afnemer: OIN_A } }),
+  'POST /conflicts/{id}/actions · reject-advice voor A in stap 5': async () =>
+    ({ path: `/conflicts/${(await conflictInStep5()).id}/actions`, body: { type: 'reject-advice', reason: 'Geen akkoord', afnemer: OIN_A } }),
+  'POST /conflicts/{id}/actions · escalate-level in stap 6': async () =>
+    ({ path: `/conflicts/${(await conflictInStep6()).id}/actions`, body: { type: 'escalate-level', reason: 'Geen akkoord in de Klantraad' } }),
+  'POST /conflicts/{id}/actions · decide in stap 6': async () =>
+    ({ path: `/conflicts/${(await conflictInStep6()).id}/actions`, body: { type: 'decide', text: 'A verzendt een dag later.' } }),
 
   'GET /events': () => ({ path: '/events' }),
   'GET /notifications': () => ({ path: '/notifications' }),

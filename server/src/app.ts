@@ -30,6 +30,7 @@ import { releases } from './routes/releases.js';
 import { serviceRequests } from './routes/service-requests.js';
 import { reports } from './routes/reports.js';
 import { calendarFeeds } from './routes/calendar-feeds.js';
+import { planChanges } from './routes/plan-changes.js';
 
 export type { Deps } from './lib/context.js';
 
@@ -84,7 +85,8 @@ export function createApp(deps: Deps) {
     .route('/', releases)
     .route('/', serviceRequests)
     .route('/', reports)
-    .route('/', calendarFeeds);
+    .route('/', calendarFeeds)
+    .route('/', planChanges);
   // Documented on the versioned sub-app, so paths are relative to the server URL that carries /v1.
   api.doc('/openapi.json', {
     openapi: '3.0.3',

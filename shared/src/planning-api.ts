@@ -167,12 +167,23 @@ export const WindowSuggestionsJson = z
       .object({ parts: z.array(Slot.extend({ aantalBerichten: z.number() })) })
       .nullable()
       .meta({ description: 'Het venster in twee helften over twee momenten' }),
-    ranked: z.array(z.object({ kind: z.enum(['earlier', 'later', 'split']), distanceMinutes: z.number() })),
+    ranked: z.array(
+      z.object({
+        kind: z.enum(['earlier', 'later', 'split']),
+        distanceMinutes: z.number(),
+        cost: z.number().meta({ description: 'Berichten × uren verschoven; hoe lager, hoe beter' }),
+        best: z.boolean().meta({ description: 'De beste suggestie van het hele conflict (precies één)' }),
+      }),
+    ),
   })
   .meta({ id: 'WindowSuggestions' });
 
 export const ConflictSuggestions = z
-  .object({ conflictId: z.number().int(), windows: z.array(WindowSuggestionsJson) })
+  .object({
+    conflictId: z.number().int(),
+    windows: z.array(WindowSuggestionsJson).meta({ description: 'Goedkoopste eerst (berichten × uren verschoven)' }),
+    best: z.object({ windowId: z.number().int(), kind: z.enum(['earlier', 'later', 'split']) }).nullable(),
+  })
   .meta({ id: 'ConflictSuggestions' });
 
 const ConflictPreview = z

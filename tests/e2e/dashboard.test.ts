@@ -66,7 +66,7 @@ beforeAll(async () => {
   await act(who.plannerA, { type: 'submit-assessment', aspects: aspects('hoog', 'hoog'), motivation: 'Wettelijke termijn; verschuiven kost een nieuwe beschikking.' });
   await act(who.plannerB, { type: 'submit-assessment', aspects: aspects('middel', 'laag'), motivation: 'Kan een dag later, maar liever niet in de week van de aangifte.' });
   await act(who.capacity, { type: 'confirm-advice' });
-  await act(who.plannerB, { type: 'escalate', reason: 'B verschuift naar de volgende ochtend als de klantraad daarmee instemt.' });
+  await act(who.plannerB, { type: 'escalate', reason: 'B verschuift alleen naar de volgende ochtend als de klantraad daarmee instemt.' });
 
   // The browser's server is an app of its own on the same database, as a second server instance would be.
   server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
@@ -135,16 +135,21 @@ describe('the dashboard in Chromium', () => {
     await expectAccessible(planner, '06-planner-conflicten');
   });
 
-  it('moves a window by a suggestion in one click; the conflict resolves, live on the manager’s dashboard', async () => {
+  it('moves a window by a suggestion after a preview; the conflict resolves, live on the manager’s dashboard', async () => {
     await planner.locator(`tr[data-conflict-id="${conflictId}"] a`).click();
     await planner.getByRole('heading', { name: `Dossier conflict ${conflictId}` }).waitFor();
     const move = planner.getByRole('button', { name: /Verplaats naar dit (eerdere|latere) moment/ }).first();
     await move.waitFor();
     await expectAccessible(planner, '07-planner-conflictdossier');
 
-    const moved = planner.waitForResponse((r) => r.url().endsWith(`/api/v1/conflicts/${conflictId}/actions`));
     await move.click();
+    const preview = planner.getByRole('dialog');
+    await preview.getByTestId('move-solved').waitFor();
+    expect(await preview.getByTestId('move-solved').textContent()).toBe('1');
+    const moved = planner.waitForResponse((r) => r.url().endsWith(`/api/v1/conflicts/${conflictId}/actions`));
+    await preview.getByRole('button', { name: 'Bevestigen' }).click();
     expect((await moved).status()).toBe(200);
+    await planner.getByRole('button', { name: 'Ongedaan maken' }).waitFor();
     const movedAt = Date.now();
     await planner.getByTestId('conflict-resolved').waitFor();
     await expect.poll(() => chartConflicts(manager).textContent(), { timeout: LIVE_MS, interval: 50 }).toBe('1');

@@ -57,10 +57,18 @@ export function planChangeWindows(sql: Queryable, planChangeId: number) {
     order by r.window_id`;
 }
 
-/** Open conflicts that hold any of these windows, with the step of their case file (null without one). */
+/** Open conflicts that hold any of these windows. */
 export function conflictsOpenWithWindows(sql: Queryable, windowIds: number[]) {
-  return sql<{ id: number; step: string | null }[]>`
-    select c.id::int, k.step from conflicts c left join conflict_cases k on k.conflict_id = c.id
-    where c.status = 'open' and c.window_ids && ${windowIds}::bigint[]
-    order by c.id`;
+  return sql<{ id: number }[]>`
+    select id::int from conflicts where status = 'open' and window_ids && ${windowIds}::bigint[] order by id`;
+}
+
+/** Conflicts (open or resolved) holding any of these windows whose trail records plan change `planChangeId`. */
+export async function conflictsWithPlanChange(sql: Queryable, planChangeId: number, windowIds: number[]): Promise<number[]> {
+  const rows = await sql<{ id: number }[]>`
+    select distinct e.conflict_id::int as id from conflict_events e join conflicts c on c.id = e.conflict_id
+    where c.window_ids && ${windowIds}::bigint[] and e.action = 'plan-change'
+      and e.payload @> ${sql.json({ planChangeId })}
+    order by 1`;
+  return rows.map((r) => r.id);
 }

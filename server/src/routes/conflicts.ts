@@ -46,7 +46,9 @@ import {
   ConflictQuery,
   ConflictSuggestions,
   DEFAULT_HORIZON_MS,
+  suggestionsBest,
   suggestionsForConflict,
+  suggestionsOrder,
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { afnemerScope, userRequire } from '../lib/context.js';
@@ -426,7 +428,7 @@ export const conflicts = apiRouter()
       method: 'get',
       path: '/conflicts/{id}/suggestions',
       tags: ['Conflicten'],
-      summary: 'Per venster het dichtstbijzijnde eerdere en latere moment waarop het conflict voor dat venster verdwijnt',
+      summary: 'Per venster het dichtstbijzijnde eerdere en latere moment waarop het conflict voor dat venster verdwijnt; goedkoopste (berichten × uren) eerst, de beste gemarkeerd',
       request: { params: IdParam },
       responses: { 200: { description: 'De suggesties', content: { 'application/json': { schema: ConflictSuggestions } } }, 404: notFound, 409: conflict },
     }),
@@ -458,16 +460,21 @@ export const conflicts = apiRouter()
       const slot = (s: { start: number; end: number; shiftMs: number }) => ({
         start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(), shiftMinutes: minutes(s.shiftMs),
       });
+      const best = suggestionsBest(result);
       return c.json({
         conflictId: conflict.id,
-        windows: result.map((r) => ({
+        best,
+        windows: suggestionsOrder(result).map((r) => ({
           windowId: r.windowId,
           afnemer: byId.get(r.windowId)!.afnemer,
           kenmerk: byId.get(r.windowId)!.kenmerk,
           earlier: r.earlier && slot(r.earlier),
           later: r.later && slot(r.later),
           split: r.split && { parts: r.split.parts.map((p) => ({ ...slot(p), aantalBerichten: p.volume })) },
-          ranked: r.ranked.map((k) => ({ kind: k.kind, distanceMinutes: minutes(k.distanceMs) })),
+          ranked: r.ranked.map((k) => ({
+            kind: k.kind, distanceMinutes: minutes(k.distanceMs), cost: Math.round(k.cost),
+            best: best !== null && best.windowId === r.windowId && best.kind === k.kind,
+          })),
         })),
       }, 200);
     },

@@ -14,6 +14,9 @@ import {
 import {
   Delivery,
   DryRunResult,
+  PlanChangePreview,
+  PrognosePatch,
+  SendWindowChanged,
   prognoseCsvParse,
   PrognoseJsonUpload,
   prognoseJsonToRows,
@@ -32,14 +35,17 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { afnemerScope, type AppEnv, userRequire, userWithRole } from '../lib/context.js';
-import { apiRoute, apiRouter, notFound, tooLarge, unsupportedType } from '../lib/openapi.js';
+import { apiRoute, apiRouter, conflict, notFound, tooLarge, unsupportedType } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { prognoseTemplateXlsx, prognoseXlsxParse } from '../lib/prognose-xlsx.js';
 import { conflictsRecompute } from '../services/conflicts-recompute.js';
 import { deliveryDryRun } from '../services/dry-run.js';
+import { windowsChange, windowsChangePreview } from '../services/window-moves.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UPLOAD_ROLES = ['planner', 'capacity-manager', 'admin'] as const;
+/** A planner edits its own windows; Logius' capacity manager any, on the Afnemer's behalf. */
+const EDIT_ROLES = ['planner', 'capacity-manager'] as const;
 
 export function sendWindowJson(w: SendWindowRow): SendWindow {
   return {
@@ -304,6 +310,55 @@ export const prognoses = apiRouter()
         aantalBerichten: r.aantalBerichten, status: r.status,
       }));
       return c.json({ ...sendWindowJson(w), revisions }, 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'patch',
+      path: '/prognoses/{id}',
+      tags: ['Prognoses'],
+      summary: 'Eén verzendmoment wijzigen (start, eind, aantal, status) als planwijziging; 15 minuten ongedaan te maken',
+      request: {
+        params: IdParam,
+        query: z.object({
+          dryRun: z.enum(['true', 'false']).optional().openapi({
+            description: 'true: alleen tonen welke conflicten de wijziging zou veroorzaken, verergeren of oplossen, en het venster voor en na; er wordt niets opgeslagen',
+          }),
+        }),
+        body: { required: true, content: { 'application/json': { schema: PrognosePatch } } },
+      },
+      responses: {
+        200: {
+          description: 'Het gewijzigde verzendmoment met de planwijziging, of bij dryRun=true het effect',
+          content: { 'application/json': { schema: z.union([SendWindowChanged, PlanChangePreview]) } },
+        },
+        404: notFound,
+        409: conflict,
+      },
+    }),
+    async (c) => {
+      const user = userWithRole(c, EDIT_ROLES);
+      const deps = c.get('deps');
+      const id = c.req.valid('param').id;
+      const patch = c.req.valid('json');
+      const w = await sendWindowById(deps.sql, id);
+      if (!w) throw new ProblemError(404, 'Dit verzendmoment bestaat niet.');
+      const own = afnemerScope(user);
+      if (own && w.afnemerOin !== own) throw new ProblemError(403, 'U kunt alleen verzendmomenten van uw eigen Afnemer wijzigen.');
+      const change = {
+        windowId: id,
+        start: patch.start ? new Date(patch.start) : w.startAt,
+        end: patch.eind ? new Date(patch.eind) : w.endAt,
+        aantalBerichten: patch.aantalBerichten,
+        status: patch.status,
+      };
+      const now = deps.now();
+      if (c.req.valid('query').dryRun === 'true') {
+        return c.json(await windowsChangePreview(deps.sql, c.get('planning'), [change], user, now), 200);
+      }
+      const done = await deps.sql.begin((tx: Tx) => windowsChange(tx, [change], { source: 'handmatig', user, now, procedure: deps.procedure }));
+      const after = (await sendWindowById(deps.sql, id))!;
+      return c.json({ ...sendWindowJson(after), planChange: { id: done.planChangeId, undoUntil: done.undoUntil.toISOString() } }, 200);
     },
   )
   .openapi(

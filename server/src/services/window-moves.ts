@@ -1,6 +1,7 @@
 import {
   casesByConflicts,
   conflictsOpenWithWindows,
+  conflictsWithPlanChange,
   eventAppend,
   planChangeInsert,
   planChangeLock,
@@ -134,26 +135,32 @@ async function windowsChangeApply(
     span = span ? { from: Math.min(span.from, from), to: Math.max(span.to, to) } : { from, to };
   }
 
-  // The case file of every open conflict a changed window is in shows the change (before the recompute, which
-  // may resolve it); by Afnemer, time and volume only, as the conflict shows other Afnemers' windows.
-  if (windows.length > 0) {
-    const touched = await conflictsOpenWithWindows(tx, windows.map((w) => w.windowId));
-    const cases = new Map((await casesByConflicts(tx, touched.map((c) => c.id))).map((k) => [k.conflictId, k]));
-    for (const c of touched) {
-      const caseRow = cases.get(c.id);
-      if (!caseRow) continue;
-      const actor = { id: opts.user.id, email: opts.user.email, role: opts.user.role, afnemerOin: opts.user.afnemerOin };
-      const payload = {
-        planChangeId: planChange.id,
-        source: opts.source,
-        undoOf: opts.undoOf ?? null,
-        windows: windows.map((w) => ({ afnemer: w.afnemer, before: w.before, after: w.after })),
-      };
-      await eventAppend(tx, { conflictId: c.id, actor, action: 'plan-change', from: caseRow.step, to: caseRow.step, payload }, opts.now);
+  // The case file of every open conflict a changed window is in shows the change, by Afnemer, time and volume only
+  // (as the conflict shows other Afnemers' windows): those open now (the recompute may resolve them), those it
+  // holds them in after it (a move into a conflict, or an undo that brings one back), and for an undo those whose trail holds the change it undoes.
+  const trailed = new Set<number>();
+  const trail = async (conflictIds: number[]) => {
+    const fresh = conflictIds.filter((id) => !trailed.has(id));
+    const cases = await casesByConflicts(tx, fresh);
+    const actor = { id: opts.user.id, email: opts.user.email, role: opts.user.role, afnemerOin: opts.user.afnemerOin };
+    const payload = {
+      planChangeId: planChange.id,
+      source: opts.source,
+      undoOf: opts.undoOf ?? null,
+      windows: windows.map((w) => ({ afnemer: w.afnemer, before: w.before, after: w.after })),
+    };
+    for (const k of cases.sort((a, b) => a.conflictId - b.conflictId)) {
+      trailed.add(k.conflictId);
+      await eventAppend(tx, { conflictId: k.conflictId, actor, action: 'plan-change', from: k.step, to: k.step, payload }, opts.now);
     }
+  };
+  const windowIds = windows.map((w) => w.windowId);
+  if (windowIds.length > 0) {
+    const undone = opts.undoOf ? await conflictsWithPlanChange(tx, opts.undoOf, windowIds) : [];
+    await trail([...undone, ...(await conflictsOpenWithWindows(tx, windowIds)).map((c) => c.id)]);
   }
-
   const recompute = span ? await conflictsRecompute(tx, span, opts.now, reasonOf(opts.source, opts.user), opts.procedure) : null;
+  if (recompute) await trail((await conflictsOpenWithWindows(tx, windowIds)).map((c) => c.id));
   return { planChangeId: planChange.id, undoUntil: new Date(planChangeUndoUntil(opts.now.getTime())), recompute, windows };
 }
 

@@ -5,7 +5,7 @@ import { windowCounts } from './load.js';
 import { scenarioArb } from './planning.arbitraries.js';
 import { suggestionsForWindowBrute } from './planning.brute.js';
 import type { SendHours } from './send-hours.js';
-import { suggestionsForConflict, suggestionsForWindow, type SuggestionsContext } from './suggestions.js';
+import { suggestionsBest, suggestionsOrder, suggestionsForConflict, suggestionsForWindow, type SuggestionsContext, type WindowSuggestions } from './suggestions.js';
 import type { PlanWindow } from './types.js';
 
 const MIN = 60_000;
@@ -50,11 +50,11 @@ describe('suggestionsForWindow', () => {
     });
   });
 
-  it('ranks the suggestions by distance moved, ties in the order earlier, later, split', () => {
+  it('ranks the suggestions by messages × hours moved, ties in the order earlier, later, split', () => {
     expect(blocked().ranked).toEqual([
-      { kind: 'earlier', distanceMs: HOUR },
-      { kind: 'later', distanceMs: HOUR },
-      { kind: 'split', distanceMs: HOUR },
+      { kind: 'earlier', distanceMs: HOUR, cost: 2000 },
+      { kind: 'later', distanceMs: HOUR, cost: 2000 },
+      { kind: 'split', distanceMs: HOUR, cost: 2000 },
     ]);
   });
 
@@ -187,5 +187,69 @@ describe('suggestionsForConflict', () => {
 
   it('gives an empty list for a conflict without known windows', () => {
     expect(suggestionsForConflict({ ...context([]), conflict: { windows: [{ id: 1 }] } })).toEqual([]);
+  });
+});
+
+/** The best suggestion across windows straight from the definition: every slot's cost, the least one. */
+function bestBrute(windows: readonly PlanWindow[], results: WindowSuggestions[]) {
+  const kinds = ['earlier', 'later', 'split'] as const;
+  let best: { windowId: number; kind: (typeof kinds)[number]; cost: number; distance: number } | null = null;
+  for (const r of results) {
+    const volume = windows.find((w) => w.id === r.windowId)!.volume;
+    for (const kind of kinds) {
+      const slot = kind === 'split' ? r.split : r[kind];
+      if (!slot) continue;
+      const parts = 'parts' in slot ? slot.parts : [{ shiftMs: slot.shiftMs, volume }];
+      const cost = parts.reduce((sum, p) => sum + (Math.abs(p.shiftMs) / HOUR) * p.volume, 0);
+      const distance = Math.max(...parts.map((p) => Math.abs(p.shiftMs)));
+      // Strictly better only: the first window in order and the first kind win a tie.
+      if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && distance < best.distance)) best = { windowId: r.windowId, kind, cost, distance };
+    }
+  }
+  return best && { windowId: best.windowId, kind: best.kind };
+}
+
+describe('suggestionsBest', () => {
+  it('offers first the move of the fewest messages × hours across all windows of the conflict', () => {
+    // Big (4,000) and small (1,000) share 10:00-11:00 at 4,000 an hour; 08:00-09:00 and 12:00-14:00 are full.
+    const big = win(L(10), L(11), 4000);
+    const small = win(L(10), L(11), 1000, { afnemer: OIN_B });
+    const fillers = [win(L(8), L(10), 8000), win(L(11), L(13), 8000)];
+    const result = suggestionsForConflict({ ...context([big, small, ...fillers]), conflict: { windows: [{ id: big.id }, { id: small.id }] } });
+    // Both can only go to 07:00 (3 hours earlier) or 13:00 (3 hours later). The big one does best to split (one half
+    // stays, the other moves 3 hours: 2,000 × 3), the small one moves whole (1,000 × 3) and costs least.
+    expect(result.map((r) => [r.ranked[0]!.kind, r.ranked[0]!.cost])).toEqual([['split', 6_000], ['earlier', 3_000]]);
+    expect(suggestionsBest(result)).toEqual({ windowId: small.id, kind: 'earlier' });
+    expect(suggestionsOrder(result).map((r) => r.windowId)).toEqual([small.id, big.id]);
+  });
+
+  it('prefers a split over a longer move of the whole window when it moves fewer messages × hours', () => {
+    const a = win(L(10), L(11), 4000);
+    const before = win(L(9), L(10), 3000);
+    const after = win(L(11), L(12), 3000);
+    const b = win(L(10), L(11), 2000);
+    expect(suggestionsBest(suggestionsForConflict({ ...context([a, before, after, b]), conflict: { windows: [{ id: b.id }] } }))).toEqual({ windowId: b.id, kind: 'split' });
+  });
+
+  it('gives null when no window can move', () => {
+    expect(suggestionsBest([])).toBeNull();
+    const none = { earlier: null, later: null, split: null, ranked: [] };
+    expect(suggestionsBest([{ windowId: 1, ...none }])).toBeNull();
+    const one = { ...none, windowId: 2, ranked: [{ kind: 'later' as const, distanceMs: HOUR, cost: 5 }] };
+    expect(suggestionsOrder([{ windowId: 1, ...none }, one]).map((r) => r.windowId)).toEqual([2, 1]);
+  });
+
+  it('agrees with the least cost over every slot of every window, checked by brute force', () => {
+    fc.assert(
+      fc.property(scenarioArb({ maxWindows: 6, days: 1 }), fc.constantFrom(HOUR, 4 * HOUR), (s, horizonMs) => {
+        const input = { windows: s.windows, profile: s.profile, maintenance: s.maintenance, now: s.anchor - DAY, horizonMs };
+        const ids = s.windows.filter(windowCounts).map((w) => w.id);
+        const fast = suggestionsForConflict({ ...input, conflict: { windows: ids.map((id) => ({ id })) } });
+        const brute = fast.map((f) => ({ ...f, ...suggestionsForWindowBrute(f.windowId, input)! }));
+        expect(suggestionsBest(fast)).toEqual(bestBrute(s.windows, brute));
+        for (const f of fast) expect(f.ranked.length).toBeLessThanOrEqual(3);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { BUCKET_MS } from './bucket.js';
 import { capacityByBucket } from './capacity.js';
 import { DEFAULT_THRESHOLD } from './conflicts.js';
-import { DAY_MS } from './time-units.js';
+import { DAY_MS, HOUR_MS } from './time-units.js';
 import { loadByBucket, windowCounts } from './load.js';
 import { DEFAULT_SEND_HOURS, sendHoursByBucket, sendHoursRunEnd, type SendHours } from './send-hours.js';
 import { loadExceeds } from './tolerance.js';
@@ -54,6 +54,8 @@ export interface RankedSuggestion {
   kind: 'earlier' | 'later' | 'split';
   /** |shiftMs|; for a split the larger shift of its two parts. */
   distanceMs: number;
+  /** What the move costs: messages × hours moved (for a split the sum over its parts). */
+  cost: number;
 }
 
 export interface WindowSuggestions {
@@ -63,7 +65,7 @@ export interface WindowSuggestions {
   /** Nearest valid start after the current one, or null. */
   later: MoveSuggestion | null;
   split: SplitSuggestion | null;
-  /** The suggestions present, nearest first (ties: earlier, later, split). */
+  /** The suggestions present (at most three), cheapest first by messages × hours moved (ties: nearest, then earlier, later, split). */
   ranked: RankedSuggestion[];
 }
 
@@ -153,13 +155,14 @@ function suggestionsForOne(w: PlanWindow, ctx: Context): WindowSuggestions {
     const split = splitFind(w, ctx, shape, cMin, cMax);
 
     const ranked: RankedSuggestion[] = [];
-    if (earlier) ranked.push({ kind: 'earlier', distanceMs: Math.abs(earlier.shiftMs) });
-    if (later) ranked.push({ kind: 'later', distanceMs: Math.abs(later.shiftMs) });
+    const cost = (shiftMs: number, volume: number) => (Math.abs(shiftMs) / HOUR_MS) * volume;
+    if (earlier) ranked.push({ kind: 'earlier', distanceMs: Math.abs(earlier.shiftMs), cost: cost(earlier.shiftMs, w.volume) });
+    if (later) ranked.push({ kind: 'later', distanceMs: Math.abs(later.shiftMs), cost: cost(later.shiftMs, w.volume) });
     if (split) {
       const distanceMs = Math.max(Math.abs(split.parts[0].shiftMs), Math.abs(split.parts[1].shiftMs));
-      ranked.push({ kind: 'split', distanceMs });
+      ranked.push({ kind: 'split', distanceMs, cost: split.parts.reduce((sum, p) => sum + cost(p.shiftMs, p.volume), 0) });
     }
-    ranked.sort((a, b) => a.distanceMs - b.distanceMs);
+    ranked.sort((a, b) => a.cost - b.cost || a.distanceMs - b.distanceMs);
     return { windowId: w.id, earlier, later, split, ranked };
   } finally {
     base.set(saved, ownFrom - fromBucket);
@@ -269,4 +272,33 @@ export function suggestionsForConflict(input: SuggestionsInput): WindowSuggestio
  */
 export function suggestionsForWindow(windowId: number, input: SuggestionsContext): WindowSuggestions | null {
   return suggestionsForWindows([windowId], input)[0] ?? null;
+}
+
+/**
+ * Returns the one suggestion to offer first across all windows of a conflict: the least messages × hours moved
+ * (`cost`), or null when no window has a suggestion.
+ * Edge: on equal cost the nearer move wins, then the window that comes first, then earlier, later, split.
+ */
+export function suggestionsBest(windows: readonly WindowSuggestions[]): { windowId: number; kind: RankedSuggestion['kind'] } | null {
+  let best: { windowId: number; ranked: RankedSuggestion } | null = null;
+  for (const w of windows) {
+    // Each window's list is sorted with the same order, so its head is its best.
+    const head = w.ranked[0];
+    if (head && (!best || head.cost < best.ranked.cost || (head.cost === best.ranked.cost && head.distanceMs < best.ranked.distanceMs))) {
+      best = { windowId: w.windowId, ranked: head };
+    }
+  }
+  return best && { windowId: best.windowId, kind: best.ranked.kind };
+}
+
+/**
+ * Returns the windows ordered by what their best suggestion costs (messages × hours moved), cheapest first; windows
+ * without a suggestion last. Edge: equal costs keep the given (conflict) order.
+ */
+export function suggestionsOrder(windows: readonly WindowSuggestions[]): WindowSuggestions[] {
+  const costOf = (w: WindowSuggestions) => w.ranked[0]?.cost ?? Infinity;
+  return windows
+    .map((w, i) => ({ w, i }))
+    .sort((a, b) => (costOf(a.w) === costOf(b.w) ? a.i - b.i : costOf(a.w) - costOf(b.w)))
+    .map((x) => x.w);
 }

@@ -4,7 +4,7 @@ import { Section } from '../../../components/page';
 import { ApiError } from '../../../lib/api-client';
 import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useFormat } from '../../../lib/format';
-import { useT } from '../../../lib/i18n';
+import { type MessageKey, useT } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useConflict } from '../api/get-conflict';
 import type { WindowSuggestions } from '../api/get-conflict-suggestions';
@@ -19,6 +19,9 @@ import { SuggestionsPanel } from './suggestions-panel';
 import { AssessmentBlock, AssessmentStatus, ConfirmWithoutResponse, DecideForm, KlantraadDecision, useActionWithFeedback } from './procedure-actions';
 import { WaitingOn } from './waiting-on';
 import { AdviceMoves, Decisions, KlantraadAnswers } from './procedure-history';
+import { MovePreviewDialog, UndoNotice } from '../../../components/move-preview-dialog';
+import { useWindowChangePreview } from '../../plan-changes/api/preview-window-change';
+import { useUndoPlanChange } from '../../plan-changes/api/undo-plan-change';
 import { ScrollRegion } from '../../../components/scroll-region';
 
 /**
@@ -78,12 +81,38 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
     return known ? t(STEP_LABEL[known]) : s;
   };
 
-  const move = (w: WindowSuggestions, slot: { start: string; end: string }) =>
-    run({ type: 'move-window', windowId: w.windowId, start: slot.start, end: slot.end }, (updated) =>
-      updated?.status === 'resolved'
-        ? t('caseFile.movedResolved', { kenmerk: w.kenmerk ?? w.windowId, period: f.period(slot.start, slot.end) })
-        : t('caseFile.moved', { kenmerk: w.kenmerk ?? w.windowId, period: f.period(slot.start, slot.end) }),
+  // A suggested move is previewed first (a dry run of the same change), then confirmed, then undoable.
+  const [pendingMove, setPendingMove] = useState<{ w: WindowSuggestions; slot: { start: string; end: string } } | null>(null);
+  const [moved, setMoved] = useState<{ planChange: { id: number; undoUntil: string }; text: string; kenmerk: string; period: string } | null>(null);
+  const preview = useWindowChangePreview(pendingMove ? { id: pendingMove.w.windowId, patch: { start: pendingMove.slot.start, eind: pendingMove.slot.end } } : null);
+  const undo = useUndoPlanChange();
+  const move = (w: WindowSuggestions, slot: { start: string; end: string }) => {
+    setFeedback(null);
+    action.reset();
+    setPendingMove({ w, slot });
+  };
+  const confirmMove = () => {
+    if (!pendingMove) return;
+    const { w, slot } = pendingMove;
+    const before = preview.data?.windows[0]?.before;
+    action.mutate(
+      { id: c.id, action: { type: 'move-window', windowId: w.windowId, start: slot.start, end: slot.end, source: 'suggestie' } },
+      {
+        onSuccess: (updated) => {
+          setPendingMove(null);
+          const kenmerk = String(w.kenmerk ?? w.windowId);
+          const text = updated?.status === 'resolved'
+            ? t('caseFile.movedResolved', { kenmerk, period: f.period(slot.start, slot.end) })
+            : t('caseFile.moved', { kenmerk, period: f.period(slot.start, slot.end) });
+          const planChange = (updated as { planChange?: { id: number; undoUntil: string } | null }).planChange;
+          if (planChange && before) {
+            undo.reset();
+            setMoved({ planChange, text, kenmerk, period: f.period(before.start, before.eind) });
+          } else setFeedback({ kind: 'success', text });
+        },
+      },
     );
+  };
 
   return (
     <div className="case-file">
@@ -97,6 +126,34 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
         </Notice>
       )}
       {decisionAct.notice}
+      {moved && (
+        <UndoNotice
+          key={moved.planChange.id}
+          message={moved.text}
+          undoUntil={moved.planChange.undoUntil}
+          undoing={undo.isPending}
+          undoError={undo.error}
+          onUndo={() =>
+            undo.mutate(moved.planChange.id, {
+              onSuccess: () => {
+                setMoved(null);
+                setFeedback({ kind: 'success', text: t('move.undone', { kenmerk: moved.kenmerk, period: moved.period }) });
+              },
+            })
+          }
+        />
+      )}
+      <MovePreviewDialog
+        open={pendingMove !== null}
+        title={pendingMove ? t('move.titleMove', { kenmerk: String(pendingMove.w.kenmerk ?? pendingMove.w.windowId) }) : ''}
+        preview={preview.data}
+        loading={preview.isLoading}
+        previewError={preview.error}
+        confirming={action.isPending}
+        confirmError={action.error}
+        onConfirm={confirmMove}
+        onClose={() => setPendingMove(null)}
+      />
       {c.status === 'resolved' && (
         <Notice kind="success" title={t('caseFile.resolvedTitle')} role="status">
           <p data-testid="conflict-resolved">
@@ -284,6 +341,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
                 <p className="timeline__when">{f.dateTime(e.at)}</p>
                 <p className="timeline__what">
                   <strong>{EVENT_LABEL[e.action] ? t(EVENT_LABEL[e.action]!) : e.action}</strong>
+                  {e.action === 'plan-change' && typeof e.payload.source === 'string' && ` (${t(`planChange.source.${e.payload.source}` as MessageKey)})`}
                   {e.from && e.from !== e.to && (
                     <>
                       {' '}

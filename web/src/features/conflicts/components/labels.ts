@@ -30,6 +30,7 @@ export const EVENT_LABEL: Record<string, MessageKey> = {
   ...ACTION_LABEL,
   detected: 'event.detected',
   'involved-changed': 'event.involvedChanged',
+  'plan-change': 'event.planChange',
   resolve: 'event.resolve',
   reached: 'event.reached',
   'carried-out': 'event.carriedOut',

@@ -14,7 +14,8 @@ import { waitingOnOf } from '../types';
 import { ActionPreviewDialog } from './action-preview-dialog';
 import { TextActionForm } from './action-forms';
 import { AdviceMoves } from './procedure-history';
-import { UndoNotice } from './undo-notice';
+import { UndoNotice } from '../../../components/move-preview-dialog';
+import { useUndoPlanChange } from '../../plan-changes/api/undo-plan-change';
 import { AssessmentForm } from './assessment-form';
 
 type Feedback = { kind: 'success' | 'warning' | 'error'; text: string } | null;
@@ -29,9 +30,11 @@ export function useActionWithFeedback(conflictId: number) {
   const action = usePostConflictAction();
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [planChange, setPlanChange] = useState<PlanChangeRef | null>(null);
+  const undo = useUndoPlanChange();
   const run = (body: ConflictAction, success: (updated: ActionResult) => Feedback, done?: () => void) => {
     setFeedback(null);
     setPlanChange(null);
+    undo.reset();
     action.mutate(
       { id: conflictId, action: body },
       {
@@ -50,16 +53,30 @@ export function useActionWithFeedback(conflictId: number) {
       },
     );
   };
-  const notice = (
-    <>
-      {feedback && (
+  const notice =
+    planChange && feedback ? (
+      <UndoNotice
+        key={planChange.id}
+        message={feedback.text}
+        undoUntil={planChange.undoUntil}
+        undoing={undo.isPending}
+        undoError={undo.error}
+        onUndo={() =>
+          undo.mutate(planChange.id, {
+            onSuccess: () => {
+              setPlanChange(null);
+              setFeedback({ kind: 'success', text: t('proc.undone') });
+            },
+          })
+        }
+      />
+    ) : (
+      feedback && (
         <Notice kind={feedback.kind} role={feedback.kind === 'error' ? 'alert' : 'status'}>
           <p>{feedback.text}</p>
         </Notice>
-      )}
-      {planChange && <UndoNotice key={planChange.id} planChange={planChange} />}
-    </>
-  );
+      )
+    );
   return { run, busy: action.isPending, notice };
 }
 

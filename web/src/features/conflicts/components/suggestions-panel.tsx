@@ -7,8 +7,9 @@ import { useConflictSuggestions, type WindowSuggestions } from '../api/get-confl
 type Slot = NonNullable<WindowSuggestions['earlier']>;
 
 /**
- * Per own window, the nearest earlier and later moment at which the conflict goes away, each a one-click move.
- * A split over two moments is shown as advice only: one move action moves one window.
+ * Per own window (cheapest first), the nearest earlier and later moment at which the conflict goes away, each a move
+ * that is previewed and confirmed; the best suggestion of the whole conflict is marked. A split over two moments is
+ * shown as advice only: one move action moves one window.
  */
 export function SuggestionsPanel({ conflictId, canMove, busy, onMove }: { conflictId: number; canMove: boolean; busy: boolean; onMove: (w: WindowSuggestions, slot: Slot) => void }) {
   const t = useT();
@@ -37,7 +38,7 @@ export function SuggestionsPanel({ conflictId, canMove, busy, onMove }: { confli
               <span className="kenmerk">{w.kenmerk ?? t('suggestions.window', { id: w.windowId })}</span>
             </p>
             <ul className="suggestion__options">
-              {options.map((kind, i) => {
+              {options.map((kind) => {
                 if (kind === 'split' && w.split) {
                   return (
                     <li key="split" className="suggestion__option">
@@ -54,7 +55,8 @@ export function SuggestionsPanel({ conflictId, canMove, busy, onMove }: { confli
                 return (
                   <li key={kind} className="suggestion__option">
                     <span>
-                      {i === 0 && <span className="badge badge--best">{t('suggestions.best')}</span>} {f.period(slot.start, slot.end)}{' '}
+                      {w.ranked.some((r) => r.kind === kind && r.best) && <span className="badge badge--best">{t('suggestions.best')}</span>}{' '}
+                      {f.period(slot.start, slot.end)}{' '}
                       <span className="muted">({shift(slot)})</span>
                     </span>
                     {canMove && (

@@ -10,6 +10,9 @@ import { useDeletePrognose } from '../api/delete-prognose';
 import { usePrognose } from '../api/get-prognose';
 import { type PrognosesQuery, usePrognoses } from '../api/get-prognoses';
 import { ScrollRegion } from '../../../components/scroll-region';
+import { useCurrentUser } from '../../../lib/session';
+import type { SendWindowChangedJson } from '../../plan-changes/api/patch-window';
+import { WindowEditedNotice, WindowEditFlow } from './window-edit';
 
 const PAGE_SIZE = 25;
 const FETCH_SIZE = 1000;
@@ -23,7 +26,10 @@ export const STATUS_LABEL: Record<Status, MessageKey> = {
   geannuleerd: 'status.geannuleerd',
 };
 
-/** The planner's own send windows: filter, sort, page, see the history of one and cancel one. */
+/** Who may edit a window (a plan change): its own planner, or the capacity manager on its behalf. */
+const EDIT_ROLES = ['planner', 'capacity-manager'];
+
+/** The planner's own send windows: filter, sort, page, see the history of one, edit one (previewed, undoable) and cancel one. */
 export function WindowsTable() {
   const t = useT();
   const f = useFormat();
@@ -37,6 +43,9 @@ export function WindowsTable() {
   const [historyId, setHistoryId] = useState<number | null>(null);
   const [cancelling, setCancelling] = useState<SendWindow | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [editing, setEditing] = useState<SendWindow | null>(null);
+  const [edited, setEdited] = useState<{ changed: SendWindowChangedJson; before: SendWindow } | null>(null);
+  const canEdit = EDIT_ROLES.includes(useCurrentUser().role);
 
   const fromMs = fromDate ? fromLocalInputValue(fromDate) : null;
   const toMs = toDate ? fromLocalInputValue(toDate) : null;
@@ -111,6 +120,17 @@ export function WindowsTable() {
           {message}
         </Notice>
       )}
+      {edited && (
+        <WindowEditedNotice
+          key={edited.changed.planChange.id}
+          changed={edited.changed}
+          before={edited.before}
+          onUndone={(text) => {
+            setEdited(null);
+            setMessage(text);
+          }}
+        />
+      )}
 
       {query.isLoading ? (
         <Loading label={t('windows.loading')} />
@@ -165,6 +185,12 @@ export function WindowsTable() {
                         {t('windows.history')}
                         <span className="visually-hidden"> {w.kenmerk}</span>
                       </button>
+                      {w.status !== 'geannuleerd' && canEdit && (
+                        <button type="button" className="button button--ghost button--small" onClick={() => setEditing(w)}>
+                          {t('windows.edit')}
+                          <span className="visually-hidden"> {w.kenmerk}</span>
+                        </button>
+                      )}
                       {w.status !== 'geannuleerd' && (
                         <button type="button" className="button button--ghost button--small button--danger" onClick={() => setCancelling(w)}>
                           {t('windows.cancel')}
@@ -191,6 +217,15 @@ export function WindowsTable() {
         </>
       )}
       <HistoryDialog id={historyId} onClose={() => setHistoryId(null)} />
+      <WindowEditFlow
+        window={editing}
+        onClose={() => setEditing(null)}
+        onDone={(changed, before) => {
+          setEditing(null);
+          setMessage(null);
+          setEdited({ changed, before });
+        }}
+      />
       <CancelDialog
         window={cancelling}
         onClose={() => setCancelling(null)}

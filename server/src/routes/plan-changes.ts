@@ -1,0 +1,31 @@
+import type { Tx } from '@cd/db';
+import { PlanChangeUndone } from '@cd/shared';
+import { z } from '@hono/zod-openapi';
+import { userRequire } from '../lib/context.js';
+import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { planChangeUndo } from '../services/window-moves.js';
+
+const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+
+export const planChanges = apiRouter().openapi(
+  apiRoute({
+    method: 'post',
+    path: '/plan-changes/{id}/undo',
+    tags: ['Prognoses'],
+    summary:
+      'Een planwijziging ongedaan maken (binnen 15 minuten, door wie haar deed of de capaciteitsmanager): elk venster krijgt zijn vorige stand terug, als nieuwe planwijziging',
+    request: { params: IdParam },
+    responses: {
+      201: { description: 'De ongedaanmaking, zelf een planwijziging', content: { 'application/json': { schema: PlanChangeUndone } } },
+      404: notFound,
+      409: conflict,
+    },
+  }),
+  async (c) => {
+    const user = userRequire(c);
+    const deps = c.get('deps');
+    const now = deps.now();
+    const done = await deps.sql.begin((tx: Tx) => planChangeUndo(tx, c.req.valid('param').id, { user, now, procedure: deps.procedure }));
+    return c.json({ planChange: { id: done.planChangeId, undoUntil: done.undoUntil.toISOString() }, undoOf: done.undoOf, windows: done.windows }, 201);
+  },
+);

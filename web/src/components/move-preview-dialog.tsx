@@ -1,0 +1,187 @@
+import type { PlanChangePreview } from '@cd/shared';
+import { shiftWords } from '@cd/shared/plan-changes';
+import { useEffect, useState } from 'react';
+import { useAfnemerName } from '../lib/afnemer-names';
+import { useFormat } from '../lib/format';
+import { type MessageKey, useI18n, useT } from '../lib/i18n';
+import { Dialog } from './dialog';
+import { ErrorMessage, errorMessage, Loading, Notice } from './feedback';
+
+type ConflictPreview = PlanChangePreview['created'][number];
+
+export interface MovePreviewDialogProps {
+  open: boolean;
+  title: string;
+  /** The dry run of the change: the windows before and after and the effect on the conflicts. */
+  preview: PlanChangePreview | undefined;
+  loading: boolean;
+  previewError: unknown;
+  confirming: boolean;
+  confirmError: unknown;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+/**
+ * Before any move or edit of windows: per window the kenmerk, the old and new time with the shift in words
+ * ("13 dagen later"), the messages, and what the change does to the conflicts (created, worsened, solved); then the
+ * user confirms. Nothing is stored until then.
+ */
+export function MovePreviewDialog(props: MovePreviewDialogProps) {
+  const { open, title, preview, loading, previewError, confirming, confirmError, onConfirm, onClose } = props;
+  const t = useT();
+  const f = useFormat();
+  const { lang } = useI18n();
+  const name = useAfnemerName();
+  const describe = (c: ConflictPreview) =>
+    t('upload.conflictLine', {
+      period: f.period(c.start, c.end),
+      afnemers: c.afnemers.map(name).join(', '),
+      peak: c.peakUtilization === null ? '–' : f.percent(c.peakUtilization),
+      excess: f.number(c.excessMessages),
+    });
+  const nothing = preview ? preview.created.length + preview.worsened.length + preview.solved.length + preview.eased.length === 0 : false;
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button button--primary" disabled={!preview || confirming} onClick={onConfirm}>
+            {confirming ? t('common.busy') : t('move.confirm')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </>
+      }
+    >
+      {loading ? (
+        <Loading label={t('move.previewLoading')} />
+      ) : previewError ? (
+        <ErrorMessage error={previewError} title={t('move.previewFailed')} />
+      ) : preview ? (
+        <>
+          {preview.windows.map((w) => (
+            <dl key={w.windowId} className="move-window" data-testid="move-window">
+              <div>
+                <dt>{t('move.kenmerk')}</dt>
+                <dd className="kenmerk">{w.kenmerk}</dd>
+              </div>
+              <div>
+                <dt>{t('move.old')}</dt>
+                <dd>{f.period(w.before.start, w.before.eind)}</dd>
+              </div>
+              <div>
+                <dt>{t('move.new')}</dt>
+                <dd>{f.period(w.after.start, w.after.eind)}</dd>
+              </div>
+              <div>
+                <dt>{t('move.shift')}</dt>
+                <dd data-testid="move-shift">{shiftWords(Date.parse(w.before.start), Date.parse(w.after.start), lang)}</dd>
+              </div>
+              <div>
+                <dt>{t('move.messages')}</dt>
+                <dd>
+                  {w.before.aantalBerichten === w.after.aantalBerichten
+                    ? f.number(w.after.aantalBerichten)
+                    : `${f.number(w.before.aantalBerichten)} → ${f.number(w.after.aantalBerichten)}`}
+                </dd>
+              </div>
+              {w.before.status !== w.after.status && (
+                <div>
+                  <dt>{t('move.status')}</dt>
+                  <dd>{`${t(`status.${w.before.status}` as MessageKey)} → ${t(`status.${w.after.status}` as MessageKey)}`}</dd>
+                </div>
+              )}
+            </dl>
+          ))}
+          <h3>{t('move.effectTitle')}</h3>
+          <dl className="stats stats--small">
+            <div className={`stat ${preview.created.length ? 'stat--bad' : ''}`}>
+              <dt>{t('upload.created')}</dt>
+              <dd data-testid="move-created">{preview.created.length}</dd>
+            </div>
+            <div className={`stat ${preview.worsened.length ? 'stat--warn' : ''}`}>
+              <dt>{t('upload.worsened')}</dt>
+              <dd data-testid="move-worsened">{preview.worsened.length}</dd>
+            </div>
+            <div className={`stat ${preview.solved.length ? 'stat--good' : ''}`}>
+              <dt>{t('upload.solved')}</dt>
+              <dd data-testid="move-solved">{preview.solved.length}</dd>
+            </div>
+          </dl>
+          {nothing && <Notice kind="info">{t('move.noEffect')}</Notice>}
+          {preview.created.length > 0 && (
+            <Notice kind="warning" title={t('move.createdTitle')}>
+              <ul>{preview.created.map((c) => <li key={c.start}>{describe(c)}</li>)}</ul>
+            </Notice>
+          )}
+          {preview.worsened.length > 0 && (
+            <Notice kind="warning" title={t('move.worsenedTitle')}>
+              <ul>
+                {preview.worsened.map((c) => (
+                  <li key={c.after.start}>
+                    {describe(c.after)} {t('upload.was', { excess: f.number(c.before.excessMessages) })}
+                  </li>
+                ))}
+              </ul>
+            </Notice>
+          )}
+          {preview.solved.length > 0 && (
+            <Notice kind="success" title={t('move.solvedTitle')}>
+              <ul>{preview.solved.map((c) => <li key={c.start}>{describe(c)}</li>)}</ul>
+            </Notice>
+          )}
+          {confirmError != null && (
+            <p className="field-error" role="alert">
+              {errorMessage(confirmError, t)}
+            </p>
+          )}
+        </>
+      ) : null}
+    </Dialog>
+  );
+}
+
+/**
+ * After a move: what happened, and "Ongedaan maken" until the plan change's undo period ends (15 minutes).
+ */
+export function UndoNotice({ message, undoUntil, onUndo, undoing, undoError }: {
+  message: string;
+  undoUntil: string;
+  onUndo: () => void;
+  undoing: boolean;
+  undoError: unknown;
+}) {
+  const t = useT();
+  const f = useFormat();
+  const until = Date.parse(undoUntil);
+  const [open, setOpen] = useState(() => Date.now() < until);
+  useEffect(() => {
+    const left = until - Date.now();
+    setOpen(left > 0);
+    if (left <= 0) return;
+    const timer = setTimeout(() => setOpen(false), left);
+    return () => clearTimeout(timer);
+  }, [until]);
+  return (
+    <Notice kind="success" role="status">
+      <p>{message}</p>
+      {open && (
+        <p className="undo">
+          <button type="button" className="button button--secondary button--small" disabled={undoing} onClick={onUndo}>
+            {undoing ? t('common.busy') : t('move.undo')}
+          </button>{' '}
+          <span className="muted">{t('move.undoUntil', { time: f.time(until) })}</span>
+        </p>
+      )}
+      {undoError != null && (
+        <p className="field-error" role="alert">
+          {errorMessage(undoError, t)}
+        </p>
+      )}
+    </Notice>
+  );
+}

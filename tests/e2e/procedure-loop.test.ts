@@ -320,7 +320,7 @@ describe('the conflict procedure to its end, in Chromium', { timeout: 90_000 }, 
     await screenshot(plannerB, 'p07-planner-b-opgelost');
   });
 
-  it('step 5 → 6: A’s klantraad-manager rejects with a reason; Logius decides with a move picked in the form, previews it and confirms; the conflict resolves and the move can be undone', async () => {
+  it('step 5 → 6: A’s klantraad-manager rejects with a reason; Logius decides with a move picked in the form, previews it and confirms; the conflict resolves, and undoing the move puts the window back', async () => {
     await openInApp(krA, '/');
     const item = krItem(krA, secondId);
     await item.waitFor();
@@ -364,6 +364,18 @@ describe('the conflict procedure to its end, in Chromium', { timeout: 90_000 }, 
         select r.source from send_window_revisions r join send_windows w on w.id = r.window_id
         where w.kenmerk = 'A-2' order by r.revision desc limit 1`;
       expect(moved!.source).toBe('besluit Logius');
+
+      // Undo within 15 minutes: A-2 is back at 14:00, as a revision of its own.
+      await manager.getByRole('button', { name: 'Ongedaan maken' }).click();
+      await manager.getByText('De verplaatsing is ongedaan gemaakt').waitFor();
+      const [back] = await t.sql<{ source: string | null; start: Date }[]>`
+        select r.source, r.start_at as start from send_window_revisions r join send_windows w on w.id = r.window_id
+        where w.kenmerk = 'A-2' order by r.revision desc limit 1`;
+      expect(back!.source).toBe('ongedaan gemaakt');
+      const [original] = await t.sql<{ start: Date }[]>`
+        select r.start_at as start from send_window_revisions r join send_windows w on w.id = r.window_id
+        where w.kenmerk = 'A-2' order by r.revision asc limit 1`;
+      expect(back!.start.getTime()).toBe(original!.start.getTime());
     } finally {
       conflictId = previous;
     }

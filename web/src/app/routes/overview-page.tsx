@@ -3,6 +3,7 @@ import { OpenIncidents } from '../../features/incidents/components/open-incident
 import { ReleaseList } from '../../features/changes/components/release-list';
 import { ConflictList } from '../../features/conflicts/components/conflict-list';
 import { EscalationList } from '../../features/conflicts/components/escalations';
+import { UpcomingDeadlines } from '../../features/conflicts/components/upcoming-deadlines';
 import { useLoadRange } from '../../features/load/components/load-range';
 import { UtilizationHeatMap } from '../../features/load/components/utilization-heat-map';
 import { useT } from '../../lib/i18n';
@@ -30,6 +31,11 @@ export default function OverviewPage() {
       </Section>
       <LoadPanel />
       {logius && <UtilizationHeatMap key={week} anchor={week} headingId="heat-title" />}
+      {logius && (
+        <Section title={t('upcoming.title')} id="upcoming-deadlines-title">
+          <UpcomingDeadlines />
+        </Section>
+      )}
       {logius && (
         <Section title={t('escalations.title')} id="escalations-title">
           <EscalationList />

@@ -6,6 +6,7 @@ import type {
   ConflictDetail,
   ConflictJson,
   ProcedureDetail,
+  ProcedureSummary,
   ProcedureStep as SharedProcedureStep,
 } from '@cd/shared';
 
@@ -33,8 +34,11 @@ export const LEVELS = ['laag', 'middel', 'hoog'] as const satisfies readonly Lev
 export type ActionType = SharedActionType;
 export type ConflictAction = SharedConflictAction;
 
-/** A conflict as the list shows it: with a summary of where its procedure stands (null before a case exists). */
-export type Conflict = ConflictJson;
+/**
+ * A conflict as the list shows it: with a summary of where its procedure stands (null before a case exists). The
+ * server fills it as a ProcedureSummary, with who must act; the list schema (ConflictJson) does not name waitingOn yet.
+ */
+export type Conflict = Omit<ConflictJson, 'procedure'> & { procedure: ProcedureSummary | null };
 export type ProcedureSummaryJson = NonNullable<ConflictJson['procedure']>;
 
 /** A conflict with its whole case file. */
@@ -46,4 +50,12 @@ export type AdviceJson = NonNullable<ProcedureDetail['advice']>;
 /** The step of a procedure summary, when it is one the web knows (the list types it as a plain string). */
 export function stepOf(p: { step: string } | null | undefined): ProcedureStep | null {
   return p && (PROCEDURE_STEPS as readonly string[]).includes(p.step) ? (p.step as ProcedureStep) : null;
+}
+
+/** Who must act now, as the API names it ("Wacht op Klantraad-manager DUO"). */
+export type WaitingOnJson = NonNullable<ProcedureDetail['waitingOn']>;
+
+/** The `waitingOn` of a case file, or of a list summary (the server sends it there too); null when nobody must act. */
+export function waitingOnOf(p: { waitingOn?: WaitingOnJson | null } | null | undefined): WaitingOnJson | null {
+  return p?.waitingOn ?? null;
 }

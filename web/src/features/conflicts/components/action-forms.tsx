@@ -65,8 +65,8 @@ export function TextActionForm({
   );
 }
 
-/** Step 3 → 4: confirm the (draft) advice: its text and which windows move. */
-export function ConfirmAdviceForm({ conflict, advice, busy, onSubmit }: { conflict: ConflictWithCase; advice: AdviceJson | null; busy: boolean; onSubmit: (v: { text: string; moveWindowIds: number[] }) => void }) {
+/** Step 3 → 4: confirm the (draft) advice: its text and which windows move; unchanged, the draft holds as it is. */
+export function ConfirmAdviceForm({ conflict, advice, busy, onSubmit }: { conflict: ConflictWithCase; advice: AdviceJson | null; busy: boolean; onSubmit: (v: { text?: string; moveWindowIds?: number[] }) => void }) {
   const t = useT();
   const id = useId();
   const name = useAfnemerName();
@@ -78,7 +78,11 @@ export function ConfirmAdviceForm({ conflict, advice, busy, onSubmit }: { confli
       className="action-form"
       onSubmit={(e) => {
         e.preventDefault();
-        onSubmit({ text: text.trim(), moveWindowIds: ids });
+        const sameIds = ids.length === (advice?.moveWindowIds.length ?? 0) && ids.every((x) => advice?.moveWindowIds.includes(x));
+        onSubmit({
+          ...(text.trim() !== (advice?.text ?? '').trim() ? { text: text.trim() } : {}),
+          ...(!sameIds && ids.length > 0 ? { moveWindowIds: ids } : {}),
+        });
       }}
     >
       <div className="field">

@@ -11,12 +11,14 @@ import type { WindowSuggestions } from '../api/get-conflict-suggestions';
 import { usePostConflictAction } from '../api/post-conflict-action';
 import { type ActionType, type ConflictAction, type ConflictWithCase, type ProcedureJson, stepOf } from '../types';
 import { ConfirmAdviceForm, TextActionForm } from './action-forms';
-import { AssessmentForm } from './assessment-form';
 import { AssessmentsMatrix } from './assessments-matrix';
 import { ESCALATION_LEVEL_LABEL, EVENT_LABEL, STEP_LABEL } from './labels';
 import { Deadline, StatusBadge, StepBadge } from './procedure-badges';
 import { ProcedureSteps } from './procedure-steps';
 import { SuggestionsPanel } from './suggestions-panel';
+import { AssessmentBlock, AssessmentStatus, ConfirmWithoutResponse, DecideForm, KlantraadDecision, useActionWithFeedback } from './procedure-actions';
+import { WaitingOn } from './waiting-on';
+import { AdviceMoves, Decisions, KlantraadAnswers } from './procedure-history';
 import { MovePreviewDialog, UndoNotice } from '../../../components/move-preview-dialog';
 import { useConflictActionPreview } from '../api/preview-conflict-action';
 import { useUndoPlanChange } from '../../plan-changes/api/undo-plan-change';
@@ -44,6 +46,8 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
   const name = useAfnemerName();
   const user = useCurrentUser();
   const action = usePostConflictAction();
+  // Answers and decisions keep their feedback (and undo offer) here: their block goes once they are done.
+  const decisionAct = useActionWithFeedback(c.id);
   const [feedback, setFeedback] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const p = c.procedure ?? undefined;
   const step = stepOf(p);
@@ -64,6 +68,12 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
           }),
       },
     );
+  };
+
+  const trailWho = (e: ProcedureJson['events'][number]) => {
+    const behalf = onBehalfIn(e);
+    if (behalf && e.actor) return t('proc.trailOnBehalf', { afnemer: name(behalf), by: e.actor });
+    return `${e.actor ?? t('caseFile.system')}${e.afnemer ? ` (${name(e.afnemer)})` : ''}`;
   };
 
   const stepName = (s: string) => {
@@ -117,6 +127,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
           <p>{feedback.text}</p>
         </Notice>
       )}
+      {decisionAct.notice}
       {moved && (
         <UndoNotice
           key={moved.planChange.id}
@@ -182,6 +193,10 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
           <p>
             {t('caseFile.inStepSince', { step: t(STEP_LABEL[step]), since: f.dateTime(p.enteredAt) })} {t('caseFile.deadline')}: <Deadline procedure={p} />
           </p>
+          <p className="waiting-on-line">
+            <WaitingOn procedure={p} />
+          </p>
+          {step === 'joint-assessment' && <AssessmentStatus conflict={c} />}
         </Section>
       )}
 
@@ -189,14 +204,14 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
         <Section title={t('caseFile.whatNow')} id="cf-actions">
           {actions.length === 0 && <p>{t('caseFile.noActions')}</p>}
           {can('move-window') && (
-            <div className="action-block">
+            <div className="action-block" data-action="move-window">
               <h3>{t('caseFile.suggestionsTitle')}</h3>
               <p>{t('caseFile.suggestionsLead')}</p>
               <SuggestionsPanel conflictId={c.id} canMove busy={action.isPending} onMove={move} />
             </div>
           )}
           {can('contact-logius') && (
-            <div className="action-block">
+            <div className="action-block" data-action="contact-logius">
               <h3>{t('action.contact-logius')}</h3>
               <TextActionForm
                 label={t('caseFile.contactMessage')}
@@ -208,7 +223,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
             </div>
           )}
           {can('open-assessment') && (
-            <div className="action-block">
+            <div className="action-block" data-action="open-assessment">
               <h3>{t('action.open-assessment')}</h3>
               <p>{t('caseFile.openAssessmentLead')}</p>
               <button type="button" className="button button--primary" disabled={action.isPending} onClick={() => run({ type: 'open-assessment' }, () => t('caseFile.assessmentOpened'))}>
@@ -216,42 +231,53 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
               </button>
             </div>
           )}
-          {can('submit-assessment') && (
-            <div className="action-block">
-              <h3>{t('action.submit-assessment')}</h3>
-              <AssessmentForm
-                initial={p?.assessments.find((a) => a.afnemer === user.afnemer?.oin) ?? null}
+          {can('submit-assessment') && p && (
+            <div className="action-block" data-action="submit-assessment">
+              <h3>{user.afnemer ? t('action.submit-assessment') : t('proc.onBehalfTitle')}</h3>
+              <AssessmentBlock
+                conflict={c}
                 busy={action.isPending}
-                onSubmit={(a) => run({ type: 'submit-assessment', ...a }, () => t('caseFile.assessmentSubmitted'))}
+                onSubmit={(body, afnemer) =>
+                  run(body, () => (afnemer ? t('proc.assessmentOnBehalf', { afnemer: name(afnemer) }) : t('caseFile.assessmentSubmitted')))
+                }
               />
             </div>
           )}
-          {can('confirm-advice') && (
-            <div className="action-block">
+          {can('confirm-advice') && p && (
+            <div className="action-block" data-action="confirm-advice">
               <h3>{t('action.confirm-advice')}</h3>
-              <ConfirmAdviceForm
-                conflict={c}
-                advice={p?.draftAdvice ?? p?.advice ?? null}
-                busy={action.isPending}
-                onSubmit={(v) => run({ type: 'confirm-advice', ...v }, () => t('caseFile.adviceConfirmed'))}
-              />
+              {c.afnemers.every((oin) => p.assessments.some((x) => x.afnemer === oin)) ? (
+                <ConfirmAdviceForm
+                  conflict={c}
+                  advice={p.draftAdvice ?? p.advice ?? null}
+                  busy={action.isPending}
+                  onSubmit={(v) => run({ type: 'confirm-advice', ...v }, () => t('caseFile.adviceConfirmed'))}
+                />
+              ) : (
+                <ConfirmWithoutResponse conflict={c} busy={action.isPending} onConfirm={() => run({ type: 'confirm-advice' }, () => t('caseFile.adviceConfirmed'))} />
+              )}
             </div>
           )}
           {can('escalate') && (
-            <div className="action-block">
+            <div className="action-block" data-action="escalate">
               <h3>{t('action.escalate')}</h3>
               <TextActionForm
-                label={t('caseFile.adviceText')}
-                hint={t('caseFile.escalateHint')}
-                initial={p?.advice?.text ?? p?.draftAdvice?.text ?? ''}
+                label={t('proc.escalateReason')}
+                hint={t('proc.escalateReasonHint')}
                 submitLabel={t('action.escalate')}
                 busy={action.isPending}
-                onSubmit={(adviceText) => run({ type: 'escalate', reason: adviceText }, () => t('caseFile.escalated'))}
+                onSubmit={(reason) => run({ type: 'escalate', reason }, () => t('caseFile.escalated'))}
               />
             </div>
           )}
-          {can('escalate-level') && (
+          {(can('accept-advice') || can('reject-advice')) && (
             <div className="action-block">
+              <h3>{t('proc.klantraadTitle')}</h3>
+              <KlantraadDecision conflict={c} canAccept={can('accept-advice')} canReject={can('reject-advice')} act={decisionAct} />
+            </div>
+          )}
+          {can('escalate-level') && (
+            <div className="action-block" data-action="escalate-level">
               <h3>{t('action.escalate-level')}</h3>
               <TextActionForm
                 label={t('caseFile.reason')}
@@ -263,16 +289,9 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
             </div>
           )}
           {can('decide') && (
-            <div className="action-block">
+            <div className="action-block" data-action="decide">
               <h3>{t('action.decide')}</h3>
-              <TextActionForm
-                label={t('caseFile.decision')}
-                hint={t('caseFile.decideHint')}
-                initial={p?.advice?.text ?? ''}
-                submitLabel={t('action.decide')}
-                busy={action.isPending}
-                onSubmit={(decision) => run({ type: 'decide', text: decision }, () => t('caseFile.decided'))}
-              />
+              <DecideForm conflict={c} act={decisionAct} />
             </div>
           )}
         </Section>
@@ -314,7 +333,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
         </Section>
       )}
 
-      {p && (p.advice || p.draftAdvice || p.escalation || p.decision) && <AdviceAndEscalation procedure={p} />}
+      {p && (p.advice || p.draftAdvice || p.escalation || p.decisions.length > 0) && <AdviceAndEscalation conflict={c} procedure={p} />}
 
       {p && p.events.length > 0 && (
         <Section title={t('caseFile.trail')} id="cf-trail">
@@ -332,10 +351,14 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
                     </>
                   )}
                 </p>
-                <p className="cell-sub">
-                  {e.actor ?? t('caseFile.system')}
-                  {e.afnemer && ` (${name(e.afnemer)})`}
-                </p>
+                {trailText(e) ? (
+                  <p className="cell-sub">{trailText(e)}</p>
+                ) : (
+                  <>
+                    <p className="cell-sub">{trailWho(e)}</p>
+                    {trailNote(e) && <p className="timeline__note">{trailNote(e)}</p>}
+                  </>
+                )}
               </li>
             ))}
           </ol>
@@ -345,18 +368,61 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
   );
 }
 
-function AdviceAndEscalation({ procedure: p }: { procedure: ProcedureJson }) {
+type TrailEvent = ProcedureJson['events'][number];
+
+/** The Afnemer an event was recorded for by someone else (Logius on its behalf), or null. */
+function onBehalfIn(e: TrailEvent): string | null {
+  const pl = e.payload as { afnemer?: unknown; onBehalfOf?: unknown; assessment?: { afnemer?: unknown } };
+  const target = [pl.onBehalfOf, pl.afnemer, pl.assessment?.afnemer].find((x): x is string => typeof x === 'string');
+  return target && target !== e.afnemer && e.action !== 'move-window' ? target : null;
+}
+
+/** The server's Dutch line for a trail entry (it names who acted, and on whose behalf), when it sends one. */
+function trailText(e: TrailEvent): string | null {
+  const text = (e as { text?: unknown }).text;
+  return typeof text === 'string' && text.length > 0 ? text : null;
+}
+
+/** The words an actor gave with an event (a reason, a message), for the trail. */
+function trailNote(e: TrailEvent): string | null {
+  const pl = e.payload as { reason?: unknown; message?: unknown };
+  const note = [pl.reason, pl.message].find((x): x is string => typeof x === 'string' && x.length > 0);
+  return note ?? null;
+}
+
+/** Why the case was escalated to the klantraad-managers, apart from the advice, with who escalated and when. */
+function escalationReason(p: ProcedureJson): { reason: string; by: string | null; at: string | null } | null {
+  if (!p.escalationReason) return null;
+  const e = [...p.events].reverse().find((x) => x.action === 'escalate');
+  return { reason: p.escalationReason, by: e?.actor ?? null, at: e?.at ?? null };
+}
+
+function AdviceAndEscalation({ conflict: c, procedure: p }: { conflict: ConflictWithCase; procedure: ProcedureJson }) {
   const t = useT();
   const f = useFormat();
   const advice = p.advice ?? p.draftAdvice;
+  const escalated = escalationReason(p);
   return (
     <Section title={t('caseFile.adviceTitle')} id="cf-advice">
       {advice && (
-        <div className="advice">
-          <h3>{p.advice ? t('caseFile.advice') : t('caseFile.draftAdvice')}</h3>
-          <blockquote>{advice.text}</blockquote>
+        <div className="advice" data-testid={p.advice ? 'advice-frozen' : 'advice-draft'}>
+          <h3>{p.advice ? t('proc.adviceFrozen') : t('caseFile.draftAdvice')}</h3>
+          {p.advice && <p className="field-hint">{t('proc.adviceFrozenHint')}</p>}
+          <blockquote className="advice__text">{advice.text}</blockquote>
+          <AdviceMoves conflict={c} advice={advice} />
         </div>
       )}
+      {escalated && (
+        <div className="escalation-reason" data-testid="escalation-reason">
+          <h3>{t('proc.escalationReason')}</h3>
+          <blockquote>{escalated.reason}</blockquote>
+          <p className="cell-sub">
+            {escalated.by ?? t('caseFile.system')}
+            {escalated.at && `, ${f.dateTime(escalated.at)}`}
+          </p>
+        </div>
+      )}
+      {escalated && <KlantraadAnswers conflict={c} />}
       {p.escalation && (
         <div>
           <h3>{t('caseFile.escalation')}</h3>
@@ -372,15 +438,7 @@ function AdviceAndEscalation({ procedure: p }: { procedure: ProcedureJson }) {
           )}
         </div>
       )}
-      {p.decision && (
-        <div className="decision">
-          <h3>{t('caseFile.decisionTitle')}</h3>
-          <blockquote>{p.decision.text}</blockquote>
-          <p className="cell-sub">
-            {p.decision.by}, {f.dateTime(p.decision.at)}
-          </p>
-        </div>
-      )}
+      <Decisions procedure={p} />
     </Section>
   );
 }

@@ -5,11 +5,14 @@ import { useT } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
 import { useConflicts } from '../api/get-conflicts';
 import { useConflictDetails } from '../hooks/use-conflict-details';
-import { type Conflict, type ConflictWithCase, type ProcedureJson, stepOf } from '../types';
+import { type ActionType, type Conflict, type ConflictWithCase, type ProcedureJson, stepOf } from '../types';
 import { AssessmentsMatrix } from './assessments-matrix';
 import { AfnemerNames } from './conflict-list';
 import { ESCALATION_LEVEL_LABEL, STEP_LABEL } from './labels';
 import { Deadline } from './procedure-badges';
+import { KlantraadDecision, useActionWithFeedback } from './procedure-actions';
+import { KlantraadAnswers } from './procedure-history';
+import { WaitingOn } from './waiting-on';
 import { ScrollRegion } from '../../../components/scroll-region';
 
 const ESCALATED = new Set(['escalated', 'logius-decides']);
@@ -97,6 +100,9 @@ function KlantraadItem({ conflict: c, summary }: { conflict: ConflictWithCase; s
   const p: ProcedureJson | null = c.procedure;
   const advice = p?.advice ?? p?.draftAdvice ?? null;
   const headingId = `kr-${c.id}`;
+  const actions: ActionType[] = p?.actions ?? [];
+  const can = (a: ActionType) => actions.includes(a);
+  const act = useActionWithFeedback(c.id);
   return (
     <article className="panel klantraad__item" aria-labelledby={headingId}>
       <div className="panel__header">
@@ -113,10 +119,21 @@ function KlantraadItem({ conflict: c, summary }: { conflict: ConflictWithCase; s
         {f.number(c.excessMessages)} · {t('conflicts.deadline')}: <Deadline procedure={summary.procedure} />
       </p>
       {p?.escalation && <p>{t('caseFile.escalationLevel', { level: t(ESCALATION_LEVEL_LABEL[p.escalation.level] ?? 'escalation.level0') })}</p>}
+      <p>
+        <WaitingOn procedure={p ?? summary.procedure} />
+      </p>
       {advice && (
         <div className="advice">
           <h3>{t('caseFile.advice')}</h3>
-          <blockquote>{advice.text}</blockquote>
+          <blockquote className="advice__text">{advice.text}</blockquote>
+        </div>
+      )}
+      {p && <KlantraadAnswers conflict={c} />}
+      {act.notice}
+      {(can('accept-advice') || can('reject-advice')) && (
+        <div className="action-block">
+          <h3>{t('proc.klantraadTitle')}</h3>
+          <KlantraadDecision conflict={c} canAccept={can('accept-advice')} canReject={can('reject-advice')} act={act} />
         </div>
       )}
       <h3>{t('caseFile.assessments')}</h3>

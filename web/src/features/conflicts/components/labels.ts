@@ -32,6 +32,10 @@ export const EVENT_LABEL: Record<string, MessageKey> = {
   'involved-changed': 'event.involvedChanged',
   'plan-change': 'event.planChange',
   resolve: 'event.resolve',
+  reached: 'event.reached',
+  'carried-out': 'event.carriedOut',
+  'deadline-passed': 'event.deadlinePassed',
+  'advice-fell-short': 'event.adviceFellShort',
 };
 
 export const ASPECT_LABEL: Record<Aspect, MessageKey> = {

@@ -1,0 +1,200 @@
+import type { PlanChangePreview } from '@cd/shared';
+import { shiftWords } from '@cd/shared/plan-changes';
+import { type ReactNode, useEffect, useId } from 'react';
+import { Dialog } from '../../../components/dialog';
+import { ErrorMessage, Loading, Notice } from '../../../components/feedback';
+import { useAfnemerName } from '../../../lib/afnemer-names';
+import { useFormat } from '../../../lib/format';
+import { useI18n, useT } from '../../../lib/i18n';
+import { type ConflictActionOutcomeJson, usePostConflictActionDryRun } from '../api/post-conflict-action-dry-run';
+import type { ConflictAction } from '../types';
+
+type Preview = PlanChangePreview['created'][number];
+
+/** Each window that moves: kenmerk, old and new time, the shift in words, and its number of messages. */
+function WindowMoves({ windows }: { windows: PlanChangePreview['windows'] }) {
+  const t = useT();
+  const f = useFormat();
+  const { lang } = useI18n();
+  const name = useAfnemerName();
+  return (
+    <table className="table" data-testid="preview-windows">
+      <caption>{t('proc.previewWindows')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('windows.kenmerk')}</th>
+          <th scope="col">{t('proc.previewFrom')}</th>
+          <th scope="col">{t('proc.previewTo')}</th>
+          <th scope="col" className="num">{t('windows.messages')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {windows.map((w) => (
+          <tr key={w.windowId}>
+            <th scope="row">
+              {w.kenmerk} <span className="cell-sub">{name(w.afnemer)}</span>
+            </th>
+            <td>{f.period(w.before.start, w.before.eind)}</td>
+            <td>
+              {f.period(w.after.start, w.after.eind)} <span className="cell-sub">{shiftWords(Date.parse(w.before.start), Date.parse(w.after.start), lang)}</span>
+            </td>
+            <td className="num">{f.number(w.after.aantalBerichten)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The effect of a dry run: the windows that move, conflicts created, worsened, solved and eased, and whether this one goes. */
+export function DryRunEffect({ outcome }: { outcome: ConflictActionOutcomeJson }) {
+  const t = useT();
+  const f = useFormat();
+  const name = useAfnemerName();
+  const result = outcome.effect;
+  if (!result) {
+    return (
+      <div className="preview" data-testid="action-preview">
+        <Notice kind="info">{outcome.message ?? t('proc.previewNothing')}</Notice>
+      </div>
+    );
+  }
+  const eased = result.eased;
+  const describe = (c: Preview) =>
+    t('upload.conflictLine', {
+      period: f.period(c.start, c.end),
+      afnemers: c.afnemers.map(name).join(', '),
+      peak: c.peakUtilization === null ? '–' : f.percent(c.peakUtilization),
+      excess: f.number(c.excessMessages),
+    });
+  const solves = outcome.conflictSolved === true;
+  return (
+    <div className="preview" data-testid="action-preview">
+      {result.windows.length > 0 && <WindowMoves windows={result.windows} />}
+      <dl className="stats stats--small">
+        <div className={`stat ${result.created.length ? 'stat--bad' : ''}`}>
+          <dt>{t('upload.created')}</dt>
+          <dd data-testid="preview-created">{result.created.length}</dd>
+        </div>
+        <div className={`stat ${result.worsened.length ? 'stat--warn' : ''}`}>
+          <dt>{t('upload.worsened')}</dt>
+          <dd data-testid="preview-worsened">{result.worsened.length}</dd>
+        </div>
+        <div className={`stat ${result.solved.length ? 'stat--good' : ''}`}>
+          <dt>{t('upload.solved')}</dt>
+          <dd data-testid="preview-solved">{result.solved.length}</dd>
+        </div>
+      </dl>
+      {solves ? (
+        <Notice kind="success">{t('proc.previewSolves')}</Notice>
+      ) : (
+        <Notice kind="warning">{outcome.message ?? t('proc.previewStaysOpen')}</Notice>
+      )}
+      {result.created.length > 0 && (
+        <Notice kind="warning" title={t('proc.previewCreatedTitle')}>
+          <ul>
+            {result.created.map((c) => (
+              <li key={c.start}>{describe(c)}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {result.worsened.length > 0 && (
+        <Notice kind="warning" title={t('upload.worsenedTitle')}>
+          <ul>
+            {result.worsened.map((c) => (
+              <li key={c.after.start}>
+                {describe(c.after)} {t('upload.was', { excess: f.number(c.before.excessMessages) })}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {result.solved.length > 0 && (
+        <Notice kind="success" title={t('upload.solvedTitle')}>
+          <ul>
+            {result.solved.map((c) => (
+              <li key={c.start}>{describe(c)}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+      {eased.length > 0 && (
+        <Notice kind="info" title={t('upload.easedTitle')}>
+          <ul>
+            {eased.map((c) => (
+              <li key={c.after.start}>{describe(c.after)}</li>
+            ))}
+          </ul>
+        </Notice>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Confirm an action that moves windows: on opening it asks the server for a dry run of `action` and shows its
+ * effect; only the confirm button carries it out.
+ */
+export function ActionPreviewDialog({
+  open,
+  title,
+  conflict,
+  action,
+  lead,
+  confirmLabel,
+  busy,
+  onConfirm,
+  onClose,
+}: {
+  open: boolean;
+  title: string;
+  conflict: { id: number };
+  action: ConflictAction | null;
+  lead?: ReactNode;
+  confirmLabel: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const headingId = useId();
+  const dryRun = usePostConflictActionDryRun();
+  const { mutate, reset } = dryRun;
+  useEffect(() => {
+    if (open && action) mutate({ id: conflict.id, action });
+    if (!open) reset();
+  }, [open, action, conflict.id, mutate, reset]);
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onClose}
+      footer={
+        <div className="actions">
+          <button type="button" className="button button--primary" disabled={busy || !dryRun.isSuccess} onClick={onConfirm}>
+            {busy ? t('common.busy') : confirmLabel}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      }
+    >
+      {lead}
+      {/* Focusable, so keyboard users can scroll a long preview: the dialog's body has no other focusable content. */}
+      <section className="preview-effect" tabIndex={0} aria-labelledby={headingId}>
+        <h3 id={headingId}>{t('proc.previewTitle')}</h3>
+        {dryRun.isPending || dryRun.isIdle ? (
+          <Loading label={t('proc.previewLoading')} />
+        ) : dryRun.isError ? (
+          <ErrorMessage error={dryRun.error} onRetry={() => action && mutate({ id: conflict.id, action })} />
+        ) : dryRun.data.outcome ? (
+          <DryRunEffect outcome={dryRun.data.outcome} />
+        ) : (
+          <Notice kind="info">{t('proc.previewNothing')}</Notice>
+        )}
+      </section>
+    </Dialog>
+  );
+}

@@ -75,7 +75,8 @@ describe('PATCH /api/v1/prognoses/{id}?dryRun=true', () => {
     const body = await res.json();
     expect(body).toMatchObject({ dryRun: true, rowCount: 1, created: [], worsened: [] });
     expect(body.solved).toHaveLength(1);
-    expect(body.solved[0]).toMatchObject({ afnemers: [OIN_A, OIN_B].sort(), start: '2027-02-01T09:00:00.000Z' });
+    // B's planner learns the conflict it would solve, but A only as a count (decision 006).
+    expect(body.solved[0]).toMatchObject({ afnemers: [OIN_B], otherAfnemers: 1, start: '2027-02-01T09:00:00.000Z' });
     expect(body.windows).toEqual([{
       windowId: idB, kenmerk: 'B-1', afnemer: OIN_B,
       before: { start: '2027-02-01T09:00:00.000Z', eind: '2027-02-01T10:00:00.000Z', aantalBerichten: 2000, status: 'concept' },
@@ -313,17 +314,20 @@ describe('moves in the procedure', () => {
     const before = await snapshot();
     const res = await apiRequest(t.app, 'POST', path, who.plannerB, body);
     expect(res.status).toBe(200);
-    const preview = await res.json();
+    const result = await res.json();
+    expect(result.outcome).toMatchObject({ dryRun: true, conflictSolved: true });
+    const preview = result.outcome.effect;
     expect(preview).toMatchObject({ dryRun: true, created: [], worsened: [] });
     expect(preview.solved).toHaveLength(1);
     expect(preview.windows[0]).toMatchObject({ windowId: idB, after: { start: '2027-02-01T11:00:00.000Z' } });
+    expect(result.planChange).toBeNull();
     // In step 1 Logius may not move (409), another Afnemer's planner may not move B's window (403), and a step
-    // that moves nothing has no dry run (400).
+    // that moves nothing is checked by its gate and has no effect to show.
     expect((await apiRequest(t.app, 'POST', path, who.capacity, body)).status).toBe(409);
     expect((await apiRequest(t.app, 'POST', path, who.plannerA, body)).status).toBe(403);
     const other = await apiRequest(t.app, 'POST', path, who.plannerA, { type: 'contact-logius', message: 'Wij kunnen niet schuiven.' });
-    expect(other.status).toBe(400);
-    expect((await other.json()).detail).toMatch(/Alleen een verplaatsing/);
+    expect(other.status).toBe(200);
+    expect((await other.json()).outcome).toMatchObject({ dryRun: true, effect: null });
     expect(await snapshot()).toEqual(before);
   });
 

@@ -63,6 +63,8 @@ describe('changing capacity in Chromium', () => {
     await expect.poll(() => meta.textContent()).toContain('per dag');
     const year = String(new Date().getUTCFullYear() + 1);
     expect(await meta.textContent()).toContain(year);
+    // The key figures come with the load data, which may arrive after the panel's heading.
+    await page.locator('.stat__period').nth(4).waitFor();
     const periods = await page.locator('.stat__period').allTextContents();
     expect(periods).toHaveLength(5);
     expect(periods[0]).toContain(year);

@@ -1,11 +1,8 @@
+import { ConflictEffectLists } from './conflict-effect';
 import type { ChangeEffect, PlanningDryRunResult } from '@cd/shared';
-import { useAfnemerName } from '../lib/afnemer-names';
-import { useFormat } from '../lib/format';
 import { type Translate, useT } from '../lib/i18n';
 import { Dialog } from './dialog';
-import { ErrorMessage, errorMessage, Loading, Notice } from './feedback';
-
-type Preview = PlanningDryRunResult['created'][number];
+import { ErrorMessage, errorMessage, Loading } from './feedback';
 
 /** "veroorzaakt 2 nieuwe conflicten bij 14 Afnemers" (singular where it is one); `past`: "veroorzaakte …". */
 export function createdSentence(t: Translate, created: number, afnemers: number, past = false): string {
@@ -38,15 +35,6 @@ export function effectSentence(t: Translate, effect: ChangeEffect): string {
  */
 export function ChangePreview({ result }: { result: PlanningDryRunResult }) {
   const t = useT();
-  const f = useFormat();
-  const name = useAfnemerName();
-  const describe = (c: Preview) =>
-    t('upload.conflictLine', {
-      period: f.period(c.start, c.end),
-      afnemers: c.afnemers.map(name).join(', '),
-      peak: c.peakUtilization === null ? '–' : f.percent(c.peakUtilization),
-      excess: f.number(c.excessMessages),
-    });
   const created = result.created.length;
   return (
     <div className="change-preview">
@@ -57,35 +45,7 @@ export function ChangePreview({ result }: { result: PlanningDryRunResult }) {
           solved: result.solved.length,
         })}
       </p>
-      {created > 0 && (
-        <Notice kind="warning" title={t('change.createdTitle')}>
-          <ul>
-            {result.created.map((c) => (
-              <li key={c.start}>{describe(c)}</li>
-            ))}
-          </ul>
-        </Notice>
-      )}
-      {result.worsened.length > 0 && (
-        <Notice kind="warning" title={t('upload.worsenedTitle')}>
-          <ul>
-            {result.worsened.map((c) => (
-              <li key={c.after.start}>
-                {describe(c.after)} {t('upload.was', { excess: f.number(c.before.excessMessages) })}
-              </li>
-            ))}
-          </ul>
-        </Notice>
-      )}
-      {result.solved.length > 0 && (
-        <Notice kind="success" title={t('upload.solvedTitle')}>
-          <ul>
-            {result.solved.map((c) => (
-              <li key={c.start}>{describe(c)}</li>
-            ))}
-          </ul>
-        </Notice>
-      )}
+      <ConflictEffectLists effect={result} createdTitle={t('change.createdTitle')} />
       <p className="field-hint">{t('change.nothingStored')}</p>
     </div>
   );

@@ -1,13 +1,11 @@
+import { ConflictEffectLists } from './conflict-effect';
 import type { PlanChangePreview } from '@cd/shared';
 import { shiftWords } from '@cd/shared/plan-changes';
 import { useEffect, useState } from 'react';
-import { useAfnemerName } from '../lib/afnemer-names';
 import { useFormat } from '../lib/format';
 import { type MessageKey, useI18n, useT } from '../lib/i18n';
 import { Dialog } from './dialog';
 import { ErrorMessage, errorMessage, Loading, Notice } from './feedback';
-
-type ConflictPreview = PlanChangePreview['created'][number];
 
 export interface MovePreviewDialogProps {
   open: boolean;
@@ -32,14 +30,6 @@ export function MovePreviewDialog(props: MovePreviewDialogProps) {
   const t = useT();
   const f = useFormat();
   const { lang } = useI18n();
-  const name = useAfnemerName();
-  const describe = (c: ConflictPreview) =>
-    t('upload.conflictLine', {
-      period: f.period(c.start, c.end),
-      afnemers: c.afnemers.map(name).join(', '),
-      peak: c.peakUtilization === null ? '–' : f.percent(c.peakUtilization),
-      excess: f.number(c.excessMessages),
-    });
   const nothing = preview ? preview.created.length + preview.worsened.length + preview.solved.length + preview.eased.length === 0 : false;
   return (
     <Dialog
@@ -113,27 +103,7 @@ export function MovePreviewDialog(props: MovePreviewDialogProps) {
             </div>
           </dl>
           {nothing && <Notice kind="info">{t('move.noEffect')}</Notice>}
-          {preview.created.length > 0 && (
-            <Notice kind="warning" title={t('move.createdTitle')}>
-              <ul>{preview.created.map((c) => <li key={c.start}>{describe(c)}</li>)}</ul>
-            </Notice>
-          )}
-          {preview.worsened.length > 0 && (
-            <Notice kind="warning" title={t('move.worsenedTitle')}>
-              <ul>
-                {preview.worsened.map((c) => (
-                  <li key={c.after.start}>
-                    {describe(c.after)} {t('upload.was', { excess: f.number(c.before.excessMessages) })}
-                  </li>
-                ))}
-              </ul>
-            </Notice>
-          )}
-          {preview.solved.length > 0 && (
-            <Notice kind="success" title={t('move.solvedTitle')}>
-              <ul>{preview.solved.map((c) => <li key={c.start}>{describe(c)}</li>)}</ul>
-            </Notice>
-          )}
+          <ConflictEffectLists effect={preview} createdTitle={t('move.createdTitle')} worsenedTitle={t('move.worsenedTitle')} solvedTitle={t('move.solvedTitle')} />
           {confirmError != null && (
             <p className="field-error" role="alert">
               {errorMessage(confirmError, t)}

@@ -1,3 +1,4 @@
+import { ConflictEffectLists } from '../../../components/conflict-effect';
 import type { PlanChangePreview } from '@cd/shared';
 import { shiftWords } from '@cd/shared/plan-changes';
 import { type ReactNode, useEffect, useId } from 'react';
@@ -8,8 +9,6 @@ import { useFormat } from '../../../lib/format';
 import { useI18n, useT } from '../../../lib/i18n';
 import { type ConflictActionOutcomeJson, usePostConflictActionDryRun } from '../api/post-conflict-action-dry-run';
 import type { ConflictAction } from '../types';
-
-type Preview = PlanChangePreview['created'][number];
 
 /** Each window that moves: kenmerk, old and new time, the shift in words, and its number of messages. */
 function WindowMoves({ windows }: { windows: PlanChangePreview['windows'] }) {
@@ -49,8 +48,6 @@ function WindowMoves({ windows }: { windows: PlanChangePreview['windows'] }) {
 /** The effect of a dry run: the windows that move, conflicts created, worsened, solved and eased, and whether this one goes. */
 export function DryRunEffect({ outcome }: { outcome: ConflictActionOutcomeJson }) {
   const t = useT();
-  const f = useFormat();
-  const name = useAfnemerName();
   const result = outcome.effect;
   if (!result) {
     return (
@@ -59,14 +56,6 @@ export function DryRunEffect({ outcome }: { outcome: ConflictActionOutcomeJson }
       </div>
     );
   }
-  const eased = result.eased;
-  const describe = (c: Preview) =>
-    t('upload.conflictLine', {
-      period: f.period(c.start, c.end),
-      afnemers: c.afnemers.map(name).join(', '),
-      peak: c.peakUtilization === null ? '–' : f.percent(c.peakUtilization),
-      excess: f.number(c.excessMessages),
-    });
   const solves = outcome.conflictSolved === true;
   return (
     <div className="preview" data-testid="action-preview">
@@ -90,44 +79,7 @@ export function DryRunEffect({ outcome }: { outcome: ConflictActionOutcomeJson }
       ) : (
         <Notice kind="warning">{outcome.message ?? t('proc.previewStaysOpen')}</Notice>
       )}
-      {result.created.length > 0 && (
-        <Notice kind="warning" title={t('proc.previewCreatedTitle')}>
-          <ul>
-            {result.created.map((c) => (
-              <li key={c.start}>{describe(c)}</li>
-            ))}
-          </ul>
-        </Notice>
-      )}
-      {result.worsened.length > 0 && (
-        <Notice kind="warning" title={t('upload.worsenedTitle')}>
-          <ul>
-            {result.worsened.map((c) => (
-              <li key={c.after.start}>
-                {describe(c.after)} {t('upload.was', { excess: f.number(c.before.excessMessages) })}
-              </li>
-            ))}
-          </ul>
-        </Notice>
-      )}
-      {result.solved.length > 0 && (
-        <Notice kind="success" title={t('upload.solvedTitle')}>
-          <ul>
-            {result.solved.map((c) => (
-              <li key={c.start}>{describe(c)}</li>
-            ))}
-          </ul>
-        </Notice>
-      )}
-      {eased.length > 0 && (
-        <Notice kind="info" title={t('upload.easedTitle')}>
-          <ul>
-            {eased.map((c) => (
-              <li key={c.after.start}>{describe(c.after)}</li>
-            ))}
-          </ul>
-        </Notice>
-      )}
+      <ConflictEffectLists effect={result} createdTitle={t('proc.previewCreatedTitle')} />
     </div>
   );
 }

@@ -1,9 +1,9 @@
+import { ConflictEffectLists } from '../../../components/conflict-effect';
 import type { DryRunResult, UploadResult } from '@cd/shared';
 import { type DragEvent, useId, useRef, useState } from 'react';
 import { errorMessage, Notice } from '../../../components/feedback';
 import { ProgressBar } from '../../../components/progress-bar';
 import { ApiError, apiUrl, type ProblemRowError, type UploadProgress } from '../../../lib/api-client';
-import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
@@ -151,20 +151,7 @@ function UploadProgressBar({ label, file, progress }: { label: string; file: Fil
 function DryRunPreview({ file, result, onSave, onCancel }: { file: File; result: DryRunResult; onSave: () => void; onCancel: () => void }) {
   const t = useT();
   const f = useFormat();
-  const name = useAfnemerName();
   const nothing = result.created.length + result.worsened.length + result.solved.length + result.eased.length === 0;
-  type Preview = DryRunResult['created'][number];
-  const describe = (c: Preview) =>
-    t('upload.conflictLine', {
-      period: f.period(c.start, c.end),
-      // An Afnemer is told the others in the slot only as a count (decision 006).
-      afnemers: [
-        ...c.afnemers.map(name),
-        ...(c.otherAfnemers === 0 ? [] : [c.otherAfnemers === 1 ? t('upload.otherAfnemersOne') : t('upload.otherAfnemers', { count: f.number(c.otherAfnemers) })]),
-      ].join(', '),
-      peak: c.peakUtilization === null ? '–' : f.percent(c.peakUtilization),
-      excess: f.number(c.excessMessages),
-    });
   return (
     <section className="preview" aria-labelledby="preview-title">
       <h3 id="preview-title">{t('upload.previewTitle')}</h3>
@@ -188,45 +175,7 @@ function DryRunPreview({ file, result, onSave, onCancel }: { file: File; result:
         </div>
       </dl>
       {nothing && <Notice kind="success">{t('upload.noEffect')}</Notice>}
-      {result.created.length > 0 && (
-        <Notice kind="warning" title={t('upload.createdTitle')}>
-          <ul>
-            {result.created.map((c) => (
-              <li key={c.start}>{describe(c)}</li>
-            ))}
-          </ul>
-          <p>{t('upload.createdHelp')}</p>
-        </Notice>
-      )}
-      {result.worsened.length > 0 && (
-        <Notice kind="warning" title={t('upload.worsenedTitle')}>
-          <ul>
-            {result.worsened.map((c) => (
-              <li key={c.after.start}>
-                {describe(c.after)} {t('upload.was', { excess: f.number(c.before.excessMessages) })}
-              </li>
-            ))}
-          </ul>
-        </Notice>
-      )}
-      {result.solved.length > 0 && (
-        <Notice kind="success" title={t('upload.solvedTitle')}>
-          <ul>
-            {result.solved.map((c) => (
-              <li key={c.start}>{describe(c)}</li>
-            ))}
-          </ul>
-        </Notice>
-      )}
-      {result.eased.length > 0 && (
-        <Notice kind="info" title={t('upload.easedTitle')}>
-          <ul>
-            {result.eased.map((c) => (
-              <li key={c.after.start}>{describe(c.after)}</li>
-            ))}
-          </ul>
-        </Notice>
-      )}
+      <ConflictEffectLists effect={result} createdTitle={t('upload.createdTitle')} createdHelp={t('upload.createdHelp')} />
       <div className="actions">
         <button type="button" className="button button--primary" onClick={onSave}>
           {t('upload.save')}

@@ -12,7 +12,10 @@ let failedExtra = 0;
 let passedExtra = 0;
 const typecheck = spawnSync('pnpm', ['exec', 'tsc', '-b'], { stdio: 'inherit' });
 if (typecheck.status === 0) passedExtra++;
-else { failedExtra++; console.error('Typecontrole (tsc -b) faalt.'); }
+else {
+  failedExtra++;
+  console.error('Typecontrole (tsc -b) faalt.');
+}
 
 const run = spawnSync('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)], {
   stdio: 'inherit',

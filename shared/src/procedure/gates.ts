@@ -1,8 +1,10 @@
 /**
  * Who may take which action in which step: the role and state rules shared by procedureApply and
- * procedureActionsFor, so the two cannot disagree. Each gate answers 'forbidden' first (role or Afnemer,
- * whatever the state), then 'illegal' (the state), and on success hands back the state narrowed to the
- * action's legal source. Payload checks ('invalid') are procedureApply's.
+ * procedureActionsFor, so the two cannot disagree. Which roles may take an action, and whether only for their own
+ * involved Afnemer, comes from the access table (PROCEDURE_ACTION_CAPABILITY); the steps and deadlines are this
+ * state machine's. Each gate answers 'forbidden' first (role or Afnemer, whatever the state), then 'illegal' (the
+ * state), and on success hands back the state narrowed to the action's legal source. Payload checks ('invalid')
+ * are procedureApply's.
  */
 
 import { ROLE_LABELS } from '../access/roles.js';

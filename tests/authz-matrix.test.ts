@@ -5,7 +5,10 @@
 // something, that another Afnemer never gets A's own data back, and that only the Fraudeteam reads fraud.
 // The live stream is read while A's conflict moves, and a dry run is tried in an hour where A sends: neither may
 // tell B's users anything of A (decision 006).
-import { ROLES, roleIsAfnemerBound, type Role } from '@cd/shared';
+// The intended table is written out independently of the access table in shared (@cd/shared/access), which the
+// routes read; the two are held against each other: every capability is the rule of some row, and on those rows
+// a role the access table refuses is refused, and a role it admits is not.
+import { accessReach, CAPABILITIES, type Capability, ROLES, roleIsAfnemerBound, type Role } from '@cd/shared/access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actor, apiRequest, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
 
@@ -102,6 +105,9 @@ const INTENDED = {
   'POST /conflicts/{id}/actions · open-assessment in stap 2':        [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
   // Step 3: a planner for its own Afnemer; the capacity manager (the regie) on an Afnemer's behalf.
   'POST /conflicts/{id}/actions · submit-assessment voor A in stap 3': [UN, ok, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  // The capacity manager sets the advice once the assessments are in; in step 4 the planner (or the regie) escalates.
+  'POST /conflicts/{id}/actions · confirm-advice in stap 3':        [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  'POST /conflicts/{id}/actions · escalate in stap 4':              [UN,  ok,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
   // Step 5: the klantraad-manager of an involved Afnemer answers the advice; the capacity manager records an answer on its behalf.
   'POST /conflicts/{id}/actions · accept-advice voor A in stap 5':   [UN,  NO,  NO,  ok,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
   'POST /conflicts/{id}/actions · reject-advice voor A in stap 5':   [UN,  NO,  NO,  ok,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
@@ -212,6 +218,90 @@ const routeOf = (key: string) => key.split(' · ')[0]!;
  * pins today's outcome: a fix makes it fail (then delete the entry), and so does a change for the worse.
  */
 const KNOWN_DEVIATIONS: Partial<Record<`${Key} @ ${Column}`, { actual: Outcome; why: string }>> = {};
+
+// ---------- the access table's rule of each row ----------
+
+/**
+ * The capability (or any of several) of the access table that decides who may call a row. On such a row a role
+ * without the capability is refused (403, or 404 where existence is hidden), a role with reach 'any' is not, and
+ * nor is an Afnemer-bound role with reach 'own' in its "own" column (the paths name A's resources); the "other"
+ * column then depends on whose resource it is. Rows without an entry are open to every signed-in user, or are
+ * decided by state (a designation, a step) on top of a capability already held to a row here.
+ */
+const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
+  'GET /prognoses · ?afnemer=A': 'afnemer-data.read',
+  'GET /prognoses/{id}': 'afnemer-data.read',
+  'POST /prognoses': 'prognose.deliver',
+  'DELETE /prognoses/{id}': 'prognose.deliver',
+  'PATCH /prognoses/{id}': 'prognose.edit',
+  'POST /plan-changes/{id}/undo': 'plan-change.undo-any',
+  'PUT /capacity-profile': 'capacity.manage',
+  'PUT /capacity-profile · dryRun=true': 'capacity.manage',
+  'POST /capacity-profile/history/{id}/restore': 'capacity.manage',
+  'POST /maintenance-windows': 'maintenance.manage',
+  'PUT /maintenance-windows/{id}': 'maintenance.manage',
+  'DELETE /maintenance-windows/{id}': 'maintenance.manage',
+  'POST /maintenance-changes/{id}/undo': 'maintenance.manage',
+  'GET /conflicts · ?afnemer=A': 'afnemer-data.read',
+  'GET /conflicts/{id}': 'afnemer-data.read',
+  'POST /conflicts/{id}/actions · contact-logius in stap 1': 'conflict.contact-logius',
+  'POST /conflicts/{id}/actions · move-window in stap 1': 'conflict.move-window',
+  'POST /conflicts/{id}/actions · open-assessment in stap 2': 'conflict.open-assessment',
+  'POST /conflicts/{id}/actions · submit-assessment voor A in stap 3': 'conflict.submit-assessment',
+  'POST /conflicts/{id}/actions · confirm-advice in stap 3': 'conflict.confirm-advice',
+  'POST /conflicts/{id}/actions · escalate in stap 4': 'conflict.escalate',
+  'POST /conflicts/{id}/actions · accept-advice voor A in stap 5': 'conflict.answer-advice',
+  'POST /conflicts/{id}/actions · reject-advice voor A in stap 5': 'conflict.answer-advice',
+  'POST /conflicts/{id}/actions · escalate-level in stap 6': 'conflict.escalate-level',
+  'POST /conflicts/{id}/actions · decide in stap 6': 'conflict.decide',
+  'GET /incidents · ?afnemer=A': 'afnemer-data.read',
+  'POST /incidents': 'incident.report',
+  'POST /incidents/{id}/actions · update op een storing bij A': 'incident.update',
+  'POST /incidents/{id}/actions · priority': 'incident.prioritise',
+  'POST /incidents/{id}/actions · confirm-calamity': 'incident.calamity',
+  'POST /incidents/{id}/actions · declare-crisis na een calamiteit': 'incident.calamity',
+  'POST /incidents/{id}/capacity-impacts': 'incident.capacity-impact',
+  'DELETE /incidents/{id}/capacity-impacts/{impactId}': 'incident.capacity-impact',
+  'PUT /incident-priorities': 'incident-priorities.manage',
+  'POST /escalations · algemene ladder': 'incident.escalate',
+  'POST /escalations · incidentladder': 'incident.escalate',
+  'POST /disruption-analyses': 'disruption-analysis.request',
+  'PUT /disruption-analyses/{id}/analysis': 'disruption-analysis.deliver',
+  'GET /fraud-reports': ['fraud.handle', 'fraud.report'],
+  'GET /fraud-reports/{id}': ['fraud.handle', 'fraud.report'],
+  'POST /fraud-reports': 'fraud.report',
+  'POST /fraud-reports/{id}/actions': 'fraud.handle',
+  'GET /contacts · ?afnemer=A': 'afnemer-data.read',
+  'POST /contacts': 'contact.manage',
+  'PUT /contacts/{id}': 'contact.manage',
+  'DELETE /contacts/{id}': 'contact.manage',
+  'POST /rfcs · aangewezen door de Afnemer': 'rfc.file',
+  'POST /rfcs/{id}/actions': 'rfc.handle',
+  'PUT /users/{id}/rfc-permission': 'rfc.designate',
+  'POST /releases': 'release.manage',
+  'PUT /releases/{id}': 'release.manage',
+  'DELETE /releases/{id}': 'release.manage',
+  'POST /service-requests': 'service-request.file',
+  'PATCH /service-requests/{id}': 'service-request.handle',
+  'GET /reports/service': 'report.service',
+  'GET /reports/usage': 'afnemer-data.read',
+  'GET /tokens · ?userId= van een andere planner van A': 'token.manage-any',
+  'DELETE /tokens/{id} · token van een andere planner van A': 'token.manage-any',
+};
+
+/** Cells of a RULE_OF row that something other than the role decides, and what. */
+const DECIDED_OTHERWISE: Partial<Record<`${Key} @ ${Column}`, string>> = {
+  'POST /plan-changes/{id}/undo @ planner:own': 'planner A deed de wijziging zelf, en wie een wijziging deed mag haar ongedaan maken',
+};
+
+/**
+ * Capabilities that shape what a route answers rather than whether it answers, with the row whose answer they
+ * shape (every role gets an answer there).
+ */
+const SHAPES_ANSWER: Partial<Record<Capability, Key>> = {
+  'calendar.send-windows': 'GET /calendar-feeds/{feedFile} · feed van de planner van A',
+  'outbox.read-all': 'GET /outbox',
+};
 
 // ---------- how each row is called ----------
 
@@ -325,6 +415,19 @@ async function conflictInStep5() {
 async function conflictInStep3() {
   const c = await conflictInStep2();
   await conflictAct(c.id, who.capacity, { type: 'open-assessment' });
+  return c;
+}
+
+/** Step 3 with A's assessment in: the capacity manager may set the advice. */
+async function conflictInStep3Complete() {
+  const c = await conflictInStep3();
+  await conflictAct(c.id, who.plannerA, { type: 'submit-assessment', aspects: aspects('hoog'), motivation: 'Wettelijke termijn' });
+  return c;
+}
+
+async function conflictInStep4() {
+  const c = await conflictInStep3Complete();
+  await conflictAct(c.id, who.capacity, { type: 'confirm-advice' });
   return c;
 }
 
@@ -503,6 +606,10 @@ const REQUESTS: Record<Key, Spec> = {
     ({ path: `/conflicts/${(await conflictInStep2()).id}/actions`, body: { type: 'open-assessment' } }),
   'POST /conflicts/{id}/actions · submit-assessment voor A in stap 3': async () =>
     ({ path: `/conflicts/${(await conflictInStep3()).id}/actions`, body: { type: 'submit-assessment', aspects: aspects('middel'), motivation: 'Telefonisch doorgegeven', afnemer: OIN_A } }),
+  'POST /conflicts/{id}/actions · confirm-advice in stap 3': async () =>
+    ({ path: `/conflicts/${(await conflictInStep3Complete()).id}/actions`, body: { type: 'confirm-advice' } }),
+  'POST /conflicts/{id}/actions · escalate in stap 4': async () =>
+    ({ path: `/conflicts/${(await conflictInStep4()).id}/actions`, body: { type: 'escalate', reason: 'A verschuift niet zonder besluit.' } }),
   'POST /conflicts/{id}/actions · accept-advice voor A in stap 5': async () =>
     ({ path: `/conflicts/${(await conflictInStep5()).id}/actions`, body: { type: 'accept-advice', afnemer: OIN_A } }),
   'POST /conflicts/{id}/actions · reject-advice voor A in stap 5': async () =>
@@ -758,6 +865,35 @@ afterAll(() => t.close());
 describe('the authorisation matrix itself', () => {
   it('has a column for every role, twice for an Afnemer-bound role, and one for no login', () => {
     expect([...COLUMNS]).toEqual(['anonymous', ...ROLES.flatMap((r) => (roleIsAfnemerBound(r) ? [`${r}:own`, `${r}:other`] : [r]))]);
+  });
+
+  it('holds the rule of some row, or shapes the answer of one, for every capability of the access table', () => {
+    const ruled = new Set(Object.values(RULE_OF).flatMap((c) => (typeof c === 'string' ? [c] : [...c])));
+    const shaping = Object.keys(SHAPES_ANSWER);
+    expect(CAPABILITIES.filter((c) => !ruled.has(c) && !shaping.includes(c)), 'capabilities no row holds').toEqual([]);
+    expect(Object.values(SHAPES_ANSWER).filter((k) => !(k! in INTENDED)), 'answer rows that do not exist').toEqual([]);
+  });
+
+  it('refuses on each ruled row the roles the access table refuses, and admits the roles it admits', () => {
+    const disagreements: string[] = [];
+    for (const [key, rule] of Object.entries(RULE_OF) as [Key, Capability | readonly Capability[]][]) {
+      const capabilities = typeof rule === 'string' ? [rule] : rule;
+      COLUMNS.forEach((column, i) => {
+        if (DECIDED_OTHERWISE[`${key} @ ${column}`]) return;
+        const intended: Outcome = INTENDED[key][i]!;
+        if (column === 'anonymous') {
+          if (intended !== UN) disagreements.push(`${key} @ ${column}: ${intended}, zonder aanmelding hoort 401`);
+          return;
+        }
+        const [role, side] = column.split(':') as [Role, 'own' | 'other' | undefined];
+        const reaches = capabilities.map((c) => accessReach(role, c));
+        const admitted = reaches.includes('any') || (reaches.includes('own') && side === 'own');
+        const refused = reaches.every((r) => r === null);
+        if (refused && intended !== NO && intended !== NF) disagreements.push(`${key} @ ${column}: ${intended}, maar de toegangstabel weigert`);
+        if (admitted && intended === NO) disagreements.push(`${key} @ ${column}: ${intended}, maar de toegangstabel staat toe`);
+      });
+    }
+    expect(disagreements).toEqual([]);
   });
 
   it('has a way to call every row, and no call without a row', () => {

@@ -1,4 +1,5 @@
 export * from './roles.js';
+export * from './access/table.js';
 export * from './api.js';
 export * from './instant.js';
 export * from './prognose/index.js';

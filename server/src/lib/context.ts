@@ -1,5 +1,6 @@
 import type { ConflictRow, Sql, UserRow } from '@cd/db';
-import type { PlanningHorizonSetting, Role } from '@cd/shared';
+import type { PlanningHorizonSetting } from '@cd/shared';
+import { accessScope, type Capability, roleMay } from '@cd/shared/access';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { RateLimiter } from './guards.js';
@@ -38,19 +39,22 @@ export function userRequire(c: Context<AppEnv>): UserRow {
   return user;
 }
 
-/** The signed-in user when their role is one of `roles`; 401 or 403 otherwise. */
-export function userWithRole(c: Context<AppEnv>, roles: readonly Role[]): UserRow {
+/**
+ * The signed-in user when the access table lets their role use `capability` (or one of several), for its own
+ * Afnemer or any; 401 or 403 otherwise. Which Afnemer a resource belongs to is the route's to check.
+ */
+export function userMay(
+  c: Context<AppEnv>,
+  capability: Capability | readonly Capability[],
+  message = 'Uw rol geeft geen toegang tot deze functie.',
+): UserRow {
   const user = userRequire(c);
-  if (!roles.includes(user.role)) throw new ProblemError(403, 'Uw rol geeft geen toegang tot deze functie.');
+  const capabilities: readonly Capability[] = typeof capability === 'string' ? [capability] : capability;
+  if (!capabilities.some((cap) => roleMay(user.role, cap))) throw new ProblemError(403, message);
   return user;
 }
 
-export const LOGIUS_ROLES: readonly Role[] = [
-  'capacity-manager', 'service-manager', 'incident-manager', 'calamity-manager', 'admin',
-  'fraudeteam',
-];
-
 /** The Afnemer a user is confined to (planners, klantraad-managers), or null for Logius roles who see all. */
 export function afnemerScope(user: UserRow): string | null {
-  return LOGIUS_ROLES.includes(user.role) ? null : user.afnemerOin;
+  return accessScope(user);
 }

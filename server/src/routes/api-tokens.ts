@@ -1,6 +1,7 @@
 import { apiTokenById, apiTokenCreate, apiTokensOfUser, apiTokensRevoke, type ApiTokenRow } from '@cd/db';
 import { ApiTokenCreated, ApiTokenInput, ApiTokenJson, apiTokenExpiry, apiTokenStatus } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
+import { roleMay } from '@cd/shared/access';
 import { userRequire } from '../lib/context.js';
 import { secretToken, tokenHash } from '../lib/crypto.js';
 import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
@@ -41,7 +42,7 @@ export const apiTokens = apiRouter()
     async (c) => {
       const user = userRequire(c);
       const { userId } = c.req.valid('query');
-      if (userId !== undefined && userId !== user.id && user.role !== 'admin') {
+      if (userId !== undefined && userId !== user.id && !roleMay(user.role, 'token.manage-any')) {
         throw new ProblemError(403, 'Alleen de beheerder ziet de tokens van een ander.');
       }
       const { sql, now } = c.get('deps');
@@ -83,7 +84,7 @@ export const apiTokens = apiRouter()
       const { sql, now } = c.get('deps');
       const row = await apiTokenById(sql, id);
       // Someone else's token does not exist for you, unless you are the administrator.
-      if (!row || (row.userId !== user.id && user.role !== 'admin')) throw new ProblemError(404, NOT_YOURS);
+      if (!row || (row.userId !== user.id && !roleMay(user.role, 'token.manage-any'))) throw new ProblemError(404, NOT_YOURS);
       await apiTokensRevoke(sql, row.userId, [row.id], now(), user.id);
       return c.body(null, 204);
     },

@@ -13,6 +13,7 @@ import {
 } from '@cd/db';
 import { CalendarFeedCreated, CalendarFeedJson, icalCalendar, type CalendarEvent } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
+import { roleMay } from '@cd/shared/access';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { secretToken, tokenHash } from '../lib/crypto.js';
 import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
@@ -65,7 +66,7 @@ async function feedEvents(sql: Sql, user: UserRow, now: Date): Promise<CalendarE
       };
     }),
   ];
-  if (user.role === 'planner' && user.afnemerOin) {
+  if (roleMay(user.role, 'calendar.send-windows') && user.afnemerOin) {
     for (const w of await calendarSendWindows(sql, user.afnemerOin, from, to)) {
       events.push({
         uid: `send-window-${w.id}@${UID_HOST}`,

@@ -11,7 +11,7 @@ import {
   PlanningDryRunResult,
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
-import { userRequire, userWithRole } from '../lib/context.js';
+import { userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { profileDryRun, profileJson, profileSave, type ProfileChange } from '../services/capacity-changes.js';
@@ -75,7 +75,7 @@ export const capacityProfile = apiRouter()
       },
     }),
     async (c) => {
-      const user = userWithRole(c, ['capacity-manager']);
+      const user = userMay(c, 'capacity.manage');
       const body = c.req.valid('json');
       const { sql, now, procedure } = c.get('deps');
       const profiles = await capacityProfilesRead(sql);
@@ -112,7 +112,7 @@ export const capacityProfile = apiRouter()
       },
     }),
     async (c) => {
-      const user = userWithRole(c, ['capacity-manager']);
+      const user = userMay(c, 'capacity.manage');
       const { sql, now, procedure } = c.get('deps');
       const source = await capacityProfileById(sql, c.req.valid('param').id);
       if (!source) throw new ProblemError(404, 'Dit capaciteitsprofiel bestaat niet.');

@@ -1,7 +1,8 @@
 import { afnemerByOin, contactById, contactCreate, contactDelete, contactsList, contactUpdate, type ContactRow, type Queryable, type UserRow } from '@cd/db';
 import { CONTACT_ROLE_LABELS, ContactInput, ContactJson, ContactQuery } from '@cd/shared';
+import { accessScope } from '@cd/shared/access';
 import { z } from '@hono/zod-openapi';
-import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
+import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
@@ -11,11 +12,10 @@ export function contactJson(r: ContactRow): ContactJson {
 
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 // Logius keeps its own list; each Afnemer keeps its own (section 5.2: "Afnemer is verantwoordelijk voor een actuele lijst").
-const WRITERS = ['service-manager', 'admin', 'planner', 'klantraad-manager'] as const;
 
 /** Throws 403 unless the user may keep the contacts of `afnemer` (null: Logius). */
 async function contactsMayKeep(sql: Queryable, user: UserRow, afnemer: string | null) {
-  const scope = afnemerScope(user);
+  const scope = accessScope(user, 'contact.manage');
   if (scope !== null && afnemer !== scope) throw new ProblemError(403, 'U beheert alleen de contactgegevens van uw eigen Afnemer.');
   if (afnemer !== null && !(await afnemerByOin(sql, afnemer))) {
     throw new ProblemError(400, 'Onbekende Afnemer.', [{ field: 'afnemer', message: `Afnemer ${afnemer} bestaat niet.` }]);
@@ -56,7 +56,7 @@ export const contacts = apiRouter()
       responses: { 201: { description: 'Toegevoegd', content: { 'application/json': { schema: ContactJson } } } },
     }),
     async (c) => {
-      const user = userWithRole(c, WRITERS);
+      const user = userMay(c, 'contact.manage');
       const b = c.req.valid('json');
       const { sql, now } = c.get('deps');
       await contactsMayKeep(sql, user, b.afnemer);
@@ -74,7 +74,7 @@ export const contacts = apiRouter()
       responses: { 200: { description: 'Gewijzigd', content: { 'application/json': { schema: ContactJson } } }, 404: notFound },
     }),
     async (c) => {
-      const user = userWithRole(c, WRITERS);
+      const user = userMay(c, 'contact.manage');
       const id = c.req.valid('param').id;
       const b = c.req.valid('json');
       const { sql, now } = c.get('deps');
@@ -96,7 +96,7 @@ export const contacts = apiRouter()
       responses: { 204: { description: 'Verwijderd' }, 404: notFound },
     }),
     async (c) => {
-      const user = userWithRole(c, WRITERS);
+      const user = userMay(c, 'contact.manage');
       const id = c.req.valid('param').id;
       const { sql } = c.get('deps');
       const old = await contactById(sql, id);

@@ -19,18 +19,16 @@ import {
   DisruptionAnalysisJson,
   DisruptionAnalysisQuery,
   DisruptionAnalysisRequestInput,
-  INCIDENT_HANDLER_ROLES,
   type AnalysisDocument,
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
-import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
+import { accessScope } from '@cd/shared/access';
+import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { incidentAssertVisible, incidentAudience, trailActor } from '../services/incidents.js';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
-const REQUESTERS = [...INCIDENT_HANDLER_ROLES, 'planner'] as const;
-const ANALYSTS = ['incident-manager', 'calamity-manager', 'service-manager', 'admin'] as const;
 const MARKDOWN = 'text/markdown; charset=utf-8';
 const CSV = 'text/csv; charset=utf-8';
 
@@ -158,9 +156,9 @@ export const disruptionAnalyses = apiRouter()
       responses: { 201: { description: 'Aangevraagd', content: { 'application/json': { schema: DisruptionAnalysisJson } } }, 404: notFound, 409: conflict },
     }),
     async (c) => {
-      const user = userWithRole(c, REQUESTERS);
+      const user = userMay(c, 'disruption-analysis.request');
       const b = c.req.valid('json');
-      const scope = afnemerScope(user);
+      const scope = accessScope(user, 'disruption-analysis.request');
       if (scope && b.afnemer && b.afnemer !== scope) throw new ProblemError(403, 'U vraagt alleen een analyse aan voor uw eigen Afnemer.');
       const { sql, now } = c.get('deps');
       const at = now();
@@ -199,7 +197,7 @@ export const disruptionAnalyses = apiRouter()
       responses: { 200: { description: 'Opgeleverd', content: { 'application/json': { schema: DisruptionAnalysisJson } } }, 404: notFound },
     }),
     async (c) => {
-      const user = userWithRole(c, ANALYSTS);
+      const user = userMay(c, 'disruption-analysis.deliver');
       const id = c.req.valid('param').id;
       const analysis = c.req.valid('json');
       const { sql, now } = c.get('deps');

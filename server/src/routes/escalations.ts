@@ -17,7 +17,6 @@ import {
   EscalationJson,
   EscalationLadderJson,
   EscalationQuery,
-  INCIDENT_HANDLER_ROLES,
   LADDER_LABELS,
   LADDER_LEVELS,
   LADDERS,
@@ -25,13 +24,12 @@ import {
   type LadderLevel,
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
-import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
+import { accessScope } from '@cd/shared/access';
+import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { escalationJson, incidentAssertVisible, trailActor } from '../services/incidents.js';
 import { contactJson } from './contacts.js';
-
-const ESCALATORS = [...INCIDENT_HANDLER_ROLES, 'planner'] as const;
 
 export const escalations = apiRouter()
   .openapi(
@@ -88,9 +86,9 @@ export const escalations = apiRouter()
       responses: { 201: { description: 'Geëscaleerd', content: { 'application/json': { schema: EscalationCreated } } }, 404: notFound, 409: conflict },
     }),
     async (c) => {
-      const user = userWithRole(c, ESCALATORS);
+      const user = userMay(c, 'incident.escalate');
       const b = c.req.valid('json');
-      const scope = afnemerScope(user);
+      const scope = accessScope(user, 'incident.escalate');
       if (scope && b.afnemer && b.afnemer !== scope) throw new ProblemError(403, 'U escaleert alleen namens uw eigen Afnemer.');
       const { sql, now } = c.get('deps');
       const at = now();

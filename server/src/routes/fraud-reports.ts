@@ -15,14 +15,13 @@ import {
 } from '@cd/db';
 import { FraudReceiptJson, FraudReportAction, FraudReportInput, FraudReportJson, referenceFormat, referenceYear } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
-import { userWithRole } from '../lib/context.js';
+import { roleMay, rolesWith } from '@cd/shared/access';
+import { userMay } from '../lib/context.js';
 import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { trailActor } from '../services/incidents.js';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
-const REPORTERS = ['planner', 'klantraad-manager'] as const;
-const READERS = ['fraudeteam', ...REPORTERS] as const;
 const FraudReportOrReceipt = z.union([FraudReportJson, FraudReceiptJson]);
 
 const receipt = (f: FraudReportRow) => ({ id: f.id, reference: f.reference, afnemer: f.afnemerOin, reportedAt: f.reportedAt.toISOString(), receiptOnly: true as const });
@@ -48,7 +47,7 @@ async function fullJson(sql: Queryable, f: FraudReportRow): Promise<FraudReportJ
  */
 async function fraudReportFor(sql: Queryable, id: number, user: UserRow, lock = false) {
   const f = await fraudReportById(sql, id, lock);
-  if (!f || (user.role !== 'fraudeteam' && f.reportedById !== user.id)) throw new ProblemError(404, 'Deze fraudemelding bestaat niet.');
+  if (!f || (!roleMay(user.role, 'fraud.handle') && f.reportedById !== user.id)) throw new ProblemError(404, 'Deze fraudemelding bestaat niet.');
   return f;
 }
 
@@ -62,9 +61,9 @@ export const fraudReports = apiRouter()
       responses: { 200: { description: 'De meldingen', content: { 'application/json': { schema: z.array(FraudReportOrReceipt) } } } },
     }),
     async (c) => {
-      const user = userWithRole(c, READERS);
+      const user = userMay(c, ['fraud.handle', 'fraud.report']);
       const { sql } = c.get('deps');
-      const team = user.role === 'fraudeteam';
+      const team = roleMay(user.role, 'fraud.handle');
       const rows = await fraudReportsList(sql, team ? null : user.id);
       return c.json(team ? await Promise.all(rows.map((f) => fullJson(sql, f))) : rows.map(receipt), 200);
     },
@@ -79,10 +78,10 @@ export const fraudReports = apiRouter()
       responses: { 200: { description: 'De melding', content: { 'application/json': { schema: FraudReportOrReceipt } } }, 404: notFound },
     }),
     async (c) => {
-      const user = userWithRole(c, READERS);
+      const user = userMay(c, ['fraud.handle', 'fraud.report']);
       const { sql } = c.get('deps');
       const f = await fraudReportFor(sql, c.req.valid('param').id, user);
-      return c.json(user.role === 'fraudeteam' ? await fullJson(sql, f) : receipt(f), 200);
+      return c.json(roleMay(user.role, 'fraud.handle') ? await fullJson(sql, f) : receipt(f), 200);
     },
   )
   .openapi(
@@ -95,7 +94,7 @@ export const fraudReports = apiRouter()
       responses: { 201: { description: 'Ontvangen', content: { 'application/json': { schema: FraudReceiptJson } } } },
     }),
     async (c) => {
-      const user = userWithRole(c, REPORTERS);
+      const user = userMay(c, 'fraud.report');
       const b = c.req.valid('json');
       const { sql, now } = c.get('deps');
       const at = now();
@@ -107,7 +106,7 @@ export const fraudReports = apiRouter()
           observedAt: b.observedAt ? new Date(b.observedAt) : null, description: b.description,
         }, at);
         await fraudReportEventAppend(tx, newId, trailActor(user), 'reported', { channel: b.channel, highPriority: b.highPriority }, at);
-        const team = await usersByRole(tx, ['fraudeteam'], null);
+        const team = await usersByRole(tx, rolesWith('fraud.handle'), null);
         await notifyInAppOnly(tx, team.map((u) => u.id), {
           title: `Fraudemelding ${reference}${b.highPriority ? ' (hoge prioriteit)' : ''}`,
           body: 'Er is een vermoeden van fraude gemeld. Bekijk de melding in het dashboard.',
@@ -127,7 +126,7 @@ export const fraudReports = apiRouter()
       responses: { 200: { description: 'Vastgelegd', content: { 'application/json': { schema: FraudReportJson } } }, 404: notFound },
     }),
     async (c) => {
-      const user = userWithRole(c, ['fraudeteam']);
+      const user = userMay(c, 'fraud.handle');
       const id = c.req.valid('param').id;
       const a = c.req.valid('json');
       const { sql, now } = c.get('deps');

@@ -1,7 +1,7 @@
 import { prioritySettings, prioritySettingsSet, type PrioritySettingRow, type Tx } from '@cd/db';
 import { PrioritySettingJson, PrioritySettingsInput, snoDurationText } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
-import { userRequire, userWithRole } from '../lib/context.js';
+import { userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
 
 const json = (s: PrioritySettingRow): PrioritySettingJson => ({
@@ -39,7 +39,7 @@ export const incidentPriorities = apiRouter()
       responses: { 200: { description: 'De tijden nu', content: { 'application/json': { schema: z.array(PrioritySettingJson) } } } },
     }),
     async (c) => {
-      const user = userWithRole(c, ['service-manager', 'admin']);
+      const user = userMay(c, 'incident-priorities.manage');
       const { sql, now } = c.get('deps');
       await sql.begin((tx: Tx) => prioritySettingsSet(tx, c.req.valid('json'), user.id, now()));
       return c.json((await prioritySettings(sql)).map(json), 200);

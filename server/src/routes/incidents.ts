@@ -29,7 +29,6 @@ import {
   IncidentInput,
   IncidentPage,
   IncidentQuery,
-  INCIDENT_HANDLER_ROLES,
   INCIDENT_STATUS_LABELS,
   incidentActionsFor,
   incidentStatusAllowed,
@@ -39,7 +38,8 @@ import {
   type IncidentActionName,
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
-import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
+import { accessScope, roleMay } from '@cd/shared/access';
+import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { conflictsRecompute } from '../services/conflicts-recompute.js';
@@ -58,7 +58,6 @@ const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ para
 const ImpactParams = IdParam.extend({
   impactId: z.coerce.number().int().positive().openapi({ param: { name: 'impactId', in: 'path' }, example: 1 }),
 });
-const REPORTERS = [...INCIDENT_HANDLER_ROLES, 'planner'] as const;
 
 const impactJson = (m: CapacityImpactRow) => ({
   id: m.id, start: m.startAt.toISOString(), end: m.endAt.toISOString(), factor: m.factor, reason: m.reason, createdBy: m.createdBy,
@@ -77,7 +76,7 @@ function incidentMayDo(i: IncidentRow, user: UserRow, action: IncidentActionName
   if (incidentActionsFor(incidentFacts(i), { role: user.role, afnemer: user.afnemerOin }).includes(action)) return;
   if (i.status === 'gesloten') throw new ProblemError(409, `${i.number} is afgemeld en verandert niet meer.`);
   const allowedSomewhere = incidentActionsFor({ ...incidentFacts(i), status: 'gemeld', calamityAt: null, crisisAt: null, escalationLevel: 0 }, { role: user.role, afnemer: user.afnemerOin }).includes(action)
-    || (action === 'declare-crisis' && user.role === 'calamity-manager');
+    || (action === 'declare-crisis' && roleMay(user.role, 'incident.calamity'));
   if (allowedSomewhere) throw new ProblemError(409, `Deze handeling past nu niet bij ${i.number}.`);
   throw new ProblemError(403, 'Uw rol of Afnemer mag dit niet bij dit incident.');
 }
@@ -189,9 +188,9 @@ export const incidents = apiRouter()
       responses: { 201: { description: 'Gemeld', content: { 'application/json': { schema: IncidentDetail } } } },
     }),
     async (c) => {
-      const user = userWithRole(c, REPORTERS);
+      const user = userMay(c, 'incident.report');
       const input = c.req.valid('json');
-      const scope = afnemerScope(user);
+      const scope = accessScope(user, 'incident.report');
       const afnemers = [...new Set(input.afnemers)].sort();
       if (scope && (afnemers.length !== 1 || afnemers[0] !== scope)) {
         throw new ProblemError(403, 'U meldt alleen verstoringen voor uw eigen Afnemer.');
@@ -328,7 +327,7 @@ export const incidents = apiRouter()
       responses: { 201: { description: 'Verlaagd', content: { 'application/json': { schema: CapacityImpactResult } } }, 404: notFound, 409: conflict },
     }),
     async (c) => {
-      const user = userWithRole(c, INCIDENT_HANDLER_ROLES);
+      const user = userMay(c, 'incident.capacity-impact');
       const id = c.req.valid('param').id;
       const input = c.req.valid('json');
       const { sql, now, procedure } = c.get('deps');
@@ -372,7 +371,7 @@ export const incidents = apiRouter()
       responses: { 204: { description: 'Opgeheven' }, 404: notFound },
     }),
     async (c) => {
-      const user = userWithRole(c, INCIDENT_HANDLER_ROLES);
+      const user = userMay(c, 'incident.capacity-impact');
       const { id, impactId } = c.req.valid('param');
       const { sql, now, procedure } = c.get('deps');
       const at = now();

@@ -11,7 +11,7 @@ import {
   RangeInstant,
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
-import { userRequire, userWithRole } from '../lib/context.js';
+import { userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
@@ -35,7 +35,6 @@ export function maintenanceJson(m: MaintenanceRow): MaintenanceWindowJson {
 }
 
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
-const WRITERS = ['capacity-manager'] as const;
 const toInput = (b: z.infer<typeof MaintenanceWindowInput>) => ({ ...b, start: new Date(b.start), end: new Date(b.end) });
 const preview = { 200: { description: 'Met dryRun=true: wat de wijziging met de conflicten zou doen (niets opgeslagen)', content: { 'application/json': { schema: PlanningDryRunResult } } } };
 
@@ -85,7 +84,7 @@ export const maintenanceWindows = apiRouter()
       },
     }),
     async (c) => {
-      const user = userWithRole(c, WRITERS);
+      const user = userMay(c, 'maintenance.manage');
       const edit: MaintenanceEdit = { action: 'create', input: toInput(c.req.valid('json')) };
       const { sql, now, procedure } = c.get('deps');
       horizonRequire(horizonNow(c.get('deps')), horizonFields(edit.input));
@@ -111,7 +110,7 @@ export const maintenanceWindows = apiRouter()
       },
     }),
     async (c) => {
-      const user = userWithRole(c, WRITERS);
+      const user = userMay(c, 'maintenance.manage');
       const edit: MaintenanceEdit = { action: 'update', id: c.req.valid('param').id, input: toInput(c.req.valid('json')) };
       const { sql, now, procedure } = c.get('deps');
       horizonRequire(horizonNow(c.get('deps')), horizonFields(edit.input));
@@ -137,7 +136,7 @@ export const maintenanceWindows = apiRouter()
       },
     }),
     async (c) => {
-      const user = userWithRole(c, WRITERS);
+      const user = userMay(c, 'maintenance.manage');
       const edit: MaintenanceEdit = { action: 'delete', id: c.req.valid('param').id };
       const { sql, now, procedure } = c.get('deps');
       if (c.req.valid('query').dryRun === 'true') return c.json(await maintenanceDryRun(sql, edit), 200);
@@ -177,7 +176,7 @@ export const maintenanceWindows = apiRouter()
       },
     }),
     async (c) => {
-      const user = userWithRole(c, WRITERS);
+      const user = userMay(c, 'maintenance.manage');
       const id = c.req.valid('param').id;
       const { sql, now, procedure } = c.get('deps');
       if (c.req.valid('query').dryRun === 'true') return c.json(await maintenanceUndoDryRun(sql, id, now()), 200);

@@ -1,6 +1,7 @@
 import { notificationRead, notificationsOfUser, outboxList } from '@cd/db';
 import { NotificationJson, OutboxMailJson } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
+import { roleMay } from '@cd/shared/access';
 import { userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
@@ -52,7 +53,7 @@ export const notifications = apiRouter()
     }),
     async (c) => {
       const user = userRequire(c);
-      const rows = await outboxList(c.get('deps').sql, user.role === 'admin' ? null : user.email, c.req.valid('query').limit);
+      const rows = await outboxList(c.get('deps').sql, roleMay(user.role, 'outbox.read-all') ? null : user.email, c.req.valid('query').limit);
       return c.json(rows.map((m) => ({
         id: m.id, to: m.toEmail, subject: m.subject, body: m.body, createdAt: m.createdAt.toISOString(), attempts: m.attempts,
         nextAttemptAt: m.nextAttemptAt.toISOString(), lastError: m.lastError, sentAt: iso(m.sentAt),

@@ -33,7 +33,8 @@ import {
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { afnemerScope, type AppEnv, userRequire, userWithRole } from '../lib/context.js';
+import { accessScope } from '@cd/shared/access';
+import { afnemerScope, type AppEnv, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound, tooLarge, unsupportedType } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { prognoseTemplateXlsx, prognoseXlsxParse } from '../lib/prognose-xlsx.js';
@@ -44,9 +45,6 @@ import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
 import { prognoseCsvParseOffThread, prognoseJsonRowsOffThread } from '../services/cpu-pool.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const UPLOAD_ROLES = ['planner', 'capacity-manager', 'admin'] as const;
-/** A planner edits its own windows; Logius' capacity manager any, on the Afnemer's behalf. */
-const EDIT_ROLES = ['planner', 'capacity-manager'] as const;
 
 export function sendWindowJson(w: SendWindowRow): SendWindow {
   return {
@@ -121,8 +119,9 @@ async function deliveryRead(c: Context<AppEnv>): Promise<{ result: ParseResult; 
 async function rowsByAfnemer(c: Context<AppEnv>, user: UserRow, rows: { line: number; window: NewSendWindow }[]) {
   const groups = new Map<string, NewSendWindow[]>();
   const errors: RowError[] = [];
-  if (user.role === 'planner') {
-    const foreign = rows.filter((r) => r.window.afnemer !== null && r.window.afnemer !== user.afnemerOin);
+  const own = accessScope(user, 'prognose.deliver');
+  if (own !== null) {
+    const foreign = rows.filter((r) => r.window.afnemer !== null && r.window.afnemer !== own);
     if (foreign.length > 0) {
       throw new ProblemError(
         403,
@@ -133,7 +132,7 @@ async function rowsByAfnemer(c: Context<AppEnv>, user: UserRow, rows: { line: nu
   }
   const known = new Set((await afnemersList(c.get('deps').sql)).map((a) => a.oin));
   for (const { line, window } of rows) {
-    const oin = user.role === 'planner' ? user.afnemerOin! : window.afnemer;
+    const oin = own ?? window.afnemer;
     if (!oin) {
       errors.push({ row: line, field: 'afnemer', message: 'Vul de OIN van de Afnemer in: Logius levert aan namens een Afnemer.' });
     } else if (!known.has(oin)) {
@@ -193,7 +192,7 @@ export const prognoses = apiRouter()
       },
     }),
     async (c) => {
-      const user = userWithRole(c, UPLOAD_ROLES);
+      const user = userMay(c, 'prognose.deliver');
       const { result, fileName, contentType } = await deliveryRead(c);
       if (!result.ok) {
         if (result.tooManyRows) throw new ProblemError(413, result.errors[0]?.message ?? 'Te veel regels.', result.errors);
@@ -330,13 +329,13 @@ export const prognoses = apiRouter()
       },
     }),
     async (c) => {
-      const user = userWithRole(c, EDIT_ROLES);
+      const user = userMay(c, 'prognose.edit');
       const deps = c.get('deps');
       const id = c.req.valid('param').id;
       const patch = c.req.valid('json');
       const w = await sendWindowById(deps.sql, id);
       if (!w) throw new ProblemError(404, 'Dit verzendmoment bestaat niet.');
-      const own = afnemerScope(user);
+      const own = accessScope(user, 'prognose.edit');
       if (own && w.afnemerOin !== own) throw new ProblemError(403, 'U kunt alleen verzendmomenten van uw eigen Afnemer wijzigen.');
       const change = {
         windowId: id,
@@ -369,12 +368,13 @@ export const prognoses = apiRouter()
       },
     }),
     async (c) => {
-      const user = userWithRole(c, UPLOAD_ROLES);
+      const user = userMay(c, 'prognose.deliver');
       const { sql } = c.get('deps');
       const id = c.req.valid('param').id;
       const w = await sendWindowById(sql, id);
       if (!w) throw new ProblemError(404, 'Dit verzendmoment bestaat niet.');
-      if (user.role === 'planner' && w.afnemerOin !== user.afnemerOin) {
+      const own = accessScope(user, 'prognose.deliver');
+      if (own !== null && w.afnemerOin !== own) {
         throw new ProblemError(403, 'U kunt alleen verzendmomenten van uw eigen Afnemer annuleren.');
       }
       const cancelled = await sql.begin(async (tx: Tx) => {

@@ -10,9 +10,9 @@ import {
   type Tx,
   type UserRow,
 } from '@cd/db';
-import { RangeInstant, RFC_LOGIUS_ROLES, ReleaseInput, ReleaseJson, type RfcStatus } from '@cd/shared';
+import { RangeInstant, ReleaseInput, ReleaseJson, type RfcStatus } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
-import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
+import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { releaseCapacityChanged } from '../services/release-capacity.js';
@@ -86,7 +86,7 @@ export const releases = apiRouter()
       responses: { 201: { description: 'Gepland', content: { 'application/json': { schema: ReleaseJson } } } },
     }),
     async (c) => {
-      const user = userWithRole(c, RFC_LOGIUS_ROLES);
+      const user = userMay(c, 'release.manage');
       const input = toInput(c.req.valid('json'));
       const { sql, now, procedure } = c.get('deps');
       horizonRequire(horizonNow(c.get('deps')), horizonFields(input));
@@ -109,7 +109,7 @@ export const releases = apiRouter()
       responses: { 200: { description: 'Gewijzigd', content: { 'application/json': { schema: ReleaseJson } } }, 404: notFound },
     }),
     async (c) => {
-      const user = userWithRole(c, RFC_LOGIUS_ROLES);
+      const user = userMay(c, 'release.manage');
       const id = c.req.valid('param').id;
       const input = toInput(c.req.valid('json'));
       const { sql, now, procedure } = c.get('deps');
@@ -137,7 +137,7 @@ export const releases = apiRouter()
       responses: { 204: { description: 'Geschrapt' }, 404: notFound, 409: conflict },
     }),
     async (c) => {
-      userWithRole(c, RFC_LOGIUS_ROLES);
+      userMay(c, 'release.manage');
       const id = c.req.valid('param').id;
       const { sql, now, procedure } = c.get('deps');
       const at = now();

@@ -2,7 +2,7 @@ import { afnemerByOin, usageWindows } from '@cd/db';
 import { ReportQuery, ServiceReport, UsageTemplateJson, UsageTemplateQuery, monthStart, usageTemplateFill, amsterdamDayIso, amsterdamDayNumber } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { afnemerScope, LOGIUS_ROLES, userRequire, userWithRole, type AppEnv } from '../lib/context.js';
+import { afnemerScope, userMay, userRequire, type AppEnv } from '../lib/context.js';
 import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { serviceReportCsv, serviceReportHtml } from '../lib/service-report-export.js';
@@ -55,7 +55,7 @@ export const reports = apiRouter()
       },
     }),
     async (c) => {
-      userWithRole(c, LOGIUS_ROLES);
+      userMay(c, 'report.service');
       const q = c.req.valid('query');
       const from = new Date(q.from);
       const to = new Date(q.to);

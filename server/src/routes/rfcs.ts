@@ -31,14 +31,14 @@ import {
   rfcApply,
   rfcInitial,
   rfcRoleMayAct,
-  roleIsAfnemerBound,
   type RfcRecord,
   type RfcState,
   type RfcStatus,
   type StandardChangeCode,
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
-import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
+import { accessScope, roleMay } from '@cd/shared/access';
+import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
@@ -155,7 +155,7 @@ export const rfcs = apiRouter()
       const user = userRequire(c);
       const input = c.req.valid('json');
       const { sql, now } = c.get('deps');
-      if (!roleIsAfnemerBound(user.role) || !user.afnemerOin) {
+      if (!roleMay(user.role, 'rfc.file') || !user.afnemerOin) {
         throw new ProblemError(403, 'Een RFC wordt ingediend door een aangewezen medewerker van een Afnemer.');
       }
       const permission = await userRfcPermission(sql, user.id);
@@ -244,13 +244,14 @@ export const rfcs = apiRouter()
       responses: { 200: { description: 'De aanwijzing', content: { 'application/json': { schema: RfcPermissionJson } } }, 404: notFound, 409: conflict },
     }),
     async (c) => {
-      const user = userWithRole(c, ['admin', 'klantraad-manager']);
+      const user = userMay(c, 'rfc.designate');
       const { sql } = c.get('deps');
       const id = c.req.valid('param').id;
       const target = await userRfcPermission(sql, id);
       if (!target) throw new ProblemError(404, 'Deze gebruiker bestaat niet.');
       if (target.afnemerOin === null) throw new ProblemError(409, 'Alleen medewerkers van een Afnemer worden aangewezen om RFC’s in te dienen.');
-      if (user.role === 'klantraad-manager' && target.afnemerOin !== user.afnemerOin) {
+      const own = accessScope(user, 'rfc.designate');
+      if (own !== null && target.afnemerOin !== own) {
         throw new ProblemError(403, 'U wijst alleen medewerkers van uw eigen Afnemer aan.');
       }
       const row = (await userRfcPermissionSet(sql, id, c.req.valid('json').mayFileRfc))!;

@@ -10,7 +10,6 @@ import {
   type UserRow,
 } from '@cd/db';
 import {
-  RFC_LOGIUS_ROLES,
   SERVICE_REQUEST_FIELDS,
   SERVICE_REQUEST_STATUS_LABELS,
   SERVICE_REQUEST_TYPES,
@@ -19,13 +18,13 @@ import {
   ServiceRequestQuery,
   ServiceRequestTypeJson,
   ServiceRequestUpdate,
-  roleIsAfnemerBound,
   serviceRequestTransitionError,
   type ServiceRequestType,
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { z as zod } from 'zod';
-import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
+import { roleMay } from '@cd/shared/access';
+import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
@@ -113,7 +112,7 @@ export const serviceRequests = apiRouter()
     }),
     async (c) => {
       const user = userRequire(c);
-      if (!roleIsAfnemerBound(user.role) || !user.afnemerOin) throw new ProblemError(403, 'Serviceverzoeken worden ingediend door medewerkers van een Afnemer.');
+      if (!roleMay(user.role, 'service-request.file') || !user.afnemerOin) throw new ProblemError(403, 'Serviceverzoeken worden ingediend door medewerkers van een Afnemer.');
       const input = c.req.valid('json');
       const { sql, now } = c.get('deps');
       const at = now();
@@ -148,7 +147,7 @@ export const serviceRequests = apiRouter()
       responses: { 200: { description: 'Het verzoek', content: { 'application/json': { schema: ServiceRequestJson } } }, 404: notFound, 409: conflict },
     }),
     async (c) => {
-      const user = userWithRole(c, RFC_LOGIUS_ROLES);
+      const user = userMay(c, 'service-request.handle');
       const id = c.req.valid('param').id;
       const body = c.req.valid('json');
       const { sql, now } = c.get('deps');

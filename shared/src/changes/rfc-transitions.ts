@@ -3,8 +3,8 @@
  * rfcApply, the dispatcher the server calls. The server loads the state, calls rfcApply, stores state and event.
  */
 
+import { roleMay } from '../access/table.js';
 import {
-  RFC_LOGIUS_ROLES,
   type RfcActionInput,
   type RfcActor,
   type RfcAfgewezen,
@@ -96,7 +96,7 @@ export function rfcAwaitsDecision(state: RfcState): state is RfcAwaitingDecision
 
 /** True when this role may act on RFCs (all actions after filing are Logius'). */
 export function rfcRoleMayAct(role: RfcActor['role']): boolean {
-  return RFC_LOGIUS_ROLES.includes(role);
+  return roleMay(role, 'rfc.handle');
 }
 
 export type RfcResult =

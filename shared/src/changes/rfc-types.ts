@@ -129,9 +129,6 @@ export type RfcState =
 /** The states a CAB decision may come from: after the short analysis (no impact analysis needed), or after the impact analysis. */
 export type RfcAwaitingDecision = RfcGeanalyseerd<'standaard'> | RfcGeanalyseerd<'urgent'> | RfcImpactGeanalyseerd;
 
-/** Logius roles that analyse, decide on, plan and implement RFCs. */
-export const RFC_LOGIUS_ROLES: readonly Role[] = ['service-manager', 'capacity-manager', 'admin'];
-
 export interface RfcActor {
   readonly email: string;
   readonly role: Role;

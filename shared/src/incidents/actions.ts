@@ -1,11 +1,9 @@
-import type { Role } from '../roles.js';
+import { accessReach, type Capability, roleMay } from '../access/table.js';
+import type { Role } from '../access/roles.js';
 import type { Ladder } from './ladders.js';
 import { ladderNext } from './ladders.js';
 import type { Priority } from './priority.js';
 import { analysisRequestAllowed, incidentStatusNext, type IncidentStatusName } from './status.js';
-
-/** Logius roles that handle incidents (section 5): report, update, prioritise, lower capacity, analyse. */
-export const INCIDENT_HANDLER_ROLES: readonly Role[] = ['incident-manager', 'calamity-manager', 'service-manager', 'capacity-manager', 'admin'];
 
 export type IncidentActionName =
   | 'update' | 'status' | 'close' | 'priority' | 'confirm-calamity' | 'declare-crisis'
@@ -37,22 +35,27 @@ export interface IncidentActor {
  */
 export function incidentActionsFor(i: IncidentFacts, actor: IncidentActor, ladder: Ladder = 'incident'): IncidentActionName[] {
   if (i.status === 'gesloten') return [];
-  const handler = INCIDENT_HANDLER_ROLES.includes(actor.role);
-  const ownAfnemer = actor.role === 'planner' && actor.afnemer !== null;
-  const affected = ownAfnemer && (i.afnemers.includes(actor.afnemer!) || i.reportedByAfnemer === actor.afnemer);
-  const ownSystem = ownAfnemer && i.kind === 'afnemer-systeem' && i.reportedByAfnemer === actor.afnemer;
+  const own = actor.afnemer;
+  const affected = own !== null && (i.afnemers.includes(own) || i.reportedByAfnemer === own);
+  const ownSystem = own !== null && i.kind === 'afnemer-systeem' && i.reportedByAfnemer === own;
+  /** The access table's answer for the role, with 'own' narrowed by `ownCase` (its own Afnemer's incident). */
+  const may = (capability: Capability, ownCase: boolean) => {
+    const reach = accessReach(actor.role, capability);
+    return reach === 'any' || (reach === 'own' && ownCase);
+  };
   const moves = incidentStatusNext(i.status).some((s) => s !== 'gesloten');
   const out: IncidentActionName[] = [];
-  if (handler || ownSystem) {
+  if (may('incident.update', ownSystem)) {
     out.push('update');
     if (moves) out.push('status');
     out.push('close');
   }
-  if (handler) out.push('priority');
-  if (actor.role === 'calamity-manager' && i.calamityAt === null) out.push('confirm-calamity');
-  if (actor.role === 'calamity-manager' && i.calamityAt !== null && i.crisisAt === null) out.push('declare-crisis');
-  if (handler) out.push('capacity-impact');
-  if ((handler || affected) && ladderNext(ladder, i.escalationLevel) !== null) out.push('escalate');
-  if ((handler || affected) && analysisRequestAllowed({ priority: i.priority, everP1: i.everP1, calamityAt: i.calamityAt })) out.push('request-analysis');
+  if (roleMay(actor.role, 'incident.prioritise')) out.push('priority');
+  const calamity = roleMay(actor.role, 'incident.calamity');
+  if (calamity && i.calamityAt === null) out.push('confirm-calamity');
+  if (calamity && i.calamityAt !== null && i.crisisAt === null) out.push('declare-crisis');
+  if (roleMay(actor.role, 'incident.capacity-impact')) out.push('capacity-impact');
+  if (may('incident.escalate', affected) && ladderNext(ladder, i.escalationLevel) !== null) out.push('escalate');
+  if (may('disruption-analysis.request', affected) && analysisRequestAllowed({ priority: i.priority, everP1: i.everP1, calamityAt: i.calamityAt })) out.push('request-analysis');
   return out;
 }

@@ -3,7 +3,7 @@ import { planChangeUndoRefusal, planChangeUndoUntil, PLAN_CHANGE_UNDO_MS } from 
 
 const T = Date.parse('2027-01-11T10:00:00Z');
 const change = { createdAt: T, userId: 7, undoneAt: null, changedSince: [] };
-const maker = { id: 7, role: 'planner' };
+const maker = { id: 7, role: 'planner' } as const;
 
 describe('planChangeUndoRefusal', () => {
   it('lets the maker undo until just before 15 minutes have passed', () => {
@@ -14,7 +14,7 @@ describe('planChangeUndoRefusal', () => {
 
   it('lets the capacity manager undo, and refuses anyone else with 403', () => {
     expect(planChangeUndoRefusal(change, { id: 1, role: 'capacity-manager' }, T)).toBeNull();
-    for (const role of ['planner', 'admin', 'service-manager', 'klantraad-manager']) {
+    for (const role of ['planner', 'admin', 'service-manager', 'klantraad-manager'] as const) {
       expect(planChangeUndoRefusal(change, { id: 8, role }, T)).toMatchObject({ status: 403 });
     }
   });

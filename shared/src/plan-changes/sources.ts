@@ -3,6 +3,9 @@
  * with where it came from, and can be undone for a short while. Free of zod, so the web can import it.
  */
 
+import type { Role } from '../access/roles.js';
+import { roleMay } from '../access/table.js';
+
 /** Where a plan change comes from; stored with the change and with every revision it writes. */
 export const PLAN_CHANGE_SOURCES = [
   'suggestie',
@@ -40,10 +43,10 @@ export interface PlanChangeUndoFacts {
  */
 export function planChangeUndoRefusal(
   change: PlanChangeUndoFacts,
-  actor: { id: number; role: string },
+  actor: { id: number; role: Role },
   now: number,
 ): { status: 403 | 409; message: string } | null {
-  if (actor.id !== change.userId && actor.role !== 'capacity-manager') {
+  if (actor.id !== change.userId && !roleMay(actor.role, 'plan-change.undo-any')) {
     return { status: 403, message: 'Alleen wie de wijziging deed, of de capaciteitsmanager, kan haar ongedaan maken.' };
   }
   if (change.undoneAt !== null) return { status: 409, message: 'Deze wijziging is al ongedaan gemaakt.' };

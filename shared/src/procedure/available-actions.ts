@@ -1,7 +1,7 @@
 /** What an actor may do right now, for the buttons the web shows. */
 
 import { ACTION_TYPES, type ActionType } from './actions.js';
-import { PROCEDURE_GATES, actorRecordsOnBehalf } from './gates.js';
+import { PROCEDURE_GATES, actorActsOnBehalf } from './gates.js';
 import type { ProcedureActor, ProcedureState, ProcedureWindow } from './types.js';
 
 /** True when some payload of the action would pass procedureApply's payload checks. */
@@ -12,9 +12,9 @@ function actionHasPayload(
   windows: readonly ProcedureWindow[],
 ): boolean {
   if (type === 'move-window') {
-    return actor.role === 'planner' ? windows.some((w) => w.afnemer === actor.afnemer) : windows.length > 0;
+    return actorActsOnBehalf(actor, type) ? windows.length > 0 : windows.some((w) => w.afnemer === actor.afnemer);
   }
-  if (type === 'submit-assessment' && actorRecordsOnBehalf(actor) && state.step === 'joint-assessment') {
+  if (type === 'submit-assessment' && actorActsOnBehalf(actor, type) && state.step === 'joint-assessment') {
     // Logius does not overwrite what an Afnemer's own planner submitted.
     return state.afnemers.some((afnemer) => {
       const earlier = state.assessments[afnemer];

@@ -1,11 +1,14 @@
 /**
  * Who may take which action in which step: the role and state rules shared by procedureApply and
- * procedureActionsFor, so the two cannot disagree. Each gate answers 'forbidden' first (role or Afnemer,
- * whatever the state), then 'illegal' (the state), and on success hands back the state narrowed to the
- * action's legal source. Payload checks ('invalid') are procedureApply's.
+ * procedureActionsFor, so the two cannot disagree. Which roles may take an action, and whether only for their own
+ * involved Afnemer, comes from the access table (PROCEDURE_ACTION_CAPABILITY); the steps and deadlines are this
+ * state machine's. Each gate answers 'forbidden' first (role or Afnemer, whatever the state), then 'illegal' (the
+ * state), and on success hands back the state narrowed to the action's legal source. Payload checks ('invalid')
+ * are procedureApply's.
  */
 
-import { ROLE_LABELS } from '../roles.js';
+import { ROLE_LABELS } from '../access/roles.js';
+import { accessReach, type Capability } from '../access/table.js';
 import type { ActionType, SystemActionType } from './actions.js';
 import { dutchList, instantDutch } from './dutch-text.js';
 import { PROCEDURE_ACTION_LABELS, PROCEDURE_STEP_LABELS } from './labels.js';
@@ -47,15 +50,28 @@ function roleForbidden(actor: ProcedureActor, type: ActionType | SystemActionTyp
 
 const NOT_INVOLVED = 'Uw Afnemer is niet betrokken bij dit conflict.';
 
-/** Forbidden unless the actor has this Afnemer-bound role for an Afnemer involved in the conflict. */
-function involvedAs(
-  role: 'planner' | 'klantraad-manager',
-  state: ProcedureState,
-  actor: ProcedureActor,
-  type: ActionType,
-): ProcedureFailure | null {
-  if (actor.role !== role) return roleForbidden(actor, type);
-  if (actor.afnemer === null || !state.afnemers.includes(actor.afnemer)) return failure('forbidden', NOT_INVOLVED);
+/** The access-table row of each user action: which roles may take it, and which only for their own Afnemer. */
+export const PROCEDURE_ACTION_CAPABILITY = {
+  'move-window': 'conflict.move-window',
+  'contact-logius': 'conflict.contact-logius',
+  'open-assessment': 'conflict.open-assessment',
+  'submit-assessment': 'conflict.submit-assessment',
+  'confirm-advice': 'conflict.confirm-advice',
+  escalate: 'conflict.escalate',
+  'accept-advice': 'conflict.answer-advice',
+  'reject-advice': 'conflict.answer-advice',
+  'escalate-level': 'conflict.escalate-level',
+  decide: 'conflict.decide',
+} as const satisfies Record<ActionType, Capability>;
+
+/**
+ * Forbidden unless the access table lets the actor's role take the action: for any Afnemer, or (reach 'own') for
+ * its own Afnemer when that is involved in the conflict.
+ */
+function mayTake(state: ProcedureState, actor: ProcedureActor, type: ActionType): ProcedureFailure | null {
+  const reach = accessReach(actor.role, PROCEDURE_ACTION_CAPABILITY[type]);
+  if (reach === null) return roleForbidden(actor, type);
+  if (reach === 'own' && (actor.afnemer === null || !state.afnemers.includes(actor.afnemer))) return failure('forbidden', NOT_INVOLVED);
   return null;
 }
 
@@ -67,13 +83,12 @@ function illegal(state: ProcedureState, type: ActionType | SystemActionType, onl
   );
 }
 
-function logiusManager(actor: ProcedureActor): boolean {
-  return actor.role === 'capacity-manager' || actor.role === 'service-manager';
-}
-
-/** The capacity manager has the regie: it records what an Afnemer answered, on that Afnemer's behalf (steps 3 and 5). */
-export function actorRecordsOnBehalf(actor: ProcedureActor): boolean {
-  return actor.role === 'capacity-manager';
+/**
+ * True when the actor takes the action on an Afnemer's behalf (reach 'any': Logius has the regie), false when it
+ * acts for its own Afnemer. Edge: also false for a role that may not take the action at all.
+ */
+export function actorActsOnBehalf(actor: ProcedureActor, type: ActionType): boolean {
+  return accessReach(actor.role, PROCEDURE_ACTION_CAPABILITY[type]) === 'any';
 }
 
 /** The Afnemers of the conflict that have not yet submitted an assessment, in conflict order. */
@@ -87,11 +102,9 @@ export function answersMissing(state: Escalated): string[] {
 }
 
 export function gateMoveWindow(state: ProcedureState, actor: ProcedureActor): Gated<OpenProcedureState> {
-  const onBehalf = logiusManager(actor);
-  if (!onBehalf) {
-    const denied = involvedAs('planner', state, actor, 'move-window');
-    if (denied) return denied;
-  }
+  const denied = mayTake(state, actor, 'move-window');
+  if (denied) return denied;
+  const onBehalf = actorActsOnBehalf(actor, 'move-window');
   if (state.step === 'resolved') return illegal(state, 'move-window', '');
   if (onBehalf && state.step !== 'logius-decides') {
     return illegal(state, 'move-window', 'Logius verplaatst vensters namens een Afnemer alleen in stap 6, na het besluit.');
@@ -100,7 +113,7 @@ export function gateMoveWindow(state: ProcedureState, actor: ProcedureActor): Ga
 }
 
 export function gateContactLogius(state: ProcedureState, actor: ProcedureActor): Gated<PlannerAdjusts> {
-  const denied = involvedAs('planner', state, actor, 'contact-logius');
+  const denied = mayTake(state, actor, 'contact-logius');
   if (denied) return denied;
   if (state.step !== 'planner-adjusts') return illegal(state, 'contact-logius', 'dat kan alleen in stap 1.');
   return { ok: true, state };
@@ -111,7 +124,8 @@ export function gateOpenAssessment(
   actor: ProcedureActor,
   now: number,
 ): Gated<PlannerAdjusts | LogiusContacted> {
-  if (actor.role !== 'capacity-manager') return roleForbidden(actor, 'open-assessment');
+  const denied = mayTake(state, actor, 'open-assessment');
+  if (denied) return denied;
   if (state.step === 'logius-contacted') return { ok: true, state };
   if (state.step === 'planner-adjusts') {
     if (procedureOverdue(state, now)) return { ok: true, state };
@@ -126,10 +140,8 @@ export function gateOpenAssessment(
 
 /** A planner for its own involved Afnemer, or the capacity manager on an Afnemer's behalf. */
 export function gateSubmitAssessment(state: ProcedureState, actor: ProcedureActor): Gated<JointAssessment> {
-  if (!actorRecordsOnBehalf(actor)) {
-    const denied = involvedAs('planner', state, actor, 'submit-assessment');
-    if (denied) return denied;
-  }
+  const denied = mayTake(state, actor, 'submit-assessment');
+  if (denied) return denied;
   if (state.step !== 'joint-assessment') return illegal(state, 'submit-assessment', 'dat kan alleen in stap 3.');
   return { ok: true, state };
 }
@@ -139,7 +151,8 @@ export function gateSubmitAssessment(state: ProcedureState, actor: ProcedureActo
  * recorded as "geen reactie".
  */
 export function gateConfirmAdvice(state: ProcedureState, actor: ProcedureActor, now: number): Gated<JointAssessmentReady> {
-  if (actor.role !== 'capacity-manager') return roleForbidden(actor, 'confirm-advice');
+  const denied = mayTake(state, actor, 'confirm-advice');
+  if (denied) return denied;
   if (state.step !== 'joint-assessment') return illegal(state, 'confirm-advice', 'dat kan alleen in stap 3.');
   const missing = assessmentsMissing(state);
   if (missing.length > 0 && !procedureOverdue(state, now)) {
@@ -153,10 +166,8 @@ export function gateConfirmAdvice(state: ProcedureState, actor: ProcedureActor, 
 }
 
 export function gateEscalate(state: ProcedureState, actor: ProcedureActor): Gated<PlanningAdjusted> {
-  if (actor.role !== 'capacity-manager') {
-    const denied = involvedAs('planner', state, actor, 'escalate');
-    if (denied) return denied;
-  }
+  const denied = mayTake(state, actor, 'escalate');
+  if (denied) return denied;
   if (state.step !== 'planning-adjusted') return illegal(state, 'escalate', 'dat kan alleen in stap 4.');
   return { ok: true, state };
 }
@@ -171,11 +182,9 @@ function gateAnswerAdvice(
   now: number,
   type: 'accept-advice' | 'reject-advice',
 ): Gated<Escalated> {
-  const onBehalf = actorRecordsOnBehalf(actor);
-  if (!onBehalf) {
-    const denied = involvedAs('klantraad-manager', state, actor, type);
-    if (denied) return denied;
-  }
+  const denied = mayTake(state, actor, type);
+  if (denied) return denied;
+  const onBehalf = actorActsOnBehalf(actor, type);
   if (state.step !== 'escalated') return illegal(state, type, 'dat kan alleen in stap 5.');
   if (procedureOverdue(state, now)) {
     return failure(
@@ -199,7 +208,8 @@ export function gateRejectAdvice(state: ProcedureState, actor: ProcedureActor, n
 }
 
 export function gateEscalateLevel(state: ProcedureState, actor: ProcedureActor): Gated<LogiusDecidesBelowTop> {
-  if (!logiusManager(actor)) return roleForbidden(actor, 'escalate-level');
+  const denied = mayTake(state, actor, 'escalate-level');
+  if (denied) return denied;
   if (state.step !== 'logius-decides') {
     return illegal(state, 'escalate-level', 'Logius schaalt op in stap 6, als het de regie voert.');
   }
@@ -213,7 +223,8 @@ export function gateEscalateLevel(state: ProcedureState, actor: ProcedureActor):
 }
 
 export function gateDecide(state: ProcedureState, actor: ProcedureActor): Gated<LogiusDecides> {
-  if (!logiusManager(actor)) return roleForbidden(actor, 'decide');
+  const denied = mayTake(state, actor, 'decide');
+  if (denied) return denied;
   if (state.step !== 'logius-decides') {
     return illegal(state, 'decide', 'Logius legt de uitkomst vast in stap 6, nadat het advies is afgewezen of de termijn van stap 5 verstreek.');
   }

@@ -10,4 +10,4 @@ export * from './waiting-on.js';
 export * from './reach.js';
 export * from './event-text.js';
 export { dutchList, instantDutch, spanDutch } from './dutch-text.js';
-export { answersMissing, assessmentsMissing, actorRecordsOnBehalf } from './gates.js';
+export { answersMissing, assessmentsMissing, actorActsOnBehalf, PROCEDURE_ACTION_CAPABILITY } from './gates.js';

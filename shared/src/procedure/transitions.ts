@@ -4,11 +4,11 @@
  * the clock reading and the conflict's windows, then stores the new state and the event.
  */
 
-import type { ConflictAction, ProcedureAction } from './actions.js';
+import type { ActionType, ConflictAction, ProcedureAction } from './actions.js';
 import { adviceDraft, adviceEdit } from './advice.js';
 import {
   type ProcedureFailure,
-  actorRecordsOnBehalf,
+  actorActsOnBehalf,
   answersMissing,
   failure,
   gateAcceptAdvice,
@@ -373,7 +373,7 @@ export function procedureApply(state: ProcedureState, action: ProcedureAction, c
       if (!gate.ok) return gate;
       const window = windows.find((w) => w.id === action.windowId);
       if (!window) return windowNotInConflict(action.windowId);
-      const onBehalf = actor.role !== 'planner';
+      const onBehalf = actorActsOnBehalf(actor, 'move-window');
       if (!onBehalf && window.afnemer !== actor.afnemer) {
         return failure('forbidden', `Venster ${window.id} is van een andere Afnemer; u verplaatst alleen vensters van uw eigen Afnemer.`);
       }
@@ -402,11 +402,11 @@ export function procedureApply(state: ProcedureState, action: ProcedureAction, c
       return success(state, next, { type: 'open-assessment', by: actor.email, overdue: gate.state.step === 'planner-adjusts' });
     }
     case 'submit-assessment': {
-      const foreign = foreignAfnemerNamed(actor, action.afnemer, 'een afweging');
+      const foreign = foreignAfnemerNamed(actor, action.type, action.afnemer, 'een afweging');
       if (foreign) return foreign;
       const gate = gateSubmitAssessment(state, actor);
       if (!gate.ok) return gate;
-      const target = onBehalfTarget(state, actor, action.afnemer, 'een afweging');
+      const target = onBehalfTarget(state, actor, action.type, action.afnemer, 'een afweging');
       if (!target.ok) return target;
       const earlier = gate.state.assessments[target.afnemer];
       if (target.onBehalf && earlier && !earlier.onBehalf) {
@@ -459,11 +459,11 @@ export function procedureApply(state: ProcedureState, action: ProcedureAction, c
     }
     case 'accept-advice':
     case 'reject-advice': {
-      const foreign = foreignAfnemerNamed(actor, action.afnemer, 'een antwoord');
+      const foreign = foreignAfnemerNamed(actor, action.type, action.afnemer, 'een antwoord');
       if (foreign) return foreign;
       const gate = action.type === 'accept-advice' ? gateAcceptAdvice(state, actor, now) : gateRejectAdvice(state, actor, now);
       if (!gate.ok) return gate;
-      const target = onBehalfTarget(state, actor, action.afnemer, 'een antwoord');
+      const target = onBehalfTarget(state, actor, action.type, action.afnemer, 'een antwoord');
       if (!target.ok) return target;
       if (target.afnemer in gate.state.answers) return failure('illegal', `${target.afnemer} heeft het advies al beantwoord.`);
       const answer: KlantraadAnswer = {
@@ -520,8 +520,8 @@ export function procedureApply(state: ProcedureState, action: ProcedureAction, c
 }
 
 /** Forbidden when an Afnemer-bound actor names another Afnemer than its own (whatever the step). */
-function foreignAfnemerNamed(actor: ProcedureActor, named: string | undefined, what: string): ProcedureFailure | null {
-  if (actorRecordsOnBehalf(actor) || named === undefined || named === actor.afnemer) return null;
+function foreignAfnemerNamed(actor: ProcedureActor, type: ActionType, named: string | undefined, what: string): ProcedureFailure | null {
+  if (actorActsOnBehalf(actor, type) || named === undefined || named === actor.afnemer) return null;
   return failure('forbidden', `U kunt alleen voor uw eigen Afnemer ${what} geven.`);
 }
 
@@ -532,10 +532,11 @@ function foreignAfnemerNamed(actor: ProcedureActor, named: string | undefined, w
 function onBehalfTarget(
   state: ProcedureState,
   actor: ProcedureActor,
+  type: ActionType,
   named: string | undefined,
   what: string,
 ): { ok: true; afnemer: string; onBehalf: boolean } | ProcedureFailure {
-  if (actorRecordsOnBehalf(actor)) {
+  if (actorActsOnBehalf(actor, type)) {
     if (named === undefined) return invalid(`Geef aan namens welke Afnemer u ${what} vastlegt (afnemer).`);
     if (!state.afnemers.includes(named)) return invalid(`Afnemer ${named} is niet betrokken bij dit conflict.`);
     return { ok: true, afnemer: named, onBehalf: true };

@@ -5,21 +5,11 @@ import { useUnreadCount } from '../features/notifications/components/notificatio
 import { ErrorBoundary } from '../components/error-boundary';
 import { Loading } from '../components/feedback';
 import { type Lang, type MessageKey, useI18n } from '../lib/i18n';
+import { roleMessageKey } from '../lib/messages/nl';
 import { type LiveStatus, useLiveUpdates } from '../lib/live-updates';
 import { Link, useLocation } from '../lib/router';
 import { navFor } from './nav';
 import { pageFor } from './routes';
-
-const ROLE_KEYS: Record<CurrentUser['role'], MessageKey> = {
-  planner: 'role.planner',
-  'klantraad-manager': 'role.klantraad-manager',
-  'capacity-manager': 'role.capacity-manager',
-  'service-manager': 'role.service-manager',
-  'incident-manager': 'role.incident-manager',
-  'calamity-manager': 'role.calamity-manager',
-  admin: 'role.admin',
-  fraudeteam: 'role.fraudeteam',
-};
 
 /** Skip link, header with menu and language switch, the page and the footer. */
 export function Layout({ user, children }: { user: CurrentUser | null; children?: ReactNode }) {
@@ -138,7 +128,7 @@ function UserMenu({ user }: { user: CurrentUser }) {
       <p className="user__name">
         {user.name || user.email}
         <span className="user__role">
-          {t(ROLE_KEYS[user.role])} · {user.afnemer ? user.afnemer.name : 'Logius'}
+          {t(roleMessageKey(user.role))} · {user.afnemer ? user.afnemer.name : 'Logius'}
         </span>
       </p>
       <button type="button" className="button button--on-dark button--small" onClick={() => logout.mutate()} disabled={logout.isPending}>

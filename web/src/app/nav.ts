@@ -1,22 +1,27 @@
-import type { Role } from '@cd/shared';
+import { type Capability, type Role, roleIsLogius, roleMay } from '@cd/shared/access';
 import type { MessageKey } from '../lib/i18n';
-import { isLogius } from '../lib/session';
 
 export interface NavItem {
   to: string;
   label: MessageKey;
 }
 
-/** The main menu of each role: its own items, then what every role has. */
-export function navFor(role: Role): NavItem[] {
-  return [...roleNav(role), { to: '/api-tokens', label: 'nav.tokens' }];
+/** A menu item; with `needs`, only for a role the access table lets use that capability. */
+interface MenuItem extends NavItem {
+  needs?: Capability;
 }
 
-function roleNav(role: Role): NavItem[] {
+/** The main menu of each role: its own items, then what every role has. */
+export function navFor(role: Role): NavItem[] {
+  const items: MenuItem[] = [...roleNav(role), { to: '/api-tokens', label: 'nav.tokens' }];
+  return items.filter((item) => item.needs === undefined || roleMay(role, item.needs)).map(({ to, label }) => ({ to, label }));
+}
+
+function roleNav(role: Role): MenuItem[] {
   if (role === 'planner') {
     return [
       { to: '/', label: 'nav.overview' },
-      { to: '/aanleveren', label: 'nav.upload' },
+      { to: '/aanleveren', label: 'nav.upload', needs: 'prognose.deliver' },
       { to: '/verzendmomenten', label: 'nav.windows' },
       { to: '/conflicten', label: 'nav.myConflicts' },
       { to: '/incidenten', label: 'nav.incidents' },
@@ -34,7 +39,7 @@ function roleNav(role: Role): NavItem[] {
       { to: '/meldingen', label: 'nav.notifications' },
     ];
   }
-  if (isLogius(role)) {
+  if (roleIsLogius(role)) {
     return [
       { to: '/', label: 'nav.overview' },
       { to: '/conflicten', label: 'nav.conflicts' },

@@ -1,4 +1,4 @@
-import type { CurrentUser, Role } from '@cd/shared';
+import type { CurrentUser } from '@cd/shared';
 import { createContext, useContext } from 'react';
 
 export const CurrentUserContext = createContext<CurrentUser | null>(null);
@@ -8,9 +8,4 @@ export function useCurrentUser(): CurrentUser {
   const user = useContext(CurrentUserContext);
   if (!user) throw new Error('useCurrentUser outside the signed-in app');
   return user;
-}
-
-/** True for Logius roles; planners and klantraad-managers work for an Afnemer. */
-export function isLogius(role: Role): boolean {
-  return role !== 'planner' && role !== 'klantraad-manager';
 }

@@ -1,3 +1,4 @@
+import { roleMay } from '@cd/shared/access';
 import { PageTitle, Section } from '../../components/page';
 import { ProfileEditor } from '../../features/capacity/components/profile-editor';
 import { ProfileHistory } from '../../features/capacity/components/profile-history';
@@ -13,10 +14,10 @@ export default function CapacityProfilePage() {
         {t('profile.title')}
       </PageTitle>
       <Section title={t('profile.editorTitle')} id="profile-editor-title">
-        <ProfileEditor canEdit={user.role === 'capacity-manager'} />
+        <ProfileEditor canEdit={roleMay(user.role, 'capacity.manage')} />
       </Section>
       <Section title={t('profile.historyTitle')} id="profile-history-title">
-        <ProfileHistory canEdit={user.role === 'capacity-manager'} />
+        <ProfileHistory canEdit={roleMay(user.role, 'capacity.manage')} />
       </Section>
     </>
   );

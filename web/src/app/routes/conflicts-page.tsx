@@ -1,12 +1,13 @@
 import { PageTitle, Section } from '../../components/page';
 import { ConflictList } from '../../features/conflicts/components/conflict-list';
 import { useT } from '../../lib/i18n';
-import { isLogius, useCurrentUser } from '../../lib/session';
+import { roleIsLogius } from '@cd/shared/access';
+import { useCurrentUser } from '../../lib/session';
 
 export default function ConflictsPage() {
   const t = useT();
   const user = useCurrentUser();
-  const logius = isLogius(user.role);
+  const logius = roleIsLogius(user.role);
   const title = user.role === 'planner' ? t('conflicts.titleMine') : t('conflicts.title');
   return (
     <>

@@ -1,3 +1,4 @@
+import { roleMay } from '@cd/shared/access';
 import { PageTitle, Section } from '../../components/page';
 import { MaintenanceCalendar } from '../../features/maintenance/components/maintenance-calendar';
 import { useT } from '../../lib/i18n';
@@ -12,7 +13,7 @@ export default function MaintenancePage() {
         {t('maintenance.title')}
       </PageTitle>
       <Section title={t('maintenance.listTitle')} id="maintenance-list-title">
-        <MaintenanceCalendar canEdit={user.role === 'capacity-manager'} />
+        <MaintenanceCalendar canEdit={roleMay(user.role, 'maintenance.manage')} />
       </Section>
     </>
   );

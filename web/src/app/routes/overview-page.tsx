@@ -7,7 +7,8 @@ import { UpcomingDeadlines } from '../../features/conflicts/components/upcoming-
 import { useLoadRange } from '../../features/load/components/load-range';
 import { UtilizationHeatMap } from '../../features/load/components/utilization-heat-map';
 import { useT } from '../../lib/i18n';
-import { isLogius, useCurrentUser } from '../../lib/session';
+import { roleIsLogius } from '@cd/shared/access';
+import { useCurrentUser } from '../../lib/session';
 import { amsterdamWeekStart } from '../../lib/time';
 import { LoadPanel } from './load-panel';
 
@@ -15,7 +16,7 @@ import { LoadPanel } from './load-panel';
 export default function OverviewPage() {
   const t = useT();
   const user = useCurrentUser();
-  const logius = isLogius(user.role);
+  const logius = roleIsLogius(user.role);
   // The heat map starts at the week the chart starts in, and follows it when the chart moves to another week.
   const week = amsterdamWeekStart(useLoadRange().range.from);
   return (

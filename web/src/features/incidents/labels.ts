@@ -1,5 +1,7 @@
-import type { EscalationJson, IncidentJson, Role } from '@cd/shared';
+import type { EscalationJson, IncidentJson } from '@cd/shared';
+import { ROLES } from '@cd/shared/access';
 import type { MessageKey } from '../../lib/i18n';
+import { roleMessageKey } from '../../lib/messages/nl';
 
 type Calamity = IncidentJson['calamity'];
 
@@ -29,17 +31,8 @@ export const CALAMITY_REASON_LABEL = {
   calamiteitenmanager: 'calamityReason.calamiteitenmanager',
 } as const satisfies Record<NonNullable<Calamity['reason']>, MessageKey>;
 
-export const ROLE_LABEL = {
-  planner: 'role.planner',
-  'klantraad-manager': 'role.klantraad-manager',
-  'capacity-manager': 'role.capacity-manager',
-  'service-manager': 'role.service-manager',
-  'incident-manager': 'role.incident-manager',
-  'calamity-manager': 'role.calamity-manager',
-  admin: 'role.admin',
-  fraudeteam: 'role.fraudeteam',
-} as const satisfies Record<Role, MessageKey>;
-
+/** The message key of a user role's name; null for anything else (a Bijlage-1 contact role). */
 export function roleLabel(role: EscalationJson['role']): MessageKey | null {
-  return role in ROLE_LABEL ? ROLE_LABEL[role as Role] : null;
+  const known = ROLES.find((r) => r === role);
+  return known ? roleMessageKey(known) : null;
 }

@@ -1,3 +1,8 @@
+import { ROLE_LABELS, ROLES, type Role } from '@cd/shared/access';
+
+/** The roles' Dutch names, from their one home in shared (Object.fromEntries loses the key type). */
+const roleMessages = Object.fromEntries(ROLES.map((role) => [`role.${role}`, ROLE_LABELS[role]])) as Record<`role.${Role}`, string>;
+
 /** Dutch, the default language; the keys here define what every other language must translate. */
 export const nl = {
   'app.starting': 'Het dashboard wordt geladen …',
@@ -62,14 +67,7 @@ export const nl = {
   'live.connectingTitle': 'De verbinding voor live wijzigingen wordt opgebouwd.',
   'live.offlineTitle': 'Geen live verbinding; het dashboard probeert het zo opnieuw. Gegevens kunnen verouderd zijn.',
 
-  'role.planner': 'Planner',
-  'role.klantraad-manager': 'Klantraad-manager',
-  'role.capacity-manager': 'Traffic- en capaciteitsmanager',
-  'role.service-manager': 'Servicemanager',
-  'role.incident-manager': 'Incidentmanager',
-  'role.calamity-manager': 'Calamiteitenmanager',
-  'role.admin': 'Beheerder',
-  'role.fraudeteam': 'Fraudeteam',
+  ...roleMessages,
 
   'nav.overview': 'Overzicht',
   'nav.upload': 'Prognose aanleveren',
@@ -772,3 +770,8 @@ export const nl = {
 } as const;
 
 export type MessageKey = keyof typeof nl;
+
+/** The message key of a role's name. */
+export function roleMessageKey(role: Role): MessageKey {
+  return `role.${role}`;
+}

@@ -1,3 +1,4 @@
+import { accessReach } from '@cd/shared/access';
 import { type ReactNode, useState } from 'react';
 import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
 import { Section } from '../../../components/page';
@@ -52,7 +53,7 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
   const p = c.procedure ?? undefined;
   const step = stepOf(p);
   // Until the API reports the allowed actions, an involved planner may at least move its own windows.
-  const actions: ActionType[] = p?.actions ?? (c.status === 'open' && user.role === 'planner' ? ['move-window'] : []);
+  const actions: ActionType[] = p?.actions ?? (c.status === 'open' && accessReach(user.role, 'conflict.move-window') === 'own' ? ['move-window'] : []);
   const can = (a: ActionType) => actions.includes(a);
 
   const run = (body: ConflictAction, success: (updated: ConflictWithCase) => string) => {

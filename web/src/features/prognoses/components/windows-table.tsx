@@ -1,4 +1,5 @@
 import type { SendWindow } from '@cd/shared';
+import { roleMay } from '@cd/shared/access';
 import { useId, useMemo, useState } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
@@ -27,7 +28,6 @@ export const STATUS_LABEL: Record<Status, MessageKey> = {
 };
 
 /** Who may edit a window (a plan change): its own planner, or the capacity manager on its behalf. */
-const EDIT_ROLES = ['planner', 'capacity-manager'];
 
 /** The planner's own send windows: filter, sort, page, see the history of one, edit one (previewed, undoable) and cancel one. */
 export function WindowsTable() {
@@ -45,7 +45,7 @@ export function WindowsTable() {
   const [message, setMessage] = useState<string | null>(null);
   const [editing, setEditing] = useState<SendWindow | null>(null);
   const [edited, setEdited] = useState<{ changed: SendWindowChangedJson; before: SendWindow } | null>(null);
-  const canEdit = EDIT_ROLES.includes(useCurrentUser().role);
+  const canEdit = roleMay(useCurrentUser().role, 'prognose.edit');
 
   const fromMs = fromDate ? fromLocalInputValue(fromDate) : null;
   const toMs = toDate ? fromLocalInputValue(toDate) : null;

@@ -1,7 +1,7 @@
 /** fast-check generators shared by the planning property tests (not exported from the package). */
 import fc from 'fast-check';
 import { BUCKET_MS } from './bucket.js';
-import { amsterdamDayNumber, amsterdamDayStart } from './local-time.js';
+import { amsterdamDayNumber, amsterdamDayStart } from '../time/local-time.js';
 import type { CapacityPeriod, MaintenanceWindow, PlanWindow } from './types.js';
 
 export const MINUTE = 60_000;

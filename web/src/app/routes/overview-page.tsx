@@ -8,7 +8,7 @@ import { useLoadRange } from '../../features/load/components/load-range';
 import { UtilizationHeatMap } from '../../features/load/components/utilization-heat-map';
 import { useT } from '../../lib/i18n';
 import { isLogius, useCurrentUser } from '../../lib/session';
-import { amsterdamWeekStart } from '../../lib/time';
+import { amsterdamWeekStart } from '@cd/shared/time';
 import { LoadPanel } from './load-panel';
 
 /** Open incidents and load against capacity for everyone; Logius also sees the week heat map and escalations, a planner its conflicts. */

@@ -1,5 +1,5 @@
 import type { LoadResponse } from '@cd/shared';
-import { amsterdamParts, amsterdamToMs } from '../../../lib/time';
+import { amsterdamParts, amsterdamToMs } from '@cd/shared/time';
 
 export interface ChartPeriod {
   start: string;

@@ -4,7 +4,7 @@ import { EmptyState, ErrorMessage, Loading } from '../../../components/feedback'
 import { TableDetails } from '../../../components/table-details';
 import { useFormat } from '../../../lib/format';
 import { type MessageKey, useT } from '../../../lib/i18n';
-import { fromLocalInputValue, toDateInputValue } from '../../../lib/time';
+import { fromLocalInputValue, toDateInputValue } from '@cd/shared/time';
 import { useLoad } from '../api/get-load';
 import { type ChartPeriod, chartModel, type ChartRow, type SeriesInfo } from './chart-model';
 import { bucketMs, type LoadRange, type RangePreset, rangeForPreset, rangeShift, rangeZoom } from './load-range';

@@ -29,7 +29,7 @@ export function amsterdamParts(ms: number): WallTimeOfWeek {
 /**
  * Returns the instant of an Amsterdam wall-clock time; fields overflow like Date.UTC (day 32 is the next month).
  * Edge: a time in the spring gap gives the same time after the jump (2027-03-28 02:30 gives 03:30 CEST); in the
- * doubled autumn hour the first pass (summer time).
+ * doubled autumn hour the second pass (winter time: 2026-10-25 02:30 gives 01:30Z).
  */
 export function amsterdamToMs(year: number, month: number, day: number, hour = 0, minute = 0): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);

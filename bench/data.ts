@@ -3,14 +3,12 @@
  * log-normal volumes, campaign peak days, a weekly capacity profile and some maintenance.
  */
 import {
-  amsterdamDayNumber,
-  amsterdamDayStart,
-  amsterdamOffsetAt,
   planningRange,
   type CapacityProfile,
   type MaintenanceWindow,
   type PlanWindow,
 } from '../shared/src/planning/index.js';
+import { amsterdamDayNumber, amsterdamDayStart, amsterdamOffsetAt } from '../shared/src/time/index.js';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;

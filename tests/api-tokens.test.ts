@@ -1,11 +1,11 @@
 import { tokenHash } from '@cd/server/crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actor, apiRequest, OIN_A, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { DAY_MS } from '@cd/shared/time';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
 let plannerA2: Actor;
-const DAY_MS = 86_400_000;
 const START = new Date('2027-01-11T09:00:00Z');
 
 beforeAll(async () => {

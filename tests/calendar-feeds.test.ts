@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dutchCsv } from './helpers/files.js';
 import { standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { AMSTERDAM_TIME_ZONE } from '@cd/shared/time';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -93,7 +94,7 @@ describe('GET /api/v1/calendar-feeds/{token}.ics', () => {
       ['Lente', '2027-03-28T00:30:00.000Z', '2027-03-28T02:30:00.000Z'],
       ['Herfst', '2027-10-31T00:30:00.000Z', '2027-10-31T01:30:00.000Z'],
     ]);
-    const local = (iso: string) => new Date(iso).toLocaleTimeString('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' });
+    const local = (iso: string) => new Date(iso).toLocaleTimeString('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, hour: '2-digit', minute: '2-digit' });
     expect([local(events[0]!.start), local(events[0]!.end)]).toEqual(['01:30', '04:30']);
     expect([local(events[1]!.start), local(events[1]!.end)]).toEqual(['02:30', '02:30']);
   });

@@ -2,6 +2,7 @@
 // stream show their own Afnemer and the conflicts it is in; others only as a count, or as "the load moved".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actor, apiRequest, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { HOUR_MS } from '@cd/shared/time';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -15,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const HOUR_MS = 3_600_000;
 let days = 0;
 /** A fresh hour on a day of its own, so what one case plans never meets another's. */
 function slot() {

@@ -3,6 +3,7 @@ import { afnemerUpsert } from '@cd/db';
 import { createApp } from '@cd/server';
 import { dutchCsv } from './helpers/files.js';
 import { actor, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { AMSTERDAM_TIME_ZONE } from '@cd/shared/time';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -141,7 +142,7 @@ describe('GET /api/v1/conflicts/{id}/suggestions', () => {
     expect(s.later).toMatchObject({ start: '2027-02-01T10:00:00.000Z', shiftMinutes: 60 });
 
     const later = new Date(s.later.start);
-    const local = (d: Date) => d.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).replace(/\//g, '-').replace(',', '');
+    const local = (d: Date) => d.toLocaleString('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).replace(/\//g, '-').replace(',', '');
     const movedRow = `B-1;x;Brief;${local(later)};${local(new Date(s.later.end))};2.000;concept`;
     expect((await upload(who.plannerB, [movedRow])).status).toBe(201);
     expect(await openConflicts()).toHaveLength(0);

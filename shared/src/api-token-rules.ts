@@ -3,6 +3,8 @@
  * `@cd/shared/api-token-rules` without the schemas.
  */
 
+import { DAY_MS } from './time/units.js';
+
 /** Lifetime of an API token in days: the default for a new token and the most anyone may ask for. */
 export const API_TOKEN_DAYS = { default: 365, max: 365 } as const;
 
@@ -23,5 +25,5 @@ export function apiTokenStatus(token: { revokedAt: Date | null; expiresAt: Date 
 
 /** The expiry of a token created at `now` to live `days` days (exactly days × 24 hours, whatever the clocks do). */
 export function apiTokenExpiry(now: Date, days: number): Date {
-  return new Date(now.getTime() + days * 86_400_000);
+  return new Date(now.getTime() + days * DAY_MS);
 }

@@ -2,6 +2,7 @@ export * from './roles.js';
 export * from './access/table.js';
 export * from './api.js';
 export * from './instant.js';
+export * from './time/index.js';
 export * from './prognose/index.js';
 export * from './prognose/api.js';
 export * from './planning/index.js';

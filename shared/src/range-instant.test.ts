@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantToAmsterdamWallTime } from './prognose/amsterdam-time.js';
+import { instantToAmsterdamWallTime } from './time/wall-time.js';
 import { RangeInstant, rangeInstantParse } from './range-instant.js';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

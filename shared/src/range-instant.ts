@@ -4,7 +4,7 @@
  */
 
 import { z } from 'zod';
-import { amsterdamWallTimeToInstant, instantFormatAmsterdamIso } from './prognose/amsterdam-time.js';
+import { amsterdamWallTimeToInstant, instantFormatAmsterdamIso } from './time/wall-time.js';
 import { instantStorable } from './instant.js';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -5,6 +5,7 @@ import { chromiumLaunch, contextNew, expectAccessible, pageErrors, screenshot, s
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
 import { dutchCsv } from '../helpers/files.js';
 import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
 
 const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
 const LIVE_MS = 2_000;
@@ -23,8 +24,8 @@ let conflictId = 0;
 
 /** dd-mm-jjjj of the Amsterdam day `days` from now, as Dutch Excel writes dates. */
 function dutchDate(days: number): string {
-  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * 86_400_000))
+  return new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
+    .format(new Date(Date.now() + days * DAY_MS))
     .replace(/\//g, '-');
 }
 const DAY = dutchDate(3);

@@ -6,6 +6,7 @@ import { chromiumLaunch, contextNew, expectAccessible, pageErrors, screenshot, s
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
 import { dutchCsv } from '../helpers/files.js';
 import { apiRequest, type Actor, actor, OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
 
 /*
  * The whole conflict procedure in Chromium, each party in a browser of its own: a planner contacts Logius, the
@@ -33,8 +34,8 @@ const api = (method: string, path: string, a: Actor, body?: unknown) => apiReque
 
 /** dd-mm-jjjj of the Amsterdam day `days` from now, as Dutch Excel writes dates. */
 function dutchDate(days: number): string {
-  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * 86_400_000))
+  return new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
+    .format(new Date(Date.now() + days * DAY_MS))
     .replace(/\//g, '-');
 }
 const DAY = dutchDate(4);

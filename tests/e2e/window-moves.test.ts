@@ -5,6 +5,7 @@ import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
 import { dutchCsv } from '../helpers/files.js';
 import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
 
 const PASSWORD = 'geheim-wachtwoord';
 
@@ -18,8 +19,8 @@ let windowA = 0;
 
 /** The Amsterdam calendar day `days` from now, as dd-mm-jjjj (Excel) and as yyyy-mm-dd (a date input). */
 function day(days: number) {
-  const [d, m, y] = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * 86_400_000))
+  const [d, m, y] = new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
+    .format(new Date(Date.now() + days * DAY_MS))
     .split(/[-/]/);
   return { dutch: `${d}-${m}-${y}`, iso: `${y}-${m}-${d}` };
 }

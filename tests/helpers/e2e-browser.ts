@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { AMSTERDAM_TIME_ZONE } from '@cd/shared/time';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENSHOT_DIR = join(root, 'test-output', 'screenshots');
@@ -18,7 +19,7 @@ export function chromiumLaunch(): Promise<Browser> {
 
 /** A fresh browser profile (own cookies) at a desktop size, in Dutch. */
 export function contextNew(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  return browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: AMSTERDAM_TIME_ZONE });
 }
 
 /** Collects uncaught page errors, so a test can assert that there were none. */

@@ -3,6 +3,7 @@
  * Every text that reaches the HTML goes through `esc`; every CSV cell through csvRows.
  */
 import { csvRows, instantFormatAmsterdamDutch, type CsvValue, type ServiceReport } from '@cd/shared';
+import { AMSTERDAM_TIME_ZONE } from '@cd/shared/time';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -102,7 +103,7 @@ dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-we
 @media print{body{margin:0;max-width:none}section{break-inside:avoid-page}}
 </style></head><body>
 <h1>Service rapportage MijnOverheid Berichtenbox</h1>
-<p>Periode ${esc(dt(r.from))} tot ${esc(dt(r.to))} (Europe/Amsterdam). Opgesteld door Logius op ${esc(dt(r.generatedAt))} voor het Operationeel Overleg.</p>
+<p>Periode ${esc(dt(r.from))} tot ${esc(dt(r.to))} (${AMSTERDAM_TIME_ZONE}). Opgesteld door Logius op ${esc(dt(r.generatedAt))} voor het Operationeel Overleg.</p>
 <section><h2>1. Capaciteitsgebruik</h2>
 <dl><dt>Hoogste benutting</dt><dd>${esc(pct(cap.peakUtilization))}${cap.peakAt ? ` op ${esc(dt(cap.peakAt))}` : ''}</dd>
 <dt>Kwartieren met waarschuwing</dt><dd>${esc(cap.warningBuckets)} (vanaf ${esc(pct(cap.warningLevel))})</dd>

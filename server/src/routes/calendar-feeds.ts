@@ -18,8 +18,8 @@ import { afnemerScope, userRequire } from '../lib/context.js';
 import { secretToken, tokenHash } from '../lib/crypto.js';
 import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
+import { DAY_MS } from '@cd/shared/time';
 
-const DAY_MS = 86_400_000;
 const PAST_DAYS = 90;
 const FUTURE_DAYS = 400;
 const UID_HOST = 'capaciteitsdashboard.logius.nl';

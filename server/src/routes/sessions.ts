@@ -8,6 +8,7 @@ import { passwordVerify, secretToken, tokenHash } from '../lib/crypto.js';
 import { clientAddress, requestIsHttps } from '../lib/guards.js';
 import { apiRoute, apiRouter, tooManyRequests } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
+import { instantClockDutch } from '@cd/shared/time';
 
 /** The user as the API shows them, with their Afnemer's name. */
 export async function currentUserJson(deps: Deps, user: UserRow): Promise<CurrentUser> {
@@ -18,7 +19,6 @@ export async function currentUserJson(deps: Deps, user: UserRow): Promise<Curren
 const MAX_FAILED_LOGINS = 5;
 const LOCK_MS = 15 * 60_000;
 const tooMany = (detail: string) => new ProblemError(429, detail);
-const timeText = (d: Date) => d.toLocaleTimeString('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' });
 
 // A fixed hash to compare against when the e-mail is unknown, so timing does not reveal which accounts exist.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -57,7 +57,7 @@ export const sessions = apiRouter()
       }
       // Only who knows the password learns that the account is locked.
       if (locked) {
-        throw tooMany(`Dit account is tijdelijk geblokkeerd na ${MAX_FAILED_LOGINS} mislukte pogingen. Probeer het na ${timeText(locked)} opnieuw.`);
+        throw tooMany(`Dit account is tijdelijk geblokkeerd na ${MAX_FAILED_LOGINS} mislukte pogingen. Probeer het na ${instantClockDutch(locked.getTime())} opnieuw.`);
       }
       await userLoginSucceeded(deps.sql, user.id);
       // Always a fresh token: a session id planted before login is never promoted (no fixation).

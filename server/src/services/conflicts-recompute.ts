@@ -21,6 +21,7 @@ import {
   type Conflict,
 } from '@cd/shared';
 import { conflictsDetectOffThread } from './cpu-pool.js';
+import { DAY_MS } from '@cd/shared/time';
 
 /**
  * Where something changed (ms): one span, several (each recomputed around itself, never the time between them),
@@ -40,7 +41,6 @@ export interface RecomputeResult {
   buckets: number;
 }
 
-const DAY_MS = 86_400_000;
 const MARGIN_MS = DAY_MS;
 const DRAIN_SLACK_MS = 14 * DAY_MS;
 const MAX_WIDENINGS = 24;

@@ -16,8 +16,8 @@ import {
 } from '@cd/shared';
 import { capacityProfilesRead } from './capacity-schedule.js';
 import { conflictsDetectOffThread } from './cpu-pool.js';
+import { DAY_MS } from '@cd/shared/time';
 
-const DAY_MS = 86_400_000;
 
 /** A conflict as the caller may learn it: an Afnemer sees the others in the slot only as a count (decision 006). */
 function preview(c: Conflict, scope: AfnemerScope) {

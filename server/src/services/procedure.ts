@@ -39,10 +39,9 @@ import {
   type StepDeadlines,
   type WindowMove,
 } from '@cd/shared';
+import { instantLongDutch as dayText } from '@cd/shared/time';
 
 const SYSTEM = { email: 'systeem', role: 'admin' as const, afnemer: null };
-const dayText = (ms: number) =>
-  new Date(ms).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' });
 
 export interface ProcedureSettings {
   deadlines?: Partial<StepDeadlines>;

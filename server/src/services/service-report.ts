@@ -24,8 +24,8 @@ import {
 } from '@cd/shared';
 import type { PlanningCache } from './planning-cache.js';
 import { loadView } from './load-view.js';
+import { HOUR_MS } from '@cd/shared/time';
 
-const HOUR_MS = 3_600_000;
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 function counts<K extends string>(keys: Iterable<K>, label: (k: K) => string) {

@@ -3,7 +3,7 @@
  * the conflict procedure's event trail. Pure; the server gathers the inputs.
  */
 
-import { amsterdamDayIso, amsterdamDayNumber } from '../planning/local-time.js';
+import { amsterdamDayIso, amsterdamDayNumber } from '../time/local-time.js';
 import type { ProcedureStep } from '../procedure/types.js';
 
 export interface ReportDay {

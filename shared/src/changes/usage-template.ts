@@ -3,9 +3,9 @@
  * Periods are Amsterdam calendar months and quarters.
  */
 
-import { amsterdamDayStart } from '../planning/local-time.js';
+import { amsterdamDayStart } from '../time/local-time.js';
+import { DAY_MS } from '../time/units.js';
 
-const DAY_MS = 86_400_000;
 
 export interface UsageWindow {
   readonly start: number;

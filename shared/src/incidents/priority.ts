@@ -1,4 +1,4 @@
-import { workingDaysAdd } from '../procedure/working-days.js';
+import { workingDaysAdd } from '../time/working-days.js';
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
 export type Priority = (typeof PRIORITIES)[number];

@@ -1,8 +1,5 @@
-import { amsterdamOffsetAt } from '../planning/local-time.js';
-
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
+import { amsterdamOffsetAt } from '../time/local-time.js';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/units.js';
 
 export type ShiftLanguage = 'nl' | 'en';
 

@@ -1,4 +1,4 @@
-import { instantFormatAmsterdamDutch } from '../prognose/amsterdam-time.js';
+import { instantFormatAmsterdamDutch } from '../time/wall-time.js';
 
 export interface WindowChangeIssue {
   field: 'start' | 'eind' | 'aantalBerichten' | 'status';

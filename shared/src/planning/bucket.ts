@@ -1,4 +1,4 @@
-import { amsterdamDayIso, amsterdamDayNumber, amsterdamDayStart } from './local-time.js';
+import { amsterdamDayIso, amsterdamDayNumber, amsterdamDayStart } from '../time/local-time.js';
 
 /** Length of one bucket: 15 minutes. Bucket b covers [b * BUCKET_MS, (b + 1) * BUCKET_MS), aligned to the UTC epoch. */
 export const BUCKET_MS = 900_000;

@@ -1,6 +1,6 @@
 import { BUCKET_MS } from './bucket.js';
-import { amsterdamDayNumber, amsterdamDayStart } from './local-time.js';
-import { DAY_MS } from './time-units.js';
+import { amsterdamDayIso, amsterdamDayNumber, amsterdamDayStart } from '../time/local-time.js';
+import { DAY_MS } from '../time/units.js';
 import type { CapacityInForce, CapacityPeriod, CapacityProfile, CapacitySchedule } from './types.js';
 
 /** A stored capacity profile as the schedule takes it: in force from local midnight of `effectiveFrom` (yyyy-mm-dd). */
@@ -96,7 +96,7 @@ export function capacityDateStart(date: string): number {
  * Edge: 2027-01-14T23:30Z gives '2027-01-15'.
  */
 export function capacityDateOf(ms: number): string {
-  return new Date(amsterdamDayNumber(ms) * DAY_MS).toISOString().slice(0, 10);
+  return amsterdamDayIso(amsterdamDayNumber(ms));
 }
 
 /**

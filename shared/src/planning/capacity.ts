@@ -1,7 +1,7 @@
 import { BUCKET_MS, bucketRangeLength } from './bucket.js';
 import { capacityScheduleOf, capacitySchedulePieces } from './capacity-schedule.js';
-import { amsterdamHourOfWeekByUtcHour, HOURS_PER_WEEK } from './local-time.js';
-import { HOUR_MS } from './time-units.js';
+import { amsterdamHourOfWeekByUtcHour, HOURS_PER_WEEK } from '../time/local-time.js';
+import { HOUR_MS } from '../time/units.js';
 import type { CapacityInForce, CapacityProfile, MaintenanceWindow } from './types.js';
 
 /** A stretch of time in which capacity is multiplied by `factor` (< 1). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { amsterdamDayNumber, amsterdamMinuteOfDay } from './local-time.js';
+import { amsterdamDayNumber, amsterdamMinuteOfDay } from '../time/local-time.js';
 import { PLANNING_HORIZON_DEFAULT, planningHorizonAt, planningHorizonViolation } from './horizon.js';
 
 const DAY = 86_400_000;

@@ -1,4 +1,5 @@
-import { amsterdamDayIso, amsterdamDayNumber, amsterdamDayStart } from './local-time.js';
+import { dayNumberDutch } from '../time/dutch-text.js';
+import { amsterdamDayNumber, amsterdamDayStart } from '../time/local-time.js';
 
 /** How far back and ahead of today (whole Amsterdam days) windows may lie; configured, e.g. "-365,1826". */
 export interface PlanningHorizonSetting {
@@ -19,11 +20,6 @@ export interface PlanningHorizon {
   text: string;
 }
 
-function dayDutch(dayNumber: number): string {
-  const [y, m, d] = amsterdamDayIso(dayNumber).split('-');
-  return `${d}-${m}-${y}`;
-}
-
 /**
  * Returns the planning horizon at `now`: from local midnight `daysBack` Amsterdam days before today up to the local
  * midnight that ends the day `daysAhead` days after today (so a window may end exactly at that midnight).
@@ -40,7 +36,7 @@ export function planningHorizonAt(setting: PlanningHorizonSetting, now: number):
   const today = amsterdamDayNumber(now);
   const first = today - setting.daysBack;
   const last = today + setting.daysAhead;
-  return { from: amsterdamDayStart(first), to: amsterdamDayStart(last + 1), text: `${dayDutch(first)} t/m ${dayDutch(last)}` };
+  return { from: amsterdamDayStart(first), to: amsterdamDayStart(last + 1), text: `${dayNumberDutch(first)} t/m ${dayNumberDutch(last)}` };
 }
 
 /**

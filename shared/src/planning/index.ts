@@ -1,7 +1,6 @@
 export * from './types.js';
 export * from './tolerance.js';
 export * from './interval.js';
-export * from './local-time.js';
 export * from './bucket.js';
 export * from './capacity.js';
 export * from './capacity-schedule.js';

@@ -1,12 +1,11 @@
 /** fast-check generators shared by the planning property tests (not exported from the package). */
 import fc from 'fast-check';
 import { BUCKET_MS } from './bucket.js';
-import { amsterdamDayNumber, amsterdamDayStart } from './local-time.js';
+import { amsterdamDayNumber, amsterdamDayStart } from '../time/local-time.js';
+import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MINUTE } from '../time/units.js';
 import type { CapacityPeriod, MaintenanceWindow, PlanWindow } from './types.js';
 
-export const MINUTE = 60_000;
-export const HOUR = 3_600_000;
-export const DAY = 86_400_000;
+export { DAY, HOUR, MINUTE };
 
 /** Midnight UTC of the DST Sundays of 2026/2027 and of an ordinary winter and summer Wednesday. */
 export const ANCHORS = [

@@ -7,11 +7,12 @@ import { TZDate } from '@date-fns/tz';
 import { BUCKET_MS } from './bucket.js';
 import { DEFAULT_SEND_HOURS, type SendHours } from './send-hours.js';
 import type { MoveSuggestion, SplitSuggestion } from './suggestions.js';
-import { HOUR_MS } from './time-units.js';
+import { HOUR_MS } from '../time/units.js';
+import { AMSTERDAM_TIME_ZONE } from '../time/zone.js';
 import { loadExceeds } from './tolerance.js';
 import type { CapacityInForce, CapacityPeriod, CapacityProfile, Conflict, MaintenanceWindow, PlanWindow } from './types.js';
 
-const ZONE = 'Europe/Amsterdam';
+const ZONE = AMSTERDAM_TIME_ZONE;
 
 /** Local hour of week (0 = Monday 00:00) through @date-fns/tz. Edge: no caching, about 8 us a call. */
 export function hourOfWeekBrute(ms: number): number {

@@ -1,5 +1,5 @@
 import { BUCKET_MS } from './bucket.js';
-import { DAY_MS } from './time-units.js';
+import { DAY_MS } from '../time/units.js';
 import { windowCounts } from './load.js';
 import type { BucketRange, MaintenanceWindow, PlanWindow } from './types.js';
 

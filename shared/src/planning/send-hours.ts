@@ -1,6 +1,6 @@
 import { BUCKET_MS, bucketRangeLength } from './bucket.js';
-import { amsterdamOffsetAtUtcHour } from './local-time.js';
-import { DAY_MS } from './time-units.js';
+import { amsterdamOffsetAtUtcHour } from '../time/local-time.js';
+import { DAY_MS } from '../time/units.js';
 
 /**
  * Local (Europe/Amsterdam) hours in which sending is allowed: [from, to) in hours since local midnight, in

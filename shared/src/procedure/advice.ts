@@ -5,7 +5,8 @@
 
 import type { Advice, AssessmentLevel, Assessment, ProcedureWindow, WindowMove } from './types.js';
 import { ASSESSMENT_ASPECTS } from './types.js';
-import { dutchList, spanDutch } from './dutch-text.js';
+import { dutchList } from './dutch-text.js';
+import { spanDutch } from '../time/dutch-text.js';
 
 const LEVEL_SCORES: Readonly<Record<AssessmentLevel, number>> = { laag: 1, middel: 2, hoog: 3 };
 

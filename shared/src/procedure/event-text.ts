@@ -2,7 +2,8 @@
 
 import { CONTACT_ROLE_LABELS, type ContactRole } from '../incidents/contacts.js';
 import { ROLE_LABELS, type Role } from '../roles.js';
-import { dutchList, instantDutch, spanDutch } from './dutch-text.js';
+import { dutchList } from './dutch-text.js';
+import { instantDutch, spanDutch } from '../time/dutch-text.js';
 import { PROCEDURE_ACTION_LABELS, STEP_SIX_CAUSE_LABELS } from './labels.js';
 import type { Reach } from './reach.js';
 import type { StepSixCause } from './types.js';

@@ -10,7 +10,8 @@
 import { ROLE_LABELS } from '../access/roles.js';
 import { accessReach, type Capability } from '../access/table.js';
 import type { ActionType, SystemActionType } from './actions.js';
-import { dutchList, instantDutch } from './dutch-text.js';
+import { dutchList } from './dutch-text.js';
+import { instantDutch } from '../time/dutch-text.js';
 import { PROCEDURE_ACTION_LABELS, PROCEDURE_STEP_LABELS } from './labels.js';
 import { procedureOverdue } from './overdue.js';
 import type {

@@ -1,5 +1,4 @@
 export * from './types.js';
-export * from './working-days.js';
 export * from './actions.js';
 export * from './advice.js';
 export * from './labels.js';
@@ -9,5 +8,5 @@ export * from './available-actions.js';
 export * from './waiting-on.js';
 export * from './reach.js';
 export * from './event-text.js';
-export { dutchList, instantDutch, spanDutch } from './dutch-text.js';
+export { dutchList } from './dutch-text.js';
 export { answersMissing, assessmentsMissing, actorActsOnBehalf, PROCEDURE_ACTION_CAPABILITY } from './gates.js';

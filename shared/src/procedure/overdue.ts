@@ -1,6 +1,7 @@
 /** Whether a step has run past its deadline, and which step that opens. */
 
-import { dutchList, instantDutch } from './dutch-text.js';
+import { dutchList } from './dutch-text.js';
+import { instantDutch } from '../time/dutch-text.js';
 import { PROCEDURE_STEP_LABELS } from './labels.js';
 import type { OpenProcedureStep, ProcedureState } from './types.js';
 

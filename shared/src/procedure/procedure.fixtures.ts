@@ -10,6 +10,7 @@ import type {
   ProcedureState,
   ProcedureWindow,
 } from './types.js';
+import { DAY_MS as DAY, HOUR_MS as HOUR } from '../time/units.js';
 
 export const OIN_A = '00000001003214345000';
 export const OIN_B = '00000001234567890000';
@@ -17,8 +18,7 @@ export const OIN_C = '00000001500000000000';
 /** An Afnemer not involved in the conflict. */
 export const OIN_X = '00000009999999999000';
 
-export const HOUR = 3_600_000;
-export const DAY = 24 * HOUR;
+export { DAY, HOUR };
 /** Wednesday 2027-01-13 10:00 local. */
 export const NOW = Date.UTC(2027, 0, 13, 9);
 /** A deadline still ahead of NOW, and one already passed. */

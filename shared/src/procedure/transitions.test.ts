@@ -31,7 +31,7 @@ import {
 } from './transitions.js';
 import type { JointAssessmentReady, LogiusDecides, PlannerAdjusts, ProcedureState } from './types.js';
 import { PROCEDURE_DEADLINES_DEFAULT } from './types.js';
-import { workingDaysAdd } from './working-days.js';
+import { workingDaysAdd } from '../time/working-days.js';
 
 function ctx(actorKey: ActorKey, extra: Partial<ProcedureContext> = {}): ProcedureContext {
   return { actor: ACTORS[actorKey], now: NOW, windows: WINDOWS, ...extra };

@@ -53,7 +53,7 @@ import type {
 } from './types.js';
 import { ESCALATION_TITLES, PROCEDURE_DEADLINES_DEFAULT } from './types.js';
 import { procedureOverdue } from './overdue.js';
-import { type HolidayRule, DUTCH_HOLIDAY_RULES, workingDaysAdd } from './working-days.js';
+import { type HolidayRule, DUTCH_HOLIDAY_RULES, workingDaysAdd } from '../time/working-days.js';
 
 export type { ProcedureFailure } from './gates.js';
 

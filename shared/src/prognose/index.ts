@@ -1,5 +1,4 @@
 export * from './types.js';
-export * from './amsterdam-time.js';
 export * from './dutch-number.js';
 export * from './csv.js';
 export * from './columns.js';

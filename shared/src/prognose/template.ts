@@ -1,6 +1,6 @@
 /** Download templates for prognosis files. */
 import { csvFormat } from './csv.js';
-import { type WallTime, wallTimeFormatDutch } from './amsterdam-time.js';
+import { type WallTime, wallTimeFormatDutch } from '../time/wall-time.js';
 import { PROGNOSE_FIELDS, type PrognoseField } from './types.js';
 
 /** The example window shown in the templates; times are Amsterdam wall-clock times. */

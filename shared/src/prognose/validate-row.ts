@@ -6,7 +6,7 @@ import {
   parseDateTimeText,
   wallTimeProblemMessage,
   type WallTime,
-} from './amsterdam-time.js';
+} from '../time/wall-time.js';
 import { type PlanningHorizon, planningHorizonViolation } from '../planning/horizon.js';
 import { messageCountFromNumber, parseMessageCount } from './dutch-number.js';
 import { type NewSendWindow, PROGNOSE_FIELDS, type PrognoseField, type RowError } from './types.js';

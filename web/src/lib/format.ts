@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { type Lang, useI18n } from './i18n';
-import { TIME_ZONE } from './time';
+import { AMSTERDAM_TIME_ZONE as TIME_ZONE } from '@cd/shared/time';
 
 const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
 

@@ -4,7 +4,7 @@ import { ConflictCaseFile } from '../../features/conflicts/components/conflict-c
 import type { LoadRange } from '../../features/load/components/load-range';
 import { useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
-import { HOUR } from '../../lib/time';
+import { HOUR_MS } from '@cd/shared/time';
 import { LoadPanel } from './load-panel';
 
 /** One conflict's case file, with the load chart around it. */
@@ -29,8 +29,8 @@ export default function ConflictPage({ id }: { id: number }) {
 function ConflictChart({ start, end }: { start: number; end: number }) {
   const t = useT();
   const [range, setRange] = useState<LoadRange>(() => {
-    const margin = Math.max(6 * HOUR, end - start);
-    return { from: Math.floor((start - margin) / HOUR) * HOUR, to: Math.ceil((end + margin) / HOUR) * HOUR };
+    const margin = Math.max(6 * HOUR_MS, end - start);
+    return { from: Math.floor((start - margin) / HOUR_MS) * HOUR_MS, to: Math.ceil((end + margin) / HOUR_MS) * HOUR_MS };
   });
   return <LoadPanel range={range} onRangeChange={setRange} title={t('caseFile.chartTitle')} />;
 }

@@ -9,7 +9,7 @@ import { UtilizationHeatMap } from '../../features/load/components/utilization-h
 import { useT } from '../../lib/i18n';
 import { roleIsLogius } from '@cd/shared/access';
 import { useCurrentUser } from '../../lib/session';
-import { amsterdamWeekStart } from '../../lib/time';
+import { amsterdamWeekStart } from '@cd/shared/time';
 import { LoadPanel } from './load-panel';
 
 /** Open incidents and load against capacity for everyone; Logius also sees the week heat map and escalations, a planner its conflicts. */

@@ -5,7 +5,7 @@ import { ErrorMessage, errorMessage, Loading, Notice } from '../../../components
 import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { type MessageKey, useT } from '../../../lib/i18n';
-import { fromLocalInputValue, toDateInputValue } from '../../../lib/time';
+import { fromLocalInputValue, toDateInputValue } from '@cd/shared/time';
 import { useCapacityProfile } from '../api/get-capacity-profile';
 import { type CapacityProfileBody, usePreviewCapacityProfile, usePutCapacityProfile } from '../api/put-capacity-profile';
 import type { RestoreRequest } from '../api/restore-capacity-profile';

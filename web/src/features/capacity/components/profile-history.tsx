@@ -4,7 +4,7 @@ import { effectSentence } from '../../../components/change-preview';
 import { EmptyState, ErrorMessage, Loading, Notice } from '../../../components/feedback';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { fromLocalInputValue, toDateInputValue } from '../../../lib/time';
+import { fromLocalInputValue, toDateInputValue } from '@cd/shared/time';
 import { useCapacityProfile } from '../api/get-capacity-profile';
 import { useCapacityProfileHistory } from '../api/get-capacity-profile-history';
 import type { RestoreRequest } from '../api/restore-capacity-profile';

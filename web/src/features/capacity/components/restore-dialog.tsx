@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { ConfirmChangeDialog } from '../../../components/change-preview';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { fromLocalInputValue } from '../../../lib/time';
+import { fromLocalInputValue } from '@cd/shared/time';
 import { type RestoreRequest, usePreviewRestoreCapacityProfile, useRestoreCapacityProfile } from '../api/restore-capacity-profile';
 
 /** "Terugzetten": an earlier profile becomes the one in force from a date, after its effect has been shown. */

@@ -7,7 +7,7 @@ import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useFormat } from '../../../lib/format';
 import { useI18n, useT } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
-import { fromLocalInputValue, toLocalInputValue } from '../../../lib/time';
+import { fromLocalInputValue, toLocalInputValue } from '@cd/shared/time';
 import { usePostConflictAction } from '../api/post-conflict-action';
 import type { ConflictAction, ConflictWithCase, ProcedureJson } from '../types';
 import { waitingOnOf } from '../types';

@@ -4,7 +4,7 @@ import { ScrollRegion } from '../../../components/scroll-region';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
-import { DAY, HOUR } from '../../../lib/time';
+import { DAY_MS, HOUR_MS } from '@cd/shared/time';
 import { useConflicts } from '../api/get-conflicts';
 import { AfnemerNames } from './conflict-list';
 import { Deadline, StepBadge } from './procedure-badges';
@@ -21,8 +21,8 @@ export function UpcomingDeadlines() {
   const f = useFormat();
   // The window is fixed at the hour the panel opened, so the query key stays the same while it is shown.
   const [range] = useState(() => {
-    const from = Math.floor(Date.now() / HOUR) * HOUR;
-    return { from: new Date(from).toISOString(), to: new Date(from + DAYS * DAY).toISOString() };
+    const from = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+    return { from: new Date(from).toISOString(), to: new Date(from + DAYS * DAY_MS).toISOString() };
   });
   const query = useConflicts({ status: 'open', from: range.from, to: range.to, pageSize: 100 });
   if (query.isLoading) return <Loading label={t('conflicts.loading')} />;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { DAY, HOUR, MINUTE } from '../../../lib/time';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '@cd/shared/time';
 import type { Incident } from '../api/get-incidents';
 import { CALAMITY_LINE } from '../labels';
 
@@ -22,8 +22,8 @@ export function TimeLeft({ incident, now }: { incident: Pick<Incident, 'resoluti
   const due = Date.parse(incident.resolutionDueAt);
   const left = due - now;
   const overdue = incident.resolutionOverdue || left <= 0;
-  const days = Math.floor(left / DAY);
-  const time = days >= 1 ? t('incidents.days', { days, hours: Math.floor((left % DAY) / HOUR) }) : f.duration(Math.max(1, Math.ceil(left / MINUTE)));
+  const days = Math.floor(left / DAY_MS);
+  const time = days >= 1 ? t('incidents.days', { days, hours: Math.floor((left % DAY_MS) / HOUR_MS) }) : f.duration(Math.max(1, Math.ceil(left / MINUTE_MS)));
   return (
     <span className={overdue ? 'deadline deadline--overdue' : 'deadline'} data-testid="time-left">
       {overdue ? <strong className="deadline__flag">{t('incidents.overdue')}</strong> : t('incidents.left', { time })}

@@ -1,5 +1,5 @@
 import type { LoadResponse } from '@cd/shared';
-import { amsterdamParts, amsterdamToMs } from '../../../lib/time';
+import { amsterdamParts, amsterdamToMs, HOUR_MS } from '@cd/shared/time';
 
 export interface ChartPeriod {
   start: string;
@@ -71,7 +71,7 @@ export type TickUnit = 'hour' | 'day' | 'week' | 'month';
  * first days of the month for longer ranges. Returns the instants and their unit.
  */
 export function timeTicks(from: number, to: number): { ticks: number[]; unit: TickUnit } {
-  const hours = (to - from) / 3_600_000;
+  const hours = (to - from) / HOUR_MS;
   const ticks: number[] = [];
   const p = amsterdamParts(from);
   if (hours <= 4 * 24) {

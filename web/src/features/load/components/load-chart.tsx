@@ -14,7 +14,7 @@ import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import type { ChartPeriod, ChartRow, SeriesInfo } from './chart-model';
 import { stateRuns, timeTicks } from './chart-model';
-import { amsterdamParts } from '../../../lib/time';
+import { amsterdamParts } from '@cd/shared/time';
 
 // Shading sits above the grid but behind the stacked load, so the colours of the Afnemers stay true.
 const BEHIND = -60;

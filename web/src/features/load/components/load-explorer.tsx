@@ -4,7 +4,7 @@ import { EmptyState, ErrorMessage, Loading } from '../../../components/feedback'
 import { TableDetails } from '../../../components/table-details';
 import { useFormat } from '../../../lib/format';
 import { type MessageKey, useT } from '../../../lib/i18n';
-import { fromLocalInputValue, toDateInputValue } from '../../../lib/time';
+import { amsterdamMidnightOf, fromLocalInputValue, toDateInputValue } from '@cd/shared/time';
 import { useLoad } from '../api/get-load';
 import { type ChartPeriod, chartModel, type ChartRow, type SeriesInfo } from './chart-model';
 import { bucketMs, type LoadRange, type RangePreset, rangeForPreset, rangeShift, rangeZoom } from './load-range';
@@ -99,7 +99,7 @@ function RangeControls({ range, onRangeChange }: { range: LoadRange; onRangeChan
     const from = fromLocalInputValue(fromText ?? toDateInputValue(range.from));
     const to = fromLocalInputValue(toText ?? toDateInputValue(range.to - 1));
     if (from !== null && to !== null) {
-      onRangeChange({ from, to: to + 86_400_000 });
+      onRangeChange({ from, to: amsterdamMidnightOf(to, 1) });
       setFromText(null);
       setToText(null);
     }

@@ -1,6 +1,6 @@
 import type { LoadBucketSize } from '@cd/shared';
 import { setSearchParams, useLocation } from '../../../lib/router';
-import { amsterdamDayStart, amsterdamToMs, amsterdamParts, amsterdamWeekStart, DAY, fromLocalInputValue, HOUR, MINUTE, toDateInputValue } from '../../../lib/time';
+import { amsterdamMidnightOf, amsterdamParts, amsterdamToMs, amsterdamWeekStart, DAY_MS, fromLocalInputValue, HOUR_MS, MINUTE_MS, toDateInputValue } from '@cd/shared/time';
 
 export interface LoadRange {
   from: number;
@@ -9,10 +9,10 @@ export interface LoadRange {
 
 /** At most about this many points per series are drawn; finer buckets for longer ranges would slow the chart. */
 export const MAX_POINTS = 2_000;
-export const MIN_SPAN = 6 * HOUR;
-export const MAX_SPAN = 366 * DAY;
+export const MIN_SPAN = 6 * HOUR_MS;
+export const MAX_SPAN = 366 * DAY_MS;
 
-const BUCKET_MS: Record<LoadBucketSize, number> = { '15m': 15 * MINUTE, '1h': HOUR, '1d': DAY };
+const BUCKET_MS: Record<LoadBucketSize, number> = { '15m': 15 * MINUTE_MS, '1h': HOUR_MS, '1d': DAY_MS };
 
 /**
  * Returns the finest bucket that keeps the range within MAX_POINTS points.
@@ -38,12 +38,12 @@ export function rangeClamp(range: LoadRange): LoadRange {
     to = mid + MIN_SPAN / 2;
   }
   if (to - from > MAX_SPAN) to = from + MAX_SPAN;
-  const quarter = 15 * MINUTE;
+  const quarter = 15 * MINUTE_MS;
   from = Math.floor(from / quarter) * quarter;
   to = Math.ceil(to / quarter) * quarter;
   if (bucketForRange({ from, to }) === '1d') {
-    from = amsterdamDayStart(from);
-    to = amsterdamDayStart(to - 1, 1);
+    from = amsterdamMidnightOf(from);
+    to = amsterdamMidnightOf(to - 1, 1);
   }
   return { from, to };
 }
@@ -55,7 +55,7 @@ export function rangeForPreset(preset: RangePreset, anchor: number): LoadRange {
   const p = amsterdamParts(anchor);
   switch (preset) {
     case 'day':
-      return { from: amsterdamDayStart(anchor), to: amsterdamDayStart(anchor, 1) };
+      return { from: amsterdamMidnightOf(anchor), to: amsterdamMidnightOf(anchor, 1) };
     case 'week':
       return { from: amsterdamWeekStart(anchor), to: amsterdamWeekStart(anchor, 1) };
     case 'month':
@@ -88,7 +88,7 @@ export function rangeShift(range: LoadRange, fraction: number): LoadRange {
  */
 export function rangeDefault(now = Date.now()): LoadRange {
   const p = amsterdamParts(now);
-  return { from: amsterdamDayStart(now), to: amsterdamToMs(p.year + 1, p.month, p.day) };
+  return { from: amsterdamMidnightOf(now), to: amsterdamToMs(p.year + 1, p.month, p.day) };
 }
 
 function parseParam(value: string | null): number | null {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/feedback';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { amsterdamParts, amsterdamToMs, amsterdamWeekStart } from '../../../lib/time';
+import { amsterdamParts, amsterdamToMs, amsterdamWeekStart } from '@cd/shared/time';
 import { useLoad } from '../api/get-load';
 import { ScrollRegion } from '../../../components/scroll-region';
 

@@ -6,7 +6,7 @@ import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../.
 import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { type MessageKey, type Translate, useT } from '../../../lib/i18n';
-import { amsterdamDayStart, amsterdamParts, fromLocalInputValue, toLocalInputValue } from '../../../lib/time';
+import { amsterdamMidnightOf, amsterdamParts, amsterdamToMs, fromLocalInputValue, toLocalInputValue } from '@cd/shared/time';
 import { type MaintenanceInput, useCreateMaintenanceWindow, usePreviewCreateMaintenanceWindow } from '../api/create-maintenance-window';
 import { useDeleteMaintenanceWindow, usePreviewDeleteMaintenanceWindow } from '../api/delete-maintenance-window';
 import { useMaintenanceWindows } from '../api/get-maintenance-windows';
@@ -35,7 +35,7 @@ export function MaintenanceCalendar({ canEdit }: { canEdit: boolean }) {
   const [removing, setRemoving] = useState<MaintenanceWindowJson | null>(null);
   const [message, setMessage] = useState<Done | null>(null);
   const [undoing, setUndoing] = useState<MaintenanceChangeJson | null>(null);
-  const from = useMemo(() => new Date(amsterdamDayStart(Date.now(), showPast ? -365 : 0)).toISOString(), [showPast]);
+  const from = useMemo(() => new Date(amsterdamMidnightOf(Date.now(), showPast ? -365 : 0)).toISOString(), [showPast]);
   const query = useMaintenanceWindows({ from });
 
   const months = useMemo(() => {
@@ -205,9 +205,9 @@ function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<E
   // The body whose effect is shown, waiting for a confirm.
   const [pending, setPending] = useState<MaintenanceInput | null>(null);
   const w = editing.mode === 'edit' ? editing.window : null;
-  const tomorrow = amsterdamDayStart(Date.now(), 1);
-  const [start, setStart] = useState(toLocalInputValue(w?.start ?? tomorrow + 18 * 3_600_000));
-  const [end, setEnd] = useState(toLocalInputValue(w?.end ?? tomorrow + 22 * 3_600_000));
+  const tomorrow = amsterdamParts(amsterdamMidnightOf(Date.now(), 1));
+  const [start, setStart] = useState(toLocalInputValue(w?.start ?? amsterdamToMs(tomorrow.year, tomorrow.month, tomorrow.day, 18)));
+  const [end, setEnd] = useState(toLocalInputValue(w?.end ?? amsterdamToMs(tomorrow.year, tomorrow.month, tomorrow.day, 22)));
   const [kind, setKind] = useState<Kind>(w?.kind ?? 'onderhoud');
   const [remaining, setRemaining] = useState(String(Math.round((w?.factor ?? 0.5) * 100)));
   const [reason, setReason] = useState(w?.reason ?? '');

@@ -4,7 +4,7 @@ import { Dialog } from '../../../components/dialog';
 import { MovePreviewDialog, UndoNotice } from '../../../components/move-preview-dialog';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { fromLocalInputValue, toLocalInputValue } from '../../../lib/time';
+import { fromLocalInputValue, toLocalInputValue } from '@cd/shared/time';
 import { type SendWindowChangedJson, usePatchWindow } from '../../plan-changes/api/patch-window';
 import { useWindowChangePreview } from '../../plan-changes/api/preview-window-change';
 import { useUndoPlanChange } from '../../plan-changes/api/undo-plan-change';

@@ -6,7 +6,7 @@ import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../.
 import { useFormat } from '../../../lib/format';
 import { type MessageKey, useT } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
-import { amsterdamDayStart, fromLocalInputValue, toDateInputValue } from '../../../lib/time';
+import { amsterdamMidnightOf, fromLocalInputValue, toDateInputValue } from '@cd/shared/time';
 import { useDeletePrognose } from '../api/delete-prognose';
 import { usePrognose } from '../api/get-prognose';
 import { type PrognosesQuery, usePrognoses } from '../api/get-prognoses';
@@ -51,7 +51,7 @@ export function WindowsTable() {
   const toMs = toDate ? fromLocalInputValue(toDate) : null;
   const q: PrognosesQuery = {
     from: fromMs !== null ? new Date(fromMs).toISOString() : undefined,
-    to: toMs !== null ? new Date(amsterdamDayStart(toMs, 1)).toISOString() : undefined,
+    to: toMs !== null ? new Date(amsterdamMidnightOf(toMs, 1)).toISOString() : undefined,
     status: status || undefined,
     pageSize: FETCH_SIZE,
   };

@@ -3,12 +3,13 @@
  * Pure: Intl supplies the time-zone rules, results are cached per UTC day (offsets only change at whole UTC hours).
  */
 
-import { DAY_MS, HOUR_MS } from './time-units.js';
+import { DAY_MS, HOUR_MS } from './units.js';
+import { AMSTERDAM_TIME_ZONE } from './zone.js';
 
 export const HOURS_PER_WEEK = 168;
 
 const formatter = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Amsterdam',
+  timeZone: AMSTERDAM_TIME_ZONE,
   hourCycle: 'h23',
   year: 'numeric',
   month: '2-digit',
@@ -143,4 +144,14 @@ export function amsterdamDayStart(dayNumber: number): number {
  */
 export function amsterdamDayIso(dayNumber: number): string {
   return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * Returns the day number (days since 1970-01-01) of a calendar date; the date is read as UTC, so no time zone plays a part.
+ * Edge: month and day overflow like Date.UTC (2027-02-29 is day number of 2027-03-01); years below 100 stay as given.
+ */
+export function dayNumberOf(year: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return Math.floor(d.getTime() / DAY_MS);
 }

@@ -3,6 +3,9 @@
  * that Dutch planners use. Pure: no clock reads, only Intl for the time zone rules.
  */
 
+import { DAY_MS, HOUR_MS, MINUTE_MS } from './units.js';
+import { AMSTERDAM_TIME_ZONE } from './zone.js';
+
 /** A local (wall-clock) date and time; month is 1-12. */
 export interface WallTime {
   year: number;
@@ -19,11 +22,7 @@ export type WallTimeResult =
 
 export type DateTimeTextResult = { ok: true; instant: Date } | { ok: false; message: string };
 
-export const AMSTERDAM_TIME_ZONE = 'Europe/Amsterdam';
-
 const MS_PER_SECOND = 1000;
-const MS_PER_HOUR = 3_600_000;
-const MS_PER_DAY = 86_400_000;
 
 const amsterdamFormatter = new Intl.DateTimeFormat('en-US', {
   timeZone: AMSTERDAM_TIME_ZONE,
@@ -74,11 +73,11 @@ function offsetAtUncached(ms: number): number {
 const offsetByDay = new Map<number, number | null>();
 
 function offsetAt(ms: number): number {
-  const day = Math.floor(ms / MS_PER_DAY);
+  const day = Math.floor(ms / DAY_MS);
   let cached = offsetByDay.get(day);
   if (cached === undefined) {
-    const atStart = offsetAtUncached(day * MS_PER_DAY);
-    const atEnd = offsetAtUncached((day + 1) * MS_PER_DAY - MS_PER_SECOND);
+    const atStart = offsetAtUncached(day * DAY_MS);
+    const atEnd = offsetAtUncached((day + 1) * DAY_MS - MS_PER_SECOND);
     cached = atStart === atEnd ? atStart : null;
     if (offsetByDay.size > 20_000) offsetByDay.clear();
     offsetByDay.set(day, cached);
@@ -113,11 +112,11 @@ function wallTimeIsValid(w: WallTime): boolean {
 function amsterdamWallTimeCandidates(w: WallTime): Date[] {
   const naive = wallTimeToNaiveMs(w);
   const offsets = new Set<number>([
-    offsetAt(naive - MS_PER_DAY),
-    offsetAt(naive - MS_PER_HOUR * 12),
+    offsetAt(naive - DAY_MS),
+    offsetAt(naive - HOUR_MS * 12),
     offsetAt(naive),
-    offsetAt(naive + MS_PER_HOUR * 12),
-    offsetAt(naive + MS_PER_DAY),
+    offsetAt(naive + HOUR_MS * 12),
+    offsetAt(naive + DAY_MS),
   ]);
   const instants = new Set<number>();
   for (const offset of offsets) {
@@ -149,7 +148,7 @@ export function instantToAmsterdamWallTime(instant: Date): WallTime & { offsetMi
   const ms = instant.getTime();
   const whole = Math.floor(ms / MS_PER_SECOND) * MS_PER_SECOND;
   const wall = wallTimeAt(whole);
-  return { ...wall, offsetMinutes: Math.round((wallTimeToNaiveMs(wall) - whole) / 60_000) };
+  return { ...wall, offsetMinutes: Math.round((wallTimeToNaiveMs(wall) - whole) / MINUTE_MS) };
 }
 
 function pad(n: number, width = 2): string {
@@ -207,7 +206,7 @@ export function wallTimeProblemMessage(wall: WallTime, reason: 'gap' | 'ambiguou
   const shown = wallTimeFormatDutch(wall);
   if (reason === 'gap') {
     // The same wall time read with the offset in force just before the jump, shown after the jump.
-    const before = offsetAt(wallTimeToNaiveMs(wall) - MS_PER_DAY);
+    const before = offsetAt(wallTimeToNaiveMs(wall) - DAY_MS);
     const suggestion = instantFormatAmsterdamIso(new Date(wallTimeToNaiveMs(wall) - before));
     return (
       `De tijd ${shown} bestaat niet in Nederland: op die dag begint de zomertijd en wordt de klok ` +
@@ -298,7 +297,7 @@ export function parseDateTimeText(text: string): DateTimeTextResult {
     }
     return {
       ok: true,
-      instant: new Date(wallTimeToNaiveMs(wall) + fractionMs - offsetMinutes * 60_000),
+      instant: new Date(wallTimeToNaiveMs(wall) + fractionMs - offsetMinutes * MINUTE_MS),
     };
   }
 

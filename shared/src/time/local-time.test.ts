@@ -9,7 +9,7 @@ import {
   amsterdamOffsetAt,
   amsterdamOffsetAtUtcHour,
 } from './local-time.js';
-import { hourOfWeekBrute } from './planning.brute.js';
+import { hourOfWeekBrute } from '../planning/planning.brute.js';
 
 const HOUR = 3_600_000;
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h, mi);

@@ -7,7 +7,7 @@ import {
   parseDateTimeText,
   wallTimeFormatDutch,
   type WallTime,
-} from './amsterdam-time.js';
+} from './wall-time.js';
 
 function wall(year: number, month: number, day: number, hour: number, minute = 0, second = 0): WallTime {
   return { year, month, day, hour, minute, second };

@@ -1,12 +1,10 @@
 /**
  * Dutch working days in Europe/Amsterdam, for the deadlines of the conflict procedure.
- * Pure: the caller passes every instant; Intl (through @date-fns/tz) supplies the time-zone rules.
+ * Pure: the caller passes every instant; the Amsterdam day numbers of local-time.ts supply the time-zone rules.
  */
 
-import { TZDate } from '@date-fns/tz';
-
-const TIME_ZONE = 'Europe/Amsterdam';
-const DAY_MS = 86_400_000;
+import { amsterdamDayIso, amsterdamDayNumber, amsterdamDayStart, dayNumberOf } from './local-time.js';
+import { DAY_MS } from './units.js';
 
 /** A public holiday on a fixed date, or a number of days after Easter Sunday. */
 export type HolidayRule =
@@ -46,32 +44,9 @@ export const DUTCH_HOLIDAY_RULES: readonly HolidayRule[] = [
   { kind: 'fixed', name: 'Tweede Kerstdag', month: 12, day: 26 },
 ];
 
-/** Days since 1970-01-01 of a calendar date (the date read as UTC, so no time zone plays a part). */
-function dayNumberOf(year: number, month: number, day: number): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return Math.floor(d.getTime() / DAY_MS);
-}
-
-function dayNumberIso(dayNumber: number): string {
-  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** 0 = Sunday ... 6 = Saturday; 1970-01-01 was a Thursday. */
 function dayNumberWeekday(dayNumber: number): number {
   return (((dayNumber + 4) % 7) + 7) % 7;
-}
-
-/** The Amsterdam local calendar day of an instant, as a day number. */
-function localDayNumberAt(ms: number): number {
-  const local = new TZDate(ms, TIME_ZONE);
-  return dayNumberOf(local.getFullYear(), local.getMonth() + 1, local.getDate());
-}
-
-/** The instant of local midnight that starts the given day; Amsterdam never changes its clocks at midnight. */
-function localDayStart(dayNumber: number): number {
-  const d = new Date(dayNumber * DAY_MS);
-  return new TZDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), TIME_ZONE).getTime();
 }
 
 /**
@@ -93,7 +68,7 @@ export function easterSundayOfYear(year: number): string {
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return dayNumberIso(dayNumberOf(year, month, day));
+  return amsterdamDayIso(dayNumberOf(year, month, day));
 }
 
 function holidayDayNumber(year: number, rule: HolidayRule): number {
@@ -114,7 +89,7 @@ export function holidaysOfYear(year: number, rules: readonly HolidayRule[] = DUT
   return rules
     .map((rule, index) => ({ n: holidayDayNumber(year, rule), index, name: rule.name }))
     .sort((x, y) => x.n - y.n || x.index - y.index)
-    .map(({ n, name }) => ({ date: dayNumberIso(n), name }));
+    .map(({ n, name }) => ({ date: amsterdamDayIso(n), name }));
 }
 
 /** Holiday day numbers per year, per rule list (rule lists are long-lived constants or config). */
@@ -150,7 +125,7 @@ const LOCAL_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function workingDayIs(localDate: string, rules: readonly HolidayRule[] = DUTCH_HOLIDAY_RULES): boolean {
   const m = LOCAL_DATE_RE.exec(localDate);
   const n = m ? dayNumberOf(Number(m[1]), Number(m[2]), Number(m[3])) : NaN;
-  if (!m || dayNumberIso(n) !== localDate) throw new RangeError(`Geen geldige datum (jjjj-mm-dd): ${localDate}`);
+  if (!m || amsterdamDayIso(n) !== localDate) throw new RangeError(`Geen geldige datum (jjjj-mm-dd): ${localDate}`);
   return dayNumberIsWorkingDay(n, rules);
 }
 
@@ -167,12 +142,12 @@ export function workingDaysAdd(
   rules: readonly HolidayRule[] = DUTCH_HOLIDAY_RULES,
 ): number {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`Aantal werkdagen moet een geheel getal >= 0 zijn: ${days}`);
-  let n = localDayNumberAt(startMs);
+  let n = amsterdamDayNumber(startMs);
   for (let counted = 0; counted < days; ) {
     n += 1;
     if (dayNumberIsWorkingDay(n, rules)) counted += 1;
   }
-  return localDayStart(n + 1);
+  return amsterdamDayStart(n + 1);
 }
 
 /**
@@ -185,8 +160,8 @@ export function workingDaysBetween(
   toMs: number,
   rules: readonly HolidayRule[] = DUTCH_HOLIDAY_RULES,
 ): number {
-  const last = localDayNumberAt(toMs);
+  const last = amsterdamDayNumber(toMs);
   let count = 0;
-  for (let n = localDayNumberAt(fromMs) + 1; n < last; n++) if (dayNumberIsWorkingDay(n, rules)) count += 1;
+  for (let n = amsterdamDayNumber(fromMs) + 1; n < last; n++) if (dayNumberIsWorkingDay(n, rules)) count += 1;
   return count;
 }

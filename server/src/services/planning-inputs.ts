@@ -23,8 +23,8 @@ export interface PlanningInputsOptions {
 }
 
 /**
- * The windows, maintenance and capacity schedule of [from, to) (ms), read together. Pass a transaction to read
- * them in one snapshot; with the pool the three reads run side by side.
+ * The windows, maintenance and capacity schedule of [from, to) (ms), read together. A repeatable-read transaction
+ * reads them in one snapshot (the planning cache does); with the pool the three reads run side by side.
  */
 export async function planningInputsInRange(
   sql: Queryable,

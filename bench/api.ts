@@ -8,7 +8,7 @@ import { afnemersList, apiTokenCreate, userUpsert } from '../db/src/index.js';
 import { createApp } from '../server/src/app.js';
 import { secretToken, tokenHash } from '../server/src/lib/crypto.js';
 import { conflictsRecompute } from '../server/src/services/conflicts-recompute.js';
-import { loadView } from '../server/src/services/load-view.js';
+import { loadView } from '../shared/src/planning/load-view.js';
 import { planningCache } from '../server/src/services/planning-cache.js';
 import { randomSeeded } from './data.js';
 import { localText, yearDatabaseCreate } from './year-database.js';

@@ -24,7 +24,7 @@ export async function freePort(): Promise<number> {
 
 /** An instant as a Dutch planner types it: dd-mm-jjjj uu:mm in Amsterdam time. */
 export function localText(ms: number): string {
-  const d = new Date(ms + amsterdamOffsetAt(ms) * 60_000);
+  const d = new Date(ms + amsterdamOffsetAt(ms));
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(d.getUTCDate())}-${p(d.getUTCMonth() + 1)}-${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }

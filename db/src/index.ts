@@ -17,3 +17,4 @@ export * from './queries/changes.js';
 export * from './queries/calendar-feeds.js';
 export * from './queries/service-report.js';
 export * from './queries/maintenance-changes.js';
+export * from './schema-snapshot.js';

@@ -10,8 +10,6 @@ import {
   conflictsList,
   conflictsVersion,
   conflictWindowIds,
-  maintenanceInRange,
-  planWindowsInRange,
   sendWindowsByIds,
   type ConflictRow,
   type SendWindowRow,
@@ -51,7 +49,7 @@ import {
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { afnemerScope, userRequire } from '../lib/context.js';
-import { capacityProfilesRead } from '../services/capacity-schedule.js';
+import { planningInputsInRange } from '../services/planning-inputs.js';
 import type { PlanningCache } from '../services/planning-cache.js';
 import { isoAt } from '../lib/iso.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
@@ -191,9 +189,9 @@ async function windowProposals(sql: Sql | Tx, rows: SendWindowRow[], now: number
   const longest = Math.max(0, ...rows.map((w) => w.endAt.getTime() - w.startAt.getTime()));
   const from = Math.min(...rows.map((w) => w.startAt.getTime())) - DEFAULT_HORIZON_MS - longest;
   const to = Math.max(...rows.map((w) => w.endAt.getTime())) + DEFAULT_HORIZON_MS + longest;
-  const [windows, maintenance, profiles] = await Promise.all([planWindowsInRange(sql, from, to), maintenanceInRange(sql, from, to), capacityProfilesRead(sql)]);
+  const { windows, maintenance, schedule } = await planningInputsInRange(sql, from, to);
   const found = suggestionsForConflict({
-    conflict: { windows: rows.map((w) => ({ id: w.id })) }, windows, maintenance, profile: profiles.schedule, now,
+    conflict: { windows: rows.map((w) => ({ id: w.id })) }, windows, maintenance, profile: schedule, now,
   });
   return new Map(found.map((r) => {
     const best = r.ranked.find((k) => k.kind !== 'split');
@@ -446,16 +444,12 @@ export const conflicts = apiRouter()
       const longest = Math.max(0, ...own.map((w) => w.endAt.getTime() - w.startAt.getTime()));
       const from = conflict.startAt.getTime() - DEFAULT_HORIZON_MS - longest;
       const to = conflict.endAt.getTime() + DEFAULT_HORIZON_MS + longest;
-      const [windows, maintenance, profiles] = await Promise.all([
-        planWindowsInRange(sql, from, to),
-        maintenanceInRange(sql, from, to),
-        capacityProfilesRead(sql),
-      ]);
+      const { windows, maintenance, schedule } = await planningInputsInRange(sql, from, to);
       const result = suggestionsForConflict({
         conflict: { windows: mine },
         windows,
         maintenance,
-        profile: profiles.schedule,
+        profile: schedule,
         now: now().getTime(),
       });
       const byId = new Map(mine.map((w) => [w.id, w]));

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afnemersList } from '@cd/db';
-import { LoadQuery, LoadResponse } from '@cd/shared';
+import { LoadQuery, LoadResponse, loadBase, loadView } from '@cd/shared';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { loadBase, loadView } from '../services/load-view.js';
 
 const MAX_POINTS = 10_000;
 const BUCKET_MINUTES = { '15m': 15, '1h': 60, '1d': 1440 } as const;

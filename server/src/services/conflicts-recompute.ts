@@ -3,20 +3,17 @@ import {
   conflictsOpenInRange,
   conflictsResolve,
   conflictUpdate,
-  maintenanceInRange,
   planningIslands,
-  planWindowsInRange,
   type OpenConflictSpan,
   type Tx,
 } from '@cd/db';
-import { capacityProfilesRead } from './capacity-schedule.js';
+import { planningInputsInRange } from './planning-inputs.js';
 import { casesInvolvedUpdate, casesOpen, casesResolve, type ProcedureSettings } from './procedure.js';
 import {
   BUCKET_MS,
   BUCKET_OVERLOADED,
   changedBucketRanges,
   conflictsReconcile,
-  type CapacitySchedule,
   type ChangedInterval,
   type Conflict,
 } from '@cd/shared';
@@ -56,12 +53,12 @@ interface Settled {
  * Detects conflicts in [from, to), growing the range until no open conflict, overload run or undrained backlog
  * is cut by its edges (at most MAX_WIDENINGS times).
  */
-async function rangeSettle(tx: Tx, from: number, to: number, schedule: CapacitySchedule, work: { buckets: number }): Promise<Settled> {
+async function rangeSettle(tx: Tx, from: number, to: number, work: { buckets: number }): Promise<Settled> {
   for (let attempt = 0; ; attempt++) {
     const open = await conflictsOpenInRange(tx, from, to);
     const wantFrom = Math.min(from, ...open.map((c) => Math.floor(c.start / BUCKET_MS) * BUCKET_MS - MARGIN_MS));
     const wantTo = Math.max(to, ...open.map((c) => Math.ceil(c.until / BUCKET_MS) * BUCKET_MS + MARGIN_MS));
-    const [windows, maintenance] = await Promise.all([planWindowsInRange(tx, wantFrom, wantTo), maintenanceInRange(tx, wantFrom, wantTo)]);
+    const { windows, maintenance, schedule } = await planningInputsInRange(tx, wantFrom, wantTo);
     const result = await conflictsDetectOffThread({
       windows,
       maintenance,
@@ -100,11 +97,10 @@ export async function conflictsRecompute(
   }));
   if (pending.length === 0) return { created: [], kept: [], resolved: [], range: null, ranges: [], buckets: 0 };
 
-  const { schedule } = await capacityProfilesRead(tx);
   const work = { buckets: 0 };
   let settled: Settled[] = [];
   while (pending.length > 0) {
-    for (const r of pending) settled.push(await rangeSettle(tx, r.from, r.to, schedule, work));
+    for (const r of pending) settled.push(await rangeSettle(tx, r.from, r.to, work));
     // Ranges that grew into each other are joined and settled again as one; the others are final.
     settled.sort((a, b) => a.from - b.from);
     const groups: Settled[][] = [];

@@ -1,4 +1,4 @@
-import { maintenanceInRange, planWindowsByKenmerk, planWindowsInRange, type Queryable, type Sql } from '@cd/db';
+import { planWindowsByKenmerk, type Queryable, type Sql } from '@cd/db';
 import {
   afnemersScoped,
   changedBucketRanges,
@@ -14,9 +14,9 @@ import {
   type PlanWindow,
   type PlanningDryRunResult,
 } from '@cd/shared';
-import { capacityProfilesRead } from './capacity-schedule.js';
 import { conflictsDetectOffThread } from './cpu-pool.js';
 import { DAY_MS } from '@cd/shared/time';
+import { planningInputsInRange } from './planning-inputs.js';
 
 
 /** A conflict as the caller may learn it: an Afnemer sees the others in the slot only as a count (decision 006). */
@@ -81,22 +81,20 @@ const overlaps = (from: number, to: number) => (x: { start: number; end: number 
 export async function planningDryRun(sql: Queryable, change: PlanningInputsChange, scope: AfnemerScope = null): Promise<PlanningDryRunResult> {
   const ranges = changedBucketRanges(change.spans, { beforeMs: DAY_MS, afterMs: 14 * DAY_MS });
   if (ranges.length === 0) return { dryRun: true, created: [], worsened: [], solved: [], eased: [] };
-  const profiles = await capacityProfilesRead(sql);
-  const scheduleAfter = change.schedule?.(profiles.schedule) ?? profiles.schedule;
   const before: Conflict[] = [];
   const after: Conflict[] = [];
   for (const { fromBucket, toBucket } of ranges) {
     const rangeFrom = fromBucket * BUCKET_MS;
     const rangeTo = toBucket * BUCKET_MS;
-    const [windows, maintenance] = await Promise.all([planWindowsInRange(sql, rangeFrom, rangeTo), maintenanceInRange(sql, rangeFrom, rangeTo)]);
+    const { windows, maintenance, schedule } = await planningInputsInRange(sql, rangeFrom, rangeTo);
     const inRange = overlaps(rangeFrom, rangeTo);
     const detect = async (w: readonly PlanWindow[], m: readonly MaintenanceWindow[], schedule: CapacitySchedule) =>
       (await conflictsDetectOffThread({ windows: [...w], maintenance: [...m], profile: schedule, fromBucket, toBucket })).conflicts;
-    before.push(...(await detect(windows, maintenance, profiles.schedule)));
+    before.push(...(await detect(windows, maintenance, schedule)));
     after.push(...(await detect(
       (change.windows?.(windows) ?? windows).filter(inRange),
       (change.maintenance?.(maintenance) ?? maintenance).filter(inRange),
-      scheduleAfter,
+      change.schedule?.(schedule) ?? schedule,
     )));
   }
   const diff = conflictsDiff(before, after);

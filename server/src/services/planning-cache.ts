@@ -1,15 +1,6 @@
-import {
-  maintenanceInRange,
-  planningState,
-  planningVersion,
-  planWindowsChangedSince,
-  planWindowsInRange,
-  type CapacityProfileRow,
-  type Sql,
-  type Tx,
-} from '@cd/db';
+import { planningState, planningVersion, type CapacityProfileRow, type Sql, type Tx } from '@cd/db';
 import type { CapacitySchedule, MaintenanceWindow, PlanWindow } from '@cd/shared';
-import { capacityProfilesRead } from './capacity-schedule.js';
+import { planningInputsInRange } from './planning-inputs.js';
 
 export interface PlanningInputs {
   version: string;
@@ -75,12 +66,8 @@ export function planningCache() {
     const fresh = await sql.begin('isolation level repeatable read read only', async (tx: Tx) => {
       const state = await planningState(tx);
       const full = !base || BigInt(state.resetVersion) > BigInt(base.version);
-      const [changed, maintenance, profiles] = await Promise.all([
-        full || !base ? planWindowsInRange(tx, ALL[0], ALL[1]) : planWindowsChangedSince(tx, base.version),
-        maintenanceInRange(tx, ALL[0], ALL[1]),
-        capacityProfilesRead(tx),
-      ]);
-      return { state, full, changed, maintenance, profile: profiles.rows[0]!, schedule: profiles.schedule };
+      const inputs = await planningInputsInRange(tx, ALL[0], ALL[1], full || !base ? {} : { windowsChangedSince: base.version });
+      return { state, full, changed: inputs.windows, maintenance: inputs.maintenance, profile: inputs.profiles[0]!, schedule: inputs.schedule };
     });
     if (fresh.full || !base) {
       indexOf = new Map();

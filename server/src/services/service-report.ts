@@ -11,6 +11,7 @@ import {
 } from '@cd/db';
 import {
   capacityScheduleIndexAt,
+  loadView,
   PROCEDURE_STEP_LABELS,
   PROCEDURE_STEPS,
   RFC_KIND_LABELS,
@@ -23,7 +24,6 @@ import {
   type ServiceReport,
 } from '@cd/shared';
 import type { PlanningCache } from './planning-cache.js';
-import { loadView } from './load-view.js';
 import { HOUR_MS } from '@cd/shared/time';
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -5,6 +5,7 @@ export * from './bucket.js';
 export * from './capacity.js';
 export * from './capacity-schedule.js';
 export * from './load.js';
+export * from './load-view.js';
 export * from './backlog.js';
 export * from './conflicts.js';
 export * from './range.js';

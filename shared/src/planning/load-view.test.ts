@@ -3,14 +3,15 @@
  * own load. It must equal summing the other Afnemers' windows (loadOwnVsRest), and a base shared by many views
  * must give each the same answer as computing it alone.
  */
-import { loadOwnVsRest, type CapacityProfile } from '@cd/shared';
-import { loadBase, loadView } from '@cd/server/load-view';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BUCKET_MS } from '../shared/src/planning/bucket.js';
-import { OINS, scenarioArb } from '../shared/src/planning/planning.arbitraries.js';
+import { BUCKET_MS } from './bucket.js';
+import { loadOwnVsRest } from './load.js';
+import { loadBase, loadView } from './load-view.js';
+import { OINS, scenarioArb } from './planning.arbitraries.js';
+import type { CapacityProfile } from './types.js';
 
-const profileRow = (ratesPerHour: CapacityProfile) => ({ id: 1, ratesPerHour: [...ratesPerHour], threshold: 1, warningLevel: 0.8, setBy: null, setAt: new Date(0) });
+const profileRow = (ratesPerHour: CapacityProfile) => ({ ratesPerHour: [...ratesPerHour], threshold: 1, warningLevel: 0.8 });
 const names = new Map<string, string>(OINS.map((oin, i) => [oin, `Afnemer ${i + 1}`]));
 
 describe('loadView from a shared base', () => {

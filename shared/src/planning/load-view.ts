@@ -1,34 +1,24 @@
-import type { CapacityProfileRow } from '@cd/db';
-import {
-  BUCKET_MS,
-  BUCKET_OVERLOADED,
-  BUCKET_WARNING,
-  backlogByBucket,
-  bucketStatesBySchedule,
-  capacityScheduleOf,
-  bucketsAggregate,
-  bucketsAggregateByAmsterdamDay,
-  capacityByBucket,
-  loadByAfnemer,
-  loadByBucket,
-  type CapacitySchedule,
-  type LoadBucketSize,
-  type LoadResponse,
-  type MaintenanceWindow,
-  type PlanWindow,
-} from '@cd/shared';
+import type { LoadBucketSize, LoadResponse } from '../planning-api.js';
+import { backlogByBucket } from './backlog.js';
+import { BUCKET_MS, bucketsAggregate, bucketsAggregateByAmsterdamDay } from './bucket.js';
+import { capacityByBucket } from './capacity.js';
+import { capacityScheduleOf } from './capacity-schedule.js';
+import { BUCKET_OVERLOADED, BUCKET_WARNING, bucketStatesBySchedule } from './conflicts.js';
+import { loadByAfnemer, loadByBucket } from './load.js';
+import { DAY_MS } from '../time/units.js';
+import type { CapacitySchedule, MaintenanceWindow, PlanWindow } from './types.js';
 
 const TOP_AFNEMERS = 10;
 const STATE_NAMES = ['ok', 'warning', 'overload'] as const;
 /** Backlog is carried in from before `from`: this much history is computed and then cut off. */
-export const LOAD_WARMUP_MS = 7 * 86_400_000;
+export const LOAD_WARMUP_MS = 7 * DAY_MS;
 
 export interface LoadBaseInput {
   from: number;
   to: number;
   windows: readonly PlanWindow[];
   maintenance: readonly MaintenanceWindow[];
-  profile: Pick<CapacityProfileRow, 'ratesPerHour' | 'threshold' | 'warningLevel'>;
+  profile: { ratesPerHour: readonly number[]; threshold: number; warningLevel: number };
   /** Which profile is in force when; without it `profile` holds always. */
   schedule?: CapacitySchedule;
 }
@@ -67,7 +57,10 @@ export interface LoadBase {
   definitief: Float64Array;
 }
 
-/** Load against capacity for [from, to) per 15 minutes; views of any role and bucket size are cut from it. */
+/**
+ * Load against capacity for [from, to) per 15 minutes; views of any role and bucket size are cut from it.
+ * The backlog carried in from the week before `from` counts (LOAD_WARMUP_MS); an empty range (to <= from) gives empty series.
+ */
 export function loadBase(input: LoadBaseInput): LoadBase {
   const fromBucket = Math.floor(input.from / BUCKET_MS);
   const toBucket = Math.max(fromBucket, Math.ceil(input.to / BUCKET_MS));

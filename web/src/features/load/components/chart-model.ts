@@ -1,5 +1,10 @@
 import type { LoadResponse } from '@cd/shared';
+import type { LoadStateName } from '@cd/shared/constants';
+import type { MessageKey } from '../../../lib/i18n';
 import { amsterdamParts, amsterdamToMs } from '../../../lib/time';
+
+/** How a bucket's state (decided by the core at the profile's levels, never again here) is named on screen. */
+export const LOAD_STATE_LABEL: Record<LoadStateName, MessageKey> = { ok: 'state.ok', warning: 'state.warning', overload: 'state.overload' };
 
 export interface ChartPeriod {
   start: string;
@@ -13,7 +18,7 @@ export interface ChartRow {
   capacity: number;
   load: number;
   utilization: number | null;
-  state: 'ok' | 'warning' | 'overload';
+  state: LoadStateName;
   [series: string]: number | string | null;
 }
 

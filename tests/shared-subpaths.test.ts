@@ -70,6 +70,10 @@ describe('the subpath exports of @cd/shared', () => {
     expect([...graph.packages]).not.toContain('zod');
   });
 
+  it('@cd/shared/constants loads no package at all: values only, nothing that grows the web’s first load', () => {
+    expect([...moduleGraph(join(SHARED, exportsMap['./constants']!)).packages]).toEqual([]);
+  });
+
   it('are told from the barrel, which does load zod (so the check above can fail)', () => {
     expect(moduleGraph(join(SHARED, exportsMap['.']!)).packages).toContain('zod');
   });

@@ -17,5 +17,5 @@ export {
   type ProcedureStep,
 } from './procedure/types.js';
 export { CALAMITY_THRESHOLD } from './incidents/calamity.js';
-export { DEFAULT_PRIORITY_SETTINGS, PRIORITIES, type Priority } from './incidents/priority.js';
+export { DEFAULT_PRIORITY_SETTINGS, PRIORITIES, type Priority } from './incidents/priority-defaults.js';
 export { LIVE_CHANGE_KINDS, liveChangeKindIs, type LiveChangeKind } from './live-changes.js';

@@ -58,8 +58,8 @@ export function chartModel(data: LoadResponse): { rows: ChartRow[]; series: Seri
 }
 
 /** Runs of consecutive buckets in the same non-ok state, as periods to shade. */
-export function stateRuns(rows: ChartRow[], bucketMs: number): { start: number; end: number; state: 'warning' | 'overload' }[] {
-  const runs: { start: number; end: number; state: 'warning' | 'overload' }[] = [];
+export function stateRuns(rows: ChartRow[], bucketMs: number): { start: number; end: number; state: Exclude<LoadStateName, 'ok'> }[] {
+  const runs: { start: number; end: number; state: Exclude<LoadStateName, 'ok'> }[] = [];
   for (const r of rows) {
     if (r.state === 'ok') continue;
     const last = runs[runs.length - 1];

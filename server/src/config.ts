@@ -1,4 +1,4 @@
-import { PLANNING_HORIZON_MAX_DAYS, type PlanningHorizonSetting } from '@cd/shared';
+import { type OpenProcedureStep, PLANNING_HORIZON_MAX_DAYS, type PlanningHorizonSetting, PROCEDURE_STEPS } from '@cd/shared';
 import { z } from 'zod';
 
 const flag = z.enum(['0', '1'], { error: 'moet 0 of 1 zijn' }).optional();
@@ -50,10 +50,11 @@ export function configWantsDemo(config: Config): boolean {
   return config.DATABASE_URL ? config.DEMO === '1' : config.DEMO !== '0';
 }
 
-const STEPS = ['planner-adjusts', 'logius-contacted', 'joint-assessment', 'planning-adjusted', 'escalated', 'logius-decides'] as const;
+/** The six open steps in procedure order: PROCEDURE_DEADLINES names their working days in this order. */
+const STEPS = PROCEDURE_STEPS.filter((s): s is OpenProcedureStep => s !== 'resolved');
 
 /** Working days per procedure step from PROCEDURE_DEADLINES, or undefined for the defaults. */
-export function configDeadlines(config: Config): Partial<Record<(typeof STEPS)[number], number>> | undefined {
+export function configDeadlines(config: Config): Partial<Record<OpenProcedureStep, number>> | undefined {
   if (!config.PROCEDURE_DEADLINES) return undefined;
   const days = config.PROCEDURE_DEADLINES.split(',').map(Number);
   return Object.fromEntries(STEPS.map((s, i) => [s, days[i]!]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveChangeFor } from './live-changes.js';
+import { LIVE_CHANGE_KINDS, liveChangeFor, liveChangeKindIs } from './live-changes.js';
 
 const A = '00000001000000000001';
 const B = '00000001000000000002';
@@ -27,5 +27,14 @@ describe('liveChangeFor', () => {
   it('passes a notification only to its addressees, Logius included', () => {
     expect(liveChangeFor({ kind: 'notifications', users: [1, 2] }, 2, A)).toEqual({ kind: 'notifications' });
     expect(liveChangeFor({ kind: 'notifications', users: [1, 2] }, 3, null)).toBeNull();
+  });
+});
+
+describe('liveChangeKindIs', () => {
+  it('accepts every listed kind and nothing else, not even what every object has', () => {
+    for (const kind of LIVE_CHANGE_KINDS) expect(liveChangeKindIs(kind)).toBe(true);
+    for (const other of ['toString', 'constructor', '__proto__', 'afnemers', 'Prognoses', '', null, undefined, 1, { kind: 'load' }]) {
+      expect(liveChangeKindIs(other)).toBe(false);
+    }
   });
 });

@@ -6,9 +6,18 @@ export const LIVE_CHANGE_KINDS = [
 ] as const;
 export type LiveChangeKind = (typeof LIVE_CHANGE_KINDS)[number];
 
+/**
+ * Returns whether `kind` is one of LIVE_CHANGE_KINDS: what the database's triggers send (tests/constants-in-sql.test.ts
+ * holds the triggers to the list) and what a live dashboard acts on.
+ * Edge: anything not a string, or a string of another kind (also 'toString'), is not one.
+ */
+export function liveChangeKindIs(kind: unknown): kind is LiveChangeKind {
+  return typeof kind === 'string' && (LIVE_CHANGE_KINDS as readonly string[]).includes(kind);
+}
+
 /** A change as the database tells it (db/migrations/0017): what changed, and whom it concerns. */
 export interface StoredChange {
-  kind: string;
+  kind: LiveChangeKind;
   conflictId?: number;
   /** The Afnemers it concerns (Logius always); absent: everyone. */
   afnemers?: string[];
@@ -18,7 +27,7 @@ export interface StoredChange {
 
 /** A change as a live dashboard gets it: what to refetch, never whom it concerns. */
 export interface LiveChange {
-  kind: string;
+  kind: LiveChangeKind;
   conflictId?: number;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instantSchema } from './instant.js';
 import { Oin } from './roles.js';
+import { DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL, LOAD_STATES } from './planning/levels.js';
 import { PROCEDURE_STEPS } from './procedure/types.js';
 import { RangeInstant } from './range-instant.js';
 
@@ -18,7 +19,7 @@ export const CapacityProfileInput = z
       .optional()
       .meta({ description: 'Geldt vanaf 00:00 Europe/Amsterdam op deze datum (vandaag of later); standaard vandaag' }),
   })
-  .refine((p) => (p.warningLevel ?? 0.8) <= (p.threshold ?? 1), {
+  .refine((p) => (p.warningLevel ?? DEFAULT_WARNING_LEVEL) <= (p.threshold ?? DEFAULT_THRESHOLD), {
     message: 'Het waarschuwingsniveau mag niet boven de drempel liggen.',
     path: ['warningLevel'],
   })
@@ -142,7 +143,7 @@ export const LoadQuery = z.object({
   bucket: LoadBucketSize.default('1h'),
 });
 
-export const LoadBucketState = z.enum(['ok', 'warning', 'overload']);
+export const LoadBucketState = z.enum(LOAD_STATES);
 
 export const LoadSeries = z
   .object({

@@ -1,5 +1,5 @@
 import type { Sql } from '@cd/db';
-import type { StoredChange } from '@cd/shared';
+import { liveChangeKindIs, type StoredChange } from '@cd/shared';
 
 export interface FeedListener {
   change(change: StoredChange): void;
@@ -24,6 +24,8 @@ export function changeFeed(sql: Sql) {
     } catch {
       return;
     }
+    // The triggers send only LIVE_CHANGE_KINDS (tests/constants-in-sql.test.ts); anything else is not ours.
+    if (typeof change !== 'object' || change === null || !liveChangeKindIs(change.kind)) return;
     for (const l of listeners) l.change(change);
   }
 

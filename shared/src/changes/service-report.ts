@@ -5,6 +5,7 @@
 
 import { amsterdamDayIso, amsterdamDayNumber } from '../time/local-time.js';
 import type { ProcedureStep } from '../procedure/types.js';
+import type { LoadStateName } from '../planning/levels.js';
 
 export interface ReportDay {
   /** Amsterdam date, yyyy-mm-dd. */
@@ -21,7 +22,7 @@ export interface ReportDay {
 export function reportDays(
   starts: readonly number[],
   utilization: readonly (number | null)[],
-  states: readonly ('ok' | 'warning' | 'overload')[],
+  states: readonly LoadStateName[],
 ): ReportDay[] {
   const days = new Map<number, { peak: number | null; warning: number; overload: number }>();
   starts.forEach((start, i) => {

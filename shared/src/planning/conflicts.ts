@@ -3,6 +3,7 @@ import { BUCKET_MS, bucketRangeLength } from './bucket.js';
 import { capacityByBucket } from './capacity.js';
 import { capacityScheduleOf, capacitySchedulePieces } from './capacity-schedule.js';
 import { loadByBucket, windowCounts } from './load.js';
+import { DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL } from './levels.js';
 import { loadExceeds } from './tolerance.js';
 import type { CapacityInForce, CapacitySchedule, Conflict, ConflictWindow, MaintenanceWindow, PlanWindow, WarningRun } from './types.js';
 
@@ -10,9 +11,6 @@ export const BUCKET_OK = 0;
 export const BUCKET_WARNING = 1;
 export const BUCKET_OVERLOADED = 2;
 export type BucketState = typeof BUCKET_OK | typeof BUCKET_WARNING | typeof BUCKET_OVERLOADED;
-
-export const DEFAULT_THRESHOLD = 1;
-export const DEFAULT_WARNING_LEVEL = 0.8;
 
 /** Fractions of capacity: overloaded above `threshold` (default 1), warning above `warningLevel` (default 0.8). */
 export interface LoadLevels {

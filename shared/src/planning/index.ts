@@ -8,6 +8,7 @@ export * from './load.js';
 export * from './load-view.js';
 export * from './backlog.js';
 export * from './conflicts.js';
+export * from './levels.js';
 export * from './range.js';
 export * from './send-hours.js';
 export * from './suggestions.js';

@@ -6,10 +6,10 @@ import { capacityScheduleOf } from './capacity-schedule.js';
 import { BUCKET_OVERLOADED, BUCKET_WARNING, bucketStatesBySchedule } from './conflicts.js';
 import { loadByAfnemer, loadByBucket } from './load.js';
 import { DAY_MS } from '../time/units.js';
+import { LOAD_STATES } from './levels.js';
 import type { CapacitySchedule, MaintenanceWindow, PlanWindow } from './types.js';
 
 const TOP_AFNEMERS = 10;
-const STATE_NAMES = ['ok', 'warning', 'overload'] as const;
 /** Backlog is carried in from before `from`: this much history is computed and then cut off. */
 export const LOAD_WARMUP_MS = 7 * DAY_MS;
 
@@ -137,7 +137,7 @@ export function loadView(input: LoadViewInput, base: LoadBase = loadBase(input))
       return c > 0 ? Math.round((l / c) * 10_000) / 10_000 : null;
     }),
     backlog: round2(combine(backlog, fromBucket, input.bucket, 'max').values),
-    state: worst.map((s) => STATE_NAMES[s === BUCKET_OVERLOADED ? 2 : s === BUCKET_WARNING ? 1 : 0]),
+    state: worst.map((s) => LOAD_STATES[s === BUCKET_OVERLOADED ? 2 : s === BUCKET_WARNING ? 1 : 0]),
     afnemers: series.map((s) => ({ key: s.key, name: s.name, load: round2(combine(s.values, fromBucket, input.bucket).values) })),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { BUCKET_MS } from './bucket.js';
+import { DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL } from './levels.js';
 import { DEFAULT_SEND_HOURS, type SendHours } from './send-hours.js';
 import type { MoveSuggestion, SplitSuggestion } from './suggestions.js';
 import { HOUR_MS } from '../time/units.js';
@@ -155,9 +156,9 @@ export function conflictsDetectBrute(input: BruteInput): {
   const capacity = capacityByBucketBrute(input.profile, input.maintenance, fromBucket, toBucket);
   const backlog = backlogByBucketBrute(load, capacity);
   const levelsAt = (i: number) => periodAtBrute(input.profile, (fromBucket + i) * BUCKET_MS, levels);
-  const over = (i: number) => loadExceeds(load[i]!, capacity[i]! * (levelsAt(i).threshold ?? 1));
+  const over = (i: number) => loadExceeds(load[i]!, capacity[i]! * (levelsAt(i).threshold ?? DEFAULT_THRESHOLD));
   let warningBuckets = 0;
-  for (let i = 0; i < n; i++) if (!over(i) && loadExceeds(load[i]!, capacity[i]! * (levelsAt(i).warningLevel ?? 0.8))) warningBuckets++;
+  for (let i = 0; i < n; i++) if (!over(i) && loadExceeds(load[i]!, capacity[i]! * (levelsAt(i).warningLevel ?? DEFAULT_WARNING_LEVEL))) warningBuckets++;
 
   const conflicts: Conflict[] = [];
   for (let i = 0; i < n; ) {
@@ -232,7 +233,7 @@ export function suggestionsForWindowBrute(
 ): { earlier: MoveSuggestion | null; later: MoveSuggestion | null; split: SplitSuggestion | null } | null {
   const w = input.windows.find((x) => x.id === windowId && counts(x));
   if (!w) return null;
-  const thresholdAt = (b: number) => periodAtBrute(input.profile, b * BUCKET_MS, { threshold: input.threshold }).threshold ?? 1;
+  const thresholdAt = (b: number) => periodAtBrute(input.profile, b * BUCKET_MS, { threshold: input.threshold }).threshold ?? DEFAULT_THRESHOLD;
   const horizonMs = input.horizonMs ?? 14 * 24 * HOUR_MS;
   const sendHours = input.sendHours === undefined ? DEFAULT_SEND_HOURS : input.sendHours;
   const others = input.windows.filter((x) => x !== w);

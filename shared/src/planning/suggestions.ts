@@ -1,7 +1,7 @@
 import { BUCKET_MS } from './bucket.js';
 import { capacityByBucket } from './capacity.js';
 import { capacityScheduleOf, capacitySchedulePieces } from './capacity-schedule.js';
-import { DEFAULT_THRESHOLD } from './conflicts.js';
+import { DEFAULT_THRESHOLD } from './levels.js';
 import { DAY_MS, HOUR_MS } from '../time/units.js';
 import { loadByBucket, windowCounts } from './load.js';
 import { DEFAULT_SEND_HOURS, sendHoursByBucket, sendHoursRunEnd, type SendHours } from './send-hours.js';

@@ -1,17 +1,14 @@
+import { liveChangeKindIs } from '@cd/shared/constants';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { apiUrl } from './api-client';
-import { type ChangeKind, QUERY_ROOTS, ROOTS_BY_CHANGE } from './query-keys';
+import { QUERY_ROOTS, ROOTS_BY_CHANGE } from './query-keys';
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 const RETRY_MS = 5_000;
 // Changes often come in bursts (one upload touches windows, conflicts and notifications): refetch once per burst.
 const BATCH_MS = 80;
-
-function isChangeKind(kind: unknown): kind is ChangeKind {
-  return typeof kind === 'string' && kind in ROOTS_BY_CHANGE;
-}
 
 /**
  * Listens to the server's change stream (GET /events) while `enabled`, and invalidates the queries each change
@@ -64,7 +61,7 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
         } catch {
           return;
         }
-        if (isChangeKind(kind)) invalidate(ROOTS_BY_CHANGE[kind]);
+        if (liveChangeKindIs(kind)) invalidate(ROOTS_BY_CHANGE[kind]);
       });
       source.addEventListener('error', () => {
         if (!source || source.readyState !== EventSource.CLOSED) {

@@ -9,27 +9,14 @@ import type {
   ProcedureSummary,
   ProcedureStep as SharedProcedureStep,
 } from '@cd/shared';
+import { ASSESSMENT_ASPECTS, ASSESSMENT_LEVELS, PROCEDURE_STEPS } from '@cd/shared/constants';
 
-/*
- * Types come from @cd/shared. The few constants are repeated here on purpose: importing a value from the shared
- * barrel would pull zod and every schema into the browser bundle. `satisfies` keeps them in step.
- */
-
+export { PROCEDURE_STEPS };
 export type ProcedureStep = SharedProcedureStep;
-export const PROCEDURE_STEPS = [
-  'planner-adjusts',
-  'logius-contacted',
-  'joint-assessment',
-  'planning-adjusted',
-  'escalated',
-  'logius-decides',
-  'resolved',
-] as const satisfies readonly ProcedureStep[];
-
 export type Aspect = AssessmentAspect;
-export const ASPECTS = ['administratief', 'financieel', 'juridisch', 'imago'] as const satisfies readonly Aspect[];
+export const ASPECTS = ASSESSMENT_ASPECTS;
 export type Level = AssessmentLevel;
-export const LEVELS = ['laag', 'middel', 'hoog'] as const satisfies readonly Level[];
+export const LEVELS = ASSESSMENT_LEVELS;
 
 export type ActionType = SharedActionType;
 export type ConflictAction = SharedConflictAction;

@@ -5,11 +5,6 @@ import { roleMessageKey } from '../../lib/messages/nl';
 
 type Calamity = IncidentJson['calamity'];
 
-/** Mirrors CALAMITY_THRESHOLD in @cd/shared (a value import would pull zod into the web). */
-export const CALAMITY_LINE = 0.75;
-
-export const PRIORITY_ORDER = { P1: 0, P2: 1, P3: 2, P4: 3 } as const satisfies Record<IncidentJson['priority'], number>;
-
 export const INCIDENT_STATUS_LABEL = {
   gemeld: 'incidentStatus.gemeld',
   'in-behandeling': 'incidentStatus.in-behandeling',

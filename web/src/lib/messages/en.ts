@@ -154,6 +154,8 @@ export const en: Record<MessageKey, string> = {
   'heat.thisWeek': 'This week',
   'heat.nextWeek': 'Next week',
   'heat.legend': 'Utilisation legend',
+  'heat.legendWarning': 'Warning: above the warning level of the capacity profile',
+  'heat.legendOverload': 'Overloaded: above the threshold of the capacity profile',
   'heat.hint': 'Each cell shows the utilisation in percent; a dash means no data.',
 
   'day.mon': 'Monday',

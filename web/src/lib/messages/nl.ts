@@ -151,6 +151,8 @@ export const nl = {
   'heat.thisWeek': 'Deze week',
   'heat.nextWeek': 'Volgende week',
   'heat.legend': 'Legenda benutting',
+  'heat.legendWarning': 'Waarschuwing: boven het waarschuwingsniveau van het capaciteitsprofiel',
+  'heat.legendOverload': 'Overbelast: boven de drempel van het capaciteitsprofiel',
   'heat.hint': 'Elk vakje toont de benutting in procenten; een streepje betekent geen gegevens.',
 
   'day.mon': 'maandag',

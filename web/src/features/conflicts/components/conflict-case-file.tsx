@@ -170,7 +170,8 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
           <dt>{t('caseFile.period')}</dt>
           <dd>{f.period(c.start, c.end)}</dd>
         </div>
-        <div className={`stat ${(c.peakUtilization ?? 0) > 1 ? 'stat--bad' : ''}`}>
+        {/* A conflict is a run the core found overloaded at the threshold in force: its peak is an overload whatever the percentage. */}
+        <div className="stat stat--bad">
           <dt>{t('conflicts.peak')}</dt>
           <dd>{c.peakUtilization === null ? '–' : f.percent(c.peakUtilization)}</dd>
         </div>

@@ -1,15 +1,17 @@
+import { PRIORITIES } from '@cd/shared/constants';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/feedback';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useT } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
 import { type Incident, useIncidents } from '../api/get-incidents';
-import { CALAMITY_STATUS_LABEL, INCIDENT_STATUS_LABEL, PRIORITY_ORDER } from '../labels';
+import { CALAMITY_STATUS_LABEL, INCIDENT_STATUS_LABEL } from '../labels';
 import { CalamityMeter, TimeLeft, useNow } from './time-left';
 
-/** P1 first; within a priority, the nearest resolution deadline first. */
+/** P1 first (in the order of PRIORITIES); within a priority, the nearest resolution deadline first. */
 export function incidentsByUrgency(items: readonly Incident[]): Incident[] {
-  return [...items].sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || Date.parse(a.resolutionDueAt) - Date.parse(b.resolutionDueAt));
+  const rank = (i: Incident) => PRIORITIES.indexOf(i.priority);
+  return [...items].sort((a, b) => rank(a) - rank(b) || Date.parse(a.resolutionDueAt) - Date.parse(b.resolutionDueAt));
 }
 
 /**

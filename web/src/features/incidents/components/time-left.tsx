@@ -1,9 +1,9 @@
+import { CALAMITY_THRESHOLD } from '@cd/shared/constants';
 import { useEffect, useState } from 'react';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@cd/shared/time';
 import type { Incident } from '../api/get-incidents';
-import { CALAMITY_LINE } from '../labels';
 
 /** The current time, refreshed every `everyMs`, so countdowns move without new data. */
 export function useNow(everyMs = 30_000): number {
@@ -38,12 +38,12 @@ export function CalamityMeter({ usedFraction }: { usedFraction: number }) {
   const f = useFormat();
   const used = Math.min(1, Math.max(0, usedFraction));
   const percent = f.percent(usedFraction);
-  const over = usedFraction >= CALAMITY_LINE;
+  const over = usedFraction >= CALAMITY_THRESHOLD;
   return (
     <span className="calamity-meter">
       <span className={over ? 'calamity-meter__bar calamity-meter__bar--over' : 'calamity-meter__bar'} aria-hidden="true">
         <span className="calamity-meter__fill" style={{ width: `${used * 100}%` }} />
-        <span className="calamity-meter__line" style={{ left: `${CALAMITY_LINE * 100}%` }} />
+        <span className="calamity-meter__line" style={{ left: `${CALAMITY_THRESHOLD * 100}%` }} />
       </span>
       <span className="calamity-meter__text" aria-hidden="true">
         {t('incidents.used', { percent })}

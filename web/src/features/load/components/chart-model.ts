@@ -1,5 +1,10 @@
 import type { LoadResponse } from '@cd/shared';
+import type { LoadStateName } from '@cd/shared/constants';
+import type { MessageKey } from '../../../lib/i18n';
 import { amsterdamParts, amsterdamToMs, HOUR_MS } from '@cd/shared/time';
+
+/** How a bucket's state (decided by the core at the profile's levels, never again here) is named on screen. */
+export const LOAD_STATE_LABEL: Record<LoadStateName, MessageKey> = { ok: 'state.ok', warning: 'state.warning', overload: 'state.overload' };
 
 export interface ChartPeriod {
   start: string;
@@ -13,7 +18,7 @@ export interface ChartRow {
   capacity: number;
   load: number;
   utilization: number | null;
-  state: 'ok' | 'warning' | 'overload';
+  state: LoadStateName;
   [series: string]: number | string | null;
 }
 
@@ -53,8 +58,8 @@ export function chartModel(data: LoadResponse): { rows: ChartRow[]; series: Seri
 }
 
 /** Runs of consecutive buckets in the same non-ok state, as periods to shade. */
-export function stateRuns(rows: ChartRow[], bucketMs: number): { start: number; end: number; state: 'warning' | 'overload' }[] {
-  const runs: { start: number; end: number; state: 'warning' | 'overload' }[] = [];
+export function stateRuns(rows: ChartRow[], bucketMs: number): { start: number; end: number; state: Exclude<LoadStateName, 'ok'> }[] {
+  const runs: { start: number; end: number; state: Exclude<LoadStateName, 'ok'> }[] = [];
   for (const r of rows) {
     if (r.state === 'ok') continue;
     const last = runs[runs.length - 1];

@@ -6,7 +6,7 @@ import { useFormat } from '../../../lib/format';
 import { type MessageKey, useT } from '../../../lib/i18n';
 import { amsterdamMidnightOf, fromLocalInputValue, toDateInputValue } from '@cd/shared/time';
 import { useLoad } from '../api/get-load';
-import { type ChartPeriod, chartModel, type ChartRow, type SeriesInfo } from './chart-model';
+import { type ChartPeriod, chartModel, type ChartRow, LOAD_STATE_LABEL, type SeriesInfo } from './chart-model';
 import { bucketMs, type LoadRange, type RangePreset, rangeForPreset, rangeShift, rangeZoom } from './load-range';
 
 const LoadChart = lazy(() => import('./load-chart'));
@@ -157,6 +157,8 @@ function LoadSummary({ data, range, conflicts }: { data: LoadResponse; range: Lo
   data.utilization.forEach((u, i) => {
     if (u !== null && u > peak) [peak, peakAt] = [u, i];
   });
+  // The peak's colour is its bucket's state, as the core decided it at the levels of the profile in force.
+  const peakState = peakAt >= 0 ? (data.state[peakAt] ?? 'ok') : 'ok';
   const overload = data.state.filter((s) => s === 'overload').length;
   const warning = data.state.filter((s) => s === 'warning').length;
   const total = data.load.reduce((a, b) => a + b, 0);
@@ -170,7 +172,7 @@ function LoadSummary({ data, range, conflicts }: { data: LoadResponse; range: Lo
         <dd>{f.number(total)}</dd>
         <dd className="stat__period">{period}</dd>
       </div>
-      <div className={`stat ${peak > 1 ? 'stat--bad' : peak >= 0.8 ? 'stat--warn' : ''}`}>
+      <div className={`stat ${peakState === 'overload' ? 'stat--bad' : peakState === 'warning' ? 'stat--warn' : ''}`} data-testid="chart-peak">
         <dt>{t('chart.peakUtilization')}</dt>
         <dd>{f.percent(peak)}</dd>
         <dd className="stat__period">{peakStart === null ? period : t('chart.figurePeak', { period: f.period(peakStart, peakStart + bucketMs(data.bucket)), bucket })}</dd>
@@ -224,8 +226,6 @@ function ChartLegend({ series }: { series: SeriesInfo[] }) {
   );
 }
 
-const STATE_LABEL: Record<ChartRow['state'], MessageKey> = { ok: 'state.ok', warning: 'state.warning', overload: 'state.overload' };
-
 function LoadTable({ rows, series, bucketMs, caption }: { rows: ChartRow[]; series: SeriesInfo[]; bucketMs: number; caption: string }) {
   const t = useT();
   const f = useFormat();
@@ -253,7 +253,7 @@ function LoadTable({ rows, series, bucketMs, caption }: { rows: ChartRow[]; seri
             <td className="num">{f.number(r.capacity)}</td>
             <td className="num">{f.number(r.load)}</td>
             <td className="num">{r.utilization === null ? '–' : f.percent(r.utilization)}</td>
-            <td>{t(STATE_LABEL[r.state])}</td>
+            <td>{t(LOAD_STATE_LABEL[r.state])}</td>
             {series.map((s) => (
               <td key={s.key} className="num">
                 {f.number(Number(r[s.dataKey] ?? 0))}

@@ -1,18 +1,30 @@
+import { LOAD_STATES, type LoadStateName } from '@cd/shared/constants';
 import { useMemo, useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/feedback';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { amsterdamParts, amsterdamToMs, amsterdamWeekStart } from '@cd/shared/time';
 import { useLoad } from '../api/get-load';
+import { LOAD_STATE_LABEL } from './chart-model';
 import { ScrollRegion } from '../../../components/scroll-region';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
-/** Background and text colour of a cell: blues up to the warning level, amber up to capacity, red above. */
-export function heatColor(u: number | null, warningLevel = 0.8): { bg: string; fg: string } {
+interface HeatCell {
+  u: number | null;
+  state: LoadStateName;
+}
+
+const worseState = (a: LoadStateName, b: LoadStateName) => (LOAD_STATES.indexOf(a) >= LOAD_STATES.indexOf(b) ? a : b);
+
+/**
+ * Background and text colour of a cell: red when the core found it overloaded, amber when a warning (both at the
+ * levels of the capacity profile in force, as GET /load says), else blues by utilisation.
+ */
+export function heatColor(u: number | null, state: LoadStateName = 'ok'): { bg: string; fg: string } {
+  if (state === 'overload') return { bg: '#b3241a', fg: '#ffffff' };
+  if (state === 'warning') return { bg: '#ffb612', fg: '#1a1a1a' };
   if (u === null) return { bg: '#ffffff', fg: '#535353' };
-  if (u > 1) return { bg: '#b3241a', fg: '#ffffff' };
-  if (u >= warningLevel) return { bg: '#ffb612', fg: '#1a1a1a' };
   if (u >= 0.6) return { bg: '#01689b', fg: '#ffffff' };
   if (u >= 0.4) return { bg: '#5ca3cf', fg: '#1a1a1a' };
   if (u >= 0.2) return { bg: '#b3d7ee', fg: '#1a1a1a' };
@@ -32,15 +44,16 @@ export function UtilizationHeatMap({ anchor, headingId }: { anchor: number; head
   const query = useLoad({ from: new Date(weekStart).toISOString(), to: new Date(weekEnd).toISOString(), bucket: '1h' });
 
   const grid = useMemo(() => {
-    const cells: (number | null)[][] = Array.from({ length: 7 }, () => Array<number | null>(24).fill(null));
+    const cells: (HeatCell | null)[][] = Array.from({ length: 7 }, () => Array<HeatCell | null>(24).fill(null));
     const data = query.data;
     if (!data || query.isPlaceholderData) return cells;
     data.starts.forEach((s, i) => {
       const p = amsterdamParts(Date.parse(s));
-      const u = data.utilization[i] ?? null;
+      const cell: HeatCell = { u: data.utilization[i] ?? null, state: data.state[i] ?? 'ok' };
       const row = cells[p.weekday]!;
-      // On the night clocks go back, an hour occurs twice: show the busier one.
-      row[p.hour] = row[p.hour] === null || (u ?? 0) > (row[p.hour] ?? 0) ? u : row[p.hour]!;
+      const was = row[p.hour];
+      // On the night clocks go back, an hour occurs twice: show the busier one, in the worse state.
+      row[p.hour] = !was ? cell : { u: (cell.u ?? 0) > (was.u ?? 0) ? cell.u : was.u, state: worseState(was.state, cell.state) };
     });
     return cells;
   }, [query.data, query.isPlaceholderData]);
@@ -91,10 +104,14 @@ export function UtilizationHeatMap({ anchor, headingId }: { anchor: number; head
               {grid.map((row, d) => (
                 <tr key={d}>
                   <th scope="row">{f.date(days[d]!).replace(/ \d{4}$/, '')}</th>
-                  {row.map((u, h) => {
-                    const c = heatColor(u);
+                  {row.map((cell, h) => {
+                    const u = cell?.u ?? null;
+                    const state = cell?.state ?? 'ok';
+                    const c = heatColor(u, state);
+                    const when = `${f.date(days[d]!)} ${String(h).padStart(2, '0')}:00`;
+                    const title = u === null ? (state === 'ok' ? '' : `${when} – ${t(LOAD_STATE_LABEL[state])}`) : `${when} – ${f.percent(u)}${state === 'ok' ? '' : ` (${t(LOAD_STATE_LABEL[state])})`}`;
                     return (
-                      <td key={h} style={{ background: c.bg, color: c.fg }} title={u === null ? '' : `${f.date(days[d]!)} ${String(h).padStart(2, '0')}:00 – ${f.percent(u)}`}>
+                      <td key={h} style={{ background: c.bg, color: c.fg }} title={title}>
                         {u === null ? '–' : Math.round(u * 100)}
                       </td>
                     );
@@ -106,16 +123,18 @@ export function UtilizationHeatMap({ anchor, headingId }: { anchor: number; head
         </ScrollRegion>
       )}
       <ul className="legend legend--heat" aria-label={t('heat.legend')}>
-        {[
-          [0.1, '< 20%'],
-          [0.3, '20–40%'],
-          [0.5, '40–60%'],
-          [0.7, '60–80%'],
-          [0.9, `≥ 80% (${t('state.warning').toLowerCase()})`],
-          [1.2, `> 100% (${t('state.overload').toLowerCase()})`],
-        ].map(([u, label]) => (
-          <li key={String(label)}>
-            <span className="swatch" style={{ background: heatColor(Number(u)).bg }} aria-hidden="true" />
+        {(
+          [
+            [0.1, 'ok', '< 20%'],
+            [0.3, 'ok', '20–40%'],
+            [0.5, 'ok', '40–60%'],
+            [0.7, 'ok', '≥ 60%'],
+            [null, 'warning', t('heat.legendWarning')],
+            [null, 'overload', t('heat.legendOverload')],
+          ] as const
+        ).map(([u, state, label]) => (
+          <li key={label}>
+            <span className="swatch" style={{ background: heatColor(u, state).bg }} aria-hidden="true" />
             {label}
           </li>
         ))}

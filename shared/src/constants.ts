@@ -1,0 +1,21 @@
+/**
+ * The domain's constants without the schemas: `@cd/shared/constants`. Each lives next to the rule that uses it;
+ * this module only gathers them, so the web (and anything else that must not load zod) imports the values
+ * instead of copying them (docs/decisions/003-web-imports-types-only.md). Nothing here may import zod:
+ * tests/shared-subpaths.test.ts walks the imports of every subpath export.
+ */
+export { DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL, LOAD_STATES, type LoadStateName } from './planning/levels.js';
+export {
+  ASSESSMENT_ASPECTS,
+  ASSESSMENT_LEVELS,
+  PROCEDURE_DEADLINES_DEFAULT,
+  PROCEDURE_STEP_NUMBERS,
+  PROCEDURE_STEPS,
+  type AssessmentAspect,
+  type AssessmentLevel,
+  type OpenProcedureStep,
+  type ProcedureStep,
+} from './procedure/types.js';
+export { CALAMITY_THRESHOLD } from './incidents/calamity.js';
+export { DEFAULT_PRIORITY_SETTINGS, PRIORITIES, type Priority } from './incidents/priority-defaults.js';
+export { LIVE_CHANGE_KINDS, liveChangeKindIs, type LiveChangeKind } from './live-changes.js';

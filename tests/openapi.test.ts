@@ -22,6 +22,16 @@ describe('GET /api/v1/openapi.json', () => {
     expect(doc.paths['/prognoses'].post).toBeDefined();
   });
 
+  it('describes the JSON body of an upload (validated in a worker thread, not by the route) with its schema', async () => {
+    const doc = await (await t.app.request('/api/v1/openapi.json')).json();
+    const json = doc.paths['/prognoses'].post.requestBody.content['application/json'].schema;
+    expect(json).toEqual({ $ref: '#/components/schemas/PrognoseUpload' });
+    const upload = doc.components.schemas.PrognoseUpload;
+    expect(upload).toMatchObject({ type: 'object', required: ['windows'], properties: { windows: { type: 'array', maxItems: 100_000 } } });
+    expect(upload.properties.windows.items).toEqual({ $ref: '#/components/schemas/SendWindowInput' });
+    expect(doc.components.schemas.SendWindowInput.required).toEqual(['kenmerk', 'berichttype', 'start', 'eind', 'aantalBerichten', 'status']);
+  });
+
   it('declares who must act (waitingOn) in the procedure summary of each conflict in the list', async () => {
     const doc = await (await t.app.request('/api/v1/openapi.json')).json();
     type Schema = { $ref?: string; properties?: Record<string, Schema>; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[] };

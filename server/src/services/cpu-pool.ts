@@ -49,6 +49,8 @@ function slotCreate(): Slot {
     if (!job || job.id !== reply.id) return;
     if (reply.kind === 'slice') {
       for (const item of reply.items) job.items.push(item);
+      // Ask for the next slice only on a later turn, so other requests are served between slices.
+      setImmediate(() => slot.worker.postMessage({ id: job.id, kind: 'next' }));
       return;
     }
     slot.job = null;

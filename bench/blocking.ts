@@ -28,6 +28,15 @@ function horizonRows(n: number, now: number): string[] {
   });
 }
 
+/** The same windows as a JSON upload body. */
+function horizonJson(lines: string[]): string {
+  const windows = lines.map((line) => {
+    const [kenmerk, , berichttype, start, eind, aantal, status] = line.split(';');
+    return { kenmerk, berichttype, start, eind, aantalBerichten: Number(aantal), status };
+  });
+  return JSON.stringify({ windows });
+}
+
 export async function run(options: { print?: boolean; rows?: number } = {}) {
   const print = options.print ?? true;
   const log = (m: string) => print && console.log(m);
@@ -54,18 +63,20 @@ export async function run(options: { print?: boolean; rows?: number } = {}) {
     await (await app.request('/api/v1/afnemers', { headers })).text();
 
     const rows = options.rows ?? 100_000;
-    const scenarios: [string, string[]][] = [
-      [`${rows.toLocaleString('nl-NL')} regels over de hele planningshorizon (een jaar terug tot vijf jaar vooruit)`, horizonRows(rows, Date.now())],
-      ['2 regels: 01-09-2027 en 31-12-9999 (het geval uit de melding)', ['F-1;;Brief;01-09-2027 10:00;01-09-2027 11:00;100;concept', 'F-2;;Brief;31-12-9999 10:00;31-12-9999 11:00;100;concept']],
+    const csv = (lines: string[]) => 'kenmerk;omschrijving;berichttype;start;eind;aantal_berichten;status\r\n' + lines.join('\r\n');
+    const horizon = horizonRows(rows, Date.now());
+    const scenarios: [string, string, string][] = [
+      [`${rows.toLocaleString('nl-NL')} regels over de hele planningshorizon (een jaar terug tot vijf jaar vooruit)`, 'text/csv', csv(horizon)],
+      [`dezelfde ${rows.toLocaleString('nl-NL')} vensters als JSON`, 'application/json', horizonJson(horizon)],
+      ['2 regels: 01-09-2027 en 31-12-9999 (het geval uit de melding)', 'text/csv', csv(['F-1;;Brief;01-09-2027 10:00;01-09-2027 11:00;100;concept', 'F-2;;Brief;31-12-9999 10:00;31-12-9999 11:00;100;concept'])],
     ];
-    for (const [label, lines] of scenarios) {
-      const body = 'kenmerk;omschrijving;berichttype;start;eind;aantal_berichten;status\r\n' + lines.join('\r\n');
+    for (const [label, contentType, body] of scenarios) {
       const loop = monitorEventLoopDelay({ resolution: 5 });
       const latencies: number[] = [];
       let done = false;
       loop.enable();
       const t0 = performance.now();
-      const upload = Promise.resolve(app.request('/api/v1/prognoses', { method: 'POST', headers: { ...headers, 'Content-Type': 'text/csv' }, body }))
+      const upload = Promise.resolve(app.request('/api/v1/prognoses', { method: 'POST', headers: { ...headers, 'Content-Type': contentType }, body }))
         .then(async (res: Response) => { await res.text(); return res.status; })
         .finally(() => { done = true; });
       // Another user: one small read after another, for as long as the upload runs.

@@ -13,7 +13,7 @@ describe('demoIncidentsSeed', () => {
     const now = new Date('2027-01-11T09:00:00Z');
     expect(await demoSeed(t.sql, now)).not.toBeNull();
     const counts = await t.sql`select
-      (select count(*)::int from incidents) as incidents, (select count(*)::int from contacts) as contacts,
+      (select count(*)::int from incidents) as incidents, (select count(*)::int from contacts where role not in ('planning', 'klantraad')) as contacts,
       (select count(*)::int from disruption_analyses where delivered_at is not null) as analyses,
       (select count(*)::int from fraud_reports) as fraud,
       (select count(*)::int from maintenance_windows where incident_id is not null) as impacts`;

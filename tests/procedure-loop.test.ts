@@ -222,6 +222,38 @@ describe('step 5: the klantraad-managers decide', () => {
     expect(texts.at(-1)).toBe('Uitgevoerd (besluit Klantraad): 1 venster(s) verplaatst; de overbelasting is weg.');
   });
 
+  it('shows every klantraad-manager, before accepting, the advice’s moves as they will be carried out once all accept', async () => {
+    const advice = (await toStep5()).procedure.advice;
+    const before = await tables();
+    const trial = await act(who.klantraadA, { type: 'accept-advice' }, '?dryRun=true');
+    expect(trial.status).toBe(200);
+    const dry = await trial.json();
+    expect(dry.outcome).toMatchObject({ dryRun: true, conflictSolved: true, awaitingAnswers: 1 });
+    expect(dry.outcome.message).toContain('worden uitgevoerd zodra alle Afnemers aanvaarden (nog 1 Afnemer(s))');
+    expect(dry.outcome.effect.windows).toEqual([
+      expect.objectContaining({ kenmerk: 'D-1', after: expect.objectContaining({ start: advice.moves[0].start, eind: advice.moves[0].end }) }),
+    ]);
+    expect(dry.outcome.effect.solved).toHaveLength(1);
+    expect(dry.procedure).toMatchObject({ step: 'escalated', answers: [] });
+    expect(await tables()).toEqual(before);
+
+    // The acceptance itself moves nothing yet; the last one's dry run says it is carried out now.
+    const body = await ok(who.klantraadA, { type: 'accept-advice' });
+    expect(body.outcome).toBeNull();
+    expect((await windowOf('D-1')).startAt.toISOString()).toBe('2027-02-01T09:00:00.000Z');
+    const last = await (await act(who.capacity, { type: 'accept-advice', afnemer: OIN_D }, '?dryRun=true')).json();
+    expect(last.outcome).toMatchObject({ dryRun: true, conflictSolved: true, awaitingAnswers: 0 });
+    expect(last.outcome.message).not.toContain('zodra alle Afnemers');
+  });
+
+  it('refuses the preview of an acceptance to a klantraad-manager of another Afnemer, or a planner, changing nothing', async () => {
+    await toStep5();
+    const before = await tables();
+    expect((await act(who.plannerA, { type: 'accept-advice' }, '?dryRun=true')).status).toBe(403);
+    expect((await act(who.klantraadA, { type: 'accept-advice', afnemer: OIN_D }, '?dryRun=true')).status).toBe(403);
+    expect(await tables()).toEqual(before);
+  });
+
   it('moves the case to step 6 on a rejection, and tells Logius', async () => {
     const body = await toStep6();
     expect(body.procedure).toMatchObject({ step: 'logius-decides', leadCause: 'rejected', answers: [expect.objectContaining({ afnemer: OIN_A, accepted: false })] });

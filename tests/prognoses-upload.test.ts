@@ -132,6 +132,29 @@ describe('POST /api/v1/prognoses with XLSX and JSON', () => {
     expect(await storedWindows()).toHaveLength(0);
   });
 
+  it('rejects a JSON body that is no JSON, or does not fit the schema, with Dutch problems (read in a worker thread), storing nothing', async () => {
+    const broken = await upload(who.plannerA.headers, '{"windows": [', 'application/json');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ title: 'Ongeldige invoer', detail: 'De aanvraag bevat geen geldige JSON.' });
+    const shape = await upload(who.plannerA.headers, JSON.stringify({ windows: [{ kenmerk: 'J-1', aantalBerichten: 'veel' }], extra: 1 }), 'application/json; charset=utf-8');
+    expect(shape.status).toBe(400);
+    const body = await shape.json();
+    expect(body.detail).toBe('De invoer voldoet niet aan de eisen.');
+    expect(body.errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ row: 1, field: 'aantalBerichten' }),
+      expect.objectContaining({ row: 1, field: 'berichttype' }),
+    ]));
+    expect(JSON.stringify(body.errors)).not.toMatch(/invalid|expected|received|required/i);
+    expect(await storedWindows()).toHaveLength(0);
+  });
+
+  it('answers 400 in Dutch for a multipart form that cannot be read, storing nothing', async () => {
+    const res = await upload(who.plannerA.headers, '', 'multipart/form-data; boundary=x');
+    expect(res.status).toBe(400);
+    expect((await res.json()).detail).toBe('Het formulier (multipart/form-data) in de aanvraag is ongeldig.');
+    expect(await storedWindows()).toHaveLength(0);
+  });
+
   it('answers 415 in Dutch for a file type it cannot read', async () => {
     const res = await upload(who.plannerA.headers, 'abc', 'application/pdf');
     expect(res.status).toBe(415);

@@ -1,4 +1,4 @@
-import { afnemerUpsert, deliveryStore, maintenanceCreate, userUpsert, usersCount, type Sql } from '@cd/db';
+import { afnemerUpsert, contactCreate, deliveryStore, maintenanceCreate, userUpsert, usersCount, type Sql } from '@cd/db';
 import { demoChangesSeed } from './demo-changes.js';
 import { demoIncidentsSeed } from './demo-incidents.js';
 import { conflictsRecompute } from './services/conflicts-recompute.js';
@@ -16,6 +16,9 @@ interface DemoAfnemer {
   volume: number;
   perWeek: number;
 }
+
+/** The big senders (typical window of 30,000 messages or more) also name a Klantraad member in Bijlage 1. */
+const KLANTRAAD_CONTACT_FROM_VOLUME = 30_000;
 
 const AFNEMERS: DemoAfnemer[] = [
   { oin: '00000001003214345000', name: 'Belastingdienst', slug: 'belastingdienst', types: ['Voorlopige aanslag', 'Herinnering aangifte', 'Definitieve aanslag'], volume: 60_000, perWeek: 30 },
@@ -134,6 +137,16 @@ export async function demoSeed(sql: Sql, now: Date) {
       await userUpsert(tx, {
         email: `klantraad@${a.slug}.example`, name: `Klantraadlid ${a.name}`, role: 'klantraad-manager', afnemerOin: a.oin, passwordHash: hash,
       });
+      // Bijlage 1: every Afnemer names whom to reach about its prognoses, so the procedure reaches it by e-mail
+      // even when it has no account for a step.
+      await contactCreate(tx, {
+        afnemerOin: a.oin, role: 'planning', name: `Planning ${a.name}`, email: `planning@${a.slug}.example`, phone: '070-0000100',
+      }, planner.id, now);
+      if (a.volume >= KLANTRAAD_CONTACT_FROM_VOLUME) {
+        await contactCreate(tx, {
+          afnemerOin: a.oin, role: 'klantraad', name: `Klantraadlid ${a.name}`, email: `klantraad@${a.slug}.example`, phone: '070-0000200',
+        }, planner.id, now);
+      }
       const list = demoWindows(a, from, days, now, rand);
       windows += list.length;
       await deliveryStore(tx, { afnemerOin: a.oin, userId: planner.id, fileName: 'demo-prognose.csv', contentType: 'text/csv', windows: list });

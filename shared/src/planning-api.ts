@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instantSchema } from './instant.js';
 import { Oin } from './roles.js';
 import { DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL, LOAD_STATES } from './planning/levels.js';
-import { PROCEDURE_STEPS } from './procedure/types.js';
+import { ProcedureSummary } from './procedure-summary-api.js';
 import { RangeInstant } from './range-instant.js';
 
 const Instant = instantSchema();
@@ -203,16 +203,7 @@ export const ConflictJson = z
     updatedAt: Instant,
     resolvedAt: Instant.nullable(),
     resolvedReason: z.string().nullable(),
-    procedure: z
-      .object({
-        step: z.enum(PROCEDURE_STEPS),
-        stepLabel: z.string(),
-        deadline: Instant.nullable(),
-        overdue: z.boolean(),
-        escalationLevel: z.number().int().nullable(),
-      })
-      .nullable()
-      .meta({ description: 'Waar het dossier staat in de zesstappenprocedure' }),
+    procedure: ProcedureSummary.nullable().meta({ description: 'Waar het dossier staat in de zesstappenprocedure' }),
   })
   .meta({ id: 'Conflict' });
 export type ConflictJson = z.infer<typeof ConflictJson>;

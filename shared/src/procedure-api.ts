@@ -1,35 +1,15 @@
 import { z } from 'zod';
 import { instantSchema } from './instant.js';
 import { ConflictJson } from './planning-api.js';
-import { PROCEDURE_STEPS, STEP_SIX_CAUSES } from './procedure/types.js';
-import { ROLES } from './roles.js';
+import { STEP_SIX_CAUSES } from './procedure/types.js';
 import { ActionType } from './procedure/actions.js';
+import { ProcedureStepName, ProcedureSummary, WaitingOnJson } from './procedure-summary-api.js';
 
 const Instant = instantSchema();
 const Level = z.enum(['laag', 'middel', 'hoog']);
 const Score = z.object({ urgency: Level, impact: Level });
 
-export const ProcedureStepName = z.enum(PROCEDURE_STEPS).meta({ id: 'ProcedureStep' });
-
-export const WaitingOnJson = z
-  .object({
-    text: z.string().meta({ description: 'Bijvoorbeeld "Wacht op Klantraad-manager DUO: het advies aanvaarden of afwijzen"' }),
-    roles: z.array(z.enum(ROLES)).meta({ description: 'De rollen die de zaak nu verder kunnen brengen' }),
-    afnemers: z.array(z.string()).meta({ description: 'Voor planner en klantraad-manager: van welke Afnemers (OIN)' }),
-  })
-  .meta({ id: 'WaitingOn', description: 'Op wie de procedure nu wacht' });
-
-export const ProcedureSummary = z
-  .object({
-    step: ProcedureStepName,
-    stepLabel: z.string(),
-    deadline: Instant.nullable(),
-    overdue: z.boolean(),
-    escalationLevel: z.number().int().nullable(),
-    waitingOn: WaitingOnJson.nullable(),
-  })
-  .meta({ id: 'ProcedureSummary' });
-export type ProcedureSummary = z.infer<typeof ProcedureSummary>;
+export { ProcedureStepName, ProcedureSummary, WaitingOnJson };
 
 const MoveJson = z.object({ windowId: z.number().int(), start: Instant, end: Instant }).meta({ id: 'ProcedureMove' });
 

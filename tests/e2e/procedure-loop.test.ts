@@ -279,8 +279,12 @@ describe('the conflict procedure to its end, in Chromium', { timeout: 90_000 }, 
     await krItem(krA, conflictId).getByRole('button', { name: 'Advies aanvaarden' }).click();
     dialog = krA.getByRole('dialog');
     await dialog.getByTestId('action-preview').waitFor();
-    // B still has to answer: the dry run says nothing moves yet; the dialog shows what the advice proposes.
-    await dialog.getByText(/er wordt \(nog\) niets verplaatst/).waitFor();
+    // B still has to answer: nothing moves yet, but the dry run shows the advice's moves as carried out once all accept.
+    expect(await dialog.getByTestId('preview-awaiting').textContent()).toBe(
+      'Deze verplaatsingen worden uitgevoerd zodra alle Afnemers het advies aanvaarden; na u moeten nog 1 Afnemer(s) antwoorden.',
+    );
+    await dialog.getByTestId('preview-windows').getByText('B-1').waitFor();
+    expect(await dialog.getByTestId('preview-solved').textContent()).toBe('1');
     await dialog.getByTestId('advice-moves').waitFor();
     await expectAccessible(krA, 'p05-klantraad-aanvaarden-nog-niet-laatste');
     await dialog.getByRole('button', { name: 'Ja, advies aanvaarden' }).click();

@@ -48,6 +48,32 @@ const windowColumns = (sql: Queryable) => sql`
   id::int, afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten::float8 as aantal_berichten,
   status, vroegste_start, laatste_eind, revision, delivery_id::int, updated_at`;
 
+const PAYLOAD_SLICE = 5000;
+
+/**
+ * The JSON text of the windows for the insert, built in slices that yield to the event loop between them: one
+ * JSON.stringify of 100,000 rows held it for about 160 ms.
+ */
+async function windowsPayload(windows: readonly NewSendWindow[]): Promise<string> {
+  const parts: string[] = [];
+  for (let i = 0; i < windows.length; i += PAYLOAD_SLICE) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    const slice = windows.slice(i, i + PAYLOAD_SLICE).map((w) => ({
+      kenmerk: w.kenmerk,
+      omschrijving: w.omschrijving,
+      berichttype: w.berichttype,
+      start_at: w.start.toISOString(),
+      end_at: w.end.toISOString(),
+      aantal_berichten: w.aantalBerichten,
+      status: w.status,
+      vroegste_start: w.vroegsteStart?.toISOString() ?? null,
+      laatste_eind: w.laatsteEind?.toISOString() ?? null,
+    }));
+    parts.push(JSON.stringify(slice).slice(1, -1));
+  }
+  return `[${parts.filter((p) => p !== '').join(',')}]`;
+}
+
 /**
  * Stores a delivery for one Afnemer: upserts its windows by kenmerk, keeps a revision of every change,
  * and records the delivery. Deliveries of the same Afnemer are serialised by an advisory lock.
@@ -62,26 +88,15 @@ export async function deliveryStore(
     insert into deliveries (afnemer_oin, uploaded_by, file_name, content_type, row_count, created, updated, unchanged)
     values (${d.afnemerOin}, ${d.userId}, ${d.fileName}, ${d.contentType}, ${d.windows.length}, 0, 0, 0)
     returning id::int`;
-  const input = tx.json(
-    d.windows.map((w) => ({
-      kenmerk: w.kenmerk,
-      omschrijving: w.omschrijving,
-      berichttype: w.berichttype,
-      start_at: w.start.toISOString(),
-      end_at: w.end.toISOString(),
-      aantal_berichten: w.aantalBerichten,
-      status: w.status,
-      vroegste_start: w.vroegsteStart?.toISOString() ?? null,
-      laatste_eind: w.laatsteEind?.toISOString() ?? null,
-    })),
-  );
+  // Sent as text: a jsonb parameter would be serialised once more (as a JSON string) by postgres.js.
+  const input = await windowsPayload(d.windows);
   const [counts] = await tx<{ created: number; updated: number; spans: [number, number][] }[]>`
     with previous as (
       select id, start_at, end_at from send_windows
       where afnemer_oin = ${d.afnemerOin} and kenmerk = any(${d.windows.map((w) => w.kenmerk)}::text[])
         and status <> 'geannuleerd'
     ), input as (
-      select * from jsonb_to_recordset(${input}) as x(
+      select * from jsonb_to_recordset(${input}::text::jsonb) as x(
         kenmerk text, omschrijving text, berichttype text, start_at timestamptz, end_at timestamptz,
         aantal_berichten bigint, status text, vroegste_start timestamptz, laatste_eind timestamptz)
     ), upserted as (

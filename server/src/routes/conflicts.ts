@@ -404,15 +404,25 @@ export const conflicts = apiRouter()
           const decided = result.carryOut !== null;
           // What a decision's moves do is worked out before they are made, for the answer (and is all a dry run does).
           const effect = (decided || dryRun) && changes.length > 0 ? await windowsChangePreview(deps.sql, c.get('planning'), changes, user, now) : null;
+          if (dryRun && result.awaiting && result.awaiting.moves.length > 0) {
+            // Not the last acceptance: every klantraad-manager sees, before accepting, what the advice will do once all accept.
+            const later = result.awaiting.moves.map((m) => ({ windowId: m.windowId, start: new Date(m.start), end: new Date(m.end) }));
+            const pending = await windowsChangePreview(deps.sql, c.get('planning'), later, user, now);
+            outcome = {
+              dryRun: true, effect: pending, conflictSolved: previewSolves(pending, current),
+              message: awaitingMessage(later.length, result.awaiting.missing), awaitingAnswers: result.awaiting.missing,
+            };
+            throw new DryRunDone();
+          }
           if (dryRun) {
-            outcome = { dryRun: true, effect, conflictSolved: effect && previewSolves(effect, current), message: dryRunMessage(changes.length) };
+            outcome = { dryRun: true, effect, conflictSolved: effect && previewSolves(effect, current), message: dryRunMessage(changes.length), awaitingAnswers: 0 };
             throw new DryRunDone();
           }
           if (changes.length > 0 && carry) moved = await windowsChange(tx, changes, { source: carry.source, user, now, procedure: deps.procedure });
           if (result.carryOut) {
             const solved = (await conflictById(tx, id))?.status !== 'open';
             const message = await caseAfterCarryOut(tx, id, { source: result.carryOut.source, windows: moved?.windows.length ?? 0, solved }, user, now, settings);
-            outcome = { dryRun: false, effect, conflictSolved: solved, message };
+            outcome = { dryRun: false, effect, conflictSolved: solved, message, awaitingAnswers: 0 };
           }
         });
       } catch (err) {
@@ -482,6 +492,13 @@ class DryRunDone extends Error {}
 function dryRunMessage(moves: number): string {
   if (moves === 0) return 'Proefhandeling: de handeling kan zo worden uitgevoerd; er wordt (nog) niets verplaatst. Er is niets opgeslagen.';
   return `Proefhandeling: ${moves} venster(s) zouden worden verplaatst. Er is niets opgeslagen.`;
+}
+
+function awaitingMessage(moves: number, missing: number): string {
+  return (
+    `Proefhandeling: uw aanvaarding wordt vastgelegd. De ${moves} verplaatsing(en) van het advies worden uitgevoerd zodra alle ` +
+    `Afnemers aanvaarden (nog ${missing} Afnemer(s)); hieronder het effect zoals ze dan worden uitgevoerd. Er is niets opgeslagen.`
+  );
 }
 
 /**

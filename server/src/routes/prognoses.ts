@@ -33,6 +33,8 @@ import {
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { createMiddleware } from 'hono/factory';
 import { accessScope } from '@cd/shared/access';
 import { afnemerScope, type AppEnv, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound, tooLarge, unsupportedType } from '../lib/openapi.js';
@@ -42,7 +44,8 @@ import { conflictsRecompute } from '../services/conflicts-recompute.js';
 import { deliveryDryRun } from '../services/dry-run.js';
 import { windowsChange, windowsChangePreview } from '../services/window-moves.js';
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
-import { prognoseCsvParseOffThread, prognoseJsonRowsOffThread } from '../services/cpu-pool.js';
+import { prognoseCsvParseOffThread, prognoseJsonUploadOffThread } from '../services/cpu-pool.js';
+import type { JsonUploadResult } from '../services/cpu-tasks.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -94,11 +97,12 @@ async function deliveryRead(c: Context<AppEnv>): Promise<{ result: ParseResult; 
   const contentType = c.req.header('content-type') ?? '';
   const horizon = horizonNow(c.get('deps'));
   if (/^application\/json/i.test(contentType)) {
-    const body = (c.req.valid as (t: 'json') => z.infer<typeof PrognoseJsonUpload>)('json');
-    return { result: await prognoseJsonRowsOffThread(body, { horizon }), fileName: null, contentType: 'application/json' };
+    return { result: jsonUploads.get(c.req.raw) as ParseResult, fileName: null, contentType: 'application/json' };
   }
   if (/^multipart\/form-data/i.test(contentType)) {
-    const form = await c.req.formData();
+    const form = await c.req.formData().catch(() => {
+      throw new ProblemError(400, 'Het formulier (multipart/form-data) in de aanvraag is ongeldig.');
+    });
     const file = form.get('file');
     if (!file || typeof file === 'string') {
       throw new ProblemError(400, 'Voeg het bestand toe in het formulierveld "file".', [{ field: 'file', message: 'Bestand ontbreekt.' }]);
@@ -157,40 +161,84 @@ const uploadLimit = bodyLimit({
   },
 });
 
-export const prognoses = apiRouter()
-  .openapi(
-    apiRoute({
-      method: 'post',
-      path: '/prognoses',
-      tags: ['Prognoses'],
-      summary: 'Een aanlevering van verzendmomenten (CSV, XLSX of JSON); alles of niets',
-      middleware: [uploadLimit] as const,
-      request: {
-        query: z.object({
-          dryRun: z.enum(['true', 'false']).optional().openapi({
-            description: 'true: alleen controleren en tonen welke conflicten de aanlevering zou veroorzaken, verergeren of oplossen; er wordt niets opgeslagen',
-          }),
-        }),
-        body: {
-          // Not marked required: with required, the JSON validator would also run on CSV and XLSX bodies.
-          description: 'Het bestand als ruwe body (CSV of XLSX), als multipart-veld "file", of JSON.',
-          content: {
-            'application/json': { schema: PrognoseJsonUpload },
-            'text/csv': { schema: { type: 'string' } },
-            [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
-            'multipart/form-data': {
-              schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
-            },
-          },
-        },
-      },
-      responses: {
-        200: { description: 'Proefaanlevering (dryRun=true): het effect op de conflicten', content: { 'application/json': { schema: DryRunResult } } },
-        201: { description: 'Opgeslagen', content: { 'application/json': { schema: UploadResult } } },
-        413: tooLarge,
-        415: unsupportedType,
-      },
+// The tests @hono/zod-openapi's media-type gate applies to the declared types (kept, so every answer stays as it was).
+const JSON_TYPE = /^application\/([a-z-.]+\+)?json/i;
+const JSON_REQUEST = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
+const FORM_REQUEST = /^(multipart\/form-data(;\s?boundary=[a-zA-Z0-9'"()+_,\-./:=?]+)?|application\/x-www-form-urlencoded(;\s*[a-zA-Z0-9-]+=([^;]+))*)$/i;
+
+function uploadTypeDeclared(contentType: string): boolean {
+  const essence = contentType.split(';')[0]!.trim().toLowerCase();
+  return JSON_REQUEST.test(contentType) || FORM_REQUEST.test(contentType) || essence === 'text/csv' || essence === XLSX_TYPE;
+}
+
+/** A JSON upload as the worker read it, from the middleware to the handler. */
+const jsonUploads = new WeakMap<Request, JsonUploadResult>();
+
+/**
+ * The JSON body of an upload read, parsed and checked against PrognoseJsonUpload in a worker thread rather than by
+ * the openapi validator on the event loop (100,000 windows take about 200 ms). Same place in the chain, same answers:
+ * 415 for an undeclared media type, 400 "geen geldige JSON", 400 with one entry per schema issue.
+ */
+const jsonUploadOffThread = createMiddleware<AppEnv>(async (c, next) => {
+  const contentType = c.req.header('content-type');
+  if (contentType ? !uploadTypeDeclared(contentType) : (await c.req.arrayBuffer()).byteLength > 0) {
+    throw new HTTPException(415, { message: 'Unsupported Media Type' });
+  }
+  if (contentType && JSON_TYPE.test(contentType)) {
+    const result = await prognoseJsonUploadOffThread(new Uint8Array(await c.req.arrayBuffer()), { horizon: horizonNow(c.get('deps')) });
+    if (!result.ok && 'invalid' in result) {
+      if (result.invalid === 'json') throw new ProblemError(400, 'De aanvraag bevat geen geldige JSON.');
+      throw new ProblemError(400, 'De invoer voldoet niet aan de eisen.', result.errors);
+    }
+    jsonUploads.set(c.req.raw, result);
+  }
+  await next();
+});
+
+const uploadBody = (json: typeof PrognoseJsonUpload | { $ref: string }) => ({
+  description: 'Het bestand als ruwe body (CSV of XLSX), als multipart-veld "file", of JSON.',
+  content: {
+    'application/json': { schema: json },
+    'text/csv': { schema: { type: 'string' as const } },
+    [XLSX_TYPE]: { schema: { type: 'string' as const, format: 'binary' } },
+    'multipart/form-data': {
+      schema: { type: 'object' as const, properties: { file: { type: 'string' as const, format: 'binary' } }, required: ['file'] },
+    },
+  },
+});
+
+const uploadRoute = apiRoute({
+  method: 'post',
+  path: '/prognoses',
+  tags: ['Prognoses'],
+  summary: 'Een aanlevering van verzendmomenten (CSV, XLSX of JSON); alles of niets',
+  middleware: [uploadLimit, jsonUploadOffThread] as const,
+  request: {
+    query: z.object({
+      dryRun: z.enum(['true', 'false']).optional().openapi({
+        description: 'true: alleen controleren en tonen welke conflicten de aanlevering zou veroorzaken, verergeren of oplossen; er wordt niets opgeslagen',
+      }),
     }),
+    // Not marked required: with required, the JSON validator would also run on CSV and XLSX bodies.
+    body: uploadBody(PrognoseJsonUpload),
+  },
+  responses: {
+    200: { description: 'Proefaanlevering (dryRun=true): het effect op de conflicten', content: { 'application/json': { schema: DryRunResult } } },
+    201: { description: 'Opgeslagen', content: { 'application/json': { schema: UploadResult } } },
+    413: tooLarge,
+    415: unsupportedType,
+  },
+});
+
+const router = apiRouter();
+// The document shows the route with its JSON schema; the route itself is served without it (hidden, and with a mere
+// reference), so no validator parses the JSON body on the event loop: jsonUploadOffThread does that in a worker.
+const { middleware: _served, ...uploadDocumented } = uploadRoute;
+router.openAPIRegistry.registerPath(uploadDocumented);
+
+export const prognoses = router
+  .openapi(
+    { ...uploadRoute, hide: true, request: { ...uploadRoute.request, body: uploadBody({ $ref: '#/components/schemas/PrognoseUpload' }) } },
     async (c) => {
       const user = userMay(c, 'prognose.deliver');
       const { result, fileName, contentType } = await deliveryRead(c);

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ConflictsInput, ParseResult, PrognoseParseOptions } from '@cd/shared';
-import type { CpuTask, DetectSummary } from './cpu-tasks.js';
+import type { CpuTask, DetectSummary, JsonUploadResult } from './cpu-tasks.js';
 
 interface Job {
   id: number;
@@ -49,6 +49,8 @@ function slotCreate(): Slot {
     if (!job || job.id !== reply.id) return;
     if (reply.kind === 'slice') {
       for (const item of reply.items) job.items.push(item);
+      // Ask for the next slice only on a later turn, so other requests are served between slices.
+      setImmediate(() => slot.worker.postMessage({ id: job.id, kind: 'next' }));
       return;
     }
     slot.job = null;
@@ -107,7 +109,8 @@ export function prognoseCsvParseOffThread(bytes: Uint8Array, opts: PrognoseParse
   return cpuRun<ParseResult>({ task: 'csv-parse', bytes: own, opts }, [own.buffer as ArrayBuffer]);
 }
 
-/** prognoseJsonToRows in a worker thread. */
-export function prognoseJsonRowsOffThread(body: unknown, opts: PrognoseParseOptions): Promise<ParseResult> {
-  return cpuRun<ParseResult>({ task: 'json-rows', body, opts });
+/** A JSON upload's raw bytes parsed, checked against its schema and turned into rows, in a worker thread. The bytes are handed over. */
+export function prognoseJsonUploadOffThread(bytes: Uint8Array, opts: PrognoseParseOptions): Promise<JsonUploadResult> {
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+  return cpuRun<JsonUploadResult>({ task: 'json-upload', bytes: own, opts }, [own.buffer as ArrayBuffer]);
 }

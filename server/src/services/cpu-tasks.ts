@@ -6,12 +6,15 @@ import {
   BUCKET_OVERLOADED,
   conflictsDetect,
   prognoseCsvParse,
+  PrognoseJsonUpload,
   prognoseJsonToRows,
   type Conflict,
   type ConflictsInput,
   type ParseResult,
   type PrognoseParseOptions,
+  type RowError,
 } from '@cd/shared';
+import { zodIssuesToErrors } from '../lib/problem.js';
 
 export interface DetectSummary {
   conflicts: Conflict[];
@@ -40,20 +43,40 @@ export function csvBytesDecode(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * A JSON upload read: its rows, or row errors (as ParseResult); or a body that is no JSON, or JSON that does not fit
+ * the PrognoseJsonUpload schema (`errors` as the API's validation problem lists them).
+ */
+export type JsonUploadResult = ParseResult | { ok: false; invalid: 'json' | 'schema'; errors: RowError[] };
+
+/**
+ * The raw bytes of a JSON upload as the openapi validator read them (UTF-8, BOM dropped, JSON.parse, then the
+ * PrognoseJsonUpload schema), then its rows: the whole CPU work of a JSON upload, so it runs in a worker.
+ */
+export function jsonUploadRead(bytes: Uint8Array, opts: PrognoseParseOptions): JsonUploadResult {
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return { ok: false, invalid: 'json', errors: [] };
+  }
+  const checked = PrognoseJsonUpload.safeParse(body);
+  if (!checked.success) return { ok: false, invalid: 'schema', errors: zodIssuesToErrors(checked.error) };
+  return prognoseJsonToRows(checked.data, opts);
+}
+
 export type CpuTask =
   | { task: 'csv-parse'; bytes: Uint8Array; opts: PrognoseParseOptions }
-  | { task: 'json-rows'; body: unknown; opts: PrognoseParseOptions }
+  | { task: 'json-upload'; bytes: Uint8Array; opts: PrognoseParseOptions }
   | { task: 'detect'; input: ConflictsInput };
 
-export type CpuTaskResult<T extends CpuTask['task']> = T extends 'detect' ? DetectSummary : ParseResult;
-
 /** Runs one task where it is called (in a worker, or inline as a fallback). */
-export function cpuTaskRun(t: CpuTask): DetectSummary | ParseResult {
+export function cpuTaskRun(t: CpuTask): DetectSummary | ParseResult | JsonUploadResult {
   switch (t.task) {
     case 'csv-parse':
       return prognoseCsvParse(csvBytesDecode(t.bytes), t.opts);
-    case 'json-rows':
-      return prognoseJsonToRows(t.body, t.opts);
+    case 'json-upload':
+      return jsonUploadRead(t.bytes, t.opts);
     case 'detect':
       return detectSummary(t.input);
     default: {

@@ -1,19 +1,43 @@
 /** A worker thread of the CPU pool: runs tasks and sends large results back in slices (see cpu-pool.ts). */
 import { parentPort } from 'node:worker_threads';
+import { zodDutchConfigure } from '../lib/zod-dutch.js';
 import { cpuTaskRun, type CpuTask } from './cpu-tasks.js';
 
-// Each slice is one message, and the main thread reads one message per turn of its event loop: so taking in
-// 100,000 rows never blocks it for long (deserialising all at once took about 250 ms).
+// The schema checks here speak Dutch as on the main thread (a worker has its own zod configuration).
+zodDutchConfigure();
+
+// Each slice is one message, and the next is sent only when the main thread asks for it after taking in the last:
+// Node delivers all queued messages of a port in one turn of the event loop, so slices sent at once would be
+// deserialised at once (100,000 rows took about 250 ms); pulled one by one, no turn takes long.
 const SLICE = 2000;
 
-parentPort!.on('message', (msg: { id: number } & CpuTask) => {
+/** Results being handed over slice by slice, by job id. */
+const pending = new Map<number, { items: unknown[]; at: number; done: unknown }>();
+
+function sliceSend(id: number): void {
+  const job = pending.get(id);
+  if (!job) return;
+  if (job.at < job.items.length) {
+    parentPort!.postMessage({ id, kind: 'slice', items: job.items.slice(job.at, job.at + SLICE) });
+    job.at += SLICE;
+    return;
+  }
+  pending.delete(id);
+  parentPort!.postMessage({ id, kind: 'done', value: job.done });
+}
+
+parentPort!.on('message', (msg: ({ id: number } & CpuTask) | { id: number; kind: 'next' }) => {
   const { id } = msg;
+  if ('kind' in msg) {
+    sliceSend(id);
+    return;
+  }
   try {
     const result = cpuTaskRun(msg);
     if ('ok' in result) {
       const items: unknown[] = result.ok ? result.rows : result.errors;
-      for (let i = 0; i < items.length; i += SLICE) parentPort!.postMessage({ id, kind: 'slice', items: items.slice(i, i + SLICE) });
-      parentPort!.postMessage({ id, kind: 'done', value: result.ok ? { ok: true, rows: [] } : { ...result, errors: [] } });
+      pending.set(id, { items, at: 0, done: result.ok ? { ok: true, rows: [] } : { ...result, errors: [] } });
+      sliceSend(id);
     } else {
       parentPort!.postMessage({ id, kind: 'done', value: result });
     }

@@ -20,6 +20,7 @@ import {
 } from '@cd/db';
 import {
   afnemerNamesIn,
+  answersMissing,
   mentionsOin,
   procedureAfnemersUpdate,
   procedureApply,
@@ -173,6 +174,11 @@ export type ActionOutcome =
       event: ProcedureEvent;
       /** Window moves the action orders now: an advice every Afnemer accepted, or Logius' decision. */
       carryOut: { moves: WindowMove[]; source: 'besluit Klantraad' | 'besluit Logius' } | null;
+      /**
+       * An acceptance that is not the last: the advice's moves as they will be carried out once every Afnemer accepts,
+       * and how many answers are still missing then (for the dry run's preview); null otherwise.
+       */
+      awaiting: { moves: WindowMove[]; missing: number } | null;
     }
   | { ok: false; status: 403 | 409 | 400; message: string };
 
@@ -231,6 +237,7 @@ export async function caseAct(
     notifyNamed(tx, users.filter((u) => u.id !== user.id), { conflictId, title, body }, now);
   const logius = () => usersByRole(tx, ['capacity-manager', 'service-manager'], null);
   let carryOut: Extract<ActionOutcome, { ok: true }>['carryOut'] = null;
+  let awaiting: Extract<ActionOutcome, { ok: true }>['awaiting'] = null;
   switch (action.type) {
     case 'contact-logius':
       await tell(await usersByRole(tx, ['capacity-manager'], null), 'Planner neemt contact op over een conflict', `${user.email}: ${action.message}`);
@@ -271,6 +278,9 @@ export async function caseAct(
       const payload = result.event.payload;
       if (payload.type !== 'accept-advice' && payload.type !== 'reject-advice') break;
       if (payload.carryOut) carryOut = { moves: [...payload.carryOut], source: 'besluit Klantraad' };
+      else if (payload.type === 'accept-advice' && next.step === 'escalated') {
+        awaiting = { moves: [...(next.advice.moves ?? [])], missing: answersMissing(next).length };
+      }
       if (next.step === 'logius-decides') {
         await tell(await logius(), 'Advies afgewezen: Logius voert de regie', `${payload.answer.afnemer}: ${payload.answer.reason ?? ''}`);
       }
@@ -289,7 +299,7 @@ export async function caseAct(
     default:
       break;
   }
-  return { ok: true, state: next, event: result.event, carryOut };
+  return { ok: true, state: next, event: result.event, carryOut, awaiting };
 }
 
 /**

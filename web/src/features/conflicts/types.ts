@@ -21,12 +21,9 @@ export const LEVELS = ASSESSMENT_LEVELS;
 export type ActionType = SharedActionType;
 export type ConflictAction = SharedConflictAction;
 
-/**
- * A conflict as the list shows it: with a summary of where its procedure stands (null before a case exists). The
- * server fills it as a ProcedureSummary, with who must act; the list schema (ConflictJson) does not name waitingOn yet.
- */
-export type Conflict = Omit<ConflictJson, 'procedure'> & { procedure: ProcedureSummary | null };
-export type ProcedureSummaryJson = NonNullable<ConflictJson['procedure']>;
+/** A conflict as the list shows it: with a summary of where its procedure stands and who must act (null before a case exists). */
+export type Conflict = ConflictJson;
+export type ProcedureSummaryJson = ProcedureSummary;
 
 /** A conflict with its whole case file. */
 export type ConflictWithCase = ConflictDetail;
@@ -42,7 +39,7 @@ export function stepOf(p: { step: string } | null | undefined): ProcedureStep | 
 /** Who must act now, as the API names it ("Wacht op Klantraad-manager DUO"). */
 export type WaitingOnJson = NonNullable<ProcedureDetail['waitingOn']>;
 
-/** The `waitingOn` of a case file, or of a list summary (the server sends it there too); null when nobody must act. */
+/** The `waitingOn` of a case file or of a list summary; null when nobody must act. */
 export function waitingOnOf(p: { waitingOn?: WaitingOnJson | null } | null | undefined): WaitingOnJson | null {
   return p?.waitingOn ?? null;
 }

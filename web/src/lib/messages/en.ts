@@ -767,6 +767,7 @@ export const en: Record<MessageKey, string> = {
   'proc.previewWindows': 'Send windows that move',
   'proc.previewFrom': 'Now',
   'proc.previewTo': 'Becomes',
+  'proc.previewWhenAllAccept': 'These moves are carried out once every Afnemer accepts the advice; after you, {count} Afnemer(s) must still answer.',
   'proc.previewNothing': 'Nothing moves yet.',
   'proc.assessedOnBehalf': 'assessment on behalf of {afnemer}, by {by}, {at}',
   'proc.adviceMoves': 'Moves the advice proposes',

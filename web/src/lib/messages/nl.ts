@@ -764,6 +764,7 @@ export const nl = {
   'proc.previewWindows': 'Verzendmomenten die verplaatsen',
   'proc.previewFrom': 'Nu',
   'proc.previewTo': 'Wordt',
+  'proc.previewWhenAllAccept': 'Deze verplaatsingen worden uitgevoerd zodra alle Afnemers het advies aanvaarden; na u moeten nog {count} Afnemer(s) antwoorden.',
   'proc.previewNothing': 'Hiermee wordt nog niets verplaatst.',
   'proc.assessedOnBehalf': 'afweging namens {afnemer}, door {by}, {at}',
   'proc.adviceMoves': 'Verplaatsingen volgens het advies',

@@ -1,15 +1,13 @@
-import type { PlanChangePreview } from '@cd/shared';
+import type { ConflictActionOutcome } from '@cd/shared';
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import type { ConflictAction, ConflictWithCase } from '../types';
 
-/** What a procedure action that moves windows would do: the effect on the conflicts, and whether this one goes. */
-export interface ConflictActionOutcomeJson {
-  dryRun: boolean;
-  effect: PlanChangePreview | null;
-  conflictSolved: boolean | null;
-  message: string | null;
-}
+/**
+ * What a procedure action that moves windows would do: the effect on the conflicts, whether this one goes, and for an
+ * acceptance that is not the last, how many Afnemers must still accept before the moves are carried out.
+ */
+export type ConflictActionOutcomeJson = ConflictActionOutcome;
 
 export type ConflictActionPreviewJson = ConflictWithCase & { outcome: ConflictActionOutcomeJson | null };
 

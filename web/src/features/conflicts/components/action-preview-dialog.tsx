@@ -59,6 +59,11 @@ export function DryRunEffect({ outcome }: { outcome: ConflictActionOutcomeJson }
   const solves = outcome.conflictSolved === true;
   return (
     <div className="preview" data-testid="action-preview">
+      {outcome.awaitingAnswers > 0 && (
+        <Notice kind="info">
+          <span data-testid="preview-awaiting">{t('proc.previewWhenAllAccept', { count: outcome.awaitingAnswers })}</span>
+        </Notice>
+      )}
       {result.windows.length > 0 && <WindowMoves windows={result.windows} />}
       <dl className="stats stats--small">
         <div className={`stat ${result.created.length ? 'stat--bad' : ''}`}>

@@ -10,7 +10,7 @@ import { AssessmentsMatrix } from './assessments-matrix';
 import { AfnemerNames } from './conflict-list';
 import { ESCALATION_LEVEL_LABEL, STEP_LABEL } from './labels';
 import { Deadline } from './procedure-badges';
-import { KlantraadDecision, useActionWithFeedback } from './procedure-actions';
+import { type ActionWithFeedback, actionFor, KlantraadDecision, useActionWithFeedback } from './procedure-actions';
 import { KlantraadAnswers } from './procedure-history';
 import { WaitingOn } from './waiting-on';
 import { ScrollRegion } from '../../../components/scroll-region';
@@ -81,19 +81,28 @@ export function KlantraadBoard() {
   const t = useT();
   const { query, escalated, details, loading } = useEscalated();
   const awaiting = escalated.filter((c) => stepOf(c.procedure) === 'escalated');
+  // One notice for the board: an answer that ends step 5 (a rejection, the last acceptance) takes its item off the
+  // board, and what happened (with its undo) must stay on screen all the same.
+  const act = useActionWithFeedback();
   if (query.isLoading || (loading && awaiting.length > 0 && details.size === 0)) return <Loading label={t('escalations.loading')} />;
   if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
-  if (awaiting.length === 0) return <EmptyState title={t('klantraad.empty')}>{t('klantraad.emptyBody')}</EmptyState>;
   return (
-    <div className="klantraad">
-      {awaiting.map((c) => (
-        <KlantraadItem key={c.id} conflict={details.get(c.id) ?? { ...c, procedure: null }} summary={c} />
-      ))}
-    </div>
+    <>
+      {act.notice}
+      {awaiting.length === 0 ? (
+        <EmptyState title={t('klantraad.empty')}>{t('klantraad.emptyBody')}</EmptyState>
+      ) : (
+        <div className="klantraad">
+          {awaiting.map((c) => (
+            <KlantraadItem key={c.id} conflict={details.get(c.id) ?? { ...c, procedure: null }} summary={c} act={actionFor(act, c.id)} />
+          ))}
+        </div>
+      )}
+    </>
   );
 }
 
-function KlantraadItem({ conflict: c, summary }: { conflict: ConflictWithCase; summary: Conflict }) {
+function KlantraadItem({ conflict: c, summary, act }: { conflict: ConflictWithCase; summary: Conflict; act: ActionWithFeedback }) {
   const t = useT();
   const f = useFormat();
   const name = useAfnemerName();
@@ -102,7 +111,6 @@ function KlantraadItem({ conflict: c, summary }: { conflict: ConflictWithCase; s
   const headingId = `kr-${c.id}`;
   const actions: ActionType[] = p?.actions ?? [];
   const can = (a: ActionType) => actions.includes(a);
-  const act = useActionWithFeedback(c.id);
   return (
     <article className="panel klantraad__item" aria-labelledby={headingId}>
       <div className="panel__header">
@@ -129,7 +137,6 @@ function KlantraadItem({ conflict: c, summary }: { conflict: ConflictWithCase; s
         </div>
       )}
       {p && <KlantraadAnswers conflict={c} />}
-      {act.notice}
       {(can('accept-advice') || can('reject-advice')) && (
         <div className="action-block">
           <h3>{t('proc.klantraadTitle')}</h3>

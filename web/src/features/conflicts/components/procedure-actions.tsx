@@ -25,18 +25,19 @@ type ActionResult = ConflictWithCase & { planChange?: PlanChangeRef | null };
  * Posts actions of one conflict and keeps their feedback (and the undo offer of a move). The caller renders `notice`
  * outside the action blocks: after an answer or a decision the block itself goes, as the action is no longer offered.
  */
-export function useActionWithFeedback(conflictId: number) {
+export function useActionWithFeedback(conflictId: number | null = null) {
   const t = useT();
   const action = usePostConflictAction();
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [planChange, setPlanChange] = useState<PlanChangeRef | null>(null);
   const undo = useUndoPlanChange();
-  const run = (body: ConflictAction, success: (updated: ActionResult) => Feedback, done?: () => void) => {
+  const run = (body: ConflictAction, success: (updated: ActionResult) => Feedback, done?: () => void, id = conflictId) => {
+    if (id === null) return;
     setFeedback(null);
     setPlanChange(null);
     undo.reset();
     action.mutate(
-      { id: conflictId, action: body },
+      { id, action: body },
       {
         onSuccess: (updated) => {
           setFeedback(success(updated));
@@ -81,6 +82,11 @@ export function useActionWithFeedback(conflictId: number) {
 }
 
 export type ActionWithFeedback = ReturnType<typeof useActionWithFeedback>;
+
+/** The actions of a list's shared feedback (one notice for the whole list), for one conflict of the list. */
+export function actionFor(act: ActionWithFeedback, conflictId: number): ActionWithFeedback {
+  return { ...act, run: (body, success, done) => act.run(body, success, done, conflictId) };
+}
 
 /** The Afnemers a Logius role may answer for in this step: those the procedure still waits on. */
 function pendingAfnemers(c: ConflictWithCase): string[] {

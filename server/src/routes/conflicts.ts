@@ -54,7 +54,7 @@ import { afnemerScope, userRequire } from '../lib/context.js';
 import { capacityProfilesRead } from '../services/capacity-schedule.js';
 import type { PlanningCache } from '../services/planning-cache.js';
 import { isoAt } from '../lib/iso.js';
-import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { afnemerNames, caseAct, caseAfterCarryOut } from '../services/procedure.js';
 import { windowsChange, windowsChangePreview, type WindowsChangeResult } from '../services/window-moves.js';
@@ -294,8 +294,6 @@ export async function conflictForUser(sql: Sql, id: number, user: UserRow): Prom
 
 /** A list shows each conflict's largest windows; the detail has them all (a conflict can hold hundreds). */
 const LIST_WINDOWS = 10;
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
 export const conflicts = apiRouter()
   .openapi(

@@ -24,11 +24,10 @@ import {
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
-import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { incidentAssertVisible, incidentAudience, trailActor } from '../services/incidents.js';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const REQUESTERS = [...INCIDENT_HANDLER_ROLES, 'planner'] as const;
 const ANALYSTS = ['incident-manager', 'calamity-manager', 'service-manager', 'admin'] as const;
 const MARKDOWN = 'text/markdown; charset=utf-8';

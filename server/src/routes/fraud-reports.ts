@@ -16,11 +16,10 @@ import {
 import { FraudReceiptJson, FraudReportAction, FraudReportInput, FraudReportJson, referenceFormat, referenceYear } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { userWithRole } from '../lib/context.js';
-import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { trailActor } from '../services/incidents.js';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const REPORTERS = ['planner', 'klantraad-manager'] as const;
 const READERS = ['fraudeteam', ...REPORTERS] as const;
 const FraudReportOrReceipt = z.union([FraudReportJson, FraudReceiptJson]);

@@ -39,10 +39,9 @@ import {
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
-import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const iso = (ms: number) => new Date(ms).toISOString();
 const recordJson = (r: RfcRecord | null | undefined) => (r ? { text: r.text, by: r.by, at: iso(r.at) } : null);
 

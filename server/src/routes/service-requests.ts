@@ -26,10 +26,9 @@ import {
 import { z } from '@hono/zod-openapi';
 import { z as zod } from 'zod';
 import { afnemerScope, userRequire, userWithRole } from '../lib/context.js';
-import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
 const json = (s: ServiceRequestRow): ServiceRequestJson => ({
   id: s.id,

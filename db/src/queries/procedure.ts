@@ -1,10 +1,23 @@
+import { ProcedureStateSchema, type ProcedureState } from '@cd/shared';
 import type { Queryable, Tx } from '../client.js';
 
 export interface CaseRow {
   conflictId: number;
   step: string;
-  state: unknown;
+  state: ProcedureState;
   deadline: Date | null;
+}
+
+type CaseStored = Omit<CaseRow, 'state'> & { state: unknown };
+
+/** A case as read, its state parsed with its schema; a state that does not match throws (a 500, never a 400). */
+function caseParse(row: CaseStored): CaseRow {
+  const parsed = ProcedureStateSchema.safeParse(row.state);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(state)'}: ${i.message}`).join('; ');
+    throw new Error(`Het dossier van conflict ${row.conflictId} heeft een ongeldige toestand: ${where}`);
+  }
+  return { ...row, state: parsed.data };
 }
 
 /** Stores a case's state (insert or replace). */
@@ -19,22 +32,23 @@ export async function caseSave(tx: Tx, conflictId: number, step: string, state: 
 /** The case of a conflict, locked for this transaction when `lock` is set; null when there is none. */
 export async function caseLoad(sql: Queryable, conflictId: number, lock = false): Promise<CaseRow | null> {
   const [row] = lock
-    ? await sql<CaseRow[]>`select conflict_id::int, step, state, deadline from conflict_cases where conflict_id = ${conflictId} for update`
-    : await sql<CaseRow[]>`select conflict_id::int, step, state, deadline from conflict_cases where conflict_id = ${conflictId}`;
-  return row ?? null;
+    ? await sql<CaseStored[]>`select conflict_id::int, step, state, deadline from conflict_cases where conflict_id = ${conflictId} for update`
+    : await sql<CaseStored[]>`select conflict_id::int, step, state, deadline from conflict_cases where conflict_id = ${conflictId}`;
+  return row ? caseParse(row) : null;
 }
 
 /**
  * Open cases whose deadline has passed at `now` and that have had no overdue notice for that deadline yet,
  * locked for this transaction; cases another instance is handling are skipped.
  */
-export function casesOverdueUnnoticed(tx: Tx, now: Date) {
-  return tx<CaseRow[]>`
+export async function casesOverdueUnnoticed(tx: Tx, now: Date): Promise<CaseRow[]> {
+  const rows = await tx<CaseStored[]>`
     select k.conflict_id::int, k.step, k.state, k.deadline from conflict_cases k join conflicts c on c.id = k.conflict_id
     where c.status = 'open' and k.step <> 'resolved' and k.deadline <= ${now}
       and k.overdue_notice_for is distinct from k.deadline
     order by k.deadline, k.conflict_id
     for update of k skip locked`;
+  return rows.map(caseParse);
 }
 
 /** Records that the overdue notice for the case's current deadline was sent. */
@@ -43,8 +57,9 @@ export async function caseOverdueNoticed(tx: Tx, conflictId: number) {
 }
 
 /** The cases of these conflicts. */
-export function casesByConflicts(sql: Queryable, ids: number[]) {
-  return sql<CaseRow[]>`select conflict_id::int, step, state, deadline from conflict_cases where conflict_id = any(${ids}::bigint[])`;
+export async function casesByConflicts(sql: Queryable, ids: number[]): Promise<CaseRow[]> {
+  const rows = await sql<CaseStored[]>`select conflict_id::int, step, state, deadline from conflict_cases where conflict_id = any(${ids}::bigint[])`;
+  return rows.map(caseParse);
 }
 
 export interface EventInput {

@@ -69,7 +69,7 @@ const NO_NAMES: Names = new Map();
 
 /** The case as it stands now: an overdue step 5 is Logius' step 6 even before the minute timer stores that. */
 function procedureNow(row: CaseRow, now: number, deadlines: Partial<StepDeadlines> | undefined): ProcedureState {
-  return procedureDue(row.state as ProcedureState, { now, deadlines });
+  return procedureDue(row.state, { now, deadlines });
 }
 
 function procedureSummary(

@@ -1,3 +1,4 @@
+import { RfcStateSchema, type RfcState } from '@cd/shared';
 import type { Queryable, Tx } from '../client.js';
 
 // ---------- who may file RFCs ----------
@@ -36,7 +37,7 @@ export interface RfcRow {
   title: string;
   description: string;
   status: string;
-  state: unknown;
+  state: RfcState;
   releaseId: number | null;
   filedBy: string;
   filedByUserId: number;
@@ -49,6 +50,18 @@ const rfcColumns = (sql: Queryable) => sql`
   r.status, r.state, r.release_id::int, u.email as filed_by, r.filed_by::int as filed_by_user_id, r.filed_at, r.updated_at`;
 
 const rfcFrom = (sql: Queryable) => sql`rfcs r join afnemers a on a.oin = r.afnemer_oin join users u on u.id = r.filed_by`;
+
+type RfcStored = Omit<RfcRow, 'state'> & { state: unknown };
+
+/** An RFC as read, its state parsed with its schema; a state that does not match throws (a 500, never a 400). */
+function rfcParse(row: RfcStored): RfcRow {
+  const parsed = RfcStateSchema.safeParse(row.state);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(state)'}: ${i.message}`).join('; ');
+    throw new Error(`RFC ${row.id} heeft een ongeldige toestand: ${where}`);
+  }
+  return { ...row, state: parsed.data };
+}
 
 export interface RfcNew {
   afnemerOin: string;
@@ -75,9 +88,9 @@ export async function rfcInsert(tx: Tx, r: RfcNew, at: Date): Promise<number> {
 /** One RFC, locked for this transaction when `lock` is set; null when it does not exist. */
 export async function rfcById(sql: Queryable, id: number, lock = false): Promise<RfcRow | null> {
   const [row] = lock
-    ? await sql<RfcRow[]>`select ${rfcColumns(sql)} from ${rfcFrom(sql)} where r.id = ${id} for update of r`
-    : await sql<RfcRow[]>`select ${rfcColumns(sql)} from ${rfcFrom(sql)} where r.id = ${id}`;
-  return row ?? null;
+    ? await sql<RfcStored[]>`select ${rfcColumns(sql)} from ${rfcFrom(sql)} where r.id = ${id} for update of r`
+    : await sql<RfcStored[]>`select ${rfcColumns(sql)} from ${rfcFrom(sql)} where r.id = ${id}`;
+  return row ? rfcParse(row) : null;
 }
 
 export interface RfcFilter {
@@ -88,14 +101,15 @@ export interface RfcFilter {
 }
 
 /** RFCs matching the filter, newest first. */
-export function rfcsList(sql: Queryable, f: RfcFilter) {
-  return sql<RfcRow[]>`
+export async function rfcsList(sql: Queryable, f: RfcFilter): Promise<RfcRow[]> {
+  const rows = await sql<RfcStored[]>`
     select ${rfcColumns(sql)} from ${rfcFrom(sql)}
     where (${f.afnemer}::text is null or r.afnemer_oin = ${f.afnemer})
       and (${f.status}::text is null or r.status = ${f.status})
       and (${f.kind}::text is null or r.kind = ${f.kind})
       and (${f.releaseId ?? null}::bigint is null or r.release_id = ${f.releaseId ?? null})
     order by r.filed_at desc, r.id desc`;
+  return rows.map(rfcParse);
 }
 
 /** Stores an RFC's new state (and its release, once planned). */

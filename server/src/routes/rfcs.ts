@@ -33,7 +33,6 @@ import {
   rfcRoleMayAct,
   roleIsAfnemerBound,
   type RfcRecord,
-  type RfcState,
   type RfcStatus,
   type StandardChangeCode,
 } from '@cd/shared';
@@ -47,7 +46,7 @@ const recordJson = (r: RfcRecord | null | undefined) => (r ? { text: r.text, by:
 
 /** An RFC as the API shows it; the actions offered are those the user's role may take now. */
 export function rfcJson(row: RfcRow, user: UserRow): RfcJson {
-  const state = row.state as RfcState;
+  const state = row.state;
   return {
     id: row.id,
     afnemer: row.afnemerOin,
@@ -207,7 +206,7 @@ export const rfcs = apiRouter()
       const at = now();
       await sql.begin(async (tx: Tx) => {
         const row = await rfcVisible(tx, id, user, true);
-        const state = row.state as RfcState;
+        const state = row.state;
         const result = rfcApply(state, action, { email: user.email, role: user.role }, at.getTime());
         if (!result.ok) throw new ProblemError(result.reason === 'forbidden' ? 403 : 409, result.message);
         let releaseId = row.releaseId;

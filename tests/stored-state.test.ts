@@ -1,4 +1,4 @@
-import { caseLoad, casesByConflicts } from '@cd/db';
+import { caseLoad, casesByConflicts, rfcById, rfcsList } from '@cd/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dutchCsv } from './helpers/files.js';
 import { standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
@@ -79,5 +79,44 @@ describe('a case file whose stored state does not match its schema', () => {
     expect(await eventCount()).toBe(events);
     const detail = await t.app.request(`/api/v1/conflicts/${conflictId}`, { headers: who.capacity.headers });
     expect(detail.status).toBe(500);
+  });
+});
+
+describe('an RFC whose stored state', () => {
+  let rfcId: number;
+  const rfcState = async () => (await t.sql<{ state: unknown }[]>`select state from rfcs where id = ${rfcId}`)[0]!.state;
+  const rfcEventCount = async () => (await t.sql<{ n: number }[]>`select count(*)::int as n from rfc_events`)[0]!.n;
+
+  beforeEach(async () => {
+    await t.sql`truncate rfc_events, rfcs cascade`;
+    expect((await send('PUT', `/api/v1/users/${who.plannerA.user.id}/rfc-permission`, who.admin, { mayFileRfc: true })).status).toBe(200);
+    const res = await send('POST', '/api/v1/rfcs', who.plannerA, { kind: 'niet-standaard', title: 'Nieuwe notificatiemail' });
+    expect(res.status).toBe(201);
+    rfcId = (await res.json()).id;
+  });
+
+  it('matches its schema is read back exactly as stored, in the list and alone, after each action', async () => {
+    for (const action of [{ type: 'analyse', text: 'Haalbaar' }, { type: 'impact-analyse', text: 'Vijf dagen' }]) {
+      expect((await send('POST', `/api/v1/rfcs/${rfcId}/actions`, who.service, action)).status).toBe(200);
+      const stored = await rfcState();
+      expect((await rfcById(t.sql, rfcId))!.state).toStrictEqual(stored);
+      expect((await rfcsList(t.sql, { afnemer: null, status: null, kind: null }))[0]!.state).toStrictEqual(stored);
+    }
+    expect((await rfcById(t.sql, rfcId))!.state).toMatchObject({ status: 'impact-geanalyseerd', impact: { text: 'Vijf dagen' } });
+  });
+
+  it('does not match its schema is refused when read: a 500 for the request, and nothing changes', async () => {
+    expect((await send('POST', `/api/v1/rfcs/${rfcId}/actions`, who.service, { type: 'analyse', text: 'Haalbaar' })).status).toBe(200);
+    await t.sql`update rfcs set state = state - 'analysis' where id = ${rfcId}`;
+    const before = await rfcState();
+    const events = await rfcEventCount();
+    await expect(rfcById(t.sql, rfcId)).rejects.toThrow(`RFC ${rfcId} heeft een ongeldige toestand: analysis:`);
+    const res = await send('POST', `/api/v1/rfcs/${rfcId}/actions`, who.service, { type: 'impact-analyse', text: 'Vijf dagen' });
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await rfcState()).toStrictEqual(before);
+    expect(await rfcEventCount()).toBe(events);
+    expect((await t.app.request(`/api/v1/rfcs/${rfcId}`, { headers: who.service.headers })).status).toBe(500);
+    expect((await t.app.request('/api/v1/rfcs', { headers: who.service.headers })).status).toBe(500);
   });
 });

@@ -143,3 +143,10 @@ export async function conflictsAfnemerCount(sql: Queryable, ids: number[]): Prom
     select count(distinct a)::int as n from conflicts, unnest(afnemers) as a where id = any(${ids}::bigint[])`;
   return row!.n;
 }
+
+/** Open conflicts that have no case file yet (detected before the procedure existed). */
+export function conflictsOpenWithoutCase(sql: Queryable) {
+  return sql<{ id: number; startAt: Date; afnemers: string[] }[]>`
+    select c.id::int, c.start_at, c.afnemers from conflicts c
+    where c.status = 'open' and not exists (select 1 from conflict_cases k where k.conflict_id = c.id)`;
+}

@@ -150,3 +150,11 @@ export function conflictsOpenWithoutCase(sql: Queryable) {
     select c.id::int, c.start_at, c.afnemers from conflicts c
     where c.status = 'open' and not exists (select 1 from conflict_cases k where k.conflict_id = c.id)`;
 }
+
+/** Open conflicts whose span or backlog reaches into [from, to), with the Afnemers involved. */
+export function conflictsOpenDuring(sql: Queryable, from: Date, to: Date) {
+  return sql<{ id: number; afnemers: string[]; startAt: Date }[]>`
+    select id::int, afnemers, start_at from conflicts
+    where status = 'open' and start_at < ${to} and greatest(end_at, coalesce(drained_at, end_at)) > ${from}
+    order by start_at, id`;
+}

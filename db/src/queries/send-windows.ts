@@ -188,3 +188,11 @@ export async function sendWindowChange(
     select id::int from changed`;
   return row ? sendWindowById(tx, id) : null;
 }
+
+/** An Afnemer's counting send windows starting in [from, to), as the usage template takes them. */
+export function usageWindows(sql: Queryable, afnemerOin: string, from: Date, to: Date) {
+  return sql<{ start: number; volume: number; status: 'concept' | 'definitief'; berichttype: string; omschrijving: string }[]>`
+    select (extract(epoch from start_at) * 1000)::float8 as start, aantal_berichten::float8 as volume, status, berichttype, omschrijving
+    from send_windows
+    where afnemer_oin = ${afnemerOin} and status <> 'geannuleerd' and start_at >= ${from} and start_at < ${to}`;
+}

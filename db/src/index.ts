@@ -17,6 +17,7 @@ export * from './queries/conflict-events.js';
 export * from './queries/notifications.js';
 export * from './queries/outbox.js';
 export * from './queries/incidents.js';
+export * from './queries/incident-priorities.js';
 export * from './queries/escalations.js';
 export * from './queries/contacts.js';
 export * from './queries/disruption-analyses.js';

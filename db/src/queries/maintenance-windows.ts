@@ -79,3 +79,60 @@ export async function maintenanceOwner(sql: Queryable, id: number): Promise<'rel
     from maintenance_windows where id = ${id}`;
   return row?.owner ?? null;
 }
+
+export interface CapacityImpactRow {
+  id: number;
+  startAt: Date;
+  endAt: Date;
+  factor: number;
+  reason: string;
+  createdBy: string | null;
+}
+
+/** Stores a capacity drop of an incident as a maintenance window of kind 'incident'; returns its id. */
+export async function incidentCapacityImpactCreate(
+  tx: Tx,
+  incidentId: number,
+  m: { start: Date; end: Date; factor: number; reason: string },
+  userId: number,
+  at: Date,
+): Promise<number> {
+  const [row] = await tx<{ id: number }[]>`
+    insert into maintenance_windows (start_at, end_at, factor, reason, kind, created_by, created_at, updated_at, incident_id)
+    values (${m.start}, ${m.end}, ${m.factor}, ${m.reason}, 'incident', ${userId}, ${at}, ${at}, ${incidentId})
+    returning id::int`;
+  return row!.id;
+}
+
+/** The capacity drops of an incident, by start. */
+export function incidentCapacityImpacts(sql: Queryable, incidentId: number) {
+  return sql<CapacityImpactRow[]>`
+    select m.id::int, m.start_at, m.end_at, m.factor, m.reason, u.email as created_by
+    from maintenance_windows m left join users u on u.id = m.created_by
+    where m.incident_id = ${incidentId} order by m.start_at, m.id`;
+}
+
+/** Removes one capacity drop of an incident; returns it, or null when the incident has no such window. */
+export async function incidentCapacityImpactDelete(tx: Tx, incidentId: number, windowId: number): Promise<CapacityImpactRow | null> {
+  const [row] = await tx<CapacityImpactRow[]>`
+    delete from maintenance_windows where id = ${windowId} and incident_id = ${incidentId}
+    returning id::int, start_at, end_at, factor, reason, null::text as created_by`;
+  return row ?? null;
+}
+
+export interface CalendarMaintenanceRow {
+  id: number;
+  startAt: Date;
+  endAt: Date;
+  kind: string;
+  reason: string;
+  factor: number;
+  updatedAt: Date;
+}
+
+/** Maintenance windows overlapping [from, to) that do not belong to a release (releases are their own events). */
+export function calendarMaintenance(sql: Queryable, from: Date, to: Date) {
+  return sql<CalendarMaintenanceRow[]>`
+    select id::int, start_at, end_at, kind, reason, factor, updated_at from maintenance_windows
+    where release_id is null and start_at < ${to} and end_at > ${from} order by start_at, id`;
+}

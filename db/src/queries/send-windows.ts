@@ -196,3 +196,24 @@ export function usageWindows(sql: Queryable, afnemerOin: string, from: Date, to:
     from send_windows
     where afnemer_oin = ${afnemerOin} and status <> 'geannuleerd' and start_at >= ${from} and start_at < ${to}`;
 }
+
+export interface CalendarSendWindowRow {
+  id: number;
+  kenmerk: string;
+  omschrijving: string;
+  berichttype: string;
+  startAt: Date;
+  endAt: Date;
+  aantalBerichten: number;
+  status: string;
+  updatedAt: Date;
+}
+
+/** An Afnemer's counting send windows overlapping [from, to). */
+export function calendarSendWindows(sql: Queryable, afnemerOin: string, from: Date, to: Date) {
+  return sql<CalendarSendWindowRow[]>`
+    select id::int, kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten::float8, status, updated_at
+    from send_windows
+    where afnemer_oin = ${afnemerOin} and status <> 'geannuleerd' and start_at < ${to} and end_at > ${from}
+    order by start_at, id`;
+}

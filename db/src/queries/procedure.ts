@@ -21,7 +21,7 @@ function caseParse(row: CaseStored): CaseRow {
 }
 
 /** Stores a case's state (insert or replace). */
-export async function caseSave(tx: Tx, conflictId: number, step: string, state: object, deadline: Date | null) {
+export async function caseSave(tx: Tx, conflictId: number, step: string, state: ProcedureState, deadline: Date | null) {
   await tx`
     insert into conflict_cases (conflict_id, step, state, deadline, updated_at)
     values (${conflictId}, ${step}, ${tx.json(state as never)}, ${deadline}, now())

@@ -45,7 +45,7 @@ export interface RfcNew {
   title: string;
   description: string;
   status: string;
-  state: object;
+  state: RfcState;
   filedBy: number;
 }
 
@@ -87,7 +87,7 @@ export async function rfcsList(sql: Queryable, f: RfcFilter): Promise<RfcRow[]> 
 }
 
 /** Stores an RFC's new state (and its release, once planned). */
-export async function rfcStateSave(tx: Tx, id: number, status: string, state: object, releaseId: number | null, at: Date) {
+export async function rfcStateSave(tx: Tx, id: number, status: string, state: RfcState, releaseId: number | null, at: Date) {
   await tx`
     update rfcs set status = ${status}, state = ${tx.json(state as never)}, release_id = ${releaseId}, updated_at = ${at}
     where id = ${id}`;

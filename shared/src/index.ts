@@ -9,6 +9,8 @@ export * from './planning/index.js';
 export * from './planning-api.js';
 export * from './procedure/index.js';
 export * from './procedure-api.js';
+export * from './procedure-state-schema.js';
+export * from './rfc-state-schema.js';
 export * from './incidents/index.js';
 export * from './incidents-api.js';
 export * from './changes/index.js';

@@ -72,10 +72,3 @@ export function fraudReportEvents(sql: Queryable, id: number) {
     select id::int, at, actor_email, actor_role, actor_afnemer, action, payload
     from fraud_report_events where fraud_report_id = ${id} order by id`;
 }
-
-/** In-app notice only: fraud never goes to the outbox, which the administrator can read. */
-export async function notifyInAppOnly(tx: Tx, userIds: number[], n: { title: string; body: string }, at: Date) {
-  for (const id of userIds) {
-    await tx`insert into notifications (user_id, title, body, created_at) values (${id}, ${n.title}, ${n.body}, ${at})`;
-  }
-}

@@ -1,38 +1,5 @@
-import type { PrioritySetting, Priority } from '@cd/shared';
+import type { Priority } from '@cd/shared';
 import type { Queryable, Tx } from '../client.js';
-
-export interface PrioritySettingRow extends PrioritySetting {
-  isDefault: boolean;
-  updatedBy: string | null;
-  updatedAt: Date;
-}
-
-/** The response and resolution times per priority in force, P1 first. */
-export async function prioritySettings(sql: Queryable): Promise<PrioritySettingRow[]> {
-  const rows = await sql<{ priority: Priority; responseAmount: number; responseUnit: 'minutes' | 'working-days'; resolutionAmount: number; resolutionUnit: 'minutes' | 'working-days'; isDefault: boolean; updatedBy: string | null; updatedAt: Date }[]>`
-    select s.priority, s.response_amount, s.response_unit, s.resolution_amount, s.resolution_unit, s.is_default,
-      u.email as updated_by, s.updated_at
-    from incident_priority_settings s left join users u on u.id = s.updated_by order by s.priority`;
-  return rows.map((r) => ({
-    priority: r.priority,
-    response: { amount: r.responseAmount, unit: r.responseUnit },
-    resolution: { amount: r.resolutionAmount, unit: r.resolutionUnit },
-    isDefault: r.isDefault,
-    updatedBy: r.updatedBy,
-    updatedAt: r.updatedAt,
-  }));
-}
-
-/** Replaces the times of the given priorities; they are no longer the defaults. */
-export async function prioritySettingsSet(tx: Tx, settings: readonly PrioritySetting[], userId: number, at: Date) {
-  for (const s of settings) {
-    await tx`
-      update incident_priority_settings set response_amount = ${s.response.amount}, response_unit = ${s.response.unit},
-        resolution_amount = ${s.resolution.amount}, resolution_unit = ${s.resolution.unit}, is_default = false,
-        updated_by = ${userId}, updated_at = ${at}
-      where priority = ${s.priority}`;
-  }
-}
 
 /** The next number of the year's sequence for `prefix`; concurrent callers each get their own. */
 export async function referenceNext(tx: Tx, prefix: 'INC' | 'FRD', year: number): Promise<number> {
@@ -203,44 +170,4 @@ export async function incidentsWithEvent(sql: Queryable, ids: number[], action: 
   const rows = await sql<{ id: number }[]>`
     select distinct incident_id::int as id from incident_events where incident_id = any(${ids}::bigint[]) and action = ${action}`;
   return new Set(rows.map((r) => r.id));
-}
-
-export interface CapacityImpactRow {
-  id: number;
-  startAt: Date;
-  endAt: Date;
-  factor: number;
-  reason: string;
-  createdBy: string | null;
-}
-
-/** Stores a capacity drop of an incident as a maintenance window of kind 'incident'; returns its id. */
-export async function incidentCapacityImpactCreate(
-  tx: Tx,
-  incidentId: number,
-  m: { start: Date; end: Date; factor: number; reason: string },
-  userId: number,
-  at: Date,
-): Promise<number> {
-  const [row] = await tx<{ id: number }[]>`
-    insert into maintenance_windows (start_at, end_at, factor, reason, kind, created_by, created_at, updated_at, incident_id)
-    values (${m.start}, ${m.end}, ${m.factor}, ${m.reason}, 'incident', ${userId}, ${at}, ${at}, ${incidentId})
-    returning id::int`;
-  return row!.id;
-}
-
-/** The capacity drops of an incident, by start. */
-export function incidentCapacityImpacts(sql: Queryable, incidentId: number) {
-  return sql<CapacityImpactRow[]>`
-    select m.id::int, m.start_at, m.end_at, m.factor, m.reason, u.email as created_by
-    from maintenance_windows m left join users u on u.id = m.created_by
-    where m.incident_id = ${incidentId} order by m.start_at, m.id`;
-}
-
-/** Removes one capacity drop of an incident; returns it, or null when the incident has no such window. */
-export async function incidentCapacityImpactDelete(tx: Tx, incidentId: number, windowId: number): Promise<CapacityImpactRow | null> {
-  const [row] = await tx<CapacityImpactRow[]>`
-    delete from maintenance_windows where id = ${windowId} and incident_id = ${incidentId}
-    returning id::int, start_at, end_at, factor, reason, null::text as created_by`;
-  return row ?? null;
 }

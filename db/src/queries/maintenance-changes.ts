@@ -1,5 +1,5 @@
 import type { Queryable, Tx } from '../client.js';
-import type { MaintenanceInput } from './planning.js';
+import type { MaintenanceInput } from './maintenance-windows.js';
 
 /** A maintenance window as the trail keeps it: enough to put it back as it was. */
 export type MaintenanceSnapshot = {

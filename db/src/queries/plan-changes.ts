@@ -56,19 +56,3 @@ export function planChangeWindows(sql: Queryable, planChangeId: number) {
     where r.plan_change_id = ${planChangeId}
     order by r.window_id`;
 }
-
-/** Open conflicts that hold any of these windows. */
-export function conflictsOpenWithWindows(sql: Queryable, windowIds: number[]) {
-  return sql<{ id: number }[]>`
-    select id::int from conflicts where status = 'open' and window_ids && ${windowIds}::bigint[] order by id`;
-}
-
-/** Conflicts (open or resolved) holding any of these windows whose trail records plan change `planChangeId`. */
-export async function conflictsWithPlanChange(sql: Queryable, planChangeId: number, windowIds: number[]): Promise<number[]> {
-  const rows = await sql<{ id: number }[]>`
-    select distinct e.conflict_id::int as id from conflict_events e join conflicts c on c.id = e.conflict_id
-    where c.window_ids && ${windowIds}::bigint[] and e.action = 'plan-change'
-      and e.payload @> ${sql.json({ planChangeId })}
-    order by 1`;
-  return rows.map((r) => r.id);
-}

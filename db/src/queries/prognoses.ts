@@ -1,36 +1,6 @@
 import type { NewSendWindow } from '@cd/shared';
 import type { Queryable, Tx } from '../client.js';
 
-export interface SendWindowRow {
-  id: number;
-  afnemerOin: string;
-  kenmerk: string;
-  omschrijving: string;
-  berichttype: string;
-  startAt: Date;
-  endAt: Date;
-  aantalBerichten: number;
-  status: 'concept' | 'definitief' | 'geannuleerd';
-  vroegsteStart: Date | null;
-  laatsteEind: Date | null;
-  revision: number;
-  deliveryId: number | null;
-  updatedAt: Date;
-}
-
-export interface SendWindowRevisionRow {
-  revision: number;
-  deliveryId: number | null;
-  changedBy: string | null;
-  changedAt: Date;
-  omschrijving: string;
-  berichttype: string;
-  startAt: Date;
-  endAt: Date;
-  aantalBerichten: number;
-  status: SendWindowRow['status'];
-}
-
 export interface DeliveryRow {
   id: number;
   afnemerOin: string;
@@ -43,10 +13,6 @@ export interface DeliveryRow {
   updated: number;
   unchanged: number;
 }
-
-const windowColumns = (sql: Queryable) => sql`
-  id::int, afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten::float8 as aantal_berichten,
-  status, vroegste_start, laatste_eind, revision, delivery_id::int, updated_at`;
 
 const PAYLOAD_SLICE = 5000;
 
@@ -147,126 +113,10 @@ export async function deliveryStore(
   return { delivery: row!, affected: counts!.spans.map(([from, to]) => ({ from, to })) };
 }
 
-export interface WindowFilter {
-  afnemerOin?: string | null;
-  from?: Date | null;
-  to?: Date | null;
-  status?: SendWindowRow['status'] | null;
-  limit: number;
-  offset: number;
-}
-
-/** One page of send windows matching the filter (overlapping [from, to)), ordered by start, and the total count. */
-export async function sendWindowsList(sql: Queryable, f: WindowFilter): Promise<{ rows: SendWindowRow[]; total: number }> {
-  const where = sql`
-    where (${f.afnemerOin ?? null}::text is null or afnemer_oin = ${f.afnemerOin ?? null})
-      and (${f.status ?? null}::text is null or status = ${f.status ?? null})
-      and (${f.to ?? null}::timestamptz is null or start_at < ${f.to ?? null})
-      and (${f.from ?? null}::timestamptz is null or end_at > ${f.from ?? null})`;
-  // The page is found on the (start_at, id) indexes alone; only its own rows are read from the table.
-  const rows = await sql<SendWindowRow[]>`
-    select ${windowColumns(sql)} from send_windows
-    where id in (select id from send_windows ${where} order by start_at, id limit ${f.limit} offset ${f.offset})
-    order by start_at, id`;
-  const [count] = await sql<{ n: number }[]>`select count(*)::int as n from send_windows ${where}`;
-  return { rows, total: count!.n };
-}
-
-/** The send window with this id, or null. */
-export async function sendWindowById(sql: Queryable, id: number): Promise<SendWindowRow | null> {
-  const [row] = await sql<SendWindowRow[]>`select ${windowColumns(sql)} from send_windows where id = ${id}`;
-  return row ?? null;
-}
-
-/** Every revision of a window, oldest first, with the e-mail of who made it. */
-export function sendWindowRevisions(sql: Queryable, id: number) {
-  return sql<SendWindowRevisionRow[]>`
-    select r.revision, r.delivery_id::int, u.email as changed_by, r.changed_at, r.omschrijving, r.berichttype,
-      r.start_at, r.end_at, r.aantal_berichten::float8 as aantal_berichten, r.status
-    from send_window_revisions r left join users u on u.id = r.changed_by
-    where r.window_id = ${id} order by r.revision`;
-}
-
-/**
- * The revision row for every window in the `changed` CTE of a single-window change (cancel, move, edit), with the
- * plan change it belongs to (migration 0012) when there is one.
- */
-const revisionFromChanged = (tx: Tx, planChange: { id: number; source: string } | null = null) => tx`
-  insert into send_window_revisions (window_id, revision, delivery_id, changed_by, changed_at, omschrijving,
-    berichttype, start_at, end_at, aantal_berichten, status, vroegste_start, laatste_eind, source, plan_change_id)
-  select id, revision, null, updated_by, updated_at, omschrijving, berichttype, start_at, end_at,
-    aantal_berichten, status, vroegste_start, laatste_eind, ${planChange?.source ?? null}::text, ${planChange?.id ?? null}::bigint
-  from changed`;
-
-/** Cancels a window (status geannuleerd) as a new revision; returns the window, unchanged when already cancelled. */
-export async function sendWindowCancel(tx: Tx, id: number, userId: number): Promise<SendWindowRow | null> {
-  const [locked] = await tx<{ afnemerOin: string }[]>`select afnemer_oin from send_windows where id = ${id}`;
-  if (!locked) return null;
-  await tx`select pg_advisory_xact_lock(hashtext('deliveries'), hashtext(${locked.afnemerOin}))`;
-  await tx`
-    with changed as (
-      update send_windows set status = 'geannuleerd', revision = revision + 1, updated_by = ${userId},
-        updated_at = now(), delivery_id = null
-      where id = ${id} and status <> 'geannuleerd'
-      returning *
-    )
-    ${revisionFromChanged(tx)}`;
-  return sendWindowById(tx, id);
-}
-
 /** Deliveries of an Afnemer (or all when null), newest first. */
 export function deliveriesList(sql: Queryable, afnemerOin: string | null, limit: number) {
   return sql<DeliveryRow[]>`
     select id::int, afnemer_oin, uploaded_by::int, uploaded_at, file_name, content_type, row_count, created, updated, unchanged
     from deliveries where (${afnemerOin}::text is null or afnemer_oin = ${afnemerOin})
     order by uploaded_at desc, id desc limit ${limit}`;
-}
-
-/** The send windows with these ids (any status). */
-export function sendWindowsByIds(sql: Queryable, ids: number[]) {
-  return sql<SendWindowRow[]>`select ${windowColumns(sql)} from send_windows where id = any(${ids}::bigint[])`;
-}
-
-/** Moves a window to a new [start, end) as a new revision; returns the window before the move, or null. */
-export async function sendWindowMove(tx: Tx, id: number, start: Date, end: Date, userId: number): Promise<SendWindowRow | null> {
-  const before = await sendWindowById(tx, id);
-  if (!before) return null;
-  await tx`select pg_advisory_xact_lock(hashtext('deliveries'), hashtext(${before.afnemerOin}))`;
-  await tx`
-    with changed as (
-      update send_windows set start_at = ${start}, end_at = ${end}, revision = revision + 1, updated_by = ${userId},
-        updated_at = now(), delivery_id = null
-      where id = ${id} and (start_at, end_at) is distinct from (${start}::timestamptz, ${end}::timestamptz)
-      returning *
-    )
-    ${revisionFromChanged(tx)}`;
-  return before;
-}
-
-/**
- * Sets a window's time, and optionally its volume and status, as a new revision of plan change `planChange`;
- * returns the window after the change, or null when nothing differed (then no revision is written). The caller holds
- * the Afnemer's delivery lock (see windowsChange in the server).
- */
-export async function sendWindowChange(
-  tx: Tx,
-  id: number,
-  change: { start: Date; end: Date; aantalBerichten?: number; status?: 'concept' | 'definitief' },
-  by: { userId: number; at: Date; planChange: { id: number; source: string } },
-): Promise<SendWindowRow | null> {
-  const aantal = change.aantalBerichten ?? null;
-  const status = change.status ?? null;
-  const [row] = await tx<{ id: number }[]>`
-    with changed as (
-      update send_windows set start_at = ${change.start}, end_at = ${change.end},
-        aantal_berichten = coalesce(${aantal}::bigint, aantal_berichten), status = coalesce(${status}::text, status),
-        revision = revision + 1, updated_by = ${by.userId}, updated_at = ${by.at}, delivery_id = null
-      where id = ${id} and (start_at, end_at, aantal_berichten, status) is distinct from
-        (${change.start}::timestamptz, ${change.end}::timestamptz, coalesce(${aantal}::bigint, aantal_berichten), coalesce(${status}::text, status))
-      returning *
-    ), revision as (
-      ${revisionFromChanged(tx, by.planChange)}
-    )
-    select id::int from changed`;
-  return row ? sendWindowById(tx, id) : null;
 }

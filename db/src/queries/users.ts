@@ -58,3 +58,43 @@ export async function userLoginFailed(sql: Queryable, id: number, max: number, l
 export async function userLoginSucceeded(sql: Queryable, id: number) {
   await sql`update users set failed_logins = 0, locked_until = null where id = ${id} and (failed_logins <> 0 or locked_until is not null)`;
 }
+
+export interface Recipient {
+  id: number;
+  email: string;
+}
+
+/** Users with one of these roles, optionally only those of these Afnemers. */
+export function usersByRole(sql: Queryable, roles: string[], afnemers: string[] | null) {
+  return sql<Recipient[]>`
+    select id::int, email from users
+    where role = any(${roles}::text[]) and (${afnemers}::text[] is null or afnemer_oin = any(${afnemers}::text[]))`;
+}
+
+/** Users with this role at these Afnemers, with their Afnemer. */
+export function usersOfAfnemers(sql: Queryable, role: string, afnemers: string[]) {
+  return sql<(Recipient & { afnemerOin: string })[]>`
+    select id::int, email, afnemer_oin from users where role = ${role} and afnemer_oin = any(${afnemers}::text[]) order by afnemer_oin, email`;
+}
+
+export interface RfcPermissionRow {
+  userId: number;
+  email: string;
+  afnemerOin: string | null;
+  mayFileRfc: boolean;
+}
+
+/** Whether a user may file RFCs for their Afnemer, or null when the user does not exist. */
+export async function userRfcPermission(sql: Queryable, userId: number): Promise<RfcPermissionRow | null> {
+  const [row] = await sql<RfcPermissionRow[]>`
+    select id::int as user_id, email, afnemer_oin, may_file_rfc from users where id = ${userId}`;
+  return row ?? null;
+}
+
+/** Sets whether a user may file RFCs; returns the new row, or null when the user does not exist. */
+export async function userRfcPermissionSet(sql: Queryable, userId: number, may: boolean): Promise<RfcPermissionRow | null> {
+  const [row] = await sql<RfcPermissionRow[]>`
+    update users set may_file_rfc = ${may} where id = ${userId}
+    returning id::int as user_id, email, afnemer_oin, may_file_rfc`;
+  return row ?? null;
+}

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import { Problem } from '@cd/shared';
 import type { AppEnv } from './context.js';
 import { ProblemError, zodIssuesToErrors } from './problem.js';
@@ -44,6 +44,9 @@ export function apiRouter() {
     },
   });
 }
+
+/** The path parameter `{id}` of one resource: a positive whole number (anything else is a 400). */
+export const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
 export const notFound = problem('Niet gevonden');
 export const conflict = problem('Conflict');

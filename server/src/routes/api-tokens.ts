@@ -4,10 +4,9 @@ import { z } from '@hono/zod-openapi';
 import { roleMay } from '@cd/shared/access';
 import { userRequire } from '../lib/context.js';
 import { secretToken, tokenHash } from '../lib/crypto.js';
-import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const TokensQuery = z.object({
   userId: z.coerce
     .number()

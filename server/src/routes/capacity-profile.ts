@@ -12,12 +12,11 @@ import {
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { userMay, userRequire } from '../lib/context.js';
-import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { profileDryRun, profileJson, profileSave, type ProfileChange } from '../services/capacity-changes.js';
 import { capacityProfileAt, capacityProfilesRead } from '../services/capacity-schedule.js';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const savedOrPreview = z.union([CapacityProfileSavedJson, PlanningDryRunResult]);
 
 export const capacityProfile = apiRouter()

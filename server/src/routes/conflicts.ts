@@ -52,7 +52,7 @@ import { afnemerScope, userRequire } from '../lib/context.js';
 import { planningInputsInRange } from '../services/planning-inputs.js';
 import type { PlanningCache } from '../services/planning-cache.js';
 import { isoAt } from '../lib/iso.js';
-import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { afnemerNames, caseAct, caseAfterCarryOut } from '../services/procedure.js';
 import { windowsChange, windowsChangePreview, type WindowsChangeResult } from '../services/window-moves.js';
@@ -67,7 +67,7 @@ const NO_NAMES: Names = new Map();
 
 /** The case as it stands now: an overdue step 5 is Logius' step 6 even before the minute timer stores that. */
 function procedureNow(row: CaseRow, now: number, deadlines: Partial<StepDeadlines> | undefined): ProcedureState {
-  return procedureDue(row.state as ProcedureState, { now, deadlines });
+  return procedureDue(row.state, { now, deadlines });
 }
 
 function procedureSummary(
@@ -292,8 +292,6 @@ export async function conflictForUser(sql: Sql, id: number, user: UserRow): Prom
 
 /** A list shows each conflict's largest windows; the detail has them all (a conflict can hold hundreds). */
 const LIST_WINDOWS = 10;
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
 export const conflicts = apiRouter()
   .openapi(

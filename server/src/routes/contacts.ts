@@ -3,14 +3,13 @@ import { CONTACT_ROLE_LABELS, ContactInput, ContactJson, ContactQuery } from '@c
 import { accessScope } from '@cd/shared/access';
 import { z } from '@hono/zod-openapi';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
-import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
 export function contactJson(r: ContactRow): ContactJson {
   return { id: r.id, afnemer: r.afnemerOin, role: r.role, roleLabel: CONTACT_ROLE_LABELS[r.role], name: r.name, email: r.email, phone: r.phone, updatedAt: r.updatedAt.toISOString() };
 }
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 // Logius keeps its own list; each Afnemer keeps its own (section 5.2: "Afnemer is verantwoordelijk voor een actuele lijst").
 
 /** Throws 403 unless the user may keep the contacts of `afnemer` (null: Logius). */

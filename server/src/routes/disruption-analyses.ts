@@ -24,11 +24,10 @@ import {
 import { z } from '@hono/zod-openapi';
 import { accessScope } from '@cd/shared/access';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
-import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { incidentAssertVisible, incidentAudience, trailActor } from '../services/incidents.js';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const MARKDOWN = 'text/markdown; charset=utf-8';
 const CSV = 'text/csv; charset=utf-8';
 

@@ -17,11 +17,10 @@ import { FraudReceiptJson, FraudReportAction, FraudReportInput, FraudReportJson,
 import { z } from '@hono/zod-openapi';
 import { roleMay, rolesWith } from '@cd/shared/access';
 import { userMay } from '../lib/context.js';
-import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { trailActor } from '../services/incidents.js';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const FraudReportOrReceipt = z.union([FraudReportJson, FraudReceiptJson]);
 
 const receipt = (f: FraudReportRow) => ({ id: f.id, reference: f.reference, afnemer: f.afnemerOin, reportedAt: f.reportedAt.toISOString(), receiptOnly: true as const });

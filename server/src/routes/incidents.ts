@@ -40,7 +40,7 @@ import {
 import { z } from '@hono/zod-openapi';
 import { accessScope, roleMay } from '@cd/shared/access';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
-import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { conflictsRecompute } from '../services/conflicts-recompute.js';
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
@@ -54,7 +54,6 @@ import {
   trailActor,
 } from '../services/incidents.js';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const ImpactParams = IdParam.extend({
   impactId: z.coerce.number().int().positive().openapi({ param: { name: 'impactId', in: 'path' }, example: 1 }),
 });

@@ -12,7 +12,7 @@ import {
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { userMay, userRequire } from '../lib/context.js';
-import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
 import {
@@ -34,7 +34,6 @@ export function maintenanceJson(m: MaintenanceRow): MaintenanceWindowJson {
   };
 }
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const toInput = (b: z.infer<typeof MaintenanceWindowInput>) => ({ ...b, start: new Date(b.start), end: new Date(b.end) });
 const preview = { 200: { description: 'Met dryRun=true: wat de wijziging met de conflicten zou doen (niets opgeslagen)', content: { 'application/json': { schema: PlanningDryRunResult } } } };
 

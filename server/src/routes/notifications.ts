@@ -3,11 +3,10 @@ import { NotificationJson, OutboxMailJson } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { roleMay } from '@cd/shared/access';
 import { userRequire } from '../lib/context.js';
-import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const Limit = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 
 export const notifications = apiRouter()

@@ -1,11 +1,8 @@
 import type { Tx } from '@cd/db';
 import { PlanChangeUndone } from '@cd/shared';
-import { z } from '@hono/zod-openapi';
 import { userRequire } from '../lib/context.js';
-import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { planChangeUndo } from '../services/window-moves.js';
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
 export const planChanges = apiRouter().openapi(
   apiRoute({

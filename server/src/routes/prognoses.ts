@@ -37,7 +37,7 @@ import { HTTPException } from 'hono/http-exception';
 import { createMiddleware } from 'hono/factory';
 import { accessScope } from '@cd/shared/access';
 import { afnemerScope, type AppEnv, userMay, userRequire } from '../lib/context.js';
-import { apiRoute, apiRouter, conflict, notFound, tooLarge, unsupportedType } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, conflict, notFound, tooLarge, unsupportedType } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { prognoseTemplateXlsx, prognoseXlsxParse } from '../lib/prognose-xlsx.js';
 import { conflictsRecompute } from '../services/conflicts-recompute.js';
@@ -71,7 +71,6 @@ export function sendWindowJson(w: SendWindowRow): SendWindow {
 function deliveryJson(d: DeliveryRow): Delivery {
   return { ...d, afnemer: d.afnemerOin, uploadedAt: d.uploadedAt.toISOString() };
 }
-
 
 function fileKind(contentType: string, fileName: string | null): 'csv' | 'xlsx' | null {
   const type = contentType.split(';')[0]!.trim().toLowerCase();
@@ -151,8 +150,6 @@ async function rowsByAfnemer(c: Context<AppEnv>, user: UserRow, rows: { line: nu
   // Sorted, so two uploads spanning the same Afnemers take their locks in one order.
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
 const uploadLimit = bodyLimit({
   maxSize: UPLOAD_LIMITS.maxBytes,

@@ -13,12 +13,10 @@ import {
 import { RangeInstant, ReleaseInput, ReleaseJson, type RfcStatus } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
-import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { releaseCapacityChanged } from '../services/release-capacity.js';
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
 /** Releases as the API shows them; an Afnemer's users see only their own Afnemer's RFCs in each. */
 async function releasesJson(sql: Sql | Tx, rows: ReleaseRow[], user: UserRow): Promise<ReleaseJson[]> {

@@ -32,23 +32,21 @@ import {
   rfcInitial,
   rfcRoleMayAct,
   type RfcRecord,
-  type RfcState,
   type RfcStatus,
   type StandardChangeCode,
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { accessScope, roleMay } from '@cd/shared/access';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
-import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 const iso = (ms: number) => new Date(ms).toISOString();
 const recordJson = (r: RfcRecord | null | undefined) => (r ? { text: r.text, by: r.by, at: iso(r.at) } : null);
 
 /** An RFC as the API shows it; the actions offered are those the user's role may take now. */
 export function rfcJson(row: RfcRow, user: UserRow): RfcJson {
-  const state = row.state as RfcState;
+  const state = row.state;
   return {
     id: row.id,
     afnemer: row.afnemerOin,
@@ -208,7 +206,7 @@ export const rfcs = apiRouter()
       const at = now();
       await sql.begin(async (tx: Tx) => {
         const row = await rfcVisible(tx, id, user, true);
-        const state = row.state as RfcState;
+        const state = row.state;
         const result = rfcApply(state, action, { email: user.email, role: user.role }, at.getTime());
         if (!result.ok) throw new ProblemError(result.reason === 'forbidden' ? 403 : 409, result.message);
         let releaseId = row.releaseId;

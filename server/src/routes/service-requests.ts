@@ -25,10 +25,8 @@ import { z } from '@hono/zod-openapi';
 import { z as zod } from 'zod';
 import { roleMay } from '@cd/shared/access';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
-import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-
-const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
 
 const json = (s: ServiceRequestRow): ServiceRequestJson => ({
   id: s.id,

@@ -137,7 +137,7 @@ export async function casesInvolvedUpdate(
   for (const c of conflicts) {
     const row = cases.get(c.id);
     if (!row) continue;
-    const state = row.state as ProcedureState;
+    const state = row.state;
     if (state.afnemers.join() === c.afnemers.join()) continue;
     // A draft advice recomputed here proposes no moments (the suggestions are worked out when it is confirmed).
     const windows = (await sendWindowsByIds(tx, c.windowIds)).map((w) => ({
@@ -154,7 +154,7 @@ export async function casesResolve(tx: Tx, ids: number[], reason: string, now: D
   for (const id of ids) {
     const row = await caseLoad(tx, id, true);
     if (!row) continue;
-    const state = row.state as ProcedureState;
+    const state = row.state;
     const result = procedureApply(state, { type: 'resolve', reason }, { actor: SYSTEM, now: now.getTime(), windows: [] });
     if (!result.ok) continue;
     await caseSave(tx, id, result.state.step, result.state, null);
@@ -225,7 +225,7 @@ export async function caseAct(
 ): Promise<ActionOutcome> {
   const row = await caseLoad(tx, conflictId, true);
   if (!row) return { ok: false, status: 409, message: 'Dit conflict heeft geen dossier.' };
-  const state = await caseDue(tx, conflictId, row.state as ProcedureState, now, settings);
+  const state = await caseDue(tx, conflictId, row.state, now, settings);
   const actor = { email: user.email, role: user.role, afnemer: user.afnemerOin };
   const result = procedureApply(state, action, { actor, now: now.getTime(), windows, deadlines: settings.deadlines });
   if (!result.ok) return { ok: false, status: STATUS[result.kind], message: result.message };
@@ -316,7 +316,7 @@ export async function caseAfterCarryOut(
   settings: ProcedureSettings,
 ): Promise<string> {
   const row = await caseLoad(tx, conflictId, true);
-  const state = row?.state as ProcedureState | undefined;
+  const state = row?.state;
   await eventAppend(tx, {
     conflictId,
     actor: { id: user.id, email: user.email, role: user.role, afnemerOin: user.afnemerOin },
@@ -357,7 +357,7 @@ export async function casesBackfill(tx: Tx, now: Date, settings: ProcedureSettin
 export async function casesOverdueNotify(tx: Tx, now: Date, settings: ProcedureSettings = {}): Promise<number[]> {
   const told: number[] = [];
   for (const row of await casesOverdueUnnoticed(tx, now)) {
-    const state = row.state as ProcedureState;
+    const state = row.state;
     if (state.step === 'escalated') {
       // The klantraad-managers' time ran out: Logius leads now (step 6, with its own deadline, noticed in turn).
       await caseDue(tx, row.conflictId, state, now, settings);

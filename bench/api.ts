@@ -33,7 +33,9 @@ export async function run(options: { print?: boolean } = {}) {
     const full = performance.now();
     const fullResult = await sql.begin((tx) => conflictsRecompute(tx, 'all', now, 'bench'));
     const fullMs = performance.now() - full;
-    log(`Database: ${data.windows.length.toLocaleString('nl-NL')} vensters van ${data.afnemers.length} Afnemers geladen in ${(fillMs / 1000).toFixed(1)} s; volledige herberekening ${fullMs.toFixed(0)} ms (${fullResult.created.length} conflicten)`);
+    log(
+      `Database: ${data.windows.length.toLocaleString('nl-NL')} vensters van ${data.afnemers.length} Afnemers geladen in ${(fillMs / 1000).toFixed(1)} s; volledige herberekening ${fullMs.toFixed(0)} ms (${fullResult.created.length} conflicten)`,
+    );
 
     const oin = data.afnemers[0]!;
     const planner = await userUpsert(sql, { email: 'planner@bench.example', name: '', role: 'planner', afnemerOin: oin, passwordHash: null });
@@ -45,7 +47,10 @@ export async function run(options: { print?: boolean } = {}) {
 
     // A planner's delivery of 1,000 windows over a quarter: new kenmerken the first time, changed volumes after.
     const random = randomSeeded(99);
-    const starts = Array.from({ length: 1000 }, () => Date.UTC(2027, 3, 1) + Math.floor(random() * 90) * 86_400_000 + (7 + Math.floor(random() * 10)) * 3_600_000);
+    const starts = Array.from(
+      { length: 1000 },
+      () => Date.UTC(2027, 3, 1) + Math.floor(random() * 90) * 86_400_000 + (7 + Math.floor(random() * 10)) * 3_600_000,
+    );
     const uploadMs: number[] = [];
     let round = 0;
     const deliver = async () => {
@@ -53,7 +58,11 @@ export async function run(options: { print?: boolean } = {}) {
       round++;
       const body = '\uFEFFkenmerk;omschrijving;berichttype;start;eind;aantal_berichten;status\r\n' + rows.join('\r\n');
       const t = performance.now();
-      const res = await app.request('/api/v1/prognoses', { method: 'POST', headers: { Authorization: `Bearer ${plannerToken}`, 'Content-Type': 'text/csv' }, body });
+      const res = await app.request('/api/v1/prognoses', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${plannerToken}`, 'Content-Type': 'text/csv' },
+        body,
+      });
       const ms = performance.now() - t;
       if (res.status !== 201) throw new Error(`upload ${res.status}: ${await res.text()}`);
       return ms;
@@ -63,7 +72,9 @@ export async function run(options: { print?: boolean } = {}) {
       if (i > 0) uploadMs.push(ms);
     }
     const upload = median(uploadMs);
-    log(`Aanlevering van 1.000 vensters met herberekening, eind tot eind (mediaan van ${uploadMs.length}): ${upload.toFixed(0)} ms, doel <= ${UPLOAD_TARGET_MS} ms: ${upload <= UPLOAD_TARGET_MS ? 'PASS' : 'FAIL'}`);
+    log(
+      `Aanlevering van 1.000 vensters met herberekening, eind tot eind (mediaan van ${uploadMs.length}): ${upload.toFixed(0)} ms, doel <= ${UPLOAD_TARGET_MS} ms: ${upload <= UPLOAD_TARGET_MS ? 'PASS' : 'FAIL'}`,
+    );
 
     const q = new URLSearchParams({ from: '2027-01-01T00:00:00+01:00', to: '2028-01-01T00:00:00+01:00', bucket: '1h' });
     const loadMs: number[] = [];
@@ -71,7 +82,7 @@ export async function run(options: { print?: boolean } = {}) {
     for (let i = 0; i < 8; i++) {
       const t = performance.now();
       const res = await app.request(`/api/v1/load?${q}`, { headers: { Authorization: `Bearer ${managerToken}` } });
-      const body = await res.json() as { starts: string[] };
+      const body = (await res.json()) as { starts: string[] };
       const ms = performance.now() - t;
       if (res.status !== 200) throw new Error(`load ${res.status}`);
       points = body.starts.length;
@@ -90,7 +101,17 @@ export async function run(options: { print?: boolean } = {}) {
       parts.warm.push(performance.now() - t);
       const names = new Map((await afnemersList(sql)).map((a) => [a.oin, a.name]));
       t = performance.now();
-      const view = loadView({ from: Date.parse(q.get('from')!), to: Date.parse(q.get('to')!), bucket: '1h', windows, maintenance, profile, schedule, names, ownAfnemer: null });
+      const view = loadView({
+        from: Date.parse(q.get('from')!),
+        to: Date.parse(q.get('to')!),
+        bucket: '1h',
+        windows,
+        maintenance,
+        profile,
+        schedule,
+        names,
+        ownAfnemer: null,
+      });
       parts.compute.push(performance.now() - t);
       t = performance.now();
       JSON.stringify(view);
@@ -111,8 +132,12 @@ export async function run(options: { print?: boolean } = {}) {
       await res.text();
       afterChange.push(performance.now() - t);
     }
-    log(`GET /load voor een jaar per uur (${points.toLocaleString('nl-NL')} punten, mediaan van ${loadMs.length}): ${load.toFixed(0)} ms, doel <= ${LOAD_TARGET_MS} ms: ${load <= LOAD_TARGET_MS ? 'PASS' : 'FAIL'}`);
-    log(`  eerste lezing na een aanlevering van 1.000 vensters: ${median(afterChange).toFixed(0)} ms (de cache leest alleen de gewijzigde vensters: ${median(patchMs).toFixed(0)} ms; alles opnieuw laden, bij de start: ${median(parts.cold).toFixed(0)} ms)`);
+    log(
+      `GET /load voor een jaar per uur (${points.toLocaleString('nl-NL')} punten, mediaan van ${loadMs.length}): ${load.toFixed(0)} ms, doel <= ${LOAD_TARGET_MS} ms: ${load <= LOAD_TARGET_MS ? 'PASS' : 'FAIL'}`,
+    );
+    log(
+      `  eerste lezing na een aanlevering van 1.000 vensters: ${median(afterChange).toFixed(0)} ms (de cache leest alleen de gewijzigde vensters: ${median(patchMs).toFixed(0)} ms; alles opnieuw laden, bij de start: ${median(parts.cold).toFixed(0)} ms)`,
+    );
     log(`  invoer uit de cache ${median(parts.warm).toFixed(0)} ms, rekenen ${median(parts.compute).toFixed(0)} ms, JSON ${median(parts.json).toFixed(0)} ms`);
     return { fillMs, fullRecomputeMs: fullMs, uploadMs: upload, loadMs: load };
   } finally {
@@ -120,5 +145,11 @@ export async function run(options: { print?: boolean } = {}) {
   }
 }
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+  run().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

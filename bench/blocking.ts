@@ -68,7 +68,11 @@ export async function run(options: { print?: boolean; rows?: number } = {}) {
     const scenarios: [string, string, string][] = [
       [`${rows.toLocaleString('nl-NL')} regels over de hele planningshorizon (een jaar terug tot vijf jaar vooruit)`, 'text/csv', csv(horizon)],
       [`dezelfde ${rows.toLocaleString('nl-NL')} vensters als JSON`, 'application/json', horizonJson(horizon)],
-      ['2 regels: 01-09-2027 en 31-12-9999 (het geval uit de melding)', 'text/csv', csv(['F-1;;Brief;01-09-2027 10:00;01-09-2027 11:00;100;concept', 'F-2;;Brief;31-12-9999 10:00;31-12-9999 11:00;100;concept'])],
+      [
+        '2 regels: 01-09-2027 en 31-12-9999 (het geval uit de melding)',
+        'text/csv',
+        csv(['F-1;;Brief;01-09-2027 10:00;01-09-2027 11:00;100;concept', 'F-2;;Brief;31-12-9999 10:00;31-12-9999 11:00;100;concept']),
+      ],
     ];
     for (const [label, contentType, body] of scenarios) {
       const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -77,8 +81,13 @@ export async function run(options: { print?: boolean; rows?: number } = {}) {
       loop.enable();
       const t0 = performance.now();
       const upload = Promise.resolve(app.request('/api/v1/prognoses', { method: 'POST', headers: { ...headers, 'Content-Type': contentType }, body }))
-        .then(async (res: Response) => { await res.text(); return res.status; })
-        .finally(() => { done = true; });
+        .then(async (res: Response) => {
+          await res.text();
+          return res.status;
+        })
+        .finally(() => {
+          done = true;
+        });
       // Another user: one small read after another, for as long as the upload runs.
       while (!done) {
         const t = performance.now();
@@ -90,11 +99,20 @@ export async function run(options: { print?: boolean; rows?: number } = {}) {
       const status = await upload;
       const uploadMs = performance.now() - t0;
       loop.disable();
-      const f = { readMaxMs: Math.max(0, ...latencies), readP95Ms: quantile(latencies, 0.95), reads: latencies.length, loopMaxMs: loop.max / 1e6, status, uploadMs };
+      const f = {
+        readMaxMs: Math.max(0, ...latencies),
+        readP95Ms: quantile(latencies, 0.95),
+        reads: latencies.length,
+        loopMaxMs: loop.max / 1e6,
+        status,
+        uploadMs,
+      };
       figures[label] = f;
       log(`${label}: antwoord ${status} na ${(uploadMs / 1000).toFixed(1)} s`);
-      log(`  intussen ${f.reads} kleine lezingen (GET /afnemers): max ${f.readMaxMs.toFixed(0)} ms, p95 ${f.readP95Ms.toFixed(0)} ms; ` +
-        `event-loop-vertraging max ${f.loopMaxMs.toFixed(0)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms`);
+      log(
+        `  intussen ${f.reads} kleine lezingen (GET /afnemers): max ${f.readMaxMs.toFixed(0)} ms, p95 ${f.readP95Ms.toFixed(0)} ms; ` +
+          `event-loop-vertraging max ${f.loopMaxMs.toFixed(0)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms`,
+      );
     }
     return figures;
   } finally {
@@ -106,5 +124,11 @@ export async function run(options: { print?: boolean; rows?: number } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  run().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+  run().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

@@ -2,12 +2,7 @@
  * Seeded random planning data for benchmarks: a year of send windows from ~600 Afnemers in daytime,
  * log-normal volumes, campaign peak days, a weekly capacity profile and some maintenance.
  */
-import {
-  planningRange,
-  type CapacityProfile,
-  type MaintenanceWindow,
-  type PlanWindow,
-} from '../shared/src/planning/index.js';
+import { planningRange, type CapacityProfile, type MaintenanceWindow, type PlanWindow } from '../shared/src/planning/index.js';
 import { amsterdamDayNumber, amsterdamDayStart, amsterdamOffsetAt } from '../shared/src/time/index.js';
 
 const HOUR = 3_600_000;

@@ -57,9 +57,17 @@ async function main() {
     );
     // Four conflicts in joint assessment, where planners keep revising their assessment: a legal write every time.
     const cases = await Promise.all(
-      (await sql<{ id: number; afnemers: string[] }[]>`
-        select id::int, afnemers from conflicts where status = 'open' order by excess_messages desc limit 4`).map(async (c, i) => {
-        const assessor = await userUpsert(sql, { email: `assessor${i}@load.example`, name: '', role: 'planner', afnemerOin: c.afnemers[0]!, passwordHash: null });
+      (
+        await sql<{ id: number; afnemers: string[] }[]>`
+        select id::int, afnemers from conflicts where status = 'open' order by excess_messages desc limit 4`
+      ).map(async (c, i) => {
+        const assessor = await userUpsert(sql, {
+          email: `assessor${i}@load.example`,
+          name: '',
+          role: 'planner',
+          afnemerOin: c.afnemers[0]!,
+          passwordHash: null,
+        });
         return { id: c.id, path: `/api/v1/conflicts/${c.id}`, assessorToken: await token(assessor.id) };
       }),
     );
@@ -74,13 +82,19 @@ async function main() {
     // LOADTEST_SERVER_LOG=file keeps the server's request log (JSON lines), with the server's own timing of each request.
     if (process.env.LOADTEST_SERVER_LOG) server.stdout!.pipe(createWriteStream(process.env.LOADTEST_SERVER_LOG));
     await new Promise<void>((resolve, reject) => {
-      server!.stdout!.on('data', (d: Buffer) => { if (String(d).includes('draait op')) resolve(); });
+      server!.stdout!.on('data', (d: Buffer) => {
+        if (String(d).includes('draait op')) resolve();
+      });
       server!.on('exit', (code) => reject(new Error(`server stopte (${code})`)));
     });
     const base = `http://127.0.0.1:${port}`;
-    const post = (path: string, t: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (path: string, t: string, body: unknown) =>
+      fetch(`${base}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${t}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     for (const c of cases) {
-      for (const [t, body] of [[c.assessorToken, { type: 'contact-logius', message: 'Loadtest' }], [managerToken, { type: 'open-assessment' }]] as const) {
+      for (const [t, body] of [
+        [c.assessorToken, { type: 'contact-logius', message: 'Loadtest' }],
+        [managerToken, { type: 'open-assessment' }],
+      ] as const) {
         const res = await post(`${c.path}/actions`, t, body);
         if (!res.ok) throw new Error(`voorbereiding ${body.type}: ${res.status} ${await res.text()}`);
       }
@@ -108,14 +122,76 @@ async function main() {
     const auth = { Authorization: `Bearer ${managerToken}` };
     let round = 0;
     const groups: { name: string; kind: 'read' | 'upload' | 'write'; connections: number; requests: autocannon.Request[] }[] = [
-      { name: 'GET /conflicts?status=open', kind: 'read', connections: 12, requests: [{ method: 'GET', path: '/api/v1/conflicts?status=open&pageSize=50', headers: auth }] },
-      { name: 'GET /conflicts/{id}', kind: 'read', connections: 6, requests: [{ method: 'GET', headers: auth, setupRequest: (r) => ({ ...r, path: cases[detailRound++ % cases.length]!.path }) }] },
-      { name: 'GET /prognoses (pagina)', kind: 'read', connections: 8, requests: [{ method: 'GET', headers: auth, setupRequest: (r) => ({ ...r, path: `/api/v1/prognoses?pageSize=100&page=${1 + Math.floor(random() * 400)}` }) }] },
+      {
+        name: 'GET /conflicts?status=open',
+        kind: 'read',
+        connections: 12,
+        requests: [{ method: 'GET', path: '/api/v1/conflicts?status=open&pageSize=50', headers: auth }],
+      },
+      {
+        name: 'GET /conflicts/{id}',
+        kind: 'read',
+        connections: 6,
+        requests: [{ method: 'GET', headers: auth, setupRequest: (r) => ({ ...r, path: cases[detailRound++ % cases.length]!.path }) }],
+      },
+      {
+        name: 'GET /prognoses (pagina)',
+        kind: 'read',
+        connections: 8,
+        requests: [
+          { method: 'GET', headers: auth, setupRequest: (r) => ({ ...r, path: `/api/v1/prognoses?pageSize=100&page=${1 + Math.floor(random() * 400)}` }) },
+        ],
+      },
       // Planners, each of their own Afnemer: ten different views of the quarter, all asked again after every change.
-      { name: 'GET /load kwartaal, 1h (planners)', kind: 'read', connections: 10, requests: [{ method: 'GET', path: `/api/v1/load?from=${quarterFrom}&to=${quarterTo}&bucket=1h`, setupRequest: (r) => ({ ...r, headers: { Authorization: `Bearer ${viewers[viewerRound++ % viewers.length]!.token}` } }) }] },
-      { name: 'GET /load jaar, 1d', kind: 'read', connections: 8, requests: [{ method: 'GET', path: `/api/v1/load?from=${yearFrom}&to=${yearTo}&bucket=1d`, headers: auth }] },
-      { name: 'POST /prognoses (1.000 regels)', kind: 'upload', connections: 2, requests: [{ method: 'POST', path: '/api/v1/prognoses', setupRequest: (r) => { const up = uploaders[round % uploaders.length]!; round++; return { ...r, headers: { Authorization: `Bearer ${up.token}`, 'Content-Type': 'text/csv' }, body: uploadBody(round) }; } }] },
-      { name: 'POST /conflicts/{id}/actions', kind: 'write', connections: 4, requests: [{ method: 'POST', body: assessment, setupRequest: (r) => { const c = cases[actionRound++ % cases.length]!; return { ...r, path: `${c.path}/actions`, headers: { Authorization: `Bearer ${c.assessorToken}`, 'Content-Type': 'application/json' } }; } }] },
+      {
+        name: 'GET /load kwartaal, 1h (planners)',
+        kind: 'read',
+        connections: 10,
+        requests: [
+          {
+            method: 'GET',
+            path: `/api/v1/load?from=${quarterFrom}&to=${quarterTo}&bucket=1h`,
+            setupRequest: (r) => ({ ...r, headers: { Authorization: `Bearer ${viewers[viewerRound++ % viewers.length]!.token}` } }),
+          },
+        ],
+      },
+      {
+        name: 'GET /load jaar, 1d',
+        kind: 'read',
+        connections: 8,
+        requests: [{ method: 'GET', path: `/api/v1/load?from=${yearFrom}&to=${yearTo}&bucket=1d`, headers: auth }],
+      },
+      {
+        name: 'POST /prognoses (1.000 regels)',
+        kind: 'upload',
+        connections: 2,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/v1/prognoses',
+            setupRequest: (r) => {
+              const up = uploaders[round % uploaders.length]!;
+              round++;
+              return { ...r, headers: { Authorization: `Bearer ${up.token}`, 'Content-Type': 'text/csv' }, body: uploadBody(round) };
+            },
+          },
+        ],
+      },
+      {
+        name: 'POST /conflicts/{id}/actions',
+        kind: 'write',
+        connections: 4,
+        requests: [
+          {
+            method: 'POST',
+            body: assessment,
+            setupRequest: (r) => {
+              const c = cases[actionRound++ % cases.length]!;
+              return { ...r, path: `${c.path}/actions`, headers: { Authorization: `Bearer ${c.assessorToken}`, 'Content-Type': 'application/json' } };
+            },
+          },
+        ],
+      },
     ];
     // A server that has been running a while: caches loaded and code compiled. The first request of each kind
     // after a start is timed here, and printed, but kept out of the figures.
@@ -130,7 +206,9 @@ async function main() {
     }
     console.log(`Eerste verzoeken na de start (koud): ${warm.join('; ')}`);
     const total = groups.reduce((n, g) => n + g.connections, 0);
-    console.log(`Belasting: ${total} gelijktijdige clients, ${RATE > 0 ? `elk hoogstens ${RATE} verzoek per seconde` : 'zonder pauze (verzadiging)'}, ${SECONDS} s, tegen ${base}`);
+    console.log(
+      `Belasting: ${total} gelijktijdige clients, ${RATE > 0 ? `elk hoogstens ${RATE} verzoek per seconde` : 'zonder pauze (verzadiging)'}, ${SECONDS} s, tegen ${base}`,
+    );
     /**
      * One autocannon instance per client, so each paces itself on its own clock: client k of n starts k/n of a
      * second after the first. (One instance with many paced connections fires them all on the same tick, a burst
@@ -154,12 +232,14 @@ async function main() {
       });
     let k = 0;
     const started = groups.map((g) => ({ g, clients: Array.from({ length: g.connections }, () => client(g, (1000 * k++) / total)) }));
-    const results = await Promise.all(started.map(async ({ g, clients }) => {
-      const done = await Promise.all(clients);
-      const codes = new Map<number, number>();
-      for (const d of done) for (const [code, n] of d.codes) codes.set(code, (codes.get(code) ?? 0) + n);
-      return { g, times: done.flatMap((d) => d.times), codes, errors: done.reduce((n, d) => n + d.errors, 0), duration: SECONDS };
-    }));
+    const results = await Promise.all(
+      started.map(async ({ g, clients }) => {
+        const done = await Promise.all(clients);
+        const codes = new Map<number, number>();
+        for (const d of done) for (const [code, n] of d.codes) codes.set(code, (codes.get(code) ?? 0) + n);
+        return { g, times: done.flatMap((d) => d.times), codes, errors: done.reduce((n, d) => n + d.errors, 0), duration: SECONDS };
+      }),
+    );
 
     console.log('\nroute                              verzoeken   per s     p50     p95     p99   doel p95');
     let failed = 0;
@@ -172,10 +252,21 @@ async function main() {
       const p95 = percentile(sorted, 95);
       const pass = target === null ? '' : p95 <= target ? `<= ${target} PASS` : `<= ${target} FAIL`;
       if (target !== null && p95 > target) allPass = false;
-      console.log(`${r.g.name.padEnd(34)} ${String(sorted.length).padStart(8)} ${(sorted.length / r.duration).toFixed(1).padStart(7)} ${percentile(sorted, 50).toFixed(0).padStart(7)} ${p95.toFixed(0).padStart(7)} ${percentile(sorted, 99).toFixed(0).padStart(7)}   ${pass}${bad ? `  (${bad} mislukt: ${[...r.codes].filter(([c]) => c >= 300).map(([c, k]) => `${k}×${c}`).join(', ')})` : ''}`);
+      console.log(
+        `${r.g.name.padEnd(34)} ${String(sorted.length).padStart(8)} ${(sorted.length / r.duration).toFixed(1).padStart(7)} ${percentile(sorted, 50).toFixed(0).padStart(7)} ${p95.toFixed(0).padStart(7)} ${percentile(sorted, 99).toFixed(0).padStart(7)}   ${pass}${
+          bad
+            ? `  (${bad} mislukt: ${[...r.codes]
+                .filter(([c]) => c >= 300)
+                .map(([c, k]) => `${k}×${c}`)
+                .join(', ')})`
+            : ''
+        }`,
+      );
     }
     const count = results.reduce((n, r) => n + r.times.length, 0);
-    console.log(`\nTotaal ${count} verzoeken in ${SECONDS} s (${(count / SECONDS).toFixed(0)}/s); mislukt: ${failed}; doelen: ${allPass ? 'gehaald' : 'niet alle gehaald'}`);
+    console.log(
+      `\nTotaal ${count} verzoeken in ${SECONDS} s (${(count / SECONDS).toFixed(0)}/s); mislukt: ${failed}; doelen: ${allPass ? 'gehaald' : 'niet alle gehaald'}`,
+    );
     if (failed > 0) process.exitCode = 1;
   } finally {
     if (server && server.exitCode === null) {
@@ -187,4 +278,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(process.exitCode ?? 0), (err) => { console.error(err); process.exit(1); });
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

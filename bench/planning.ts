@@ -74,7 +74,9 @@ export async function run(options: PlanningBenchOptions = {}): Promise<PlanningB
   };
   const data = planningBenchData({ windows: options.windows ?? 50_000 });
   const buckets = data.toBucket - data.fromBucket;
-  log(`planning benchmark: ${data.windows.length} windows, ${buckets} buckets (${(buckets / 96).toFixed(0)} days), ${data.maintenance.length} maintenance windows`);
+  log(
+    `planning benchmark: ${data.windows.length} windows, ${buckets} buckets (${(buckets / 96).toFixed(0)} days), ${data.maintenance.length} maintenance windows`,
+  );
 
   const [result, coldMs] = timed(() => conflictsDetect(data));
   for (let i = 0; i < 3; i++) conflictsDetect(data);
@@ -83,7 +85,9 @@ export async function run(options: PlanningBenchOptions = {}): Promise<PlanningB
   const medianMs = median(times);
   const pass = medianMs <= DETECTION_TARGET_MS;
   log(`  conflicts: ${result.conflicts.length}, overloaded buckets: ${result.overloadedBuckets}, warning runs: ${result.warnings.length}`);
-  log(`  detection: median ${medianMs.toFixed(1)} ms over ${runs} runs after warm-up (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}, first cold run ${coldMs.toFixed(1)} ms)`);
+  log(
+    `  detection: median ${medianMs.toFixed(1)} ms over ${runs} runs after warm-up (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}, first cold run ${coldMs.toFixed(1)} ms)`,
+  );
   log(`  target <= ${DETECTION_TARGET_MS} ms: ${pass ? 'PASS' : 'FAIL'}`);
 
   // Brute force: its fixed part (capacity, backlog) is timed without windows, its per-window part (windows x

@@ -55,8 +55,16 @@ export async function yearDatabaseCreate(name: string): Promise<YearDatabase> {
   for (const w of data.windows) {
     const list = byAfnemer.get(w.afnemer) ?? [];
     list.push({
-      afnemer: w.afnemer, kenmerk: w.kenmerk, omschrijving: '', berichttype: 'Bericht', start: new Date(w.start), end: new Date(w.end),
-      aantalBerichten: Math.max(1, Math.round(w.volume)), status: w.status === 'geannuleerd' ? 'concept' : w.status, vroegsteStart: null, laatsteEind: null,
+      afnemer: w.afnemer,
+      kenmerk: w.kenmerk,
+      omschrijving: '',
+      berichttype: 'Bericht',
+      start: new Date(w.start),
+      end: new Date(w.end),
+      aantalBerichten: Math.max(1, Math.round(w.volume)),
+      status: w.status === 'geannuleerd' ? 'concept' : w.status,
+      vroegsteStart: null,
+      laatsteEind: null,
     });
     byAfnemer.set(w.afnemer, list);
   }

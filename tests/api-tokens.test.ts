@@ -38,7 +38,12 @@ async function stored(id: number) {
 describe('POST /api/v1/tokens', () => {
   it('creates a token for oneself, shows the secret once, stores only its hash, and it signs in until it expires', async () => {
     const body = await created(who.plannerA, { label: '  Aanlevering vanuit SAP ', days: 30 });
-    expect(body).toMatchObject({ label: 'Aanlevering vanuit SAP', status: 'actief', createdAt: START.toISOString(), expiresAt: new Date(START.getTime() + 30 * DAY_MS).toISOString() });
+    expect(body).toMatchObject({
+      label: 'Aanlevering vanuit SAP',
+      status: 'actief',
+      createdAt: START.toISOString(),
+      expiresAt: new Date(START.getTime() + 30 * DAY_MS).toISOString(),
+    });
     expect(body.token).toMatch(/^cdt_/);
     const row = await stored(body.id);
     expect(row).toMatchObject({ userId: who.plannerA.user.id, label: 'Aanlevering vanuit SAP', tokenHash: tokenHash(body.token), revokedAt: null });
@@ -162,7 +167,11 @@ describe('DELETE /api/v1/tokens/{id}', () => {
 describe('a locked account', () => {
   it('cannot use its tokens while locked after five failed logins, and can again once the lock ends', async () => {
     const login = (password: string) =>
-      t.app.request('/api/v1/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'planner2@a.example', password }) });
+      t.app.request('/api/v1/sessions', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: 'planner2@a.example', password }),
+      });
     const body = await created(plannerA2);
     // The fifth failure locks the account (answered 429).
     for (let i = 0; i < 5; i++) expect([401, 429]).toContain((await login('fout')).status);

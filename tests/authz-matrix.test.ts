@@ -22,9 +22,16 @@ const FRAUD_SECRET = 'FRAUDE-GEHEIM';
 /** One column per role; an Afnemer-bound role twice: "own" works for Afnemer A (whose resources the paths name), "other" for B. */
 const COLUMNS = [
   'anonymous',
-  'planner:own', 'planner:other',
-  'klantraad-manager:own', 'klantraad-manager:other',
-  'capacity-manager', 'service-manager', 'incident-manager', 'calamity-manager', 'admin', 'fraudeteam',
+  'planner:own',
+  'planner:other',
+  'klantraad-manager:own',
+  'klantraad-manager:other',
+  'capacity-manager',
+  'service-manager',
+  'incident-manager',
+  'calamity-manager',
+  'admin',
+  'fraudeteam',
 ] as const;
 type Column = (typeof COLUMNS)[number];
 
@@ -48,166 +55,166 @@ const INTENDED = {
   //                                                                  anon plan plan krm  krm  cap  svc  inc  cal  adm  frd
   //                                                                       own  oth  own  oth
   // Aanmelden: logging in and out needs no session; who you are needs one.
-  'POST /sessions':                                                  [ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /sessions/current':                                           [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'DELETE /sessions/current':                                        [ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /afnemers':                                                   [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
+  'POST /sessions': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /sessions/current': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'DELETE /sessions/current': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /afnemers': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
 
   // Prognoses: a planner delivers and cancels for its own Afnemer; Logius' capacity manager (and admin) on behalf of any.
-  'POST /prognoses':                                                 [UN,  ok,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  ok,  NO],
+  'POST /prognoses': [UN, ok, NO, NO, NO, ok, NO, NO, NO, ok, NO],
   // A dry run for one's own Afnemer (Logius: for B) in an hour where A sends: B learns A only as a count.
-  'POST /prognoses · proefaanlevering in een uur van A':             [UN,  ok,  ok,  NO,  NO,  ok,  NO,  NO,  NO,  ok,  NO],
-  'GET /prognoses · ?afnemer=A':                                     [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /prognoses · zonder filter':                                  [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /prognoses/template.csv':                                     [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /prognoses/template.xlsx':                                    [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /prognoses/{id}':                                             [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'DELETE /prognoses/{id}':                                          [UN,  ok,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  ok,  NO],
+  'POST /prognoses · proefaanlevering in een uur van A': [UN, ok, ok, NO, NO, ok, NO, NO, NO, ok, NO],
+  'GET /prognoses · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'GET /prognoses · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /prognoses/template.csv': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /prognoses/template.xlsx': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /prognoses/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'DELETE /prognoses/{id}': [UN, ok, NO, NO, NO, ok, NO, NO, NO, ok, NO],
   // Editing one window is a plan change: its own planner, or the capacity manager on its behalf.
-  'PATCH /prognoses/{id}':                                           [UN,  ok,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  'PATCH /prognoses/{id}': [UN, ok, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   // A plan change (here planner A's) is undone by whoever made it, or by the capacity manager.
-  'POST /plan-changes/{id}/undo':                                    [UN,  ok,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
-  'GET /deliveries':                                                 [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
+  'POST /plan-changes/{id}/undo': [UN, ok, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'GET /deliveries': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
 
   // Capaciteit: everyone signed in reads; only the Traffic- en Capaciteitsmanager sets capacity and maintenance.
-  'GET /capacity-profile':                                           [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /capacity-profile/history':                                   [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'PUT /capacity-profile':                                           [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  'GET /capacity-profile': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /capacity-profile/history': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'PUT /capacity-profile': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   // A dry run shows the effect of a capacity change to whoever may make it, and stores nothing.
-  'PUT /capacity-profile · dryRun=true':                             [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
-  'POST /capacity-profile/history/{id}/restore':                     [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
-  'POST /capacity-profile/history/{id}/restore · dryRun=true':       [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
-  'GET /maintenance-windows':                                        [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /maintenance-windows/{id}':                                   [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'POST /maintenance-windows':                                       [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
-  'PUT /maintenance-windows/{id}':                                   [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
-  'DELETE /maintenance-windows/{id}':                                [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
-  'POST /maintenance-windows · dryRun=true':                         [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
-  'PUT /maintenance-windows/{id} · dryRun=true':                     [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
-  'DELETE /maintenance-windows/{id} · dryRun=true':                  [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  'PUT /capacity-profile · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'POST /capacity-profile/history/{id}/restore': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'POST /capacity-profile/history/{id}/restore · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'GET /maintenance-windows': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /maintenance-windows/{id}': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /maintenance-windows': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'PUT /maintenance-windows/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'DELETE /maintenance-windows/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'POST /maintenance-windows · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'PUT /maintenance-windows/{id} · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'DELETE /maintenance-windows/{id} · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   // The maintenance trail is read like the calendar; only the capacity manager undoes a change (within 15 minutes).
-  'GET /maintenance-changes':                                        [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'POST /maintenance-changes/{id}/undo':                             [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
-  'POST /maintenance-changes/{id}/undo · dryRun=true':               [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
-  'GET /load':                                                       [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
+  'GET /maintenance-changes': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /maintenance-changes/{id}/undo': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'POST /maintenance-changes/{id}/undo · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'GET /load': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
 
   // Conflicten: an Afnemer sees only conflicts it is involved in (the path names one of A alone); the six steps by their gates.
-  'GET /conflicts · ?afnemer=A':                                     [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /conflicts · zonder filter':                                  [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /conflicts/{id}':                                             [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
+  'GET /conflicts · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'GET /conflicts · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /conflicts/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
   // B sees a conflict it shares with A, but A's windows only by organisation, time and volume.
-  'GET /conflicts/{id} · conflict dat A en B delen':                 [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /conflicts/{id}/suggestions':                                 [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'POST /conflicts/{id}/actions · contact-logius in stap 1':         [UN,  ok,  NO,  NO,  NO,  NO,  NO,  NO,  NO,  NO,  NO],
+  'GET /conflicts/{id} · conflict dat A en B delen': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /conflicts/{id}/suggestions': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'POST /conflicts/{id}/actions · contact-logius in stap 1': [UN, ok, NO, NO, NO, NO, NO, NO, NO, NO, NO],
   // Logius moves a window on an Afnemer's behalf only in step 6: in step 1 the role may, the step may not.
-  'POST /conflicts/{id}/actions · move-window in stap 1':            [UN,  ok,  NO,  NO,  NO,  409, 409, NO,  NO,  NO,  NO],
+  'POST /conflicts/{id}/actions · move-window in stap 1': [UN, ok, NO, NO, NO, 409, 409, NO, NO, NO, NO],
   'POST /conflicts/{id}/actions · move-window van A, conflict van A en B': [UN, ok, NO, NO, NO, 409, 409, NO, NO, NO, NO],
-  'POST /conflicts/{id}/actions · open-assessment in stap 2':        [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  'POST /conflicts/{id}/actions · open-assessment in stap 2': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   // Step 3: a planner for its own Afnemer; the capacity manager (the regie) on an Afnemer's behalf.
   'POST /conflicts/{id}/actions · submit-assessment voor A in stap 3': [UN, ok, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   // The capacity manager sets the advice once the assessments are in; in step 4 the planner (or the regie) escalates.
-  'POST /conflicts/{id}/actions · confirm-advice in stap 3':        [UN,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
-  'POST /conflicts/{id}/actions · escalate in stap 4':              [UN,  ok,  NO,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  'POST /conflicts/{id}/actions · confirm-advice in stap 3': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'POST /conflicts/{id}/actions · escalate in stap 4': [UN, ok, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   // Step 5: the klantraad-manager of an involved Afnemer answers the advice; the capacity manager records an answer on its behalf.
-  'POST /conflicts/{id}/actions · accept-advice voor A in stap 5':   [UN,  NO,  NO,  ok,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
-  'POST /conflicts/{id}/actions · reject-advice voor A in stap 5':   [UN,  NO,  NO,  ok,  NO,  ok,  NO,  NO,  NO,  NO,  NO],
+  'POST /conflicts/{id}/actions · accept-advice voor A in stap 5': [UN, NO, NO, ok, NO, ok, NO, NO, NO, NO, NO],
+  'POST /conflicts/{id}/actions · reject-advice voor A in stap 5': [UN, NO, NO, ok, NO, ok, NO, NO, NO, NO, NO],
   // Step 6: Logius voert de regie: the capacity or service manager climbs the ladder and decides.
-  'POST /conflicts/{id}/actions · escalate-level in stap 6':         [UN,  NO,  NO,  NO,  NO,  ok,  ok,  NO,  NO,  NO,  NO],
-  'POST /conflicts/{id}/actions · decide in stap 6':                 [UN,  NO,  NO,  NO,  NO,  ok,  ok,  NO,  NO,  NO,  NO],
+  'POST /conflicts/{id}/actions · escalate-level in stap 6': [UN, NO, NO, NO, NO, ok, ok, NO, NO, NO, NO],
+  'POST /conflicts/{id}/actions · decide in stap 6': [UN, NO, NO, NO, NO, ok, ok, NO, NO, NO, NO],
 
   // Live en meldingen: a notification is its addressee's alone (404 for anyone else: its existence is not theirs).
   // The stream is read while a conflict of A alone moves: B's users hear nothing of it.
-  'GET /events':                                                     [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /notifications':                                              [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'POST /notifications/{id}/read':                                   [UN,  ok,  NF,  NF,  NF,  NF,  NF,  NF,  NF,  NF,  NF],
-  'GET /outbox':                                                     [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
+  'GET /events': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /notifications': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /notifications/{id}/read': [UN, ok, NF, NF, NF, NF, NF, NF, NF, NF, NF],
+  'GET /outbox': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
 
   // Incidenten (section 5): Logius' handlers act; a planner reports and keeps up its own systems' disruptions
   // (step 4); a klantraad-manager reads; only the calamity manager confirms a calamity or records a crisis.
-  'GET /incidents · ?afnemer=A':                                     [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /incidents · zonder filter':                                  [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /incidents/{id}':                                             [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /incidents/{id} · incident dat A en B raakt':                 [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'POST /incidents':                                                 [UN,  ok,  NO,  NO,  NO,  ok,  ok,  ok,  ok,  ok,  NO],
-  'POST /incidents/{id}/actions · update op een MijnOverheid-storing': [UN, NO,  NO,  NO,  NO,  ok,  ok,  ok,  ok,  ok,  NO],
-  'POST /incidents/{id}/actions · update op een storing bij A':      [UN,  ok,  NO,  NO,  NO,  ok,  ok,  ok,  ok,  ok,  NO],
-  'POST /incidents/{id}/actions · priority':                         [UN,  NO,  NO,  NO,  NO,  ok,  ok,  ok,  ok,  ok,  NO],
-  'POST /incidents/{id}/actions · confirm-calamity':                 [UN,  NO,  NO,  NO,  NO,  NO,  NO,  NO,  ok,  NO,  NO],
-  'POST /incidents/{id}/actions · declare-crisis na een calamiteit': [UN,  NO,  NO,  NO,  NO,  NO,  NO,  NO,  ok,  NO,  NO],
-  'POST /incidents/{id}/capacity-impacts':                           [UN,  NO,  NO,  NO,  NO,  ok,  ok,  ok,  ok,  ok,  NO],
-  'DELETE /incidents/{id}/capacity-impacts/{impactId}':              [UN,  NO,  NO,  NO,  NO,  ok,  ok,  ok,  ok,  ok,  NO],
-  'GET /incident-priorities':                                        [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'PUT /incident-priorities':                                        [UN,  NO,  NO,  NO,  NO,  NO,  ok,  NO,  NO,  ok,  NO],
+  'GET /incidents · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'GET /incidents · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /incidents/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'GET /incidents/{id} · incident dat A en B raakt': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /incidents': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'POST /incidents/{id}/actions · update op een MijnOverheid-storing': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'POST /incidents/{id}/actions · update op een storing bij A': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'POST /incidents/{id}/actions · priority': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'POST /incidents/{id}/actions · confirm-calamity': [UN, NO, NO, NO, NO, NO, NO, NO, ok, NO, NO],
+  'POST /incidents/{id}/actions · declare-crisis na een calamiteit': [UN, NO, NO, NO, NO, NO, NO, NO, ok, NO, NO],
+  'POST /incidents/{id}/capacity-impacts': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'DELETE /incidents/{id}/capacity-impacts/{impactId}': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'GET /incident-priorities': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'PUT /incident-priorities': [UN, NO, NO, NO, NO, NO, ok, NO, NO, ok, NO],
 
   // Escalaties (section 7) and verstoringsanalyses (Bijlage 2): each Afnemer only for and about itself.
-  'GET /escalations · ?afnemer=A':                                   [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /escalations · zonder filter':                                [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /escalations/ladders':                                        [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'POST /escalations · algemene ladder':                             [UN,  ok,  NO,  NO,  NO,  ok,  ok,  ok,  ok,  ok,  NO],
-  'POST /escalations · incidentladder':                              [UN,  ok,  NO,  NO,  NO,  ok,  ok,  ok,  ok,  ok,  NO],
-  'GET /disruption-analyses':                                        [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /disruption-analyses/{id}':                                   [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /disruption-analyses/{id}/export':                            [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'POST /disruption-analyses':                                       [UN,  ok,  NO,  NO,  NO,  ok,  ok,  ok,  ok,  ok,  NO],
-  'PUT /disruption-analyses/{id}/analysis':                          [UN,  NO,  NO,  NO,  NO,  NO,  ok,  ok,  ok,  ok,  NO],
+  'GET /escalations · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'GET /escalations · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /escalations/ladders': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /escalations · algemene ladder': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'POST /escalations · incidentladder': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'GET /disruption-analyses': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /disruption-analyses/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'GET /disruption-analyses/{id}/export': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'POST /disruption-analyses': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'PUT /disruption-analyses/{id}/analysis': [UN, NO, NO, NO, NO, NO, ok, ok, ok, ok, NO],
 
   // Fraude (decision 005): the Fraudeteam reads and acts; the reporter sees its receipt; for anyone else it does not exist.
-  'GET /fraud-reports':                                              [UN,  ok,  ok,  ok,  ok,  NO,  NO,  NO,  NO,  NO,  ok],
-  'GET /fraud-reports/{id}':                                         [UN,  ok,  NF,  NF,  NF,  NO,  NO,  NO,  NO,  NO,  ok],
-  'POST /fraud-reports':                                             [UN,  ok,  ok,  ok,  ok,  NO,  NO,  NO,  NO,  NO,  NO],
-  'POST /fraud-reports/{id}/actions':                                [UN,  NO,  NO,  NO,  NO,  NO,  NO,  NO,  NO,  NO,  ok],
+  'GET /fraud-reports': [UN, ok, ok, ok, ok, NO, NO, NO, NO, NO, ok],
+  'GET /fraud-reports/{id}': [UN, ok, NF, NF, NF, NO, NO, NO, NO, NO, ok],
+  'POST /fraud-reports': [UN, ok, ok, ok, ok, NO, NO, NO, NO, NO, NO],
+  'POST /fraud-reports/{id}/actions': [UN, NO, NO, NO, NO, NO, NO, NO, NO, NO, ok],
 
   // Contacten (Bijlage 1): Logius keeps its list, each Afnemer its own.
-  'GET /contacts · ?afnemer=A':                                      [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /contacts · zonder filter':                                   [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'POST /contacts':                                                  [UN,  ok,  NO,  ok,  NO,  NO,  ok,  NO,  NO,  ok,  NO],
-  'PUT /contacts/{id}':                                              [UN,  ok,  NO,  ok,  NO,  NO,  ok,  NO,  NO,  ok,  NO],
-  'DELETE /contacts/{id}':                                           [UN,  ok,  NO,  ok,  NO,  NO,  ok,  NO,  NO,  ok,  NO],
+  'GET /contacts · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'GET /contacts · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /contacts': [UN, ok, NO, ok, NO, NO, ok, NO, NO, ok, NO],
+  'PUT /contacts/{id}': [UN, ok, NO, ok, NO, NO, ok, NO, NO, ok, NO],
+  'DELETE /contacts/{id}': [UN, ok, NO, ok, NO, NO, ok, NO, NO, ok, NO],
 
   // Wijzigingen (section 2): designated Afnemer employees file, Logius handles; releases are Logius'.
-  'GET /standard-changes':                                           [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /rfcs · ?afnemer=A':                                          [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /rfcs · zonder filter':                                       [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /rfcs/{id}':                                                  [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'POST /rfcs · aangewezen door de Afnemer':                         [UN,  ok,  ok,  ok,  ok,  NO,  NO,  NO,  NO,  NO,  NO],
-  'POST /rfcs · niet aangewezen':                                    [UN,  NO,  NO,  NO,  NO,  NO,  NO,  NO,  NO,  NO,  NO],
-  'POST /rfcs/{id}/actions':                                         [UN,  NO,  NO,  NO,  NO,  ok,  ok,  NO,  NO,  ok,  NO],
-  'PUT /users/{id}/rfc-permission':                                  [UN,  NO,  NO,  ok,  NO,  NO,  NO,  NO,  NO,  ok,  NO],
-  'GET /releases':                                                   [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /releases/{id}':                                              [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'POST /releases':                                                  [UN,  NO,  NO,  NO,  NO,  ok,  ok,  NO,  NO,  ok,  NO],
-  'PUT /releases/{id}':                                              [UN,  NO,  NO,  NO,  NO,  ok,  ok,  NO,  NO,  ok,  NO],
-  'DELETE /releases/{id}':                                           [UN,  NO,  NO,  NO,  NO,  ok,  ok,  NO,  NO,  ok,  NO],
+  'GET /standard-changes': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /rfcs · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'GET /rfcs · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /rfcs/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'POST /rfcs · aangewezen door de Afnemer': [UN, ok, ok, ok, ok, NO, NO, NO, NO, NO, NO],
+  'POST /rfcs · niet aangewezen': [UN, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO],
+  'POST /rfcs/{id}/actions': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO],
+  'PUT /users/{id}/rfc-permission': [UN, NO, NO, ok, NO, NO, NO, NO, NO, ok, NO],
+  'GET /releases': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /releases/{id}': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /releases': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO],
+  'PUT /releases/{id}': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO],
+  'DELETE /releases/{id}': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO],
 
   // Serviceverzoeken (section 4): an Afnemer's employees file, Logius answers.
-  'GET /service-request-types':                                      [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /service-requests · ?afnemer=A':                              [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /service-requests · zonder filter':                           [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /service-requests/{id}':                                      [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'POST /service-requests':                                          [UN,  ok,  ok,  ok,  ok,  NO,  NO,  NO,  NO,  NO,  NO],
-  'PATCH /service-requests/{id}':                                    [UN,  NO,  NO,  NO,  NO,  ok,  ok,  NO,  NO,  ok,  NO],
+  'GET /service-request-types': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /service-requests · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'GET /service-requests · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /service-requests/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'POST /service-requests': [UN, ok, ok, ok, ok, NO, NO, NO, NO, NO, NO],
+  'PATCH /service-requests/{id}': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO],
 
   // Rapportages (section 8): the Service rapportage is Logius'; the usage template is per Afnemer.
-  'GET /reports/service':                                            [UN,  NO,  NO,  NO,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /reports/usage':                                              [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /reports/usage.xlsx':                                         [UN,  ok,  NO,  ok,  NO,  ok,  ok,  ok,  ok,  ok,  ok],
+  'GET /reports/service': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, ok],
+  'GET /reports/usage': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'GET /reports/usage.xlsx': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
 
   // Agenda: one's own feeds; the feed itself is reached by its secret URL alone (the token is the access).
-  'GET /calendar-feeds':                                             [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'POST /calendar-feeds':                                            [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'DELETE /calendar-feeds/current':                                  [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /calendar-feeds/{feedFile} · feed van de planner van A':      [ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /calendar-feeds/{feedFile} · ingetrokken feed':               [NF,  NF,  NF,  NF,  NF,  NF,  NF,  NF,  NF,  NF,  NF],
+  'GET /calendar-feeds': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /calendar-feeds': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'DELETE /calendar-feeds/current': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /calendar-feeds/{feedFile} · feed van de planner van A': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /calendar-feeds/{feedFile} · ingetrokken feed': [NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF],
 
   // API-tokens: everyone manages their own; only the administrator sees and revokes another's (for others it does not exist).
-  'GET /tokens · eigen tokens':                                      [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'GET /tokens · ?userId= van een andere planner van A':             [UN,  NO,  NO,  NO,  NO,  NO,  NO,  NO,  NO,  ok,  NO],
-  'POST /tokens':                                                    [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'DELETE /tokens/{id} · eigen token':                               [UN,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
-  'DELETE /tokens/{id} · token van een andere planner van A':        [UN,  NF,  NF,  NF,  NF,  NF,  NF,  NF,  NF,  ok,  NF],
+  'GET /tokens · eigen tokens': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /tokens · ?userId= van een andere planner van A': [UN, NO, NO, NO, NO, NO, NO, NO, NO, ok, NO],
+  'POST /tokens': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'DELETE /tokens/{id} · eigen token': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'DELETE /tokens/{id} · token van een andere planner van A': [UN, NF, NF, NF, NF, NF, NF, NF, NF, ok, NF],
 
   // Outside OpenAPI: the API description is public (NL API Design Rules).
-  'GET /openapi.json':                                               [ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok],
+  'GET /openapi.json': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
 } as const satisfies Record<string, Grid>;
 
 type Key = keyof typeof INTENDED;
@@ -319,22 +326,28 @@ interface Req {
   whileOpen?: () => Promise<void>;
 }
 type Build = (caller: Caller) => Req | Promise<Req>;
-type Spec = Build | {
-  request: Build;
-  /** An allowed call that by design stores nothing. */
-  writesNothing?: true;
-  /** The URL itself is the credential: any caller gets what its owner may see. */
-  capabilityUrl?: true;
-  /** For an Afnemer-bound caller that was let in: what in the answer is not its own (must be nothing). */
-  foreign?: (body: any, oin: string) => unknown[]; // eslint-disable-line @typescript-eslint/no-explicit-any
-  /** For a caller that was let in: what the answer must hold, so that an empty answer cannot pass `foreign`. */
-  holds?: (body: any, caller: Caller) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
-};
+type Spec =
+  | Build
+  | {
+      request: Build;
+      /** An allowed call that by design stores nothing. */
+      writesNothing?: true;
+      /** The URL itself is the credential: any caller gets what its owner may see. */
+      capabilityUrl?: true;
+      /** For an Afnemer-bound caller that was let in: what in the answer is not its own (must be nothing). */
+      foreign?: (body: any, oin: string) => unknown[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+      /** For a caller that was let in: what the answer must hold, so that an empty answer cannot pass `foreign`. */
+      holds?: (body: any, caller: Caller) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
 type Item = { afnemer: string | null };
 type LiveChange = { kind: string; conflictId?: number };
 type Preview = { afnemers: string[]; otherAfnemers: number };
-const dryRunPreviews = (b: { created: Preview[]; solved: Preview[]; worsened: { before: Preview; after: Preview }[]; eased: { before: Preview; after: Preview }[] }) =>
-  [...b.created, ...b.solved, ...[...b.worsened, ...b.eased].flatMap((ch) => [ch.before, ch.after])];
+const dryRunPreviews = (b: {
+  created: Preview[];
+  solved: Preview[];
+  worsened: { before: Preview; after: Preview }[];
+  eased: { before: Preview; after: Preview }[];
+}) => [...b.created, ...b.solved, ...[...b.worsened, ...b.eased].flatMap((ch) => [ch.before, ch.after])];
 /** The conflict the open stream's activity made (for `holds`). */
 let streamConflict = 0;
 const notOwn = (oin: string) => (x: Item) => x.afnemer !== oin;
@@ -368,7 +381,9 @@ function slot() {
 async function windowOfA(aantalBerichten = 100, s = slot()) {
   const kenmerk = `${A_SECRET}-${slots}`;
   await setup('POST', '/prognoses', who.plannerA, {
-    windows: [{ kenmerk, omschrijving: `${A_SECRET} omschrijving`, berichttype: 'Aanslag', start: s.start, eind: s.end, aantalBerichten, status: 'definitief' }],
+    windows: [
+      { kenmerk, omschrijving: `${A_SECRET} omschrijving`, berichttype: 'Aanslag', start: s.start, eind: s.end, aantalBerichten, status: 'definitief' },
+    ],
   });
   const [w] = await t.sql<{ id: number }[]>`select id::int from send_windows where afnemer_oin = ${OIN_A} and kenmerk = ${kenmerk}`;
   return { id: w!.id, ...s };
@@ -394,7 +409,8 @@ async function conflictOfAandB() {
   return { id: await openConflictAt(w), windowId: w.id };
 }
 
-const aspects = (level: string) => Object.fromEntries(['administratief', 'financieel', 'juridisch', 'imago'].map((k) => [k, { urgency: level, impact: level }]));
+const aspects = (level: string) =>
+  Object.fromEntries(['administratief', 'financieel', 'juridisch', 'imago'].map((k) => [k, { urgency: level, impact: level }]));
 const conflictAct = (id: number, a: Actor, body: object) => setup('POST', `/conflicts/${id}/actions`, a, body);
 
 async function conflictInStep2() {
@@ -448,10 +464,12 @@ const contactBody = { afnemer: OIN_A, role: 'contactpersoon', name: `${A_SECRET}
 
 async function rfcOfA() {
   await t.sql`update users set may_file_rfc = true where id = ${who.plannerA.user.id}`;
-  return (await setup('POST', '/rfcs', who.plannerA, { kind: 'niet-standaard', title: `${A_SECRET} wijziging`, description: 'Nieuw berichttype' })).id as number;
+  return (await setup('POST', '/rfcs', who.plannerA, { kind: 'niet-standaard', title: `${A_SECRET} wijziging`, description: 'Nieuw berichttype' }))
+    .id as number;
 }
 const serviceRequestOfA = async () =>
-  (await setup('POST', '/service-requests', who.plannerA, { kind: 'vrij', subject: `${A_SECRET} verzoek`, description: 'Graag extra testaccounts.' })).id as number;
+  (await setup('POST', '/service-requests', who.plannerA, { kind: 'vrij', subject: `${A_SECRET} verzoek`, description: 'Graag extra testaccounts.' }))
+    .id as number;
 
 async function notificationOfPlannerA() {
   const [n] = await t.sql<{ id: number }[]>`
@@ -461,9 +479,14 @@ async function notificationOfPlannerA() {
 }
 
 const analysisBody = {
-  status: 'Verholpen', startedAt: '2027-01-11T08:00:00Z', resolvedAt: '2027-01-11T09:00:00Z', cause: `${A_SECRET} oorzaak`,
+  status: 'Verholpen',
+  startedAt: '2027-01-11T08:00:00Z',
+  resolvedAt: '2027-01-11T09:00:00Z',
+  cause: `${A_SECRET} oorzaak`,
   impact: { afnemer: { level: 'groot' }, logius: { level: 'middel' }, klanten: { level: 'laag' } },
-  solutionIncidental: 'Herstart', solutionStructural: 'Monitoring', communication: {},
+  solutionIncidental: 'Herstart',
+  solutionStructural: 'Monitoring',
+  communication: {},
 };
 
 /** The resources of Afnemer A (and a few of B and of Logius) that the read rows point at. */
@@ -484,24 +507,36 @@ async function fixture() {
   const incidentA = await incidentOfA();
   // An incident of A and B whose trail holds A's own escalation and analysis: B may see the incident, not those.
   const incidentShared = await incidentOfA({ ...P1, title: 'Landelijke storing', afnemers: [OIN_A, OIN_B] });
-  await setup('POST', '/escalations', who.plannerA, { ladder: 'incident', incidentId: incidentShared, reason: `${A_SECRET}: wij missen een wettelijke termijn` });
-  const analysisA = (await setup('POST', '/disruption-analyses', who.plannerA, {
-    incidentId: incidentShared, description: `${A_SECRET} verstoring`, disruptionDate: '2027-01-11', contactName: 'Contact A', contactEmail: 'contact@a.example',
-  })).id as number;
+  await setup('POST', '/escalations', who.plannerA, {
+    ladder: 'incident',
+    incidentId: incidentShared,
+    reason: `${A_SECRET}: wij missen een wettelijke termijn`,
+  });
+  const analysisA = (
+    await setup('POST', '/disruption-analyses', who.plannerA, {
+      incidentId: incidentShared,
+      description: `${A_SECRET} verstoring`,
+      disruptionDate: '2027-01-11',
+      contactName: 'Contact A',
+      contactEmail: 'contact@a.example',
+    })
+  ).id as number;
   await setup('PUT', `/disruption-analyses/${analysisA}/analysis`, actorOf('incident-manager'), analysisBody);
   await setup('POST', '/escalations', who.plannerA, { ladder: 'algemeen', reason: `${A_SECRET} algemene escalatie` });
   await setup('POST', '/contacts', who.plannerA, contactBody);
 
   // A's RFC planned in a release everyone sees: the release shows it to A and Logius only.
   const rfcA = await rfcOfA();
-  const release = (await setup('POST', '/releases', who.service, { name: 'R2027.1', start: '2027-02-10T09:00:00Z', end: '2027-02-10T10:00:00Z', factor: 0.5 })).id as number;
+  const release = (await setup('POST', '/releases', who.service, { name: 'R2027.1', start: '2027-02-10T09:00:00Z', end: '2027-02-10T10:00:00Z', factor: 0.5 }))
+    .id as number;
   await setup('POST', `/rfcs/${rfcA}/actions`, who.service, { type: 'analyse', text: 'Haalbaar' });
   await setup('POST', `/rfcs/${rfcA}/actions`, who.service, { type: 'impact-analyse', text: 'Leverancier: 5 dagen' });
   await setup('POST', `/rfcs/${rfcA}/actions`, who.service, { type: 'decide', outcome: 'goedgekeurd', reason: 'Past in de roadmap' });
   await setup('POST', `/rfcs/${rfcA}/actions`, who.service, { type: 'plan', releaseId: release });
 
   const serviceRequestA = await serviceRequestOfA();
-  const fraudReportA = (await setup('POST', '/fraud-reports', who.plannerA, { description: `${FRAUD_SECRET}: verdachte berichten`, channel: 'e-mail' })).id as number;
+  const fraudReportA = (await setup('POST', '/fraud-reports', who.plannerA, { description: `${FRAUD_SECRET}: verdachte berichten`, channel: 'e-mail' }))
+    .id as number;
   await setup('POST', `/fraud-reports/${fraudReportA}/actions`, actorOf('fraudeteam'), { type: 'note', text: `${FRAUD_SECRET} onderzoek` });
   return { windowA, conflictA, conflictShared, dryRunSlotA, maintenance, incidentA, incidentShared, analysisA, rfcA, release, serviceRequestA, fraudReportA };
 }
@@ -515,16 +550,36 @@ const REQUESTS: Record<Key, Spec> = {
 
   'POST /prognoses': () => {
     const s = slot();
-    return { path: '/prognoses', body: { windows: [{ kenmerk: `NIEUW-${slots}`, berichttype: 'Brief', start: s.start, eind: s.end, aantalBerichten: 50, status: 'concept', afnemer: OIN_A }] } };
+    return {
+      path: '/prognoses',
+      body: {
+        windows: [{ kenmerk: `NIEUW-${slots}`, berichttype: 'Brief', start: s.start, eind: s.end, aantalBerichten: 50, status: 'concept', afnemer: OIN_A }],
+      },
+    };
   },
   // 2,000 more in A's hour of 3,000 (at 4,000 an hour) would make a conflict.
   'POST /prognoses · proefaanlevering in een uur van A': {
     request: ({ oin }) => ({
       path: '/prognoses?dryRun=true',
-      body: { windows: [{ kenmerk: 'PROEF-1', berichttype: 'Brief', start: fx.dryRunSlotA.start, eind: fx.dryRunSlotA.end, aantalBerichten: 2000, status: 'concept', afnemer: oin ?? OIN_B }] },
+      body: {
+        windows: [
+          {
+            kenmerk: 'PROEF-1',
+            berichttype: 'Brief',
+            start: fx.dryRunSlotA.start,
+            eind: fx.dryRunSlotA.end,
+            aantalBerichten: 2000,
+            status: 'concept',
+            afnemer: oin ?? OIN_B,
+          },
+        ],
+      },
     }),
     writesNothing: true,
-    foreign: (b, oin) => dryRunPreviews(b).flatMap((p) => p.afnemers).filter((a) => a !== oin),
+    foreign: (b, oin) =>
+      dryRunPreviews(b)
+        .flatMap((p) => p.afnemers)
+        .filter((a) => a !== oin),
     holds: (b, { oin }) => {
       expect(b.created, 'the dry run finds the conflict').toHaveLength(1);
       const { afnemers, otherAfnemers } = b.created[0];
@@ -566,7 +621,9 @@ const REQUESTS: Record<Key, Spec> = {
     const id = (await setup('POST', '/maintenance-windows', who.capacity, maintenanceBody())).id;
     return { path: `/maintenance-windows/${id}`, body: { ...maintenanceBody(), reason: 'Verschoven onderhoud' } };
   },
-  'DELETE /maintenance-windows/{id}': async () => ({ path: `/maintenance-windows/${(await setup('POST', '/maintenance-windows', who.capacity, maintenanceBody())).id}` }),
+  'DELETE /maintenance-windows/{id}': async () => ({
+    path: `/maintenance-windows/${(await setup('POST', '/maintenance-windows', who.capacity, maintenanceBody())).id}`,
+  }),
   'POST /maintenance-windows · dryRun=true': { request: () => ({ path: '/maintenance-windows?dryRun=true', body: maintenanceBody() }), writesNothing: true },
   'PUT /maintenance-windows/{id} · dryRun=true': {
     request: () => ({ path: `/maintenance-windows/${fx.maintenance}?dryRun=true`, body: { ...maintenanceBody(), factor: 0 } }),
@@ -574,9 +631,13 @@ const REQUESTS: Record<Key, Spec> = {
   },
   'DELETE /maintenance-windows/{id} · dryRun=true': { request: () => ({ path: `/maintenance-windows/${fx.maintenance}?dryRun=true` }), writesNothing: true },
   'GET /maintenance-changes': () => ({ path: '/maintenance-changes' }),
-  'POST /maintenance-changes/{id}/undo': async () => ({ path: `/maintenance-changes/${(await setup('POST', '/maintenance-windows', who.capacity, maintenanceBody())).change.id}/undo` }),
+  'POST /maintenance-changes/{id}/undo': async () => ({
+    path: `/maintenance-changes/${(await setup('POST', '/maintenance-windows', who.capacity, maintenanceBody())).change.id}/undo`,
+  }),
   'POST /maintenance-changes/{id}/undo · dryRun=true': {
-    request: async () => ({ path: `/maintenance-changes/${(await setup('POST', '/maintenance-windows', who.capacity, maintenanceBody())).change.id}/undo?dryRun=true` }),
+    request: async () => ({
+      path: `/maintenance-changes/${(await setup('POST', '/maintenance-windows', who.capacity, maintenanceBody())).change.id}/undo?dryRun=true`,
+    }),
     writesNothing: true,
   },
   // A planner sees its own load against the rest, never another Afnemer by name.
@@ -586,12 +647,17 @@ const REQUESTS: Record<Key, Spec> = {
   },
 
   'GET /conflicts · ?afnemer=A': () => ({ path: `/conflicts?afnemer=${OIN_A}` }),
-  'GET /conflicts · zonder filter': { request: () => ({ path: '/conflicts' }), foreign: (b, oin) => b.items.filter((c: { afnemers: string[] }) => !c.afnemers.includes(oin)) },
+  'GET /conflicts · zonder filter': {
+    request: () => ({ path: '/conflicts' }),
+    foreign: (b, oin) => b.items.filter((c: { afnemers: string[] }) => !c.afnemers.includes(oin)),
+  },
   'GET /conflicts/{id}': () => ({ path: `/conflicts/${fx.conflictA.id}` }),
   'GET /conflicts/{id} · conflict dat A en B delen': () => ({ path: `/conflicts/${fx.conflictShared.id}` }),
   'GET /conflicts/{id}/suggestions': () => ({ path: `/conflicts/${fx.conflictA.id}/suggestions` }),
-  'POST /conflicts/{id}/actions · contact-logius in stap 1': async () =>
-    ({ path: `/conflicts/${(await conflictOfA()).id}/actions`, body: { type: 'contact-logius', message: 'Wij kunnen niet schuiven.' } }),
+  'POST /conflicts/{id}/actions · contact-logius in stap 1': async () => ({
+    path: `/conflicts/${(await conflictOfA()).id}/actions`,
+    body: { type: 'contact-logius', message: 'Wij kunnen niet schuiven.' },
+  }),
   'POST /conflicts/{id}/actions · move-window in stap 1': async () => {
     const c = await conflictOfA();
     const { start, end } = slot();
@@ -602,22 +668,38 @@ const REQUESTS: Record<Key, Spec> = {
     const { start, end } = slot();
     return { path: `/conflicts/${c.id}/actions`, body: { type: 'move-window', windowId: c.windowId, start, end } };
   },
-  'POST /conflicts/{id}/actions · open-assessment in stap 2': async () =>
-    ({ path: `/conflicts/${(await conflictInStep2()).id}/actions`, body: { type: 'open-assessment' } }),
-  'POST /conflicts/{id}/actions · submit-assessment voor A in stap 3': async () =>
-    ({ path: `/conflicts/${(await conflictInStep3()).id}/actions`, body: { type: 'submit-assessment', aspects: aspects('middel'), motivation: 'Telefonisch doorgegeven', afnemer: OIN_A } }),
-  'POST /conflicts/{id}/actions · confirm-advice in stap 3': async () =>
-    ({ path: `/conflicts/${(await conflictInStep3Complete()).id}/actions`, body: { type: 'confirm-advice' } }),
-  'POST /conflicts/{id}/actions · escalate in stap 4': async () =>
-    ({ path: `/conflicts/${(await conflictInStep4()).id}/actions`, body: { type: 'escalate', reason: 'A verschuift niet zonder besluit.' } }),
-  'POST /conflicts/{id}/actions · accept-advice voor A in stap 5': async () =>
-    ({ path: `/conflicts/${(await conflictInStep5()).id}/actions`, body: { type: 'accept-advice', afnemer: OIN_A } }),
-  'POST /conflicts/{id}/actions · reject-advice voor A in stap 5': async () =>
-    ({ path: `/conflicts/${(await conflictInStep5()).id}/actions`, body: { type: 'reject-advice', reason: 'Geen akkoord', afnemer: OIN_A } }),
-  'POST /conflicts/{id}/actions · escalate-level in stap 6': async () =>
-    ({ path: `/conflicts/${(await conflictInStep6()).id}/actions`, body: { type: 'escalate-level', reason: 'Geen akkoord in de Klantraad' } }),
-  'POST /conflicts/{id}/actions · decide in stap 6': async () =>
-    ({ path: `/conflicts/${(await conflictInStep6()).id}/actions`, body: { type: 'decide', text: 'A verzendt een dag later.' } }),
+  'POST /conflicts/{id}/actions · open-assessment in stap 2': async () => ({
+    path: `/conflicts/${(await conflictInStep2()).id}/actions`,
+    body: { type: 'open-assessment' },
+  }),
+  'POST /conflicts/{id}/actions · submit-assessment voor A in stap 3': async () => ({
+    path: `/conflicts/${(await conflictInStep3()).id}/actions`,
+    body: { type: 'submit-assessment', aspects: aspects('middel'), motivation: 'Telefonisch doorgegeven', afnemer: OIN_A },
+  }),
+  'POST /conflicts/{id}/actions · confirm-advice in stap 3': async () => ({
+    path: `/conflicts/${(await conflictInStep3Complete()).id}/actions`,
+    body: { type: 'confirm-advice' },
+  }),
+  'POST /conflicts/{id}/actions · escalate in stap 4': async () => ({
+    path: `/conflicts/${(await conflictInStep4()).id}/actions`,
+    body: { type: 'escalate', reason: 'A verschuift niet zonder besluit.' },
+  }),
+  'POST /conflicts/{id}/actions · accept-advice voor A in stap 5': async () => ({
+    path: `/conflicts/${(await conflictInStep5()).id}/actions`,
+    body: { type: 'accept-advice', afnemer: OIN_A },
+  }),
+  'POST /conflicts/{id}/actions · reject-advice voor A in stap 5': async () => ({
+    path: `/conflicts/${(await conflictInStep5()).id}/actions`,
+    body: { type: 'reject-advice', reason: 'Geen akkoord', afnemer: OIN_A },
+  }),
+  'POST /conflicts/{id}/actions · escalate-level in stap 6': async () => ({
+    path: `/conflicts/${(await conflictInStep6()).id}/actions`,
+    body: { type: 'escalate-level', reason: 'Geen akkoord in de Klantraad' },
+  }),
+  'POST /conflicts/{id}/actions · decide in stap 6': async () => ({
+    path: `/conflicts/${(await conflictInStep6()).id}/actions`,
+    body: { type: 'decide', text: 'A verzendt een dag later.' },
+  }),
 
   // While the stream is open, A delivers a window that makes a conflict of A alone, A's planner takes a step in it
   // and is notified. Afnemer A's users and Logius hear of that conflict; B's users only that the load moved.
@@ -630,7 +712,8 @@ const REQUESTS: Record<Key, Spec> = {
         streamConflict = c.id;
       },
     }),
-    foreign: (changes: LiveChange[], oin) => (oin === OIN_A ? [] : changes.filter((ch) => ch.conflictId !== undefined || !['load', 'maintenance'].includes(ch.kind))),
+    foreign: (changes: LiveChange[], oin) =>
+      oin === OIN_A ? [] : changes.filter((ch) => ch.conflictId !== undefined || !['load', 'maintenance'].includes(ch.kind)),
     holds: (changes: LiveChange[], { oin }) => {
       if (oin === OIN_A || oin === null) expect(changes, 'A and Logius hear of A’s conflict').toContainEqual({ kind: 'procedure', conflictId: streamConflict });
       else expect(changes, 'B hears that the load moved').toContainEqual({ kind: 'load' });
@@ -643,28 +726,43 @@ const REQUESTS: Record<Key, Spec> = {
   'GET /incidents · ?afnemer=A': () => ({ path: `/incidents?afnemer=${OIN_A}` }),
   'GET /incidents · zonder filter': {
     request: () => ({ path: '/incidents' }),
-    foreign: (b, oin) => b.items.filter((i: { afnemers: string[]; reportedByAfnemer: string | null }) => !i.afnemers.includes(oin) && i.reportedByAfnemer !== oin),
+    foreign: (b, oin) =>
+      b.items.filter((i: { afnemers: string[]; reportedByAfnemer: string | null }) => !i.afnemers.includes(oin) && i.reportedByAfnemer !== oin),
   },
   'GET /incidents/{id}': () => ({ path: `/incidents/${fx.incidentA}` }),
   'GET /incidents/{id} · incident dat A en B raakt': () => ({ path: `/incidents/${fx.incidentShared}` }),
   'POST /incidents': () => ({ path: '/incidents', body: { ...P1, kind: 'afnemer-systeem', priority: 'P3', title: 'Koppelvlak van A onbereikbaar' } }),
-  'POST /incidents/{id}/actions · update op een MijnOverheid-storing': async () =>
-    ({ path: `/incidents/${await incidentOfA()}/actions`, body: { type: 'update', text: 'Oorzaak gevonden' } }),
-  'POST /incidents/{id}/actions · update op een storing bij A': async () =>
-    ({ path: `/incidents/${await ownSystemIncidentOfA()}/actions`, body: { type: 'update', text: 'Koppelvlak herstart' } }),
-  'POST /incidents/{id}/actions · priority': async () =>
-    ({ path: `/incidents/${await incidentOfA()}/actions`, body: { type: 'priority', priority: 'P2', reason: 'Minder Afnemers geraakt' } }),
-  'POST /incidents/{id}/actions · confirm-calamity': async () =>
-    ({ path: `/incidents/${await incidentOfA()}/actions`, body: { type: 'confirm-calamity', reason: 'imago' } }),
+  'POST /incidents/{id}/actions · update op een MijnOverheid-storing': async () => ({
+    path: `/incidents/${await incidentOfA()}/actions`,
+    body: { type: 'update', text: 'Oorzaak gevonden' },
+  }),
+  'POST /incidents/{id}/actions · update op een storing bij A': async () => ({
+    path: `/incidents/${await ownSystemIncidentOfA()}/actions`,
+    body: { type: 'update', text: 'Koppelvlak herstart' },
+  }),
+  'POST /incidents/{id}/actions · priority': async () => ({
+    path: `/incidents/${await incidentOfA()}/actions`,
+    body: { type: 'priority', priority: 'P2', reason: 'Minder Afnemers geraakt' },
+  }),
+  'POST /incidents/{id}/actions · confirm-calamity': async () => ({
+    path: `/incidents/${await incidentOfA()}/actions`,
+    body: { type: 'confirm-calamity', reason: 'imago' },
+  }),
   'POST /incidents/{id}/actions · declare-crisis na een calamiteit': async () => {
     const id = await incidentOfA();
     await setup('POST', `/incidents/${id}/actions`, actorOf('calamity-manager'), { type: 'confirm-calamity', reason: 'dienstverlening' });
     return { path: `/incidents/${id}/actions`, body: { type: 'declare-crisis', note: 'BZK neemt de regie over' } };
   },
-  'POST /incidents/{id}/capacity-impacts': () =>
-    ({ path: `/incidents/${fx.incidentA}/capacity-impacts`, body: { ...slot(), factor: 0.5, reason: 'Capaciteit gehalveerd' } }),
+  'POST /incidents/{id}/capacity-impacts': () => ({
+    path: `/incidents/${fx.incidentA}/capacity-impacts`,
+    body: { ...slot(), factor: 0.5, reason: 'Capaciteit gehalveerd' },
+  }),
   'DELETE /incidents/{id}/capacity-impacts/{impactId}': async () => {
-    const { impact } = await setup('POST', `/incidents/${fx.incidentA}/capacity-impacts`, actorOf('incident-manager'), { ...slot(), factor: 0.5, reason: 'Capaciteit gehalveerd' });
+    const { impact } = await setup('POST', `/incidents/${fx.incidentA}/capacity-impacts`, actorOf('incident-manager'), {
+      ...slot(),
+      factor: 0.5,
+      reason: 'Capaciteit gehalveerd',
+    });
     return { path: `/incidents/${fx.incidentA}/capacity-impacts/${impact.id}` };
   },
   'GET /incident-priorities': () => ({ path: '/incident-priorities' }),
@@ -678,14 +776,23 @@ const REQUESTS: Record<Key, Spec> = {
   'GET /escalations · zonder filter': { request: () => ({ path: '/escalations' }), foreign: (b, oin) => b.filter(notOwnNorLogius(oin)) },
   'GET /escalations/ladders': () => ({ path: '/escalations/ladders' }),
   'POST /escalations · algemene ladder': () => ({ path: '/escalations', body: { ladder: 'algemeen', afnemer: OIN_A, reason: 'Afspraak niet nagekomen' } }),
-  'POST /escalations · incidentladder': async () =>
-    ({ path: '/escalations', body: { ladder: 'incident', incidentId: await incidentOfA(), afnemer: OIN_A, reason: 'Duurt te lang' } }),
+  'POST /escalations · incidentladder': async () => ({
+    path: '/escalations',
+    body: { ladder: 'incident', incidentId: await incidentOfA(), afnemer: OIN_A, reason: 'Duurt te lang' },
+  }),
   'GET /disruption-analyses': { request: () => ({ path: '/disruption-analyses' }), foreign: (b, oin) => b.filter(notOwn(oin)) },
   'GET /disruption-analyses/{id}': () => ({ path: `/disruption-analyses/${fx.analysisA}` }),
   'GET /disruption-analyses/{id}/export': () => ({ path: `/disruption-analyses/${fx.analysisA}/export?format=csv` }),
   'POST /disruption-analyses': () => ({
     path: '/disruption-analyses',
-    body: { incidentId: fx.incidentA, afnemer: OIN_A, description: 'Berichten kwamen niet aan', disruptionDate: '2027-01-11', contactName: 'Contact', contactEmail: 'contact@a.example' },
+    body: {
+      incidentId: fx.incidentA,
+      afnemer: OIN_A,
+      description: 'Berichten kwamen niet aan',
+      disruptionDate: '2027-01-11',
+      contactName: 'Contact',
+      contactEmail: 'contact@a.example',
+    },
   }),
   'PUT /disruption-analyses/{id}/analysis': () => ({ path: `/disruption-analyses/${fx.analysisA}/analysis`, body: analysisBody }),
 
@@ -697,8 +804,10 @@ const REQUESTS: Record<Key, Spec> = {
   'GET /contacts · ?afnemer=A': () => ({ path: `/contacts?afnemer=${OIN_A}` }),
   'GET /contacts · zonder filter': { request: () => ({ path: '/contacts' }), foreign: (b, oin) => b.filter(notOwnNorLogius(oin)) },
   'POST /contacts': () => ({ path: '/contacts', body: { ...contactBody, name: 'Nieuwe contactpersoon' } }),
-  'PUT /contacts/{id}': async () =>
-    ({ path: `/contacts/${(await setup('POST', '/contacts', who.plannerA, contactBody)).id}`, body: { ...contactBody, phone: '070 765 4321' } }),
+  'PUT /contacts/{id}': async () => ({
+    path: `/contacts/${(await setup('POST', '/contacts', who.plannerA, contactBody)).id}`,
+    body: { ...contactBody, phone: '070 765 4321' },
+  }),
   'DELETE /contacts/{id}': async () => ({ path: `/contacts/${(await setup('POST', '/contacts', who.plannerA, contactBody)).id}` }),
 
   'GET /standard-changes': () => ({ path: '/standard-changes' }),
@@ -807,7 +916,7 @@ async function streamDuring(res: Response, act: () => Promise<void>): Promise<Li
   const seen: { event: string; data: string }[] = [];
   let buffer = '';
   const next = async (until: (e: { event: string; data: string }) => boolean) => {
-    for (const deadline = Date.now() + 5000; !seen.some(until);) {
+    for (const deadline = Date.now() + 5000; !seen.some(until); ) {
       const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), Math.max(0, deadline - Date.now())))]);
       if (!chunk || chunk.done) throw new Error(`De stroom gaf niet wat verwacht werd: ${JSON.stringify(seen)}`);
       buffer += decoder.decode(chunk.value, { stream: true });
@@ -839,14 +948,18 @@ beforeAll(async () => {
   t = await testDatabase();
   who = await standardActors(t.sql);
   const known: Partial<Record<Column, Actor>> = {
-    'planner:own': who.plannerA, 'planner:other': who.plannerB, 'klantraad-manager:own': who.klantraadA,
-    'capacity-manager': who.capacity, 'service-manager': who.service, admin: who.admin,
+    'planner:own': who.plannerA,
+    'planner:other': who.plannerB,
+    'klantraad-manager:own': who.klantraadA,
+    'capacity-manager': who.capacity,
+    'service-manager': who.service,
+    admin: who.admin,
   };
   for (const column of COLUMNS) {
     if (column === 'anonymous') continue;
     const [role, side] = column.split(':') as [Role, 'own' | 'other' | undefined];
     const oin = side === undefined ? null : side === 'own' ? OIN_A : OIN_B;
-    actors.set(column, known[column] ?? await actor(t.sql, `${role}.${side ?? 'logius'}@matrix.example`, role, oin));
+    actors.set(column, known[column] ?? (await actor(t.sql, `${role}.${side ?? 'logius'}@matrix.example`, role, oin)));
   }
   plannerA2 = await actor(t.sql, 'planner2@a.example', 'planner', OIN_A);
   fx = await fixture();
@@ -870,8 +983,14 @@ describe('the authorisation matrix itself', () => {
   it('holds the rule of some row, or shapes the answer of one, for every capability of the access table', () => {
     const ruled = new Set(Object.values(RULE_OF).flatMap((c) => (typeof c === 'string' ? [c] : [...c])));
     const shaping = Object.keys(SHAPES_ANSWER);
-    expect(CAPABILITIES.filter((c) => !ruled.has(c) && !shaping.includes(c)), 'capabilities no row holds').toEqual([]);
-    expect(Object.values(SHAPES_ANSWER).filter((k) => !(k! in INTENDED)), 'answer rows that do not exist').toEqual([]);
+    expect(
+      CAPABILITIES.filter((c) => !ruled.has(c) && !shaping.includes(c)),
+      'capabilities no row holds',
+    ).toEqual([]);
+    expect(
+      Object.values(SHAPES_ANSWER).filter((k) => !(k! in INTENDED)),
+      'answer rows that do not exist',
+    ).toEqual([]);
   });
 
   it('refuses on each ruled row the roles the access table refuses, and admits the roles it admits', () => {
@@ -903,11 +1022,18 @@ describe('the authorisation matrix itself', () => {
   it('has a row for every route the app serves, and none for a route it does not', async () => {
     const doc = await (await t.app.request('/api/v1/openapi.json')).json();
     const documented = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    const served = [...new Set(t.app.routes
-      .filter((r) => !(r.method === 'ALL' && r.path.endsWith('*')))
-      .map((r) => `${r.method} ${r.path.replace(/^\/api\/v1(?=\/)/, '').replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`))];
+    const served = [
+      ...new Set(
+        t.app.routes
+          .filter((r) => !(r.method === 'ALL' && r.path.endsWith('*')))
+          .map((r) => `${r.method} ${r.path.replace(/^\/api\/v1(?=\/)/, '').replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`),
+      ),
+    ];
     const rows = [...new Set(Object.keys(INTENDED).map(routeOf))];
-    expect(documented.filter((r) => !served.includes(r)), 'documented but not served').toEqual([]);
+    expect(
+      documented.filter((r) => !served.includes(r)),
+      'documented but not served',
+    ).toEqual([]);
     expect(served.filter((r) => !documented.includes(r)).sort(), 'served outside OpenAPI, listed in OUTSIDE_OPENAPI').toEqual([...OUTSIDE_OPENAPI].sort());
     expect(served.filter((r) => !rows.includes(r)).sort(), 'routes without a row').toEqual([]);
     expect(rows.filter((r) => !served.includes(r)).sort(), 'rows without a route').toEqual([]);
@@ -924,7 +1050,12 @@ for (const key of Object.keys(INTENDED) as Key[]) {
       const intended = INTENDED[key][i]!;
       const deviation = KNOWN_DEVIATIONS[`${key} @ ${column}`];
       const name = deviation ? `${column} → ${deviation.actual} (bekende afwijking; bedoeld: ${intended})` : `${column} → ${intended}`;
-      return { name, column, expected: deviation?.actual ?? intended, deviation: deviation ? ` Bekende afwijking (${deviation.why}); verholpen? Haal hem uit KNOWN_DEVIATIONS.` : '' };
+      return {
+        name,
+        column,
+        expected: deviation?.actual ?? intended,
+        deviation: deviation ? ` Bekende afwijking (${deviation.why}); verholpen? Haal hem uit KNOWN_DEVIATIONS.` : '',
+      };
     });
     it.each(cases)('$name', async ({ column, expected, deviation }) => {
       const caller = callerOf(column);
@@ -959,11 +1090,17 @@ for (const key of Object.keys(INTENDED) as Key[]) {
 describe('GET /api/v1/incidents/{id} of an incident two Afnemers share', () => {
   const trailOf = async (a: Actor) => {
     const body = await setup('GET', `/incidents/${fx.incidentShared}`, a);
-    return { actions: (body.events as { action: string }[]).map((e) => e.action), escalations: body.escalations.length, analyses: body.disruptionAnalysisIds.length };
+    return {
+      actions: (body.events as { action: string }[]).map((e) => e.action),
+      escalations: body.escalations.length,
+      analyses: body.disruptionAnalysisIds.length,
+    };
   };
 
   it('shows the other Afnemer the trail without the escalation and analysis of A, which stay stored and shown to A and Logius', async () => {
-    const full = (await t.sql<{ action: string }[]>`select action from incident_events where incident_id = ${fx.incidentShared} order by id`).map((e) => e.action);
+    const full = (await t.sql<{ action: string }[]>`select action from incident_events where incident_id = ${fx.incidentShared} order by id`).map(
+      (e) => e.action,
+    );
     expect(full).toEqual(expect.arrayContaining(['reported', 'escalated', 'analysis-requested', 'analysis-delivered']));
     expect(await trailOf(who.plannerB)).toEqual({ actions: ['reported'], escalations: 0, analyses: 0 });
     expect(await trailOf(actorOf('klantraad-manager:other'))).toEqual({ actions: ['reported'], escalations: 0, analyses: 0 });

@@ -20,7 +20,11 @@ beforeEach(async () => {
 });
 
 function send(method: string, path: string, a: Actor, body?: unknown) {
-  return t.app.request(path, { method, headers: { ...a.headers, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return t.app.request(path, {
+    method,
+    headers: { ...a.headers, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 async function feedFor(a: Actor): Promise<{ token: string; path: string }> {
   const res = await send('POST', '/api/v1/calendar-feeds', a);
@@ -63,9 +67,23 @@ describe('POST /api/v1/calendar-feeds', () => {
 describe('GET /api/v1/calendar-feeds/{token}.ics', () => {
   it('gives a planner maintenance, releases and only their own send windows, parsed by a real iCalendar parser', async () => {
     await maintenance('2027-02-01T09:00:00Z', '2027-02-01T11:00:00Z', 'Databaseonderhoud; server 1, 2 en 3 \\ daarna herstart');
-    await send('POST', '/api/v1/releases', who.service, { name: 'R2027.1', description: 'Nieuwe notificaties', start: '2027-02-02T18:00:00Z', end: '2027-02-02T22:00:00Z', factor: 0.25 });
-    await t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(['A-1;Aanslagen;Aanslag;03-02-2027 10:00;03-02-2027 12:00;12.000;definitief']) });
-    await t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...who.plannerB.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(['B-1;Geheim;Brief;03-02-2027 10:00;03-02-2027 12:00;5.000;definitief']) });
+    await send('POST', '/api/v1/releases', who.service, {
+      name: 'R2027.1',
+      description: 'Nieuwe notificaties',
+      start: '2027-02-02T18:00:00Z',
+      end: '2027-02-02T22:00:00Z',
+      factor: 0.25,
+    });
+    await t.app.request('/api/v1/prognoses', {
+      method: 'POST',
+      headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' },
+      body: dutchCsv(['A-1;Aanslagen;Aanslag;03-02-2027 10:00;03-02-2027 12:00;12.000;definitief']),
+    });
+    await t.app.request('/api/v1/prognoses', {
+      method: 'POST',
+      headers: { ...who.plannerB.headers, 'Content-Type': 'text/csv' },
+      body: dutchCsv(['B-1;Geheim;Brief;03-02-2027 10:00;03-02-2027 12:00;5.000;definitief']),
+    });
     const { path } = await feedFor(who.plannerA);
     const res = await fetchFeed(path);
     expect(res.status).toBe(200);

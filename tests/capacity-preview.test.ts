@@ -36,7 +36,13 @@ const flat = (perHour: number, extra: object = {}) => ({ ratesPerHour: Array(168
 
 /** Logius delivers one window for an Afnemer. */
 async function windowFor(afnemer: string, kenmerk: string, start: string, end: string, aantalBerichten: number) {
-  await json('POST', '/prognoses', who.capacity, { windows: [{ afnemer, kenmerk, berichttype: 'Brief', start, eind: end, aantalBerichten, status: 'definitief' }] }, 201);
+  await json(
+    'POST',
+    '/prognoses',
+    who.capacity,
+    { windows: [{ afnemer, kenmerk, berichttype: 'Brief', start, eind: end, aantalBerichten, status: 'definitief' }] },
+    201,
+  );
 }
 
 const openConflicts = () =>
@@ -86,7 +92,9 @@ describe('PUT /api/v1/capacity-profile?dryRun=true', () => {
     expect(higher.solved).toHaveLength(1);
     expect(higher.created).toEqual([]);
     const lower = await json('PUT', '/capacity-profile?dryRun=true', who.capacity, flat(2000));
-    expect(lower.worsened).toEqual([expect.objectContaining({ before: expect.objectContaining({ excessMessages: 500 }), after: expect.objectContaining({ excessMessages: 1500 }) })]);
+    expect(lower.worsened).toEqual([
+      expect.objectContaining({ before: expect.objectContaining({ excessMessages: 500 }), after: expect.objectContaining({ excessMessages: 1500 }) }),
+    ]);
     expect(await capacityTables()).toEqual(before);
   });
 
@@ -103,7 +111,10 @@ describe('PUT /api/v1/capacity-profile?dryRun=true', () => {
     const before = await capacityTables();
     const past = await call('PUT', '/capacity-profile?dryRun=true', who.capacity, flat(1, { effectiveFrom: '2027-01-10' }));
     expect(past.status).toBe(400);
-    expect(await past.json()).toMatchObject({ detail: 'Een capaciteitsprofiel kan niet met terugwerkende kracht ingaan.', errors: [{ field: 'effectiveFrom' }] });
+    expect(await past.json()).toMatchObject({
+      detail: 'Een capaciteitsprofiel kan niet met terugwerkende kracht ingaan.',
+      errors: [{ field: 'effectiveFrom' }],
+    });
     expect((await call('PUT', '/capacity-profile', who.capacity, flat(1, { effectiveFrom: '2027-01-10' }))).status).toBe(400);
     const bad = await call('PUT', '/capacity-profile', who.capacity, flat(1, { effectiveFrom: '11-02-2027' }));
     expect(bad.status).toBe(400);
@@ -154,7 +165,11 @@ describe('a profile with effectiveFrom', () => {
   it('switches at local midnight across the spring DST night, in the load view and in detection', async () => {
     // Sunday 28 March 2027 begins at 23:00Z (CET); Monday 29 March at 22:00Z (CEST).
     await json('PUT', '/capacity-profile', who.capacity, flat(3000, { effectiveFrom: '2027-03-29' }));
-    const load = await json('GET', `/load?from=${encodeURIComponent('2027-03-28T20:00:00Z')}&to=${encodeURIComponent('2027-03-29T00:00:00Z')}&bucket=1h`, who.capacity);
+    const load = await json(
+      'GET',
+      `/load?from=${encodeURIComponent('2027-03-28T20:00:00Z')}&to=${encodeURIComponent('2027-03-29T00:00:00Z')}&bucket=1h`,
+      who.capacity,
+    );
     expect(load.starts).toEqual(['2027-03-28T20:00:00.000Z', '2027-03-28T21:00:00.000Z', '2027-03-28T22:00:00.000Z', '2027-03-28T23:00:00.000Z']);
     expect(load.capacity).toEqual([4000, 4000, 3000, 3000]);
 
@@ -167,7 +182,11 @@ describe('a profile with effectiveFrom', () => {
 
   it('reads a date as local midnight in winter as well', async () => {
     await json('PUT', '/capacity-profile', who.capacity, flat(3000, { effectiveFrom: '2027-02-15' }));
-    const load = await json('GET', `/load?from=${encodeURIComponent('2027-02-14T22:00:00Z')}&to=${encodeURIComponent('2027-02-15T00:00:00Z')}&bucket=1h`, who.plannerB);
+    const load = await json(
+      'GET',
+      `/load?from=${encodeURIComponent('2027-02-14T22:00:00Z')}&to=${encodeURIComponent('2027-02-15T00:00:00Z')}&bucket=1h`,
+      who.plannerB,
+    );
     expect(load.capacity).toEqual([4000, 3000]);
   });
 });
@@ -261,7 +280,10 @@ describe('POST /api/v1/maintenance-changes/{id}/undo', () => {
 
     t.clock.now = new Date(NOW.getTime() + 14 * 60_000);
     const undone = await json('POST', `/maintenance-changes/${saved.change.id}/undo`, who.capacity);
-    expect(undone).toMatchObject({ effect: { created: 0, afnemers: 0, solved: 1 }, change: { undoneBy: 'capaciteit@logius.example', undoneAt: '2027-01-11T09:14:00.000Z' } });
+    expect(undone).toMatchObject({
+      effect: { created: 0, afnemers: 0, solved: 1 },
+      change: { undoneBy: 'capaciteit@logius.example', undoneAt: '2027-01-11T09:14:00.000Z' },
+    });
     expect(await windows()).toEqual([]);
     expect(await openConflicts()).toEqual([]);
     const [resolved] = await t.sql`select resolved_reason from conflicts`;

@@ -45,7 +45,11 @@ async function fileRfc(a: Actor, body: Record<string, unknown>) {
 const act = (id: number, a: Actor, action: Record<string, unknown>) => send('POST', `/api/v1/rfcs/${id}/actions`, a, action);
 async function release(body: Record<string, unknown> = {}) {
   const res = await send('POST', '/api/v1/releases', who.service, {
-    name: 'R2027.1', start: '2027-02-02T09:00:00Z', end: '2027-02-02T10:00:00Z', factor: 0.5, ...body,
+    name: 'R2027.1',
+    start: '2027-02-02T09:00:00Z',
+    end: '2027-02-02T10:00:00Z',
+    factor: 0.5,
+    ...body,
   });
   expect(res.status).toBe(201);
   return res.json();
@@ -92,11 +96,22 @@ describe('POST /api/v1/rfcs', () => {
 
   it('stores a designated employee’s RFC for their own Afnemer at step 1, with an event, and tells the service manager', async () => {
     await designate(who.plannerA);
-    const { res, body } = await fileRfc(who.plannerA, { kind: 'urgent', title: 'Hotfix bezorging', incidentNumber: 'INC-2027-000042', description: 'Zie incident' });
+    const { res, body } = await fileRfc(who.plannerA, {
+      kind: 'urgent',
+      title: 'Hotfix bezorging',
+      incidentNumber: 'INC-2027-000042',
+      description: 'Zie incident',
+    });
     expect(res.status).toBe(201);
     expect(body).toMatchObject({
-      afnemer: OIN_A, kind: 'urgent', incidentNumber: 'INC-2027-000042', status: 'ingediend', step: 1, filedBy: 'planner@a.example',
-      availableActions: [], filedAt: START.toISOString(),
+      afnemer: OIN_A,
+      kind: 'urgent',
+      incidentNumber: 'INC-2027-000042',
+      status: 'ingediend',
+      step: 1,
+      filedBy: 'planner@a.example',
+      availableActions: [],
+      filedAt: START.toISOString(),
     });
     expect(body.events).toEqual([expect.objectContaining({ action: 'file', fromStatus: null, toStatus: 'ingediend', actorEmail: 'planner@a.example' })]);
     const [row] = await t.sql`select afnemer_oin, status, state, incident_number from rfcs`;
@@ -139,7 +154,12 @@ describe('the RFC flow through POST /api/v1/rfcs/{id}/actions', () => {
     expect((await act(rfc.id, who.service, { type: 'implement', text: 'Live' })).status).toBe(409);
     t.clock.now = new Date('2027-02-02T10:00:00Z');
     const done = await (await act(rfc.id, who.capacity, { type: 'implement', text: 'Live' })).json();
-    expect(done).toMatchObject({ status: 'geimplementeerd', step: 6, decision: { outcome: 'goedgekeurd', text: 'Past in roadmap', by: 'service@logius.example' }, implemented: { text: 'Live' } });
+    expect(done).toMatchObject({
+      status: 'geimplementeerd',
+      step: 6,
+      decision: { outcome: 'goedgekeurd', text: 'Past in roadmap', by: 'service@logius.example' },
+      implemented: { text: 'Live' },
+    });
     expect(done.events.map((e: { action: string }) => e.action)).toEqual(['file', 'analyse', 'impact-analyse', 'decide', 'plan', 'implement']);
     const titles = (await notificationsOf(who.plannerA)).map((n) => n.title);
     expect(titles).toContain(`RFC #${rfc.id}: 4. Goedgekeurd door de CAB`);
@@ -204,7 +224,7 @@ describe('the RFC flow through POST /api/v1/rfcs/{id}/actions', () => {
     expect(await (await get('/api/v1/rfcs', who.plannerB)).json()).toEqual([]);
     expect((await get(`/api/v1/rfcs?afnemer=${OIN_A}`, who.plannerB)).status).toBe(403);
     expect((await (await get('/api/v1/rfcs', who.plannerA)).json()).map((r: { id: number }) => r.id)).toEqual([rfc.id]);
-    expect((await (await get('/api/v1/rfcs?status=ingediend', who.service)).json())).toHaveLength(1);
+    expect(await (await get('/api/v1/rfcs?status=ingediend', who.service)).json()).toHaveLength(1);
     expect(await rfcRows()).toEqual([expect.objectContaining({ status: 'ingediend' })]);
   });
 
@@ -216,10 +236,11 @@ describe('the RFC flow through POST /api/v1/rfcs/{id}/actions', () => {
 
 describe('releases lower capacity', () => {
   // Monday 1 February 2027, 10:00-11:00 local (09:00Z): 3,000 messages = 750 per quarter hour, under 1,000.
-  const rows = () => Promise.all([
-    upload(who.plannerA, ['A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;2.000;definitief']),
-    upload(who.plannerB, ['B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;1.000;definitief']),
-  ]);
+  const rows = () =>
+    Promise.all([
+      upload(who.plannerA, ['A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;2.000;definitief']),
+      upload(who.plannerB, ['B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;1.000;definitief']),
+    ]);
 
   it('stores the capacity factor as a release window, which the conflict check sees', async () => {
     await rows();
@@ -236,7 +257,10 @@ describe('releases lower capacity', () => {
     const r = await release(); // 2 February: no windows then, no conflict
     expect(await t.sql`select id from conflicts`).toHaveLength(0);
     const moved = await send('PUT', `/api/v1/releases/${r.id}`, who.capacity, {
-      name: 'R2027.1', start: '2027-02-01T09:00:00Z', end: '2027-02-01T10:00:00Z', factor: 0.5,
+      name: 'R2027.1',
+      start: '2027-02-01T09:00:00Z',
+      end: '2027-02-01T10:00:00Z',
+      factor: 0.5,
     });
     expect(moved.status).toBe(200);
     expect(await moved.json()).toMatchObject({ start: '2027-02-01T09:00:00.000Z', maintenanceWindowId: r.maintenanceWindowId });
@@ -313,7 +337,13 @@ describe('/api/v1/service-requests', () => {
     expect(free.status).toBe(201);
     const rows = await t.sql`select kind, catalogue_item, fields, status, afnemer_oin from service_requests order by id`;
     expect(rows).toEqual([
-      { kind: 'standaard', catalogueItem: 'testaccounts', fields: { aantal: 5, omgeving: 'acceptatie', toelichting: 'Ketentest' }, status: 'ingediend', afnemerOin: OIN_A },
+      {
+        kind: 'standaard',
+        catalogueItem: 'testaccounts',
+        fields: { aantal: 5, omgeving: 'acceptatie', toelichting: 'Ketentest' },
+        status: 'ingediend',
+        afnemerOin: OIN_A,
+      },
       { kind: 'vrij', catalogueItem: null, fields: {}, status: 'ingediend', afnemerOin: OIN_A },
     ]);
   });
@@ -335,7 +365,12 @@ describe('/api/v1/service-requests', () => {
     expect(noAnswer.status).toBe(400);
     t.clock.now = new Date('2027-01-12T10:00:00Z');
     const done = await send('PATCH', `/api/v1/service-requests/${id}`, who.service, { status: 'afgehandeld', answer: '5 accounts aangemaakt' });
-    expect(await done.json()).toMatchObject({ status: 'afgehandeld', answer: '5 accounts aangemaakt', answeredBy: 'service@logius.example', answeredAt: '2027-01-12T10:00:00.000Z' });
+    expect(await done.json()).toMatchObject({
+      status: 'afgehandeld',
+      answer: '5 accounts aangemaakt',
+      answeredBy: 'service@logius.example',
+      answeredAt: '2027-01-12T10:00:00.000Z',
+    });
     expect((await send('PATCH', `/api/v1/service-requests/${id}`, who.service, { status: 'in-behandeling' })).status).toBe(409);
     expect((await notificationsOf(who.plannerA)).map((n) => n.title)).toEqual([`Serviceverzoek #${id}: In behandeling`, `Serviceverzoek #${id}: Afgehandeld`]);
     const [row] = await t.sql`select status, answer from service_requests where id = ${id}`;

@@ -41,7 +41,10 @@ describe('pnpm cli', () => {
     cli('afnemer', 'add', '--oin', OIN_A, '--name', 'Gemeente Aa');
     cli('user', 'add', '--email', 'wijziging@aa.example', '--role', 'planner', '--afnemer', OIN_A);
     const may = async () => (await t.sql`select may_file_rfc from users where email = 'wijziging@aa.example'`)[0]!.mayFileRfc;
-    expect(cli('rfc', 'allow', '--email', 'wijziging@aa.example')).toMatchObject({ status: 0, out: `wijziging@aa.example mag nu namens ${OIN_A} RFC's indienen.` });
+    expect(cli('rfc', 'allow', '--email', 'wijziging@aa.example')).toMatchObject({
+      status: 0,
+      out: `wijziging@aa.example mag nu namens ${OIN_A} RFC's indienen.`,
+    });
     expect(await may()).toBe(true);
     expect(cli('rfc', 'deny', '--email', 'wijziging@aa.example').out).toBe(`wijziging@aa.example mag niet langer namens ${OIN_A} RFC's indienen.`);
     expect(await may()).toBe(false);
@@ -79,7 +82,9 @@ describe('pnpm cli', () => {
 
     const one = cli('token', 'revoke', '--email', 'koppeling@aa.example', '--id', String(shortId));
     expect(one).toMatchObject({ status: 0, out: `Token ${shortId} van koppeling@aa.example ingetrokken.` });
-    const revoked = await t.sql<{ id: number; revokedAt: Date | null }[]>`select id::int, revoked_at from api_tokens where id in ${t.sql([shortId, longId])} order by id`;
+    const revoked = await t.sql<
+      { id: number; revokedAt: Date | null }[]
+    >`select id::int, revoked_at from api_tokens where id in ${t.sql([shortId, longId])} order by id`;
     expect(revoked.map((r) => r.revokedAt !== null)).toEqual([true, false]);
     const refused = await t.app.request('/api/v1/sessions/current', { headers: { Authorization: `Bearer ${shortSecret}` } });
     expect(refused.status).toBe(401);
@@ -99,7 +104,7 @@ describe('pnpm cli', () => {
     expect(cli('token', 'revoke', '--email', 'koppeling@aa.example').out).toBe('koppeling@aa.example had geen tokens die nog niet waren ingetrokken.');
   });
 
-  it('refuses a bad token lifetime or someone else\'s token id with exit code 2, and changes nothing', async () => {
+  it("refuses a bad token lifetime or someone else's token id with exit code 2, and changes nothing", async () => {
     cli('afnemer', 'add', '--oin', OIN_A, '--name', 'Gemeente Aa');
     cli('user', 'add', '--email', 'een@aa.example', '--role', 'planner', '--afnemer', OIN_A);
     cli('user', 'add', '--email', 'twee@aa.example', '--role', 'planner', '--afnemer', OIN_A);

@@ -4,13 +4,7 @@
  * so this test holds the migrated database to the constants (@cd/shared/constants).
  */
 import type { Sql } from '@cd/db';
-import {
-  DEFAULT_PRIORITY_SETTINGS,
-  DEFAULT_THRESHOLD,
-  DEFAULT_WARNING_LEVEL,
-  LIVE_CHANGE_KINDS,
-  PRIORITIES,
-} from '@cd/shared/constants';
+import { DEFAULT_PRIORITY_SETTINGS, DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL, LIVE_CHANGE_KINDS, PRIORITIES } from '@cd/shared/constants';
 import { liveChangeFor } from '@cd/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIN_A, OIN_B, testDatabase, type TestContext } from './helpers/test-db.js';
@@ -110,8 +104,8 @@ describe('the defaults written in the migrations', () => {
       from incident_priority_settings order by priority`;
     expect(rows.map((r) => r.priority)).toEqual([...PRIORITIES]);
     expect(rows.every((r) => r.isDefault)).toBe(true);
-    expect(
-      rows.map((r) => ({ priority: r.priority, response: { amount: r.ra, unit: r.ru }, resolution: { amount: r.sa, unit: r.su } })),
-    ).toEqual(DEFAULT_PRIORITY_SETTINGS);
+    expect(rows.map((r) => ({ priority: r.priority, response: { amount: r.ra, unit: r.ru }, resolution: { amount: r.sa, unit: r.su } }))).toEqual(
+      DEFAULT_PRIORITY_SETTINGS,
+    );
   });
 });

@@ -15,12 +15,16 @@ afterAll(() => t.close());
 
 describe('demoSeed contacts', () => {
   it('gives every Afnemer involved in an open conflict a contact the procedure reaches without an account', async () => {
-    const involved = (await t.sql<{ oin: string }[]>`
-      select distinct unnest(afnemers) as oin from conflicts where status = 'open' order by 1`).map((r) => r.oin);
+    const involved = (
+      await t.sql<{ oin: string }[]>`
+      select distinct unnest(afnemers) as oin from conflicts where status = 'open' order by 1`
+    ).map((r) => r.oin);
     expect(involved.length).toBeGreaterThan(1);
     for (const purpose of ['assessment', 'advice'] as ReachPurpose[]) {
       const contacts = (await contactsOfAfnemers(t.sql, involved, [...REACH_ROUTES[purpose].contacts])).map((c) => ({
-        afnemer: c.afnemerOin!, role: c.role, email: c.email,
+        afnemer: c.afnemerOin!,
+        role: c.role,
+        email: c.email,
       }));
       // No accounts at all: what a new user sees in the case file is "per e-mail benaderd", never "niet bereikbaar".
       const reach = procedureReach(involved, purpose, new Map(), contacts);

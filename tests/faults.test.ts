@@ -37,23 +37,35 @@ beforeAll(async () => {
     env: { ...process.env, DATABASE_URL: pg.url, PORT: String(port), DEMO: '0', LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  server.stderr!.on('data', (d: Buffer) => { serverErrors += String(d); });
+  server.stderr!.on('data', (d: Buffer) => {
+    serverErrors += String(d);
+  });
   await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (d: Buffer) => { if (String(d).includes('draait op')) resolve(); });
+    server.stdout!.on('data', (d: Buffer) => {
+      if (String(d).includes('draait op')) resolve();
+    });
     server.on('exit', (code) => reject(new Error(`server stopte (${code})`)));
   });
   base = `http://127.0.0.1:${port}`;
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise((r) => { server.once('exit', r); server.kill('SIGTERM'); setTimeout(r, 5000); });
+  await new Promise((r) => {
+    server.once('exit', r);
+    server.kill('SIGTERM');
+    setTimeout(r, 5000);
+  });
   await sql.end({ timeout: 1 });
   await pg.stop();
   await rm(DATA_DIR, { recursive: true, force: true });
 });
 
 const rows = (prefix: string, n: number) =>
-  Array.from({ length: n }, (_, i) => `${prefix}-${i};x;Brief;03-02-2027 ${String(8 + (i % 10)).padStart(2, '0')}:00;03-02-2027 ${String(9 + (i % 10)).padStart(2, '0')}:00;${100 + i};concept`);
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `${prefix}-${i};x;Brief;03-02-2027 ${String(8 + (i % 10)).padStart(2, '0')}:00;03-02-2027 ${String(9 + (i % 10)).padStart(2, '0')}:00;${100 + i};concept`,
+  );
 
 /** Every stored delivery has exactly its windows' revisions: nothing half-stored. */
 async function expectNoHalfDeliveries() {
@@ -70,10 +82,15 @@ describe('faults', () => {
     const body = Buffer.from(dutchCsv(rows('HALF', 2000)));
     await new Promise<void>((resolve) => {
       const socket = connect(Number(new URL(base).port), '127.0.0.1', () => {
-        socket.write(`POST /api/v1/prognoses HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${who.plannerA.headers.Authorization}\r\n` +
-          `Content-Type: text/csv\r\nContent-Length: ${body.length}\r\n\r\n`);
+        socket.write(
+          `POST /api/v1/prognoses HTTP/1.1\r\nHost: localhost\r\nAuthorization: ${who.plannerA.headers.Authorization}\r\n` +
+            `Content-Type: text/csv\r\nContent-Length: ${body.length}\r\n\r\n`,
+        );
         socket.write(body.subarray(0, body.length >> 1));
-        setTimeout(() => { socket.destroy(); resolve(); }, 200);
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 200);
       });
     });
     await new Promise((r) => setTimeout(r, 500));
@@ -94,11 +111,18 @@ describe('faults', () => {
     });
     let inFlight = true;
     const upload = fetch(`${base}/api/v1/prognoses`, {
-      method: 'POST', headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(lines),
-    }).then(async (res) => ({ status: res.status, text: await res.text() })).finally(() => { inFlight = false; });
+      method: 'POST',
+      headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' },
+      body: dutchCsv(lines),
+    })
+      .then(async (res) => ({ status: res.status, text: await res.text() }))
+      .finally(() => {
+        inFlight = false;
+      });
     // The two rows from the issue (01-09-2027 and 31-12-9999) once froze the server: now refused while the other runs.
     const far = await fetch(`${base}/api/v1/prognoses`, {
-      method: 'POST', headers: { ...who.plannerB.headers, 'Content-Type': 'text/csv' },
+      method: 'POST',
+      headers: { ...who.plannerB.headers, 'Content-Type': 'text/csv' },
       body: dutchCsv(['FAR-1;x;Brief;01-09-2027 10:00;01-09-2027 11:00;100;concept', 'FAR-2;x;Brief;31-12-9999 10:00;31-12-9999 11:00;100;concept']),
     });
     const farAnsweredInFlight = inFlight;
@@ -128,7 +152,9 @@ describe('faults', () => {
       for (let i = 0; running; i++) {
         try {
           const res = await fetch(`${base}/api/v1/prognoses`, {
-            method: 'POST', headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows(`R${i}`, 200)),
+            method: 'POST',
+            headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' },
+            body: dutchCsv(rows(`R${i}`, 200)),
           });
           statuses.push(res.status);
           await res.arrayBuffer();
@@ -186,7 +212,7 @@ describe('live stream across a database restart', () => {
       }
     })();
     const waitFor = async (match: (e: { event: string; data: string }) => boolean, ms: number) => {
-      for (const end = Date.now() + ms; Date.now() < end && !seen.some(match);) await new Promise((r) => setTimeout(r, 50));
+      for (const end = Date.now() + ms; Date.now() < end && !seen.some(match); ) await new Promise((r) => setTimeout(r, 50));
       return seen.find(match);
     };
     try {
@@ -202,7 +228,9 @@ describe('live stream across a database restart', () => {
       expect(resync!.at - back, 'at once, not after half a minute').toBeLessThan(3000);
 
       const up = await fetch(`${base}/api/v1/prognoses`, {
-        method: 'POST', headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows('AFTER-RESTART', 1)),
+        method: 'POST',
+        headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' },
+        body: dutchCsv(rows('AFTER-RESTART', 1)),
       });
       expect(up.status).toBe(201);
       const change = await waitFor((e) => e.event === 'change' && JSON.parse(e.data).kind === 'prognoses', 5000);

@@ -31,10 +31,12 @@ const send = (method: string, path: string, a: Actor, body?: unknown) =>
 const csv = (a: Actor, rows: string[], query = '', app = t.app) =>
   app.request(`/api/v1/prognoses${query}`, { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
 const counts = async () =>
-  (await t.sql<{ w: number; d: number; c: number; n: number; m: number }[]>`
+  (
+    await t.sql<{ w: number; d: number; c: number; n: number; m: number }[]>`
     select (select count(*) from send_windows)::int as w, (select count(*) from deliveries)::int as d,
       (select count(*) from conflicts)::int as c, (select count(*) from notifications)::int as n,
-      (select count(*) from maintenance_windows)::int as m`)[0]!;
+      (select count(*) from maintenance_windows)::int as m`
+  )[0]!;
 const NOTHING = { w: 0, d: 0, c: 0, n: 0, m: 0 };
 
 describe('the planning horizon on prognoses', () => {
@@ -54,12 +56,17 @@ describe('the planning horizon on prognoses', () => {
   });
 
   it('refuses a JSON window in year 9999 with a 400 instead of a 500, for the dry run and the real upload alike', async () => {
-    const windows = [{ kenmerk: 'J-1', berichttype: 'Brief', start: '9999-12-31T10:00:00+01:00', eind: '9999-12-31T11:00:00+01:00', aantalBerichten: 5, status: 'concept' }];
+    const windows = [
+      { kenmerk: 'J-1', berichttype: 'Brief', start: '9999-12-31T10:00:00+01:00', eind: '9999-12-31T11:00:00+01:00', aantalBerichten: 5, status: 'concept' },
+    ];
     for (const query of ['', '?dryRun=true']) {
       const res = await send('POST', `/api/v1/prognoses${query}`, who.plannerA, { windows });
       expect(res.status).toBe(400);
       const body = await res.json();
-      expect(body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([[1, 'start'], [1, 'eind']]);
+      expect(body.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+        [1, 'start'],
+        [1, 'eind'],
+      ]);
       expect(body.errors[0].message).toContain(HORIZON_TEXT);
     }
     expect(await counts()).toEqual(NOTHING);
@@ -76,7 +83,8 @@ describe('the planning horizon on prognoses', () => {
   it('checks vroegste_start and laatste_eind too', async () => {
     const header = 'kenmerk;berichttype;start;eind;aantal_berichten;status;vroegste_start;laatste_eind';
     const res = await t.app.request('/api/v1/prognoses', {
-      method: 'POST', headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' },
+      method: 'POST',
+      headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' },
       body: dutchCsv(['V-1;Brief;01-09-2027 10:00;01-09-2027 11:00;100;concept;01-09-1999 10:00;01-09-2099 11:00'], header),
     });
     expect(res.status).toBe(400);
@@ -122,10 +130,22 @@ describe('the planning horizon on capacity windows and moves', () => {
       { field: 'end', message: `Het einde (31-12-9999 07:00) ${HORIZON_TEXT}.` },
     ]);
     expect(await counts()).toEqual(NOTHING);
-    const ok = await send('POST', '/api/v1/maintenance-windows', who.capacity, { start: '2027-02-01T00:00:00Z', end: '2027-02-01T06:00:00Z', factor: 0.5, reason: 'Onderhoud', kind: 'onderhoud' });
+    const ok = await send('POST', '/api/v1/maintenance-windows', who.capacity, {
+      start: '2027-02-01T00:00:00Z',
+      end: '2027-02-01T06:00:00Z',
+      factor: 0.5,
+      reason: 'Onderhoud',
+      kind: 'onderhoud',
+    });
     expect(ok.status).toBe(201);
     const { id } = await ok.json();
-    const moved = await send('PUT', `/api/v1/maintenance-windows/${id}`, who.capacity, { start: '1970-01-01T00:00:00Z', end: '1970-01-01T06:00:00Z', factor: 0.5, reason: 'Onderhoud', kind: 'onderhoud' });
+    const moved = await send('PUT', `/api/v1/maintenance-windows/${id}`, who.capacity, {
+      start: '1970-01-01T00:00:00Z',
+      end: '1970-01-01T06:00:00Z',
+      factor: 0.5,
+      reason: 'Onderhoud',
+      kind: 'onderhoud',
+    });
     expect(moved.status).toBe(400);
     const [row] = await t.sql`select start_at from maintenance_windows where id = ${id}`;
     expect(row!.startAt.toISOString()).toBe('2027-02-01T00:00:00.000Z');
@@ -136,10 +156,21 @@ describe('the planning horizon on capacity windows and moves', () => {
     expect([release.status, (await release.json()).errors?.[0]?.message]).toEqual([400, `Het begin (31-12-9999 01:00) ${HORIZON_TEXT}.`]);
     expect((await t.sql`select count(*)::int as n from releases`)[0]!.n).toBe(0);
 
-    const inc = await send('POST', '/api/v1/incidents', incident, { kind: 'mijnoverheid', title: 'Storing', description: 'x', channel: 'telefoon', priority: 'P3', afnemers: [OIN_A] });
+    const inc = await send('POST', '/api/v1/incidents', incident, {
+      kind: 'mijnoverheid',
+      title: 'Storing',
+      description: 'x',
+      channel: 'telefoon',
+      priority: 'P3',
+      afnemers: [OIN_A],
+    });
     expect(inc.status).toBe(201);
     const { id } = await inc.json();
-    const impact = await send('POST', `/api/v1/incidents/${id}/capacity-impacts`, incident, { start: '1970-01-01T00:00:00Z', end: '1970-01-01T06:00:00Z', factor: 0.5 });
+    const impact = await send('POST', `/api/v1/incidents/${id}/capacity-impacts`, incident, {
+      start: '1970-01-01T00:00:00Z',
+      end: '1970-01-01T06:00:00Z',
+      factor: 0.5,
+    });
     expect(impact.status).toBe(400);
     expect((await impact.json()).detail).toContain('planningshorizon');
     expect(await counts()).toEqual(NOTHING);
@@ -164,8 +195,16 @@ describe('the planning horizon on capacity windows and moves', () => {
 let seq = 0;
 function win(kenmerk: string, start: number, hours: number, volume: number): NewSendWindow {
   return {
-    afnemer: null, kenmerk, omschrijving: '', berichttype: 'Brief', start: new Date(start), end: new Date(start + hours * 3_600_000),
-    aantalBerichten: volume, status: 'concept', vroegsteStart: null, laatsteEind: null,
+    afnemer: null,
+    kenmerk,
+    omschrijving: '',
+    berichttype: 'Brief',
+    start: new Date(start),
+    end: new Date(start + hours * 3_600_000),
+    aantalBerichten: volume,
+    status: 'concept',
+    vroegsteStart: null,
+    laatsteEind: null,
   };
 }
 async function deliver(sql: Sql, afnemerOin: string, windows: NewSendWindow[]) {
@@ -187,12 +226,27 @@ async function storedAndFull() {
   const profile = await capacityProfileCurrent(t.sql);
   const range = planningRange(windows, maintenance);
   const full = range
-    ? conflictsDetect({ windows, maintenance, profile: profile.ratesPerHour, threshold: profile.threshold, warningLevel: profile.warningLevel, ...range }).conflicts
+    ? conflictsDetect({ windows, maintenance, profile: profile.ratesPerHour, threshold: profile.threshold, warningLevel: profile.warningLevel, ...range })
+        .conflicts
     : [];
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return {
-    stored: stored.map((c) => ({ start: c.start, end: c.end, windowIds: c.windowIds.map(Number).sort((a, b) => a - b), excess: round(c.excess), backlog: round(c.backlog), drained: c.drained })),
-    full: full.map((c) => ({ start: c.start, end: c.end, windowIds: c.windows.map((w) => w.id).sort((a, b) => a - b), excess: round(c.excessMessages), backlog: round(c.peakBacklog), drained: c.drainedAt })),
+    stored: stored.map((c) => ({
+      start: c.start,
+      end: c.end,
+      windowIds: c.windowIds.map(Number).sort((a, b) => a - b),
+      excess: round(c.excess),
+      backlog: round(c.backlog),
+      drained: c.drained,
+    })),
+    full: full.map((c) => ({
+      start: c.start,
+      end: c.end,
+      windowIds: c.windows.map((w) => w.id).sort((a, b) => a - b),
+      excess: round(c.excessMessages),
+      backlog: round(c.peakBacklog),
+      drained: c.drainedAt,
+    })),
   };
 }
 
@@ -237,15 +291,18 @@ describe('the recompute after a delivery', () => {
       volume: fc.integer({ min: 100, max: 30_000 }),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(OIN_A, OIN_B), fc.array(windowArb, { minLength: 1, maxLength: 5 })), { minLength: 1, maxLength: 5 }), async (steps) => {
-        await t.sql`truncate conflicts, conflict_cases, conflict_events, notifications, outbox, send_window_revisions, send_windows, deliveries cascade`;
-        for (const [oin, ws] of steps) {
-          const byKenmerk = new Map(ws.map((w) => [`R-${w.k}`, win(`R-${w.k}`, clusters[w.cluster]! + w.quarter * BUCKET_MS, w.hours / 4, w.volume)]));
-          await deliver(t.sql, oin, [...byKenmerk.values()]);
-          const { stored, full } = await storedAndFull();
-          expect(stored).toEqual(full);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom(OIN_A, OIN_B), fc.array(windowArb, { minLength: 1, maxLength: 5 })), { minLength: 1, maxLength: 5 }),
+        async (steps) => {
+          await t.sql`truncate conflicts, conflict_cases, conflict_events, notifications, outbox, send_window_revisions, send_windows, deliveries cascade`;
+          for (const [oin, ws] of steps) {
+            const byKenmerk = new Map(ws.map((w) => [`R-${w.k}`, win(`R-${w.k}`, clusters[w.cluster]! + w.quarter * BUCKET_MS, w.hours / 4, w.volume)]));
+            await deliver(t.sql, oin, [...byKenmerk.values()]);
+            const { stored, full } = await storedAndFull();
+            expect(stored).toEqual(full);
+          }
+        },
+      ),
       { numRuns: 25 },
     );
   }, 120_000);

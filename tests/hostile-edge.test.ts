@@ -31,7 +31,9 @@ function appFresh(extra: Partial<Parameters<typeof createApp>[0]> = {}) {
 
 function login(app: TestContext['app'], email: string, password: string, headers: Record<string, string> = {}) {
   return app.request('/api/v1/sessions', {
-    method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ email, password }),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ email, password }),
   });
 }
 
@@ -51,10 +53,11 @@ async function listen(app: ReturnType<typeof createApp>): Promise<{ port: number
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
       resolve({
         port: info.port,
-        close: () => new Promise<void>((done) => {
-          (server as unknown as { closeAllConnections(): void }).closeAllConnections();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            (server as unknown as { closeAllConnections(): void }).closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });
@@ -119,16 +122,19 @@ function rawExchange(port: number, head: string, next: (sent: number) => Buffer 
 
 describe('body limits', () => {
   let server: Awaited<ReturnType<typeof listen>>;
-  beforeAll(async () => { server = await listen(appFresh()); });
+  beforeAll(async () => {
+    server = await listen(appFresh());
+  });
   afterAll(() => server.close());
 
   it('refuses a login body announced as 300 MB with 413 before reading it, and stores nothing', async () => {
     const before = await count('sessions');
     const piece = Buffer.from(`{"email":"planner@a.example","password":"${'x'.repeat(1000)}`);
-    const answer = await rawExchange(server.port,
-      'POST /api/v1/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
-      `Content-Length: ${300 * MB}\r\n\r\n`,
-      (sent) => (sent === 0 ? piece : null));
+    const answer = await rawExchange(
+      server.port,
+      'POST /api/v1/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' + `Content-Length: ${300 * MB}\r\n\r\n`,
+      (sent) => (sent === 0 ? piece : null),
+    );
     expect(answer, 'the server waited for the whole body').not.toBeNull();
     expect(answer!.status).toBe(413);
     expect(answer!.headers['content-type']).toBe('application/problem+json');
@@ -140,10 +146,12 @@ describe('body limits', () => {
   it('refuses a chunked body without Content-Length as soon as it passes 1 MB, without waiting for its end', async () => {
     const chunk = Buffer.alloc(64 * 1024, 0x61);
     const framed = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]);
-    const answer = await rawExchange(server.port,
+    const answer = await rawExchange(
+      server.port,
       'POST /api/v1/sessions HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n',
       // Never the closing 0-chunk: a server that reads to the end never answers.
-      (sent) => (sent < 4 * MB ? framed : null));
+      (sent) => (sent < 4 * MB ? framed : null),
+    );
     expect(answer, 'the server waited for the end of the body').not.toBeNull();
     expect(answer!.status).toBe(413);
     expect(JSON.parse(answer!.body).detail).toMatch(/groter dan 1 MB/);
@@ -151,28 +159,34 @@ describe('body limits', () => {
 
   it('limits an authenticated JSON write on any other route to 1 MB, and changes nothing', async () => {
     const profiles = await count('capacity_profiles');
-    const res = await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', who.capacity,
-      { ratesPerHour: Array(168).fill(4000), padding: 'x'.repeat(MB + 10) });
+    const res = await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000), padding: 'x'.repeat(MB + 10) });
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(await count('capacity_profiles')).toBe(profiles);
   });
 
   it('keeps 20 MB for uploads: a 25 MB upload is refused unread, a 1.5 MB CSV goes through', async () => {
-    const answer = await rawExchange(server.port,
+    const answer = await rawExchange(
+      server.port,
       `POST /api/v1/prognoses HTTP/1.1\r\nHost: localhost\r\n${who.plannerA.headers.Authorization ? `Authorization: ${who.plannerA.headers.Authorization}\r\n` : ''}` +
-      `Content-Type: text/csv\r\nContent-Length: ${25 * MB}\r\n\r\n`,
-      (sent) => (sent === 0 ? Buffer.from('Kenmerk;') : null));
+        `Content-Type: text/csv\r\nContent-Length: ${25 * MB}\r\n\r\n`,
+      (sent) => (sent === 0 ? Buffer.from('Kenmerk;') : null),
+    );
     expect(answer).not.toBeNull();
     expect(answer!.status).toBe(413);
     expect(JSON.parse(answer!.body).detail).toMatch(/20 MB/);
 
-    const rows = Array.from({ length: 22_000 }, (_, i) =>
-      `GROOT-${i};${'o'.repeat(20)};Brief;${String(1 + (i % 28)).padStart(2, '0')}-02-2027 10:00;${String(1 + (i % 28)).padStart(2, '0')}-02-2027 11:00;1;concept`);
+    const rows = Array.from(
+      { length: 22_000 },
+      (_, i) =>
+        `GROOT-${i};${'o'.repeat(20)};Brief;${String(1 + (i % 28)).padStart(2, '0')}-02-2027 10:00;${String(1 + (i % 28)).padStart(2, '0')}-02-2027 11:00;1;concept`,
+    );
     const csv = dutchCsv(rows);
     expect(Buffer.byteLength(csv)).toBeGreaterThan(1.5 * MB);
     const res = await t.app.request('/api/v1/prognoses?dryRun=true', {
-      method: 'POST', headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' }, body: csv,
+      method: 'POST',
+      headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' },
+      body: csv,
     });
     expect(res.status).toBe(200);
     expect((await res.json()).rowCount).toBe(22_000);
@@ -187,28 +201,37 @@ async function dbRelay(targetPort: number) {
   const sockets = new Set<Socket>();
   let server: Server | null = null;
   let port = 0;
-  const start = () => new Promise<void>((resolve) => {
-    server = createServer((client) => {
-      const upstream = connect(targetPort, '127.0.0.1');
-      sockets.add(client).add(upstream);
-      const end = () => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream); };
-      client.on('error', end).on('close', end);
-      upstream.on('error', end).on('close', end);
-      client.pipe(upstream).pipe(client);
+  const start = () =>
+    new Promise<void>((resolve) => {
+      server = createServer((client) => {
+        const upstream = connect(targetPort, '127.0.0.1');
+        sockets.add(client).add(upstream);
+        const end = () => {
+          client.destroy();
+          upstream.destroy();
+          sockets.delete(client);
+          sockets.delete(upstream);
+        };
+        client.on('error', end).on('close', end);
+        upstream.on('error', end).on('close', end);
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        port = (server!.address() as AddressInfo).port;
+        resolve();
+      });
     });
-    server.listen(port, '127.0.0.1', () => {
-      port = (server!.address() as AddressInfo).port;
-      resolve();
-    });
-  });
   await start();
   return {
-    get port() { return port; },
-    cut: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      sockets.clear();
-      server!.close(() => resolve());
-    }),
+    get port() {
+      return port;
+    },
+    cut: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        sockets.clear();
+        server!.close(() => resolve());
+      }),
     restore: start,
   };
 }
@@ -240,10 +263,16 @@ describe('database unreachable', () => {
   it('recognises a connection PostgreSQL itself terminates, and not an ordinary SQL error', async () => {
     const sql = createSql(t.url, { max: 1 });
     try {
-      const missing = await sql`select * from bestaat_niet`.then(() => null, (e: unknown) => e);
+      const missing = await sql`select * from bestaat_niet`.then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect((missing as { code?: string }).code).toBe('42P01');
       expect(errorIsDatabaseUnreachable(missing)).toBe(false);
-      const terminated = await sql`select pg_terminate_backend(pg_backend_pid())`.then(() => null, (e: unknown) => e);
+      const terminated = await sql`select pg_terminate_backend(pg_backend_pid())`.then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(['57P01', 'CONNECTION_CLOSED']).toContain((terminated as { code?: string }).code);
       expect(errorIsDatabaseUnreachable(terminated)).toBe(true);
     } finally {
@@ -297,7 +326,12 @@ describe('CSRF guard', () => {
   it('does not fall back to the cookie when a Bearer token is bad: 401, nothing stored', async () => {
     const app = appFresh();
     const cookie = await sessionCookie(app, 'planner@a.example');
-    const headers = { Cookie: `cd_session=${cookie}`, Authorization: 'Bearer cdt_ongeldig', Origin: 'https://kwaadwillend.example', 'Content-Type': 'text/csv' };
+    const headers = {
+      Cookie: `cd_session=${cookie}`,
+      Authorization: 'Bearer cdt_ongeldig',
+      Origin: 'https://kwaadwillend.example',
+      'Content-Type': 'text/csv',
+    };
     const res = await app.request('http://dashboard.example/api/v1/prognoses', { method: 'POST', headers, body: csv('CSRF-BEARER') });
     expect(res.status).toBe(401);
     expect((await t.sql`select count(*)::int as n from send_windows where kenmerk = 'CSRF-BEARER'`)[0]!.n).toBe(0);
@@ -350,7 +384,9 @@ describe('authentication before validation', () => {
     ];
     for (const [method, path, body] of calls) {
       const res = await t.app.request(path, {
-        method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
       });
       expect(`${method} ${path} ${res.status}`).toBe(`${method} ${path} 401`);
       expect((await res.json()).detail).toMatch(/Meld u aan/);
@@ -480,7 +516,12 @@ describe('range parameters accept a plain date as midnight in Amsterdam', () => 
     const autumn = await (await t.app.request('/api/v1/load?from=2027-10-31&to=2027-11-01&bucket=1h', { headers: who.plannerA.headers })).json();
     expect([autumn.from, autumn.to, autumn.starts.length]).toEqual(['2027-10-30T22:00:00.000Z', '2027-10-31T23:00:00.000Z', 25]);
     // A date-time with an offset still works, and means what it says.
-    const exact = await (await t.app.request(`/api/v1/load?from=${encodeURIComponent('2027-03-28T00:00:00+01:00')}&to=${encodeURIComponent('2027-03-28T04:00:00+02:00')}&bucket=1h`, { headers: who.plannerA.headers })).json();
+    const exact = await (
+      await t.app.request(
+        `/api/v1/load?from=${encodeURIComponent('2027-03-28T00:00:00+01:00')}&to=${encodeURIComponent('2027-03-28T04:00:00+02:00')}&bucket=1h`,
+        { headers: who.plannerA.headers },
+      )
+    ).json();
     expect(exact.starts.length).toBe(3);
   });
 
@@ -510,7 +551,9 @@ describe('range parameters accept a plain date as midnight in Amsterdam', () => 
       const res = await t.app.request(p, { headers: who.capacity.headers });
       expect(`${p} ${res.status}`).toBe(`${p} 200`);
     }
-    const report = await (await t.app.request('/api/v1/reports/service?from=2027-10-01&to=2027-11-01', { headers: { ...who.capacity.headers, Accept: 'application/json' } })).json();
+    const report = await (
+      await t.app.request('/api/v1/reports/service?from=2027-10-01&to=2027-11-01', { headers: { ...who.capacity.headers, Accept: 'application/json' } })
+    ).json();
     expect([report.from, report.to]).toEqual(['2027-09-30T22:00:00.000Z', '2027-10-31T23:00:00.000Z']);
   });
 

@@ -28,7 +28,14 @@ const send = (method: string, path: string, a: Actor, body?: unknown) =>
   t.app.request(path, { method, headers: { ...a.headers, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
 const get = (path: string, a: Actor, headers: Record<string, string> = {}) => t.app.request(path, { headers: { ...a.headers, ...headers } });
 const count = async (table: string) => (await t.sql<{ n: number }[]>`select count(*)::int as n from ${t.sql(table)}`)[0]!.n;
-const P1 = { kind: 'mijnoverheid', title: 'Berichtenbox niet bereikbaar', description: 'Inloggen mislukt', channel: 'telefoon', priority: 'P1', afnemers: [OIN_A] };
+const P1 = {
+  kind: 'mijnoverheid',
+  title: 'Berichtenbox niet bereikbaar',
+  description: 'Inloggen mislukt',
+  channel: 'telefoon',
+  priority: 'P1',
+  afnemers: [OIN_A],
+};
 async function report(a: Actor = incident, body: object = P1) {
   const res = await send('POST', '/api/v1/incidents', a, body);
   expect(res.status).toBe(201);
@@ -47,7 +54,9 @@ describe('POST /api/v1/incidents', () => {
     expect(row!.resolutionDueAt.toISOString()).toBe('2027-01-11T13:00:00.000Z');
     const [p3] = await t.sql`select resolution_due_at from incidents where id = ${second.id}`;
     expect(p3!.resolutionDueAt.toISOString()).toBe('2027-01-14T23:00:00.000Z'); // three working days, Thursday 24:00
-    expect((await t.sql`select action, actor_email from incident_events where incident_id = ${first.id}`)).toEqual([{ action: 'reported', actorEmail: 'incident@logius.example' }]);
+    expect(await t.sql`select action, actor_email from incident_events where incident_id = ${first.id}`).toEqual([
+      { action: 'reported', actorEmail: 'incident@logius.example' },
+    ]);
     const notified = await t.sql`select distinct u.email from notifications n join users u on u.id = n.user_id where n.title like ${'%' + first.number}`;
     expect(notified.map((n) => n.email).sort()).toEqual(['calamiteit@logius.example', 'klantraad@a.example', 'planner@a.example']);
   });
@@ -124,7 +133,11 @@ describe('calamities', () => {
     t.clock.now = new Date('2027-01-11T11:59:00Z');
     expect((await (await get(`/api/v1/incidents/${id}`, incident)).json()).calamity).toMatchObject({ status: 'geen' });
     t.clock.now = new Date('2027-01-11T12:00:00Z'); // 3 of 4 hours
-    expect((await (await get(`/api/v1/incidents/${id}`, incident)).json()).calamity).toMatchObject({ status: 'voorgesteld', reason: 'p1-dreigt', usedFraction: 0.75 });
+    expect((await (await get(`/api/v1/incidents/${id}`, incident)).json()).calamity).toMatchObject({
+      status: 'voorgesteld',
+      reason: 'p1-dreigt',
+      usedFraction: 0.75,
+    });
     expect((await (await get('/api/v1/incidents?calamity=voorgesteld', incident)).json()).total).toBe(1);
     t.clock.now = new Date('2027-01-11T13:30:00Z');
     const body = await (await get(`/api/v1/incidents/${id}`, calamity)).json();
@@ -144,7 +157,7 @@ describe('calamities', () => {
     t.clock.now = new Date('2027-01-11T12:30:00Z');
     expect(await t.sql.begin((tx) => incidentsCalamityProposalsRecord(tx, t.clock.now))).toEqual([id]);
     expect(await t.sql.begin((tx) => incidentsCalamityProposalsRecord(tx, t.clock.now))).toEqual([]);
-    expect((await t.sql`select action from incident_events where action = 'calamity-proposed'`)).toHaveLength(1);
+    expect(await t.sql`select action from incident_events where action = 'calamity-proposed'`).toHaveLength(1);
     const notes = await t.sql`select u.email from notifications n join users u on u.id = n.user_id where n.title like 'Calamiteit voorgesteld%'`;
     expect(notes.map((n) => n.email)).toEqual(['calamiteit@logius.example']);
   });
@@ -178,25 +191,39 @@ describe('POST /api/v1/incidents/{id}/capacity-impacts', () => {
     expect(c).toMatchObject({ afnemers: [OIN_A, OIN_B], status: 'open' });
     const notes = await t.sql`select u.email from notifications n join users u on u.id = n.user_id where n.conflict_id = ${c!.id} order by u.email`;
     expect(notes.map((n) => n.email)).toEqual(['planner@a.example', 'planner@b.example']);
-    expect((await t.sql`select action from incident_events where incident_id = ${id} order by id`).map((e) => e.action)).toEqual(['reported', 'capacity-lowered']);
+    expect((await t.sql`select action from incident_events where incident_id = ${id} order by id`).map((e) => e.action)).toEqual([
+      'reported',
+      'capacity-lowered',
+    ]);
 
     const detail = await (await get(`/api/v1/incidents/${id}`, who.plannerA)).json();
     expect(detail.capacityImpacts).toEqual([expect.objectContaining({ factor: 0.5, start: '2027-02-01T08:00:00.000Z' })]);
 
     expect((await send('DELETE', `/api/v1/incidents/${id}/capacity-impacts/${body.impact.id}`, incident)).status).toBe(204);
-    expect((await t.sql`select status, resolved_reason from conflicts`)[0]).toEqual({ status: 'resolved', resolvedReason: `Capaciteitsverlaging van incident ${number} opgeheven` });
+    expect((await t.sql`select status, resolved_reason from conflicts`)[0]).toEqual({
+      status: 'resolved',
+      resolvedReason: `Capaciteitsverlaging van incident ${number} opgeheven`,
+    });
     expect(await count('maintenance_windows')).toBe(0);
   });
 });
 
 describe('/api/v1/escalations', () => {
   it('climbs the incident ladder one level at a time, with reason, who and when, and the contacts of the level', async () => {
-    await send('POST', '/api/v1/contacts', who.admin, { afnemer: null, role: 'calamiteitenmanager', name: 'Dienstdoende calamiteitenmanager', email: 'calamiteit@logius.example', phone: '0900-5554555' });
+    await send('POST', '/api/v1/contacts', who.admin, {
+      afnemer: null,
+      role: 'calamiteitenmanager',
+      name: 'Dienstdoende calamiteitenmanager',
+      email: 'calamiteit@logius.example',
+      phone: '0900-5554555',
+    });
     const { id } = await report();
     const first = await send('POST', '/api/v1/escalations', who.plannerA, { ladder: 'incident', incidentId: id, reason: 'Geen update in een uur' });
     expect(first.status).toBe(201);
     expect(await first.json()).toMatchObject({ level: 1, title: 'Incidentmanager', afnemer: OIN_A, by: 'planner@a.example', at: '2027-01-11T09:00:00.000Z' });
-    const second = await (await send('POST', '/api/v1/escalations', incident, { ladder: 'incident', incidentId: id, reason: 'Oplossing niet in zicht' })).json();
+    const second = await (
+      await send('POST', '/api/v1/escalations', incident, { ladder: 'incident', incidentId: id, reason: 'Oplossing niet in zicht' })
+    ).json();
     expect(second).toMatchObject({ level: 2, title: 'Calamiteitenmanager', contacts: [expect.objectContaining({ name: 'Dienstdoende calamiteitenmanager' })] });
     expect((await send('POST', '/api/v1/escalations', incident, { ladder: 'incident', incidentId: id, reason: 'x' })).status).toBe(409);
     expect((await send('POST', '/api/v1/escalations', who.plannerB, { ladder: 'incident', incidentId: id, reason: 'x' })).status).toBe(403);
@@ -207,15 +234,17 @@ describe('/api/v1/escalations', () => {
   });
 
   it('runs the general ladder from Servicecentrum up with followsId, scoped to the Afnemer', async () => {
-    const one = await (await send('POST', '/api/v1/escalations', who.plannerA, { ladder: 'algemeen', reason: 'Afspraken over onderhoud niet nagekomen' })).json();
+    const one = await (
+      await send('POST', '/api/v1/escalations', who.plannerA, { ladder: 'algemeen', reason: 'Afspraken over onderhoud niet nagekomen' })
+    ).json();
     expect(one).toMatchObject({ level: 1, title: 'Servicecentrum Logius', afnemer: OIN_A });
     const two = await send('POST', '/api/v1/escalations', who.plannerA, { ladder: 'algemeen', followsId: one.id, reason: 'Geen reactie' });
-    expect((await two.json())).toMatchObject({ level: 2, title: 'Service manager Logius', followsId: one.id });
+    expect(await two.json()).toMatchObject({ level: 2, title: 'Service manager Logius', followsId: one.id });
     expect((await send('POST', '/api/v1/escalations', who.plannerA, { ladder: 'algemeen', followsId: one.id, reason: 'nogmaals' })).status).toBe(409);
     expect((await send('POST', '/api/v1/escalations', who.plannerB, { ladder: 'algemeen', followsId: one.id, reason: 'x' })).status).toBe(403);
     expect((await send('POST', '/api/v1/escalations', who.plannerA, { ladder: 'incident', reason: 'x' })).status).toBe(400);
     expect(await (await get('/api/v1/escalations', who.plannerB)).json()).toEqual([]);
-    expect((await (await get('/api/v1/escalations', who.service)).json())).toHaveLength(2);
+    expect(await (await get('/api/v1/escalations', who.service)).json()).toHaveLength(2);
     const ladders = await (await get('/api/v1/escalations/ladders', who.plannerA)).json();
     expect(ladders.map((l: { levels: unknown[] }) => l.levels.length)).toEqual([2, 5]);
   });
@@ -223,14 +252,29 @@ describe('/api/v1/escalations', () => {
 
 describe('/api/v1/disruption-analyses', () => {
   const request = (incidentId: number) => ({
-    incidentId, description: 'Berichten kwamen niet aan', disruptionDate: '2027-01-11', desiredDeliveryDate: '2027-01-25',
-    contactName: 'Jan Jansen', contactEmail: 'jan@a.example', contactPhone: '070 1234567', questions: '=CMD()',
+    incidentId,
+    description: 'Berichten kwamen niet aan',
+    disruptionDate: '2027-01-11',
+    desiredDeliveryDate: '2027-01-25',
+    contactName: 'Jan Jansen',
+    contactEmail: 'jan@a.example',
+    contactPhone: '070 1234567',
+    questions: '=CMD()',
   });
   const analysis = {
-    status: 'Opgelost', startedAt: '2027-01-11T09:00:00Z', resolvedAt: '2027-01-11T12:00:00Z', cause: 'Certificaat verlopen',
-    impact: { afnemer: { level: 'groot', explanation: '40.000 berichten vertraagd' }, logius: { level: 'middel', explanation: '' }, klanten: { level: 'laag', explanation: '' } },
-    solutionIncidental: 'Certificaat vervangen', solutionStructural: 'Bewaking op verloopdatum',
-    communication: { who: 'Servicecentrum', what: 'Storingsmelding', when: '09:20', bottlenecks: 'Geen' }, improvements: '@Monitoring uitbreiden',
+    status: 'Opgelost',
+    startedAt: '2027-01-11T09:00:00Z',
+    resolvedAt: '2027-01-11T12:00:00Z',
+    cause: 'Certificaat verlopen',
+    impact: {
+      afnemer: { level: 'groot', explanation: '40.000 berichten vertraagd' },
+      logius: { level: 'middel', explanation: '' },
+      klanten: { level: 'laag', explanation: '' },
+    },
+    solutionIncidental: 'Certificaat vervangen',
+    solutionStructural: 'Bewaking op verloopdatum',
+    communication: { who: 'Servicecentrum', what: 'Storingsmelding', when: '09:20', bottlenecks: 'Geen' },
+    improvements: '@Monitoring uitbreiden',
   };
 
   it('is requested by the Afnemer after a P1, answered by Logius, and exported as JSON, Markdown and safe CSV', async () => {
@@ -247,10 +291,17 @@ describe('/api/v1/disruption-analyses', () => {
     expect((await send('PUT', `/api/v1/disruption-analyses/${created.id}/analysis`, who.plannerA, analysis)).status).toBe(403);
     const delivered = await send('PUT', `/api/v1/disruption-analyses/${created.id}/analysis`, incident, analysis);
     expect(delivered.status).toBe(200);
-    expect(await delivered.json()).toMatchObject({ status: 'opgeleverd', analysis: { cause: 'Certificaat verlopen', impact: { afnemer: { level: 'groot' } }, deliveredBy: 'incident@logius.example' } });
+    expect(await delivered.json()).toMatchObject({
+      status: 'opgeleverd',
+      analysis: { cause: 'Certificaat verlopen', impact: { afnemer: { level: 'groot' } }, deliveredBy: 'incident@logius.example' },
+    });
     const [row] = await t.sql`select analysis->>'cause' as cause, delivered_at from disruption_analyses where id = ${created.id}`;
     expect(row!.cause).toBe('Certificaat verlopen');
-    expect((await t.sql`select action from incident_events where incident_id = ${id} order by id`).map((e) => e.action)).toEqual(['reported', 'analysis-requested', 'analysis-delivered']);
+    expect((await t.sql`select action from incident_events where incident_id = ${id} order by id`).map((e) => e.action)).toEqual([
+      'reported',
+      'analysis-requested',
+      'analysis-delivered',
+    ]);
 
     expect((await get(`/api/v1/disruption-analyses/${created.id}`, who.plannerB)).status).toBe(403);
     expect(await (await get('/api/v1/disruption-analyses', who.plannerB)).json()).toEqual([]);
@@ -274,7 +325,9 @@ describe('/api/v1/fraud-reports', () => {
     expect(receipt).toEqual({ id: receipt.id, reference: 'FRD-2027-000001', afnemer: OIN_A, reportedAt: '2027-01-11T09:00:00.000Z', receiptOnly: true });
 
     const team = await (await get('/api/v1/fraud-reports', fraud)).json();
-    expect(team).toEqual([expect.objectContaining({ description: 'Phishing met ons logo', highPriority: true, status: 'ontvangen', reportedBy: 'planner@a.example' })]);
+    expect(team).toEqual([
+      expect.objectContaining({ description: 'Phishing met ons logo', highPriority: true, status: 'ontvangen', reportedBy: 'planner@a.example' }),
+    ]);
     expect(await (await get(`/api/v1/fraud-reports/${receipt.id}`, who.plannerA)).json()).toEqual(receipt);
     const plannerA2 = await actor(t.sql, 'planner2@a.example', 'planner', OIN_A);
     expect((await get(`/api/v1/fraud-reports/${receipt.id}`, plannerA2)).status).toBe(404);
@@ -285,7 +338,13 @@ describe('/api/v1/fraud-reports', () => {
     expect((await t.sql`select u.email from notifications n join users u on u.id = n.user_id`).map((r) => r.email)).toEqual(['fraude@logius.example']);
 
     expect((await send('POST', `/api/v1/fraud-reports/${receipt.id}/actions`, who.plannerA, { type: 'note', text: 'x' })).status).toBe(403);
-    const decided = await send('POST', `/api/v1/fraud-reports/${receipt.id}/actions`, fraud, { type: 'communication', what: 'Waarschuwing op MijnOverheid.nl', audience: 'Burgers', how: 'Website', when: 'Direct' });
+    const decided = await send('POST', `/api/v1/fraud-reports/${receipt.id}/actions`, fraud, {
+      type: 'communication',
+      what: 'Waarschuwing op MijnOverheid.nl',
+      audience: 'Burgers',
+      how: 'Website',
+      when: 'Direct',
+    });
     expect(decided.status).toBe(200);
     expect((await decided.json()).events.map((e: { action: string }) => e.action)).toEqual(['reported', 'communication']);
     expect((await send('POST', '/api/v1/fraud-reports', fraud, { description: 'x', channel: 'app' })).status).toBe(403);
@@ -294,15 +353,40 @@ describe('/api/v1/fraud-reports', () => {
 
 describe('/api/v1/contacts', () => {
   it('lets an Afnemer keep its own contacts, and shows it those and Logius only', async () => {
-    expect((await send('POST', '/api/v1/contacts', who.service, { afnemer: null, role: 'servicecentrum', name: 'Servicecentrum', email: 'servicecentrum@logius.nl', phone: '0900-5554555' })).status).toBe(201);
-    expect((await send('POST', '/api/v1/contacts', who.plannerA, { afnemer: OIN_A, role: 'calamiteitenmanager', name: 'Piet', email: 'Piet@A.example', phone: '06 12345678' })).status).toBe(201);
+    expect(
+      (
+        await send('POST', '/api/v1/contacts', who.service, {
+          afnemer: null,
+          role: 'servicecentrum',
+          name: 'Servicecentrum',
+          email: 'servicecentrum@logius.nl',
+          phone: '0900-5554555',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await send('POST', '/api/v1/contacts', who.plannerA, {
+          afnemer: OIN_A,
+          role: 'calamiteitenmanager',
+          name: 'Piet',
+          email: 'Piet@A.example',
+          phone: '06 12345678',
+        })
+      ).status,
+    ).toBe(201);
     expect((await send('POST', '/api/v1/contacts', who.plannerB, { afnemer: OIN_B, role: 'contactpersoon', name: 'Bea' })).status).toBe(201);
     expect((await send('POST', '/api/v1/contacts', who.plannerA, { afnemer: OIN_B, role: 'contactpersoon', name: 'Indringer' })).status).toBe(403);
     expect((await send('POST', '/api/v1/contacts', who.plannerA, { afnemer: null, role: 'directeur', name: 'Indringer' })).status).toBe(403);
-    expect((await send('POST', '/api/v1/contacts', who.plannerA, { afnemer: OIN_A, role: 'contactpersoon', name: 'X', email: 'geen-mail', phone: 'abc' })).status).toBe(400);
+    expect(
+      (await send('POST', '/api/v1/contacts', who.plannerA, { afnemer: OIN_A, role: 'contactpersoon', name: 'X', email: 'geen-mail', phone: 'abc' })).status,
+    ).toBe(400);
     expect(await count('contacts')).toBe(3);
     const seen = await (await get('/api/v1/contacts', who.plannerA)).json();
-    expect(seen.map((k: { name: string; email: string }) => [k.name, k.email])).toEqual([['Servicecentrum', 'servicecentrum@logius.nl'], ['Piet', 'piet@a.example']]);
+    expect(seen.map((k: { name: string; email: string }) => [k.name, k.email])).toEqual([
+      ['Servicecentrum', 'servicecentrum@logius.nl'],
+      ['Piet', 'piet@a.example'],
+    ]);
     expect((await get(`/api/v1/contacts?afnemer=${OIN_B}`, who.plannerA)).status).toBe(403);
     const bea = (await (await get(`/api/v1/contacts?afnemer=${OIN_B}`, who.admin)).json()).find((k: { name: string }) => k.name === 'Bea');
     expect((await send('DELETE', `/api/v1/contacts/${bea.id}`, who.plannerA)).status).toBe(403);

@@ -51,20 +51,24 @@ describe('GET /api/v1/openapi.json', () => {
     expect(prop(waitingOn!, 'afnemers')).toBeDefined();
   });
 
-  it.skipIf(!existsSync(RULESET))('passes the NL API Design Rules ruleset with no errors', async () => {
-    const doc = await (await t.app.request('/api/v1/openapi.json')).json();
-    mkdirSync('test-output', { recursive: true });
-    const file = resolve('test-output', 'openapi.json');
-    writeFileSync(file, JSON.stringify(doc, null, 2));
-    const bin = join(resolve(import.meta.dirname, 'node_modules/.bin'), 'spectral');
-    let output = '';
-    try {
-      output = execFileSync(bin, ['lint', '-r', RULESET, file, '-f', 'json', '--fail-severity', 'error', '-q'], { encoding: 'utf8' });
-    } catch (err) {
-      output = (err as { stdout?: string }).stdout ?? String(err);
-    }
-    const results = output.trim() ? (JSON.parse(output) as { severity: number; code: string; message: string; path: string[] }[]) : [];
-    const errors = results.filter((r) => r.severity === 0).map((r) => `${r.code} ${r.path.join('.')}: ${r.message}`);
-    expect(errors).toEqual([]);
-  }, 120_000);
+  it.skipIf(!existsSync(RULESET))(
+    'passes the NL API Design Rules ruleset with no errors',
+    async () => {
+      const doc = await (await t.app.request('/api/v1/openapi.json')).json();
+      mkdirSync('test-output', { recursive: true });
+      const file = resolve('test-output', 'openapi.json');
+      writeFileSync(file, JSON.stringify(doc, null, 2));
+      const bin = join(resolve(import.meta.dirname, 'node_modules/.bin'), 'spectral');
+      let output = '';
+      try {
+        output = execFileSync(bin, ['lint', '-r', RULESET, file, '-f', 'json', '--fail-severity', 'error', '-q'], { encoding: 'utf8' });
+      } catch (err) {
+        output = (err as { stdout?: string }).stdout ?? String(err);
+      }
+      const results = output.trim() ? (JSON.parse(output) as { severity: number; code: string; message: string; path: string[] }[]) : [];
+      const errors = results.filter((r) => r.severity === 0).map((r) => `${r.code} ${r.path.join('.')}: ${r.message}`);
+      expect(errors).toEqual([]);
+    },
+    120_000,
+  );
 });

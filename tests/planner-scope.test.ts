@@ -22,8 +22,14 @@ function slot() {
   const start = new Date(Date.UTC(2027, 4, 3, 10) + days++ * 86_400_000);
   return { start: start.toISOString(), eind: new Date(start.getTime() + HOUR_MS).toISOString() };
 }
-const windowIn = (s: { start: string; eind: string }, kenmerk: string, aantalBerichten: number, afnemer?: string) =>
-  ({ kenmerk, berichttype: 'Brief', ...s, aantalBerichten, status: 'definitief', ...(afnemer ? { afnemer } : {}) });
+const windowIn = (s: { start: string; eind: string }, kenmerk: string, aantalBerichten: number, afnemer?: string) => ({
+  kenmerk,
+  berichttype: 'Brief',
+  ...s,
+  aantalBerichten,
+  status: 'definitief',
+  ...(afnemer ? { afnemer } : {}),
+});
 
 async function upload(a: Actor, windows: object[], dryRun = false) {
   const res = await apiRequest(t.app, 'POST', `/api/v1/prognoses${dryRun ? '?dryRun=true' : ''}`, a, { windows });
@@ -83,7 +89,10 @@ describe('POST /api/v1/prognoses?dryRun=true', () => {
   });
 });
 
-interface Seen { event: string; data: string }
+interface Seen {
+  event: string;
+  data: string;
+}
 
 /** An open live stream whose messages are collected as they come. */
 async function stream(a: Actor) {
@@ -135,9 +144,14 @@ describe('GET /api/v1/events', () => {
       const s = slot();
       await upload(who.plannerA, [windowIn(s, 'A-LIVE-1', 10_000)]);
       const conflict = await openConflictAt(s);
-      const act = await apiRequest(t.app, 'POST', `/api/v1/conflicts/${conflict.id}/actions`, who.plannerA, { type: 'contact-logius', message: 'Wij kunnen niet schuiven.' });
+      const act = await apiRequest(t.app, 'POST', `/api/v1/conflicts/${conflict.id}/actions`, who.plannerA, {
+        type: 'contact-logius',
+        message: 'Wij kunnen niet schuiven.',
+      });
       expect(act.status).toBe(200);
-      expect((await t.sql`select 1 from notifications n join users u on u.id = n.user_id where n.conflict_id = ${conflict.id} and u.afnemer_oin = ${OIN_A}`).length).toBeGreaterThan(0);
+      expect(
+        (await t.sql`select 1 from notifications n join users u on u.id = n.user_id where n.conflict_id = ${conflict.id} and u.afnemer_oin = ${OIN_A}`).length,
+      ).toBeGreaterThan(0);
       // Maintenance concerns everyone and comes after all of the above: once it is there, the rest would have been too.
       // (In a month without windows, so that no conflict of B moves.)
       const maintenance = { start: '2026-06-01T10:00:00Z', end: '2026-06-01T11:00:00Z', factor: 0.5, reason: 'Gepland onderhoud', kind: 'onderhoud' };
@@ -145,8 +159,14 @@ describe('GET /api/v1/events', () => {
       await Promise.all([planner.until(isMaintenance, 'planner B hears of maintenance'), manager.until(isMaintenance, 'klantraad B hears of maintenance')]);
       await logius.until(isMaintenance, 'Logius hears of maintenance');
 
-      for (const [name, view] of [['planner B', planner], ['klantraad-manager B', manager]] as const) {
-        expect(view.changes().filter((c) => c.kind !== 'load' && c.kind !== 'maintenance'), `${name} hears only load and maintenance`).toEqual([]);
+      for (const [name, view] of [
+        ['planner B', planner],
+        ['klantraad-manager B', manager],
+      ] as const) {
+        expect(
+          view.changes().filter((c) => c.kind !== 'load' && c.kind !== 'maintenance'),
+          `${name} hears only load and maintenance`,
+        ).toEqual([]);
         expect(view.seen.map((x) => x.data).join('\n'), name).not.toMatch(/conflictId|afnemers|users|0000000100/);
       }
       expect(planner.changes()).toContainEqual({ kind: 'load' });

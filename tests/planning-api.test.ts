@@ -52,7 +52,10 @@ describe('a conflict from two uploads', () => {
 
     const body = await (await get(`/api/v1/conflicts/${c!.id}`, who.capacity)).json();
     expect(body).toMatchObject({ status: 'open', peakBacklog: 1000, drainedAt: '2027-02-01T10:15:00.000Z', delayMinutes: 15 });
-    expect(body.windows.map((w: { kenmerk: string; load: number }) => [w.kenmerk, w.load])).toEqual([['A-1', 3000], ['B-1', 2000]]);
+    expect(body.windows.map((w: { kenmerk: string; load: number }) => [w.kenmerk, w.load])).toEqual([
+      ['A-1', 3000],
+      ['B-1', 2000],
+    ]);
   });
 
   it('shows a planner the other Afnemer only by organisation, time and volume, and hides it from the uninvolved', async () => {
@@ -142,7 +145,11 @@ describe('GET /api/v1/conflicts/{id}/suggestions', () => {
     expect(s.later).toMatchObject({ start: '2027-02-01T10:00:00.000Z', shiftMinutes: 60 });
 
     const later = new Date(s.later.start);
-    const local = (d: Date) => d.toLocaleString('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).replace(/\//g, '-').replace(',', '');
+    const local = (d: Date) =>
+      d
+        .toLocaleString('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+        .replace(/\//g, '-')
+        .replace(',', '');
     const movedRow = `B-1;x;Brief;${local(later)};${local(new Date(s.later.end))};2.000;concept`;
     expect((await upload(who.plannerB, [movedRow])).status).toBe(201);
     expect(await openConflicts()).toHaveLength(0);
@@ -235,7 +242,10 @@ describe('GET /api/v1/load', () => {
     expect(body.utilization).toEqual([0, 1.25, 0, 0]);
     expect(body.state).toEqual(['ok', 'overload', 'ok', 'ok']);
     expect(body.backlog).toEqual([0, 1000, 0, 0]);
-    expect(body.afnemers.map((s: { key: string; load: number[] }) => [s.key, s.load[1]])).toEqual([[OIN_A, 3000], [OIN_B, 2000]]);
+    expect(body.afnemers.map((s: { key: string; load: number[] }) => [s.key, s.load[1]])).toEqual([
+      [OIN_A, 3000],
+      [OIN_B, 2000],
+    ]);
   });
 
   it('shows a planner their own Afnemer against the rest', async () => {

@@ -25,8 +25,16 @@ const BASE = Date.UTC(2027, 2, 1, 8);
 
 function window(afnemer: string, kenmerk: string, hour: number, volume: number): NewSendWindow {
   return {
-    afnemer, kenmerk, omschrijving: '', berichttype: 'Bericht', start: new Date(BASE + hour * H), end: new Date(BASE + (hour + 2) * H),
-    aantalBerichten: volume, status: 'concept', vroegsteStart: null, laatsteEind: null,
+    afnemer,
+    kenmerk,
+    omschrijving: '',
+    berichttype: 'Bericht',
+    start: new Date(BASE + hour * H),
+    end: new Date(BASE + (hour + 2) * H),
+    aantalBerichten: volume,
+    status: 'concept',
+    vroegsteStart: null,
+    laatsteEind: null,
   };
 }
 
@@ -152,7 +160,12 @@ describe('planning cache', () => {
           kind: fc.constant('deliver' as const),
           afnemer: fc.constantFrom(0 as const, 1 as const),
           rows: fc.uniqueArray(
-            fc.record({ k: fc.integer({ min: 0, max: 7 }), hour: fc.integer({ min: 0, max: 48 }), volume: fc.integer({ min: 1, max: 1000 }), definitief: fc.boolean() }),
+            fc.record({
+              k: fc.integer({ min: 0, max: 7 }),
+              hour: fc.integer({ min: 0, max: 48 }),
+              volume: fc.integer({ min: 1, max: 1000 }),
+              definitief: fc.boolean(),
+            }),
             { minLength: 1, maxLength: 5, selector: (r) => r.k },
           ),
         }),
@@ -169,7 +182,11 @@ describe('planning cache', () => {
         for (const o of ops) {
           if (o.kind === 'deliver') {
             const oin = [OIN_A, OIN_B][o.afnemer]!;
-            await store(t.sql, oin, o.rows.map((r) => ({ ...window(oin, `k${r.k}`, r.hour, r.volume), status: r.definitief ? 'definitief' : 'concept' })));
+            await store(
+              t.sql,
+              oin,
+              o.rows.map((r) => ({ ...window(oin, `k${r.k}`, r.hour, r.volume), status: r.definitief ? 'definitief' : 'concept' })),
+            );
           } else if (o.kind === 'cancel' || o.kind === 'delete') {
             const ids = (await t.sql<{ id: number }[]>`select id::int from send_windows order by id`).map((r) => r.id);
             if (ids.length === 0) continue;

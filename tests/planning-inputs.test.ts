@@ -18,8 +18,16 @@ const TO = BASE + 20 * H;
 
 function window(kenmerk: string, fromHour: number, toHour: number): NewSendWindow {
   return {
-    afnemer: OIN_A, kenmerk, omschrijving: '', berichttype: 'Bericht', start: new Date(BASE + fromHour * H), end: new Date(BASE + toHour * H),
-    aantalBerichten: 1000, status: 'definitief', vroegsteStart: null, laatsteEind: null,
+    afnemer: OIN_A,
+    kenmerk,
+    omschrijving: '',
+    berichttype: 'Bericht',
+    start: new Date(BASE + fromHour * H),
+    end: new Date(BASE + toHour * H),
+    aantalBerichten: 1000,
+    status: 'definitief',
+    vroegsteStart: null,
+    laatsteEind: null,
   };
 }
 
@@ -31,8 +39,17 @@ beforeAll(async () => {
   userId = (await userUpsert(t.sql, { email: 'inputs@logius.example', name: '', role: 'capacity-manager', afnemerOin: null, passwordHash: null })).id;
   await t.sql.begin((tx) =>
     deliveryStore(tx, {
-      afnemerOin: OIN_A, userId, fileName: null, contentType: 'text/csv',
-      windows: [window('ends-at-from', 8, 10), window('inside', 11, 12), window('across-to', 19, 21), window('starts-at-to', 20, 22), window('cancelled', 12, 13)],
+      afnemerOin: OIN_A,
+      userId,
+      fileName: null,
+      contentType: 'text/csv',
+      windows: [
+        window('ends-at-from', 8, 10),
+        window('inside', 11, 12),
+        window('across-to', 19, 21),
+        window('starts-at-to', 20, 22),
+        window('cancelled', 12, 13),
+      ],
     }),
   );
   for (const r of await t.sql<{ id: number; kenmerk: string }[]>`select id::int, kenmerk from send_windows`) ids.set(r.kenmerk, r.id);

@@ -41,8 +41,10 @@ const caseState = async () => (await t.sql`select step, state from conflict_case
 const eventCount = async () => (await t.sql<{ n: number }[]>`select count(*)::int as n from conflict_events`)[0]!.n;
 const windowId = async (kenmerk: string) => (await t.sql<{ id: number }[]>`select id::int from send_windows where kenmerk = ${kenmerk}`)[0]!.id;
 const aspects = (u: string, i: string) => ({
-  administratief: { urgency: u, impact: i }, financieel: { urgency: u, impact: i },
-  juridisch: { urgency: u, impact: i }, imago: { urgency: u, impact: i },
+  administratief: { urgency: u, impact: i },
+  financieel: { urgency: u, impact: i },
+  juridisch: { urgency: u, impact: i },
+  imago: { urgency: u, impact: i },
 });
 
 describe('a new conflict', () => {
@@ -105,7 +107,11 @@ describe('POST /api/v1/conflicts/{id}/actions', () => {
     expect((await act(who.capacity, { type: 'decide', text: 'Te vroeg' })).status).toBe(409);
     body = await (await act(klantraadB, { type: 'reject-advice', reason: 'Wettelijke termijn van B.' })).json();
     expect(body.procedure).toMatchObject({ step: 'logius-decides', leadCause: 'rejected', escalation: { level: 0 } });
-    for (const [a, level] of [[who.capacity, 1], [who.service, 2], [who.capacity, 3]] as const) {
+    for (const [a, level] of [
+      [who.capacity, 1],
+      [who.service, 2],
+      [who.capacity, 3],
+    ] as const) {
       body = await (await act(a, { type: 'escalate-level', reason: `Niveau ${level}` })).json();
       expect(body.procedure.escalation.level).toBe(level);
     }
@@ -114,7 +120,8 @@ describe('POST /api/v1/conflicts/{id}/actions', () => {
 
     const b1 = await windowId('B-1');
     res = await act(who.service, {
-      type: 'decide', text: 'B verzendt een uur later.',
+      type: 'decide',
+      text: 'B verzendt een uur later.',
       moves: [{ windowId: b1, start: '2027-02-01T11:00:00+01:00', end: '2027-02-01T12:00:00+01:00' }],
     });
     expect(res.status).toBe(200);
@@ -163,7 +170,13 @@ describe('POST /api/v1/conflicts/{id}/actions', () => {
 
   it('answers 409 to an illegal transition and changes nothing', async () => {
     const before = { state: await caseState(), events: await eventCount() };
-    for (const body of [{ type: 'confirm-advice' }, { type: 'escalate', reason: 'x' }, { type: 'escalate-level', reason: 'x' }, { type: 'decide', text: 'x' }, { type: 'accept-advice', afnemer: OIN_A }]) {
+    for (const body of [
+      { type: 'confirm-advice' },
+      { type: 'escalate', reason: 'x' },
+      { type: 'escalate-level', reason: 'x' },
+      { type: 'decide', text: 'x' },
+      { type: 'accept-advice', afnemer: OIN_A },
+    ]) {
       const res = await act(who.capacity, body);
       expect(res.status, body.type).toBe(409);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -178,10 +191,20 @@ describe('POST /api/v1/conflicts/{id}/actions', () => {
     expect((await act(who.klantraadA, { type: 'contact-logius', message: 'x' })).status).toBe(403);
     expect((await act(who.service, { type: 'contact-logius', message: 'x' })).status).toBe(403);
     // Logius may move on an Afnemer's behalf only once it decides (step 6): before that, the step is wrong.
-    expect((await act(who.capacity, { type: 'move-window', windowId: await windowId('A-1'), start: '2027-02-01T14:00:00+01:00', end: '2027-02-01T15:00:00+01:00' })).status).toBe(409);
-    const foreign = await act(who.plannerA, { type: 'move-window', windowId: await windowId('B-1'), start: '2027-02-01T14:00:00+01:00', end: '2027-02-01T15:00:00+01:00' });
+    expect(
+      (await act(who.capacity, { type: 'move-window', windowId: await windowId('A-1'), start: '2027-02-01T14:00:00+01:00', end: '2027-02-01T15:00:00+01:00' }))
+        .status,
+    ).toBe(409);
+    const foreign = await act(who.plannerA, {
+      type: 'move-window',
+      windowId: await windowId('B-1'),
+      start: '2027-02-01T14:00:00+01:00',
+      end: '2027-02-01T15:00:00+01:00',
+    });
     expect([400, 403]).toContain(foreign.status);
-    expect({ state: await caseState(), events: await eventCount(), windows: await t.sql`select id, start_at, revision from send_windows order by id` }).toEqual(before);
+    expect({ state: await caseState(), events: await eventCount(), windows: await t.sql`select id, start_at, revision from send_windows order by id` }).toEqual(
+      before,
+    );
   });
 
   it('rejects a malformed action with a 400 problem', async () => {
@@ -238,7 +261,9 @@ describe('casesOverdueNotify (the server checks every minute)', () => {
     const first = await notices();
     expect(first.map((n) => n.email)).toEqual(['capaciteit@logius.example', 'planner@a.example', 'planner@b.example']);
     expect(first[0]!.title).toBe(`Termijn verstreken: conflict ${conflictId} (1. Planner past planning aan)`);
-    expect(first[0]!.body).toBe('De termijn liep af op 14-01-2027 00:00. Het conflict is niet door verplaatsen opgelost; Logius kan nu de gezamenlijke afweging openen (stap 3).');
+    expect(first[0]!.body).toBe(
+      'De termijn liep af op 14-01-2027 00:00. Het conflict is niet door verplaatsen opgelost; Logius kan nu de gezamenlijke afweging openen (stap 3).',
+    );
     // By e-mail too, and not again a minute later.
     expect((await t.sql`select count(*)::int as n from outbox where subject like 'Termijn verstreken%'`)[0]!.n).toBe(3);
     expect(await run('2027-01-13T23:01:00Z')).toEqual([]);

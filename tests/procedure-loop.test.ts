@@ -29,7 +29,17 @@ beforeEach(async () => {
   await upload(who.plannerA, 'A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;3.000;definitief');
   t.clock.now = new Date('2027-01-11T10:00:00Z');
   const res = await send('POST', '/api/v1/prognoses', who.capacity, {
-    windows: [{ kenmerk: 'D-1', berichttype: 'Brief', start: '2027-02-01T10:00:00+01:00', eind: '2027-02-01T11:00:00+01:00', aantalBerichten: 2000, status: 'concept', afnemer: OIN_D }],
+    windows: [
+      {
+        kenmerk: 'D-1',
+        berichttype: 'Brief',
+        start: '2027-02-01T10:00:00+01:00',
+        eind: '2027-02-01T11:00:00+01:00',
+        aantalBerichten: 2000,
+        status: 'concept',
+        afnemer: OIN_D,
+      },
+    ],
   });
   expect(res.status).toBe(201);
   [{ id: conflictId }] = (await t.sql`select id::int from conflicts where status = 'open'`) as unknown as [{ id: number }];
@@ -48,7 +58,8 @@ const ok = async (a: Actor, body: unknown) => {
   return res.json();
 };
 const detail = async (a: Actor) => (await t.app.request(`/api/v1/conflicts/${conflictId}`, { headers: a.headers })).json();
-const aspects = (level: string) => Object.fromEntries(['administratief', 'financieel', 'juridisch', 'imago'].map((k) => [k, { urgency: level, impact: level }]));
+const aspects = (level: string) =>
+  Object.fromEntries(['administratief', 'financieel', 'juridisch', 'imago'].map((k) => [k, { urgency: level, impact: level }]));
 /** Everything an action could change: the case, its trail, the windows and their history, mail and notifications. */
 const tables = async () => ({
   cases: await t.sql`select step, state, deadline from conflict_cases order by conflict_id`,
@@ -59,8 +70,11 @@ const tables = async () => ({
   outbox: await t.sql`select to_email, subject from outbox order by id`,
   notifications: await t.sql`select user_id, title from notifications order by id`,
 });
-const windowOf = async (kenmerk: string) => (await t.sql<{ id: number; startAt: Date; endAt: Date }[]>`
-  select id::int, start_at, end_at from send_windows where kenmerk = ${kenmerk}`)[0]!;
+const windowOf = async (kenmerk: string) =>
+  (
+    await t.sql<{ id: number; startAt: Date; endAt: Date }[]>`
+  select id::int, start_at, end_at from send_windows where kenmerk = ${kenmerk}`
+  )[0]!;
 
 async function toStep3() {
   await ok(who.plannerA, { type: 'contact-logius', message: 'Wij kunnen niet schuiven.' });
@@ -85,7 +99,9 @@ async function toStep6() {
 describe('step 3 always goes on', () => {
   it('reaches an Afnemer without accounts by e-mail at its planning contact, and the case file says who and how', async () => {
     await toStep3();
-    const mail = await t.sql<{ toEmail: string; subject: string; body: string }[]>`select to_email, subject, body from outbox where to_email like '%@d.example'`;
+    const mail = await t.sql<
+      { toEmail: string; subject: string; body: string }[]
+    >`select to_email, subject, body from outbox where to_email like '%@d.example'`;
     expect(mail.map((m) => m.toEmail)).toEqual(['planning@d.example']);
     expect(mail[0]!.subject).toBe(`Gezamenlijke afweging geopend: conflict ${conflictId}`);
     expect(mail[0]!.body).toContain('Planning (prognoses)" van Afnemer D');
@@ -106,11 +122,25 @@ describe('step 3 always goes on', () => {
     t.clock.now = new Date('2027-01-25T09:00:00Z');
     // A new conflict at a later date, with no contacts left for D.
     await upload(who.plannerA, 'A-2;x;Brief;08-02-2027 10:00;08-02-2027 11:00;3.000;definitief');
-    await send('POST', '/api/v1/prognoses', who.capacity, { windows: [{ kenmerk: 'D-2', berichttype: 'Brief', start: '2027-02-08T10:00:00+01:00', eind: '2027-02-08T11:00:00+01:00', aantalBerichten: 2000, status: 'concept', afnemer: OIN_D }] });
+    await send('POST', '/api/v1/prognoses', who.capacity, {
+      windows: [
+        {
+          kenmerk: 'D-2',
+          berichttype: 'Brief',
+          start: '2027-02-08T10:00:00+01:00',
+          eind: '2027-02-08T11:00:00+01:00',
+          aantalBerichten: 2000,
+          status: 'concept',
+          afnemer: OIN_D,
+        },
+      ],
+    });
     const [{ id }] = (await t.sql`select id::int from conflicts where status = 'open' and id <> ${conflictId}`) as unknown as [{ id: number }];
     await send('POST', `/api/v1/conflicts/${id}/actions`, who.plannerA, { type: 'contact-logius', message: 'x' });
     expect((await send('POST', `/api/v1/conflicts/${id}/actions`, who.capacity, { type: 'open-assessment' })).status).toBe(200);
-    const [e] = await t.sql<{ payload: { reach: { afnemer: string; via: string }[] } }[]>`select payload from conflict_events where conflict_id = ${id} and action = 'reached'`;
+    const [e] = await t.sql<
+      { payload: { reach: { afnemer: string; via: string }[] } }[]
+    >`select payload from conflict_events where conflict_id = ${id} and action = 'reached'`;
     expect(e!.payload.reach).toEqual([
       { afnemer: OIN_A, via: 'account', role: 'planner', emails: ['planner@a.example'] },
       { afnemer: OIN_D, via: 'none', role: null, emails: [] },
@@ -122,7 +152,9 @@ describe('step 3 always goes on', () => {
     const body = await ok(who.capacity, { type: 'submit-assessment', aspects: aspects('laag'), motivation: 'Telefonisch', afnemer: OIN_D });
     expect(body.procedure.assessments).toEqual([expect.objectContaining({ afnemer: OIN_D, by: 'capaciteit@logius.example', onBehalf: true })]);
     expect(body.procedure.events.at(-1).text).toBe('Afweging namens Afnemer D, door capaciteit@logius.example.');
-    const [row] = await t.sql<{ state: { assessments: Record<string, { onBehalf: boolean }> } }[]>`select state from conflict_cases where conflict_id = ${conflictId}`;
+    const [row] = await t.sql<
+      { state: { assessments: Record<string, { onBehalf: boolean }> } }[]
+    >`select state from conflict_cases where conflict_id = ${conflictId}`;
     expect(row!.state.assessments[OIN_D]!.onBehalf).toBe(true);
     expect(body.procedure.waitingOn).toMatchObject({ text: expect.stringContaining('Wacht op de afweging van Afnemer A'), afnemers: [OIN_A] });
   });
@@ -153,7 +185,9 @@ describe('step 3 always goes on', () => {
     const body = await ok(who.capacity, { type: 'confirm-advice' });
     // D, silent, weighs in below every score and moves, though A scored the minimum.
     expect(body.procedure).toMatchObject({ step: 'planning-adjusted', advice: { moveAfnemers: [OIN_D], noResponse: [OIN_D] } });
-    expect(body.procedure.advice.text).toMatch(/^Advies: Afnemer D verplaatst D-1 \(01-02-2027 10:00 tot 11:00\) naar .* \(gecombineerde urgentie geen \(geen reactie\) tegen 4 van Afnemer A\)\.$/);
+    expect(body.procedure.advice.text).toMatch(
+      /^Advies: Afnemer D verplaatst D-1 \(01-02-2027 10:00 tot 11:00\) naar .* \(gecombineerde urgentie geen \(geen reactie\) tegen 4 van Afnemer A\)\.$/,
+    );
     expect(body.procedure.events.at(-1).text).toBe('Advies vastgesteld door capaciteit@logius.example; geen reactie van Afnemer D.');
     const [e] = await t.sql<{ payload: { noResponse: string[] } }[]>`select payload from conflict_events where action = 'confirm-advice'`;
     expect(e!.payload.noResponse).toEqual([OIN_D]);
@@ -182,9 +216,14 @@ describe('the advice is frozen once agreed', () => {
 describe('step 5: the klantraad-managers decide', () => {
   it('asks A’s klantraad-manager in the app and D’s Klantraad contact by e-mail, and waits on both by name', async () => {
     const body = await toStep5();
-    expect((await t.sql`select to_email from outbox where subject like 'Advies ter besluit%' order by to_email`).map((r) => r.toEmail))
-      .toEqual(['klantraad@a.example', 'klantraad@d.example']);
-    expect(body.procedure.waitingOn).toMatchObject({ text: 'Wacht op de klantraad-managers van Afnemer A en Afnemer D: het advies aanvaarden of afwijzen', roles: ['klantraad-manager', 'capacity-manager'] });
+    expect((await t.sql`select to_email from outbox where subject like 'Advies ter besluit%' order by to_email`).map((r) => r.toEmail)).toEqual([
+      'klantraad@a.example',
+      'klantraad@d.example',
+    ]);
+    expect(body.procedure.waitingOn).toMatchObject({
+      text: 'Wacht op de klantraad-managers van Afnemer A en Afnemer D: het advies aanvaarden of afwijzen',
+      roles: ['klantraad-manager', 'capacity-manager'],
+    });
     expect((await detail(who.klantraadA)).procedure.actions).toEqual(['accept-advice', 'reject-advice']);
     expect((await detail(who.capacity)).procedure.actions).toEqual(['accept-advice', 'reject-advice']);
     expect((await detail(who.service)).procedure.actions).toEqual([]);
@@ -256,7 +295,11 @@ describe('step 5: the klantraad-managers decide', () => {
 
   it('moves the case to step 6 on a rejection, and tells Logius', async () => {
     const body = await toStep6();
-    expect(body.procedure).toMatchObject({ step: 'logius-decides', leadCause: 'rejected', answers: [expect.objectContaining({ afnemer: OIN_A, accepted: false })] });
+    expect(body.procedure).toMatchObject({
+      step: 'logius-decides',
+      leadCause: 'rejected',
+      answers: [expect.objectContaining({ afnemer: OIN_A, accepted: false })],
+    });
     expect(body.procedure.waitingOn.roles).toEqual(['capacity-manager', 'service-manager']);
     expect((await t.sql`select count(*)::int as n from notifications where title like 'Advies afgewezen%'`)[0]!.n).toBe(2);
     expect(await t.sql`select start_at from send_windows where kenmerk = 'D-1'`).toEqual([{ startAt: new Date('2027-02-01T09:00:00Z') }]);
@@ -280,7 +323,9 @@ describe('step 5: the klantraad-managers decide', () => {
     const [{ deadline }] = (await t.sql`select deadline from conflict_cases where conflict_id = ${conflictId}`) as unknown as [{ deadline: Date }];
     expect(await t.sql.begin((tx) => casesOverdueNotify(tx, new Date(deadline.getTime() - 60_000), {}))).toEqual([]);
     expect(await t.sql.begin((tx) => casesOverdueNotify(tx, deadline, {}))).toEqual([conflictId]);
-    const [row] = await t.sql<{ step: string; state: { cause: string; enteredAt: number } }[]>`select step, state from conflict_cases where conflict_id = ${conflictId}`;
+    const [row] = await t.sql<
+      { step: string; state: { cause: string; enteredAt: number } }[]
+    >`select step, state from conflict_cases where conflict_id = ${conflictId}`;
     expect(row).toMatchObject({ step: 'logius-decides', state: { cause: 'deadline', enteredAt: deadline.getTime() } });
     const told = await t.sql`select u.email from notifications n join users u on u.id = n.user_id where n.title like 'Termijn verstreken%' order by u.email`;
     expect(told.map((r) => r.email)).toEqual(['capaciteit@logius.example', 'klantraad@a.example', 'service@logius.example']);
@@ -310,7 +355,11 @@ describe('step 6: Logius voert de regie', () => {
     const body = await ok(who.capacity, { type: 'decide', text: 'D verzendt een kwartier later.', moves: [move] });
     expect(body.status).toBe('open');
     expect(body.procedure).toMatchObject({ step: 'logius-decides', decisions: [expect.objectContaining({ text: 'D verzendt een kwartier later.' })] });
-    expect(body.outcome).toMatchObject({ dryRun: false, conflictSolved: false, message: expect.stringContaining('het conflict blijft bestaan. Het blijft in stap 6; de nieuwe termijn loopt tot') });
+    expect(body.outcome).toMatchObject({
+      dryRun: false,
+      conflictSolved: false,
+      message: expect.stringContaining('het conflict blijft bestaan. Het blijft in stap 6; de nieuwe termijn loopt tot'),
+    });
     const [{ deadline: after }] = (await t.sql`select deadline from conflict_cases where conflict_id = ${conflictId}`) as unknown as [{ deadline: Date }];
     expect(after.getTime()).toBeGreaterThan(before.getTime());
     expect((await windowOf('D-1')).startAt.toISOString()).toBe('2027-02-01T09:15:00.000Z');
@@ -321,10 +370,18 @@ describe('step 6: Logius voert de regie', () => {
   it('a dry run of a decision that solves stores nothing; the decision itself then resolves the conflict', async () => {
     await toStep6();
     const d1 = await windowOf('D-1');
-    const decide = { type: 'decide', text: 'D verzendt twee uur later.', moves: [{ windowId: d1.id, start: '2027-02-01T12:00:00+01:00', end: '2027-02-01T13:00:00+01:00' }] };
+    const decide = {
+      type: 'decide',
+      text: 'D verzendt twee uur later.',
+      moves: [{ windowId: d1.id, start: '2027-02-01T12:00:00+01:00', end: '2027-02-01T13:00:00+01:00' }],
+    };
     const before = await tables();
     const dry = await (await act(who.service, decide, '?dryRun=true')).json();
-    expect(dry.outcome).toMatchObject({ dryRun: true, conflictSolved: true, effect: { solved: [expect.objectContaining({ afnemers: [OIN_A, OIN_D] })], created: [] } });
+    expect(dry.outcome).toMatchObject({
+      dryRun: true,
+      conflictSolved: true,
+      effect: { solved: [expect.objectContaining({ afnemers: [OIN_A, OIN_D] })], created: [] },
+    });
     expect(await tables()).toEqual(before);
     const body = await ok(who.service, decide);
     expect(body).toMatchObject({ status: 'resolved', outcome: { conflictSolved: true } });

@@ -14,14 +14,17 @@ const get = (path: string, headers: Record<string, string>) => t.app.request(pat
 beforeAll(async () => {
   t = await testDatabase();
   who = await standardActors(t.sql);
-  const rowsA = Array.from({ length: 25 }, (_, i) =>
-    `A-${String(i).padStart(2, '0')};x;Brief;${String(i + 1).padStart(2, '0')}-03-2027 09:00;${String(i + 1).padStart(2, '0')}-03-2027 10:00;${(i + 1) * 100};${i % 2 ? 'concept' : 'definitief'}`);
+  const rowsA = Array.from(
+    { length: 25 },
+    (_, i) =>
+      `A-${String(i).padStart(2, '0')};x;Brief;${String(i + 1).padStart(2, '0')}-03-2027 09:00;${String(i + 1).padStart(2, '0')}-03-2027 10:00;${(i + 1) * 100};${i % 2 ? 'concept' : 'definitief'}`,
+  );
   const post = (h: Record<string, string>, rows: string[]) =>
     t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...h, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
   expect((await post(who.plannerA.headers, rowsA)).status).toBe(201);
   expect((await post(who.plannerB.headers, ['B-1;x;Brief;05-03-2027 09:00;05-03-2027 10:00;100;concept'])).status).toBe(201);
-  [{ id: idA }] = await t.sql`select id::int from send_windows where kenmerk = 'A-00'` as unknown as [{ id: number }];
-  [{ id: idB }] = await t.sql`select id::int from send_windows where kenmerk = 'B-1'` as unknown as [{ id: number }];
+  [{ id: idA }] = (await t.sql`select id::int from send_windows where kenmerk = 'A-00'`) as unknown as [{ id: number }];
+  [{ id: idB }] = (await t.sql`select id::int from send_windows where kenmerk = 'B-1'`) as unknown as [{ id: number }];
 });
 afterAll(() => t.close());
 
@@ -90,7 +93,10 @@ describe('DELETE /api/v1/prognoses/{id}', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'geannuleerd', revision: 2 });
     const revs = await t.sql`select revision, status from send_window_revisions where window_id = ${idA} order by revision`;
-    expect(revs).toEqual([{ revision: 1, status: 'definitief' }, { revision: 2, status: 'geannuleerd' }]);
+    expect(revs).toEqual([
+      { revision: 1, status: 'definitief' },
+      { revision: 2, status: 'geannuleerd' },
+    ]);
     const again = await t.app.request(`/api/v1/prognoses/${idA}`, { method: 'DELETE', headers: who.plannerA.headers });
     expect((await again.json()).revision).toBe(2);
   });

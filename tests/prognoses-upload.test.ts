@@ -53,7 +53,8 @@ describe('POST /api/v1/prognoses with a Dutch Excel CSV', () => {
   });
 
   it('accepts comma separators, LF line ends, English headers and no BOM', async () => {
-    const csv = 'reference,description,message_type,start,end,count,status\nX-1,"Test, met komma",Brief,2027-02-01T09:00:00+01:00,2027-02-01T10:00:00+01:00,"1.000",concept\n';
+    const csv =
+      'reference,description,message_type,start,end,count,status\nX-1,"Test, met komma",Brief,2027-02-01T09:00:00+01:00,2027-02-01T10:00:00+01:00,"1.000",concept\n';
     const res = await upload(who.plannerA.headers, csv, 'text/csv');
     expect(res.status).toBe(201);
     const rows = await storedWindows();
@@ -104,7 +105,16 @@ describe('POST /api/v1/prognoses with XLSX and JSON', () => {
       method: 'POST',
       headers: { ...who.plannerA.headers, 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        windows: [{ kenmerk: 'J-1', berichttype: 'Brief', start: '2027-03-01T08:00:00+01:00', eind: '2027-03-01T09:00:00+01:00', aantalBerichten: 700, status: 'concept' }],
+        windows: [
+          {
+            kenmerk: 'J-1',
+            berichttype: 'Brief',
+            start: '2027-03-01T08:00:00+01:00',
+            eind: '2027-03-01T09:00:00+01:00',
+            aantalBerichten: 700,
+            status: 'concept',
+          },
+        ],
       }),
     });
     expect(res.status).toBe(201);
@@ -117,7 +127,14 @@ describe('POST /api/v1/prognoses with XLSX and JSON', () => {
       headers: { ...who.plannerA.headers, 'Content-Type': 'application/json' },
       body: JSON.stringify({
         windows: [
-          { kenmerk: 'J-1', berichttype: 'Brief', start: '2027-03-01T08:00:00+01:00', eind: '2027-03-01T09:00:00+01:00', aantalBerichten: 700, status: 'concept' },
+          {
+            kenmerk: 'J-1',
+            berichttype: 'Brief',
+            start: '2027-03-01T08:00:00+01:00',
+            eind: '2027-03-01T09:00:00+01:00',
+            aantalBerichten: 700,
+            status: 'concept',
+          },
           { kenmerk: 'J-2', berichttype: 'Brief', start: 'morgen', eind: '2027-03-01T09:00:00+01:00', aantalBerichten: -5, status: 'concept' },
         ],
       }),
@@ -125,10 +142,9 @@ describe('POST /api/v1/prognoses with XLSX and JSON', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const body = await res.json();
-    expect(body.errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ row: 2, field: 'start' }),
-      expect.objectContaining({ row: 2, field: 'aantalBerichten' }),
-    ]));
+    expect(body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ row: 2, field: 'start' }), expect.objectContaining({ row: 2, field: 'aantalBerichten' })]),
+    );
     expect(await storedWindows()).toHaveLength(0);
   });
 
@@ -136,14 +152,17 @@ describe('POST /api/v1/prognoses with XLSX and JSON', () => {
     const broken = await upload(who.plannerA.headers, '{"windows": [', 'application/json');
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ title: 'Ongeldige invoer', detail: 'De aanvraag bevat geen geldige JSON.' });
-    const shape = await upload(who.plannerA.headers, JSON.stringify({ windows: [{ kenmerk: 'J-1', aantalBerichten: 'veel' }], extra: 1 }), 'application/json; charset=utf-8');
+    const shape = await upload(
+      who.plannerA.headers,
+      JSON.stringify({ windows: [{ kenmerk: 'J-1', aantalBerichten: 'veel' }], extra: 1 }),
+      'application/json; charset=utf-8',
+    );
     expect(shape.status).toBe(400);
     const body = await shape.json();
     expect(body.detail).toBe('De invoer voldoet niet aan de eisen.');
-    expect(body.errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ row: 1, field: 'aantalBerichten' }),
-      expect.objectContaining({ row: 1, field: 'berichttype' }),
-    ]));
+    expect(body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ row: 1, field: 'aantalBerichten' }), expect.objectContaining({ row: 1, field: 'berichttype' })]),
+    );
     expect(JSON.stringify(body.errors)).not.toMatch(/invalid|expected|received|required/i);
     expect(await storedWindows()).toHaveLength(0);
   });
@@ -174,7 +193,10 @@ describe('re-uploading', () => {
     const { n } = (await t.sql<{ n: number }[]>`select count(*)::int as n from send_window_revisions`)[0]!;
     expect(n).toBe(2);
     const deliveries = await t.sql`select created, updated, unchanged from deliveries order by id`;
-    expect(deliveries).toEqual([{ created: 2, updated: 0, unchanged: 0 }, { created: 0, updated: 0, unchanged: 2 }]);
+    expect(deliveries).toEqual([
+      { created: 2, updated: 0, unchanged: 0 },
+      { created: 0, updated: 0, unchanged: 2 },
+    ]);
   });
 
   it('keeps a new revision when a window changes, with the history intact', async () => {
@@ -197,7 +219,9 @@ describe('validation', () => {
     const body = await res.json();
     expect(body).toMatchObject({ status: 400, title: expect.any(String), detail: expect.any(String) });
     for (const e of expected) {
-      expect(body.errors).toContainEqual(expect.objectContaining({ ...(e.row ? { row: e.row } : {}), field: e.field, ...(e.message ? { message: expect.stringMatching(e.message) } : {}) }));
+      expect(body.errors).toContainEqual(
+        expect.objectContaining({ ...(e.row ? { row: e.row } : {}), field: e.field, ...(e.message ? { message: expect.stringMatching(e.message) } : {}) }),
+      );
     }
     expect(await storedWindows()).toHaveLength(0);
     const { n } = (await t.sql<{ n: number }[]>`select count(*)::int as n from deliveries`)[0]!;
@@ -241,17 +265,11 @@ describe('validation', () => {
   });
 
   it('rejects a local time in the spring-forward gap and asks for an offset', async () => {
-    await expectRejected(
-      ['DST-1;x;Brief;28-03-2027 02:30;28-03-2027 04:00;100;concept'],
-      [{ row: 2, field: 'start', message: /offset/i }],
-    );
+    await expectRejected(['DST-1;x;Brief;28-03-2027 02:30;28-03-2027 04:00;100;concept'], [{ row: 2, field: 'start', message: /offset/i }]);
   });
 
   it('rejects the ambiguous autumn hour and asks for an offset, but accepts it with one', async () => {
-    await expectRejected(
-      ['DST-2;x;Brief;31-10-2027 02:30;31-10-2027 04:00;100;concept'],
-      [{ row: 2, field: 'start', message: /offset/i }],
-    );
+    await expectRejected(['DST-2;x;Brief;31-10-2027 02:30;31-10-2027 04:00;100;concept'], [{ row: 2, field: 'start', message: /offset/i }]);
     const res = await upload(who.plannerA.headers, dutchCsv(['DST-2;x;Brief;2027-10-31T02:30:00+01:00;31-10-2027 04:00;100;concept']), 'text/csv');
     expect(res.status).toBe(201);
     const [w] = await storedWindows();
@@ -308,7 +326,10 @@ describe('authorisation', () => {
     const header = 'Kenmerk;Omschrijving;Berichttype;Start;Eind;Aantal_berichten;Status;Afnemer';
     const res = await upload(who.capacity.headers, dutchCsv([`${csvRows[0]};${OIN_A}`, `${csvRows[1]};${OIN_B}`], header), 'text/csv');
     expect(res.status).toBe(201);
-    expect((await storedWindows()).map((w) => [w.kenmerk, w.afnemerOin])).toEqual([['BD-001', OIN_A], ['BD-002', OIN_B]]);
+    expect((await storedWindows()).map((w) => [w.kenmerk, w.afnemerOin])).toEqual([
+      ['BD-001', OIN_A],
+      ['BD-002', OIN_B],
+    ]);
     const deliveries = await t.sql`select afnemer_oin, uploaded_by::int from deliveries order by afnemer_oin`;
     expect(deliveries).toEqual([
       { afnemerOin: OIN_A, uploadedBy: who.capacity.user.id },
@@ -334,7 +355,11 @@ describe('concurrent uploads', () => {
     const versions = Array.from({ length: 8 }, (_, i) => 1_000 + i);
     const results = await Promise.all(
       versions.map((n) =>
-        upload(who.plannerA.headers, dutchCsv([csvRows[0]!.replace('1.250.000', String(n)), `NEW-${n};x;Brief;01-02-2027 09:00;01-02-2027 10:00;${n};concept`]), 'text/csv'),
+        upload(
+          who.plannerA.headers,
+          dutchCsv([csvRows[0]!.replace('1.250.000', String(n)), `NEW-${n};x;Brief;01-02-2027 09:00;01-02-2027 10:00;${n};concept`]),
+          'text/csv',
+        ),
       ),
     );
     expect(results.map((r) => r.status)).toEqual(versions.map(() => 201));

@@ -22,7 +22,11 @@ beforeEach(async () => {
 });
 
 function send(method: string, path: string, a: Actor, body?: unknown, headers: Record<string, string> = {}) {
-  return t.app.request(path, { method, headers: { ...a.headers, 'Content-Type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return t.app.request(path, {
+    method,
+    headers: { ...a.headers, 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 const get = (path: string, a: Actor, accept = 'application/json') => t.app.request(path, { headers: { ...a.headers, Accept: accept } });
 function upload(a: Actor, rows: string[]) {
@@ -34,10 +38,14 @@ async function scenario(releaseName = 'R2027.1') {
   await upload(who.plannerA, ['A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;2.000;definitief']);
   await upload(who.plannerB, ['B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;1.000;definitief']);
   t.clock.now = new Date('2027-01-12T09:00:00Z');
-  const r = await (await send('POST', '/api/v1/releases', who.service, { name: releaseName, start: '2027-02-01T09:00:00Z', end: '2027-02-01T10:00:00Z', factor: 0.5 })).json();
+  const r = await (
+    await send('POST', '/api/v1/releases', who.service, { name: releaseName, start: '2027-02-01T09:00:00Z', end: '2027-02-01T10:00:00Z', factor: 0.5 })
+  ).json();
   const [c] = await t.sql<{ id: number }[]>`select id::int from conflicts where status = 'open'`;
   t.clock.now = new Date('2027-01-12T15:00:00Z');
-  expect((await send('POST', `/api/v1/conflicts/${c!.id}/actions`, who.plannerA, { type: 'contact-logius', message: 'Kunnen wij schuiven?' })).status).toBe(200);
+  expect((await send('POST', `/api/v1/conflicts/${c!.id}/actions`, who.plannerA, { type: 'contact-logius', message: 'Kunnen wij schuiven?' })).status).toBe(
+    200,
+  );
   await t.sql`update users set may_file_rfc = true where id = ${who.plannerA.user.id}`;
   const rfc = await (await send('POST', '/api/v1/rfcs', who.plannerA, { kind: 'urgent', title: 'Hotfix', incidentNumber: 'INC-2027-000001' })).json();
   t.clock.now = new Date('2027-02-01T12:00:00Z');
@@ -70,7 +78,12 @@ describe('GET /api/v1/reports/service (JSON)', () => {
 
   it('counts how conflicts ended and in which step', async () => {
     const { release } = await scenario();
-    await send('PUT', `/api/v1/releases/${release.id}`, who.service, { name: 'R2027.1', start: '2027-02-03T09:00:00Z', end: '2027-02-03T10:00:00Z', factor: 0.5 });
+    await send('PUT', `/api/v1/releases/${release.id}`, who.service, {
+      name: 'R2027.1',
+      start: '2027-02-03T09:00:00Z',
+      end: '2027-02-03T10:00:00Z',
+      factor: 0.5,
+    });
     const r = await (await get(`/api/v1/reports/service?${PERIOD}`, who.capacity)).json();
     expect(r.conflicts).toMatchObject({ detected: 1, open: 0, resolved: 1 });
     expect(r.conflicts.resolvedReasons).toEqual([{ key: 'Release R2027.1 verplaatst', label: 'Release R2027.1 verplaatst', count: 1 }]);
@@ -164,10 +177,25 @@ describe('GET /api/v1/reports/usage', () => {
     const res = await get('/api/v1/reports/usage?year=2027&quarter=1', who.plannerA);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({
-      afnemer: OIN_A, afnemerName: 'Afnemer A', year: 2027, quarter: 1, status: 'Concept', date: '2027-01-11',
-      months: [{ label: 'januari 2027', messages: 400000 }, { label: 'februari 2027', messages: 600000 }, { label: 'maart 2027', messages: 0 }],
-      quarterMessages: 1_000_000, previousQuarterMessages: 800_000, quarterGrowthPercent: 25, expectedGrowth: 'middel',
-      activities: [{ description: 'Aanslag: Voorlopige aanslag', messages: 400000 }, { description: 'Herinnering', messages: 600000 }],
+      afnemer: OIN_A,
+      afnemerName: 'Afnemer A',
+      year: 2027,
+      quarter: 1,
+      status: 'Concept',
+      date: '2027-01-11',
+      months: [
+        { label: 'januari 2027', messages: 400000 },
+        { label: 'februari 2027', messages: 600000 },
+        { label: 'maart 2027', messages: 0 },
+      ],
+      quarterMessages: 1_000_000,
+      previousQuarterMessages: 800_000,
+      quarterGrowthPercent: 25,
+      expectedGrowth: 'middel',
+      activities: [
+        { description: 'Aanslag: Voorlopige aanslag', messages: 400000 },
+        { description: 'Herinnering', messages: 600000 },
+      ],
     });
   });
 
@@ -184,7 +212,9 @@ describe('GET /api/v1/reports/usage', () => {
     expect(rows.get('januari 2027')![0]).toBe(400000);
     expect(rows.get('Doelstellingen voor toename aantal transacties in periode')![0]).toBe('25%');
     expect(rows.get('Verwachte toename gebruik MijnOverheid na communicatieactiviteit')![0]).toBe('middel');
-    expect(String(rows.get('Geplande communicatie-activiteiten relevant voor gebruik van MijnOverheid')![0])).toContain('05-01-2027 10:00: Aanslag: Voorlopige aanslag');
+    expect(String(rows.get('Geplande communicatie-activiteiten relevant voor gebruik van MijnOverheid')![0])).toContain(
+      '05-01-2027 10:00: Aanslag: Voorlopige aanslag',
+    );
     expect(ws.getCell('A7').value).toBe(`MijnOverheid Afnemer A (${OIN_A})`);
   });
 

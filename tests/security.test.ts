@@ -64,7 +64,8 @@ describe('CSRF', () => {
     expect(res.status).toBe(403);
     expect((await t.sql`select count(*)::int as n from send_windows`)[0]!.n).toBe(0);
     const fetchSite = await t.app.request('http://dashboard.example/api/v1/sessions/current', {
-      method: 'DELETE', headers: { Cookie: `cd_session=${cookie}`, 'Sec-Fetch-Site': 'cross-site' },
+      method: 'DELETE',
+      headers: { Cookie: `cd_session=${cookie}`, 'Sec-Fetch-Site': 'cross-site' },
     });
     expect(fetchSite.status).toBe(403);
     expect((await t.app.request('/api/v1/sessions/current', { headers: { Cookie: `cd_session=${cookie}` } })).status).toBe(200);
@@ -79,7 +80,8 @@ describe('CSRF', () => {
     });
     expect(res.status).toBe(201);
     const bearer = await t.app.request('/api/v1/prognoses', {
-      method: 'POST', headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv', Origin: 'https://elders.example' },
+      method: 'POST',
+      headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv', Origin: 'https://elders.example' },
       body: dutchCsv(['X-3;x;Brief;01-02-2027 10:00;01-02-2027 11:00;100;concept']),
     });
     expect(bearer.status).toBe(201);
@@ -99,7 +101,12 @@ describe('headers and logs', () => {
 
   it('logs structured JSON per request with its id, and never a password, token or cookie', async () => {
     const lines: string[] = [];
-    const sink = new Writable({ write(chunk, _enc, done) { lines.push(...String(chunk).trim().split('\n')); done(); } });
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(...String(chunk).trim().split('\n'));
+        done();
+      },
+    });
     const app = createApp({ sql: t.sql, now: () => t.clock.now, sessionHours: 1, logger: loggerCreate('debug', sink) });
     const loginRes = await login(app, 'planner@a.example', 'geheim-wachtwoord');
     const cookie = /cd_session=([^;]+)/.exec(loginRes.headers.get('set-cookie')!)![1]!;

@@ -27,7 +27,10 @@ function runtimeImports(source: string): string[] {
 function onlyTypes(clause: string): boolean {
   const braces = /^\{([\s\S]*)\}$/.exec(clause.trim());
   if (!braces) return false;
-  const names = braces[1]!.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = braces[1]!
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return names.length > 0 && names.every((n) => n.startsWith('type '));
 }
 

@@ -33,8 +33,10 @@ const act = (a: Actor, body: unknown) => send('POST', `/api/v1/conflicts/${confl
 const storedState = async () => (await t.sql<{ state: unknown }[]>`select state from conflict_cases where conflict_id = ${conflictId}`)[0]!.state;
 const eventCount = async () => (await t.sql<{ n: number }[]>`select count(*)::int as n from conflict_events`)[0]!.n;
 const aspects = (level: string) => ({
-  administratief: { urgency: level, impact: level }, financieel: { urgency: level, impact: level },
-  juridisch: { urgency: level, impact: level }, imago: { urgency: level, impact: level },
+  administratief: { urgency: level, impact: level },
+  financieel: { urgency: level, impact: level },
+  juridisch: { urgency: level, impact: level },
+  imago: { urgency: level, impact: level },
 });
 
 describe('caseLoad and casesByConflicts', () => {
@@ -96,7 +98,10 @@ describe('an RFC whose stored state', () => {
   });
 
   it('matches its schema is read back exactly as stored, in the list and alone, after each action', async () => {
-    for (const action of [{ type: 'analyse', text: 'Haalbaar' }, { type: 'impact-analyse', text: 'Vijf dagen' }]) {
+    for (const action of [
+      { type: 'analyse', text: 'Haalbaar' },
+      { type: 'impact-analyse', text: 'Vijf dagen' },
+    ]) {
       expect((await send('POST', `/api/v1/rfcs/${rfcId}/actions`, who.service, action)).status).toBe(200);
       const stored = await rfcState();
       expect((await rfcById(t.sql, rfcId))!.state).toStrictEqual(stored);

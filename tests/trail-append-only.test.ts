@@ -30,7 +30,12 @@ describe('trail_append_only', () => {
       from pg_trigger g join pg_class c on c.oid = g.tgrelid join pg_proc p on p.oid = g.tgfoid
       where g.tgname like '%append_only' order by c.relname collate "C"`;
     expect(rows.map((r) => r.table)).toEqual([
-      'conflict_events', 'escalations', 'fraud_report_events', 'incident_events', 'rfc_events', 'send_window_revisions',
+      'conflict_events',
+      'escalations',
+      'fraud_report_events',
+      'incident_events',
+      'rfc_events',
+      'send_window_revisions',
     ]);
     for (const r of rows) expect(r.fn, r.table).toBe('trail_append_only');
     const events = Object.fromEntries(rows.map((r) => [r.table, /BEFORE (.*) ON/.exec(r.def)![1]]));
@@ -47,11 +52,24 @@ describe('trail_append_only', () => {
     const userId = (await userUpsert(t.sql, { email: 'trail@a.example', name: '', role: 'planner', afnemerOin: OIN_A, passwordHash: null })).id;
     await t.sql.begin((tx) =>
       deliveryStore(tx, {
-        afnemerOin: OIN_A, userId, fileName: null, contentType: 'text/csv',
-        windows: [{
-          afnemer: OIN_A, kenmerk: 'K1', omschrijving: '', berichttype: 'Bericht', start: new Date('2027-03-01T08:00:00Z'),
-          end: new Date('2027-03-01T10:00:00Z'), aantalBerichten: 500, status: 'concept', vroegsteStart: null, laatsteEind: null,
-        }],
+        afnemerOin: OIN_A,
+        userId,
+        fileName: null,
+        contentType: 'text/csv',
+        windows: [
+          {
+            afnemer: OIN_A,
+            kenmerk: 'K1',
+            omschrijving: '',
+            berichttype: 'Bericht',
+            start: new Date('2027-03-01T08:00:00Z'),
+            end: new Date('2027-03-01T10:00:00Z'),
+            aantalBerichten: 500,
+            status: 'concept',
+            vroegsteStart: null,
+            laatsteEind: null,
+          },
+        ],
       }),
     );
     const before = await t.sql`select * from send_window_revisions`;
@@ -70,9 +88,13 @@ describe('trail_append_only', () => {
     await t.sql`insert into proef_events values (1, 'eerst')`;
     await t.sql`insert into proef_events values (2, 'daarna')`;
     expect(await refusal(() => t.sql`delete from proef_events where id = 1`)).toEqual({
-      code: '42501', message: 'Het audittrail (proef_events) is alleen aan te vullen: DELETE is niet toegestaan',
+      code: '42501',
+      message: 'Het audittrail (proef_events) is alleen aan te vullen: DELETE is niet toegestaan',
     });
     expect((await refusal(() => t.sql`update proef_events set wat = 'anders'`)).message).toMatch(/UPDATE is niet toegestaan/);
-    expect(await t.sql`select id, wat from proef_events order by id`).toEqual([{ id: 1, wat: 'eerst' }, { id: 2, wat: 'daarna' }]);
+    expect(await t.sql`select id, wat from proef_events order by id`).toEqual([
+      { id: 1, wat: 'eerst' },
+      { id: 2, wat: 'daarna' },
+    ]);
   });
 });

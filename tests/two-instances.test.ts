@@ -28,7 +28,12 @@ async function serverStart(): Promise<string> {
   servers.push(child);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server kwam niet op')), 60_000);
-    child.stdout!.on('data', (d: Buffer) => { if (String(d).includes('draait op')) { clearTimeout(timer); resolve(); } });
+    child.stdout!.on('data', (d: Buffer) => {
+      if (String(d).includes('draait op')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
     child.on('exit', (code) => reject(new Error(`server stopte (${code})`)));
   });
   return `http://127.0.0.1:${port}`;
@@ -39,14 +44,24 @@ beforeAll(async () => {
   who = await standardActors(t.sql);
   bases.push(await serverStart(), await serverStart());
   const res = await fetch(`${bases[0]}/api/v1/capacity-profile`, {
-    method: 'PUT', headers: { ...who.capacity.headers, 'Content-Type': 'application/json' },
+    method: 'PUT',
+    headers: { ...who.capacity.headers, 'Content-Type': 'application/json' },
     body: JSON.stringify({ ratesPerHour: Array(168).fill(4000) }),
   });
   expect(res.status).toBe(200);
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise((r) => { s.once('exit', r); s.kill('SIGTERM'); setTimeout(r, 5000); })));
+  await Promise.all(
+    servers.map(
+      (s) =>
+        new Promise((r) => {
+          s.once('exit', r);
+          s.kill('SIGTERM');
+          setTimeout(r, 5000);
+        }),
+    ),
+  );
   await t.close();
 });
 
@@ -79,10 +94,7 @@ describe('two server processes on one database', () => {
 
   it('never leaves duplicate or lost conflicts when both recompute at once', async () => {
     const rows = (p: string) => Array.from({ length: 4 }, (_, i) => `${p}-${i};x;Brief;02-02-2027 10:00;02-02-2027 11:00;1.000;concept`);
-    const results = await Promise.all([
-      upload(bases[0]!, who.plannerA.headers, rows('A')),
-      upload(bases[1]!, who.plannerB.headers, rows('B')),
-    ]);
+    const results = await Promise.all([upload(bases[0]!, who.plannerA.headers, rows('A')), upload(bases[1]!, who.plannerB.headers, rows('B'))]);
     expect(results.map((r) => r.status)).toEqual([201, 201]);
     const open = await t.sql`select afnemers, excess_messages from conflicts where status = 'open' and start_at >= '2027-02-02'`;
     expect(open).toHaveLength(1);

@@ -26,15 +26,36 @@ beforeEach(async () => {
     send_window_revisions, plan_changes, send_windows, deliveries cascade`;
   await t.sql`delete from capacity_profiles where id > 1`;
   await ok(apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) }));
-  await ok(apiRequest(t.app, 'POST', '/api/v1/prognoses', who.plannerA, {
-    windows: [{ kenmerk: 'A-1', berichttype: 'Aanslag', start: '2027-02-01T10:00:00+01:00', eind: '2027-02-01T11:00:00+01:00', aantalBerichten: 3000, status: 'definitief' }],
-  }));
-  await ok(apiRequest(t.app, 'POST', '/api/v1/prognoses', who.plannerB, {
-    windows: [{
-      kenmerk: 'B-1', berichttype: 'Brief', start: '2027-02-01T10:00:00+01:00', eind: '2027-02-01T11:00:00+01:00', aantalBerichten: 2000, status: 'concept',
-      vroegsteStart: '2027-02-01T08:00:00+01:00', laatsteEind: '2027-02-01T18:00:00+01:00',
-    }],
-  }));
+  await ok(
+    apiRequest(t.app, 'POST', '/api/v1/prognoses', who.plannerA, {
+      windows: [
+        {
+          kenmerk: 'A-1',
+          berichttype: 'Aanslag',
+          start: '2027-02-01T10:00:00+01:00',
+          eind: '2027-02-01T11:00:00+01:00',
+          aantalBerichten: 3000,
+          status: 'definitief',
+        },
+      ],
+    }),
+  );
+  await ok(
+    apiRequest(t.app, 'POST', '/api/v1/prognoses', who.plannerB, {
+      windows: [
+        {
+          kenmerk: 'B-1',
+          berichttype: 'Brief',
+          start: '2027-02-01T10:00:00+01:00',
+          eind: '2027-02-01T11:00:00+01:00',
+          aantalBerichten: 2000,
+          status: 'concept',
+          vroegsteStart: '2027-02-01T08:00:00+01:00',
+          laatsteEind: '2027-02-01T18:00:00+01:00',
+        },
+      ],
+    }),
+  );
   idA = await windowId('A-1');
   idB = await windowId('B-1');
 });
@@ -77,11 +98,15 @@ describe('PATCH /api/v1/prognoses/{id}?dryRun=true', () => {
     expect(body.solved).toHaveLength(1);
     // B's planner learns the conflict it would solve, but A only as a count (decision 006).
     expect(body.solved[0]).toMatchObject({ afnemers: [OIN_B], otherAfnemers: 1, start: '2027-02-01T09:00:00.000Z' });
-    expect(body.windows).toEqual([{
-      windowId: idB, kenmerk: 'B-1', afnemer: OIN_B,
-      before: { start: '2027-02-01T09:00:00.000Z', eind: '2027-02-01T10:00:00.000Z', aantalBerichten: 2000, status: 'concept' },
-      after: { start: '2027-02-01T11:00:00.000Z', eind: '2027-02-01T12:00:00.000Z', aantalBerichten: 2000, status: 'concept' },
-    }]);
+    expect(body.windows).toEqual([
+      {
+        windowId: idB,
+        kenmerk: 'B-1',
+        afnemer: OIN_B,
+        before: { start: '2027-02-01T09:00:00.000Z', eind: '2027-02-01T10:00:00.000Z', aantalBerichten: 2000, status: 'concept' },
+        after: { start: '2027-02-01T11:00:00.000Z', eind: '2027-02-01T12:00:00.000Z', aantalBerichten: 2000, status: 'concept' },
+      },
+    ]);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -108,7 +133,8 @@ describe('PATCH /api/v1/prognoses/{id}', () => {
     const [pc] = await t.sql`select id::int, user_id::int, source, undo_of, undone_at, created_at from plan_changes`;
     expect(pc).toMatchObject({ id: body.planChange.id, userId: who.plannerB.user.id, source: 'handmatig', undoOf: null, undoneAt: null });
     expect(pc!.createdAt.toISOString()).toBe(T0.toISOString());
-    const revs = await t.sql`select revision, source, plan_change_id::int, start_at, changed_by::int from send_window_revisions where window_id = ${idB} order by revision`;
+    const revs =
+      await t.sql`select revision, source, plan_change_id::int, start_at, changed_by::int from send_window_revisions where window_id = ${idB} order by revision`;
     expect(revs.map((r) => [r.revision, r.source, r.planChangeId, r.changedBy])).toEqual([
       [1, null, null, who.plannerB.user.id],
       [2, 'handmatig', pc!.id, who.plannerB.user.id],
@@ -205,7 +231,11 @@ describe('POST /api/v1/plan-changes/{id}/undo', () => {
     const [w] = await t.sql`select start_at, end_at, revision from send_windows where id = ${idB}`;
     expect([w!.startAt.toISOString(), w!.endAt.toISOString(), w!.revision]).toEqual(['2027-02-01T09:00:00.000Z', '2027-02-01T10:00:00.000Z', 3]);
     const revs = await t.sql`select revision, source, plan_change_id::int from send_window_revisions where window_id = ${idB} order by revision`;
-    expect(revs.map((r) => [r.revision, r.source, r.planChangeId])).toEqual([[1, null, null], [2, 'handmatig', pcId], [3, 'ongedaan gemaakt', body.planChange.id]]);
+    expect(revs.map((r) => [r.revision, r.source, r.planChangeId])).toEqual([
+      [1, null, null],
+      [2, 'handmatig', pcId],
+      [3, 'ongedaan gemaakt', body.planChange.id],
+    ]);
     const pcs = await t.sql`select id::int, source, undo_of::int, undone_at from plan_changes order by id`;
     expect(pcs.map((p) => [p.id, p.source, p.undoOf, p.undoneAt?.toISOString() ?? null])).toEqual([
       [pcId, 'handmatig', null, t.clock.now.toISOString()],
@@ -226,7 +256,7 @@ describe('POST /api/v1/plan-changes/{id}/undo', () => {
     expect(detail.procedure.events.map((e: { action: string }) => e.action)).toEqual(['detected', 'plan-change']);
   });
 
-  it('lets the capacity manager undo a planner\'s change, and nobody else', async () => {
+  it("lets the capacity manager undo a planner's change, and nobody else", async () => {
     const pcId = await moved();
     const before = await snapshot();
     for (const a of [plannerA2, who.plannerA, klantraadB, who.service, who.admin]) {
@@ -260,9 +290,20 @@ describe('POST /api/v1/plan-changes/{id}/undo', () => {
     expect(await snapshot()).toEqual(before);
 
     const second = (await (await ok(patch(who.capacity, idB, { start: '2027-02-01T13:00:00+01:00', eind: '2027-02-01T14:00:00+01:00' }))).json()).planChange.id;
-    await ok(apiRequest(t.app, 'POST', '/api/v1/prognoses', who.plannerB, {
-      windows: [{ kenmerk: 'B-1', berichttype: 'Brief', start: '2027-02-01T14:00:00+01:00', eind: '2027-02-01T15:00:00+01:00', aantalBerichten: 2000, status: 'concept' }],
-    }));
+    await ok(
+      apiRequest(t.app, 'POST', '/api/v1/prognoses', who.plannerB, {
+        windows: [
+          {
+            kenmerk: 'B-1',
+            berichttype: 'Brief',
+            start: '2027-02-01T14:00:00+01:00',
+            eind: '2027-02-01T15:00:00+01:00',
+            aantalBerichten: 2000,
+            status: 'concept',
+          },
+        ],
+      }),
+    );
     expect((await undo(who.capacity, second)).status).toBe(409);
   });
 
@@ -295,8 +336,13 @@ describe('moves in the procedure', () => {
     const [conflict] = await openConflicts();
     const sugg = await (await t.app.request(`/api/v1/conflicts/${conflict!.id}/suggestions`, { headers: who.plannerB.headers })).json();
     const later = sugg.windows[0].later;
-    const res = await apiRequest(t.app, 'POST', `/api/v1/conflicts/${conflict!.id}/actions`, who.plannerB,
-      { type: 'move-window', windowId: idB, start: later.start, end: later.end, source: 'suggestie' });
+    const res = await apiRequest(t.app, 'POST', `/api/v1/conflicts/${conflict!.id}/actions`, who.plannerB, {
+      type: 'move-window',
+      windowId: idB,
+      start: later.start,
+      end: later.end,
+      source: 'suggestie',
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.status).toBe('resolved');
@@ -333,7 +379,10 @@ describe('moves in the procedure', () => {
 
   it('answers other procedure actions without a plan change', async () => {
     const [conflict] = await openConflicts();
-    const res = await apiRequest(t.app, 'POST', `/api/v1/conflicts/${conflict!.id}/actions`, who.plannerA, { type: 'contact-logius', message: 'Wij kunnen niet schuiven.' });
+    const res = await apiRequest(t.app, 'POST', `/api/v1/conflicts/${conflict!.id}/actions`, who.plannerA, {
+      type: 'contact-logius',
+      message: 'Wij kunnen niet schuiven.',
+    });
     expect((await res.json()).planChange).toBeNull();
     expect(await t.sql`select count(*)::int as n from plan_changes`).toEqual([{ n: 0 }]);
   });
@@ -346,7 +395,9 @@ describe('GET /api/v1/conflicts/{id}/suggestions', () => {
     // B (2,000) is cheaper to move than A (3,000): half of B an hour away costs 1,000 messages × hours.
     expect(body.windows.map((w: { kenmerk: string }) => w.kenmerk)).toEqual(['B-1', 'A-1']);
     expect(body.best).toEqual({ windowId: idB, kind: 'split' });
-    const flat = body.windows.flatMap((w: { windowId: number; ranked: { kind: string; cost: number; best: boolean }[] }) => w.ranked.map((r) => ({ ...r, windowId: w.windowId })));
+    const flat = body.windows.flatMap((w: { windowId: number; ranked: { kind: string; cost: number; best: boolean }[] }) =>
+      w.ranked.map((r) => ({ ...r, windowId: w.windowId })),
+    );
     expect(flat.filter((r: { best: boolean }) => r.best)).toEqual([expect.objectContaining({ windowId: idB, kind: 'split', cost: 1000 })]);
     expect(Math.min(...flat.map((r: { cost: number }) => r.cost))).toBe(1000);
     for (const w of body.windows) expect(w.ranked.length).toBeLessThanOrEqual(3);

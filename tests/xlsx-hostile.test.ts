@@ -121,13 +121,20 @@ describe('prognoseXlsxParse on damaged sheet XML', () => {
   });
 
   it('reads the undamaged sheet', async () => {
-    expect(await prognoseXlsxParse(await zipOfTexts(parts(sheet)))).toMatchObject({ ok: true, rows: [{ line: 2 }, { line: 3, window: { berichttype: 'Brief', start: new Date('2027-02-01T08:00:00Z') } }] });
+    expect(await prognoseXlsxParse(await zipOfTexts(parts(sheet)))).toMatchObject({
+      ok: true,
+      rows: [{ line: 2 }, { line: 3, window: { berichttype: 'Brief', start: new Date('2027-02-01T08:00:00Z') } }],
+    });
   });
 
   it('answers every cut, insertion or replacement in the XML with rows or Dutch errors, never an exception', async () => {
     const damage = fc.oneof(
       fc.record({ at: fc.nat(sheet.length), cut: fc.nat(40), insert: fc.string({ maxLength: 12 }) }),
-      fc.record({ at: fc.nat(sheet.length), cut: fc.constant(0), insert: fc.constantFrom('<', '>', '&', '"', '<!DOCTYPE a>', '<![CDATA[', '<c r="ZZZZ9">', '<v>1e999</v>', '<v>-1</v>', '</row>', '<row>') }),
+      fc.record({
+        at: fc.nat(sheet.length),
+        cut: fc.constant(0),
+        insert: fc.constantFrom('<', '>', '&', '"', '<!DOCTYPE a>', '<![CDATA[', '<c r="ZZZZ9">', '<v>1e999</v>', '<v>-1</v>', '</row>', '<row>'),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(damage, async ({ at, cut, insert }) => {

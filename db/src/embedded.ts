@@ -23,7 +23,10 @@ const USER = 'postgres';
 function portIsOpen(port: number): Promise<boolean> {
   return new Promise((done) => {
     const socket = createConnection({ host: '127.0.0.1', port });
-    socket.once('connect', () => { socket.destroy(); done(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
     socket.once('error', () => done(false));
   });
 }
@@ -98,9 +101,7 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => {} }: O
     );
   }
   if (await portIsOpen(port)) {
-    throw new Error(
-      `Poort ${port} is al in gebruik door een ander programma. Kies een andere poort met PG_PORT, of gebruik DATABASE_URL.`,
-    );
+    throw new Error(`Poort ${port} is al in gebruik door een ander programma. Kies een andere poort met PG_PORT, of gebruik DATABASE_URL.`);
   }
 
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -124,8 +125,7 @@ export async function startEmbeddedPostgres({ dataDir, port, log = () => {} }: O
     await pg.start();
   } catch (err) {
     throw new Error(
-      `De ingebedde PostgreSQL in ${pgDir} kon niet starten${err ? `: ${String(err)}` : ''}. ` +
-        'Controleer de map (DATA_DIR) of gebruik DATABASE_URL.',
+      `De ingebedde PostgreSQL in ${pgDir} kon niet starten${err ? `: ${String(err)}` : ''}. ` + 'Controleer de map (DATA_DIR) of gebruik DATABASE_URL.',
     );
   }
   await writeFile(ownerFile, String(process.pid));

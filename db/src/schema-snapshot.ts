@@ -13,9 +13,27 @@ const HEADER = `-- Het schema zoals de migraties het nu opleveren: gegenereerd m
 -- Wijzigen gaat met een nieuwe migratie in db/migrations/; de test tests/schema-snapshot.test.ts vergelijkt dit bestand.
 `;
 
-interface ColumnRow { table: string; name: string; type: string; notNull: boolean; default: string | null; identity: string; generated: string }
-interface DefRow { table: string; name: string; def: string }
-interface FunctionRow { name: string; args: string; result: string; language: string; body: string }
+interface ColumnRow {
+  table: string;
+  name: string;
+  type: string;
+  notNull: boolean;
+  default: string | null;
+  identity: string;
+  generated: string;
+}
+interface DefRow {
+  table: string;
+  name: string;
+  def: string;
+}
+interface FunctionRow {
+  name: string;
+  args: string;
+  result: string;
+  language: string;
+  body: string;
+}
 
 /**
  * The shape of the public schema as text: tables with their columns, constraints, indexes and triggers, then the

@@ -40,12 +40,19 @@ export type { Deps } from './lib/context.js';
 export function createApp(deps: Deps) {
   zodDutchConfigure();
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"],
-    },
-  }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
   const planning = planningCache();
   const conflictPages = versionedMemo<{ rows: ConflictRow[]; total: number }>();
   const feed = changeFeed(deps.sql);
@@ -105,14 +112,28 @@ export function createApp(deps: Deps) {
       contact: { name: 'Logius Servicecentrum', email: 'servicecentrum@logius.nl', url: 'https://www.logius.nl/contact' },
     },
     servers: [{ url: 'https://capaciteit.mijnoverheid.nl/api/v1', description: 'Productie' }],
-    tags: [{ name: 'Aanmelden' }, { name: 'Organisaties' }, { name: 'Prognoses' }, { name: 'Capaciteit' }, { name: 'Conflicten' }, { name: 'Live' }, { name: 'Meldingen' }, { name: 'Incidenten' }, { name: 'Escalaties' }, { name: 'Fraude' }, { name: 'Contacten' }, { name: 'Wijzigingen' }, { name: 'Serviceverzoeken' }, { name: 'Rapportages' }, { name: 'Agenda' }],
+    tags: [
+      { name: 'Aanmelden' },
+      { name: 'Organisaties' },
+      { name: 'Prognoses' },
+      { name: 'Capaciteit' },
+      { name: 'Conflicten' },
+      { name: 'Live' },
+      { name: 'Meldingen' },
+      { name: 'Incidenten' },
+      { name: 'Escalaties' },
+      { name: 'Fraude' },
+      { name: 'Contacten' },
+      { name: 'Wijzigingen' },
+      { name: 'Serviceverzoeken' },
+      { name: 'Rapportages' },
+      { name: 'Agenda' },
+    ],
   });
   app.route('/api/v1', api);
 
   app.notFound((c) =>
-    c.req.path.startsWith('/api/')
-      ? problemResponse(c, new ProblemError(404, `Het pad ${c.req.path} bestaat niet.`))
-      : c.text('Niet gevonden', 404),
+    c.req.path.startsWith('/api/') ? problemResponse(c, new ProblemError(404, `Het pad ${c.req.path} bestaat niet.`)) : c.text('Niet gevonden', 404),
   );
   app.onError((err, c) => {
     const res = errorToProblem(err, c);

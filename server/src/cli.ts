@@ -1,6 +1,16 @@
 import { parseArgs } from 'node:util';
 import { afnemerByOin, afnemerUpsert, apiTokenCreate, apiTokensOfUser, apiTokensRevoke, userByEmail, userRfcPermissionSet, userUpsert } from '@cd/db';
-import { API_TOKEN_DAYS, API_TOKEN_LABEL_MAX, apiTokenExpiry, apiTokenStatus, instantFormatAmsterdamDutch, Oin, Role, ROLES, roleIsAfnemerBound } from '@cd/shared';
+import {
+  API_TOKEN_DAYS,
+  API_TOKEN_LABEL_MAX,
+  apiTokenExpiry,
+  apiTokenStatus,
+  instantFormatAmsterdamDutch,
+  Oin,
+  Role,
+  ROLES,
+  roleIsAfnemerBound,
+} from '@cd/shared';
 import { z } from 'zod';
 import { configFromEnv } from './config.js';
 import { databaseOpen } from './database.js';
@@ -35,14 +45,21 @@ async function run(argv: string[]) {
   const { values } = parseArgs({
     args: rest,
     options: {
-      oin: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' },
-      role: { type: 'string' }, afnemer: { type: 'string' }, password: { type: 'string' },
-      days: { type: 'string' }, label: { type: 'string' }, id: { type: 'string' },
+      oin: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      afnemer: { type: 'string' },
+      password: { type: 'string' },
+      days: { type: 'string' },
+      label: { type: 'string' },
+      id: { type: 'string' },
     },
     strict: true,
   });
   const key = `${entity} ${verb}`;
-  if (!['afnemer add', 'user add', 'token add', 'token list', 'token revoke', 'rfc allow', 'rfc deny'].includes(key)) throw new UsageError(`Onbekende opdracht "${argv.join(' ')}".`);
+  if (!['afnemer add', 'user add', 'token add', 'token list', 'token revoke', 'rfc allow', 'rfc deny'].includes(key))
+    throw new UsageError(`Onbekende opdracht "${argv.join(' ')}".`);
 
   const config = configFromEnv(process.env);
   const db = await databaseOpen(config, (m) => console.error(m));
@@ -72,12 +89,17 @@ async function run(argv: string[]) {
       const password = values.password ?? null;
       if (password !== null && password.length < 8) throw new UsageError('--password: minstens 8 tekens.');
       const u = await userUpsert(db.sql, {
-        email, name: values.name ?? '', role, afnemerOin, passwordHash: password ? await passwordHash(password) : null,
+        email,
+        name: values.name ?? '',
+        role,
+        afnemerOin,
+        passwordHash: password ? await passwordHash(password) : null,
       });
       console.log(`Gebruiker ${u.email} (${u.role}${u.afnemerOin ? `, ${u.afnemerOin}` : ''}) opgeslagen.`);
     } else if (entity === 'rfc') {
       const user = await existingUser();
-      if (user.afnemerOin === null) throw new UsageError(`${user.email} werkt voor Logius; alleen medewerkers van een Afnemer worden aangewezen om RFC's in te dienen.`);
+      if (user.afnemerOin === null)
+        throw new UsageError(`${user.email} werkt voor Logius; alleen medewerkers van een Afnemer worden aangewezen om RFC's in te dienen.`);
       const row = (await userRfcPermissionSet(db.sql, user.id, verb === 'allow'))!;
       console.log(`${row.email} mag ${row.mayFileRfc ? 'nu' : 'niet langer'} namens ${row.afnemerOin} RFC's indienen.`);
     } else if (key === 'token add') {
@@ -100,7 +122,10 @@ async function run(argv: string[]) {
       if (rows.length === 0) console.log(`${user.email} heeft geen API-tokens.`);
       for (const r of rows) {
         const status = apiTokenStatus(r, now);
-        const when = status === 'ingetrokken' ? `ingetrokken ${instantFormatAmsterdamDutch(r.revokedAt!)}` : `${status === 'actief' ? 'geldig tot' : 'verlopen'} ${instantFormatAmsterdamDutch(r.expiresAt)}`;
+        const when =
+          status === 'ingetrokken'
+            ? `ingetrokken ${instantFormatAmsterdamDutch(r.revokedAt!)}`
+            : `${status === 'actief' ? 'geldig tot' : 'verlopen'} ${instantFormatAmsterdamDutch(r.expiresAt)}`;
         const used = r.lastUsedAt ? `laatst gebruikt ${instantFormatAmsterdamDutch(r.lastUsedAt)}` : 'nooit gebruikt';
         console.log(`${r.id}\t${status}\t${when}\taangemaakt ${instantFormatAmsterdamDutch(r.createdAt)}\t${used}\t${r.label}`);
       }

@@ -36,7 +36,12 @@ describe('configDeadlines', () => {
   it('reads six working-day counts, one per procedure step', () => {
     expect(configDeadlines(configFromEnv({}))).toBeUndefined();
     expect(configDeadlines(configFromEnv({ PROCEDURE_DEADLINES: '1,2,3,4,5,6' }))).toEqual({
-      'planner-adjusts': 1, 'logius-contacted': 2, 'joint-assessment': 3, 'planning-adjusted': 4, escalated: 5, 'logius-decides': 6,
+      'planner-adjusts': 1,
+      'logius-contacted': 2,
+      'joint-assessment': 3,
+      'planning-adjusted': 4,
+      escalated: 5,
+      'logius-decides': 6,
     });
     expect(() => configFromEnv({ PROCEDURE_DEADLINES: '2,2' })).toThrow(/PROCEDURE_DEADLINES: moet zes aantallen/);
   });

@@ -3,8 +3,12 @@ import { z } from 'zod';
 
 const flag = z.enum(['0', '1'], { error: 'moet 0 of 1 zijn' }).optional();
 const port = (fallback: number) =>
-  z.coerce.number({ error: 'moet een poortnummer zijn' }).int('moet een geheel getal zijn')
-    .min(1, 'moet tussen 1 en 65535 liggen').max(65535, 'moet tussen 1 en 65535 liggen').default(fallback);
+  z.coerce
+    .number({ error: 'moet een poortnummer zijn' })
+    .int('moet een geheel getal zijn')
+    .min(1, 'moet tussen 1 en 65535 liggen')
+    .max(65535, 'moet tussen 1 en 65535 liggen')
+    .default(fallback);
 
 export const ConfigSchema = z.object({
   PORT: port(3000),
@@ -17,8 +21,15 @@ export const ConfigSchema = z.object({
   PG_PORT: port(54329),
   DEMO: flag,
   DB_POOL: z.coerce.number({ error: 'moet een aantal verbindingen zijn' }).int().min(1).max(100).default(30),
-  SESSION_HOURS: z.coerce.number({ error: 'moet een aantal uren zijn' }).positive('moet groter dan 0 zijn').max(24 * 30, 'mag hoogstens 720 zijn').default(12),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://').optional(),
+  SESSION_HOURS: z.coerce
+    .number({ error: 'moet een aantal uren zijn' })
+    .positive('moet groter dan 0 zijn')
+    .max(24 * 30, 'mag hoogstens 720 zijn')
+    .default(12),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'moet beginnen met smtp:// of smtps://')
+    .optional(),
   MAIL_FROM: z.string().email('moet een e-mailadres zijn').default('capaciteitsdashboard@logius.example'),
   PROCEDURE_DEADLINES: z
     .string()
@@ -28,7 +39,10 @@ export const ConfigSchema = z.object({
   PLANNING_HORIZON: z
     .string()
     .regex(/^\s*-?\d+\s*,\s*\d+\s*$/, 'moet twee aantallen dagen zijn, terug en vooruit, bijvoorbeeld -365,1826')
-    .refine((v) => v.split(',').every((d) => Math.abs(Number(d)) <= PLANNING_HORIZON_MAX_DAYS), `mag aan elke kant hoogstens ${PLANNING_HORIZON_MAX_DAYS} dagen zijn`)
+    .refine(
+      (v) => v.split(',').every((d) => Math.abs(Number(d)) <= PLANNING_HORIZON_MAX_DAYS),
+      `mag aan elke kant hoogstens ${PLANNING_HORIZON_MAX_DAYS} dagen zijn`,
+    )
     .optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug'], { error: 'moet silent, error, info of debug zijn' }).default('info'),
 });
@@ -36,9 +50,7 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 /** Parses the environment; throws one Dutch message naming every bad variable. */
 export function configFromEnv(env: Record<string, string | undefined>): Config {
-  const relevant = Object.fromEntries(
-    Object.keys(ConfigSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
-  );
+  const relevant = Object.fromEntries(Object.keys(ConfigSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
   const parsed = ConfigSchema.safeParse(relevant);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `- ${String(i.path[0])}: ${i.message}`);

@@ -21,20 +21,83 @@ interface DemoAfnemer {
 const KLANTRAAD_CONTACT_FROM_VOLUME = 30_000;
 
 const AFNEMERS: DemoAfnemer[] = [
-  { oin: '00000001003214345000', name: 'Belastingdienst', slug: 'belastingdienst', types: ['Voorlopige aanslag', 'Herinnering aangifte', 'Definitieve aanslag'], volume: 60_000, perWeek: 30 },
-  { oin: '00000001822477348000', name: 'Dienst Toeslagen', slug: 'toeslagen', types: ['Beschikking toeslag', 'Wijziging voorschot'], volume: 40_000, perWeek: 15 },
-  { oin: '00000001800866472000', name: 'Dienst Uitvoering Onderwijs (DUO)', slug: 'duo', types: ['Betaalspecificatie studiefinanciering', 'Aflossingsoverzicht'], volume: 35_000, perWeek: 15 },
-  { oin: '00000001804770694000', name: 'Centraal Justitieel Incassobureau (CJIB)', slug: 'cjib', types: ['Beschikking verkeersboete', 'Aanmaning'], volume: 15_000, perWeek: 25 },
+  {
+    oin: '00000001003214345000',
+    name: 'Belastingdienst',
+    slug: 'belastingdienst',
+    types: ['Voorlopige aanslag', 'Herinnering aangifte', 'Definitieve aanslag'],
+    volume: 60_000,
+    perWeek: 30,
+  },
+  {
+    oin: '00000001822477348000',
+    name: 'Dienst Toeslagen',
+    slug: 'toeslagen',
+    types: ['Beschikking toeslag', 'Wijziging voorschot'],
+    volume: 40_000,
+    perWeek: 15,
+  },
+  {
+    oin: '00000001800866472000',
+    name: 'Dienst Uitvoering Onderwijs (DUO)',
+    slug: 'duo',
+    types: ['Betaalspecificatie studiefinanciering', 'Aflossingsoverzicht'],
+    volume: 35_000,
+    perWeek: 15,
+  },
+  {
+    oin: '00000001804770694000',
+    name: 'Centraal Justitieel Incassobureau (CJIB)',
+    slug: 'cjib',
+    types: ['Beschikking verkeersboete', 'Aanmaning'],
+    volume: 15_000,
+    perWeek: 25,
+  },
   { oin: '00000001803550069000', name: 'UWV', slug: 'uwv', types: ['Betaalspecificatie WW', 'Jaaropgaaf'], volume: 30_000, perWeek: 15 },
-  { oin: '00000001001721006000', name: 'Sociale Verzekeringsbank (SVB)', slug: 'svb', types: ['Betaalspecificatie AOW', 'Kinderbijslag'], volume: 45_000, perWeek: 10 },
+  {
+    oin: '00000001001721006000',
+    name: 'Sociale Verzekeringsbank (SVB)',
+    slug: 'svb',
+    types: ['Betaalspecificatie AOW', 'Kinderbijslag'],
+    volume: 45_000,
+    perWeek: 10,
+  },
   { oin: '00000001804984724000', name: 'RDW', slug: 'rdw', types: ['APK-herinnering', 'Tenaamstelling'], volume: 12_000, perWeek: 25 },
   { oin: '00000001802327497000', name: 'Kadaster', slug: 'kadaster', types: ['Eigendomsinformatie'], volume: 5_000, perWeek: 7 },
-  { oin: '00000001003221590000', name: 'Centraal Administratie Kantoor (CAK)', slug: 'cak', types: ['Eigen bijdrage Wlz', 'Zorgverzekering'], volume: 10_000, perWeek: 10 },
+  {
+    oin: '00000001003221590000',
+    name: 'Centraal Administratie Kantoor (CAK)',
+    slug: 'cak',
+    types: ['Eigen bijdrage Wlz', 'Zorgverzekering'],
+    volume: 10_000,
+    perWeek: 10,
+  },
   { oin: '00000001811288154000', name: 'Rijksdienst voor Ondernemend Nederland (RVO)', slug: 'rvo', types: ['Subsidiebeschikking'], volume: 4_000, perWeek: 7 },
-  { oin: '00000001002564440000', name: 'Gemeente Amsterdam', slug: 'amsterdam', types: ['Aanslag gemeentelijke belastingen', 'Parkeervergunning'], volume: 20_000, perWeek: 10 },
-  { oin: '00000001002220647000', name: 'Gemeente Rotterdam', slug: 'rotterdam', types: ['Aanslag gemeentelijke belastingen', 'Afvalstoffenheffing'], volume: 15_000, perWeek: 10 },
+  {
+    oin: '00000001002564440000',
+    name: 'Gemeente Amsterdam',
+    slug: 'amsterdam',
+    types: ['Aanslag gemeentelijke belastingen', 'Parkeervergunning'],
+    volume: 20_000,
+    perWeek: 10,
+  },
+  {
+    oin: '00000001002220647000',
+    name: 'Gemeente Rotterdam',
+    slug: 'rotterdam',
+    types: ['Aanslag gemeentelijke belastingen', 'Afvalstoffenheffing'],
+    volume: 15_000,
+    perWeek: 10,
+  },
   { oin: '00000001002306608000', name: "Gemeente 's-Gravenhage", slug: 'denhaag', types: ['Aanslag gemeentelijke belastingen'], volume: 12_000, perWeek: 7 },
-  { oin: '00000001002273303000', name: 'Gemeente Utrecht', slug: 'utrecht', types: ['Aanslag gemeentelijke belastingen', 'WOZ-beschikking'], volume: 9_000, perWeek: 7 },
+  {
+    oin: '00000001002273303000',
+    name: 'Gemeente Utrecht',
+    slug: 'utrecht',
+    types: ['Aanslag gemeentelijke belastingen', 'WOZ-beschikking'],
+    volume: 9_000,
+    perWeek: 7,
+  },
   { oin: '00000001823288444000', name: 'Belastingsamenwerking Rivierenland', slug: 'bsr', types: ['Aanslag waterschapsbelasting'], volume: 8_000, perWeek: 5 },
 ];
 
@@ -132,20 +195,46 @@ export async function demoSeed(sql: Sql, now: Date) {
     for (const a of AFNEMERS) {
       await afnemerUpsert(tx, { oin: a.oin, name: a.name });
       const planner = await userUpsert(tx, {
-        email: `planner@${a.slug}.example`, name: `Planner ${a.name}`, role: 'planner', afnemerOin: a.oin, passwordHash: hash,
+        email: `planner@${a.slug}.example`,
+        name: `Planner ${a.name}`,
+        role: 'planner',
+        afnemerOin: a.oin,
+        passwordHash: hash,
       });
       await userUpsert(tx, {
-        email: `klantraad@${a.slug}.example`, name: `Klantraadlid ${a.name}`, role: 'klantraad-manager', afnemerOin: a.oin, passwordHash: hash,
+        email: `klantraad@${a.slug}.example`,
+        name: `Klantraadlid ${a.name}`,
+        role: 'klantraad-manager',
+        afnemerOin: a.oin,
+        passwordHash: hash,
       });
       // Bijlage 1: every Afnemer names whom to reach about its prognoses, so the procedure reaches it by e-mail
       // even when it has no account for a step.
-      await contactCreate(tx, {
-        afnemerOin: a.oin, role: 'planning', name: `Planning ${a.name}`, email: `planning@${a.slug}.example`, phone: '070-0000100',
-      }, planner.id, now);
+      await contactCreate(
+        tx,
+        {
+          afnemerOin: a.oin,
+          role: 'planning',
+          name: `Planning ${a.name}`,
+          email: `planning@${a.slug}.example`,
+          phone: '070-0000100',
+        },
+        planner.id,
+        now,
+      );
       if (a.volume >= KLANTRAAD_CONTACT_FROM_VOLUME) {
-        await contactCreate(tx, {
-          afnemerOin: a.oin, role: 'klantraad', name: `Klantraadlid ${a.name}`, email: `klantraad@${a.slug}.example`, phone: '070-0000200',
-        }, planner.id, now);
+        await contactCreate(
+          tx,
+          {
+            afnemerOin: a.oin,
+            role: 'klantraad',
+            name: `Klantraadlid ${a.name}`,
+            email: `klantraad@${a.slug}.example`,
+            phone: '070-0000200',
+          },
+          planner.id,
+          now,
+        );
       }
       const list = demoWindows(a, from, days, now, rand);
       windows += list.length;
@@ -157,10 +246,18 @@ export async function demoSeed(sql: Sql, now: Date) {
       const first = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + m, 1));
       const tuesday = new Date(first.getTime() + ((9 - first.getUTCDay()) % 7) * 86400_000);
       const start = localInstant(tuesday.getUTCFullYear(), tuesday.getUTCMonth() + 1, tuesday.getUTCDate(), 18, 0);
-      await maintenanceCreate(tx, { start, end: new Date(start.getTime() + 6 * 3600_000), factor: 0.5, reason: 'Maandelijks onderhoud databaseplatform', kind: 'onderhoud' }, capacityManager.id);
+      await maintenanceCreate(
+        tx,
+        { start, end: new Date(start.getTime() + 6 * 3600_000), factor: 0.5, reason: 'Maandelijks onderhoud databaseplatform', kind: 'onderhoud' },
+        capacityManager.id,
+      );
     }
     const release = localInstant(from.getUTCFullYear(), from.getUTCMonth() + 2, 12, 16, 0);
-    await maintenanceCreate(tx, { start: release, end: new Date(release.getTime() + 8 * 3600_000), factor: 0.3, reason: 'Release MijnOverheid 2.4', kind: 'release' }, capacityManager.id);
+    await maintenanceCreate(
+      tx,
+      { start: release, end: new Date(release.getTime() + 8 * 3600_000), factor: 0.3, reason: 'Release MijnOverheid 2.4', kind: 'release' },
+      capacityManager.id,
+    );
     await conflictsRecompute(tx, 'all', now, 'Demodata geladen');
     await demoIncidentsSeed(tx, now);
     await demoChangesSeed(tx, now);

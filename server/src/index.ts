@@ -50,15 +50,15 @@ async function main() {
 
   // P1 incidents that used 75% of their resolution time become calamity proposals (checked every minute).
   const calamityCheck = setInterval(() => {
-    db.sql.begin((tx) => incidentsCalamityProposalsRecord(tx, new Date())).catch((err) =>
-      console.error(JSON.stringify({ level: 'error', msg: 'calamity check', err: String((err as Error).message) })),
-    );
+    db.sql
+      .begin((tx) => incidentsCalamityProposalsRecord(tx, new Date()))
+      .catch((err) => console.error(JSON.stringify({ level: 'error', msg: 'calamity check', err: String((err as Error).message) })));
   }, 60_000);
   // A procedure step past its deadline: whoever must act now hears it once (checked every minute).
   const overdueCheck = setInterval(() => {
-    db.sql.begin((tx) => casesOverdueNotify(tx, new Date(), { deadlines: configDeadlines(config) })).catch((err) =>
-      console.error(JSON.stringify({ level: 'error', msg: 'overdue check', err: String((err as Error).message) })),
-    );
+    db.sql
+      .begin((tx) => casesOverdueNotify(tx, new Date(), { deadlines: configDeadlines(config) }))
+      .catch((err) => console.error(JSON.stringify({ level: 'error', msg: 'overdue check', err: String((err as Error).message) })));
   }, 60_000);
   const mail = config.SMTP_URL ? outboxWorker(db.sql, smtpTransport(config.SMTP_URL), config.MAIL_FROM) : null;
   if (!mail) log('Geen SMTP_URL: e-mail blijft in de outbox en is in de app te lezen.');
@@ -71,9 +71,9 @@ async function main() {
     }
   });
   server.on('error', async (err: NodeJS.ErrnoException) => {
-    console.error(err.code === 'EADDRINUSE'
-      ? `Poort ${config.PORT} is al in gebruik. Kies een andere met PORT=...`
-      : `De webserver kon niet starten: ${err.message}`);
+    console.error(
+      err.code === 'EADDRINUSE' ? `Poort ${config.PORT} is al in gebruik. Kies een andere met PORT=...` : `De webserver kon niet starten: ${err.message}`,
+    );
     await db.close();
     process.exit(1);
   });

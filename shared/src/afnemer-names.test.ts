@@ -8,8 +8,12 @@ const names = new Map([
 
 describe('afnemerNamesIn', () => {
   it('names every known Afnemer and leaves an unknown OIN as it is', () => {
-    expect(afnemerNamesIn('Advies: Afnemer 00000001003214345000 verplaatst (tegen 12 van Afnemer 00000001234567890000 en 9 van Afnemer 00000009999999999000).', names))
-      .toBe('Advies: Afnemer Belastingdienst verplaatst (tegen 12 van Afnemer Gemeente Bergen en 9 van Afnemer 00000009999999999000).');
+    expect(
+      afnemerNamesIn(
+        'Advies: Afnemer 00000001003214345000 verplaatst (tegen 12 van Afnemer 00000001234567890000 en 9 van Afnemer 00000009999999999000).',
+        names,
+      ),
+    ).toBe('Advies: Afnemer Belastingdienst verplaatst (tegen 12 van Afnemer Gemeente Bergen en 9 van Afnemer 00000009999999999000).');
   });
 
   it('does not touch digits that are part of a longer number, nor shorter ones', () => {

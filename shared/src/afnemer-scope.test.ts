@@ -22,11 +22,13 @@ describe('afnemersScoped', () => {
 
   it('never names another Afnemer to an Afnemer, and loses nobody in the count', () => {
     const oin = fc.constantFrom(A, B, C);
-    fc.assert(fc.property(fc.array(oin, { maxLength: 8 }), oin, (slot, scope) => {
-      const view = afnemersScoped(slot, scope);
-      expect(view.afnemers.every((x) => x === scope)).toBe(true);
-      expect(view.afnemers.length + view.otherAfnemers).toBe(new Set(slot).size);
-    }));
+    fc.assert(
+      fc.property(fc.array(oin, { maxLength: 8 }), oin, (slot, scope) => {
+        const view = afnemersScoped(slot, scope);
+        expect(view.afnemers.every((x) => x === scope)).toBe(true);
+        expect(view.afnemers.length + view.otherAfnemers).toBe(new Set(slot).size);
+      }),
+    );
   });
 });
 

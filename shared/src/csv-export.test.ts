@@ -31,7 +31,12 @@ describe('csvCell', () => {
 
 describe('csvRows', () => {
   it('starts with a BOM and ends every row with CRLF, cells separated by semicolons', () => {
-    expect(csvRows([['a', 1], ['=b', null]])).toBe("\uFEFFa;1\r\n'=b;\r\n");
+    expect(
+      csvRows([
+        ['a', 1],
+        ['=b', null],
+      ]),
+    ).toBe("\uFEFFa;1\r\n'=b;\r\n");
   });
 
   it('gives only the BOM for no rows', () => {

@@ -25,9 +25,7 @@ export const ImpactLevel = z.enum(['groot', 'middel', 'laag']).meta({ id: 'Impac
 export const EscalationLadder = z.enum(LADDERS).meta({ id: 'EscalationLadder' });
 export const ContactRoleName = z.enum(CONTACT_ROLES).meta({ id: 'ContactRole' });
 
-const SnoDurationJson = z
-  .object({ amount: z.number().int().min(0).max(100_000), unit: z.enum(['minutes', 'working-days']) })
-  .meta({ id: 'SnoDuration' });
+const SnoDurationJson = z.object({ amount: z.number().int().min(0).max(100_000), unit: z.enum(['minutes', 'working-days']) }).meta({ id: 'SnoDuration' });
 
 export const PrioritySettingJson = z
   .object({
@@ -66,10 +64,16 @@ export const IncidentAction = z
     'type',
     [
       z.object({ type: z.literal('update'), text: text(10_000) }).meta({ id: 'IncidentActionUpdate' }),
-      z.object({ type: z.literal('status'), status: z.enum(['in-behandeling', 'opgelost']), note: z.string().trim().max(2000).default('') }).meta({ id: 'IncidentActionStatus' }),
+      z
+        .object({ type: z.literal('status'), status: z.enum(['in-behandeling', 'opgelost']), note: z.string().trim().max(2000).default('') })
+        .meta({ id: 'IncidentActionStatus' }),
       z.object({ type: z.literal('close'), closingReport: text(20_000, 'Een afmelding heeft een afsluitend verslag.') }).meta({ id: 'IncidentActionClose' }),
-      z.object({ type: z.literal('priority'), priority: IncidentPriority, reason: text(2000, 'Geef een reden voor de nieuwe prioriteit.') }).meta({ id: 'IncidentActionPriority' }),
-      z.object({ type: z.literal('confirm-calamity'), reason: CalamityReason, note: z.string().trim().max(2000).default('') }).meta({ id: 'IncidentActionConfirmCalamity' }),
+      z
+        .object({ type: z.literal('priority'), priority: IncidentPriority, reason: text(2000, 'Geef een reden voor de nieuwe prioriteit.') })
+        .meta({ id: 'IncidentActionPriority' }),
+      z
+        .object({ type: z.literal('confirm-calamity'), reason: CalamityReason, note: z.string().trim().max(2000).default('') })
+        .meta({ id: 'IncidentActionConfirmCalamity' }),
       z.object({ type: z.literal('declare-crisis'), note: text(2000, 'Noem wie de regie overneemt.') }).meta({ id: 'IncidentActionDeclareCrisis' }),
     ],
     { error: 'Onbekende actie. Kies update, status, close, priority, confirm-calamity of declare-crisis.' },
@@ -225,7 +229,12 @@ export const ContactInput = z
     role: ContactRoleName,
     name: text(200, 'Vul een naam in.'),
     email: z.union([z.literal(''), z.string().trim().toLowerCase().email('Vul een geldig e-mailadres in.').max(320)]).default(''),
-    phone: z.string().trim().max(40).regex(/^[0-9 +()-]*$/, 'Een telefoonnummer bestaat uit cijfers, spaties, +, - en haakjes.').default(''),
+    phone: z
+      .string()
+      .trim()
+      .max(40)
+      .regex(/^[0-9 +()-]*$/, 'Een telefoonnummer bestaat uit cijfers, spaties, +, - en haakjes.')
+      .default(''),
   })
   .meta({ id: 'ContactInput' });
 
@@ -268,7 +277,10 @@ export const DisruptionAnalysisInput = z
     }),
     improvements: z.string().trim().max(10_000).default(''),
   })
-  .refine((a) => a.resolvedAt === null || Date.parse(a.resolvedAt) >= Date.parse(a.startedAt), { message: 'De verstoring kan niet verholpen zijn voor ze begon.', path: ['resolvedAt'] })
+  .refine((a) => a.resolvedAt === null || Date.parse(a.resolvedAt) >= Date.parse(a.startedAt), {
+    message: 'De verstoring kan niet verholpen zijn voor ze begon.',
+    path: ['resolvedAt'],
+  })
   .meta({ id: 'DisruptionAnalysisInput', description: 'Verstoringsanalyse van Logius (Bijlage 2)' });
 
 export const DisruptionAnalysisJson = z
@@ -356,14 +368,18 @@ export const FraudReportAction = z
   .discriminatedUnion(
     'type',
     [
-      z.object({ type: z.literal('status'), status: z.enum(['in-onderzoek', 'afgesloten']), note: z.string().trim().max(5000).default('') }).meta({ id: 'FraudReportActionStatus' }),
-      z.object({
-        type: z.literal('communication'),
-        what: text(5000, 'Wat wordt er gecommuniceerd?'),
-        audience: text(1000, 'Aan wie?'),
-        how: text(500, 'Hoe?'),
-        when: text(500, 'Wanneer?'),
-      }).meta({ id: 'FraudReportActionCommunication', description: 'Een besluit van het Fraudeteam over de communicatie' }),
+      z
+        .object({ type: z.literal('status'), status: z.enum(['in-onderzoek', 'afgesloten']), note: z.string().trim().max(5000).default('') })
+        .meta({ id: 'FraudReportActionStatus' }),
+      z
+        .object({
+          type: z.literal('communication'),
+          what: text(5000, 'Wat wordt er gecommuniceerd?'),
+          audience: text(1000, 'Aan wie?'),
+          how: text(500, 'Hoe?'),
+          when: text(500, 'Wanneer?'),
+        })
+        .meta({ id: 'FraudReportActionCommunication', description: 'Een besluit van het Fraudeteam over de communicatie' }),
       z.object({ type: z.literal('note'), text: text(10_000) }).meta({ id: 'FraudReportActionNote' }),
     ],
     { error: 'Onbekende actie. Kies status, communication of note.' },

@@ -16,8 +16,10 @@ const ISO_MESSAGE = 'Geef datum en tijd in ISO 8601 met tijdzone, bijvoorbeeld 2
 
 /** An ISO 8601 date-time with offset whose instant lies in UTC years 1..9999 (Dutch messages). */
 export function instantSchema(message = ISO_MESSAGE) {
-  return z.iso
-    // A missing value keeps the general message ("Dit veld ontbreekt."); a wrong one gets this schema's.
-    .datetime({ offset: true, error: (issue) => (issue.input === undefined ? undefined : message) })
-    .refine((v) => instantStorable(Date.parse(v)), { error: 'Deze datum en tijd valt buiten de jaren 1 t/m 9999 (in UTC).' });
+  return (
+    z.iso
+      // A missing value keeps the general message ("Dit veld ontbreekt."); a wrong one gets this schema's.
+      .datetime({ offset: true, error: (issue) => (issue.input === undefined ? undefined : message) })
+      .refine((v) => instantStorable(Date.parse(v)), { error: 'Deze datum en tijd valt buiten de jaren 1 t/m 9999 (in UTC).' })
+  );
 }

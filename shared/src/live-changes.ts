@@ -2,7 +2,16 @@ import { afnemerScopeConcerns, type AfnemerScope } from './afnemer-scope.js';
 
 /** What a live dashboard is told has changed; each kind makes its own queries stale. */
 export const LIVE_CHANGE_KINDS = [
-  'prognoses', 'load', 'conflicts', 'capacity', 'maintenance', 'procedure', 'notifications', 'incidents', 'contacts', 'changes',
+  'prognoses',
+  'load',
+  'conflicts',
+  'capacity',
+  'maintenance',
+  'procedure',
+  'notifications',
+  'incidents',
+  'contacts',
+  'changes',
 ] as const;
 export type LiveChangeKind = (typeof LIVE_CHANGE_KINDS)[number];
 

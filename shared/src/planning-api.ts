@@ -124,9 +124,7 @@ export const MaintenanceChangeJson = z
   .meta({ id: 'MaintenanceChange', description: 'Eén wijziging in het spoor van de onderhoudskalender' });
 export type MaintenanceChangeJson = z.infer<typeof MaintenanceChangeJson>;
 
-export const MaintenanceChangeResult = z
-  .object({ change: MaintenanceChangeJson, effect: ChangeEffect })
-  .meta({ id: 'MaintenanceChangeResult' });
+export const MaintenanceChangeResult = z.object({ change: MaintenanceChangeJson, effect: ChangeEffect }).meta({ id: 'MaintenanceChangeResult' });
 export type MaintenanceChangeResult = z.infer<typeof MaintenanceChangeResult>;
 
 export const MaintenanceWindowSavedJson = MaintenanceWindowJson.extend({ change: MaintenanceChangeJson, effect: ChangeEffect }).meta({

@@ -83,12 +83,26 @@ export const ConflictDetail = ConflictJson.extend({ procedure: ProcedureDetail.n
 export type ConflictDetail = z.infer<typeof ConflictDetail>;
 
 export const NotificationJson = z
-  .object({ id: z.number().int(), conflictId: z.number().int().nullable(), title: z.string(), body: z.string(), createdAt: Instant, readAt: Instant.nullable() })
+  .object({
+    id: z.number().int(),
+    conflictId: z.number().int().nullable(),
+    title: z.string(),
+    body: z.string(),
+    createdAt: Instant,
+    readAt: Instant.nullable(),
+  })
   .meta({ id: 'Notification' });
 
 export const OutboxMailJson = z
   .object({
-    id: z.number().int(), to: z.string(), subject: z.string(), body: z.string(), createdAt: Instant,
-    attempts: z.number().int(), nextAttemptAt: Instant, lastError: z.string().nullable(), sentAt: Instant.nullable(),
+    id: z.number().int(),
+    to: z.string(),
+    subject: z.string(),
+    body: z.string(),
+    createdAt: Instant,
+    attempts: z.number().int(),
+    nextAttemptAt: Instant,
+    lastError: z.string().nullable(),
+    sentAt: Instant.nullable(),
   })
   .meta({ id: 'OutboxMail' });

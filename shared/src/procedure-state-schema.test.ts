@@ -75,9 +75,7 @@ describe('ProcedureStateSchema', () => {
   it('refuses an assessment without every aspect, a ladder past level 3 and an unknown cause', () => {
     const assessment = STATES.ja.assessments[OIN_A]!;
     const { imago: _imago, ...threeAspects } = assessment.aspects;
-    expect(issuePaths({ ...STATES.ja, assessments: { [OIN_A]: { ...assessment, aspects: threeAspects } } })).toEqual([
-      `assessments.${OIN_A}.aspects.imago`,
-    ]);
+    expect(issuePaths({ ...STATES.ja, assessments: { [OIN_A]: { ...assessment, aspects: threeAspects } } })).toEqual([`assessments.${OIN_A}.aspects.imago`]);
     expect(issuePaths({ ...STATES.ld, level: 4 })).toEqual(['level']);
     expect(issuePaths({ ...STATES.ld3, ladder: [{ ...STATES.ld3.ladder[0], title: 'Directeur' }] })).toEqual(['ladder.0.title']);
     expect(issuePaths({ ...STATES.ld, cause: 'boos' })).toEqual(['cause']);

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  ASSESSMENT_ASPECTS,
-  ASSESSMENT_LEVELS,
-  ESCALATION_TITLES,
-  PROCEDURE_STEPS,
-  STEP_SIX_CAUSES,
-  type ProcedureState,
-} from './procedure/types.js';
+import { ASSESSMENT_ASPECTS, ASSESSMENT_LEVELS, ESCALATION_TITLES, PROCEDURE_STEPS, STEP_SIX_CAUSES, type ProcedureState } from './procedure/types.js';
 
 // The stored case file (conflict_cases.state): the ProcedureState of procedure/types.ts as JSON, instants in ms.
 // It is parsed when a case is read, so a row that does not match fails there instead of deep in a transition.

@@ -48,9 +48,13 @@ describe('rangeInstantParse', () => {
         const wall = instantToAmsterdamWallTime(instant);
         const before = instantToAmsterdamWallTime(new Date(instant.getTime() - 1000));
         // That day at 00:00:00, and one second earlier is still the day before (brute-force definition of midnight).
-        return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}` === text
-          && wall.hour === 0 && wall.minute === 0 && wall.second === 0
-          && !(before.year === wall.year && before.month === wall.month && before.day === wall.day);
+        return (
+          `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}` === text &&
+          wall.hour === 0 &&
+          wall.minute === 0 &&
+          wall.second === 0 &&
+          !(before.year === wall.year && before.month === wall.month && before.day === wall.day)
+        );
       }),
       { numRuns: 500 },
     );

@@ -11,8 +11,7 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DateTimeWithOffset = z.iso.datetime({ offset: true });
 
 export const RANGE_INSTANT_HINT =
-  'Geef een datum (jjjj-mm-dd, middernacht in Nederland) of datum en tijd in ISO 8601 met tijdzone, ' +
-  'bijvoorbeeld 2027-01-15 of 2027-01-15T08:00:00+01:00.';
+  'Geef een datum (jjjj-mm-dd, middernacht in Nederland) of datum en tijd in ISO 8601 met tijdzone, ' + 'bijvoorbeeld 2027-01-15 of 2027-01-15T08:00:00+01:00.';
 
 export type RangeInstantResult = { ok: true; iso: string } | { ok: false; message: string };
 
@@ -26,7 +25,12 @@ export function rangeInstantParse(text: string): RangeInstantResult {
   const date = DATE_RE.exec(text);
   if (date) {
     const result = amsterdamWallTimeToInstant({
-      year: Number(date[1]), month: Number(date[2]), day: Number(date[3]), hour: 0, minute: 0, second: 0,
+      year: Number(date[1]),
+      month: Number(date[2]),
+      day: Number(date[3]),
+      hour: 0,
+      minute: 0,
+      second: 0,
     });
     if (result.ok && instantStorable(result.instant.getTime())) return { ok: true, iso: instantFormatAmsterdamIso(result.instant) };
     return { ok: false, message: `De datum ${text} bestaat niet. ${RANGE_INSTANT_HINT}` };

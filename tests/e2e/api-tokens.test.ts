@@ -87,8 +87,14 @@ describe('the API-tokens page in Chromium', () => {
     await dialog.getByRole('button', { name: 'Ja, intrekken' }).click();
     await page.getByText('Het token "Aanlevering vanuit SAP" is ingetrokken.').waitFor();
     await expect.poll(() => rowOf(created.id).getByTestId('token-status').textContent()).toBe('Ingetrokken');
-    expect(await rowOf(created.id).getByRole('button', { name: /Intrekken/ }).count()).toBe(0);
-    const [state] = await t.sql<{ revokedAt: Date | null; revokedBy: number | null }[]>`select revoked_at, revoked_by::int from api_tokens where id = ${created.id}`;
+    expect(
+      await rowOf(created.id)
+        .getByRole('button', { name: /Intrekken/ })
+        .count(),
+    ).toBe(0);
+    const [state] = await t.sql<
+      { revokedAt: Date | null; revokedBy: number | null }[]
+    >`select revoked_at, revoked_by::int from api_tokens where id = ${created.id}`;
     expect(state!.revokedAt).not.toBeNull();
     expect(state!.revokedBy).toBe(who.plannerA.user.id);
     expect((await me(created.token)).status).toBe(401);

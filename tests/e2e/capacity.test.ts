@@ -83,7 +83,9 @@ describe('changing capacity in Chromium', () => {
 
     const dialog = page.getByRole('dialog', { name: 'Wat doet dit profiel?' });
     await dialog.getByTestId('change-summary').waitFor();
-    expect(await dialog.getByTestId('change-summary').textContent()).toBe('Deze wijziging veroorzaakt 2 nieuwe conflicten bij 2 Afnemers, verergert er 0 en lost er 0 op.');
+    expect(await dialog.getByTestId('change-summary').textContent()).toBe(
+      'Deze wijziging veroorzaakt 2 nieuwe conflicten bij 2 Afnemers, verergert er 0 en lost er 0 op.',
+    );
     await expect.poll(() => dialog.getByText('Afnemer A, Afnemer B').count()).toBe(2);
     expect(await openConflicts()).toBe(0);
     await expectAccessible(page, '30-capaciteit-profiel-voorvertoning');
@@ -127,7 +129,9 @@ describe('changing capacity in Chromium', () => {
     await dialog.getByLabel('Reden').fill('Database-onderhoud');
     await dialog.getByRole('button', { name: 'Effect bekijken' }).click();
     await dialog.getByTestId('change-summary').waitFor();
-    expect(await dialog.getByTestId('change-summary').textContent()).toBe('Deze wijziging veroorzaakt 1 nieuw conflict bij 2 Afnemers, verergert er 0 en lost er 0 op.');
+    expect(await dialog.getByTestId('change-summary').textContent()).toBe(
+      'Deze wijziging veroorzaakt 1 nieuw conflict bij 2 Afnemers, verergert er 0 en lost er 0 op.',
+    );
     expect((await t.sql`select count(*)::int as n from maintenance_windows`)[0]!.n).toBe(0);
     await expectAccessible(page, '33-onderhoud-voorvertoning');
 

@@ -27,7 +27,6 @@ async function pageFor(): Promise<Page> {
   return page;
 }
 
-
 const releaseRow = (page: Page) => page.locator(`tr[data-release="${RELEASE}"]`);
 const rfcRow = (page: Page) => page.locator(`tr[data-rfc="${rfcId}"]`);
 

@@ -45,7 +45,6 @@ const aspects = (u: string, i: string) => ({
 /** The number of open conflicts the load chart reports for its range. */
 const chartConflicts = (page: Page) => page.getByTestId('chart-conflict-count');
 
-
 beforeAll(async () => {
   t = await testDatabase();
   // The app sees real time: the browser's dates and the server's must agree.
@@ -64,8 +63,16 @@ beforeAll(async () => {
   };
   await act(who.plannerA, { type: 'contact-logius', message: 'Wij kunnen niet schuiven: de wettelijke termijn verloopt.' });
   await act(who.capacity, { type: 'open-assessment' });
-  await act(who.plannerA, { type: 'submit-assessment', aspects: aspects('hoog', 'hoog'), motivation: 'Wettelijke termijn; verschuiven kost een nieuwe beschikking.' });
-  await act(who.plannerB, { type: 'submit-assessment', aspects: aspects('middel', 'laag'), motivation: 'Kan een dag later, maar liever niet in de week van de aangifte.' });
+  await act(who.plannerA, {
+    type: 'submit-assessment',
+    aspects: aspects('hoog', 'hoog'),
+    motivation: 'Wettelijke termijn; verschuiven kost een nieuwe beschikking.',
+  });
+  await act(who.plannerB, {
+    type: 'submit-assessment',
+    aspects: aspects('middel', 'laag'),
+    motivation: 'Kan een dag later, maar liever niet in de week van de aangifte.',
+  });
   await act(who.capacity, { type: 'confirm-advice' });
   await act(who.plannerB, { type: 'escalate', reason: 'B verschuift alleen naar de volgende ochtend als de klantraad daarmee instemt.' });
 

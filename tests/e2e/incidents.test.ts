@@ -26,7 +26,6 @@ async function pageFor(): Promise<Page> {
   return page;
 }
 
-
 const incidentRow = (page: Page) => page.locator(`tr[data-incident="${number}"]`);
 
 beforeAll(async () => {
@@ -65,7 +64,11 @@ describe('the incident panels in Chromium', () => {
     const incident = (await res.json()) as { id: number; number: string; resolutionDueAt: string };
     number = incident.number;
     expect(number).toMatch(/^INC-\d{4}-\d+$/);
-    const escalation = await api('POST', '/api/v1/escalations', incidentManager, { ladder: 'incident', incidentId: incident.id, reason: 'Afnemer A kan geen aanslagen versturen.' });
+    const escalation = await api('POST', '/api/v1/escalations', incidentManager, {
+      ladder: 'incident',
+      incidentId: incident.id,
+      reason: 'Afnemer A kan geen aanslagen versturen.',
+    });
     expect(escalation.status).toBe(201);
 
     // No reload: the 'incidents' change on the live stream brings it in.

@@ -57,7 +57,11 @@ async function heatCells(p: Page) {
   const table = p.locator('table.heat-map');
   await table.waitFor();
   await expect.poll(() => table.locator('td[title]:not([title=""])').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-  return table.locator('td').evaluateAll((tds) => tds.map((td) => ({ title: td.getAttribute('title') ?? '', bg: (td as unknown as { style: { backgroundColor: string } }).style.backgroundColor })));
+  return table
+    .locator('td')
+    .evaluateAll((tds) =>
+      tds.map((td) => ({ title: td.getAttribute('title') ?? '', bg: (td as unknown as { style: { backgroundColor: string } }).style.backgroundColor })),
+    );
 }
 
 describe('load colours at the profile’s levels', () => {
@@ -95,7 +99,9 @@ describe('load colours at the profile’s levels', () => {
     const peak = page.getByTestId('chart-peak');
     await peak.waitFor();
     await expect.poll(() => peak.getAttribute('class')).toContain('stat--bad');
-    const load = await (await api('GET', `/api/v1/load?from=${new Date().toISOString()}&to=${new Date(Date.now() + 7 * 86_400_000).toISOString()}&bucket=1d`, who.capacity)).json();
+    const load = await (
+      await api('GET', `/api/v1/load?from=${new Date().toISOString()}&to=${new Date(Date.now() + 7 * 86_400_000).toISOString()}&bucket=1d`, who.capacity)
+    ).json();
     const i = load.utilization.indexOf(Math.max(...load.utilization.filter((u: number | null) => u !== null)));
     expect(load.utilization[i]).toBeLessThan(0.8);
     expect(load.state[i]).toBe('overload');

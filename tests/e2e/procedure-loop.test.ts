@@ -123,7 +123,11 @@ beforeAll(async () => {
   await afnemerUpsert(t.sql, { oin: OIN_C, name: 'Afnemer C' });
   // Afnemer C has no accounts at all; Bijlage 1 names its contact person, who is reached by e-mail.
   const contact = await api('POST', '/api/v1/contacts', who.admin, {
-    afnemer: OIN_C, role: 'planning', name: 'Carla Planning', email: 'planning@c.example', phone: '+31 70 000 0003',
+    afnemer: OIN_C,
+    role: 'planning',
+    name: 'Carla Planning',
+    email: 'planning@c.example',
+    phone: '+31 70 000 0003',
   });
   expect(contact.status, await contact.clone().text()).toBe(201);
   expect((await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
@@ -145,7 +149,8 @@ beforeAll(async () => {
     const res = await api('POST', `/api/v1/conflicts/${secondId}/actions`, a, body);
     expect(res.status, `${JSON.stringify(body)}: ${await res.clone().text()}`).toBe(200);
   };
-  const aspects = (level: string) => Object.fromEntries(['administratief', 'financieel', 'juridisch', 'imago'].map((k) => [k, { urgency: level, impact: level }]));
+  const aspects = (level: string) =>
+    Object.fromEntries(['administratief', 'financieel', 'juridisch', 'imago'].map((k) => [k, { urgency: level, impact: level }]));
   await act(who.plannerA, { type: 'contact-logius', message: 'Ook deze dag kunnen wij niet schuiven.' });
   await act(who.capacity, { type: 'open-assessment' });
   await act(who.plannerA, { type: 'submit-assessment', aspects: aspects('middel'), motivation: 'Herinneringen moeten voor de vervaldag uit.' });
@@ -258,7 +263,9 @@ describe('the conflict procedure to its end, in Chromium', { timeout: 90_000 }, 
     await caseFileActions(plannerB, ['move-window']);
     await caseFileActions(manager, ['accept-advice', 'reject-advice']);
     await actionsSection(manager).getByLabel('Antwoord namens').selectOption({ label: 'Afnemer C' });
-    await actionsSection(manager).getByRole('button', { name: /Advies aanvaarden/ }).click();
+    await actionsSection(manager)
+      .getByRole('button', { name: /Advies aanvaarden/ })
+      .click();
     let dialog = manager.getByRole('dialog');
     await dialog.getByTestId('action-preview').waitFor();
     await expectAccessible(manager, 'p03-capaciteit-accepteren-namens');
@@ -340,7 +347,11 @@ describe('the conflict procedure to its end, in Chromium', { timeout: 90_000 }, 
     conflictId = secondId;
     try {
       await caseFileActions(manager, ['decide', 'escalate-level', 'move-window']);
-      await manager.getByTestId('waiting-on').first().getByText(/^Wacht op Logius/).waitFor();
+      await manager
+        .getByTestId('waiting-on')
+        .first()
+        .getByText(/^Wacht op Logius/)
+        .waitFor();
       const form = actionsSection(manager).locator('[data-action="decide"]');
       await form.getByLabel('Het besluit').fill('Logius besluit: A verschuift de herinneringen naar 20:00 die dag.');
       // The advice moved nobody of A: pick A-2 and its new time in the form.

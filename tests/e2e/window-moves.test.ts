@@ -28,8 +28,7 @@ const DAY = day(3);
 
 const upload = (a: Actor, rows: string[]) =>
   t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
-const windowState = async () =>
-  (await t.sql<{ startAt: Date; revision: number }[]>`select start_at, revision from send_windows where id = ${windowA}`)[0]!;
+const windowState = async () => (await t.sql<{ startAt: Date; revision: number }[]>`select start_at, revision from send_windows where id = ${windowA}`)[0]!;
 const openConflicts = async () => (await t.sql<{ n: number }[]>`select count(*)::int as n from conflicts where status = 'open'`)[0]!.n;
 
 beforeAll(async () => {

@@ -14,5 +14,9 @@ export const WEB_DIST = join(root, 'web', 'dist');
 export function setup() {
   if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(WEB_DIST, 'index.html'))) return;
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  execFileSync('pnpm', ['--filter', '@cd/web', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync('pnpm', ['--filter', '@cd/web', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

@@ -31,11 +31,18 @@ export async function smtpServerStart(): Promise<{ port: number; mails: Received
         }
         const cmd = line.slice(0, 4).toUpperCase();
         if (cmd === 'EHLO' || cmd === 'HELO') socket.write('250-test-smtp\r\n250 8BITMIME\r\n');
-        else if (cmd === 'MAIL') { current.from = line; socket.write('250 OK\r\n'); }
-        else if (cmd === 'RCPT') { current.to.push(line); socket.write('250 OK\r\n'); }
-        else if (cmd === 'DATA') { inData = true; socket.write('354 End data with <CR><LF>.<CR><LF>\r\n'); }
-        else if (cmd === 'QUIT') { socket.end('221 Bye\r\n'); }
-        else if (cmd === 'RSET' || cmd === 'NOOP') socket.write('250 OK\r\n');
+        else if (cmd === 'MAIL') {
+          current.from = line;
+          socket.write('250 OK\r\n');
+        } else if (cmd === 'RCPT') {
+          current.to.push(line);
+          socket.write('250 OK\r\n');
+        } else if (cmd === 'DATA') {
+          inData = true;
+          socket.write('354 End data with <CR><LF>.<CR><LF>\r\n');
+        } else if (cmd === 'QUIT') {
+          socket.end('221 Bye\r\n');
+        } else if (cmd === 'RSET' || cmd === 'NOOP') socket.write('250 OK\r\n');
         else socket.write('502 Command not implemented\r\n');
       }
     });

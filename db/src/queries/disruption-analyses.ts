@@ -70,10 +70,7 @@ export async function disruptionAnalysisById(sql: Queryable, id: number, lock = 
 }
 
 /** Analyses, newest request first: of one Afnemer (null: all), one incident, and/or one status. */
-export function disruptionAnalysesList(
-  sql: Queryable,
-  f: { afnemer: string | null; incidentId: number | null; delivered: boolean | null },
-) {
+export function disruptionAnalysesList(sql: Queryable, f: { afnemer: string | null; incidentId: number | null; delivered: boolean | null }) {
   return sql<DisruptionAnalysisRow[]>`
     select ${columns(sql)} from ${from(sql)}
     where (${f.afnemer}::text is null or d.afnemer_oin = ${f.afnemer})

@@ -9,7 +9,18 @@ export interface PrioritySettingRow extends PrioritySetting {
 
 /** The response and resolution times per priority in force, P1 first. */
 export async function prioritySettings(sql: Queryable): Promise<PrioritySettingRow[]> {
-  const rows = await sql<{ priority: Priority; responseAmount: number; responseUnit: 'minutes' | 'working-days'; resolutionAmount: number; resolutionUnit: 'minutes' | 'working-days'; isDefault: boolean; updatedBy: string | null; updatedAt: Date }[]>`
+  const rows = await sql<
+    {
+      priority: Priority;
+      responseAmount: number;
+      responseUnit: 'minutes' | 'working-days';
+      resolutionAmount: number;
+      resolutionUnit: 'minutes' | 'working-days';
+      isDefault: boolean;
+      updatedBy: string | null;
+      updatedAt: Date;
+    }[]
+  >`
     select s.priority, s.response_amount, s.response_unit, s.resolution_amount, s.resolution_unit, s.is_default,
       u.email as updated_by, s.updated_at
     from incident_priority_settings s left join users u on u.id = s.updated_by order by s.priority`;

@@ -41,7 +41,14 @@ export async function maintenanceSnapshot(sql: Queryable, id: number): Promise<M
 /** Records a change in the trail; returns its id. */
 export async function maintenanceChangeRecord(
   tx: Tx,
-  c: { maintenanceId: number; action: MaintenanceChangeRow['action']; before: MaintenanceSnapshot | null; after: MaintenanceSnapshot | null; userId: number; at: Date },
+  c: {
+    maintenanceId: number;
+    action: MaintenanceChangeRow['action'];
+    before: MaintenanceSnapshot | null;
+    after: MaintenanceSnapshot | null;
+    userId: number;
+    at: Date;
+  },
 ): Promise<number> {
   const [row] = await tx<{ id: number }[]>`
     insert into maintenance_changes (maintenance_id, action, before, after, changed_by, changed_at)

@@ -12,10 +12,7 @@ export interface PlanChangeRow {
 const columns = (sql: Queryable) => sql`id::int, created_at, user_id::int, source, undo_of::int, undone_at`;
 
 /** Records a new plan change; returns it. */
-export async function planChangeInsert(
-  tx: Tx,
-  p: { at: Date; userId: number; source: string; undoOf?: number | null },
-): Promise<PlanChangeRow> {
+export async function planChangeInsert(tx: Tx, p: { at: Date; userId: number; source: string; undoOf?: number | null }): Promise<PlanChangeRow> {
   const [row] = await tx<PlanChangeRow[]>`
     insert into plan_changes (created_at, user_id, source, undo_of)
     values (${p.at}, ${p.userId}, ${p.source}, ${p.undoOf ?? null})

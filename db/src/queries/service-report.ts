@@ -74,18 +74,26 @@ async function whenPresent<T>(sql: Queryable, table: string, query: () => Promis
 
 /** Incidents reported in [from, to) per priority, with how many were solved within their resolution time; null without incidents table. */
 export function reportIncidents(sql: Queryable, from: Date, to: Date, now: Date) {
-  return whenPresent(sql, 'incidents', () => sql<ReportIncidentRow[]>`
+  return whenPresent(
+    sql,
+    'incidents',
+    () => sql<ReportIncidentRow[]>`
     select priority, count(*)::int as total,
       count(*) filter (where resolved_at is not null)::int as solved,
       count(*) filter (where resolved_at is not null and resolved_at <= resolution_due_at)::int as solved_in_time,
       count(*) filter (where coalesce(resolved_at, ${now}::timestamptz) > resolution_due_at)::int as late
     from incidents where reported_at >= ${from} and reported_at < ${to}
-    group by priority order by priority`);
+    group by priority order by priority`,
+  );
 }
 
 /** Calamities declared in [from, to); null without incidents table. */
 export function reportCalamities(sql: Queryable, from: Date, to: Date) {
-  return whenPresent(sql, 'incidents', () => sql<ReportCalamityRow[]>`
+  return whenPresent(
+    sql,
+    'incidents',
+    () => sql<ReportCalamityRow[]>`
     select number || ': ' || title as title, calamity_at as start, status
-    from incidents where calamity_at >= ${from} and calamity_at < ${to} order by calamity_at`);
+    from incidents where calamity_at >= ${from} and calamity_at < ${to} order by calamity_at`,
+  );
 }

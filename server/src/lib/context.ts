@@ -26,7 +26,15 @@ export interface Deps {
 }
 
 export type AppEnv = {
-  Variables: { deps: Deps; user: UserRow | null; authMethod: 'bearer' | 'cookie' | null; planning: PlanningCache; feed: ChangeFeed; logger: Logger; log: Logger; loginLimiter: RateLimiter;
+  Variables: {
+    deps: Deps;
+    user: UserRow | null;
+    authMethod: 'bearer' | 'cookie' | null;
+    planning: PlanningCache;
+    feed: ChangeFeed;
+    logger: Logger;
+    log: Logger;
+    loginLimiter: RateLimiter;
     /** Pages of the conflict list, per conflicts version. */
     conflictPages: VersionedMemo<{ rows: ConflictRow[]; total: number }>;
   };
@@ -43,11 +51,7 @@ export function userRequire(c: Context<AppEnv>): UserRow {
  * The signed-in user when the access table lets their role use `capability` (or one of several), for its own
  * Afnemer or any; 401 or 403 otherwise. Which Afnemer a resource belongs to is the route's to check.
  */
-export function userMay(
-  c: Context<AppEnv>,
-  capability: Capability | readonly Capability[],
-  message = 'Uw rol geeft geen toegang tot deze functie.',
-): UserRow {
+export function userMay(c: Context<AppEnv>, capability: Capability | readonly Capability[], message = 'Uw rol geeft geen toegang tot deze functie.'): UserRow {
   const user = userRequire(c);
   const capabilities: readonly Capability[] = typeof capability === 'string' ? [capability] : capability;
   if (!capabilities.some((cap) => roleMay(user.role, cap))) throw new ProblemError(403, message);

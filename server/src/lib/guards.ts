@@ -58,7 +58,10 @@ const UPLOAD_ROUTES: readonly { method: string; path: string }[] = [{ method: 'P
 const jsonBodyLimit = bodyLimit({
   maxSize: JSON_BODY_MAX_BYTES,
   onError: () => {
-    throw new ProblemError(413, 'De aanvraag is groter dan 1 MB en is niet gelezen. Stuur een kleinere aanvraag; bestanden gaan via POST /api/v1/prognoses (tot 20 MB).');
+    throw new ProblemError(
+      413,
+      'De aanvraag is groter dan 1 MB en is niet gelezen. Stuur een kleinere aanvraag; bestanden gaan via POST /api/v1/prognoses (tot 20 MB).',
+    );
   },
 });
 

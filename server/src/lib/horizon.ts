@@ -1,10 +1,4 @@
-import {
-  instantFormatAmsterdamDutch,
-  PLANNING_HORIZON_DEFAULT,
-  planningHorizonAt,
-  planningHorizonViolation,
-  type PlanningHorizon,
-} from '@cd/shared';
+import { instantFormatAmsterdamDutch, PLANNING_HORIZON_DEFAULT, planningHorizonAt, planningHorizonViolation, type PlanningHorizon } from '@cd/shared';
 import type { Deps } from './context.js';
 import { ProblemError } from './problem.js';
 

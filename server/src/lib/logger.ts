@@ -5,8 +5,18 @@ import type { AppEnv } from './context.js';
 
 /** Paths that may carry secrets in a log object; pino replaces them, whatever the caller logs. */
 const REDACT = [
-  'password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'cookie', '*.cookie',
-  'headers.authorization', 'headers.cookie', 'req.headers.authorization', 'req.headers.cookie',
+  'password',
+  '*.password',
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  'cookie',
+  '*.cookie',
+  'headers.authorization',
+  'headers.cookie',
+  'req.headers.authorization',
+  'req.headers.cookie',
 ];
 
 /** A structured JSON logger (pino) with secrets redacted. */
@@ -31,5 +41,8 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   const started = performance.now();
   await next();
   // Only the path, and with secrets in it (a calendar feed's token) hidden.
-  log.info({ method: c.req.method, path: pathForLog(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started), user: c.get('user')?.id ?? null }, 'request');
+  log.info(
+    { method: c.req.method, path: pathForLog(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started), user: c.get('user')?.id ?? null },
+    'request',
+  );
 });

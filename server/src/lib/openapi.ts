@@ -46,7 +46,13 @@ export function apiRouter() {
 }
 
 /** The path parameter `{id}` of one resource: a positive whole number (anything else is a 400). */
-export const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }) });
+export const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
 
 export const notFound = problem('Niet gevonden');
 export const conflict = problem('Conflict');

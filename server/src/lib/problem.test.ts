@@ -5,7 +5,19 @@ const withCode = (code: string) => Object.assign(new Error(code), { code });
 
 describe('errorIsDatabaseUnreachable', () => {
   it('knows the connection codes of postgres.js and Node, and SQLSTATE class 08 and 57P01-57P03', () => {
-    for (const code of ['ECONNREFUSED', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '08000', '08006', '08P01', '57P01', '57P02', '57P03']) {
+    for (const code of [
+      'ECONNREFUSED',
+      'CONNECTION_CLOSED',
+      'CONNECTION_ENDED',
+      'CONNECTION_DESTROYED',
+      'CONNECT_TIMEOUT',
+      '08000',
+      '08006',
+      '08P01',
+      '57P01',
+      '57P02',
+      '57P03',
+    ]) {
       expect(errorIsDatabaseUnreachable(withCode(code)), code).toBe(true);
     }
   });

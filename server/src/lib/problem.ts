@@ -35,9 +35,21 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 // postgres.js and Node name a lost or refused connection by code; PostgreSQL itself by SQLSTATE class 08
 // (connection exception) and 57P01-57P03 (the server shuts down, crashed or is still starting).
 const CONNECTION_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
-  'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT',
-  '57P01', '57P02', '57P03',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  '57P01',
+  '57P02',
+  '57P03',
 ]);
 
 /** True when `err` (or its cause, or one of an AggregateError's errors) means the database cannot be reached. */
@@ -95,13 +107,15 @@ export function errorToProblem(err: unknown, c: Context) {
   }
   // A date the database cannot hold that slipped past validation: the transaction is rolled back, so nothing is stored.
   if (typeof err === 'object' && err !== null && ['22008', '22009'].includes(String((err as { code?: unknown }).code))) {
-    return problemResponse(c, new ProblemError(400, 'Een datum of tijd ligt buiten het bereik dat kan worden opgeslagen (jaar 1 t/m 9999); er is niets opgeslagen.'));
+    return problemResponse(
+      c,
+      new ProblemError(400, 'Een datum of tijd ligt buiten het bereik dat kan worden opgeslagen (jaar 1 t/m 9999); er is niets opgeslagen.'),
+    );
   }
   const log = (c as Context<AppEnv>).get('log');
   if (errorIsDatabaseUnreachable(err)) {
     log?.warn({ code: (err as { code?: string }).code, path: c.req.path }, 'database unreachable');
-    const res = problemResponse(c, new ProblemError(503,
-      `De database is niet bereikbaar. Probeer het over ${DATABASE_RETRY_AFTER_SECONDS} seconden opnieuw.`));
+    const res = problemResponse(c, new ProblemError(503, `De database is niet bereikbaar. Probeer het over ${DATABASE_RETRY_AFTER_SECONDS} seconden opnieuw.`));
     res.headers.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     return res;
   }

@@ -94,11 +94,7 @@ function zipBuild(entries: ZipInput[]): Buffer {
 
 /** The parts an .xlsx zip must have, so the size checks are what decides. */
 function xlsxShape(...extra: ZipInput[]): ZipInput[] {
-  return [
-    { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
-    { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
-    ...extra,
-  ];
+  return [{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, ...extra];
 }
 
 describe('prognoseXlsxParse', () => {
@@ -128,7 +124,12 @@ describe('prognoseXlsxParse', () => {
         },
         {
           line: 3,
-          window: expect.objectContaining({ kenmerk: 'XL-2', start: new Date('2027-06-01T07:00:00Z'), end: new Date('2027-06-01T09:00:00Z'), status: 'concept' }),
+          window: expect.objectContaining({
+            kenmerk: 'XL-2',
+            start: new Date('2027-06-01T07:00:00Z'),
+            end: new Date('2027-06-01T09:00:00Z'),
+            status: 'concept',
+          }),
         },
       ],
     });
@@ -138,7 +139,18 @@ describe('prognoseXlsxParse', () => {
     const file = await xlsxFile([[2027001, null, 'Brief', '15-01-2027 08:00', '2027-01-15T18:00:00+01:00', '1.250.000', 'concept']]);
     expect(await prognoseXlsxParse(file)).toMatchObject({
       ok: true,
-      rows: [{ line: 2, window: { kenmerk: '2027001', omschrijving: '', start: new Date('2027-01-15T07:00:00Z'), end: new Date('2027-01-15T17:00:00Z'), aantalBerichten: 1_250_000 } }],
+      rows: [
+        {
+          line: 2,
+          window: {
+            kenmerk: '2027001',
+            omschrijving: '',
+            start: new Date('2027-01-15T07:00:00Z'),
+            end: new Date('2027-01-15T17:00:00Z'),
+            aantalBerichten: 1_250_000,
+          },
+        },
+      ],
     });
   });
 
@@ -192,9 +204,7 @@ describe('prognoseXlsxParse', () => {
 
   it('explains a number in a date column (a date without date format)', async () => {
     const file = await xlsxFile([['N-1', 'x', 'Brief', 46402.33, excelWallTime(2027, 1, 15, 9), 10, 'concept']]);
-    expect(errorsOf(await prognoseXlsxParse(file))).toEqual([
-      { row: 2, field: 'start', message: expect.stringMatching(/getal in plaats van een datum/) },
-    ]);
+    expect(errorsOf(await prognoseXlsxParse(file))).toEqual([{ row: 2, field: 'start', message: expect.stringMatching(/getal in plaats van een datum/) }]);
   });
 
   it('explains an OIN stored as a number', async () => {
@@ -256,7 +266,11 @@ describe('prognoseXlsxParse', () => {
     const rows = Array.from({ length: 6 }, (_, i) => [`T-${i}`, 'x', 'Brief', excelWallTime(2027, 1, 15, 8), excelWallTime(2027, 1, 15, 9), 10, 'concept']);
     const file = await xlsxFile(rows);
     expect((await prognoseXlsxParse(file, { maxRows: 6 })).ok).toBe(true);
-    expect(await prognoseXlsxParse(file, { maxRows: 5 })).toMatchObject({ ok: false, tooManyRows: true, errors: [{ message: expect.stringMatching(/meer dan 5 regels/) }] });
+    expect(await prognoseXlsxParse(file, { maxRows: 5 })).toMatchObject({
+      ok: false,
+      tooManyRows: true,
+      errors: [{ message: expect.stringMatching(/meer dan 5 regels/) }],
+    });
   });
 
   it('accepts an ArrayBuffer and a Uint8Array', async () => {
@@ -274,7 +288,9 @@ describe('prognoseXlsxParse', () => {
 
   it('recognises an old .xls or password-protected file', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
-    expect(errorsOf(await prognoseXlsxParse(ole))[0]!.message).toMatch(/^Het bestand is geen geldig Excel-bestand \(\.xlsx\)\. Het lijkt een oud \.xls-bestand/);
+    expect(errorsOf(await prognoseXlsxParse(ole))[0]!.message).toMatch(
+      /^Het bestand is geen geldig Excel-bestand \(\.xlsx\)\. Het lijkt een oud \.xls-bestand/,
+    );
   });
 
   it('rejects a zip that is not a workbook, and a truncated workbook', async () => {
@@ -315,7 +331,7 @@ describe('prognoseXlsxParse', () => {
 
   it('rejects an entry that inflates to more than its directory declares', async () => {
     // 3 MB of varied-but-compressible data declared as 64 KB: the ratio looks harmless, the content is not.
-    const data = Buffer.from(Array.from({ length: 3 * 1024 * 1024 }, (_, i) => (i * 7919) % 251 < 16 ? 65 : 66));
+    const data = Buffer.from(Array.from({ length: 3 * 1024 * 1024 }, (_, i) => ((i * 7919) % 251 < 16 ? 65 : 66)));
     const compressed = deflateRawSync(data).length;
     const declaredSize = compressed * 50;
     expect(declaredSize).toBeLessThan(data.length);
@@ -332,7 +348,10 @@ function handWorkbook(parts: { workbook: string; rels: string; sheets: Record<st
   const text = (name: string, xml: string): ZipInput => ({ name, data: Buffer.from(xml, 'utf8') });
   return zipBuild([
     text('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    text('_rels/.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`),
+    text(
+      '_rels/.rels',
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`,
+    ),
     text('xl/workbook.xml', parts.workbook),
     text('xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${parts.rels}</Relationships>`),
     ...Object.entries(parts.sheets).map(([name, xml]) => text(`xl/worksheets/${name}`, xml)),
@@ -376,7 +395,18 @@ describe('prognoseXlsxParse of workbooks not written by exceljs', () => {
     expect(good).toMatchObject({
       ok: true,
       rows: [
-        { line: 2, window: { kenmerk: 'H-1', omschrijving: 'Met & zonder', berichttype: 'Brief', start: new Date('2027-02-01T08:00:00Z'), end: new Date('2027-02-01T11:00:00Z'), aantalBerichten: 1500, status: 'concept' } },
+        {
+          line: 2,
+          window: {
+            kenmerk: 'H-1',
+            omschrijving: 'Met & zonder',
+            berichttype: 'Brief',
+            start: new Date('2027-02-01T08:00:00Z'),
+            end: new Date('2027-02-01T11:00:00Z'),
+            aantalBerichten: 1500,
+            status: 'concept',
+          },
+        },
         { line: 3, window: { kenmerk: 'H-2', omschrijving: '', aantalBerichten: 7, status: 'definitief' } },
       ],
     });
@@ -397,7 +427,9 @@ describe('prognoseXlsxParse of workbooks not written by exceljs', () => {
       sheets: { 'sheet1.xml': `<worksheet ${MAIN}><sheetData><row r="1"><c r="A1" t="s"><v>5</v></c></row></sheetData></worksheet>` },
       sharedStrings: `<sst ${MAIN}><si><t>kenmerk</t></si></sst>`,
     });
-    expect(errorsOf(await prognoseXlsxParse(file))).toEqual([{ field: '', message: expect.stringMatching(/^Het bestand is geen geldig Excel-bestand \(\.xlsx\)\. Het kon niet worden gelezen/) }]);
+    expect(errorsOf(await prognoseXlsxParse(file))).toEqual([
+      { field: '', message: expect.stringMatching(/^Het bestand is geen geldig Excel-bestand \(\.xlsx\)\. Het kon niet worden gelezen/) },
+    ]);
   });
 
   it('refuses a workbook part with a DOCTYPE (entity expansion) with the Dutch message', async () => {

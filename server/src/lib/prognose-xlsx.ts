@@ -163,10 +163,7 @@ function xlsxFailure(message: string): ParseResult {
  */
 export async function xlsxZipProblem(buf: Buffer): Promise<string | null> {
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
-    return (
-      `${NOT_XLSX} Het lijkt een oud .xls-bestand of een met een wachtwoord beveiligd bestand. ` +
-      `${RESAVE} Zet een eventueel wachtwoord eerst uit.`
-    );
+    return `${NOT_XLSX} Het lijkt een oud .xls-bestand of een met een wachtwoord beveiligd bestand. ` + `${RESAVE} Zet een eventueel wachtwoord eerst uit.`;
   }
   if (buf.length < 4 || buf.readUInt32LE(0) !== SIG_LOCAL) return NOT_XLSX;
   const entries = zipCentralDirectoryRead(buf);
@@ -181,17 +178,12 @@ export async function xlsxZipProblem(buf: Buffer): Promise<string | null> {
   const tooBig =
     `Het Excel-bestand is uitgepakt groter dan ${XLSX_LIMITS.maxUncompressedBytes / 1024 / 1024} MB en wordt ` +
     'daarom niet verwerkt. Verdeel de prognose over meerdere bestanden.';
-  const suspicious =
-    'Het Excel-bestand is verdacht sterk gecomprimeerd (mogelijk een zip-bom) en wordt daarom niet verwerkt. ' +
-    RESAVE;
+  const suspicious = 'Het Excel-bestand is verdacht sterk gecomprimeerd (mogelijk een zip-bom) en wordt daarom niet verwerkt. ' + RESAVE;
   let totalUncompressed = 0;
   for (const entry of entries) {
     totalUncompressed += entry.uncompressedSize;
     if (totalUncompressed > XLSX_LIMITS.maxUncompressedBytes) return tooBig;
-    if (
-      entry.uncompressedSize >= XLSX_LIMITS.ratioCheckFromBytes &&
-      entry.uncompressedSize > entry.compressedSize * XLSX_LIMITS.maxCompressionRatio
-    ) {
+    if (entry.uncompressedSize >= XLSX_LIMITS.ratioCheckFromBytes && entry.uncompressedSize > entry.compressedSize * XLSX_LIMITS.maxCompressionRatio) {
       return suspicious;
     }
     if (entry.flags & 0x1) return `${NOT_XLSX} Het bestand is versleuteld. Zet het wachtwoord uit en sla het opnieuw op.`;
@@ -264,9 +256,7 @@ export async function prognoseXlsxParse(
         ? Buffer.from(buffer)
         : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     if (buf.length > UPLOAD_LIMITS.maxBytes) {
-      return xlsxFailure(
-        `Het bestand is groter dan ${UPLOAD_LIMITS.maxBytes / 1024 / 1024} MB. Verdeel de prognose over meerdere bestanden.`,
-      );
+      return xlsxFailure(`Het bestand is groter dan ${UPLOAD_LIMITS.maxBytes / 1024 / 1024} MB. Verdeel de prognose over meerdere bestanden.`);
     }
     const problem = await xlsxZipProblem(buf);
     if (problem !== null) return xlsxFailure(problem);
@@ -292,9 +282,7 @@ export async function prognoseXlsxParse(
         }
       }
       if (reader === null) {
-        return xlsxFailure(
-          `Het eerste werkblad ("${sheet.name}") is leeg. Zet de kopregel in rij 1 en de vensters daaronder, zoals in het sjabloon.`,
-        );
+        return xlsxFailure(`Het eerste werkblad ("${sheet.name}") is leeg. Zet de kopregel in rij 1 en de vensters daaronder, zoals in het sjabloon.`);
       }
       return reader.finish();
     } catch (error) {

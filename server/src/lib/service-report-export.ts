@@ -37,17 +37,25 @@ function columnChart(title: string, bars: Bar[], lines: { value: number; label: 
   const every = Math.ceil(bars.length / 16);
   const columns = bars.map((b, i) => {
     const x = pad.l + i * bw;
-    const label = i % every === 0
-      ? `<text x="${x + bw / 2}" y="${h - pad.b + 14}" font-size="10" text-anchor="end" transform="rotate(-40 ${x + bw / 2} ${h - pad.b + 14})">${esc(b.label)}</text>`
-      : '';
+    const label =
+      i % every === 0
+        ? `<text x="${x + bw / 2}" y="${h - pad.b + 14}" font-size="10" text-anchor="end" transform="rotate(-40 ${x + bw / 2} ${h - pad.b + 14})">${esc(b.label)}</text>`
+        : '';
     return `<rect x="${x + bw * 0.1}" y="${y(b.value)}" width="${bw * 0.8}" height="${Math.max(0, h - pad.b - y(b.value))}" fill="${TONES[b.tone ?? 'ok']}"><title>${esc(b.label)}: ${esc(b.text)}</title></rect>${label}`;
   });
-  const refs = lines.map((l) => `<line x1="${pad.l}" x2="${w - pad.r}" y1="${y(l.value)}" y2="${y(l.value)}" stroke="#444" stroke-dasharray="4 3"/>` +
-    `<text x="${w - pad.r}" y="${y(l.value) - 3}" font-size="10" text-anchor="end">${esc(l.label)}</text>`);
-  return `<figure><svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${w} ${h}" width="100%" xmlns="http://www.w3.org/2000/svg">` +
+  const refs = lines.map(
+    (l) =>
+      `<line x1="${pad.l}" x2="${w - pad.r}" y1="${y(l.value)}" y2="${y(l.value)}" stroke="#444" stroke-dasharray="4 3"/>` +
+      `<text x="${w - pad.r}" y="${y(l.value) - 3}" font-size="10" text-anchor="end">${esc(l.label)}</text>`,
+  );
+  return (
+    `<figure><svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${w} ${h}" width="100%" xmlns="http://www.w3.org/2000/svg">` +
     `<line x1="${pad.l}" x2="${pad.l}" y1="${pad.t}" y2="${h - pad.b}" stroke="#999"/><line x1="${pad.l}" x2="${w - pad.r}" y1="${h - pad.b}" y2="${h - pad.b}" stroke="#999"/>` +
     `<text x="${pad.l - 4}" y="${pad.t + 8}" font-size="10" text-anchor="end">${esc(num(max))}</text>` +
-    columns.join('') + refs.join('') + `</svg><figcaption>${esc(title)}</figcaption></figure>`;
+    columns.join('') +
+    refs.join('') +
+    `</svg><figcaption>${esc(title)}</figcaption></figure>`
+  );
 }
 
 /** A horizontal bar chart, one labelled row per bar, as SVG. */
@@ -61,17 +69,22 @@ function rowChart(title: string, bars: Bar[]): string {
   const rows = bars.map((b, i) => {
     const y = 4 + i * row;
     const bw = ((w - labelW - 90) * b.value) / max;
-    return `<text x="${labelW - 6}" y="${y + 14}" font-size="11" text-anchor="end">${esc(b.label)}</text>` +
+    return (
+      `<text x="${labelW - 6}" y="${y + 14}" font-size="11" text-anchor="end">${esc(b.label)}</text>` +
       `<rect x="${labelW}" y="${y + 3}" width="${bw}" height="${row - 8}" fill="${TONES[b.tone ?? 'ok']}"/>` +
-      `<text x="${labelW + bw + 6}" y="${y + 14}" font-size="11">${esc(b.text)}</text>`;
+      `<text x="${labelW + bw + 6}" y="${y + 14}" font-size="11">${esc(b.text)}</text>`
+    );
   });
   return `<figure><svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${w} ${h}" width="100%" xmlns="http://www.w3.org/2000/svg">${rows.join('')}</svg><figcaption>${esc(title)}</figcaption></figure>`;
 }
 
 function table(head: string[], rows: (string | number)[][]): string {
   if (rows.length === 0) return '<p class="empty">Geen.</p>';
-  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>` +
-    rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('') + '</tbody></table>';
+  return (
+    `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>` +
+    rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('') +
+    '</tbody></table>'
+  );
 }
 
 /** The report as one self-contained, printable HTML page. */
@@ -84,13 +97,24 @@ export function serviceReportHtml(r: ServiceReport): string {
     tone: (d.overloadBuckets > 0 ? 'overload' : d.warningBuckets > 0 ? 'warning' : 'ok') as Bar['tone'],
   }));
   const incidents = r.incidents.available
-    ? rowChart('Incidenten binnen de oplostijd, per prioriteit', r.incidents.byPriority.map((i) => ({
-      label: `${i.priority} (${i.total} gemeld, ${i.solved} opgelost)`, value: i.shareInTime ?? 0, text: pct(i.shareInTime),
-    }))) + table(['Prioriteit', 'Gemeld', 'Opgelost', 'Binnen de tijd', 'Aandeel binnen de tijd'],
-      r.incidents.byPriority.map((i) => [i.priority, i.total, i.solved, i.solvedInTime, pct(i.shareInTime)]))
+    ? rowChart(
+        'Incidenten binnen de oplostijd, per prioriteit',
+        r.incidents.byPriority.map((i) => ({
+          label: `${i.priority} (${i.total} gemeld, ${i.solved} opgelost)`,
+          value: i.shareInTime ?? 0,
+          text: pct(i.shareInTime),
+        })),
+      ) +
+      table(
+        ['Prioriteit', 'Gemeld', 'Opgelost', 'Binnen de tijd', 'Aandeel binnen de tijd'],
+        r.incidents.byPriority.map((i) => [i.priority, i.total, i.solved, i.solvedInTime, pct(i.shareInTime)]),
+      )
     : '<p class="empty">Niet beschikbaar: het incidentenbeheer is in deze installatie (nog) niet aanwezig.</p>';
   const calamities = r.calamities.available
-    ? table(['Calamiteit', 'Sinds', 'Status'], r.calamities.items.map((c) => [c.title, dt(c.start), c.status]))
+    ? table(
+        ['Calamiteit', 'Sinds', 'Status'],
+        r.calamities.items.map((c) => [c.title, dt(c.start), c.status]),
+      )
     : '<p class="empty">Niet beschikbaar.</p>';
   return `<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>Service rapportage MijnOverheid ${esc(dt(r.from))} – ${esc(dt(r.to))}</title>
@@ -108,26 +132,54 @@ dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-we
 <dl><dt>Hoogste benutting</dt><dd>${esc(pct(cap.peakUtilization))}${cap.peakAt ? ` op ${esc(dt(cap.peakAt))}` : ''}</dd>
 <dt>Kwartieren met waarschuwing</dt><dd>${esc(cap.warningBuckets)} (vanaf ${esc(pct(cap.warningLevel))})</dd>
 <dt>Kwartieren overbelast</dt><dd>${esc(cap.overloadBuckets)} (boven ${esc(pct(cap.threshold))})</dd></dl>
-${columnChart('Hoogste benutting per dag', dayBars, [{ value: cap.threshold, label: `drempel ${pct(cap.threshold)}` }, { value: cap.warningLevel, label: `waarschuwing ${pct(cap.warningLevel)}` }])}
+${columnChart('Hoogste benutting per dag', dayBars, [
+  { value: cap.threshold, label: `drempel ${pct(cap.threshold)}` },
+  { value: cap.warningLevel, label: `waarschuwing ${pct(cap.warningLevel)}` },
+])}
 <h3>Onderhoud en releases</h3>
-${table(['Van', 'Tot', 'Soort', 'Capaciteit', 'Reden'], r.maintenance.map((m) => [dt(m.start), dt(m.end), m.kind, pct(m.factor), m.reason]))}
+${table(
+  ['Van', 'Tot', 'Soort', 'Capaciteit', 'Reden'],
+  r.maintenance.map((m) => [dt(m.start), dt(m.end), m.kind, pct(m.factor), m.reason]),
+)}
 </section>
 <section><h2>2. Conflicten</h2>
 <dl><dt>Conflicten in de periode</dt><dd>${esc(r.conflicts.detected)}</dd><dt>Nog open</dt><dd>${esc(r.conflicts.open)}</dd><dt>Opgelost</dt><dd>${esc(r.conflicts.resolved)}</dd></dl>
 <h3>Hoe ze eindigden</h3>
-${table(['Reden', 'Aantal'], r.conflicts.resolvedReasons.map((x) => [x.label, x.count]))}
-${table(['Opgelost in stap', 'Aantal'], r.conflicts.endedAtStep.map((x) => [x.label, x.count]))}
-${rowChart('Gemiddelde tijd per stap van de conflictprocedure (uren)', r.conflicts.stepDurations.map((s) => ({ label: s.label, value: s.averageHours, text: `${num(s.averageHours)} u gem., max ${num(s.maxHours)} u (${s.conflicts})` })))}
+${table(
+  ['Reden', 'Aantal'],
+  r.conflicts.resolvedReasons.map((x) => [x.label, x.count]),
+)}
+${table(
+  ['Opgelost in stap', 'Aantal'],
+  r.conflicts.endedAtStep.map((x) => [x.label, x.count]),
+)}
+${rowChart(
+  'Gemiddelde tijd per stap van de conflictprocedure (uren)',
+  r.conflicts.stepDurations.map((s) => ({
+    label: s.label,
+    value: s.averageHours,
+    text: `${num(s.averageHours)} u gem., max ${num(s.maxHours)} u (${s.conflicts})`,
+  })),
+)}
 </section>
 <section><h2>3. Incidenten</h2>${incidents}</section>
 <section><h2>4. Calamiteiten</h2>${calamities}</section>
 <section><h2>5. Wijzigingen (RFC’s)</h2>
 <dl><dt>Ingediend</dt><dd>${esc(r.rfcs.filed)}</dd><dt>Goedgekeurd door de CAB</dt><dd>${esc(r.rfcs.approved)}</dd><dt>Afgewezen</dt><dd>${esc(r.rfcs.rejected)}</dd><dt>Geïmplementeerd</dt><dd>${esc(r.rfcs.implemented)}</dd></dl>
-${rowChart('Ingediende RFC’s naar soort', r.rfcs.byKind.map((k) => ({ label: k.label, value: k.count, text: String(k.count) })))}
-${table(['Status (van de ingediende RFC’s)', 'Aantal'], r.rfcs.byStatus.map((k) => [k.label, k.count]))}
+${rowChart(
+  'Ingediende RFC’s naar soort',
+  r.rfcs.byKind.map((k) => ({ label: k.label, value: k.count, text: String(k.count) })),
+)}
+${table(
+  ['Status (van de ingediende RFC’s)', 'Aantal'],
+  r.rfcs.byStatus.map((k) => [k.label, k.count]),
+)}
 </section>
 <section><h2>6. Releases</h2>
-${table(['Release', 'Van', 'Tot', 'Capaciteit', 'RFC’s'], r.releases.map((x) => [x.name, dt(x.start), dt(x.end), pct(x.factor), x.rfcCount]))}
+${table(
+  ['Release', 'Van', 'Tot', 'Capaciteit', 'RFC’s'],
+  r.releases.map((x) => [x.name, dt(x.start), dt(x.end), pct(x.factor), x.rfcCount]),
+)}
 </section>
 </body></html>`;
 }
@@ -142,16 +194,31 @@ export function serviceReportCsv(r: ServiceReport): string {
     ['Capaciteit', 'Hoogste benutting', dec(r.capacity.peakUtilization), r.capacity.peakAt ?? ''],
     ['Capaciteit', 'Kwartieren met waarschuwing', r.capacity.warningBuckets, ''],
     ['Capaciteit', 'Kwartieren overbelast', r.capacity.overloadBuckets, ''],
-    ...r.capacity.days.map((d) => ['Benutting per dag', d.date, dec(d.peakUtilization), `waarschuwing ${d.warningBuckets} kwartier; overbelast ${d.overloadBuckets} kwartier`]),
+    ...r.capacity.days.map((d) => [
+      'Benutting per dag',
+      d.date,
+      dec(d.peakUtilization),
+      `waarschuwing ${d.warningBuckets} kwartier; overbelast ${d.overloadBuckets} kwartier`,
+    ]),
     ...r.maintenance.map((m) => ['Onderhoud', `${m.start} – ${m.end}`, dec(m.factor), `${m.kind}: ${m.reason}`]),
     ['Conflicten', 'In de periode', r.conflicts.detected, ''],
     ['Conflicten', 'Open', r.conflicts.open, ''],
     ['Conflicten', 'Opgelost', r.conflicts.resolved, ''],
     ...r.conflicts.resolvedReasons.map((x) => ['Conflicten opgelost door', x.label, x.count, '']),
     ...r.conflicts.endedAtStep.map((x) => ['Conflicten opgelost in stap', x.label, x.count, '']),
-    ...r.conflicts.stepDurations.map((s) => ['Tijd per procedurestap (uren)', s.label, dec(s.averageHours), `max ${dec(s.maxHours)}; ${s.conflicts} conflicten`]),
+    ...r.conflicts.stepDurations.map((s) => [
+      'Tijd per procedurestap (uren)',
+      s.label,
+      dec(s.averageHours),
+      `max ${dec(s.maxHours)}; ${s.conflicts} conflicten`,
+    ]),
     ...(r.incidents.available
-      ? r.incidents.byPriority.map((i) => ['Incidenten', i.priority, i.total, `opgelost ${i.solved}; binnen de tijd ${i.solvedInTime}; aandeel ${dec(i.shareInTime)}`])
+      ? r.incidents.byPriority.map((i) => [
+          'Incidenten',
+          i.priority,
+          i.total,
+          `opgelost ${i.solved}; binnen de tijd ${i.solvedInTime}; aandeel ${dec(i.shareInTime)}`,
+        ])
       : [['Incidenten', 'niet beschikbaar', '', '']]),
     ...(r.calamities.available
       ? [['Calamiteiten', 'Aantal', r.calamities.total, ''] as CsvValue[], ...r.calamities.items.map((c) => ['Calamiteit', c.title, c.status, c.start ?? ''])]

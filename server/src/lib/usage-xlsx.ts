@@ -19,9 +19,16 @@ export async function usageTemplateXlsx(t: UsageTemplateJson): Promise<Uint8Arra
   ws.addRow([`MijnOverheid ${t.afnemerName} (${t.afnemer})`, 'Gebruik en activiteiten', 'Toelichting']).font = { bold: true };
   ws.addRow(['Huidig aantal transacties per periode', t.quarterMessages, `Berichten in Q${t.quarter} ${t.year} volgens de prognoses`]);
   for (const m of t.months) ws.addRow([`   ${m.label}`, m.messages, '']);
-  ws.addRow(['Doelstellingen voor toename aantal transacties in periode', pct(t.quarterGrowthPercent), `Vorig kwartaal: ${t.previousQuarterMessages.toLocaleString('nl-NL')} berichten`]);
-  ws.addRow([`Doelstellingen voor toename aantal transacties in jaar ${t.year}`, pct(t.yearGrowthPercent),
-    `${t.year}: ${t.yearMessages.toLocaleString('nl-NL')} berichten gepland; ${t.year - 1}: ${t.previousYearMessages.toLocaleString('nl-NL')}`]);
+  ws.addRow([
+    'Doelstellingen voor toename aantal transacties in periode',
+    pct(t.quarterGrowthPercent),
+    `Vorig kwartaal: ${t.previousQuarterMessages.toLocaleString('nl-NL')} berichten`,
+  ]);
+  ws.addRow([
+    `Doelstellingen voor toename aantal transacties in jaar ${t.year}`,
+    pct(t.yearGrowthPercent),
+    `${t.year}: ${t.yearMessages.toLocaleString('nl-NL')} berichten gepland; ${t.year - 1}: ${t.previousYearMessages.toLocaleString('nl-NL')}`,
+  ]);
   const activities = t.activities.length ? t.activities : [{ start: null, description: 'Geen verzendmomenten in dit kwartaal', messages: 0 }];
   activities.forEach((a, i) => {
     ws.addRow([
@@ -32,6 +39,8 @@ export async function usageTemplateXlsx(t: UsageTemplateJson): Promise<Uint8Arra
   });
   ws.addRow(['Verwachte toename gebruik MijnOverheid na communicatieactiviteit', t.expectedGrowth, 'Groot: >25%, middel: >5% t.o.v. het vorige kwartaal']);
   ws.getColumn(2).numFmt = '#,##0';
-  ws.eachRow((row) => { row.alignment = { wrapText: true, vertical: 'top' }; });
-  return new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
+  ws.eachRow((row) => {
+    row.alignment = { wrapText: true, vertical: 'top' };
+  });
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -16,14 +16,21 @@ describe('versionedMemo', () => {
 
   it('does not keep a failed computation', async () => {
     const remember = versionedMemo<string>();
-    await expect(remember('1', 'k', async () => { throw new Error('database weg'); })).rejects.toThrow('database weg');
+    await expect(
+      remember('1', 'k', async () => {
+        throw new Error('database weg');
+      }),
+    ).rejects.toThrow('database weg');
     expect(await remember('1', 'k', async () => 'gelukt')).toBe('gelukt');
   });
 
   it('keeps at most `size` results, dropping the oldest', async () => {
     const remember = versionedMemo<string>(2);
     let calls = 0;
-    const compute = (v: string) => async () => { calls++; return v; };
+    const compute = (v: string) => async () => {
+      calls++;
+      return v;
+    };
     await remember('1', 'a', compute('a'));
     await remember('1', 'b', compute('b'));
     await remember('1', 'c', compute('c'));

@@ -49,7 +49,9 @@ export class XlsxReadError extends Error {
 const CHUNK_BYTES = 64 * 1024;
 
 /** The numFmtIds that Excel itself defines as dates or times (ECMA-376 part 1, 18.8.30). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** Whether a number format code shows a date or time (the test exceljs uses: a y, m, d, h, s or b outside quotes and brackets). */
 export function numFmtIsDate(code: string): boolean {

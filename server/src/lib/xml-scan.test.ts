@@ -61,7 +61,11 @@ describe('XmlScanner', () => {
   it('refuses a token longer than the limit instead of buffering it', () => {
     expect(() => eventsOf(['<a>', 'x'.repeat(600), 'y'.repeat(600), '</a>'], 1000)).toThrow(XmlScanError);
     expect(() => eventsOf(['<a b="', 'x'.repeat(1200)], 1000)).toThrow(XmlScanError);
-    expect(eventsOf(['<a>', 'x'.repeat(900), '</a>'], 1000)).toEqual([['open', 'a', {}, false], ['text', 'x'.repeat(900)], ['close', 'a']]);
+    expect(eventsOf(['<a>', 'x'.repeat(900), '</a>'], 1000)).toEqual([
+      ['open', 'a', {}, false],
+      ['text', 'x'.repeat(900)],
+      ['close', 'a'],
+    ]);
   });
 });
 

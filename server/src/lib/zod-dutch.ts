@@ -2,8 +2,17 @@ import { z } from 'zod';
 
 // What a value should be, in the words of the message "Moet ... zijn."
 const KIND: Record<string, string> = {
-  string: 'tekst', number: 'een getal', int: 'een geheel getal', bigint: 'een geheel getal', boolean: 'true of false',
-  object: 'een object', array: 'een lijst', date: 'een datum', null: 'leeg (null)', nan: 'een getal', file: 'een bestand',
+  string: 'tekst',
+  number: 'een getal',
+  int: 'een geheel getal',
+  bigint: 'een geheel getal',
+  boolean: 'true of false',
+  object: 'een object',
+  array: 'een lijst',
+  date: 'een datum',
+  null: 'leeg (null)',
+  nan: 'een getal',
+  file: 'een bestand',
 };
 
 const FORMAT: Record<string, string> = {
@@ -44,7 +53,8 @@ export const zodDutchErrorMap: z.core.$ZodErrorMap = (issue) => {
     }
     case 'too_big': {
       const { origin, maximum, inclusive } = issue;
-      if (origin === 'number' || origin === 'int' || origin === 'bigint') return `Mag ${inclusive ? 'hoogstens' : 'niet meer dan of gelijk aan'} ${maximum} zijn.`;
+      if (origin === 'number' || origin === 'int' || origin === 'bigint')
+        return `Mag ${inclusive ? 'hoogstens' : 'niet meer dan of gelijk aan'} ${maximum} zijn.`;
       if (origin === 'date') return `Moet ${inclusive ? 'op of voor' : 'voor'} ${new Date(Number(maximum)).toISOString()} liggen.`;
       return `Mag hoogstens ${sizeText(origin, inclusive ? maximum : Number(maximum) - 1)} hebben.`;
     }

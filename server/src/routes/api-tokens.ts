@@ -46,7 +46,10 @@ export const apiTokens = apiRouter()
       }
       const { sql, now } = c.get('deps');
       const at = now();
-      return c.json((await apiTokensOfUser(sql, userId ?? user.id)).map((row) => tokenJson(row, at)), 200);
+      return c.json(
+        (await apiTokensOfUser(sql, userId ?? user.id)).map((row) => tokenJson(row, at)),
+        200,
+      );
     },
   )
   .openapi(

@@ -41,7 +41,12 @@ async function feedEvents(sql: Sql, user: UserRow, now: Date): Promise<CalendarE
   const to = new Date(now.getTime() + FUTURE_DAYS * DAY_MS);
   const scope = afnemerScope(user);
   const [maintenance, releases] = await Promise.all([calendarMaintenance(sql, from, to), releasesList(sql, from, to)]);
-  const rfcs = (await rfcsOfReleases(sql, releases.map((r) => r.id))).filter((r) => scope === null || r.afnemerOin === scope);
+  const rfcs = (
+    await rfcsOfReleases(
+      sql,
+      releases.map((r) => r.id),
+    )
+  ).filter((r) => scope === null || r.afnemerOin === scope);
   const events: CalendarEvent[] = [
     ...maintenance.map((m) => ({
       uid: `maintenance-${m.id}@${UID_HOST}`,
@@ -94,12 +99,15 @@ export const calendarFeeds = apiRouter()
     async (c) => {
       const user = userRequire(c);
       const rows = await calendarFeedsOfUser(c.get('deps').sql, user.id);
-      return c.json(rows.map((f) => ({
-        id: f.id,
-        createdAt: f.createdAt.toISOString(),
-        revokedAt: f.revokedAt?.toISOString() ?? null,
-        lastUsedAt: f.lastUsedAt?.toISOString() ?? null,
-      })), 200);
+      return c.json(
+        rows.map((f) => ({
+          id: f.id,
+          createdAt: f.createdAt.toISOString(),
+          revokedAt: f.revokedAt?.toISOString() ?? null,
+          lastUsedAt: f.lastUsedAt?.toISOString() ?? null,
+        })),
+        200,
+      );
     },
   )
   .openapi(

@@ -53,7 +53,10 @@ export const capacityProfile = apiRouter()
     async (c) => {
       userRequire(c);
       const profiles = await capacityProfilesRead(c.get('deps').sql);
-      return c.json(profiles.rows.slice(0, c.req.valid('query').limit).map((r) => profileJson(r, profiles)), 200);
+      return c.json(
+        profiles.rows.slice(0, c.req.valid('query').limit).map((r) => profileJson(r, profiles)),
+        200,
+      );
     },
   )
   .openapi(

@@ -38,7 +38,7 @@ import {
   type ProcedureWindow,
   type StepDeadlines,
   type WindowMove,
-  ConflictJson,
+  type ConflictJson,
   ConflictPage,
   ConflictQuery,
   ConflictSuggestions,
@@ -70,12 +70,7 @@ function procedureNow(row: CaseRow, now: number, deadlines: Partial<StepDeadline
   return procedureDue(row.state, { now, deadlines });
 }
 
-function procedureSummary(
-  row: CaseRow | undefined,
-  now: number,
-  deadlines: Partial<StepDeadlines> | undefined,
-  names: Names,
-): ProcedureSummary | null {
+function procedureSummary(row: CaseRow | undefined, now: number, deadlines: Partial<StepDeadlines> | undefined, names: Names): ProcedureSummary | null {
   if (!row) return null;
   const state = procedureNow(row, now, deadlines);
   const waiting = procedureWaitingOn(state, now);
@@ -163,7 +158,6 @@ function conflictJson(
   };
 }
 
-
 /** The windows of a conflict as the procedure needs them: whose, when delivered, kenmerk and times, and proposals. */
 function procedureWindowsOf(
   rows: Iterable<SendWindowRow>,
@@ -191,13 +185,19 @@ async function windowProposals(sql: Sql | Tx, rows: SendWindowRow[], now: number
   const to = Math.max(...rows.map((w) => w.endAt.getTime())) + DEFAULT_HORIZON_MS + longest;
   const { windows, maintenance, schedule } = await planningInputsInRange(sql, from, to);
   const found = suggestionsForConflict({
-    conflict: { windows: rows.map((w) => ({ id: w.id })) }, windows, maintenance, profile: schedule, now,
+    conflict: { windows: rows.map((w) => ({ id: w.id })) },
+    windows,
+    maintenance,
+    profile: schedule,
+    now,
   });
-  return new Map(found.map((r) => {
-    const best = r.ranked.find((k) => k.kind !== 'split');
-    const slot = best?.kind === 'earlier' ? r.earlier : best?.kind === 'later' ? r.later : null;
-    return [r.windowId, slot && { start: slot.start, end: slot.end }];
-  }));
+  return new Map(
+    found.map((r) => {
+      const best = r.ranked.find((k) => k.kind !== 'split');
+      const slot = best?.kind === 'earlier' ? r.earlier : best?.kind === 'later' ? r.later : null;
+      return [r.windowId, slot && { start: slot.start, end: slot.end }];
+    }),
+  );
 }
 
 /** The conflict's windows for the procedure; with proposals only for the actions that draft the advice. */
@@ -209,14 +209,16 @@ async function procedureWindows(sql: Sql | Tx, conflictId: number, withProposals
 const movesJson = (moves: readonly WindowMove[] | undefined) => (moves ?? []).map((m) => ({ windowId: m.windowId, start: isoMs(m.start), end: isoMs(m.end) }));
 
 function adviceJson(advice: Advice | null, names: Names) {
-  return advice && {
-    text: afnemerNamesIn(advice.text, names),
-    moveWindowIds: [...advice.moveWindowIds],
-    moveAfnemers: [...advice.moveAfnemers],
-    drafted: advice.drafted,
-    moves: movesJson(advice.moves),
-    noResponse: [...(advice.noResponse ?? [])],
-  };
+  return (
+    advice && {
+      text: afnemerNamesIn(advice.text, names),
+      moveWindowIds: [...advice.moveWindowIds],
+      moveAfnemers: [...advice.moveAfnemers],
+      drafted: advice.drafted,
+      moves: movesJson(advice.moves),
+      noResponse: [...(advice.noResponse ?? [])],
+    }
+  );
 }
 
 /** The conflict with its whole case file, as `user` may see it. */
@@ -228,7 +230,10 @@ async function conflictDetailJson(
   deadlines: Partial<StepDeadlines> | undefined,
 ): Promise<ConflictDetail> {
   const caseRow = await caseLoad(sql, c.id);
-  const rows = await windowRows(sql, c.windows.map((w) => w.id));
+  const rows = await windowRows(
+    sql,
+    c.windows.map((w) => w.id),
+  );
   const details: WindowDetails = new Map([...rows].map(([id, w]) => [id, windowDetail(w)]));
   const names = await afnemerNames(sql);
   const base = conflictJson(c, user, caseRow ?? undefined, now, details, deadlines, names);
@@ -248,22 +253,28 @@ async function conflictDetailJson(
       ...summary,
       enteredAt: isoMs(state.enteredAt),
       nextStepOffered: procedureNextStepOffered(state, now),
-      assessments: state.step === 'joint-assessment'
-        ? Object.values(state.assessments).map((a) => ({ ...a, at: isoMs(a.at), onBehalf: a.onBehalf === true }))
-        : assessmentsFromEvents(events),
+      assessments:
+        state.step === 'joint-assessment'
+          ? Object.values(state.assessments).map((a) => ({ ...a, at: isoMs(a.at), onBehalf: a.onBehalf === true }))
+          : assessmentsFromEvents(events),
       advice: adviceJson(advice, names),
       draftAdvice: adviceJson(draft, names),
       escalationReason: state.step === 'escalated' || state.step === 'logius-decides' ? state.reason || null : null,
       answers: answers.map((a) => ({ ...a, at: isoMs(a.at) })),
       leadCause: state.step === 'logius-decides' ? state.cause : null,
-      escalation: state.step === 'logius-decides'
-        ? { level: state.level, ladder: state.ladder.map((e) => ({ ...e, at: isoMs(e.at) })) }
-        : null,
+      escalation: state.step === 'logius-decides' ? { level: state.level, ladder: state.ladder.map((e) => ({ ...e, at: isoMs(e.at) })) } : null,
       decision: latest ? { text: latest.text, by: latest.by, at: isoMs(latest.at) } : null,
       decisions: decisions.map((d) => ({ text: d.text, by: d.by, at: isoMs(d.at), moves: movesJson(d.moves) })),
       events: events.map((e) => ({
-        id: e.id, at: e.at.toISOString(), actor: e.actorEmail, role: e.actorRole, afnemer: e.actorAfnemer,
-        action: e.action, from: e.fromStep, to: e.toStep, payload: e.payload,
+        id: e.id,
+        at: e.at.toISOString(),
+        actor: e.actorEmail,
+        role: e.actorRole,
+        afnemer: e.actorAfnemer,
+        action: e.action,
+        from: e.fromStep,
+        to: e.toStep,
+        payload: e.payload,
         text: afnemerNamesIn(procedureEventText(e), names),
       })),
       actions: c.status === 'open' ? procedureActionsFor(state, actor, procedureWindowsOf(rows.values()), now) : [],
@@ -275,7 +286,18 @@ async function conflictDetailJson(
 function assessmentsFromEvents(events: EventRow[]) {
   const latest = new Map<string, ProcedureDetail['assessments'][number]>();
   for (const e of events) {
-    const a = (e.payload as { assessment?: { afnemer: string; aspects: ProcedureDetail['assessments'][number]['aspects']; motivation: string; by: string; at: number; onBehalf?: boolean } }).assessment;
+    const a = (
+      e.payload as {
+        assessment?: {
+          afnemer: string;
+          aspects: ProcedureDetail['assessments'][number]['aspects'];
+          motivation: string;
+          by: string;
+          at: number;
+          onBehalf?: boolean;
+        };
+      }
+    ).assessment;
     if (e.action === 'submit-assessment' && a) latest.set(a.afnemer, { ...a, at: isoMs(a.at), onBehalf: a.onBehalf === true });
   }
   return [...latest.values()];
@@ -321,7 +343,14 @@ export const conflicts = apiRouter()
       // Conflicts change only when a recompute stores them: until then every dashboard gets the same page.
       const version = await conflictsVersion(sql);
       const { rows, total } = await c.get('conflictPages')(version, JSON.stringify(filter), () => conflictsList(sql, filter));
-      const cases = new Map((await casesByConflicts(sql, rows.map((r) => r.id))).map((r) => [r.conflictId, r]));
+      const cases = new Map(
+        (
+          await casesByConflicts(
+            sql,
+            rows.map((r) => r.id),
+          )
+        ).map((r) => [r.conflictId, r]),
+      );
       const nowMs = c.get('deps').now().getTime();
       const details = await windowDetails(sql, c.get('planning'), rows);
       const names = rows.length > 0 ? await afnemerNames(sql) : NO_NAMES;
@@ -357,10 +386,13 @@ export const conflicts = apiRouter()
       request: {
         params: IdParam,
         query: z.object({
-          dryRun: z.enum(['true', 'false']).optional().openapi({
-            param: { name: 'dryRun', in: 'query' },
-            description: 'true: controleer de handeling en bereken het effect van de verplaatsingen, zonder iets op te slaan',
-          }),
+          dryRun: z
+            .enum(['true', 'false'])
+            .optional()
+            .openapi({
+              param: { name: 'dryRun', in: 'query' },
+              description: 'true: controleer de handeling en bereken het effect van de verplaatsingen, zonder iets op te slaan',
+            }),
         }),
         body: { required: true, content: { 'application/json': { schema: ConflictAction } } },
       },
@@ -393,9 +425,13 @@ export const conflicts = apiRouter()
             const message = mentionsOin(result.message) ? afnemerNamesIn(result.message, await afnemerNames(tx)) : result.message;
             throw new ProblemError(result.status, message);
           }
-          const carry = action.type === 'move-window'
-            ? { moves: [{ windowId: action.windowId, start: Date.parse(action.start), end: Date.parse(action.end) }], source: action.source ?? 'handmatig' as const }
-            : result.carryOut;
+          const carry =
+            action.type === 'move-window'
+              ? {
+                  moves: [{ windowId: action.windowId, start: Date.parse(action.start), end: Date.parse(action.end) }],
+                  source: action.source ?? ('handmatig' as const),
+                }
+              : result.carryOut;
           const changes = (carry?.moves ?? []).map((m) => ({ windowId: m.windowId, start: new Date(m.start), end: new Date(m.end) }));
           const horizon = horizonNow(deps);
           changes.forEach((m, i) => horizonRequire(horizon, horizonFields(m, action.type === 'move-window' ? '' : `moves[${i}].`)));
@@ -407,19 +443,35 @@ export const conflicts = apiRouter()
             const later = result.awaiting.moves.map((m) => ({ windowId: m.windowId, start: new Date(m.start), end: new Date(m.end) }));
             const pending = await windowsChangePreview(deps.sql, c.get('planning'), later, user, now);
             outcome = {
-              dryRun: true, effect: pending, conflictSolved: previewSolves(pending, current),
-              message: awaitingMessage(later.length, result.awaiting.missing), awaitingAnswers: result.awaiting.missing,
+              dryRun: true,
+              effect: pending,
+              conflictSolved: previewSolves(pending, current),
+              message: awaitingMessage(later.length, result.awaiting.missing),
+              awaitingAnswers: result.awaiting.missing,
             };
             throw new DryRunDone();
           }
           if (dryRun) {
-            outcome = { dryRun: true, effect, conflictSolved: effect && previewSolves(effect, current), message: dryRunMessage(changes.length), awaitingAnswers: 0 };
+            outcome = {
+              dryRun: true,
+              effect,
+              conflictSolved: effect && previewSolves(effect, current),
+              message: dryRunMessage(changes.length),
+              awaitingAnswers: 0,
+            };
             throw new DryRunDone();
           }
           if (changes.length > 0 && carry) moved = await windowsChange(tx, changes, { source: carry.source, user, now, procedure: deps.procedure });
           if (result.carryOut) {
             const solved = (await conflictById(tx, id))?.status !== 'open';
-            const message = await caseAfterCarryOut(tx, id, { source: result.carryOut.source, windows: moved?.windows.length ?? 0, solved }, user, now, settings);
+            const message = await caseAfterCarryOut(
+              tx,
+              id,
+              { source: result.carryOut.source, windows: moved?.windows.length ?? 0, solved },
+              user,
+              now,
+              settings,
+            );
             outcome = { dryRun: false, effect, conflictSolved: solved, message, awaitingAnswers: 0 };
           }
         });
@@ -437,7 +489,8 @@ export const conflicts = apiRouter()
       method: 'get',
       path: '/conflicts/{id}/suggestions',
       tags: ['Conflicten'],
-      summary: 'Per venster het dichtstbijzijnde eerdere en latere moment waarop het conflict voor dat venster verdwijnt; goedkoopste (berichten × uren) eerst, de beste gemarkeerd',
+      summary:
+        'Per venster het dichtstbijzijnde eerdere en latere moment waarop het conflict voor dat venster verdwijnt; goedkoopste (berichten × uren) eerst, de beste gemarkeerd',
       request: { params: IdParam },
       responses: { 200: { description: 'De suggesties', content: { 'application/json': { schema: ConflictSuggestions } } }, 404: notFound, 409: conflict },
     }),
@@ -448,7 +501,10 @@ export const conflicts = apiRouter()
       if (conflict.status !== 'open') throw new ProblemError(409, 'Dit conflict is al opgelost; er zijn geen suggesties nodig.');
       const scope = afnemerScope(user);
       const mine = conflict.windows.filter((w) => scope === null || w.afnemer === scope);
-      const own = await sendWindowsByIds(sql, mine.map((w) => w.id));
+      const own = await sendWindowsByIds(
+        sql,
+        mine.map((w) => w.id),
+      );
       const longest = Math.max(0, ...own.map((w) => w.endAt.getTime() - w.startAt.getTime()));
       const from = conflict.startAt.getTime() - DEFAULT_HORIZON_MS - longest;
       const to = conflict.endAt.getTime() + DEFAULT_HORIZON_MS + longest;
@@ -462,25 +518,32 @@ export const conflicts = apiRouter()
       });
       const byId = new Map(mine.map((w) => [w.id, w]));
       const slot = (s: { start: number; end: number; shiftMs: number }) => ({
-        start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString(), shiftMinutes: minutes(s.shiftMs),
+        start: new Date(s.start).toISOString(),
+        end: new Date(s.end).toISOString(),
+        shiftMinutes: minutes(s.shiftMs),
       });
       const best = suggestionsBest(result);
-      return c.json({
-        conflictId: conflict.id,
-        best,
-        windows: suggestionsOrder(result).map((r) => ({
-          windowId: r.windowId,
-          afnemer: byId.get(r.windowId)!.afnemer,
-          kenmerk: byId.get(r.windowId)!.kenmerk,
-          earlier: r.earlier && slot(r.earlier),
-          later: r.later && slot(r.later),
-          split: r.split && { parts: r.split.parts.map((p) => ({ ...slot(p), aantalBerichten: p.volume })) },
-          ranked: r.ranked.map((k) => ({
-            kind: k.kind, distanceMinutes: minutes(k.distanceMs), cost: Math.round(k.cost),
-            best: best !== null && best.windowId === r.windowId && best.kind === k.kind,
+      return c.json(
+        {
+          conflictId: conflict.id,
+          best,
+          windows: suggestionsOrder(result).map((r) => ({
+            windowId: r.windowId,
+            afnemer: byId.get(r.windowId)!.afnemer,
+            kenmerk: byId.get(r.windowId)!.kenmerk,
+            earlier: r.earlier && slot(r.earlier),
+            later: r.later && slot(r.later),
+            split: r.split && { parts: r.split.parts.map((p) => ({ ...slot(p), aantalBerichten: p.volume })) },
+            ranked: r.ranked.map((k) => ({
+              kind: k.kind,
+              distanceMinutes: minutes(k.distanceMs),
+              cost: Math.round(k.cost),
+              best: best !== null && best.windowId === r.windowId && best.kind === k.kind,
+            })),
           })),
-        })),
-      }, 200);
+        },
+        200,
+      );
     },
   );
 

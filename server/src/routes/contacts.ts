@@ -7,7 +7,16 @@ import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
 export function contactJson(r: ContactRow): ContactJson {
-  return { id: r.id, afnemer: r.afnemerOin, role: r.role, roleLabel: CONTACT_ROLE_LABELS[r.role], name: r.name, email: r.email, phone: r.phone, updatedAt: r.updatedAt.toISOString() };
+  return {
+    id: r.id,
+    afnemer: r.afnemerOin,
+    role: r.role,
+    roleLabel: CONTACT_ROLE_LABELS[r.role],
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    updatedAt: r.updatedAt.toISOString(),
+  };
 }
 
 // Logius keeps its own list; each Afnemer keeps its own (section 5.2: "Afnemer is verantwoordelijk voor een actuele lijst").

@@ -53,14 +53,22 @@ function analysisJson(d: DisruptionAnalysisRow): DisruptionAnalysisJson {
       contactPhone: d.contactPhone,
       questions: d.questions,
     },
-    analysis: d.analysis && d.deliveredAt
-      ? ({ ...(d.analysis as Omit<Analysis, 'deliveredAt' | 'deliveredBy'>), deliveredAt: d.deliveredAt.toISOString(), deliveredBy: d.deliveredBy ?? '' })
-      : null,
+    analysis:
+      d.analysis && d.deliveredAt
+        ? { ...(d.analysis as Omit<Analysis, 'deliveredAt' | 'deliveredBy'>), deliveredAt: d.deliveredAt.toISOString(), deliveredBy: d.deliveredBy ?? '' }
+        : null,
   };
 }
 
 function analysisDocument(j: DisruptionAnalysisJson): AnalysisDocument {
-  return { incidentNumber: j.incidentNumber, afnemerName: j.afnemerName, requestedBy: j.requestedBy, requestedAt: j.requestedAt, request: j.request, analysis: j.analysis };
+  return {
+    incidentNumber: j.incidentNumber,
+    afnemerName: j.afnemerName,
+    requestedBy: j.requestedBy,
+    requestedAt: j.requestedAt,
+    request: j.request,
+    analysis: j.analysis,
+  };
 }
 
 /** The analysis when the user may see it: Logius all, an Afnemer only its own. */
@@ -169,14 +177,35 @@ export const disruptionAnalyses = apiRouter()
         const involved = [...new Set([...i.afnemers, ...(i.reportedByAfnemer ? [i.reportedByAfnemer] : [])])];
         const afnemer = scope ?? b.afnemer ?? (involved.length === 1 ? involved[0]! : null);
         if (!afnemer || !involved.includes(afnemer)) {
-          throw new ProblemError(400, 'Kies voor welke getroffen Afnemer de analyse is.', [{ field: 'afnemer', message: `Kies een van: ${involved.join(', ')}.` }]);
+          throw new ProblemError(400, 'Kies voor welke getroffen Afnemer de analyse is.', [
+            { field: 'afnemer', message: `Kies een van: ${involved.join(', ')}.` },
+          ]);
         }
-        const newId = await disruptionAnalysisInsert(tx, {
-          incidentId: i.id, afnemerOin: afnemer, requestedBy: scope ? 'afnemer' : 'logius', userId: user.id,
-          description: b.description, disruptionDate: b.disruptionDate, desiredDeliveryDate: b.desiredDeliveryDate ?? null,
-          contactName: b.contactName, contactEmail: b.contactEmail, contactPhone: b.contactPhone, questions: b.questions,
-        }, at);
-        await incidentEventAppend(tx, i.id, trailActor(user), 'analysis-requested', { analysisId: newId, afnemer, requestedBy: scope ? 'afnemer' : 'logius' }, at);
+        const newId = await disruptionAnalysisInsert(
+          tx,
+          {
+            incidentId: i.id,
+            afnemerOin: afnemer,
+            requestedBy: scope ? 'afnemer' : 'logius',
+            userId: user.id,
+            description: b.description,
+            disruptionDate: b.disruptionDate,
+            desiredDeliveryDate: b.desiredDeliveryDate ?? null,
+            contactName: b.contactName,
+            contactEmail: b.contactEmail,
+            contactPhone: b.contactPhone,
+            questions: b.questions,
+          },
+          at,
+        );
+        await incidentEventAppend(
+          tx,
+          i.id,
+          trailActor(user),
+          'analysis-requested',
+          { analysisId: newId, afnemer, requestedBy: scope ? 'afnemer' : 'logius' },
+          at,
+        );
         const audience = scope
           ? await incidentAudience(tx, [], [], ['incident-manager', 'service-manager'], user.id)
           : await incidentAudience(tx, [afnemer], ['planner'], [], user.id);

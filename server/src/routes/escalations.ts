@@ -46,7 +46,11 @@ export const escalations = apiRouter()
       const q = c.req.valid('query');
       const scope = afnemerScope(user);
       if (scope && q.afnemer && q.afnemer !== scope) throw new ProblemError(403, 'U ziet alleen escalaties van uw eigen Afnemer.');
-      const rows = await escalationsList(c.get('deps').sql, { ladder: q.ladder ?? null, incidentId: q.incidentId ?? null, afnemer: scope ?? q.afnemer ?? null });
+      const rows = await escalationsList(c.get('deps').sql, {
+        ladder: q.ladder ?? null,
+        incidentId: q.incidentId ?? null,
+        afnemer: scope ?? q.afnemer ?? null,
+      });
       // An Afnemer sees escalations about an incident affecting it only when they are not about another Afnemer.
       return c.json(rows.filter((e) => scope === null || e.afnemerOin === null || e.afnemerOin === scope).map(escalationJson), 200);
     },
@@ -65,14 +69,19 @@ export const escalations = apiRouter()
       const { sql } = c.get('deps');
       const all = LADDERS.flatMap((l) => LADDER_LEVELS[l].map((x) => x.contactRole));
       const contacts = await contactsByRoles(sql, [...new Set(all)], scope);
-      return c.json(LADDERS.map((ladder) => ({
-        ladder,
-        label: LADDER_LABELS[ladder],
-        levels: LADDER_LEVELS[ladder].map((x) => ({
-          level: x.level, title: x.title, contactRole: x.contactRole,
-          contacts: contacts.filter((k) => k.role === x.contactRole).map(contactJson),
+      return c.json(
+        LADDERS.map((ladder) => ({
+          ladder,
+          label: LADDER_LABELS[ladder],
+          levels: LADDER_LEVELS[ladder].map((x) => ({
+            level: x.level,
+            title: x.title,
+            contactRole: x.contactRole,
+            contacts: contacts.filter((k) => k.role === x.contactRole).map(contactJson),
+          })),
         })),
-      })), 200);
+        200,
+      );
     },
   )
   .openapi(
@@ -81,7 +90,8 @@ export const escalations = apiRouter()
       path: '/escalations',
       tags: ['Escalaties'],
       summary: 'Een trede hoger escaleren: op de incidentladder bij een incident, of op de algemene ladder',
-      description: 'Eerst overleggen, dan escaleren en informeren: een escalatie gaat altijd precies één trede hoger. Bij een incident volgt de trede uit de vorige; zonder incident begint een escalatie op trede 1 of gaat met followsId verder.',
+      description:
+        'Eerst overleggen, dan escaleren en informeren: een escalatie gaat altijd precies één trede hoger. Bij een incident volgt de trede uit de vorige; zonder incident begint een escalatie op trede 1 of gaat met followsId verder.',
       request: { body: { required: true, content: { 'application/json': { schema: EscalationInput } } } },
       responses: { 201: { description: 'Geëscaleerd', content: { 'application/json': { schema: EscalationCreated } } }, 404: notFound, 409: conflict },
     }),
@@ -101,7 +111,9 @@ export const escalations = apiRouter()
           const i = incidentAssertVisible(await incidentById(tx, b.incidentId, true), user);
           if (i.status === 'gesloten') throw new ProblemError(409, `${i.number} is afgemeld; escaleren kan niet meer.`);
           if (afnemer && !i.afnemers.includes(afnemer) && i.reportedByAfnemer !== afnemer) {
-            throw new ProblemError(400, 'Deze Afnemer is niet betrokken bij het incident.', [{ field: 'afnemer', message: `${afnemer} is niet getroffen door ${i.number}.` }]);
+            throw new ProblemError(400, 'Deze Afnemer is niet betrokken bij het incident.', [
+              { field: 'afnemer', message: `${afnemer} is niet getroffen door ${i.number}.` },
+            ]);
           }
           afnemer ??= i.afnemers.length === 1 ? i.afnemers[0]! : null;
           const latest = await escalationLatestOfIncident(tx, i.id, b.ladder);
@@ -113,7 +125,10 @@ export const escalations = apiRouter()
           const prev = await escalationById(tx, b.followsId);
           if (!prev) throw new ProblemError(404, 'De escalatie om op voort te bouwen bestaat niet.');
           if (scope && prev.afnemerOin !== scope) throw new ProblemError(403, 'Deze escalatie gaat niet over uw Afnemer.');
-          if (prev.ladder !== b.ladder || prev.incidentId !== null) throw new ProblemError(400, 'Ga verder op dezelfde ladder.', [{ field: 'followsId', message: 'Deze escalatie hoort bij een andere ladder of bij een incident.' }]);
+          if (prev.ladder !== b.ladder || prev.incidentId !== null)
+            throw new ProblemError(400, 'Ga verder op dezelfde ladder.', [
+              { field: 'followsId', message: 'Deze escalatie hoort bij een andere ladder of bij een incident.' },
+            ]);
           if (await escalationIsFollowed(tx, prev.id)) throw new ProblemError(409, 'Op deze escalatie is al een trede hoger geëscaleerd.');
           level = ladderNext(b.ladder, prev.level);
           if (!level) throw new ProblemError(409, 'De hoogste trede van deze ladder is al bereikt.');
@@ -124,16 +139,35 @@ export const escalations = apiRouter()
         }
         let newId: number;
         try {
-          newId = await tx.savepoint((sp) => escalationInsert(sp as unknown as Tx, {
-            ladder: b.ladder, level: level.level, title: level.title, reason: b.reason, incidentId, afnemerOin: afnemer, followsId,
-            actor: { id: user.id, email: user.email, role: user.role },
-          }, at));
+          newId = await tx.savepoint((sp) =>
+            escalationInsert(
+              sp as unknown as Tx,
+              {
+                ladder: b.ladder,
+                level: level.level,
+                title: level.title,
+                reason: b.reason,
+                incidentId,
+                afnemerOin: afnemer,
+                followsId,
+                actor: { id: user.id, email: user.email, role: user.role },
+              },
+              at,
+            ),
+          );
         } catch (err) {
           if ((err as { code?: string }).code === '23505') throw new ProblemError(409, 'Er is zojuist al naar deze trede geëscaleerd.');
           throw err;
         }
         if (incidentId !== null) {
-          await incidentEventAppend(tx, incidentId, trailActor(user), 'escalated', { escalationId: newId, ladder: b.ladder, level: level.level, title: level.title, reason: b.reason }, at);
+          await incidentEventAppend(
+            tx,
+            incidentId,
+            trailActor(user),
+            'escalated',
+            { escalationId: newId, ladder: b.ladder, level: level.level, title: level.title, reason: b.reason },
+            at,
+          );
         }
         const audience = (await usersByRole(tx, [...level.notifyRoles], null)).filter((u) => u.id !== user.id);
         await notify(tx, audience, { conflictId: null, title: `Escalatie: ${level.title}`, body: `${user.email}: ${b.reason}` }, at);

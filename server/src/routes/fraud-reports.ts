@@ -23,7 +23,13 @@ import { trailActor } from '../services/incidents.js';
 
 const FraudReportOrReceipt = z.union([FraudReportJson, FraudReceiptJson]);
 
-const receipt = (f: FraudReportRow) => ({ id: f.id, reference: f.reference, afnemer: f.afnemerOin, reportedAt: f.reportedAt.toISOString(), receiptOnly: true as const });
+const receipt = (f: FraudReportRow) => ({
+  id: f.id,
+  reference: f.reference,
+  afnemer: f.afnemerOin,
+  reportedAt: f.reportedAt.toISOString(),
+  receiptOnly: true as const,
+});
 
 async function fullJson(sql: Queryable, f: FraudReportRow): Promise<FraudReportJson> {
   const events = await fraudReportEvents(sql, f.id);
@@ -36,7 +42,15 @@ async function fullJson(sql: Queryable, f: FraudReportRow): Promise<FraudReportJ
     observedAt: f.observedAt?.toISOString() ?? null,
     description: f.description,
     status: f.status,
-    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actorEmail, role: e.actorRole, afnemer: e.actorAfnemer, action: e.action, payload: e.payload })),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      actor: e.actorEmail,
+      role: e.actorRole,
+      afnemer: e.actorAfnemer,
+      action: e.action,
+      payload: e.payload,
+    })),
   };
 }
 
@@ -100,16 +114,30 @@ export const fraudReports = apiRouter()
       const id = await sql.begin(async (tx: Tx) => {
         const year = referenceYear(at.getTime());
         const reference = referenceFormat('FRD', year, await referenceNext(tx, 'FRD', year));
-        const newId = await fraudReportInsert(tx, {
-          reference, afnemerOin: user.afnemerOin!, userId: user.id, channel: b.channel, highPriority: b.highPriority,
-          observedAt: b.observedAt ? new Date(b.observedAt) : null, description: b.description,
-        }, at);
+        const newId = await fraudReportInsert(
+          tx,
+          {
+            reference,
+            afnemerOin: user.afnemerOin!,
+            userId: user.id,
+            channel: b.channel,
+            highPriority: b.highPriority,
+            observedAt: b.observedAt ? new Date(b.observedAt) : null,
+            description: b.description,
+          },
+          at,
+        );
         await fraudReportEventAppend(tx, newId, trailActor(user), 'reported', { channel: b.channel, highPriority: b.highPriority }, at);
         const team = await usersByRole(tx, rolesWith('fraud.handle'), null);
-        await notifyInAppOnly(tx, team.map((u) => u.id), {
-          title: `Fraudemelding ${reference}${b.highPriority ? ' (hoge prioriteit)' : ''}`,
-          body: 'Er is een vermoeden van fraude gemeld. Bekijk de melding in het dashboard.',
-        }, at);
+        await notifyInAppOnly(
+          tx,
+          team.map((u) => u.id),
+          {
+            title: `Fraudemelding ${reference}${b.highPriority ? ' (hoge prioriteit)' : ''}`,
+            body: 'Er is een vermoeden van fraude gemeld. Bekijk de melding in het dashboard.',
+          },
+          at,
+        );
         return newId;
       });
       return c.json(receipt((await fraudReportById(sql, id))!), 201);
@@ -144,4 +172,3 @@ export const fraudReports = apiRouter()
       return c.json(await fullJson(sql, (await fraudReportById(sql, id))!), 200);
     },
   );
-

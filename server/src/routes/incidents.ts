@@ -55,11 +55,20 @@ import {
 } from '../services/incidents.js';
 
 const ImpactParams = IdParam.extend({
-  impactId: z.coerce.number().int().positive().openapi({ param: { name: 'impactId', in: 'path' }, example: 1 }),
+  impactId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'impactId', in: 'path' }, example: 1 }),
 });
 
 const impactJson = (m: CapacityImpactRow) => ({
-  id: m.id, start: m.startAt.toISOString(), end: m.endAt.toISOString(), factor: m.factor, reason: m.reason, createdBy: m.createdBy,
+  id: m.id,
+  start: m.startAt.toISOString(),
+  end: m.endAt.toISOString(),
+  factor: m.factor,
+  reason: m.reason,
+  createdBy: m.createdBy,
 });
 
 const CapacityImpactResult = z
@@ -74,8 +83,12 @@ const CapacityImpactResult = z
 function incidentMayDo(i: IncidentRow, user: UserRow, action: IncidentActionName) {
   if (incidentActionsFor(incidentFacts(i), { role: user.role, afnemer: user.afnemerOin }).includes(action)) return;
   if (i.status === 'gesloten') throw new ProblemError(409, `${i.number} is afgemeld en verandert niet meer.`);
-  const allowedSomewhere = incidentActionsFor({ ...incidentFacts(i), status: 'gemeld', calamityAt: null, crisisAt: null, escalationLevel: 0 }, { role: user.role, afnemer: user.afnemerOin }).includes(action)
-    || (action === 'declare-crisis' && roleMay(user.role, 'incident.calamity'));
+  const allowedSomewhere =
+    incidentActionsFor(
+      { ...incidentFacts(i), status: 'gemeld', calamityAt: null, crisisAt: null, escalationLevel: 0 },
+      { role: user.role, afnemer: user.afnemerOin },
+    ).includes(action) ||
+    (action === 'declare-crisis' && roleMay(user.role, 'incident.calamity'));
   if (allowedSomewhere) throw new ProblemError(409, `Deze handeling past nu niet bij ${i.number}.`);
   throw new ProblemError(403, 'Uw rol of Afnemer mag dit niet bij dit incident.');
 }
@@ -108,7 +121,9 @@ async function incidentDetailJson(sql: Sql, i: IncidentRow, user: UserRow, nowMs
     ...incidentJson(i, nowMs),
     description: i.description,
     closingReport: i.closingReport,
-    updates: events.filter((e) => e.action === 'update').map((e) => ({ at: e.at.toISOString(), by: e.actorEmail, afnemer: e.actorAfnemer, text: String(e.payload.text ?? '') })),
+    updates: events
+      .filter((e) => e.action === 'update')
+      .map((e) => ({ at: e.at.toISOString(), by: e.actorEmail, afnemer: e.actorAfnemer, text: String(e.payload.text ?? '') })),
     statusHistory: events
       .filter((e) => e.action === 'reported' || e.action === 'status' || e.action === 'close')
       .map((e) => ({
@@ -117,7 +132,15 @@ async function incidentDetailJson(sql: Sql, i: IncidentRow, user: UserRow, nowMs
         from: (e.payload.from ?? null) as IncidentDetail['statusHistory'][number]['from'],
         to: (e.payload.to ?? 'gemeld') as IncidentDetail['statusHistory'][number]['to'],
       })),
-    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), actor: e.actorEmail, role: e.actorRole, afnemer: e.actorAfnemer, action: e.action, payload: e.payload })),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      actor: e.actorEmail,
+      role: e.actorRole,
+      afnemer: e.actorAfnemer,
+      action: e.action,
+      payload: e.payload,
+    })),
     capacityImpacts: impacts.map(impactJson),
     escalations: escalations.map(escalationJson),
     disruptionAnalysisIds: analyses.map((a) => a.id),
@@ -182,7 +205,8 @@ export const incidents = apiRouter()
       path: '/incidents',
       tags: ['Incidenten'],
       summary: 'Een incident melden; het krijgt een Logius-incidentnummer en termijnen volgens de SNO',
-      description: 'Logius meldt verstoringen van MijnOverheid; een planner meldt ook verstoringen van de eigen systemen (stap 4), alleen voor de eigen Afnemer.',
+      description:
+        'Logius meldt verstoringen van MijnOverheid; een planner meldt ook verstoringen van de eigen systemen (stap 4), alleen voor de eigen Afnemer.',
       request: { body: { required: true, content: { 'application/json': { schema: IncidentInput } } } },
       responses: { 201: { description: 'Gemeld', content: { 'application/json': { schema: IncidentDetail } } } },
     }),
@@ -195,12 +219,19 @@ export const incidents = apiRouter()
         throw new ProblemError(403, 'U meldt alleen verstoringen voor uw eigen Afnemer.');
       }
       if (!scope && input.kind === 'afnemer-systeem' && afnemers.length !== 1) {
-        throw new ProblemError(400, 'Een verstoring bij een Afnemer hoort bij precies één Afnemer.', [{ field: 'afnemers', message: 'Noem precies één Afnemer.' }]);
+        throw new ProblemError(400, 'Een verstoring bij een Afnemer hoort bij precies één Afnemer.', [
+          { field: 'afnemers', message: 'Noem precies één Afnemer.' },
+        ]);
       }
       const { sql, now } = c.get('deps');
       const known = new Set((await afnemersList(sql)).map((a) => a.oin));
       const unknown = afnemers.filter((o) => !known.has(o));
-      if (unknown.length) throw new ProblemError(400, 'Onbekende Afnemer.', unknown.map((o) => ({ field: 'afnemers', message: `Afnemer ${o} bestaat niet.` })));
+      if (unknown.length)
+        throw new ProblemError(
+          400,
+          'Onbekende Afnemer.',
+          unknown.map((o) => ({ field: 'afnemers', message: `Afnemer ${o} bestaat niet.` })),
+        );
       const at = now();
       const id = await sql.begin(async (tx: Tx) => {
         const settings = await prioritySettings(tx);
@@ -221,14 +252,33 @@ export const incidents = apiRouter()
           responseDueAt: new Date(due.responseDueAt),
           resolutionDueAt: new Date(due.resolutionDueAt),
         });
-        await incidentEventAppend(tx, newId, trailActor(user), 'reported', {
-          from: null, to: 'gemeld', number, kind: input.kind, priority: input.priority, channel: input.channel, afnemers,
-        }, at);
+        await incidentEventAppend(
+          tx,
+          newId,
+          trailActor(user),
+          'reported',
+          {
+            from: null,
+            to: 'gemeld',
+            number,
+            kind: input.kind,
+            priority: input.priority,
+            channel: input.channel,
+            afnemers,
+          },
+          at,
+        );
         const i = (await incidentById(tx, newId))!;
         // Logius tells affected Afnemers of P1 and P2 disruptions; an Afnemer's report goes to Logius' incident managers.
         const audience = scope
           ? await incidentAudience(tx, [], [], ['incident-manager'], user.id)
-          : await incidentAudience(tx, afnemers, input.priority === 'P1' || input.priority === 'P2' ? ['planner', 'klantraad-manager'] : [], input.priority === 'P1' ? ['incident-manager', 'calamity-manager'] : ['incident-manager'], user.id);
+          : await incidentAudience(
+              tx,
+              afnemers,
+              input.priority === 'P1' || input.priority === 'P2' ? ['planner', 'klantraad-manager'] : [],
+              input.priority === 'P1' ? ['incident-manager', 'calamity-manager'] : ['incident-manager'],
+              user.id,
+            );
         await notify(tx, audience, { conflictId: null, title: `Incident gemeld: ${number}`, body: notifyText(i) }, at);
         return newId;
       });
@@ -271,20 +321,33 @@ export const incidents = apiRouter()
             if (!incidentStatusAllowed(i.status, action.status)) {
               throw new ProblemError(409, `Van "${INCIDENT_STATUS_LABELS[i.status]}" kan ${i.number} niet naar "${INCIDENT_STATUS_LABELS[action.status]}".`);
             }
-            await incidentUpdate(tx, id, {
-              status: action.status,
-              resolvedAt: action.status === 'opgelost' ? at : null,
-              ...(i.respondedAt ? {} : { respondedAt: at }),
-            }, at);
+            await incidentUpdate(
+              tx,
+              id,
+              {
+                status: action.status,
+                resolvedAt: action.status === 'opgelost' ? at : null,
+                ...(i.respondedAt ? {} : { respondedAt: at }),
+              },
+              at,
+            );
             await incidentEventAppend(tx, id, actor, 'status', { from: i.status, to: action.status, note: action.note }, at);
             await tell(['planner'], logius ? [] : ['incident-manager'], `${i.number}: ${INCIDENT_STATUS_LABELS[action.status]}`, action.note || notifyText(i));
             break;
           }
           case 'close': {
-            await incidentUpdate(tx, id, {
-              status: 'gesloten', closedAt: at, closingReport: action.closingReport,
-              ...(i.resolvedAt ? {} : { resolvedAt: at }), ...(i.respondedAt ? {} : { respondedAt: at }),
-            }, at);
+            await incidentUpdate(
+              tx,
+              id,
+              {
+                status: 'gesloten',
+                closedAt: at,
+                closingReport: action.closingReport,
+                ...(i.resolvedAt ? {} : { resolvedAt: at }),
+                ...(i.respondedAt ? {} : { respondedAt: at }),
+              },
+              at,
+            );
             await incidentEventAppend(tx, id, actor, 'close', { from: i.status, to: 'gesloten', closingReport: action.closingReport }, at);
             await tell(['planner', 'klantraad-manager'], ['incident-manager'], `Afgemeld: ${i.number}`, action.closingReport);
             break;
@@ -292,16 +355,30 @@ export const incidents = apiRouter()
           case 'priority': {
             if (action.priority === i.priority) throw new ProblemError(409, `${i.number} heeft al prioriteit ${i.priority}.`);
             const due = priorityDeadlines(action.priority, i.reportedAt.getTime(), await prioritySettings(tx));
-            await incidentUpdate(tx, id, { priority: action.priority, responseDueAt: new Date(due.responseDueAt), resolutionDueAt: new Date(due.resolutionDueAt) }, at);
+            await incidentUpdate(
+              tx,
+              id,
+              { priority: action.priority, responseDueAt: new Date(due.responseDueAt), resolutionDueAt: new Date(due.resolutionDueAt) },
+              at,
+            );
             await incidentEventAppend(tx, id, actor, 'priority', { from: i.priority, to: action.priority, reason: action.reason }, at);
-            await tell(['planner'], action.priority === 'P1' ? ['calamity-manager'] : [], `${i.number}: prioriteit ${i.priority} → ${action.priority}`, action.reason);
+            await tell(
+              ['planner'],
+              action.priority === 'P1' ? ['calamity-manager'] : [],
+              `${i.number}: prioriteit ${i.priority} → ${action.priority}`,
+              action.reason,
+            );
             break;
           }
           case 'confirm-calamity': {
             await incidentUpdate(tx, id, { calamityReason: action.reason, calamityAt: at, calamityBy: user.id }, at);
             await incidentEventAppend(tx, id, actor, 'confirm-calamity', { reason: action.reason, note: action.note }, at);
-            await tell(['planner', 'klantraad-manager'], ['incident-manager', 'service-manager'], `Calamiteit: ${i.number}`,
-              `De calamiteitenmanager van Logius neemt de afhandeling over. ${action.note}`.trim());
+            await tell(
+              ['planner', 'klantraad-manager'],
+              ['incident-manager', 'service-manager'],
+              `Calamiteit: ${i.number}`,
+              `De calamiteitenmanager van Logius neemt de afhandeling over. ${action.note}`.trim(),
+            );
             break;
           }
           case 'declare-crisis': {
@@ -339,7 +416,14 @@ export const incidents = apiRouter()
         const end = new Date(input.end);
         const reason = input.reason || `Incident ${i.number}: ${i.title}`;
         const windowId = await incidentCapacityImpactCreate(tx, id, { start, end, factor: input.factor, reason }, user.id, at);
-        await incidentEventAppend(tx, id, trailActor(user), 'capacity-lowered', { windowId, start: input.start, end: input.end, factor: input.factor, reason }, at);
+        await incidentEventAppend(
+          tx,
+          id,
+          trailActor(user),
+          'capacity-lowered',
+          { windowId, start: input.start, end: input.end, factor: input.factor, reason },
+          at,
+        );
         const r = await conflictsRecompute(tx, { from: start.getTime(), to: end.getTime() }, at, `Capaciteit verlaagd door incident ${i.number}`, procedure);
         // New conflicts told their planners already (step 1); planners of conflicts that only grew hear it here.
         const affected: number[] = [];
@@ -347,11 +431,16 @@ export const incidents = apiRouter()
           const k = await conflictById(tx, cid);
           if (!k || k.startAt >= end || k.endAt <= start) continue;
           affected.push(cid);
-          await notify(tx, await incidentAudience(tx, k.afnemers, ['planner'], [], null), {
-            conflictId: cid,
-            title: `Capaciteit verlaagd door incident ${i.number}`,
-            body: `De Berichtenbox heeft van ${start.toISOString()} tot ${end.toISOString()} ${Math.round(input.factor * 100)}% van de capaciteit. Uw conflict wordt daardoor zwaarder.`,
-          }, at);
+          await notify(
+            tx,
+            await incidentAudience(tx, k.afnemers, ['planner'], [], null),
+            {
+              conflictId: cid,
+              title: `Capaciteit verlaagd door incident ${i.number}`,
+              body: `De Berichtenbox heeft van ${start.toISOString()} tot ${end.toISOString()} ${Math.round(input.factor * 100)}% van de capaciteit. Uw conflict wordt daardoor zwaarder.`,
+            },
+            at,
+          );
         }
         await incidentUpdate(tx, id, {}, at);
         return { windowId, created: r.created, affected };
@@ -378,11 +467,23 @@ export const incidents = apiRouter()
         const i = incidentAssertVisible(await incidentById(tx, id, true), user);
         const old = await incidentCapacityImpactDelete(tx, id, impactId);
         if (!old) throw new ProblemError(404, `${i.number} heeft geen capaciteitsverlaging ${impactId}.`);
-        await incidentEventAppend(tx, id, trailActor(user), 'capacity-restored', { windowId: impactId, start: old.startAt.toISOString(), end: old.endAt.toISOString(), factor: old.factor }, at);
-        await conflictsRecompute(tx, { from: old.startAt.getTime(), to: old.endAt.getTime() }, at, `Capaciteitsverlaging van incident ${i.number} opgeheven`, procedure);
+        await incidentEventAppend(
+          tx,
+          id,
+          trailActor(user),
+          'capacity-restored',
+          { windowId: impactId, start: old.startAt.toISOString(), end: old.endAt.toISOString(), factor: old.factor },
+          at,
+        );
+        await conflictsRecompute(
+          tx,
+          { from: old.startAt.getTime(), to: old.endAt.getTime() },
+          at,
+          `Capaciteitsverlaging van incident ${i.number} opgeheven`,
+          procedure,
+        );
         await incidentUpdate(tx, id, {}, at);
       });
       return c.body(null, 204);
     },
   );
-

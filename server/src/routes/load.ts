@@ -25,9 +25,11 @@ export const load = apiRouter().openapi(
     if (!(to > from)) throw new ProblemError(400, '"to" moet na "from" liggen.', [{ field: 'to', message: 'Moet na from liggen.' }]);
     const points = (to - from) / 60_000 / BUCKET_MINUTES[q.bucket];
     if (points > MAX_POINTS) {
-      throw new ProblemError(400, `Dit zijn ${Math.ceil(points).toLocaleString('nl-NL')} punten; het maximum is ${MAX_POINTS.toLocaleString('nl-NL')}. Kies een grotere bucket of een kortere periode.`, [
-        { field: 'bucket', message: 'Te fijn voor deze periode.' },
-      ]);
+      throw new ProblemError(
+        400,
+        `Dit zijn ${Math.ceil(points).toLocaleString('nl-NL')} punten; het maximum is ${MAX_POINTS.toLocaleString('nl-NL')}. Kies een grotere bucket of een kortere periode.`,
+        [{ field: 'bucket', message: 'Te fijn voor deze periode.' }],
+      );
     }
     const { sql } = c.get('deps');
     const planning = c.get('planning');
@@ -35,7 +37,9 @@ export const load = apiRouter().openapi(
     const scope = afnemerScope(user);
     const names = new Map(afnemers.map((a) => [a.oin, a.name]));
     // The names are part of the view: a renamed Afnemer shows at once, not after the next planning change.
-    const namesKey = createHash('sha1').update(afnemers.map((a) => `${a.oin}=${a.name}`).join('\n')).digest('base64');
+    const namesKey = createHash('sha1')
+      .update(afnemers.map((a) => `${a.oin}=${a.name}`).join('\n'))
+      .digest('base64');
     const body = planning.remember(inputs.version, `load|${from}|${to}|${q.bucket}|${scope ?? '*'}|${namesKey}`, () => {
       // What all views of this range share is computed once per version: after a change, every planner's
       // dashboard asks at once, and each of their views then costs only its own windows.

@@ -35,7 +35,12 @@ export function maintenanceJson(m: MaintenanceRow): MaintenanceWindowJson {
 }
 
 const toInput = (b: z.infer<typeof MaintenanceWindowInput>) => ({ ...b, start: new Date(b.start), end: new Date(b.end) });
-const preview = { 200: { description: 'Met dryRun=true: wat de wijziging met de conflicten zou doen (niets opgeslagen)', content: { 'application/json': { schema: PlanningDryRunResult } } } };
+const preview = {
+  200: {
+    description: 'Met dryRun=true: wat de wijziging met de conflicten zou doen (niets opgeslagen)',
+    content: { 'application/json': { schema: PlanningDryRunResult } },
+  },
+};
 
 export const maintenanceWindows = apiRouter()
   .openapi(
@@ -79,7 +84,10 @@ export const maintenanceWindows = apiRouter()
       request: { query: DryRunQuery, body: { required: true, content: { 'application/json': { schema: MaintenanceWindowInput } } } },
       responses: {
         ...preview,
-        201: { description: 'Toegevoegd, met de wijziging in het spoor en wat ze met de conflicten deed', content: { 'application/json': { schema: MaintenanceWindowSavedJson } } },
+        201: {
+          description: 'Toegevoegd, met de wijziging in het spoor en wat ze met de conflicten deed',
+          content: { 'application/json': { schema: MaintenanceWindowSavedJson } },
+        },
       },
     }),
     async (c) => {

@@ -22,7 +22,10 @@ export const notifications = apiRouter()
     async (c) => {
       const user = userRequire(c);
       const rows = await notificationsOfUser(c.get('deps').sql, user.id, c.req.valid('query').limit);
-      return c.json(rows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: iso(n.readAt) })), 200);
+      return c.json(
+        rows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: iso(n.readAt) })),
+        200,
+      );
     },
   )
   .openapi(
@@ -53,9 +56,19 @@ export const notifications = apiRouter()
     async (c) => {
       const user = userRequire(c);
       const rows = await outboxList(c.get('deps').sql, roleMay(user.role, 'outbox.read-all') ? null : user.email, c.req.valid('query').limit);
-      return c.json(rows.map((m) => ({
-        id: m.id, to: m.toEmail, subject: m.subject, body: m.body, createdAt: m.createdAt.toISOString(), attempts: m.attempts,
-        nextAttemptAt: m.nextAttemptAt.toISOString(), lastError: m.lastError, sentAt: iso(m.sentAt),
-      })), 200);
+      return c.json(
+        rows.map((m) => ({
+          id: m.id,
+          to: m.toEmail,
+          subject: m.subject,
+          body: m.body,
+          createdAt: m.createdAt.toISOString(),
+          attempts: m.attempts,
+          nextAttemptAt: m.nextAttemptAt.toISOString(),
+          lastError: m.lastError,
+          sentAt: iso(m.sentAt),
+        })),
+        200,
+      );
     },
   );

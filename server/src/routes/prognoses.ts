@@ -108,7 +108,11 @@ async function deliveryRead(c: Context<AppEnv>): Promise<{ result: ParseResult; 
     }
     const kind = fileKind(file.type, file.name);
     if (!kind) throw new ProblemError(415, `Het bestand "${file.name}" is geen CSV- of XLSX-bestand.`);
-    return { result: await parseFile(kind, new Uint8Array(await file.arrayBuffer()), horizon), fileName: file.name, contentType: kind === 'xlsx' ? XLSX_TYPE : 'text/csv' };
+    return {
+      result: await parseFile(kind, new Uint8Array(await file.arrayBuffer()), horizon),
+      fileName: file.name,
+      contentType: kind === 'xlsx' ? XLSX_TYPE : 'text/csv',
+    };
   }
   const fileName = fileNameFromDisposition(c.req.header('content-disposition'));
   const kind = fileKind(contentType, fileName);
@@ -259,7 +263,13 @@ export const prognoses = router
       });
       const sum = (k: 'created' | 'updated' | 'unchanged') => deliveries.reduce((n: number, d: DeliveryRow) => n + d[k], 0);
       return c.json(
-        { deliveries: deliveries.map(deliveryJson), rowCount: result.rows.length, created: sum('created'), updated: sum('updated'), unchanged: sum('unchanged') },
+        {
+          deliveries: deliveries.map(deliveryJson),
+          rowCount: result.rows.length,
+          created: sum('created'),
+          updated: sum('updated'),
+          unchanged: sum('unchanged'),
+        },
         201,
       );
     },
@@ -342,9 +352,16 @@ export const prognoses = router
       const own = afnemerScope(user);
       if (own && w.afnemerOin !== own) throw new ProblemError(403, 'Dit verzendmoment hoort bij een andere Afnemer.');
       const revisions = (await sendWindowRevisions(sql, w.id)).map((r) => ({
-        revision: r.revision, deliveryId: r.deliveryId, changedBy: r.changedBy, changedAt: r.changedAt.toISOString(),
-        omschrijving: r.omschrijving, berichttype: r.berichttype, start: r.startAt.toISOString(), eind: r.endAt.toISOString(),
-        aantalBerichten: r.aantalBerichten, status: r.status,
+        revision: r.revision,
+        deliveryId: r.deliveryId,
+        changedBy: r.changedBy,
+        changedAt: r.changedAt.toISOString(),
+        omschrijving: r.omschrijving,
+        berichttype: r.berichttype,
+        start: r.startAt.toISOString(),
+        eind: r.endAt.toISOString(),
+        aantalBerichten: r.aantalBerichten,
+        status: r.status,
       }));
       return c.json({ ...sendWindowJson(w), revisions }, 200);
     },
@@ -359,7 +376,8 @@ export const prognoses = router
         params: IdParam,
         query: z.object({
           dryRun: z.enum(['true', 'false']).optional().openapi({
-            description: 'true: alleen tonen welke conflicten de wijziging zou veroorzaken, verergeren of oplossen, en het venster voor en na; er wordt niets opgeslagen',
+            description:
+              'true: alleen tonen welke conflicten de wijziging zou veroorzaken, verergeren of oplossen, en het venster voor en na; er wordt niets opgeslagen',
           }),
         }),
         body: { required: true, content: { 'application/json': { schema: PrognosePatch } } },
@@ -390,7 +408,12 @@ export const prognoses = router
         status: patch.status,
       };
       // Only what the edit sets must lie within the horizon: an old window may still be corrected in its count.
-      horizonRequire(horizonNow(deps), horizonFields(change).filter((f) => (f.field === 'start' ? patch.start : patch.eind) !== undefined).map((f) => f.field === 'end' ? { ...f, field: 'eind' } : f));
+      horizonRequire(
+        horizonNow(deps),
+        horizonFields(change)
+          .filter((f) => (f.field === 'start' ? patch.start : patch.eind) !== undefined)
+          .map((f) => (f.field === 'end' ? { ...f, field: 'eind' } : f)),
+      );
       const now = deps.now();
       if (c.req.valid('query').dryRun === 'true') {
         return c.json(await windowsChangePreview(deps.sql, c.get('planning'), [change], user, now), 200);
@@ -425,7 +448,13 @@ export const prognoses = router
       const cancelled = await sql.begin(async (tx: Tx) => {
         const after = await sendWindowCancel(tx, id, user.id);
         if (after && after.revision !== w.revision) {
-          await conflictsRecompute(tx, { from: w.startAt.getTime(), to: w.endAt.getTime() }, c.get('deps').now(), `Verzendmoment ${w.kenmerk} geannuleerd`, c.get('deps').procedure);
+          await conflictsRecompute(
+            tx,
+            { from: w.startAt.getTime(), to: w.endAt.getTime() },
+            c.get('deps').now(),
+            `Verzendmoment ${w.kenmerk} geannuleerd`,
+            c.get('deps').procedure,
+          );
         }
         return after;
       });

@@ -1,6 +1,15 @@
 import { afnemerByOin, usageWindows } from '@cd/db';
-import { ReportQuery, ServiceReport, UsageTemplateJson, UsageTemplateQuery, monthStart, usageTemplateFill, amsterdamDayIso, amsterdamDayNumber } from '@cd/shared';
-import { z } from '@hono/zod-openapi';
+import {
+  ReportQuery,
+  ServiceReport,
+  UsageTemplateJson,
+  UsageTemplateQuery,
+  monthStart,
+  usageTemplateFill,
+  amsterdamDayIso,
+  amsterdamDayNumber,
+} from '@cd/shared';
+import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { afnemerScope, userMay, userRequire, type AppEnv } from '../lib/context.js';
 import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
@@ -71,7 +80,10 @@ export const reports = apiRouter()
         return c.body(serviceReportHtml(report), 200, { 'Content-Type': 'text/html; charset=utf-8' });
       }
       if (accept.includes('text/csv')) {
-        return c.body(serviceReportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
+        return c.body(serviceReportCsv(report), 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${name}.csv"`,
+        });
       }
       return c.json(report, 200);
     },

@@ -104,7 +104,10 @@ export const rfcs = apiRouter()
     }),
     (c) => {
       userRequire(c);
-      return c.json(STANDARD_CHANGES.map((s) => ({ ...s })), 200);
+      return c.json(
+        STANDARD_CHANGES.map((s) => ({ ...s })),
+        200,
+      );
     },
   )
   .openapi(
@@ -122,7 +125,10 @@ export const rfcs = apiRouter()
       const scope = afnemerScope(user);
       if (scope !== null && q.afnemer && q.afnemer !== scope) throw new ProblemError(403, 'U ziet alleen de RFC’s van uw eigen Afnemer.');
       const rows = await rfcsList(c.get('deps').sql, { afnemer: scope ?? q.afnemer ?? null, status: q.status ?? null, kind: q.kind ?? null });
-      return c.json(rows.map((r) => rfcJson(r, user)), 200);
+      return c.json(
+        rows.map((r) => rfcJson(r, user)),
+        200,
+      );
     },
   )
   .openapi(
@@ -158,28 +164,40 @@ export const rfcs = apiRouter()
       }
       const permission = await userRfcPermission(sql, user.id);
       if (!permission?.mayFileRfc) {
-        throw new ProblemError(403, 'Uw Afnemer heeft u niet aangewezen om wijzigingsverzoeken in te dienen. Vraag dat aan uw klantraad-manager of aan Logius.');
+        throw new ProblemError(
+          403,
+          'Uw Afnemer heeft u niet aangewezen om wijzigingsverzoeken in te dienen. Vraag dat aan uw klantraad-manager of aan Logius.',
+        );
       }
       const at = now();
       const state = rfcInitial(input.kind, at.getTime());
       const id = await sql.begin(async (tx: Tx) => {
-        const newId = await rfcInsert(tx, {
-          afnemerOin: user.afnemerOin!,
-          kind: input.kind,
-          catalogueItem: input.catalogueItem ?? null,
-          incidentNumber: input.incidentNumber ?? null,
-          title: input.title,
-          description: input.description,
-          status: state.status,
-          state,
-          filedBy: user.id,
-        }, at);
+        const newId = await rfcInsert(
+          tx,
+          {
+            afnemerOin: user.afnemerOin!,
+            kind: input.kind,
+            catalogueItem: input.catalogueItem ?? null,
+            incidentNumber: input.incidentNumber ?? null,
+            title: input.title,
+            description: input.description,
+            status: state.status,
+            state,
+            filedBy: user.id,
+          },
+          at,
+        );
         await rfcEventAppend(tx, { rfcId: newId, actor: user, action: 'file', from: null, to: state.status, payload: { kind: input.kind } }, at);
-        await notify(tx, await usersByRole(tx, ['service-manager'], null), {
-          conflictId: null,
-          title: `Nieuwe RFC #${newId}: ${input.title}`,
-          body: `${user.email} diende een ${input.kind === 'urgent' ? 'urgente wijziging' : input.kind === 'standaard' ? 'standaardwijziging' : 'niet-standaardwijziging'} in. Stap 2: de korte analyse.`,
-        }, at);
+        await notify(
+          tx,
+          await usersByRole(tx, ['service-manager'], null),
+          {
+            conflictId: null,
+            title: `Nieuwe RFC #${newId}: ${input.title}`,
+            body: `${user.email} diende een ${input.kind === 'urgent' ? 'urgente wijziging' : input.kind === 'standaard' ? 'standaardwijziging' : 'niet-standaardwijziging'} in. Stap 2: de korte analyse.`,
+          },
+          at,
+        );
         return newId;
       });
       return c.json(await detail(sql, (await rfcById(sql, id))!, user), 201);
@@ -223,11 +241,16 @@ export const rfcs = apiRouter()
         await rfcStateSave(tx, id, result.state.status, result.state, releaseId, at);
         const { type: _type, ...payload } = action;
         await rfcEventAppend(tx, { rfcId: id, actor: user, action: action.type, from: result.event.from, to: result.event.to, payload }, at);
-        await notify(tx, [{ id: row.filedByUserId, email: row.filedBy }], {
-          conflictId: null,
-          title: `RFC #${id}: ${RFC_STATUS_LABELS[result.state.status]}`,
-          body: action.type === 'decide' ? `${row.title}. Reden: ${action.reason}` : row.title,
-        }, at);
+        await notify(
+          tx,
+          [{ id: row.filedByUserId, email: row.filedBy }],
+          {
+            conflictId: null,
+            title: `RFC #${id}: ${RFC_STATUS_LABELS[result.state.status]}`,
+            body: action.type === 'decide' ? `${row.title}. Reden: ${action.reason}` : row.title,
+          },
+          at,
+        );
       });
       return c.json(await detail(sql, (await rfcById(sql, id))!, user), 200);
     },

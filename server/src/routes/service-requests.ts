@@ -64,7 +64,10 @@ export const serviceRequests = apiRouter()
     }),
     (c) => {
       userRequire(c);
-      return c.json(SERVICE_REQUEST_TYPES.map((t) => ({ ...t, fields: zod.toJSONSchema(SERVICE_REQUEST_FIELDS[t.code], { io: 'input' }) as Record<string, unknown> })), 200);
+      return c.json(
+        SERVICE_REQUEST_TYPES.map((t) => ({ ...t, fields: zod.toJSONSchema(SERVICE_REQUEST_FIELDS[t.code], { io: 'input' }) as Record<string, unknown> })),
+        200,
+      );
     },
   )
   .openapi(
@@ -110,26 +113,36 @@ export const serviceRequests = apiRouter()
     }),
     async (c) => {
       const user = userRequire(c);
-      if (!roleMay(user.role, 'service-request.file') || !user.afnemerOin) throw new ProblemError(403, 'Serviceverzoeken worden ingediend door medewerkers van een Afnemer.');
+      if (!roleMay(user.role, 'service-request.file') || !user.afnemerOin)
+        throw new ProblemError(403, 'Serviceverzoeken worden ingediend door medewerkers van een Afnemer.');
       const input = c.req.valid('json');
       const { sql, now } = c.get('deps');
       const at = now();
       const standard = input.kind === 'standaard' ? SERVICE_REQUEST_TYPES.find((t) => t.code === input.catalogueItem)! : null;
       const id = await sql.begin(async (tx: Tx) => {
-        const newId = await serviceRequestInsert(tx, {
-          afnemerOin: user.afnemerOin!,
-          kind: input.kind,
-          catalogueItem: standard?.code ?? null,
-          subject: input.kind === 'standaard' ? standard!.name : input.subject,
-          description: input.description,
-          fields: input.kind === 'standaard' ? SERVICE_REQUEST_FIELDS[input.catalogueItem].parse(input.fields) : {},
-          filedBy: user.id,
-        }, at);
-        await notify(tx, await usersByRole(tx, ['service-manager'], null), {
-          conflictId: null,
-          title: `Nieuw serviceverzoek #${newId}`,
-          body: `${user.email}: ${input.kind === 'standaard' ? standard!.name : input.subject}`,
-        }, at);
+        const newId = await serviceRequestInsert(
+          tx,
+          {
+            afnemerOin: user.afnemerOin!,
+            kind: input.kind,
+            catalogueItem: standard?.code ?? null,
+            subject: input.kind === 'standaard' ? standard!.name : input.subject,
+            description: input.description,
+            fields: input.kind === 'standaard' ? SERVICE_REQUEST_FIELDS[input.catalogueItem].parse(input.fields) : {},
+            filedBy: user.id,
+          },
+          at,
+        );
+        await notify(
+          tx,
+          await usersByRole(tx, ['service-manager'], null),
+          {
+            conflictId: null,
+            title: `Nieuw serviceverzoek #${newId}`,
+            body: `${user.email}: ${input.kind === 'standaard' ? standard!.name : input.subject}`,
+          },
+          at,
+        );
         return newId;
       });
       return c.json(json((await serviceRequestById(sql, id))!), 201);
@@ -154,16 +167,23 @@ export const serviceRequests = apiRouter()
         const s = visible(await serviceRequestById(tx, id, true), user);
         const closing = body.status === 'afgehandeld' || body.status === 'afgewezen';
         if (closing && !body.answer?.trim()) {
-          throw new ProblemError(400, 'Geef bij het afhandelen of afwijzen een antwoord.', [{ field: 'answer', message: 'Verplicht bij afhandelen of afwijzen.' }]);
+          throw new ProblemError(400, 'Geef bij het afhandelen of afwijzen een antwoord.', [
+            { field: 'answer', message: 'Verplicht bij afhandelen of afwijzen.' },
+          ]);
         }
         const error = serviceRequestTransitionError(s.status, body.status, body.answer ?? null);
         if (error) throw new ProblemError(409, error);
         await serviceRequestUpdate(tx, id, body.status, body.answer?.trim() || null, user.id, at);
-        await notify(tx, [{ id: s.filedByUserId, email: s.filedBy }], {
-          conflictId: null,
-          title: `Serviceverzoek #${id}: ${SERVICE_REQUEST_STATUS_LABELS[body.status]}`,
-          body: body.answer?.trim() || s.subject,
-        }, at);
+        await notify(
+          tx,
+          [{ id: s.filedByUserId, email: s.filedBy }],
+          {
+            conflictId: null,
+            title: `Serviceverzoek #${id}: ${SERVICE_REQUEST_STATUS_LABELS[body.status]}`,
+            body: body.answer?.trim() || s.subject,
+          },
+          at,
+        );
       });
       return c.json(json((await serviceRequestById(sql, id))!), 200);
     },

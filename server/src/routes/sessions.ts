@@ -57,7 +57,9 @@ export const sessions = apiRouter()
       }
       // Only who knows the password learns that the account is locked.
       if (locked) {
-        throw tooMany(`Dit account is tijdelijk geblokkeerd na ${MAX_FAILED_LOGINS} mislukte pogingen. Probeer het na ${instantClockDutch(locked.getTime())} opnieuw.`);
+        throw tooMany(
+          `Dit account is tijdelijk geblokkeerd na ${MAX_FAILED_LOGINS} mislukte pogingen. Probeer het na ${instantClockDutch(locked.getTime())} opnieuw.`,
+        );
       }
       await userLoginSucceeded(deps.sql, user.id);
       // Always a fresh token: a session id planted before login is never promoted (no fixation).
@@ -67,7 +69,11 @@ export const sessions = apiRouter()
       const expires = new Date(deps.now().getTime() + deps.sessionHours * 3600_000);
       await sessionCreate(deps.sql, tokenHash(token), user.id, expires);
       setCookie(c, SESSION_COOKIE, token, {
-        httpOnly: true, sameSite: 'Strict', path: '/', expires, secure: requestIsHttps(c),
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/',
+        expires,
+        secure: requestIsHttps(c),
       });
       return c.json(await currentUserJson(deps, user), 201);
     },

@@ -89,14 +89,7 @@ export async function profileDryRun(sql: Sql, change: ProfileChange, now: Date):
 }
 
 /** Stores the profile and recomputes every conflict in the same transaction. */
-export async function profileSave(
-  sql: Sql,
-  change: ProfileChange,
-  userId: number,
-  now: Date,
-  reason: string,
-  settings: ProcedureSettings | undefined,
-) {
+export async function profileSave(sql: Sql, change: ProfileChange, userId: number, now: Date, reason: string, settings: ProcedureSettings | undefined) {
   const effectiveFrom = effectiveDate(change.effectiveFrom, now);
   return sql.begin(async (tx: Tx) => {
     const before = await capacityProfilesRead(tx);
@@ -142,7 +135,10 @@ export type MaintenanceEdit =
 
 const notFound = () => new ProblemError(404, 'Dit onderhoudsvenster bestaat niet.');
 const asCore = (id: number, m: { start: Date; end: Date; factor: number }): MaintenanceWindow => ({
-  id, start: m.start.getTime(), end: m.end.getTime(), factor: m.factor,
+  id,
+  start: m.start.getTime(),
+  end: m.end.getTime(),
+  factor: m.factor,
 });
 /** Each window's own span: a change far apart recomputes two stretches, not all in between. */
 const spanOf = (...ms: { start: Date; end: Date }[]): ChangedInterval[] => ms.map((m) => ({ from: m.start.getTime(), to: m.end.getTime() }));

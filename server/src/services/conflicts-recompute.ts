@@ -1,22 +1,7 @@
-import {
-  conflictInsert,
-  conflictsOpenInRange,
-  conflictsResolve,
-  conflictUpdate,
-  planningIslands,
-  type OpenConflictSpan,
-  type Tx,
-} from '@cd/db';
+import { conflictInsert, conflictsOpenInRange, conflictsResolve, conflictUpdate, planningIslands, type OpenConflictSpan, type Tx } from '@cd/db';
 import { planningInputsInRange } from './planning-inputs.js';
 import { casesInvolvedUpdate, casesOpen, casesResolve, type ProcedureSettings } from './procedure.js';
-import {
-  BUCKET_MS,
-  BUCKET_OVERLOADED,
-  changedBucketRanges,
-  conflictsReconcile,
-  type ChangedInterval,
-  type Conflict,
-} from '@cd/shared';
+import { BUCKET_MS, BUCKET_OVERLOADED, changedBucketRanges, conflictsReconcile, type ChangedInterval, type Conflict } from '@cd/shared';
 import { conflictsDetectOffThread } from './cpu-pool.js';
 import { DAY_MS } from '@cd/shared/time';
 
@@ -80,17 +65,10 @@ async function rangeSettle(tx: Tx, from: number, to: number, work: { buckets: nu
  * Each changed span is padded (a day before, two weeks after for the backlog to drain) and settled on its own;
  * ranges that grow into each other are joined, so the result equals detecting over everything at once.
  */
-export async function conflictsRecompute(
-  tx: Tx,
-  changed: ChangedSpan,
-  now: Date,
-  reason: string,
-  settings: ProcedureSettings = {},
-): Promise<RecomputeResult> {
+export async function conflictsRecompute(tx: Tx, changed: ChangedSpan, now: Date, reason: string, settings: ProcedureSettings = {}): Promise<RecomputeResult> {
   // One recompute at a time, across server instances: two would otherwise both insert the same new conflict.
   await tx`select pg_advisory_xact_lock(hashtext('conflicts-recompute'))`;
-  const spans: readonly ChangedInterval[] =
-    changed === 'all' ? await planningIslands(tx, MARGIN_MS + DRAIN_SLACK_MS) : 'from' in changed ? [changed] : changed;
+  const spans: readonly ChangedInterval[] = changed === 'all' ? await planningIslands(tx, MARGIN_MS + DRAIN_SLACK_MS) : 'from' in changed ? [changed] : changed;
   let pending = changedBucketRanges(spans, { beforeMs: MARGIN_MS, afterMs: DRAIN_SLACK_MS }).map((r) => ({
     from: r.fromBucket * BUCKET_MS,
     to: r.toBucket * BUCKET_MS,
@@ -114,12 +92,24 @@ export async function conflictsRecompute(
   }
 
   const openById = new Map(settled.flatMap((s) => s.open).map((c) => [c.id, c]));
-  const { kept, created, resolved } = conflictsReconcile([...openById.values()], settled.flatMap((s) => s.conflicts));
+  const { kept, created, resolved } = conflictsReconcile(
+    [...openById.values()],
+    settled.flatMap((s) => s.conflicts),
+  );
   for (const k of kept) await conflictUpdate(tx, k.id, k.conflict, now);
-  await casesInvolvedUpdate(tx, kept.map((k) => ({ id: k.id, afnemers: k.conflict.afnemers, windowIds: k.conflict.windows.map((w) => w.id) })), now);
+  await casesInvolvedUpdate(
+    tx,
+    kept.map((k) => ({ id: k.id, afnemers: k.conflict.afnemers, windowIds: k.conflict.windows.map((w) => w.id) })),
+    now,
+  );
   const createdIds: number[] = [];
   for (const c of created) createdIds.push(await conflictInsert(tx, c, now));
-  await casesOpen(tx, created.map((c, i) => ({ id: createdIds[i]!, start: c.start, afnemers: c.afnemers })), now, settings);
+  await casesOpen(
+    tx,
+    created.map((c, i) => ({ id: createdIds[i]!, start: c.start, afnemers: c.afnemers })),
+    now,
+    settings,
+  );
   await conflictsResolve(tx, resolved, now, reason);
   await casesResolve(tx, resolved, reason, now);
   const ranges = settled.map((s) => ({ from: s.from, to: s.to }));

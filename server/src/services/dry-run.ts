@@ -18,7 +18,6 @@ import { conflictsDetectOffThread } from './cpu-pool.js';
 import { DAY_MS } from '@cd/shared/time';
 import { planningInputsInRange } from './planning-inputs.js';
 
-
 /** A conflict as the caller may learn it: an Afnemer sees the others in the slot only as a count (decision 006). */
 function preview(c: Conflict, scope: AfnemerScope) {
   return {
@@ -42,7 +41,15 @@ export async function deliveryDryRun(sql: Sql, groups: [string, NewSendWindow[]]
   let nextTempId = -1;
   const spans: ChangedInterval[] = [];
   for (const [afnemer, windows] of groups) {
-    const existing = new Map((await planWindowsByKenmerk(sql, afnemer, windows.map((w) => w.kenmerk))).map((w) => [w.kenmerk, w]));
+    const existing = new Map(
+      (
+        await planWindowsByKenmerk(
+          sql,
+          afnemer,
+          windows.map((w) => w.kenmerk),
+        )
+      ).map((w) => [w.kenmerk, w]),
+    );
     for (const w of windows) {
       const old = existing.get(w.kenmerk);
       if (old) {
@@ -51,8 +58,15 @@ export async function deliveryDryRun(sql: Sql, groups: [string, NewSendWindow[]]
       }
       spans.push({ from: w.start.getTime(), to: w.end.getTime() });
       incoming.push({
-        id: old?.id ?? nextTempId--, afnemer, kenmerk: w.kenmerk, start: w.start.getTime(), end: w.end.getTime(),
-        volume: w.aantalBerichten, status: w.status, earliestStart: w.vroegsteStart?.getTime() ?? null, latestEnd: w.laatsteEind?.getTime() ?? null,
+        id: old?.id ?? nextTempId--,
+        afnemer,
+        kenmerk: w.kenmerk,
+        start: w.start.getTime(),
+        end: w.end.getTime(),
+        volume: w.aantalBerichten,
+        status: w.status,
+        earliestStart: w.vroegsteStart?.getTime() ?? null,
+        latestEnd: w.laatsteEind?.getTime() ?? null,
       });
     }
   }
@@ -91,11 +105,13 @@ export async function planningDryRun(sql: Queryable, change: PlanningInputsChang
     const detect = async (w: readonly PlanWindow[], m: readonly MaintenanceWindow[], schedule: CapacitySchedule) =>
       (await conflictsDetectOffThread({ windows: [...w], maintenance: [...m], profile: schedule, fromBucket, toBucket })).conflicts;
     before.push(...(await detect(windows, maintenance, schedule)));
-    after.push(...(await detect(
-      (change.windows?.(windows) ?? windows).filter(inRange),
-      (change.maintenance?.(maintenance) ?? maintenance).filter(inRange),
-      change.schedule?.(schedule) ?? schedule,
-    )));
+    after.push(
+      ...(await detect(
+        (change.windows?.(windows) ?? windows).filter(inRange),
+        (change.maintenance?.(maintenance) ?? maintenance).filter(inRange),
+        change.schedule?.(schedule) ?? schedule,
+      )),
+    );
   }
   const diff = conflictsDiff(before, after);
   return {

@@ -39,7 +39,13 @@ export function incidentFacts(i: IncidentRow): IncidentFacts {
 /** The calamity proposal of an incident at `nowMs` (computed on read, never stored until confirmed). */
 export function incidentCalamity(i: IncidentRow, nowMs: number) {
   return calamityCheck(
-    { priority: i.priority, reportedAt: i.reportedAt.getTime(), resolutionDueAt: i.resolutionDueAt.getTime(), resolvedAt: ms(i.resolvedAt ?? i.closedAt), calamityAt: ms(i.calamityAt) },
+    {
+      priority: i.priority,
+      reportedAt: i.reportedAt.getTime(),
+      resolutionDueAt: i.resolutionDueAt.getTime(),
+      resolvedAt: ms(i.resolvedAt ?? i.closedAt),
+      calamityAt: ms(i.calamityAt),
+    },
     nowMs,
   );
 }
@@ -134,18 +140,27 @@ export async function incidentsCalamityProposalsRecord(tx: Tx, now: Date): Promi
   const open = await incidentsList(tx, { status: null, priority: 'P1', afnemer: null, openOnly: true, calamityConfirmed: false, from: null, to: null });
   const due = open.filter((i) => incidentCalamity(i, now.getTime()).proposed);
   if (due.length === 0) return [];
-  const already = await incidentsWithEvent(tx, due.map((i) => i.id), 'calamity-proposed');
+  const already = await incidentsWithEvent(
+    tx,
+    due.map((i) => i.id),
+    'calamity-proposed',
+  );
   const fresh = due.filter((i) => !already.has(i.id));
   const managers = await usersByRole(tx, ['calamity-manager'], null);
   for (const i of fresh) {
     const p = incidentCalamity(i, now.getTime());
     const reason = p.proposed ? p.reason : 'p1-dreigt';
     await incidentEventAppend(tx, i.id, null, 'calamity-proposed', { reason, usedFraction: p.usedFraction }, now);
-    await notify(tx, managers, {
-      conflictId: null,
-      title: `Calamiteit voorgesteld: ${i.number}`,
-      body: `${i.number} (${i.title}) is een P1 zonder oplossing: ${reason === 'p1-overschreden' ? 'de oplostijd is overschreden' : '75% van de oplostijd is verstreken'}. Bevestig of de calamiteitenprocedure in werking treedt.`,
-    }, now);
+    await notify(
+      tx,
+      managers,
+      {
+        conflictId: null,
+        title: `Calamiteit voorgesteld: ${i.number}`,
+        body: `${i.number} (${i.title}) is een P1 zonder oplossing: ${reason === 'p1-overschreden' ? 'de oplostijd is overschreden' : '75% van de oplostijd is verstreken'}. Bevestig of de calamiteitenprocedure in werking treedt.`,
+      },
+      now,
+    );
   }
   return fresh.map((i) => i.id);
 }

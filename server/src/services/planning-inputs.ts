@@ -26,12 +26,7 @@ export interface PlanningInputsOptions {
  * The windows, maintenance and capacity schedule of [from, to) (ms), read together. A repeatable-read transaction
  * reads them in one snapshot (the planning cache does); with the pool the three reads run side by side.
  */
-export async function planningInputsInRange(
-  sql: Queryable,
-  from: number,
-  to: number,
-  options: PlanningInputsOptions = {},
-): Promise<PlanningInputsInRange> {
+export async function planningInputsInRange(sql: Queryable, from: number, to: number, options: PlanningInputsOptions = {}): Promise<PlanningInputsInRange> {
   const [windows, maintenance, profiles] = await Promise.all([
     options.windowsChangedSince === undefined ? planWindowsInRange(sql, from, to) : planWindowsChangedSince(sql, options.windowsChangedSince),
     maintenanceInRange(sql, from, to),

@@ -90,7 +90,9 @@ async function reachAfnemers(
   const accounts = new Map<string, string[]>();
   for (const u of users) accounts.set(u.afnemerOin, [...(accounts.get(u.afnemerOin) ?? []), u.email]);
   const contacts = (await contactsOfAfnemers(tx, [...afnemers], [...route.contacts])).map((c) => ({
-    afnemer: c.afnemerOin!, role: c.role, email: c.email,
+    afnemer: c.afnemerOin!,
+    role: c.role,
+    email: c.email,
   }));
   const reach = procedureReach(afnemers, purpose, accounts, contacts);
   const names = await afnemerNames(tx);
@@ -108,32 +110,36 @@ async function reachAfnemers(
 }
 
 /** Opens the case file of newly detected conflicts at step 1 and tells the planners involved. */
-export async function casesOpen(
-  tx: Tx,
-  conflicts: { id: number; start: number; afnemers: readonly string[] }[],
-  now: Date,
-  settings: ProcedureSettings,
-) {
+export async function casesOpen(tx: Tx, conflicts: { id: number; start: number; afnemers: readonly string[] }[], now: Date, settings: ProcedureSettings) {
   for (const c of conflicts) {
     const state = procedureInitial(c.id, c.afnemers, now.getTime(), settings.deadlines);
     await caseSave(tx, c.id, state.step, state, new Date(state.deadline));
     await eventAppend(tx, { conflictId: c.id, actor: null, action: 'detected', from: null, to: state.step, payload: { afnemers: c.afnemers } }, now);
-    await notifyNamed(tx, await planners(tx, c.afnemers), {
-      conflictId: c.id,
-      title: `Capaciteitsconflict op ${dayText(c.start)}`,
-      body: `Uw verzendmomenten overschrijden samen met die van ${c.afnemers.length - 1} andere Afnemer(s) de capaciteit van de Berichtenbox. ` +
-        `Stap 1: probeer uw planning te verplaatsen, uiterlijk ${dayText(state.deadline)}.`,
-    }, now);
+    await notifyNamed(
+      tx,
+      await planners(tx, c.afnemers),
+      {
+        conflictId: c.id,
+        title: `Capaciteitsconflict op ${dayText(c.start)}`,
+        body:
+          `Uw verzendmomenten overschrijden samen met die van ${c.afnemers.length - 1} andere Afnemer(s) de capaciteit van de Berichtenbox. ` +
+          `Stap 1: probeer uw planning te verplaatsen, uiterlijk ${dayText(state.deadline)}.`,
+      },
+      now,
+    );
   }
 }
 
 /** Keeps the involved Afnemers of persisting conflicts current in their case files (and any draft advice). */
-export async function casesInvolvedUpdate(
-  tx: Tx,
-  conflicts: { id: number; afnemers: readonly string[]; windowIds: number[] }[],
-  now: Date,
-) {
-  const cases = new Map((await casesByConflicts(tx, conflicts.map((c) => c.id))).map((c) => [c.conflictId, c]));
+export async function casesInvolvedUpdate(tx: Tx, conflicts: { id: number; afnemers: readonly string[]; windowIds: number[] }[], now: Date) {
+  const cases = new Map(
+    (
+      await casesByConflicts(
+        tx,
+        conflicts.map((c) => c.id),
+      )
+    ).map((c) => [c.conflictId, c]),
+  );
   for (const c of conflicts) {
     const row = cases.get(c.id);
     if (!row) continue;
@@ -141,11 +147,20 @@ export async function casesInvolvedUpdate(
     if (state.afnemers.join() === c.afnemers.join()) continue;
     // A draft advice recomputed here proposes no moments (the suggestions are worked out when it is confirmed).
     const windows = (await sendWindowsByIds(tx, c.windowIds)).map((w) => ({
-      id: w.id, afnemer: w.afnemerOin, deliveredAt: w.updatedAt.getTime(), kenmerk: w.kenmerk, start: w.startAt.getTime(), end: w.endAt.getTime(),
+      id: w.id,
+      afnemer: w.afnemerOin,
+      deliveredAt: w.updatedAt.getTime(),
+      kenmerk: w.kenmerk,
+      start: w.startAt.getTime(),
+      end: w.endAt.getTime(),
     }));
     const next = procedureAfnemersUpdate(state, c.afnemers, windows);
     await caseSave(tx, c.id, next.step, next, row.deadline);
-    await eventAppend(tx, { conflictId: c.id, actor: null, action: 'involved-changed', from: state.step, to: state.step, payload: { before: state.afnemers, after: c.afnemers } }, now);
+    await eventAppend(
+      tx,
+      { conflictId: c.id, actor: null, action: 'involved-changed', from: state.step, to: state.step, payload: { before: state.afnemers, after: c.afnemers } },
+      now,
+    );
   }
 }
 
@@ -159,11 +174,16 @@ export async function casesResolve(tx: Tx, ids: number[], reason: string, now: D
     if (!result.ok) continue;
     await caseSave(tx, id, result.state.step, result.state, null);
     await eventAppend(tx, { conflictId: id, actor: null, action: 'resolve', from: result.event.from, to: result.event.to, payload: { reason } }, now);
-    await notifyNamed(tx, await planners(tx, state.afnemers), {
-      conflictId: id,
-      title: 'Capaciteitsconflict opgelost',
-      body: `Het conflict is opgelost: ${reason}. (Stond in: ${PROCEDURE_STEP_LABELS[state.step]}.)`,
-    }, now);
+    await notifyNamed(
+      tx,
+      await planners(tx, state.afnemers),
+      {
+        conflictId: id,
+        title: 'Capaciteitsconflict opgelost',
+        body: `Het conflict is opgelost: ${reason}. (Stond in: ${PROCEDURE_STEP_LABELS[state.step]}.)`,
+      },
+      now,
+    );
   }
 }
 
@@ -185,7 +205,14 @@ export type ActionOutcome =
 const STATUS = { forbidden: 403, illegal: 409, invalid: 400 } as const;
 
 /** Stores a state and its trail entry; `user` null for the system. */
-async function caseStore(tx: Tx, conflictId: number, result: { state: ProcedureState; event: ProcedureEvent }, user: UserRow | null, action: string, now: Date) {
+async function caseStore(
+  tx: Tx,
+  conflictId: number,
+  result: { state: ProcedureState; event: ProcedureEvent },
+  user: UserRow | null,
+  action: string,
+  now: Date,
+) {
   const next = result.state;
   await caseSave(tx, conflictId, next.step, next, next.deadline === null ? null : new Date(next.deadline));
   const actor = user && { id: user.id, email: user.email, role: user.role, afnemerOin: user.afnemerOin };
@@ -234,7 +261,12 @@ export async function caseAct(
 
   const label = PROCEDURE_STEP_LABELS[next.step];
   const tell = async (users: { id: number; email: string }[], title: string, body: string) =>
-    notifyNamed(tx, users.filter((u) => u.id !== user.id), { conflictId, title, body }, now);
+    notifyNamed(
+      tx,
+      users.filter((u) => u.id !== user.id),
+      { conflictId, title, body },
+      now,
+    );
   const logius = () => usersByRole(tx, ['capacity-manager', 'service-manager'], null);
   let carryOut: Extract<ActionOutcome, { ok: true }>['carryOut'] = null;
   let awaiting: Extract<ActionOutcome, { ok: true }>['awaiting'] = null;
@@ -243,14 +275,23 @@ export async function caseAct(
       await tell(await usersByRole(tx, ['capacity-manager'], null), 'Planner neemt contact op over een conflict', `${user.email}: ${action.message}`);
       break;
     case 'open-assessment':
-      await reachAfnemers(tx, conflictId, next.afnemers, 'assessment', {
-        title: `Gezamenlijke afweging geopend: conflict ${conflictId}`,
-        body: `Logius vraagt uw afweging van urgentie en impact (${label}).`,
-        contactBody:
-          `Logius vraagt uw afweging van urgentie en impact van het aanpassen van uw planning bij capaciteitsconflict ${conflictId}, ` +
-          `op vier aspecten: administratief, financieel, juridisch en imago. Antwoord de capaciteitsmanager van Logius per e-mail; ` +
-          `die legt uw afweging namens u vast. Zonder reactie voor ${dayText(next.deadline!)} geldt "geen reactie".`,
-      }, user.id, next.step, now);
+      await reachAfnemers(
+        tx,
+        conflictId,
+        next.afnemers,
+        'assessment',
+        {
+          title: `Gezamenlijke afweging geopend: conflict ${conflictId}`,
+          body: `Logius vraagt uw afweging van urgentie en impact (${label}).`,
+          contactBody:
+            `Logius vraagt uw afweging van urgentie en impact van het aanpassen van uw planning bij capaciteitsconflict ${conflictId}, ` +
+            `op vier aspecten: administratief, financieel, juridisch en imago. Antwoord de capaciteitsmanager van Logius per e-mail; ` +
+            `die legt uw afweging namens u vast. Zonder reactie voor ${dayText(next.deadline!)} geldt "geen reactie".`,
+        },
+        user.id,
+        next.step,
+        now,
+      );
       break;
     case 'submit-assessment':
       if (next.step === 'joint-assessment' && next.draftAdvice) {
@@ -262,14 +303,23 @@ export async function caseAct(
       break;
     case 'escalate':
       if (next.step === 'escalated') {
-        await reachAfnemers(tx, conflictId, next.afnemers, 'advice', {
-          title: `Advies ter besluit: conflict ${conflictId}`,
-          body: `${next.advice.text}\n\nReden van de escalatie: ${action.reason}\nAanvaard of wijs het advies af, uiterlijk ${dayText(next.deadline)}.`,
-          contactBody:
-            `De planners escaleren capaciteitsconflict ${conflictId} op één advies naar de managers in de Klantraad Interactie.\n\n` +
-            `${next.advice.text}\n\nReden van de escalatie: ${action.reason}\n\nLaat de capaciteitsmanager van Logius per e-mail weten ` +
-            `of uw organisatie het advies aanvaardt of (met reden) afwijst, uiterlijk ${dayText(next.deadline)}; daarna voert Logius de regie.`,
-        }, user.id, next.step, now);
+        await reachAfnemers(
+          tx,
+          conflictId,
+          next.afnemers,
+          'advice',
+          {
+            title: `Advies ter besluit: conflict ${conflictId}`,
+            body: `${next.advice.text}\n\nReden van de escalatie: ${action.reason}\nAanvaard of wijs het advies af, uiterlijk ${dayText(next.deadline)}.`,
+            contactBody:
+              `De planners escaleren capaciteitsconflict ${conflictId} op één advies naar de managers in de Klantraad Interactie.\n\n` +
+              `${next.advice.text}\n\nReden van de escalatie: ${action.reason}\n\nLaat de capaciteitsmanager van Logius per e-mail weten ` +
+              `of uw organisatie het advies aanvaardt of (met reden) afwijst, uiterlijk ${dayText(next.deadline)}; daarna voert Logius de regie.`,
+          },
+          user.id,
+          next.step,
+          now,
+        );
         await tell(await logius(), 'Conflict geëscaleerd naar de Klantraad', `${next.advice.text}\n\nReden: ${action.reason}`);
       }
       break;
@@ -293,7 +343,11 @@ export async function caseAct(
     case 'decide': {
       const payload = result.event.payload;
       if (payload.type === 'decide' && payload.decision.moves.length > 0) carryOut = { moves: [...payload.decision.moves], source: 'besluit Logius' };
-      await tell([...(await planners(tx, next.afnemers)), ...(await usersByRole(tx, ['klantraad-manager'], [...next.afnemers]))], 'Logius heeft besloten', action.text);
+      await tell(
+        [...(await planners(tx, next.afnemers)), ...(await usersByRole(tx, ['klantraad-manager'], [...next.afnemers]))],
+        'Logius heeft besloten',
+        action.text,
+      );
       break;
     }
     default:
@@ -317,24 +371,34 @@ export async function caseAfterCarryOut(
 ): Promise<string> {
   const row = await caseLoad(tx, conflictId, true);
   const state = row?.state;
-  await eventAppend(tx, {
-    conflictId,
-    actor: { id: user.id, email: user.email, role: user.role, afnemerOin: user.afnemerOin },
-    action: 'carried-out',
-    from: state?.step ?? null,
-    to: state?.step ?? 'resolved',
-    payload: { source: carried.source, windows: carried.windows, conflictRemains: !carried.solved },
-  }, now);
+  await eventAppend(
+    tx,
+    {
+      conflictId,
+      actor: { id: user.id, email: user.email, role: user.role, afnemerOin: user.afnemerOin },
+      action: 'carried-out',
+      from: state?.step ?? null,
+      to: state?.step ?? 'resolved',
+      payload: { source: carried.source, windows: carried.windows, conflictRemains: !carried.solved },
+    },
+    now,
+  );
   const what = carried.source === 'besluit Klantraad' ? 'Het aanvaarde advies is uitgevoerd' : 'Het besluit is uitgevoerd';
   if (carried.solved || !state) return `${what}: ${carried.windows} venster(s) verplaatst; het conflict is opgelost.`;
   if (state.step === 'escalated') {
     const result = procedureApply(state, { type: 'advice-fell-short' }, { actor: SYSTEM, now: now.getTime(), windows: [], deadlines: settings.deadlines });
     if (result.ok) {
       await caseStore(tx, conflictId, result, null, 'advice-fell-short', now);
-      await notifyNamed(tx, await usersByRole(tx, ['capacity-manager', 'service-manager'], null), {
-        conflictId, title: `Advies uitgevoerd, conflict ${conflictId} blijft: Logius voert de regie`,
-        body: `${what}, maar de overbelasting is niet weg. Schaal op of leg een besluit vast, uiterlijk ${dayText(result.state.deadline!)}.`,
-      }, now);
+      await notifyNamed(
+        tx,
+        await usersByRole(tx, ['capacity-manager', 'service-manager'], null),
+        {
+          conflictId,
+          title: `Advies uitgevoerd, conflict ${conflictId} blijft: Logius voert de regie`,
+          body: `${what}, maar de overbelasting is niet weg. Schaal op of leg een besluit vast, uiterlijk ${dayText(result.state.deadline!)}.`,
+        },
+        now,
+      );
       return `${what}: ${carried.windows} venster(s) verplaatst, maar het conflict blijft bestaan. Logius voert nu de regie (stap 6), uiterlijk ${dayText(result.state.deadline!)}.`;
     }
   }
@@ -345,7 +409,12 @@ export async function caseAfterCarryOut(
 /** Gives open conflicts without a case file one at step 1; returns how many. */
 export async function casesBackfill(tx: Tx, now: Date, settings: ProcedureSettings): Promise<number> {
   const missing = await conflictsOpenWithoutCase(tx);
-  await casesOpen(tx, missing.map((c) => ({ id: c.id, start: c.startAt.getTime(), afnemers: c.afnemers })), now, settings);
+  await casesOpen(
+    tx,
+    missing.map((c) => ({ id: c.id, start: c.startAt.getTime(), afnemers: c.afnemers })),
+    now,
+    settings,
+  );
   return missing.length;
 }
 

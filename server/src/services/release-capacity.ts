@@ -36,13 +36,19 @@ export async function releaseCapacityChanged(
   const byAfnemer = new Map<string, number[]>();
   for (const c of during) for (const a of c.afnemers) byAfnemer.set(a, [...(byAfnemer.get(a) ?? []), c.id]);
   for (const [afnemer, ids] of byAfnemer) {
-    await notify(tx, await usersByRole(tx, ['planner'], [afnemer]), {
-      conflictId: ids[0]!,
-      title: `Release "${release.name}" ${verb}: uw verzendmomenten conflicteren`,
-      body: `Tijdens de release van ${instantFormatAmsterdamDutch(release.start)} tot ${instantFormatAmsterdamDutch(release.end)} ` +
-        `is ${Math.round(release.factor * 100)}% van de capaciteit beschikbaar. Conflict${ids.length > 1 ? 'en' : ''} ${ids.map((i) => `#${i}`).join(', ')}: ` +
-        'verplaats waar mogelijk uw verzendmomenten.',
-    }, now);
+    await notify(
+      tx,
+      await usersByRole(tx, ['planner'], [afnemer]),
+      {
+        conflictId: ids[0]!,
+        title: `Release "${release.name}" ${verb}: uw verzendmomenten conflicteren`,
+        body:
+          `Tijdens de release van ${instantFormatAmsterdamDutch(release.start)} tot ${instantFormatAmsterdamDutch(release.end)} ` +
+          `is ${Math.round(release.factor * 100)}% van de capaciteit beschikbaar. Conflict${ids.length > 1 ? 'en' : ''} ${ids.map((i) => `#${i}`).join(', ')}: ` +
+          'verplaats waar mogelijk uw verzendmomenten.',
+      },
+      now,
+    );
   }
   return { recompute, notifiedAfnemers: [...byAfnemer.keys()].sort() };
 }

@@ -51,7 +51,10 @@ export async function serviceReportBuild(sql: Sql, planning: PlanningCache, from
   });
 
   const conflicts = await reportConflicts(sql, from, to);
-  const events = await reportConflictEvents(sql, conflicts.map((c) => c.id));
+  const events = await reportConflictEvents(
+    sql,
+    conflicts.map((c) => c.id),
+  );
   const resolvedIds = new Set(conflicts.filter((c) => c.status === 'resolved').map((c) => c.id));
   const endedAt = events.filter((e) => e.toStep === 'resolved' && resolvedIds.has(e.conflictId)).map((e) => e.fromStep ?? 'onbekend');
   const durations = procedureStepDurations(
@@ -67,7 +70,10 @@ export async function serviceReportBuild(sql: Sql, planning: PlanningCache, from
     releasesList(sql, from, to),
     maintenanceList(sql, from, to),
   ]);
-  const releaseRfcs = await rfcsOfReleases(sql, releases.map((r) => r.id));
+  const releaseRfcs = await rfcsOfReleases(
+    sql,
+    releases.map((r) => r.id),
+  );
 
   return {
     from: from.toISOString(),
@@ -87,7 +93,10 @@ export async function serviceReportBuild(sql: Sql, planning: PlanningCache, from
       detected: conflicts.length,
       open: conflicts.filter((c) => c.status === 'open').length,
       resolved: resolvedIds.size,
-      resolvedReasons: counts(conflicts.filter((c) => c.status === 'resolved').map((c) => c.resolvedReason ?? 'onbekend'), (k) => k),
+      resolvedReasons: counts(
+        conflicts.filter((c) => c.status === 'resolved').map((c) => c.resolvedReason ?? 'onbekend'),
+        (k) => k,
+      ),
       endedAtStep: counts(endedAt, stepLabel),
       stepDurations: durations.map((d) => ({
         step: d.step,

@@ -128,7 +128,9 @@ async function windowsChangeApply(
   for (const c of changes) {
     const before = byId.get(c.windowId)!;
     const after = await sendWindowChange(tx, c.windowId, c, {
-      userId: opts.user.id, at: opts.now, planChange: { id: planChange.id, source: opts.source },
+      userId: opts.user.id,
+      at: opts.now,
+      planChange: { id: planChange.id, source: opts.source },
     });
     if (!after) continue;
     windows.push({ windowId: after.id, kenmerk: after.kenmerk, afnemer: after.afnemerOin, before: state(before), after: state(after) });
@@ -184,14 +186,14 @@ export async function windowsChange(
  * The effect of these changes without storing anything: conflicts created, worsened and solved (and eased), as
  * the upload dry run reports them, plus each window before and after. Refuses as windowsChange would.
  */
-export async function windowsChangePreview(
-  sql: Sql,
-  _planning: PlanningCache,
-  changes: WindowChange[],
-  user: UserRow,
-  _now: Date,
-): Promise<PlanChangePreview> {
-  const byId = changesCheck(await sendWindowsByIds(sql, changes.map((c) => c.windowId)), changes);
+export async function windowsChangePreview(sql: Sql, _planning: PlanningCache, changes: WindowChange[], user: UserRow, _now: Date): Promise<PlanChangePreview> {
+  const byId = changesCheck(
+    await sendWindowsByIds(
+      sql,
+      changes.map((c) => c.windowId),
+    ),
+    changes,
+  );
   const groups = new Map<string, NewSendWindow[]>();
   const windows: WindowChangeJson[] = [];
   for (const c of changes) {
@@ -199,14 +201,25 @@ export async function windowsChangePreview(
     const after = changed(before, c);
     // As a delivery of the same kenmerk it replaces the stored window in the dry run.
     const row: NewSendWindow = {
-      afnemer: after.afnemerOin, kenmerk: after.kenmerk, omschrijving: after.omschrijving, berichttype: after.berichttype,
-      start: after.startAt, end: after.endAt, aantalBerichten: after.aantalBerichten, status: after.status as 'concept' | 'definitief',
-      vroegsteStart: after.vroegsteStart, laatsteEind: after.laatsteEind,
+      afnemer: after.afnemerOin,
+      kenmerk: after.kenmerk,
+      omschrijving: after.omschrijving,
+      berichttype: after.berichttype,
+      start: after.startAt,
+      end: after.endAt,
+      aantalBerichten: after.aantalBerichten,
+      status: after.status as 'concept' | 'definitief',
+      vroegsteStart: after.vroegsteStart,
+      laatsteEind: after.laatsteEind,
     };
     groups.set(after.afnemerOin, [...(groups.get(after.afnemerOin) ?? []), row]);
     windows.push({ windowId: after.id, kenmerk: after.kenmerk, afnemer: after.afnemerOin, before: state(before), after: state(after) });
   }
-  const effect = await deliveryDryRun(sql, [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)), afnemerScope(user));
+  const effect = await deliveryDryRun(
+    sql,
+    [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)),
+    afnemerScope(user),
+  );
   return { ...effect, windows };
 }
 

@@ -12,7 +12,10 @@ describe('ACCESS', () => {
     for (const cap of CAPABILITIES) {
       const roles = Object.keys(ACCESS[cap]);
       expect(roles.length, cap).toBeGreaterThan(0);
-      expect(roles.filter((r) => !(ROLES as readonly string[]).includes(r)), cap).toEqual([]);
+      expect(
+        roles.filter((r) => !(ROLES as readonly string[]).includes(r)),
+        cap,
+      ).toEqual([]);
     }
   });
 

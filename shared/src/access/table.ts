@@ -9,7 +9,11 @@ export type AccessReach = 'any' | 'own';
 type Grants = Readonly<Partial<Record<Role, AccessReach>>>;
 
 const HANDLERS = {
-  'incident-manager': 'any', 'calamity-manager': 'any', 'service-manager': 'any', 'capacity-manager': 'any', admin: 'any',
+  'incident-manager': 'any',
+  'calamity-manager': 'any',
+  'service-manager': 'any',
+  'capacity-manager': 'any',
+  admin: 'any',
 } as const satisfies Grants;
 const CHANGE_HANDLERS = { 'service-manager': 'any', 'capacity-manager': 'any', admin: 'any' } as const satisfies Grants;
 const LOGIUS = { ...HANDLERS, fraudeteam: 'any' } as const satisfies Grants;

@@ -25,14 +25,19 @@ describe('ServiceRequestInput', () => {
   });
 
   it('accepts a complete standard request and a free-format one', () => {
-    expect(ServiceRequestInput.safeParse({ kind: 'standaard', catalogueItem: 'testaccounts', fields: { aantal: 5, omgeving: 'acceptatie', toelichting: 'Keten' } }).success).toBe(true);
+    expect(
+      ServiceRequestInput.safeParse({ kind: 'standaard', catalogueItem: 'testaccounts', fields: { aantal: 5, omgeving: 'acceptatie', toelichting: 'Keten' } })
+        .success,
+    ).toBe(true);
     expect(ServiceRequestInput.safeParse({ kind: 'vrij', subject: 'Vraag', description: 'Hoe werkt X?' }).success).toBe(true);
     expect(ServiceRequestInput.safeParse({ kind: 'vrij', subject: 'Vraag', description: '' }).success).toBe(false);
   });
 
   it('checks rules across fields, such as a test period that ends before it starts', () => {
     const r = ServiceRequestInput.safeParse({
-      kind: 'standaard', catalogueItem: 'testverzoek', fields: { omgeving: 'acceptatie', vanaf: '2027-03-10', tot: '2027-03-01', aantalBerichten: 10 },
+      kind: 'standaard',
+      catalogueItem: 'testverzoek',
+      fields: { omgeving: 'acceptatie', vanaf: '2027-03-10', tot: '2027-03-01', aantalBerichten: 10 },
     });
     expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual(['fields.tot']);
   });

@@ -24,10 +24,14 @@ export const RfcInput = z
     incidentNumber: z.string().trim().min(1).max(50).optional().meta({ description: 'Verplicht bij een urgente wijziging: het incident dat ze oplost' }),
   })
   .superRefine((r, ctx) => {
-    if (r.kind === 'standaard' && !r.catalogueItem) ctx.addIssue({ code: 'custom', path: ['catalogueItem'], message: 'Kies bij een standaardwijziging een item uit de catalogus.' });
-    if (r.kind !== 'standaard' && r.catalogueItem) ctx.addIssue({ code: 'custom', path: ['catalogueItem'], message: 'Alleen een standaardwijziging komt uit de catalogus.' });
-    if (r.kind === 'urgent' && !r.incidentNumber) ctx.addIssue({ code: 'custom', path: ['incidentNumber'], message: 'Noem bij een urgente wijziging het incident dat ze oplost.' });
-    if (r.kind !== 'urgent' && r.incidentNumber) ctx.addIssue({ code: 'custom', path: ['incidentNumber'], message: 'Alleen een urgente wijziging hoort bij een incident.' });
+    if (r.kind === 'standaard' && !r.catalogueItem)
+      ctx.addIssue({ code: 'custom', path: ['catalogueItem'], message: 'Kies bij een standaardwijziging een item uit de catalogus.' });
+    if (r.kind !== 'standaard' && r.catalogueItem)
+      ctx.addIssue({ code: 'custom', path: ['catalogueItem'], message: 'Alleen een standaardwijziging komt uit de catalogus.' });
+    if (r.kind === 'urgent' && !r.incidentNumber)
+      ctx.addIssue({ code: 'custom', path: ['incidentNumber'], message: 'Noem bij een urgente wijziging het incident dat ze oplost.' });
+    if (r.kind !== 'urgent' && r.incidentNumber)
+      ctx.addIssue({ code: 'custom', path: ['incidentNumber'], message: 'Alleen een urgente wijziging hoort bij een incident.' });
   })
   .meta({ id: 'RfcInput', description: 'Een nieuw wijzigingsverzoek (Request for Change)' });
 export type RfcInput = z.infer<typeof RfcInput>;
@@ -36,11 +40,13 @@ export const RfcAction = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('analyse'), text: Text(10_000, 'Beschrijf de uitkomst van de korte analyse.') }).meta({ id: 'RfcActionAnalyse' }),
     z.object({ type: z.literal('impact-analyse'), text: Text(10_000, 'Beschrijf de impact.') }).meta({ id: 'RfcActionImpactAnalyse' }),
-    z.object({
-      type: z.literal('decide'),
-      outcome: z.enum(['goedgekeurd', 'afgewezen']),
-      reason: Text(5000, 'Geef de reden van het CAB-besluit.'),
-    }).meta({ id: 'RfcActionDecide' }),
+    z
+      .object({
+        type: z.literal('decide'),
+        outcome: z.enum(['goedgekeurd', 'afgewezen']),
+        reason: Text(5000, 'Geef de reden van het CAB-besluit.'),
+      })
+      .meta({ id: 'RfcActionDecide' }),
     z.object({ type: z.literal('plan'), releaseId: z.number().int().positive() }).meta({ id: 'RfcActionPlan' }),
     z.object({ type: z.literal('implement'), text: z.string().trim().max(5000).default('') }).meta({ id: 'RfcActionImplement' }),
   ])
@@ -108,7 +114,10 @@ export const ReleaseInput = z
     description: z.string().trim().max(10_000).default(''),
     start: Instant,
     end: Instant,
-    factor: z.number().min(0, 'De factor ligt tussen 0 en 1.').max(1, 'De factor ligt tussen 0 en 1.')
+    factor: z
+      .number()
+      .min(0, 'De factor ligt tussen 0 en 1.')
+      .max(1, 'De factor ligt tussen 0 en 1.')
       .meta({ description: 'Deel van de capaciteit dat tijdens de release beschikbaar is (0..1)' }),
   })
   .refine((r) => Date.parse(r.end) > Date.parse(r.start), { message: 'Het einde moet na het begin liggen.', path: ['end'] })
@@ -137,17 +146,21 @@ export const ServiceRequestStatusSchema = z.enum(SERVICE_REQUEST_STATUSES).meta(
 
 export const ServiceRequestInput = z
   .discriminatedUnion('kind', [
-    z.object({
-      kind: z.literal('standaard'),
-      catalogueItem: ServiceRequestTypeCode,
-      fields: z.record(z.string(), z.unknown()).meta({ description: 'De velden die dit catalogusitem vraagt (zie /service-request-types)' }),
-      description: z.string().trim().max(10_000).default(''),
-    }).meta({ id: 'ServiceRequestStandardInput' }),
-    z.object({
-      kind: z.literal('vrij'),
-      subject: Text(200, 'Geef een onderwerp.'),
-      description: Text(10_000, 'Beschrijf uw verzoek.'),
-    }).meta({ id: 'ServiceRequestFreeInput' }),
+    z
+      .object({
+        kind: z.literal('standaard'),
+        catalogueItem: ServiceRequestTypeCode,
+        fields: z.record(z.string(), z.unknown()).meta({ description: 'De velden die dit catalogusitem vraagt (zie /service-request-types)' }),
+        description: z.string().trim().max(10_000).default(''),
+      })
+      .meta({ id: 'ServiceRequestStandardInput' }),
+    z
+      .object({
+        kind: z.literal('vrij'),
+        subject: Text(200, 'Geef een onderwerp.'),
+        description: Text(10_000, 'Beschrijf uw verzoek.'),
+      })
+      .meta({ id: 'ServiceRequestFreeInput' }),
   ])
   .superRefine((r, ctx) => {
     if (r.kind !== 'standaard') return;
@@ -239,7 +252,9 @@ export const ServiceReport = z
       peakAt: Instant.nullable(),
       warningBuckets: z.number().int(),
       overloadBuckets: z.number().int(),
-      days: z.array(z.object({ date: z.iso.date(), peakUtilization: z.number().nullable(), warningBuckets: z.number().int(), overloadBuckets: z.number().int() })),
+      days: z.array(
+        z.object({ date: z.iso.date(), peakUtilization: z.number().nullable(), warningBuckets: z.number().int(), overloadBuckets: z.number().int() }),
+      ),
     }),
     maintenance: z.array(z.object({ start: Instant, end: Instant, kind: z.string(), reason: z.string(), factor: z.number() })),
     conflicts: z.object({
@@ -248,14 +263,35 @@ export const ServiceReport = z
       resolved: z.number().int(),
       resolvedReasons: z.array(Count),
       endedAtStep: z.array(Count),
-      stepDurations: z.array(z.object({ step: z.enum(PROCEDURE_STEPS), label: z.string(), conflicts: z.number().int(), averageHours: z.number(), maxHours: z.number() })),
+      stepDurations: z.array(
+        z.object({ step: z.enum(PROCEDURE_STEPS), label: z.string(), conflicts: z.number().int(), averageHours: z.number(), maxHours: z.number() }),
+      ),
     }),
     incidents: z.object({
       available: z.boolean(),
-      byPriority: z.array(z.object({ priority: z.string(), total: z.number().int(), solved: z.number().int(), solvedInTime: z.number().int(), shareInTime: z.number().nullable() })),
+      byPriority: z.array(
+        z.object({
+          priority: z.string(),
+          total: z.number().int(),
+          solved: z.number().int(),
+          solvedInTime: z.number().int(),
+          shareInTime: z.number().nullable(),
+        }),
+      ),
     }),
-    calamities: z.object({ available: z.boolean(), total: z.number().int(), items: z.array(z.object({ title: z.string(), start: Instant.nullable(), status: z.string() })) }),
-    rfcs: z.object({ filed: z.number().int(), byKind: z.array(Count), byStatus: z.array(Count), approved: z.number().int(), rejected: z.number().int(), implemented: z.number().int() }),
+    calamities: z.object({
+      available: z.boolean(),
+      total: z.number().int(),
+      items: z.array(z.object({ title: z.string(), start: Instant.nullable(), status: z.string() })),
+    }),
+    rfcs: z.object({
+      filed: z.number().int(),
+      byKind: z.array(Count),
+      byStatus: z.array(Count),
+      approved: z.number().int(),
+      rejected: z.number().int(),
+      implemented: z.number().int(),
+    }),
     releases: z.array(z.object({ id: z.number().int(), name: z.string(), start: Instant, end: Instant, factor: z.number(), rfcCount: z.number().int() })),
   })
   .meta({ id: 'ServiceReport', description: 'Service rapportage voor het Operationeel Overleg' });

@@ -41,12 +41,14 @@ export const SERVICE_REQUEST_FIELDS = {
     verwachtAantalPerJaar: z.number({ error: 'Geef een aantal.' }).int().min(1).max(1e9),
     gewensteStartdatum: Datum,
   }),
-  testverzoek: z.strictObject({
-    omgeving: Omgeving,
-    vanaf: Datum,
-    tot: Datum,
-    aantalBerichten: z.number({ error: 'Geef een aantal.' }).int().min(1).max(1e7),
-  }).refine((f) => f.tot >= f.vanaf, { message: 'De einddatum ligt voor de begindatum.', path: ['tot'] }),
+  testverzoek: z
+    .strictObject({
+      omgeving: Omgeving,
+      vanaf: Datum,
+      tot: Datum,
+      aantalBerichten: z.number({ error: 'Geef een aantal.' }).int().min(1).max(1e7),
+    })
+    .refine((f) => f.tot >= f.vanaf, { message: 'De einddatum ligt voor de begindatum.', path: ['tot'] }),
 } as const;
 export type ServiceRequestType = keyof typeof SERVICE_REQUEST_FIELDS;
 

@@ -51,7 +51,9 @@ describe('icalCalendar', () => {
     const text = icalCalendar({
       name: 'Capaciteit, onderhoud; releases',
       now: Date.parse('2027-01-11T09:00:00Z'),
-      events: [{ uid: 'mw-1@x', start: Date.parse('2027-02-01T09:00:00Z'), end: Date.parse('2027-02-01T11:00:00Z'), summary: 'Onderhoud', categories: ['onderhoud'] }],
+      events: [
+        { uid: 'mw-1@x', start: Date.parse('2027-02-01T09:00:00Z'), end: Date.parse('2027-02-01T11:00:00Z'), summary: 'Onderhoud', categories: ['onderhoud'] },
+      ],
     });
     expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);

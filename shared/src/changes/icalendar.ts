@@ -20,7 +20,10 @@ export interface CalendarEvent {
  * Edge: 2027-03-28T01:00:00Z (the moment Dutch summer time starts) is 20270328T010000Z; milliseconds are dropped.
  */
 export function icalDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /**
@@ -28,7 +31,11 @@ export function icalDateTime(ms: number): string {
  * Edge: CRLF, CR and LF each become one `\n`.
  */
 export function icalEscape(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 const encoder = new TextEncoder();

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  rfcActionsAvailable,
-  rfcAnalyse,
-  rfcApply,
-  rfcDecide,
-  rfcImpactAnalyse,
-  rfcImplement,
-  rfcInitial,
-  rfcPlan,
-} from './rfc-transitions.js';
+import { rfcActionsAvailable, rfcAnalyse, rfcApply, rfcDecide, rfcImpactAnalyse, rfcImplement, rfcInitial, rfcPlan } from './rfc-transitions.js';
 import { RFC_KINDS, type RfcActionInput, type RfcActor, type RfcKind, type RfcState, type RfcStatus } from './rfc-types.js';
 
 const T = Date.UTC(2027, 0, 11, 9);
@@ -97,7 +88,11 @@ describe('rfcApply', () => {
   it('records who decided, when, and why', () => {
     const s = statesOf('standaard').geanalyseerd!;
     const r = rfcApply(s, { type: 'decide', outcome: 'afgewezen', reason: 'Past niet in het beleid' }, SERVICE, T + 99);
-    expect(r.ok && r.state).toMatchObject({ status: 'afgewezen', decision: { outcome: 'afgewezen', text: 'Past niet in het beleid', by: SERVICE.email, at: T + 99 }, impact: null });
+    expect(r.ok && r.state).toMatchObject({
+      status: 'afgewezen',
+      decision: { outcome: 'afgewezen', text: 'Past niet in het beleid', by: SERVICE.email, at: T + 99 },
+      impact: null,
+    });
   });
 
   it('keeps the impact analysis of a niet-standaard RFC through to implementation', () => {

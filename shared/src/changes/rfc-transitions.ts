@@ -4,20 +4,20 @@
  */
 
 import { roleMay } from '../access/table.js';
-import {
-  type RfcActionInput,
-  type RfcActor,
-  type RfcAfgewezen,
-  type RfcAwaitingDecision,
-  type RfcEvent,
-  type RfcGeanalyseerd,
-  type RfcGeimplementeerd,
-  type RfcGoedgekeurd,
-  type RfcImpactGeanalyseerd,
-  type RfcIngediend,
-  type RfcIngepland,
-  type RfcKind,
-  type RfcState,
+import type {
+  RfcActionInput,
+  RfcActor,
+  RfcAfgewezen,
+  RfcAwaitingDecision,
+  RfcEvent,
+  RfcGeanalyseerd,
+  RfcGeimplementeerd,
+  RfcGoedgekeurd,
+  RfcImpactGeanalyseerd,
+  RfcIngediend,
+  RfcIngepland,
+  RfcKind,
+  RfcState,
 } from './rfc-types.js';
 
 /**
@@ -124,9 +124,11 @@ export function rfcApply(state: RfcState, action: RfcActionInput, actor: RfcActo
       return done(rfcImpactAnalyse(state, action.text, actor.email, now));
     case 'decide':
       if (!rfcAwaitsDecision(state)) {
-        return illegal(state.status === 'geanalyseerd'
-          ? 'Een niet-standaardwijziging gaat pas na de impactanalyse naar de CAB.'
-          : 'De CAB besluit na de analyse, en maar één keer.');
+        return illegal(
+          state.status === 'geanalyseerd'
+            ? 'Een niet-standaardwijziging gaat pas na de impactanalyse naar de CAB.'
+            : 'De CAB besluit na de analyse, en maar één keer.',
+        );
       }
       return done(rfcDecide(state, action.outcome, action.reason, actor.email, now));
     case 'plan':

@@ -9,15 +9,7 @@ export const RFC_KINDS = ['standaard', 'niet-standaard', 'urgent'] as const;
 export type RfcKind = (typeof RFC_KINDS)[number];
 
 /** The statuses in flow order; 'afgewezen' and 'geimplementeerd' are terminal. */
-export const RFC_STATUSES = [
-  'ingediend',
-  'geanalyseerd',
-  'impact-geanalyseerd',
-  'goedgekeurd',
-  'afgewezen',
-  'ingepland',
-  'geimplementeerd',
-] as const;
+export const RFC_STATUSES = ['ingediend', 'geanalyseerd', 'impact-geanalyseerd', 'goedgekeurd', 'afgewezen', 'ingepland', 'geimplementeerd'] as const;
 export type RfcStatus = (typeof RFC_STATUSES)[number];
 
 /** The step of section 2.3 each status has reached. */
@@ -117,14 +109,7 @@ export interface RfcGeimplementeerd<K extends RfcKind = RfcKind> extends RfcComm
   readonly implemented: RfcRecord;
 }
 
-export type RfcState =
-  | RfcIngediend
-  | RfcGeanalyseerd
-  | RfcImpactGeanalyseerd
-  | RfcGoedgekeurd
-  | RfcAfgewezen
-  | RfcIngepland
-  | RfcGeimplementeerd;
+export type RfcState = RfcIngediend | RfcGeanalyseerd | RfcImpactGeanalyseerd | RfcGoedgekeurd | RfcAfgewezen | RfcIngepland | RfcGeimplementeerd;
 
 /** The states a CAB decision may come from: after the short analysis (no impact analysis needed), or after the impact analysis. */
 export type RfcAwaitingDecision = RfcGeanalyseerd<'standaard'> | RfcGeanalyseerd<'urgent'> | RfcImpactGeanalyseerd;

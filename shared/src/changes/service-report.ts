@@ -19,11 +19,7 @@ export interface ReportDay {
  * Returns per Amsterdam day the highest utilization and the number of warning and overload buckets.
  * Edge: a bucket without capacity (utilization null) counts for its state but not for the peak.
  */
-export function reportDays(
-  starts: readonly number[],
-  utilization: readonly (number | null)[],
-  states: readonly LoadStateName[],
-): ReportDay[] {
+export function reportDays(starts: readonly number[], utilization: readonly (number | null)[], states: readonly LoadStateName[]): ReportDay[] {
   const days = new Map<number, { peak: number | null; warning: number; overload: number }>();
   starts.forEach((start, i) => {
     const key = amsterdamDayNumber(start);

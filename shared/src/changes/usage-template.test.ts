@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { monthStart, usageGrowthClass, usageTemplateFill, type UsageWindow } from './usage-template.js';
 
 const w = (iso: string, volume: number, status: UsageWindow['status'] = 'definitief', omschrijving = ''): UsageWindow => ({
-  start: Date.parse(iso), volume, status, berichttype: 'Aanslag', omschrijving,
+  start: Date.parse(iso),
+  volume,
+  status,
+  berichttype: 'Aanslag',
+  omschrijving,
 });
 
 describe('monthStart', () => {

@@ -6,7 +6,6 @@
 import { amsterdamDayStart } from '../time/local-time.js';
 import { DAY_MS } from '../time/units.js';
 
-
 export interface UsageWindow {
   readonly start: number;
   readonly volume: number;

@@ -6,8 +6,15 @@ import type { Priority } from './priority.js';
 import { analysisRequestAllowed, incidentStatusNext, type IncidentStatusName } from './status.js';
 
 export type IncidentActionName =
-  | 'update' | 'status' | 'close' | 'priority' | 'confirm-calamity' | 'declare-crisis'
-  | 'capacity-impact' | 'escalate' | 'request-analysis';
+  | 'update'
+  | 'status'
+  | 'close'
+  | 'priority'
+  | 'confirm-calamity'
+  | 'declare-crisis'
+  | 'capacity-impact'
+  | 'escalate'
+  | 'request-analysis';
 
 export interface IncidentFacts {
   readonly kind: 'mijnoverheid' | 'afnemer-systeem';
@@ -56,6 +63,7 @@ export function incidentActionsFor(i: IncidentFacts, actor: IncidentActor, ladde
   if (calamity && i.calamityAt !== null && i.crisisAt === null) out.push('declare-crisis');
   if (roleMay(actor.role, 'incident.capacity-impact')) out.push('capacity-impact');
   if (may('incident.escalate', affected) && ladderNext(ladder, i.escalationLevel) !== null) out.push('escalate');
-  if (may('disruption-analysis.request', affected) && analysisRequestAllowed({ priority: i.priority, everP1: i.everP1, calamityAt: i.calamityAt })) out.push('request-analysis');
+  if (may('disruption-analysis.request', affected) && analysisRequestAllowed({ priority: i.priority, everP1: i.everP1, calamityAt: i.calamityAt }))
+    out.push('request-analysis');
   return out;
 }

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { calamityCheck, type CalamityInput } from './calamity.js';
 
 const H = 3_600_000;
-const p1 = (over: Partial<CalamityInput> = {}): CalamityInput => ({ priority: 'P1', reportedAt: 0, resolutionDueAt: 4 * H, resolvedAt: null, calamityAt: null, ...over });
+const p1 = (over: Partial<CalamityInput> = {}): CalamityInput => ({
+  priority: 'P1',
+  reportedAt: 0,
+  resolutionDueAt: 4 * H,
+  resolvedAt: null,
+  calamityAt: null,
+  ...over,
+});
 
 describe('calamityCheck', () => {
   it('proposes nothing before 75% of the resolution time of a P1', () => {
@@ -25,10 +32,12 @@ describe('calamityCheck', () => {
     expect(calamityCheck(p1({ resolutionDueAt: 0 }), 0)).toMatchObject({ proposed: true, reason: 'p1-overschreden', usedFraction: 1 });
   });
   it('proposes exactly when an open P1 has used at least 75% (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 10 * H }), fc.integer({ min: 0, max: 30 * H }), (allowed, elapsed) => {
-      const r = calamityCheck(p1({ resolutionDueAt: allowed }), elapsed);
-      expect(r.proposed).toBe(elapsed / allowed >= 0.75);
-      if (r.proposed) expect(r.reason).toBe(elapsed >= allowed ? 'p1-overschreden' : 'p1-dreigt');
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 * H }), fc.integer({ min: 0, max: 30 * H }), (allowed, elapsed) => {
+        const r = calamityCheck(p1({ resolutionDueAt: allowed }), elapsed);
+        expect(r.proposed).toBe(elapsed / allowed >= 0.75);
+        if (r.proposed) expect(r.reason).toBe(elapsed >= allowed ? 'p1-overschreden' : 'p1-dreigt');
+      }),
+    );
   });
 });

@@ -8,7 +8,15 @@ const doc: AnalysisDocument = {
   afnemerName: 'Afnemer A',
   requestedBy: 'afnemer',
   requestedAt: '2027-01-11T09:00:00.000Z',
-  request: { description: '=HYPERLINK("x")', disruptionDate: '2027-01-11', desiredDeliveryDate: null, contactName: 'Jan', contactEmail: 'jan@a.example', contactPhone: '+31 6 1234', questions: 'a | b\nc' },
+  request: {
+    description: '=HYPERLINK("x")',
+    disruptionDate: '2027-01-11',
+    desiredDeliveryDate: null,
+    contactName: 'Jan',
+    contactEmail: 'jan@a.example',
+    contactPhone: '+31 6 1234',
+    questions: 'a | b\nc',
+  },
   analysis: null,
 };
 
@@ -21,9 +29,11 @@ describe('csvCell', () => {
     expect(csvCell(null)).toBe('');
   });
   it('never yields a cell that starts with a formula character (property)', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      expect(csvCell(s).replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(csvCell(s).replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
+      }),
+    );
   });
 });
 

@@ -21,7 +21,10 @@ describe('priorityDeadlines', () => {
 describe('snoDurationText', () => {
   it('reads as Dutch', () => {
     expect(DEFAULT_PRIORITY_SETTINGS.map((s) => `${snoDurationText(s.response)} / ${snoDurationText(s.resolution)}`)).toEqual([
-      '15 minuten / 4 uur', '1 uur / 8 uur', '4 uur / 3 werkdagen', '1 werkdag / 10 werkdagen',
+      '15 minuten / 4 uur',
+      '1 uur / 8 uur',
+      '4 uur / 3 werkdagen',
+      '1 werkdag / 10 werkdagen',
     ]);
   });
   it('keeps zero minutes as an instant end', () => {

@@ -21,7 +21,17 @@ describe('analysisRequestAllowed', () => {
 });
 
 describe('incidentActionsFor', () => {
-  const facts: IncidentFacts = { kind: 'afnemer-systeem', status: 'gemeld', priority: 'P1', everP1: true, afnemers: ['A'], reportedByAfnemer: 'A', calamityAt: null, crisisAt: null, escalationLevel: 0 };
+  const facts: IncidentFacts = {
+    kind: 'afnemer-systeem',
+    status: 'gemeld',
+    priority: 'P1',
+    everP1: true,
+    afnemers: ['A'],
+    reportedByAfnemer: 'A',
+    calamityAt: null,
+    crisisAt: null,
+    escalationLevel: 0,
+  };
   it('lets the planner of the reporting Afnemer update, move and close its own disruption', () => {
     expect(incidentActionsFor(facts, { role: 'planner', afnemer: 'A' })).toEqual(['update', 'status', 'close', 'escalate', 'request-analysis']);
   });

@@ -68,11 +68,15 @@ export const ConflictActionOutcome = z
     effect: PlanChangePreview.nullable().meta({ description: 'Het effect van de verplaatsingen op de conflicten, vooraf berekend' }),
     conflictSolved: z.boolean().nullable().meta({ description: 'Of dit conflict na de verplaatsingen weg is (of zou zijn)' }),
     message: z.string().nullable().meta({ description: 'Wat er gebeurde, bijvoorbeeld dat het conflict blijft bestaan' }),
-    awaitingAnswers: z.number().int().min(0).meta({
-      description:
-        'Bij het aanvaarden van het advies: hoeveel Afnemers daarna nog moeten antwoorden voordat de verplaatsingen worden ' +
-        'uitgevoerd (het effect toont ze zoals ze dan worden uitgevoerd); 0 als ze nu worden uitgevoerd',
-    }),
+    awaitingAnswers: z
+      .number()
+      .int()
+      .min(0)
+      .meta({
+        description:
+          'Bij het aanvaarden van het advies: hoeveel Afnemers daarna nog moeten antwoorden voordat de verplaatsingen worden ' +
+          'uitgevoerd (het effect toont ze zoals ze dan worden uitgevoerd); 0 als ze nu worden uitgevoerd',
+      }),
   })
   .meta({ id: 'ConflictActionOutcome' });
 export type ConflictActionOutcome = z.infer<typeof ConflictActionOutcome>;

@@ -5,12 +5,22 @@ export type ShiftLanguage = 'nl' | 'en';
 
 const WORDS = {
   nl: {
-    day: ['dag', 'dagen'], hour: ['uur', 'uur'], minute: ['minuut', 'minuten'],
-    and: 'en', later: 'later', earlier: 'eerder', same: 'op hetzelfde tijdstip',
+    day: ['dag', 'dagen'],
+    hour: ['uur', 'uur'],
+    minute: ['minuut', 'minuten'],
+    and: 'en',
+    later: 'later',
+    earlier: 'eerder',
+    same: 'op hetzelfde tijdstip',
   },
   en: {
-    day: ['day', 'days'], hour: ['hour', 'hours'], minute: ['minute', 'minutes'],
-    and: 'and', later: 'later', earlier: 'earlier', same: 'at the same time',
+    day: ['day', 'days'],
+    hour: ['hour', 'hours'],
+    minute: ['minute', 'minutes'],
+    and: 'and',
+    later: 'later',
+    earlier: 'earlier',
+    same: 'at the same time',
   },
 } as const;
 
@@ -23,7 +33,7 @@ const WORDS = {
  */
 export function shiftWords(fromMs: number, toMs: number, language: ShiftLanguage = 'nl'): string {
   const w = WORDS[language];
-  const wall = (toMs + amsterdamOffsetAt(toMs)) - (fromMs + amsterdamOffsetAt(fromMs));
+  const wall = toMs + amsterdamOffsetAt(toMs) - (fromMs + amsterdamOffsetAt(fromMs));
   const shift = Math.trunc((wall !== 0 ? wall : toMs - fromMs) / MINUTE_MS) * MINUTE_MS;
   if (shift === 0) return w.same;
   const abs = Math.abs(shift);

@@ -18,7 +18,12 @@ describe('windowChangeIssues', () => {
 
   it('refuses an end not after the start and a volume that is not a positive whole number', () => {
     const t = at('2027-02-01T10:00:00+01:00');
-    expect(windowChangeIssues({ vroegsteStart: null, laatsteEind: null }, { start: t, end: t, aantalBerichten: 1.5 }).map((i) => i.field)).toEqual(['eind', 'aantalBerichten']);
-    expect(windowChangeIssues({ vroegsteStart: null, laatsteEind: null }, { start: t, end: t + 1, aantalBerichten: 0 }).map((i) => i.field)).toEqual(['aantalBerichten']);
+    expect(windowChangeIssues({ vroegsteStart: null, laatsteEind: null }, { start: t, end: t, aantalBerichten: 1.5 }).map((i) => i.field)).toEqual([
+      'eind',
+      'aantalBerichten',
+    ]);
+    expect(windowChangeIssues({ vroegsteStart: null, laatsteEind: null }, { start: t, end: t + 1, aantalBerichten: 0 }).map((i) => i.field)).toEqual([
+      'aantalBerichten',
+    ]);
   });
 });

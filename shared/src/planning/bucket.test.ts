@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bucketAt,
-  bucketCeil,
-  bucketRangeLength,
-  bucketsAggregate,
-  bucketsAggregateByAmsterdamDay,
-  bucketStart,
-  BUCKET_MS,
-} from './bucket.js';
+import { bucketAt, bucketCeil, bucketRangeLength, bucketsAggregate, bucketsAggregateByAmsterdamDay, bucketStart, BUCKET_MS } from './bucket.js';
 
 describe('bucketAt', () => {
   it('puts a bucket boundary in the later bucket', () => {

@@ -42,12 +42,7 @@ export interface AggregatedSeries {
  * Edge: groups cut by the range edges combine only the buckets present: buckets 2..5 with size 4 give two
  * groups, {2,3} and {4,5}, starting at bucket 0.
  */
-export function bucketsAggregate(
-  values: ArrayLike<number>,
-  fromBucket: number,
-  size: number,
-  mode: 'sum' | 'max' = 'sum',
-): AggregatedSeries {
+export function bucketsAggregate(values: ArrayLike<number>, fromBucket: number, size: number, mode: 'sum' | 'max' = 'sum'): AggregatedSeries {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`size must be a positive integer, got ${size}`);
   const firstGroup = Math.floor(fromBucket / size);
   const n = values.length;
@@ -79,11 +74,7 @@ export interface AmsterdamDayValue {
  * Returns per-bucket `values` (index 0 = `fromBucket`) combined per Europe/Amsterdam local day (sum or max).
  * Edge: the DST days hold 92 and 100 buckets; days cut by the range edges combine only the buckets present.
  */
-export function bucketsAggregateByAmsterdamDay(
-  values: ArrayLike<number>,
-  fromBucket: number,
-  mode: 'sum' | 'max' = 'sum',
-): AmsterdamDayValue[] {
+export function bucketsAggregateByAmsterdamDay(values: ArrayLike<number>, fromBucket: number, mode: 'sum' | 'max' = 'sum'): AmsterdamDayValue[] {
   const days: AmsterdamDayValue[] = [];
   let current: AmsterdamDayValue | null = null;
   for (let i = 0; i < values.length; i++) {

@@ -44,7 +44,12 @@ describe('capacityDateStart', () => {
 
 describe('capacityScheduleFromProfiles', () => {
   it('orders by date, lets the last set profile of a date win, and starts each at local midnight', () => {
-    const schedule = capacityScheduleFromProfiles([stored(3, '2027-02-01', 3), stored(1, '2026-11-30', 1), stored(4, '2027-02-01', 4), stored(2, '2027-01-01', 2)]);
+    const schedule = capacityScheduleFromProfiles([
+      stored(3, '2027-02-01', 3),
+      stored(1, '2026-11-30', 1),
+      stored(4, '2027-02-01', 4),
+      stored(2, '2027-01-01', 2),
+    ]);
     expect(schedule.map((p) => [p.id, p.from])).toEqual([
       [1, Date.UTC(2026, 10, 29, 23)],
       [2, Date.UTC(2026, 11, 31, 23)],
@@ -86,18 +91,21 @@ describe('capacitySchedulePieces', () => {
 
   it('covers every bucket with the period the brute-force scan finds, on random schedules', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ANCHORS).chain((a) => scheduleArb(a, 2 * DAY).map((s) => ({ a, s }))), ({ a, s }) => {
-        const from = Math.floor((a - 2 * DAY) / BUCKET_MS);
-        const to = Math.floor((a + 2 * DAY) / BUCKET_MS);
-        let covered = 0;
-        for (const piece of capacitySchedulePieces(s, from, to)) {
-          expect(piece.from).toBe(covered);
-          for (let i = piece.from; i < piece.to; i++) expect(piece.period).toBe(s[capacityScheduleIndexAt(s, (from + i) * BUCKET_MS)]);
-          expect(piece.period.from).toBe(periodAtBrute(s, (from + piece.from) * BUCKET_MS).from);
-          covered = piece.to;
-        }
-        expect(covered).toBe(to - from);
-      }),
+      fc.property(
+        fc.constantFrom(...ANCHORS).chain((a) => scheduleArb(a, 2 * DAY).map((s) => ({ a, s }))),
+        ({ a, s }) => {
+          const from = Math.floor((a - 2 * DAY) / BUCKET_MS);
+          const to = Math.floor((a + 2 * DAY) / BUCKET_MS);
+          let covered = 0;
+          for (const piece of capacitySchedulePieces(s, from, to)) {
+            expect(piece.from).toBe(covered);
+            for (let i = piece.from; i < piece.to; i++) expect(piece.period).toBe(s[capacityScheduleIndexAt(s, (from + i) * BUCKET_MS)]);
+            expect(piece.period.from).toBe(periodAtBrute(s, (from + piece.from) * BUCKET_MS).from);
+            covered = piece.to;
+          }
+          expect(covered).toBe(to - from);
+        },
+      ),
       { numRuns: 60 },
     );
   });

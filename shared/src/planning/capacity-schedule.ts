@@ -23,10 +23,7 @@ function isSchedule(x: CapacityInForce): x is CapacitySchedule {
  * (non-empty, `from` finite on a bucket boundary and strictly ascending; the first may be -Infinity).
  * Edge: a period without levels takes `levels`; a malformed schedule throws a RangeError.
  */
-export function capacityScheduleOf(
-  x: CapacityInForce,
-  levels: { threshold?: number; warningLevel?: number } = {},
-): CapacitySchedule {
+export function capacityScheduleOf(x: CapacityInForce, levels: { threshold?: number; warningLevel?: number } = {}): CapacitySchedule {
   if (!isSchedule(x)) return [{ from: -Infinity, profile: x as CapacityProfile, ...levels }];
   let previous = -Infinity;
   x.forEach((p, i) => {

@@ -60,12 +60,7 @@ describe('capacityByBucket', () => {
   });
 
   it('integrates maintenance that starts and ends inside a bucket', () => {
-    const cap = capacityByBucket(
-      capacityProfileUniform(4000),
-      [{ id: 1, start: t0 + 5 * MIN, end: t0 + 10 * MIN, factor: 0 }],
-      b0,
-      b0 + 2,
-    );
+    const cap = capacityByBucket(capacityProfileUniform(4000), [{ id: 1, start: t0 + 5 * MIN, end: t0 + 10 * MIN, factor: 0 }], b0, b0 + 2);
     expect(cap[0]).toBeCloseTo((1000 * 10) / 15, 9);
     expect(cap[1]).toBe(1000);
   });
@@ -130,8 +125,28 @@ describe('capacityByBucket', () => {
 
   it('rejects a schedule period that does not start on a bucket boundary, or out of order', () => {
     const p = capacityProfileUniform(1);
-    expect(() => capacityByBucket([{ from: 0, profile: p }, { from: 60_000, profile: p }], [], 0, 4)).toThrow(RangeError);
-    expect(() => capacityByBucket([{ from: 900_000, profile: p }, { from: 0, profile: p }], [], 0, 4)).toThrow(RangeError);
+    expect(() =>
+      capacityByBucket(
+        [
+          { from: 0, profile: p },
+          { from: 60_000, profile: p },
+        ],
+        [],
+        0,
+        4,
+      ),
+    ).toThrow(RangeError);
+    expect(() =>
+      capacityByBucket(
+        [
+          { from: 900_000, profile: p },
+          { from: 0, profile: p },
+        ],
+        [],
+        0,
+        4,
+      ),
+    ).toThrow(RangeError);
   });
 
   it('agrees with piecewise integration on random schedules of profiles, maintenance and DST weeks', () => {

@@ -80,12 +80,7 @@ export function maintenanceSegments(maintenance: readonly MaintenanceWindow[]): 
  * bucket gives 1000 * 10/15. In the autumn double hour both real hours use the rate of Sunday 02:00 local.
  * A schedule's period starts on a bucket boundary, so a bucket has one profile.
  */
-export function capacityByBucket(
-  profile: CapacityInForce,
-  maintenance: readonly MaintenanceWindow[],
-  fromBucket: number,
-  toBucket: number,
-): Float64Array {
+export function capacityByBucket(profile: CapacityInForce, maintenance: readonly MaintenanceWindow[], fromBucket: number, toBucket: number): Float64Array {
   const schedule = capacityScheduleOf(profile);
   for (const p of schedule) capacityProfileCheck(p.profile);
   const n = bucketRangeLength(fromBucket, toBucket);

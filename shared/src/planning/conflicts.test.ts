@@ -48,9 +48,7 @@ describe('conflictsDetect', () => {
   it('finds no conflict for back-to-back windows that each fill capacity, only a warning run', () => {
     const result = detect([win(t0, t0 + HOUR, 4000), win(t0 + HOUR, t0 + 2 * HOUR, 4000)]);
     expect(result.conflicts).toEqual([]);
-    expect(result.warnings).toEqual([
-      { start: t0, end: t0 + 2 * HOUR, fromBucket: b0, toBucket: b0 + 8, peakUtilization: 1 },
-    ]);
+    expect(result.warnings).toEqual([{ start: t0, end: t0 + 2 * HOUR, fromBucket: b0, toBucket: b0 + 8, peakUtilization: 1 }]);
     expect(result.warningBuckets).toBe(8);
   });
 
@@ -208,22 +206,17 @@ describe('conflictsDetect', () => {
 
   it('agrees with the brute-force definition on random windows, profiles, maintenance and DST weeks', () => {
     fc.assert(
-      fc.property(
-        scenarioArb(),
-        fc.constantFrom(1, 1, 0.9, 1.25),
-        fc.constantFrom(0.8, 0.5),
-        (s, threshold, warningLevel) => {
-          const input = { ...s, threshold, warningLevel };
-          const fast = conflictsDetect(input);
-          const brute = conflictsDetectBrute(input);
-          expect(firstDifference(fast.load, brute.load)).toBe(-1);
-          expect(firstDifference(fast.capacity, brute.capacity)).toBe(-1);
-          expect(firstDifference(fast.backlog, brute.backlog, 1e-7)).toBe(-1);
-          expect(fast.warningBuckets).toBe(brute.warningBuckets);
-          expect(fast.conflicts.length).toBe(brute.conflicts.length);
-          fast.conflicts.forEach((c, k) => expectConflictClose(c, brute.conflicts[k]!));
-        },
-      ),
+      fc.property(scenarioArb(), fc.constantFrom(1, 1, 0.9, 1.25), fc.constantFrom(0.8, 0.5), (s, threshold, warningLevel) => {
+        const input = { ...s, threshold, warningLevel };
+        const fast = conflictsDetect(input);
+        const brute = conflictsDetectBrute(input);
+        expect(firstDifference(fast.load, brute.load)).toBe(-1);
+        expect(firstDifference(fast.capacity, brute.capacity)).toBe(-1);
+        expect(firstDifference(fast.backlog, brute.backlog, 1e-7)).toBe(-1);
+        expect(fast.warningBuckets).toBe(brute.warningBuckets);
+        expect(fast.conflicts.length).toBe(brute.conflicts.length);
+        fast.conflicts.forEach((c, k) => expectConflictClose(c, brute.conflicts[k]!));
+      }),
       { numRuns: 120 },
     );
   });

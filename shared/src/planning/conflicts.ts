@@ -52,12 +52,7 @@ export function bucketStates(load: ArrayLike<number>, capacity: ArrayLike<number
  * Returns bucketStates per bucket with the levels of the schedule's period in force there, index 0 = fromBucket.
  * Edge: a period without levels uses the defaults (threshold 1, warning level 0.8).
  */
-export function bucketStatesBySchedule(
-  load: ArrayLike<number>,
-  capacity: ArrayLike<number>,
-  fromBucket: number,
-  schedule: CapacitySchedule,
-): Uint8Array {
+export function bucketStatesBySchedule(load: ArrayLike<number>, capacity: ArrayLike<number>, fromBucket: number, schedule: CapacitySchedule): Uint8Array {
   if (load.length !== capacity.length) {
     throw new RangeError(`load and capacity differ in length: ${load.length} vs ${capacity.length}`);
   }
@@ -113,11 +108,7 @@ function runsOf(states: Uint8Array, state: BucketState): [number, number][] {
 }
 
 /** Indices of the counting windows that reach into the range, ordered by (clipped) start bucket: a counting sort. */
-function windowsByStartBucket(
-  windows: readonly PlanWindow[],
-  fromBucket: number,
-  n: number,
-): { list: PlanWindow[]; order: Int32Array } {
+function windowsByStartBucket(windows: readonly PlanWindow[], fromBucket: number, n: number): { list: PlanWindow[]; order: Int32Array } {
   const rangeStart = fromBucket * BUCKET_MS;
   const rangeEnd = (fromBucket + n) * BUCKET_MS;
   const list: PlanWindow[] = [];

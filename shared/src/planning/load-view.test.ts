@@ -17,24 +17,29 @@ const names = new Map<string, string>(OINS.map((oin, i) => [oin, `Afnemer ${i + 
 describe('loadView from a shared base', () => {
   it("gives a planner its own load and the rest exactly as summing the others' windows (to the cent)", () => {
     fc.assert(
-      fc.property(scenarioArb({ maxWindows: 30 }), fc.constantFrom(...OINS), fc.constantFrom('15m' as const, '1h' as const, '1d' as const), (s, own, bucket) => {
-        const from = s.fromBucket * BUCKET_MS;
-        const to = s.toBucket * BUCKET_MS;
-        const input = { from, to, bucket, windows: s.windows, maintenance: s.maintenance, profile: profileRow(s.profile), names, ownAfnemer: own };
-        const view = loadView(input);
-        // What the planner sees against the direct sums, at 15 minutes.
-        const fine = loadView({ ...input, bucket: '15m' });
-        const direct = loadOwnVsRest(s.windows, s.fromBucket, s.toBucket, own);
-        const round = (xs: ArrayLike<number>) => Array.from(xs, (x) => Math.round(x * 100) / 100);
-        const [ownSeries, restSeries] = fine.afnemers;
-        expect(ownSeries!.load).toEqual(round(direct.own));
-        restSeries!.load.forEach((x, i) => expect(Math.abs(x - direct.rest[i]!)).toBeLessThanOrEqual(0.01 + 1e-9 * direct.rest[i]!));
-        // A base shared with other views (another Afnemer's, Logius') changes nothing.
-        const base = loadBase(input);
-        loadView({ ...input, ownAfnemer: OINS.find((o) => o !== own)! }, base);
-        loadView({ ...input, ownAfnemer: null }, base);
-        expect(loadView(input, base)).toEqual(view);
-      }),
+      fc.property(
+        scenarioArb({ maxWindows: 30 }),
+        fc.constantFrom(...OINS),
+        fc.constantFrom('15m' as const, '1h' as const, '1d' as const),
+        (s, own, bucket) => {
+          const from = s.fromBucket * BUCKET_MS;
+          const to = s.toBucket * BUCKET_MS;
+          const input = { from, to, bucket, windows: s.windows, maintenance: s.maintenance, profile: profileRow(s.profile), names, ownAfnemer: own };
+          const view = loadView(input);
+          // What the planner sees against the direct sums, at 15 minutes.
+          const fine = loadView({ ...input, bucket: '15m' });
+          const direct = loadOwnVsRest(s.windows, s.fromBucket, s.toBucket, own);
+          const round = (xs: ArrayLike<number>) => Array.from(xs, (x) => Math.round(x * 100) / 100);
+          const [ownSeries, restSeries] = fine.afnemers;
+          expect(ownSeries!.load).toEqual(round(direct.own));
+          restSeries!.load.forEach((x, i) => expect(Math.abs(x - direct.rest[i]!)).toBeLessThanOrEqual(0.01 + 1e-9 * direct.rest[i]!));
+          // A base shared with other views (another Afnemer's, Logius') changes nothing.
+          const base = loadBase(input);
+          loadView({ ...input, ownAfnemer: OINS.find((o) => o !== own)! }, base);
+          loadView({ ...input, ownAfnemer: null }, base);
+          expect(loadView(input, base)).toEqual(view);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -105,7 +105,10 @@ export function loadView(input: LoadViewInput, base: LoadBase = loadBase(input))
       const overlap = Math.min(w.end, b) - Math.max(w.start, a);
       if (overlap > 0) totals.set(w.afnemer, (totals.get(w.afnemer) ?? 0) + (w.volume * overlap) / (w.end - w.start));
     }
-    const top = [...totals.entries()].sort((x, y) => y[1] - x[1]).slice(0, TOP_AFNEMERS).map(([oin]) => oin);
+    const top = [...totals.entries()]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, TOP_AFNEMERS)
+      .map(([oin]) => oin);
     const perAfnemer = loadByAfnemer(windows, fromBucket, toBucket, top);
     const others = Float64Array.from(load);
     for (const oin of top) {

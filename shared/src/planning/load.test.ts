@@ -55,11 +55,7 @@ describe('loadByBucket', () => {
   });
 
   it('counts nothing for cancelled windows and counts concept windows', () => {
-    const load = loadByBucket(
-      [win(t0, t0 + 15 * MIN, 100, { status: 'geannuleerd' }), win(t0, t0 + 15 * MIN, 30, { status: 'concept' })],
-      b0,
-      b0 + 1,
-    );
+    const load = loadByBucket([win(t0, t0 + 15 * MIN, 100, { status: 'geannuleerd' }), win(t0, t0 + 15 * MIN, 30, { status: 'concept' })], b0, b0 + 1);
     expect([...load]).toEqual([30]);
   });
 
@@ -109,7 +105,11 @@ describe('loadByBucket', () => {
 });
 
 describe('loadByAfnemer', () => {
-  const windows = [win(t0, t0 + 15 * MIN, 10), win(t0, t0 + 15 * MIN, 20, { afnemer: OIN_B }), win(t0, t0 + 15 * MIN, 5, { afnemer: OIN_B, status: 'geannuleerd' })];
+  const windows = [
+    win(t0, t0 + 15 * MIN, 10),
+    win(t0, t0 + 15 * MIN, 20, { afnemer: OIN_B }),
+    win(t0, t0 + 15 * MIN, 5, { afnemer: OIN_B, status: 'geannuleerd' }),
+  ];
 
   it('gives each Afnemer with a counting window its own load', () => {
     const byAfnemer = loadByAfnemer(windows, b0, b0 + 1);
@@ -134,11 +134,7 @@ describe('loadOwnVsRest', () => {
 
 describe('loadByStatus', () => {
   it('keeps concept and definitief apart and leaves cancelled windows out', () => {
-    const windows = [
-      win(t0, t0 + 15 * MIN, 10, { status: 'concept' }),
-      win(t0, t0 + 15 * MIN, 20),
-      win(t0, t0 + 15 * MIN, 40, { status: 'geannuleerd' }),
-    ];
+    const windows = [win(t0, t0 + 15 * MIN, 10, { status: 'concept' }), win(t0, t0 + 15 * MIN, 20), win(t0, t0 + 15 * MIN, 40, { status: 'geannuleerd' })];
     const { concept, definitief } = loadByStatus(windows, b0, b0 + 1);
     expect([concept[0], definitief[0]]).toEqual([10, 20]);
   });

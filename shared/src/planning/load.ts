@@ -23,12 +23,7 @@ export function windowCounts(window: PlanWindow): boolean {
  * Edge: a window of 1000 over [10:05, 10:20) gives 666.67 to 10:00 and 333.33 to 10:15; the parts of windows
  * outside the range are dropped; cancelled windows count nothing.
  */
-export function loadByBucket(
-  windows: readonly PlanWindow[],
-  fromBucket: number,
-  toBucket: number,
-  include?: (window: PlanWindow) => boolean,
-): Float64Array {
+export function loadByBucket(windows: readonly PlanWindow[], fromBucket: number, toBucket: number, include?: (window: PlanWindow) => boolean): Float64Array {
   const n = bucketRangeLength(fromBucket, toBucket);
   const out = new Float64Array(n);
   if (n === 0) return out;
@@ -90,12 +85,7 @@ export function loadByBucket(
  * Edge: with `afnemers` given, exactly those keys are present (all-zero arrays for ones without windows) and
  * other Afnemers are skipped; without it, only Afnemers with a counting window appear.
  */
-export function loadByAfnemer(
-  windows: readonly PlanWindow[],
-  fromBucket: number,
-  toBucket: number,
-  afnemers?: readonly string[],
-): Map<string, Float64Array> {
+export function loadByAfnemer(windows: readonly PlanWindow[], fromBucket: number, toBucket: number, afnemers?: readonly string[]): Map<string, Float64Array> {
   bucketRangeLength(fromBucket, toBucket);
   const groups = new Map<string, PlanWindow[]>();
   if (afnemers) for (const oin of afnemers) groups.set(oin, []);
@@ -134,11 +124,7 @@ export function loadOwnVsRest(
  * Returns the load per bucket of 'concept' and of 'definitief' windows separately.
  * Edge: cancelled windows are in neither; `concept[i] + definitief[i]` is the total load of bucket i.
  */
-export function loadByStatus(
-  windows: readonly PlanWindow[],
-  fromBucket: number,
-  toBucket: number,
-): { concept: Float64Array; definitief: Float64Array } {
+export function loadByStatus(windows: readonly PlanWindow[], fromBucket: number, toBucket: number): { concept: Float64Array; definitief: Float64Array } {
   return {
     concept: loadByBucket(windows, fromBucket, toBucket, (w) => w.status === 'concept'),
     definitief: loadByBucket(windows, fromBucket, toBucket, (w) => w.status === 'definitief'),

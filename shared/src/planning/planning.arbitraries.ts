@@ -75,14 +75,21 @@ export const profileArb: fc.Arbitrary<number[]> = fc.oneof(
 );
 
 export function maintenanceArb(anchor: number, spanMs: number): fc.Arbitrary<MaintenanceWindow[]> {
-  return fc.array(
-    fc.record({
-      start: instantNear(anchor, spanMs),
-      duration: fc.integer({ min: 1, max: 6 * 60 }).map((m) => m * MINUTE),
-      factor: fc.oneof(fc.constant(0), fc.constant(1), fc.constant(0.5), fc.integer({ min: 0, max: 1000 }).map((f) => f / 1000)),
-    }),
-    { maxLength: 4 },
-  ).map((list) => list.map((m, i) => ({ id: i + 1, start: m.start, end: m.start + m.duration, factor: m.factor })));
+  return fc
+    .array(
+      fc.record({
+        start: instantNear(anchor, spanMs),
+        duration: fc.integer({ min: 1, max: 6 * 60 }).map((m) => m * MINUTE),
+        factor: fc.oneof(
+          fc.constant(0),
+          fc.constant(1),
+          fc.constant(0.5),
+          fc.integer({ min: 0, max: 1000 }).map((f) => f / 1000),
+        ),
+      }),
+      { maxLength: 4 },
+    )
+    .map((list) => list.map((m, i) => ({ id: i + 1, start: m.start, end: m.start + m.duration, factor: m.factor })));
 }
 
 /** A few days around an anchor (often a DST Sunday) with random windows, maintenance and profile. */
@@ -134,15 +141,10 @@ export function scheduleArb(anchor: number, spanMs: number): fc.Arbitrary<Capaci
     fc.integer({ min: -days, max: days }).map((d) => amsterdamDayStart(day + d)),
     fc.integer({ min: -spanMs / BUCKET_MS, max: spanMs / BUCKET_MS }).map((q) => Math.floor(anchor / BUCKET_MS) * BUCKET_MS + q * BUCKET_MS),
   );
-  const levelsArb = fc.oneof(
-    fc.constant({}),
-    fc.record({ threshold: fc.constantFrom(1, 0.9, 1.25), warningLevel: fc.constantFrom(0.8, 0.5) }),
-  );
-  return fc
-    .array(fc.record({ from: startArb, profile: profileArb, levels: levelsArb }), { minLength: 1, maxLength: 4 })
-    .map((list) => {
-      const byFrom = new Map<number, CapacityPeriod>();
-      for (const p of list) byFrom.set(p.from, { from: p.from, profile: p.profile, ...p.levels });
-      return [...byFrom.values()].sort((a, b) => a.from - b.from);
-    });
+  const levelsArb = fc.oneof(fc.constant({}), fc.record({ threshold: fc.constantFrom(1, 0.9, 1.25), warningLevel: fc.constantFrom(0.8, 0.5) }));
+  return fc.array(fc.record({ from: startArb, profile: profileArb, levels: levelsArb }), { minLength: 1, maxLength: 4 }).map((list) => {
+    const byFrom = new Map<number, CapacityPeriod>();
+    for (const p of list) byFrom.set(p.from, { from: p.from, profile: p.profile, ...p.levels });
+    return [...byFrom.values()].sort((a, b) => a.from - b.from);
+  });
 }

@@ -59,11 +59,7 @@ export function loadByBucketBrute(windows: readonly PlanWindow[], fromBucket: nu
  * at or before `ms`, else the earliest period; a plain profile holds always (with the given levels).
  * Edge: a period starting exactly at `ms` is in force at `ms`.
  */
-export function periodAtBrute(
-  x: CapacityInForce,
-  ms: number,
-  levels: { threshold?: number; warningLevel?: number } = {},
-): CapacityPeriod {
+export function periodAtBrute(x: CapacityInForce, ms: number, levels: { threshold?: number; warningLevel?: number } = {}): CapacityPeriod {
   if (x.length === 0 || typeof x[0] === 'number') return { from: -Infinity, profile: x as CapacityProfile, ...levels };
   const periods = x as readonly CapacityPeriod[];
   let best: CapacityPeriod | null = null;
@@ -81,11 +77,7 @@ export function periodAtBrute(
  * Edge: the factor of a piece is the minimum over all maintenance windows covering its start (1 when none); the
  * rate is that of the profile in force at the piece's start (periods start on bucket boundaries).
  */
-export function capacityOfBucketBrute(
-  inForce: CapacityInForce,
-  maintenance: readonly MaintenanceWindow[],
-  bucket: number,
-): number {
+export function capacityOfBucketBrute(inForce: CapacityInForce, maintenance: readonly MaintenanceWindow[], bucket: number): number {
   const start = bucket * BUCKET_MS;
   const end = start + BUCKET_MS;
   const cuts = new Set<number>([start, end]);
@@ -107,12 +99,7 @@ export function capacityOfBucketBrute(
 }
 
 /** Returns capacityOfBucketBrute for every bucket of the range. Edge: an empty range gives an empty array. */
-export function capacityByBucketBrute(
-  profile: CapacityInForce,
-  maintenance: readonly MaintenanceWindow[],
-  fromBucket: number,
-  toBucket: number,
-): Float64Array {
+export function capacityByBucketBrute(profile: CapacityInForce, maintenance: readonly MaintenanceWindow[], fromBucket: number, toBucket: number): Float64Array {
   const out = new Float64Array(toBucket - fromBucket);
   for (let b = fromBucket; b < toBucket; b++) out[b - fromBucket] = capacityOfBucketBrute(profile, maintenance, b);
   return out;

@@ -31,11 +31,9 @@ describe('planningRange', () => {
   });
 
   it('ignores cancelled windows but includes maintenance windows', () => {
-    const range = planningRange(
-      [win(t0, t0 + 15 * MIN), win(t0 - DAY, t0, 'geannuleerd')],
-      [{ id: 1, start: t0 - 60 * MIN, end: t0, factor: 0.5 }],
-      { slackMs: 0 },
-    );
+    const range = planningRange([win(t0, t0 + 15 * MIN), win(t0 - DAY, t0, 'geannuleerd')], [{ id: 1, start: t0 - 60 * MIN, end: t0, factor: 0.5 }], {
+      slackMs: 0,
+    });
     expect(range).toEqual({ fromBucket: bucketAt(t0) - 4, toBucket: bucketAt(t0) + 1 });
   });
 
@@ -50,19 +48,39 @@ describe('changedBucketRanges', () => {
   it('keeps far-apart spans apart instead of covering everything between them', () => {
     const a = Date.UTC(2027, 8, 1);
     const b = Date.UTC(2031, 11, 31);
-    expect(changedBucketRanges([{ from: b, to: b + HOUR }, { from: a, to: a + HOUR }], pad)).toEqual([
+    expect(
+      changedBucketRanges(
+        [
+          { from: b, to: b + HOUR },
+          { from: a, to: a + HOUR },
+        ],
+        pad,
+      ),
+    ).toEqual([
       { fromBucket: bucketAt(a - DAY), toBucket: bucketAt(a + HOUR + 14 * DAY) },
       { fromBucket: bucketAt(b - DAY), toBucket: bucketAt(b + HOUR + 14 * DAY) },
     ]);
   });
 
   it('merges spans whose padding overlaps or touches', () => {
-    expect(changedBucketRanges([{ from: t0, to: t0 + HOUR }, { from: t0 + 10 * DAY, to: t0 + 11 * DAY }], pad)).toEqual([
-      { fromBucket: bucketAt(t0 - DAY), toBucket: bucketAt(t0 + 25 * DAY) },
-    ]);
-    expect(changedBucketRanges([{ from: 0, to: BUCKET_MS }, { from: BUCKET_MS, to: 2 * BUCKET_MS }], { beforeMs: 0, afterMs: 0 })).toEqual([
-      { fromBucket: 0, toBucket: 2 },
-    ]);
+    expect(
+      changedBucketRanges(
+        [
+          { from: t0, to: t0 + HOUR },
+          { from: t0 + 10 * DAY, to: t0 + 11 * DAY },
+        ],
+        pad,
+      ),
+    ).toEqual([{ fromBucket: bucketAt(t0 - DAY), toBucket: bucketAt(t0 + 25 * DAY) }]);
+    expect(
+      changedBucketRanges(
+        [
+          { from: 0, to: BUCKET_MS },
+          { from: BUCKET_MS, to: 2 * BUCKET_MS },
+        ],
+        { beforeMs: 0, afterMs: 0 },
+      ),
+    ).toEqual([{ fromBucket: 0, toBucket: 2 }]);
   });
 
   it('gives [] for no spans and refuses non-finite bounds and negative padding', () => {
@@ -104,8 +122,12 @@ describe('changedBucketRanges', () => {
 
 describe('bucketRangesMerge', () => {
   it('joins touching ranges and drops empty ones', () => {
-    expect(bucketRangesMerge([{ fromBucket: 2, toBucket: 5 }, { fromBucket: 0, toBucket: 2 }, { fromBucket: 7, toBucket: 7 }])).toEqual([
-      { fromBucket: 0, toBucket: 5 },
-    ]);
+    expect(
+      bucketRangesMerge([
+        { fromBucket: 2, toBucket: 5 },
+        { fromBucket: 0, toBucket: 2 },
+        { fromBucket: 7, toBucket: 7 },
+      ]),
+    ).toEqual([{ fromBucket: 0, toBucket: 5 }]);
   });
 });

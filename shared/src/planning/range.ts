@@ -45,10 +45,7 @@ export interface ChangedInterval {
  * Edge: spans a year apart with 1 day before and 14 days after give two ranges; a reversed span counts as its
  * ordered form; an empty list gives []; non-finite bounds or negative padding throw a RangeError.
  */
-export function changedBucketRanges(
-  spans: readonly ChangedInterval[],
-  pad: { beforeMs: number; afterMs: number },
-): BucketRange[] {
+export function changedBucketRanges(spans: readonly ChangedInterval[], pad: { beforeMs: number; afterMs: number }): BucketRange[] {
   if (!(pad.beforeMs >= 0) || !(pad.afterMs >= 0) || !Number.isFinite(pad.beforeMs) || !Number.isFinite(pad.afterMs)) {
     throw new RangeError(`padding must be finite and >= 0, got ${pad.beforeMs}, ${pad.afterMs}`);
   }

@@ -58,7 +58,11 @@ describe('conflictsMatch', () => {
 
   it('uses each conflict at most once and only pairs that qualify', () => {
     const identity = fc
-      .record({ start: fc.integer({ min: 0, max: 100 }), length: fc.integer({ min: 1, max: 40 }), windowIds: fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 4 }) })
+      .record({
+        start: fc.integer({ min: 0, max: 100 }),
+        length: fc.integer({ min: 1, max: 40 }),
+        windowIds: fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 4 }),
+      })
       .map(({ start, length, windowIds }): ConflictIdentity => ({ start, end: start + length, windowIds }));
     fc.assert(
       fc.property(fc.array(identity, { maxLength: 12 }), fc.array(identity, { maxLength: 12 }), (before, after) => {

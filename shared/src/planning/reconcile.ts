@@ -26,12 +26,8 @@ export function conflictWindowIds(conflict: Pick<Conflict, 'windows'>): number[]
  * windows, then lowest i, then lowest j. Pairs are returned in order of j.
  * Edge: [0, 10) and [10, 20) never match (back to back); overlapping spans without a shared window never match.
  */
-export function conflictsMatch(
-  before: readonly ConflictIdentity[],
-  after: readonly ConflictIdentity[],
-): [number, number][] {
-  const byStart = (list: readonly ConflictIdentity[]): number[] =>
-    list.map((_, i) => i).sort((x, y) => list[x]!.start - list[y]!.start || x - y);
+export function conflictsMatch(before: readonly ConflictIdentity[], after: readonly ConflictIdentity[]): [number, number][] {
+  const byStart = (list: readonly ConflictIdentity[]): number[] => list.map((_, i) => i).sort((x, y) => list[x]!.start - list[y]!.start || x - y);
   const beforeOrder = byStart(before);
   const afterOrder = byStart(after);
   const windowSets = new Map<number, Set<number>>();

@@ -5,7 +5,14 @@ import { windowCounts } from './load.js';
 import { scenarioArb, scheduleArb } from './planning.arbitraries.js';
 import { suggestionsForWindowBrute } from './planning.brute.js';
 import type { SendHours } from './send-hours.js';
-import { suggestionsBest, suggestionsOrder, suggestionsForConflict, suggestionsForWindow, type SuggestionsContext, type WindowSuggestions } from './suggestions.js';
+import {
+  suggestionsBest,
+  suggestionsOrder,
+  suggestionsForConflict,
+  suggestionsForWindow,
+  type SuggestionsContext,
+  type WindowSuggestions,
+} from './suggestions.js';
 import type { PlanWindow } from './types.js';
 
 const MIN = 60_000;
@@ -197,7 +204,15 @@ describe('suggestionsForWindow with a schedule of profiles', () => {
         scenarioArb({ maxWindows: 6, days: 1 }).chain((s) => scheduleArb(s.anchor, DAY).map((schedule) => ({ ...s, schedule }))),
         fc.constantFrom(1, 0.9),
         (s, threshold) => {
-          const input = { windows: s.windows, profile: s.schedule, maintenance: s.maintenance, now: s.anchor - DAY, horizonMs: 3 * HOUR, threshold, sendHours: null };
+          const input = {
+            windows: s.windows,
+            profile: s.schedule,
+            maintenance: s.maintenance,
+            now: s.anchor - DAY,
+            horizonMs: 3 * HOUR,
+            threshold,
+            sendHours: null,
+          };
           for (const w of s.windows.filter(windowCounts)) {
             const f = suggestionsForWindow(w.id, input)!;
             expect({ earlier: f.earlier, later: f.later, split: f.split }).toEqual(suggestionsForWindowBrute(w.id, input));
@@ -236,7 +251,8 @@ function bestBrute(windows: readonly PlanWindow[], results: WindowSuggestions[])
       const cost = parts.reduce((sum, p) => sum + (Math.abs(p.shiftMs) / HOUR) * p.volume, 0);
       const distance = Math.max(...parts.map((p) => Math.abs(p.shiftMs)));
       // Strictly better only: the first window in order and the first kind win a tie.
-      if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && distance < best.distance)) best = { windowId: r.windowId, kind, cost, distance };
+      if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && distance < best.distance))
+        best = { windowId: r.windowId, kind, cost, distance };
     }
   }
   return best && { windowId: best.windowId, kind: best.kind };
@@ -251,7 +267,10 @@ describe('suggestionsBest', () => {
     const result = suggestionsForConflict({ ...context([big, small, ...fillers]), conflict: { windows: [{ id: big.id }, { id: small.id }] } });
     // Both can only go to 07:00 (3 hours earlier) or 13:00 (3 hours later). The big one does best to split (one half
     // stays, the other moves 3 hours: 2,000 × 3), the small one moves whole (1,000 × 3) and costs least.
-    expect(result.map((r) => [r.ranked[0]!.kind, r.ranked[0]!.cost])).toEqual([['split', 6_000], ['earlier', 3_000]]);
+    expect(result.map((r) => [r.ranked[0]!.kind, r.ranked[0]!.cost])).toEqual([
+      ['split', 6_000],
+      ['earlier', 3_000],
+    ]);
     expect(suggestionsBest(result)).toEqual({ windowId: small.id, kind: 'earlier' });
     expect(suggestionsOrder(result).map((r) => r.windowId)).toEqual([small.id, big.id]);
   });
@@ -261,7 +280,10 @@ describe('suggestionsBest', () => {
     const before = win(L(9), L(10), 3000);
     const after = win(L(11), L(12), 3000);
     const b = win(L(10), L(11), 2000);
-    expect(suggestionsBest(suggestionsForConflict({ ...context([a, before, after, b]), conflict: { windows: [{ id: b.id }] } }))).toEqual({ windowId: b.id, kind: 'split' });
+    expect(suggestionsBest(suggestionsForConflict({ ...context([a, before, after, b]), conflict: { windows: [{ id: b.id }] } }))).toEqual({
+      windowId: b.id,
+      kind: 'split',
+    });
   });
 
   it('gives null when no window can move', () => {

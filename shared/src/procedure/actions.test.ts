@@ -37,9 +37,7 @@ describe('ConflictAction', () => {
   });
 
   it('names the known actions for an unknown type', () => {
-    expect(issues({ type: 'skip-step' })).toEqual([
-      { path: 'type', message: expect.stringContaining('Onbekende actie') },
-    ]);
+    expect(issues({ type: 'skip-step' })).toEqual([{ path: 'type', message: expect.stringContaining('Onbekende actie') }]);
   });
 
   it('wants the end of a window after its start, on the end field', () => {
@@ -58,16 +56,12 @@ describe('ConflictAction', () => {
   });
 
   it('wants a whole, positive window id', () => {
-    expect(issues({ type: 'move-window', windowId: 1.5, start: START_ISO, end: END_ISO })[0]?.message).toBe(
-      'Een venster-id is een geheel getal.',
-    );
+    expect(issues({ type: 'move-window', windowId: 1.5, start: START_ISO, end: END_ISO })[0]?.message).toBe('Een venster-id is een geheel getal.');
     expect(issues({ type: 'confirm-advice', moveWindowIds: [] })[0]?.message).toBe('Kies minstens één venster om te verplaatsen.');
   });
 
   it('limits texts to 1 to 5000 characters, whitespace not counting', () => {
-    expect(issues({ type: 'contact-logius', message: '   ' })).toEqual([
-      { path: 'message', message: 'Het bericht aan Logius mag niet leeg zijn.' },
-    ]);
+    expect(issues({ type: 'contact-logius', message: '   ' })).toEqual([{ path: 'message', message: 'Het bericht aan Logius mag niet leeg zijn.' }]);
     expect(issues({ type: 'escalate', reason: 'x'.repeat(5001) })).toEqual([
       { path: 'reason', message: 'De reden van de escalatie mag hoogstens 5000 tekens lang zijn.' },
     ]);

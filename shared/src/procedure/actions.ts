@@ -12,10 +12,7 @@ const MAX_TEXT = 5000;
 
 const Instant = instantSchema('Geef datum en tijd in ISO 8601 met tijdzone, bijvoorbeeld 2027-01-15T08:00:00+01:00.');
 
-const WindowId = z
-  .number({ error: 'Een venster-id is een getal.' })
-  .int('Een venster-id is een geheel getal.')
-  .positive('Een venster-id is groter dan 0.');
+const WindowId = z.number({ error: 'Een venster-id is een getal.' }).int('Een venster-id is een geheel getal.').positive('Een venster-id is groter dan 0.');
 
 function text(what: string) {
   return z
@@ -30,25 +27,16 @@ function endAfterStart(m: { start: string; end: string }): boolean {
 }
 const END_AFTER_START = { message: 'Het einde moet na het begin liggen.', path: ['end'] };
 
-const Level = z
-  .enum(ASSESSMENT_LEVELS, { error: 'Kies laag, middel of hoog.' })
-  .meta({ id: 'ConflictActionLevel', description: 'Urgentie of impact' });
+const Level = z.enum(ASSESSMENT_LEVELS, { error: 'Kies laag, middel of hoog.' }).meta({ id: 'ConflictActionLevel', description: 'Urgentie of impact' });
 
 const AspectScore = z
-  .object(
-    { urgency: Level, impact: Level },
-    { error: 'Geef per aspect de urgentie en de impact.' },
-  )
+  .object({ urgency: Level, impact: Level }, { error: 'Geef per aspect de urgentie en de impact.' })
   .meta({ id: 'ConflictActionAspectScore' });
 
 const Aspects = z
-  .object(
-    Object.fromEntries(ASSESSMENT_ASPECTS.map((aspect) => [aspect, AspectScore])) as Record<
-      (typeof ASSESSMENT_ASPECTS)[number],
-      typeof AspectScore
-    >,
-    { error: 'Geef de aspecten administratief, financieel, juridisch en imago.' },
-  )
+  .object(Object.fromEntries(ASSESSMENT_ASPECTS.map((aspect) => [aspect, AspectScore])) as Record<(typeof ASSESSMENT_ASPECTS)[number], typeof AspectScore>, {
+    error: 'Geef de aspecten administratief, financieel, juridisch en imago.',
+  })
   .meta({ id: 'ConflictActionAspects', description: 'Urgentie en impact van een wijziging van de planning, per aspect' });
 
 export const ConflictActionMoveWindow = z
@@ -69,12 +57,10 @@ export const ConflictActionContactLogius = z
   .object({ type: z.literal('contact-logius'), message: text('Het bericht aan Logius') })
   .meta({ id: 'ConflictActionContactLogius', description: 'Stap 1 → 2: de planner neemt contact op met Logius' });
 
-export const ConflictActionOpenAssessment = z
-  .object({ type: z.literal('open-assessment') })
-  .meta({
-    id: 'ConflictActionOpenAssessment',
-    description: 'Stap 2 → 3 (of 1 → 3 na de termijn): Logius opent de afweging',
-  });
+export const ConflictActionOpenAssessment = z.object({ type: z.literal('open-assessment') }).meta({
+  id: 'ConflictActionOpenAssessment',
+  description: 'Stap 2 → 3 (of 1 → 3 na de termijn): Logius opent de afweging',
+});
 
 export const ConflictActionSubmitAssessment = z
   .object({
@@ -113,23 +99,19 @@ export const ConflictActionConfirmAdvice = z
       'Na de termijn ook met ontbrekende afwegingen, die als "geen reactie" worden vastgelegd',
   });
 
-export const ConflictActionEscalate = z
-  .object({ type: z.literal('escalate'), reason: text('De reden van de escalatie') })
-  .meta({
-    id: 'ConflictActionEscalate',
-    description: 'Stap 4 → 5: escaleer het vastgestelde advies (ongewijzigd) naar de klantraad-managers, met een reden',
-  });
+export const ConflictActionEscalate = z.object({ type: z.literal('escalate'), reason: text('De reden van de escalatie') }).meta({
+  id: 'ConflictActionEscalate',
+  description: 'Stap 4 → 5: escaleer het vastgestelde advies (ongewijzigd) naar de klantraad-managers, met een reden',
+});
 
 const OnBehalfOf = Oin.optional().meta({
   description: 'Voor welke Afnemer; verplicht voor de capaciteitsmanager, die het antwoord namens die Afnemer vastlegt',
 });
 
-export const ConflictActionAcceptAdvice = z
-  .object({ type: z.literal('accept-advice'), afnemer: OnBehalfOf })
-  .meta({
-    id: 'ConflictActionAcceptAdvice',
-    description: 'Stap 5: de klantraad-manager aanvaardt het advies; als alle Afnemers aanvaarden, wordt het uitgevoerd',
-  });
+export const ConflictActionAcceptAdvice = z.object({ type: z.literal('accept-advice'), afnemer: OnBehalfOf }).meta({
+  id: 'ConflictActionAcceptAdvice',
+  description: 'Stap 5: de klantraad-manager aanvaardt het advies; als alle Afnemers aanvaarden, wordt het uitgevoerd',
+});
 
 export const ConflictActionRejectAdvice = z
   .object({ type: z.literal('reject-advice'), reason: text('De reden van de afwijzing'), afnemer: OnBehalfOf })

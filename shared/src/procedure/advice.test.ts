@@ -24,7 +24,13 @@ const HOUR = 3_600_000;
 const TEN = Date.UTC(2027, 1, 1, 9);
 const TWO = TEN + 4 * HOUR;
 const at = (id: number, afnemer: string, deliveredAt: number, kenmerk: string, proposal: number | null): ProcedureWindow => ({
-  id, afnemer, deliveredAt, kenmerk, start: TEN, end: TEN + HOUR, proposal: proposal === null ? null : { start: proposal, end: proposal + HOUR },
+  id,
+  afnemer,
+  deliveredAt,
+  kenmerk,
+  start: TEN,
+  end: TEN + HOUR,
+  proposal: proposal === null ? null : { start: proposal, end: proposal + HOUR },
 });
 const windows: ProcedureWindow[] = [
   at(18, OIN_A, NOW - 3 * DAY, 'AANSLAG-2', TWO),
@@ -82,10 +88,7 @@ describe('adviceDraft', () => {
   });
 
   it('names every other Afnemer and its score', () => {
-    const advice = adviceDraft(
-      { [OIN_A]: { aspects: TWENTY_ONE }, [OIN_B]: { aspects: aspectsUniform('hoog') }, [OIN_C]: { aspects: NINE } },
-      windows,
-    );
+    const advice = adviceDraft({ [OIN_A]: { aspects: TWENTY_ONE }, [OIN_B]: { aspects: aspectsUniform('hoog') }, [OIN_C]: { aspects: NINE } }, windows);
     expect(advice?.text).toBe(
       `Advies: ${OIN_C} verplaatst HERINNERING (01-02-2027 10:00 tot 11:00) naar 01-02-2027 14:00 tot 15:00 ` +
         `(gecombineerde urgentie 9 tegen 21 van ${OIN_A} en 36 van ${OIN_B}).`,

@@ -46,8 +46,7 @@ export function adviceDraft(
   windows: readonly ProcedureWindow[],
   noResponse: readonly string[] = [],
 ): Advice | null {
-  const latest = (afnemer: string) =>
-    windows.filter((w) => w.afnemer === afnemer).reduce((max, w) => Math.max(max, w.deliveredAt), Number.NEGATIVE_INFINITY);
+  const latest = (afnemer: string) => windows.filter((w) => w.afnemer === afnemer).reduce((max, w) => Math.max(max, w.deliveredAt), Number.NEGATIVE_INFINITY);
   const candidates: Candidate[] = [
     ...Object.entries(assessments).map(([afnemer, assessment]) => ({
       afnemer,
@@ -77,7 +76,10 @@ export function adviceDraft(
     text: `Advies: ${adviceMovesText(mover.afnemer, moving, moves)} ${rationale(mover, others)}`,
     drafted: true,
     moves,
-    noResponse: candidates.filter((c) => c.silent).map((c) => c.afnemer).sort(),
+    noResponse: candidates
+      .filter((c) => c.silent)
+      .map((c) => c.afnemer)
+      .sort(),
   };
 }
 
@@ -147,7 +149,13 @@ export function adviceEdit(
     (sameMoves
       ? draft.text
       : `Advies (aangepast door Logius): ${moveAfnemers
-          .map((afnemer) => adviceMovesText(afnemer, chosen.filter((w) => w.afnemer === afnemer), moves))
+          .map((afnemer) =>
+            adviceMovesText(
+              afnemer,
+              chosen.filter((w) => w.afnemer === afnemer),
+              moves,
+            ),
+          )
           .join('; ')}.`);
   return {
     moveWindowIds: ids,

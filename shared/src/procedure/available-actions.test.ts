@@ -2,17 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTION_TYPES, type ActionType, type ProcedureAction } from './actions.js';
 import { procedureActionsFor } from './available-actions.js';
-import {
-  ACTORS,
-  DAY,
-  NOW,
-  OIN_A,
-  OIN_B,
-  STATES,
-  WINDOWS,
-  actionCanonical,
-  aspectsUniform,
-} from './procedure.fixtures.js';
+import { ACTORS, DAY, NOW, OIN_A, OIN_B, STATES, WINDOWS, actionCanonical, aspectsUniform } from './procedure.fixtures.js';
 import { procedureApply, procedureInitial } from './transitions.js';
 import type { ProcedureActor, ProcedureState, ProcedureWindow } from './types.js';
 
@@ -39,9 +29,10 @@ const ON_BEHALF: readonly ActionType[] = ['submit-assessment', 'accept-advice', 
 /** Whether procedureApply accepts some valid payload of the type: for an on-behalf record, for any involved Afnemer. */
 function acceptsSome(state: ProcedureState, type: ActionType, actor: ProcedureActor, windows: readonly ProcedureWindow[], now: number) {
   const canonical = actionCanonical(type, actor, windows);
-  const variants = actor.role === 'capacity-manager' && ON_BEHALF.includes(type)
-    ? state.afnemers.map((afnemer) => ({ ...canonical, afnemer }) as ProcedureAction)
-    : [canonical];
+  const variants =
+    actor.role === 'capacity-manager' && ON_BEHALF.includes(type)
+      ? state.afnemers.map((afnemer) => ({ ...canonical, afnemer }) as ProcedureAction)
+      : [canonical];
   return variants.some((action) => procedureApply(state, action, { actor, now, windows }).ok);
 }
 
@@ -49,41 +40,46 @@ function acceptsSome(state: ProcedureState, type: ActionType, actor: ProcedureAc
  * A walk through the procedure: each step picks one of the (actor, action) pairs procedureApply accepts
  * at that moment, after the clock advanced; now and then the system resolves the conflict instead.
  */
-const walkArb = fc
-  .array(fc.record({ pick: fc.nat(), advance: fc.integer({ min: 0, max: 4 * DAY }), resolve: fc.nat(40) }), { maxLength: 20 })
-  .map((steps) => {
-    let state: ProcedureState = procedureInitial(7, [OIN_A, OIN_B], NOW);
-    let now = NOW;
-    for (const { pick, advance, resolve } of steps) {
-      now += advance;
-      if (resolve === 0) {
-        const result = procedureApply(state, { type: 'resolve', reason: 'Weg.' }, { actor: ACTORS.admin, now, windows: WINDOWS });
-        if (result.ok) state = result.state;
-        continue;
-      }
-      // Grouped by the step they lead to, so the walk moves on as often as it stays.
-      const byStep = new Map<string, ProcedureState[]>();
-      for (const actor of actors) {
-        for (const action of ACTION_POOL) {
-          const result = procedureApply(state, action, { actor, now, windows: WINDOWS });
-          if (result.ok) byStep.set(result.state.step, [...(byStep.get(result.state.step) ?? []), result.state]);
-        }
-      }
-      const groups = [...byStep.values()];
-      if (groups.length === 0) continue;
-      const group = groups[pick % groups.length]!;
-      state = group[Math.floor(pick / groups.length) % group.length]!;
+const walkArb = fc.array(fc.record({ pick: fc.nat(), advance: fc.integer({ min: 0, max: 4 * DAY }), resolve: fc.nat(40) }), { maxLength: 20 }).map((steps) => {
+  let state: ProcedureState = procedureInitial(7, [OIN_A, OIN_B], NOW);
+  let now = NOW;
+  for (const { pick, advance, resolve } of steps) {
+    now += advance;
+    if (resolve === 0) {
+      const result = procedureApply(state, { type: 'resolve', reason: 'Weg.' }, { actor: ACTORS.admin, now, windows: WINDOWS });
+      if (result.ok) state = result.state;
+      continue;
     }
-    return { state, now };
-  });
+    // Grouped by the step they lead to, so the walk moves on as often as it stays.
+    const byStep = new Map<string, ProcedureState[]>();
+    for (const actor of actors) {
+      for (const action of ACTION_POOL) {
+        const result = procedureApply(state, action, { actor, now, windows: WINDOWS });
+        if (result.ok) byStep.set(result.state.step, [...(byStep.get(result.state.step) ?? []), result.state]);
+      }
+    }
+    const groups = [...byStep.values()];
+    if (groups.length === 0) continue;
+    const group = groups[pick % groups.length]!;
+    state = group[Math.floor(pick / groups.length) % group.length]!;
+  }
+  return { state, now };
+});
 
-const windowsArb = fc.constantFrom(WINDOWS, WINDOWS.filter((w) => w.afnemer === OIN_B), []);
+const windowsArb = fc.constantFrom(
+  WINDOWS,
+  WINDOWS.filter((w) => w.afnemer === OIN_B),
+  [],
+);
 
 describe('procedureActionsFor', () => {
   it('lists exactly the actions procedureApply accepts, for every reachable state, actor, windows and time', () => {
     fc.assert(
       fc.property(
-        fc.oneof(walkArb, fc.constantFrom(...Object.values(STATES)).map((state) => ({ state, now: NOW }))),
+        fc.oneof(
+          walkArb,
+          fc.constantFrom(...Object.values(STATES)).map((state) => ({ state, now: NOW })),
+        ),
         fc.constantFrom(...actors),
         windowsArb,
         fc.integer({ min: 0, max: 6 * DAY }),
@@ -105,9 +101,14 @@ describe('procedureActionsFor', () => {
   });
 
   it('hides move-window from a planner with no window in the conflict', () => {
-    expect(procedureActionsFor(STATES.pa, ACTORS.plannerA, WINDOWS.filter((w) => w.afnemer === OIN_B), NOW)).toEqual([
-      'contact-logius',
-    ]);
+    expect(
+      procedureActionsFor(
+        STATES.pa,
+        ACTORS.plannerA,
+        WINDOWS.filter((w) => w.afnemer === OIN_B),
+        NOW,
+      ),
+    ).toEqual(['contact-logius']);
   });
 
   it('offers the capacity-manager the assessment only once step 1 is overdue', () => {

@@ -5,12 +5,7 @@ import { PROCEDURE_GATES, actorActsOnBehalf } from './gates.js';
 import type { ProcedureActor, ProcedureState, ProcedureWindow } from './types.js';
 
 /** True when some payload of the action would pass procedureApply's payload checks. */
-function actionHasPayload(
-  type: ActionType,
-  state: ProcedureState,
-  actor: ProcedureActor,
-  windows: readonly ProcedureWindow[],
-): boolean {
+function actionHasPayload(type: ActionType, state: ProcedureState, actor: ProcedureActor, windows: readonly ProcedureWindow[]): boolean {
   if (type === 'move-window') {
     return actorActsOnBehalf(actor, type) ? windows.length > 0 : windows.some((w) => w.afnemer === actor.afnemer);
   }
@@ -30,13 +25,6 @@ function actionHasPayload(
  * Edge: 'move-window' appears only when the actor has a window it may move; 'submit-assessment' appears for the
  * capacity manager only while some Afnemer's assessment is not one its planner submitted; system actions never appear.
  */
-export function procedureActionsFor(
-  state: ProcedureState,
-  actor: ProcedureActor,
-  windows: readonly ProcedureWindow[],
-  now: number,
-): ActionType[] {
-  return ACTION_TYPES.filter(
-    (type) => PROCEDURE_GATES[type](state, actor, now).ok && actionHasPayload(type, state, actor, windows),
-  );
+export function procedureActionsFor(state: ProcedureState, actor: ProcedureActor, windows: readonly ProcedureWindow[], now: number): ActionType[] {
+  return ACTION_TYPES.filter((type) => PROCEDURE_GATES[type](state, actor, now).ok && actionHasPayload(type, state, actor, windows));
 }

@@ -13,10 +13,16 @@ describe('procedureEventText', () => {
   });
 
   it('tells an answer to the advice, on behalf or not, with the reason of a rejection', () => {
-    expect(procedureEventText({ action: 'accept-advice', actorEmail: 'k@a.example', payload: { answer: { afnemer: OIN_A, onBehalf: false } } }))
-      .toBe(`Advies aanvaard voor ${OIN_A} door k@a.example.`);
-    expect(procedureEventText({ action: 'reject-advice', actorEmail: 'c@logius.example', payload: { answer: { afnemer: OIN_B, onBehalf: true, reason: 'Termijn.' } } }))
-      .toBe(`Advies afgewezen namens ${OIN_B}, door c@logius.example. Reden: Termijn.`);
+    expect(procedureEventText({ action: 'accept-advice', actorEmail: 'k@a.example', payload: { answer: { afnemer: OIN_A, onBehalf: false } } })).toBe(
+      `Advies aanvaard voor ${OIN_A} door k@a.example.`,
+    );
+    expect(
+      procedureEventText({
+        action: 'reject-advice',
+        actorEmail: 'c@logius.example',
+        payload: { answer: { afnemer: OIN_B, onBehalf: true, reason: 'Termijn.' } },
+      }),
+    ).toBe(`Advies afgewezen namens ${OIN_B}, door c@logius.example. Reden: Termijn.`);
   });
 
   it('tells who was reached and how', () => {
@@ -38,7 +44,11 @@ describe('procedureEventText', () => {
   });
 
   it('tells the geen-reactie Afnemers of a confirmed advice, and the reason of an escalation (also of older entries)', () => {
-    expect(procedureEventText({ action: 'confirm-advice', actorEmail: 'c@l', payload: { noResponse: [OIN_B] } })).toBe(`Advies vastgesteld door c@l; geen reactie van ${OIN_B}.`);
-    expect(procedureEventText({ action: 'escalate', actorEmail: 'p@a', payload: { adviceText: 'oud' } })).toBe('Geëscaleerd naar de klantraad-managers door p@a. Reden: oud');
+    expect(procedureEventText({ action: 'confirm-advice', actorEmail: 'c@l', payload: { noResponse: [OIN_B] } })).toBe(
+      `Advies vastgesteld door c@l; geen reactie van ${OIN_B}.`,
+    );
+    expect(procedureEventText({ action: 'escalate', actorEmail: 'p@a', payload: { adviceText: 'oud' } })).toBe(
+      'Geëscaleerd naar de klantraad-managers door p@a. Reden: oud',
+    );
   });
 });

@@ -21,9 +21,10 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is st
 
 function reachText(r: Reach): string {
   if (r.via === 'none') return `${r.afnemer}: niet bereikbaar (geen account en geen contact in Bijlage 1)`;
-  const who = r.via === 'account'
-    ? `de ${ROLE_LABELS[r.role as Role]?.toLowerCase() ?? r.role}`
-    : `het Bijlage-1-contact ${CONTACT_ROLE_LABELS[r.role as ContactRole] ?? r.role}`;
+  const who =
+    r.via === 'account'
+      ? `de ${ROLE_LABELS[r.role as Role]?.toLowerCase() ?? r.role}`
+      : `het Bijlage-1-contact ${CONTACT_ROLE_LABELS[r.role as ContactRole] ?? r.role}`;
   return `${r.afnemer} via ${who} per e-mail (${r.emails.join(', ')})${r.via === 'account' ? ' en in de app' : ''}`;
 }
 

@@ -43,10 +43,7 @@ export function failure(kind: ProcedureFailure['kind'], message: string): Proced
 }
 
 function roleForbidden(actor: ProcedureActor, type: ActionType | SystemActionType): ProcedureFailure {
-  return failure(
-    'forbidden',
-    `De rol ${ROLE_LABELS[actor.role]} mag de actie '${PROCEDURE_ACTION_LABELS[type]}' niet uitvoeren.`,
-  );
+  return failure('forbidden', `De rol ${ROLE_LABELS[actor.role]} mag de actie '${PROCEDURE_ACTION_LABELS[type]}' niet uitvoeren.`);
 }
 
 const NOT_INVOLVED = 'Uw Afnemer is niet betrokken bij dit conflict.';
@@ -78,10 +75,7 @@ function mayTake(state: ProcedureState, actor: ProcedureActor, type: ActionType)
 
 function illegal(state: ProcedureState, type: ActionType | SystemActionType, onlyIn: string): ProcedureFailure {
   if (state.step === 'resolved') return failure('illegal', 'Dit conflict is al opgelost.');
-  return failure(
-    'illegal',
-    `'${PROCEDURE_ACTION_LABELS[type]}' kan niet in stap '${PROCEDURE_STEP_LABELS[state.step]}'; ${onlyIn}`,
-  );
+  return failure('illegal', `'${PROCEDURE_ACTION_LABELS[type]}' kan niet in stap '${PROCEDURE_STEP_LABELS[state.step]}'; ${onlyIn}`);
 }
 
 /**
@@ -120,11 +114,7 @@ export function gateContactLogius(state: ProcedureState, actor: ProcedureActor):
   return { ok: true, state };
 }
 
-export function gateOpenAssessment(
-  state: ProcedureState,
-  actor: ProcedureActor,
-  now: number,
-): Gated<PlannerAdjusts | LogiusContacted> {
+export function gateOpenAssessment(state: ProcedureState, actor: ProcedureActor, now: number): Gated<PlannerAdjusts | LogiusContacted> {
   const denied = mayTake(state, actor, 'open-assessment');
   if (denied) return denied;
   if (state.step === 'logius-contacted') return { ok: true, state };
@@ -177,21 +167,13 @@ export function gateEscalate(state: ProcedureState, actor: ProcedureActor): Gate
  * The klantraad-manager of an involved Afnemer that has not answered yet, or the capacity manager on behalf of an
  * Afnemer that has not; in step 5 before its deadline (after it, Logius has the lead).
  */
-function gateAnswerAdvice(
-  state: ProcedureState,
-  actor: ProcedureActor,
-  now: number,
-  type: 'accept-advice' | 'reject-advice',
-): Gated<Escalated> {
+function gateAnswerAdvice(state: ProcedureState, actor: ProcedureActor, now: number, type: 'accept-advice' | 'reject-advice'): Gated<Escalated> {
   const denied = mayTake(state, actor, type);
   if (denied) return denied;
   const onBehalf = actorActsOnBehalf(actor, type);
   if (state.step !== 'escalated') return illegal(state, type, 'dat kan alleen in stap 5.');
   if (procedureOverdue(state, now)) {
-    return failure(
-      'illegal',
-      `De termijn van de klantraad-managers liep af op ${instantDutch(state.deadline)}; Logius voert nu de regie (stap 6).`,
-    );
+    return failure('illegal', `De termijn van de klantraad-managers liep af op ${instantDutch(state.deadline)}; Logius voert nu de regie (stap 6).`);
   }
   if (!onBehalf && actor.afnemer !== null && actor.afnemer in state.answers) {
     return failure('illegal', 'Uw Afnemer heeft het advies al beantwoord.');
@@ -215,10 +197,7 @@ export function gateEscalateLevel(state: ProcedureState, actor: ProcedureActor):
     return illegal(state, 'escalate-level', 'Logius schaalt op in stap 6, als het de regie voert.');
   }
   if (state.level === 3) {
-    return failure(
-      'illegal',
-      'Het hoogste niveau van de escalatieladder (Afdelingshoofd) is bereikt; leg de uitkomst vast met een besluit.',
-    );
+    return failure('illegal', 'Het hoogste niveau van de escalatieladder (Afdelingshoofd) is bereikt; leg de uitkomst vast met een besluit.');
   }
   return { ok: true, state: { ...state, level: state.level } };
 }

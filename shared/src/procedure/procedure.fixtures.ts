@@ -1,15 +1,7 @@
 /** Small, hand-built states, actors and actions shared by the procedure tests. */
 
 import type { ActionType, ProcedureAction, SystemActionType } from './actions.js';
-import type {
-  Advice,
-  Assessment,
-  AssessmentAspects,
-  AssessmentLevel,
-  ProcedureActor,
-  ProcedureState,
-  ProcedureWindow,
-} from './types.js';
+import type { Advice, Assessment, AssessmentAspects, AssessmentLevel, ProcedureActor, ProcedureState, ProcedureWindow } from './types.js';
 import { DAY_MS as DAY, HOUR_MS as HOUR } from '../time/units.js';
 
 export const OIN_A = '00000001003214345000';
@@ -30,8 +22,24 @@ export const SEND = Date.UTC(2027, 1, 1, 9);
 
 /** A's two windows have a proposed moment two hours later; B's window has none. */
 export const WINDOWS: readonly ProcedureWindow[] = [
-  { id: 1, afnemer: OIN_A, deliveredAt: NOW - 10 * DAY, kenmerk: 'A-1', start: SEND, end: SEND + HOUR, proposal: { start: SEND + 2 * HOUR, end: SEND + 3 * HOUR } },
-  { id: 2, afnemer: OIN_A, deliveredAt: NOW - 9 * DAY, kenmerk: 'A-2', start: SEND, end: SEND + HOUR, proposal: { start: SEND + 2 * HOUR, end: SEND + 3 * HOUR } },
+  {
+    id: 1,
+    afnemer: OIN_A,
+    deliveredAt: NOW - 10 * DAY,
+    kenmerk: 'A-1',
+    start: SEND,
+    end: SEND + HOUR,
+    proposal: { start: SEND + 2 * HOUR, end: SEND + 3 * HOUR },
+  },
+  {
+    id: 2,
+    afnemer: OIN_A,
+    deliveredAt: NOW - 9 * DAY,
+    kenmerk: 'A-2',
+    start: SEND,
+    end: SEND + HOUR,
+    proposal: { start: SEND + 2 * HOUR, end: SEND + 3 * HOUR },
+  },
   { id: 3, afnemer: OIN_B, deliveredAt: NOW - 8 * DAY, kenmerk: 'B-1', start: SEND, end: SEND + HOUR, proposal: null },
 ];
 

@@ -31,8 +31,6 @@ describe('procedureReach', () => {
   });
 
   it('says when an Afnemer cannot be reached: no account, and no planning or Klantraad contact', () => {
-    expect(procedureReach([OIN_A], 'advice', new Map([[OIN_A, []]]), contacts)).toEqual([
-      { afnemer: OIN_A, via: 'none', role: null, emails: [] },
-    ]);
+    expect(procedureReach([OIN_A], 'advice', new Map([[OIN_A, []]]), contacts)).toEqual([{ afnemer: OIN_A, via: 'none', role: null, emails: [] }]);
   });
 });

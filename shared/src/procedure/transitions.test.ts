@@ -60,47 +60,47 @@ const EVERYONE = (row: string) => Object.fromEntries((Object.keys(ACTORS) as Act
 const RULES: Record<ActionType | SystemActionType, Partial<Record<ActorKey, string>>> = {
   //                     pa pa! lc ja ja+ ja! pj e0 e1 e! ld ld3 r
   'move-window': {
-    plannerA:           'o  o   o  o  o   o   o  o  o  o  o  o   I',
-    capacity:           'I  I   I  I  I   I   I  I  I  I  o  o   I',
-    service:            'I  I   I  I  I   I   I  I  I  I  o  o   I',
+    plannerA: 'o  o   o  o  o   o   o  o  o  o  o  o   I',
+    capacity: 'I  I   I  I  I   I   I  I  I  I  o  o   I',
+    service: 'I  I   I  I  I   I   I  I  I  I  o  o   I',
   },
   'contact-logius': {
-    plannerA:           'o  o   I  I  I   I   I  I  I  I  I  I   I',
+    plannerA: 'o  o   I  I  I   I   I  I  I  I  I  I   I',
   },
   'open-assessment': {
-    capacity:           'I  o   o  I  I   I   I  I  I  I  I  I   I',
+    capacity: 'I  o   o  I  I   I   I  I  I  I  I  I   I',
   },
   'submit-assessment': {
-    plannerA:           'I  I   I  o  o   o   I  I  I  I  I  I   I',
+    plannerA: 'I  I   I  o  o   o   I  I  I  I  I  I   I',
     // On behalf of B: not over what B's own planner submitted (ja+).
-    capacity:           'I  I   I  o  I   o   I  I  I  I  I  I   I',
+    capacity: 'I  I   I  o  I   o   I  I  I  I  I  I   I',
   },
   'confirm-advice': {
     // With B's assessment missing only after the deadline (ja!), B then counts as "geen reactie".
-    capacity:           'I  I   I  I  o   o   I  I  I  I  I  I   I',
+    capacity: 'I  I   I  I  o   o   I  I  I  I  I  I   I',
   },
   escalate: {
-    plannerA:           'I  I   I  I  I   I   o  I  I  I  I  I   I',
-    capacity:           'I  I   I  I  I   I   o  I  I  I  I  I   I',
+    plannerA: 'I  I   I  I  I   I   o  I  I  I  I  I   I',
+    capacity: 'I  I   I  I  I   I   o  I  I  I  I  I   I',
   },
   'accept-advice': {
     // A answered already in e1; after the deadline (e!) Logius leads.
-    klantraadA:         'I  I   I  I  I   I   I  o  I  I  I  I   I',
-    capacity:           'I  I   I  I  I   I   I  o  o  I  I  I   I',
+    klantraadA: 'I  I   I  I  I   I   I  o  I  I  I  I   I',
+    capacity: 'I  I   I  I  I   I   I  o  o  I  I  I   I',
   },
   'reject-advice': {
-    klantraadA:         'I  I   I  I  I   I   I  o  I  I  I  I   I',
-    capacity:           'I  I   I  I  I   I   I  o  o  I  I  I   I',
+    klantraadA: 'I  I   I  I  I   I   I  o  I  I  I  I   I',
+    capacity: 'I  I   I  I  I   I   I  o  o  I  I  I   I',
   },
   'escalate-level': {
-    capacity:           'I  I   I  I  I   I   I  I  I  I  o  I   I',
-    service:            'I  I   I  I  I   I   I  I  I  I  o  I   I',
+    capacity: 'I  I   I  I  I   I   I  I  I  I  o  I   I',
+    service: 'I  I   I  I  I   I   I  I  I  I  o  I   I',
   },
   decide: {
-    capacity:           'I  I   I  I  I   I   I  I  I  I  o  o   I',
-    service:            'I  I   I  I  I   I   I  I  I  I  o  o   I',
+    capacity: 'I  I   I  I  I   I   I  I  I  I  o  o   I',
+    service: 'I  I   I  I  I   I   I  I  I  I  o  o   I',
   },
-  resolve: EVERYONE(    'o  o   o  o  o   o   o  o  o  o  o  o   I'),
+  resolve: EVERYONE('o  o   o  o  o   o   o  o  o  o  o  o   I'),
   'deadline-passed': EVERYONE('I  I   I  I  I   I   I  I  I  o  I  I   I'),
   // No column has every answer in as an acceptance: see its own tests.
   'advice-fell-short': EVERYONE('I  I   I  I  I   I   I  I  I  I  I  I   I'),
@@ -157,7 +157,11 @@ describe('procedureApply', () => {
 
     it("forbids a planner to move another Afnemer's window (403, not a bad request)", () => {
       const result = apply(STATES.pa, { type: 'move-window', windowId: 3, start: START_ISO, end: END_ISO }, 'plannerA');
-      expect(result).toEqual({ ok: false, kind: 'forbidden', message: 'Venster 3 is van een andere Afnemer; u verplaatst alleen vensters van uw eigen Afnemer.' });
+      expect(result).toEqual({
+        ok: false,
+        kind: 'forbidden',
+        message: 'Venster 3 is van een andere Afnemer; u verplaatst alleen vensters van uw eigen Afnemer.',
+      });
     });
 
     it('rejects a window outside the conflict as invalid', () => {
@@ -329,7 +333,11 @@ describe('procedureApply', () => {
     it('lets the Afnemer’s own planner replace an assessment Logius recorded for it', () => {
       const recorded = okState(apply(STATES.ja, actionCanonical('submit-assessment', ACTORS.capacity), 'capacity'));
       const plannerB = { email: 'planner-b@example.nl', role: 'planner', afnemer: OIN_B } as const;
-      const own = procedureApply(recorded, { type: 'submit-assessment', aspects: aspectsUniform('laag'), motivation: 'zelf' }, { actor: plannerB, now: NOW, windows: WINDOWS });
+      const own = procedureApply(
+        recorded,
+        { type: 'submit-assessment', aspects: aspectsUniform('laag'), motivation: 'zelf' },
+        { actor: plannerB, now: NOW, windows: WINDOWS },
+      );
       expect(own).toMatchObject({ ok: true, state: { assessments: { [OIN_B]: { onBehalf: false, by: plannerB.email } } } });
     });
   });
@@ -587,7 +595,12 @@ describe('procedureApply', () => {
           deadline: workingDaysAdd(NOW, 2),
           decisions: [
             STATES.ld3.decisions[0],
-            { text: 'B schuift venster 3 een week op.', by: ACTORS.capacity.email, at: NOW, moves: [{ windowId: 3, start: Date.parse(START_ISO), end: Date.parse(END_ISO) }] },
+            {
+              text: 'B schuift venster 3 een week op.',
+              by: ACTORS.capacity.email,
+              at: NOW,
+              moves: [{ windowId: 3, start: Date.parse(START_ISO), end: Date.parse(END_ISO) }],
+            },
           ],
         },
         event: { from: 'logius-decides', to: 'logius-decides', payload: { type: 'decide' } },

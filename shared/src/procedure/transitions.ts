@@ -73,9 +73,7 @@ export interface ProcedureContext {
 /** The parts of the context that set a new step's clock. */
 export type StepClock = Pick<ProcedureContext, 'now' | 'deadlines' | 'holidays'>;
 
-export type ProcedureResult =
-  | { readonly ok: true; readonly state: ProcedureState; readonly event: ProcedureEvent }
-  | ProcedureFailure;
+export type ProcedureResult = { readonly ok: true; readonly state: ProcedureState; readonly event: ProcedureEvent } | ProcedureFailure;
 
 function stepEnter(step: OpenProcedureStep, clock: StepClock): { enteredAt: number; deadline: number } {
   const days = clock.deadlines?.[step] ?? PROCEDURE_DEADLINES_DEFAULT[step];
@@ -117,12 +115,7 @@ export function procedureMoveWindow<S extends OpenProcedureState>(state: S): S {
  * Returns step 2, recording the planner's message to Logius.
  * Edge: accepts step 1 only; the new deadline counts from `now`.
  */
-export function procedureContactLogius(
-  state: PlannerAdjusts,
-  input: { readonly message: string },
-  by: string,
-  clock: StepClock,
-): LogiusContacted {
+export function procedureContactLogius(state: PlannerAdjusts, input: { readonly message: string }, by: string, clock: StepClock): LogiusContacted {
   return {
     ...common(state),
     step: 'logius-contacted',
@@ -179,11 +172,7 @@ function involvedAssessments(afnemers: readonly string[], assessments: JointAsse
 }
 
 /** The draft over the involved Afnemers' assessments once all are in, else null. */
-function draftWhenComplete(
-  afnemers: readonly string[],
-  assessments: JointAssessment['assessments'],
-  windows: readonly ProcedureWindow[],
-): Advice | null {
+function draftWhenComplete(afnemers: readonly string[], assessments: JointAssessment['assessments'], windows: readonly ProcedureWindow[]): Advice | null {
   if (!afnemers.every((afnemer) => afnemer in assessments)) return null;
   return adviceDraft(involvedAssessments(afnemers, assessments), windows);
 }
@@ -193,11 +182,7 @@ function draftWhenComplete(
  * draft advice recomputed over the Afnemers now involved.
  * Edge: assessments of Afnemers no longer involved are kept but no longer count; a resolved state is returned as is.
  */
-export function procedureAfnemersUpdate(
-  state: ProcedureState,
-  afnemers: readonly string[],
-  windows: readonly ProcedureWindow[],
-): ProcedureState {
+export function procedureAfnemersUpdate(state: ProcedureState, afnemers: readonly string[], windows: readonly ProcedureWindow[]): ProcedureState {
   if (state.step === 'resolved') return state;
   if (state.step !== 'joint-assessment') return { ...state, afnemers: [...afnemers] };
   return { ...state, afnemers: [...afnemers], draftAdvice: draftWhenComplete(afnemers, state.assessments, windows) };
@@ -228,8 +213,7 @@ export function procedureConfirmAdvice(
   windows: readonly ProcedureWindow[],
   clock: StepClock,
 ): PlanningAdjusted {
-  const draft =
-    adviceDraft(involvedAssessments(state.afnemers, state.assessments), windows, state.noResponse) ?? NO_AFNEMERS_ADVICE;
+  const draft = adviceDraft(involvedAssessments(state.afnemers, state.assessments), windows, state.noResponse) ?? NO_AFNEMERS_ADVICE;
   const advice = adviceEdit(draft, input, windows);
   return { ...common(state), step: 'planning-adjusted', advice, ...stepEnter('planning-adjusted', clock) };
 }
@@ -286,12 +270,7 @@ export function procedureRejectAdvice(state: Escalated, answer: KlantraadAnswer,
  * Returns step 6 one level up the production-capacity ladder, with the entry appended.
  * Edge: accepts levels 0-2 only (level 3, Afdelingshoofd, is the top); each level gets a fresh deadline.
  */
-export function procedureEscalateLevel(
-  state: LogiusDecidesBelowTop,
-  input: { readonly reason: string },
-  by: string,
-  clock: StepClock,
-): LogiusDecides {
+export function procedureEscalateLevel(state: LogiusDecidesBelowTop, input: { readonly reason: string }, by: string, clock: StepClock): LogiusDecides {
   const level = (state.level + 1) as 1 | 2 | 3;
   const entry = { level, title: ESCALATION_TITLES[level], reason: input.reason, by, at: clock.now };
   return { ...state, level, ladder: [...state.ladder, entry], ...stepEnter('logius-decides', clock) };
@@ -412,13 +391,7 @@ export function procedureApply(state: ProcedureState, action: ProcedureAction, c
       if (target.onBehalf && earlier && !earlier.onBehalf) {
         return failure('illegal', `${target.afnemer} heeft zelf al een afweging ingediend; Logius legt die niet opnieuw vast.`);
       }
-      const next = procedureSubmitAssessment(
-        gate.state,
-        { ...action, afnemer: target.afnemer, onBehalf: target.onBehalf },
-        actor.email,
-        now,
-        windows,
-      );
+      const next = procedureSubmitAssessment(gate.state, { ...action, afnemer: target.afnemer, onBehalf: target.onBehalf }, actor.email, now, windows);
       return success(state, next, {
         type: 'submit-assessment',
         by: actor.email,

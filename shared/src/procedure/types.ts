@@ -213,14 +213,7 @@ export interface Resolved extends ProcedureBase {
   readonly resolvedFrom: OpenProcedureStep;
 }
 
-export type ProcedureState =
-  | PlannerAdjusts
-  | LogiusContacted
-  | JointAssessment
-  | PlanningAdjusted
-  | Escalated
-  | LogiusDecides
-  | Resolved;
+export type ProcedureState = PlannerAdjusts | LogiusContacted | JointAssessment | PlanningAdjusted | Escalated | LogiusDecides | Resolved;
 
 export type OpenProcedureState = Exclude<ProcedureState, Resolved>;
 

@@ -13,7 +13,12 @@ describe('procedureWaitingOn', () => {
     ['ja+', 'Wacht op de capaciteitsmanager: het advies vaststellen', ['capacity-manager'], []],
     ['ja!', `Wacht op de capaciteitsmanager: het advies vaststellen (geen reactie van ${OIN_B})`, ['capacity-manager', 'planner'], [OIN_B]],
     ['pj', `Wacht op de planners van ${OIN_A}: de planning aanpassen volgens het advies, of escaleren`, ['planner', 'capacity-manager'], [OIN_A]],
-    ['e0', `Wacht op de klantraad-managers van ${OIN_A} en ${OIN_B}: het advies aanvaarden of afwijzen`, ['klantraad-manager', 'capacity-manager'], [OIN_A, OIN_B]],
+    [
+      'e0',
+      `Wacht op de klantraad-managers van ${OIN_A} en ${OIN_B}: het advies aanvaarden of afwijzen`,
+      ['klantraad-manager', 'capacity-manager'],
+      [OIN_A, OIN_B],
+    ],
     ['e1', `Wacht op Klantraad-manager ${OIN_B}: het advies aanvaarden of afwijzen`, ['klantraad-manager', 'capacity-manager'], [OIN_B]],
     ['e!', 'Wacht op Logius: de termijn van de klantraad-managers is verstreken', ['capacity-manager', 'service-manager'], []],
     ['ld', 'Wacht op Logius (capaciteits- of servicemanager): opschalen of de uitkomst vastleggen', ['capacity-manager', 'service-manager'], []],

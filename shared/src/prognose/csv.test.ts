@@ -1,15 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  csvBomStrip,
-  csvDelimiterDetect,
-  csvFieldQuote,
-  csvFormat,
-  csvParse,
-  csvRecordsIterate,
-  CsvSyntaxError,
-  type CsvRecord,
-} from './csv.js';
+import { csvBomStrip, csvDelimiterDetect, csvFieldQuote, csvFormat, csvParse, csvRecordsIterate, CsvSyntaxError, type CsvRecord } from './csv.js';
 
 function records(text: string): CsvRecord[] {
   const r = csvParse(text);
@@ -142,7 +133,15 @@ describe('csvFieldQuote', () => {
 
 describe('csvFormat', () => {
   it('writes a BOM on request and ends every row with CRLF', () => {
-    expect(csvFormat([['a', 'b'], ['1', '2']], { bom: true })).toBe('\uFEFFa;b\r\n1;2\r\n');
+    expect(
+      csvFormat(
+        [
+          ['a', 'b'],
+          ['1', '2'],
+        ],
+        { bom: true },
+      ),
+    ).toBe('\uFEFFa;b\r\n1;2\r\n');
     expect(csvFormat([['a', 'b']], { delimiter: ',' })).toBe('a,b\r\n');
   });
 

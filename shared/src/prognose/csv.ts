@@ -12,9 +12,7 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export type CsvParseResult =
-  | { ok: true; delimiter: CsvDelimiter; records: CsvRecord[] }
-  | { ok: false; line: number; message: string };
+export type CsvParseResult = { ok: true; delimiter: CsvDelimiter; records: CsvRecord[] } | { ok: false; line: number; message: string };
 
 /** Thrown by csvRecordsIterate when the text is not valid CSV; `line` is 1-based. */
 export class CsvSyntaxError extends Error {
@@ -122,8 +120,7 @@ export function* csvRecordsIterate(text: string, delimiter: CsvDelimiter): Gener
         if (!closed) {
           throw new CsvSyntaxError(
             quoteLine,
-            `Het aanhalingsteken dat op regel ${quoteLine} begint, wordt nergens afgesloten. ` +
-              'Controleer of elk veld dat met " begint ook met " eindigt.',
+            `Het aanhalingsteken dat op regel ${quoteLine} begint, wordt nergens afgesloten. ` + 'Controleer of elk veld dat met " begint ook met " eindigt.',
           );
         }
       }
@@ -174,13 +171,7 @@ export function csvParse(text: string): CsvParseResult {
  * Edge: quotes inside are doubled; an empty field stays empty (unquoted).
  */
 export function csvFieldQuote(field: string, delimiter: CsvDelimiter): string {
-  if (
-    field.includes(delimiter) ||
-    field.includes('"') ||
-    field.includes('\n') ||
-    field.includes('\r') ||
-    field !== field.trim()
-  ) {
+  if (field.includes(delimiter) || field.includes('"') || field.includes('\n') || field.includes('\r') || field !== field.trim()) {
     return `"${field.replace(/"/g, '""')}"`;
   }
   return field;
@@ -190,13 +181,8 @@ export function csvFieldQuote(field: string, delimiter: CsvDelimiter): string {
  * Returns the rows as CSV text with CRLF line ends, each row terminated, optionally preceded by a BOM.
  * Edge: a row holding only one empty field is written as `""` so it is not read back as an empty line.
  */
-export function csvFormat(
-  rows: readonly (readonly string[])[],
-  opts: { delimiter?: CsvDelimiter; bom?: boolean } = {},
-): string {
+export function csvFormat(rows: readonly (readonly string[])[], opts: { delimiter?: CsvDelimiter; bom?: boolean } = {}): string {
   const delimiter = opts.delimiter ?? ';';
-  const lines = rows.map((row) =>
-    row.length === 1 && row[0] === '' ? '""' : row.map((f) => csvFieldQuote(f, delimiter)).join(delimiter),
-  );
+  const lines = rows.map((row) => (row.length === 1 && row[0] === '' ? '""' : row.map((f) => csvFieldQuote(f, delimiter)).join(delimiter)));
   return (opts.bom ? '\uFEFF' : '') + lines.map((l) => `${l}\r\n`).join('');
 }

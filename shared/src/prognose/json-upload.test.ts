@@ -27,7 +27,13 @@ describe('SendWindowStatus', () => {
 describe('PrognoseJsonUpload', () => {
   it('accepts a valid upload with and without the optional properties', () => {
     expect(PrognoseJsonUpload.safeParse({ windows: [WINDOW] }).success).toBe(true);
-    const full = { ...WINDOW, omschrijving: 'x', afnemer: '00000001234567890000', vroegsteStart: '2027-03-01T06:00:00Z', laatsteEind: '2027-03-01T10:00:00+01:00' };
+    const full = {
+      ...WINDOW,
+      omschrijving: 'x',
+      afnemer: '00000001234567890000',
+      vroegsteStart: '2027-03-01T06:00:00Z',
+      laatsteEind: '2027-03-01T10:00:00+01:00',
+    };
     expect(PrognoseJsonUpload.safeParse({ windows: [full] }).success).toBe(true);
   });
 

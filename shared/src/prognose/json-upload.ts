@@ -2,19 +2,12 @@
 import { z } from 'zod';
 import { prognoseNoRowsResult, prognoseTooManyRowsResult, type PrognoseParseOptions } from './parse-table.js';
 import { PROGNOSE_FIELDS, type ParsedRow, type ParseResult, type PrognoseField, type RowError, UPLOAD_LIMITS } from './types.js';
-import {
-  PROGNOSE_JSON_PROPERTIES,
-  PROGNOSE_TEXT_LIMITS,
-  type PrognoseRecord,
-  prognoseRowValidate,
-} from './validate-row.js';
+import { PROGNOSE_JSON_PROPERTIES, PROGNOSE_TEXT_LIMITS, type PrognoseRecord, prognoseRowValidate } from './validate-row.js';
 
 /** Status of a send window; `geannuleerd` is only reachable through the cancel action. */
 export const SendWindowStatus = z.enum(['concept', 'definitief', 'geannuleerd']).meta({
   id: 'SendWindowStatus',
-  description:
-    'Status van een verzendvenster: concept (voorlopig), definitief (toegezegd) of geannuleerd ' +
-    '(alleen via de actie Annuleren).',
+  description: 'Status van een verzendvenster: concept (voorlopig), definitief (toegezegd) of geannuleerd ' + '(alleen via de actie Annuleren).',
 });
 export type SendWindowStatus = z.infer<typeof SendWindowStatus>;
 
@@ -115,9 +108,7 @@ export const PrognoseJsonUpload = z
   });
 export type PrognoseJsonUpload = z.infer<typeof PrognoseJsonUpload>;
 
-const FIELD_BY_PROPERTY: ReadonlyMap<string, PrognoseField> = new Map(
-  PROGNOSE_FIELDS.map((field) => [PROGNOSE_JSON_PROPERTIES[field], field] as const),
-);
+const FIELD_BY_PROPERTY: ReadonlyMap<string, PrognoseField> = new Map(PROGNOSE_FIELDS.map((field) => [PROGNOSE_JSON_PROPERTIES[field], field] as const));
 const PROPERTY_LIST = PROGNOSE_FIELDS.map((f) => PROGNOSE_JSON_PROPERTIES[f]).join(', ');
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -71,7 +71,10 @@ describe('prognoseCsvParse', () => {
   });
 
   it('keeps line numbers right after a quoted field with line breaks', () => {
-    const csv = dutchCsv(['BD-001;"Aanslag\r\nmet twee\r\nregels";Aanslag;15-01-2027 08:00;15-01-2027 18:00;10;concept', 'BD-002;x;Brief;morgen;15-01-2027 18:00;10;concept']);
+    const csv = dutchCsv([
+      'BD-001;"Aanslag\r\nmet twee\r\nregels";Aanslag;15-01-2027 08:00;15-01-2027 18:00;10;concept',
+      'BD-002;x;Brief;morgen;15-01-2027 18:00;10;concept',
+    ]);
     const r = prognoseCsvParse(csv);
     expect(summary(r)).toEqual([[5, 'start']]);
   });
@@ -153,7 +156,7 @@ describe('prognoseCsvParse', () => {
   });
 
   it('reports an unclosed quote with its line', () => {
-    expect(errorsOf(prognoseCsvParse(dutchCsv([ROW_1, 'BD-2;"open;Brief']))) ).toEqual([
+    expect(errorsOf(prognoseCsvParse(dutchCsv([ROW_1, 'BD-2;"open;Brief'])))).toEqual([
       { row: 3, field: '', message: expect.stringMatching(/aanhalingsteken.*regel 3/i) },
     ]);
   });

@@ -148,8 +148,7 @@ export function prognoseTableReader(
     }
 
     const kenmerkCell = record.kenmerk;
-    const kenmerk =
-      typeof kenmerkCell === 'string' ? kenmerkCell.trim() : typeof kenmerkCell === 'number' ? String(kenmerkCell) : '';
+    const kenmerk = typeof kenmerkCell === 'string' ? kenmerkCell.trim() : typeof kenmerkCell === 'number' ? String(kenmerkCell) : '';
     if (kenmerk !== '') {
       const earlier = lineByKenmerk.get(kenmerk);
       if (earlier === undefined) {
@@ -178,11 +177,7 @@ export function prognoseTableReader(
  * Edge: rows whose cells are all empty are skipped; more than maxRows data rows stops reading and gives
  * `tooManyRows: true`; a repeated kenmerk is an error on the later row naming the earlier line.
  */
-export function prognoseTableParse(
-  table: PrognoseTable,
-  cellKind: 'csv' | 'xlsx',
-  opts: PrognoseParseOptions = {},
-): ParseResult {
+export function prognoseTableParse(table: PrognoseTable, cellKind: 'csv' | 'xlsx', opts: PrognoseParseOptions = {}): ParseResult {
   const reader = prognoseTableReader(table.headers, table.headerLine, cellKind, opts);
   if (!('add' in reader)) return reader;
   for (const row of table.rows) {

@@ -26,9 +26,7 @@ export interface RowError {
   message: string;
 }
 
-export type ParseResult =
-  | { ok: true; rows: ParsedRow[] }
-  | { ok: false; errors: RowError[]; tooManyRows?: boolean };
+export type ParseResult = { ok: true; rows: ParsedRow[] } | { ok: false; errors: RowError[]; tooManyRows?: boolean };
 
 /** The logical columns of a prognosis file. */
 export const PROGNOSE_FIELDS = [
@@ -46,14 +44,7 @@ export const PROGNOSE_FIELDS = [
 export type PrognoseField = (typeof PROGNOSE_FIELDS)[number];
 
 /** Required columns; the others are optional. */
-export const REQUIRED_PROGNOSE_FIELDS: readonly PrognoseField[] = [
-  'kenmerk',
-  'berichttype',
-  'start',
-  'eind',
-  'aantal_berichten',
-  'status',
-];
+export const REQUIRED_PROGNOSE_FIELDS: readonly PrognoseField[] = ['kenmerk', 'berichttype', 'start', 'eind', 'aantal_berichten', 'status'];
 
 /** Hard limits on one delivery. */
 export const UPLOAD_LIMITS = { maxBytes: 20 * 1024 * 1024, maxRows: 100_000 } as const;

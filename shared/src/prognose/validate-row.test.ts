@@ -263,16 +263,21 @@ describe('prognoseRowValidate', () => {
         },
         'xlsx',
       );
-      expect(errors.map((e) => [e.field, /bestaat niet in Nederland/.test(e.message) ? 'gap' : /twee keer/.test(e.message) ? 'ambiguous' : e.message])).toEqual([
-        ['start', 'gap'],
-        ['eind', 'ambiguous'],
-        ['vroegste_start', 'gap'],
-        ['laatste_eind', 'ambiguous'],
-      ]);
+      expect(errors.map((e) => [e.field, /bestaat niet in Nederland/.test(e.message) ? 'gap' : /twee keer/.test(e.message) ? 'ambiguous' : e.message])).toEqual(
+        [
+          ['start', 'gap'],
+          ['eind', 'ambiguous'],
+          ['vroegste_start', 'gap'],
+          ['laatste_eind', 'ambiguous'],
+        ],
+      );
     });
 
     it('still reads text cells with dates', () => {
-      expect(prognoseRowValidate({ ...VALID, start: '15-01-2027 08:00' }, 2, 'xlsx')).toMatchObject({ ok: true, window: { start: new Date('2027-01-15T07:00:00Z') } });
+      expect(prognoseRowValidate({ ...VALID, start: '15-01-2027 08:00' }, 2, 'xlsx')).toMatchObject({
+        ok: true,
+        window: { start: new Date('2027-01-15T07:00:00Z') },
+      });
     });
 
     it('explains a number in a date column', () => {

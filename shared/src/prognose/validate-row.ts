@@ -1,12 +1,6 @@
 /** Validation of one prognosis record (a CSV line, an Excel row or a JSON array element). */
 import { z } from 'zod';
-import {
-  amsterdamWallTimeToInstant,
-  instantFormatAmsterdamDutch,
-  parseDateTimeText,
-  wallTimeProblemMessage,
-  type WallTime,
-} from '../time/wall-time.js';
+import { amsterdamWallTimeToInstant, instantFormatAmsterdamDutch, parseDateTimeText, wallTimeProblemMessage, type WallTime } from '../time/wall-time.js';
 import { type PlanningHorizon, planningHorizonViolation } from '../planning/horizon.js';
 import { messageCountFromNumber, parseMessageCount } from './dutch-number.js';
 import { type NewSendWindow, PROGNOSE_FIELDS, type PrognoseField, type RowError } from './types.js';
@@ -91,9 +85,7 @@ function textCheck(
   if ((opts.singleLine ? SINGLE_LINE_CONTROL_RE : CONTROL_RE).test(text)) {
     return {
       value: text,
-      error: opts.singleLine
-        ? `${opts.label} mag geen regeleinden, tabs of andere stuurtekens bevatten.`
-        : `${opts.label} mag geen stuurtekens bevatten.`,
+      error: opts.singleLine ? `${opts.label} mag geen regeleinden, tabs of andere stuurtekens bevatten.` : `${opts.label} mag geen stuurtekens bevatten.`,
     };
   }
   return { value: text, error: null };
@@ -271,34 +263,25 @@ export function prognoseRowValidate(
         const hint = /e\+?\d+$/i.test(afnemerCell.text)
           ? ' Excel heeft de OIN als getal opgeslagen; geef de kolom de celnotatie Tekst en typ de OIN opnieuw.'
           : '';
-        fail(
-          'afnemer',
-          `"${afnemerCell.text}" is geen geldige OIN: een OIN bestaat uit precies 20 cijfers, ` +
-            `bijvoorbeeld 00000001234567890000.${hint}`,
-        );
+        fail('afnemer', `"${afnemerCell.text}" is geen geldige OIN: een OIN bestaat uit precies 20 cijfers, ` + `bijvoorbeeld 00000001234567890000.${hint}`);
       }
     }
   }
 
   const { start, eind, vroegste_start: vroegsteStart, laatste_eind: laatsteEind } = instants;
   if (start && eind && eind.getTime() <= start.getTime()) {
-    fail(
-      'eind',
-      `Het eind (${instantFormatAmsterdamDutch(eind)}) moet na de start (${instantFormatAmsterdamDutch(start)}) liggen.`,
-    );
+    fail('eind', `Het eind (${instantFormatAmsterdamDutch(eind)}) moet na de start (${instantFormatAmsterdamDutch(start)}) liggen.`);
   }
   if (vroegsteStart && start && vroegsteStart.getTime() > start.getTime()) {
     fail(
       'vroegste_start',
-      `De vroegste start (${instantFormatAmsterdamDutch(vroegsteStart)}) mag niet na de start ` +
-        `(${instantFormatAmsterdamDutch(start)}) liggen.`,
+      `De vroegste start (${instantFormatAmsterdamDutch(vroegsteStart)}) mag niet na de start ` + `(${instantFormatAmsterdamDutch(start)}) liggen.`,
     );
   }
   if (laatsteEind && eind && laatsteEind.getTime() < eind.getTime()) {
     fail(
       'laatste_eind',
-      `Het laatste eind (${instantFormatAmsterdamDutch(laatsteEind)}) mag niet voor het eind ` +
-        `(${instantFormatAmsterdamDutch(eind)}) liggen.`,
+      `Het laatste eind (${instantFormatAmsterdamDutch(laatsteEind)}) mag niet voor het eind ` + `(${instantFormatAmsterdamDutch(eind)}) liggen.`,
     );
   }
 

@@ -21,16 +21,24 @@ const anyInstant = fc.integer({ min: utc(1990, 1, 1), max: utc(2060, 1, 1) });
 function partsBrute(ms: number) {
   const d = new TZDate(ms, AMSTERDAM_TIME_ZONE);
   return {
-    year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(),
-    hour: d.getHours(), minute: d.getMinutes(), second: d.getSeconds(), weekday: (d.getDay() + 6) % 7,
+    year: d.getFullYear(),
+    month: d.getMonth() + 1,
+    day: d.getDate(),
+    hour: d.getHours(),
+    minute: d.getMinutes(),
+    second: d.getSeconds(),
+    weekday: (d.getDay() + 6) % 7,
   };
 }
 
 describe('amsterdamParts', () => {
   it('agrees with @date-fns/tz on every instant', () => {
-    fc.assert(fc.property(anyInstant, (ms) => {
-      expect(amsterdamParts(ms)).toEqual(partsBrute(ms));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(anyInstant, (ms) => {
+        expect(amsterdamParts(ms)).toEqual(partsBrute(ms));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('reads the spring jump and both passes of the doubled autumn hour', () => {

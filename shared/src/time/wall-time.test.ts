@@ -172,15 +172,12 @@ describe('parseDateTimeText', () => {
     expect(instantOf('2027-10-31T02:30:00+01:00')).toBe('2027-10-31T01:30:00.000Z');
   });
 
-  it.each(['28-03-2027 02:30', '2027-03-28T02:30', '29-03-2026 02:00'])(
-    'explains that %s does not exist (zomertijd begins) and asks for an offset',
-    (text) => {
-      const message = messageOf(text);
-      expect(message).toMatch(/bestaat niet in Nederland/);
-      expect(message).toMatch(/zomertijd/);
-      expect(message).toMatch(/offset/);
-    },
-  );
+  it.each(['28-03-2027 02:30', '2027-03-28T02:30', '29-03-2026 02:00'])('explains that %s does not exist (zomertijd begins) and asks for an offset', (text) => {
+    const message = messageOf(text);
+    expect(message).toMatch(/bestaat niet in Nederland/);
+    expect(message).toMatch(/zomertijd/);
+    expect(message).toMatch(/offset/);
+  });
 
   it('suggests the equivalent summer time for a time in the gap', () => {
     expect(messageOf('28-03-2027 02:30')).toContain('2027-03-28T03:30:00+02:00');
@@ -234,8 +231,7 @@ describe('parseDateTimeText', () => {
         const instant = new Date(minutes * 60_000);
         const text = wallTimeFormatDutch(instantToAmsterdamWallTime(instant));
         const sameWall = (d: Date): boolean => wallTimeFormatDutch(instantToAmsterdamWallTime(d)) === text;
-        const ambiguous =
-          sameWall(new Date(instant.getTime() - 3_600_000)) || sameWall(new Date(instant.getTime() + 3_600_000));
+        const ambiguous = sameWall(new Date(instant.getTime() - 3_600_000)) || sameWall(new Date(instant.getTime() + 3_600_000));
         const r = parseDateTimeText(text);
         if (ambiguous) {
           expect(r.ok).toBe(false);

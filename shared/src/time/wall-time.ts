@@ -16,9 +16,7 @@ export interface WallTime {
   second: number;
 }
 
-export type WallTimeResult =
-  | { ok: true; instant: Date }
-  | { ok: false; reason: 'gap' | 'ambiguous' | 'invalid' };
+export type WallTimeResult = { ok: true; instant: Date } | { ok: false; reason: 'gap' | 'ambiguous' | 'invalid' };
 
 export type DateTimeTextResult = { ok: true; instant: Date } | { ok: false; message: string };
 
@@ -184,19 +182,14 @@ function offsetFormat(offsetMinutes: number): string {
  */
 export function instantFormatAmsterdamIso(instant: Date): string {
   const w = instantToAmsterdamWallTime(instant);
-  return (
-    `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}` +
-    offsetFormat(w.offsetMinutes)
-  );
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}` + offsetFormat(w.offsetMinutes);
 }
 
 function wallTimeFormatIso(w: WallTime): string {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 }
 
-const DATE_TIME_EXAMPLES =
-  'Gebruik dd-mm-jjjj uu:mm (bijvoorbeeld 15-01-2027 08:00) of ISO 8601 met tijdzone ' +
-  '(bijvoorbeeld 2027-01-15T08:00:00+01:00).';
+const DATE_TIME_EXAMPLES = 'Gebruik dd-mm-jjjj uu:mm (bijvoorbeeld 15-01-2027 08:00) of ISO 8601 met tijdzone ' + '(bijvoorbeeld 2027-01-15T08:00:00+01:00).';
 
 /**
  * Returns the Dutch explanation for a wall time that cannot be turned into one instant.
@@ -229,8 +222,7 @@ export function wallTimeProblemMessage(wall: WallTime, reason: 'gap' | 'ambiguou
 
 const DUTCH_RE = /^(\d{1,2})([-/])(\d{1,2})\2(\d{4})(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2}))?$/i;
 const DUTCH_DATE_ONLY_RE = /^(\d{1,2})([-/])(\d{1,2})\2(\d{4})$/;
-const ISO_RE =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 const ISO_DATE_ONLY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 function textInvalidMessage(text: string): string {

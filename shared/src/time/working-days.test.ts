@@ -1,15 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  DUTCH_HOLIDAY_RULES,
-  type HolidayRule,
-  easterSundayOfYear,
-  holidaysOfYear,
-  workingDayIs,
-  workingDaysAdd,
-  workingDaysBetween,
-} from './working-days.js';
+import { DUTCH_HOLIDAY_RULES, type HolidayRule, easterSundayOfYear, holidaysOfYear, workingDayIs, workingDaysAdd, workingDaysBetween } from './working-days.js';
 import { AMSTERDAM_TIME_ZONE } from './zone.js';
 
 /** An Amsterdam wall-clock time as an instant (the tests only use unambiguous times). */
@@ -174,22 +166,18 @@ describe('workingDaysAdd', () => {
 
   it('always ends at local midnight after a working day, and workingDaysBetween counts the days back', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }),
-        fc.integer({ min: 0, max: 30 }),
-        (start, days) => {
-          const deadline = workingDaysAdd(start, days);
-          const end = new TZDate(deadline, AMSTERDAM_TIME_ZONE);
-          expect([end.getHours(), end.getMinutes(), end.getSeconds(), end.getMilliseconds()]).toEqual([0, 0, 0, 0]);
-          expect(deadline).toBeGreaterThan(start);
-          expect(workingDaysBetween(start, deadline)).toBe(days);
-          if (days > 0) {
-            const last = new TZDate(deadline - 1, AMSTERDAM_TIME_ZONE);
-            const pad = (n: number) => String(n).padStart(2, '0');
-            expect(workingDayIs(`${last.getFullYear()}-${pad(last.getMonth() + 1)}-${pad(last.getDate())}`)).toBe(true);
-          }
-        },
-      ),
+      fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 0, 1) }), fc.integer({ min: 0, max: 30 }), (start, days) => {
+        const deadline = workingDaysAdd(start, days);
+        const end = new TZDate(deadline, AMSTERDAM_TIME_ZONE);
+        expect([end.getHours(), end.getMinutes(), end.getSeconds(), end.getMilliseconds()]).toEqual([0, 0, 0, 0]);
+        expect(deadline).toBeGreaterThan(start);
+        expect(workingDaysBetween(start, deadline)).toBe(days);
+        if (days > 0) {
+          const last = new TZDate(deadline - 1, AMSTERDAM_TIME_ZONE);
+          const pad = (n: number) => String(n).padStart(2, '0');
+          expect(workingDayIs(`${last.getFullYear()}-${pad(last.getMonth() + 1)}-${pad(last.getDate())}`)).toBe(true);
+        }
+      }),
     );
   });
 });

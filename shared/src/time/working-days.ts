@@ -136,11 +136,7 @@ export function workingDayIs(localDate: string, rules: readonly HolidayRule[] = 
  * 2027-04-29 00:00 local = 2027-04-28T22:00Z; 0 days gives the end of the start's own day; negative or
  * fractional days throw a RangeError.
  */
-export function workingDaysAdd(
-  startMs: number,
-  days: number,
-  rules: readonly HolidayRule[] = DUTCH_HOLIDAY_RULES,
-): number {
+export function workingDaysAdd(startMs: number, days: number, rules: readonly HolidayRule[] = DUTCH_HOLIDAY_RULES): number {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`Aantal werkdagen moet een geheel getal >= 0 zijn: ${days}`);
   let n = amsterdamDayNumber(startMs);
   for (let counted = 0; counted < days; ) {
@@ -155,11 +151,7 @@ export function workingDaysAdd(
  * local day of `toMs`: for a deadline from workingDaysAdd, the working days granted, or the whole ones left after today.
  * Edge: workingDaysBetween(s, workingDaysAdd(s, n)) === n; 0 when `toMs` is on or before the next local day.
  */
-export function workingDaysBetween(
-  fromMs: number,
-  toMs: number,
-  rules: readonly HolidayRule[] = DUTCH_HOLIDAY_RULES,
-): number {
+export function workingDaysBetween(fromMs: number, toMs: number, rules: readonly HolidayRule[] = DUTCH_HOLIDAY_RULES): number {
   const last = amsterdamDayNumber(toMs);
   let count = 0;
   for (let n = amsterdamDayNumber(fromMs) + 1; n < last; n++) if (dayNumberIsWorkingDay(n, rules)) count += 1;

@@ -25,10 +25,7 @@ function SessionGate() {
   const t = useT();
   const qc = useQueryClient();
   const session = useCurrentSession();
-  useEffect(
-    () => onUnauthorized(() => qc.setQueryData(currentSessionQueryOptions().queryKey, null)),
-    [qc],
-  );
+  useEffect(() => onUnauthorized(() => qc.setQueryData(currentSessionQueryOptions().queryKey, null)), [qc]);
   if (session.isLoading) {
     return (
       <div className="boot">

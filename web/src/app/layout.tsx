@@ -53,7 +53,14 @@ export function Layout({ user, children }: { user: CurrentUser | null; children?
                 <div className="notice notice--error" role="alert">
                   <p className="notice__title">{t('layout.pageErrorTitle')}</p>
                   <p>{t('layout.pageErrorBody')}</p>
-                  <button type="button" className="button button--secondary" onClick={() => { reset(); window.location.reload(); }}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => {
+                      reset();
+                      window.location.reload();
+                    }}
+                  >
                     {t('layout.reload')}
                   </button>
                 </div>

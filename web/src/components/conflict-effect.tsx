@@ -36,7 +36,9 @@ export function useConflictLine() {
       period: f.period(c.start, c.end),
       afnemers: [
         ...c.afnemers.map(name),
-        ...(c.otherAfnemers === 0 ? [] : [c.otherAfnemers === 1 ? t('upload.otherAfnemersOne') : t('upload.otherAfnemers', { count: f.number(c.otherAfnemers) })]),
+        ...(c.otherAfnemers === 0
+          ? []
+          : [c.otherAfnemers === 1 ? t('upload.otherAfnemersOne') : t('upload.otherAfnemers', { count: f.number(c.otherAfnemers) })]),
       ].join(', '),
       peak: c.peakUtilization === null ? '–' : f.percent(c.peakUtilization),
       excess: f.number(c.excessMessages),
@@ -44,7 +46,13 @@ export function useConflictLine() {
 }
 
 /** The conflicts a change would create, worsen, solve and ease, each as a list under its own heading. */
-export function ConflictEffectLists({ effect, createdTitle, createdHelp, worsenedTitle, solvedTitle }: {
+export function ConflictEffectLists({
+  effect,
+  createdTitle,
+  createdHelp,
+  worsenedTitle,
+  solvedTitle,
+}: {
   effect: ConflictEffectJson;
   createdTitle: string;
   createdHelp?: string;

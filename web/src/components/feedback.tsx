@@ -50,7 +50,17 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function Notice({ kind = 'info', title, children, role }: { kind?: 'info' | 'success' | 'warning' | 'error'; title?: string; children?: ReactNode; role?: 'status' | 'alert' }) {
+export function Notice({
+  kind = 'info',
+  title,
+  children,
+  role,
+}: {
+  kind?: 'info' | 'success' | 'warning' | 'error';
+  title?: string;
+  children?: ReactNode;
+  role?: 'status' | 'alert';
+}) {
   return (
     <div className={`notice notice--${kind}`} role={role}>
       {title && <p className="notice__title">{title}</p>}

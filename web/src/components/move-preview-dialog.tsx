@@ -103,7 +103,12 @@ export function MovePreviewDialog(props: MovePreviewDialogProps) {
             </div>
           </dl>
           {nothing && <Notice kind="info">{t('move.noEffect')}</Notice>}
-          <ConflictEffectLists effect={preview} createdTitle={t('move.createdTitle')} worsenedTitle={t('move.worsenedTitle')} solvedTitle={t('move.solvedTitle')} />
+          <ConflictEffectLists
+            effect={preview}
+            createdTitle={t('move.createdTitle')}
+            worsenedTitle={t('move.worsenedTitle')}
+            solvedTitle={t('move.solvedTitle')}
+          />
           {confirmError != null && (
             <p className="field-error" role="alert">
               {errorMessage(confirmError, t)}
@@ -118,7 +123,13 @@ export function MovePreviewDialog(props: MovePreviewDialogProps) {
 /**
  * After a move: what happened, and "Ongedaan maken" until the plan change's undo period ends (15 minutes).
  */
-export function UndoNotice({ message, undoUntil, onUndo, undoing, undoError }: {
+export function UndoNotice({
+  message,
+  undoUntil,
+  onUndo,
+  undoing,
+  undoError,
+}: {
   message: string;
   undoUntil: string;
   onUndo: () => void;

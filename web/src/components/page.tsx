@@ -23,7 +23,19 @@ export function PageTitle({ children, title, lead }: { children: ReactNode; titl
   );
 }
 
-export function Section({ title, id, children, actions, className }: { title: string; id: string; children: ReactNode; actions?: ReactNode; className?: string }) {
+export function Section({
+  title,
+  id,
+  children,
+  actions,
+  className,
+}: {
+  title: string;
+  id: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`panel ${className ?? ''}`} aria-labelledby={id}>
       <div className="panel__header">

@@ -18,11 +18,7 @@ export function ScrollRegion({ label, className, children }: { label: string; cl
     return () => observer.disconnect();
   }, []);
   return (
-    <div
-      ref={ref}
-      className={`table-scroll ${className ?? ''}`}
-      {...(overflows ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}
-    >
+    <div ref={ref} className={`table-scroll ${className ?? ''}`} {...(overflows ? { tabIndex: 0, role: 'region', 'aria-label': label } : {})}>
       {children}
     </div>
   );

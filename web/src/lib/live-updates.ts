@@ -39,8 +39,7 @@ export function useLiveUpdates(enabled: boolean): LiveStatus {
     };
 
     // Every query that is data, also those of a root no change kind names (not who is signed in).
-    const invalidateAll = () =>
-      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== QUERY_ROOTS.session });
+    const invalidateAll = () => void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== QUERY_ROOTS.session });
 
     const connect = () => {
       setStatus('connecting');

@@ -116,7 +116,8 @@ export const en: Record<MessageKey, string> = {
 
   'chart.loading': 'Calculating the load …',
   'chart.loadingChart': 'Loading the chart …',
-  'chart.description': 'Stacked areas show the number of messages per time slot for each Afnemer; the black line is the capacity. Grey areas are maintenance, yellow areas warnings and red areas overload and conflicts. The same data is in the table below the chart.',
+  'chart.description':
+    'Stacked areas show the number of messages per time slot for each Afnemer; the black line is the capacity. Grey areas are maintenance, yellow areas warnings and red areas overload and conflicts. The same data is in the table below the chart.',
   'chart.zoomHint': 'Drag across the chart with the mouse to zoom in, or use the buttons above.',
   'chart.showTable': 'Show the data as a table',
   'chart.bucket15m': 'per quarter hour',
@@ -167,7 +168,8 @@ export const en: Record<MessageKey, string> = {
   'day.sun': 'Sunday',
 
   'upload.title': 'Deliver a prognosis',
-  'upload.lead': 'Deliver the send windows of {afnemer} as a CSV or Excel file. You first see what the delivery does to the conflicts; only then do you save it.',
+  'upload.lead':
+    'Deliver the send windows of {afnemer} as a CSV or Excel file. You first see what the delivery does to the conflicts; only then do you save it.',
   'upload.fileTitle': 'Choose a file',
   'upload.dropHere': 'Drag your CSV or Excel file here',
   'upload.choose': 'Choose a file',
@@ -672,7 +674,8 @@ export const en: Record<MessageKey, string> = {
 
   'nav.tokens': 'API tokens',
   'tokens.title': 'API tokens',
-  'tokens.lead': 'With an API token a system delivers on your behalf (Authorization: Bearer …). A token works until it expires or you revoke it, and not while your account is locked.',
+  'tokens.lead':
+    'With an API token a system delivers on your behalf (Authorization: Bearer …). A token works until it expires or you revoke it, and not while your account is locked.',
   'tokens.listTitle': 'Your tokens',
   'tokens.caption': 'Your API tokens, newest first',
   'tokens.label': 'Description',

@@ -113,7 +113,8 @@ export const nl = {
 
   'chart.loading': 'De belasting wordt berekend …',
   'chart.loadingChart': 'De grafiek wordt geladen …',
-  'chart.description': 'Gestapelde vlakken tonen per Afnemer het aantal berichten per tijdvak; de zwarte lijn is de capaciteit. Grijze vlakken zijn onderhoud, gele vlakken waarschuwingen en rode vlakken overbelasting en conflicten. Dezelfde gegevens staan in de tabel onder de grafiek.',
+  'chart.description':
+    'Gestapelde vlakken tonen per Afnemer het aantal berichten per tijdvak; de zwarte lijn is de capaciteit. Grijze vlakken zijn onderhoud, gele vlakken waarschuwingen en rode vlakken overbelasting en conflicten. Dezelfde gegevens staan in de tabel onder de grafiek.',
   'chart.zoomHint': 'Sleep met de muis over de grafiek om in te zoomen, of gebruik de knoppen hierboven.',
   'chart.showTable': 'Toon de gegevens als tabel',
   'chart.bucket15m': 'per kwartier',
@@ -164,7 +165,8 @@ export const nl = {
   'day.sun': 'zondag',
 
   'upload.title': 'Prognose aanleveren',
-  'upload.lead': 'Lever de verzendmomenten van {afnemer} aan als CSV- of Excelbestand. U ziet eerst wat de aanlevering met de conflicten doet; pas daarna slaat u hem op.',
+  'upload.lead':
+    'Lever de verzendmomenten van {afnemer} aan als CSV- of Excelbestand. U ziet eerst wat de aanlevering met de conflicten doet; pas daarna slaat u hem op.',
   'upload.fileTitle': 'Bestand kiezen',
   'upload.dropHere': 'Sleep uw CSV- of Excelbestand hierheen',
   'upload.choose': 'Kies een bestand',
@@ -458,7 +460,8 @@ export const nl = {
   'klantraad.noAssessments': 'Er zijn geen afwegingen ingediend.',
 
   'profile.title': 'Capaciteitsprofiel',
-  'profile.lead': 'Hoeveel berichten de Berichtenbox per uur verwerkt, voor elk uur van de week (Nederlandse tijd). Bij opslaan worden de conflicten opnieuw berekend.',
+  'profile.lead':
+    'Hoeveel berichten de Berichtenbox per uur verwerkt, voor elk uur van de week (Nederlandse tijd). Bij opslaan worden de conflicten opnieuw berekend.',
   'profile.editorTitle': 'Berichten per uur',
   'profile.historyTitle': 'Eerdere profielen',
   'profile.loading': 'Het capaciteitsprofiel wordt geladen …',
@@ -669,7 +672,8 @@ export const nl = {
 
   'nav.tokens': 'API-tokens',
   'tokens.title': 'API-tokens',
-  'tokens.lead': 'Met een API-token levert een systeem namens u aan (Authorization: Bearer …). Een token werkt tot het verloopt of u het intrekt, en niet zolang uw account geblokkeerd is.',
+  'tokens.lead':
+    'Met een API-token levert een systeem namens u aan (Authorization: Bearer …). Een token werkt tot het verloopt of u het intrekt, en niet zolang uw account geblokkeerd is.',
   'tokens.listTitle': 'Uw tokens',
   'tokens.caption': 'Uw API-tokens, nieuwste eerst',
   'tokens.label': 'Omschrijving',
@@ -696,12 +700,14 @@ export const nl = {
   'tokens.unnamed': 'Token {id}',
   'tokens.revoke': 'Intrekken',
   'tokens.revokeTitle': 'Token intrekken',
-  'tokens.revokeBody': 'Weet u zeker dat u het token "{label}" wilt intrekken? Systemen die het gebruiken, krijgen daarna geen toegang meer. Dit kan niet ongedaan worden gemaakt.',
+  'tokens.revokeBody':
+    'Weet u zeker dat u het token "{label}" wilt intrekken? Systemen die het gebruiken, krijgen daarna geen toegang meer. Dit kan niet ongedaan worden gemaakt.',
   'tokens.revokeConfirm': 'Ja, intrekken',
   'tokens.revoked': 'Het token "{label}" is ingetrokken.',
   // Procedure to its end (issue 12)
   'proc.acceptTitle': 'Advies aanvaarden voor conflict {id}',
-  'proc.acceptLead': 'U aanvaardt het advies namens {afnemer}. Als alle betrokken Afnemers het aanvaarden, worden de verzendmomenten verplaatst zoals het advies voorstelt.',
+  'proc.acceptLead':
+    'U aanvaardt het advies namens {afnemer}. Als alle betrokken Afnemers het aanvaarden, worden de verzendmomenten verplaatst zoals het advies voorstelt.',
   'proc.acceptConfirm': 'Ja, advies aanvaarden',
   'proc.accepted': '{afnemer} heeft het advies aanvaard.',
   'proc.acceptedResolved': 'Het advies is door alle Afnemers aanvaard en uitgevoerd. Het conflict is opgelost.',
@@ -715,7 +721,8 @@ export const nl = {
   'proc.adviceFrozenHint': 'Dit advies is in stap 3 vastgesteld en kan niet meer worden gewijzigd.',
   'proc.escalationReason': 'Reden van de escalatie',
   'proc.escalateReason': 'Waarom escaleert u?',
-  'proc.escalateReasonHint': 'Het vastgestelde advies blijft zoals het is; uw reden staat er apart naast. De klantraad-managers van de betrokken Afnemers besluiten.',
+  'proc.escalateReasonHint':
+    'Het vastgestelde advies blijft zoals het is; uw reden staat er apart naast. De klantraad-managers van de betrokken Afnemers besluiten.',
   'proc.onBehalfTitle': 'Afweging vastleggen namens een Afnemer',
   'proc.onBehalfLead': 'U voert de regie: leg de afweging vast die een Afnemer u heeft gegeven, bijvoorbeeld per telefoon of e-mail.',
   'proc.onBehalfOf': 'Namens welke Afnemer?',
@@ -764,7 +771,8 @@ export const nl = {
   'proc.previewWindows': 'Verzendmomenten die verplaatsen',
   'proc.previewFrom': 'Nu',
   'proc.previewTo': 'Wordt',
-  'proc.previewWhenAllAccept': 'Deze verplaatsingen worden uitgevoerd zodra alle Afnemers het advies aanvaarden; na u moeten nog {count} Afnemer(s) antwoorden.',
+  'proc.previewWhenAllAccept':
+    'Deze verplaatsingen worden uitgevoerd zodra alle Afnemers het advies aanvaarden; na u moeten nog {count} Afnemer(s) antwoorden.',
   'proc.previewNothing': 'Hiermee wordt nog niets verplaatst.',
   'proc.assessedOnBehalf': 'afweging namens {afnemer}, door {by}, {at}',
   'proc.adviceMoves': 'Verplaatsingen volgens het advies',

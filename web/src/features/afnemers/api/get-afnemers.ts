@@ -8,7 +8,6 @@ export type Afnemer = Infer<typeof AfnemerSchema>;
 
 export const getAfnemers = () => apiRequest<Afnemer[]>('/afnemers');
 
-export const afnemersQueryOptions = () =>
-  queryOptions({ queryKey: [QUERY_ROOTS.afnemers], queryFn: getAfnemers, staleTime: 30 * 60_000 });
+export const afnemersQueryOptions = () => queryOptions({ queryKey: [QUERY_ROOTS.afnemers], queryFn: getAfnemers, staleTime: 30 * 60_000 });
 
 export const useAfnemers = () => useQuery(afnemersQueryOptions());

@@ -13,7 +13,6 @@ export async function getCurrentSession(): Promise<CurrentUser | null> {
   }
 }
 
-export const currentSessionQueryOptions = () =>
-  queryOptions({ queryKey: [QUERY_ROOTS.session], queryFn: getCurrentSession, staleTime: 5 * 60_000, retry: 1 });
+export const currentSessionQueryOptions = () => queryOptions({ queryKey: [QUERY_ROOTS.session], queryFn: getCurrentSession, staleTime: 5 * 60_000, retry: 1 });
 
 export const useCurrentSession = () => useQuery(currentSessionQueryOptions());

@@ -47,7 +47,8 @@ export function ProfileEditor({ canEdit }: { canEdit: boolean }) {
       {saved && (
         <Notice kind="success" role="status">
           <p data-testid="profile-saved">
-            {t(saved.restored ? 'profile.restored' : 'profile.savedFrom', { from: from(saved.profile.effectiveFrom) })} {effectSentence(t, saved.profile.effect)}
+            {t(saved.restored ? 'profile.restored' : 'profile.savedFrom', { from: from(saved.profile.effectiveFrom) })}{' '}
+            {effectSentence(t, saved.profile.effect)}
           </p>
           {canEdit && saved.profile.replaced !== null && (
             <button
@@ -106,7 +107,8 @@ function Editor({ profile, canEdit, onSaved }: { profile: CapacityProfileNowJson
     e.preventDefault();
     const value = Number(fill.value.replace(/\./g, ''));
     if (!Number.isFinite(value) || value < 0) return;
-    const days = fill.days === 'all' ? [0, 1, 2, 3, 4, 5, 6] : fill.days === 'weekdays' ? [0, 1, 2, 3, 4] : fill.days === 'weekend' ? [5, 6] : [Number(fill.days)];
+    const days =
+      fill.days === 'all' ? [0, 1, 2, 3, 4, 5, 6] : fill.days === 'weekdays' ? [0, 1, 2, 3, 4] : fill.days === 'weekend' ? [5, 6] : [Number(fill.days)];
     setRates((r) => r.map((x, i) => (days.includes(Math.floor(i / 24)) && i % 24 >= fill.from && i % 24 < fill.to ? value : x)));
   };
 
@@ -121,7 +123,11 @@ function Editor({ profile, canEdit, onSaved }: { profile: CapacityProfileNowJson
   return (
     <div className="profile-editor">
       <p className="panel__meta">
-        {t('profile.currentFrom', { from: f.date(fromLocalInputValue(profile.effectiveFrom)!), at: f.dateTime(profile.setAt), by: profile.setBy ?? t('profile.system') })}
+        {t('profile.currentFrom', {
+          from: f.date(fromLocalInputValue(profile.effectiveFrom)!),
+          at: f.dateTime(profile.setAt),
+          by: profile.setBy ?? t('profile.system'),
+        })}
       </p>
       {profile.upcoming.map((p) => (
         <Notice key={p.id} kind="info">
@@ -220,11 +226,29 @@ function Editor({ profile, canEdit, onSaved }: { profile: CapacityProfileNowJson
         <div className="form-row">
           <div className="field field--inline">
             <label htmlFor={`${id}-warning`}>{t('profile.warningLevel')}</label>
-            <input id={`${id}-warning`} type="number" min={1} max={1000} value={warning} disabled={!canEdit} onChange={(e) => setWarning(e.target.value)} aria-describedby={`${id}-pct`} />
+            <input
+              id={`${id}-warning`}
+              type="number"
+              min={1}
+              max={1000}
+              value={warning}
+              disabled={!canEdit}
+              onChange={(e) => setWarning(e.target.value)}
+              aria-describedby={`${id}-pct`}
+            />
           </div>
           <div className="field field--inline">
             <label htmlFor={`${id}-threshold`}>{t('profile.threshold')}</label>
-            <input id={`${id}-threshold`} type="number" min={1} max={1000} value={threshold} disabled={!canEdit} onChange={(e) => setThreshold(e.target.value)} aria-describedby={`${id}-pct`} />
+            <input
+              id={`${id}-threshold`}
+              type="number"
+              min={1}
+              max={1000}
+              value={threshold}
+              disabled={!canEdit}
+              onChange={(e) => setThreshold(e.target.value)}
+              aria-describedby={`${id}-pct`}
+            />
           </div>
           <p id={`${id}-pct`} className="field-hint">
             {t('profile.percentHint')}
@@ -234,7 +258,14 @@ function Editor({ profile, canEdit, onSaved }: { profile: CapacityProfileNowJson
           <div className="form-row">
             <div className="field field--inline">
               <label htmlFor={`${id}-from`}>{t('profile.effectiveFrom')}</label>
-              <input id={`${id}-from`} type="date" min={today()} value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} aria-describedby={`${id}-from-hint`} />
+              <input
+                id={`${id}-from`}
+                type="date"
+                min={today()}
+                value={effectiveFrom}
+                onChange={(e) => setEffectiveFrom(e.target.value)}
+                aria-describedby={`${id}-from-hint`}
+              />
             </div>
             <p id={`${id}-from-hint`} className="field-hint">
               {t('profile.effectiveFromHint')}
@@ -257,7 +288,11 @@ function Editor({ profile, canEdit, onSaved }: { profile: CapacityProfileNowJson
         )}
         {canEdit && (
           <div className="actions actions--sticky">
-            <button type="submit" className="button button--primary" disabled={(!dirty && effectiveFrom === profile.effectiveFrom) || preview.isPending || save.isPending}>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={(!dirty && effectiveFrom === profile.effectiveFrom) || preview.isPending || save.isPending}
+            >
               {preview.isPending ? t('change.checking') : t('profile.save')}
             </button>
             <button

@@ -28,7 +28,11 @@ export function ProfileHistory({ canEdit }: { canEdit: boolean }) {
   if (items.length === 0) return <EmptyState title={t('profile.noHistory')} />;
   const day = (date: string) => f.date(fromLocalInputValue(date)!);
   const heldText = (p: (typeof items)[number]) =>
-    p.until === p.effectiveFrom ? t('profile.neverHeld') : p.until === null ? t('profile.heldOpen', { from: day(p.effectiveFrom) }) : t('profile.held', { from: day(p.effectiveFrom), until: day(p.until) });
+    p.until === p.effectiveFrom
+      ? t('profile.neverHeld')
+      : p.until === null
+        ? t('profile.heldOpen', { from: day(p.effectiveFrom) })
+        : t('profile.held', { from: day(p.effectiveFrom), until: day(p.until) });
   return (
     <>
       {restored && (
@@ -44,10 +48,18 @@ export function ProfileHistory({ canEdit }: { canEdit: boolean }) {
               <th scope="col">{t('profile.heldColumn')}</th>
               <th scope="col">{t('profile.setAt')}</th>
               <th scope="col">{t('profile.setBy')}</th>
-              <th scope="col" className="num">{t('profile.weekTotal')}</th>
-              <th scope="col" className="num">{t('profile.peakRate')}</th>
-              <th scope="col" className="num">{t('profile.warningShort')}</th>
-              <th scope="col" className="num">{t('profile.thresholdShort')}</th>
+              <th scope="col" className="num">
+                {t('profile.weekTotal')}
+              </th>
+              <th scope="col" className="num">
+                {t('profile.peakRate')}
+              </th>
+              <th scope="col" className="num">
+                {t('profile.warningShort')}
+              </th>
+              <th scope="col" className="num">
+                {t('profile.thresholdShort')}
+              </th>
               {canEdit && (
                 <th scope="col">
                   <span className="visually-hidden">{t('windows.actions')}</span>
@@ -72,7 +84,11 @@ export function ProfileHistory({ canEdit }: { canEdit: boolean }) {
                 {canEdit && (
                   <td className="cell-actions">
                     {p.id !== current.data?.id && (
-                      <button type="button" className="button button--ghost button--small" onClick={() => setRestoring({ profileId: p.id, effectiveFrom: toDateInputValue(Date.now()) })}>
+                      <button
+                        type="button"
+                        className="button button--ghost button--small"
+                        onClick={() => setRestoring({ profileId: p.id, effectiveFrom: toDateInputValue(Date.now()) })}
+                      >
                         {t('profile.restore')}
                         <span className="visually-hidden"> {t('profile.restoreWhich', { setAt: f.dateTime(p.setAt) })}</span>
                       </button>

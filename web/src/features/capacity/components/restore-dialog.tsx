@@ -7,7 +7,17 @@ import { fromLocalInputValue } from '@cd/shared/time';
 import { type RestoreRequest, usePreviewRestoreCapacityProfile, useRestoreCapacityProfile } from '../api/restore-capacity-profile';
 
 /** "Terugzetten": an earlier profile becomes the one in force from a date, after its effect has been shown. */
-export function RestoreDialog({ request, title, onClose, onDone }: { request: RestoreRequest | null; title: string; onClose: () => void; onDone: (saved: CapacityProfileSavedJson) => void }) {
+export function RestoreDialog({
+  request,
+  title,
+  onClose,
+  onDone,
+}: {
+  request: RestoreRequest | null;
+  title: string;
+  onClose: () => void;
+  onDone: (saved: CapacityProfileSavedJson) => void;
+}) {
   const t = useT();
   const f = useFormat();
   const preview = usePreviewRestoreCapacityProfile();

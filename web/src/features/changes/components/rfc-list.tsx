@@ -38,7 +38,9 @@ export function RfcList() {
               <td>{t(RFC_KIND_LABEL[r.kind])}</td>
               <td>{t(RFC_STATUS_LABEL[r.status])}</td>
               <td>{r.afnemerName}</td>
-              <td data-testid="rfc-release">{r.releaseId === null ? t('changes.notPlanned') : (releaseName.get(r.releaseId) ?? t('changes.number', { id: r.releaseId }))}</td>
+              <td data-testid="rfc-release">
+                {r.releaseId === null ? t('changes.notPlanned') : (releaseName.get(r.releaseId) ?? t('changes.number', { id: r.releaseId }))}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -7,8 +7,7 @@ import type { Infer } from '../../../lib/schema-types';
 export type ConflictSuggestionsJson = Infer<typeof ConflictSuggestions>;
 export type WindowSuggestions = ConflictSuggestionsJson['windows'][number];
 
-export const getConflictSuggestions = (id: number, signal?: AbortSignal) =>
-  apiRequest<ConflictSuggestionsJson>(`/conflicts/${id}/suggestions`, { signal });
+export const getConflictSuggestions = (id: number, signal?: AbortSignal) => apiRequest<ConflictSuggestionsJson>(`/conflicts/${id}/suggestions`, { signal });
 
 export const conflictSuggestionsQueryOptions = (id: number) =>
   queryOptions({

@@ -10,7 +10,12 @@ import type { ConflictAction } from '../types';
  * otherwise the windows before and after and the effect on the conflicts. Nothing is stored.
  */
 export const previewConflictAction = async (id: number, action: ConflictAction, signal?: AbortSignal): Promise<PlanChangePreview> => {
-  const result = await apiRequest<Infer<typeof ConflictActionResult>>(`/conflicts/${id}/actions`, { method: 'POST', query: { dryRun: true }, body: action, signal });
+  const result = await apiRequest<Infer<typeof ConflictActionResult>>(`/conflicts/${id}/actions`, {
+    method: 'POST',
+    query: { dryRun: true },
+    body: action,
+    signal,
+  });
   if (!result.outcome?.effect) throw new Error('Deze handeling verplaatst geen vensters.');
   return result.outcome.effect;
 };

@@ -66,7 +66,17 @@ export function TextActionForm({
 }
 
 /** Step 3 → 4: confirm the (draft) advice: its text and which windows move; unchanged, the draft holds as it is. */
-export function ConfirmAdviceForm({ conflict, advice, busy, onSubmit }: { conflict: ConflictWithCase; advice: AdviceJson | null; busy: boolean; onSubmit: (v: { text?: string; moveWindowIds?: number[] }) => void }) {
+export function ConfirmAdviceForm({
+  conflict,
+  advice,
+  busy,
+  onSubmit,
+}: {
+  conflict: ConflictWithCase;
+  advice: AdviceJson | null;
+  busy: boolean;
+  onSubmit: (v: { text?: string; moveWindowIds?: number[] }) => void;
+}) {
   const t = useT();
   const id = useId();
   const name = useAfnemerName();

@@ -24,7 +24,9 @@ function WindowMoves({ windows }: { windows: PlanChangePreview['windows'] }) {
           <th scope="col">{t('windows.kenmerk')}</th>
           <th scope="col">{t('proc.previewFrom')}</th>
           <th scope="col">{t('proc.previewTo')}</th>
-          <th scope="col" className="num">{t('windows.messages')}</th>
+          <th scope="col" className="num">
+            {t('windows.messages')}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -35,7 +37,8 @@ function WindowMoves({ windows }: { windows: PlanChangePreview['windows'] }) {
             </th>
             <td>{f.period(w.before.start, w.before.eind)}</td>
             <td>
-              {f.period(w.after.start, w.after.eind)} <span className="cell-sub">{shiftWords(Date.parse(w.before.start), Date.parse(w.after.start), lang)}</span>
+              {f.period(w.after.start, w.after.eind)}{' '}
+              <span className="cell-sub">{shiftWords(Date.parse(w.before.start), Date.parse(w.after.start), lang)}</span>
             </td>
             <td className="num">{f.number(w.after.aantalBerichten)}</td>
           </tr>
@@ -79,11 +82,7 @@ export function DryRunEffect({ outcome }: { outcome: ConflictActionOutcomeJson }
           <dd data-testid="preview-solved">{result.solved.length}</dd>
         </div>
       </dl>
-      {solves ? (
-        <Notice kind="success">{t('proc.previewSolves')}</Notice>
-      ) : (
-        <Notice kind="warning">{outcome.message ?? t('proc.previewStaysOpen')}</Notice>
-      )}
+      {solves ? <Notice kind="success">{t('proc.previewSolves')}</Notice> : <Notice kind="warning">{outcome.message ?? t('proc.previewStaysOpen')}</Notice>}
       <ConflictEffectLists effect={result} createdTitle={t('proc.previewCreatedTitle')} />
     </div>
   );

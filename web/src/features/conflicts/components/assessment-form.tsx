@@ -13,7 +13,15 @@ const EMPTY: Aspects = {
 };
 
 /** Step 3: urgency and impact of changing one's planning, on the four aspects, with a motivation. */
-export function AssessmentForm({ initial, busy, onSubmit }: { initial: AssessmentJson | null; busy: boolean; onSubmit: (a: { aspects: Aspects; motivation: string }) => void }) {
+export function AssessmentForm({
+  initial,
+  busy,
+  onSubmit,
+}: {
+  initial: AssessmentJson | null;
+  busy: boolean;
+  onSubmit: (a: { aspects: Aspects; motivation: string }) => void;
+}) {
   const t = useT();
   const id = useId();
   const [aspects, setAspects] = useState<Aspects>(initial?.aspects ?? EMPTY);
@@ -55,7 +63,13 @@ export function AssessmentForm({ initial, busy, onSubmit }: { initial: Assessmen
                     </legend>
                     {LEVELS.map((level) => (
                       <label key={level}>
-                        <input type="radio" name={`${id}-${aspect}-${which}`} value={level} checked={aspects[aspect][which] === level} onChange={() => set(aspect, which, level)} />
+                        <input
+                          type="radio"
+                          name={`${id}-${aspect}-${which}`}
+                          value={level}
+                          checked={aspects[aspect][which] === level}
+                          onChange={() => set(aspect, which, level)}
+                        />
                         {t(LEVEL_LABEL[level])}
                       </label>
                     ))}

@@ -85,8 +85,13 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
   // A suggested move is previewed first (a dry run of the same change), then confirmed, then undoable.
   const [pendingMove, setPendingMove] = useState<{ w: WindowSuggestions; slot: { start: string; end: string } } | null>(null);
   const [moved, setMoved] = useState<{ planChange: { id: number; undoUntil: string }; text: string; kenmerk: string; period: string } | null>(null);
-  const moveAction = (m: NonNullable<typeof pendingMove>): ConflictAction =>
-    ({ type: 'move-window', windowId: m.w.windowId, start: m.slot.start, end: m.slot.end, source: 'suggestie' });
+  const moveAction = (m: NonNullable<typeof pendingMove>): ConflictAction => ({
+    type: 'move-window',
+    windowId: m.w.windowId,
+    start: m.slot.start,
+    end: m.slot.end,
+    source: 'suggestie',
+  });
   const preview = useConflictActionPreview(c.id, pendingMove && moveAction(pendingMove));
   const undo = useUndoPlanChange();
   const move = (w: WindowSuggestions, slot: { start: string; end: string }) => {
@@ -104,9 +109,10 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
         onSuccess: (updated) => {
           setPendingMove(null);
           const kenmerk = String(w.kenmerk ?? w.windowId);
-          const text = updated?.status === 'resolved'
-            ? t('caseFile.movedResolved', { kenmerk, period: f.period(slot.start, slot.end) })
-            : t('caseFile.moved', { kenmerk, period: f.period(slot.start, slot.end) });
+          const text =
+            updated?.status === 'resolved'
+              ? t('caseFile.movedResolved', { kenmerk, period: f.period(slot.start, slot.end) })
+              : t('caseFile.moved', { kenmerk, period: f.period(slot.start, slot.end) });
           const planChange = (updated as { planChange?: { id: number; undoUntil: string } | null }).planChange;
           if (planChange && before) {
             undo.reset();
@@ -228,7 +234,12 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
             <div className="action-block" data-action="open-assessment">
               <h3>{t('action.open-assessment')}</h3>
               <p>{t('caseFile.openAssessmentLead')}</p>
-              <button type="button" className="button button--primary" disabled={action.isPending} onClick={() => run({ type: 'open-assessment' }, () => t('caseFile.assessmentOpened'))}>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={action.isPending}
+                onClick={() => run({ type: 'open-assessment' }, () => t('caseFile.assessmentOpened'))}
+              >
                 {t('action.open-assessment')}
               </button>
             </div>
@@ -256,7 +267,11 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
                   onSubmit={(v) => run({ type: 'confirm-advice', ...v }, () => t('caseFile.adviceConfirmed'))}
                 />
               ) : (
-                <ConfirmWithoutResponse conflict={c} busy={action.isPending} onConfirm={() => run({ type: 'confirm-advice' }, () => t('caseFile.adviceConfirmed'))} />
+                <ConfirmWithoutResponse
+                  conflict={c}
+                  busy={action.isPending}
+                  onConfirm={() => run({ type: 'confirm-advice' }, () => t('caseFile.adviceConfirmed'))}
+                />
               )}
             </div>
           )}
@@ -310,20 +325,26 @@ function CaseFile({ conflict: c, chart }: { conflict: ConflictWithCase; chart: R
                 <th scope="col">{t('common.afnemer')}</th>
                 <th scope="col">{t('windows.kenmerk')}</th>
                 <th scope="col">{t('caseFile.windowPeriod')}</th>
-                <th scope="col" className="num">{t('windows.messages')}</th>
-                <th scope="col" className="num">{t('caseFile.inConflict')}</th>
+                <th scope="col" className="num">
+                  {t('windows.messages')}
+                </th>
+                <th scope="col" className="num">
+                  {t('caseFile.inConflict')}
+                </th>
               </tr>
             </thead>
             <tbody>
-              {[...c.windows].sort((a, b) => b.load - a.load).map((w, i) => (
-                <tr key={w.windowId ?? `x${i}`}>
-                  <th scope="row">{name(w.afnemer)}</th>
-                  <td>{w.kenmerk ?? <span className="muted">{t('caseFile.otherAfnemer')}</span>}</td>
-                  <td>{w.start && w.eind ? f.period(w.start, w.eind) : '–'}</td>
-                  <td className="num">{w.aantalBerichten === null ? '–' : f.number(w.aantalBerichten)}</td>
-                  <td className="num">{f.number(w.load)}</td>
-                </tr>
-              ))}
+              {[...c.windows]
+                .sort((a, b) => b.load - a.load)
+                .map((w, i) => (
+                  <tr key={w.windowId ?? `x${i}`}>
+                    <th scope="row">{name(w.afnemer)}</th>
+                    <td>{w.kenmerk ?? <span className="muted">{t('caseFile.otherAfnemer')}</span>}</td>
+                    <td>{w.start && w.eind ? f.period(w.start, w.eind) : '–'}</td>
+                    <td className="num">{w.aantalBerichten === null ? '–' : f.number(w.aantalBerichten)}</td>
+                    <td className="num">{f.number(w.load)}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </ScrollRegion>
@@ -433,7 +454,10 @@ function AdviceAndEscalation({ conflict: c, procedure: p }: { conflict: Conflict
             <ol className="ladder">
               {p.escalation.ladder.map((l) => (
                 <li key={l.level}>
-                  <strong>{l.title}</strong> – {l.reason} <span className="cell-sub">{l.by}, {f.dateTimeShort(l.at)}</span>
+                  <strong>{l.title}</strong> – {l.reason}{' '}
+                  <span className="cell-sub">
+                    {l.by}, {f.dateTimeShort(l.at)}
+                  </span>
                 </li>
               ))}
             </ol>

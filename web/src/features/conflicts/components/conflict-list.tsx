@@ -70,7 +70,9 @@ function GroupedByStep({ items }: { items: Conflict[] }) {
         .filter((s) => groups.has(s))
         .map((s) => {
           const list = [...groups.get(s)!].sort(
-            (a, b) => Number(b.procedure?.overdue ?? false) - Number(a.procedure?.overdue ?? false) || (a.procedure?.deadline ?? a.start).localeCompare(b.procedure?.deadline ?? b.start),
+            (a, b) =>
+              Number(b.procedure?.overdue ?? false) - Number(a.procedure?.overdue ?? false) ||
+              (a.procedure?.deadline ?? a.start).localeCompare(b.procedure?.deadline ?? b.start),
           );
           const overdue = list.filter((c) => c.procedure?.overdue).length;
           const label = s === 'unknown' ? t('conflicts.stepUnknown') : t(STEP_LABEL[s]);
@@ -112,8 +114,12 @@ export function ConflictTable({ items, caption, showStep }: { items: Conflict[];
           <tr>
             <th scope="col">{t('conflicts.period')}</th>
             <th scope="col">{t('conflicts.afnemers')}</th>
-            <th scope="col" className="num">{t('conflicts.peak')}</th>
-            <th scope="col" className="num">{t('conflicts.excess')}</th>
+            <th scope="col" className="num">
+              {t('conflicts.peak')}
+            </th>
+            <th scope="col" className="num">
+              {t('conflicts.excess')}
+            </th>
             {showStep && <th scope="col">{t('conflicts.step')}</th>}
             <th scope="col">{items[0]?.status === 'resolved' ? t('conflicts.resolvedAt') : t('conflicts.deadline')}</th>
           </tr>
@@ -137,7 +143,9 @@ export function ConflictTable({ items, caption, showStep }: { items: Conflict[];
                   <StepBadge procedure={c.procedure} />
                 </td>
               )}
-              <td>{c.status === 'resolved' ? (c.resolvedAt ? f.dateTimeShort(c.resolvedAt) : <StatusBadge conflict={c} />) : <Deadline procedure={c.procedure} />}</td>
+              <td>
+                {c.status === 'resolved' ? c.resolvedAt ? f.dateTimeShort(c.resolvedAt) : <StatusBadge conflict={c} /> : <Deadline procedure={c.procedure} />}
+              </td>
             </tr>
           ))}
         </tbody>

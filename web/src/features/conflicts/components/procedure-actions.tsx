@@ -116,7 +116,15 @@ function OnBehalfSelect({ afnemers, value, onChange, label }: { afnemers: string
  * Step 3: a planner weighs for its own Afnemer; the capacity manager (regie) records an Afnemer's assessment on its
  * behalf, choosing the Afnemer first (the ones still missing come first).
  */
-export function AssessmentBlock({ conflict: c, busy, onSubmit }: { conflict: ConflictWithCase; busy: boolean; onSubmit: (action: ConflictAction, afnemer: string | null) => void }) {
+export function AssessmentBlock({
+  conflict: c,
+  busy,
+  onSubmit,
+}: {
+  conflict: ConflictWithCase;
+  busy: boolean;
+  onSubmit: (action: ConflictAction, afnemer: string | null) => void;
+}) {
   const t = useT();
   const user = useCurrentUser();
   const p = c.procedure!;
@@ -130,7 +138,12 @@ export function AssessmentBlock({ conflict: c, busy, onSubmit }: { conflict: Con
       {onBehalf && (
         <>
           <p>{t('proc.onBehalfLead')}</p>
-          <OnBehalfSelect afnemers={[...missing, ...c.afnemers.filter((a) => assessed.has(a))]} value={afnemer} onChange={setAfnemer} label={t('proc.onBehalfOf')} />
+          <OnBehalfSelect
+            afnemers={[...missing, ...c.afnemers.filter((a) => assessed.has(a))]}
+            value={afnemer}
+            onChange={setAfnemer}
+            label={t('proc.onBehalfOf')}
+          />
         </>
       )}
       <AssessmentForm
@@ -217,7 +230,17 @@ export function ConfirmWithoutResponse({ conflict: c, busy, onConfirm }: { confl
  * Step 5: each involved Afnemer's klantraad-manager accepts the advice (after a dry run of its moves) or rejects it
  * with a reason. Logius records the answer of an Afnemer without a klantraad-manager on its behalf.
  */
-export function KlantraadDecision({ conflict: c, canAccept, canReject, act }: { conflict: ConflictWithCase; canAccept: boolean; canReject: boolean; act: ActionWithFeedback }) {
+export function KlantraadDecision({
+  conflict: c,
+  canAccept,
+  canReject,
+  act,
+}: {
+  conflict: ConflictWithCase;
+  canAccept: boolean;
+  canReject: boolean;
+  act: ActionWithFeedback;
+}) {
   const t = useT();
   const user = useCurrentUser();
   const name = useAfnemerName();
@@ -253,7 +276,13 @@ export function KlantraadDecision({ conflict: c, canAccept, canReject, act }: { 
             hint={t('proc.rejectHint')}
             submitLabel={t('action.reject-advice')}
             busy={busy}
-            onSubmit={(reason) => run({ type: 'reject-advice', reason, ...behalf }, () => ({ kind: 'success', text: t('proc.rejected', { afnemer: who }) }), () => setRejecting(false))}
+            onSubmit={(reason) =>
+              run(
+                { type: 'reject-advice', reason, ...behalf },
+                () => ({ kind: 'success', text: t('proc.rejected', { afnemer: who }) }),
+                () => setRejecting(false),
+              )
+            }
           />
         </div>
       )}
@@ -421,9 +450,7 @@ export function DecideForm({ conflict: c, act }: { conflict: ConflictWithCase; a
           run(
             pending,
             (updated) =>
-              updated.status === 'resolved'
-                ? { kind: 'success', text: t('proc.decidedResolved') }
-                : { kind: 'warning', text: t('proc.decidedStillOpen') },
+              updated.status === 'resolved' ? { kind: 'success', text: t('proc.decidedResolved') } : { kind: 'warning', text: t('proc.decidedStillOpen') },
             () => setPending(null),
           )
         }

@@ -9,7 +9,11 @@ export function ProcedureSteps({ step }: { step: ProcedureStep }) {
   return (
     <ol className="steps" aria-label={t('caseFile.procedure')}>
       {PROCEDURE_STEPS.slice(0, 6).map((s, i) => (
-        <li key={s} className={i < current ? 'steps__item steps__item--done' : i === current ? 'steps__item steps__item--current' : 'steps__item'} aria-current={i === current ? 'step' : undefined}>
+        <li
+          key={s}
+          className={i < current ? 'steps__item steps__item--done' : i === current ? 'steps__item steps__item--current' : 'steps__item'}
+          aria-current={i === current ? 'step' : undefined}
+        >
           {t(STEP_LABEL[s])}
         </li>
       ))}

@@ -11,7 +11,17 @@ type Slot = NonNullable<WindowSuggestions['earlier']>;
  * that is previewed and confirmed; the best suggestion of the whole conflict is marked. A split over two moments is
  * shown as advice only: one move action moves one window.
  */
-export function SuggestionsPanel({ conflictId, canMove, busy, onMove }: { conflictId: number; canMove: boolean; busy: boolean; onMove: (w: WindowSuggestions, slot: Slot) => void }) {
+export function SuggestionsPanel({
+  conflictId,
+  canMove,
+  busy,
+  onMove,
+}: {
+  conflictId: number;
+  canMove: boolean;
+  busy: boolean;
+  onMove: (w: WindowSuggestions, slot: Slot) => void;
+}) {
   const t = useT();
   const f = useFormat();
   const query = useConflictSuggestions(conflictId, true);
@@ -43,8 +53,7 @@ export function SuggestionsPanel({ conflictId, canMove, busy, onMove }: { confli
                   return (
                     <li key="split" className="suggestion__option">
                       <span>
-                        {t('suggestions.split')}:{' '}
-                        {w.split.parts.map((p) => `${f.period(p.start, p.end)} (${f.number(p.aantalBerichten)})`).join(' + ')}
+                        {t('suggestions.split')}: {w.split.parts.map((p) => `${f.period(p.start, p.end)} (${f.number(p.aantalBerichten)})`).join(' + ')}
                       </span>
                       <span className="muted">{t('suggestions.splitHelp')}</span>
                     </li>
@@ -56,8 +65,7 @@ export function SuggestionsPanel({ conflictId, canMove, busy, onMove }: { confli
                   <li key={kind} className="suggestion__option">
                     <span>
                       {w.ranked.some((r) => r.kind === kind && r.best) && <span className="badge badge--best">{t('suggestions.best')}</span>}{' '}
-                      {f.period(slot.start, slot.end)}{' '}
-                      <span className="muted">({shift(slot)})</span>
+                      {f.period(slot.start, slot.end)} <span className="muted">({shift(slot)})</span>
                     </span>
                     {canMove && (
                       <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => onMove(w, slot)}>

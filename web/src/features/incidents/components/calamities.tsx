@@ -42,8 +42,15 @@ export function Calamities() {
               </th>
               <td>{i.afnemers.map(name).join(', ')}</td>
               <td>
-                <span className={i.calamity.status === 'bevestigd' ? 'badge badge--open' : 'badge badge--escalated'}>{t(CALAMITY_STATUS_LABEL[i.calamity.status])}</span>
-                {i.calamity.at && <span className="cell-sub">{f.dateTimeShort(i.calamity.at)}{i.calamity.by ? ` · ${i.calamity.by}` : ''}</span>}
+                <span className={i.calamity.status === 'bevestigd' ? 'badge badge--open' : 'badge badge--escalated'}>
+                  {t(CALAMITY_STATUS_LABEL[i.calamity.status])}
+                </span>
+                {i.calamity.at && (
+                  <span className="cell-sub">
+                    {f.dateTimeShort(i.calamity.at)}
+                    {i.calamity.by ? ` · ${i.calamity.by}` : ''}
+                  </span>
+                )}
               </td>
               <td>{i.calamity.reason ? t(CALAMITY_REASON_LABEL[i.calamity.reason]) : '–'}</td>
               <td>

@@ -1,15 +1,5 @@
 import { useMemo, useState } from 'react';
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ReferenceArea,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import type { ChartPeriod, ChartRow, SeriesInfo } from './chart-model';
@@ -69,13 +59,42 @@ export default function LoadChart({ rows, series, bucketMs, from, to, maintenanc
         onMouseLeave={() => setDrag(null)}
       >
         <CartesianGrid stroke="#e6e6e6" vertical={false} />
-        <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} ticks={ticks} tickFormatter={tick} interval="preserveStartEnd" minTickGap={12} stroke="#535353" />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={[from, to]}
+          ticks={ticks}
+          tickFormatter={tick}
+          interval="preserveStartEnd"
+          minTickGap={12}
+          stroke="#535353"
+        />
         <YAxis tickFormatter={(v: number) => f.compact(v)} width={56} stroke="#535353" />
         {maintenance.map((m, i) => (
-          <ReferenceArea key={`m${i}`} {...clampPeriod(m)} fill="#535353" fillOpacity={0.14} stroke="#535353" strokeDasharray="3 3" strokeOpacity={0.5} ifOverflow="hidden" className="chart-maintenance" zIndex={BEHIND} />
+          <ReferenceArea
+            key={`m${i}`}
+            {...clampPeriod(m)}
+            fill="#535353"
+            fillOpacity={0.14}
+            stroke="#535353"
+            strokeDasharray="3 3"
+            strokeOpacity={0.5}
+            ifOverflow="hidden"
+            className="chart-maintenance"
+            zIndex={BEHIND}
+          />
         ))}
         {runs.map((r, i) => (
-          <ReferenceArea key={`w${i}`} x1={r.start} x2={r.end} fill={r.state === 'overload' ? '#d52b1e' : '#ffb612'} fillOpacity={r.state === 'overload' ? 0.12 : 0.25} ifOverflow="hidden" zIndex={BEHIND} />
+          <ReferenceArea
+            key={`w${i}`}
+            x1={r.start}
+            x2={r.end}
+            fill={r.state === 'overload' ? '#d52b1e' : '#ffb612'}
+            fillOpacity={r.state === 'overload' ? 0.12 : 0.25}
+            ifOverflow="hidden"
+            zIndex={BEHIND}
+          />
         ))}
         {conflicts.map((c) => (
           <ReferenceArea
@@ -92,17 +111,51 @@ export default function LoadChart({ rows, series, bucketMs, from, to, maintenanc
           />
         ))}
         {series.map((s) => (
-          <Area key={s.key} dataKey={s.dataKey} name={s.name} stackId="load" type="stepAfter" stroke={s.color} fill={s.color} fillOpacity={0.85} strokeWidth={0.5} isAnimationActive={false} dot={false} activeDot={false} />
+          <Area
+            key={s.key}
+            dataKey={s.dataKey}
+            name={s.name}
+            stackId="load"
+            type="stepAfter"
+            stroke={s.color}
+            fill={s.color}
+            fillOpacity={0.85}
+            strokeWidth={0.5}
+            isAnimationActive={false}
+            dot={false}
+            activeDot={false}
+          />
         ))}
-        <Line dataKey="capacity" name={t('chart.capacity')} type="stepAfter" stroke="#000000" strokeWidth={2} dot={false} activeDot={false} isAnimationActive={false} />
-        {drag && drag.b !== drag.a && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b) + bucketMs} fill="#154273" fillOpacity={0.15} />}
+        <Line
+          dataKey="capacity"
+          name={t('chart.capacity')}
+          type="stepAfter"
+          stroke="#000000"
+          strokeWidth={2}
+          dot={false}
+          activeDot={false}
+          isAnimationActive={false}
+        />
+        {drag && drag.b !== drag.a && (
+          <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b) + bucketMs} fill="#154273" fillOpacity={0.15} />
+        )}
         <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} series={series} bucketMs={bucketMs} />} isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>
   );
 }
 
-function ChartTooltip({ active, payload, series, bucketMs }: { active?: boolean; payload?: readonly { payload?: unknown }[]; series: SeriesInfo[]; bucketMs: number }) {
+function ChartTooltip({
+  active,
+  payload,
+  series,
+  bucketMs,
+}: {
+  active?: boolean;
+  payload?: readonly { payload?: unknown }[];
+  series: SeriesInfo[];
+  bucketMs: number;
+}) {
   const f = useFormat();
   const t = useT();
   const row = payload?.[0]?.payload as ChartRow | undefined;

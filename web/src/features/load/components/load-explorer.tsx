@@ -63,7 +63,13 @@ export function LoadExplorer({ range, bucket, onRangeChange, maintenance, confli
             <p id={`${headingId}-desc`} className="visually-hidden">
               {t('chart.description')}
             </p>
-            <Suspense fallback={<div className="chart-placeholder"><Loading label={t('chart.loadingChart')} /></div>}>
+            <Suspense
+              fallback={
+                <div className="chart-placeholder">
+                  <Loading label={t('chart.loadingChart')} />
+                </div>
+              }
+            >
               <LoadChart
                 rows={model.rows}
                 series={model.series}
@@ -108,7 +114,12 @@ function RangeControls({ range, onRangeChange }: { range: LoadRange; onRangeChan
     <div className="range-controls">
       <div className="button-group" role="group" aria-label={t('range.presets')}>
         {PRESETS.map(({ preset, label }) => (
-          <button key={preset} type="button" className="button button--secondary button--small" onClick={() => onRangeChange(rangeForPreset(preset, range.from))}>
+          <button
+            key={preset}
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => onRangeChange(rangeForPreset(preset, range.from))}
+          >
             {t(label)}
           </button>
         ))}
@@ -175,7 +186,9 @@ function LoadSummary({ data, range, conflicts }: { data: LoadResponse; range: Lo
       <div className={`stat ${peakState === 'overload' ? 'stat--bad' : peakState === 'warning' ? 'stat--warn' : ''}`} data-testid="chart-peak">
         <dt>{t('chart.peakUtilization')}</dt>
         <dd>{f.percent(peak)}</dd>
-        <dd className="stat__period">{peakStart === null ? period : t('chart.figurePeak', { period: f.period(peakStart, peakStart + bucketMs(data.bucket)), bucket })}</dd>
+        <dd className="stat__period">
+          {peakStart === null ? period : t('chart.figurePeak', { period: f.period(peakStart, peakStart + bucketMs(data.bucket)), bucket })}
+        </dd>
       </div>
       <div className={`stat ${warning > 0 ? 'stat--warn' : ''}`}>
         <dt>{t('chart.warningBuckets')}</dt>
@@ -235,9 +248,15 @@ function LoadTable({ rows, series, bucketMs, caption }: { rows: ChartRow[]; seri
       <thead>
         <tr>
           <th scope="col">{t('chart.period')}</th>
-          <th scope="col" className="num">{t('chart.capacity')}</th>
-          <th scope="col" className="num">{t('chart.load')}</th>
-          <th scope="col" className="num">{t('chart.utilization')}</th>
+          <th scope="col" className="num">
+            {t('chart.capacity')}
+          </th>
+          <th scope="col" className="num">
+            {t('chart.load')}
+          </th>
+          <th scope="col" className="num">
+            {t('chart.utilization')}
+          </th>
           <th scope="col">{t('chart.state')}</th>
           {series.map((s) => (
             <th key={s.key} scope="col" className="num">

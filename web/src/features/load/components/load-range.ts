@@ -1,6 +1,16 @@
 import type { LoadBucketSize } from '@cd/shared';
 import { setSearchParams, useLocation } from '../../../lib/router';
-import { amsterdamMidnightOf, amsterdamParts, amsterdamToMs, amsterdamWeekStart, DAY_MS, fromLocalInputValue, HOUR_MS, MINUTE_MS, toDateInputValue } from '@cd/shared/time';
+import {
+  amsterdamMidnightOf,
+  amsterdamParts,
+  amsterdamToMs,
+  amsterdamWeekStart,
+  DAY_MS,
+  fromLocalInputValue,
+  HOUR_MS,
+  MINUTE_MS,
+  toDateInputValue,
+} from '@cd/shared/time';
 
 export interface LoadRange {
   from: number;

@@ -109,7 +109,12 @@ export function UtilizationHeatMap({ anchor, headingId }: { anchor: number; head
                     const state = cell?.state ?? 'ok';
                     const c = heatColor(u, state);
                     const when = `${f.date(days[d]!)} ${String(h).padStart(2, '0')}:00`;
-                    const title = u === null ? (state === 'ok' ? '' : `${when} – ${t(LOAD_STATE_LABEL[state])}`) : `${when} – ${f.percent(u)}${state === 'ok' ? '' : ` (${t(LOAD_STATE_LABEL[state])})`}`;
+                    const title =
+                      u === null
+                        ? state === 'ok'
+                          ? ''
+                          : `${when} – ${t(LOAD_STATE_LABEL[state])}`
+                        : `${when} – ${f.percent(u)}${state === 'ok' ? '' : ` (${t(LOAD_STATE_LABEL[state])})`}`;
                     return (
                       <td key={h} style={{ background: c.bg, color: c.fg }} title={title}>
                         {u === null ? '–' : Math.round(u * 100)}

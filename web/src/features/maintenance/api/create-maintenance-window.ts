@@ -6,8 +6,7 @@ import type { Infer } from '../../../lib/schema-types';
 
 export type MaintenanceInput = Infer<typeof MaintenanceWindowInput>;
 
-export const createMaintenanceWindow = (body: MaintenanceInput) =>
-  apiRequest<MaintenanceWindowSavedJson>('/maintenance-windows', { method: 'POST', body });
+export const createMaintenanceWindow = (body: MaintenanceInput) => apiRequest<MaintenanceWindowSavedJson>('/maintenance-windows', { method: 'POST', body });
 
 /** The dry run: what the new window would do to the conflicts; nothing is stored. */
 export const previewCreateMaintenanceWindow = (body: MaintenanceInput) =>

@@ -4,8 +4,7 @@ import { apiRequest } from '../../../lib/api-client';
 import { QUERY_ROOTS } from '../../../lib/query-keys';
 
 /** Undoes a change of the maintenance calendar (within 15 minutes of it). */
-export const undoMaintenanceChange = (changeId: number) =>
-  apiRequest<MaintenanceChangeResult>(`/maintenance-changes/${changeId}/undo`, { method: 'POST' });
+export const undoMaintenanceChange = (changeId: number) => apiRequest<MaintenanceChangeResult>(`/maintenance-changes/${changeId}/undo`, { method: 'POST' });
 
 /** The dry run of an undo: what it would do to the conflicts; nothing is stored. */
 export const previewUndoMaintenanceChange = (changeId: number) =>

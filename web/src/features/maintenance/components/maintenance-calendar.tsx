@@ -15,7 +15,11 @@ import { usePreviewUpdateMaintenanceWindow, useUpdateMaintenanceWindow } from '.
 import { ScrollRegion } from '../../../components/scroll-region';
 
 type Kind = MaintenanceWindowJson['kind'];
-const KIND_LABEL: Record<Kind, MessageKey> = { onderhoud: 'maintenance.kind.onderhoud', release: 'maintenance.kind.release', incident: 'maintenance.kind.incident' };
+const KIND_LABEL: Record<Kind, MessageKey> = {
+  onderhoud: 'maintenance.kind.onderhoud',
+  release: 'maintenance.kind.release',
+  incident: 'maintenance.kind.incident',
+};
 
 type Editing = { mode: 'new' } | { mode: 'edit'; window: MaintenanceWindowJson } | null;
 /** What was just stored, as the notice tells it; `change` can be undone until its time is up. */
@@ -48,7 +52,8 @@ export function MaintenanceCalendar({ canEdit }: { canEdit: boolean }) {
     return [...groups.entries()];
   }, [query.data]);
 
-  const monthName = (key: string) => new Intl.DateTimeFormat(f.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${key}-15T00:00:00Z`));
+  const monthName = (key: string) =>
+    new Intl.DateTimeFormat(f.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${key}-15T00:00:00Z`));
 
   return (
     <div>
@@ -90,7 +95,9 @@ export function MaintenanceCalendar({ canEdit }: { canEdit: boolean }) {
                   <tr>
                     <th scope="col">{t('maintenance.period')}</th>
                     <th scope="col">{t('maintenance.kind')}</th>
-                    <th scope="col" className="num">{t('maintenance.remaining')}</th>
+                    <th scope="col" className="num">
+                      {t('maintenance.remaining')}
+                    </th>
                     <th scope="col">{t('maintenance.reason')}</th>
                     {canEdit && (
                       <th scope="col">
@@ -276,12 +283,28 @@ function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<E
       <p className="field-hint form-grid__full">{t('maintenance.timeHint')}</p>
       <div className="field">
         <label htmlFor={`${id}-start`}>{t('maintenance.start')}</label>
-        <input id={`${id}-start`} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} required aria-invalid={!!fieldError('start')} aria-describedby={described('start')} />
+        <input
+          id={`${id}-start`}
+          type="datetime-local"
+          value={start}
+          onChange={(e) => setStart(e.target.value)}
+          required
+          aria-invalid={!!fieldError('start')}
+          aria-describedby={described('start')}
+        />
         {err('start')}
       </div>
       <div className="field">
         <label htmlFor={`${id}-end`}>{t('maintenance.end')}</label>
-        <input id={`${id}-end`} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} required aria-invalid={!!fieldError('end')} aria-describedby={described('end')} />
+        <input
+          id={`${id}-end`}
+          type="datetime-local"
+          value={end}
+          onChange={(e) => setEnd(e.target.value)}
+          required
+          aria-invalid={!!fieldError('end')}
+          aria-describedby={described('end')}
+        />
         {err('end')}
       </div>
       <div className="field">
@@ -299,12 +322,30 @@ function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<E
         <p id={`${id}-factor-hint`} className="field-hint">
           {t('maintenance.remainingHint')}
         </p>
-        <input id={`${id}-factor`} type="number" min={0} max={100} step={5} value={remaining} onChange={(e) => setRemaining(e.target.value)} aria-invalid={!!fieldError('factor')} aria-describedby={described('factor', `${id}-factor-hint`)} />
+        <input
+          id={`${id}-factor`}
+          type="number"
+          min={0}
+          max={100}
+          step={5}
+          value={remaining}
+          onChange={(e) => setRemaining(e.target.value)}
+          aria-invalid={!!fieldError('factor')}
+          aria-describedby={described('factor', `${id}-factor-hint`)}
+        />
         {err('factor')}
       </div>
       <div className="field form-grid__full">
         <label htmlFor={`${id}-reason`}>{t('maintenance.reason')}</label>
-        <textarea id={`${id}-reason`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required aria-invalid={!!fieldError('reason')} aria-describedby={described('reason')} />
+        <textarea
+          id={`${id}-reason`}
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          required
+          aria-invalid={!!fieldError('reason')}
+          aria-describedby={described('reason')}
+        />
         {err('reason')}
       </div>
       {failed && serverErrors.length === 0 && (

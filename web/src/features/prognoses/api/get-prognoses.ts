@@ -14,8 +14,7 @@ export interface PrognosesQuery {
   pageSize?: number;
 }
 
-export const getPrognoses = (q: PrognosesQuery, signal?: AbortSignal) =>
-  apiRequest<SendWindowPageJson>('/prognoses', { query: { ...q }, signal });
+export const getPrognoses = (q: PrognosesQuery, signal?: AbortSignal) => apiRequest<SendWindowPageJson>('/prognoses', { query: { ...q }, signal });
 
 export const prognosesQueryOptions = (q: PrognosesQuery) =>
   queryOptions({

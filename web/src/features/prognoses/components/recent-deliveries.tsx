@@ -24,10 +24,18 @@ export function RecentDeliveries({ showAfnemer }: { showAfnemer: boolean }) {
             <th scope="col">{t('deliveries.when')}</th>
             {showAfnemer && <th scope="col">{t('common.afnemer')}</th>}
             <th scope="col">{t('deliveries.file')}</th>
-            <th scope="col" className="num">{t('deliveries.rows')}</th>
-            <th scope="col" className="num">{t('deliveries.created')}</th>
-            <th scope="col" className="num">{t('deliveries.updated')}</th>
-            <th scope="col" className="num">{t('deliveries.unchanged')}</th>
+            <th scope="col" className="num">
+              {t('deliveries.rows')}
+            </th>
+            <th scope="col" className="num">
+              {t('deliveries.created')}
+            </th>
+            <th scope="col" className="num">
+              {t('deliveries.updated')}
+            </th>
+            <th scope="col" className="num">
+              {t('deliveries.unchanged')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -219,7 +219,17 @@ function SavedResult({ result, preview, onAnother }: { result: UploadResult; pre
   );
 }
 
-function RejectedFile({ message, errors, fileName, onAnother }: { message: string; errors: ProblemRowError[]; fileName: string | null; onAnother: () => void }) {
+function RejectedFile({
+  message,
+  errors,
+  fileName,
+  onAnother,
+}: {
+  message: string;
+  errors: ProblemRowError[];
+  fileName: string | null;
+  onAnother: () => void;
+}) {
   const t = useT();
   const f = useFormat();
   return (
@@ -232,7 +242,9 @@ function RejectedFile({ message, errors, fileName, onAnother }: { message: strin
             <caption>{t('upload.errorsCaption', { n: f.number(errors.length) })}</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">{t('upload.errRow')}</th>
+                <th scope="col" className="num">
+                  {t('upload.errRow')}
+                </th>
                 <th scope="col">{t('upload.errField')}</th>
                 <th scope="col">{t('upload.errMessage')}</th>
               </tr>

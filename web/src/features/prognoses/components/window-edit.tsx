@@ -13,7 +13,15 @@ import { useUndoPlanChange } from '../../plan-changes/api/undo-plan-change';
  * Editing one window: a form (start, end, messages, status), then the preview of its effect, then confirm.
  * Only what differs from the stored window is sent.
  */
-export function WindowEditFlow({ window: w, onClose, onDone }: { window: SendWindow | null; onClose: () => void; onDone: (changed: SendWindowChangedJson, before: SendWindow) => void }) {
+export function WindowEditFlow({
+  window: w,
+  onClose,
+  onDone,
+}: {
+  window: SendWindow | null;
+  onClose: () => void;
+  onDone: (changed: SendWindowChangedJson, before: SendWindow) => void;
+}) {
   const [pending, setPending] = useState<PrognosePatch | null>(null);
   const preview = useWindowChangePreview(w && pending ? { id: w.id, patch: pending } : null);
   const save = usePatchWindow();
@@ -38,13 +46,16 @@ export function WindowEditFlow({ window: w, onClose, onDone }: { window: SendWin
         onClose={close}
         onConfirm={() => {
           if (!w || !pending) return;
-          save.mutate({ id: w.id, patch: pending }, {
-            onSuccess: (changed) => {
-              setPending(null);
-              save.reset();
-              onDone(changed, w);
+          save.mutate(
+            { id: w.id, patch: pending },
+            {
+              onSuccess: (changed) => {
+                setPending(null);
+                save.reset();
+                onDone(changed, w);
+              },
             },
-          });
+          );
         }}
       />
     </>
@@ -93,7 +104,15 @@ function EditDialog({ window: w, onClose, onPreview }: { window: SendWindow | nu
       }
     >
       <p>{t('windows.editLead')}</p>
-      <form id={`${id}-form`} className="form" noValidate onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <form
+        id={`${id}-form`}
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
         <div className="field">
           <label htmlFor={`${id}-start`}>{t('windows.start')}</label>
           <input id={`${id}-start`} type="datetime-local" step={900} value={start} onChange={(e) => setStart(e.target.value)} required />

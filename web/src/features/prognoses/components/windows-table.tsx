@@ -60,7 +60,8 @@ export function WindowsTable() {
   const rows = useMemo(() => {
     const needle = text.trim().toLowerCase();
     const items = (query.data?.items ?? []).filter(
-      (w) => !needle || w.kenmerk.toLowerCase().includes(needle) || w.omschrijving.toLowerCase().includes(needle) || w.berichttype.toLowerCase().includes(needle),
+      (w) =>
+        !needle || w.kenmerk.toLowerCase().includes(needle) || w.omschrijving.toLowerCase().includes(needle) || w.berichttype.toLowerCase().includes(needle),
     );
     const { key, dir } = sort;
     return [...items].sort((a, b) => {
@@ -94,11 +95,27 @@ export function WindowsTable() {
       <form className="filters" role="search" aria-label={t('windows.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field field--inline">
           <label htmlFor={`${id}-text`}>{t('windows.search')}</label>
-          <input id={`${id}-text`} type="search" value={text} onChange={(e) => { setText(e.target.value); setPage(1); }} placeholder={t('windows.searchPlaceholder')} />
+          <input
+            id={`${id}-text`}
+            type="search"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setPage(1);
+            }}
+            placeholder={t('windows.searchPlaceholder')}
+          />
         </div>
         <div className="field field--inline">
           <label htmlFor={`${id}-status`}>{t('windows.status')}</label>
-          <select id={`${id}-status`} value={status} onChange={(e) => { setStatus(e.target.value as '' | Status); setPage(1); }}>
+          <select
+            id={`${id}-status`}
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as '' | Status);
+              setPage(1);
+            }}
+          >
             <option value="">{t('windows.allStatuses')}</option>
             <option value="concept">{t('status.concept')}</option>
             <option value="definitief">{t('status.definitief')}</option>
@@ -107,11 +124,27 @@ export function WindowsTable() {
         </div>
         <div className="field field--inline">
           <label htmlFor={`${id}-from`}>{t('windows.from')}</label>
-          <input id={`${id}-from`} type="date" value={fromDate} onChange={(e) => { setFromDate(e.target.value); setPage(1); }} />
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={fromDate}
+            onChange={(e) => {
+              setFromDate(e.target.value);
+              setPage(1);
+            }}
+          />
         </div>
         <div className="field field--inline">
           <label htmlFor={`${id}-to`}>{t('windows.to')}</label>
-          <input id={`${id}-to`} type="date" value={toDate} onChange={(e) => { setToDate(e.target.value); setPage(1); }} />
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={toDate}
+            onChange={(e) => {
+              setToDate(e.target.value);
+              setPage(1);
+            }}
+          />
         </div>
       </form>
 
@@ -255,27 +288,33 @@ function HistoryDialog({ id, onClose }: { id: number | null; onClose: () => void
             <caption>{t('windows.revisionsCaption', { n: w.revisions.length })}</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">{t('windows.revision')}</th>
+                <th scope="col" className="num">
+                  {t('windows.revision')}
+                </th>
                 <th scope="col">{t('windows.changedAt')}</th>
                 <th scope="col">{t('windows.changedBy')}</th>
                 <th scope="col">{t('windows.start')}</th>
                 <th scope="col">{t('windows.end')}</th>
-                <th scope="col" className="num">{t('windows.messages')}</th>
+                <th scope="col" className="num">
+                  {t('windows.messages')}
+                </th>
                 <th scope="col">{t('windows.status')}</th>
               </tr>
             </thead>
             <tbody>
-              {[...w.revisions].sort((a, b) => b.revision - a.revision).map((r) => (
-                <tr key={r.revision}>
-                  <td className="num">{r.revision}</td>
-                  <td>{f.dateTime(r.changedAt)}</td>
-                  <td>{r.changedBy ?? '–'}</td>
-                  <td>{f.dateTimeShort(r.start)}</td>
-                  <td>{f.dateTimeShort(r.eind)}</td>
-                  <td className="num">{f.number(r.aantalBerichten)}</td>
-                  <td>{t(STATUS_LABEL[r.status])}</td>
-                </tr>
-              ))}
+              {[...w.revisions]
+                .sort((a, b) => b.revision - a.revision)
+                .map((r) => (
+                  <tr key={r.revision}>
+                    <td className="num">{r.revision}</td>
+                    <td>{f.dateTime(r.changedAt)}</td>
+                    <td>{r.changedBy ?? '–'}</td>
+                    <td>{f.dateTimeShort(r.start)}</td>
+                    <td>{f.dateTimeShort(r.eind)}</td>
+                    <td className="num">{f.number(r.aantalBerichten)}</td>
+                    <td>{t(STATUS_LABEL[r.status])}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </ScrollRegion>
@@ -300,7 +339,14 @@ function CancelDialog({ window: w, onClose, onDone }: { window: SendWindow | nul
               type="button"
               className="button button--danger"
               disabled={del.isPending}
-              onClick={() => del.mutate(w.id, { onSuccess: () => { del.reset(); onDone(w); } })}
+              onClick={() =>
+                del.mutate(w.id, {
+                  onSuccess: () => {
+                    del.reset();
+                    onDone(w);
+                  },
+                })
+              }
             >
               {del.isPending ? t('common.busy') : t('windows.cancelConfirm')}
             </button>

@@ -28,12 +28,19 @@ export function TokensPanel() {
 
   return (
     <div>
-      <CreateForm onCreated={(token) => { setMessage(null); setCreatedToken(token); }} />
+      <CreateForm
+        onCreated={(token) => {
+          setMessage(null);
+          setCreatedToken(token);
+        }}
+      />
       {createdToken && (
         <Notice kind="success" title={t('tokens.createdTitle', { label: createdToken.label })} role="status">
           <p>{t('tokens.createdBody')}</p>
           <p>
-            <code className="kenmerk" data-testid="new-token">{createdToken.token}</code>
+            <code className="kenmerk" data-testid="new-token">
+              {createdToken.token}
+            </code>
           </p>
           <button type="button" className="button button--secondary button--small" onClick={() => setCreatedToken(null)}>
             {t('tokens.createdHide')}
@@ -82,7 +89,14 @@ export function TokensPanel() {
                   <td>{token.lastUsedAt ? f.dateTime(token.lastUsedAt) : t('tokens.neverUsed')}</td>
                   <td className="cell-actions">
                     {token.status === 'actief' && (
-                      <button type="button" className="button button--ghost button--small button--danger" onClick={() => { setMessage(null); setRevoking(token); }}>
+                      <button
+                        type="button"
+                        className="button button--ghost button--small button--danger"
+                        onClick={() => {
+                          setMessage(null);
+                          setRevoking(token);
+                        }}
+                      >
                         {t('tokens.revoke')}
                         <span className="visually-hidden"> {name(token)}</span>
                       </button>
@@ -130,7 +144,8 @@ function CreateForm({ onCreated }: { onCreated: (token: ApiTokenCreated) => void
     e.preventDefault();
     const n = Number(days);
     if (!label.trim()) return setLocalError({ field: 'label', message: t('tokens.errLabel') });
-    if (!Number.isInteger(n) || n < 1 || n > API_TOKEN_DAYS.max) return setLocalError({ field: 'days', message: t('tokens.errDays', { max: API_TOKEN_DAYS.max }) });
+    if (!Number.isInteger(n) || n < 1 || n > API_TOKEN_DAYS.max)
+      return setLocalError({ field: 'days', message: t('tokens.errDays', { max: API_TOKEN_DAYS.max }) });
     setLocalError(null);
     create.mutate(
       { label: label.trim(), days: n },
@@ -150,7 +165,15 @@ function CreateForm({ onCreated }: { onCreated: (token: ApiTokenCreated) => void
         <p id={`${id}-label-hint`} className="field-hint">
           {t('tokens.labelHint')}
         </p>
-        <input id={`${id}-label`} value={label} maxLength={API_TOKEN_LABEL_MAX} onChange={(e) => setLabel(e.target.value)} required aria-invalid={!!fieldError('label')} aria-describedby={described('label', `${id}-label-hint`)} />
+        <input
+          id={`${id}-label`}
+          value={label}
+          maxLength={API_TOKEN_LABEL_MAX}
+          onChange={(e) => setLabel(e.target.value)}
+          required
+          aria-invalid={!!fieldError('label')}
+          aria-describedby={described('label', `${id}-label-hint`)}
+        />
         {err('label')}
       </div>
       <div className="field">
@@ -158,7 +181,17 @@ function CreateForm({ onCreated }: { onCreated: (token: ApiTokenCreated) => void
         <p id={`${id}-days-hint`} className="field-hint">
           {t('tokens.daysHint', { max: API_TOKEN_DAYS.max })}
         </p>
-        <input id={`${id}-days`} type="number" min={1} max={API_TOKEN_DAYS.max} step={1} value={days} onChange={(e) => setDays(e.target.value)} aria-invalid={!!fieldError('days')} aria-describedby={described('days', `${id}-days-hint`)} />
+        <input
+          id={`${id}-days`}
+          type="number"
+          min={1}
+          max={API_TOKEN_DAYS.max}
+          step={1}
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+          aria-invalid={!!fieldError('days')}
+          aria-describedby={described('days', `${id}-days-hint`)}
+        />
         {err('days')}
       </div>
       {create.isError && serverErrors.length === 0 && (
@@ -189,7 +222,19 @@ function RevokeDialog({ token, name, onClose, onDone }: { token: ApiTokenJson | 
       footer={
         token && (
           <>
-            <button type="button" className="button button--danger" disabled={del.isPending} onClick={() => del.mutate(token.id, { onSuccess: () => { del.reset(); onDone(name); } })}>
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={del.isPending}
+              onClick={() =>
+                del.mutate(token.id, {
+                  onSuccess: () => {
+                    del.reset();
+                    onDone(name);
+                  },
+                })
+              }
+            >
               {del.isPending ? t('common.busy') : t('tokens.revokeConfirm')}
             </button>
             <button type="button" className="button button--secondary" onClick={onClose}>

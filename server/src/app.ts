@@ -1,7 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import { authenticate, signInRequired } from './lib/auth.js';
-import { bodyLimits, csrfGuard, rateLimiter } from './lib/guards.js';
+import { bodyLimits, csrfGuard } from './lib/guards.js';
+import { rateLimiter } from './lib/rate-limiter.js';
 import { loggerCreate, requestLog } from './lib/logger.js';
 import type { AppEnv, Deps } from './lib/context.js';
 import { API_VERSION } from './lib/openapi.js';

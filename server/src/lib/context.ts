@@ -3,7 +3,7 @@ import type { PlanningHorizonSetting } from '@cd/shared';
 import { accessScope, type Capability, roleMay } from '@cd/shared/access';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
-import type { RateLimiter } from './guards.js';
+import type { RateLimiter } from './rate-limiter.js';
 import { ProblemError } from './problem.js';
 import type { PlanningCache } from '../services/planning-cache.js';
 import type { ChangeFeed } from '../services/change-feed.js';

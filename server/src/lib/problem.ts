@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import type { Problem } from '@cd/shared';
-import type { AppEnv } from './context.js';
+import type { Logger } from 'pino';
 
 const TITLES: Record<number, string> = {
   400: 'Ongeldige invoer',
@@ -112,7 +112,8 @@ export function errorToProblem(err: unknown, c: Context) {
       new ProblemError(400, 'Een datum of tijd ligt buiten het bereik dat kan worden opgeslagen (jaar 1 t/m 9999); er is niets opgeslagen.'),
     );
   }
-  const log = (c as Context<AppEnv>).get('log');
+  // The request's logger when the app set one (not on routes outside /api).
+  const log = (c as Context<{ Variables: { log?: Logger } }>).get('log');
   if (errorIsDatabaseUnreachable(err)) {
     log?.warn({ code: (err as { code?: string }).code, path: c.req.path }, 'database unreachable');
     const res = problemResponse(c, new ProblemError(503, `De database is niet bereikbaar. Probeer het over ${DATABASE_RETRY_AFTER_SECONDS} seconden opnieuw.`));

@@ -32,7 +32,7 @@ export const apiTokens = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/tokens',
+      path: '/',
       tags: ['API-tokens'],
       summary: 'Uw API-tokens (zonder het geheim); de beheerder kan die van een ander opvragen',
       request: { query: TokensQuery },
@@ -55,7 +55,7 @@ export const apiTokens = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/tokens',
+      path: '/',
       tags: ['API-tokens'],
       summary: 'Een nieuw API-token voor uzelf, voor automatische aanlevering; het geheim wordt maar één keer getoond',
       request: { body: { required: true, content: { 'application/json': { schema: ApiTokenInput } } } },
@@ -74,7 +74,7 @@ export const apiTokens = apiRouter()
   .openapi(
     apiRoute({
       method: 'delete',
-      path: '/tokens/{id}',
+      path: '/{id}',
       tags: ['API-tokens'],
       summary: 'Een API-token intrekken: het werkt daarna niet meer. Eigen tokens; de beheerder ook die van anderen',
       request: { params: IdParam },

@@ -91,7 +91,7 @@ export const calendarFeeds = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/calendar-feeds',
+      path: '/',
       tags: ['Agenda'],
       summary: 'Uw agendafeeds (zonder token: dat wordt alleen bij aanmaken getoond)',
       responses: { 200: { description: 'Nieuwste eerst', content: { 'application/json': { schema: z.array(CalendarFeedJson) } } } },
@@ -113,7 +113,7 @@ export const calendarFeeds = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/calendar-feeds',
+      path: '/',
       tags: ['Agenda'],
       summary: 'Een nieuwe agendafeed (iCalendar) voor Outlook; een eerdere feed wordt ingetrokken',
       responses: { 201: { description: 'De feed; het token wordt maar één keer getoond', content: { 'application/json': { schema: CalendarFeedCreated } } } },
@@ -129,7 +129,7 @@ export const calendarFeeds = apiRouter()
   .openapi(
     apiRoute({
       method: 'delete',
-      path: '/calendar-feeds/current',
+      path: '/current',
       tags: ['Agenda'],
       summary: 'Uw agendafeed intrekken; de geheime URL werkt daarna niet meer',
       responses: { 204: { description: 'Ingetrokken' }, 404: notFound },
@@ -144,7 +144,7 @@ export const calendarFeeds = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/calendar-feeds/{feedFile}',
+      path: '/{feedFile}',
       tags: ['Agenda'],
       summary: 'De agendafeed zelf (iCalendar); het token in de URL is de toegang, een sessie is niet nodig',
       request: { params: FeedFileParam },

@@ -319,7 +319,7 @@ export const conflicts = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/conflicts',
+      path: '/',
       tags: ['Conflicten'],
       summary: 'Conflicten (aaneengesloten overbelasting), gefilterd en gepagineerd',
       request: { query: ConflictQuery },
@@ -362,7 +362,7 @@ export const conflicts = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/conflicts/{id}',
+      path: '/{id}',
       tags: ['Conflicten'],
       summary: 'Eén conflict',
       request: { params: IdParam },
@@ -378,7 +378,7 @@ export const conflicts = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/conflicts/{id}/actions',
+      path: '/{id}/actions',
       tags: ['Conflicten'],
       summary:
         'Een handeling in de zesstappenprocedure; 409 bij een stap die nu niet kan, 403 bij de verkeerde rol of Afnemer. ' +
@@ -487,7 +487,7 @@ export const conflicts = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/conflicts/{id}/suggestions',
+      path: '/{id}/suggestions',
       tags: ['Conflicten'],
       summary:
         'Per venster het dichtstbijzijnde eerdere en latere moment waarop het conflict voor dat venster verdwijnt; goedkoopste (berichten × uren) eerst, de beste gemarkeerd',

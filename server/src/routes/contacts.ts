@@ -34,7 +34,7 @@ export const contacts = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/contacts',
+      path: '/',
       tags: ['Contacten'],
       summary: 'Contactgegevens (Bijlage 1): van Logius, en van de Afnemers die u mag zien',
       request: { query: ContactQuery },
@@ -57,7 +57,7 @@ export const contacts = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/contacts',
+      path: '/',
       tags: ['Contacten'],
       summary: 'Een contact toevoegen: Logius door service-manager of beheerder, een Afnemer door de eigen planner of klantraad-manager',
       request: { body: { required: true, content: { 'application/json': { schema: ContactInput } } } },
@@ -75,7 +75,7 @@ export const contacts = apiRouter()
   .openapi(
     apiRoute({
       method: 'put',
-      path: '/contacts/{id}',
+      path: '/{id}',
       tags: ['Contacten'],
       summary: 'Een contact wijzigen',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ContactInput } } } },
@@ -97,7 +97,7 @@ export const contacts = apiRouter()
   .openapi(
     apiRoute({
       method: 'delete',
-      path: '/contacts/{id}',
+      path: '/{id}',
       tags: ['Contacten'],
       summary: 'Een contact verwijderen',
       request: { params: IdParam },

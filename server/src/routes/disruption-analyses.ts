@@ -86,7 +86,7 @@ export const disruptionAnalyses = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/disruption-analyses',
+      path: '/',
       tags: ['Incidenten'],
       summary: 'Verstoringsanalyses, nieuwste aanvraag eerst; een Afnemer ziet alleen de eigen',
       request: { query: DisruptionAnalysisQuery },
@@ -106,7 +106,7 @@ export const disruptionAnalyses = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/disruption-analyses/{id}',
+      path: '/{id}',
       tags: ['Incidenten'],
       summary: 'Eén verstoringsanalyse: aanvraag en analyse; JSON, of met Accept text/markdown of text/csv als document',
       request: { params: IdParam },
@@ -134,7 +134,7 @@ export const disruptionAnalyses = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/disruption-analyses/{id}/export',
+      path: '/{id}/export',
       tags: ['Incidenten'],
       summary: 'Een verstoringsanalyse downloaden als Markdown of als CSV (Excel; formules onschadelijk gemaakt)',
       request: { params: IdParam, query: z.object({ format: z.enum(['markdown', 'csv']).default('markdown') }) },
@@ -156,7 +156,7 @@ export const disruptionAnalyses = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/disruption-analyses',
+      path: '/',
       tags: ['Incidenten'],
       summary: 'Een verstoringsanalyse aanvragen (na een P1 of een calamiteit), met de velden van het aanvraagformulier',
       request: { body: { required: true, content: { 'application/json': { schema: DisruptionAnalysisRequestInput } } } },
@@ -218,7 +218,7 @@ export const disruptionAnalyses = apiRouter()
   .openapi(
     apiRoute({
       method: 'put',
-      path: '/disruption-analyses/{id}/analysis',
+      path: '/{id}/analysis',
       tags: ['Incidenten'],
       summary: 'De verstoringsanalyse van Logius opleveren of bijwerken; eerdere versies blijven in het audittrail',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: DisruptionAnalysisInput } } } },

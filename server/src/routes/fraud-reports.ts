@@ -68,7 +68,7 @@ export const fraudReports = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/fraud-reports',
+      path: '/',
       tags: ['Fraude'],
       summary: 'Fraudemeldingen: alle voor het Fraudeteam; de melder ziet alleen de ontvangstbevestiging van de eigen meldingen',
       responses: { 200: { description: 'De meldingen', content: { 'application/json': { schema: z.array(FraudReportOrReceipt) } } } },
@@ -84,7 +84,7 @@ export const fraudReports = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/fraud-reports/{id}',
+      path: '/{id}',
       tags: ['Fraude'],
       summary: 'Eén fraudemelding (Fraudeteam), of de ontvangstbevestiging (melder)',
       request: { params: IdParam },
@@ -100,7 +100,7 @@ export const fraudReports = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/fraud-reports',
+      path: '/',
       tags: ['Fraude'],
       summary: 'Vermoede fraude melden bij het Fraudeteam van Logius; u krijgt een ontvangstbevestiging',
       request: { body: { required: true, content: { 'application/json': { schema: FraudReportInput } } } },
@@ -146,7 +146,7 @@ export const fraudReports = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/fraud-reports/{id}/actions',
+      path: '/{id}/actions',
       tags: ['Fraude'],
       summary: 'Fraudeteam: status, notitie of een besluit over de communicatie (wat, aan wie, hoe, wanneer)',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: FraudReportAction } } } },

@@ -19,7 +19,7 @@ export const incidentPriorities = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/incident-priorities',
+      path: '/',
       tags: ['Incidenten'],
       summary: 'Reactie- en oplostijden per prioriteit volgens de SNO (isDefault: nog de standaardwaarde van het product)',
       responses: { 200: { description: 'P1 tot en met P4', content: { 'application/json': { schema: z.array(PrioritySettingJson) } } } },
@@ -32,7 +32,7 @@ export const incidentPriorities = apiRouter()
   .openapi(
     apiRoute({
       method: 'put',
-      path: '/incident-priorities',
+      path: '/',
       tags: ['Incidenten'],
       summary: 'Reactie- en oplostijden wijzigen (servicemanager, beheerder); geldt voor incidenten die daarna gemeld of geherprioriteerd worden',
       request: { body: { required: true, content: { 'application/json': { schema: PrioritySettingsInput } } } },

@@ -154,7 +154,7 @@ export const incidents = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/incidents',
+      path: '/',
       tags: ['Incidenten'],
       summary: 'Incidenten en calamiteiten, nieuwste eerst; een Afnemer ziet alleen die hem raken of die hij meldde',
       request: { query: IncidentQuery },
@@ -186,7 +186,7 @@ export const incidents = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/incidents/{id}',
+      path: '/{id}',
       tags: ['Incidenten'],
       summary: 'Eén incident met updates, statusverloop, audittrail, capaciteitsverlagingen en escalaties',
       request: { params: IdParam },
@@ -202,7 +202,7 @@ export const incidents = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/incidents',
+      path: '/',
       tags: ['Incidenten'],
       summary: 'Een incident melden; het krijgt een Logius-incidentnummer en termijnen volgens de SNO',
       description:
@@ -289,7 +289,7 @@ export const incidents = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/incidents/{id}/actions',
+      path: '/{id}/actions',
       tags: ['Incidenten'],
       summary: 'Een handeling op een incident: update, status, afmelden met verslag, prioriteit, calamiteit, crisis',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: IncidentAction } } } },
@@ -396,7 +396,7 @@ export const incidents = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/incidents/{id}/capacity-impacts',
+      path: '/{id}/capacity-impacts',
       tags: ['Incidenten'],
       summary: 'De Berichtenbox-capaciteit verlagen door een incident; conflicten worden in dezelfde transactie herberekend',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: CapacityImpactInput } } } },
@@ -452,7 +452,7 @@ export const incidents = apiRouter()
   .openapi(
     apiRoute({
       method: 'delete',
-      path: '/incidents/{id}/capacity-impacts/{impactId}',
+      path: '/{id}/capacity-impacts/{impactId}',
       tags: ['Incidenten'],
       summary: 'Een capaciteitsverlaging van een incident opheffen; conflicten worden herberekend',
       request: { params: ImpactParams },

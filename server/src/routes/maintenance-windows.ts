@@ -46,7 +46,7 @@ export const maintenanceWindows = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/maintenance-windows',
+      path: '/',
       tags: ['Capaciteit'],
       summary: 'Onderhouds-, release- en incidentvensters die de capaciteit verlagen',
       request: { query: z.object({ from: RangeInstant.optional(), to: RangeInstant.optional() }) },
@@ -62,7 +62,7 @@ export const maintenanceWindows = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/maintenance-windows/{id}',
+      path: '/{id}',
       tags: ['Capaciteit'],
       summary: 'Eén onderhoudsvenster',
       request: { params: IdParam },
@@ -78,7 +78,7 @@ export const maintenanceWindows = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/maintenance-windows',
+      path: '/',
       tags: ['Capaciteit'],
       summary: 'Een onderhoudsvenster toevoegen; conflicten worden herberekend (dryRun=true: alleen het effect tonen)',
       request: { query: DryRunQuery, body: { required: true, content: { 'application/json': { schema: MaintenanceWindowInput } } } },
@@ -103,7 +103,7 @@ export const maintenanceWindows = apiRouter()
   .openapi(
     apiRoute({
       method: 'put',
-      path: '/maintenance-windows/{id}',
+      path: '/{id}',
       tags: ['Capaciteit'],
       summary: 'Een onderhoudsvenster wijzigen; conflicten worden herberekend (dryRun=true: alleen het effect tonen)',
       request: { params: IdParam, query: DryRunQuery, body: { required: true, content: { 'application/json': { schema: MaintenanceWindowInput } } } },
@@ -129,7 +129,7 @@ export const maintenanceWindows = apiRouter()
   .openapi(
     apiRoute({
       method: 'delete',
-      path: '/maintenance-windows/{id}',
+      path: '/{id}',
       tags: ['Capaciteit'],
       summary: 'Een onderhoudsvenster verwijderen; conflicten worden herberekend (dryRun=true: alleen het effect tonen)',
       request: { params: IdParam, query: DryRunQuery },
@@ -150,11 +150,13 @@ export const maintenanceWindows = apiRouter()
       const saved = await maintenanceSave(sql, edit, user.id, now(), procedure);
       return c.json({ change: saved.change, effect: saved.effect }, 200);
     },
-  )
+  );
+
+export const maintenanceChanges = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/maintenance-changes',
+      path: '/',
       tags: ['Capaciteit'],
       summary: 'Het spoor van de onderhoudskalender: elke wijziging, nieuwste eerst, en of ze ongedaan is gemaakt',
       request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },
@@ -169,7 +171,7 @@ export const maintenanceWindows = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/maintenance-changes/{id}/undo',
+      path: '/{id}/undo',
       tags: ['Capaciteit'],
       summary: `Een wijziging van de onderhoudskalender ongedaan maken, tot ${MAINTENANCE_UNDO_MINUTES} minuten erna (dryRun=true: alleen het effect tonen)`,
       request: { params: IdParam, query: DryRunQuery },

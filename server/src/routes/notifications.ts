@@ -13,7 +13,7 @@ export const notifications = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/notifications',
+      path: '/',
       tags: ['Meldingen'],
       summary: 'Mijn meldingen, nieuwste eerst',
       request: { query: Limit },
@@ -31,7 +31,7 @@ export const notifications = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/notifications/{id}/read',
+      path: '/{id}/read',
       tags: ['Meldingen'],
       summary: 'Een melding als gelezen markeren',
       request: { params: IdParam },
@@ -43,32 +43,33 @@ export const notifications = apiRouter()
       if (!(await notificationRead(sql, user.id, c.req.valid('param').id, now()))) throw new ProblemError(404, 'Deze melding bestaat niet.');
       return c.body(null, 204);
     },
-  )
-  .openapi(
-    apiRoute({
-      method: 'get',
-      path: '/outbox',
-      tags: ['Meldingen'],
-      summary: 'E-mail in de outbox: aan mij, of alles voor de beheerder; met verzendstatus',
-      request: { query: Limit },
-      responses: { 200: { description: 'E-mail', content: { 'application/json': { schema: z.array(OutboxMailJson) } } } },
-    }),
-    async (c) => {
-      const user = userRequire(c);
-      const rows = await outboxList(c.get('deps').sql, roleMay(user.role, 'outbox.read-all') ? null : user.email, c.req.valid('query').limit);
-      return c.json(
-        rows.map((m) => ({
-          id: m.id,
-          to: m.toEmail,
-          subject: m.subject,
-          body: m.body,
-          createdAt: m.createdAt.toISOString(),
-          attempts: m.attempts,
-          nextAttemptAt: m.nextAttemptAt.toISOString(),
-          lastError: m.lastError,
-          sentAt: iso(m.sentAt),
-        })),
-        200,
-      );
-    },
   );
+
+export const outbox = apiRouter().openapi(
+  apiRoute({
+    method: 'get',
+    path: '/',
+    tags: ['Meldingen'],
+    summary: 'E-mail in de outbox: aan mij, of alles voor de beheerder; met verzendstatus',
+    request: { query: Limit },
+    responses: { 200: { description: 'E-mail', content: { 'application/json': { schema: z.array(OutboxMailJson) } } } },
+  }),
+  async (c) => {
+    const user = userRequire(c);
+    const rows = await outboxList(c.get('deps').sql, roleMay(user.role, 'outbox.read-all') ? null : user.email, c.req.valid('query').limit);
+    return c.json(
+      rows.map((m) => ({
+        id: m.id,
+        to: m.toEmail,
+        subject: m.subject,
+        body: m.body,
+        createdAt: m.createdAt.toISOString(),
+        attempts: m.attempts,
+        nextAttemptAt: m.nextAttemptAt.toISOString(),
+        lastError: m.lastError,
+        sentAt: iso(m.sentAt),
+      })),
+      200,
+    );
+  },
+);

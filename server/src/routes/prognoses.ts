@@ -210,7 +210,7 @@ const uploadBody = (json: typeof PrognoseJsonUpload | { $ref: string }) => ({
 
 const uploadRoute = apiRoute({
   method: 'post',
-  path: '/prognoses',
+  path: '/',
   tags: ['Prognoses'],
   summary: 'Een aanlevering van verzendmomenten (CSV, XLSX of JSON); alles of niets',
   middleware: [uploadLimit, jsonUploadOffThread] as const,
@@ -277,7 +277,7 @@ export const prognoses = router
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/prognoses',
+      path: '/',
       tags: ['Prognoses'],
       summary: 'Verzendmomenten, gefilterd en gepagineerd',
       request: { query: SendWindowQuery },
@@ -302,7 +302,7 @@ export const prognoses = router
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/prognoses/template.csv',
+      path: '/template.csv',
       tags: ['Prognoses'],
       summary: 'Sjabloon voor een aanlevering als CSV',
       responses: { 200: { description: 'CSV-sjabloon', content: { 'text/csv': { schema: { type: 'string' } } } } },
@@ -318,7 +318,7 @@ export const prognoses = router
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/prognoses/template.xlsx',
+      path: '/template.xlsx',
       tags: ['Prognoses'],
       summary: 'Sjabloon voor een aanlevering als Excel-bestand',
       responses: { 200: { description: 'XLSX-sjabloon', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } } },
@@ -335,7 +335,7 @@ export const prognoses = router
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/prognoses/{id}',
+      path: '/{id}',
       tags: ['Prognoses'],
       summary: 'Eén verzendmoment met zijn revisiegeschiedenis',
       request: { params: IdParam },
@@ -369,7 +369,7 @@ export const prognoses = router
   .openapi(
     apiRoute({
       method: 'patch',
-      path: '/prognoses/{id}',
+      path: '/{id}',
       tags: ['Prognoses'],
       summary: 'Eén verzendmoment wijzigen (start, eind, aantal, status) als planwijziging; 15 minuten ongedaan te maken',
       request: {
@@ -426,7 +426,7 @@ export const prognoses = router
   .openapi(
     apiRoute({
       method: 'delete',
-      path: '/prognoses/{id}',
+      path: '/{id}',
       tags: ['Prognoses'],
       summary: 'Een verzendmoment annuleren (status geannuleerd; de geschiedenis blijft)',
       request: { params: IdParam },
@@ -465,7 +465,7 @@ export const prognoses = router
 export const deliveries = apiRouter().openapi(
   apiRoute({
     method: 'get',
-    path: '/deliveries',
+    path: '/',
     tags: ['Prognoses'],
     summary: 'De laatste aanleveringen (van de eigen Afnemer, of alle voor Logius)',
     request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },

@@ -50,7 +50,7 @@ export const releases = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/releases',
+      path: '/',
       tags: ['Wijzigingen'],
       summary: 'De releasekalender',
       request: { query: z.object({ from: RangeInstant.optional(), to: RangeInstant.optional() }) },
@@ -67,7 +67,7 @@ export const releases = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/releases/{id}',
+      path: '/{id}',
       tags: ['Wijzigingen'],
       summary: 'Eén release met zijn RFC’s',
       request: { params: IdParam },
@@ -84,7 +84,7 @@ export const releases = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/releases',
+      path: '/',
       tags: ['Wijzigingen'],
       summary: 'Een release plannen; de capaciteitsfactor wordt een releasevenster en conflicten worden herberekend',
       request: { body: { required: true, content: { 'application/json': { schema: ReleaseInput } } } },
@@ -107,7 +107,7 @@ export const releases = apiRouter()
   .openapi(
     apiRoute({
       method: 'put',
-      path: '/releases/{id}',
+      path: '/{id}',
       tags: ['Wijzigingen'],
       summary: 'Een release wijzigen of verplaatsen; conflicten worden herberekend en betrokken planners krijgen bericht',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ReleaseInput } } } },
@@ -135,7 +135,7 @@ export const releases = apiRouter()
   .openapi(
     apiRoute({
       method: 'delete',
-      path: '/releases/{id}',
+      path: '/{id}',
       tags: ['Wijzigingen'],
       summary: 'Een release zonder RFC’s schrappen; het releasevenster verdwijnt en conflicten worden herberekend',
       request: { params: IdParam },

@@ -93,27 +93,28 @@ async function detail(sql: Parameters<typeof rfcEvents>[0], row: RfcRow, user: U
   return { ...rfcJson(row, user), events: (await rfcEvents(sql, row.id)).map(eventJson) };
 }
 
+export const standardChanges = apiRouter().openapi(
+  apiRoute({
+    method: 'get',
+    path: '/',
+    tags: ['Wijzigingen'],
+    summary: 'De catalogus van standaardwijzigingen (zonder impactanalyse)',
+    responses: { 200: { description: 'De catalogus', content: { 'application/json': { schema: z.array(StandardChangeJson) } } } },
+  }),
+  (c) => {
+    userRequire(c);
+    return c.json(
+      STANDARD_CHANGES.map((s) => ({ ...s })),
+      200,
+    );
+  },
+);
+
 export const rfcs = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/standard-changes',
-      tags: ['Wijzigingen'],
-      summary: 'De catalogus van standaardwijzigingen (zonder impactanalyse)',
-      responses: { 200: { description: 'De catalogus', content: { 'application/json': { schema: z.array(StandardChangeJson) } } } },
-    }),
-    (c) => {
-      userRequire(c);
-      return c.json(
-        STANDARD_CHANGES.map((s) => ({ ...s })),
-        200,
-      );
-    },
-  )
-  .openapi(
-    apiRoute({
-      method: 'get',
-      path: '/rfcs',
+      path: '/',
       tags: ['Wijzigingen'],
       summary: 'Wijzigingsverzoeken; een Afnemer ziet alleen de eigen',
       request: { query: RfcQuery },
@@ -134,7 +135,7 @@ export const rfcs = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/rfcs/{id}',
+      path: '/{id}',
       tags: ['Wijzigingen'],
       summary: 'Eén RFC met zijn audittrail',
       request: { params: IdParam },
@@ -149,7 +150,7 @@ export const rfcs = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/rfcs',
+      path: '/',
       tags: ['Wijzigingen'],
       summary: 'Een RFC indienen (alleen door wie de Afnemer daarvoor heeft aangewezen)',
       request: { body: { required: true, content: { 'application/json': { schema: RfcInput } } } },
@@ -206,7 +207,7 @@ export const rfcs = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/rfcs/{id}/actions',
+      path: '/{id}/actions',
       tags: ['Wijzigingen'],
       summary: 'Een stap in het wijzigingsproces: analyse, impactanalyse, CAB-besluit, inplannen, implementeren',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: RfcAction } } } },
@@ -254,28 +255,29 @@ export const rfcs = apiRouter()
       });
       return c.json(await detail(sql, (await rfcById(sql, id))!, user), 200);
     },
-  )
-  .openapi(
-    apiRoute({
-      method: 'put',
-      path: '/users/{id}/rfc-permission',
-      tags: ['Wijzigingen'],
-      summary: 'Aanwijzen wie namens een Afnemer RFC’s mag indienen (beheerder, of de klantraad-manager van die Afnemer)',
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: RfcPermissionInput } } } },
-      responses: { 200: { description: 'De aanwijzing', content: { 'application/json': { schema: RfcPermissionJson } } }, 404: notFound, 409: conflict },
-    }),
-    async (c) => {
-      const user = userMay(c, 'rfc.designate');
-      const { sql } = c.get('deps');
-      const id = c.req.valid('param').id;
-      const target = await userRfcPermission(sql, id);
-      if (!target) throw new ProblemError(404, 'Deze gebruiker bestaat niet.');
-      if (target.afnemerOin === null) throw new ProblemError(409, 'Alleen medewerkers van een Afnemer worden aangewezen om RFC’s in te dienen.');
-      const own = accessScope(user, 'rfc.designate');
-      if (own !== null && target.afnemerOin !== own) {
-        throw new ProblemError(403, 'U wijst alleen medewerkers van uw eigen Afnemer aan.');
-      }
-      const row = (await userRfcPermissionSet(sql, id, c.req.valid('json').mayFileRfc))!;
-      return c.json({ userId: row.userId, email: row.email, afnemer: row.afnemerOin, mayFileRfc: row.mayFileRfc }, 200);
-    },
   );
+
+export const userRfcPermissions = apiRouter().openapi(
+  apiRoute({
+    method: 'put',
+    path: '/{id}/rfc-permission',
+    tags: ['Wijzigingen'],
+    summary: 'Aanwijzen wie namens een Afnemer RFC’s mag indienen (beheerder, of de klantraad-manager van die Afnemer)',
+    request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: RfcPermissionInput } } } },
+    responses: { 200: { description: 'De aanwijzing', content: { 'application/json': { schema: RfcPermissionJson } } }, 404: notFound, 409: conflict },
+  }),
+  async (c) => {
+    const user = userMay(c, 'rfc.designate');
+    const { sql } = c.get('deps');
+    const id = c.req.valid('param').id;
+    const target = await userRfcPermission(sql, id);
+    if (!target) throw new ProblemError(404, 'Deze gebruiker bestaat niet.');
+    if (target.afnemerOin === null) throw new ProblemError(409, 'Alleen medewerkers van een Afnemer worden aangewezen om RFC’s in te dienen.');
+    const own = accessScope(user, 'rfc.designate');
+    if (own !== null && target.afnemerOin !== own) {
+      throw new ProblemError(403, 'U wijst alleen medewerkers van uw eigen Afnemer aan.');
+    }
+    const row = (await userRfcPermissionSet(sql, id, c.req.valid('json').mayFileRfc))!;
+    return c.json({ userId: row.userId, email: row.email, afnemer: row.afnemerOin, mayFileRfc: row.mayFileRfc }, 200);
+  },
+);

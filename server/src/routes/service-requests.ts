@@ -53,27 +53,28 @@ function visible(s: ServiceRequestRow | null, user: UserRow): ServiceRequestRow 
   return s;
 }
 
+export const serviceRequestTypes = apiRouter().openapi(
+  apiRoute({
+    method: 'get',
+    path: '/',
+    tags: ['Serviceverzoeken'],
+    summary: 'De standaard serviceverzoeken met de velden die elk vraagt',
+    responses: { 200: { description: 'De catalogus', content: { 'application/json': { schema: z.array(ServiceRequestTypeJson) } } } },
+  }),
+  (c) => {
+    userRequire(c);
+    return c.json(
+      SERVICE_REQUEST_TYPES.map((t) => ({ ...t, fields: zod.toJSONSchema(SERVICE_REQUEST_FIELDS[t.code], { io: 'input' }) as Record<string, unknown> })),
+      200,
+    );
+  },
+);
+
 export const serviceRequests = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/service-request-types',
-      tags: ['Serviceverzoeken'],
-      summary: 'De standaard serviceverzoeken met de velden die elk vraagt',
-      responses: { 200: { description: 'De catalogus', content: { 'application/json': { schema: z.array(ServiceRequestTypeJson) } } } },
-    }),
-    (c) => {
-      userRequire(c);
-      return c.json(
-        SERVICE_REQUEST_TYPES.map((t) => ({ ...t, fields: zod.toJSONSchema(SERVICE_REQUEST_FIELDS[t.code], { io: 'input' }) as Record<string, unknown> })),
-        200,
-      );
-    },
-  )
-  .openapi(
-    apiRoute({
-      method: 'get',
-      path: '/service-requests',
+      path: '/',
       tags: ['Serviceverzoeken'],
       summary: 'Serviceverzoeken; een Afnemer ziet alleen de eigen',
       request: { query: ServiceRequestQuery },
@@ -91,7 +92,7 @@ export const serviceRequests = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/service-requests/{id}',
+      path: '/{id}',
       tags: ['Serviceverzoeken'],
       summary: 'Eén serviceverzoek',
       request: { params: IdParam },
@@ -105,7 +106,7 @@ export const serviceRequests = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/service-requests',
+      path: '/',
       tags: ['Serviceverzoeken'],
       summary: 'Een serviceverzoek indienen: standaard (met de velden uit de catalogus) of vrij',
       request: { body: { required: true, content: { 'application/json': { schema: ServiceRequestInput } } } },
@@ -151,7 +152,7 @@ export const serviceRequests = apiRouter()
   .openapi(
     apiRoute({
       method: 'patch',
-      path: '/service-requests/{id}',
+      path: '/{id}',
       tags: ['Serviceverzoeken'],
       summary: 'Een serviceverzoek in behandeling nemen, afhandelen of afwijzen (met antwoord)',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ServiceRequestUpdate } } } },

@@ -27,7 +27,7 @@ export const sessions = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/sessions',
+      path: '/',
       tags: ['Aanmelden'],
       summary: 'Aanmelden met e-mail en wachtwoord',
       request: { body: { required: true, content: { 'application/json': { schema: LoginRequest } } } },
@@ -81,7 +81,7 @@ export const sessions = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/sessions/current',
+      path: '/current',
       tags: ['Aanmelden'],
       summary: 'De aangemelde gebruiker',
       responses: { 200: { description: 'De gebruiker', content: { 'application/json': { schema: CurrentUser } } } },
@@ -91,7 +91,7 @@ export const sessions = apiRouter()
   .openapi(
     apiRoute({
       method: 'delete',
-      path: '/sessions/current',
+      path: '/current',
       tags: ['Aanmelden'],
       summary: 'Afmelden',
       responses: { 204: { description: 'Afgemeld' } },

@@ -17,6 +17,8 @@ import { deliveries, prognoses } from './routes/prognoses.js';
 import { sessions } from './routes/sessions.js';
 import { capacityProfile } from './routes/capacity-profile.js';
 import { conflicts } from './routes/conflicts.js';
+import { conflictActions } from './routes/conflict-actions.js';
+import { conflictSuggestions } from './routes/conflict-suggestions.js';
 import { load } from './routes/load.js';
 import { maintenanceChanges, maintenanceWindows } from './routes/maintenance-windows.js';
 import { incidents } from './routes/incidents.js';
@@ -88,6 +90,8 @@ export function createApp(deps: Deps) {
     .route('/maintenance-changes', maintenanceChanges)
     .route('/load', load)
     .route('/conflicts', conflicts)
+    .route('/conflicts', conflictActions)
+    .route('/conflicts', conflictSuggestions)
     .route('/events', events)
     .route('/notifications', notifications)
     .route('/outbox', outbox)

@@ -22,6 +22,8 @@ import { conflictSuggestions } from './routes/conflict-suggestions.js';
 import { load } from './routes/load.js';
 import { maintenanceChanges, maintenanceWindows } from './routes/maintenance-windows.js';
 import { incidents } from './routes/incidents.js';
+import { incidentActions } from './routes/incident-actions.js';
+import { incidentImpacts } from './routes/incident-capacity-impacts.js';
 import { incidentPriorities } from './routes/incident-priorities.js';
 import { escalations } from './routes/escalations.js';
 import { disruptionAnalyses } from './routes/disruption-analyses.js';
@@ -96,6 +98,8 @@ export function createApp(deps: Deps) {
     .route('/notifications', notifications)
     .route('/outbox', outbox)
     .route('/incidents', incidents)
+    .route('/incidents', incidentActions)
+    .route('/incidents', incidentImpacts)
     .route('/incident-priorities', incidentPriorities)
     .route('/escalations', escalations)
     .route('/disruption-analyses', disruptionAnalyses)

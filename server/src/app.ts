@@ -13,7 +13,10 @@ import { events } from './routes/events.js';
 import { notifications, outbox } from './routes/notifications.js';
 import { errorToProblem, ProblemError, problemResponse } from './lib/problem.js';
 import { afnemers } from './routes/afnemers.js';
-import { deliveries, prognoses } from './routes/prognoses.js';
+import { prognoses } from './routes/prognoses.js';
+import { prognoseUpload } from './routes/prognose-upload.js';
+import { prognoseTemplates } from './routes/prognose-templates.js';
+import { deliveries } from './routes/deliveries.js';
 import { sessions } from './routes/sessions.js';
 import { capacityProfile } from './routes/capacity-profile.js';
 import { conflicts } from './routes/conflicts.js';
@@ -85,6 +88,8 @@ export function createApp(deps: Deps) {
   const api = new OpenAPIHono<AppEnv>()
     .route('/sessions', sessions)
     .route('/afnemers', afnemers)
+    .route('/prognoses', prognoseUpload)
+    .route('/prognoses', prognoseTemplates)
     .route('/prognoses', prognoses)
     .route('/deliveries', deliveries)
     .route('/capacity-profile', capacityProfile)

@@ -1,11 +1,12 @@
-import { apiTokenById, apiTokenCreate, apiTokensOfUser, apiTokensRevoke, type ApiTokenRow } from '@cd/db';
-import { ApiTokenCreated, ApiTokenInput, ApiTokenJson, apiTokenExpiry, apiTokenStatus } from '@cd/shared';
+import { apiTokenById, apiTokenCreate, apiTokensOfUser, apiTokensRevoke } from '@cd/db';
+import { ApiTokenCreated, ApiTokenInput, ApiTokenJson, apiTokenExpiry } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { roleMay } from '@cd/shared/access';
 import { userRequire } from '../lib/context.js';
 import { secretToken, tokenHash } from '../lib/crypto.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
+import { tokenJson } from '../views/api-tokens.js';
 
 const TokensQuery = z.object({
   userId: z.coerce
@@ -14,16 +15,6 @@ const TokensQuery = z.object({
     .positive()
     .optional()
     .openapi({ param: { name: 'userId', in: 'query' }, description: 'Alleen voor de beheerder: de tokens van deze gebruiker' }),
-});
-
-const tokenJson = (row: ApiTokenRow, now: Date) => ({
-  id: row.id,
-  label: row.label,
-  createdAt: row.createdAt.toISOString(),
-  expiresAt: row.expiresAt.toISOString(),
-  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-  revokedAt: row.revokedAt?.toISOString() ?? null,
-  status: apiTokenStatus(row, now),
 });
 
 const NOT_YOURS = 'Dit token bestaat niet of is niet van u.';

@@ -29,7 +29,7 @@ import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { escalationJson, incidentAssertVisible, trailActor } from '../services/incidents.js';
-import { contactJson } from './contacts.js';
+import { contactJson } from '../views/contacts.js';
 
 export const escalations = apiRouter()
   .openapi(

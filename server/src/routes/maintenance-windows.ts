@@ -1,4 +1,4 @@
-import { maintenanceById, maintenanceChangesList, maintenanceList, type MaintenanceRow } from '@cd/db';
+import { maintenanceById, maintenanceChangesList, maintenanceList } from '@cd/db';
 import {
   DryRunQuery,
   MAINTENANCE_UNDO_MINUTES,
@@ -23,16 +23,7 @@ import {
   maintenanceUndoDryRun,
   type MaintenanceEdit,
 } from '../services/capacity-changes.js';
-
-export function maintenanceJson(m: MaintenanceRow): MaintenanceWindowJson {
-  return {
-    ...m,
-    start: m.startAt.toISOString(),
-    end: m.endAt.toISOString(),
-    createdAt: m.createdAt.toISOString(),
-    updatedAt: m.updatedAt.toISOString(),
-  };
-}
+import { maintenanceJson } from '../views/maintenance-windows.js';
 
 const toInput = (b: z.infer<typeof MaintenanceWindowInput>) => ({ ...b, start: new Date(b.start), end: new Date(b.end) });
 const preview = {

@@ -1,48 +1,12 @@
-import {
-  releaseById,
-  releaseDelete,
-  releaseInsert,
-  releasesList,
-  releaseUpdate,
-  rfcsOfReleases,
-  type ReleaseRow,
-  type Sql,
-  type Tx,
-  type UserRow,
-} from '@cd/db';
-import { RangeInstant, ReleaseInput, ReleaseJson, type RfcStatus } from '@cd/shared';
+import { releaseById, releaseDelete, releaseInsert, releasesList, releaseUpdate, rfcsOfReleases, type Tx } from '@cd/db';
+import { RangeInstant, ReleaseInput, ReleaseJson } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
-import { afnemerScope, userMay, userRequire } from '../lib/context.js';
+import { userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { releaseCapacityChanged } from '../services/release-capacity.js';
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
-
-/** Releases as the API shows them; an Afnemer's users see only their own Afnemer's RFCs in each. */
-async function releasesJson(sql: Sql | Tx, rows: ReleaseRow[], user: UserRow): Promise<ReleaseJson[]> {
-  const scope = afnemerScope(user);
-  const rfcs = (
-    await rfcsOfReleases(
-      sql,
-      rows.map((r) => r.id),
-    )
-  ).filter((r) => scope === null || r.afnemerOin === scope);
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    description: r.description,
-    start: r.startAt.toISOString(),
-    end: r.endAt.toISOString(),
-    factor: r.factor,
-    maintenanceWindowId: r.maintenanceWindowId,
-    rfcs: rfcs
-      .filter((x) => x.releaseId === r.id)
-      .map((x) => ({ id: x.id, title: x.title, kind: x.kind, status: x.status as RfcStatus, afnemer: x.afnemerOin })),
-    createdBy: r.createdBy,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-  }));
-}
+import { releasesJson } from '../views/releases.js';
 
 const toInput = (b: z.infer<typeof ReleaseInput>) => ({ ...b, start: new Date(b.start), end: new Date(b.end) });
 

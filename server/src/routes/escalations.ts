@@ -28,7 +28,8 @@ import { accessScope } from '@cd/shared/access';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { escalationJson, incidentAssertVisible, trailActor } from '../services/incidents.js';
+import { incidentAssertVisible, trailActor } from '../services/incidents.js';
+import { escalationJson } from '../views/incidents.js';
 import { contactJson } from '../views/contacts.js';
 
 export const escalations = apiRouter()

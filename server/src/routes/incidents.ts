@@ -4,8 +4,8 @@ import { accessScope } from '@cd/shared/access';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { incidentAssertVisible, incidentAudience, incidentJson, trailActor } from '../services/incidents.js';
-import { incidentDetailJson, notifyText } from '../views/incidents.js';
+import { incidentAssertVisible, incidentAudience, trailActor } from '../services/incidents.js';
+import { incidentDetailJson, incidentJson, notifyText } from '../views/incidents.js';
 
 export const incidents = apiRouter()
   .openapi(

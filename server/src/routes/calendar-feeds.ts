@@ -18,6 +18,7 @@ import { afnemerScope, userRequire } from '../lib/context.js';
 import { secretToken, tokenHash } from '../lib/crypto.js';
 import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
+import { calendarFeedJson } from '../views/calendar-feeds.js';
 import { DAY_MS } from '@cd/shared/time';
 
 const PAST_DAYS = 90;
@@ -99,15 +100,7 @@ export const calendarFeeds = apiRouter()
     async (c) => {
       const user = userRequire(c);
       const rows = await calendarFeedsOfUser(c.get('deps').sql, user.id);
-      return c.json(
-        rows.map((f) => ({
-          id: f.id,
-          createdAt: f.createdAt.toISOString(),
-          revokedAt: f.revokedAt?.toISOString() ?? null,
-          lastUsedAt: f.lastUsedAt?.toISOString() ?? null,
-        })),
-        200,
-      );
+      return c.json(rows.map(calendarFeedJson), 200);
     },
   )
   .openapi(

@@ -1,10 +1,10 @@
 import { sendWindowsByIds } from '@cd/db';
-import { ConflictSuggestions, DEFAULT_HORIZON_MS, suggestionsBest, suggestionsForConflict, suggestionsOrder } from '@cd/shared';
+import { ConflictSuggestions, DEFAULT_HORIZON_MS, suggestionsForConflict } from '@cd/shared';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { planningInputsInRange } from '../services/planning-inputs.js';
 import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { minutes } from '../views/conflicts.js';
+import { conflictSuggestionsJson } from '../views/conflict-suggestions.js';
 import { conflictForUser } from './conflicts.js';
 
 export const conflictSuggestions = apiRouter().openapi(
@@ -39,33 +39,6 @@ export const conflictSuggestions = apiRouter().openapi(
       profile: schedule,
       now: now().getTime(),
     });
-    const byId = new Map(mine.map((w) => [w.id, w]));
-    const slot = (s: { start: number; end: number; shiftMs: number }) => ({
-      start: new Date(s.start).toISOString(),
-      end: new Date(s.end).toISOString(),
-      shiftMinutes: minutes(s.shiftMs),
-    });
-    const best = suggestionsBest(result);
-    return c.json(
-      {
-        conflictId: conflict.id,
-        best,
-        windows: suggestionsOrder(result).map((r) => ({
-          windowId: r.windowId,
-          afnemer: byId.get(r.windowId)!.afnemer,
-          kenmerk: byId.get(r.windowId)!.kenmerk,
-          earlier: r.earlier && slot(r.earlier),
-          later: r.later && slot(r.later),
-          split: r.split && { parts: r.split.parts.map((p) => ({ ...slot(p), aantalBerichten: p.volume })) },
-          ranked: r.ranked.map((k) => ({
-            kind: k.kind,
-            distanceMinutes: minutes(k.distanceMs),
-            cost: Math.round(k.cost),
-            best: best !== null && best.windowId === r.windowId && best.kind === k.kind,
-          })),
-        })),
-      },
-      200,
-    );
+    return c.json(conflictSuggestionsJson(conflict.id, mine, result), 200);
   },
 );

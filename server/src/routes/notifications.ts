@@ -6,7 +6,8 @@ import { userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { notificationJson, outboxMailJson } from '../views/notifications.js';
+
 const Limit = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 
 export const notifications = apiRouter()
@@ -22,10 +23,7 @@ export const notifications = apiRouter()
     async (c) => {
       const user = userRequire(c);
       const rows = await notificationsOfUser(c.get('deps').sql, user.id, c.req.valid('query').limit);
-      return c.json(
-        rows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: iso(n.readAt) })),
-        200,
-      );
+      return c.json(rows.map(notificationJson), 200);
     },
   )
   .openapi(
@@ -57,19 +55,6 @@ export const outbox = apiRouter().openapi(
   async (c) => {
     const user = userRequire(c);
     const rows = await outboxList(c.get('deps').sql, roleMay(user.role, 'outbox.read-all') ? null : user.email, c.req.valid('query').limit);
-    return c.json(
-      rows.map((m) => ({
-        id: m.id,
-        to: m.toEmail,
-        subject: m.subject,
-        body: m.body,
-        createdAt: m.createdAt.toISOString(),
-        attempts: m.attempts,
-        nextAttemptAt: m.nextAttemptAt.toISOString(),
-        lastError: m.lastError,
-        sentAt: iso(m.sentAt),
-      })),
-      200,
-    );
+    return c.json(rows.map(outboxMailJson), 200);
   },
 );

@@ -8,7 +8,7 @@ import { ProblemError } from '../lib/problem.js';
 import { conflictsRecompute } from '../services/conflicts-recompute.js';
 import { windowsChange, windowsChangePreview } from '../services/window-moves.js';
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
-import { sendWindowJson } from '../views/prognoses.js';
+import { sendWindowJson, sendWindowRevisionJson } from '../views/prognoses.js';
 
 export const prognoses = apiRouter()
   .openapi(
@@ -55,18 +55,7 @@ export const prognoses = apiRouter()
       if (!w) throw new ProblemError(404, 'Dit verzendmoment bestaat niet.');
       const own = afnemerScope(user);
       if (own && w.afnemerOin !== own) throw new ProblemError(403, 'Dit verzendmoment hoort bij een andere Afnemer.');
-      const revisions = (await sendWindowRevisions(sql, w.id)).map((r) => ({
-        revision: r.revision,
-        deliveryId: r.deliveryId,
-        changedBy: r.changedBy,
-        changedAt: r.changedAt.toISOString(),
-        omschrijving: r.omschrijving,
-        berichttype: r.berichttype,
-        start: r.startAt.toISOString(),
-        eind: r.endAt.toISOString(),
-        aantalBerichten: r.aantalBerichten,
-        status: r.status,
-      }));
+      const revisions = (await sendWindowRevisions(sql, w.id)).map(sendWindowRevisionJson);
       return c.json({ ...sendWindowJson(w), revisions }, 200);
     },
   )

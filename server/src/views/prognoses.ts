@@ -1,4 +1,4 @@
-import type { DeliveryRow, SendWindowRow } from '@cd/db';
+import type { DeliveryRow, SendWindowRevisionRow, SendWindowRow } from '@cd/db';
 import type { Delivery, SendWindow } from '@cd/shared';
 
 export function sendWindowJson(w: SendWindowRow): SendWindow {
@@ -23,3 +23,17 @@ export function sendWindowJson(w: SendWindowRow): SendWindow {
 export function deliveryJson(d: DeliveryRow): Delivery {
   return { ...d, afnemer: d.afnemerOin, uploadedAt: d.uploadedAt.toISOString() };
 }
+
+/** One revision of a send window, as its history shows it. */
+export const sendWindowRevisionJson = (r: SendWindowRevisionRow) => ({
+  revision: r.revision,
+  deliveryId: r.deliveryId,
+  changedBy: r.changedBy,
+  changedAt: r.changedAt.toISOString(),
+  omschrijving: r.omschrijving,
+  berichttype: r.berichttype,
+  start: r.startAt.toISOString(),
+  eind: r.endAt.toISOString(),
+  aantalBerichten: r.aantalBerichten,
+  status: r.status,
+});

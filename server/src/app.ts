@@ -11,24 +11,33 @@ import { versionedMemo } from './lib/versioned-memo.js';
 import type { ConflictRow } from '@cd/db';
 import { changeFeed } from './services/change-feed.js';
 import { events } from './routes/events.js';
-import { notifications } from './routes/notifications.js';
+import { notifications, outbox } from './routes/notifications.js';
 import { errorToProblem, ProblemError, problemResponse } from './lib/problem.js';
 import { afnemers } from './routes/afnemers.js';
-import { deliveries, prognoses } from './routes/prognoses.js';
+import { prognoses } from './routes/prognoses.js';
+import { prognoseUpload } from './routes/prognose-upload.js';
+import { prognoseTemplates } from './routes/prognose-templates.js';
+import { deliveries } from './routes/deliveries.js';
 import { sessions } from './routes/sessions.js';
 import { capacityProfile } from './routes/capacity-profile.js';
 import { conflicts } from './routes/conflicts.js';
+import { conflictActions } from './routes/conflict-actions.js';
+import { conflictSuggestions } from './routes/conflict-suggestions.js';
 import { load } from './routes/load.js';
-import { maintenanceWindows } from './routes/maintenance-windows.js';
+import { maintenanceChanges, maintenanceWindows } from './routes/maintenance-windows.js';
 import { incidents } from './routes/incidents.js';
+import { incidentActions } from './routes/incident-actions.js';
+import { incidentImpacts } from './routes/incident-capacity-impacts.js';
 import { incidentPriorities } from './routes/incident-priorities.js';
 import { escalations } from './routes/escalations.js';
 import { disruptionAnalyses } from './routes/disruption-analyses.js';
 import { fraudReports } from './routes/fraud-reports.js';
 import { contacts } from './routes/contacts.js';
 import { rfcs } from './routes/rfcs.js';
+import { standardChanges } from './routes/standard-changes.js';
+import { userRfcPermissions } from './routes/rfc-permissions.js';
 import { releases } from './routes/releases.js';
-import { serviceRequests } from './routes/service-requests.js';
+import { serviceRequests, serviceRequestTypes } from './routes/service-requests.js';
 import { reports } from './routes/reports.js';
 import { calendarFeeds } from './routes/calendar-feeds.js';
 import { zodDutchConfigure } from './lib/zod-dutch.js';
@@ -80,29 +89,40 @@ export function createApp(deps: Deps) {
   app.use('/api/*', bodyLimits);
 
   const api = new OpenAPIHono<AppEnv>()
-    .route('/', sessions)
-    .route('/', afnemers)
-    .route('/', prognoses)
-    .route('/', deliveries)
-    .route('/', capacityProfile)
-    .route('/', maintenanceWindows)
-    .route('/', load)
-    .route('/', conflicts)
-    .route('/', events)
-    .route('/', notifications)
-    .route('/', incidents)
-    .route('/', incidentPriorities)
-    .route('/', escalations)
-    .route('/', disruptionAnalyses)
-    .route('/', fraudReports)
-    .route('/', contacts)
-    .route('/', rfcs)
-    .route('/', releases)
-    .route('/', serviceRequests)
-    .route('/', reports)
-    .route('/', calendarFeeds)
-    .route('/', planChanges)
-    .route('/', apiTokens);
+    .route('/sessions', sessions)
+    .route('/afnemers', afnemers)
+    .route('/prognoses', prognoseUpload)
+    .route('/prognoses', prognoseTemplates)
+    .route('/prognoses', prognoses)
+    .route('/deliveries', deliveries)
+    .route('/capacity-profile', capacityProfile)
+    .route('/maintenance-windows', maintenanceWindows)
+    .route('/maintenance-changes', maintenanceChanges)
+    .route('/load', load)
+    .route('/conflicts', conflicts)
+    .route('/conflicts', conflictActions)
+    .route('/conflicts', conflictSuggestions)
+    .route('/events', events)
+    .route('/notifications', notifications)
+    .route('/outbox', outbox)
+    .route('/incidents', incidents)
+    .route('/incidents', incidentActions)
+    .route('/incidents', incidentImpacts)
+    .route('/incident-priorities', incidentPriorities)
+    .route('/escalations', escalations)
+    .route('/disruption-analyses', disruptionAnalyses)
+    .route('/fraud-reports', fraudReports)
+    .route('/contacts', contacts)
+    .route('/standard-changes', standardChanges)
+    .route('/rfcs', rfcs)
+    .route('/users', userRfcPermissions)
+    .route('/releases', releases)
+    .route('/service-request-types', serviceRequestTypes)
+    .route('/service-requests', serviceRequests)
+    .route('/reports', reports)
+    .route('/calendar-feeds', calendarFeeds)
+    .route('/plan-changes', planChanges)
+    .route('/tokens', apiTokens);
   // Documented on the versioned sub-app, so paths are relative to the server URL that carries /v1.
   api.doc('/openapi.json', {
     openapi: '3.0.3',

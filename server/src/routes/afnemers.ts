@@ -7,7 +7,7 @@ import { apiRoute, apiRouter } from '../lib/openapi.js';
 export const afnemers = apiRouter().openapi(
   apiRoute({
     method: 'get',
-    path: '/afnemers',
+    path: '/',
     tags: ['Organisaties'],
     summary: 'Alle Afnemers (OIN en naam)',
     responses: { 200: { description: 'De Afnemers', content: { 'application/json': { schema: z.array(Afnemer) } } } },

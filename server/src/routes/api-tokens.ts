@@ -1,11 +1,12 @@
-import { apiTokenById, apiTokenCreate, apiTokensOfUser, apiTokensRevoke, type ApiTokenRow } from '@cd/db';
-import { ApiTokenCreated, ApiTokenInput, ApiTokenJson, apiTokenExpiry, apiTokenStatus } from '@cd/shared';
+import { apiTokenById, apiTokenCreate, apiTokensOfUser, apiTokensRevoke } from '@cd/db';
+import { ApiTokenCreated, ApiTokenInput, ApiTokenJson, apiTokenExpiry } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { roleMay } from '@cd/shared/access';
 import { userRequire } from '../lib/context.js';
 import { secretToken, tokenHash } from '../lib/crypto.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
+import { tokenJson } from '../views/api-tokens.js';
 
 const TokensQuery = z.object({
   userId: z.coerce
@@ -16,23 +17,13 @@ const TokensQuery = z.object({
     .openapi({ param: { name: 'userId', in: 'query' }, description: 'Alleen voor de beheerder: de tokens van deze gebruiker' }),
 });
 
-const tokenJson = (row: ApiTokenRow, now: Date) => ({
-  id: row.id,
-  label: row.label,
-  createdAt: row.createdAt.toISOString(),
-  expiresAt: row.expiresAt.toISOString(),
-  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-  revokedAt: row.revokedAt?.toISOString() ?? null,
-  status: apiTokenStatus(row, now),
-});
-
 const NOT_YOURS = 'Dit token bestaat niet of is niet van u.';
 
 export const apiTokens = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/tokens',
+      path: '/',
       tags: ['API-tokens'],
       summary: 'Uw API-tokens (zonder het geheim); de beheerder kan die van een ander opvragen',
       request: { query: TokensQuery },
@@ -55,7 +46,7 @@ export const apiTokens = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/tokens',
+      path: '/',
       tags: ['API-tokens'],
       summary: 'Een nieuw API-token voor uzelf, voor automatische aanlevering; het geheim wordt maar één keer getoond',
       request: { body: { required: true, content: { 'application/json': { schema: ApiTokenInput } } } },
@@ -74,7 +65,7 @@ export const apiTokens = apiRouter()
   .openapi(
     apiRoute({
       method: 'delete',
-      path: '/tokens/{id}',
+      path: '/{id}',
       tags: ['API-tokens'],
       summary: 'Een API-token intrekken: het werkt daarna niet meer. Eigen tokens; de beheerder ook die van anderen',
       request: { params: IdParam },

@@ -18,6 +18,7 @@ import { afnemerScope, userRequire } from '../lib/context.js';
 import { secretToken, tokenHash } from '../lib/crypto.js';
 import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
+import { calendarFeedJson } from '../views/calendar-feeds.js';
 import { DAY_MS } from '@cd/shared/time';
 
 const PAST_DAYS = 90;
@@ -91,7 +92,7 @@ export const calendarFeeds = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/calendar-feeds',
+      path: '/',
       tags: ['Agenda'],
       summary: 'Uw agendafeeds (zonder token: dat wordt alleen bij aanmaken getoond)',
       responses: { 200: { description: 'Nieuwste eerst', content: { 'application/json': { schema: z.array(CalendarFeedJson) } } } },
@@ -99,21 +100,13 @@ export const calendarFeeds = apiRouter()
     async (c) => {
       const user = userRequire(c);
       const rows = await calendarFeedsOfUser(c.get('deps').sql, user.id);
-      return c.json(
-        rows.map((f) => ({
-          id: f.id,
-          createdAt: f.createdAt.toISOString(),
-          revokedAt: f.revokedAt?.toISOString() ?? null,
-          lastUsedAt: f.lastUsedAt?.toISOString() ?? null,
-        })),
-        200,
-      );
+      return c.json(rows.map(calendarFeedJson), 200);
     },
   )
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/calendar-feeds',
+      path: '/',
       tags: ['Agenda'],
       summary: 'Een nieuwe agendafeed (iCalendar) voor Outlook; een eerdere feed wordt ingetrokken',
       responses: { 201: { description: 'De feed; het token wordt maar één keer getoond', content: { 'application/json': { schema: CalendarFeedCreated } } } },
@@ -129,7 +122,7 @@ export const calendarFeeds = apiRouter()
   .openapi(
     apiRoute({
       method: 'delete',
-      path: '/calendar-feeds/current',
+      path: '/current',
       tags: ['Agenda'],
       summary: 'Uw agendafeed intrekken; de geheime URL werkt daarna niet meer',
       responses: { 204: { description: 'Ingetrokken' }, 404: notFound },
@@ -144,7 +137,7 @@ export const calendarFeeds = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/calendar-feeds/{feedFile}',
+      path: '/{feedFile}',
       tags: ['Agenda'],
       summary: 'De agendafeed zelf (iCalendar); het token in de URL is de toegang, een sessie is niet nodig',
       request: { params: FeedFileParam },

@@ -23,7 +23,7 @@ export const capacityProfile = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/capacity-profile',
+      path: '/',
       tags: ['Capaciteit'],
       summary: 'Het capaciteitsprofiel dat nu geldt, en de profielen die later ingaan',
       responses: { 200: { description: 'Het profiel', content: { 'application/json': { schema: CapacityProfileNowJson } } } },
@@ -44,7 +44,7 @@ export const capacityProfile = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/capacity-profile/history',
+      path: '/history',
       tags: ['Capaciteit'],
       summary: 'Alle capaciteitsprofielen, laatst ingesteld eerst, met vanaf en tot wanneer elk gold',
       request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },
@@ -62,7 +62,7 @@ export const capacityProfile = apiRouter()
   .openapi(
     apiRoute({
       method: 'put',
-      path: '/capacity-profile',
+      path: '/',
       tags: ['Capaciteit'],
       summary: 'Een nieuw capaciteitsprofiel instellen vanaf een datum (alleen de capaciteitsmanager); conflicten worden herberekend',
       request: {
@@ -97,7 +97,7 @@ export const capacityProfile = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/capacity-profile/history/{id}/restore',
+      path: '/history/{id}/restore',
       tags: ['Capaciteit'],
       summary: 'Een eerder profiel terugzetten vanaf een datum (alleen de capaciteitsmanager); conflicten worden herberekend',
       request: {

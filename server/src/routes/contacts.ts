@@ -1,23 +1,11 @@
-import { afnemerByOin, contactById, contactCreate, contactDelete, contactsList, contactUpdate, type ContactRow, type Queryable, type UserRow } from '@cd/db';
-import { CONTACT_ROLE_LABELS, ContactInput, ContactJson, ContactQuery } from '@cd/shared';
+import { afnemerByOin, contactById, contactCreate, contactDelete, contactsList, contactUpdate, type Queryable, type UserRow } from '@cd/db';
+import { ContactInput, ContactJson, ContactQuery } from '@cd/shared';
 import { accessScope } from '@cd/shared/access';
 import { z } from '@hono/zod-openapi';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-
-export function contactJson(r: ContactRow): ContactJson {
-  return {
-    id: r.id,
-    afnemer: r.afnemerOin,
-    role: r.role,
-    roleLabel: CONTACT_ROLE_LABELS[r.role],
-    name: r.name,
-    email: r.email,
-    phone: r.phone,
-    updatedAt: r.updatedAt.toISOString(),
-  };
-}
+import { contactJson } from '../views/contacts.js';
 
 // Logius keeps its own list; each Afnemer keeps its own (section 5.2: "Afnemer is verantwoordelijk voor een actuele lijst").
 
@@ -34,7 +22,7 @@ export const contacts = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/contacts',
+      path: '/',
       tags: ['Contacten'],
       summary: 'Contactgegevens (Bijlage 1): van Logius, en van de Afnemers die u mag zien',
       request: { query: ContactQuery },
@@ -57,7 +45,7 @@ export const contacts = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/contacts',
+      path: '/',
       tags: ['Contacten'],
       summary: 'Een contact toevoegen: Logius door service-manager of beheerder, een Afnemer door de eigen planner of klantraad-manager',
       request: { body: { required: true, content: { 'application/json': { schema: ContactInput } } } },
@@ -75,7 +63,7 @@ export const contacts = apiRouter()
   .openapi(
     apiRoute({
       method: 'put',
-      path: '/contacts/{id}',
+      path: '/{id}',
       tags: ['Contacten'],
       summary: 'Een contact wijzigen',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ContactInput } } } },
@@ -97,7 +85,7 @@ export const contacts = apiRouter()
   .openapi(
     apiRoute({
       method: 'delete',
-      path: '/contacts/{id}',
+      path: '/{id}',
       tags: ['Contacten'],
       summary: 'Een contact verwijderen',
       request: { params: IdParam },

@@ -7,7 +7,6 @@ import {
   incidentEventAppend,
   notify,
   userByEmail,
-  type DisruptionAnalysisRow,
   type Tx,
   type UserRow,
 } from '@cd/db';
@@ -19,7 +18,6 @@ import {
   DisruptionAnalysisJson,
   DisruptionAnalysisQuery,
   DisruptionAnalysisRequestInput,
-  type AnalysisDocument,
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { accessScope } from '@cd/shared/access';
@@ -27,49 +25,10 @@ import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { incidentAssertVisible, incidentAudience, trailActor } from '../services/incidents.js';
+import { analysisDocument, analysisJson } from '../views/disruption-analyses.js';
 
 const MARKDOWN = 'text/markdown; charset=utf-8';
 const CSV = 'text/csv; charset=utf-8';
-
-type Analysis = NonNullable<DisruptionAnalysisJson['analysis']>;
-
-function analysisJson(d: DisruptionAnalysisRow): DisruptionAnalysisJson {
-  return {
-    id: d.id,
-    incidentId: d.incidentId,
-    incidentNumber: d.incidentNumber,
-    afnemer: d.afnemerOin,
-    afnemerName: d.afnemerName,
-    requestedBy: d.requestedBy,
-    requestedByEmail: d.requestedByEmail,
-    requestedAt: d.requestedAt.toISOString(),
-    status: d.deliveredAt ? 'opgeleverd' : 'aangevraagd',
-    request: {
-      description: d.description,
-      disruptionDate: d.disruptionDate,
-      desiredDeliveryDate: d.desiredDeliveryDate,
-      contactName: d.contactName,
-      contactEmail: d.contactEmail,
-      contactPhone: d.contactPhone,
-      questions: d.questions,
-    },
-    analysis:
-      d.analysis && d.deliveredAt
-        ? { ...(d.analysis as Omit<Analysis, 'deliveredAt' | 'deliveredBy'>), deliveredAt: d.deliveredAt.toISOString(), deliveredBy: d.deliveredBy ?? '' }
-        : null,
-  };
-}
-
-function analysisDocument(j: DisruptionAnalysisJson): AnalysisDocument {
-  return {
-    incidentNumber: j.incidentNumber,
-    afnemerName: j.afnemerName,
-    requestedBy: j.requestedBy,
-    requestedAt: j.requestedAt,
-    request: j.request,
-    analysis: j.analysis,
-  };
-}
 
 /** The analysis when the user may see it: Logius all, an Afnemer only its own. */
 async function analysisForUser(sql: Parameters<typeof disruptionAnalysisById>[0], id: number, user: UserRow, lock = false) {
@@ -86,7 +45,7 @@ export const disruptionAnalyses = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/disruption-analyses',
+      path: '/',
       tags: ['Incidenten'],
       summary: 'Verstoringsanalyses, nieuwste aanvraag eerst; een Afnemer ziet alleen de eigen',
       request: { query: DisruptionAnalysisQuery },
@@ -106,7 +65,7 @@ export const disruptionAnalyses = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/disruption-analyses/{id}',
+      path: '/{id}',
       tags: ['Incidenten'],
       summary: 'Eén verstoringsanalyse: aanvraag en analyse; JSON, of met Accept text/markdown of text/csv als document',
       request: { params: IdParam },
@@ -134,7 +93,7 @@ export const disruptionAnalyses = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/disruption-analyses/{id}/export',
+      path: '/{id}/export',
       tags: ['Incidenten'],
       summary: 'Een verstoringsanalyse downloaden als Markdown of als CSV (Excel; formules onschadelijk gemaakt)',
       request: { params: IdParam, query: z.object({ format: z.enum(['markdown', 'csv']).default('markdown') }) },
@@ -156,7 +115,7 @@ export const disruptionAnalyses = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/disruption-analyses',
+      path: '/',
       tags: ['Incidenten'],
       summary: 'Een verstoringsanalyse aanvragen (na een P1 of een calamiteit), met de velden van het aanvraagformulier',
       request: { body: { required: true, content: { 'application/json': { schema: DisruptionAnalysisRequestInput } } } },
@@ -218,7 +177,7 @@ export const disruptionAnalyses = apiRouter()
   .openapi(
     apiRoute({
       method: 'put',
-      path: '/disruption-analyses/{id}/analysis',
+      path: '/{id}/analysis',
       tags: ['Incidenten'],
       summary: 'De verstoringsanalyse van Logius opleveren of bijwerken; eerdere versies blijven in het audittrail',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: DisruptionAnalysisInput } } } },

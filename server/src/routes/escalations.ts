@@ -28,14 +28,15 @@ import { accessScope } from '@cd/shared/access';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { escalationJson, incidentAssertVisible, trailActor } from '../services/incidents.js';
-import { contactJson } from './contacts.js';
+import { incidentAssertVisible, trailActor } from '../services/incidents.js';
+import { escalationJson } from '../views/incidents.js';
+import { contactJson } from '../views/contacts.js';
 
 export const escalations = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/escalations',
+      path: '/',
       tags: ['Escalaties'],
       summary: 'Escalaties, nieuwste eerst; een Afnemer ziet die over zichzelf of over incidenten die hem raken',
       request: { query: EscalationQuery },
@@ -58,7 +59,7 @@ export const escalations = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/escalations/ladders',
+      path: '/ladders',
       tags: ['Escalaties'],
       summary: 'De escalatieladders (hoofdstuk 7) met per trede wie te bereiken is',
       responses: { 200: { description: 'De ladders', content: { 'application/json': { schema: z.array(EscalationLadderJson) } } } },
@@ -87,7 +88,7 @@ export const escalations = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/escalations',
+      path: '/',
       tags: ['Escalaties'],
       summary: 'Een trede hoger escaleren: op de incidentladder bij een incident, of op de algemene ladder',
       description:

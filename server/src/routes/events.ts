@@ -8,7 +8,7 @@ const HEARTBEAT_MS = 25_000;
 export const events = apiRouter().openapi(
   apiRoute({
     method: 'get',
-    path: '/events',
+    path: '/',
     tags: ['Live'],
     summary: 'Server-sent events: welk soort gegevens is gewijzigd (prognoses, load, conflicts, capacity, maintenance, procedure, notifications, ...)',
     description:

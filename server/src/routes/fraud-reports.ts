@@ -1,14 +1,12 @@
 import {
   fraudReportById,
   fraudReportEventAppend,
-  fraudReportEvents,
   fraudReportInsert,
   fraudReportsList,
   fraudReportStatusSet,
   notifyInAppOnly,
   referenceNext,
   usersByRole,
-  type FraudReportRow,
   type Queryable,
   type Tx,
   type UserRow,
@@ -20,39 +18,9 @@ import { userMay } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { trailActor } from '../services/incidents.js';
+import { fraudReceiptJson, fraudReportJson } from '../views/fraud-reports.js';
 
 const FraudReportOrReceipt = z.union([FraudReportJson, FraudReceiptJson]);
-
-const receipt = (f: FraudReportRow) => ({
-  id: f.id,
-  reference: f.reference,
-  afnemer: f.afnemerOin,
-  reportedAt: f.reportedAt.toISOString(),
-  receiptOnly: true as const,
-});
-
-async function fullJson(sql: Queryable, f: FraudReportRow): Promise<FraudReportJson> {
-  const events = await fraudReportEvents(sql, f.id);
-  return {
-    ...receipt(f),
-    receiptOnly: false,
-    reportedBy: f.reportedBy,
-    channel: f.channel,
-    highPriority: f.highPriority,
-    observedAt: f.observedAt?.toISOString() ?? null,
-    description: f.description,
-    status: f.status,
-    events: events.map((e) => ({
-      id: e.id,
-      at: e.at.toISOString(),
-      actor: e.actorEmail,
-      role: e.actorRole,
-      afnemer: e.actorAfnemer,
-      action: e.action,
-      payload: e.payload,
-    })),
-  };
-}
 
 /**
  * The report as this user may see it: whole for the Fraudeteam, a receipt for the one who filed it.
@@ -68,7 +36,7 @@ export const fraudReports = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/fraud-reports',
+      path: '/',
       tags: ['Fraude'],
       summary: 'Fraudemeldingen: alle voor het Fraudeteam; de melder ziet alleen de ontvangstbevestiging van de eigen meldingen',
       responses: { 200: { description: 'De meldingen', content: { 'application/json': { schema: z.array(FraudReportOrReceipt) } } } },
@@ -78,13 +46,13 @@ export const fraudReports = apiRouter()
       const { sql } = c.get('deps');
       const team = roleMay(user.role, 'fraud.handle');
       const rows = await fraudReportsList(sql, team ? null : user.id);
-      return c.json(team ? await Promise.all(rows.map((f) => fullJson(sql, f))) : rows.map(receipt), 200);
+      return c.json(team ? await Promise.all(rows.map((f) => fraudReportJson(sql, f))) : rows.map(fraudReceiptJson), 200);
     },
   )
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/fraud-reports/{id}',
+      path: '/{id}',
       tags: ['Fraude'],
       summary: 'Eén fraudemelding (Fraudeteam), of de ontvangstbevestiging (melder)',
       request: { params: IdParam },
@@ -94,13 +62,13 @@ export const fraudReports = apiRouter()
       const user = userMay(c, ['fraud.handle', 'fraud.report']);
       const { sql } = c.get('deps');
       const f = await fraudReportFor(sql, c.req.valid('param').id, user);
-      return c.json(roleMay(user.role, 'fraud.handle') ? await fullJson(sql, f) : receipt(f), 200);
+      return c.json(roleMay(user.role, 'fraud.handle') ? await fraudReportJson(sql, f) : fraudReceiptJson(f), 200);
     },
   )
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/fraud-reports',
+      path: '/',
       tags: ['Fraude'],
       summary: 'Vermoede fraude melden bij het Fraudeteam van Logius; u krijgt een ontvangstbevestiging',
       request: { body: { required: true, content: { 'application/json': { schema: FraudReportInput } } } },
@@ -140,13 +108,13 @@ export const fraudReports = apiRouter()
         );
         return newId;
       });
-      return c.json(receipt((await fraudReportById(sql, id))!), 201);
+      return c.json(fraudReceiptJson((await fraudReportById(sql, id))!), 201);
     },
   )
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/fraud-reports/{id}/actions',
+      path: '/{id}/actions',
       tags: ['Fraude'],
       summary: 'Fraudeteam: status, notitie of een besluit over de communicatie (wat, aan wie, hoe, wanneer)',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: FraudReportAction } } } },
@@ -169,6 +137,6 @@ export const fraudReports = apiRouter()
           await fraudReportEventAppend(tx, id, trailActor(user), 'note', { text: a.text }, at);
         }
       });
-      return c.json(await fullJson(sql, (await fraudReportById(sql, id))!), 200);
+      return c.json(await fraudReportJson(sql, (await fraudReportById(sql, id))!), 200);
     },
   );

@@ -1,38 +1,28 @@
-import { prioritySettings, prioritySettingsSet, type PrioritySettingRow, type Tx } from '@cd/db';
-import { PrioritySettingJson, PrioritySettingsInput, snoDurationText } from '@cd/shared';
+import { prioritySettings, prioritySettingsSet, type Tx } from '@cd/db';
+import { PrioritySettingJson, PrioritySettingsInput } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
-
-const json = (s: PrioritySettingRow): PrioritySettingJson => ({
-  priority: s.priority,
-  response: s.response,
-  resolution: s.resolution,
-  responseText: snoDurationText(s.response),
-  resolutionText: snoDurationText(s.resolution),
-  isDefault: s.isDefault,
-  updatedBy: s.updatedBy,
-  updatedAt: s.updatedAt.toISOString(),
-});
+import { prioritySettingJson } from '../views/incident-priorities.js';
 
 export const incidentPriorities = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/incident-priorities',
+      path: '/',
       tags: ['Incidenten'],
       summary: 'Reactie- en oplostijden per prioriteit volgens de SNO (isDefault: nog de standaardwaarde van het product)',
       responses: { 200: { description: 'P1 tot en met P4', content: { 'application/json': { schema: z.array(PrioritySettingJson) } } } },
     }),
     async (c) => {
       userRequire(c);
-      return c.json((await prioritySettings(c.get('deps').sql)).map(json), 200);
+      return c.json((await prioritySettings(c.get('deps').sql)).map(prioritySettingJson), 200);
     },
   )
   .openapi(
     apiRoute({
       method: 'put',
-      path: '/incident-priorities',
+      path: '/',
       tags: ['Incidenten'],
       summary: 'Reactie- en oplostijden wijzigen (servicemanager, beheerder); geldt voor incidenten die daarna gemeld of geherprioriteerd worden',
       request: { body: { required: true, content: { 'application/json': { schema: PrioritySettingsInput } } } },
@@ -42,6 +32,6 @@ export const incidentPriorities = apiRouter()
       const user = userMay(c, 'incident-priorities.manage');
       const { sql, now } = c.get('deps');
       await sql.begin((tx: Tx) => prioritySettingsSet(tx, c.req.valid('json'), user.id, now()));
-      return c.json((await prioritySettings(sql)).map(json), 200);
+      return c.json((await prioritySettings(sql)).map(prioritySettingJson), 200);
     },
   );

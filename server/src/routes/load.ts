@@ -11,7 +11,7 @@ const BUCKET_MINUTES = { '15m': 15, '1h': 60, '1d': 1440 } as const;
 export const load = apiRouter().openapi(
   apiRoute({
     method: 'get',
-    path: '/load',
+    path: '/',
     tags: ['Capaciteit'],
     summary: 'Belasting tegen capaciteit per bucket: capaciteit, belasting (totaal, per status, per Afnemer), benutting en wachtrij',
     request: { query: LoadQuery },

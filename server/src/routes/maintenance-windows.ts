@@ -1,4 +1,4 @@
-import { maintenanceById, maintenanceChangesList, maintenanceList, type MaintenanceRow } from '@cd/db';
+import { maintenanceById, maintenanceChangesList, maintenanceList } from '@cd/db';
 import {
   DryRunQuery,
   MAINTENANCE_UNDO_MINUTES,
@@ -23,16 +23,7 @@ import {
   maintenanceUndoDryRun,
   type MaintenanceEdit,
 } from '../services/capacity-changes.js';
-
-export function maintenanceJson(m: MaintenanceRow): MaintenanceWindowJson {
-  return {
-    ...m,
-    start: m.startAt.toISOString(),
-    end: m.endAt.toISOString(),
-    createdAt: m.createdAt.toISOString(),
-    updatedAt: m.updatedAt.toISOString(),
-  };
-}
+import { maintenanceJson } from '../views/maintenance-windows.js';
 
 const toInput = (b: z.infer<typeof MaintenanceWindowInput>) => ({ ...b, start: new Date(b.start), end: new Date(b.end) });
 const preview = {
@@ -46,7 +37,7 @@ export const maintenanceWindows = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/maintenance-windows',
+      path: '/',
       tags: ['Capaciteit'],
       summary: 'Onderhouds-, release- en incidentvensters die de capaciteit verlagen',
       request: { query: z.object({ from: RangeInstant.optional(), to: RangeInstant.optional() }) },
@@ -62,7 +53,7 @@ export const maintenanceWindows = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/maintenance-windows/{id}',
+      path: '/{id}',
       tags: ['Capaciteit'],
       summary: 'Eén onderhoudsvenster',
       request: { params: IdParam },
@@ -78,7 +69,7 @@ export const maintenanceWindows = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/maintenance-windows',
+      path: '/',
       tags: ['Capaciteit'],
       summary: 'Een onderhoudsvenster toevoegen; conflicten worden herberekend (dryRun=true: alleen het effect tonen)',
       request: { query: DryRunQuery, body: { required: true, content: { 'application/json': { schema: MaintenanceWindowInput } } } },
@@ -103,7 +94,7 @@ export const maintenanceWindows = apiRouter()
   .openapi(
     apiRoute({
       method: 'put',
-      path: '/maintenance-windows/{id}',
+      path: '/{id}',
       tags: ['Capaciteit'],
       summary: 'Een onderhoudsvenster wijzigen; conflicten worden herberekend (dryRun=true: alleen het effect tonen)',
       request: { params: IdParam, query: DryRunQuery, body: { required: true, content: { 'application/json': { schema: MaintenanceWindowInput } } } },
@@ -129,7 +120,7 @@ export const maintenanceWindows = apiRouter()
   .openapi(
     apiRoute({
       method: 'delete',
-      path: '/maintenance-windows/{id}',
+      path: '/{id}',
       tags: ['Capaciteit'],
       summary: 'Een onderhoudsvenster verwijderen; conflicten worden herberekend (dryRun=true: alleen het effect tonen)',
       request: { params: IdParam, query: DryRunQuery },
@@ -150,11 +141,13 @@ export const maintenanceWindows = apiRouter()
       const saved = await maintenanceSave(sql, edit, user.id, now(), procedure);
       return c.json({ change: saved.change, effect: saved.effect }, 200);
     },
-  )
+  );
+
+export const maintenanceChanges = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/maintenance-changes',
+      path: '/',
       tags: ['Capaciteit'],
       summary: 'Het spoor van de onderhoudskalender: elke wijziging, nieuwste eerst, en of ze ongedaan is gemaakt',
       request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },
@@ -169,7 +162,7 @@ export const maintenanceWindows = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/maintenance-changes/{id}/undo',
+      path: '/{id}/undo',
       tags: ['Capaciteit'],
       summary: `Een wijziging van de onderhoudskalender ongedaan maken, tot ${MAINTENANCE_UNDO_MINUTES} minuten erna (dryRun=true: alleen het effect tonen)`,
       request: { params: IdParam, query: DryRunQuery },

@@ -6,14 +6,15 @@ import { userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { notificationJson, outboxMailJson } from '../views/notifications.js';
+
 const Limit = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 
 export const notifications = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/notifications',
+      path: '/',
       tags: ['Meldingen'],
       summary: 'Mijn meldingen, nieuwste eerst',
       request: { query: Limit },
@@ -22,16 +23,13 @@ export const notifications = apiRouter()
     async (c) => {
       const user = userRequire(c);
       const rows = await notificationsOfUser(c.get('deps').sql, user.id, c.req.valid('query').limit);
-      return c.json(
-        rows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: iso(n.readAt) })),
-        200,
-      );
+      return c.json(rows.map(notificationJson), 200);
     },
   )
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/notifications/{id}/read',
+      path: '/{id}/read',
       tags: ['Meldingen'],
       summary: 'Een melding als gelezen markeren',
       request: { params: IdParam },
@@ -43,32 +41,20 @@ export const notifications = apiRouter()
       if (!(await notificationRead(sql, user.id, c.req.valid('param').id, now()))) throw new ProblemError(404, 'Deze melding bestaat niet.');
       return c.body(null, 204);
     },
-  )
-  .openapi(
-    apiRoute({
-      method: 'get',
-      path: '/outbox',
-      tags: ['Meldingen'],
-      summary: 'E-mail in de outbox: aan mij, of alles voor de beheerder; met verzendstatus',
-      request: { query: Limit },
-      responses: { 200: { description: 'E-mail', content: { 'application/json': { schema: z.array(OutboxMailJson) } } } },
-    }),
-    async (c) => {
-      const user = userRequire(c);
-      const rows = await outboxList(c.get('deps').sql, roleMay(user.role, 'outbox.read-all') ? null : user.email, c.req.valid('query').limit);
-      return c.json(
-        rows.map((m) => ({
-          id: m.id,
-          to: m.toEmail,
-          subject: m.subject,
-          body: m.body,
-          createdAt: m.createdAt.toISOString(),
-          attempts: m.attempts,
-          nextAttemptAt: m.nextAttemptAt.toISOString(),
-          lastError: m.lastError,
-          sentAt: iso(m.sentAt),
-        })),
-        200,
-      );
-    },
   );
+
+export const outbox = apiRouter().openapi(
+  apiRoute({
+    method: 'get',
+    path: '/',
+    tags: ['Meldingen'],
+    summary: 'E-mail in de outbox: aan mij, of alles voor de beheerder; met verzendstatus',
+    request: { query: Limit },
+    responses: { 200: { description: 'E-mail', content: { 'application/json': { schema: z.array(OutboxMailJson) } } } },
+  }),
+  async (c) => {
+    const user = userRequire(c);
+    const rows = await outboxList(c.get('deps').sql, roleMay(user.role, 'outbox.read-all') ? null : user.email, c.req.valid('query').limit);
+    return c.json(rows.map(outboxMailJson), 200);
+  },
+);

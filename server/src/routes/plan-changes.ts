@@ -7,7 +7,7 @@ import { planChangeUndo } from '../services/window-moves.js';
 export const planChanges = apiRouter().openapi(
   apiRoute({
     method: 'post',
-    path: '/plan-changes/{id}/undo',
+    path: '/{id}/undo',
     tags: ['Prognoses'],
     summary:
       'Een planwijziging ongedaan maken (binnen 15 minuten, door wie haar deed of de capaciteitsmanager): elk venster krijgt zijn vorige stand terug, als nieuwe planwijziging',

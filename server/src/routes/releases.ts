@@ -1,48 +1,12 @@
-import {
-  releaseById,
-  releaseDelete,
-  releaseInsert,
-  releasesList,
-  releaseUpdate,
-  rfcsOfReleases,
-  type ReleaseRow,
-  type Sql,
-  type Tx,
-  type UserRow,
-} from '@cd/db';
-import { RangeInstant, ReleaseInput, ReleaseJson, type RfcStatus } from '@cd/shared';
+import { releaseById, releaseDelete, releaseInsert, releasesList, releaseUpdate, rfcsOfReleases, type Tx } from '@cd/db';
+import { RangeInstant, ReleaseInput, ReleaseJson } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
-import { afnemerScope, userMay, userRequire } from '../lib/context.js';
+import { userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { releaseCapacityChanged } from '../services/release-capacity.js';
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
-
-/** Releases as the API shows them; an Afnemer's users see only their own Afnemer's RFCs in each. */
-async function releasesJson(sql: Sql | Tx, rows: ReleaseRow[], user: UserRow): Promise<ReleaseJson[]> {
-  const scope = afnemerScope(user);
-  const rfcs = (
-    await rfcsOfReleases(
-      sql,
-      rows.map((r) => r.id),
-    )
-  ).filter((r) => scope === null || r.afnemerOin === scope);
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    description: r.description,
-    start: r.startAt.toISOString(),
-    end: r.endAt.toISOString(),
-    factor: r.factor,
-    maintenanceWindowId: r.maintenanceWindowId,
-    rfcs: rfcs
-      .filter((x) => x.releaseId === r.id)
-      .map((x) => ({ id: x.id, title: x.title, kind: x.kind, status: x.status as RfcStatus, afnemer: x.afnemerOin })),
-    createdBy: r.createdBy,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-  }));
-}
+import { releasesJson } from '../views/releases.js';
 
 const toInput = (b: z.infer<typeof ReleaseInput>) => ({ ...b, start: new Date(b.start), end: new Date(b.end) });
 
@@ -50,7 +14,7 @@ export const releases = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/releases',
+      path: '/',
       tags: ['Wijzigingen'],
       summary: 'De releasekalender',
       request: { query: z.object({ from: RangeInstant.optional(), to: RangeInstant.optional() }) },
@@ -67,7 +31,7 @@ export const releases = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/releases/{id}',
+      path: '/{id}',
       tags: ['Wijzigingen'],
       summary: 'Eén release met zijn RFC’s',
       request: { params: IdParam },
@@ -84,7 +48,7 @@ export const releases = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/releases',
+      path: '/',
       tags: ['Wijzigingen'],
       summary: 'Een release plannen; de capaciteitsfactor wordt een releasevenster en conflicten worden herberekend',
       request: { body: { required: true, content: { 'application/json': { schema: ReleaseInput } } } },
@@ -107,7 +71,7 @@ export const releases = apiRouter()
   .openapi(
     apiRoute({
       method: 'put',
-      path: '/releases/{id}',
+      path: '/{id}',
       tags: ['Wijzigingen'],
       summary: 'Een release wijzigen of verplaatsen; conflicten worden herberekend en betrokken planners krijgen bericht',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ReleaseInput } } } },
@@ -135,7 +99,7 @@ export const releases = apiRouter()
   .openapi(
     apiRoute({
       method: 'delete',
-      path: '/releases/{id}',
+      path: '/{id}',
       tags: ['Wijzigingen'],
       summary: 'Een release zonder RFC’s schrappen; het releasevenster verdwijnt en conflicten worden herberekend',
       request: { params: IdParam },

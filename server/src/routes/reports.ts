@@ -48,7 +48,7 @@ export const reports = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/reports/service',
+      path: '/service',
       tags: ['Rapportages'],
       summary: 'Service rapportage voor het Operationeel Overleg: HTML (Accept: text/html), CSV (Accept: text/csv) of JSON',
       request: { query: ReportQuery },
@@ -91,7 +91,7 @@ export const reports = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/reports/usage',
+      path: '/usage',
       tags: ['Rapportages'],
       summary: 'Template (gepland) gebruik en communicatie per kwartaal, gevuld uit de prognoses van een Afnemer',
       request: { query: UsageTemplateQuery },
@@ -102,7 +102,7 @@ export const reports = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/reports/usage.xlsx',
+      path: '/usage.xlsx',
       tags: ['Rapportages'],
       summary: 'Hetzelfde template als Excel-bestand',
       request: { query: UsageTemplateQuery },

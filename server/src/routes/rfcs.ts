@@ -3,82 +3,22 @@ import {
   releaseById,
   rfcById,
   rfcEventAppend,
-  rfcEvents,
   rfcInsert,
   rfcsList,
   rfcStateSave,
   userRfcPermission,
-  userRfcPermissionSet,
   usersByRole,
-  type RfcEventRow,
   type RfcRow,
   type Tx,
   type UserRow,
 } from '@cd/db';
-import {
-  RFC_STATUS_LABELS,
-  RFC_STATUS_STEPS,
-  RfcAction,
-  RfcDetail,
-  RfcInput,
-  RfcJson,
-  RfcPermissionInput,
-  RfcPermissionJson,
-  RfcQuery,
-  STANDARD_CHANGES,
-  StandardChangeJson,
-  rfcActionsAvailable,
-  rfcApply,
-  rfcInitial,
-  rfcRoleMayAct,
-  type RfcRecord,
-  type RfcStatus,
-  type StandardChangeCode,
-} from '@cd/shared';
+import { RFC_STATUS_LABELS, RfcAction, RfcDetail, RfcInput, RfcJson, RfcQuery, rfcApply, rfcInitial } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
-import { accessScope, roleMay } from '@cd/shared/access';
-import { afnemerScope, userMay, userRequire } from '../lib/context.js';
+import { roleMay } from '@cd/shared/access';
+import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const recordJson = (r: RfcRecord | null | undefined) => (r ? { text: r.text, by: r.by, at: iso(r.at) } : null);
-
-/** An RFC as the API shows it; the actions offered are those the user's role may take now. */
-export function rfcJson(row: RfcRow, user: UserRow): RfcJson {
-  const state = row.state;
-  return {
-    id: row.id,
-    afnemer: row.afnemerOin,
-    afnemerName: row.afnemerName,
-    kind: row.kind,
-    catalogueItem: row.catalogueItem as StandardChangeCode | null,
-    incidentNumber: row.incidentNumber,
-    title: row.title,
-    description: row.description,
-    status: state.status,
-    statusLabel: RFC_STATUS_LABELS[state.status],
-    step: RFC_STATUS_STEPS[state.status],
-    releaseId: row.releaseId,
-    filedBy: row.filedBy,
-    filedAt: row.filedAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    analysis: recordJson('analysis' in state ? state.analysis : null),
-    impact: recordJson('impact' in state ? state.impact : null),
-    decision: 'decision' in state ? { ...recordJson(state.decision)!, outcome: state.decision.outcome } : null,
-    implemented: recordJson('implemented' in state ? state.implemented : null),
-    availableActions: rfcRoleMayAct(user.role) ? rfcActionsAvailable(state) : [],
-  };
-}
-
-const eventJson = (e: RfcEventRow) => ({
-  at: e.at.toISOString(),
-  actorEmail: e.actorEmail,
-  action: e.action,
-  fromStatus: e.fromStatus as RfcStatus | null,
-  toStatus: e.toStatus as RfcStatus,
-  payload: e.payload,
-});
+import { rfcDetailJson, rfcJson } from '../views/rfcs.js';
 
 /** The RFC if the user may see it: Logius sees all, an Afnemer's users only their own Afnemer's. */
 async function rfcVisible(sql: Tx | Parameters<typeof rfcById>[0], id: number, user: UserRow, lock = false): Promise<RfcRow> {
@@ -89,31 +29,11 @@ async function rfcVisible(sql: Tx | Parameters<typeof rfcById>[0], id: number, u
   return row;
 }
 
-async function detail(sql: Parameters<typeof rfcEvents>[0], row: RfcRow, user: UserRow): Promise<RfcDetail> {
-  return { ...rfcJson(row, user), events: (await rfcEvents(sql, row.id)).map(eventJson) };
-}
-
 export const rfcs = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/standard-changes',
-      tags: ['Wijzigingen'],
-      summary: 'De catalogus van standaardwijzigingen (zonder impactanalyse)',
-      responses: { 200: { description: 'De catalogus', content: { 'application/json': { schema: z.array(StandardChangeJson) } } } },
-    }),
-    (c) => {
-      userRequire(c);
-      return c.json(
-        STANDARD_CHANGES.map((s) => ({ ...s })),
-        200,
-      );
-    },
-  )
-  .openapi(
-    apiRoute({
-      method: 'get',
-      path: '/rfcs',
+      path: '/',
       tags: ['Wijzigingen'],
       summary: 'Wijzigingsverzoeken; een Afnemer ziet alleen de eigen',
       request: { query: RfcQuery },
@@ -134,7 +54,7 @@ export const rfcs = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/rfcs/{id}',
+      path: '/{id}',
       tags: ['Wijzigingen'],
       summary: 'Eén RFC met zijn audittrail',
       request: { params: IdParam },
@@ -143,13 +63,13 @@ export const rfcs = apiRouter()
     async (c) => {
       const user = userRequire(c);
       const { sql } = c.get('deps');
-      return c.json(await detail(sql, await rfcVisible(sql, c.req.valid('param').id, user), user), 200);
+      return c.json(await rfcDetailJson(sql, await rfcVisible(sql, c.req.valid('param').id, user), user), 200);
     },
   )
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/rfcs',
+      path: '/',
       tags: ['Wijzigingen'],
       summary: 'Een RFC indienen (alleen door wie de Afnemer daarvoor heeft aangewezen)',
       request: { body: { required: true, content: { 'application/json': { schema: RfcInput } } } },
@@ -200,13 +120,13 @@ export const rfcs = apiRouter()
         );
         return newId;
       });
-      return c.json(await detail(sql, (await rfcById(sql, id))!, user), 201);
+      return c.json(await rfcDetailJson(sql, (await rfcById(sql, id))!, user), 201);
     },
   )
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/rfcs/{id}/actions',
+      path: '/{id}/actions',
       tags: ['Wijzigingen'],
       summary: 'Een stap in het wijzigingsproces: analyse, impactanalyse, CAB-besluit, inplannen, implementeren',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: RfcAction } } } },
@@ -252,30 +172,6 @@ export const rfcs = apiRouter()
           at,
         );
       });
-      return c.json(await detail(sql, (await rfcById(sql, id))!, user), 200);
-    },
-  )
-  .openapi(
-    apiRoute({
-      method: 'put',
-      path: '/users/{id}/rfc-permission',
-      tags: ['Wijzigingen'],
-      summary: 'Aanwijzen wie namens een Afnemer RFC’s mag indienen (beheerder, of de klantraad-manager van die Afnemer)',
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: RfcPermissionInput } } } },
-      responses: { 200: { description: 'De aanwijzing', content: { 'application/json': { schema: RfcPermissionJson } } }, 404: notFound, 409: conflict },
-    }),
-    async (c) => {
-      const user = userMay(c, 'rfc.designate');
-      const { sql } = c.get('deps');
-      const id = c.req.valid('param').id;
-      const target = await userRfcPermission(sql, id);
-      if (!target) throw new ProblemError(404, 'Deze gebruiker bestaat niet.');
-      if (target.afnemerOin === null) throw new ProblemError(409, 'Alleen medewerkers van een Afnemer worden aangewezen om RFC’s in te dienen.');
-      const own = accessScope(user, 'rfc.designate');
-      if (own !== null && target.afnemerOin !== own) {
-        throw new ProblemError(403, 'U wijst alleen medewerkers van uw eigen Afnemer aan.');
-      }
-      const row = (await userRfcPermissionSet(sql, id, c.req.valid('json').mayFileRfc))!;
-      return c.json({ userId: row.userId, email: row.email, afnemer: row.afnemerOin, mayFileRfc: row.mayFileRfc }, 200);
+      return c.json(await rfcDetailJson(sql, (await rfcById(sql, id))!, user), 200);
     },
   );

@@ -19,7 +19,6 @@ import {
   ServiceRequestTypeJson,
   ServiceRequestUpdate,
   serviceRequestTransitionError,
-  type ServiceRequestType,
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { z as zod } from 'zod';
@@ -27,24 +26,7 @@ import { roleMay } from '@cd/shared/access';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-
-const json = (s: ServiceRequestRow): ServiceRequestJson => ({
-  id: s.id,
-  afnemer: s.afnemerOin,
-  afnemerName: s.afnemerName,
-  kind: s.kind,
-  catalogueItem: s.catalogueItem as ServiceRequestType | null,
-  subject: s.subject,
-  description: s.description,
-  fields: s.fields,
-  status: s.status,
-  answer: s.answer,
-  filedBy: s.filedBy,
-  filedAt: s.filedAt.toISOString(),
-  answeredBy: s.answeredBy,
-  answeredAt: s.answeredAt?.toISOString() ?? null,
-  updatedAt: s.updatedAt.toISOString(),
-});
+import { serviceRequestJson } from '../views/service-requests.js';
 
 function visible(s: ServiceRequestRow | null, user: UserRow): ServiceRequestRow {
   if (!s) throw new ProblemError(404, 'Dit serviceverzoek bestaat niet.');
@@ -53,27 +35,28 @@ function visible(s: ServiceRequestRow | null, user: UserRow): ServiceRequestRow 
   return s;
 }
 
+export const serviceRequestTypes = apiRouter().openapi(
+  apiRoute({
+    method: 'get',
+    path: '/',
+    tags: ['Serviceverzoeken'],
+    summary: 'De standaard serviceverzoeken met de velden die elk vraagt',
+    responses: { 200: { description: 'De catalogus', content: { 'application/json': { schema: z.array(ServiceRequestTypeJson) } } } },
+  }),
+  (c) => {
+    userRequire(c);
+    return c.json(
+      SERVICE_REQUEST_TYPES.map((t) => ({ ...t, fields: zod.toJSONSchema(SERVICE_REQUEST_FIELDS[t.code], { io: 'input' }) as Record<string, unknown> })),
+      200,
+    );
+  },
+);
+
 export const serviceRequests = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/service-request-types',
-      tags: ['Serviceverzoeken'],
-      summary: 'De standaard serviceverzoeken met de velden die elk vraagt',
-      responses: { 200: { description: 'De catalogus', content: { 'application/json': { schema: z.array(ServiceRequestTypeJson) } } } },
-    }),
-    (c) => {
-      userRequire(c);
-      return c.json(
-        SERVICE_REQUEST_TYPES.map((t) => ({ ...t, fields: zod.toJSONSchema(SERVICE_REQUEST_FIELDS[t.code], { io: 'input' }) as Record<string, unknown> })),
-        200,
-      );
-    },
-  )
-  .openapi(
-    apiRoute({
-      method: 'get',
-      path: '/service-requests',
+      path: '/',
       tags: ['Serviceverzoeken'],
       summary: 'Serviceverzoeken; een Afnemer ziet alleen de eigen',
       request: { query: ServiceRequestQuery },
@@ -85,13 +68,13 @@ export const serviceRequests = apiRouter()
       const scope = afnemerScope(user);
       if (scope !== null && q.afnemer && q.afnemer !== scope) throw new ProblemError(403, 'U ziet alleen de serviceverzoeken van uw eigen Afnemer.');
       const rows = await serviceRequestsList(c.get('deps').sql, scope ?? q.afnemer ?? null, q.status ?? null);
-      return c.json(rows.map(json), 200);
+      return c.json(rows.map(serviceRequestJson), 200);
     },
   )
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/service-requests/{id}',
+      path: '/{id}',
       tags: ['Serviceverzoeken'],
       summary: 'Eén serviceverzoek',
       request: { params: IdParam },
@@ -99,13 +82,13 @@ export const serviceRequests = apiRouter()
     }),
     async (c) => {
       const user = userRequire(c);
-      return c.json(json(visible(await serviceRequestById(c.get('deps').sql, c.req.valid('param').id), user)), 200);
+      return c.json(serviceRequestJson(visible(await serviceRequestById(c.get('deps').sql, c.req.valid('param').id), user)), 200);
     },
   )
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/service-requests',
+      path: '/',
       tags: ['Serviceverzoeken'],
       summary: 'Een serviceverzoek indienen: standaard (met de velden uit de catalogus) of vrij',
       request: { body: { required: true, content: { 'application/json': { schema: ServiceRequestInput } } } },
@@ -145,13 +128,13 @@ export const serviceRequests = apiRouter()
         );
         return newId;
       });
-      return c.json(json((await serviceRequestById(sql, id))!), 201);
+      return c.json(serviceRequestJson((await serviceRequestById(sql, id))!), 201);
     },
   )
   .openapi(
     apiRoute({
       method: 'patch',
-      path: '/service-requests/{id}',
+      path: '/{id}',
       tags: ['Serviceverzoeken'],
       summary: 'Een serviceverzoek in behandeling nemen, afhandelen of afwijzen (met antwoord)',
       request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ServiceRequestUpdate } } } },
@@ -185,6 +168,6 @@ export const serviceRequests = apiRouter()
           at,
         );
       });
-      return c.json(json((await serviceRequestById(sql, id))!), 200);
+      return c.json(serviceRequestJson((await serviceRequestById(sql, id))!), 200);
     },
   );

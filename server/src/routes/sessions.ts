@@ -1,20 +1,14 @@
-import { afnemerByOin, sessionCreate, sessionDelete, userByEmail, userLoginFailed, userLoginSucceeded, type UserRow } from '@cd/db';
+import { sessionCreate, sessionDelete, userByEmail, userLoginFailed, userLoginSucceeded } from '@cd/db';
 import { CurrentUser, LoginRequest } from '@cd/shared';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../lib/auth.js';
-import type { Deps } from '../lib/context.js';
 import { userRequire } from '../lib/context.js';
 import { passwordVerify, secretToken, tokenHash } from '../lib/crypto.js';
 import { clientAddress, requestIsHttps } from '../lib/guards.js';
 import { apiRoute, apiRouter, tooManyRequests } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { instantClockDutch } from '@cd/shared/time';
-
-/** The user as the API shows them, with their Afnemer's name. */
-export async function currentUserJson(deps: Deps, user: UserRow): Promise<CurrentUser> {
-  const afnemer = user.afnemerOin ? await afnemerByOin(deps.sql, user.afnemerOin) : null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, afnemer };
-}
+import { currentUserJson } from '../views/sessions.js';
 
 const MAX_FAILED_LOGINS = 5;
 const LOCK_MS = 15 * 60_000;
@@ -27,7 +21,7 @@ export const sessions = apiRouter()
   .openapi(
     apiRoute({
       method: 'post',
-      path: '/sessions',
+      path: '/',
       tags: ['Aanmelden'],
       summary: 'Aanmelden met e-mail en wachtwoord',
       request: { body: { required: true, content: { 'application/json': { schema: LoginRequest } } } },
@@ -81,7 +75,7 @@ export const sessions = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/sessions/current',
+      path: '/current',
       tags: ['Aanmelden'],
       summary: 'De aangemelde gebruiker',
       responses: { 200: { description: 'De gebruiker', content: { 'application/json': { schema: CurrentUser } } } },
@@ -91,7 +85,7 @@ export const sessions = apiRouter()
   .openapi(
     apiRoute({
       method: 'delete',
-      path: '/sessions/current',
+      path: '/current',
       tags: ['Aanmelden'],
       summary: 'Afmelden',
       responses: { 204: { description: 'Afgemeld' } },

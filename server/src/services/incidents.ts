@@ -5,13 +5,12 @@ import {
   incidentsWithEvent,
   notify,
   usersByRole,
-  type EscalationRow,
   type IncidentRow,
   type Queryable,
   type Tx,
   type UserRow,
 } from '@cd/db';
-import { calamityCheck, LADDER_LABELS, type EscalationJson, type IncidentFacts, type IncidentJson } from '@cd/shared';
+import { calamityCheck, type IncidentFacts } from '@cd/shared';
 import { afnemerScope } from '../lib/context.js';
 import { ProblemError } from '../lib/problem.js';
 
@@ -48,59 +47,6 @@ export function incidentCalamity(i: IncidentRow, nowMs: number) {
     },
     nowMs,
   );
-}
-
-/** An incident as the API shows it, with its calamity state computed for `nowMs`. */
-export function incidentJson(i: IncidentRow, nowMs: number): IncidentJson {
-  const proposal = incidentCalamity(i, nowMs);
-  return {
-    id: i.id,
-    number: i.number,
-    kind: i.kind,
-    title: i.title,
-    channel: i.channel,
-    priority: i.priority,
-    status: i.status,
-    afnemers: i.afnemers,
-    reportedAt: i.reportedAt.toISOString(),
-    reportedBy: i.reportedBy,
-    reportedByAfnemer: i.reportedByAfnemer,
-    responseDueAt: i.responseDueAt.toISOString(),
-    resolutionDueAt: i.resolutionDueAt.toISOString(),
-    respondedAt: iso(i.respondedAt),
-    resolvedAt: iso(i.resolvedAt),
-    closedAt: iso(i.closedAt),
-    responseOverdue: (i.respondedAt?.getTime() ?? nowMs) > i.responseDueAt.getTime(),
-    resolutionOverdue: (i.resolvedAt?.getTime() ?? i.closedAt?.getTime() ?? nowMs) > i.resolutionDueAt.getTime(),
-    calamity: {
-      status: i.calamityAt ? 'bevestigd' : proposal.proposed ? 'voorgesteld' : 'geen',
-      reason: i.calamityReason ?? (proposal.proposed ? proposal.reason : null),
-      usedFraction: proposal.usedFraction === null ? null : Math.round(proposal.usedFraction * 1000) / 1000,
-      at: iso(i.calamityAt),
-      by: i.calamityBy,
-      crisisAt: iso(i.crisisAt),
-      crisisNote: i.crisisNote,
-    },
-    escalationLevel: i.escalationLevel,
-  };
-}
-
-export function escalationJson(e: EscalationRow): EscalationJson {
-  return {
-    id: e.id,
-    ladder: e.ladder,
-    ladderLabel: LADDER_LABELS[e.ladder],
-    level: e.level,
-    title: e.title,
-    reason: e.reason,
-    incidentId: e.incidentId,
-    incidentNumber: e.incidentNumber,
-    followsId: e.followsId,
-    afnemer: e.afnemerOin,
-    by: e.actorEmail,
-    role: e.actorRole,
-    at: e.at.toISOString(),
-  };
 }
 
 /** True when the user may see the incident: Logius sees all, an Afnemer those affecting it or reported by it. */

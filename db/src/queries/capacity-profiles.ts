@@ -17,17 +17,6 @@ const profileColumns = (sql: Queryable) => sql`
   p.id::int, p.rates_per_hour, p.threshold, p.warning_level, p.effective_from::text, p.restored_from::int,
   u.email as set_by, p.set_at`;
 
-/**
- * The profile set last, whatever its date.
- * @deprecated Profiles hold from their effective date: take the schedule (server/src/services/capacity-schedule.ts).
- */
-export async function capacityProfileCurrent(sql: Queryable): Promise<CapacityProfileRow> {
-  const [row] = await sql<CapacityProfileRow[]>`
-    select ${profileColumns(sql)} from capacity_profiles p left join users u on u.id = p.set_by
-    order by p.id desc limit 1`;
-  return row!;
-}
-
 /** Stored profiles, the last set first (all of them when `limit` is null). */
 export function capacityProfileHistory(sql: Queryable, limit: number | null) {
   return sql<CapacityProfileRow[]>`

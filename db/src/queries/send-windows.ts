@@ -145,22 +145,6 @@ export function sendWindowsByIds(sql: Queryable, ids: number[]) {
   return sql<SendWindowRow[]>`select ${windowColumns(sql)} from send_windows where id = any(${ids}::bigint[])`;
 }
 
-/** Moves a window to a new [start, end) as a new revision; returns the window before the move, or null. */
-export async function sendWindowMove(tx: Tx, id: number, start: Date, end: Date, userId: number): Promise<SendWindowRow | null> {
-  const before = await sendWindowById(tx, id);
-  if (!before) return null;
-  await tx`select pg_advisory_xact_lock(hashtext('deliveries'), hashtext(${before.afnemerOin}))`;
-  await tx`
-    with changed as (
-      update send_windows set start_at = ${start}, end_at = ${end}, revision = revision + 1, updated_by = ${userId},
-        updated_at = now(), delivery_id = null
-      where id = ${id} and (start_at, end_at) is distinct from (${start}::timestamptz, ${end}::timestamptz)
-      returning *
-    )
-    ${revisionFromChanged(tx)}`;
-  return before;
-}
-
 /**
  * Sets a window's time, and optionally its volume and status, as a new revision of plan change `planChange`;
  * returns the window after the change, or null when nothing differed (then no revision is written). The caller holds

@@ -106,3 +106,24 @@ export function ConflictEffectLists({
     </>
   );
 }
+
+/** The counts of a dry run's effect, each marked by its meaning (bad, warning, good); `testId` prefixes each count. */
+export function ConflictEffectStats({ effect, testId, eased = false }: { effect: ConflictEffectJson; testId: string; eased?: boolean }) {
+  const t = useT();
+  const stats = [
+    { key: 'created', label: t('upload.created'), n: effect.created.length, tone: 'bad' },
+    { key: 'worsened', label: t('upload.worsened'), n: effect.worsened.length, tone: 'warn' },
+    { key: 'solved', label: t('upload.solved'), n: effect.solved.length, tone: 'good' },
+    ...(eased ? [{ key: 'eased', label: t('upload.eased'), n: effect.eased.length, tone: 'good' }] : []),
+  ];
+  return (
+    <dl className="stats stats--small">
+      {stats.map((s) => (
+        <div key={s.key} className={`stat ${s.n ? `stat--${s.tone}` : ''}`}>
+          <dt>{s.label}</dt>
+          <dd data-testid={`${testId}-${s.key}`}>{s.n}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

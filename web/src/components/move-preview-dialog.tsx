@@ -1,4 +1,4 @@
-import { ConflictEffectLists } from './conflict-effect';
+import { ConflictEffectLists, ConflictEffectStats } from './conflict-effect';
 import type { PlanChangePreview } from '@cd/shared';
 import { shiftWords } from '@cd/shared/plan-changes';
 import { useEffect, useState } from 'react';
@@ -88,20 +88,7 @@ export function MovePreviewDialog(props: MovePreviewDialogProps) {
             </dl>
           ))}
           <h3>{t('move.effectTitle')}</h3>
-          <dl className="stats stats--small">
-            <div className={`stat ${preview.created.length ? 'stat--bad' : ''}`}>
-              <dt>{t('upload.created')}</dt>
-              <dd data-testid="move-created">{preview.created.length}</dd>
-            </div>
-            <div className={`stat ${preview.worsened.length ? 'stat--warn' : ''}`}>
-              <dt>{t('upload.worsened')}</dt>
-              <dd data-testid="move-worsened">{preview.worsened.length}</dd>
-            </div>
-            <div className={`stat ${preview.solved.length ? 'stat--good' : ''}`}>
-              <dt>{t('upload.solved')}</dt>
-              <dd data-testid="move-solved">{preview.solved.length}</dd>
-            </div>
-          </dl>
+          <ConflictEffectStats effect={preview} testId="move" />
           {nothing && <Notice kind="info">{t('move.noEffect')}</Notice>}
           <ConflictEffectLists
             effect={preview}

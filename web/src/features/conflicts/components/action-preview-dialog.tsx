@@ -1,4 +1,4 @@
-import { ConflictEffectLists } from '../../../components/conflict-effect';
+import { ConflictEffectLists, ConflictEffectStats } from '../../../components/conflict-effect';
 import type { PlanChangePreview } from '@cd/shared';
 import { shiftWords } from '@cd/shared/plan-changes';
 import { type ReactNode, useEffect, useId } from 'react';
@@ -68,20 +68,7 @@ export function DryRunEffect({ outcome }: { outcome: ConflictActionOutcomeJson }
         </Notice>
       )}
       {result.windows.length > 0 && <WindowMoves windows={result.windows} />}
-      <dl className="stats stats--small">
-        <div className={`stat ${result.created.length ? 'stat--bad' : ''}`}>
-          <dt>{t('upload.created')}</dt>
-          <dd data-testid="preview-created">{result.created.length}</dd>
-        </div>
-        <div className={`stat ${result.worsened.length ? 'stat--warn' : ''}`}>
-          <dt>{t('upload.worsened')}</dt>
-          <dd data-testid="preview-worsened">{result.worsened.length}</dd>
-        </div>
-        <div className={`stat ${result.solved.length ? 'stat--good' : ''}`}>
-          <dt>{t('upload.solved')}</dt>
-          <dd data-testid="preview-solved">{result.solved.length}</dd>
-        </div>
-      </dl>
+      <ConflictEffectStats effect={result} testId="preview" />
       {solves ? <Notice kind="success">{t('proc.previewSolves')}</Notice> : <Notice kind="warning">{outcome.message ?? t('proc.previewStaysOpen')}</Notice>}
       <ConflictEffectLists effect={result} createdTitle={t('proc.previewCreatedTitle')} />
     </div>

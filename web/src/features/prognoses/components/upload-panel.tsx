@@ -1,4 +1,4 @@
-import { ConflictEffectLists } from '../../../components/conflict-effect';
+import { ConflictEffectLists, ConflictEffectStats } from '../../../components/conflict-effect';
 import type { DryRunResult, UploadResult } from '@cd/shared';
 import { type DragEvent, useId, useRef, useState } from 'react';
 import { errorMessage, Notice } from '../../../components/feedback';
@@ -156,24 +156,7 @@ function DryRunPreview({ file, result, onSave, onCancel }: { file: File; result:
     <section className="preview" aria-labelledby="preview-title">
       <h3 id="preview-title">{t('upload.previewTitle')}</h3>
       <p>{t('upload.previewLead', { name: file.name, rows: f.number(result.rowCount) })}</p>
-      <dl className="stats stats--small">
-        <div className={`stat ${result.created.length ? 'stat--bad' : ''}`}>
-          <dt>{t('upload.created')}</dt>
-          <dd data-testid="dryrun-created">{result.created.length}</dd>
-        </div>
-        <div className={`stat ${result.worsened.length ? 'stat--warn' : ''}`}>
-          <dt>{t('upload.worsened')}</dt>
-          <dd>{result.worsened.length}</dd>
-        </div>
-        <div className={`stat ${result.solved.length ? 'stat--good' : ''}`}>
-          <dt>{t('upload.solved')}</dt>
-          <dd>{result.solved.length}</dd>
-        </div>
-        <div className={`stat ${result.eased.length ? 'stat--good' : ''}`}>
-          <dt>{t('upload.eased')}</dt>
-          <dd>{result.eased.length}</dd>
-        </div>
-      </dl>
+      <ConflictEffectStats effect={result} testId="dryrun" eased />
       {nothing && <Notice kind="success">{t('upload.noEffect')}</Notice>}
       <ConflictEffectLists effect={result} createdTitle={t('upload.createdTitle')} createdHelp={t('upload.createdHelp')} />
       <div className="actions">

@@ -5,7 +5,7 @@ import { bodyLimits, csrfGuard } from './lib/guards.js';
 import { rateLimiter } from './lib/rate-limiter.js';
 import { loggerCreate, requestLog } from './lib/logger.js';
 import type { AppEnv, Deps } from './lib/context.js';
-import { API_VERSION } from './lib/openapi.js';
+import { API_VERSION, securitySchemes } from './lib/openapi.js';
 import { planningCache } from './services/planning-cache.js';
 import { versionedMemo } from './lib/versioned-memo.js';
 import type { ConflictRow } from '@cd/db';
@@ -123,6 +123,7 @@ export function createApp(deps: Deps) {
     .route('/calendar-feeds', calendarFeeds)
     .route('/plan-changes', planChanges)
     .route('/tokens', apiTokens);
+  for (const [name, scheme] of Object.entries(securitySchemes)) api.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   // Documented on the versioned sub-app, so paths are relative to the server URL that carries /v1.
   api.doc('/openapi.json', {
     openapi: '3.0.3',
@@ -149,6 +150,7 @@ export function createApp(deps: Deps) {
       { name: 'Serviceverzoeken' },
       { name: 'Rapportages' },
       { name: 'Agenda' },
+      { name: 'API-tokens' },
     ],
   });
   app.route('/api/v1', api);

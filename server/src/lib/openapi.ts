@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import { Problem } from '@cd/shared';
+import { SESSION_COOKIE } from './auth.js';
 import type { AppEnv } from './context.js';
 import { ProblemError, zodIssuesToErrors } from './problem.js';
 
@@ -19,19 +20,54 @@ export const problemResponses = {
   401: problem('Niet aangemeld'),
   403: problem('Geen toegang'),
   500: problem('Interne fout'),
-  503: problem('Database niet bereikbaar; probeer het na Retry-After seconden opnieuw'),
+  503: {
+    ...problem('Database niet bereikbaar; probeer het na Retry-After seconden opnieuw'),
+    headers: { 'Retry-After': { description: 'Aantal seconden waarna een nieuwe poging zin heeft', schema: { type: 'integer' as const, example: 5 } } },
+  },
 };
+
+/** The two ways to be signed in, as OpenAPI security schemes (registered on the document in app.ts). */
+export const securitySchemes = {
+  sessionCookie: {
+    type: 'apiKey' as const,
+    in: 'cookie' as const,
+    name: SESSION_COOKIE,
+    description: 'Sessie na POST /sessions: HttpOnly-cookie met SameSite=Strict. Schrijfacties met dit cookie moeten van deze website komen (Origin).',
+  },
+  apiToken: {
+    type: 'http' as const,
+    scheme: 'bearer',
+    description: 'API-token voor automatische aanlevering (POST /tokens of pnpm cli token add): Authorization: Bearer <token>.',
+  },
+};
+
+/** Signed in with the session cookie or an API token: what every operation but the public ones needs. */
+export const signedIn: NonNullable<RouteConfig['security']> = [{ sessionCookie: [] }, { apiToken: [] }];
+/** Anyone may call it (the operations authenticate() lets through without a user). */
+export const publicAccess: NonNullable<RouteConfig['security']> = [];
 
 type Responses = RouteConfig['responses'];
 
-/** A route with the API-Version header on every success response and problem+json for every error. */
-export function apiRoute<R extends Omit<RouteConfig, 'responses'> & { responses: Responses }>(config: R) {
+/**
+ * What every operation must say about itself: a unique camelCase English operationId, a short Dutch summary and a
+ * Dutch description. Without them a route does not compile. `security` defaults to signedIn; public operations
+ * pass publicAccess.
+ */
+export type ApiRouteConfig = Omit<RouteConfig, 'responses' | 'operationId' | 'summary' | 'description'> & {
+  operationId: string;
+  summary: string;
+  description: string;
+  responses: Responses;
+};
+
+/** A route with the API-Version header on every success response, problem+json for every error and its security. */
+export function apiRoute<R extends ApiRouteConfig>(config: R) {
   // Every body is limited (1 MB, uploads 20 MB) before it is read.
   const responses: Responses = { ...problemResponses, ...(config.request?.body ? { 413: problem('Te groot') } : {}) };
   for (const [code, response] of Object.entries(config.responses)) {
     responses[code] = /^[23]/.test(code) ? { ...response, headers: versionHeader } : response;
   }
-  return createRoute({ ...config, responses } as R);
+  return createRoute({ ...config, security: config.security ?? signedIn, responses } as R);
 }
 
 /** A router whose zod failures become 400 problem+json with one entry per issue. */
@@ -58,4 +94,4 @@ export const notFound = problem('Niet gevonden');
 export const conflict = problem('Conflict');
 export const tooLarge = problem('Te groot');
 export const unsupportedType = problem('Bestandstype niet ondersteund');
-export const tooManyRequests = problem('Te veel pogingen');
+export const tooManyRequests = problem('Te veel pogingen: de limiet per adres of de blokkade van het account na mislukte aanmeldingen');

@@ -9,7 +9,9 @@ export const afnemers = apiRouter().openapi(
     method: 'get',
     path: '/',
     tags: ['Organisaties'],
-    summary: 'Alle Afnemers (OIN en naam)',
+    operationId: 'listAfnemers',
+    summary: 'Alle Afnemers',
+    description: 'Alle Afnemers met hun OIN en naam, voor keuzelijsten en filters.',
     responses: { 200: { description: 'De Afnemers', content: { 'application/json': { schema: z.array(Afnemer) } } } },
   }),
   async (c) => {

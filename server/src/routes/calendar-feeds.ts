@@ -16,7 +16,7 @@ import { z } from '@hono/zod-openapi';
 import { roleMay } from '@cd/shared/access';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { secretToken, tokenHash } from '../lib/crypto.js';
-import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
+import { apiRoute, apiRouter, notFound, publicAccess } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { calendarFeedJson } from '../views/calendar-feeds.js';
 import { DAY_MS } from '@cd/shared/time';
@@ -94,7 +94,9 @@ export const calendarFeeds = apiRouter()
       method: 'get',
       path: '/',
       tags: ['Agenda'],
-      summary: 'Uw agendafeeds (zonder token: dat wordt alleen bij aanmaken getoond)',
+      operationId: 'listCalendarFeeds',
+      summary: 'Mijn agendafeeds',
+      description: 'Uw agendafeeds, zonder het geheime token: dat wordt alleen bij aanmaken getoond.',
       responses: { 200: { description: 'Nieuwste eerst', content: { 'application/json': { schema: z.array(CalendarFeedJson) } } } },
     }),
     async (c) => {
@@ -108,7 +110,10 @@ export const calendarFeeds = apiRouter()
       method: 'post',
       path: '/',
       tags: ['Agenda'],
-      summary: 'Een nieuwe agendafeed (iCalendar) voor Outlook; een eerdere feed wordt ingetrokken',
+      operationId: 'createCalendarFeed',
+      summary: 'Agendafeed aanmaken',
+      description:
+        'Maakt een nieuwe agendafeed (iCalendar) voor Outlook met onderhoud, releases en voor planners de eigen verzendmomenten. De geheime URL staat alleen in dit antwoord; een eerdere feed wordt ingetrokken.',
       responses: { 201: { description: 'De feed; het token wordt maar één keer getoond', content: { 'application/json': { schema: CalendarFeedCreated } } } },
     }),
     async (c) => {
@@ -124,7 +129,9 @@ export const calendarFeeds = apiRouter()
       method: 'delete',
       path: '/current',
       tags: ['Agenda'],
-      summary: 'Uw agendafeed intrekken; de geheime URL werkt daarna niet meer',
+      operationId: 'deleteCalendarFeed',
+      summary: 'Agendafeed intrekken',
+      description: 'Trekt uw agendafeed in; de geheime URL werkt daarna niet meer.',
       responses: { 204: { description: 'Ingetrokken' }, 404: notFound },
     }),
     async (c) => {
@@ -139,7 +146,11 @@ export const calendarFeeds = apiRouter()
       method: 'get',
       path: '/{feedFile}',
       tags: ['Agenda'],
-      summary: 'De agendafeed zelf (iCalendar); het token in de URL is de toegang, een sessie is niet nodig',
+      operationId: 'getCalendarFeed',
+      security: publicAccess,
+      summary: 'De agendafeed (iCalendar)',
+      description:
+        'De agendafeed zelf als iCalendar. Het token in de URL is de toegang; een sessie is niet nodig. Een onbekend of ingetrokken token geeft 404.',
       request: { params: FeedFileParam },
       responses: {
         200: { description: 'iCalendar (RFC 5545)', content: { 'text/calendar': { schema: { type: 'string' } } } },

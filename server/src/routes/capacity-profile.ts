@@ -25,7 +25,9 @@ export const capacityProfile = apiRouter()
       method: 'get',
       path: '/',
       tags: ['Capaciteit'],
-      summary: 'Het capaciteitsprofiel dat nu geldt, en de profielen die later ingaan',
+      operationId: 'getCapacityProfile',
+      summary: 'Het geldende capaciteitsprofiel',
+      description: 'Het capaciteitsprofiel dat nu geldt (168 uurwaarden, maandag 00:00 eerst, Europe/Amsterdam) en de profielen die later ingaan (upcoming).',
       responses: { 200: { description: 'Het profiel', content: { 'application/json': { schema: CapacityProfileNowJson } } } },
     }),
     async (c) => {
@@ -46,7 +48,9 @@ export const capacityProfile = apiRouter()
       method: 'get',
       path: '/history',
       tags: ['Capaciteit'],
-      summary: 'Alle capaciteitsprofielen, laatst ingesteld eerst, met vanaf en tot wanneer elk gold',
+      operationId: 'listCapacityProfileHistory',
+      summary: 'Geschiedenis van het capaciteitsprofiel',
+      description: 'Alle capaciteitsprofielen, laatst ingesteld eerst, met vanaf en tot wanneer elk gold.',
       request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },
       responses: { 200: { description: 'De geschiedenis', content: { 'application/json': { schema: z.array(CapacityProfileJson) } } } },
     }),
@@ -64,10 +68,26 @@ export const capacityProfile = apiRouter()
       method: 'put',
       path: '/',
       tags: ['Capaciteit'],
-      summary: 'Een nieuw capaciteitsprofiel instellen vanaf een datum (alleen de capaciteitsmanager); conflicten worden herberekend',
+      operationId: 'setCapacityProfile',
+      summary: 'Capaciteitsprofiel instellen',
+      description:
+        'Stelt een nieuw capaciteitsprofiel in vanaf een datum (vandaag of later; alleen de capaciteitsmanager). De conflicten worden in dezelfde transactie herberekend en het antwoord noemt het effect. Met dryRun=true wordt alleen het effect getoond.',
       request: {
         query: DryRunQuery,
-        body: { required: true, content: { 'application/json': { schema: CapacityProfileInput } } },
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: CapacityProfileInput,
+              example: {
+                ratesPerHour: Array.from({ length: 168 }, (_, h) => (h % 24 >= 7 && h % 24 < 19 ? 400_000 : 150_000)),
+                threshold: 1,
+                warningLevel: 0.8,
+                effectiveFrom: '2027-01-04',
+              },
+            },
+          },
+        },
       },
       responses: {
         200: {
@@ -99,11 +119,14 @@ export const capacityProfile = apiRouter()
       method: 'post',
       path: '/history/{id}/restore',
       tags: ['Capaciteit'],
-      summary: 'Een eerder profiel terugzetten vanaf een datum (alleen de capaciteitsmanager); conflicten worden herberekend',
+      operationId: 'restoreCapacityProfile',
+      summary: 'Eerder profiel terugzetten',
+      description:
+        'Zet een eerder capaciteitsprofiel terug als nieuwe versie, vanaf een datum (alleen de capaciteitsmanager); de conflicten worden herberekend. Met dryRun=true wordt alleen het effect getoond.',
       request: {
         params: IdParam,
         query: DryRunQuery,
-        body: { required: true, content: { 'application/json': { schema: CapacityProfileRestoreInput } } },
+        body: { required: true, content: { 'application/json': { schema: CapacityProfileRestoreInput, example: { effectiveFrom: '2027-01-04' } } } },
       },
       responses: {
         200: {

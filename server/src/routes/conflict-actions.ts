@@ -57,9 +57,10 @@ export const conflictActions = apiRouter().openapi(
     method: 'post',
     path: '/{id}/actions',
     tags: ['Conflicten'],
-    summary:
-      'Een handeling in de zesstappenprocedure; 409 bij een stap die nu niet kan, 403 bij de verkeerde rol of Afnemer. ' +
-      'Met dryRun=true wordt niets opgeslagen en toont outcome wat een besluit of aanvaard advies met de conflicten zou doen',
+    operationId: 'performConflictAction',
+    summary: 'Handeling in de conflictprocedure',
+    description:
+      'Een handeling in de zesstappenprocedure (move-window, contact-logius, open-assessment, submit-assessment, confirm-advice, escalate, accept-advice, reject-advice, escalate-level, decide). 409 bij een stap die nu niet kan, 403 bij de verkeerde rol of Afnemer. Met dryRun=true wordt niets opgeslagen en toont outcome wat een besluit of aanvaard advies met de conflicten zou doen.',
     request: {
       params: IdParam,
       query: z.object({
@@ -71,7 +72,15 @@ export const conflictActions = apiRouter().openapi(
             description: 'true: controleer de handeling en bereken het effect van de verplaatsingen, zonder iets op te slaan',
           }),
       }),
-      body: { required: true, content: { 'application/json': { schema: ConflictAction } } },
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: ConflictAction,
+            example: { type: 'move-window', windowId: 42, start: '2027-01-15T10:00:00+01:00', end: '2027-01-15T20:00:00+01:00', source: 'suggestie' },
+          },
+        },
+      },
     },
     responses: {
       200: {

@@ -12,8 +12,10 @@ export const conflictSuggestions = apiRouter().openapi(
     method: 'get',
     path: '/{id}/suggestions',
     tags: ['Conflicten'],
-    summary:
-      'Per venster het dichtstbijzijnde eerdere en latere moment waarop het conflict voor dat venster verdwijnt; goedkoopste (berichten × uren) eerst, de beste gemarkeerd',
+    operationId: 'listConflictSuggestions',
+    summary: 'Suggesties om een conflict op te lossen',
+    description:
+      'Per venster hoogstens drie suggesties (eerder, later, splitsen): het dichtstbijzijnde moment waarop het conflict voor dat venster verdwijnt. Goedkoopste (berichten × uren verschoven) eerst; de beste van het hele conflict is gemarkeerd.',
     request: { params: IdParam },
     responses: { 200: { description: 'De suggesties', content: { 'application/json': { schema: ConflictSuggestions } } }, 404: notFound, 409: conflict },
   }),

@@ -25,7 +25,10 @@ export const conflicts = apiRouter()
       method: 'get',
       path: '/',
       tags: ['Conflicten'],
-      summary: 'Conflicten (aaneengesloten overbelasting), gefilterd en gepagineerd',
+      operationId: 'listConflicts',
+      summary: 'Conflicten zoeken',
+      description:
+        'Conflicten (aaneengesloten overbelasting), gefilterd op status, periode en Afnemer en gepagineerd, elk met de stap van de procedure en op wie die wacht (waitingOn).',
       request: { query: ConflictQuery },
       responses: { 200: { description: 'Eén pagina', content: { 'application/json': { schema: ConflictPage } } } },
     }),
@@ -68,7 +71,10 @@ export const conflicts = apiRouter()
       method: 'get',
       path: '/{id}',
       tags: ['Conflicten'],
-      summary: 'Eén conflict',
+      operationId: 'getConflict',
+      summary: 'Dossier van een conflict',
+      description:
+        'Het dossier van een conflict: stap en termijn, betrokken vensters, afwegingen, advies, antwoorden van de klantraad-managers, escalaties, besluiten, het audittrail en de acties die u nu mag nemen.',
       request: { params: IdParam },
       responses: { 200: { description: 'Het conflict met zijn dossier', content: { 'application/json': { schema: ConflictDetail } } }, 404: notFound },
     }),

@@ -24,7 +24,9 @@ export const contacts = apiRouter()
       method: 'get',
       path: '/',
       tags: ['Contacten'],
-      summary: 'Contactgegevens (Bijlage 1): van Logius, en van de Afnemers die u mag zien',
+      operationId: 'listContacts',
+      summary: 'Contactgegevens (Bijlage 1)',
+      description: 'Contactgegevens uit Bijlage 1 van de DAP: van Logius, en van de Afnemers die u mag zien.',
       request: { query: ContactQuery },
       responses: { 200: { description: 'De contacten', content: { 'application/json': { schema: z.array(ContactJson) } } } },
     }),
@@ -47,8 +49,26 @@ export const contacts = apiRouter()
       method: 'post',
       path: '/',
       tags: ['Contacten'],
-      summary: 'Een contact toevoegen: Logius door service-manager of beheerder, een Afnemer door de eigen planner of klantraad-manager',
-      request: { body: { required: true, content: { 'application/json': { schema: ContactInput } } } },
+      operationId: 'createContact',
+      summary: 'Contact toevoegen',
+      description: 'Voegt een contact toe: voor Logius door de servicemanager of beheerder, voor een Afnemer door de eigen planner of klantraad-manager.',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: ContactInput,
+              example: {
+                afnemer: '00000001003214345000',
+                role: 'planning',
+                name: 'Team Planning',
+                email: 'planning@belastingdienst.example',
+                phone: '+31 70 123 45 67',
+              },
+            },
+          },
+        },
+      },
       responses: { 201: { description: 'Toegevoegd', content: { 'application/json': { schema: ContactJson } } } },
     }),
     async (c) => {
@@ -65,8 +85,27 @@ export const contacts = apiRouter()
       method: 'put',
       path: '/{id}',
       tags: ['Contacten'],
-      summary: 'Een contact wijzigen',
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ContactInput } } } },
+      operationId: 'updateContact',
+      summary: 'Contact wijzigen',
+      description: 'Wijzigt een contact; dezelfde regels als bij toevoegen.',
+      request: {
+        params: IdParam,
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: ContactInput,
+              example: {
+                afnemer: '00000001003214345000',
+                role: 'planning',
+                name: 'Team Planning',
+                email: 'planning@belastingdienst.example',
+                phone: '+31 70 123 45 67',
+              },
+            },
+          },
+        },
+      },
       responses: { 200: { description: 'Gewijzigd', content: { 'application/json': { schema: ContactJson } } }, 404: notFound },
     }),
     async (c) => {
@@ -87,7 +126,9 @@ export const contacts = apiRouter()
       method: 'delete',
       path: '/{id}',
       tags: ['Contacten'],
-      summary: 'Een contact verwijderen',
+      operationId: 'deleteContact',
+      summary: 'Contact verwijderen',
+      description: 'Verwijdert een contact; dezelfde regels als bij toevoegen.',
       request: { params: IdParam },
       responses: { 204: { description: 'Verwijderd' }, 404: notFound },
     }),

@@ -22,6 +22,7 @@ import {
 import { z } from '@hono/zod-openapi';
 import { accessScope } from '@cd/shared/access';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
+import { disruptionAnalysisExample, disruptionAnalysisRequestExample } from '../lib/openapi-examples.js';
 import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { incidentAssertVisible, incidentAudience, trailActor } from '../services/incidents.js';
@@ -47,7 +48,9 @@ export const disruptionAnalyses = apiRouter()
       method: 'get',
       path: '/',
       tags: ['Incidenten'],
-      summary: 'Verstoringsanalyses, nieuwste aanvraag eerst; een Afnemer ziet alleen de eigen',
+      operationId: 'listDisruptionAnalyses',
+      summary: 'Verstoringsanalyses',
+      description: 'Verstoringsanalyses, nieuwste aanvraag eerst; een Afnemer ziet alleen de eigen.',
       request: { query: DisruptionAnalysisQuery },
       responses: { 200: { description: 'De analyses', content: { 'application/json': { schema: z.array(DisruptionAnalysisJson) } } } },
     }),
@@ -67,7 +70,9 @@ export const disruptionAnalyses = apiRouter()
       method: 'get',
       path: '/{id}',
       tags: ['Incidenten'],
-      summary: 'Eén verstoringsanalyse: aanvraag en analyse; JSON, of met Accept text/markdown of text/csv als document',
+      operationId: 'getDisruptionAnalysis',
+      summary: 'Eén verstoringsanalyse',
+      description: 'Eén verstoringsanalyse met aanvraag en analyse: als JSON, of met Accept text/markdown of text/csv als document.',
       request: { params: IdParam },
       responses: {
         200: {
@@ -95,7 +100,9 @@ export const disruptionAnalyses = apiRouter()
       method: 'get',
       path: '/{id}/export',
       tags: ['Incidenten'],
-      summary: 'Een verstoringsanalyse downloaden als Markdown of als CSV (Excel; formules onschadelijk gemaakt)',
+      operationId: 'exportDisruptionAnalysis',
+      summary: 'Verstoringsanalyse downloaden',
+      description: 'Een verstoringsanalyse als bestand: Markdown, of CSV voor Excel (formules onschadelijk gemaakt).',
       request: { params: IdParam, query: z.object({ format: z.enum(['markdown', 'csv']).default('markdown') }) },
       responses: {
         200: { description: 'Het document', content: { 'text/markdown': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } } },
@@ -117,8 +124,18 @@ export const disruptionAnalyses = apiRouter()
       method: 'post',
       path: '/',
       tags: ['Incidenten'],
-      summary: 'Een verstoringsanalyse aanvragen (na een P1 of een calamiteit), met de velden van het aanvraagformulier',
-      request: { body: { required: true, content: { 'application/json': { schema: DisruptionAnalysisRequestInput } } } },
+      operationId: 'requestDisruptionAnalysis',
+      summary: 'Verstoringsanalyse aanvragen',
+      description:
+        'Vraagt een verstoringsanalyse aan na een P1-incident of een calamiteit, met de velden van het aanvraagformulier. 409 als het incident daar niet voor in aanmerking komt.',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': { schema: DisruptionAnalysisRequestInput, example: disruptionAnalysisRequestExample },
+          },
+        },
+      },
       responses: { 201: { description: 'Aangevraagd', content: { 'application/json': { schema: DisruptionAnalysisJson } } }, 404: notFound, 409: conflict },
     }),
     async (c) => {
@@ -179,8 +196,18 @@ export const disruptionAnalyses = apiRouter()
       method: 'put',
       path: '/{id}/analysis',
       tags: ['Incidenten'],
-      summary: 'De verstoringsanalyse van Logius opleveren of bijwerken; eerdere versies blijven in het audittrail',
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: DisruptionAnalysisInput } } } },
+      operationId: 'submitDisruptionAnalysis',
+      summary: 'Verstoringsanalyse opleveren',
+      description: 'Logius levert de verstoringsanalyse op of werkt haar bij; eerdere versies blijven in het audittrail.',
+      request: {
+        params: IdParam,
+        body: {
+          required: true,
+          content: {
+            'application/json': { schema: DisruptionAnalysisInput, example: disruptionAnalysisExample },
+          },
+        },
+      },
       responses: { 200: { description: 'Opgeleverd', content: { 'application/json': { schema: DisruptionAnalysisJson } } }, 404: notFound },
     }),
     async (c) => {

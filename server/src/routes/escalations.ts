@@ -38,7 +38,9 @@ export const escalations = apiRouter()
       method: 'get',
       path: '/',
       tags: ['Escalaties'],
-      summary: 'Escalaties, nieuwste eerst; een Afnemer ziet die over zichzelf of over incidenten die hem raken',
+      operationId: 'listEscalations',
+      summary: 'Escalaties',
+      description: 'Escalaties, nieuwste eerst; een Afnemer ziet die over zichzelf of over incidenten die hem raken.',
       request: { query: EscalationQuery },
       responses: { 200: { description: 'De escalaties', content: { 'application/json': { schema: z.array(EscalationJson) } } } },
     }),
@@ -61,7 +63,9 @@ export const escalations = apiRouter()
       method: 'get',
       path: '/ladders',
       tags: ['Escalaties'],
-      summary: 'De escalatieladders (hoofdstuk 7) met per trede wie te bereiken is',
+      operationId: 'listEscalationLadders',
+      summary: 'Escalatieladders',
+      description: 'De escalatieladders (hoofdstuk 7 van de DAP) met per trede wie te bereiken is.',
       responses: { 200: { description: 'De ladders', content: { 'application/json': { schema: z.array(EscalationLadderJson) } } } },
     }),
     async (c) => {
@@ -90,10 +94,21 @@ export const escalations = apiRouter()
       method: 'post',
       path: '/',
       tags: ['Escalaties'],
+      operationId: 'createEscalation',
       summary: 'Een trede hoger escaleren: op de incidentladder bij een incident, of op de algemene ladder',
       description:
         'Eerst overleggen, dan escaleren en informeren: een escalatie gaat altijd precies één trede hoger. Bij een incident volgt de trede uit de vorige; zonder incident begint een escalatie op trede 1 of gaat met followsId verder.',
-      request: { body: { required: true, content: { 'application/json': { schema: EscalationInput } } } },
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: EscalationInput,
+              example: { ladder: 'incident', incidentId: 7, reason: 'Oplostijd van de P1 dreigt te worden overschreden.' },
+            },
+          },
+        },
+      },
       responses: { 201: { description: 'Geëscaleerd', content: { 'application/json': { schema: EscalationCreated } } }, 404: notFound, 409: conflict },
     }),
     async (c) => {

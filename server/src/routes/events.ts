@@ -10,6 +10,7 @@ export const events = apiRouter().openapi(
     method: 'get',
     path: '/',
     tags: ['Live'],
+    operationId: 'streamEvents',
     summary: 'Server-sent events: welk soort gegevens is gewijzigd (prognoses, load, conflicts, capacity, maintenance, procedure, notifications, ...)',
     description:
       'Een planner of klantraad-manager hoort alleen wat zijn eigen Afnemer aangaat (de eigen verzendmomenten, de conflicten ' +

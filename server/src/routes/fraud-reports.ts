@@ -38,7 +38,9 @@ export const fraudReports = apiRouter()
       method: 'get',
       path: '/',
       tags: ['Fraude'],
-      summary: 'Fraudemeldingen: alle voor het Fraudeteam; de melder ziet alleen de ontvangstbevestiging van de eigen meldingen',
+      operationId: 'listFraudReports',
+      summary: 'Fraudemeldingen',
+      description: 'Fraudemeldingen: alle voor het Fraudeteam; wie meldde, ziet alleen de ontvangstbevestiging van de eigen meldingen.',
       responses: { 200: { description: 'De meldingen', content: { 'application/json': { schema: z.array(FraudReportOrReceipt) } } } },
     }),
     async (c) => {
@@ -54,7 +56,9 @@ export const fraudReports = apiRouter()
       method: 'get',
       path: '/{id}',
       tags: ['Fraude'],
-      summary: 'Eén fraudemelding (Fraudeteam), of de ontvangstbevestiging (melder)',
+      operationId: 'getFraudReport',
+      summary: 'Eén fraudemelding',
+      description: 'Eén fraudemelding voor het Fraudeteam, of de ontvangstbevestiging voor wie haar deed.',
       request: { params: IdParam },
       responses: { 200: { description: 'De melding', content: { 'application/json': { schema: FraudReportOrReceipt } } }, 404: notFound },
     }),
@@ -70,8 +74,25 @@ export const fraudReports = apiRouter()
       method: 'post',
       path: '/',
       tags: ['Fraude'],
-      summary: 'Vermoede fraude melden bij het Fraudeteam van Logius; u krijgt een ontvangstbevestiging',
-      request: { body: { required: true, content: { 'application/json': { schema: FraudReportInput } } } },
+      operationId: 'createFraudReport',
+      summary: 'Fraude melden',
+      description: 'Meldt vermoede fraude bij het Fraudeteam van Logius; het antwoord is een ontvangstbevestiging.',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: FraudReportInput,
+              example: {
+                description: 'Phishingmail uit naam van MijnOverheid ontvangen.',
+                channel: 'e-mail',
+                highPriority: false,
+                observedAt: '2027-01-15T09:30:00+01:00',
+              },
+            },
+          },
+        },
+      },
       responses: { 201: { description: 'Ontvangen', content: { 'application/json': { schema: FraudReceiptJson } } } },
     }),
     async (c) => {
@@ -116,8 +137,16 @@ export const fraudReports = apiRouter()
       method: 'post',
       path: '/{id}/actions',
       tags: ['Fraude'],
-      summary: 'Fraudeteam: status, notitie of een besluit over de communicatie (wat, aan wie, hoe, wanneer)',
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: FraudReportAction } } } },
+      operationId: 'performFraudReportAction',
+      summary: 'Handeling op een fraudemelding',
+      description: 'Het Fraudeteam legt een status, een notitie of een besluit over de communicatie vast (wat, aan wie, hoe, wanneer).',
+      request: {
+        params: IdParam,
+        body: {
+          required: true,
+          content: { 'application/json': { schema: FraudReportAction, example: { type: 'status', status: 'in-onderzoek', note: 'Melding bevestigd.' } } },
+        },
+      },
       responses: { 200: { description: 'Vastgelegd', content: { 'application/json': { schema: FraudReportJson } } }, 404: notFound },
     }),
     async (c) => {

@@ -34,8 +34,17 @@ export const incidentActions = apiRouter().openapi(
     method: 'post',
     path: '/{id}/actions',
     tags: ['Incidenten'],
-    summary: 'Een handeling op een incident: update, status, afmelden met verslag, prioriteit, calamiteit, crisis',
-    request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: IncidentAction } } } },
+    operationId: 'performIncidentAction',
+    summary: 'Handeling op een incident',
+    description:
+      'Een handeling op een incident: update, status, afmelden met verslag, prioriteit wijzigen, calamiteit bevestigen of crisis uitroepen. 409 als de handeling in de huidige status niet kan.',
+    request: {
+      params: IdParam,
+      body: {
+        required: true,
+        content: { 'application/json': { schema: IncidentAction, example: { type: 'update', text: 'Oorzaak gevonden in de loadbalancer; herstel loopt.' } } },
+      },
+    },
     responses: { 200: { description: 'Uitgevoerd', content: { 'application/json': { schema: IncidentDetail } } }, 404: notFound, 409: conflict },
   }),
   async (c) => {

@@ -42,8 +42,22 @@ export const incidentImpacts = apiRouter()
       method: 'post',
       path: '/{id}/capacity-impacts',
       tags: ['Incidenten'],
-      summary: 'De Berichtenbox-capaciteit verlagen door een incident; conflicten worden in dezelfde transactie herberekend',
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: CapacityImpactInput } } } },
+      operationId: 'createIncidentCapacityImpact',
+      summary: 'Capaciteit verlagen door een incident',
+      description:
+        'Verlaagt de capaciteit van de Berichtenbox in een periode door een incident (een onderhoudsvenster van soort incident); de conflicten worden in dezelfde transactie herberekend.',
+      request: {
+        params: IdParam,
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: CapacityImpactInput,
+              example: { start: '2027-01-15T09:00:00+01:00', end: '2027-01-15T13:00:00+01:00', factor: 0.5, reason: 'Halve capaciteit tijdens herstel' },
+            },
+          },
+        },
+      },
       responses: { 201: { description: 'Verlaagd', content: { 'application/json': { schema: CapacityImpactResult } } }, 404: notFound, 409: conflict },
     }),
     async (c) => {
@@ -98,7 +112,9 @@ export const incidentImpacts = apiRouter()
       method: 'delete',
       path: '/{id}/capacity-impacts/{impactId}',
       tags: ['Incidenten'],
-      summary: 'Een capaciteitsverlaging van een incident opheffen; conflicten worden herberekend',
+      operationId: 'deleteIncidentCapacityImpact',
+      summary: 'Capaciteitsverlaging opheffen',
+      description: 'Heft een capaciteitsverlaging van een incident op; de conflicten worden herberekend.',
       request: { params: ImpactParams },
       responses: { 204: { description: 'Opgeheven' }, 404: notFound },
     }),

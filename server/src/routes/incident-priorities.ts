@@ -11,7 +11,9 @@ export const incidentPriorities = apiRouter()
       method: 'get',
       path: '/',
       tags: ['Incidenten'],
-      summary: 'Reactie- en oplostijden per prioriteit volgens de SNO (isDefault: nog de standaardwaarde van het product)',
+      operationId: 'listIncidentPriorities',
+      summary: 'Reactie- en oplostijden (SNO)',
+      description: 'Reactie- en oplostijden per prioriteit volgens de SNO; isDefault zegt of het nog de standaardwaarde van het product is.',
       responses: { 200: { description: 'P1 tot en met P4', content: { 'application/json': { schema: z.array(PrioritySettingJson) } } } },
     }),
     async (c) => {
@@ -24,8 +26,21 @@ export const incidentPriorities = apiRouter()
       method: 'put',
       path: '/',
       tags: ['Incidenten'],
-      summary: 'Reactie- en oplostijden wijzigen (servicemanager, beheerder); geldt voor incidenten die daarna gemeld of geherprioriteerd worden',
-      request: { body: { required: true, content: { 'application/json': { schema: PrioritySettingsInput } } } },
+      operationId: 'setIncidentPriorities',
+      summary: 'Reactie- en oplostijden wijzigen',
+      description:
+        'Wijzigt de reactie- en oplostijden per prioriteit (servicemanager of beheerder). Ze gelden voor incidenten die daarna gemeld of geherprioriteerd worden.',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: PrioritySettingsInput,
+              example: [{ priority: 'P1', response: { amount: 15, unit: 'minutes' }, resolution: { amount: 240, unit: 'minutes' } }],
+            },
+          },
+        },
+      },
       responses: { 200: { description: 'De tijden nu', content: { 'application/json': { schema: z.array(PrioritySettingJson) } } } },
     }),
     async (c) => {

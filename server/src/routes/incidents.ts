@@ -13,7 +13,9 @@ export const incidents = apiRouter()
       method: 'get',
       path: '/',
       tags: ['Incidenten'],
-      summary: 'Incidenten en calamiteiten, nieuwste eerst; een Afnemer ziet alleen die hem raken of die hij meldde',
+      operationId: 'listIncidents',
+      summary: 'Incidenten',
+      description: 'Incidenten en calamiteiten, nieuwste eerst; een Afnemer ziet alleen die hem raken of die hij meldde.',
       request: { query: IncidentQuery },
       responses: { 200: { description: 'Eén pagina', content: { 'application/json': { schema: IncidentPage } } } },
     }),
@@ -45,7 +47,9 @@ export const incidents = apiRouter()
       method: 'get',
       path: '/{id}',
       tags: ['Incidenten'],
-      summary: 'Eén incident met updates, statusverloop, audittrail, capaciteitsverlagingen en escalaties',
+      operationId: 'getIncident',
+      summary: 'Eén incident',
+      description: 'Eén incident met updates, statusverloop, audittrail, capaciteitsverlagingen en escalaties.',
       request: { params: IdParam },
       responses: { 200: { description: 'Het incident', content: { 'application/json': { schema: IncidentDetail } } }, 404: notFound },
     }),
@@ -61,10 +65,28 @@ export const incidents = apiRouter()
       method: 'post',
       path: '/',
       tags: ['Incidenten'],
+      operationId: 'createIncident',
       summary: 'Een incident melden; het krijgt een Logius-incidentnummer en termijnen volgens de SNO',
       description:
         'Logius meldt verstoringen van MijnOverheid; een planner meldt ook verstoringen van de eigen systemen (stap 4), alleen voor de eigen Afnemer.',
-      request: { body: { required: true, content: { 'application/json': { schema: IncidentInput } } } },
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: IncidentInput,
+              example: {
+                kind: 'mijnoverheid',
+                title: 'Berichtenbox reageert traag',
+                description: 'Inloggen duurt meer dan 30 seconden.',
+                channel: 'telefoon',
+                priority: 'P2',
+                afnemers: ['00000001003214345000'],
+              },
+            },
+          },
+        },
+      },
       responses: { 201: { description: 'Gemeld', content: { 'application/json': { schema: IncidentDetail } } } },
     }),
     async (c) => {

@@ -13,7 +13,10 @@ export const load = apiRouter().openapi(
     method: 'get',
     path: '/',
     tags: ['Capaciteit'],
-    summary: 'Belasting tegen capaciteit per bucket: capaciteit, belasting (totaal, per status, per Afnemer), benutting en wachtrij',
+    operationId: 'getLoad',
+    summary: 'Belasting tegen capaciteit',
+    description:
+      'Per bucket (15m, 1h of 1d) de capaciteit, de belasting (totaal, concept en definitief, per Afnemer: de tien grootste plus overig, of voor een planner de eigen Afnemer tegen de rest), de benutting, de wachtrij en de toestand (waarschuwing of overbelasting).',
     request: { query: LoadQuery },
     responses: { 200: { description: 'De reeksen', content: { 'application/json': { schema: LoadResponse } } } },
   }),

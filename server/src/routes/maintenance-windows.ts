@@ -39,7 +39,9 @@ export const maintenanceWindows = apiRouter()
       method: 'get',
       path: '/',
       tags: ['Capaciteit'],
-      summary: 'Onderhouds-, release- en incidentvensters die de capaciteit verlagen',
+      operationId: 'listMaintenanceWindows',
+      summary: 'Onderhoudsvensters',
+      description: 'Onderhouds-, release- en incidentvensters die de capaciteit verlagen (met een factor 0..1), eventueel binnen een periode.',
       request: { query: z.object({ from: RangeInstant.optional(), to: RangeInstant.optional() }) },
       responses: { 200: { description: 'De vensters', content: { 'application/json': { schema: z.array(MaintenanceWindowJson) } } } },
     }),
@@ -55,7 +57,9 @@ export const maintenanceWindows = apiRouter()
       method: 'get',
       path: '/{id}',
       tags: ['Capaciteit'],
+      operationId: 'getMaintenanceWindow',
       summary: 'Eén onderhoudsvenster',
+      description: 'Eén onderhouds-, release- of incidentvenster met factor en reden.',
       request: { params: IdParam },
       responses: { 200: { description: 'Het venster', content: { 'application/json': { schema: MaintenanceWindowJson } } }, 404: notFound },
     }),
@@ -71,8 +75,28 @@ export const maintenanceWindows = apiRouter()
       method: 'post',
       path: '/',
       tags: ['Capaciteit'],
-      summary: 'Een onderhoudsvenster toevoegen; conflicten worden herberekend (dryRun=true: alleen het effect tonen)',
-      request: { query: DryRunQuery, body: { required: true, content: { 'application/json': { schema: MaintenanceWindowInput } } } },
+      operationId: 'createMaintenanceWindow',
+      summary: 'Onderhoudsvenster toevoegen',
+      description:
+        'Voegt een onderhoudsvenster toe; de conflicten worden herberekend. De wijziging komt in het spoor en is 15 minuten ongedaan te maken. Met dryRun=true wordt alleen het effect op de conflicten getoond.',
+      request: {
+        query: DryRunQuery,
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: MaintenanceWindowInput,
+              example: {
+                start: '2027-02-06T22:00:00+01:00',
+                end: '2027-02-07T04:00:00+01:00',
+                factor: 0.5,
+                reason: 'Onderhoud aan de database',
+                kind: 'onderhoud',
+              },
+            },
+          },
+        },
+      },
       responses: {
         ...preview,
         201: {
@@ -96,8 +120,29 @@ export const maintenanceWindows = apiRouter()
       method: 'put',
       path: '/{id}',
       tags: ['Capaciteit'],
-      summary: 'Een onderhoudsvenster wijzigen; conflicten worden herberekend (dryRun=true: alleen het effect tonen)',
-      request: { params: IdParam, query: DryRunQuery, body: { required: true, content: { 'application/json': { schema: MaintenanceWindowInput } } } },
+      operationId: 'updateMaintenanceWindow',
+      summary: 'Onderhoudsvenster wijzigen',
+      description:
+        'Wijzigt een onderhoudsvenster; de conflicten worden herberekend en de wijziging is 15 minuten ongedaan te maken. Met dryRun=true wordt alleen het effect getoond.',
+      request: {
+        params: IdParam,
+        query: DryRunQuery,
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: MaintenanceWindowInput,
+              example: {
+                start: '2027-02-06T22:00:00+01:00',
+                end: '2027-02-07T04:00:00+01:00',
+                factor: 0.5,
+                reason: 'Onderhoud aan de database',
+                kind: 'onderhoud',
+              },
+            },
+          },
+        },
+      },
       responses: {
         200: {
           description: 'Gewijzigd, met de wijziging in het spoor en wat ze met de conflicten deed; of met dryRun=true wat ze zou doen',
@@ -122,7 +167,10 @@ export const maintenanceWindows = apiRouter()
       method: 'delete',
       path: '/{id}',
       tags: ['Capaciteit'],
-      summary: 'Een onderhoudsvenster verwijderen; conflicten worden herberekend (dryRun=true: alleen het effect tonen)',
+      operationId: 'deleteMaintenanceWindow',
+      summary: 'Onderhoudsvenster verwijderen',
+      description:
+        'Verwijdert een onderhoudsvenster; de conflicten worden herberekend en de wijziging is 15 minuten ongedaan te maken. Met dryRun=true wordt alleen het effect getoond.',
       request: { params: IdParam, query: DryRunQuery },
       responses: {
         200: {
@@ -149,7 +197,9 @@ export const maintenanceChanges = apiRouter()
       method: 'get',
       path: '/',
       tags: ['Capaciteit'],
-      summary: 'Het spoor van de onderhoudskalender: elke wijziging, nieuwste eerst, en of ze ongedaan is gemaakt',
+      operationId: 'listMaintenanceChanges',
+      summary: 'Spoor van de onderhoudskalender',
+      description: 'Elke wijziging van de onderhoudskalender, nieuwste eerst, met wie haar deed en of ze ongedaan is gemaakt.',
       request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },
       responses: { 200: { description: 'De wijzigingen', content: { 'application/json': { schema: z.array(MaintenanceChangeJson) } } } },
     }),
@@ -164,7 +214,9 @@ export const maintenanceChanges = apiRouter()
       method: 'post',
       path: '/{id}/undo',
       tags: ['Capaciteit'],
-      summary: `Een wijziging van de onderhoudskalender ongedaan maken, tot ${MAINTENANCE_UNDO_MINUTES} minuten erna (dryRun=true: alleen het effect tonen)`,
+      operationId: 'undoMaintenanceChange',
+      summary: 'Onderhoudswijziging ongedaan maken',
+      description: `Maakt een wijziging van de onderhoudskalender ongedaan, tot ${MAINTENANCE_UNDO_MINUTES} minuten erna; daarna, of als ze al ongedaan is gemaakt, 409. Met dryRun=true wordt alleen het effect getoond.`,
       request: { params: IdParam, query: DryRunQuery },
       responses: {
         200: {

@@ -9,8 +9,10 @@ export const planChanges = apiRouter().openapi(
     method: 'post',
     path: '/{id}/undo',
     tags: ['Prognoses'],
-    summary:
-      'Een planwijziging ongedaan maken (binnen 15 minuten, door wie haar deed of de capaciteitsmanager): elk venster krijgt zijn vorige stand terug, als nieuwe planwijziging',
+    operationId: 'undoPlanChange',
+    summary: 'Planwijziging ongedaan maken',
+    description:
+      'Maakt een planwijziging ongedaan, binnen 15 minuten, door wie haar deed of de capaciteitsmanager: elk venster krijgt zijn vorige stand terug, als nieuwe planwijziging. 409 na 15 minuten, als ze al ongedaan is gemaakt of als een venster sindsdien weer is gewijzigd.',
     request: { params: IdParam },
     responses: {
       201: { description: 'De ongedaanmaking, zelf een planwijziging', content: { 'application/json': { schema: PlanChangeUndone } } },

@@ -10,7 +10,9 @@ export const prognoseTemplates = apiRouter()
       method: 'get',
       path: '/template.csv',
       tags: ['Prognoses'],
-      summary: 'Sjabloon voor een aanlevering als CSV',
+      operationId: 'getPrognoseTemplateCsv',
+      summary: 'Sjabloon als CSV',
+      description: 'Een leeg sjabloon voor een aanlevering als CSV, met de kolommen in de volgorde die de upload verwacht.',
       responses: { 200: { description: 'CSV-sjabloon', content: { 'text/csv': { schema: { type: 'string' } } } } },
     }),
     (c) => {
@@ -26,7 +28,9 @@ export const prognoseTemplates = apiRouter()
       method: 'get',
       path: '/template.xlsx',
       tags: ['Prognoses'],
-      summary: 'Sjabloon voor een aanlevering als Excel-bestand',
+      operationId: 'getPrognoseTemplateXlsx',
+      summary: 'Sjabloon als Excel-bestand',
+      description: 'Hetzelfde sjabloon als Excel-bestand (XLSX).',
       responses: { 200: { description: 'XLSX-sjabloon', content: { [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } } } } },
     }),
     async (c) => {

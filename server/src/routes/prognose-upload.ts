@@ -1,5 +1,5 @@
 import { afnemersList, deliveryStore, type DeliveryRow, type Tx, type UserRow } from '@cd/db';
-import { DryRunResult, PrognoseJsonUpload, UploadResult, type NewSendWindow, type RowError } from '@cd/shared';
+import { DryRunResult, PrognoseJsonUpload, prognoseTemplateCsv, UploadResult, type NewSendWindow, type RowError } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { accessScope } from '@cd/shared/access';
@@ -47,8 +47,24 @@ async function rowsByAfnemer(c: Context<AppEnv>, user: UserRow, rows: { line: nu
 const uploadBody = (json: typeof PrognoseJsonUpload | { $ref: string }) => ({
   description: 'Het bestand als ruwe body (CSV of XLSX), als multipart-veld "file", of JSON.',
   content: {
-    'application/json': { schema: json },
-    'text/csv': { schema: { type: 'string' as const } },
+    'application/json': {
+      schema: json,
+      example: {
+        windows: [
+          {
+            kenmerk: 'BB-2027-001',
+            omschrijving: 'Jaarlijkse aanslag inkomstenbelasting',
+            berichttype: 'Aanslag',
+            start: '2027-01-15T08:00:00+01:00',
+            eind: '2027-01-15T18:00:00+01:00',
+            aantalBerichten: 1_250_000,
+            status: 'concept',
+          },
+        ],
+      },
+    },
+    // The template itself, without its byte-order mark: a CSV with one example row that parses cleanly.
+    'text/csv': { schema: { type: 'string' as const }, example: prognoseTemplateCsv().replace(/^\uFEFF/, '') },
     [XLSX_TYPE]: { schema: { type: 'string' as const, format: 'binary' } },
     'multipart/form-data': {
       schema: { type: 'object' as const, properties: { file: { type: 'string' as const, format: 'binary' } }, required: ['file'] },
@@ -60,7 +76,10 @@ const uploadRoute = apiRoute({
   method: 'post',
   path: '/',
   tags: ['Prognoses'],
-  summary: 'Een aanlevering van verzendmomenten (CSV, XLSX of JSON); alles of niets',
+  operationId: 'uploadPrognoses',
+  summary: 'Prognose aanleveren',
+  description:
+    'Een aanlevering van verzendmomenten als CSV (zoals Excel die opslaat), XLSX (eerste werkblad) of JSON; als ruwe body of multipart-veld "file". Alles of niets: bij een fout wordt niets opgeslagen en volgt per regel en veld een melding. Hoogstens 20 MB en 100.000 regels; alle tijden binnen de planningshorizon. Met dryRun=true wordt alleen getoond welke conflicten de aanlevering zou veroorzaken, verergeren of oplossen.',
   middleware: [uploadLimit, jsonUploadOffThread] as const,
   request: {
     query: z.object({

@@ -16,7 +16,9 @@ export const prognoses = apiRouter()
       method: 'get',
       path: '/',
       tags: ['Prognoses'],
-      summary: 'Verzendmomenten, gefilterd en gepagineerd',
+      operationId: 'listPrognoses',
+      summary: 'Verzendmomenten zoeken',
+      description: 'Verzendmomenten, gefilterd op Afnemer, periode en status en gepagineerd. Een planner ziet alleen die van de eigen Afnemer.',
       request: { query: SendWindowQuery },
       responses: { 200: { description: 'Eén pagina', content: { 'application/json': { schema: SendWindowPage } } } },
     }),
@@ -41,7 +43,9 @@ export const prognoses = apiRouter()
       method: 'get',
       path: '/{id}',
       tags: ['Prognoses'],
-      summary: 'Eén verzendmoment met zijn revisiegeschiedenis',
+      operationId: 'getPrognose',
+      summary: 'Eén verzendmoment',
+      description: 'Eén verzendmoment met zijn revisiegeschiedenis: elke aanlevering, wijziging, verplaatsing en ongedaanmaking, met bron en tijdstip.',
       request: { params: IdParam },
       responses: {
         200: { description: 'Het verzendmoment', content: { 'application/json': { schema: SendWindowDetail } } },
@@ -64,7 +68,10 @@ export const prognoses = apiRouter()
       method: 'patch',
       path: '/{id}',
       tags: ['Prognoses'],
-      summary: 'Eén verzendmoment wijzigen (start, eind, aantal, status) als planwijziging; 15 minuten ongedaan te maken',
+      operationId: 'updatePrognose',
+      summary: 'Verzendmoment wijzigen',
+      description:
+        'Wijzigt start, eind, aantal berichten en/of status van één verzendmoment (de eigen planner, of de capaciteitsmanager namens de Afnemer). Elke wijziging is een planwijziging die 15 minuten ongedaan te maken is. Met dryRun=true: het venster voor en na en welke conflicten ontstaan, erger worden of verdwijnen, zonder iets op te slaan.',
       request: {
         params: IdParam,
         query: z.object({
@@ -73,7 +80,15 @@ export const prognoses = apiRouter()
               'true: alleen tonen welke conflicten de wijziging zou veroorzaken, verergeren of oplossen, en het venster voor en na; er wordt niets opgeslagen',
           }),
         }),
-        body: { required: true, content: { 'application/json': { schema: PrognosePatch } } },
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: PrognosePatch,
+              example: { start: '2027-01-15T10:00:00+01:00', eind: '2027-01-15T20:00:00+01:00', aantalBerichten: 1_000_000 },
+            },
+          },
+        },
       },
       responses: {
         200: {
@@ -121,7 +136,9 @@ export const prognoses = apiRouter()
       method: 'delete',
       path: '/{id}',
       tags: ['Prognoses'],
-      summary: 'Een verzendmoment annuleren (status geannuleerd; de geschiedenis blijft)',
+      operationId: 'cancelPrognose',
+      summary: 'Verzendmoment annuleren',
+      description: 'Annuleert een verzendmoment: de status wordt geannuleerd en de conflicten worden herberekend; de geschiedenis blijft bewaard.',
       request: { params: IdParam },
       responses: {
         200: { description: 'Het geannuleerde verzendmoment', content: { 'application/json': { schema: SendWindow } } },

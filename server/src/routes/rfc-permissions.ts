@@ -10,8 +10,10 @@ export const userRfcPermissions = apiRouter().openapi(
     method: 'put',
     path: '/{id}/rfc-permission',
     tags: ['Wijzigingen'],
-    summary: 'Aanwijzen wie namens een Afnemer RFC’s mag indienen (beheerder, of de klantraad-manager van die Afnemer)',
-    request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: RfcPermissionInput } } } },
+    operationId: 'setRfcPermission',
+    summary: 'Indienen van RFC’s toestaan',
+    description: 'Wijst aan wie namens een Afnemer RFC’s mag indienen, of trekt dat in (beheerder, of de klantraad-manager van die Afnemer).',
+    request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: RfcPermissionInput, example: { mayFileRfc: true } } } } },
     responses: { 200: { description: 'De aanwijzing', content: { 'application/json': { schema: RfcPermissionJson } } }, 404: notFound, 409: conflict },
   }),
   async (c) => {

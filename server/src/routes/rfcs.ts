@@ -35,7 +35,9 @@ export const rfcs = apiRouter()
       method: 'get',
       path: '/',
       tags: ['Wijzigingen'],
-      summary: 'Wijzigingsverzoeken; een Afnemer ziet alleen de eigen',
+      operationId: 'listRfcs',
+      summary: 'Wijzigingsverzoeken (RFC’s)',
+      description: 'Wijzigingsverzoeken, nieuwste eerst; een Afnemer ziet alleen de eigen.',
       request: { query: RfcQuery },
       responses: { 200: { description: 'De RFC’s, nieuwste eerst', content: { 'application/json': { schema: z.array(RfcJson) } } } },
     }),
@@ -56,7 +58,9 @@ export const rfcs = apiRouter()
       method: 'get',
       path: '/{id}',
       tags: ['Wijzigingen'],
-      summary: 'Eén RFC met zijn audittrail',
+      operationId: 'getRfc',
+      summary: 'Eén RFC',
+      description: 'Eén wijzigingsverzoek met zijn audittrail.',
       request: { params: IdParam },
       responses: { 200: { description: 'De RFC', content: { 'application/json': { schema: RfcDetail } } }, 404: notFound },
     }),
@@ -71,8 +75,21 @@ export const rfcs = apiRouter()
       method: 'post',
       path: '/',
       tags: ['Wijzigingen'],
-      summary: 'Een RFC indienen (alleen door wie de Afnemer daarvoor heeft aangewezen)',
-      request: { body: { required: true, content: { 'application/json': { schema: RfcInput } } } },
+      operationId: 'createRfc',
+      summary: 'RFC indienen',
+      description:
+        'Dient een wijzigingsverzoek in: standaard (uit de catalogus), niet-standaard (met impactanalyse) of urgent (met incidentnummer). Alleen door wie de Afnemer daarvoor heeft aangewezen.',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: RfcInput,
+              example: { kind: 'standaard', title: 'Testaccounts voor de acceptatieomgeving', catalogueItem: 'testaccounts', description: 'Tien testaccounts' },
+            },
+          },
+        },
+      },
       responses: { 201: { description: 'Ingediend', content: { 'application/json': { schema: RfcDetail } } } },
     }),
     async (c) => {
@@ -128,8 +145,17 @@ export const rfcs = apiRouter()
       method: 'post',
       path: '/{id}/actions',
       tags: ['Wijzigingen'],
-      summary: 'Een stap in het wijzigingsproces: analyse, impactanalyse, CAB-besluit, inplannen, implementeren',
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: RfcAction } } } },
+      operationId: 'performRfcAction',
+      summary: 'Stap in het wijzigingsproces',
+      description:
+        'Een stap in het wijzigingsproces: analyse, impactanalyse, CAB-besluit, inplannen in een release of implementeren. 409 bij een stap die nu niet kan.',
+      request: {
+        params: IdParam,
+        body: {
+          required: true,
+          content: { 'application/json': { schema: RfcAction, example: { type: 'decide', outcome: 'goedgekeurd', reason: 'Geen impact op de capaciteit.' } } },
+        },
+      },
       responses: {
         200: { description: 'De RFC na de stap', content: { 'application/json': { schema: RfcDetail } } },
         404: notFound,

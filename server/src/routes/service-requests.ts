@@ -40,7 +40,9 @@ export const serviceRequestTypes = apiRouter().openapi(
     method: 'get',
     path: '/',
     tags: ['Serviceverzoeken'],
-    summary: 'De standaard serviceverzoeken met de velden die elk vraagt',
+    operationId: 'listServiceRequestTypes',
+    summary: 'Catalogus van serviceverzoeken',
+    description: 'De standaard serviceverzoeken met de velden die elk vraagt.',
     responses: { 200: { description: 'De catalogus', content: { 'application/json': { schema: z.array(ServiceRequestTypeJson) } } } },
   }),
   (c) => {
@@ -58,7 +60,9 @@ export const serviceRequests = apiRouter()
       method: 'get',
       path: '/',
       tags: ['Serviceverzoeken'],
-      summary: 'Serviceverzoeken; een Afnemer ziet alleen de eigen',
+      operationId: 'listServiceRequests',
+      summary: 'Serviceverzoeken',
+      description: 'Serviceverzoeken, nieuwste eerst; een Afnemer ziet alleen de eigen.',
       request: { query: ServiceRequestQuery },
       responses: { 200: { description: 'Nieuwste eerst', content: { 'application/json': { schema: z.array(ServiceRequestJson) } } } },
     }),
@@ -76,7 +80,9 @@ export const serviceRequests = apiRouter()
       method: 'get',
       path: '/{id}',
       tags: ['Serviceverzoeken'],
+      operationId: 'getServiceRequest',
       summary: 'Eén serviceverzoek',
+      description: 'Eén serviceverzoek met status en antwoord.',
       request: { params: IdParam },
       responses: { 200: { description: 'Het verzoek', content: { 'application/json': { schema: ServiceRequestJson } } }, 404: notFound },
     }),
@@ -90,8 +96,20 @@ export const serviceRequests = apiRouter()
       method: 'post',
       path: '/',
       tags: ['Serviceverzoeken'],
-      summary: 'Een serviceverzoek indienen: standaard (met de velden uit de catalogus) of vrij',
-      request: { body: { required: true, content: { 'application/json': { schema: ServiceRequestInput } } } },
+      operationId: 'createServiceRequest',
+      summary: 'Serviceverzoek indienen',
+      description: 'Dient een serviceverzoek in: standaard (met de velden uit de catalogus) of vrij (onderwerp en omschrijving).',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: ServiceRequestInput,
+              example: { kind: 'vrij', subject: 'Extra capaciteit in januari', description: 'Graag overleg over de piek rond 15 januari.' },
+            },
+          },
+        },
+      },
       responses: { 201: { description: 'Ingediend', content: { 'application/json': { schema: ServiceRequestJson } } } },
     }),
     async (c) => {
@@ -136,8 +154,18 @@ export const serviceRequests = apiRouter()
       method: 'patch',
       path: '/{id}',
       tags: ['Serviceverzoeken'],
-      summary: 'Een serviceverzoek in behandeling nemen, afhandelen of afwijzen (met antwoord)',
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: ServiceRequestUpdate } } } },
+      operationId: 'updateServiceRequest',
+      summary: 'Serviceverzoek behandelen',
+      description: 'Neemt een serviceverzoek in behandeling, handelt het af of wijst het af, met een antwoord. 409 bij een overgang die niet kan.',
+      request: {
+        params: IdParam,
+        body: {
+          required: true,
+          content: {
+            'application/json': { schema: ServiceRequestUpdate, example: { status: 'afgehandeld', answer: 'Afgestemd in het Operationeel Overleg.' } },
+          },
+        },
+      },
       responses: { 200: { description: 'Het verzoek', content: { 'application/json': { schema: ServiceRequestJson } } }, 404: notFound, 409: conflict },
     }),
     async (c) => {

@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from '../lib/auth.js';
 import { userRequire } from '../lib/context.js';
 import { passwordVerify, secretToken, tokenHash } from '../lib/crypto.js';
 import { clientAddress, requestIsHttps } from '../lib/guards.js';
-import { apiRoute, apiRouter, tooManyRequests } from '../lib/openapi.js';
+import { apiRoute, apiRouter, tooManyRequests, publicAccess } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { instantClockDutch } from '@cd/shared/time';
 import { currentUserJson } from '../views/sessions.js';
@@ -23,8 +23,17 @@ export const sessions = apiRouter()
       method: 'post',
       path: '/',
       tags: ['Aanmelden'],
-      summary: 'Aanmelden met e-mail en wachtwoord',
-      request: { body: { required: true, content: { 'application/json': { schema: LoginRequest } } } },
+      operationId: 'createSession',
+      security: publicAccess,
+      summary: 'Aanmelden',
+      description:
+        'Meldt aan met e-mail en wachtwoord en zet de sessie in een HttpOnly-cookie (SameSite=Strict); elke aanmelding krijgt een nieuwe sessie. Een fout wachtwoord geeft altijd hetzelfde antwoord, ook voor een onbekend of geblokkeerd adres. Per adres geldt een limiet (30 pogingen per 5 minuten) en na vijf mislukte pogingen wordt het account 15 minuten geblokkeerd: dan 429.',
+      request: {
+        body: {
+          required: true,
+          content: { 'application/json': { schema: LoginRequest, example: { email: 'planner@belastingdienst.example', password: 'demo-wachtwoord' } } },
+        },
+      },
       responses: {
         201: { description: 'Aangemeld; de sessie staat in een HttpOnly-cookie', content: { 'application/json': { schema: CurrentUser } } },
         429: tooManyRequests,
@@ -77,7 +86,9 @@ export const sessions = apiRouter()
       method: 'get',
       path: '/current',
       tags: ['Aanmelden'],
+      operationId: 'getCurrentSession',
       summary: 'De aangemelde gebruiker',
+      description: 'Wie er is aangemeld (met de sessie of een API-token): e-mailadres, rol en Afnemer.',
       responses: { 200: { description: 'De gebruiker', content: { 'application/json': { schema: CurrentUser } } } },
     }),
     async (c) => c.json(await currentUserJson(c.get('deps'), userRequire(c)), 200),
@@ -87,7 +98,10 @@ export const sessions = apiRouter()
       method: 'delete',
       path: '/current',
       tags: ['Aanmelden'],
+      operationId: 'deleteCurrentSession',
+      security: publicAccess,
       summary: 'Afmelden',
+      description: 'Beëindigt de sessie en wist het cookie. Ook zonder geldige sessie antwoordt dit 204, zodat afmelden altijd lukt.',
       responses: { 204: { description: 'Afgemeld' } },
     }),
     async (c) => {

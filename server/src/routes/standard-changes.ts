@@ -8,7 +8,9 @@ export const standardChanges = apiRouter().openapi(
     method: 'get',
     path: '/',
     tags: ['Wijzigingen'],
-    summary: 'De catalogus van standaardwijzigingen (zonder impactanalyse)',
+    operationId: 'listStandardChanges',
+    summary: 'Catalogus van standaardwijzigingen',
+    description: 'De catalogus van standaardwijzigingen, die zonder impactanalyse worden uitgevoerd.',
     responses: { 200: { description: 'De catalogus', content: { 'application/json': { schema: z.array(StandardChangeJson) } } } },
   }),
   (c) => {

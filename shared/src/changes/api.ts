@@ -150,7 +150,10 @@ export const ServiceRequestInput = z
       .object({
         kind: z.literal('standaard'),
         catalogueItem: ServiceRequestTypeCode,
-        fields: z.record(z.string(), z.unknown()).meta({ description: 'De velden die dit catalogusitem vraagt (zie /service-request-types)' }),
+        fields: z
+          .record(z.string(), z.unknown())
+          // additionalProperties {} (any value): without it OpenAPI 3.0 gets a bare `nullable`, which no example can pass.
+          .meta({ description: 'De velden die dit catalogusitem vraagt (zie /service-request-types)', additionalProperties: {} }),
         description: z.string().trim().max(10_000).default(''),
       })
       .meta({ id: 'ServiceRequestStandardInput' }),

@@ -95,8 +95,9 @@ export const escalations = apiRouter()
       path: '/',
       tags: ['Escalaties'],
       operationId: 'createEscalation',
-      summary: 'Een trede hoger escaleren: op de incidentladder bij een incident, of op de algemene ladder',
+      summary: 'Escaleren',
       description:
+        'Escaleert een trede hoger: op de incidentladder bij een incident, of op de algemene ladder. ' +
         'Eerst overleggen, dan escaleren en informeren: een escalatie gaat altijd precies één trede hoger. Bij een incident volgt de trede uit de vorige; zonder incident begint een escalatie op trede 1 of gaat met followsId verder.',
       request: {
         body: {

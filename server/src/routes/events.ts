@@ -11,8 +11,9 @@ export const events = apiRouter().openapi(
     path: '/',
     tags: ['Live'],
     operationId: 'streamEvents',
-    summary: 'Server-sent events: welk soort gegevens is gewijzigd (prognoses, load, conflicts, capacity, maintenance, procedure, notifications, ...)',
+    summary: 'Live wijzigingen (server-sent events)',
     description:
+      'Server-sent events: welk soort gegevens is gewijzigd (prognoses, load, conflicts, capacity, maintenance, procedure, notifications, ...). ' +
       'Een planner of klantraad-manager hoort alleen wat zijn eigen Afnemer aangaat (de eigen verzendmomenten, de conflicten ' +
       'waarin die zit, capaciteit en onderhoud); van de verzendmomenten van anderen alleen dat de totale belasting ("load") is gewijzigd. ' +
       'Na herstel van de verbinding met de database volgt een "resync"-bericht: haal dan alles opnieuw op.',

@@ -66,8 +66,9 @@ export const incidents = apiRouter()
       path: '/',
       tags: ['Incidenten'],
       operationId: 'createIncident',
-      summary: 'Een incident melden; het krijgt een Logius-incidentnummer en termijnen volgens de SNO',
+      summary: 'Incident melden',
       description:
+        'Meldt een incident; het krijgt een Logius-incidentnummer en termijnen volgens de SNO. ' +
         'Logius meldt verstoringen van MijnOverheid; een planner meldt ook verstoringen van de eigen systemen (stap 4), alleen voor de eigen Afnemer.',
       request: {
         body: {

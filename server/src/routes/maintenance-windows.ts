@@ -77,8 +77,7 @@ export const maintenanceWindows = apiRouter()
       tags: ['Capaciteit'],
       operationId: 'createMaintenanceWindow',
       summary: 'Onderhoudsvenster toevoegen',
-      description:
-        'Voegt een onderhoudsvenster toe; de conflicten worden herberekend. De wijziging komt in het spoor en is 15 minuten ongedaan te maken. Met dryRun=true wordt alleen het effect op de conflicten getoond.',
+      description: `Voegt een onderhoudsvenster toe; de conflicten worden herberekend. De wijziging komt in het spoor en is ${MAINTENANCE_UNDO_MINUTES} minuten ongedaan te maken. Met dryRun=true wordt alleen het effect op de conflicten getoond.`,
       request: {
         query: DryRunQuery,
         body: {
@@ -122,8 +121,7 @@ export const maintenanceWindows = apiRouter()
       tags: ['Capaciteit'],
       operationId: 'updateMaintenanceWindow',
       summary: 'Onderhoudsvenster wijzigen',
-      description:
-        'Wijzigt een onderhoudsvenster; de conflicten worden herberekend en de wijziging is 15 minuten ongedaan te maken. Met dryRun=true wordt alleen het effect getoond.',
+      description: `Wijzigt een onderhoudsvenster; de conflicten worden herberekend en de wijziging is ${MAINTENANCE_UNDO_MINUTES} minuten ongedaan te maken. Met dryRun=true wordt alleen het effect getoond.`,
       request: {
         params: IdParam,
         query: DryRunQuery,
@@ -169,8 +167,7 @@ export const maintenanceWindows = apiRouter()
       tags: ['Capaciteit'],
       operationId: 'deleteMaintenanceWindow',
       summary: 'Onderhoudsvenster verwijderen',
-      description:
-        'Verwijdert een onderhoudsvenster; de conflicten worden herberekend en de wijziging is 15 minuten ongedaan te maken. Met dryRun=true wordt alleen het effect getoond.',
+      description: `Verwijdert een onderhoudsvenster; de conflicten worden herberekend en de wijziging is ${MAINTENANCE_UNDO_MINUTES} minuten ongedaan te maken. Met dryRun=true wordt alleen het effect getoond.`,
       request: { params: IdParam, query: DryRunQuery },
       responses: {
         200: {

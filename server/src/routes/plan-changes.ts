@@ -1,5 +1,5 @@
 import type { Tx } from '@cd/db';
-import { PlanChangeUndone } from '@cd/shared';
+import { PLAN_CHANGE_UNDO_MS, PlanChangeUndone } from '@cd/shared';
 import { userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { planChangeUndo } from '../services/window-moves.js';
@@ -11,8 +11,7 @@ export const planChanges = apiRouter().openapi(
     tags: ['Prognoses'],
     operationId: 'undoPlanChange',
     summary: 'Planwijziging ongedaan maken',
-    description:
-      'Maakt een planwijziging ongedaan, binnen 15 minuten, door wie haar deed of de capaciteitsmanager: elk venster krijgt zijn vorige stand terug, als nieuwe planwijziging. 409 na 15 minuten, als ze al ongedaan is gemaakt of als een venster sindsdien weer is gewijzigd.',
+    description: `Maakt een planwijziging ongedaan, binnen ${PLAN_CHANGE_UNDO_MS / 60_000} minuten, door wie haar deed of de capaciteitsmanager: elk venster krijgt zijn vorige stand terug, als nieuwe planwijziging. 409 na ${PLAN_CHANGE_UNDO_MS / 60_000} minuten, als ze al ongedaan is gemaakt of als een venster sindsdien weer is gewijzigd.`,
     request: { params: IdParam },
     responses: {
       201: { description: 'De ongedaanmaking, zelf een planwijziging', content: { 'application/json': { schema: PlanChangeUndone } } },

@@ -1,5 +1,14 @@
 import { sendWindowById, sendWindowCancel, sendWindowRevisions, sendWindowsList, type Tx } from '@cd/db';
-import { PlanChangePreview, PrognosePatch, SendWindowChanged, SendWindow, SendWindowDetail, SendWindowPage, SendWindowQuery } from '@cd/shared';
+import {
+  PLAN_CHANGE_UNDO_MS,
+  PlanChangePreview,
+  PrognosePatch,
+  SendWindowChanged,
+  SendWindow,
+  SendWindowDetail,
+  SendWindowPage,
+  SendWindowQuery,
+} from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { accessScope } from '@cd/shared/access';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
@@ -70,8 +79,7 @@ export const prognoses = apiRouter()
       tags: ['Prognoses'],
       operationId: 'updatePrognose',
       summary: 'Verzendmoment wijzigen',
-      description:
-        'Wijzigt start, eind, aantal berichten en/of status van één verzendmoment (de eigen planner, of de capaciteitsmanager namens de Afnemer). Elke wijziging is een planwijziging die 15 minuten ongedaan te maken is. Met dryRun=true: het venster voor en na en welke conflicten ontstaan, erger worden of verdwijnen, zonder iets op te slaan.',
+      description: `Wijzigt start, eind, aantal berichten en/of status van één verzendmoment (de eigen planner, of de capaciteitsmanager namens de Afnemer). Elke wijziging is een planwijziging die ${PLAN_CHANGE_UNDO_MS / 60_000} minuten ongedaan te maken is. Met dryRun=true: het venster voor en na en welke conflicten ontstaan, erger worden of verdwijnen, zonder iets op te slaan.`,
       request: {
         params: IdParam,
         query: z.object({

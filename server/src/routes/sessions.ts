@@ -26,8 +26,7 @@ export const sessions = apiRouter()
       operationId: 'createSession',
       security: publicAccess,
       summary: 'Aanmelden',
-      description:
-        'Meldt aan met e-mail en wachtwoord en zet de sessie in een HttpOnly-cookie (SameSite=Strict); elke aanmelding krijgt een nieuwe sessie. Een fout wachtwoord geeft altijd hetzelfde antwoord, ook voor een onbekend of geblokkeerd adres. Per adres geldt een limiet (30 pogingen per 5 minuten) en na vijf mislukte pogingen wordt het account 15 minuten geblokkeerd: dan 429.',
+      description: `Meldt aan met e-mail en wachtwoord en zet de sessie in een HttpOnly-cookie (SameSite=Strict); elke aanmelding krijgt een nieuwe sessie. Een fout wachtwoord geeft altijd hetzelfde antwoord, ook voor een onbekend of geblokkeerd adres. Per adres geldt een limiet op het aantal pogingen, en na ${MAX_FAILED_LOGINS} mislukte pogingen wordt het account ${LOCK_MS / 60_000} minuten geblokkeerd: dan 429.`,
       request: {
         body: {
           required: true,

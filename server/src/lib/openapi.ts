@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi
 import { Problem } from '@cd/shared';
 import { SESSION_COOKIE } from './auth.js';
 import type { AppEnv } from './context.js';
-import { ProblemError, zodIssuesToErrors } from './problem.js';
+import { DATABASE_RETRY_AFTER_SECONDS, ProblemError, zodIssuesToErrors } from './problem.js';
 
 export const API_VERSION = '1.0.0';
 
@@ -22,7 +22,12 @@ export const problemResponses = {
   500: problem('Interne fout'),
   503: {
     ...problem('Database niet bereikbaar; probeer het na Retry-After seconden opnieuw'),
-    headers: { 'Retry-After': { description: 'Aantal seconden waarna een nieuwe poging zin heeft', schema: { type: 'integer' as const, example: 5 } } },
+    headers: {
+      'Retry-After': {
+        description: 'Aantal seconden waarna een nieuwe poging zin heeft',
+        schema: { type: 'integer' as const, example: DATABASE_RETRY_AFTER_SECONDS },
+      },
+    },
   },
 };
 
@@ -43,7 +48,7 @@ export const securitySchemes = {
 
 /** Signed in with the session cookie or an API token: what every operation but the public ones needs. */
 export const signedIn: NonNullable<RouteConfig['security']> = [{ sessionCookie: [] }, { apiToken: [] }];
-/** Anyone may call it (the operations authenticate() lets through without a user). */
+/** Anyone may call it: the operations signInRequired (lib/auth.ts) lets through without a user. */
 export const publicAccess: NonNullable<RouteConfig['security']> = [];
 
 type Responses = RouteConfig['responses'];

@@ -77,7 +77,8 @@ export function buildIsCurrent() {
 export function buildWeb({ quiet = false } = {}) {
   const run = spawnSync('pnpm', ['--filter', '@cd/web', 'build'], {
     cwd: ROOT,
-    stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
+    // Progress goes to stderr, so the stdout of `pnpm start` carries only the server's log lines.
+    stdio: ['ignore', quiet ? 'ignore' : 2, 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
   if (run.status !== 0) throw new Error(`De webapp bouwen mislukte (exitcode ${run.status}).`);
@@ -148,7 +149,7 @@ export async function buildAll(what = 'all', { quiet = false } = {}) {
   if (inputs) writeFileSync(STAMP, `${JSON.stringify({ inputs, builtAt: new Date().toISOString() }, null, 2)}\n`);
   if (!quiet) {
     const where = [what !== 'server' && relative(ROOT, WEB_DIST), what !== 'web' && relative(ROOT, SERVER_DIST)].filter(Boolean).join(' en ');
-    console.log(`Gebouwd in ${((performance.now() - started) / 1000).toFixed(1)} s: ${where}.`);
+    console.error(`Gebouwd in ${((performance.now() - started) / 1000).toFixed(1)} s: ${where}.`);
   }
 }
 

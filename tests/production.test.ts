@@ -183,7 +183,7 @@ describe('the built server', () => {
     expect(stderr).toBe('');
   });
 
-  it('on SIGTERM refuses new connections, ends live streams with a reconnect event, finishes a request under way and exits 0', async () => {
+  it('on SIGTERM refuses new connections, ends live streams with a reconnect event, finishes a request under way, cuts one still running after 10 s and exits 0', async () => {
     // A live stream, open and past its first event.
     const events = await fetch(`${base}/api/v1/events`, { headers: who.capacity.headers });
     expect(events.status).toBe(200);
@@ -221,9 +221,24 @@ describe('the built server', () => {
       slow.on('error', reject);
     });
     slow.write(body.slice(0, half));
+    // And one that never finishes: after the grace period its connection is cut.
+    const stuck = request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/v1/sessions',
+      agent: false,
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) },
+    });
+    const stuckEnd = new Promise<{ how: string; at: number }>((resolve) => {
+      stuck.on('response', (res) => resolve({ how: `answered ${res.statusCode}`, at: Date.now() }));
+      stuck.on('error', (e: NodeJS.ErrnoException) => resolve({ how: e.code ?? 'error', at: Date.now() }));
+    });
+    stuck.write(body.slice(0, half));
     await new Promise((r) => setTimeout(r, 300));
     const sessionsBefore = Number((await sql<{ n: string }[]>`select count(*) as n from sessions`)[0]!.n);
 
+    const signalled = Date.now();
     server.kill('SIGTERM');
     expect(await waitUntil(async () => stdout.includes('Afsluiten'), 5000), stdout).toBe(true);
 
@@ -251,8 +266,14 @@ describe('the built server', () => {
     expect(done.cookie).toContain('cd_session=');
     expect(Number((await sql<{ n: string }[]>`select count(*) as n from sessions`)[0]!.n)).toBe(sessionsBefore + 1);
 
+    // The stuck request keeps the server up to the 10 s grace period, then its connection is cut and the server exits 0.
+    const cut = await stuckEnd;
+    expect(cut.how).toBe('ECONNRESET');
+    expect(cut.at - signalled).toBeGreaterThanOrEqual(9_500);
+    expect(cut.at - signalled).toBeLessThan(14_000);
     const exit = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
     expect(exit).toEqual({ code: 0, signal: null });
+    expect(stdout).toContain('liepen er nog verzoeken');
     expect(stdout).toContain('Afgesloten.');
     for (const line of stdout.split('\n').filter((l) => l !== '')) expect(() => JSON.parse(line), line).not.toThrow();
   }, 60_000);

@@ -56,7 +56,7 @@ async function main(log: Logger, say: Logger, config: ReturnType<typeof configFr
       .begin((tx) => casesOverdueNotify(tx, new Date(), { deadlines: configDeadlines(config) }))
       .catch((err) => log.error({ err: (err as Error).message }, 'overdue check'));
   }, 60_000);
-  const mail = config.SMTP_URL ? outboxWorker(db.sql, smtpTransport(config.SMTP_URL), config.MAIL_FROM) : null;
+  const mail = config.SMTP_URL ? outboxWorker(db.sql, smtpTransport(config.SMTP_URL), config.MAIL_FROM, log) : null;
   if (!mail) say.info('Geen SMTP_URL: e-mail blijft in de outbox en is in de app te lezen.');
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -82,7 +82,7 @@ async function main(log: Logger, say: Logger, config: ReturnType<typeof configFr
     stopping.abort();
     clearInterval(calamityCheck);
     clearInterval(overdueCheck);
-    mail?.stop();
+    const mailStopped = mail?.stop();
     // A keep-alive connection is closed as soon as it has no request under way (also one whose answer ends later).
     const idle = setInterval(() => server.closeIdleConnections(), 50);
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -94,6 +94,7 @@ async function main(log: Logger, say: Logger, config: ReturnType<typeof configFr
       server.closeAllConnections();
     }
     try {
+      await mailStopped;
       await db.close();
     } catch (err) {
       say.error({ err: (err as Error).message }, 'database sluiten mislukt');

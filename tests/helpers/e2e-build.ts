@@ -13,10 +13,6 @@ export const WEB_DIST = join(root, 'web', 'dist');
  */
 export function setup() {
   if (process.env.E2E_SKIP_BUILD === '1' && existsSync(join(WEB_DIST, 'index.html'))) return;
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  execFileSync('pnpm', ['--filter', '@cd/web', 'build'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  // The production build step (precompressed files included); it sets NODE_ENV=production for Vite, as Vitest sets test.
+  execFileSync(process.execPath, ['scripts/build.mjs', 'web'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }

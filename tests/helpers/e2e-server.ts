@@ -1,8 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { relative } from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { createApp } from '@cd/server';
+import { staticHandler } from '@cd/server/static';
 import { WEB_DIST } from './e2e-build.js';
 
 export interface E2eServer {
@@ -11,14 +10,14 @@ export interface E2eServer {
 }
 
 /**
- * Serves the app for real on a random port, with the built web app as static files and index.html for every
- * other GET (client-side routes), as server/src/index.ts does in production. Pass an app that has not answered
+ * Serves the app for real on a random port, with the built web app through the production static handler
+ * (precompressed files, cache headers, index.html for client-side routes), as server/src/index.ts does. Pass an app that has not answered
  * a request yet: Hono freezes its routes at the first one.
  */
 export function e2eServe(app: ReturnType<typeof createApp>): Promise<E2eServer> {
-  const root = relative(process.cwd(), WEB_DIST);
-  app.use('/*', serveStatic({ root }));
-  app.get('/*', serveStatic({ root, path: 'index.html' }));
+  const web = staticHandler(WEB_DIST);
+  if (!web) throw new Error(`Geen webbuild in ${WEB_DIST}`);
+  app.get('*', web);
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
       resolve({

@@ -23,6 +23,8 @@ export interface Deps {
   logger?: Logger;
   /** TRUST_PROXY: believe X-Forwarded-For and X-Forwarded-Proto of the proxy in front; off when absent. */
   trustProxy?: boolean;
+  /** Aborted when the server starts to shut down: live streams tell their clients to reconnect, /ready answers 503. */
+  stopping?: AbortSignal;
 }
 
 export type AppEnv = {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 import type { AppEnv } from './context.js';
 
 /** Paths that may carry secrets in a log object; pino replaces them, whatever the caller logs. */
@@ -22,6 +23,15 @@ const REDACT = [
 /** A structured JSON logger (pino) with secrets redacted. */
 export function loggerCreate(level: string, destination?: DestinationStream): Logger {
   return pino({ level, redact: { paths: REDACT, censor: '[verborgen]' }, base: { app: 'capaciteitsdashboard' } }, destination);
+}
+
+/**
+ * The server process's logger: JSON lines on stdout, or the same lines made readable (pino-pretty) when stdout is
+ * a terminal. Written synchronously, so the last lines before an exit are not lost.
+ */
+export function loggerForProcess(level: string, stdout: { isTTY?: boolean } = process.stdout): Logger {
+  if (!stdout.isTTY) return loggerCreate(level, pino.destination({ dest: 1, sync: true }));
+  return loggerCreate(level, pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,app' }));
 }
 
 /** The path with any token-like segment (cdf_, cdt_, cds_ secrets) replaced. */

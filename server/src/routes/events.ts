@@ -4,6 +4,8 @@ import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
 
 const HEARTBEAT_MS = 25_000;
+/** On shutdown: how soon a client's EventSource should reconnect (through the proxy, to another instance). */
+export const RECONNECT_MS = 1000;
 
 export const events = apiRouter().openapi(
   apiRoute({
@@ -16,10 +18,11 @@ export const events = apiRouter().openapi(
       'Server-sent events: welk soort gegevens is gewijzigd (prognoses, load, conflicts, capacity, maintenance, procedure, notifications, ...). ' +
       'Een planner of klantraad-manager hoort alleen wat zijn eigen Afnemer aangaat (de eigen verzendmomenten, de conflicten ' +
       'waarin die zit, capaciteit en onderhoud); van de verzendmomenten van anderen alleen dat de totale belasting ("load") is gewijzigd. ' +
-      'Na herstel van de verbinding met de database volgt een "resync"-bericht: haal dan alles opnieuw op.',
+      'Na herstel van de verbinding met de database volgt een "resync"-bericht: haal dan alles opnieuw op. ' +
+      'Sluit de server af, dan volgt een "reconnect"-bericht met "retry" en eindigt de stroom: maak opnieuw verbinding (via de proxy met een andere instantie).',
     responses: {
       200: {
-        description: 'Een doorlopende stroom van "change"-berichten met JSON {kind, conflictId?}, en "resync" na een onderbreking',
+        description: 'Een doorlopende stroom van "change"-berichten met JSON {kind, conflictId?}, "resync" na een onderbreking en "reconnect" bij afsluiten',
         content: { 'text/event-stream': { schema: { type: 'string' } } },
       },
     },
@@ -28,9 +31,12 @@ export const events = apiRouter().openapi(
     const user = userRequire(c);
     const scope = afnemerScope(user);
     const feed = c.get('feed');
+    const stopping = c.get('deps').stopping;
     return streamSSE(c, async (stream) => {
       const queue: { event: 'change' | 'resync'; data: string }[] = [];
       let wake: (() => void) | null = null;
+      const onStop = () => wake?.();
+      stopping?.addEventListener('abort', onStop);
       const unsubscribe = await feed.subscribe({
         change(change) {
           const live = liveChangeFor(change, user.id, scope);
@@ -49,6 +55,11 @@ export const events = apiRouter().openapi(
       });
       await stream.writeSSE({ event: 'ready', data: '{}' });
       while (!stream.aborted && !stream.closed) {
+        if (stopping?.aborted) {
+          // The server shuts down: reconnect soon (EventSource does so by itself when the stream ends), and then refetch.
+          await stream.writeSSE({ event: 'reconnect', data: '{}', retry: RECONNECT_MS });
+          break;
+        }
         const next = queue.shift();
         if (next !== undefined) {
           await stream.writeSSE(next);
@@ -59,8 +70,9 @@ export const events = apiRouter().openapi(
           setTimeout(resolve, HEARTBEAT_MS);
         });
         wake = null;
-        if (queue.length === 0 && !stream.aborted) await stream.write(': heartbeat\n\n');
+        if (queue.length === 0 && !stream.aborted && !stopping?.aborted) await stream.write(': heartbeat\n\n');
       }
+      stopping?.removeEventListener('abort', onStop);
       unsubscribe();
     }) as never;
   },

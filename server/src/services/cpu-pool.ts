@@ -33,7 +33,13 @@ const queue: Job[] = [];
 let nextId = 1;
 
 function workerStart(): Worker {
-  // The sources are TypeScript: the worker registers tsx first, as the server itself runs under it.
+  // The built server (server/dist) has its own bundled worker beside it. From the sources (tests, pnpm dev) the
+  // worker is TypeScript: it registers tsx first, as the server itself runs under it.
+  if (!import.meta.url.endsWith('.ts')) {
+    const worker = new Worker(new URL('./cpu-worker.js', import.meta.url));
+    worker.unref();
+    return worker;
+  }
   const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
   const entry = new URL('./cpu-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsxApi)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); })`;

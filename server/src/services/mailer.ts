@@ -1,5 +1,6 @@
 import { outboxDue, outboxFailed, outboxSent, type Sql, type Tx } from '@cd/db';
 import nodemailer from 'nodemailer';
+import type { Logger } from 'pino';
 
 export interface MailTransport {
   sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
@@ -39,19 +40,25 @@ export async function outboxDeliver(sql: Sql, transport: MailTransport, from: st
   });
 }
 
-/** Runs outboxDeliver every `intervalMs` until stopped; errors are logged, never fatal. */
-export function outboxWorker(sql: Sql, transport: MailTransport, from: string, intervalMs = 15_000) {
-  let running = false;
-  const timer = setInterval(async () => {
+/**
+ * Runs outboxDeliver every `intervalMs` until stopped; errors go to `log`, never fatal. stop() resolves once a
+ * delivery under way has finished, so a shutdown closes the pool only after it.
+ */
+export function outboxWorker(sql: Sql, transport: MailTransport, from: string, log: Pick<Logger, 'error'>, intervalMs = 15_000) {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
     if (running) return;
-    running = true;
-    try {
-      await outboxDeliver(sql, transport, from, new Date());
-    } catch (err) {
-      console.error(JSON.stringify({ level: 'error', msg: 'outbox', err: String((err as Error).message) }));
-    } finally {
-      running = false;
-    }
+    running = outboxDeliver(sql, transport, from, new Date())
+      .then(() => {})
+      .catch((err) => log.error({ err: String((err as Error).message) }, 'outbox'))
+      .finally(() => {
+        running = null;
+      });
   }, intervalMs);
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app.js';
 import { loggerCreate } from './lib/logger.js';
+import { metricsCreate, metricsServerStart } from './lib/metrics.js';
 import { configDeadlines, configFromEnv, configHorizon, configWantsDemo } from './config.js';
 import { databaseOpen } from './database.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, demoSeed } from './demo-seed.js';
@@ -32,6 +33,7 @@ async function main() {
     demoUsers = DEMO_LOGINS;
   }
 
+  const metrics = metricsCreate(db.sql);
   const app = createApp({
     sql: db.sql,
     now: () => new Date(),
@@ -40,7 +42,14 @@ async function main() {
     horizon: configHorizon(config),
     logger: loggerCreate(config.LOG_LEVEL === 'silent' ? 'silent' : config.LOG_LEVEL),
     trustProxy: config.TRUST_PROXY === '1',
+    metrics,
+    metricsToken: config.METRICS_TOKEN,
+    instanceId: config.INSTANCE_ID,
   });
+  const metricsServer = config.METRICS_PORT
+    ? await metricsServerStart(metrics, { port: config.METRICS_PORT, host: config.HOST, token: config.METRICS_TOKEN })
+    : null;
+  if (metricsServer) log(`Metrieken op http://${config.HOST}:${metricsServer.port}/metrics`);
   const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
   if (existsSync(webDist)) {
     const root = relative(process.cwd(), webDist);
@@ -85,6 +94,7 @@ async function main() {
     log('Afsluiten ...');
     server.close();
     mail?.stop();
+    await metricsServer?.close();
     clearInterval(calamityCheck);
     clearInterval(overdueCheck);
     await db.close();

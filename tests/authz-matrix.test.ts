@@ -49,7 +49,7 @@ type Grid = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outc
 // when the body decides who may act (the procedure steps, incident actions).
 
 /** Served, but not in the OpenAPI document. */
-const OUTSIDE_OPENAPI = ['GET /openapi.json'];
+const OUTSIDE_OPENAPI = ['GET /openapi.json', 'GET /metrics'];
 
 const INTENDED = {
   //                                                                  anon plan plan krm  krm  cap  svc  inc  cal  adm  frd
@@ -215,6 +215,9 @@ const INTENDED = {
 
   // Outside OpenAPI: the API description is public (NL API Design Rules).
   'GET /openapi.json': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  // Prometheus metrics, outside the API: no role's session or token opens them; only METRICS_TOKEN does, and without
+  // it (as here) the path does not exist (tests/metrics.test.ts scrapes with and without the token).
+  'GET /metrics': [NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF],
 } as const satisfies Record<string, Grid>;
 
 type Key = keyof typeof INTENDED;
@@ -321,6 +324,8 @@ interface Caller {
 interface Req {
   /** Relative to /api/v1, with the query. */
   path: string;
+  /** The path is the server's own, not under /api/v1 (/metrics). */
+  outsideApi?: true;
   body?: unknown;
   /** For a live stream: done while it is open; the answer is then what the stream carried, as JSON. */
   whileOpen?: () => Promise<void>;
@@ -872,6 +877,7 @@ const REQUESTS: Record<Key, Spec> = {
   }),
 
   'GET /openapi.json': () => ({ path: '/openapi.json' }),
+  'GET /metrics': () => ({ path: '/metrics', outsideApi: true }),
 };
 
 // ---------- running it ----------
@@ -894,7 +900,11 @@ function outcomeOf(status: number): Outcome | number {
 async function call(method: string, req: Req, a: Actor | null) {
   const headers: Record<string, string> = { ...a?.headers };
   if (req.body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await t.app.request(`/api/v1${req.path}`, { method, headers, body: req.body === undefined ? undefined : JSON.stringify(req.body) });
+  const res = await t.app.request(req.outsideApi ? req.path : `/api/v1${req.path}`, {
+    method,
+    headers,
+    body: req.body === undefined ? undefined : JSON.stringify(req.body),
+  });
   // A live stream never ends by itself: stop it once it has answered, or once it has carried what `whileOpen` did.
   if (res.headers.get('content-type')?.includes('text/event-stream')) {
     if (!req.whileOpen) {

@@ -134,6 +134,21 @@ describe('GET /metrics', () => {
     expect(requestCount(after, '/metrics', '200')).toBeGreaterThanOrEqual(1);
   });
 
+  it('labels by the route that answered, also with the web app’s fallback registered after the API (as index.ts does)', async () => {
+    const served = createApp({ sql: t.sql, now: () => t.clock.now, sessionHours: 12, metricsToken: TOKEN });
+    served.get('/*', (c) => c.text('web'));
+    const scrapeServed = async () => samplesParse(await (await served.request('/metrics', { headers: { Authorization: `Bearer ${TOKEN}` } })).text());
+    const before = await scrapeServed();
+    expect((await served.request('/api/v1/sessions/current', { headers: who.plannerA.headers })).status).toBe(200);
+    expect((await served.request('/api/v1/sessions/current')).status).toBe(401);
+    expect((await served.request('/overzicht/conflicten')).status).toBe(200);
+    const after = await scrapeServed();
+    const delta = (route: string, status: string) => requestCount(after, route, status) - requestCount(before, route, status);
+    expect(delta('/api/v1/sessions/current', '200')).toBe(1);
+    expect(delta('/api/v1/sessions/current', '401')).toBe(1);
+    expect(delta('/*', '200')).toBe(1);
+  });
+
   it('times each recompute, and reports open conflicts per procedure step and the outbox backlog as stored', async () => {
     await t.sql`truncate conflicts, conflict_cases, conflict_events, notifications, outbox, send_window_revisions, send_windows, deliveries cascade`;
     const put = await app.request('/api/v1/capacity-profile', {

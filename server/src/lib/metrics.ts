@@ -40,13 +40,14 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIO
 const OPEN_STEPS = PROCEDURE_STEPS.filter((s) => s !== 'resolved');
 
 /**
- * The route pattern that answered (or would have answered) a request: the last matched route that is not
- * middleware, such as '/api/v1/conflicts/:id'; 'unmatched' when only middleware matched. Never the raw path,
- * so the number of label values is bounded by the routes the app has.
+ * The route pattern that answered a request, such as '/api/v1/conflicts/:id': the handler that ran, or, when
+ * middleware answered first (a 401, a 413), the first route after it that would have; 'unmatched' when no route
+ * matched. Never the raw path, so the number of label values is bounded by the routes the app has. The web app's
+ * fallback ('/*', registered last) names every page and asset together.
  */
 function routeLabel(c: Context): string {
   const routes = matchedRoutes(c);
-  for (let i = routes.length - 1; i >= 0; i--) if (routes[i]!.method !== 'ALL') return routes[i]!.path;
+  for (let i = Math.max(0, c.req.routeIndex); i < routes.length; i++) if (routes[i]!.method !== 'ALL') return routes[i]!.path;
   return 'unmatched';
 }
 

@@ -278,4 +278,19 @@ describe('nginx from deploy/nginx.conf in front of two server processes', () => 
       expect(text).toMatch(/^cd_database_up 1$/m);
     }
   });
+  // Last: it uses up the login limit of this test's address on both replicas.
+  it('keys the login limit by the address nginx saw, whatever X-Forwarded-For the client wrote itself', async () => {
+    const statuses: number[] = [];
+    // Each replica allows 30 attempts per address in 5 minutes: by the 61st, one of them has had 31.
+    for (let i = 0; i < 61 && !statuses.includes(429); i++) {
+      const res = await fetch(`${proxy}/api/v1/sessions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `198.51.100.${i}` },
+        body: JSON.stringify({ email: `niemand${i}@x.example`, password: 'fout' }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
 });

@@ -2,7 +2,7 @@
 // deploy/nginx.conf (only the upstream's `server` lines and the `listen` line are rewritten), in front of two server
 // processes on one PostgreSQL (the test database; on PostgreSQL 15 when DATABASE_URL points there in CI).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,6 +105,8 @@ beforeAll(async () => {
   await replicaStart('api-2');
   const port = await freePort();
   prefix = mkdtempSync(join(tmpdir(), 'cd-nginx-'));
+  // Run as root (CI), nginx's workers are `nobody`: they must reach the temp directories it makes in the prefix.
+  chmodSync(prefix, 0o755);
   writeFileSync(join(prefix, 'nginx.conf'), nginxConfFor(port));
   const nginx = spawn(NGINX, ['-p', `${prefix}/`, '-c', join(prefix, 'nginx.conf'), '-e', 'stderr', '-g', 'daemon off;'], {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -264,6 +266,15 @@ describe('nginx from deploy/nginx.conf in front of two server processes', () => 
     expect((await write(proxy, 'C-2')).status).toBe(201);
     const stored = await t.sql<{ kenmerk: string }[]>`select kenmerk from send_windows where kenmerk like 'C-%' order by kenmerk`;
     expect(stored.map((r) => r.kenmerk)).toEqual(['C-2']);
+  });
+
+  it('passes an upload larger than nginx keeps in memory on to the API (through its body temp file)', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `G-${i};grote aanlevering;Brief;02-03-2027 10:00;02-03-2027 11:00;10;concept`);
+    const body = dutchCsv(rows);
+    expect(body.length).toBeGreaterThan(16 * 1024);
+    const res = await fetch(`${proxy}/api/v1/prognoses`, { method: 'POST', headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' }, body });
+    expect(res.status).toBe(201);
+    expect((await t.sql`select count(*)::int as n from send_windows where kenmerk like 'G-%'`)[0]!.n).toBe(1000);
   });
 
   it('does not publish /metrics through the proxy; each replica serves it with METRICS_TOKEN', async () => {

@@ -5,8 +5,10 @@ export type Tx = postgres.TransactionSql;
 /** Either the pool or a transaction: query modules accept both. */
 export type Queryable = Sql | Tx;
 
-/** Opens one pool on `url`; every query in the product goes through it. */
-/** `applicationName` tells this pool's connections apart in pg_stat_activity (the server's metrics count them). */
+/**
+ * Opens one pool on `url`; every query in the product goes through it. `applicationName` tells this pool's
+ * connections apart in pg_stat_activity (the server's metrics count the busy ones).
+ */
 export function createSql(url: string, opts: { max?: number; applicationName?: string } = {}): Sql {
   return postgres(url, {
     max: opts.max ?? 10,

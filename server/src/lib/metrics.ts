@@ -15,10 +15,10 @@ import { ProblemError, problemResponse } from './problem.js';
 const processRegistry = new Registry();
 let processMetricsStarted = false;
 
-/** Seconds per conflict recompute (the detection and what it stores), observed by conflictsRecompute. */
+/** Seconds per conflict recompute (waiting for its lock, the detection and what it stores), observed by conflictsRecompute. */
 export const recomputeDuration = new Histogram({
   name: 'cd_recompute_duration_seconds',
-  help: 'Duur van een herberekening van de conflicten (detectie en opslaan), in seconden',
+  help: 'Duur van een herberekening van de conflicten (wachten op de vergrendeling, detectie en opslaan), in seconden',
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
   registers: [processRegistry],
 });

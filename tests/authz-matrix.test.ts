@@ -49,7 +49,7 @@ type Grid = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outc
 // when the body decides who may act (the procedure steps, incident actions).
 
 /** Served, but not in the OpenAPI document. */
-const OUTSIDE_OPENAPI = ['GET /openapi.json', 'GET /health', 'GET /ready'];
+const OUTSIDE_OPENAPI = ['GET /openapi.json', 'GET /health', 'GET /ready', 'GET /metrics'];
 
 const INTENDED = {
   //                                                                  anon plan plan krm  krm  cap  svc  inc  cal  adm  frd
@@ -218,6 +218,9 @@ const INTENDED = {
   // Outside the API: the probes of a load balancer, public and telling nothing of anyone's data.
   'GET /health': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   'GET /ready': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  // Prometheus metrics, outside the API: no role's session or token opens them; only METRICS_TOKEN does, and without
+  // it (as here) the path does not exist (tests/metrics.test.ts scrapes with and without the token).
+  'GET /metrics': [NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF],
 } as const satisfies Record<string, Grid>;
 
 type Key = keyof typeof INTENDED;
@@ -879,6 +882,7 @@ const REQUESTS: Record<Key, Spec> = {
   'GET /openapi.json': () => ({ path: '/openapi.json' }),
   'GET /health': () => ({ path: '/health', root: true }),
   'GET /ready': () => ({ path: '/ready', root: true }),
+  'GET /metrics': () => ({ path: '/metrics', root: true }),
 };
 
 // ---------- running it ----------

@@ -3,6 +3,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { authenticate, signInRequired } from './lib/auth.js';
 import { bodyLimits, csrfGuard } from './lib/guards.js';
 import { rateLimiter } from './lib/rate-limiter.js';
+import { metricsCreate, metricsRoute, servedBy } from './lib/metrics.js';
 import { loggerCreate, requestLog } from './lib/logger.js';
 import type { AppEnv, Deps } from './lib/context.js';
 import { API_VERSION, securitySchemes } from './lib/openapi.js';
@@ -51,6 +52,9 @@ export type { Deps } from './lib/context.js';
 export function createApp(deps: Deps) {
   zodDutchConfigure();
   const app = new OpenAPIHono<AppEnv>();
+  const metrics = deps.metrics ?? metricsCreate(deps.sql);
+  app.use('*', metrics.requestObserve);
+  if (deps.instanceId) app.use('*', servedBy(deps.instanceId));
   app.use(
     '*',
     secureHeaders({
@@ -78,6 +82,7 @@ export function createApp(deps: Deps) {
     c.set('logger', logger);
     c.set('log', logger);
     c.set('loginLimiter', loginLimiter);
+    c.set('metrics', metrics);
     await next();
     c.header('API-Version', API_VERSION);
     // Answers are per user and change with every delivery: no cache may keep one, errors included.
@@ -157,6 +162,8 @@ export function createApp(deps: Deps) {
     ],
   });
   app.route('/api/v1', api);
+  // Before the web app's fallback (index.ts adds it after this), and outside the API and its OpenAPI document.
+  app.get('/metrics', metricsRoute(metrics, deps.metricsToken));
 
   // Probes for a load balancer or orchestrator, outside the API and before the web app's fallback (server/src/index.ts).
   app.get('/health', healthHandler);

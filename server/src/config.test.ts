@@ -18,6 +18,19 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ TRUST_PROXY: 'ja' })).toThrow(/TRUST_PROXY: moet 0 of 1 zijn/);
   });
 
+  it('reads the metrics settings: a token of at least 16 characters, a port, an instance name', () => {
+    expect(configFromEnv({})).toMatchObject({ METRICS_TOKEN: undefined, METRICS_PORT: undefined, INSTANCE_ID: undefined });
+    expect(configFromEnv({ METRICS_TOKEN: 'x'.repeat(16), METRICS_PORT: '9464', INSTANCE_ID: 'api-1' })).toMatchObject({
+      METRICS_TOKEN: 'x'.repeat(16),
+      METRICS_PORT: 9464,
+      INSTANCE_ID: 'api-1',
+    });
+    expect(() => configFromEnv({ METRICS_TOKEN: 'kort' })).toThrow(/METRICS_TOKEN: moet minstens 16 tekens lang zijn/);
+    expect(() => configFromEnv({ METRICS_TOKEN: 'met spaties erin, lang genoeg' })).toThrow(/METRICS_TOKEN: mag alleen zichtbare ASCII/);
+    expect(() => configFromEnv({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT: moet tussen 1 en 65535 liggen/);
+    expect(() => configFromEnv({ INSTANCE_ID: 'a b' })).toThrow(/INSTANCE_ID: mag alleen letters/);
+  });
+
   it('treats an empty value as unset', () => {
     expect(configFromEnv({ PORT: '' }).PORT).toBe(3000);
   });

@@ -2,13 +2,12 @@ import { type OpenProcedureStep, PLANNING_HORIZON_MAX_DAYS, type PlanningHorizon
 import { z } from 'zod';
 
 const flag = z.enum(['0', '1'], { error: 'moet 0 of 1 zijn' }).optional();
-const port = (fallback: number) =>
-  z.coerce
-    .number({ error: 'moet een poortnummer zijn' })
-    .int('moet een geheel getal zijn')
-    .min(1, 'moet tussen 1 en 65535 liggen')
-    .max(65535, 'moet tussen 1 en 65535 liggen')
-    .default(fallback);
+const portNumber = z.coerce
+  .number({ error: 'moet een poortnummer zijn' })
+  .int('moet een geheel getal zijn')
+  .min(1, 'moet tussen 1 en 65535 liggen')
+  .max(65535, 'moet tussen 1 en 65535 liggen');
+const port = (fallback: number) => portNumber.default(fallback);
 
 export const ConfigSchema = z.object({
   PORT: port(3000),
@@ -43,6 +42,16 @@ export const ConfigSchema = z.object({
       (v) => v.split(',').every((d) => Math.abs(Number(d)) <= PLANNING_HORIZON_MAX_DAYS),
       `mag aan elke kant hoogstens ${PLANNING_HORIZON_MAX_DAYS} dagen zijn`,
     )
+    .optional(),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'moet minstens 16 tekens lang zijn')
+    .regex(/^[\x21-\x7e]+$/, 'mag alleen zichtbare ASCII-tekens bevatten, zonder spaties')
+    .optional(),
+  METRICS_PORT: portNumber.optional(),
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'mag alleen letters, cijfers, punt, streepje en liggend streepje bevatten (hoogstens 64)')
     .optional(),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug'], { error: 'moet silent, error, info of debug zijn' }).default('info'),
 });

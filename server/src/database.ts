@@ -1,5 +1,6 @@
 import { createSql, migrate, startEmbeddedPostgres, type Sql } from '@cd/db';
 import type { Config } from './config.js';
+import { databaseApplicationName } from './lib/metrics.js';
 
 export interface Database {
   sql: Sql;
@@ -17,7 +18,7 @@ export async function databaseOpen(config: Config, log: (m: string) => void): Pr
     stopServer = server.stop;
   }
   // Writers can wait on locks (recompute, a case file); enough connections keep readers from queueing behind them.
-  const sql = createSql(url, { max: config.DB_POOL });
+  const sql = createSql(url, { max: config.DB_POOL, applicationName: databaseApplicationName() });
   try {
     const applied = await migrate(sql);
     if (applied.length) log(`Migraties toegepast: ${applied.join(', ')}`);

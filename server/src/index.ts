@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { loggerForProcess } from './lib/logger.js';
+import { metricsCreate, metricsServerStart } from './lib/metrics.js';
 import { staticHandler } from './lib/static.js';
 import { configDeadlines, configFromEnv, configHorizon, configWantsDemo } from './config.js';
 import { databaseOpen } from './database.js';
@@ -31,6 +32,7 @@ async function main(log: Logger, say: Logger, config: ReturnType<typeof configFr
   }
 
   const stopping = new AbortController();
+  const metrics = metricsCreate(db.sql);
   const app = createApp({
     sql: db.sql,
     now: () => new Date(),
@@ -40,7 +42,14 @@ async function main(log: Logger, say: Logger, config: ReturnType<typeof configFr
     logger: log,
     trustProxy: config.TRUST_PROXY === '1',
     stopping: stopping.signal,
+    metrics,
+    metricsToken: config.METRICS_TOKEN,
+    instanceId: config.INSTANCE_ID,
   });
+  const metricsServer = config.METRICS_PORT
+    ? await metricsServerStart(metrics, { port: config.METRICS_PORT, host: config.HOST, token: config.METRICS_TOKEN })
+    : null;
+  if (metricsServer) say.info(`Metrieken op http://${config.HOST}:${metricsServer.port}/metrics`);
   // After the API and the probes: the built web app, and index.html for the client-side routes.
   const web = staticHandler(WEB_DIST);
   if (web) app.get('*', web);
@@ -80,6 +89,7 @@ async function main(log: Logger, say: Logger, config: ReturnType<typeof configFr
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Live streams send "reconnect" and end; /ready answers 503.
     stopping.abort();
+    const metricsClosed = metricsServer?.close();
     clearInterval(calamityCheck);
     clearInterval(overdueCheck);
     const mailStopped = mail?.stop();
@@ -95,6 +105,7 @@ async function main(log: Logger, say: Logger, config: ReturnType<typeof configFr
     }
     try {
       await mailStopped;
+      await metricsClosed;
       await db.close();
     } catch (err) {
       say.error({ err: (err as Error).message }, 'database sluiten mislukt');

@@ -4,6 +4,7 @@ import { accessScope, type Capability, roleMay } from '@cd/shared/access';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { RateLimiter } from './rate-limiter.js';
+import type { AppMetrics } from './metrics.js';
 import { ProblemError } from './problem.js';
 import type { PlanningCache } from '../services/planning-cache.js';
 import type { ChangeFeed } from '../services/change-feed.js';
@@ -25,6 +26,14 @@ export interface Deps {
   trustProxy?: boolean;
   /** Aborted when the server starts to shut down: live streams tell their clients to reconnect, /ready answers 503. */
   stopping?: AbortSignal;
+  /** The app's metrics; index.ts makes them to share them with the METRICS_PORT listener. Made by createApp when absent. */
+  metrics?: AppMetrics;
+  /** METRICS_TOKEN: GET /metrics answers only with this Bearer token; /metrics is 404 when absent. */
+  metricsToken?: string;
+  /** INSTANCE_ID: sent as X-Served-By on every answer, so one can see which process behind a proxy answered. */
+  instanceId?: string;
+  /** Milliseconds between heartbeat comments on a quiet live stream; SSE_HEARTBEAT_MS when absent (tests shorten it). */
+  sseHeartbeatMs?: number;
 }
 
 export type AppEnv = {
@@ -37,6 +46,7 @@ export type AppEnv = {
     logger: Logger;
     log: Logger;
     loginLimiter: RateLimiter;
+    metrics: AppMetrics;
     /** Pages of the conflict list, per conflicts version. */
     conflictPages: VersionedMemo<{ rows: ConflictRow[]; total: number }>;
   };

@@ -11,13 +11,13 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Refuses cross-site writes made with the session cookie: the browser's Origin (or Sec-Fetch-Site) must be
  * this site. Only a call that a Bearer token actually authenticated is exempt (it carries no ambient
  * credentials); any other Authorization header does not lift the guard. SameSite=Strict is the first line;
- * this is the second.
+ * this is the second. Behind a proxy (TRUST_PROXY) the site is the host the browser asked the proxy for.
  */
 export const csrfGuard = createMiddleware<AppEnv>(async (c, next) => {
   if (SAFE.has(c.req.method) || c.get('authMethod') === 'bearer' || !getCookie(c, 'cd_session')) return next();
   const site = c.req.header('sec-fetch-site');
   const origin = c.req.header('origin');
-  const host = c.req.header('host') ?? new URL(c.req.url).host;
+  const host = requestHost(c);
   let foreign = site === 'cross-site';
   if (origin) {
     try {
@@ -80,4 +80,16 @@ export function requestIsHttps(c: Context<AppEnv>): boolean {
     if (proto) return proto.toLowerCase() === 'https';
   }
   return new URL(c.req.url).protocol === 'https:';
+}
+
+/**
+ * The host the browser addressed: with TRUST_PROXY the proxy's X-Forwarded-Host (the last entry, written by the
+ * proxy in front of us), else the Host header. Without TRUST_PROXY a forwarded host is never believed.
+ */
+export function requestHost(c: Context<AppEnv>): string {
+  if (c.get('deps').trustProxy) {
+    const forwarded = lastListed(c.req.header('x-forwarded-host'));
+    if (forwarded) return forwarded;
+  }
+  return c.req.header('host') ?? new URL(c.req.url).host;
 }

@@ -3,7 +3,8 @@ import { streamSSE } from 'hono/streaming';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
 
-const HEARTBEAT_MS = 25_000;
+/** A comment line this often on a quiet stream; deploy/nginx.conf's proxy_read_timeout must be longer. */
+export const SSE_HEARTBEAT_MS = 25_000;
 /** On shutdown: how soon a client's EventSource should reconnect (through the proxy, to another instance). */
 export const RECONNECT_MS = 1000;
 
@@ -32,7 +33,11 @@ export const events = apiRouter().openapi(
     const scope = afnemerScope(user);
     const feed = c.get('feed');
     const stopping = c.get('deps').stopping;
-    return streamSSE(c, async (stream) => {
+    const metrics = c.get('metrics');
+    const heartbeatMs = c.get('deps').sseHeartbeatMs ?? SSE_HEARTBEAT_MS;
+    // nginx would otherwise buffer the stream until its buffer fills: no event would arrive in time.
+    c.header('X-Accel-Buffering', 'no');
+    const res = streamSSE(c, async (stream) => {
       const queue: { event: 'change' | 'resync'; data: string }[] = [];
       let wake: (() => void) | null = null;
       const onStop = () => wake?.();
@@ -49,31 +54,40 @@ export const events = apiRouter().openapi(
           wake?.();
         },
       });
+      metrics.sseClientsAdd(1);
       stream.onAbort(() => {
         unsubscribe();
         wake?.();
       });
-      await stream.writeSSE({ event: 'ready', data: '{}' });
-      while (!stream.aborted && !stream.closed) {
-        if (stopping?.aborted) {
-          // The server shuts down: reconnect soon (EventSource does so by itself when the stream ends), and then refetch.
-          await stream.writeSSE({ event: 'reconnect', data: '{}', retry: RECONNECT_MS });
-          break;
+      try {
+        await stream.writeSSE({ event: 'ready', data: '{}' });
+        while (!stream.aborted && !stream.closed) {
+          if (stopping?.aborted) {
+            // The server shuts down: reconnect soon (EventSource does so by itself when the stream ends), and then refetch.
+            await stream.writeSSE({ event: 'reconnect', data: '{}', retry: RECONNECT_MS });
+            break;
+          }
+          const next = queue.shift();
+          if (next !== undefined) {
+            await stream.writeSSE(next);
+            continue;
+          }
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, heartbeatMs);
+          });
+          wake = null;
+          // A comment line: keeps proxies (nginx's proxy_read_timeout) and browsers from closing a quiet stream.
+          if (queue.length === 0 && !stream.aborted && !stopping?.aborted) await stream.write(': heartbeat\n\n');
         }
-        const next = queue.shift();
-        if (next !== undefined) {
-          await stream.writeSSE(next);
-          continue;
-        }
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, HEARTBEAT_MS);
-        });
-        wake = null;
-        if (queue.length === 0 && !stream.aborted && !stopping?.aborted) await stream.write(': heartbeat\n\n');
+      } finally {
+        stopping?.removeEventListener('abort', onStop);
+        metrics.sseClientsAdd(-1);
+        unsubscribe();
       }
-      stopping?.removeEventListener('abort', onStop);
-      unsubscribe();
-    }) as never;
+    });
+    // no-cache as SSE asks, and no-store as every API answer has (the API middleware keeps it then).
+    res.headers.set('Cache-Control', 'no-cache, no-store');
+    return res as never;
   },
 );

@@ -4,6 +4,7 @@ import { casesInvolvedUpdate, casesOpen, casesResolve, type ProcedureSettings } 
 import { BUCKET_MS, BUCKET_OVERLOADED, changedBucketRanges, conflictsReconcile, type ChangedInterval, type Conflict } from '@cd/shared';
 import { conflictsDetectOffThread } from './cpu-pool.js';
 import { DAY_MS } from '@cd/shared/time';
+import { recomputeTimed } from '../lib/metrics.js';
 
 /**
  * Where something changed (ms): one span, several (each recomputed around itself, never the time between them),
@@ -65,7 +66,11 @@ async function rangeSettle(tx: Tx, from: number, to: number, work: { buckets: nu
  * Each changed span is padded (a day before, two weeks after for the backlog to drain) and settled on its own;
  * ranges that grow into each other are joined, so the result equals detecting over everything at once.
  */
-export async function conflictsRecompute(tx: Tx, changed: ChangedSpan, now: Date, reason: string, settings: ProcedureSettings = {}): Promise<RecomputeResult> {
+export function conflictsRecompute(tx: Tx, changed: ChangedSpan, now: Date, reason: string, settings: ProcedureSettings = {}): Promise<RecomputeResult> {
+  return recomputeTimed(() => recomputeRun(tx, changed, now, reason, settings));
+}
+
+async function recomputeRun(tx: Tx, changed: ChangedSpan, now: Date, reason: string, settings: ProcedureSettings): Promise<RecomputeResult> {
   // One recompute at a time, across server instances: two would otherwise both insert the same new conflict.
   await tx`select pg_advisory_xact_lock(hashtext('conflicts-recompute'))`;
   const spans: readonly ChangedInterval[] = changed === 'all' ? await planningIslands(tx, MARGIN_MS + DRAIN_SLACK_MS) : 'from' in changed ? [changed] : changed;

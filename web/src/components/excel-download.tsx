@@ -16,10 +16,16 @@ function shownText(el: HTMLElement): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The table as it is shown: heads and body cells; a column of only buttons (with a hidden head) is left out. */
-export function tableAsShown(table: HTMLTableElement): { columns: string[]; rows: string[][] } {
-  const heads = [...(table.tHead?.rows[table.tHead.rows.length - 1]?.cells ?? [])];
-  const body = [...table.tBodies].flatMap((b) => [...b.rows]).filter((r) => !r.hidden && !r.hasAttribute('data-export-skip') && r.offsetParent !== null);
+/**
+ * The tables as they are shown: the heads of the first, the body rows of all (a grouped list is one table per
+ * group, with the same columns); a column of only buttons (with a hidden head) is left out.
+ */
+export function tableAsShown(tables: HTMLTableElement[]): { columns: string[]; rows: string[][] } {
+  const first = tables[0]!;
+  const heads = [...(first.tHead?.rows[first.tHead.rows.length - 1]?.cells ?? [])];
+  const body = tables
+    .flatMap((table) => [...table.tBodies].flatMap((b) => [...b.rows]))
+    .filter((r) => !r.hidden && !r.hasAttribute('data-export-skip') && r.offsetParent !== null);
   const rows = body.map((r) => [...r.cells].map(shownText));
   const columns = heads.map((h) => shownText(h));
   const onlyHidden = (h: HTMLTableCellElement) => h.querySelector('.visually-hidden')?.textContent?.trim() === h.textContent?.trim();
@@ -29,8 +35,14 @@ export function tableAsShown(table: HTMLTableElement): { columns: string[]; rows
   return { columns: keepIdx.map((i) => visibleHead[i]!), rows: rows.map((r) => keepIdx.map((i) => r[i] ?? '')) };
 }
 
+/** A list shown instead of a table (one item per row): each paragraph of an item is a cell, under `columns`. */
+function listAsShown(list: HTMLElement, columns: string[]): { columns: string[]; rows: string[][] } {
+  const rows = [...list.children].map((li) => [...li.querySelectorAll<HTMLElement>('p')].map(shownText).slice(0, columns.length));
+  return { columns, rows };
+}
+
 /** The filter controls of the panel around the table, as "Label: value; …" (what the table is filtered by). */
-function filtersShown(scope: Element, table: HTMLTableElement): string {
+function filtersShown(scope: Element, table: HTMLElement): string {
   const controls = [...scope.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input')].filter(
     (c) => !table.contains(c) && !c.closest('dialog, [role="dialog"], form[data-export-skip]') && c.type !== 'hidden' && c.type !== 'file',
   );
@@ -49,19 +61,27 @@ function filtersShown(scope: Element, table: HTMLTableElement): string {
  * "Download als Excel" for the table in the same panel (decision 013): sends that table as shown, with the panel's
  * filters, to the server's one XLSX writer, and saves the file. Put it anywhere inside the table's `.panel`.
  */
-export function ExcelDownload({ title }: { title: string }) {
+export function ExcelDownload({
+  title,
+  columns,
+}: {
+  title: string /** For a list instead of a table: the names of its items' paragraphs. */;
+  columns?: string[];
+}) {
   const t = useT();
   const ref = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const download = async () => {
     const scope = ref.current?.closest('[data-export-scope], .panel') ?? document.body;
-    const table = scope.querySelector('table');
-    if (!table) return setError(t('export.noTable'));
+    const tables = [...scope.querySelectorAll('table')].filter((x) => !x.closest('dialog, [role="dialog"]') && x.offsetParent !== null);
+    const list = columns ? scope.querySelector<HTMLElement>('ul, ol') : null;
+    const shown = tables.length > 0 ? tableAsShown(tables) : list && columns ? listAsShown(list, columns) : null;
+    if (!shown) return setError(t('export.noTable'));
     setBusy(true);
     setError(null);
     try {
-      await apiDownload('/exports/xlsx', { title, ...tableAsShown(table), filters: filtersShown(scope, table) }, 'tabel.xlsx');
+      await apiDownload('/exports/xlsx', { title, ...shown, filters: filtersShown(scope, tables[0] ?? list!) }, 'tabel.xlsx');
     } catch (err) {
       setError(errorMessage(err, t));
     } finally {

@@ -12,6 +12,9 @@ export const servicesNl = {
 
   'export.excel': 'Download als Excel',
   'export.noTable': 'Er is geen tabel om te downloaden.',
+  'export.notification': 'Melding',
+  'export.notificationBody': 'Toelichting',
+  'export.notificationAt': 'Tijdstip',
 
   'sr.title': 'Serviceverzoeken',
   'sr.lead': 'Een standaard serviceverzoek uit de catalogus (Bijlage 2) heeft een afgesproken termijn in werkdagen; een vrij verzoek niet.',
@@ -219,6 +222,9 @@ export const servicesEn: Record<keyof typeof servicesNl, string> = {
 
   'export.excel': 'Download as Excel',
   'export.noTable': 'There is no table to download.',
+  'export.notification': 'Notification',
+  'export.notificationBody': 'Details',
+  'export.notificationAt': 'Time',
 
   'sr.title': 'Service requests',
   'sr.lead': 'A standard service request from the catalogue (Annex 2) has an agreed term in working days; a free-form request has none.',

@@ -69,7 +69,7 @@ export function ServiceRequestList() {
                   <td>{r.afnemerName}</td>
                   <td>{f.dateTime(r.filedAt)}</td>
                   <td data-testid="sr-deadline">{deadline === null ? t('sr.noTerm') : t('sr.deadlineCell', { date: f.date(deadline - 1), days: days! })}</td>
-                  <td>{t(STATUS[r.status])}</td>
+                  <td data-testid="sr-status">{t(STATUS[r.status])}</td>
                   <td>{r.answer ?? '–'}</td>
                   {handles && (
                     <td className="cell-actions">

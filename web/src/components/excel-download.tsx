@@ -3,15 +3,21 @@ import { apiDownload } from '../lib/api-client';
 import { useT } from '../lib/i18n';
 import { errorMessage } from './feedback';
 
-/** The text a cell shows, without its buttons (they are hidden for the moment of reading); whitespace collapsed. */
-function shownText(el: HTMLElement): string {
-  const controls = [...el.querySelectorAll<HTMLElement>('button, [data-export-skip]')];
-  const before = controls.map((c) => c.style.display);
-  for (const c of controls) c.style.display = 'none';
+/**
+ * The text a cell shows, whitespace collapsed: decorative marks (aria-hidden) left out, and in a body cell its buttons
+ * too (they are hidden for the moment of reading); a head keeps its sort button, whose text is the column's name.
+ */
+function shownText(el: HTMLElement, keepButtons = false): string {
+  const controls = [
+    ...el.querySelectorAll<HTMLElement>(keepButtons ? '[aria-hidden="true"], [data-export-skip]' : 'button, [aria-hidden="true"], [data-export-skip]'),
+  ];
+  const before = controls.map((c) => c.getAttribute('style'));
+  for (const c of controls) c.style.setProperty('display', 'none', 'important');
   // biome-ignore lint/performance/useDomNodeTextContent: innerText is the text as rendered (CSS applied), which is the point
   const text = el.innerText;
   controls.forEach((c, i) => {
-    c.style.display = before[i]!;
+    if (before[i] === null) c.removeAttribute('style');
+    else c.setAttribute('style', before[i]!);
   });
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -26,10 +32,10 @@ export function tableAsShown(tables: HTMLTableElement[]): { columns: string[]; r
   const body = tables
     .flatMap((table) => [...table.tBodies].flatMap((b) => [...b.rows]))
     .filter((r) => !r.hidden && !r.hasAttribute('data-export-skip') && r.offsetParent !== null);
-  const rows = body.map((r) => [...r.cells].map(shownText));
-  const columns = heads.map((h) => shownText(h));
+  const rows = body.map((r) => [...r.cells].map((cell) => shownText(cell)));
+  const columns = heads.map((h) => shownText(h, true));
   const onlyHidden = (h: HTMLTableCellElement) => h.querySelector('.visually-hidden')?.textContent?.trim() === h.textContent?.trim();
-  const keep = columns.map((_, i) => !(onlyHidden(heads[i]!) && rows.every((r) => !r[i])));
+  const keep = columns.map((c, i) => !((c === '' || onlyHidden(heads[i]!)) && rows.every((r) => !r[i])));
   const keepIdx = keep.map((k, i) => (k ? i : -1)).filter((i) => i >= 0);
   const visibleHead = columns.map((c, i) => c || heads[i]!.textContent?.trim() || '');
   return { columns: keepIdx.map((i) => visibleHead[i]!), rows: rows.map((r) => keepIdx.map((i) => r[i] ?? '')) };
@@ -37,7 +43,7 @@ export function tableAsShown(tables: HTMLTableElement[]): { columns: string[]; r
 
 /** A list shown instead of a table (one item per row): each paragraph of an item is a cell, under `columns`. */
 function listAsShown(list: HTMLElement, columns: string[]): { columns: string[]; rows: string[][] } {
-  const rows = [...list.children].map((li) => [...li.querySelectorAll<HTMLElement>('p')].map(shownText).slice(0, columns.length));
+  const rows = [...list.children].map((li) => [...li.querySelectorAll<HTMLElement>('p')].map((p) => shownText(p)).slice(0, columns.length));
   return { columns, rows };
 }
 

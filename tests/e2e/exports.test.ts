@@ -34,11 +34,23 @@ async function pageAs(a: Actor): Promise<Page> {
   return page;
 }
 
+/** The little of the DOM these callbacks use (the tests compile without the DOM library). */
+interface DomNode {
+  innerText: string;
+  cells: Iterable<DomNode>;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
+  style: { setProperty(name: string, value: string, priority: string): void };
+  querySelectorAll(selector: string): Iterable<DomNode>;
+}
+
 /** What the panel's tables show: heads of the first, body rows of all; each cell's rendered text without its buttons. */
 function shownInPanel(panel: Locator) {
-  return panel.evaluate((el) => {
-    const text = (cell: HTMLElement, inHead = false) => {
-      const hide = [...cell.querySelectorAll<HTMLElement>(inHead ? '[aria-hidden="true"]' : 'button, [aria-hidden="true"]')];
+  return panel.evaluate((root) => {
+    const el = root as unknown as DomNode;
+    const text = (cell: DomNode, inHead = false) => {
+      const hide = [...cell.querySelectorAll(inHead ? '[aria-hidden="true"]' : 'button, [aria-hidden="true"]')];
       const before = hide.map((x) => x.getAttribute('style'));
       for (const x of hide) x.style.setProperty('display', 'none', 'important');
       const s = cell.innerText;
@@ -46,8 +58,8 @@ function shownInPanel(panel: Locator) {
       return s.replace(/\s+/g, ' ').trim();
     };
     const tables = [...el.querySelectorAll('table')];
-    const heads = [...tables[0]!.querySelectorAll<HTMLElement>('thead tr:last-child th')].map((h) => text(h, true));
-    const rows = tables.flatMap((tb) => [...tb.querySelectorAll<HTMLTableRowElement>('tbody tr')].map((r) => [...r.cells].map((c) => text(c))));
+    const heads = [...tables[0]!.querySelectorAll('thead tr:last-child th')].map((h) => text(h, true));
+    const rows = tables.flatMap((tb) => [...tb.querySelectorAll('tbody tr')].map((r) => [...r.cells].map((c) => text(c))));
     return { heads, rows };
   });
 }
@@ -56,7 +68,8 @@ function shownInPanel(panel: Locator) {
 async function download(page: Page, panel: Locator) {
   const [file] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: /^Download als Excel/ }).click()]);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await readFile((await file.path())!));
+  const bytes = await readFile((await file.path())!);
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   const [sheet, about] = wb.worksheets;
   const cell = (v: ExcelJS.CellValue) =>
     typeof v === 'number' ? v.toLocaleString('nl-NL', { maximumFractionDigits: 20 }) : v === null || v === undefined ? '' : String(v);
@@ -196,7 +209,9 @@ describe('Download als Excel', () => {
     await panel.locator('li').first().waitFor();
     const shown = await panel
       .locator('li')
-      .evaluateAll((items) => items.map((li) => [...li.querySelectorAll<HTMLElement>('p')].slice(0, 3).map((p) => p.innerText.replace(/\s+/g, ' ').trim())));
+      .evaluateAll((items) =>
+        items.map((li) => [...(li as unknown as DomNode).querySelectorAll('p')].slice(0, 3).map((p) => p.innerText.replace(/\s+/g, ' ').trim())),
+      );
     const file = await download(page, panel);
     expect(file.rows[0]).toEqual(['Melding', 'Toelichting', 'Tijdstip']);
     expect(file.rows.slice(1)).toEqual(shown);

@@ -293,7 +293,7 @@ describe('the service report in Chromium', () => {
     expect(await page.getByRole('heading', { name: 'Service rapportage MijnOverheid Berichtenbox' }).isVisible()).toBe(true);
     const pages = pdfPages(await page.pdf({ format: 'A4' }));
     expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(3);
+    expect(pages).toBeLessThanOrEqual(2);
   });
 
   it('prints a conflict case file without menu, buttons or chart, on at most two pages', async () => {

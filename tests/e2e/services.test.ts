@@ -221,7 +221,7 @@ describe('disruption analyses in Chromium', () => {
 });
 
 describe('contacts (Bijlage 1) in Chromium', () => {
-  it("lets a planner keep its own Afnemer's contacts, refuses a bad e-mail, and shows another Afnemer nothing of them", async () => {
+  it("lets a planner keep its own Afnemer's contacts and Logius its own, refuses a bad e-mail, and shows another Afnemer only Logius' contacts", async () => {
     const page = await pageAs(who.plannerA);
     await nav(page, 'Contacten');
     await page.getByRole('button', { name: 'Contact toevoegen' }).click();
@@ -238,10 +238,25 @@ describe('contacts (Bijlage 1) in Chromium', () => {
     expect(c).toEqual({ afnemerOin: OIN_A, role: 'planning' });
     await expectAccessible(page, 'diensten-06-planner-contacten');
 
+    // Logius keeps its own list: the service manager adds the Servicecentrum, which every Afnemer then sees.
+    const logius = await pageAs(who.service);
+    await nav(logius, 'Contacten');
+    await logius.getByRole('rowheader', { name: 'Petra Planning' }).waitFor();
+    await logius.getByRole('button', { name: 'Contact toevoegen' }).click();
+    const logiusForm = logius.getByRole('form', { name: 'Contact toevoegen' });
+    await logiusForm.getByLabel('Functie of rol').selectOption('servicecentrum');
+    await logiusForm.getByLabel('Naam').fill('Servicecentrum Logius');
+    await logiusForm.getByLabel('Telefoon').fill('0900-5554555');
+    await logiusForm.getByRole('button', { name: 'Opslaan' }).click();
+    await logius.getByRole('rowheader', { name: 'Servicecentrum Logius' }).waitFor();
+    expect(await t.sql`select afnemer_oin, role from contacts where name = 'Servicecentrum Logius'`).toEqual([{ afnemerOin: null, role: 'servicecentrum' }]);
+
     const other = await pageAs(who.plannerB);
     await nav(other, 'Contacten');
     await other.getByRole('heading', { name: 'Contactgegevens', level: 1 }).waitFor();
-    await other.locator('table, .empty-state').first().waitFor();
+    const logiusRow = other.locator('tr', { has: other.getByRole('rowheader', { name: 'Servicecentrum Logius' }) });
+    await logiusRow.waitFor();
+    expect(await logiusRow.getByRole('button').count()).toBe(0);
     expect(await other.getByText('Petra Planning').count()).toBe(0);
   });
 });

@@ -195,9 +195,12 @@ const INTENDED = {
   'PATCH /service-requests/{id}': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO],
 
   // Rapportages (section 8): the Service rapportage is Logius'; the usage template is per Afnemer.
-  'GET /reports/service': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, ok],
+  // Section 8.3: Logius reads the whole report, an Afnemer's roles their own part (scoped, never another's).
+  'GET /reports/service': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   'GET /reports/usage': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
   'GET /reports/usage.xlsx': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  // "Download als Excel" (decision 013): the table as the caller's own screen shows it; it reads no data, stores nothing.
+  'POST /exports/xlsx': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
 
   // Agenda: one's own feeds; the feed itself is reached by its secret URL alone (the token is the access).
   'GET /calendar-feeds': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
@@ -852,6 +855,10 @@ const REQUESTS: Record<Key, Spec> = {
   'GET /reports/service': () => ({ path: '/reports/service?from=2027-01-01T00:00:00Z&to=2027-04-01T00:00:00Z' }),
   'GET /reports/usage': () => ({ path: `/reports/usage?afnemer=${OIN_A}&year=2027&quarter=1` }),
   'GET /reports/usage.xlsx': () => ({ path: `/reports/usage.xlsx?afnemer=${OIN_A}&year=2027&quarter=1` }),
+  'POST /exports/xlsx': {
+    request: () => ({ path: '/exports/xlsx', body: { title: 'Verzendmomenten', columns: ['Kenmerk', 'Aantal'], rows: [['A-1', '1.250.000']] } }),
+    writesNothing: true,
+  },
 
   'GET /calendar-feeds': () => ({ path: '/calendar-feeds' }),
   'POST /calendar-feeds': () => ({ path: '/calendar-feeds' }),

@@ -114,9 +114,49 @@ describe('GET /api/v1/reports/service (JSON)', () => {
     expect(r.calamities).toMatchObject({ available: true, total: 0 });
   });
 
-  it('refuses Afnemer roles and bad periods', async () => {
-    expect((await get(`/api/v1/reports/service?${PERIOD}`, who.plannerA)).status).toBe(403);
-    expect((await get(`/api/v1/reports/service?${PERIOD}`, who.klantraadA)).status).toBe(403);
+  it("gives an Afnemer its own part: its conflicts, incidents, RFC decisions and disruption analyses, never another Afnemer's", async () => {
+    await t.sql`truncate disruption_analyses, incidents cascade`;
+    await scenario();
+    const incident = async (number: string, title: string, afnemers: string[], resolved: string | null) =>
+      (
+        await t.sql<
+          { id: number }[]
+        >`insert into incidents (number, kind, title, channel, priority, ever_p1, afnemers, reported_at, response_due_at, resolution_due_at, resolved_at)
+          values (${number}, 'mijnoverheid', ${title}, 'e-mail', 'P1', true, ${afnemers}, '2027-02-02T09:00:00Z', '2027-02-02T09:15:00Z', '2027-02-02T13:00:00Z', ${resolved})
+          returning id::int`
+      )[0]!.id;
+    const incA = await incident('INC-2027-000011', 'Storing bij A', [OIN_A], '2027-02-02T12:00:00Z');
+    await incident('INC-2027-000012', 'GEHEIM-B storing', [OIN_B], null);
+    await t.sql`insert into disruption_analyses (incident_id, afnemer_oin, requested_by, requested_by_user, requested_at, description, disruption_date, contact_name, contact_email)
+      values (${incA}, ${OIN_A}, 'afnemer', ${who.plannerA.user.id}, '2027-02-03T10:00:00Z', 'Wat ging er mis?', '2027-02-02', 'Contact A', 'a@a.example')`;
+
+    const own = await (await get(`/api/v1/reports/service?${PERIOD}`, who.plannerA)).json();
+    expect(own).toMatchObject({ afnemer: OIN_A, afnemerName: expect.any(String) });
+    expect(own.conflicts).toMatchObject({ detected: 1, open: 1 });
+    expect(own.incidentList).toEqual([expect.objectContaining({ number: 'INC-2027-000011', title: 'Storing bij A', resolvedInTime: true })]);
+    expect(own.incidents.byPriority).toEqual([{ priority: 'P1', total: 1, solved: 1, solvedInTime: 1, shareInTime: 1 }]);
+    expect(own.disruptionAnalyses).toEqual([expect.objectContaining({ incidentNumber: 'INC-2027-000011', deliveredAt: null })]);
+    expect(own.rfcs).toMatchObject({ approved: 1 });
+    expect(JSON.stringify(own)).not.toContain('GEHEIM-B');
+
+    const b = await (await get(`/api/v1/reports/service?${PERIOD}`, who.plannerB)).json();
+    expect(b.afnemer).toBe(OIN_B);
+    expect(b.incidentList.map((i: { number: string }) => i.number)).toEqual(['INC-2027-000012']);
+    expect(b.disruptionAnalyses).toEqual([]);
+    expect(b.rfcs).toMatchObject({ approved: 0 });
+    expect(JSON.stringify(b)).not.toContain('Storing bij A');
+
+    const all = await (await get(`/api/v1/reports/service?${PERIOD}`, who.service)).json();
+    expect(all.afnemer).toBeNull();
+    expect(all.incidentList).toHaveLength(2);
+    expect(all.disruptionAnalyses).toHaveLength(1);
+
+    const html = await (await get(`/api/v1/reports/service?${PERIOD}`, who.plannerA, 'text/html')).text();
+    expect(html).toContain('Storing bij A');
+    expect(html).not.toContain('GEHEIM-B');
+  });
+
+  it('refuses bad periods', async () => {
     expect((await get('/api/v1/reports/service?from=2027-02-08T00:00:00Z&to=2027-02-01T00:00:00Z', who.service)).status).toBe(400);
     expect((await get('/api/v1/reports/service?from=gisteren&to=2027-02-01T00:00:00Z', who.service)).status).toBe(400);
     expect((await get('/api/v1/reports/service?from=2027-01-01T00:00:00Z&to=2028-06-01T00:00:00Z', who.service)).status).toBe(400);

@@ -40,6 +40,7 @@ import { userRfcPermissions } from './routes/rfc-permissions.js';
 import { releases } from './routes/releases.js';
 import { serviceRequests, serviceRequestTypes } from './routes/service-requests.js';
 import { reports } from './routes/reports.js';
+import { exportsRouter } from './routes/exports.js';
 import { calendarFeeds } from './routes/calendar-feeds.js';
 import { zodDutchConfigure } from './lib/zod-dutch.js';
 import { planChanges } from './routes/plan-changes.js';
@@ -128,6 +129,7 @@ export function createApp(deps: Deps) {
     .route('/service-request-types', serviceRequestTypes)
     .route('/service-requests', serviceRequests)
     .route('/reports', reports)
+    .route('/exports', exportsRouter)
     .route('/calendar-feeds', calendarFeeds)
     .route('/plan-changes', planChanges)
     .route('/tokens', apiTokens);

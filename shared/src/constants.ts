@@ -17,5 +17,6 @@ export {
   type ProcedureStep,
 } from './procedure/types.js';
 export { CALAMITY_THRESHOLD } from './incidents/calamity.js';
+export { CONTACT_ROLES, CONTACT_ROLE_LABELS, type ContactRole } from './incidents/contacts.js';
 export { DEFAULT_PRIORITY_SETTINGS, PRIORITIES, type Priority } from './incidents/priority-defaults.js';
 export { LIVE_CHANGE_KINDS, liveChangeKindIs, type LiveChangeKind } from './live-changes.js';

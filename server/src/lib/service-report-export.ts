@@ -128,6 +128,7 @@ dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-we
 </style></head><body>
 <h1>Service rapportage MijnOverheid Berichtenbox</h1>
 <p>Periode ${esc(dt(r.from))} tot ${esc(dt(r.to))} (${AMSTERDAM_TIME_ZONE}). Opgesteld door Logius op ${esc(dt(r.generatedAt))} voor het Operationeel Overleg.</p>
+${r.afnemerName ? `<p><strong>Deel van ${esc(r.afnemerName)}</strong>: conflicten, incidenten, calamiteiten, RFC’s en verstoringsanalyses van deze Afnemer.</p>` : ''}
 <section><h2>1. Capaciteitsgebruik</h2>
 <dl><dt>Hoogste benutting</dt><dd>${esc(pct(cap.peakUtilization))}${cap.peakAt ? ` op ${esc(dt(cap.peakAt))}` : ''}</dd>
 <dt>Kwartieren met waarschuwing</dt><dd>${esc(cap.warningBuckets)} (vanaf ${esc(pct(cap.warningLevel))})</dd>
@@ -162,7 +163,25 @@ ${rowChart(
   })),
 )}
 </section>
-<section><h2>3. Incidenten</h2>${incidents}</section>
+<section><h2>3. Incidenten</h2>${incidents}
+${table(
+  ['Incident', 'Titel', 'Prioriteit', 'Status', 'Gemeld', 'Opgelost', 'Binnen de tijd'],
+  r.incidentList.map((i) => [
+    i.number,
+    i.title,
+    i.priority,
+    i.status,
+    dt(i.reportedAt),
+    dt(i.resolvedAt),
+    i.resolvedInTime === null ? '–' : i.resolvedInTime ? 'ja' : 'nee',
+  ]),
+)}
+<h3>Verstoringsanalyses</h3>
+${table(
+  ['Analyse', 'Incident', 'Afnemer', 'Aangevraagd', 'Opgeleverd'],
+  r.disruptionAnalyses.map((d) => [d.id, d.incidentNumber, d.afnemerName, dt(d.requestedAt), dt(d.deliveredAt)]),
+)}
+</section>
 <section><h2>4. Calamiteiten</h2>${calamities}</section>
 <section><h2>5. Wijzigingen (RFC’s)</h2>
 <dl><dt>Ingediend</dt><dd>${esc(r.rfcs.filed)}</dd><dt>Goedgekeurd door de CAB</dt><dd>${esc(r.rfcs.approved)}</dd><dt>Afgewezen</dt><dd>${esc(r.rfcs.rejected)}</dd><dt>Geïmplementeerd</dt><dd>${esc(r.rfcs.implemented)}</dd></dl>
@@ -191,6 +210,7 @@ export function serviceReportCsv(r: ServiceReport): string {
     ['Sectie', 'Onderdeel', 'Waarde', 'Toelichting'],
     ['Periode', 'Van', r.from, ''],
     ['Periode', 'Tot', r.to, ''],
+    ...(r.afnemerName ? [['Afnemer', r.afnemerName, r.afnemer ?? '', 'alleen het deel van deze Afnemer'] as CsvValue[]] : []),
     ['Capaciteit', 'Hoogste benutting', dec(r.capacity.peakUtilization), r.capacity.peakAt ?? ''],
     ['Capaciteit', 'Kwartieren met waarschuwing', r.capacity.warningBuckets, ''],
     ['Capaciteit', 'Kwartieren overbelast', r.capacity.overloadBuckets, ''],
@@ -230,6 +250,13 @@ export function serviceReportCsv(r: ServiceReport): string {
     ...r.rfcs.byKind.map((k) => ['RFC’s naar soort', k.label, k.count, '']),
     ...r.rfcs.byStatus.map((k) => ['RFC’s naar status', k.label, k.count, '']),
     ...r.releases.map((x) => ['Release', x.name, x.rfcCount, `${x.start} – ${x.end}; capaciteit ${dec(x.factor)}`]),
+    ...r.incidentList.map((i) => ['Incident', i.number, i.priority, `${i.title}; ${i.status}; gemeld ${i.reportedAt}`]),
+    ...r.disruptionAnalyses.map((d) => [
+      'Verstoringsanalyse',
+      d.incidentNumber,
+      d.afnemerName,
+      `aangevraagd ${d.requestedAt}; opgeleverd ${d.deliveredAt ?? '–'}`,
+    ]),
   ];
   return csvRows(rows);
 }

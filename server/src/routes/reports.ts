@@ -11,6 +11,7 @@ import {
 } from '@cd/shared';
 import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { accessScope } from '@cd/shared/access';
 import { afnemerScope, userMay, userRequire, type AppEnv } from '../lib/context.js';
 import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
@@ -52,7 +53,8 @@ export const reports = apiRouter()
       tags: ['Rapportages'],
       operationId: 'getServiceReport',
       summary: 'Servicerapportage',
-      description: 'De servicerapportage voor het Operationeel Overleg over een periode: HTML (Accept: text/html), CSV (Accept: text/csv) of JSON.',
+      description:
+        'De servicerapportage voor het Operationeel Overleg over een periode (een Afnemer krijgt het eigen deel): HTML (Accept: text/html), CSV (Accept: text/csv) of JSON.',
       request: { query: ReportQuery },
       responses: {
         200: {
@@ -66,7 +68,7 @@ export const reports = apiRouter()
       },
     }),
     async (c) => {
-      userMay(c, 'report.service');
+      const user = userMay(c, 'report.service');
       const q = c.req.valid('query');
       const from = new Date(q.from);
       const to = new Date(q.to);
@@ -75,7 +77,10 @@ export const reports = apiRouter()
         throw new ProblemError(400, `Kies een periode van hoogstens ${MAX_DAYS} dagen.`, [{ field: 'to', message: 'Periode te lang.' }]);
       }
       const { sql, now } = c.get('deps');
-      const report = await serviceReportBuild(sql, c.get('planning'), from, to, now());
+      const scope = accessScope(user, 'report.service');
+      const own = scope === null ? null : await afnemerByOin(sql, scope);
+      if (scope !== null && !own) throw new ProblemError(403, 'Uw account hoort niet bij een bekende Afnemer.');
+      const report = await serviceReportBuild(sql, c.get('planning'), from, to, now(), own ? { oin: own.oin, name: own.name } : null);
       const accept = c.req.header('accept') ?? '';
       const name = `service-rapportage-${q.from.slice(0, 10)}-${q.to.slice(0, 10)}`;
       if (accept.includes('text/html')) {

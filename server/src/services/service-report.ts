@@ -4,6 +4,8 @@ import {
   reportCalamities,
   reportConflictEvents,
   reportConflicts,
+  reportAnalyses,
+  reportIncidentItems,
   reportIncidents,
   reportRfcs,
   rfcsOfReleases,
@@ -36,8 +38,20 @@ function counts<K extends string>(keys: Iterable<K>, label: (k: K) => string) {
 
 const stepLabel = (s: string) => PROCEDURE_STEP_LABELS[s as ProcedureStep] ?? s;
 
-/** Gathers the Service rapportage for [from, to) from the database and the planning core. */
-export async function serviceReportBuild(sql: Sql, planning: PlanningCache, from: Date, to: Date, now: Date): Promise<ServiceReport> {
+/**
+ * Gathers the Service rapportage for [from, to) from the database and the planning core. With `afnemer`, that
+ * Afnemer's part (section 8.3): capacity, maintenance and releases as everyone sees them, and of conflicts,
+ * incidents, calamities, RFCs and disruption analyses only its own.
+ */
+export async function serviceReportBuild(
+  sql: Sql,
+  planning: PlanningCache,
+  from: Date,
+  to: Date,
+  now: Date,
+  afnemer: { oin: string; name: string } | null = null,
+): Promise<ServiceReport> {
+  const oin = afnemer?.oin ?? null;
   const { windows, maintenance, profile, schedule } = await planning.get(sql);
   const view = loadView({ from: from.getTime(), to: to.getTime(), bucket: '15m', windows, maintenance, profile, schedule, names: new Map(), ownAfnemer: null });
   // The levels of the profile in force at the start of the period.
@@ -50,7 +64,7 @@ export async function serviceReportBuild(sql: Sql, planning: PlanningCache, from
     if (u !== null && (peak === null || u > peak)) [peak, peakAt] = [u, starts[i]!];
   });
 
-  const conflicts = await reportConflicts(sql, from, to);
+  const conflicts = await reportConflicts(sql, from, to, oin);
   const events = await reportConflictEvents(
     sql,
     conflicts.map((c) => c.id),
@@ -63,22 +77,28 @@ export async function serviceReportBuild(sql: Sql, planning: PlanningCache, from
     PROCEDURE_STEPS,
   );
 
-  const [incidents, calamities, rfcs, releases, maintenanceRows] = await Promise.all([
-    reportIncidents(sql, from, to, now),
-    reportCalamities(sql, from, to),
-    reportRfcs(sql, from, to),
+  const [incidents, calamities, rfcs, releases, maintenanceRows, incidentItems, analyses] = await Promise.all([
+    reportIncidents(sql, from, to, now, oin),
+    reportCalamities(sql, from, to, oin),
+    reportRfcs(sql, from, to, oin),
     releasesList(sql, from, to),
     maintenanceList(sql, from, to),
+    reportIncidentItems(sql, from, to, oin),
+    reportAnalyses(sql, from, to, oin),
   ]);
-  const releaseRfcs = await rfcsOfReleases(
-    sql,
-    releases.map((r) => r.id),
-  );
+  const releaseRfcs = (
+    await rfcsOfReleases(
+      sql,
+      releases.map((r) => r.id),
+    )
+  ).filter((r) => oin === null || r.afnemerOin === oin);
 
   return {
     from: from.toISOString(),
     to: to.toISOString(),
     generatedAt: now.toISOString(),
+    afnemer: oin,
+    afnemerName: afnemer?.name ?? null,
     capacity: {
       threshold: levels.threshold ?? profile.threshold,
       warningLevel: levels.warningLevel ?? profile.warningLevel,
@@ -136,6 +156,22 @@ export async function serviceReportBuild(sql: Sql, planning: PlanningCache, from
       end: r.endAt.toISOString(),
       factor: r.factor,
       rfcCount: releaseRfcs.filter((x) => x.releaseId === r.id).length,
+    })),
+    incidentList: (incidentItems ?? []).map((i) => ({
+      number: i.number,
+      title: i.title,
+      priority: i.priority,
+      status: i.status,
+      reportedAt: i.reportedAt.toISOString(),
+      resolvedAt: i.resolvedAt?.toISOString() ?? null,
+      resolvedInTime: i.resolvedAt === null ? null : i.resolvedAt <= i.resolutionDueAt,
+    })),
+    disruptionAnalyses: (analyses ?? []).map((d) => ({
+      id: d.id,
+      incidentNumber: d.incidentNumber,
+      afnemerName: d.afnemerName,
+      requestedAt: d.requestedAt.toISOString(),
+      deliveredAt: d.deliveredAt?.toISOString() ?? null,
     })),
   };
 }

@@ -79,8 +79,8 @@ export const ACCESS = {
   'service-request.file': { planner: 'own', 'klantraad-manager': 'own' },
   'service-request.handle': CHANGE_HANDLERS,
 
-  // Reports (section 8).
-  'report.service': LOGIUS,
+  // Reports (section 8.3): Logius reads the whole service report; an Afnemer's roles its own part.
+  'report.service': { planner: 'own', 'klantraad-manager': 'own', ...LOGIUS },
 
   // Accounts.
   'token.manage-any': { admin: 'any' },

@@ -248,6 +248,8 @@ export const ServiceReport = z
     from: Instant,
     to: Instant,
     generatedAt: Instant,
+    afnemer: Oin.nullable().meta({ description: 'De Afnemer wiens deel dit is; null: het hele rapport (Logius)' }),
+    afnemerName: z.string().nullable(),
     capacity: z.object({
       threshold: z.number(),
       warningLevel: z.number(),
@@ -296,6 +298,20 @@ export const ServiceReport = z
       implemented: z.number().int(),
     }),
     releases: z.array(z.object({ id: z.number().int(), name: z.string(), start: Instant, end: Instant, factor: z.number(), rfcCount: z.number().int() })),
+    incidentList: z.array(
+      z.object({
+        number: z.string(),
+        title: z.string(),
+        priority: z.string(),
+        status: z.string(),
+        reportedAt: Instant,
+        resolvedAt: Instant.nullable(),
+        resolvedInTime: z.boolean().nullable(),
+      }),
+    ),
+    disruptionAnalyses: z.array(
+      z.object({ id: z.number().int(), incidentNumber: z.string(), afnemerName: z.string(), requestedAt: Instant, deliveredAt: Instant.nullable() }),
+    ),
   })
   .meta({ id: 'ServiceReport', description: 'Service rapportage voor het Operationeel Overleg' });
 export type ServiceReport = z.infer<typeof ServiceReport>;

@@ -17,7 +17,29 @@ export function navFor(role: Role): NavItem[] {
   return items.filter((item) => item.needs === undefined || roleMay(role, item.needs)).map(({ to, label }) => ({ to, label }));
 }
 
+/** Services of the DAP (sections 4, 5, 8, Bijlagen 1 and 2) in every role's menu, each only where the role may. */
+const SERVICES: MenuItem[] = [
+  { to: '/serviceverzoeken', label: 'nav.serviceRequests' },
+  { to: '/verstoringsanalyses', label: 'nav.analyses' },
+  { to: '/contacten', label: 'nav.contacts' },
+  { to: '/rapportage', label: 'nav.report', needs: 'report.service' },
+  { to: '/fraude', label: 'nav.fraudReport', needs: 'fraud.report' },
+];
+
 function roleNav(role: Role): MenuItem[] {
+  if (role === 'fraudeteam') {
+    return [
+      { to: '/', label: 'nav.fraud' },
+      { to: '/overzicht', label: 'nav.load' },
+      { to: '/incidenten', label: 'nav.incidents' },
+      { to: '/contacten', label: 'nav.contacts' },
+      { to: '/meldingen', label: 'nav.notifications' },
+    ];
+  }
+  return [...roleNavBase(role), ...SERVICES];
+}
+
+function roleNavBase(role: Role): MenuItem[] {
   if (role === 'planner') {
     return [
       { to: '/', label: 'nav.overview' },

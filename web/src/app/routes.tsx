@@ -17,11 +17,16 @@ const IncidentsPage = lazy(() => import('./routes/incidents-page'));
 const ChangesPage = lazy(() => import('./routes/changes-page'));
 const NotFoundPage = lazy(() => import('./routes/not-found-page'));
 const TokensPage = lazy(() => import('./routes/tokens-page'));
+const ServiceRequestsPage = lazy(() => import('./routes/service-requests-page'));
+const FraudPage = lazy(() => import('./routes/fraud-page'));
+const AnalysesPage = lazy(() => import('./routes/analyses-page'));
+const ContactsPage = lazy(() => import('./routes/contacts-page'));
+const ServiceReportPage = lazy(() => import('./routes/service-report-page'));
 
 /** The page for a path, as the given role sees it. */
 export function pageFor(pathname: string, role: Role): ReactNode {
   const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/') return role === 'klantraad-manager' ? <KlantraadPage /> : <OverviewPage />;
+  if (path === '/') return role === 'klantraad-manager' ? <KlantraadPage /> : role === 'fraudeteam' ? <FraudPage /> : <OverviewPage />;
   if (path === '/overzicht') return <OverviewPage />;
   if (path === '/aanleveren') return <UploadPage />;
   if (path === '/verzendmomenten') return <WindowsPage />;
@@ -36,5 +41,10 @@ export function pageFor(pathname: string, role: Role): ReactNode {
   if (path === '/incidenten') return <IncidentsPage />;
   if (path === '/wijzigingen') return <ChangesPage />;
   if (path === '/api-tokens') return <TokensPage />;
+  if (path === '/serviceverzoeken') return <ServiceRequestsPage />;
+  if (path === '/fraude') return <FraudPage />;
+  if (path === '/verstoringsanalyses') return <AnalysesPage />;
+  if (path === '/contacten') return <ContactsPage />;
+  if (path === '/rapportage') return <ServiceReportPage />;
   return <NotFoundPage />;
 }

@@ -123,3 +123,32 @@ export function apiUpload<T>(
     xhr.send(form);
   });
 }
+
+/** Posts JSON and saves the answer as a file (its name from Content-Disposition); rejects with ApiError or NetworkError. */
+export async function apiDownload(path: string, body: unknown, fallbackName: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path), {
+      method: 'POST',
+      headers: { Accept: '*/*', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new NetworkError();
+  }
+  if (!res.ok) {
+    reportUnauthorized(res.status, path);
+    throw new ApiError(res.status, parseProblem(await res.text()));
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}

@@ -20,6 +20,10 @@ export const QUERY_ROOTS = {
   rfcs: 'rfcs',
   releases: 'releases',
   apiTokens: 'api-tokens',
+  serviceRequests: 'service-requests',
+  fraudReports: 'fraud-reports',
+  serviceReport: 'service-report',
+  calendarFeeds: 'calendar-feeds',
 } as const;
 
 export type ChangeKind = LiveChangeKind;

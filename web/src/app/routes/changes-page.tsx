@@ -1,4 +1,5 @@
 import { PageTitle, Section } from '../../components/page';
+import { ExcelDownload } from '../../components/excel-download';
 import { ReleaseList } from '../../features/changes/components/release-list';
 import { RfcList } from '../../features/changes/components/rfc-list';
 import { useT } from '../../lib/i18n';
@@ -11,7 +12,7 @@ export default function ChangesPage() {
       <PageTitle title={t('changes.title')} lead={t('changes.lead')}>
         {t('changes.title')}
       </PageTitle>
-      <Section title={t('changes.rfcsTitle')} id="rfcs-title">
+      <Section title={t('changes.rfcsTitle')} id="rfcs-title" actions={<ExcelDownload title={t('changes.rfcsTitle')} />}>
         <RfcList />
       </Section>
       <Section title={t('releases.title')} id="releases-title">

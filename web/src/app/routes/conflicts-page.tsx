@@ -1,4 +1,5 @@
 import { PageTitle, Section } from '../../components/page';
+import { ExcelDownload } from '../../components/excel-download';
 import { ConflictList } from '../../features/conflicts/components/conflict-list';
 import { useT } from '../../lib/i18n';
 import { roleIsLogius } from '@cd/shared/access';
@@ -14,7 +15,7 @@ export default function ConflictsPage() {
       <PageTitle title={title} lead={logius ? t('conflicts.leadLogius') : t('conflicts.leadAfnemer')}>
         {title}
       </PageTitle>
-      <Section title={logius ? t('conflicts.byStep') : t('conflicts.list')} id="conflicts-list-title">
+      <Section title={logius ? t('conflicts.byStep') : t('conflicts.list')} id="conflicts-list-title" actions={<ExcelDownload title={title} />}>
         <ConflictList grouped={logius} />
       </Section>
     </>

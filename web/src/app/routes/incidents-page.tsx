@@ -1,4 +1,5 @@
 import { PageTitle, Section } from '../../components/page';
+import { ExcelDownload } from '../../components/excel-download';
 import { Calamities } from '../../features/incidents/components/calamities';
 import { IncidentEscalations } from '../../features/incidents/components/escalations';
 import { OpenIncidents } from '../../features/incidents/components/open-incidents';
@@ -12,7 +13,7 @@ export default function IncidentsPage() {
       <PageTitle title={t('incidents.title')} lead={t('incidents.lead')}>
         {t('incidents.title')}
       </PageTitle>
-      <Section title={t('incidents.openTitle')} id="open-incidents-title">
+      <Section title={t('incidents.openTitle')} id="open-incidents-title" actions={<ExcelDownload title={t('incidents.openTitle')} />}>
         <OpenIncidents />
       </Section>
       <Section title={t('calamities.title')} id="calamities-title">

@@ -1,4 +1,5 @@
 import { PageTitle, Section } from '../../components/page';
+import { ExcelDownload } from '../../components/excel-download';
 import { WindowsTable } from '../../features/prognoses/components/windows-table';
 import { useT } from '../../lib/i18n';
 
@@ -9,7 +10,7 @@ export default function WindowsPage() {
       <PageTitle title={t('windows.title')} lead={t('windows.lead')}>
         {t('windows.title')}
       </PageTitle>
-      <Section title={t('windows.listTitle')} id="windows-list-title">
+      <Section title={t('windows.listTitle')} id="windows-list-title" actions={<ExcelDownload title={t('windows.listTitle')} />}>
         <WindowsTable />
       </Section>
     </>

@@ -1,4 +1,5 @@
 import type { MessageKey } from './nl';
+import { servicesEn } from './services';
 
 export const en: Record<MessageKey, string> = {
   'app.starting': 'Loading the dashboard …',
@@ -776,4 +777,5 @@ export const en: Record<MessageKey, string> = {
   'proc.adviceMoves': 'Moves the advice proposes',
   'proc.adviceProposed': 'Proposed',
   'proc.windowOf': 'window of {afnemer}',
+  ...servicesEn,
 };

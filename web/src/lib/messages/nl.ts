@@ -1,4 +1,5 @@
 import { ROLE_LABELS, ROLES, type Role } from '@cd/shared/access';
+import { servicesNl } from './services';
 
 /** The roles' Dutch names, from their one home in shared (Object.fromEntries loses the key type). */
 const roleMessages = Object.fromEntries(ROLES.map((role) => [`role.${role}`, ROLE_LABELS[role]])) as Record<`role.${Role}`, string>;
@@ -778,6 +779,7 @@ export const nl = {
   'proc.adviceMoves': 'Verplaatsingen volgens het advies',
   'proc.adviceProposed': 'Voorgesteld',
   'proc.windowOf': 'venster van {afnemer}',
+  ...servicesNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,4 +1,5 @@
 import type { LoadBucketSize, LoadResponse } from '@cd/shared';
+import { ExcelDownload } from '../../../components/excel-download';
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/feedback';
 import { TableDetails } from '../../../components/table-details';
@@ -88,7 +89,12 @@ export function LoadExplorer({ range, bucket, onRangeChange, maintenance, confli
           </figure>
           {data.load.every((v) => v === 0) && <EmptyState title={t('chart.emptyTitle')}>{t('chart.emptyBody')}</EmptyState>}
           <TableDetails summary={t('chart.showTable')}>
-            {() => <LoadTable rows={model.rows} series={model.series} bucketMs={bucketMs(data.bucket)} caption={title} />}
+            {() => (
+              <>
+                <ExcelDownload title={title} />
+                <LoadTable rows={model.rows} series={model.series} bucketMs={bucketMs(data.bucket)} caption={title} />
+              </>
+            )}
           </TableDetails>
         </>
       ) : null}

@@ -1,0 +1,75 @@
+import { type FormEvent, useId, useState } from 'react';
+import { errorMessage, Notice } from '../../../components/feedback';
+import { ApiError } from '../../../lib/api-client';
+import { useT } from '../../../lib/i18n';
+import { useCreateFraudReport } from '../api/create-fraud-report';
+
+/** Report suspected fraud to Logius' Fraudeteam; the answer is a receipt with a reference, nothing more. */
+export function FraudReportForm() {
+  const t = useT();
+  const id = useId();
+  const create = useCreateFraudReport();
+  const [description, setDescription] = useState('');
+  const [highPriority, setHighPriority] = useState(false);
+  const [receipt, setReceipt] = useState<string | null>(null);
+  const err = create.error instanceof ApiError ? create.error.errors.find((e) => e.field === 'description')?.message : undefined;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setReceipt(null);
+    create.mutate(
+      { description, channel: 'app', highPriority },
+      {
+        onSuccess: (r) => {
+          setReceipt(r.reference);
+          setDescription('');
+          setHighPriority(false);
+        },
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate className="form-grid" data-export-skip>
+      <div className="field form-grid__full">
+        <label htmlFor={`${id}-d`}>{t('fraud.description')}</label>
+        <p id={`${id}-hint`} className="field-hint">
+          {t('fraud.descriptionHint')}
+        </p>
+        <textarea
+          id={`${id}-d`}
+          rows={4}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          aria-invalid={!!err}
+          aria-describedby={`${id}-hint${err ? ` ${id}-err` : ''}`}
+        />
+        {err && (
+          <p id={`${id}-err`} className="field-error">
+            {err}
+          </p>
+        )}
+      </div>
+      <div className="field form-grid__full">
+        <label>
+          <input type="checkbox" checked={highPriority} onChange={(e) => setHighPriority(e.target.checked)} /> {t('fraud.highPriority')}
+        </label>
+      </div>
+      {create.isError && !err && (
+        <p className="field-error form-grid__full" role="alert">
+          {errorMessage(create.error, t)}
+        </p>
+      )}
+      {receipt && (
+        <div className="form-grid__full">
+          <Notice kind="success" title={t('fraud.receivedTitle')} role="status">
+            <p data-testid="fraud-receipt">{t('fraud.receivedBody', { reference: receipt })}</p>
+          </Notice>
+        </div>
+      )}
+      <div className="actions form-grid__full">
+        <button type="submit" className="button button--primary" disabled={create.isPending}>
+          {create.isPending ? t('common.busy') : t('fraud.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,194 @@
+import { type FormEvent, useId, useState } from 'react';
+import { errorMessage, Notice } from '../../../components/feedback';
+import { ApiError } from '../../../lib/api-client';
+import { useFormat } from '../../../lib/format';
+import { useT } from '../../../lib/i18n';
+import { useCreateServiceRequest } from '../api/create-service-request';
+import { type ServiceRequestType, useServiceRequestTypes } from '../api/get-service-request-types';
+import { fieldLabel, serviceRequestDeadline } from '../deadline';
+
+interface FieldSchema {
+  type?: string;
+  format?: string;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+}
+
+function fieldsOf(type: ServiceRequestType | undefined): [string, FieldSchema][] {
+  const props = (type?.fields as { properties?: Record<string, FieldSchema> } | undefined)?.properties ?? {};
+  return Object.entries(props);
+}
+
+/** A service request (section 4): a standard one from the catalogue with its fields and term, or a free one. */
+export function ServiceRequestForm() {
+  const t = useT();
+  const f = useFormat();
+  const id = useId();
+  const types = useServiceRequestTypes();
+  const create = useCreateServiceRequest();
+  const [kind, setKind] = useState<'standaard' | 'vrij'>('standaard');
+  const [code, setCode] = useState('');
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [subject, setSubject] = useState('');
+  const [description, setDescription] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const type = types.data?.find((x) => x.code === code);
+  const fields = fieldsOf(type);
+  const errors = create.error instanceof ApiError ? create.error.errors : [];
+  const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
+  const deadline = type ? serviceRequestDeadline(Date.now(), type.termijnWerkdagen) : null;
+
+  const input = (name: string, schema: FieldSchema) => {
+    const fid = `${id}-f-${name}`;
+    const err = errorOf(`fields.${name}`);
+    const common = {
+      id: fid,
+      value: values[name] ?? '',
+      'aria-invalid': !!err,
+      'aria-describedby': err ? `${fid}-err` : undefined,
+    };
+    const set = (v: string) => setValues((old) => ({ ...old, [name]: v }));
+    return (
+      <div className="field" key={name}>
+        <label htmlFor={fid}>{fieldLabel(name)}</label>
+        {schema.enum ? (
+          <select {...common} onChange={(e) => set(e.target.value)}>
+            <option value="">{t('sr.choose')}</option>
+            {schema.enum.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            {...common}
+            type={
+              schema.type === 'integer' || schema.type === 'number'
+                ? 'number'
+                : schema.format === 'date'
+                  ? 'date'
+                  : schema.format === 'email'
+                    ? 'email'
+                    : 'text'
+            }
+            min={schema.minimum}
+            max={schema.maximum}
+            onChange={(e) => set(e.target.value)}
+          />
+        )}
+        {err && (
+          <p id={`${fid}-err`} className="field-error">
+            {err}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setDone(null);
+    const body =
+      kind === 'standaard'
+        ? {
+            kind,
+            catalogueItem: code,
+            description,
+            fields: Object.fromEntries(
+              fields
+                .filter(([name]) => values[name] !== undefined && values[name] !== '')
+                .map(([name, s]) => [name, s.type === 'integer' || s.type === 'number' ? Number(values[name]) : values[name]]),
+            ),
+          }
+        : { kind, subject, description };
+    create.mutate(body, {
+      onSuccess: (r) => {
+        setDone(t('sr.filed', { id: r.id, subject: r.subject }));
+        setValues({});
+        setSubject('');
+        setDescription('');
+      },
+    });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="form-grid" data-export-skip>
+      <fieldset className="field form-grid__full">
+        <legend>{t('sr.kind')}</legend>
+        <label>
+          <input type="radio" name={`${id}-kind`} checked={kind === 'standaard'} onChange={() => setKind('standaard')} /> {t('sr.kindStandard')}
+        </label>{' '}
+        <label>
+          <input type="radio" name={`${id}-kind`} checked={kind === 'vrij'} onChange={() => setKind('vrij')} /> {t('sr.kindFree')}
+        </label>
+      </fieldset>
+      {kind === 'standaard' ? (
+        <>
+          <div className="field form-grid__full">
+            <label htmlFor={`${id}-code`}>{t('sr.catalogueItem')}</label>
+            <select
+              id={`${id}-code`}
+              value={code}
+              onChange={(e) => {
+                setCode(e.target.value);
+                setValues({});
+                create.reset();
+              }}
+              aria-invalid={!!errorOf('catalogueItem')}
+            >
+              <option value="">{t('sr.choose')}</option>
+              {(types.data ?? []).map((x) => (
+                <option key={x.code} value={x.code}>
+                  {t('sr.catalogueOption', { name: x.name, days: x.termijnWerkdagen })}
+                </option>
+              ))}
+            </select>
+            {errorOf('catalogueItem') && <p className="field-error">{errorOf('catalogueItem')}</p>}
+            {deadline !== null && (
+              <p className="field-hint" data-testid="sr-deadline-preview">
+                {t('sr.deadlinePreview', { days: type!.termijnWerkdagen, date: f.date(deadline - 1) })}
+              </p>
+            )}
+          </div>
+          {fields.map(([name, schema]) => input(name, schema))}
+        </>
+      ) : (
+        <div className="field form-grid__full">
+          <label htmlFor={`${id}-subject`}>{t('sr.subject')}</label>
+          <input id={`${id}-subject`} value={subject} onChange={(e) => setSubject(e.target.value)} aria-invalid={!!errorOf('subject')} />
+          {errorOf('subject') && <p className="field-error">{errorOf('subject')}</p>}
+        </div>
+      )}
+      <div className="field form-grid__full">
+        <label htmlFor={`${id}-description`}>{kind === 'vrij' ? t('sr.description') : t('sr.descriptionOptional')}</label>
+        <textarea
+          id={`${id}-description`}
+          rows={3}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          aria-invalid={!!errorOf('description')}
+        />
+        {errorOf('description') && <p className="field-error">{errorOf('description')}</p>}
+      </div>
+      {create.isError && (
+        <p className="field-error form-grid__full" role="alert">
+          {errorMessage(create.error, t)}
+        </p>
+      )}
+      {done && (
+        <div className="form-grid__full">
+          <Notice kind="success" role="status">
+            {done}
+          </Notice>
+        </div>
+      )}
+      <div className="actions form-grid__full">
+        <button type="submit" className="button button--primary" disabled={create.isPending || (kind === 'standaard' && !code)}>
+          {create.isPending ? t('common.busy') : t('sr.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -28,6 +28,7 @@ function formatters(lang: Lang) {
   const time = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+  const compactPrecise = new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 3 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
@@ -50,6 +51,8 @@ function formatters(lang: Lang) {
     },
     number: (v: number) => number.format(v),
     compact: (v: number) => compact.format(v),
+    /** Three significant digits: '2,25 mln.', so round axis ticks keep the digits that tell them apart. */
+    compactPrecise: (v: number) => compactPrecise.format(v),
     percent: (v: number) => percent.format(v),
     decimal: (v: number) => decimal.format(v),
     /** "in 3 dagen", "2 uur geleden". */

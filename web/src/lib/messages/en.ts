@@ -141,6 +141,13 @@ export const en: Record<MessageKey, string> = {
   'chart.figureBuckets': '{period}, {bucket}',
   'chart.emptyTitle': 'No send windows in this period',
   'chart.emptyBody': 'Choose another period, or deliver a prognosis.',
+  'chart.axisTime': 'Time (Dutch time)',
+  'chart.axisMessages': 'Messages {bucket}',
+  'chart.perHourRate': '{value} per hour',
+  'chart.openConflict': 'Open the case file of {label}',
+  'chart.legend': 'Legend; click an Afnemer to hide or show it',
+  'chart.seriesHide': 'Hide {name}',
+  'chart.seriesShow': 'Show {name}',
 
   'state.ok': 'Normal',
   'state.warning': 'Warning',

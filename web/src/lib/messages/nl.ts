@@ -138,6 +138,13 @@ export const nl = {
   'chart.figureBuckets': '{period}, {bucket}',
   'chart.emptyTitle': 'Geen verzendmomenten in deze periode',
   'chart.emptyBody': 'Kies een andere periode, of lever een prognose aan.',
+  'chart.axisTime': 'Tijd (Nederlandse tijd)',
+  'chart.axisMessages': 'Berichten {bucket}',
+  'chart.perHourRate': '{value} per uur',
+  'chart.openConflict': 'Open het dossier van {label}',
+  'chart.legend': 'Legenda; klik op een Afnemer om die te verbergen of te tonen',
+  'chart.seriesHide': '{name} verbergen',
+  'chart.seriesShow': '{name} tonen',
 
   'state.ok': 'Normaal',
   'state.warning': 'Waarschuwing',

@@ -1,11 +1,39 @@
 import { useMemo } from 'react';
 import { type Lang, useI18n } from './i18n';
-import { AMSTERDAM_TIME_ZONE as TIME_ZONE } from '@cd/shared/time';
+import { deadlineReading, shiftParts, AMSTERDAM_TIME_ZONE as TIME_ZONE, yearShownIs } from '@cd/shared/time';
 
 const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
 
-function formatters(lang: Lang) {
+const UNITS: Record<
+  Lang,
+  { day: [string, string]; hour: [string, string]; minute: [string, string]; and: string; later: string; earlier: string; none: string; endOfDay: string }
+> = {
+  nl: {
+    day: ['dag', 'dagen'],
+    hour: ['uur', 'uur'],
+    minute: ['minuut', 'minuten'],
+    and: 'en',
+    later: 'later',
+    earlier: 'eerder',
+    none: 'niet verschoven',
+    endOfDay: 'einde dag',
+  },
+  en: {
+    day: ['day', 'days'],
+    hour: ['hour', 'hours'],
+    minute: ['minute', 'minutes'],
+    and: 'and',
+    later: 'later',
+    earlier: 'earlier',
+    none: 'not moved',
+    endOfDay: 'end of day',
+  },
+};
+
+/** `now` is when the formatters were made: it decides only whether a date shows its year. */
+export function formatters(lang: Lang, now = Date.now()) {
   const locale = LOCALES[lang];
+  const words = UNITS[lang];
   const dateTime = new Intl.DateTimeFormat(locale, {
     timeZone: TIME_ZONE,
     day: 'numeric',
@@ -23,7 +51,18 @@ function formatters(lang: Lang) {
     minute: '2-digit',
   });
   const date = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const dateTimeShortYear = new Intl.DateTimeFormat(locale, {
+    timeZone: TIME_ZONE,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const weekdayDay = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short' });
   const dayMonth = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, day: 'numeric', month: 'short' });
+  const dayMonthYear = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' });
   const monthYear = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, month: 'short', year: 'numeric' });
   const time = new Intl.DateTimeFormat(locale, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
@@ -33,13 +72,34 @@ function formatters(lang: Lang) {
   const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const ms = (v: string | number) => (typeof v === 'number' ? v : Date.parse(v));
+  const withYear = (v: number) => yearShownIs(v, now);
+  const shortDateTime = (v: number) => (withYear(v) ? dateTimeShortYear : dateTimeShort).format(v);
+  const count = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;
 
   return {
     locale,
     dateTime: (v: string | number) => dateTime.format(ms(v)),
-    dateTimeShort: (v: string | number) => dateTimeShort.format(ms(v)),
+    /** "wo 2 dec 14:00"; outside the current year with the year: "wo 2 dec 2027 14:00". */
+    dateTimeShort: (v: string | number) => shortDateTime(ms(v)),
     date: (v: string | number) => date.format(ms(v)),
-    dayMonth: (v: string | number) => dayMonth.format(ms(v)),
+    /** "2 dec"; outside the current year "2 dec 2027". */
+    dayMonth: (v: string | number) => (withYear(ms(v)) ? dayMonthYear : dayMonth).format(ms(v)),
+    /** A deadline: "wo 2 dec, einde dag" when it falls at 00:00 of the next day, else "wo 2 dec 14:00" (with the year outside this one). */
+    deadline: (v: string | number) => {
+      const { dayStart, endOfDay } = deadlineReading(ms(v));
+      if (!endOfDay) return shortDateTime(ms(v));
+      return `${(withYear(dayStart) ? date : weekdayDay).format(dayStart)}, ${words.endOfDay}`;
+    },
+    /** How far `to` lies from `from`: "2 dagen en 3 uur later", "45 minuten eerder" (calendar days, then real hours). */
+    shift: (from: string | number, to: string | number) => {
+      const p = shiftParts(ms(from), ms(to));
+      if (p.sign === 0) return words.none;
+      const parts = [p.days > 0 && count(p.days, words.day), p.hours > 0 && count(p.hours, words.hour), p.minutes > 0 && count(p.minutes, words.minute)].filter(
+        (x): x is string => typeof x === 'string',
+      );
+      const joined = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${words.and} ${parts[parts.length - 1]}` : parts[0];
+      return `${joined} ${p.sign > 0 ? words.later : words.earlier}`;
+    },
     time: (v: string | number) => time.format(ms(v)),
     monthYear: (v: string | number) => monthYear.format(ms(v)),
     /** "ma 1 feb 10:00 – 11:00", or both full when the period spans days. */
@@ -47,7 +107,7 @@ function formatters(lang: Lang) {
       const s = ms(start);
       const e = ms(end);
       const sameDay = date.format(s) === date.format(e - 1);
-      return sameDay ? `${dateTimeShort.format(s)} – ${time.format(e)}` : `${dateTimeShort.format(s)} – ${dateTimeShort.format(e)}`;
+      return sameDay ? `${shortDateTime(s)} – ${time.format(e)}` : `${shortDateTime(s)} – ${shortDateTime(e)}`;
     },
     number: (v: number) => number.format(v),
     compact: (v: number) => compact.format(v),

@@ -430,8 +430,6 @@ export const en: Record<MessageKey, string> = {
   'suggestions.none': 'No moment was found within the planning horizon at which the conflict disappears. Please contact Logius.',
   'suggestions.window': 'Send window {id}',
   'suggestions.best': 'Best',
-  'suggestions.earlierBy': '{d} earlier',
-  'suggestions.laterBy': '{d} later',
   'suggestions.moveEarlier': 'Move to this earlier moment',
   'suggestions.moveLater': 'Move to this later moment',
   'suggestions.split': 'Split',

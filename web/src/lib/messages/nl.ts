@@ -427,8 +427,6 @@ export const nl = {
   'suggestions.none': 'Er is binnen het planningsvenster geen moment gevonden waarop het conflict verdwijnt. Neem contact op met Logius.',
   'suggestions.window': 'Verzendmoment {id}',
   'suggestions.best': 'Beste',
-  'suggestions.earlierBy': '{d} eerder',
-  'suggestions.laterBy': '{d} later',
   'suggestions.moveEarlier': 'Verplaats naar dit eerdere moment',
   'suggestions.moveLater': 'Verplaats naar dit latere moment',
   'suggestions.split': 'Splitsen',

@@ -33,8 +33,7 @@ export function SuggestionsPanel({
   const windows = (query.data?.windows ?? []).filter((w) => w.earlier || w.later || w.split);
   if (windows.length === 0) return <Notice kind="info">{t('suggestions.none')}</Notice>;
 
-  const shift = (s: Slot) =>
-    s.shiftMinutes < 0 ? t('suggestions.earlierBy', { d: f.duration(-s.shiftMinutes) }) : t('suggestions.laterBy', { d: f.duration(s.shiftMinutes) });
+  const shift = (s: Slot) => f.shift(Date.parse(s.start) - s.shiftMinutes * 60_000, s.start);
 
   return (
     <ul className="suggestions">

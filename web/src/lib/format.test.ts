@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { formatters } from './format';
+import { amsterdamToMs as ams } from '@cd/shared/time';
+
+const now = ams(2026, 11, 30, 12);
+const nl = formatters('nl', now);
+const en = formatters('en', now);
+
+describe('dates on screen', () => {
+  it('leave out the year inside the current year and show it outside', () => {
+    expect(nl.dayMonth(ams(2026, 12, 2))).toBe('2 dec');
+    expect(nl.dayMonth(ams(2027, 1, 4))).toBe('4 jan 2027');
+    expect(nl.dateTimeShort(ams(2026, 12, 2, 14))).toBe('wo 2 dec, 14:00');
+    expect(nl.dateTimeShort(ams(2027, 1, 6, 14))).toMatch(/^wo 6 jan 2027.*14:00$/);
+    expect(nl.dateTimeShort(ams(2025, 12, 31, 9))).toContain('2025');
+  });
+});
+
+describe('deadline', () => {
+  it('reads 00:00 of the next day as the end of the day', () => {
+    expect(nl.deadline(ams(2026, 12, 3))).toBe('wo 2 dec, einde dag');
+    expect(en.deadline(ams(2026, 12, 3))).toBe('Wed 2 Dec, end of day');
+  });
+  it('keeps other times, and names the year outside this one', () => {
+    expect(nl.deadline(ams(2026, 12, 2, 17))).toBe('wo 2 dec, 17:00');
+    expect(nl.deadline(ams(2027, 1, 1))).toBe('do 31 dec, einde dag');
+    expect(nl.deadline(ams(2027, 1, 2))).toBe('vr 1 jan 2027, einde dag');
+  });
+  it('finds the right day after a 23-hour day (spring) and a 25-hour day (autumn)', () => {
+    expect(nl.deadline(ams(2027, 3, 29))).toBe('zo 28 mrt 2027, einde dag');
+    expect(nl.deadline(ams(2026, 10, 26))).toBe('zo 25 okt, einde dag');
+  });
+});
+
+describe('shift', () => {
+  it('writes days and hours in words, later or earlier', () => {
+    expect(nl.shift(ams(2026, 12, 1, 10), ams(2026, 12, 3, 13))).toBe('2 dagen en 3 uur later');
+    expect(nl.shift(ams(2026, 12, 3, 13), ams(2026, 12, 2, 13))).toBe('1 dag eerder');
+    expect(nl.shift(ams(2026, 12, 1, 10), ams(2026, 12, 1, 10, 45))).toBe('45 minuten later');
+    expect(nl.shift(ams(2026, 12, 1, 10), ams(2026, 12, 2, 11, 1))).toBe('1 dag, 1 uur en 1 minuut later');
+    expect(nl.shift(ams(2026, 12, 1, 10), ams(2026, 12, 1, 10))).toBe('niet verschoven');
+    expect(en.shift(ams(2026, 12, 1, 10), ams(2026, 12, 3, 13))).toBe('2 days and 3 hours later');
+  });
+  it('counts a day across the spring jump as a day', () => {
+    expect(nl.shift(ams(2027, 3, 27, 10), ams(2027, 3, 29, 13))).toBe('2 dagen en 3 uur later');
+  });
+});

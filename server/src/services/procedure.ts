@@ -28,6 +28,7 @@ import {
   procedureOverdueNotice,
   procedureReach,
   CONTACT_ROLE_LABELS,
+  conflictSharedSentence,
   PROCEDURE_STEP_LABELS,
   REACH_ROUTES,
   type ContactRole,
@@ -121,9 +122,7 @@ export async function casesOpen(tx: Tx, conflicts: { id: number; start: number; 
       {
         conflictId: c.id,
         title: `Capaciteitsconflict op ${dayText(c.start)}`,
-        body:
-          `Uw verzendmomenten overschrijden samen met die van ${c.afnemers.length - 1} andere Afnemer(s) de capaciteit van de Berichtenbox. ` +
-          `Stap 1: probeer uw planning te verplaatsen, uiterlijk ${dayText(state.deadline)}.`,
+        body: `${conflictSharedSentence(c.afnemers.length - 1)} ` + `Stap 1: probeer uw planning te verplaatsen, uiterlijk ${dayText(state.deadline)}.`,
       },
       now,
     );

@@ -45,6 +45,7 @@ export const en: Record<MessageKey, string> = {
   'layout.skip': 'Skip to content',
   'layout.orgSub': 'Ministry of the Interior and Kingdom Relations',
   'layout.appName': 'MijnOverheid Berichtenbox capacity dashboard',
+  'layout.menu': 'Menu',
   'layout.mainMenu': 'Main menu',
   'layout.language': 'Language',
   'layout.logout': 'Sign out',

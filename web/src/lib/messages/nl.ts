@@ -49,6 +49,7 @@ export const nl = {
   'layout.skip': 'Direct naar de inhoud',
   'layout.orgSub': 'Ministerie van Binnenlandse Zaken en Koninkrijksrelaties',
   'layout.appName': 'Capaciteitsdashboard MijnOverheid Berichtenbox',
+  'layout.menu': 'Menu',
   'layout.mainMenu': 'Hoofdmenu',
   'layout.language': 'Taal',
   'layout.logout': 'Afmelden',

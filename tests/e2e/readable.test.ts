@@ -184,7 +184,9 @@ describe('notifications', () => {
     expect(await page.getByTestId('notifications-summary').textContent()).toBe('3 onderwerpen, 5 ongelezen');
     // The conflict notice names the one other Afnemer, in words.
     await expect.poll(() => page.getByText('samen met die van één andere Afnemer').count()).toBeGreaterThanOrEqual(1);
-    expect(await page.getByText('(s)').count()).toBe(0);
+    expect(await page.getByText('Afnemer(s)').count()).toBe(0);
+    // Its deadline is a midnight, written as the end of the day before.
+    expect(await page.getByText(/uiterlijk \w+dag \d+ \w+ \d{4}, einde dag\./).count()).toBeGreaterThanOrEqual(1);
     await expectAccessible(page, 'readable-02-meldingen');
 
     await page.getByLabel('Soort').selectOption('incident');
@@ -261,16 +263,36 @@ describe('on a phone (390 × 844)', () => {
     });
     phone = await ctx.newPage();
     phoneErrors = pageErrors(phone);
-    await signIn(phone, server.url, who.capacity.user.email, PASSWORD);
+    await signIn(phone, server.url, who.plannerA.user.email, PASSWORD);
+  });
+
+  it('has an overflow check that finds what sticks out', async () => {
+    await phone.evaluate(`(() => {
+      const wide = document.createElement('div');
+      wide.id = 'te-breed';
+      wide.style.width = '500px';
+      wide.style.height = '10px';
+      document.querySelector('main').append(wide);
+      const button = document.createElement('button');
+      button.id = 'te-brede-knop';
+      button.textContent = 'Knop';
+      button.style.width = '600px';
+      document.querySelector('.panel').append(button);
+    })()`);
+    const problems = await overflowProblems(phone);
+    expect(problems.some((p) => p.includes('div#te-breed'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('button out of its card: button#te-brede-knop'))).toBe(true);
+    await phone.evaluate(`document.getElementById('te-breed').remove(); document.getElementById('te-brede-knop').remove()`);
+    expect(await overflowProblems(phone)).toEqual([]);
   });
 
   it('folds the menu behind a button that opens it, within the screen', async () => {
     const menu = phone.getByRole('button', { name: /^Menu/ });
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
-    expect(await phone.getByRole('link', { name: 'Conflicten', exact: true }).isVisible()).toBe(false);
+    expect(await phone.getByRole('link', { name: 'Mijn conflicten', exact: true }).isVisible()).toBe(false);
     await menu.click();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
-    const link = phone.getByRole('link', { name: 'Conflicten', exact: true });
+    const link = phone.getByRole('link', { name: 'Mijn conflicten', exact: true });
     await link.waitFor();
     const box = (await link.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
@@ -278,7 +300,7 @@ describe('on a phone (390 × 844)', () => {
     expect(await overflowProblems(phone)).toEqual([]);
     await screenshot(phone, 'readable-03-telefoon-menu');
     await link.click();
-    await phone.getByRole('heading', { name: 'Conflicten', level: 1 }).waitFor();
+    await phone.locator(`tr[data-conflict-id="${soonId}"]`).first().waitFor();
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
   });
 
@@ -287,7 +309,7 @@ describe('on a phone (390 × 844)', () => {
       ['/', 'readable-04-telefoon-overzicht', () => phone.locator('.chart .recharts-surface').first().waitFor()],
       ['/conflicten', 'readable-05-telefoon-conflicten', () => phone.locator(`tr[data-conflict-id="${soonId}"]`).first().waitFor()],
       [`/conflicten/${soonId}`, 'readable-06-telefoon-dossier', () => phone.getByRole('heading', { name: `Dossier conflict ${soonId}` }).waitFor()],
-      ['/meldingen', 'readable-07-telefoon-meldingen', () => phone.getByRole('heading', { name: 'Uw meldingen' }).waitFor()],
+      ['/meldingen', 'readable-07-telefoon-meldingen', () => phone.getByTestId('notification-group').first().waitFor()],
     ];
     for (const [path, shot, ready] of pages) {
       await openInApp(phone, path);

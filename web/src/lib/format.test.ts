@@ -45,3 +45,12 @@ describe('shift', () => {
     expect(nl.shift(ams(2027, 3, 27, 10), ams(2027, 3, 29, 13))).toBe('2 dagen en 3 uur later');
   });
 });
+
+describe('period', () => {
+  it('writes an hour with one date, and whole days with dates only', () => {
+    expect(nl.period(ams(2026, 12, 3, 10), ams(2026, 12, 3, 11))).toBe('do 3 dec, 10:00 – 11:00');
+    expect(nl.period(ams(2026, 12, 3), ams(2026, 12, 4))).toBe('do 3 dec');
+    expect(nl.period(ams(2026, 12, 3), ams(2026, 12, 6))).toBe('do 3 dec – za 5 dec');
+    expect(nl.period(ams(2027, 3, 28), ams(2027, 3, 29))).toBe('zo 28 mrt 2027');
+  });
+});

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { type Lang, useI18n } from './i18n';
-import { deadlineReading, shiftParts, AMSTERDAM_TIME_ZONE as TIME_ZONE, yearShownIs } from '@cd/shared/time';
+import { amsterdamMinuteOfDay, deadlineReading, shiftParts, AMSTERDAM_TIME_ZONE as TIME_ZONE, yearShownIs } from '@cd/shared/time';
 
 const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
 
@@ -102,11 +102,16 @@ export function formatters(lang: Lang, now = Date.now()) {
     },
     time: (v: string | number) => time.format(ms(v)),
     monthYear: (v: string | number) => monthYear.format(ms(v)),
-    /** "ma 1 feb 10:00 – 11:00", or both full when the period spans days. */
+    /** "ma 1 feb 10:00 – 11:00", both full when the period spans days, and dates only for whole days ("do 3 dec"). */
     period: (start: string | number, end: string | number) => {
       const s = ms(start);
       const e = ms(end);
       const sameDay = date.format(s) === date.format(e - 1);
+      // Whole days (a bucket of a day): the dates only, the last one inclusive.
+      if (e > s && amsterdamMinuteOfDay(s) === 0 && amsterdamMinuteOfDay(e) === 0) {
+        const day = (v: number) => (withYear(v) ? date : weekdayDay).format(v);
+        return sameDay ? day(s) : `${day(s)} – ${day(e - 1)}`;
+      }
       return sameDay ? `${shortDateTime(s)} – ${time.format(e)}` : `${shortDateTime(s)} – ${shortDateTime(e)}`;
     },
     number: (v: number) => number.format(v),

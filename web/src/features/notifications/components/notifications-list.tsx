@@ -85,7 +85,6 @@ export function NotificationsList() {
 /** One event: its newest notice in full, the earlier ones folded away under a count. */
 function NotificationGroupItem({ group }: { group: NotificationGroup<NotificationJson> }) {
   const t = useT();
-  const f = useFormat();
   const headingId = useId();
   const [latest, ...earlier] = group.items;
   if (!latest) return null;
@@ -116,7 +115,6 @@ function NotificationGroupItem({ group }: { group: NotificationGroup<Notificatio
           </ul>
         </details>
       )}
-      <p className="cell-sub">{f.dateTime(group.latestAt)}</p>
     </li>
   );
 }

@@ -32,20 +32,6 @@ describe('deadline', () => {
   });
 });
 
-describe('shift', () => {
-  it('writes days and hours in words, later or earlier', () => {
-    expect(nl.shift(ams(2026, 12, 1, 10), ams(2026, 12, 3, 13))).toBe('2 dagen en 3 uur later');
-    expect(nl.shift(ams(2026, 12, 3, 13), ams(2026, 12, 2, 13))).toBe('1 dag eerder');
-    expect(nl.shift(ams(2026, 12, 1, 10), ams(2026, 12, 1, 10, 45))).toBe('45 minuten later');
-    expect(nl.shift(ams(2026, 12, 1, 10), ams(2026, 12, 2, 11, 1))).toBe('1 dag, 1 uur en 1 minuut later');
-    expect(nl.shift(ams(2026, 12, 1, 10), ams(2026, 12, 1, 10))).toBe('niet verschoven');
-    expect(en.shift(ams(2026, 12, 1, 10), ams(2026, 12, 3, 13))).toBe('2 days and 3 hours later');
-  });
-  it('counts a day across the spring jump as a day', () => {
-    expect(nl.shift(ams(2027, 3, 27, 10), ams(2027, 3, 29, 13))).toBe('2 dagen en 3 uur later');
-  });
-});
-
 describe('period', () => {
   it('writes an hour with one date, and whole days with dates only', () => {
     expect(nl.period(ams(2026, 12, 3, 10), ams(2026, 12, 3, 11))).toBe('do 3 dec, 10:00 – 11:00');

@@ -1,39 +1,14 @@
 import { useMemo } from 'react';
 import { type Lang, useI18n } from './i18n';
-import { amsterdamMinuteOfDay, deadlineReading, shiftParts, AMSTERDAM_TIME_ZONE as TIME_ZONE, yearShownIs } from '@cd/shared/time';
+import { amsterdamMinuteOfDay, deadlineReading, AMSTERDAM_TIME_ZONE as TIME_ZONE, yearShownIs } from '@cd/shared/time';
 
 const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
 
-const UNITS: Record<
-  Lang,
-  { day: [string, string]; hour: [string, string]; minute: [string, string]; and: string; later: string; earlier: string; none: string; endOfDay: string }
-> = {
-  nl: {
-    day: ['dag', 'dagen'],
-    hour: ['uur', 'uur'],
-    minute: ['minuut', 'minuten'],
-    and: 'en',
-    later: 'later',
-    earlier: 'eerder',
-    none: 'niet verschoven',
-    endOfDay: 'einde dag',
-  },
-  en: {
-    day: ['day', 'days'],
-    hour: ['hour', 'hours'],
-    minute: ['minute', 'minutes'],
-    and: 'and',
-    later: 'later',
-    earlier: 'earlier',
-    none: 'not moved',
-    endOfDay: 'end of day',
-  },
-};
+const END_OF_DAY: Record<Lang, string> = { nl: 'einde dag', en: 'end of day' };
 
 /** `now` is when the formatters were made: it decides only whether a date shows its year. */
 export function formatters(lang: Lang, now = Date.now()) {
   const locale = LOCALES[lang];
-  const words = UNITS[lang];
   const dateTime = new Intl.DateTimeFormat(locale, {
     timeZone: TIME_ZONE,
     day: 'numeric',
@@ -74,7 +49,6 @@ export function formatters(lang: Lang, now = Date.now()) {
   const ms = (v: string | number) => (typeof v === 'number' ? v : Date.parse(v));
   const withYear = (v: number) => yearShownIs(v, now);
   const shortDateTime = (v: number) => (withYear(v) ? dateTimeShortYear : dateTimeShort).format(v);
-  const count = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;
 
   return {
     locale,
@@ -88,17 +62,7 @@ export function formatters(lang: Lang, now = Date.now()) {
     deadline: (v: string | number) => {
       const { dayStart, endOfDay } = deadlineReading(ms(v));
       if (!endOfDay) return shortDateTime(ms(v));
-      return `${(withYear(dayStart) ? date : weekdayDay).format(dayStart)}, ${words.endOfDay}`;
-    },
-    /** How far `to` lies from `from`: "2 dagen en 3 uur later", "45 minuten eerder" (calendar days, then real hours). */
-    shift: (from: string | number, to: string | number) => {
-      const p = shiftParts(ms(from), ms(to));
-      if (p.sign === 0) return words.none;
-      const parts = [p.days > 0 && count(p.days, words.day), p.hours > 0 && count(p.hours, words.hour), p.minutes > 0 && count(p.minutes, words.minute)].filter(
-        (x): x is string => typeof x === 'string',
-      );
-      const joined = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${words.and} ${parts[parts.length - 1]}` : parts[0];
-      return `${joined} ${p.sign > 0 ? words.later : words.earlier}`;
+      return `${(withYear(dayStart) ? date : weekdayDay).format(dayStart)}, ${END_OF_DAY[lang]}`;
     },
     time: (v: string | number) => time.format(ms(v)),
     monthYear: (v: string | number) => monthYear.format(ms(v)),

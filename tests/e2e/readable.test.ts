@@ -267,6 +267,7 @@ describe('on a phone (390 × 844)', () => {
   });
 
   it('has an overflow check that finds what sticks out', async () => {
+    await phone.locator('.panel').first().waitFor();
     await phone.evaluate(`(() => {
       const wide = document.createElement('div');
       wide.id = 'te-breed';

@@ -112,7 +112,6 @@ export default function LoadChart({ rows, series, bucketMs, from, to, maintenanc
           tick={{ fontSize: TICK_FONT_PX }}
           width={yWidth}
           stroke={CHART_SIGNAL.axis}
-          className="chart-y-axis"
           label={{
             value: t('chart.axisMessages', { bucket: bucketLabel }),
             angle: -90,

@@ -120,16 +120,23 @@ describe('the load chart', () => {
     await expectAccessible(page, 'readable-01-overzicht');
   });
 
-  it('opens the case file from the conflict marker, which the keyboard reaches too', async () => {
+  it('opens the case file from the conflict marker, by keyboard and by mouse', async () => {
     const markers = page.locator('a.chart-conflict-marker');
     await expect.poll(() => markers.count()).toBe(2);
     const soon = page.locator(`a.chart-conflict-marker[href="/conflicten/${soonId}"]`);
     await soon.focus();
     expect(await page.evaluate("document.activeElement?.getAttribute('href')")).toBe(`/conflicten/${soonId}`);
     expect(await soon.getAttribute('aria-label')).toMatch(new RegExp(`^Open het dossier van Conflict ${soonId}`));
-    await soon.click();
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: `Dossier conflict ${soonId}` }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/conflicten/${soonId}`);
+    // And by mouse, from the chart again.
+    await page.goBack();
+    await page.locator(`a.chart-conflict-marker[href="/conflicten/${nextYearId}"]`).click();
+    await page.getByRole('heading', { name: `Dossier conflict ${nextYearId}` }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/conflicten/${nextYearId}`);
+    await openInApp(page, `/conflicten/${soonId}`);
+    await page.getByRole('heading', { name: `Dossier conflict ${soonId}` }).waitFor();
   });
 });
 

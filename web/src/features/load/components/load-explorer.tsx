@@ -97,7 +97,14 @@ export function LoadExplorer({ range, bucket, onRangeChange, maintenance, confli
           </figure>
           {data.load.every((v) => v === 0) && <EmptyState title={t('chart.emptyTitle')}>{t('chart.emptyBody')}</EmptyState>}
           <TableDetails summary={t('chart.showTable')}>
-            {() => <LoadTable rows={model.rows} series={model.series} bucketMs={bucketMs(data.bucket)} caption={title} />}
+            {() => (
+              <LoadTable
+                rows={model.rows}
+                series={model.series}
+                bucketMs={bucketMs(data.bucket)}
+                caption={`${title} (${t('chart.axisMessages', { bucket: t(BUCKET_LABEL[data.bucket]) }).toLowerCase()})`}
+              />
+            )}
           </TableDetails>
         </>
       ) : null}

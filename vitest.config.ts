@@ -14,7 +14,7 @@ export default defineConfig({
     pool: 'forks',
     projects: [
       // Pure code, no process state: worker threads start faster than forks (measured: 16 s CPU instead of 19 s).
-      { extends: true, test: { name: 'unit', include: ['shared/**/*.test.ts', 'server/**/*.test.ts'], pool: 'threads' } },
+      { extends: true, test: { name: 'unit', include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'web/src/**/*.test.ts'], pool: 'threads' } },
       {
         extends: true,
         test: {

@@ -412,10 +412,13 @@ create table notifications (
   body text not null,
   created_at timestamp with time zone default now() not null,
   read_at timestamp with time zone,
+  subject_kind text default 'other'::text not null,
+  subject_ref text,
   constraint notifications_conflict_id_fkey FOREIGN KEY (conflict_id) REFERENCES conflicts(id),
   constraint notifications_pkey PRIMARY KEY (id),
   constraint notifications_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id)
 );
+CREATE INDEX notifications_unread_idx ON public.notifications USING btree (user_id) WHERE (read_at IS NULL);
 CREATE INDEX notifications_user_idx ON public.notifications USING btree (user_id, created_at DESC);
 CREATE TRIGGER notifications_notify_insert AFTER INSERT ON public.notifications REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION notifications_notify_scoped();
 CREATE TRIGGER notifications_notify_update AFTER UPDATE ON public.notifications REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION notifications_notify_scoped();

@@ -127,6 +127,8 @@ const INTENDED = {
   'GET /events': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   'GET /notifications': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   'POST /notifications/{id}/read': [UN, ok, NF, NF, NF, NF, NF, NF, NF, NF, NF],
+  // Everyone marks only their own notifications read.
+  'POST /notifications/read-all': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   'GET /outbox': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
 
   // Incidenten (section 5): Logius' handlers act; a planner reports and keeps up its own systems' disruptions
@@ -732,6 +734,17 @@ const REQUESTS: Record<Key, Spec> = {
   },
   'GET /notifications': () => ({ path: '/notifications' }),
   'POST /notifications/{id}/read': async () => ({ path: `/notifications/${await notificationOfPlannerA()}/read` }),
+  'POST /notifications/read-all': {
+    // The caller has one unread notification, so an allowed call stores something.
+    request: async (c: Caller) => {
+      if (c.actor) await t.sql`insert into notifications (user_id, title, body, created_at) values (${c.actor.user.id}, 'Ongelezen', 'x', ${t.clock.now})`;
+      return { path: '/notifications/read-all' };
+    },
+    holds: (b: { marked: number; unread: number }) => {
+      expect(b.marked).toBeGreaterThanOrEqual(1);
+      expect(b.unread).toBe(0);
+    },
+  },
   'GET /outbox': () => ({ path: '/outbox' }),
 
   'GET /incidents · ?afnemer=A': () => ({ path: `/incidents?afnemer=${OIN_A}` }),

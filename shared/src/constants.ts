@@ -20,3 +20,12 @@ export { CALAMITY_THRESHOLD } from './incidents/calamity.js';
 export { CONTACT_ROLES, CONTACT_ROLE_LABELS, type ContactRole } from './incidents/contacts.js';
 export { DEFAULT_PRIORITY_SETTINGS, PRIORITIES, type Priority } from './incidents/priority-defaults.js';
 export { LIVE_CHANGE_KINDS, liveChangeKindIs, type LiveChangeKind } from './live-changes.js';
+export {
+  NOTIFICATION_KINDS,
+  notificationGroups,
+  notificationSubjectDefault,
+  type GroupableNotification,
+  type NotificationGroup,
+  type NotificationKind,
+  type NotificationSubject,
+} from './notification-groups.js';

@@ -3,6 +3,7 @@ import { instantSchema } from './instant.js';
 import { ConflictJson } from './planning-api.js';
 import { STEP_SIX_CAUSES } from './procedure/types.js';
 import { ActionType } from './procedure/actions.js';
+import { NOTIFICATION_KINDS } from './notification-groups.js';
 import { ProcedureStepName, ProcedureSummary, WaitingOnJson } from './procedure-summary-api.js';
 
 const Instant = instantSchema();
@@ -90,8 +91,17 @@ export const NotificationJson = z
     body: z.string(),
     createdAt: Instant,
     readAt: Instant.nullable(),
+    subjectKind: z.enum(NOTIFICATION_KINDS).meta({ description: 'Waar de melding over gaat; meldingen over hetzelfde horen bij elkaar' }),
+    subjectRef: z.string().nullable().meta({ description: 'Het nummer van dat conflict, incident, RFC enz.; leeg bij een losse melding' }),
   })
   .meta({ id: 'Notification' });
+
+export const NotificationsReadAllJson = z
+  .object({
+    marked: z.number().int().meta({ description: 'Zoveel meldingen zijn nu als gelezen gemarkeerd' }),
+    unread: z.number().int().meta({ description: 'Zoveel ongelezen meldingen blijven over' }),
+  })
+  .meta({ id: 'NotificationsReadAll' });
 
 export const OutboxMailJson = z
   .object({

@@ -185,7 +185,17 @@ export const disruptionAnalyses = apiRouter()
         const audience = scope
           ? await incidentAudience(tx, [], [], ['incident-manager', 'service-manager'], user.id)
           : await incidentAudience(tx, [afnemer], ['planner'], [], user.id);
-        await notify(tx, audience, { conflictId: null, title: `Verstoringsanalyse aangevraagd: ${i.number}`, body: b.description }, at);
+        await notify(
+          tx,
+          audience,
+          {
+            conflictId: null,
+            subject: { kind: 'disruption-analysis', ref: i.number },
+            title: `Verstoringsanalyse aangevraagd: ${i.number}`,
+            body: b.description,
+          },
+          at,
+        );
         return newId;
       });
       return c.json(analysisJson((await disruptionAnalysisById(sql, id))!), 201);
@@ -223,7 +233,17 @@ export const disruptionAnalyses = apiRouter()
         const requester = d.requestedByEmail ? await userByEmail(tx, d.requestedByEmail) : null;
         const audience = await incidentAudience(tx, [d.afnemerOin], ['planner', 'klantraad-manager'], [], user.id);
         if (requester && requester.id !== user.id && !audience.some((u) => u.id === requester.id)) audience.push({ id: requester.id, email: requester.email });
-        await notify(tx, audience, { conflictId: null, title: `Verstoringsanalyse ${d.incidentNumber} opgeleverd`, body: analysis.cause }, at);
+        await notify(
+          tx,
+          audience,
+          {
+            conflictId: null,
+            subject: { kind: 'disruption-analysis', ref: d.incidentNumber },
+            title: `Verstoringsanalyse ${d.incidentNumber} opgeleverd`,
+            body: analysis.cause,
+          },
+          at,
+        );
       });
       return c.json(analysisJson((await disruptionAnalysisById(sql, id))!), 200);
     },

@@ -187,7 +187,20 @@ export const escalations = apiRouter()
           );
         }
         const audience = (await usersByRole(tx, [...level.notifyRoles], null)).filter((u) => u.id !== user.id);
-        await notify(tx, audience, { conflictId: null, title: `Escalatie: ${level.title}`, body: `${user.email}: ${b.reason}` }, at);
+        await notify(
+          tx,
+          audience,
+          {
+            conflictId: null,
+            subject:
+              incidentId !== null
+                ? { kind: 'incident', ref: (await incidentById(tx, incidentId))?.number ?? String(incidentId) }
+                : { kind: 'escalation', ref: String(newId) },
+            title: `Escalatie: ${level.title}`,
+            body: `${user.email}: ${b.reason}`,
+          },
+          at,
+        );
         return newId;
       });
       const e = (await escalationById(sql, id))!;

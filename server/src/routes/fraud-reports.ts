@@ -122,6 +122,7 @@ export const fraudReports = apiRouter()
           tx,
           team.map((u) => u.id),
           {
+            subject: { kind: 'fraud', ref: reference },
             title: `Fraudemelding ${reference}${b.highPriority ? ' (hoge prioriteit)' : ''}`,
             body: 'Er is een vermoeden van fraude gemeld. Bekijk de melding in het dashboard.',
           },

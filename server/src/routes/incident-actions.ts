@@ -59,7 +59,12 @@ export const incidentActions = apiRouter().openapi(
       const actor = trailActor(user);
       const logius = afnemerScope(user) === null;
       const tell = async (afnemerRoles: string[], logiusRoles: string[], title: string, body: string) =>
-        notify(tx, await incidentAudience(tx, i.afnemers, afnemerRoles, logiusRoles, user.id), { conflictId: null, title, body }, at);
+        notify(
+          tx,
+          await incidentAudience(tx, i.afnemers, afnemerRoles, logiusRoles, user.id),
+          { conflictId: null, subject: { kind: 'incident', ref: i.number }, title, body },
+          at,
+        );
       switch (action.type) {
         case 'update': {
           await incidentEventAppend(tx, id, actor, 'update', { text: action.text }, at);

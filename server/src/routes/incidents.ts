@@ -159,7 +159,12 @@ export const incidents = apiRouter()
               input.priority === 'P1' ? ['incident-manager', 'calamity-manager'] : ['incident-manager'],
               user.id,
             );
-        await notify(tx, audience, { conflictId: null, title: `Incident gemeld: ${number}`, body: notifyText(i) }, at);
+        await notify(
+          tx,
+          audience,
+          { conflictId: null, subject: { kind: 'incident', ref: number }, title: `Incident gemeld: ${number}`, body: notifyText(i) },
+          at,
+        );
         return newId;
       });
       const i = (await incidentById(sql, id))!;

@@ -1,5 +1,6 @@
-import { notificationRead, notificationsOfUser, outboxList } from '@cd/db';
-import { NotificationJson, OutboxMailJson } from '@cd/shared';
+import { notificationRead, notificationsOfUser, notificationsReadAll, notificationsUnreadCount, outboxList } from '@cd/db';
+import { NotificationJson, NotificationsReadAllJson, OutboxMailJson } from '@cd/shared';
+import { NOTIFICATION_KINDS } from '@cd/shared/constants';
 import { z } from '@hono/zod-openapi';
 import { roleMay } from '@cd/shared/access';
 import { userRequire } from '../lib/context.js';
@@ -9,6 +10,9 @@ import { ProblemError } from '../lib/problem.js';
 import { notificationJson, outboxMailJson } from '../views/notifications.js';
 
 const Limit = z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+const KindFilter = z.object({
+  kind: z.enum(NOTIFICATION_KINDS).optional().meta({ description: 'Alleen meldingen over dit soort gebeurtenis; leeg = alle' }),
+});
 
 export const notifications = apiRouter()
   .openapi(
@@ -44,6 +48,26 @@ export const notifications = apiRouter()
       const { sql, now } = c.get('deps');
       if (!(await notificationRead(sql, user.id, c.req.valid('param').id, now()))) throw new ProblemError(404, 'Deze melding bestaat niet.');
       return c.body(null, 204);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/read-all',
+      operationId: 'markAllNotificationsRead',
+      tags: ['Meldingen'],
+      summary: 'Alle eigen ongelezen meldingen als gelezen markeren',
+      description: 'Markeert alle ongelezen meldingen van de aangemelde gebruiker als gelezen, of met `kind` alleen die over dat soort gebeurtenis.',
+      request: { query: KindFilter },
+      responses: {
+        200: { description: 'Gemarkeerd', content: { 'application/json': { schema: NotificationsReadAllJson, example: { marked: 3, unread: 0 } } } },
+      },
+    }),
+    async (c) => {
+      const user = userRequire(c);
+      const { sql, now } = c.get('deps');
+      const marked = await notificationsReadAll(sql, user.id, now(), c.req.valid('query').kind ?? null);
+      return c.json({ marked, unread: await notificationsUnreadCount(sql, user.id) }, 200);
     },
   );
 

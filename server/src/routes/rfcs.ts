@@ -130,6 +130,7 @@ export const rfcs = apiRouter()
           await usersByRole(tx, ['service-manager'], null),
           {
             conflictId: null,
+            subject: { kind: 'rfc', ref: String(newId) },
             title: `Nieuwe RFC #${newId}: ${input.title}`,
             body: `${user.email} diende een ${input.kind === 'urgent' ? 'urgente wijziging' : input.kind === 'standaard' ? 'standaardwijziging' : 'niet-standaardwijziging'} in. Stap 2: de korte analyse.`,
           },
@@ -192,6 +193,7 @@ export const rfcs = apiRouter()
           [{ id: row.filedByUserId, email: row.filedBy }],
           {
             conflictId: null,
+            subject: { kind: 'rfc', ref: String(id) },
             title: `RFC #${id}: ${RFC_STATUS_LABELS[result.state.status]}`,
             body: action.type === 'decide' ? `${row.title}. Reden: ${action.reason}` : row.title,
           },

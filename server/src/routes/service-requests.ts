@@ -139,6 +139,7 @@ export const serviceRequests = apiRouter()
           await usersByRole(tx, ['service-manager'], null),
           {
             conflictId: null,
+            subject: { kind: 'service-request', ref: String(newId) },
             title: `Nieuw serviceverzoek #${newId}`,
             body: `${user.email}: ${input.kind === 'standaard' ? standard!.name : input.subject}`,
           },
@@ -190,6 +191,7 @@ export const serviceRequests = apiRouter()
           [{ id: s.filedByUserId, email: s.filedBy }],
           {
             conflictId: null,
+            subject: { kind: 'service-request', ref: String(id) },
             title: `Serviceverzoek #${id}: ${SERVICE_REQUEST_STATUS_LABELS[body.status]}`,
             body: body.answer?.trim() || s.subject,
           },

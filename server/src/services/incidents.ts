@@ -102,6 +102,7 @@ export async function incidentsCalamityProposalsRecord(tx: Tx, now: Date): Promi
       managers,
       {
         conflictId: null,
+        subject: { kind: 'incident', ref: i.number },
         title: `Calamiteit voorgesteld: ${i.number}`,
         body: `${i.number} (${i.title}) is een P1 zonder oplossing: ${reason === 'p1-overschreden' ? 'de oplostijd is overschreden' : '75% van de oplostijd is verstreken'}. Bevestig of de calamiteitenprocedure in werking treedt.`,
       },

@@ -28,6 +28,7 @@ import {
   procedureOverdueNotice,
   procedureReach,
   CONTACT_ROLE_LABELS,
+  conflictSharedSentence,
   PROCEDURE_STEP_LABELS,
   REACH_ROUTES,
   type ContactRole,
@@ -40,7 +41,7 @@ import {
   type StepDeadlines,
   type WindowMove,
 } from '@cd/shared';
-import { instantLongDutch as dayText } from '@cd/shared/time';
+import { deadlineLongDutch, instantLongDutch as dayText } from '@cd/shared/time';
 
 const SYSTEM = { email: 'systeem', role: 'admin' as const, afnemer: null };
 
@@ -122,8 +123,7 @@ export async function casesOpen(tx: Tx, conflicts: { id: number; start: number; 
         conflictId: c.id,
         title: `Capaciteitsconflict op ${dayText(c.start)}`,
         body:
-          `Uw verzendmomenten overschrijden samen met die van ${c.afnemers.length - 1} andere Afnemer(s) de capaciteit van de Berichtenbox. ` +
-          `Stap 1: probeer uw planning te verplaatsen, uiterlijk ${dayText(state.deadline)}.`,
+          `${conflictSharedSentence(c.afnemers.length - 1)} ` + `Stap 1: probeer uw planning te verplaatsen, uiterlijk ${deadlineLongDutch(state.deadline)}.`,
       },
       now,
     );
@@ -286,7 +286,7 @@ export async function caseAct(
           contactBody:
             `Logius vraagt uw afweging van urgentie en impact van het aanpassen van uw planning bij capaciteitsconflict ${conflictId}, ` +
             `op vier aspecten: administratief, financieel, juridisch en imago. Antwoord de capaciteitsmanager van Logius per e-mail; ` +
-            `die legt uw afweging namens u vast. Zonder reactie voor ${dayText(next.deadline!)} geldt "geen reactie".`,
+            `die legt uw afweging namens u vast. Zonder reactie uiterlijk ${deadlineLongDutch(next.deadline!)} geldt "geen reactie".`,
         },
         user.id,
         next.step,
@@ -310,11 +310,11 @@ export async function caseAct(
           'advice',
           {
             title: `Advies ter besluit: conflict ${conflictId}`,
-            body: `${next.advice.text}\n\nReden van de escalatie: ${action.reason}\nAanvaard of wijs het advies af, uiterlijk ${dayText(next.deadline)}.`,
+            body: `${next.advice.text}\n\nReden van de escalatie: ${action.reason}\nAanvaard of wijs het advies af, uiterlijk ${deadlineLongDutch(next.deadline)}.`,
             contactBody:
               `De planners escaleren capaciteitsconflict ${conflictId} op één advies naar de managers in de Klantraad Interactie.\n\n` +
               `${next.advice.text}\n\nReden van de escalatie: ${action.reason}\n\nLaat de capaciteitsmanager van Logius per e-mail weten ` +
-              `of uw organisatie het advies aanvaardt of (met reden) afwijst, uiterlijk ${dayText(next.deadline)}; daarna voert Logius de regie.`,
+              `of uw organisatie het advies aanvaardt of (met reden) afwijst, uiterlijk ${deadlineLongDutch(next.deadline)}; daarna voert Logius de regie.`,
           },
           user.id,
           next.step,
@@ -384,7 +384,8 @@ export async function caseAfterCarryOut(
     now,
   );
   const what = carried.source === 'besluit Klantraad' ? 'Het aanvaarde advies is uitgevoerd' : 'Het besluit is uitgevoerd';
-  if (carried.solved || !state) return `${what}: ${carried.windows} venster(s) verplaatst; het conflict is opgelost.`;
+  if (carried.solved || !state)
+    return `${what}: ${carried.windows === 1 ? 'één venster' : `${carried.windows} vensters`} verplaatst; het conflict is opgelost.`;
   if (state.step === 'escalated') {
     const result = procedureApply(state, { type: 'advice-fell-short' }, { actor: SYSTEM, now: now.getTime(), windows: [], deadlines: settings.deadlines });
     if (result.ok) {
@@ -395,15 +396,15 @@ export async function caseAfterCarryOut(
         {
           conflictId,
           title: `Advies uitgevoerd, conflict ${conflictId} blijft: Logius voert de regie`,
-          body: `${what}, maar de overbelasting is niet weg. Schaal op of leg een besluit vast, uiterlijk ${dayText(result.state.deadline!)}.`,
+          body: `${what}, maar de overbelasting is niet weg. Schaal op of leg een besluit vast, uiterlijk ${deadlineLongDutch(result.state.deadline!)}.`,
         },
         now,
       );
-      return `${what}: ${carried.windows} venster(s) verplaatst, maar het conflict blijft bestaan. Logius voert nu de regie (stap 6), uiterlijk ${dayText(result.state.deadline!)}.`;
+      return `${what}: ${carried.windows === 1 ? 'één venster' : `${carried.windows} vensters`} verplaatst, maar het conflict blijft bestaan. Logius voert nu de regie (stap 6), uiterlijk ${deadlineLongDutch(result.state.deadline!)}.`;
     }
   }
-  const deadline = state.deadline === null ? '' : `; de nieuwe termijn loopt tot ${dayText(state.deadline)}`;
-  return `${what}: ${carried.windows} venster(s) verplaatst, maar het conflict blijft bestaan. Het blijft in stap 6${deadline}.`;
+  const deadline = state.deadline === null ? '' : `; de nieuwe termijn loopt tot ${deadlineLongDutch(state.deadline)}`;
+  return `${what}: ${carried.windows === 1 ? 'één venster' : `${carried.windows} vensters`} verplaatst, maar het conflict blijft bestaan. Het blijft in stap 6${deadline}.`;
 }
 
 /** Gives open conflicts without a case file one at step 1; returns how many. */

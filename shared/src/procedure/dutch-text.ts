@@ -5,3 +5,12 @@ export function dutchList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
 }
+
+/**
+ * Returns the opening sentence of a new conflict's notice for one Afnemer that shares it with `others` Afnemers.
+ * Edge: 0 names nobody else ('Uw verzendmomenten overschrijden de capaciteit ...'), 1 reads 'één andere Afnemer'.
+ */
+export function conflictSharedSentence(others: number): string {
+  const together = others <= 0 ? '' : others === 1 ? ' samen met die van één andere Afnemer' : ` samen met die van ${others} andere Afnemers`;
+  return `Uw verzendmomenten overschrijden${together} de capaciteit van de Berichtenbox.`;
+}

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayNumberDutch, instantClockDutch, instantDutch, instantLongDutch, spanDutch } from './dutch-text.js';
+import { dayNumberDutch, deadlineLongDutch, instantClockDutch, instantDutch, instantLongDutch, spanDutch } from './dutch-text.js';
 import { amsterdamDayNumber } from './local-time.js';
 import { AMSTERDAM_TIME_ZONE } from './zone.js';
 
@@ -47,5 +47,17 @@ describe('instantLongDutch and instantClockDutch', () => {
     expect(instantLongDutch(utc(2027, 7, 1, 22, 15))).toBe('2 juli 2027 om 00:15');
     expect(instantClockDutch(utc(2027, 1, 14, 23, 30))).toBe('00:30');
     expect(instantClockDutch(utc(2027, 7, 14, 6, 5))).toBe('08:05');
+  });
+});
+
+describe('deadlineLongDutch', () => {
+  it('writes a deadline at midnight as the end of the day before, with its weekday', () => {
+    expect(deadlineLongDutch(Date.parse('2026-12-02T23:00:00Z'))).toBe('woensdag 2 december 2026, einde dag');
+    expect(deadlineLongDutch(Date.parse('2027-03-28T22:00:00Z'))).toBe('zondag 28 maart 2027, einde dag');
+    expect(deadlineLongDutch(Date.parse('2026-10-25T23:00:00Z'))).toBe('zondag 25 oktober 2026, einde dag');
+  });
+  it('writes any other time as in a letter', () => {
+    expect(deadlineLongDutch(Date.parse('2026-12-02T16:00:00Z'))).toBe('2 december 2026 om 17:00');
+    expect(deadlineLongDutch(Date.parse('2026-12-02T23:01:00Z'))).toBe('3 december 2026 om 00:01');
   });
 });

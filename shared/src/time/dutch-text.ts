@@ -4,6 +4,7 @@
  */
 
 import { amsterdamDayIso } from './local-time.js';
+import { deadlineReading } from './reading.js';
 import { instantToAmsterdamWallTime, wallTimeFormatDutch } from './wall-time.js';
 import { AMSTERDAM_TIME_ZONE } from './zone.js';
 
@@ -51,4 +52,16 @@ export function instantLongDutch(ms: number): string {
  */
 export function instantClockDutch(ms: number): string {
   return clockFormat.format(new Date(ms));
+}
+
+const dayLongFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
+/**
+ * Returns a deadline written out in Dutch: at 00:00 it is the end of the day before ('woensdag 2 december 2026,
+ * einde dag'), any other time as `instantLongDutch` ('2 december 2026 om 17:00').
+ * Edge: 2027-03-29 00:00 (after the 23-hour day) gives 'zondag 28 maart 2027, einde dag'.
+ */
+export function deadlineLongDutch(ms: number): string {
+  const { dayStart, endOfDay } = deadlineReading(ms);
+  return endOfDay ? `${dayLongFormat.format(new Date(dayStart))}, einde dag` : instantLongDutch(ms);
 }

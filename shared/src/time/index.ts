@@ -9,3 +9,4 @@ export * from './wall-time.js';
 export * from './calendar.js';
 export * from './working-days.js';
 export * from './dutch-text.js';
+export * from './reading.js';

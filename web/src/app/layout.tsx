@@ -1,5 +1,5 @@
 import type { CurrentUser } from '@cd/shared';
-import { type ReactNode, Suspense } from 'react';
+import { type ReactNode, Suspense, useEffect, useId, useState } from 'react';
 import { useDeleteSession } from '../features/auth/api/delete-session';
 import { useUnreadCount } from '../features/notifications/components/notifications-list';
 import { ErrorBoundary } from '../components/error-boundary';
@@ -83,14 +83,32 @@ export function Layout({ user, children }: { user: CurrentUser | null; children?
   );
 }
 
+/** The main menu; on a narrow screen folded behind a menu button, and folded again after each navigation. */
 function MainNav({ user, pathname }: { user: CurrentUser; pathname: string }) {
   const { t } = useI18n();
   const unread = useUnreadCount();
   const items = navFor(user.role);
+  const listId = useId();
+  const [open, setOpen] = useState(false);
+  useEffect(() => setOpen(false), [pathname]);
   const active = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+  const current = items.find((item) => active(item.to));
   return (
-    <nav className="nav" aria-label={t('layout.mainMenu')}>
-      <ul className="container nav__list">
+    <nav className={open ? 'nav nav--open' : 'nav'} aria-label={t('layout.mainMenu')}>
+      <div className="container nav__bar">
+        <button type="button" className="nav__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
+          <span className="nav__toggle-icon" aria-hidden="true" />
+          {t('layout.menu')}
+          {current && <span className="nav__toggle-current">: {t(current.label)}</span>}
+          {unread !== null && unread > 0 && (
+            <span className="nav__count">
+              {unread}
+              <span className="visually-hidden"> {t('layout.unread')}</span>
+            </span>
+          )}
+        </button>
+      </div>
+      <ul className="container nav__list" id={listId}>
         {items.map((item) => (
           <li key={item.to}>
             <Link to={item.to} className={active(item.to) ? 'nav__link nav__link--active' : 'nav__link'} aria-current={active(item.to) ? 'page' : undefined}>

@@ -27,7 +27,7 @@ export function Deadline({ procedure }: { procedure: Pick<ProcedureSummaryJson, 
   return (
     <span className={procedure.overdue ? 'deadline deadline--overdue' : 'deadline'}>
       {procedure.overdue && <span className="deadline__flag">{t('conflicts.overdue')}: </span>}
-      {f.dateTimeShort(procedure.deadline)} <span className="muted">({f.relative(procedure.deadline)})</span>
+      {f.deadline(procedure.deadline)} <span className="muted">({f.relative(procedure.deadline)})</span>
     </span>
   );
 }

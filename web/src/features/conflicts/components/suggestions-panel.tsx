@@ -1,7 +1,8 @@
 import { ErrorMessage, Loading, Notice } from '../../../components/feedback';
 import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
-import { useT } from '../../../lib/i18n';
+import { useI18n, useT } from '../../../lib/i18n';
+import { shiftWords } from '@cd/shared/plan-changes';
 import { useConflictSuggestions, type WindowSuggestions } from '../api/get-conflict-suggestions';
 
 type Slot = NonNullable<WindowSuggestions['earlier']>;
@@ -24,6 +25,7 @@ export function SuggestionsPanel({
 }) {
   const t = useT();
   const f = useFormat();
+  const { lang } = useI18n();
   const query = useConflictSuggestions(conflictId, true);
   if (query.isLoading) return <Loading label={t('suggestions.loading')} />;
   if (query.isError) {
@@ -33,8 +35,7 @@ export function SuggestionsPanel({
   const windows = (query.data?.windows ?? []).filter((w) => w.earlier || w.later || w.split);
   if (windows.length === 0) return <Notice kind="info">{t('suggestions.none')}</Notice>;
 
-  const shift = (s: Slot) =>
-    s.shiftMinutes < 0 ? t('suggestions.earlierBy', { d: f.duration(-s.shiftMinutes) }) : t('suggestions.laterBy', { d: f.duration(s.shiftMinutes) });
+  const shift = (s: Slot) => shiftWords(Date.parse(s.start) - s.shiftMinutes * 60_000, Date.parse(s.start), lang);
 
   return (
     <ul className="suggestions">

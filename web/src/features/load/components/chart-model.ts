@@ -2,6 +2,7 @@ import type { LoadResponse } from '@cd/shared';
 import type { LoadStateName } from '@cd/shared/constants';
 import type { MessageKey } from '../../../lib/i18n';
 import { amsterdamParts, amsterdamToMs, HOUR_MS } from '@cd/shared/time';
+import { seriesColor } from '../../../styles/chart-palette';
 
 /** How a bucket's state (decided by the core at the profile's levels, never again here) is named on screen. */
 export const LOAD_STATE_LABEL: Record<LoadStateName, MessageKey> = { ok: 'state.ok', warning: 'state.warning', overload: 'state.overload' };
@@ -29,17 +30,13 @@ export interface SeriesInfo {
   color: string;
 }
 
-// Rijkshuisstijl-like colours, told apart by lightness as well as hue; grey is kept for "other Afnemers".
-const PALETTE = ['#01689b', '#e17000', '#39870c', '#a90061', '#8fcae7', '#42145f', '#ffb612', '#76d2b6', '#94710a', '#f092cd', '#007bc7', '#673327'];
-const REST_COLOR = '#b4b4b4';
-
 /** Column arrays into chart rows (one object per bucket), plus the series' names and colours. */
 export function chartModel(data: LoadResponse): { rows: ChartRow[]; series: SeriesInfo[] } {
   const series = data.afnemers.map((a, i) => ({
     key: a.key,
     dataKey: `s${i}`,
     name: a.name,
-    color: a.key === 'rest' || a.key === 'overig' ? REST_COLOR : PALETTE[i % PALETTE.length]!,
+    color: seriesColor(i, a.key === 'rest' || a.key === 'overig'),
   }));
   const rows = data.starts.map((s, i) => {
     const row: ChartRow = {
@@ -112,4 +109,29 @@ export function timeTicks(from: number, to: number): { ticks: number[]; unit: Ti
     if (t >= from) ticks.push(t);
   }
   return { ticks, unit: 'month' };
+}
+
+/**
+ * Round value-axis ticks from 0 to at least `max`: steps of 1, 2, 2.5 or 5 times a power of ten, about `count` of them.
+ * Edge: a max of 0 gives [0, 1], so an empty range still has an axis.
+ */
+export function valueTicks(max: number, count = 5): number[] {
+  if (!(max > 0)) return [0, 1];
+  const raw = max / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const ticks: number[] = [];
+  for (let v = 0; v < max + step; v += step) ticks.push(Math.round(v * 1000) / 1000);
+  return ticks;
+}
+
+/** The highest value the stacked chart draws: the capacity, or the sum of the shown series. */
+export function chartMax(rows: ChartRow[], shown: SeriesInfo[]): number {
+  let max = 0;
+  for (const r of rows) {
+    let sum = 0;
+    for (const s of shown) sum += Number(r[s.dataKey] ?? 0);
+    max = Math.max(max, sum, r.capacity);
+  }
+  return max;
 }

@@ -1,13 +1,34 @@
-import { useMemo, useState } from 'react';
+import { type MouseEvent, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useFormat } from '../../../lib/format';
+import { type Format, useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
+import { navigate } from '../../../lib/router';
+import { CHART_BACKGROUND, CHART_SIGNAL } from '../../../styles/chart-palette';
 import type { ChartPeriod, ChartRow, SeriesInfo } from './chart-model';
-import { stateRuns, timeTicks } from './chart-model';
-import { amsterdamParts } from '@cd/shared/time';
+import { chartMax, stateRuns, timeTicks, valueTicks } from './chart-model';
+import { amsterdamParts, HOUR_MS } from '@cd/shared/time';
 
 // Shading sits above the grid but behind the stacked load, so the colours of the Afnemers stay true.
 const BEHIND = -60;
+// The conflict markers sit above everything, so they can be clicked and reached with the keyboard.
+const ON_TOP = 700;
+const TICK_FONT_PX = 13;
+const AXIS_LABEL_PX = 22;
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+/** The drawn width of a tick label, measured in the chart's font; a generous estimate where canvas is missing. */
+function textWidth(text: string): number {
+  if (measureContext === undefined) {
+    measureContext = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+    if (measureContext) measureContext.font = `${TICK_FONT_PX}px ${getComputedStyle(document.body).fontFamily || 'sans-serif'}`;
+  }
+  return measureContext ? measureContext.measureText(text).width : text.length * TICK_FONT_PX * 0.65;
+}
+
+/** A value-axis label with the precision its round tick needs: '37.500', '2,25 mln.'. */
+export function axisNumber(f: Format, v: number): string {
+  return Math.abs(v) >= 1_000_000 ? f.compactPrecise(v) : f.number(v);
+}
 
 export interface LoadChartProps {
   rows: ChartRow[];
@@ -17,13 +38,22 @@ export interface LoadChartProps {
   to: number;
   maintenance: ChartPeriod[];
   conflicts: ChartPeriod[];
+  /** Keys of the series the legend has hidden. */
+  hidden: ReadonlySet<string>;
+  /** 'per kwartier', 'per uur' or 'per dag': what one value on the axis counts. */
+  bucketLabel: string;
   onZoom: (from: number, to: number) => void;
 }
 
 /** Stacked load per Afnemer against the capacity line, with maintenance, warnings and conflicts shaded. Drag to zoom. */
-export default function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, onZoom }: LoadChartProps) {
+export default function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, hidden, bucketLabel, onZoom }: LoadChartProps) {
   const f = useFormat();
   const t = useT();
+  const shown = useMemo(() => series.filter((s) => !hidden.has(s.key)), [series, hidden]);
+  const yTicks = useMemo(() => valueTicks(chartMax(rows, shown)), [rows, shown]);
+  const yLabels = yTicks.map((v) => axisNumber(f, v));
+  // The axis is as wide as its longest label needs, so '2,25 mln.' is never cut to '25 mln.'.
+  const yWidth = Math.ceil(Math.max(...yLabels.map(textWidth))) + 14 + AXIS_LABEL_PX;
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const runs = useMemo(() => stateRuns(rows, bucketMs), [rows, bucketMs]);
   const { ticks, unit } = useMemo(() => timeTicks(from, to), [from, to]);
@@ -58,7 +88,7 @@ export default function LoadChart({ rows, series, bucketMs, from, to, maintenanc
         }}
         onMouseLeave={() => setDrag(null)}
       >
-        <CartesianGrid stroke="#e6e6e6" vertical={false} />
+        <CartesianGrid stroke={CHART_SIGNAL.grid} vertical={false} />
         <XAxis
           dataKey="t"
           type="number"
@@ -68,16 +98,36 @@ export default function LoadChart({ rows, series, bucketMs, from, to, maintenanc
           tickFormatter={tick}
           interval="preserveStartEnd"
           minTickGap={12}
-          stroke="#535353"
+          stroke={CHART_SIGNAL.axis}
+          tick={{ fontSize: TICK_FONT_PX }}
+          height={48}
+          label={{ value: t('chart.axisTime'), position: 'insideBottom', offset: 0, fill: CHART_SIGNAL.axis, fontSize: TICK_FONT_PX }}
         />
-        <YAxis tickFormatter={(v: number) => f.compact(v)} width={56} stroke="#535353" />
+        <YAxis
+          ticks={yTicks}
+          domain={[0, yTicks[yTicks.length - 1]!]}
+          allowDataOverflow
+          interval={0}
+          tickFormatter={(v: number) => axisNumber(f, v)}
+          tick={{ fontSize: TICK_FONT_PX }}
+          width={yWidth}
+          stroke={CHART_SIGNAL.axis}
+          label={{
+            value: t('chart.axisMessages', { bucket: bucketLabel }),
+            angle: -90,
+            position: 'insideLeft',
+            style: { textAnchor: 'middle' },
+            fill: CHART_SIGNAL.axis,
+            fontSize: TICK_FONT_PX,
+          }}
+        />
         {maintenance.map((m, i) => (
           <ReferenceArea
             key={`m${i}`}
             {...clampPeriod(m)}
-            fill="#535353"
+            fill={CHART_SIGNAL.maintenance}
             fillOpacity={0.14}
-            stroke="#535353"
+            stroke={CHART_SIGNAL.maintenance}
             strokeDasharray="3 3"
             strokeOpacity={0.5}
             ifOverflow="hidden"
@@ -90,7 +140,7 @@ export default function LoadChart({ rows, series, bucketMs, from, to, maintenanc
             key={`w${i}`}
             x1={r.start}
             x2={r.end}
-            fill={r.state === 'overload' ? '#d52b1e' : '#ffb612'}
+            fill={r.state === 'overload' ? CHART_SIGNAL.overload : CHART_SIGNAL.warning}
             fillOpacity={r.state === 'overload' ? 0.12 : 0.25}
             ifOverflow="hidden"
             zIndex={BEHIND}
@@ -100,14 +150,24 @@ export default function LoadChart({ rows, series, bucketMs, from, to, maintenanc
           <ReferenceArea
             key={`c${c.id ?? c.start}`}
             {...clampPeriod(c)}
-            fill="#d52b1e"
+            fill={CHART_SIGNAL.overload}
             fillOpacity={0.18}
-            stroke="#d52b1e"
+            stroke={CHART_SIGNAL.overload}
             strokeWidth={1.5}
             ifOverflow="hidden"
             className="chart-conflict"
             zIndex={BEHIND}
-            label={{ value: '!', position: 'insideTop', fill: '#b3241a', fontWeight: 700 }}
+          />
+        ))}
+        {conflicts.map((c) => (
+          <ReferenceArea
+            key={`cm${c.id ?? c.start}`}
+            {...clampPeriod(c)}
+            ifOverflow="hidden"
+            zIndex={ON_TOP}
+            shape={(box: { x?: number; y?: number; width?: number }) => (
+              <ConflictMarker period={c} x={(box.x ?? 0) + (box.width ?? 0) / 2} y={(box.y ?? 0) + 12} />
+            )}
           />
         ))}
         {series.map((s) => (
@@ -115,12 +175,13 @@ export default function LoadChart({ rows, series, bucketMs, from, to, maintenanc
             key={s.key}
             dataKey={s.dataKey}
             name={s.name}
+            hide={hidden.has(s.key)}
             stackId="load"
             type="stepAfter"
-            stroke={s.color}
+            stroke={CHART_BACKGROUND}
             fill={s.color}
-            fillOpacity={0.85}
-            strokeWidth={0.5}
+            fillOpacity={1}
+            strokeWidth={1}
             isAnimationActive={false}
             dot={false}
             activeDot={false}
@@ -130,16 +191,16 @@ export default function LoadChart({ rows, series, bucketMs, from, to, maintenanc
           dataKey="capacity"
           name={t('chart.capacity')}
           type="stepAfter"
-          stroke="#000000"
+          stroke={CHART_SIGNAL.capacity}
           strokeWidth={2}
           dot={false}
           activeDot={false}
           isAnimationActive={false}
         />
         {drag && drag.b !== drag.a && (
-          <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b) + bucketMs} fill="#154273" fillOpacity={0.15} />
+          <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b) + bucketMs} fill={CHART_SIGNAL.selection} fillOpacity={0.15} />
         )}
-        <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} series={series} bucketMs={bucketMs} />} isAnimationActive={false} />
+        <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} series={shown} bucketMs={bucketMs} />} isAnimationActive={false} />
       </ComposedChart>
     </ResponsiveContainer>
   );
@@ -172,7 +233,10 @@ function ChartTooltip({
         <dt>{t('chart.load')}</dt>
         <dd>{f.number(row.load)}</dd>
         <dt>{t('chart.capacity')}</dt>
-        <dd>{f.number(row.capacity)}</dd>
+        <dd>
+          {f.number(row.capacity)}
+          {bucketMs !== HOUR_MS && row.capacity > 0 && <> ({t('chart.perHourRate', { value: f.number((row.capacity * HOUR_MS) / bucketMs) })})</>}
+        </dd>
         <dt>{t('chart.utilization')}</dt>
         <dd>{row.utilization === null ? '–' : f.percent(row.utilization)}</dd>
       </dl>
@@ -187,5 +251,32 @@ function ChartTooltip({
         </ul>
       )}
     </div>
+  );
+}
+
+/** The "!" over a conflict: a link to its case file, by mouse and by keyboard. */
+function ConflictMarker({ period, x, y }: { period: ChartPeriod; x: number; y: number }) {
+  const t = useT();
+  if (period.id === undefined) return null;
+  const href = `/conflicten/${period.id}`;
+  const open = (e: MouseEvent<Element>) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(href);
+  };
+  return (
+    <a
+      href={href}
+      className="chart-conflict-marker"
+      aria-label={t('chart.openConflict', { label: period.label })}
+      onClick={open}
+      onMouseDown={(e) => e.stopPropagation()}
+    >
+      <title>{t('chart.openConflict', { label: period.label })}</title>
+      <circle cx={x} cy={y} r={10} fill={CHART_SIGNAL.conflictLabel} stroke={CHART_BACKGROUND} strokeWidth={2} />
+      <text x={x} y={y} dy="0.35em" textAnchor="middle" fill={CHART_BACKGROUND} fontWeight={700} fontSize={14}>
+        !
+      </text>
+    </a>
   );
 }

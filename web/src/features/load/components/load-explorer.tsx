@@ -40,6 +40,13 @@ export function LoadExplorer({ range, bucket, onRangeChange, maintenance, confli
   const model = useMemo(() => (data ? chartModel(data) : null), [data]);
   // While a new range loads, the previous data stays: only draw it when it is the requested range.
   const stale = query.isPlaceholderData;
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (key: string) =>
+    setHidden((h) => {
+      const next = new Set(h);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
 
   return (
     <section className="panel load-explorer" aria-labelledby={headingId} aria-busy={query.isFetching}>
@@ -79,11 +86,13 @@ export function LoadExplorer({ range, bucket, onRangeChange, maintenance, confli
                 to={Date.parse(data.to)}
                 maintenance={maintenance}
                 conflicts={conflicts}
+                hidden={hidden}
+                bucketLabel={t(BUCKET_LABEL[data.bucket])}
                 onZoom={(from, to) => onRangeChange({ from, to })}
               />
             </Suspense>
             <figcaption>
-              <ChartLegend series={model.series} />
+              <ChartLegend series={model.series} hidden={hidden} onToggle={toggle} />
               <p className="chart-hint">{t('chart.zoomHint')}</p>
             </figcaption>
           </figure>
@@ -92,7 +101,12 @@ export function LoadExplorer({ range, bucket, onRangeChange, maintenance, confli
             {() => (
               <>
                 <ExcelDownload title={title} />
-                <LoadTable rows={model.rows} series={model.series} bucketMs={bucketMs(data.bucket)} caption={title} />
+                <LoadTable
+                  rows={model.rows}
+                  series={model.series}
+                  bucketMs={bucketMs(data.bucket)}
+                  caption={`${title} (${t('chart.axisMessages', { bucket: t(BUCKET_LABEL[data.bucket]) }).toLowerCase()})`}
+                />
               </>
             )}
           </TableDetails>
@@ -215,14 +229,23 @@ function LoadSummary({ data, range, conflicts }: { data: LoadResponse; range: Lo
   );
 }
 
-function ChartLegend({ series }: { series: SeriesInfo[] }) {
+/** The legend: each Afnemer is a toggle button (pressed = shown) that hides or shows its band in the chart. */
+function ChartLegend({ series, hidden, onToggle }: { series: SeriesInfo[]; hidden: ReadonlySet<string>; onToggle: (key: string) => void }) {
   const t = useT();
   return (
-    <ul className="legend">
+    <ul className="legend" aria-label={t('chart.legend')}>
       {series.map((s) => (
         <li key={s.key}>
-          <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
-          {s.name}
+          <button
+            type="button"
+            className={hidden.has(s.key) ? 'legend__toggle legend__toggle--off' : 'legend__toggle'}
+            aria-pressed={!hidden.has(s.key)}
+            title={t(hidden.has(s.key) ? 'chart.seriesShow' : 'chart.seriesHide', { name: s.name })}
+            onClick={() => onToggle(s.key)}
+          >
+            <span className="swatch" style={{ background: hidden.has(s.key) ? 'transparent' : s.color, borderColor: s.color }} aria-hidden="true" />
+            {s.name}
+          </button>
         </li>
       ))}
       <li>

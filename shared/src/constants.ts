@@ -19,3 +19,14 @@ export {
 export { CALAMITY_THRESHOLD } from './incidents/calamity.js';
 export { DEFAULT_PRIORITY_SETTINGS, PRIORITIES, type Priority } from './incidents/priority-defaults.js';
 export { LIVE_CHANGE_KINDS, liveChangeKindIs, type LiveChangeKind } from './live-changes.js';
+export { snoClock, type SnoClock, type SnoClockState } from './incidents/sno-clock.js';
+export {
+  CHANGE_LADDERS,
+  CHANGE_LADDER_LEVELS,
+  CHANGE_LADDER_LABELS,
+  CHANGE_TYPES,
+  changeLadderNext,
+  type ChangeLadder,
+  type ChangeLadderLevel,
+  type ChangeType,
+} from './changes/ladders.js';

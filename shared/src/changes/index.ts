@@ -1,6 +1,7 @@
 export * from './rfc-types.js';
 export * from './rfc-transitions.js';
 export * from './catalogue.js';
+export * from './ladders.js';
 export * from './service-request-status.js';
 export * from './icalendar.js';
 export * from './usage-template.js';

@@ -5,7 +5,17 @@ alter table incidents add column proposed_priority text check (proposed_priority
 alter table incidents add column prioritised_at timestamptz;
 alter table incidents add column prioritised_by bigint references users (id);
 update incidents set prioritised_at = reported_at;
-alter table incidents add constraint incidents_prioritised_or_proposed check (prioritised_at is not null or proposed_priority is not null);
+-- An incident stored without a proposal is prioritised as it is reported (so every writer, also a bulk import, keeps
+-- the rule that only a proposal waits for the Servicecentrum).
+create function incidents_prioritised_default() returns trigger language plpgsql as $$
+begin
+  if new.proposed_priority is null and new.prioritised_at is null then
+    new.prioritised_at := new.reported_at;
+  end if;
+  return new;
+end $$;
+create trigger incidents_prioritised_default before insert on incidents
+  for each row execute function incidents_prioritised_default();
 
 -- Section 5.2: the stand-by managers of Logius and the Afnemer may agree a deviating resolution time
 -- ("afwijkende oplostijd") for one incident; resolution_due_at then holds the agreed instant, with who, when and why.

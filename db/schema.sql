@@ -358,7 +358,6 @@ create table incidents (
   constraint incidents_number_key UNIQUE (number),
   constraint incidents_pkey PRIMARY KEY (id),
   constraint incidents_prioritised_by_fkey FOREIGN KEY (prioritised_by) REFERENCES users(id),
-  constraint incidents_prioritised_or_proposed CHECK (((prioritised_at IS NOT NULL) OR (proposed_priority IS NOT NULL))),
   constraint incidents_priority_check CHECK ((priority = ANY (ARRAY['P1'::text, 'P2'::text, 'P3'::text, 'P4'::text]))),
   constraint incidents_proposed_priority_check CHECK ((proposed_priority = ANY (ARRAY['P1'::text, 'P2'::text, 'P3'::text, 'P4'::text]))),
   constraint incidents_reported_by_afnemer_fkey FOREIGN KEY (reported_by_afnemer) REFERENCES afnemers(oin),
@@ -376,6 +375,7 @@ CREATE INDEX incidents_reported_idx ON public.incidents USING btree (reported_at
 CREATE TRIGGER incidents_notify_delete AFTER DELETE ON public.incidents REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('incidents', 'r.afnemers || array_remove(array[r.reported_by_afnemer], null)');
 CREATE TRIGGER incidents_notify_insert AFTER INSERT ON public.incidents REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('incidents', 'r.afnemers || array_remove(array[r.reported_by_afnemer], null)');
 CREATE TRIGGER incidents_notify_update AFTER UPDATE ON public.incidents REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('incidents', 'r.afnemers || array_remove(array[r.reported_by_afnemer], null)');
+CREATE TRIGGER incidents_prioritised_default BEFORE INSERT ON public.incidents FOR EACH ROW EXECUTE FUNCTION incidents_prioritised_default();
 
 create table maintenance_changes (
   id bigint default nextval('maintenance_changes_id_seq'::regclass) not null,
@@ -739,6 +739,14 @@ create function conflicts_version_bump() returns trigger language plpgsql as $$
 begin
   update conflicts_state set version = version + 1 where id = 1;
   return null;
+end $$;
+
+create function incidents_prioritised_default() returns trigger language plpgsql as $$
+begin
+  if new.proposed_priority is null and new.prioritised_at is null then
+    new.prioritised_at := new.reported_at;
+  end if;
+  return new;
 end $$;
 
 create function notifications_notify_scoped() returns trigger language plpgsql as $$

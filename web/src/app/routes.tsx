@@ -14,6 +14,8 @@ const MaintenancePage = lazy(() => import('./routes/maintenance-page'));
 const KlantraadPage = lazy(() => import('./routes/klantraad-page'));
 const NotificationsPage = lazy(() => import('./routes/notifications-page'));
 const IncidentsPage = lazy(() => import('./routes/incidents-page'));
+const IncidentPage = lazy(() => import('./routes/incident-page'));
+const RfcPage = lazy(() => import('./routes/rfc-page'));
 const ChangesPage = lazy(() => import('./routes/changes-page'));
 const NotFoundPage = lazy(() => import('./routes/not-found-page'));
 const TokensPage = lazy(() => import('./routes/tokens-page'));
@@ -34,7 +36,11 @@ export function pageFor(pathname: string, role: Role): ReactNode {
   if (path === '/klantraad') return <KlantraadPage />;
   if (path === '/meldingen') return <NotificationsPage />;
   if (path === '/incidenten') return <IncidentsPage />;
+  const incident = matchPath('/incidenten/:id', path);
+  if (incident && /^\d+$/.test(incident.id!)) return <IncidentPage id={Number(incident.id)} />;
   if (path === '/wijzigingen') return <ChangesPage />;
+  const rfc = matchPath('/wijzigingen/:id', path);
+  if (rfc && /^\d+$/.test(rfc.id!)) return <RfcPage id={Number(rfc.id)} />;
   if (path === '/api-tokens') return <TokensPage />;
   return <NotFoundPage />;
 }

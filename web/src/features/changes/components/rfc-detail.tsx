@@ -79,7 +79,7 @@ function RfcView({ rfc }: { rfc: RfcDetailJson }) {
           {record('rfcDetail.decision', rfc.decision, 'rfc-decision')}
           {record('rfcDetail.implemented', rfc.implemented, 'rfc-implemented')}
         </dl>
-        {rfc.availableActions.length > 0 && <RfcStep rfc={rfc} />}
+        {rfc.availableActions.length > 0 && <RfcStep key={rfc.status} rfc={rfc} />}
       </Section>
       <Section title={rfc.escalation.ladderLabel} id="rfc-ladder-title">
         <RfcLadder rfc={rfc} />

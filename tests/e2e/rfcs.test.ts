@@ -174,12 +174,17 @@ describe('the release calendar in Chromium', () => {
 
     // Keyboard: the focused day moves with the arrow keys and Page Down goes a month on.
     const title = await planner.getByTestId('calendar-month').textContent();
+    const focusedDate = () => planner.locator('td:focus').getAttribute('data-date');
     await planner.locator('td[tabindex="0"]').focus();
-    const focused = await planner.evaluate(() => document.activeElement?.getAttribute('data-date'));
+    const before = await focusedDate();
+    expect(before).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await planner.keyboard.press('ArrowRight');
-    await planner.waitForFunction((before) => document.activeElement?.getAttribute('data-date') !== before, focused);
+    await expect.poll(focusedDate).not.toBe(before);
     await planner.keyboard.press('PageDown');
-    await planner.waitForFunction((before) => document.querySelector('[data-testid="calendar-month"]')?.textContent !== before, title);
+    await expect.poll(() => planner.getByTestId('calendar-month').textContent()).not.toBe(title);
+    // The maintenance and release ladder of 7.3 is shown with the calendar, Logius' side beside the Afnemer's.
+    await planner.getByTestId('maintenance-ladder').locator('summary').click();
+    expect(await planner.getByTestId('maintenance-ladder').textContent()).toContain('Teamleider PD Levering');
     await expectAccessible(planner, 'rfc-04-kalender');
   });
 

@@ -3,6 +3,7 @@ import { ErrorMessage, Loading } from '../../../components/feedback';
 import { useFormat } from '../../../lib/format';
 import { type MessageKey, useT } from '../../../lib/i18n';
 import { useMaintenanceWindows } from '../api/get-maintenance-windows';
+import { MaintenanceLadder } from './maintenance-ladder';
 
 const KIND_LABEL: Record<string, MessageKey> = {
   onderhoud: 'maintenance.kind.onderhoud',
@@ -28,5 +29,10 @@ export function MaintenanceMonth() {
     kind: w.kind,
     kindLabel: t(KIND_LABEL[w.kind] ?? 'maintenance.kind.onderhoud'),
   }));
-  return <MonthCalendar spans={spans} caption={t('calendar.caption')} />;
+  return (
+    <>
+      <MonthCalendar spans={spans} caption={t('calendar.caption')} />
+      <MaintenanceLadder />
+    </>
+  );
 }

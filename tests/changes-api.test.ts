@@ -105,6 +105,15 @@ describe('POST /api/v1/rfcs', () => {
     expect(await rfcRows()).toEqual([]);
   });
 
+  it('tells the session whether the user may file now: Logius by role, an Afnemer’s user once designated', async () => {
+    const mayFile = async (a: Actor) => (await (await get('/api/v1/sessions/current', a)).json()).mayFileRfc;
+    expect(await mayFile(who.plannerA)).toBe(false);
+    await designate(who.plannerA);
+    expect(await mayFile(who.plannerA)).toBe(true);
+    expect(await mayFile(who.service)).toBe(true);
+    expect(await mayFile(await actor(t.sql, 'fraude3@logius.example', 'fraudeteam'))).toBe(false);
+  });
+
   it('lets Logius file for itself (no Afnemer) or for an Afnemer (section 2.1), without a designation', async () => {
     const own = await fileRfc(who.service, { kind: 'niet-standaard', changeType: 'functioneel', title: 'Nieuwe notificatiemail' });
     expect(own.res.status).toBe(201);

@@ -122,7 +122,7 @@ describe('RFCs in Chromium', () => {
     await expectAccessible(logius, 'rfc-03-overleg-en-cab');
   });
 
-  it('hides the filing button from a role that may not file, and the step form from an Afnemer', async () => {
+  it('hides the filing button from a role that may not file and from an undesignated planner, and the step form from an Afnemer', async () => {
     const fraud = await actor(t.sql, 'fraude@logius.example', 'fraudeteam');
     const page = await pageFor();
     await signIn(page, server.url, fraud.user.email, PASSWORD);
@@ -131,6 +131,10 @@ describe('RFCs in Chromium', () => {
     expect(await page.getByRole('button', { name: 'RFC indienen' }).count()).toBe(0);
     const planner = await pageFor();
     await signIn(planner, server.url, who.plannerA.user.email, PASSWORD);
+    // Planner A is not designated by its Afnemer (section 2.3): no filing button either.
+    await planner.getByRole('link', { name: 'Wijzigingen', exact: true }).click();
+    await planner.locator('tr[data-rfc]').first().waitFor();
+    expect(await planner.getByRole('button', { name: 'RFC indienen' }).count()).toBe(0);
     await planner.goto(`${server.url}/wijzigingen/${(await rfcRows())[0]!.id}`);
     await planner.getByTestId('rfc-incident').waitFor();
     expect(await planner.getByTestId('rfc-step').count()).toBe(0);

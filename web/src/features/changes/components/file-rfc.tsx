@@ -24,7 +24,8 @@ export function FileRfc() {
   const t = useT();
   const user = useCurrentUser();
   const [open, setOpen] = useState(false);
-  if (!roleMay(user.role, 'rfc.file')) return null;
+  // The role may file, and for an Afnemer's user its Afnemer designated it (the session says so).
+  if (!roleMay(user.role, 'rfc.file') || !user.mayFileRfc) return null;
   return (
     <>
       <button type="button" className="button button--primary" onClick={() => setOpen(true)}>

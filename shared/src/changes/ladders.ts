@@ -1,10 +1,11 @@
 /*
  * The escalation ladders of section 7.3 for maintenance and releases, technical changes and functional changes,
- * each with the Afnemer's side at the same level. Without imports besides types, so `@cd/shared/constants` gives
+ * each with the Afnemer's side at the same level. Free of zod, so `@cd/shared/constants` gives
  * them to the web. Every ladder starts with "overleggen" (7.2: eerst overleggen, dan escaleren en informeren):
  * an escalation is only possible once the consultation is recorded, and each level informs both sides.
  */
 import type { ContactRole } from '../incidents/contacts.js';
+import { ESCALATION_TITLES } from '../procedure/types.js';
 
 /** The two types of RFC (section 2.2: "functionele of technische wijzigingen"), each with its own ladder. */
 export const CHANGE_TYPES = ['technisch', 'functioneel'] as const;
@@ -39,24 +40,25 @@ export interface ChangeLadderLevel {
   readonly notifyRoles: readonly string[];
 }
 
-// The three ladders of 7.3 have the same three levels on Logius' side; each is still its own ladder, so one can
-// change without the others.
+// The ladders of 7.3 for maintenance and releases, technical and functional changes have the same three Logius
+// levels as the production-capacity ladder of the conflict procedure (ESCALATION_TITLES, their one home); each is
+// still its own ladder here, so one can change without the others.
 const threeLevels = (): readonly ChangeLadderLevel[] => [
   {
     level: 1,
-    logius: { title: 'Service manager', contactRole: 'servicemanager' },
+    logius: { title: ESCALATION_TITLES[1], contactRole: 'servicemanager' },
     afnemer: { title: '1e escalatie bij de Afnemer', contactRole: 'servicemanager' },
     notifyRoles: ['service-manager'],
   },
   {
     level: 2,
-    logius: { title: 'Teamleider PD Levering', contactRole: 'teamleider' },
+    logius: { title: ESCALATION_TITLES[2], contactRole: 'teamleider' },
     afnemer: { title: '2e escalatie bij de Afnemer', contactRole: 'teamleider' },
     notifyRoles: ['service-manager'],
   },
   {
     level: 3,
-    logius: { title: 'Afdelingshoofd', contactRole: 'afdelingshoofd' },
+    logius: { title: ESCALATION_TITLES[3], contactRole: 'afdelingshoofd' },
     afnemer: { title: '3e escalatie bij de Afnemer', contactRole: 'afdelingshoofd' },
     notifyRoles: ['service-manager', 'admin'],
   },

@@ -20,6 +20,7 @@ export { CALAMITY_THRESHOLD } from './incidents/calamity.js';
 export { DEFAULT_PRIORITY_SETTINGS, PRIORITIES, type Priority } from './incidents/priority-defaults.js';
 export { LIVE_CHANGE_KINDS, liveChangeKindIs, type LiveChangeKind } from './live-changes.js';
 export { snoClock, type SnoClock, type SnoClockState } from './incidents/sno-clock.js';
+export { INCIDENT_CHANNELS, INCIDENT_KINDS, incidentStatusNext } from './incidents/status.js';
 export {
   CHANGE_LADDERS,
   CHANGE_LADDER_LEVELS,

@@ -5,7 +5,7 @@ import { Oin } from './roles.js';
 import { CONTACT_ROLES } from './incidents/contacts.js';
 import { LADDERS } from './incidents/ladders.js';
 import { PRIORITIES } from './incidents/priority.js';
-import { INCIDENT_STATUSES } from './incidents/status.js';
+import { INCIDENT_CHANNELS, INCIDENT_KINDS, INCIDENT_STATUSES } from './incidents/status.js';
 
 const Instant = instantSchema();
 const LocalDate = z.iso.date();
@@ -14,9 +14,9 @@ const Page = { page: z.number().int(), pageSize: z.number().int(), total: z.numb
 
 export const IncidentPriority = z.enum(PRIORITIES).meta({ id: 'IncidentPriority', description: 'Prioriteit volgens de SNO; P1 is de hoogste' });
 export const IncidentStatus = z.enum(INCIDENT_STATUSES).meta({ id: 'IncidentStatus' });
-export const IncidentChannel = z.enum(['telefoon', 'e-mail', 'app']).meta({ id: 'IncidentChannel', description: 'Hoe de melding binnenkwam' });
+export const IncidentChannel = z.enum(INCIDENT_CHANNELS).meta({ id: 'IncidentChannel', description: 'Hoe de melding binnenkwam' });
 export const IncidentKind = z
-  .enum(['mijnoverheid', 'afnemer-systeem'])
+  .enum(INCIDENT_KINDS)
   .meta({ id: 'IncidentKind', description: 'mijnoverheid: verstoring van MijnOverheid (stap 1-3); afnemer-systeem: verstoring bij de Afnemer (stap 4)' });
 export const CalamityReason = z
   .enum(['p1-dreigt', 'p1-overschreden', 'imago', 'dienstverlening', 'calamiteitenmanager'])

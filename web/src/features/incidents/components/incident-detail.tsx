@@ -1,4 +1,4 @@
-import { PRIORITIES, type Priority } from '@cd/shared/constants';
+import { incidentStatusNext, PRIORITIES, type Priority } from '@cd/shared/constants';
 import { fromLocalInputValue, toLocalInputValue } from '@cd/shared/time';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { Dialog } from '../../../components/dialog';
@@ -183,7 +183,9 @@ function ActionForm({ incident: i, action, onDone }: { incident: IncidentDetailJ
   const [text, setText] = useState('');
   const [note, setNote] = useState('');
   const [priority, setPriority] = useState<Priority>(i.priority);
-  const [status, setStatus] = useState<'in-behandeling' | 'opgelost'>(i.status === 'in-behandeling' ? 'opgelost' : 'in-behandeling');
+  // Closing is its own action (with an afmelding); the status action offers the other moves the status allows.
+  const moves = incidentStatusNext(i.status).filter((s): s is 'in-behandeling' | 'opgelost' => s !== 'gesloten' && s !== 'gemeld');
+  const [status, setStatus] = useState(moves[0] ?? 'opgelost');
   const [due, setDue] = useState(toLocalInputValue(i.resolutionDueAt));
   const [agreedWith, setAgreedWith] = useState('');
   const [reason, setReason] = useState<(typeof REASONS)[number]>('imago');
@@ -280,13 +282,11 @@ function ActionForm({ incident: i, action, onDone }: { incident: IncidentDetailJ
         <>
           {field('status', t('incidents.status'), (props) => (
             <select {...props} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-              {(['in-behandeling', 'opgelost'] as const)
-                .filter((s) => s !== i.status)
-                .map((s) => (
-                  <option key={s} value={s}>
-                    {t(INCIDENT_STATUS_LABEL[s])}
-                  </option>
-                ))}
+              {moves.map((s) => (
+                <option key={s} value={s}>
+                  {t(INCIDENT_STATUS_LABEL[s])}
+                </option>
+              ))}
             </select>
           ))}
           {noteArea()}

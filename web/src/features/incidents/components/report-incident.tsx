@@ -1,5 +1,5 @@
 import '../../../components/details.css';
-import { PRIORITIES, type Priority } from '@cd/shared/constants';
+import { INCIDENT_CHANNELS, INCIDENT_KINDS, PRIORITIES, type Priority } from '@cd/shared/constants';
 import { roleMay } from '@cd/shared/access';
 import { type FormEvent, useContext, useId, useState } from 'react';
 import { Dialog } from '../../../components/dialog';
@@ -13,7 +13,6 @@ import { type IncidentReport, useReportIncident } from '../api/report-incident';
 
 type Kind = IncidentReport['kind'];
 type Channel = IncidentReport['channel'];
-const CHANNELS: Channel[] = ['telefoon', 'e-mail', 'app'];
 
 /**
  * "Verstoring melden": a button for a role that may report, and its form. An Afnemer's user reports for its own
@@ -82,7 +81,7 @@ function ReportForm({ onCancel }: { onCancel: () => void }) {
     <form onSubmit={submit} noValidate className="form-grid">
       <fieldset className="field form-grid__full">
         <legend>{t('incidentReport.kind')}</legend>
-        {(['mijnoverheid', 'afnemer-systeem'] as const).map((k) => (
+        {INCIDENT_KINDS.map((k) => (
           <label key={k} className="radio">
             <input type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} />
             {t(`incidentReport.kind.${k}`)}
@@ -108,7 +107,7 @@ function ReportForm({ onCancel }: { onCancel: () => void }) {
       <div className="field">
         <label htmlFor={`${id}-channel`}>{t('incidentReport.channel')}</label>
         <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-          {CHANNELS.map((c) => (
+          {INCIDENT_CHANNELS.map((c) => (
             <option key={c} value={c}>
               {t(`incidentReport.channel.${c}`)}
             </option>

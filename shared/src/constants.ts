@@ -21,6 +21,7 @@ export { DEFAULT_PRIORITY_SETTINGS, PRIORITIES, type Priority } from './incident
 export { LIVE_CHANGE_KINDS, liveChangeKindIs, type LiveChangeKind } from './live-changes.js';
 export { snoClock, type SnoClock, type SnoClockState } from './incidents/sno-clock.js';
 export { INCIDENT_CHANNELS, INCIDENT_KINDS, incidentStatusNext } from './incidents/status.js';
+export { calendarSpanDays } from './changes/calendar-days.js';
 export {
   CHANGE_LADDERS,
   CHANGE_LADDER_LEVELS,

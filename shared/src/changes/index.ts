@@ -7,3 +7,4 @@ export * from './icalendar.js';
 export * from './usage-template.js';
 export * from './service-report.js';
 export * from './api.js';
+export * from './calendar-days.js';

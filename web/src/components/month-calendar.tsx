@@ -1,3 +1,4 @@
+import { calendarSpanDays } from '@cd/shared/constants';
 import { amsterdamDayNumber, amsterdamDayStart, amsterdamParts, dayNumberOf } from '@cd/shared/time';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
 import { useFormat } from '../lib/format';
@@ -58,15 +59,10 @@ export function MonthCalendar({ spans, caption, initial }: { spans: readonly Cal
   }, [first, after, lead]);
   const byDay = useMemo(() => {
     const map = new Map<number, CalendarSpan[]>();
-    const from = amsterdamDayStart(first);
-    const to = amsterdamDayStart(after);
     for (const s of [...spans].sort((a, b) => a.start.localeCompare(b.start))) {
-      const start = Date.parse(s.start);
-      const end = Date.parse(s.end);
-      if (end <= from || start >= to) continue;
-      // A span ending at midnight does not reach into the day that midnight begins.
-      const last = amsterdamDayNumber(end - 1);
-      for (let d = Math.max(first, amsterdamDayNumber(start)); d <= Math.min(after - 1, last); d++) map.set(d, [...(map.get(d) ?? []), s]);
+      const days = calendarSpanDays(Date.parse(s.start), Date.parse(s.end));
+      if (!days) continue;
+      for (let d = Math.max(first, days.first); d <= Math.min(after - 1, days.last); d++) map.set(d, [...(map.get(d) ?? []), s]);
     }
     return map;
   }, [spans, first, after]);

@@ -331,8 +331,21 @@ create table incidents (
   crisis_at timestamp with time zone,
   crisis_note text,
   updated_at timestamp with time zone default now() not null,
+  proposed_priority text,
+  prioritised_at timestamp with time zone,
+  prioritised_by bigint,
+  resolution_agreed_at timestamp with time zone,
+  resolution_agreed_by bigint,
+  resolution_agreed_reason text,
+  resolution_agreed_with text,
+  calamity_proposed_at timestamp with time zone,
+  calamity_proposed_by bigint,
+  calamity_proposed_reason text,
   constraint incidents_afnemers_check CHECK ((cardinality(afnemers) > 0)),
   constraint incidents_calamity_by_fkey FOREIGN KEY (calamity_by) REFERENCES users(id),
+  constraint incidents_calamity_proposal_complete CHECK (((calamity_proposed_at IS NULL) = (calamity_proposed_reason IS NULL))),
+  constraint incidents_calamity_proposed_by_fkey FOREIGN KEY (calamity_proposed_by) REFERENCES users(id),
+  constraint incidents_calamity_proposed_reason_check CHECK ((calamity_proposed_reason = ANY (ARRAY['p1-dreigt'::text, 'p1-overschreden'::text, 'imago'::text, 'dienstverlening'::text, 'calamiteitenmanager'::text]))),
   constraint incidents_calamity_reason_check CHECK ((calamity_reason = ANY (ARRAY['p1-dreigt'::text, 'p1-overschreden'::text, 'imago'::text, 'dienstverlening'::text, 'calamiteitenmanager'::text]))),
   constraint incidents_channel_check CHECK ((channel = ANY (ARRAY['telefoon'::text, 'e-mail'::text, 'app'::text]))),
   constraint incidents_check CHECK (((status = 'gesloten'::text) = (closed_at IS NOT NULL))),
@@ -344,9 +357,15 @@ create table incidents (
   constraint incidents_number_check CHECK ((number ~ '^INC-[0-9]{4}-[0-9]{6,}$'::text)),
   constraint incidents_number_key UNIQUE (number),
   constraint incidents_pkey PRIMARY KEY (id),
+  constraint incidents_prioritised_by_fkey FOREIGN KEY (prioritised_by) REFERENCES users(id),
   constraint incidents_priority_check CHECK ((priority = ANY (ARRAY['P1'::text, 'P2'::text, 'P3'::text, 'P4'::text]))),
+  constraint incidents_proposed_priority_check CHECK ((proposed_priority = ANY (ARRAY['P1'::text, 'P2'::text, 'P3'::text, 'P4'::text]))),
   constraint incidents_reported_by_afnemer_fkey FOREIGN KEY (reported_by_afnemer) REFERENCES afnemers(oin),
   constraint incidents_reported_by_fkey FOREIGN KEY (reported_by) REFERENCES users(id),
+  constraint incidents_resolution_agreed_by_fkey FOREIGN KEY (resolution_agreed_by) REFERENCES users(id),
+  constraint incidents_resolution_agreed_complete CHECK ((((resolution_agreed_at IS NULL) = (resolution_agreed_reason IS NULL)) AND ((resolution_agreed_at IS NULL) = (resolution_agreed_with IS NULL)))),
+  constraint incidents_resolution_agreed_reason_check CHECK (((length(resolution_agreed_reason) >= 1) AND (length(resolution_agreed_reason) <= 2000))),
+  constraint incidents_resolution_agreed_with_check CHECK (((length(resolution_agreed_with) >= 1) AND (length(resolution_agreed_with) <= 200))),
   constraint incidents_status_check CHECK ((status = ANY (ARRAY['gemeld'::text, 'in-behandeling'::text, 'opgelost'::text, 'gesloten'::text]))),
   constraint incidents_title_check CHECK (((length(title) >= 1) AND (length(title) <= 200)))
 );
@@ -356,6 +375,7 @@ CREATE INDEX incidents_reported_idx ON public.incidents USING btree (reported_at
 CREATE TRIGGER incidents_notify_delete AFTER DELETE ON public.incidents REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('incidents', 'r.afnemers || array_remove(array[r.reported_by_afnemer], null)');
 CREATE TRIGGER incidents_notify_insert AFTER INSERT ON public.incidents REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('incidents', 'r.afnemers || array_remove(array[r.reported_by_afnemer], null)');
 CREATE TRIGGER incidents_notify_update AFTER UPDATE ON public.incidents REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('incidents', 'r.afnemers || array_remove(array[r.reported_by_afnemer], null)');
+CREATE TRIGGER incidents_prioritised_default BEFORE INSERT ON public.incidents FOR EACH ROW EXECUTE FUNCTION incidents_prioritised_default();
 
 create table maintenance_changes (
   id bigint default nextval('maintenance_changes_id_seq'::regclass) not null,
@@ -507,7 +527,7 @@ CREATE TRIGGER rfc_events_append_only BEFORE DELETE OR UPDATE ON public.rfc_even
 
 create table rfcs (
   id bigint default nextval('rfcs_id_seq'::regclass) not null,
-  afnemer_oin text not null,
+  afnemer_oin text,
   kind text not null,
   catalogue_item text,
   incident_number text,
@@ -519,7 +539,9 @@ create table rfcs (
   filed_by bigint not null,
   filed_at timestamp with time zone not null,
   updated_at timestamp with time zone not null,
+  change_type text default 'technisch'::text not null,
   constraint rfcs_afnemer_oin_fkey FOREIGN KEY (afnemer_oin) REFERENCES afnemers(oin),
+  constraint rfcs_change_type_check CHECK ((change_type = ANY (ARRAY['technisch'::text, 'functioneel'::text]))),
   constraint rfcs_check CHECK (((kind = 'standaard'::text) = (catalogue_item IS NOT NULL))),
   constraint rfcs_check1 CHECK (((kind = 'urgent'::text) = (incident_number IS NOT NULL))),
   constraint rfcs_check2 CHECK (((status = ANY (ARRAY['ingepland'::text, 'geimplementeerd'::text])) = (release_id IS NOT NULL))),
@@ -720,6 +742,14 @@ create function conflicts_version_bump() returns trigger language plpgsql as $$
 begin
   update conflicts_state set version = version + 1 where id = 1;
   return null;
+end $$;
+
+create function incidents_prioritised_default() returns trigger language plpgsql as $$
+begin
+  if new.proposed_priority is null and new.prioritised_at is null then
+    new.prioritised_at := new.reported_at;
+  end if;
+  return new;
 end $$;
 
 create function notifications_notify_scoped() returns trigger language plpgsql as $$

@@ -137,10 +137,15 @@ const INTENDED = {
   'GET /incidents · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   'GET /incidents/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
   'GET /incidents/{id} · incident dat A en B raakt': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  // An Afnemer proposes a priority when it reports; the Servicecentrum sets it (5.3 step 2), also when an Afnemer tries.
   'POST /incidents': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'POST /incidents · prioriteit vaststellen bij het melden': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
   'POST /incidents/{id}/actions · update op een MijnOverheid-storing': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
   'POST /incidents/{id}/actions · update op een storing bij A': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO],
   'POST /incidents/{id}/actions · priority': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  // The stand-by managers agree a deviating resolution time (5.2); the incident manager proposes a calamity.
+  'POST /incidents/{id}/actions · agree-resolution': [UN, NO, NO, NO, NO, NO, NO, ok, ok, NO, NO],
+  'POST /incidents/{id}/actions · propose-calamity': [UN, NO, NO, NO, NO, NO, NO, ok, NO, NO, NO],
   'POST /incidents/{id}/actions · confirm-calamity': [UN, NO, NO, NO, NO, NO, NO, NO, ok, NO, NO],
   'POST /incidents/{id}/actions · declare-crisis na een calamiteit': [UN, NO, NO, NO, NO, NO, NO, NO, ok, NO, NO],
   'POST /incidents/{id}/capacity-impacts': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
@@ -178,9 +183,12 @@ const INTENDED = {
   'GET /rfcs · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
   'GET /rfcs · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   'GET /rfcs/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'POST /rfcs · aangewezen door de Afnemer': [UN, ok, ok, ok, ok, NO, NO, NO, NO, NO, NO],
-  'POST /rfcs · niet aangewezen': [UN, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO],
+  // Logius files too (2.1), without a designation: the handlers of changes and the incident manager (urgent changes).
+  'POST /rfcs · aangewezen door de Afnemer': [UN, ok, ok, ok, ok, ok, ok, ok, NO, ok, NO],
+  'POST /rfcs · niet aangewezen': [UN, NO, NO, NO, NO, ok, ok, ok, NO, ok, NO],
   'POST /rfcs/{id}/actions': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO],
+  // Section 7.3 on the ladder of the RFC's type: its own Afnemer or Logius' change handlers.
+  'POST /rfcs/{id}/escalations': [UN, ok, NO, ok, NO, ok, ok, NO, NO, ok, NO],
   'PUT /users/{id}/rfc-permission': [UN, NO, NO, ok, NO, NO, NO, NO, NO, ok, NO],
   'GET /releases': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   'GET /releases/{id}': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
@@ -276,6 +284,9 @@ const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
   'POST /incidents': 'incident.report',
   'POST /incidents/{id}/actions · update op een storing bij A': 'incident.update',
   'POST /incidents/{id}/actions · priority': 'incident.prioritise',
+  'POST /incidents · prioriteit vaststellen bij het melden': 'incident.prioritise',
+  'POST /incidents/{id}/actions · agree-resolution': 'incident.agree-resolution',
+  'POST /incidents/{id}/actions · propose-calamity': 'incident.propose-calamity',
   'POST /incidents/{id}/actions · confirm-calamity': 'incident.calamity',
   'POST /incidents/{id}/actions · declare-crisis na een calamiteit': 'incident.calamity',
   'POST /incidents/{id}/capacity-impacts': 'incident.capacity-impact',
@@ -295,6 +306,7 @@ const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
   'DELETE /contacts/{id}': 'contact.manage',
   'POST /rfcs · aangewezen door de Afnemer': 'rfc.file',
   'POST /rfcs/{id}/actions': 'rfc.handle',
+  'POST /rfcs/{id}/escalations': 'rfc.escalate',
   'PUT /users/{id}/rfc-permission': 'rfc.designate',
   'POST /releases': 'release.manage',
   'PUT /releases/{id}': 'release.manage',
@@ -319,6 +331,8 @@ const DECIDED_OTHERWISE: Partial<Record<`${Key} @ ${Column}`, string>> = {
 const SHAPES_ANSWER: Partial<Record<Capability, Key>> = {
   'calendar.send-windows': 'GET /calendar-feeds/{feedFile} · feed van de planner van A',
   'outbox.read-all': 'GET /outbox',
+  // The reporter's priority is a proposal when the role may only propose (5.3 step 2).
+  'incident.propose-priority': 'POST /incidents',
 };
 
 // ---------- how each row is called ----------
@@ -468,7 +482,7 @@ async function conflictInStep6() {
 
 const P1 = { kind: 'mijnoverheid', title: `Storing ${A_SECRET}`, description: 'Inloggen mislukt', channel: 'telefoon', priority: 'P1', afnemers: [OIN_A] };
 const incidentOfA = async (body: object = P1, by: Actor = actorOf('incident-manager')): Promise<number> => (await setup('POST', '/incidents', by, body)).id;
-const ownSystemIncidentOfA = () => incidentOfA({ ...P1, kind: 'afnemer-systeem', priority: 'P3', channel: 'app' }, who.plannerA);
+const ownSystemIncidentOfA = () => incidentOfA({ ...P1, kind: 'afnemer-systeem', priority: undefined, proposedPriority: 'P3', channel: 'app' }, who.plannerA);
 
 const lastProfile = async () => (await t.sql<{ id: number }[]>`select max(id)::int as id from capacity_profiles`)[0]!.id;
 const maintenanceBody = () => ({ ...slot(), factor: 0.5, reason: 'Gepland onderhoud', kind: 'onderhoud' });
@@ -755,7 +769,32 @@ const REQUESTS: Record<Key, Spec> = {
   },
   'GET /incidents/{id}': () => ({ path: `/incidents/${fx.incidentA}` }),
   'GET /incidents/{id} · incident dat A en B raakt': () => ({ path: `/incidents/${fx.incidentShared}` }),
-  'POST /incidents': () => ({ path: '/incidents', body: { ...P1, kind: 'afnemer-systeem', priority: 'P3', title: 'Koppelvlak van A onbereikbaar' } }),
+  'POST /incidents': ({ oin }) => ({
+    path: '/incidents',
+    body: {
+      ...P1,
+      kind: 'afnemer-systeem',
+      ...(oin ? { priority: undefined, proposedPriority: 'P3' } : { priority: 'P3' }),
+      title: 'Koppelvlak van A onbereikbaar',
+    },
+  }),
+  'POST /incidents · prioriteit vaststellen bij het melden': () => ({
+    path: '/incidents',
+    body: { ...P1, kind: 'afnemer-systeem', priority: 'P3', title: 'Koppelvlak van A onbereikbaar' },
+  }),
+  'POST /incidents/{id}/actions · agree-resolution': async () => ({
+    path: `/incidents/${await incidentOfA()}/actions`,
+    body: {
+      type: 'agree-resolution',
+      resolutionDueAt: new Date(t.clock.now.getTime() + 2 * DAY_MS).toISOString(),
+      agreedWith: 'Stand-by manager van A',
+      reason: 'Herstel vraagt de leverancier',
+    },
+  }),
+  'POST /incidents/{id}/actions · propose-calamity': async () => ({
+    path: `/incidents/${await incidentOfA()}/actions`,
+    body: { type: 'propose-calamity', reason: 'imago' },
+  }),
   'POST /incidents/{id}/actions · update op een MijnOverheid-storing': async () => ({
     path: `/incidents/${await incidentOfA()}/actions`,
     body: { type: 'update', text: 'Oorzaak gevonden' },
@@ -847,6 +886,10 @@ const REQUESTS: Record<Key, Spec> = {
     return { path: '/rfcs', body: { kind: 'niet-standaard', title: 'Nieuw berichttype' } };
   },
   'POST /rfcs/{id}/actions': async () => ({ path: `/rfcs/${await rfcOfA()}/actions`, body: { type: 'analyse', text: 'Haalbaar, binnen beleid' } }),
+  'POST /rfcs/{id}/escalations': async () => ({
+    path: `/rfcs/${await rfcOfA()}/escalations`,
+    body: { step: 'overleggen', text: 'Bilateraal overleg met de servicemanager' },
+  }),
   // Another planner of A, so no caller designates itself.
   'PUT /users/{id}/rfc-permission': async () => {
     await t.sql`update users set may_file_rfc = false where id = ${plannerA2.user.id}`;

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(async () => {
   t.clock.now = START;
-  await t.sql`truncate rfc_events, rfcs, service_requests, notifications, outbox, conflict_events, conflict_cases, conflicts,
+  await t.sql`truncate incidents, incident_events, reference_counters, rfc_events, rfcs, service_requests, notifications, outbox, conflict_events, conflict_cases, conflicts,
     maintenance_windows, releases, send_window_revisions, send_windows, deliveries cascade`;
   await t.sql`update users set may_file_rfc = false`;
   await t.sql`delete from capacity_profiles where id > 1`;
@@ -38,11 +38,20 @@ const rfcRows = () => t.sql<{ id: number; status: string; releaseId: number | nu
   select id::int, status, release_id::int, afnemer_oin from rfcs order by id`;
 const notificationsOf = (a: Actor) => t.sql<{ title: string; body: string; conflictId: number | null }[]>`
   select title, body, conflict_id::int from notifications where user_id = ${a.user.id} order by id`;
+/** An incident reported by Logius' incident manager for these Afnemers. */
+async function incidentOf(afnemers: string[]) {
+  const im = await actor(t.sql, 'incident@logius.example', 'incident-manager');
+  const res = await send('POST', '/api/v1/incidents', im, { kind: 'mijnoverheid', title: 'Storing', channel: 'telefoon', priority: 'P1', afnemers });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { id: number; number: string };
+}
 async function fileRfc(a: Actor, body: Record<string, unknown>) {
   const res = await send('POST', '/api/v1/rfcs', a, body);
   return { res, body: await res.json() };
 }
 const act = (id: number, a: Actor, action: Record<string, unknown>) => send('POST', `/api/v1/rfcs/${id}/actions`, a, action);
+/** A standard change: like an urgent one it goes to the CAB without an impact analysis, but needs no incident. */
+const STANDARD = { kind: 'standaard', title: 'x', catalogueItem: 'testaccounts' };
 async function release(body: Record<string, unknown> = {}) {
   const res = await send('POST', '/api/v1/releases', who.service, {
     name: 'R2027.1',
@@ -86,27 +95,59 @@ describe('PUT /api/v1/users/{id}/rfc-permission', () => {
 });
 
 describe('POST /api/v1/rfcs', () => {
-  it('refuses an employee the Afnemer has not designated, and Logius, storing nothing', async () => {
+  it('refuses an employee the Afnemer has not designated, and Logius roles that handle no changes, storing nothing', async () => {
     const res = await send('POST', '/api/v1/rfcs', who.plannerA, { kind: 'niet-standaard', title: 'Nieuw berichttype' });
     expect(res.status).toBe(403);
     expect((await res.json()).detail).toMatch(/niet aangewezen/);
-    expect((await send('POST', '/api/v1/rfcs', who.service, { kind: 'niet-standaard', title: 'x' })).status).toBe(403);
+    const fraud = await actor(t.sql, 'fraude@logius.example', 'fraudeteam');
+    const calamity = await actor(t.sql, 'calamiteit@logius.example', 'calamity-manager');
+    for (const a of [fraud, calamity]) expect((await send('POST', '/api/v1/rfcs', a, { kind: 'niet-standaard', title: 'x' })).status).toBe(403);
     expect(await rfcRows()).toEqual([]);
   });
 
-  it('stores a designated employee’s RFC for their own Afnemer at step 1, with an event, and tells the service manager', async () => {
+  it('tells the session whether the user may file now: Logius by role, an Afnemer’s user once designated', async () => {
+    const mayFile = async (a: Actor) => (await (await get('/api/v1/sessions/current', a)).json()).mayFileRfc;
+    expect(await mayFile(who.plannerA)).toBe(false);
     await designate(who.plannerA);
+    expect(await mayFile(who.plannerA)).toBe(true);
+    expect(await mayFile(who.service)).toBe(true);
+    expect(await mayFile(await actor(t.sql, 'fraude3@logius.example', 'fraudeteam'))).toBe(false);
+  });
+
+  it('lets Logius file for itself (no Afnemer) or for an Afnemer (section 2.1), without a designation', async () => {
+    const own = await fileRfc(who.service, { kind: 'niet-standaard', changeType: 'functioneel', title: 'Nieuwe notificatiemail' });
+    expect(own.res.status).toBe(201);
+    expect(own.body).toMatchObject({ afnemer: null, afnemerName: null, changeType: 'functioneel', filedBy: who.service.user.email });
+    const forA = await fileRfc(who.capacity, { kind: 'niet-standaard', title: 'Extra verwerkingscapaciteit', afnemer: OIN_A });
+    expect(forA.body).toMatchObject({ afnemer: OIN_A, changeType: 'technisch' });
+    const unknown = await send('POST', '/api/v1/rfcs', who.service, { kind: 'niet-standaard', title: 'x', afnemer: '00000009999999999999' });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).errors).toEqual([expect.objectContaining({ field: 'afnemer' })]);
+    expect(await t.sql`select afnemer_oin, change_type from rfcs order by id`).toEqual([
+      { afnemerOin: null, changeType: 'functioneel' },
+      { afnemerOin: OIN_A, changeType: 'technisch' },
+    ]);
+    // An Afnemer sees its own RFC only, not Logius' own.
+    await designate(who.plannerA);
+    expect((await (await get('/api/v1/rfcs', who.plannerA)).json()).map((r: { id: number }) => r.id)).toEqual([forA.body.id]);
+    expect((await send('POST', '/api/v1/rfcs', who.plannerA, { kind: 'niet-standaard', title: 'x', afnemer: OIN_B })).status).toBe(403);
+  });
+
+  it('stores a designated employee’s urgent RFC for an open incident of its Afnemer at step 1, with an event, and tells the service manager', async () => {
+    await designate(who.plannerA);
+    const incident = await incidentOf([OIN_A]);
     const { res, body } = await fileRfc(who.plannerA, {
       kind: 'urgent',
       title: 'Hotfix bezorging',
-      incidentNumber: 'INC-2027-000042',
+      incidentNumber: incident.number,
       description: 'Zie incident',
     });
     expect(res.status).toBe(201);
     expect(body).toMatchObject({
       afnemer: OIN_A,
       kind: 'urgent',
-      incidentNumber: 'INC-2027-000042',
+      changeType: 'technisch',
+      incidentNumber: incident.number,
       status: 'ingediend',
       step: 1,
       filedBy: 'planner@a.example',
@@ -115,11 +156,34 @@ describe('POST /api/v1/rfcs', () => {
     });
     expect(body.events).toEqual([expect.objectContaining({ action: 'file', fromStatus: null, toStatus: 'ingediend', actorEmail: 'planner@a.example' })]);
     const [row] = await t.sql`select afnemer_oin, status, state, incident_number from rfcs`;
-    expect(row).toMatchObject({ afnemerOin: OIN_A, status: 'ingediend', incidentNumber: 'INC-2027-000042', state: { status: 'ingediend', kind: 'urgent' } });
+    expect(row).toMatchObject({ afnemerOin: OIN_A, status: 'ingediend', incidentNumber: incident.number, state: { status: 'ingediend', kind: 'urgent' } });
     expect((await notificationsOf(who.service)).map((n) => n.title)).toEqual([`Nieuwe RFC #${body.id}: Hotfix bezorging`]);
   });
 
-  it('refuses bad input with the field named: a standard change without catalogue item, an urgent one without incident', async () => {
+  it('refuses (422, Dutch, field named) an urgent RFC whose incident does not exist, is closed, or is another Afnemer’s', async () => {
+    await designate(who.plannerA);
+    const ofB = await incidentOf([OIN_B]);
+    const closed = await incidentOf([OIN_A]);
+    const im = await actor(t.sql, 'incident@logius.example', 'incident-manager');
+    expect((await send('POST', `/api/v1/incidents/${closed.id}/actions`, im, { type: 'close', closingReport: 'Opgelost.' })).status).toBe(200);
+    for (const [number, pattern] of [
+      ['INC-2027-999999', /bestaat niet/],
+      [ofB.number, /bestaat niet/],
+      [closed.number, /afgemeld/],
+    ] as const) {
+      const res = await send('POST', '/api/v1/rfcs', who.plannerA, { kind: 'urgent', title: 'Hotfix', incidentNumber: number });
+      expect(res.status).toBe(422);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const problem = await res.json();
+      expect(problem.detail).toMatch(pattern);
+      expect(problem.errors).toEqual([expect.objectContaining({ field: 'incidentNumber' })]);
+    }
+    // Logius sees B's incident, so it may file an urgent change for it.
+    expect((await fileRfc(who.service, { kind: 'urgent', title: 'Hotfix B', incidentNumber: ofB.number, afnemer: OIN_B })).res.status).toBe(201);
+    expect(await rfcRows()).toEqual([expect.objectContaining({ afnemerOin: OIN_B })]);
+  });
+
+  it('refuses bad input with the field named: a standard change without catalogue item, an urgent one without incident, an unknown type', async () => {
     await designate(who.plannerA);
     const a = await send('POST', '/api/v1/rfcs', who.plannerA, { kind: 'standaard', title: 'Testaccounts' });
     expect(a.status).toBe(400);
@@ -127,7 +191,57 @@ describe('POST /api/v1/rfcs', () => {
     const b = await send('POST', '/api/v1/rfcs', who.plannerA, { kind: 'urgent', title: 'x' });
     expect((await b.json()).errors).toEqual([expect.objectContaining({ field: 'incidentNumber' })]);
     expect((await send('POST', '/api/v1/rfcs', who.plannerA, { kind: 'groot', title: 'x' })).status).toBe(400);
+    const c = await send('POST', '/api/v1/rfcs', who.plannerA, { ...STANDARD, changeType: 'organisatorisch' });
+    expect((await c.json()).errors).toEqual([expect.objectContaining({ field: 'changeType' })]);
     expect(await rfcRows()).toEqual([]);
+  });
+});
+
+describe('POST /api/v1/rfcs/{id}/escalations', () => {
+  const escalate = (id: number, a: Actor, body: object) => send('POST', `/api/v1/rfcs/${id}/escalations`, a, body);
+
+  it('records "overleggen" first, then climbs the ladder of the RFC’s type one level at a time, informing both sides', async () => {
+    await designate(who.plannerA);
+    const { body: rfc } = await fileRfc(who.plannerA, { kind: 'niet-standaard', changeType: 'functioneel', title: 'Nieuw berichttype' });
+    expect(rfc.escalation).toMatchObject({ ladder: 'functioneel', consulted: false, level: 0, next: 'overleggen', mayAct: true });
+    expect(rfc.escalation.levels.map((l: { logius: { title: string } }) => l.logius.title)).toEqual([
+      'Service manager',
+      'Teamleider PD Levering',
+      'Afdelingshoofd',
+    ]);
+    const early = await escalate(rfc.id, who.plannerA, { step: 'escaleren', text: 'Te traag' });
+    expect(early.status).toBe(409);
+    expect((await early.json()).detail).toMatch(/Eerst overleggen/);
+    expect((await escalate(rfc.id, who.plannerA, { step: 'overleggen', text: 'Bilateraal overleg, geen oplossing' })).status).toBe(200);
+    const one = await (await escalate(rfc.id, who.plannerA, { step: 'escaleren', text: 'Planning schuift' })).json();
+    expect(one.escalation).toMatchObject({ consulted: true, level: 1, next: 'escaleren' });
+    expect(await t.sql`select action, payload->>'level' as level, actor_email from rfc_events where rfc_id = ${rfc.id} order by id`).toEqual([
+      { action: 'file', level: null, actorEmail: 'planner@a.example' },
+      { action: 'consult', level: null, actorEmail: 'planner@a.example' },
+      { action: 'escalate', level: '1', actorEmail: 'planner@a.example' },
+    ]);
+    // Informing reaches the Afnemer too: its klantraad-manager hears of the escalation, as does Logius' service manager.
+    expect((await notificationsOf(who.klantraadA)).map((n) => n.title)).toContain(
+      `RFC #${rfc.id} geëscaleerd naar trede 1: Service manager (Logius) en 1e escalatie bij de Afnemer`,
+    );
+    expect((await notificationsOf(who.service)).map((n) => n.title)).toContain(`RFC #${rfc.id}: overleg vastgelegd`);
+    await escalate(rfc.id, who.service, { step: 'escaleren', text: 'Naar de teamleider' });
+    await escalate(rfc.id, who.service, { step: 'escaleren', text: 'Naar het afdelingshoofd' });
+    const top = await escalate(rfc.id, who.service, { step: 'escaleren', text: 'Nog hoger' });
+    expect(top.status).toBe(409);
+    expect((await (await get(`/api/v1/rfcs/${rfc.id}`, who.plannerA)).json()).escalation).toMatchObject({ level: 3, next: null, mayAct: false });
+  });
+
+  it('refuses another Afnemer (403), a role without the right (403) and bad input (400), storing nothing', async () => {
+    await designate(who.plannerA);
+    const { body: rfc } = await fileRfc(who.plannerA, STANDARD);
+    const fraud = await actor(t.sql, 'fraude2@logius.example', 'fraudeteam');
+    expect((await escalate(rfc.id, who.plannerB, { step: 'overleggen', text: 'x' })).status).toBe(403);
+    expect((await escalate(rfc.id, fraud, { step: 'overleggen', text: 'x' })).status).toBe(403);
+    expect((await escalate(rfc.id, who.plannerA, { step: 'overleggen', text: '' })).status).toBe(400);
+    expect((await escalate(rfc.id, who.plannerA, { step: 'dreigen', text: 'x' })).status).toBe(400);
+    expect((await escalate(999999, who.service, { step: 'overleggen', text: 'x' })).status).toBe(404);
+    expect(await t.sql`select action from rfc_events where rfc_id = ${rfc.id}`).toEqual([{ action: 'file' }]);
   });
 });
 
@@ -193,7 +307,7 @@ describe('the RFC flow through POST /api/v1/rfcs/{id}/actions', () => {
   it('ends a rejected RFC there, with the CAB’s reason', async () => {
     await designate(who.plannerA);
     const r = await release();
-    const { body: rfc } = await fileRfc(who.plannerA, { kind: 'urgent', title: 'x', incidentNumber: 'INC-2027-000001' });
+    const { body: rfc } = await fileRfc(who.plannerA, STANDARD);
     await act(rfc.id, who.service, { type: 'analyse', text: 'ok' });
     const res = await (await act(rfc.id, who.service, { type: 'decide', outcome: 'afgewezen', reason: 'Workaround volstaat' })).json();
     expect(res).toMatchObject({ status: 'afgewezen', decision: { outcome: 'afgewezen', text: 'Workaround volstaat' }, availableActions: [] });
@@ -204,7 +318,7 @@ describe('the RFC flow through POST /api/v1/rfcs/{id}/actions', () => {
   it('refuses planning into a release that does not exist or is over', async () => {
     await designate(who.plannerA);
     const past = await release({ start: '2027-01-01T09:00:00Z', end: '2027-01-01T10:00:00Z' });
-    const { body: rfc } = await fileRfc(who.plannerA, { kind: 'urgent', title: 'x', incidentNumber: 'INC-1' });
+    const { body: rfc } = await fileRfc(who.plannerA, STANDARD);
     await act(rfc.id, who.service, { type: 'analyse', text: 'ok' });
     await act(rfc.id, who.service, { type: 'decide', outcome: 'goedgekeurd', reason: 'ok' });
     expect((await act(rfc.id, who.service, { type: 'plan', releaseId: 999999 })).status).toBe(409);
@@ -298,7 +412,7 @@ describe('releases lower capacity', () => {
     await rows();
     const r = await release({ start: '2027-02-01T09:00:00Z', end: '2027-02-01T10:00:00Z' });
     await designate(who.plannerA);
-    const { body: rfc } = await fileRfc(who.plannerA, { kind: 'urgent', title: 'x', incidentNumber: 'INC-1' });
+    const { body: rfc } = await fileRfc(who.plannerA, STANDARD);
     await act(rfc.id, who.service, { type: 'analyse', text: 'ok' });
     await act(rfc.id, who.service, { type: 'decide', outcome: 'goedgekeurd', reason: 'ok' });
     await act(rfc.id, who.service, { type: 'plan', releaseId: r.id });
@@ -315,7 +429,7 @@ describe('releases lower capacity', () => {
     await designate(who.plannerB);
     const r = await release();
     for (const p of [who.plannerA, who.plannerB]) {
-      const { body: rfc } = await fileRfc(p, { kind: 'urgent', title: `van ${p.user.email}`, incidentNumber: 'INC-1' });
+      const { body: rfc } = await fileRfc(p, { ...STANDARD, title: `van ${p.user.email}` });
       await act(rfc.id, who.service, { type: 'analyse', text: 'ok' });
       await act(rfc.id, who.service, { type: 'decide', outcome: 'goedgekeurd', reason: 'ok' });
       await act(rfc.id, who.service, { type: 'plan', releaseId: r.id });

@@ -62,7 +62,7 @@ describe('POST /api/v1/incidents', () => {
   });
 
   it('lets a planner report a disruption of its own systems, for its own Afnemer only', async () => {
-    const own = await report(who.plannerA, { ...P1, kind: 'afnemer-systeem', priority: 'P2', channel: 'app' });
+    const own = await report(who.plannerA, { ...P1, kind: 'afnemer-systeem', priority: undefined, proposedPriority: 'P2', channel: 'app' });
     const [row] = await t.sql`select kind, reported_by_afnemer, channel from incidents where id = ${own.id}`;
     expect(row).toEqual({ kind: 'afnemer-systeem', reportedByAfnemer: OIN_A, channel: 'app' });
     expect((await send('POST', '/api/v1/incidents', who.plannerA, { ...P1, afnemers: [OIN_B] })).status).toBe(403);
@@ -90,7 +90,7 @@ describe('GET /api/v1/incidents', () => {
 
 describe('POST /api/v1/incidents/{id}/actions', () => {
   it('lets the reporting planner post updates and close with a report; history and trail are kept', async () => {
-    const { id } = await report(who.plannerA, { ...P1, kind: 'afnemer-systeem', priority: 'P3' });
+    const { id } = await report(who.plannerA, { ...P1, kind: 'afnemer-systeem', priority: undefined, proposedPriority: 'P3' });
     expect((await act(id, who.plannerA, { type: 'update', text: 'Koppelvlak herstart' })).status).toBe(200);
     expect((await act(id, who.plannerA, { type: 'status', status: 'opgelost' })).status).toBe(200);
     expect((await act(id, who.plannerA, { type: 'close' })).status).toBe(400);
@@ -124,6 +124,134 @@ describe('POST /api/v1/incidents/{id}/actions', () => {
     const res = await act(id, incident, { type: 'priority', priority: 'P1', reason: 'Alle Afnemers geraakt' });
     expect((await res.json()).resolutionDueAt).toBe('2027-01-11T13:00:00.000Z');
     expect((await t.sql`select ever_p1 from incidents where id = ${id}`)[0]!.everP1).toBe(true);
+  });
+});
+
+describe('priority: the Afnemer proposes, the Servicecentrum sets (DAP 5.3 step 2)', () => {
+  const OWN = { ...P1, kind: 'afnemer-systeem', priority: undefined, proposedPriority: 'P2', channel: 'app' };
+
+  it('stores a planner’s proposal apart, runs the SNO clock on it provisionally, and refuses a priority it tries to set', async () => {
+    const refused = await send('POST', '/api/v1/incidents', who.plannerA, { ...OWN, priority: 'P1' });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).detail).toMatch(/Servicecentrum van Logius stelt de prioriteit vast/);
+    const missing = await send('POST', '/api/v1/incidents', who.plannerA, { ...OWN, proposedPriority: undefined });
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).errors).toEqual([expect.objectContaining({ field: 'proposedPriority' })]);
+    expect(await count('incidents')).toBe(0);
+
+    const { id } = await report(who.plannerA, OWN);
+    const [row] = await t.sql`select priority, proposed_priority, prioritised_at, prioritised_by, ever_p1, resolution_due_at from incidents where id = ${id}`;
+    expect(row).toMatchObject({ priority: 'P2', proposedPriority: 'P2', prioritisedAt: null, prioritisedBy: null, everP1: false });
+    expect(row!.resolutionDueAt.toISOString()).toBe('2027-01-11T17:00:00.000Z'); // P2: 8 hours, provisional
+    const seen = await (await get(`/api/v1/incidents/${id}`, who.plannerA)).json();
+    expect(seen).toMatchObject({ priority: 'P2', proposedPriority: 'P2', prioritised: false, prioritisedBy: null });
+    expect(seen.actions).not.toContain('priority');
+  });
+
+  it('lets the incident manager set the proposed priority (or another), recording who and when; the planner may not', async () => {
+    const { id } = await report(who.plannerA, OWN);
+    expect((await act(id, who.plannerA, { type: 'priority', priority: 'P1', reason: 'Spoed' })).status).toBe(403);
+    t.clock.now = new Date('2027-01-11T09:05:00Z');
+    const set = await act(id, incident, { type: 'priority', priority: 'P2', reason: 'Voorstel past bij de classificatie' });
+    expect(set.status).toBe(200);
+    expect(await set.json()).toMatchObject({
+      priority: 'P2',
+      prioritised: true,
+      prioritisedBy: 'incident@logius.example',
+      prioritisedAt: '2027-01-11T09:05:00.000Z',
+    });
+    const [row] = await t.sql`select prioritised_at, proposed_priority from incidents where id = ${id}`;
+    expect(row).toEqual({ prioritisedAt: new Date('2027-01-11T09:05:00Z'), proposedPriority: 'P2' });
+    expect((await act(id, incident, { type: 'priority', priority: 'P2', reason: 'nog eens' })).status).toBe(409);
+    const events = await t.sql`select action, payload->>'firstSet' as first from incident_events where incident_id = ${id} and action = 'priority'`;
+    expect(events).toEqual([{ action: 'priority', first: 'true' }]);
+  });
+
+  it('lets Logius set the priority at once when it reports, and requires it', async () => {
+    const { id } = await report();
+    expect((await t.sql`select prioritised_by::int, prioritised_at is not null as set from incidents where id = ${id}`)[0]).toEqual({
+      prioritisedBy: incident.user.id,
+      set: true,
+    });
+    const none = await send('POST', '/api/v1/incidents', incident, { ...P1, priority: undefined });
+    expect(none.status).toBe(400);
+    expect((await none.json()).errors).toEqual([expect.objectContaining({ field: 'priority' })]);
+  });
+});
+
+describe('afwijkende oplostijd (DAP 5.2)', () => {
+  it('stores an agreed resolution time with who, when, with whom and why; the SNO clock then runs to it', async () => {
+    const { id } = await report(); // P1: due 13:00 UTC
+    const before = await (await get(`/api/v1/incidents/${id}`, who.plannerA)).json();
+    expect(before.sno).toEqual({ state: 'loopt', ms: 4 * 3_600_000, workingDaysLeft: null });
+    t.clock.now = new Date('2027-01-11T10:00:00Z');
+    const res = await act(id, incident, {
+      type: 'agree-resolution',
+      resolutionDueAt: '2027-01-11T20:00:00+01:00',
+      agreedWith: 'Stand-by manager Afnemer A',
+      reason: 'Herstel vraagt een leverancier',
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.resolutionDueAt).toBe('2027-01-11T19:00:00.000Z');
+    expect(body.resolutionAgreement).toEqual({
+      resolutionDueAt: '2027-01-11T19:00:00.000Z',
+      agreedAt: '2027-01-11T10:00:00.000Z',
+      agreedBy: 'incident@logius.example',
+      agreedWith: 'Stand-by manager Afnemer A',
+      reason: 'Herstel vraagt een leverancier',
+    });
+    expect(body.sno).toEqual({ state: 'loopt', ms: 9 * 3_600_000, workingDaysLeft: null });
+    const [row] = await t.sql`select resolution_due_at, resolution_agreed_by::int, resolution_agreed_reason from incidents where id = ${id}`;
+    expect(row).toEqual({
+      resolutionDueAt: new Date('2027-01-11T19:00:00Z'),
+      resolutionAgreedBy: incident.user.id,
+      resolutionAgreedReason: 'Herstel vraagt een leverancier',
+    });
+    // The Afnemer sees the same clock, and hears of the agreement.
+    expect((await (await get(`/api/v1/incidents/${id}`, who.plannerA)).json()).sno.ms).toBe(9 * 3_600_000);
+    const told = await t.sql`select n.title from notifications n where n.user_id = ${who.plannerA.user.id} and n.title like '%afwijkende oplostijd%'`;
+    expect(told).toHaveLength(1);
+    // A later change of priority keeps the agreed time.
+    await act(id, incident, { type: 'priority', priority: 'P2', reason: 'Minder Afnemers geraakt' });
+    expect((await t.sql`select resolution_due_at from incidents where id = ${id}`)[0]!.resolutionDueAt).toEqual(new Date('2027-01-11T19:00:00Z'));
+  });
+
+  it('refuses a planner, a service manager, a time before the report and a missing reason, changing nothing', async () => {
+    const { id } = await report();
+    const before = await t.sql`select * from incidents where id = ${id}`;
+    const body = { type: 'agree-resolution', resolutionDueAt: '2027-01-12T09:00:00Z', agreedWith: 'A', reason: 'x' };
+    expect((await act(id, who.plannerA, body)).status).toBe(403);
+    expect((await act(id, who.service, body)).status).toBe(403);
+    const early = await act(id, incident, { ...body, resolutionDueAt: '2027-01-11T08:00:00Z' });
+    expect(early.status).toBe(400);
+    expect((await early.json()).errors).toEqual([expect.objectContaining({ field: 'resolutionDueAt' })]);
+    expect((await act(id, incident, { ...body, reason: '' })).status).toBe(400);
+    expect((await act(id, incident, { ...body, resolutionDueAt: '12-01-2027' })).status).toBe(400);
+    expect(await t.sql`select * from incidents where id = ${id}`).toEqual(before);
+  });
+
+  it('counts a P3 in working days on the SNO clock, across a weekend', async () => {
+    t.clock.now = new Date('2027-01-15T14:00:00Z'); // Friday
+    const { id } = await report(incident, { ...P1, priority: 'P3' });
+    t.clock.now = new Date('2027-01-18T09:00:00Z'); // Monday
+    const body = await (await get(`/api/v1/incidents/${id}`, who.plannerA)).json();
+    expect(body).toMatchObject({ resolutionUnit: 'working-days', sno: { state: 'loopt', workingDaysLeft: 2 } });
+  });
+});
+
+describe('propose-calamity', () => {
+  it('lets the incident manager propose a calamity once, which the calamity manager then confirms', async () => {
+    const { id } = await report(incident, { ...P1, priority: 'P2' });
+    expect((await act(id, who.plannerA, { type: 'propose-calamity', reason: 'imago' })).status).toBe(403);
+    const res = await act(id, incident, { type: 'propose-calamity', reason: 'imago', note: 'Landelijk in het nieuws' });
+    expect(res.status).toBe(200);
+    expect((await res.json()).calamity).toMatchObject({ status: 'voorgesteld', reason: 'imago', proposedBy: 'incident@logius.example' });
+    expect((await t.sql`select calamity_proposed_reason from incidents where id = ${id}`)[0]).toEqual({ calamityProposedReason: 'imago' });
+    expect(await t.sql`select n.title from notifications n where n.user_id = ${calamity.user.id} and n.title like 'Calamiteit voorgesteld%'`).toHaveLength(1);
+    expect((await act(id, incident, { type: 'propose-calamity', reason: 'imago' })).status).toBe(409);
+    const confirmed = await act(id, calamity, { type: 'confirm-calamity', reason: 'imago' });
+    expect((await confirmed.json()).calamity.status).toBe('bevestigd');
   });
 });
 

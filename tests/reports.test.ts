@@ -47,7 +47,7 @@ async function scenario(releaseName = 'R2027.1') {
     200,
   );
   await t.sql`update users set may_file_rfc = true where id = ${who.plannerA.user.id}`;
-  const rfc = await (await send('POST', '/api/v1/rfcs', who.plannerA, { kind: 'urgent', title: 'Hotfix', incidentNumber: 'INC-2027-000001' })).json();
+  const rfc = await (await send('POST', '/api/v1/rfcs', who.plannerA, { kind: 'standaard', title: 'Testaccounts', catalogueItem: 'testaccounts' })).json();
   t.clock.now = new Date('2027-02-01T12:00:00Z');
   await send('POST', `/api/v1/rfcs/${rfc.id}/actions`, who.service, { type: 'analyse', text: 'ok' });
   await send('POST', `/api/v1/rfcs/${rfc.id}/actions`, who.service, { type: 'decide', outcome: 'goedgekeurd', reason: 'ok' });

@@ -59,6 +59,7 @@ export async function demoChangesSeed(tx: Tx, now: Date): Promise<void> {
       {
         afnemerOin,
         kind: r.kind,
+        changeType: 'technisch',
         catalogueItem: r.catalogueItem ?? null,
         incidentNumber: r.incidentNumber ?? null,
         title: r.title,

@@ -61,6 +61,9 @@ async function incident(
   const id = await incidentInsert(tx, {
     ...i,
     number,
+    // An Afnemer's report carries its proposal; Logius sets the priority (section 5.3 step 2).
+    proposedPriority: by.afnemerOin ? i.priority : null,
+    prioritised: by.afnemerOin === null,
     reportedBy: by.id,
     reportedByAfnemer: by.afnemerOin ?? (i.kind === 'afnemer-systeem' ? i.afnemers[0]! : null),
     reportedAt: at,

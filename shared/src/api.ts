@@ -36,6 +36,7 @@ export const CurrentUser = z
     name: z.string(),
     role: Role,
     afnemer: z.object({ oin: Oin, name: z.string() }).nullable(),
+    mayFileRfc: z.boolean().meta({ description: 'Mag nu RFC’s indienen: Logius naar rol, een Afnemer-medewerker als zijn Afnemer hem aanwees' }),
   })
   .meta({ id: 'CurrentUser' });
 export type CurrentUser = z.infer<typeof CurrentUser>;

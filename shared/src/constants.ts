@@ -29,3 +29,16 @@ export {
   type NotificationKind,
   type NotificationSubject,
 } from './notification-groups.js';
+export { snoClock, type SnoClock, type SnoClockState } from './incidents/sno-clock.js';
+export { INCIDENT_CHANNELS, INCIDENT_KINDS, incidentStatusNext } from './incidents/status.js';
+export { calendarSpanDays } from './changes/calendar-days.js';
+export {
+  CHANGE_LADDERS,
+  CHANGE_LADDER_LEVELS,
+  CHANGE_LADDER_LABELS,
+  CHANGE_TYPES,
+  changeLadderNext,
+  type ChangeLadder,
+  type ChangeLadderLevel,
+  type ChangeType,
+} from './changes/ladders.js';

@@ -5,7 +5,7 @@ import { Oin } from './roles.js';
 import { CONTACT_ROLES } from './incidents/contacts.js';
 import { LADDERS } from './incidents/ladders.js';
 import { PRIORITIES } from './incidents/priority.js';
-import { INCIDENT_STATUSES } from './incidents/status.js';
+import { INCIDENT_CHANNELS, INCIDENT_KINDS, INCIDENT_STATUSES } from './incidents/status.js';
 
 const Instant = instantSchema();
 const LocalDate = z.iso.date();
@@ -14,9 +14,9 @@ const Page = { page: z.number().int(), pageSize: z.number().int(), total: z.numb
 
 export const IncidentPriority = z.enum(PRIORITIES).meta({ id: 'IncidentPriority', description: 'Prioriteit volgens de SNO; P1 is de hoogste' });
 export const IncidentStatus = z.enum(INCIDENT_STATUSES).meta({ id: 'IncidentStatus' });
-export const IncidentChannel = z.enum(['telefoon', 'e-mail', 'app']).meta({ id: 'IncidentChannel', description: 'Hoe de melding binnenkwam' });
+export const IncidentChannel = z.enum(INCIDENT_CHANNELS).meta({ id: 'IncidentChannel', description: 'Hoe de melding binnenkwam' });
 export const IncidentKind = z
-  .enum(['mijnoverheid', 'afnemer-systeem'])
+  .enum(INCIDENT_KINDS)
   .meta({ id: 'IncidentKind', description: 'mijnoverheid: verstoring van MijnOverheid (stap 1-3); afnemer-systeem: verstoring bij de Afnemer (stap 4)' });
 export const CalamityReason = z
   .enum(['p1-dreigt', 'p1-overschreden', 'imago', 'dienstverlening', 'calamiteitenmanager'])
@@ -54,10 +54,16 @@ export const IncidentInput = z
     title: text(200, 'Geef het incident een titel.'),
     description: z.string().trim().max(10_000).default(''),
     channel: IncidentChannel,
-    priority: IncidentPriority,
+    priority: IncidentPriority.optional().meta({ description: 'De prioriteit; alleen Logius (het Servicecentrum) stelt die vast' }),
+    proposedPriority: IncidentPriority.optional().meta({
+      description: 'De prioriteit die de melder voorstelt; een Afnemer stelt alleen voor, Logius stelt vast (DAP 5.3 stap 2)',
+    }),
     afnemers: z.array(Oin).min(1, 'Noem minstens één getroffen Afnemer.').max(1000),
   })
-  .meta({ id: 'IncidentInput' });
+  .meta({
+    id: 'IncidentInput',
+    example: { kind: 'afnemer-systeem', title: 'Koppelvlak onbereikbaar', channel: 'telefoon', proposedPriority: 'P2', afnemers: ['00000001003214345000'] },
+  });
 
 export const IncidentAction = z
   .discriminatedUnion(
@@ -75,8 +81,19 @@ export const IncidentAction = z
         .object({ type: z.literal('confirm-calamity'), reason: CalamityReason, note: z.string().trim().max(2000).default('') })
         .meta({ id: 'IncidentActionConfirmCalamity' }),
       z.object({ type: z.literal('declare-crisis'), note: text(2000, 'Noem wie de regie overneemt.') }).meta({ id: 'IncidentActionDeclareCrisis' }),
+      z
+        .object({
+          type: z.literal('agree-resolution'),
+          resolutionDueAt: Instant.meta({ description: 'Het afgesproken moment waarop het incident opgelost moet zijn' }),
+          agreedWith: text(200, 'Noem met wie bij de Afnemer de oplostijd is afgesproken.'),
+          reason: text(2000, 'Geef de reden van de afwijkende oplostijd.'),
+        })
+        .meta({ id: 'IncidentActionAgreeResolution', description: 'Een afwijkende oplostijd voor dit incident (DAP 5.2)' }),
+      z
+        .object({ type: z.literal('propose-calamity'), reason: CalamityReason, note: z.string().trim().max(2000).default('') })
+        .meta({ id: 'IncidentActionProposeCalamity', description: 'De incidentmanager stelt een calamiteit voor; de calamiteitenmanager bevestigt' }),
     ],
-    { error: 'Onbekende actie. Kies update, status, close, priority, confirm-calamity of declare-crisis.' },
+    { error: 'Onbekende actie. Kies update, status, close, priority, agree-resolution, propose-calamity, confirm-calamity of declare-crisis.' },
   )
   .meta({ id: 'IncidentAction', description: 'Een handeling op een incident; elke handeling komt in het audittrail' });
 export type IncidentAction = z.infer<typeof IncidentAction>;
@@ -100,6 +117,8 @@ export const CalamityJson = z
   .object({
     status: z.enum(['geen', 'voorgesteld', 'bevestigd']),
     reason: CalamityReason.nullable(),
+    proposedAt: Instant.nullable().meta({ description: 'Wanneer de incidentmanager een calamiteit voorstelde' }),
+    proposedBy: z.string().nullable(),
     usedFraction: z.number().nullable().meta({ description: 'Deel van de oplostijd dat verstreken is (1 = overschreden)' }),
     at: Instant.nullable(),
     by: z.string().nullable(),
@@ -108,6 +127,18 @@ export const CalamityJson = z
   })
   .meta({ id: 'Calamity' });
 
+export const ResolutionAgreementJson = z
+  .object({ resolutionDueAt: Instant, agreedAt: Instant, agreedBy: z.string().nullable(), agreedWith: z.string(), reason: z.string() })
+  .meta({ id: 'ResolutionAgreement', description: 'Een afwijkende oplostijd, afgesproken door de stand-by managers (DAP 5.2)' });
+
+export const SnoClockJson = z
+  .object({
+    state: z.enum(['loopt', 'overschreden', 'gehaald', 'niet-gehaald']),
+    ms: z.number().int().meta({ description: 'Resterend (loopt) of te laat (overschreden, niet-gehaald), in milliseconden' }),
+    workingDaysLeft: z.number().int().nullable().meta({ description: 'Bij een prioriteit in werkdagen: hele werkdagen na vandaag' }),
+  })
+  .meta({ id: 'SnoClock', description: 'De SNO-klok van de oplostijd op het moment van het antwoord' });
+
 export const IncidentJson = z
   .object({
     id: z.number().int(),
@@ -115,7 +146,11 @@ export const IncidentJson = z
     kind: IncidentKind,
     title: z.string(),
     channel: IncidentChannel,
-    priority: IncidentPriority,
+    priority: IncidentPriority.meta({ description: 'De prioriteit; zolang prioritised false is, voorlopig het voorstel van de melder' }),
+    proposedPriority: IncidentPriority.nullable().meta({ description: 'Wat de melder voorstelde' }),
+    prioritised: z.boolean().meta({ description: 'true wanneer Logius de prioriteit heeft vastgesteld' }),
+    prioritisedAt: Instant.nullable(),
+    prioritisedBy: z.string().nullable(),
     status: IncidentStatus,
     afnemers: z.array(z.string()),
     reportedAt: Instant,
@@ -128,6 +163,9 @@ export const IncidentJson = z
     closedAt: Instant.nullable(),
     responseOverdue: z.boolean(),
     resolutionOverdue: z.boolean(),
+    resolutionUnit: z.enum(['minutes', 'working-days']).meta({ description: 'Hoe de SNO de oplostijd van deze prioriteit telt' }),
+    resolutionAgreement: ResolutionAgreementJson.nullable(),
+    sno: SnoClockJson,
     calamity: CalamityJson,
     escalationLevel: z.number().int().meta({ description: 'Hoogste trede op de incidentladder (0 = niet geëscaleerd)' }),
   })

@@ -18,6 +18,9 @@ export interface IncidentRow {
   description: string;
   channel: 'telefoon' | 'e-mail' | 'app';
   priority: Priority;
+  proposedPriority: Priority | null;
+  prioritisedAt: Date | null;
+  prioritisedBy: string | null;
   everP1: boolean;
   status: 'gemeld' | 'in-behandeling' | 'opgelost' | 'gesloten';
   afnemers: string[];
@@ -35,6 +38,13 @@ export interface IncidentRow {
   calamityBy: string | null;
   crisisAt: Date | null;
   crisisNote: string | null;
+  calamityProposedAt: Date | null;
+  calamityProposedBy: string | null;
+  calamityProposedReason: IncidentRow['calamityReason'];
+  resolutionAgreedAt: Date | null;
+  resolutionAgreedBy: string | null;
+  resolutionAgreedReason: string | null;
+  resolutionAgreedWith: string | null;
   escalationLevel: number;
 }
 
@@ -42,10 +52,14 @@ const incidentColumns = (sql: Queryable) => sql`
   i.id::int, i.number, i.kind, i.title, i.description, i.channel, i.priority, i.ever_p1, i.status, i.afnemers,
   ru.email as reported_by, i.reported_by_afnemer, i.reported_at, i.response_due_at, i.resolution_due_at,
   i.responded_at, i.resolved_at, i.closed_at, i.closing_report, i.calamity_reason, i.calamity_at,
-  cu.email as calamity_by, i.crisis_at, i.crisis_note,
+  cu.email as calamity_by, i.crisis_at, i.crisis_note, i.proposed_priority, i.prioritised_at, pu.email as prioritised_by,
+  i.calamity_proposed_at, cpu.email as calamity_proposed_by, i.calamity_proposed_reason,
+  i.resolution_agreed_at, au.email as resolution_agreed_by, i.resolution_agreed_reason, i.resolution_agreed_with,
   coalesce((select max(e.level) from escalations e where e.incident_id = i.id and e.ladder = 'incident'), 0)::int as escalation_level`;
 const incidentFrom = (sql: Queryable) => sql`
-  incidents i left join users ru on ru.id = i.reported_by left join users cu on cu.id = i.calamity_by`;
+  incidents i left join users ru on ru.id = i.reported_by left join users cu on cu.id = i.calamity_by
+  left join users pu on pu.id = i.prioritised_by left join users cpu on cpu.id = i.calamity_proposed_by
+  left join users au on au.id = i.resolution_agreed_by`;
 
 export interface IncidentNew {
   number: string;
@@ -54,6 +68,10 @@ export interface IncidentNew {
   description: string;
   channel: IncidentRow['channel'];
   priority: Priority;
+  /** What the reporter proposed; null when none. */
+  proposedPriority: Priority | null;
+  /** True when Logius set the priority at the report; false while it runs on the reporter's proposal. */
+  prioritised: boolean;
   afnemers: string[];
   reportedBy: number;
   reportedByAfnemer: string | null;
@@ -66,10 +84,10 @@ export interface IncidentNew {
 export async function incidentInsert(tx: Tx, i: IncidentNew): Promise<number> {
   const [row] = await tx<{ id: number }[]>`
     insert into incidents (number, kind, title, description, channel, priority, ever_p1, afnemers, reported_by,
-      reported_by_afnemer, reported_at, response_due_at, resolution_due_at, updated_at)
-    values (${i.number}, ${i.kind}, ${i.title}, ${i.description}, ${i.channel}, ${i.priority}, ${i.priority === 'P1'},
+      reported_by_afnemer, reported_at, response_due_at, resolution_due_at, updated_at, proposed_priority, prioritised_at, prioritised_by)
+    values (${i.number}, ${i.kind}, ${i.title}, ${i.description}, ${i.channel}, ${i.priority}, ${i.prioritised && i.priority === 'P1'},
       ${i.afnemers}::text[], ${i.reportedBy}, ${i.reportedByAfnemer}, ${i.reportedAt}, ${i.responseDueAt},
-      ${i.resolutionDueAt}, ${i.reportedAt})
+      ${i.resolutionDueAt}, ${i.reportedAt}, ${i.proposedPriority}, ${i.prioritised ? i.reportedAt : null}, ${i.prioritised ? i.reportedBy : null})
     returning id::int`;
   return row!.id;
 }
@@ -125,6 +143,15 @@ export async function incidentUpdate(
     calamityBy: number;
     crisisAt: Date;
     crisisNote: string;
+    prioritisedAt: Date;
+    prioritisedBy: number;
+    calamityProposedAt: Date;
+    calamityProposedBy: number;
+    calamityProposedReason: NonNullable<IncidentRow['calamityReason']>;
+    resolutionAgreedAt: Date;
+    resolutionAgreedBy: number;
+    resolutionAgreedReason: string;
+    resolutionAgreedWith: string;
   }>,
   at: Date,
 ) {
@@ -170,4 +197,10 @@ export async function incidentsWithEvent(sql: Queryable, ids: number[], action: 
   const rows = await sql<{ id: number }[]>`
     select distinct incident_id::int as id from incident_events where incident_id = any(${ids}::bigint[]) and action = ${action}`;
   return new Set(rows.map((r) => r.id));
+}
+
+/** One incident by its Logius number (INC-2027-000123); null when there is none. */
+export async function incidentByNumber(sql: Queryable, number: string): Promise<IncidentRow | null> {
+  const [row] = await sql<IncidentRow[]>`select ${incidentColumns(sql)} from ${incidentFrom(sql)} where i.number = ${number}`;
+  return row ?? null;
 }

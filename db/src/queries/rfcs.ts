@@ -3,9 +3,11 @@ import type { Queryable, Tx } from '../client.js';
 
 export interface RfcRow {
   id: number;
-  afnemerOin: string;
-  afnemerName: string;
+  /** null for an RFC Logius filed for itself (section 2.1). */
+  afnemerOin: string | null;
+  afnemerName: string | null;
   kind: 'standaard' | 'niet-standaard' | 'urgent';
+  changeType: 'technisch' | 'functioneel';
   catalogueItem: string | null;
   incidentNumber: string | null;
   title: string;
@@ -17,13 +19,19 @@ export interface RfcRow {
   filedByUserId: number;
   filedAt: Date;
   updatedAt: Date;
+  /** Section 7.3 step 1 ("overleggen") is recorded in the trail. */
+  escalationConsulted: boolean;
+  /** The highest level reached on its ladder; 0 when not escalated. */
+  escalationLevel: number;
 }
 
 const rfcColumns = (sql: Queryable) => sql`
-  r.id::int, r.afnemer_oin, a.name as afnemer_name, r.kind, r.catalogue_item, r.incident_number, r.title, r.description,
-  r.status, r.state, r.release_id::int, u.email as filed_by, r.filed_by::int as filed_by_user_id, r.filed_at, r.updated_at`;
+  r.id::int, r.afnemer_oin, a.name as afnemer_name, r.kind, r.change_type, r.catalogue_item, r.incident_number, r.title, r.description,
+  r.status, r.state, r.release_id::int, u.email as filed_by, r.filed_by::int as filed_by_user_id, r.filed_at, r.updated_at,
+  exists (select 1 from rfc_events e where e.rfc_id = r.id and e.action = 'consult') as escalation_consulted,
+  coalesce((select max((e.payload->>'level')::int) from rfc_events e where e.rfc_id = r.id and e.action = 'escalate'), 0)::int as escalation_level`;
 
-const rfcFrom = (sql: Queryable) => sql`rfcs r join afnemers a on a.oin = r.afnemer_oin join users u on u.id = r.filed_by`;
+const rfcFrom = (sql: Queryable) => sql`rfcs r left join afnemers a on a.oin = r.afnemer_oin join users u on u.id = r.filed_by`;
 
 type RfcStored = Omit<RfcRow, 'state'> & { state: unknown };
 
@@ -38,8 +46,9 @@ function rfcParse(row: RfcStored): RfcRow {
 }
 
 export interface RfcNew {
-  afnemerOin: string;
+  afnemerOin: string | null;
   kind: RfcRow['kind'];
+  changeType: RfcRow['changeType'];
   catalogueItem: string | null;
   incidentNumber: string | null;
   title: string;
@@ -52,8 +61,8 @@ export interface RfcNew {
 /** Stores a new RFC; returns its id. */
 export async function rfcInsert(tx: Tx, r: RfcNew, at: Date): Promise<number> {
   const [row] = await tx<{ id: number }[]>`
-    insert into rfcs (afnemer_oin, kind, catalogue_item, incident_number, title, description, status, state, filed_by, filed_at, updated_at)
-    values (${r.afnemerOin}, ${r.kind}, ${r.catalogueItem}, ${r.incidentNumber}, ${r.title}, ${r.description}, ${r.status},
+    insert into rfcs (afnemer_oin, kind, change_type, catalogue_item, incident_number, title, description, status, state, filed_by, filed_at, updated_at)
+    values (${r.afnemerOin}, ${r.kind}, ${r.changeType}, ${r.catalogueItem}, ${r.incidentNumber}, ${r.title}, ${r.description}, ${r.status},
       ${tx.json(r.state as never)}, ${r.filedBy}, ${at}, ${at})
     returning id::int`;
   return row!.id;
@@ -112,6 +121,7 @@ export async function rfcEventAppend(tx: Tx, e: RfcEventInput, at: Date) {
 
 export interface RfcEventRow {
   at: Date;
+  actorRole: string | null;
   actorEmail: string | null;
   action: string;
   fromStatus: string | null;
@@ -122,7 +132,7 @@ export interface RfcEventRow {
 /** The audit trail of an RFC, oldest first. */
 export function rfcEvents(sql: Queryable, rfcId: number) {
   return sql<RfcEventRow[]>`
-    select at, actor_email, action, from_status, to_status, payload from rfc_events where rfc_id = ${rfcId} order by id`;
+    select at, actor_email, actor_role, action, from_status, to_status, payload from rfc_events where rfc_id = ${rfcId} order by id`;
 }
 
 export interface ReleaseRfcRow {
@@ -131,7 +141,7 @@ export interface ReleaseRfcRow {
   title: string;
   kind: RfcRow['kind'];
   status: string;
-  afnemerOin: string;
+  afnemerOin: string | null;
 }
 
 /** The RFCs planned in these releases. */

@@ -5,6 +5,7 @@ import {
   INCIDENT_STATUS_LABELS,
   incidentActionsFor,
   incidentStatusAllowed,
+  instantFormatAmsterdamDutch,
   priorityDeadlines,
   type IncidentActionName,
 } from '@cd/shared';
@@ -21,7 +22,7 @@ export function incidentMayDo(i: IncidentRow, user: UserRow, action: IncidentAct
   if (i.status === 'gesloten') throw new ProblemError(409, `${i.number} is afgemeld en verandert niet meer.`);
   const allowedSomewhere =
     incidentActionsFor(
-      { ...incidentFacts(i), status: 'gemeld', calamityAt: null, crisisAt: null, escalationLevel: 0 },
+      { ...incidentFacts(i), status: 'gemeld', calamityAt: null, calamityProposedAt: null, crisisAt: null, escalationLevel: 0 },
       { role: user.role, afnemer: user.afnemerOin },
     ).includes(action) ||
     (action === 'declare-crisis' && roleMay(user.role, 'incident.calamity'));
@@ -37,7 +38,7 @@ export const incidentActions = apiRouter().openapi(
     operationId: 'performIncidentAction',
     summary: 'Handeling op een incident',
     description:
-      'Een handeling op een incident: update, status, afmelden met verslag, prioriteit wijzigen, calamiteit bevestigen of crisis uitroepen. 409 als de handeling in de huidige status niet kan.',
+      'Een handeling op een incident: update, status, afmelden met verslag, prioriteit vaststellen, afwijkende oplostijd afspreken, calamiteit voorstellen of bevestigen, of crisis uitroepen. 409 als de handeling in de huidige status niet kan.',
     request: {
       params: IdParam,
       body: {
@@ -110,21 +111,77 @@ export const incidentActions = apiRouter().openapi(
           break;
         }
         case 'priority': {
-          if (action.priority === i.priority) throw new ProblemError(409, `${i.number} heeft al prioriteit ${i.priority}.`);
+          // Setting the priority the Afnemer proposed is a decision too (step 2); once set, the same value is no change.
+          const prioritised = i.prioritisedAt !== null;
+          if (prioritised && action.priority === i.priority) throw new ProblemError(409, `${i.number} heeft al prioriteit ${i.priority}.`);
           const due = priorityDeadlines(action.priority, i.reportedAt.getTime(), await prioritySettings(tx));
           await incidentUpdate(
             tx,
             id,
-            { priority: action.priority, responseDueAt: new Date(due.responseDueAt), resolutionDueAt: new Date(due.resolutionDueAt) },
+            {
+              priority: action.priority,
+              responseDueAt: new Date(due.responseDueAt),
+              // A deviating resolution time agreed for this incident stands until another is agreed (section 5.2).
+              ...(i.resolutionAgreedAt ? {} : { resolutionDueAt: new Date(due.resolutionDueAt) }),
+              prioritisedAt: at,
+              prioritisedBy: user.id,
+            },
             at,
           );
-          await incidentEventAppend(tx, id, actor, 'priority', { from: i.priority, to: action.priority, reason: action.reason }, at);
+          await incidentEventAppend(
+            tx,
+            id,
+            actor,
+            'priority',
+            { from: i.priority, to: action.priority, reason: action.reason, proposed: i.proposedPriority, firstSet: !prioritised },
+            at,
+          );
           await tell(
             ['planner'],
             action.priority === 'P1' ? ['calamity-manager'] : [],
-            `${i.number}: prioriteit ${i.priority} → ${action.priority}`,
+            prioritised ? `${i.number}: prioriteit ${i.priority} → ${action.priority}` : `${i.number}: prioriteit vastgesteld op ${action.priority}`,
             action.reason,
           );
+          break;
+        }
+        case 'agree-resolution': {
+          const dueAt = new Date(action.resolutionDueAt);
+          if (dueAt.getTime() <= i.reportedAt.getTime()) {
+            const message = 'De afgesproken oplostijd ligt na het moment van melden.';
+            throw new ProblemError(400, message, [{ field: 'resolutionDueAt', message }]);
+          }
+          await incidentUpdate(
+            tx,
+            id,
+            {
+              resolutionDueAt: dueAt,
+              resolutionAgreedAt: at,
+              resolutionAgreedBy: user.id,
+              resolutionAgreedReason: action.reason,
+              resolutionAgreedWith: action.agreedWith,
+            },
+            at,
+          );
+          await incidentEventAppend(
+            tx,
+            id,
+            actor,
+            'agree-resolution',
+            { from: i.resolutionDueAt.toISOString(), to: dueAt.toISOString(), agreedWith: action.agreedWith, reason: action.reason },
+            at,
+          );
+          await tell(
+            ['planner', 'klantraad-manager'],
+            ['incident-manager'],
+            `${i.number}: afwijkende oplostijd afgesproken`,
+            `Opgelost uiterlijk ${instantFormatAmsterdamDutch(dueAt)}, afgesproken met ${action.agreedWith}. ${action.reason}`,
+          );
+          break;
+        }
+        case 'propose-calamity': {
+          await incidentUpdate(tx, id, { calamityProposedAt: at, calamityProposedBy: user.id, calamityProposedReason: action.reason }, at);
+          await incidentEventAppend(tx, id, actor, 'calamity-proposed', { reason: action.reason, note: action.note }, at);
+          await tell([], ['calamity-manager'], `Calamiteit voorgesteld: ${i.number}`, `${user.email} stelt een calamiteit voor. ${action.note}`.trim());
           break;
         }
         case 'confirm-calamity': {

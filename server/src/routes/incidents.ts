@@ -1,5 +1,14 @@
 import { afnemersList, incidentById, incidentEventAppend, incidentInsert, incidentsList, notify, prioritySettings, referenceNext, type Tx } from '@cd/db';
-import { IncidentDetail, IncidentInput, IncidentPage, IncidentQuery, priorityDeadlines, referenceFormat, referenceYear } from '@cd/shared';
+import {
+  IncidentDetail,
+  IncidentInput,
+  IncidentPage,
+  IncidentQuery,
+  incidentReportPriority,
+  priorityDeadlines,
+  referenceFormat,
+  referenceYear,
+} from '@cd/shared';
 import { accessScope } from '@cd/shared/access';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
@@ -26,6 +35,7 @@ export const incidents = apiRouter()
       if (scope && q.afnemer && q.afnemer !== scope) throw new ProblemError(403, 'U ziet alleen incidenten van uw eigen Afnemer.');
       const { sql, now } = c.get('deps');
       const nowMs = now().getTime();
+      const settings = await prioritySettings(sql);
       const rows = await incidentsList(sql, {
         status: q.status ?? null,
         priority: q.priority ?? null,
@@ -35,7 +45,7 @@ export const incidents = apiRouter()
         from: q.from ? new Date(q.from) : null,
         to: q.to ? new Date(q.to) : null,
       });
-      let items = rows.map((r) => incidentJson(r, nowMs));
+      let items = rows.map((r) => incidentJson(r, nowMs, settings));
       if (q.open === 'false') items = items.filter((i) => i.status === 'gesloten');
       if (q.calamity) items = items.filter((i) => i.calamity.status === q.calamity);
       const start = (q.page - 1) * q.pageSize;
@@ -69,7 +79,7 @@ export const incidents = apiRouter()
       summary: 'Incident melden',
       description:
         'Meldt een incident; het krijgt een Logius-incidentnummer en termijnen volgens de SNO. ' +
-        'Logius meldt verstoringen van MijnOverheid; een planner meldt ook verstoringen van de eigen systemen (stap 4), alleen voor de eigen Afnemer.',
+        'Logius meldt verstoringen van MijnOverheid en stelt de prioriteit vast; een planner meldt ook verstoringen van de eigen systemen (stap 4), alleen voor de eigen Afnemer, en stelt een prioriteit voor (proposedPriority) die het Servicecentrum vaststelt (stap 2).',
       request: {
         body: {
           required: true,
@@ -94,6 +104,8 @@ export const incidents = apiRouter()
       const user = userMay(c, 'incident.report');
       const input = c.req.valid('json');
       const scope = accessScope(user, 'incident.report');
+      const chosen = incidentReportPriority(user.role, input);
+      if (!chosen.ok) throw new ProblemError(chosen.status, chosen.message, [{ field: chosen.field, message: chosen.message }]);
       const afnemers = [...new Set(input.afnemers)].sort();
       if (scope && (afnemers.length !== 1 || afnemers[0] !== scope)) {
         throw new ProblemError(403, 'U meldt alleen verstoringen voor uw eigen Afnemer.');
@@ -115,7 +127,7 @@ export const incidents = apiRouter()
       const at = now();
       const id = await sql.begin(async (tx: Tx) => {
         const settings = await prioritySettings(tx);
-        const due = priorityDeadlines(input.priority, at.getTime(), settings);
+        const due = priorityDeadlines(chosen.priority, at.getTime(), settings);
         const year = referenceYear(at.getTime());
         const number = referenceFormat('INC', year, await referenceNext(tx, 'INC', year));
         const newId = await incidentInsert(tx, {
@@ -124,7 +136,9 @@ export const incidents = apiRouter()
           title: input.title,
           description: input.description,
           channel: input.channel,
-          priority: input.priority,
+          priority: chosen.priority,
+          proposedPriority: chosen.proposedPriority,
+          prioritised: chosen.prioritised,
           afnemers,
           reportedBy: user.id,
           reportedByAfnemer: scope ?? (input.kind === 'afnemer-systeem' ? afnemers[0]! : null),
@@ -142,7 +156,9 @@ export const incidents = apiRouter()
             to: 'gemeld',
             number,
             kind: input.kind,
-            priority: input.priority,
+            priority: chosen.priority,
+            proposedPriority: chosen.proposedPriority,
+            prioritised: chosen.prioritised,
             channel: input.channel,
             afnemers,
           },
@@ -155,8 +171,8 @@ export const incidents = apiRouter()
           : await incidentAudience(
               tx,
               afnemers,
-              input.priority === 'P1' || input.priority === 'P2' ? ['planner', 'klantraad-manager'] : [],
-              input.priority === 'P1' ? ['incident-manager', 'calamity-manager'] : ['incident-manager'],
+              chosen.priority === 'P1' || chosen.priority === 'P2' ? ['planner', 'klantraad-manager'] : [],
+              chosen.priority === 'P1' ? ['incident-manager', 'calamity-manager'] : ['incident-manager'],
               user.id,
             );
         await notify(

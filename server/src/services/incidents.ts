@@ -30,6 +30,7 @@ export function incidentFacts(i: IncidentRow): IncidentFacts {
     afnemers: i.afnemers,
     reportedByAfnemer: i.reportedByAfnemer,
     calamityAt: ms(i.calamityAt),
+    calamityProposedAt: ms(i.calamityProposedAt),
     crisisAt: ms(i.crisisAt),
     escalationLevel: i.escalationLevel,
   };

@@ -2,6 +2,7 @@ import {
   incidentCapacityImpacts,
   incidentEvents,
   disruptionAnalysesList,
+  prioritySettings,
   type CapacityImpactRow,
   type EscalationRow,
   type IncidentRow,
@@ -9,15 +10,30 @@ import {
   type TrailEventRow,
   type UserRow,
 } from '@cd/db';
-import { type EscalationJson, type IncidentDetail, type IncidentJson, incidentActionsFor, LADDER_LABELS } from '@cd/shared';
+import {
+  DEFAULT_PRIORITY_SETTINGS,
+  type EscalationJson,
+  type IncidentDetail,
+  type IncidentJson,
+  incidentActionsFor,
+  LADDER_LABELS,
+  type PrioritySetting,
+  snoClock,
+} from '@cd/shared';
 import { afnemerScope } from '../lib/context.js';
 import { incidentCalamity, incidentEscalations, incidentFacts } from '../services/incidents.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** An incident as the API shows it, with its calamity state computed for `nowMs`. */
-export function incidentJson(i: IncidentRow, nowMs: number): IncidentJson {
+/**
+ * An incident as the API shows it, with its calamity state and SNO clock computed for `nowMs`. The clock counts as
+ * the SNO (`settings`) counts the priority's resolution time, or round the clock to a deviating time agreed for it.
+ */
+export function incidentJson(i: IncidentRow, nowMs: number, settings: readonly PrioritySetting[] = DEFAULT_PRIORITY_SETTINGS): IncidentJson {
   const proposal = incidentCalamity(i, nowMs);
+  const setting = settings.find((s) => s.priority === i.priority) ?? DEFAULT_PRIORITY_SETTINGS.find((s) => s.priority === i.priority)!;
+  const resolutionUnit = i.resolutionAgreedAt ? 'minutes' : setting.resolution.unit;
+  const stoppedAt = i.resolvedAt ?? i.closedAt;
   return {
     id: i.id,
     number: i.number,
@@ -25,6 +41,10 @@ export function incidentJson(i: IncidentRow, nowMs: number): IncidentJson {
     title: i.title,
     channel: i.channel,
     priority: i.priority,
+    proposedPriority: i.proposedPriority,
+    prioritised: i.prioritisedAt !== null,
+    prioritisedAt: iso(i.prioritisedAt),
+    prioritisedBy: i.prioritisedBy,
     status: i.status,
     afnemers: i.afnemers,
     reportedAt: i.reportedAt.toISOString(),
@@ -37,9 +57,22 @@ export function incidentJson(i: IncidentRow, nowMs: number): IncidentJson {
     closedAt: iso(i.closedAt),
     responseOverdue: (i.respondedAt?.getTime() ?? nowMs) > i.responseDueAt.getTime(),
     resolutionOverdue: (i.resolvedAt?.getTime() ?? i.closedAt?.getTime() ?? nowMs) > i.resolutionDueAt.getTime(),
+    resolutionUnit,
+    resolutionAgreement: i.resolutionAgreedAt
+      ? {
+          resolutionDueAt: i.resolutionDueAt.toISOString(),
+          agreedAt: i.resolutionAgreedAt.toISOString(),
+          agreedBy: i.resolutionAgreedBy,
+          agreedWith: i.resolutionAgreedWith ?? '',
+          reason: i.resolutionAgreedReason ?? '',
+        }
+      : null,
+    sno: snoClock({ resolutionDueAt: i.resolutionDueAt.getTime(), stoppedAt: stoppedAt ? stoppedAt.getTime() : null, unit: resolutionUnit }, nowMs),
     calamity: {
-      status: i.calamityAt ? 'bevestigd' : proposal.proposed ? 'voorgesteld' : 'geen',
-      reason: i.calamityReason ?? (proposal.proposed ? proposal.reason : null),
+      status: i.calamityAt ? 'bevestigd' : proposal.proposed || (i.calamityProposedAt && !stoppedAt) ? 'voorgesteld' : 'geen',
+      reason: i.calamityReason ?? (proposal.proposed ? proposal.reason : (i.calamityProposedReason ?? null)),
+      proposedAt: iso(i.calamityProposedAt),
+      proposedBy: i.calamityProposedBy,
       usedFraction: proposal.usedFraction === null ? null : Math.round(proposal.usedFraction * 1000) / 1000,
       at: iso(i.calamityAt),
       by: i.calamityBy,
@@ -91,7 +124,8 @@ function trailEventVisible(e: TrailEventRow, scope: string, escalationIds: Set<n
 
 export async function incidentDetailJson(sql: Sql, i: IncidentRow, user: UserRow, nowMs: number): Promise<IncidentDetail> {
   const scope = afnemerScope(user);
-  const [trail, impacts, allEscalations, analyses] = await Promise.all([
+  const [settings, trail, impacts, allEscalations, analyses] = await Promise.all([
+    prioritySettings(sql),
     incidentEvents(sql, i.id),
     incidentCapacityImpacts(sql, i.id),
     incidentEscalations(sql, i.id),
@@ -102,7 +136,7 @@ export async function incidentDetailJson(sql: Sql, i: IncidentRow, user: UserRow
   const visibleAnalyses = new Set(analyses.map((a) => a.id));
   const events = scope === null ? trail : trail.filter((e) => trailEventVisible(e, scope, visibleEscalations, visibleAnalyses));
   return {
-    ...incidentJson(i, nowMs),
+    ...incidentJson(i, nowMs, settings),
     description: i.description,
     closingReport: i.closingReport,
     updates: events
@@ -132,4 +166,4 @@ export async function incidentDetailJson(sql: Sql, i: IncidentRow, user: UserRow
   };
 }
 
-export const notifyText = (i: IncidentRow) => `${i.number} (${i.priority}): ${i.title}`;
+export const notifyText = (i: IncidentRow) => `${i.number} (${i.prioritisedAt ? i.priority : `voorstel ${i.priority}`}): ${i.title}`;

@@ -55,7 +55,14 @@ export const ACCESS = {
   // Incidents (section 5); 'own' for a planner: its own systems' disruption, or one that touches its Afnemer.
   'incident.report': { planner: 'own', ...HANDLERS },
   'incident.update': { planner: 'own', ...HANDLERS },
+  /** Set an incident's priority (section 5.3 step 2: the Servicecentrum); a reporting Afnemer only proposes one. */
   'incident.prioritise': HANDLERS,
+  /** Propose a priority when reporting: the reporting Afnemer's planner. */
+  'incident.propose-priority': { planner: 'own' },
+  /** Agree a deviating resolution time for one incident (section 5.2: the stand-by managers). */
+  'incident.agree-resolution': { 'incident-manager': 'any', 'calamity-manager': 'any' },
+  /** Propose a calamity to the calamity manager (section 5.2), who confirms it. */
+  'incident.propose-calamity': { 'incident-manager': 'any' },
   'incident.capacity-impact': HANDLERS,
   'incident.calamity': { 'calamity-manager': 'any' },
   'incident.escalate': { planner: 'own', ...HANDLERS },
@@ -71,8 +78,13 @@ export const ACCESS = {
   'contact.manage': { planner: 'own', 'klantraad-manager': 'own', 'service-manager': 'any', admin: 'any' },
 
   // Changes (section 2) and service requests (section 4).
-  /** File an RFC; the user must also be designated by its Afnemer (state, in the database). */
-  'rfc.file': { planner: 'own', 'klantraad-manager': 'own' },
+  /**
+   * File an RFC (section 2.1: Logius and the Afnemer); an Afnemer's user must also be designated by its Afnemer
+   * (state, in the database), Logius files for itself or for any Afnemer.
+   */
+  'rfc.file': { planner: 'own', 'klantraad-manager': 'own', ...CHANGE_HANDLERS, 'incident-manager': 'any' },
+  /** Record "overleggen" and escalate an RFC on the ladder of its type (section 7.3); Logius or the RFC's own Afnemer. */
+  'rfc.escalate': { planner: 'own', 'klantraad-manager': 'own', ...CHANGE_HANDLERS },
   'rfc.handle': CHANGE_HANDLERS,
   'rfc.designate': { 'klantraad-manager': 'own', admin: 'any' },
   'release.manage': CHANGE_HANDLERS,

@@ -5,6 +5,7 @@ import { Oin } from '../roles.js';
 import { PROCEDURE_STEPS } from '../procedure/types.js';
 import { SERVICE_REQUEST_FIELDS, SERVICE_REQUEST_TYPE_CODES, STANDARD_CHANGE_CODES } from './catalogue.js';
 import { RFC_ACTION_TYPES, RFC_KINDS, RFC_STATUSES } from './rfc-types.js';
+import { CHANGE_LADDERS, CHANGE_TYPES } from './ladders.js';
 import { SERVICE_REQUEST_STATUSES } from './service-request-status.js';
 
 const Instant = instantSchema();
@@ -15,9 +16,17 @@ export const RfcStatusSchema = z.enum(RFC_STATUSES).meta({ id: 'RfcStatus' });
 export const StandardChangeCode = z.enum(STANDARD_CHANGE_CODES).meta({ id: 'StandardChangeCode' });
 export type StandardChangeCode = z.infer<typeof StandardChangeCode>;
 
+export const ChangeTypeSchema = z
+  .enum(CHANGE_TYPES)
+  .meta({ id: 'RfcChangeType', description: 'technisch of functioneel (DAP 2.2); elk type heeft zijn eigen escalatieladder (7.3)' });
+
 export const RfcInput = z
   .object({
     kind: RfcKindSchema,
+    changeType: ChangeTypeSchema.default('technisch'),
+    afnemer: Oin.optional().meta({
+      description: 'Alleen voor Logius: de Afnemer namens of voor wie de RFC is; leeg is een RFC van Logius zelf. Een Afnemer dient altijd voor zichzelf in.',
+    }),
     title: Text(200, 'Geef de RFC een titel.'),
     description: z.string().trim().max(10_000).default(''),
     catalogueItem: StandardChangeCode.optional().meta({ description: 'Verplicht bij een standaardwijziging: het item uit de catalogus' }),
@@ -33,7 +42,11 @@ export const RfcInput = z
     if (r.kind !== 'urgent' && r.incidentNumber)
       ctx.addIssue({ code: 'custom', path: ['incidentNumber'], message: 'Alleen een urgente wijziging hoort bij een incident.' });
   })
-  .meta({ id: 'RfcInput', description: 'Een nieuw wijzigingsverzoek (Request for Change)' });
+  .meta({
+    id: 'RfcInput',
+    description: 'Een nieuw wijzigingsverzoek (Request for Change)',
+    example: { kind: 'urgent', changeType: 'technisch', title: 'Herstel koppelvlak', incidentNumber: 'INC-2027-000123' },
+  });
 export type RfcInput = z.infer<typeof RfcInput>;
 
 export const RfcAction = z
@@ -55,12 +68,38 @@ export type RfcAction = z.infer<typeof RfcAction>;
 
 const RecordJson = z.object({ text: z.string(), by: z.string(), at: Instant }).meta({ id: 'RfcRecord' });
 
+const LadderSideJson = z.object({ title: z.string(), contactRole: z.string() });
+
+export const RfcEscalationJson = z
+  .object({
+    ladder: z.enum(CHANGE_LADDERS),
+    ladderLabel: z.string(),
+    levels: z.array(z.object({ level: z.number().int(), logius: LadderSideJson, afnemer: LadderSideJson })),
+    consulted: z.boolean().meta({ description: 'Stap 1 (overleggen) is vastgelegd' }),
+    level: z.number().int().meta({ description: 'De bereikte trede; 0 zolang niet geëscaleerd' }),
+    next: z.enum(['overleggen', 'escaleren']).nullable().meta({ description: 'Wat hierna kan; null bovenaan de ladder' }),
+    mayAct: z.boolean().meta({ description: 'true wanneer u die volgende stap mag vastleggen' }),
+  })
+  .meta({ id: 'RfcEscalation', description: 'De escalatieladder van het type van de RFC (DAP 7.3), met de kant van de Afnemer' });
+
+export const RfcEscalationInput = z
+  .object({
+    step: z.enum(['overleggen', 'escaleren']),
+    text: Text(5000, 'Beschrijf het overleg of de reden van de escalatie.'),
+  })
+  .meta({
+    id: 'RfcEscalationInput',
+    description: 'Stap 1 overleggen, daarna stap 2 escaleren en informeren, één trede tegelijk',
+    example: { step: 'overleggen', text: 'Bilateraal overleg met de servicemanager; geen oplossing voor de planning.' },
+  });
+
 export const RfcJson = z
   .object({
     id: z.number().int(),
-    afnemer: Oin,
-    afnemerName: z.string(),
+    afnemer: Oin.nullable().meta({ description: 'null voor een RFC van Logius zelf' }),
+    afnemerName: z.string().nullable(),
     kind: RfcKindSchema,
+    changeType: ChangeTypeSchema,
     catalogueItem: StandardChangeCode.nullable(),
     incidentNumber: z.string().nullable(),
     title: z.string(),
@@ -77,6 +116,7 @@ export const RfcJson = z
     decision: RecordJson.extend({ outcome: z.enum(['goedgekeurd', 'afgewezen']) }).nullable(),
     implemented: RecordJson.nullable(),
     availableActions: z.array(z.enum(RFC_ACTION_TYPES)).meta({ description: 'Wat de aanvrager nu mag doen' }),
+    escalation: RfcEscalationJson,
   })
   .meta({ id: 'Rfc' });
 export type RfcJson = z.infer<typeof RfcJson>;
@@ -85,6 +125,7 @@ export const RfcEventJson = z
   .object({
     at: Instant,
     actorEmail: z.string().nullable(),
+    actorRole: z.string().nullable(),
     action: z.string(),
     fromStatus: RfcStatusSchema.nullable(),
     toStatus: RfcStatusSchema,
@@ -133,7 +174,7 @@ export const ReleaseJson = z
     end: Instant,
     factor: z.number(),
     maintenanceWindowId: z.number().int().nullable(),
-    rfcs: z.array(z.object({ id: z.number().int(), title: z.string(), kind: RfcKindSchema, status: RfcStatusSchema, afnemer: Oin })),
+    rfcs: z.array(z.object({ id: z.number().int(), title: z.string(), kind: RfcKindSchema, status: RfcStatusSchema, afnemer: Oin.nullable() })),
     createdBy: z.string().nullable(),
     createdAt: Instant,
     updatedAt: Instant,

@@ -10,6 +10,8 @@ export type IncidentActionName =
   | 'status'
   | 'close'
   | 'priority'
+  | 'agree-resolution'
+  | 'propose-calamity'
   | 'confirm-calamity'
   | 'declare-crisis'
   | 'capacity-impact'
@@ -24,6 +26,8 @@ export interface IncidentFacts {
   readonly afnemers: readonly string[];
   readonly reportedByAfnemer: string | null;
   readonly calamityAt: number | null;
+  /** When someone proposed a calamity by hand (the 75% rule proposes on its own); null while not. */
+  readonly calamityProposedAt: number | null;
   readonly crisisAt: number | null;
   /** Highest level reached on the incident ladder; 0 when not escalated. */
   readonly escalationLevel: number;
@@ -38,7 +42,8 @@ export interface IncidentActor {
  * Returns what `actor` may do to the incident now, in a fixed order.
  * Edge: a planner may update, move and close only a disruption of its own Afnemer's systems (step 4); on any
  * incident affecting its Afnemer it may escalate and request an analysis; a klantraad-manager only reads;
- * a closed incident allows nothing; only the calamity manager confirms a calamity or records a crisis.
+ * a closed incident allows nothing; the incident manager proposes a calamity once (not after it is confirmed);
+ * only the calamity manager confirms a calamity or records a crisis.
  */
 export function incidentActionsFor(i: IncidentFacts, actor: IncidentActor, ladder: Ladder = 'incident'): IncidentActionName[] {
   if (i.status === 'gesloten') return [];
@@ -58,7 +63,9 @@ export function incidentActionsFor(i: IncidentFacts, actor: IncidentActor, ladde
     out.push('close');
   }
   if (roleMay(actor.role, 'incident.prioritise')) out.push('priority');
+  if (roleMay(actor.role, 'incident.agree-resolution')) out.push('agree-resolution');
   const calamity = roleMay(actor.role, 'incident.calamity');
+  if (roleMay(actor.role, 'incident.propose-calamity') && i.calamityAt === null && i.calamityProposedAt === null) out.push('propose-calamity');
   if (calamity && i.calamityAt === null) out.push('confirm-calamity');
   if (calamity && i.calamityAt !== null && i.crisisAt === null) out.push('declare-crisis');
   if (roleMay(actor.role, 'incident.capacity-impact')) out.push('capacity-impact');
@@ -66,4 +73,34 @@ export function incidentActionsFor(i: IncidentFacts, actor: IncidentActor, ladde
   if (may('disruption-analysis.request', affected) && analysisRequestAllowed({ priority: i.priority, everP1: i.everP1, calamityAt: i.calamityAt }))
     out.push('request-analysis');
   return out;
+}
+
+export type ReportPriority =
+  | { readonly ok: true; readonly priority: Priority; readonly proposedPriority: Priority | null; readonly prioritised: boolean }
+  | { readonly ok: false; readonly status: 400 | 403; readonly field: 'priority' | 'proposedPriority'; readonly message: string };
+
+/**
+ * Returns the priority a new incident starts with, and whether Logius set it (section 5.3 step 2: the Servicecentrum
+ * prioritises; the reporting Afnemer proposes). Logius sets `priority` (and may record a proposal it was told); an
+ * Afnemer gives only `proposedPriority`, on which the SNO clock runs provisionally until Logius sets the priority.
+ * Edge: an Afnemer that sends `priority` is refused (403), whatever its value; a role that may do neither gets 403.
+ */
+export function incidentReportPriority(role: Role, input: { priority?: Priority; proposedPriority?: Priority }): ReportPriority {
+  if (roleMay(role, 'incident.prioritise')) {
+    if (!input.priority) return { ok: false, status: 400, field: 'priority', message: 'Kies de prioriteit volgens de classificatieregels van de SNO.' };
+    return { ok: true, priority: input.priority, proposedPriority: input.proposedPriority ?? null, prioritised: true };
+  }
+  if (!roleMay(role, 'incident.propose-priority')) {
+    return { ok: false, status: 403, field: 'priority', message: 'Uw rol stelt geen prioriteit vast en stelt er ook geen voor.' };
+  }
+  if (input.priority) {
+    return {
+      ok: false,
+      status: 403,
+      field: 'priority',
+      message: 'Het Servicecentrum van Logius stelt de prioriteit vast (DAP 5.3 stap 2). Stel een prioriteit voor (proposedPriority).',
+    };
+  }
+  if (!input.proposedPriority) return { ok: false, status: 400, field: 'proposedPriority', message: 'Stel een prioriteit voor.' };
+  return { ok: true, priority: input.proposedPriority, proposedPriority: input.proposedPriority, prioritised: false };
 }

@@ -6,3 +6,4 @@ export * from './status.js';
 export * from './reference.js';
 export * from './export.js';
 export * from './actions.js';
+export * from './sno-clock.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysisRequestAllowed, incidentStatusAllowed, incidentStatusNext } from './status.js';
-import { incidentActionsFor, type IncidentFacts } from './actions.js';
+import { incidentActionsFor, incidentReportPriority, type IncidentFacts } from './actions.js';
 import { referenceFormat, referenceYear } from './reference.js';
 
 describe('incidentStatusAllowed', () => {
@@ -29,6 +29,7 @@ describe('incidentActionsFor', () => {
     afnemers: ['A'],
     reportedByAfnemer: 'A',
     calamityAt: null,
+    calamityProposedAt: null,
     crisisAt: null,
     escalationLevel: 0,
   };
@@ -45,6 +46,14 @@ describe('incidentActionsFor', () => {
     const calamity = { ...facts, calamityAt: 1 };
     expect(incidentActionsFor(calamity, { role: 'calamity-manager', afnemer: null })).toContain('declare-crisis');
   });
+  it('lets the incident manager set the priority, agree a resolution time and propose a calamity once', () => {
+    const acts = incidentActionsFor(facts, { role: 'incident-manager', afnemer: null });
+    expect(acts).toEqual(expect.arrayContaining(['priority', 'agree-resolution', 'propose-calamity', 'close']));
+    expect(incidentActionsFor({ ...facts, calamityProposedAt: 1 }, { role: 'incident-manager', afnemer: null })).not.toContain('propose-calamity');
+    expect(incidentActionsFor({ ...facts, calamityAt: 1 }, { role: 'incident-manager', afnemer: null })).not.toContain('propose-calamity');
+    expect(incidentActionsFor(facts, { role: 'planner', afnemer: 'A' })).not.toContain('agree-resolution');
+    expect(incidentActionsFor(facts, { role: 'service-manager', afnemer: null })).not.toContain('agree-resolution');
+  });
   it('allows nothing on a closed incident, and no escalation past the top', () => {
     expect(incidentActionsFor({ ...facts, status: 'gesloten' }, { role: 'admin', afnemer: null })).toEqual([]);
     expect(incidentActionsFor({ ...facts, escalationLevel: 2 }, { role: 'admin', afnemer: null })).not.toContain('escalate');
@@ -59,5 +68,26 @@ describe('referenceFormat', () => {
   it('takes the year in Amsterdam', () => {
     expect(referenceYear(Date.parse('2026-12-31T23:30:00Z'))).toBe(2027);
     expect(referenceYear(Date.parse('2026-12-31T22:30:00Z'))).toBe(2026);
+  });
+});
+
+describe('incidentReportPriority', () => {
+  it('lets Logius set the priority, and keeps a proposal it was told beside it', () => {
+    expect(incidentReportPriority('incident-manager', { priority: 'P2', proposedPriority: 'P1' })).toEqual({
+      ok: true,
+      priority: 'P2',
+      proposedPriority: 'P1',
+      prioritised: true,
+    });
+    expect(incidentReportPriority('incident-manager', { proposedPriority: 'P1' })).toMatchObject({ ok: false, status: 400, field: 'priority' });
+  });
+  it('lets the reporting Afnemer only propose: the clock runs on the proposal until Logius sets it', () => {
+    expect(incidentReportPriority('planner', { proposedPriority: 'P1' })).toEqual({ ok: true, priority: 'P1', proposedPriority: 'P1', prioritised: false });
+    expect(incidentReportPriority('planner', { priority: 'P4' })).toMatchObject({ ok: false, status: 403, field: 'priority' });
+    expect(incidentReportPriority('planner', { priority: 'P1', proposedPriority: 'P1' })).toMatchObject({ ok: false, status: 403 });
+    expect(incidentReportPriority('planner', {})).toMatchObject({ ok: false, status: 400, field: 'proposedPriority' });
+  });
+  it('gives a role that may neither set nor propose a 403', () => {
+    expect(incidentReportPriority('fraudeteam', { proposedPriority: 'P1' })).toMatchObject({ ok: false, status: 403 });
   });
 });

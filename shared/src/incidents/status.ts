@@ -1,6 +1,11 @@
 import type { Priority } from './priority.js';
 
 export const INCIDENT_STATUSES = ['gemeld', 'in-behandeling', 'opgelost', 'gesloten'] as const;
+
+/** What is disrupted: MijnOverheid (section 5.3 steps 1-3) or a system of the Afnemer related to it (step 4). */
+export const INCIDENT_KINDS = ['mijnoverheid', 'afnemer-systeem'] as const;
+/** How a report came in (section 5.2: phone, e-mail or the Logius Serviceberichten App). */
+export const INCIDENT_CHANNELS = ['telefoon', 'e-mail', 'app'] as const;
 export type IncidentStatusName = (typeof INCIDENT_STATUSES)[number];
 
 export const INCIDENT_STATUS_LABELS: Readonly<Record<IncidentStatusName, string>> = {

@@ -3,6 +3,7 @@ import { ExcelDownload } from '../../components/excel-download';
 import { Calamities } from '../../features/incidents/components/calamities';
 import { IncidentEscalations } from '../../features/incidents/components/escalations';
 import { OpenIncidents } from '../../features/incidents/components/open-incidents';
+import { ReportIncident } from '../../features/incidents/components/report-incident';
 import { useT } from '../../lib/i18n';
 
 /** Open incidents with their time left, calamities and escalations; the API limits each list to what the user may see. */
@@ -13,7 +14,16 @@ export default function IncidentsPage() {
       <PageTitle title={t('incidents.title')} lead={t('incidents.lead')}>
         {t('incidents.title')}
       </PageTitle>
-      <Section title={t('incidents.openTitle')} id="open-incidents-title" actions={<ExcelDownload title={t('incidents.openTitle')} />}>
+      <Section
+        title={t('incidents.openTitle')}
+        id="open-incidents-title"
+        actions={
+          <>
+            <ReportIncident />
+            <ExcelDownload title={t('incidents.openTitle')} />
+          </>
+        }
+      >
         <OpenIncidents />
       </Section>
       <Section title={t('calamities.title')} id="calamities-title">

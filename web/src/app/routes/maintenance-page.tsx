@@ -1,6 +1,7 @@
 import { roleMay } from '@cd/shared/access';
 import { PageTitle, Section } from '../../components/page';
 import { MaintenanceCalendar } from '../../features/maintenance/components/maintenance-calendar';
+import { MaintenanceMonth } from '../../features/maintenance/components/maintenance-month';
 import { useT } from '../../lib/i18n';
 import { useCurrentUser } from '../../lib/session';
 
@@ -12,6 +13,9 @@ export default function MaintenancePage() {
       <PageTitle title={t('maintenance.title')} lead={t('maintenance.lead')}>
         {t('maintenance.title')}
       </PageTitle>
+      <Section title={t('calendar.title')} id="maintenance-month-title">
+        <MaintenanceMonth />
+      </Section>
       <Section title={t('maintenance.listTitle')} id="maintenance-list-title">
         <MaintenanceCalendar canEdit={roleMay(user.role, 'maintenance.manage')} />
       </Section>

@@ -16,3 +16,8 @@ export const RFC_STATUS_LABEL = {
   ingepland: 'rfcStatus.ingepland',
   geimplementeerd: 'rfcStatus.geimplementeerd',
 } as const satisfies Record<RfcJson['status'], MessageKey>;
+
+export const CHANGE_TYPE_LABEL = {
+  technisch: 'changeType.technisch',
+  functioneel: 'changeType.functioneel',
+} as const satisfies Record<RfcJson['changeType'], MessageKey>;

@@ -3,7 +3,8 @@ import { ScrollRegion } from '../../../components/scroll-region';
 import { useT } from '../../../lib/i18n';
 import { useReleases } from '../api/get-releases';
 import { useRfcs } from '../api/get-rfcs';
-import { RFC_KIND_LABEL, RFC_STATUS_LABEL } from '../labels';
+import { CHANGE_TYPE_LABEL, RFC_KIND_LABEL, RFC_STATUS_LABEL } from '../labels';
+import { Link } from '../../../lib/router';
 
 /** The requests for change the user may see (an Afnemer's users only their own), newest first, with their release if planned. */
 export function RfcList() {
@@ -32,12 +33,17 @@ export function RfcList() {
           {all.map((r) => (
             <tr key={r.id} data-rfc={r.id}>
               <th scope="row">
-                <span className="kenmerk">{t('changes.number', { id: r.id })}</span>
+                <Link to={`/wijzigingen/${r.id}`} className="kenmerk">
+                  {t('changes.number', { id: r.id })}
+                </Link>
                 <span className="cell-sub">{r.title}</span>
               </th>
-              <td>{t(RFC_KIND_LABEL[r.kind])}</td>
+              <td>
+                {t(RFC_KIND_LABEL[r.kind])}
+                <span className="cell-sub">{t(CHANGE_TYPE_LABEL[r.changeType])}</span>
+              </td>
               <td>{t(RFC_STATUS_LABEL[r.status])}</td>
-              <td>{r.afnemerName}</td>
+              <td>{r.afnemerName ?? t('rfcDetail.logius')}</td>
               <td data-testid="rfc-release">
                 {r.releaseId === null ? t('changes.notPlanned') : (releaseName.get(r.releaseId) ?? t('changes.number', { id: r.releaseId }))}
               </td>

@@ -6,6 +6,7 @@ import { useT } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
 import { type Incident, useIncidents } from '../api/get-incidents';
 import { CALAMITY_STATUS_LABEL, INCIDENT_STATUS_LABEL } from '../labels';
+import { PriorityBadge } from './priority-badge';
 import { CalamityMeter, TimeLeft, useNow } from './time-left';
 
 /** P1 first (in the order of PRIORITIES); within a priority, the nearest resolution deadline first. */
@@ -48,10 +49,12 @@ export function OpenIncidents({ limit }: { limit?: number }) {
             {shown.map((i) => (
               <tr key={i.id} data-incident={i.number}>
                 <td>
-                  <span className={`badge badge--priority badge--${i.priority.toLowerCase()}`}>{i.priority}</span>
+                  <PriorityBadge incident={i} />
                 </td>
                 <th scope="row">
-                  <span className="kenmerk">{i.number}</span>
+                  <Link to={`/incidenten/${i.id}`} className="kenmerk">
+                    {i.number}
+                  </Link>
                   <span className="cell-sub incident-title">{i.title}</span>
                 </th>
                 <td>{i.afnemers.map(name).join(', ')}</td>

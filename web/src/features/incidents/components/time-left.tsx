@@ -1,4 +1,4 @@
-import { CALAMITY_THRESHOLD } from '@cd/shared/constants';
+import { CALAMITY_THRESHOLD, snoClock } from '@cd/shared/constants';
 import { useEffect, useState } from 'react';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
@@ -15,18 +15,42 @@ export function useNow(everyMs = 30_000): number {
   return now;
 }
 
-/** "nog 3 u 20 min" until the resolution deadline, or "Overschreden" (in words, and red) once it has passed. */
-export function TimeLeft({ incident, now }: { incident: Pick<Incident, 'resolutionDueAt' | 'resolutionOverdue'>; now: number }) {
+type ClockFacts = Pick<Incident, 'resolutionDueAt' | 'resolvedAt' | 'closedAt' | 'resolutionUnit'>;
+
+/**
+ * The SNO clock of the resolution time: "nog 3 u 20 min" (or "nog 2 werkdagen na vandaag" for a priority the SNO
+ * counts in working days), "Overschreden" (in words, and red) once it has passed, or whether a solution came in time.
+ */
+export function TimeLeft({ incident, now }: { incident: ClockFacts; now: number }) {
   const t = useT();
   const f = useFormat();
   const due = Date.parse(incident.resolutionDueAt);
-  const left = due - now;
-  const overdue = incident.resolutionOverdue || left <= 0;
-  const days = Math.floor(left / DAY_MS);
-  const time = days >= 1 ? t('incidents.days', { days, hours: Math.floor((left % DAY_MS) / HOUR_MS) }) : f.duration(Math.max(1, Math.ceil(left / MINUTE_MS)));
+  const stopped = incident.resolvedAt ?? incident.closedAt;
+  const clock = snoClock({ resolutionDueAt: due, stoppedAt: stopped ? Date.parse(stopped) : null, unit: incident.resolutionUnit }, now);
+  const span = (ms: number) => {
+    const days = Math.floor(ms / DAY_MS);
+    return days >= 1 ? t('incidents.days', { days, hours: Math.floor((ms % DAY_MS) / HOUR_MS) }) : f.duration(Math.max(1, Math.ceil(ms / MINUTE_MS)));
+  };
+  const text =
+    clock.state === 'loopt'
+      ? clock.workingDaysLeft !== null
+        ? t(clock.workingDaysLeft === 1 ? 'incidents.workingDayLeft' : 'incidents.workingDaysLeft', { count: clock.workingDaysLeft })
+        : t('incidents.left', { time: span(clock.ms) })
+      : clock.state === 'gehaald'
+        ? t('incidents.met')
+        : clock.state === 'niet-gehaald'
+          ? t('incidents.missed', { time: span(clock.ms) })
+          : null;
+  const late = clock.state === 'overschreden' || clock.state === 'niet-gehaald';
   return (
-    <span className={overdue ? 'deadline deadline--overdue' : 'deadline'} data-testid="time-left">
-      {overdue ? <strong className="deadline__flag">{t('incidents.overdue')}</strong> : t('incidents.left', { time })}
+    <span className={late ? 'deadline deadline--overdue' : 'deadline'} data-testid="time-left" data-sno={clock.state}>
+      {clock.state === 'overschreden' ? (
+        <strong className="deadline__flag">
+          {t('incidents.overdue')} <span className="deadline__by">{t('incidents.overdueBy', { time: span(clock.ms) })}</span>
+        </strong>
+      ) : (
+        text
+      )}
       <span className="cell-sub">{t('incidents.due', { date: f.dateTimeShort(due) })}</span>
     </span>
   );

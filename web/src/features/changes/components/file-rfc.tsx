@@ -1,0 +1,159 @@
+import { CHANGE_TYPES, type ChangeType } from '@cd/shared/constants';
+import { roleMay } from '@cd/shared/access';
+import { type FormEvent, type ReactNode, useContext, useId, useState } from 'react';
+import { Dialog } from '../../../components/dialog';
+import { errorMessage } from '../../../components/feedback';
+import { ApiError } from '../../../lib/api-client';
+import { AfnemerNamesContext } from '../../../lib/afnemer-names';
+import { useT } from '../../../lib/i18n';
+import { navigate } from '../../../lib/router';
+import { useCurrentUser } from '../../../lib/session';
+import { type RfcFiling, useFileRfc } from '../api/file-rfc';
+import { useStandardChanges } from '../api/get-standard-changes';
+import '../../../components/details.css';
+import { CHANGE_TYPE_LABEL, RFC_KIND_LABEL } from '../labels';
+
+type Kind = RfcFiling['kind'];
+
+/**
+ * "RFC indienen" for whoever may file (Logius, and an Afnemer's designated employees: the server checks the
+ * designation): a standard change from the catalogue, a non-standard one (impact analysis follows), or an urgent
+ * one that names the open incident it solves.
+ */
+export function FileRfc() {
+  const t = useT();
+  const user = useCurrentUser();
+  const [open, setOpen] = useState(false);
+  // The role may file, and for an Afnemer's user its Afnemer designated it (the session says so).
+  if (!roleMay(user.role, 'rfc.file') || !user.mayFileRfc) return null;
+  return (
+    <>
+      <button type="button" className="button button--primary" onClick={() => setOpen(true)}>
+        {t('rfcFile.open')}
+      </button>
+      <Dialog open={open} title={t('rfcFile.title')} onClose={() => setOpen(false)}>
+        {open && <FileRfcForm onCancel={() => setOpen(false)} />}
+      </Dialog>
+    </>
+  );
+}
+
+function FileRfcForm({ onCancel }: { onCancel: () => void }) {
+  const t = useT();
+  const id = useId();
+  const user = useCurrentUser();
+  const names = useContext(AfnemerNamesContext);
+  const catalogue = useStandardChanges();
+  const file = useFileRfc();
+  const [kind, setKind] = useState<Kind>('niet-standaard');
+  const [changeType, setChangeType] = useState<ChangeType>('technisch');
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [catalogueItem, setCatalogueItem] = useState('');
+  const [incidentNumber, setIncidentNumber] = useState('');
+  const [afnemer, setAfnemer] = useState('');
+  const [localError, setLocalError] = useState<{ field: string; message: string } | null>(null);
+  const serverErrors = file.error instanceof ApiError ? file.error.errors : [];
+  const fieldError = (field: string) => (localError?.field === field ? localError.message : serverErrors.find((e) => e.field === field)?.message);
+  const field = (name: string, label: string, input: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode) => {
+    const m = fieldError(name);
+    return (
+      <div className="field form-grid__full">
+        <label htmlFor={`${id}-${name}`}>{label}</label>
+        {input({ id: `${id}-${name}`, 'aria-invalid': !!m, 'aria-describedby': m ? `${id}-${name}-err` : undefined })}
+        {m && (
+          <p id={`${id}-${name}-err`} className="field-error" role="alert">
+            {m}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!title.trim()) return setLocalError({ field: 'title', message: t('rfcFile.errTitle') });
+    if (kind === 'standaard' && !catalogueItem) return setLocalError({ field: 'catalogueItem', message: t('rfcFile.errCatalogue') });
+    if (kind === 'urgent' && !incidentNumber.trim()) return setLocalError({ field: 'incidentNumber', message: t('rfcFile.errIncident') });
+    setLocalError(null);
+    const body = {
+      kind,
+      changeType,
+      title: title.trim(),
+      description: description.trim(),
+      ...(kind === 'standaard' ? { catalogueItem } : {}),
+      ...(kind === 'urgent' ? { incidentNumber: incidentNumber.trim() } : {}),
+      ...(!user.afnemer?.oin && afnemer ? { afnemer } : {}),
+    } as RfcFiling;
+    file.mutate(body, { onSuccess: (rfc) => navigate(`/wijzigingen/${rfc.id}`) });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="form-grid" data-testid="rfc-file-form">
+      <fieldset className="field form-grid__full">
+        <legend>{t('changes.kind')}</legend>
+        {(Object.keys(RFC_KIND_LABEL) as Kind[]).map((k) => (
+          <label key={k} className="radio">
+            <input type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} />
+            {t(RFC_KIND_LABEL[k])}
+          </label>
+        ))}
+      </fieldset>
+      <p className="field-hint form-grid__full">{t(`rfcFile.kindHint.${kind}`)}</p>
+      <fieldset className="field form-grid__full">
+        <legend>{t('rfcFile.changeType')}</legend>
+        {CHANGE_TYPES.map((c) => (
+          <label key={c} className="radio">
+            <input type="radio" name={`${id}-type`} value={c} checked={changeType === c} onChange={() => setChangeType(c)} />
+            {t(CHANGE_TYPE_LABEL[c])}
+          </label>
+        ))}
+      </fieldset>
+      {kind === 'standaard' &&
+        field('catalogueItem', t('rfcFile.catalogueItem'), (props) => (
+          <select {...props} value={catalogueItem} onChange={(e) => setCatalogueItem(e.target.value)}>
+            <option value="">{t('rfcFile.choose')}</option>
+            {(catalogue.data ?? []).map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        ))}
+      {kind === 'urgent' &&
+        field('incidentNumber', t('rfcFile.incidentNumber'), (props) => (
+          <input {...props} value={incidentNumber} placeholder="INC-2027-000123" onChange={(e) => setIncidentNumber(e.target.value)} />
+        ))}
+      {field('title', t('rfcFile.titleField'), (props) => (
+        <input {...props} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+      ))}
+      {field('description', t('rfcFile.description'), (props) => (
+        <textarea {...props} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+      ))}
+      {!user.afnemer?.oin &&
+        field('afnemer', t('rfcFile.afnemer'), (props) => (
+          <select {...props} value={afnemer} onChange={(e) => setAfnemer(e.target.value)}>
+            <option value="">{t('rfcFile.logiusOwn')}</option>
+            {[...names.entries()].map(([oin, name]) => (
+              <option key={oin} value={oin}>
+                {name}
+              </option>
+            ))}
+          </select>
+        ))}
+      {file.isError && serverErrors.length === 0 && (
+        <p className="field-error form-grid__full" role="alert">
+          {errorMessage(file.error, t)}
+        </p>
+      )}
+      <div className="actions form-grid__full">
+        <button type="submit" className="button button--primary" disabled={file.isPending}>
+          {file.isPending ? t('common.busy') : t('rfcFile.submit')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

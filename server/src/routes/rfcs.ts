@@ -18,6 +18,7 @@ import { roleMay } from '@cd/shared/access';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
+import { settingsRead } from '../services/settings.js';
 import { rfcDetailJson, rfcJson } from '../views/rfcs.js';
 
 /** The RFC if the user may see it: Logius sees all, an Afnemer's users only their own Afnemer's. */
@@ -105,6 +106,11 @@ export const rfcs = apiRouter()
           403,
           'Uw Afnemer heeft u niet aangewezen om wijzigingsverzoeken in te dienen. Vraag dat aan uw klantraad-manager of aan Logius.',
         );
+      }
+      if (input.catalogueItem && !(await settingsRead(sql)).standardChanges.some((s) => s.code === input.catalogueItem)) {
+        throw new ProblemError(400, 'Deze standaardwijziging staat niet in de catalogus.', [
+          { field: 'catalogueItem', message: 'Kies een item uit de catalogus (GET /standard-changes).' },
+        ]);
       }
       const at = now();
       const state = rfcInitial(input.kind, at.getTime());

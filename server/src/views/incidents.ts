@@ -9,15 +9,16 @@ import {
   type TrailEventRow,
   type UserRow,
 } from '@cd/db';
-import { type EscalationJson, type IncidentDetail, type IncidentJson, incidentActionsFor, LADDER_LABELS } from '@cd/shared';
+import { CALAMITY_THRESHOLD, type EscalationJson, type IncidentDetail, type IncidentJson, incidentActionsFor, LADDER_LABELS } from '@cd/shared';
 import { afnemerScope } from '../lib/context.js';
 import { incidentCalamity, incidentEscalations, incidentFacts } from '../services/incidents.js';
+import { calamityThresholdRead } from '../services/settings.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** An incident as the API shows it, with its calamity state computed for `nowMs`. */
-export function incidentJson(i: IncidentRow, nowMs: number): IncidentJson {
-  const proposal = incidentCalamity(i, nowMs);
+/** An incident as the API shows it, with its calamity state computed for `nowMs` at the calamity threshold in force. */
+export function incidentJson(i: IncidentRow, nowMs: number, calamityThreshold: number = CALAMITY_THRESHOLD): IncidentJson {
+  const proposal = incidentCalamity(i, nowMs, calamityThreshold);
   return {
     id: i.id,
     number: i.number,
@@ -91,18 +92,19 @@ function trailEventVisible(e: TrailEventRow, scope: string, escalationIds: Set<n
 
 export async function incidentDetailJson(sql: Sql, i: IncidentRow, user: UserRow, nowMs: number): Promise<IncidentDetail> {
   const scope = afnemerScope(user);
-  const [trail, impacts, allEscalations, analyses] = await Promise.all([
+  const [trail, impacts, allEscalations, analyses, threshold] = await Promise.all([
     incidentEvents(sql, i.id),
     incidentCapacityImpacts(sql, i.id),
     incidentEscalations(sql, i.id),
     disruptionAnalysesList(sql, { afnemer: scope, incidentId: i.id, delivered: null }),
+    calamityThresholdRead(sql),
   ]);
   const escalations = allEscalations.filter((e) => scope === null || e.afnemerOin === null || e.afnemerOin === scope);
   const visibleEscalations = new Set(escalations.map((e) => e.id));
   const visibleAnalyses = new Set(analyses.map((a) => a.id));
   const events = scope === null ? trail : trail.filter((e) => trailEventVisible(e, scope, visibleEscalations, visibleAnalyses));
   return {
-    ...incidentJson(i, nowMs),
+    ...incidentJson(i, nowMs, threshold),
     description: i.description,
     closingReport: i.closingReport,
     updates: events

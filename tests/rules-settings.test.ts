@@ -30,7 +30,11 @@ const send = (method: string, path: string, a: Actor, body?: unknown) =>
   });
 const get = (path: string, a: Actor) => t.app.request(`/api/v1${path}`, { headers: a.headers });
 const count = async (table: string) => (await t.sql<{ n: number }[]>`select count(*)::int as n from ${t.sql(table)}`)[0]!.n;
-const messages = async (res: Response) => ((await res.json()).errors as { field: string; message: string }[]).map((e) => `${e.field}: ${e.message}`);
+/** The problem's errors as "field: message", with the item number (row) of an error inside a list. */
+const messages = async (res: Response) =>
+  ((await res.json()).errors as { row?: number; field: string; message: string }[]).map(
+    (e) => `${e.row === undefined ? '' : `${e.row}.`}${e.field}: ${e.message}`,
+  );
 
 describe('GET and PATCH /api/v1/settings', () => {
   it('starts at today’s values, which are the defaults', async () => {
@@ -102,7 +106,7 @@ describe('GET and PATCH /api/v1/settings', () => {
     expect(await messages(res)).toEqual([
       'calamityThreshold: De calamiteitendrempel is hoogstens 100% van de oplostijd.',
       'usageThresholds.groot: De drempel voor groot moet boven die voor middel liggen.',
-      'standardChanges.1.code: De code a staat er al in.',
+      '2.code: De code a staat er al in.',
     ]);
     const missing = await send('PATCH', '/settings', who.admin, {
       serviceRequestTypes: [{ code: 'testaccounts', name: 'X', termijnWerkdagen: 5, active: true }],
@@ -340,8 +344,8 @@ describe('usage targets (Bijlage 2)', () => {
     expect(bad.status).toBe(400);
     expect(await messages(bad)).toEqual([
       'quarterTarget: Het aantal kan niet negatief zijn.',
-      'activities.0.date: Geef een datum als jjjj-mm-dd.',
-      'activities.0.description: Omschrijf de activiteit.',
+      '1.date: Geef een datum als jjjj-mm-dd.',
+      '1.description: Omschrijf de activiteit.',
       'expectedGrowth: Kies groot, middel of laag.',
     ]);
     expect((await send('PUT', `/usage-targets?year=2027&quarter=5`, who.plannerA, targets)).status).toBe(400);

@@ -159,6 +159,7 @@ export function createApp(deps: Deps) {
       { name: 'Rapportages' },
       { name: 'Agenda' },
       { name: 'API-tokens' },
+      { name: 'Beheer' },
     ],
   });
   app.route('/api/v1', api);

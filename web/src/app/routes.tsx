@@ -17,6 +17,9 @@ const IncidentsPage = lazy(() => import('./routes/incidents-page'));
 const ChangesPage = lazy(() => import('./routes/changes-page'));
 const NotFoundPage = lazy(() => import('./routes/not-found-page'));
 const TokensPage = lazy(() => import('./routes/tokens-page'));
+const SubscriptionsPage = lazy(() => import('./routes/subscriptions-page'));
+const SettingsPage = lazy(() => import('./routes/settings-page'));
+const UsageTargetsPage = lazy(() => import('./routes/usage-targets-page'));
 
 /** The page for a path, as the given role sees it. */
 export function pageFor(pathname: string, role: Role): ReactNode {
@@ -36,5 +39,8 @@ export function pageFor(pathname: string, role: Role): ReactNode {
   if (path === '/incidenten') return <IncidentsPage />;
   if (path === '/wijzigingen') return <ChangesPage />;
   if (path === '/api-tokens') return <TokensPage />;
+  if (path === '/abonnementen') return <SubscriptionsPage />;
+  if (path === '/instellingen') return <SettingsPage />;
+  if (path === '/doelstellingen') return <UsageTargetsPage />;
   return <NotFoundPage />;
 }

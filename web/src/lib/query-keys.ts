@@ -20,6 +20,10 @@ export const QUERY_ROOTS = {
   rfcs: 'rfcs',
   releases: 'releases',
   apiTokens: 'api-tokens',
+  subscriptions: 'subscriptions',
+  notices: 'notices',
+  settings: 'settings',
+  usageTargets: 'usage-targets',
 } as const;
 
 export type ChangeKind = LiveChangeKind;

@@ -1,6 +1,7 @@
 // Issue 17, the seed's remaining rules: administrator settings with their history (and the code that reads them),
 // subscriptions to disruption information and maintenance notices with the notices sent or withheld (section 5.2),
 // and the Afnemer's own usage targets in the Bijlage 2 template.
+import { NOTICE_KINDS, NOTICE_SOURCES, SETTING_KEYS } from '@cd/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actor, OIN_A, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
@@ -35,6 +36,23 @@ const messages = async (res: Response) =>
   ((await res.json()).errors as { row?: number; field: string; message: string }[]).map(
     (e) => `${e.row === undefined ? '' : `${e.row}.`}${e.field}: ${e.message}`,
   );
+
+describe('migration 0024', () => {
+  it('holds its check constraints to shared’s setting keys, notice kinds and sources (SQL cannot import them)', async () => {
+    const checks = await t.sql<{ table: string; def: string }[]>`
+      select conrelid::regclass::text as table, pg_get_constraintdef(oid) as def from pg_constraint
+      where contype = 'c' and conrelid::regclass::text in ('settings', 'setting_changes', 'notice_subscriptions', 'notices')`;
+    const literals = (table: string, column: string) => {
+      const def = checks.find((c) => c.table === table && c.def.includes(`(${column} = ANY`))!.def;
+      return [...def.matchAll(/'([^']+)'::text/g)].map((m) => m[1]).sort();
+    };
+    expect(literals('settings', 'key')).toEqual([...SETTING_KEYS].sort());
+    expect(literals('setting_changes', 'key')).toEqual([...SETTING_KEYS].sort());
+    expect(literals('notice_subscriptions', 'kind')).toEqual([...NOTICE_KINDS].sort());
+    expect(literals('notices', 'kind')).toEqual([...NOTICE_KINDS].sort());
+    expect(literals('notices', 'source')).toEqual([...NOTICE_SOURCES].sort());
+  });
+});
 
 describe('GET and PATCH /api/v1/settings', () => {
   it('starts at today’s values, which are the defaults', async () => {

@@ -99,6 +99,21 @@ describe('GET and PATCH /api/v1/settings', () => {
     await expect(t.sql`update setting_changes set new_value = '0.9'`).rejects.toThrow(/alleen aan te vullen/);
   });
 
+  it('chains concurrent changes: each history row’s old value is the value it replaced', async () => {
+    const admin2 = await actor(t.sql, 'beheer2@logius.example', 'admin');
+    const results = await Promise.all([
+      send('PATCH', '/settings', who.admin, { calamityThreshold: 0.6 }),
+      send('PATCH', '/settings', admin2, { calamityThreshold: 0.9 }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    const rows = await t.sql<{ oldValue: number; newValue: number }[]>`select old_value, new_value from setting_changes order by id`;
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.oldValue).toBe(0.75);
+    expect(rows[1]!.oldValue).toBe(rows[0]!.newValue);
+    const [stored] = await t.sql<{ value: number }[]>`select value from settings where key = 'calamityThreshold'`;
+    expect(stored!.value).toBe(rows[1]!.newValue);
+  });
+
   it('refuses every role but the administrator, and stores nothing', async () => {
     for (const a of [who.capacity, who.service, who.plannerA, incident]) {
       const res = await send('PATCH', '/settings', a, { calamityThreshold: 0.5 });

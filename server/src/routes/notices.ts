@@ -1,26 +1,12 @@
-import { noticeById, noticeSend, noticesList, type NoticeRow, type Tx } from '@cd/db';
+import { noticeById, noticeSend, noticesList, type Tx } from '@cd/db';
 import { NoticeInput, NoticeJson } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { userMay } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
+import { noticeJson } from '../views/notices.js';
 
 // Section 5.2: "het kan voorkomen dat in het belang van Logius en de Afnemers bewust niet gecommuniceerd wordt":
 // a withheld notice is stored with its reason, in the same trail as the notices that went out, for Logius to see.
-
-export function noticeJson(n: NoticeRow): NoticeJson {
-  return {
-    id: n.id,
-    kind: n.kind,
-    source: n.source,
-    title: n.title,
-    body: n.body,
-    createdAt: n.createdAt.toISOString(),
-    createdBy: n.createdBy,
-    withheld: n.withheld,
-    withheldReason: n.withheldReason,
-    recipients: n.recipients,
-  };
-}
 
 export const notices = apiRouter()
   .openapi(

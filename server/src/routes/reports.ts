@@ -18,7 +18,7 @@ import { serviceReportCsv, serviceReportHtml } from '../lib/service-report-expor
 import { usageTemplateXlsx } from '../lib/usage-xlsx.js';
 import { serviceReportBuild } from '../services/service-report.js';
 import { settingsRead } from '../services/settings.js';
-import { usageTargetsJson } from './usage-targets.js';
+import { usageTargetsJson } from '../views/usage-targets.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_DAYS = 400;

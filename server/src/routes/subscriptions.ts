@@ -1,8 +1,9 @@
-import { subscriptionAdd, subscriptionRemove, subscriptionsOfUser, type Queryable } from '@cd/db';
-import { NOTICE_KIND_LABELS, NOTICE_KINDS, SubscriptionJson } from '@cd/shared';
+import { subscriptionAdd, subscriptionRemove } from '@cd/db';
+import { NOTICE_KINDS, SubscriptionJson } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
+import { subscriptionsJson } from '../views/subscriptions.js';
 
 // Section 5.2: the communication "is gericht aan die personen of organisaties die zich zelf ... hebben aangemeld
 // voor storingsinformatie". Every signed-in user keeps their own subscriptions; nobody else's.
@@ -10,14 +11,6 @@ import { apiRoute, apiRouter } from '../lib/openapi.js';
 const KindParam = z.object({
   kind: z.enum(NOTICE_KINDS, { error: 'Kies storing of onderhoud.' }).openapi({ param: { name: 'kind', in: 'path' }, example: 'onderhoud' }),
 });
-
-async function subscriptionsJson(sql: Queryable, userId: number) {
-  const rows = await subscriptionsOfUser(sql, userId);
-  return NOTICE_KINDS.map((kind) => {
-    const row = rows.find((r) => r.kind === kind);
-    return { kind, label: NOTICE_KIND_LABELS[kind], subscribed: row !== undefined, since: row ? row.createdAt.toISOString() : null };
-  });
-}
 
 const listResponse = { description: 'Per soort bericht of u bent aangemeld', content: { 'application/json': { schema: z.array(SubscriptionJson) } } };
 

@@ -1,9 +1,10 @@
-import { afnemerByOin, usageTargetsOf, usageTargetsSet, type Queryable, type UserRow } from '@cd/db';
+import { afnemerByOin, usageTargetsSet, type Queryable, type UserRow } from '@cd/db';
 import { UsageTargetsInput, UsageTargetsJson, UsageTargetsQuery } from '@cd/shared';
 import { accessScope } from '@cd/shared/access';
 import type { z } from '@hono/zod-openapi';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
+import { usageTargetsJson } from '../views/usage-targets.js';
 import { ProblemError } from '../lib/problem.js';
 
 /** The Afnemer a query is about: an Afnemer's own, or the one Logius names; 403 for another's, 400 or 404 otherwise. */
@@ -13,25 +14,6 @@ async function targetAfnemer(sql: Queryable, scope: string | null, q: z.infer<ty
   if (!oin) throw new ProblemError(400, 'Kies een Afnemer.', [{ field: 'afnemer', message: 'Verplicht voor Logius.' }]);
   if (!(await afnemerByOin(sql, oin))) throw new ProblemError(404, `Afnemer ${oin} bestaat niet.`);
   return oin;
-}
-
-/** The targets of one quarter as the API shows them; empty (updatedAt null) while the Afnemer entered none. */
-export async function usageTargetsJson(sql: Queryable, afnemer: string, year: number, quarter: number): Promise<UsageTargetsJson> {
-  const row = await usageTargetsOf(sql, afnemer, year, quarter);
-  if (!row)
-    return { afnemer, year, quarter, quarterTarget: null, yearTarget: null, activities: [], expectedGrowth: null, note: '', updatedAt: null, updatedBy: null };
-  return {
-    afnemer,
-    year,
-    quarter,
-    quarterTarget: row.quarterTarget,
-    yearTarget: row.yearTarget,
-    activities: row.activities,
-    expectedGrowth: row.expectedGrowth,
-    note: row.note,
-    updatedAt: row.updatedAt.toISOString(),
-    updatedBy: row.updatedBy,
-  };
 }
 
 const scopeFor = (user: UserRow) => accessScope(user, 'usage-targets.manage');

@@ -424,6 +424,38 @@ CREATE INDEX maintenance_windows_time_idx ON public.maintenance_windows USING bt
 CREATE TRIGGER maintenance_windows_notify AFTER INSERT OR DELETE OR UPDATE ON public.maintenance_windows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify('maintenance');
 CREATE TRIGGER maintenance_windows_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.maintenance_windows FOR EACH STATEMENT EXECUTE FUNCTION planning_version_bump();
 
+create table notice_subscriptions (
+  user_id bigint not null,
+  kind text not null,
+  created_at timestamp with time zone not null,
+  constraint notice_subscriptions_kind_check CHECK ((kind = ANY (ARRAY['storing'::text, 'onderhoud'::text]))),
+  constraint notice_subscriptions_pkey PRIMARY KEY (user_id, kind),
+  constraint notice_subscriptions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+);
+CREATE INDEX notice_subscriptions_kind_idx ON public.notice_subscriptions USING btree (kind, user_id);
+
+create table notices (
+  id bigint default nextval('notices_id_seq'::regclass) not null,
+  kind text not null,
+  source text not null,
+  title text not null,
+  body text not null,
+  created_by bigint,
+  created_at timestamp with time zone not null,
+  withheld boolean default false not null,
+  withheld_reason text,
+  recipients integer default 0 not null,
+  constraint notices_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id),
+  constraint notices_kind_check CHECK ((kind = ANY (ARRAY['storing'::text, 'onderhoud'::text]))),
+  constraint notices_pkey PRIMARY KEY (id),
+  constraint notices_recipients_check CHECK ((recipients >= 0)),
+  constraint notices_source_check CHECK ((source = ANY (ARRAY['onderhoud'::text, 'release'::text, 'handmatig'::text]))),
+  constraint notices_withheld_reason CHECK ((withheld = (withheld_reason IS NOT NULL))),
+  constraint notices_withheld_unsent CHECK (((NOT withheld) OR (recipients = 0)))
+);
+CREATE INDEX notices_created_idx ON public.notices USING btree (created_at DESC, id DESC);
+CREATE TRIGGER notices_append_only BEFORE DELETE OR UPDATE ON public.notices FOR EACH ROW EXECUTE FUNCTION trail_append_only('Het spoor van storings- en onderhoudsberichten');
+
 create table notifications (
   id bigint default nextval('notifications_id_seq'::regclass) not null,
   user_id bigint not null,
@@ -667,6 +699,53 @@ create table sessions (
   constraint sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
 );
 CREATE INDEX sessions_user_idx ON public.sessions USING btree (user_id);
+
+create table setting_changes (
+  id bigint default nextval('setting_changes_id_seq'::regclass) not null,
+  key text not null,
+  old_value jsonb not null,
+  new_value jsonb not null,
+  reason text default ''::text not null,
+  changed_by bigint not null,
+  changed_at timestamp with time zone not null,
+  constraint setting_changes_changed_by_fkey FOREIGN KEY (changed_by) REFERENCES users(id),
+  constraint setting_changes_key_check CHECK ((key = ANY (ARRAY['calamityThreshold'::text, 'usageThresholds'::text, 'standardChanges'::text, 'serviceRequestTypes'::text]))),
+  constraint setting_changes_pkey PRIMARY KEY (id)
+);
+CREATE INDEX setting_changes_key_idx ON public.setting_changes USING btree (key, changed_at DESC);
+CREATE TRIGGER setting_changes_append_only BEFORE DELETE OR UPDATE ON public.setting_changes FOR EACH ROW EXECUTE FUNCTION trail_append_only('De geschiedenis van de instellingen');
+
+create table settings (
+  key text not null,
+  value jsonb not null,
+  updated_by bigint not null,
+  updated_at timestamp with time zone not null,
+  constraint settings_key_check CHECK ((key = ANY (ARRAY['calamityThreshold'::text, 'usageThresholds'::text, 'standardChanges'::text, 'serviceRequestTypes'::text]))),
+  constraint settings_pkey PRIMARY KEY (key),
+  constraint settings_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id)
+);
+
+create table usage_targets (
+  afnemer_oin text not null,
+  year integer not null,
+  quarter integer not null,
+  quarter_target bigint,
+  year_target bigint,
+  activities jsonb default '[]'::jsonb not null,
+  expected_growth text,
+  note text default ''::text not null,
+  updated_by bigint not null,
+  updated_at timestamp with time zone not null,
+  constraint usage_targets_activities_check CHECK ((jsonb_typeof(activities) = 'array'::text)),
+  constraint usage_targets_afnemer_oin_fkey FOREIGN KEY (afnemer_oin) REFERENCES afnemers(oin),
+  constraint usage_targets_expected_growth_check CHECK ((expected_growth = ANY (ARRAY['groot'::text, 'middel'::text, 'laag'::text]))),
+  constraint usage_targets_pkey PRIMARY KEY (afnemer_oin, year, quarter),
+  constraint usage_targets_quarter_check CHECK (((quarter >= 1) AND (quarter <= 4))),
+  constraint usage_targets_quarter_target_check CHECK ((quarter_target >= 0)),
+  constraint usage_targets_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id),
+  constraint usage_targets_year_check CHECK (((year >= 2000) AND (year <= 2100))),
+  constraint usage_targets_year_target_check CHECK ((year_target >= 0))
+);
 
 create table users (
   id bigint default nextval('users_id_seq'::regclass) not null,

@@ -226,6 +226,22 @@ const INTENDED = {
   'DELETE /tokens/{id} · eigen token': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   'DELETE /tokens/{id} · token van een andere planner van A': [UN, NF, NF, NF, NF, NF, NF, NF, NF, ok, NF],
 
+  // Instellingen: everyone signed in reads what is in force; only the administrator changes it and reads who did.
+  'GET /settings': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'PATCH /settings': [UN, NO, NO, NO, NO, NO, NO, NO, NO, ok, NO],
+  'GET /settings/history': [UN, NO, NO, NO, NO, NO, NO, NO, NO, ok, NO],
+
+  // Abonnementen (section 5.2): everyone keeps their own; Logius' handlers send or withhold notices and read them all.
+  'GET /subscriptions': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'PUT /subscriptions/{kind}': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'DELETE /subscriptions/{kind}': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /notices': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'POST /notices': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+
+  // Doelstellingen (Bijlage 2): the Afnemer enters its own; Logius reads them beside the usage template.
+  'GET /usage-targets': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'PUT /usage-targets': [UN, ok, NO, ok, NO, NO, NO, NO, NO, NO, NO],
+
   // Outside OpenAPI: the API description is public (NL API Design Rules).
   'GET /openapi.json': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   // Outside the API: the probes of a load balancer, public and telling nothing of anyone's data.
@@ -317,6 +333,12 @@ const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
   'GET /reports/usage': 'afnemer-data.read',
   'GET /tokens · ?userId= van een andere planner van A': 'token.manage-any',
   'DELETE /tokens/{id} · token van een andere planner van A': 'token.manage-any',
+  'PATCH /settings': 'settings.manage',
+  'GET /settings/history': 'settings.manage',
+  'GET /notices': 'notice.manage',
+  'POST /notices': 'notice.manage',
+  'GET /usage-targets': 'afnemer-data.read',
+  'PUT /usage-targets': 'usage-targets.manage',
 };
 
 /** Cells of a RULE_OF row that something other than the role decides, and what. */
@@ -940,6 +962,25 @@ const REQUESTS: Record<Key, Spec> = {
   }),
   'DELETE /tokens/{id} · token van een andere planner van A': async () => ({
     path: `/tokens/${(await setup('POST', '/tokens', plannerA2, { label: 'Van een ander' })).id}`,
+  }),
+
+  'GET /settings': () => ({ path: '/settings' }),
+  'PATCH /settings': () => ({ path: '/settings', body: { calamityThreshold: 0.8, reason: 'Matrix' } }),
+  'GET /settings/history': () => ({ path: '/settings/history' }),
+
+  'GET /subscriptions': () => ({ path: '/subscriptions' }),
+  'PUT /subscriptions/{kind}': () => ({ path: '/subscriptions/storing' }),
+  'DELETE /subscriptions/{kind}': async ({ actor: a }) => {
+    if (a) await setup('PUT', '/subscriptions/onderhoud', a);
+    return { path: '/subscriptions/onderhoud' };
+  },
+  'GET /notices': () => ({ path: '/notices' }),
+  'POST /notices': () => ({ path: '/notices', body: { kind: 'storing', title: 'Storing', body: 'Berichten komen vertraagd aan.' } }),
+
+  'GET /usage-targets': () => ({ path: `/usage-targets?afnemer=${OIN_A}&year=2027&quarter=1` }),
+  'PUT /usage-targets': () => ({
+    path: `/usage-targets?afnemer=${OIN_A}&year=2027&quarter=1`,
+    body: { quarterTarget: 1000, yearTarget: 4000, activities: [{ date: '2027-02-01', description: A_SECRET }], expectedGrowth: 'laag', note: '' },
   }),
 
   'GET /openapi.json': () => ({ path: '/openapi.json' }),

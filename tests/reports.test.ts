@@ -250,11 +250,17 @@ describe('GET /api/v1/reports/usage', () => {
     expect(rows.get('Status')![0]).toBe('Concept');
     expect(rows.get('Huidig aantal transacties per periode')![0]).toBe(1_000_000);
     expect(rows.get('januari 2027')![0]).toBe(400000);
-    expect(rows.get('Doelstellingen voor toename aantal transacties in periode')![0]).toBe('25%');
-    expect(rows.get('Verwachte toename gebruik MijnOverheid na communicatieactiviteit')![0]).toBe('middel');
-    expect(String(rows.get('Geplande communicatie-activiteiten relevant voor gebruik van MijnOverheid')![0])).toContain(
-      '05-01-2027 10:00: Aanslag: Voorlopige aanslag',
-    );
+    // Without targets of its own the Afnemer's columns say so; the prognoses stand beside them as computed figures.
+    expect(rows.get('Doelstellingen voor toename aantal transacties in periode')).toEqual([
+      'Niet opgegeven door de Afnemer',
+      'Volgens de prognoses: 25% t.o.v. het vorige kwartaal (800.000 berichten)',
+    ]);
+    expect(rows.get('Verwachte toename gebruik MijnOverheid na communicatieactiviteit')).toEqual([
+      'Niet opgegeven door de Afnemer',
+      'Volgens de prognoses: middel (groot: >25%, middel: >5% t.o.v. het vorige kwartaal)',
+    ]);
+    expect(rows.get('Geplande communicatie-activiteiten relevant voor gebruik van MijnOverheid')![0]).toBe('Niet opgegeven door de Afnemer');
+    expect(String(rows.get('Grootste verzendmomenten volgens de prognoses')![0])).toContain('05-01-2027 10:00: Aanslag: Voorlopige aanslag');
     expect(ws.getCell('A7').value).toBe(`MijnOverheid Afnemer A (${OIN_A})`);
   });
 

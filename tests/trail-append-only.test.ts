@@ -34,12 +34,20 @@ describe('trail_append_only', () => {
       'escalations',
       'fraud_report_events',
       'incident_events',
+      'notices',
       'rfc_events',
       'send_window_revisions',
+      'setting_changes',
     ]);
     for (const r of rows) expect(r.fn, r.table).toBe('trail_append_only');
     const events = Object.fromEntries(rows.map((r) => [r.table, /BEFORE (.*) ON/.exec(r.def)![1]]));
-    expect(events).toMatchObject({ conflict_events: 'DELETE OR UPDATE', rfc_events: 'DELETE OR UPDATE', send_window_revisions: 'UPDATE' });
+    expect(events).toMatchObject({
+      conflict_events: 'DELETE OR UPDATE',
+      rfc_events: 'DELETE OR UPDATE',
+      send_window_revisions: 'UPDATE',
+      notices: 'DELETE OR UPDATE',
+      setting_changes: 'DELETE OR UPDATE',
+    });
     // No other function refuses changes to a trail of its own.
     const others = await t.sql<{ proname: string }[]>`
       select proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace

@@ -29,3 +29,6 @@ export * from './queries/calendar-feeds.js';
 export * from './queries/service-report.js';
 export * from './queries/maintenance-changes.js';
 export * from './schema-snapshot.js';
+export * from './queries/settings.js';
+export * from './queries/notices.js';
+export * from './queries/usage-targets.js';

@@ -36,6 +36,10 @@ import { fraudReports } from './routes/fraud-reports.js';
 import { contacts } from './routes/contacts.js';
 import { rfcs } from './routes/rfcs.js';
 import { standardChanges } from './routes/standard-changes.js';
+import { settings } from './routes/settings.js';
+import { subscriptions } from './routes/subscriptions.js';
+import { notices } from './routes/notices.js';
+import { usageTargets } from './routes/usage-targets.js';
 import { userRfcPermissions } from './routes/rfc-permissions.js';
 import { releases } from './routes/releases.js';
 import { serviceRequests, serviceRequestTypes } from './routes/service-requests.js';
@@ -132,7 +136,11 @@ export function createApp(deps: Deps) {
     .route('/exports', exportsRouter)
     .route('/calendar-feeds', calendarFeeds)
     .route('/plan-changes', planChanges)
-    .route('/tokens', apiTokens);
+    .route('/tokens', apiTokens)
+    .route('/settings', settings)
+    .route('/subscriptions', subscriptions)
+    .route('/notices', notices)
+    .route('/usage-targets', usageTargets);
   for (const [name, scheme] of Object.entries(securitySchemes)) api.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   // Documented on the versioned sub-app, so paths are relative to the server URL that carries /v1.
   api.doc('/openapi.json', {
@@ -161,6 +169,7 @@ export function createApp(deps: Deps) {
       { name: 'Rapportages' },
       { name: 'Agenda' },
       { name: 'API-tokens' },
+      { name: 'Beheer' },
     ],
   });
   app.route('/api/v1', api);

@@ -23,3 +23,4 @@ export * from './plan-changes/index.js';
 export * from './plan-changes/api.js';
 export * from './api-tokens.js';
 export * from './table-export.js';
+export * from './settings/index.js';

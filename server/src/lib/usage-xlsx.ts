@@ -2,6 +2,8 @@
 import { instantFormatAmsterdamDutch, type UsageTemplateJson } from '@cd/shared';
 import ExcelJS from 'exceljs';
 
+const pctOf = (fraction: number) => `${(Math.round(fraction * 1000) / 10).toLocaleString('nl-NL')}%`;
+const dateDutch = (iso: string) => iso.split('-').reverse().join('-');
 const pct = (x: number | null) => (x === null ? 'n.v.t. (geen gebruik in de vorige periode)' : `${x.toLocaleString('nl-NL')}%`);
 
 /** Returns the workbook bytes: the template's header and its table, filled in. */
@@ -19,25 +21,39 @@ export async function usageTemplateXlsx(t: UsageTemplateJson): Promise<Uint8Arra
   ws.addRow([`MijnOverheid ${t.afnemerName} (${t.afnemer})`, 'Gebruik en activiteiten', 'Toelichting']).font = { bold: true };
   ws.addRow(['Huidig aantal transacties per periode', t.quarterMessages, `Berichten in Q${t.quarter} ${t.year} volgens de prognoses`]);
   for (const m of t.months) ws.addRow([`   ${m.label}`, m.messages, '']);
+  // The Afnemer's own targets and communication (Bijlage 2) beside the figures computed from its prognoses.
+  const own = t.targets;
+  const notGiven = 'Niet opgegeven door de Afnemer';
+  const count = (n: number | null | undefined) => (n === null || n === undefined ? notGiven : n);
   ws.addRow([
     'Doelstellingen voor toename aantal transacties in periode',
-    pct(t.quarterGrowthPercent),
-    `Vorig kwartaal: ${t.previousQuarterMessages.toLocaleString('nl-NL')} berichten`,
+    count(own?.quarterTarget),
+    `Volgens de prognoses: ${pct(t.quarterGrowthPercent)} t.o.v. het vorige kwartaal (${t.previousQuarterMessages.toLocaleString('nl-NL')} berichten)`,
   ]);
   ws.addRow([
     `Doelstellingen voor toename aantal transacties in jaar ${t.year}`,
-    pct(t.yearGrowthPercent),
-    `${t.year}: ${t.yearMessages.toLocaleString('nl-NL')} berichten gepland; ${t.year - 1}: ${t.previousYearMessages.toLocaleString('nl-NL')}`,
+    count(own?.yearTarget),
+    `Volgens de prognoses: ${t.yearMessages.toLocaleString('nl-NL')} berichten in ${t.year}, ${t.previousYearMessages.toLocaleString('nl-NL')} in ${t.year - 1} (${pct(t.yearGrowthPercent)})`,
   ]);
-  const activities = t.activities.length ? t.activities : [{ start: null, description: 'Geen verzendmomenten in dit kwartaal', messages: 0 }];
-  activities.forEach((a, i) => {
-    ws.addRow([
-      i === 0 ? 'Geplande communicatie-activiteiten relevant voor gebruik van MijnOverheid' : '',
-      a.start ? `${instantFormatAmsterdamDutch(new Date(a.start))}: ${a.description}` : a.description,
-      a.messages ? `${a.messages.toLocaleString('nl-NL')} berichten` : '',
-    ]);
-  });
-  ws.addRow(['Verwachte toename gebruik MijnOverheid na communicatieactiviteit', t.expectedGrowth, 'Groot: >25%, middel: >5% t.o.v. het vorige kwartaal']);
+  const activities = own?.activities.length ? own.activities : null;
+  if (activities) {
+    activities.forEach((a, i) => {
+      ws.addRow([i === 0 ? 'Geplande communicatie-activiteiten relevant voor gebruik van MijnOverheid' : '', `${dateDutch(a.date)}: ${a.description}`, '']);
+    });
+  } else {
+    ws.addRow(['Geplande communicatie-activiteiten relevant voor gebruik van MijnOverheid', notGiven, '']);
+  }
+  const biggest = t.activities.length
+    ? t.activities.map((a) => `${instantFormatAmsterdamDutch(new Date(a.start))}: ${a.description} (${a.messages.toLocaleString('nl-NL')})`).join('\n')
+    : 'Geen verzendmomenten in dit kwartaal';
+  ws.addRow(['Grootste verzendmomenten volgens de prognoses', biggest, 'Berekend, ter vergelijking']);
+  const th = t.growthThresholds;
+  ws.addRow([
+    'Verwachte toename gebruik MijnOverheid na communicatieactiviteit',
+    own?.expectedGrowth ?? notGiven,
+    `Volgens de prognoses: ${t.expectedGrowth} (groot: >${pctOf(th.groot)}, middel: >${pctOf(th.middel)} t.o.v. het vorige kwartaal)`,
+  ]);
+  if (own?.note) ws.addRow(['Toelichting van de Afnemer', own.note, '']);
   ws.getColumn(2).numFmt = '#,##0';
   ws.eachRow((row) => {
     row.alignment = { wrapText: true, vertical: 'top' };

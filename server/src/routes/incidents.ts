@@ -15,6 +15,7 @@ import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { incidentAssertVisible, incidentAudience, trailActor } from '../services/incidents.js';
 import { incidentDetailJson, incidentJson, notifyText } from '../views/incidents.js';
+import { calamityThresholdRead } from '../services/settings.js';
 
 export const incidents = apiRouter()
   .openapi(
@@ -45,7 +46,8 @@ export const incidents = apiRouter()
         from: q.from ? new Date(q.from) : null,
         to: q.to ? new Date(q.to) : null,
       });
-      let items = rows.map((r) => incidentJson(r, nowMs, settings));
+      const threshold = await calamityThresholdRead(sql);
+      let items = rows.map((r) => incidentJson(r, nowMs, settings, threshold));
       if (q.open === 'false') items = items.filter((i) => i.status === 'gesloten');
       if (q.calamity) items = items.filter((i) => i.calamity.status === q.calamity);
       const start = (q.page - 1) * q.pageSize;

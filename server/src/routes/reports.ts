@@ -18,6 +18,8 @@ import { ProblemError } from '../lib/problem.js';
 import { serviceReportCsv, serviceReportHtml } from '../lib/service-report-export.js';
 import { usageTemplateXlsx } from '../lib/usage-xlsx.js';
 import { serviceReportBuild } from '../services/service-report.js';
+import { settingsRead } from '../services/settings.js';
+import { usageTargetsJson } from '../views/usage-targets.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_DAYS = 400;
@@ -34,7 +36,9 @@ async function usageTemplate(c: Context<AppEnv>, q: z.infer<typeof UsageTemplate
   if (!afnemer) throw new ProblemError(404, `Afnemer ${oin} bestaat niet.`);
   const quarter = q.quarter as 1 | 2 | 3 | 4;
   const rows = await usageWindows(sql, oin, new Date(monthStart(q.year - 1, 0)), new Date(monthStart(q.year, 12)));
-  const t = usageTemplateFill(rows, q.year, quarter);
+  const { usageThresholds } = await settingsRead(sql);
+  const t = usageTemplateFill(rows, q.year, quarter, 10, usageThresholds);
+  const targets = await usageTargetsJson(sql, oin, q.year, quarter);
   return {
     ...t,
     months: [...t.months],
@@ -42,6 +46,8 @@ async function usageTemplate(c: Context<AppEnv>, q: z.infer<typeof UsageTemplate
     afnemerName: afnemer.name,
     date: amsterdamDayIso(amsterdamDayNumber(now().getTime())),
     activities: t.activities.map((a) => ({ ...a, start: new Date(a.start).toISOString() })),
+    growthThresholds: { ...usageThresholds },
+    targets: targets.updatedAt === null ? null : targets,
   };
 }
 
@@ -102,7 +108,8 @@ export const reports = apiRouter()
       tags: ['Rapportages'],
       operationId: 'getUsageReport',
       summary: 'Template (gepland) gebruik',
-      description: 'Het template "(gepland) gebruik en communicatie" per kwartaal, gevuld uit de prognoses van een Afnemer.',
+      description:
+        'Het template "(gepland) gebruik en communicatie" per kwartaal: de cijfers uit de prognoses van een Afnemer, naast de doelstellingen en communicatie-activiteiten die de Afnemer zelf opgaf (/usage-targets).',
       request: { query: UsageTemplateQuery },
       responses: { 200: { description: 'Het ingevulde template', content: { 'application/json': { schema: UsageTemplateJson } } }, 404: notFound },
     }),

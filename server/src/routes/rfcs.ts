@@ -34,6 +34,7 @@ import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { incidentVisibleTo } from '../services/incidents.js';
+import { settingsRead } from '../services/settings.js';
 import { rfcDetailJson, rfcJson, rfcMayEscalate } from '../views/rfcs.js';
 
 const unprocessable = { description: 'Onverwerkbare invoer', content: { 'application/problem+json': { schema: Problem } } };
@@ -152,6 +153,11 @@ export const rfcs = apiRouter()
       if (afnemerOin !== null && own === null && !(await afnemersList(sql)).some((a) => a.oin === afnemerOin)) {
         const message = `Afnemer ${afnemerOin} bestaat niet.`;
         throw new ProblemError(400, 'Onbekende Afnemer.', [{ field: 'afnemer', message }]);
+      }
+      if (input.catalogueItem && !(await settingsRead(sql)).standardChanges.some((s) => s.code === input.catalogueItem)) {
+        throw new ProblemError(400, 'Deze standaardwijziging staat niet in de catalogus.', [
+          { field: 'catalogueItem', message: 'Kies een item uit de catalogus (GET /standard-changes).' },
+        ]);
       }
       if (input.kind === 'urgent') await rfcIncidentAssertOpen(sql, input.incidentNumber!, user);
       const at = now();

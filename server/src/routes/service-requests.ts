@@ -12,7 +12,6 @@ import {
 import {
   SERVICE_REQUEST_FIELDS,
   SERVICE_REQUEST_STATUS_LABELS,
-  SERVICE_REQUEST_TYPES,
   ServiceRequestInput,
   ServiceRequestJson,
   ServiceRequestQuery,
@@ -26,6 +25,7 @@ import { roleMay } from '@cd/shared/access';
 import { afnemerScope, userMay, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
+import { settingsRead } from '../services/settings.js';
 import { serviceRequestJson } from '../views/service-requests.js';
 
 function visible(s: ServiceRequestRow | null, user: UserRow): ServiceRequestRow {
@@ -42,13 +42,16 @@ export const serviceRequestTypes = apiRouter().openapi(
     tags: ['Serviceverzoeken'],
     operationId: 'listServiceRequestTypes',
     summary: 'Catalogus van serviceverzoeken',
-    description: 'De standaard serviceverzoeken met de velden die elk vraagt.',
+    description: 'De standaard serviceverzoeken die nu in de catalogus staan (de beheerder stelt ze in), met de termijn en de velden die elk vraagt.',
     responses: { 200: { description: 'De catalogus', content: { 'application/json': { schema: z.array(ServiceRequestTypeJson) } } } },
   }),
-  (c) => {
+  async (c) => {
     userRequire(c);
+    const { serviceRequestTypes: catalogue } = await settingsRead(c.get('deps').sql);
     return c.json(
-      SERVICE_REQUEST_TYPES.map((t) => ({ ...t, fields: zod.toJSONSchema(SERVICE_REQUEST_FIELDS[t.code], { io: 'input' }) as Record<string, unknown> })),
+      catalogue
+        .filter((t) => t.active)
+        .map(({ active: _active, ...t }) => ({ ...t, fields: zod.toJSONSchema(SERVICE_REQUEST_FIELDS[t.code], { io: 'input' }) as Record<string, unknown> })),
       200,
     );
   },
@@ -119,7 +122,13 @@ export const serviceRequests = apiRouter()
       const input = c.req.valid('json');
       const { sql, now } = c.get('deps');
       const at = now();
-      const standard = input.kind === 'standaard' ? SERVICE_REQUEST_TYPES.find((t) => t.code === input.catalogueItem)! : null;
+      const catalogue = input.kind === 'standaard' ? (await settingsRead(sql)).serviceRequestTypes : [];
+      const standard = input.kind === 'standaard' ? (catalogue.find((t) => t.code === input.catalogueItem && t.active) ?? null) : null;
+      if (input.kind === 'standaard' && !standard) {
+        throw new ProblemError(400, 'Dit serviceverzoek staat niet in de catalogus.', [
+          { field: 'catalogueItem', message: 'Kies een serviceverzoek uit de catalogus.' },
+        ]);
+      }
       const id = await sql.begin(async (tx: Tx) => {
         const newId = await serviceRequestInsert(
           tx,

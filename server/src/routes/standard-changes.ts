@@ -1,7 +1,8 @@
-import { STANDARD_CHANGES, StandardChangeJson } from '@cd/shared';
+import { StandardChangeJson } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
+import { settingsRead } from '../services/settings.js';
 
 export const standardChanges = apiRouter().openapi(
   apiRoute({
@@ -10,14 +11,11 @@ export const standardChanges = apiRouter().openapi(
     tags: ['Wijzigingen'],
     operationId: 'listStandardChanges',
     summary: 'Catalogus van standaardwijzigingen',
-    description: 'De catalogus van standaardwijzigingen, die zonder impactanalyse worden uitgevoerd.',
+    description: 'De catalogus van standaardwijzigingen, die zonder impactanalyse worden uitgevoerd; de beheerder stelt hem in.',
     responses: { 200: { description: 'De catalogus', content: { 'application/json': { schema: z.array(StandardChangeJson) } } } },
   }),
-  (c) => {
+  async (c) => {
     userRequire(c);
-    return c.json(
-      STANDARD_CHANGES.map((s) => ({ ...s })),
-      200,
-    );
+    return c.json((await settingsRead(c.get('deps').sql)).standardChanges, 200);
   },
 );

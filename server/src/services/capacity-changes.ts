@@ -38,6 +38,7 @@ import { ProblemError } from '../lib/problem.js';
 import { capacityProfileAt, capacityProfilesRead, type CapacityProfiles } from './capacity-schedule.js';
 import { conflictsRecompute, type ChangedSpan, type RecomputeResult } from './conflicts-recompute.js';
 import { planningDryRun } from './dry-run.js';
+import { noticeOfPlannedSpan } from './notices.js';
 import type { ProcedureSettings } from './procedure.js';
 
 const UNDO_MS = MAINTENANCE_UNDO_MINUTES * 60_000;
@@ -184,6 +185,14 @@ export async function maintenanceSave(sql: Sql, edit: MaintenanceEdit, userId: n
     const after = edit.action === 'delete' ? null : await maintenanceSnapshot(tx, id);
     const changeId = await maintenanceChangeRecord(tx, { maintenanceId: id, action: edit.action, before, after, userId, at: now });
     const result = await conflictsRecompute(tx, span, now, REASONS[edit.action], settings);
+    // Subscribers hear of planned or moved maintenance; an incident's window is a disruption, told through the incident.
+    if (edit.action !== 'delete' && edit.input.kind !== 'incident') {
+      const moved = before !== null && (Date.parse(before.start) !== edit.input.start.getTime() || Date.parse(before.end) !== edit.input.end.getTime());
+      if (edit.action === 'create' || moved) {
+        const planned = { source: edit.input.kind === 'release' ? ('release' as const) : ('onderhoud' as const), name: edit.input.reason, ...edit.input };
+        await noticeOfPlannedSpan(tx, planned, edit.action === 'create' ? 'gepland' : 'verplaatst', before ? snapshotSpan(before) : null, now);
+      }
+    }
     return {
       id,
       change: maintenanceChangeJson((await maintenanceChangeById(tx, changeId))!),

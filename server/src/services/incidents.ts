@@ -10,7 +10,8 @@ import {
   type Tx,
   type UserRow,
 } from '@cd/db';
-import { calamityCheck, type IncidentFacts } from '@cd/shared';
+import { CALAMITY_THRESHOLD, calamityCheck, type IncidentFacts } from '@cd/shared';
+import { calamityThresholdRead } from './settings.js';
 import { afnemerScope } from '../lib/context.js';
 import { ProblemError } from '../lib/problem.js';
 
@@ -36,8 +37,8 @@ export function incidentFacts(i: IncidentRow): IncidentFacts {
   };
 }
 
-/** The calamity proposal of an incident at `nowMs` (computed on read, never stored until confirmed). */
-export function incidentCalamity(i: IncidentRow, nowMs: number) {
+/** The calamity proposal of an incident at `nowMs` (computed on read, never stored until confirmed), at the threshold in force. */
+export function incidentCalamity(i: IncidentRow, nowMs: number, threshold: number = CALAMITY_THRESHOLD) {
   return calamityCheck(
     {
       priority: i.priority,
@@ -47,6 +48,7 @@ export function incidentCalamity(i: IncidentRow, nowMs: number) {
       calamityAt: ms(i.calamityAt),
     },
     nowMs,
+    threshold,
   );
 }
 
@@ -79,13 +81,14 @@ export async function incidentAudience(tx: Tx, afnemers: readonly string[], afne
 }
 
 /**
- * Records a 'calamity-proposed' event once for every open P1 that has used 75% of its resolution time (or
- * more) without a solution, and tells the calamity managers. Meant to run on a timer; reads compute the
+ * Records a 'calamity-proposed' event once for every open P1 that has used the calamity threshold of its resolution
+ * time (75% unless the administrator set another, or more) without a solution, and tells the calamity managers. Meant to run on a timer; reads compute the
  * proposal themselves, so nothing depends on it having run. Returns the incidents newly proposed.
  */
 export async function incidentsCalamityProposalsRecord(tx: Tx, now: Date): Promise<number[]> {
   const open = await incidentsList(tx, { status: null, priority: 'P1', afnemer: null, openOnly: true, calamityConfirmed: false, from: null, to: null });
-  const due = open.filter((i) => incidentCalamity(i, now.getTime()).proposed);
+  const threshold = await calamityThresholdRead(tx);
+  const due = open.filter((i) => incidentCalamity(i, now.getTime(), threshold).proposed);
   if (due.length === 0) return [];
   const already = await incidentsWithEvent(
     tx,
@@ -95,7 +98,7 @@ export async function incidentsCalamityProposalsRecord(tx: Tx, now: Date): Promi
   const fresh = due.filter((i) => !already.has(i.id));
   const managers = await usersByRole(tx, ['calamity-manager'], null);
   for (const i of fresh) {
-    const p = incidentCalamity(i, now.getTime());
+    const p = incidentCalamity(i, now.getTime(), threshold);
     const reason = p.proposed ? p.reason : 'p1-dreigt';
     await incidentEventAppend(tx, i.id, null, 'calamity-proposed', { reason, usedFraction: p.usedFraction }, now);
     await notify(
@@ -105,7 +108,7 @@ export async function incidentsCalamityProposalsRecord(tx: Tx, now: Date): Promi
         conflictId: null,
         subject: { kind: 'incident', ref: i.number },
         title: `Calamiteit voorgesteld: ${i.number}`,
-        body: `${i.number} (${i.title}) is een P1 zonder oplossing: ${reason === 'p1-overschreden' ? 'de oplostijd is overschreden' : '75% van de oplostijd is verstreken'}. Bevestig of de calamiteitenprocedure in werking treedt.`,
+        body: `${i.number} (${i.title}) is een P1 zonder oplossing: ${reason === 'p1-overschreden' ? 'de oplostijd is overschreden' : `${Math.round(threshold * 100)}% van de oplostijd is verstreken`}. Bevestig of de calamiteitenprocedure in werking treedt.`,
       },
       now,
     );

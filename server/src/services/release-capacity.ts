@@ -1,6 +1,7 @@
 import { conflictsOpenDuring, notify, usersByRole, type Tx } from '@cd/db';
 import { instantFormatAmsterdamDutch } from '@cd/shared';
 import { conflictsRecompute, type RecomputeResult } from './conflicts-recompute.js';
+import { noticeOfPlannedSpan } from './notices.js';
 import type { ProcedureSettings } from './procedure.js';
 
 export interface ReleaseSpan {
@@ -32,6 +33,9 @@ export async function releaseCapacityChanged(
     settings,
   );
   if (verb === 'geschrapt') return { recompute, notifiedAfnemers: [] };
+  if (verb === 'gepland' || verb === 'verplaatst') {
+    await noticeOfPlannedSpan(tx, { source: 'release', ...release }, verb, verb === 'verplaatst' ? before : null, now);
+  }
   const during = await conflictsOpenDuring(tx, release.start, release.end);
   const byAfnemer = new Map<string, number[]>();
   for (const c of during) for (const a of c.afnemers) byAfnemer.set(a, [...(byAfnemer.get(a) ?? []), c.id]);

@@ -11,6 +11,7 @@ import {
   type UserRow,
 } from '@cd/db';
 import {
+  CALAMITY_THRESHOLD,
   DEFAULT_PRIORITY_SETTINGS,
   type EscalationJson,
   type IncidentDetail,
@@ -22,15 +23,22 @@ import {
 } from '@cd/shared';
 import { afnemerScope } from '../lib/context.js';
 import { incidentCalamity, incidentEscalations, incidentFacts } from '../services/incidents.js';
+import { calamityThresholdRead } from '../services/settings.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
- * An incident as the API shows it, with its calamity state and SNO clock computed for `nowMs`. The clock counts as
- * the SNO (`settings`) counts the priority's resolution time, or round the clock to a deviating time agreed for it.
+ * An incident as the API shows it, with its calamity state (at the calamity threshold in force) and SNO clock
+ * computed for `nowMs`. The clock counts as the SNO (`settings`) counts the priority's resolution time, or round the
+ * clock to a deviating time agreed for it.
  */
-export function incidentJson(i: IncidentRow, nowMs: number, settings: readonly PrioritySetting[] = DEFAULT_PRIORITY_SETTINGS): IncidentJson {
-  const proposal = incidentCalamity(i, nowMs);
+export function incidentJson(
+  i: IncidentRow,
+  nowMs: number,
+  settings: readonly PrioritySetting[] = DEFAULT_PRIORITY_SETTINGS,
+  calamityThreshold: number = CALAMITY_THRESHOLD,
+): IncidentJson {
+  const proposal = incidentCalamity(i, nowMs, calamityThreshold);
   const setting = settings.find((s) => s.priority === i.priority) ?? DEFAULT_PRIORITY_SETTINGS.find((s) => s.priority === i.priority)!;
   const resolutionUnit = i.resolutionAgreedAt ? 'minutes' : setting.resolution.unit;
   const stoppedAt = i.resolvedAt ?? i.closedAt;
@@ -124,19 +132,20 @@ function trailEventVisible(e: TrailEventRow, scope: string, escalationIds: Set<n
 
 export async function incidentDetailJson(sql: Sql, i: IncidentRow, user: UserRow, nowMs: number): Promise<IncidentDetail> {
   const scope = afnemerScope(user);
-  const [settings, trail, impacts, allEscalations, analyses] = await Promise.all([
+  const [settings, trail, impacts, allEscalations, analyses, threshold] = await Promise.all([
     prioritySettings(sql),
     incidentEvents(sql, i.id),
     incidentCapacityImpacts(sql, i.id),
     incidentEscalations(sql, i.id),
     disruptionAnalysesList(sql, { afnemer: scope, incidentId: i.id, delivered: null }),
+    calamityThresholdRead(sql),
   ]);
   const escalations = allEscalations.filter((e) => scope === null || e.afnemerOin === null || e.afnemerOin === scope);
   const visibleEscalations = new Set(escalations.map((e) => e.id));
   const visibleAnalyses = new Set(analyses.map((a) => a.id));
   const events = scope === null ? trail : trail.filter((e) => trailEventVisible(e, scope, visibleEscalations, visibleAnalyses));
   return {
-    ...incidentJson(i, nowMs, settings),
+    ...incidentJson(i, nowMs, settings, threshold),
     description: i.description,
     closingReport: i.closingReport,
     updates: events

@@ -94,7 +94,13 @@ export const ACCESS = {
   // Reports (section 8.3): Logius reads the whole service report; an Afnemer's roles its own part.
   'report.service': { planner: 'own', 'klantraad-manager': 'own', ...LOGIUS },
 
-  // Accounts.
+  // Notices (section 5.2): Logius sends a disruption or maintenance notice to the subscribers, or withholds it with a reason.
+  'notice.manage': HANDLERS,
+  // Bijlage 2: the Afnemer enters its own usage targets and planned communication per quarter.
+  'usage-targets.manage': { planner: 'own', 'klantraad-manager': 'own' },
+
+  // Accounts and settings.
+  'settings.manage': { admin: 'any' },
   'token.manage-any': { admin: 'any' },
   'outbox.read-all': { admin: 'any' },
 } as const satisfies Readonly<Record<string, Grants>>;

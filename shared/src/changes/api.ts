@@ -3,7 +3,8 @@ import { RangeInstant } from '../range-instant.js';
 import { instantSchema } from '../instant.js';
 import { Oin } from '../roles.js';
 import { PROCEDURE_STEPS } from '../procedure/types.js';
-import { SERVICE_REQUEST_FIELDS, SERVICE_REQUEST_TYPE_CODES, STANDARD_CHANGE_CODES } from './catalogue.js';
+import { SERVICE_REQUEST_FIELDS, SERVICE_REQUEST_TYPE_CODES } from './catalogue.js';
+import { UsageTargetsJson } from '../settings/usage-targets.js';
 import { RFC_ACTION_TYPES, RFC_KINDS, RFC_STATUSES } from './rfc-types.js';
 import { CHANGE_LADDERS, CHANGE_TYPES } from './ladders.js';
 import { SERVICE_REQUEST_STATUSES } from './service-request-status.js';
@@ -13,7 +14,12 @@ const Text = (max: number, message = 'Vul dit veld in.') => z.string().trim().mi
 
 export const RfcKindSchema = z.enum(RFC_KINDS).meta({ id: 'RfcKind', description: 'standaard, niet-standaard of urgent' });
 export const RfcStatusSchema = z.enum(RFC_STATUSES).meta({ id: 'RfcStatus' });
-export const StandardChangeCode = z.enum(STANDARD_CHANGE_CODES).meta({ id: 'StandardChangeCode' });
+/** A code of the standard-change catalogue; which codes exist is a setting (the server checks it against the catalogue in force). */
+export const StandardChangeCode = z
+  .string({ error: 'Kies een item uit de catalogus.' })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Kies een item uit de catalogus.')
+  .max(40, 'Kies een item uit de catalogus.')
+  .meta({ id: 'StandardChangeCode', example: 'testaccounts' });
 export type StandardChangeCode = z.infer<typeof StandardChangeCode>;
 
 export const ChangeTypeSchema = z
@@ -378,8 +384,12 @@ export const UsageTemplateJson = z
     yearMessages: z.number(),
     previousYearMessages: z.number(),
     yearGrowthPercent: z.number().nullable(),
-    activities: z.array(z.object({ start: Instant, description: z.string(), messages: z.number() })),
-    expectedGrowth: z.enum(['groot', 'middel', 'laag']),
+    activities: z
+      .array(z.object({ start: Instant, description: z.string(), messages: z.number() }))
+      .meta({ description: 'De grootste verzendmomenten van het kwartaal volgens de prognoses' }),
+    expectedGrowth: z.enum(['groot', 'middel', 'laag']).meta({ description: 'De groei volgens de prognoses, met de ingestelde drempels' }),
+    growthThresholds: z.object({ groot: z.number(), middel: z.number() }).meta({ description: 'De drempels voor groot en middel die nu gelden' }),
+    targets: UsageTargetsJson.nullable().meta({ description: 'Wat de Afnemer zelf opgaf: doelstellingen en communicatie-activiteiten; null als nog niets' }),
   })
   .meta({ id: 'UsageTemplate', description: 'Template (gepland) gebruik en communicatie per kwartaal (DAP Bijlage 2)' });
 export type UsageTemplateJson = z.infer<typeof UsageTemplateJson>;

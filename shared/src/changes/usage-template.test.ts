@@ -26,6 +26,13 @@ describe('usageGrowthClass', () => {
     expect(usageGrowthClass(50, 100)).toBe('laag');
   });
 
+  it('uses configured thresholds, with the same open upper bounds', () => {
+    const t = { groot: 0.1, middel: 0.02 };
+    expect(usageGrowthClass(111, 100, t)).toBe('groot');
+    expect(usageGrowthClass(110, 100, t)).toBe('middel');
+    expect(usageGrowthClass(102, 100, t)).toBe('laag');
+  });
+
   it('calls a start from nothing groot, and nothing at all laag', () => {
     expect(usageGrowthClass(1, 0)).toBe('groot');
     expect(usageGrowthClass(0, 0)).toBe('laag');

@@ -16,6 +16,13 @@ export interface UsageWindow {
 
 export type UsageGrowth = 'groot' | 'middel' | 'laag';
 
+/** Default growth on the previous quarter above which expected growth is groot or middel (fractions); an administrator may set others. */
+export const USAGE_GROWTH_THRESHOLDS = { groot: 0.25, middel: 0.05 } as const;
+export interface UsageGrowthThresholds {
+  readonly groot: number;
+  readonly middel: number;
+}
+
 export interface UsageTemplate {
   readonly year: number;
   readonly quarter: 1 | 2 | 3 | 4;
@@ -29,7 +36,7 @@ export interface UsageTemplate {
   readonly yearMessages: number;
   readonly previousYearMessages: number;
   readonly yearGrowthPercent: number | null;
-  /** The largest send windows of the quarter: the communication activities that drive use. */
+  /** The largest send windows of the quarter, from the prognoses (the Afnemer's own communication activities are its usage targets). */
   readonly activities: readonly { readonly start: number; readonly description: string; readonly messages: number }[];
   readonly expectedGrowth: UsageGrowth;
 }
@@ -53,20 +60,31 @@ function sumIn(windows: readonly UsageWindow[], from: number, to: number): numbe
 const growth = (now: number, before: number) => (before > 0 ? Math.round(((now - before) / before) * 1000) / 10 : null);
 
 /**
- * Returns the expected growth class: groot above 25% on the previous quarter, middel above 5%, else laag.
- * Edge: no messages the quarter before but some now counts as groot; none in either is laag.
+ * Returns the expected growth class: groot above `thresholds.groot` on the previous quarter (default 25%), middel
+ * above `thresholds.middel` (default 5%), else laag.
+ * Edge: no messages the quarter before but some now counts as groot; none in either is laag; exactly 25% is middel.
  */
-export function usageGrowthClass(quarterMessages: number, previousQuarterMessages: number): UsageGrowth {
+export function usageGrowthClass(
+  quarterMessages: number,
+  previousQuarterMessages: number,
+  thresholds: UsageGrowthThresholds = USAGE_GROWTH_THRESHOLDS,
+): UsageGrowth {
   if (previousQuarterMessages === 0) return quarterMessages > 0 ? 'groot' : 'laag';
   const g = (quarterMessages - previousQuarterMessages) / previousQuarterMessages;
-  return g > 0.25 ? 'groot' : g > 0.05 ? 'middel' : 'laag';
+  return g > thresholds.groot ? 'groot' : g > thresholds.middel ? 'middel' : 'laag';
 }
 
 /**
  * Returns the filled template for quarter `quarter` of `year`; a window counts in the period its start falls in.
  * Edge: a window starting 31 March 23:30 Amsterdam time belongs to Q1, even though that is already 21:30 UTC.
  */
-export function usageTemplateFill(windows: readonly UsageWindow[], year: number, quarter: 1 | 2 | 3 | 4, maxActivities = 10): UsageTemplate {
+export function usageTemplateFill(
+  windows: readonly UsageWindow[],
+  year: number,
+  quarter: 1 | 2 | 3 | 4,
+  maxActivities = 10,
+  thresholds: UsageGrowthThresholds = USAGE_GROWTH_THRESHOLDS,
+): UsageTemplate {
   const first = (quarter - 1) * 3;
   const qFrom = monthStart(year, first);
   const qTo = monthStart(year, first + 3);
@@ -96,6 +114,6 @@ export function usageTemplateFill(windows: readonly UsageWindow[], year: number,
     previousYearMessages,
     yearGrowthPercent: growth(yearMessages, previousYearMessages),
     activities,
-    expectedGrowth: usageGrowthClass(quarterMessages, previousQuarterMessages),
+    expectedGrowth: usageGrowthClass(quarterMessages, previousQuarterMessages, thresholds),
   };
 }

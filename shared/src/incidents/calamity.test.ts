@@ -13,6 +13,12 @@ const p1 = (over: Partial<CalamityInput> = {}): CalamityInput => ({
 });
 
 describe('calamityCheck', () => {
+  it('proposes at a configured threshold instead of 75%, and exactly at it', () => {
+    expect(calamityCheck(p1(), 2 * H - 1, 0.5).proposed).toBe(false);
+    expect(calamityCheck(p1(), 2 * H, 0.5)).toEqual({ proposed: true, reason: 'p1-dreigt', usedFraction: 0.5 });
+    expect(calamityCheck(p1(), 3 * H, 0.9).proposed).toBe(false);
+    expect(calamityCheck(p1(), 4 * H, 1)).toMatchObject({ proposed: true, reason: 'p1-overschreden' });
+  });
   it('proposes nothing before 75% of the resolution time of a P1', () => {
     expect(calamityCheck(p1(), 3 * H - 1)).toEqual({ proposed: false, usedFraction: (3 * H - 1) / (4 * H) });
   });

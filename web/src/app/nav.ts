@@ -13,7 +13,13 @@ interface MenuItem extends NavItem {
 
 /** The main menu of each role: its own items, then what every role has. */
 export function navFor(role: Role): NavItem[] {
-  const items: MenuItem[] = [...roleNav(role), { to: '/api-tokens', label: 'nav.tokens' }];
+  const items: MenuItem[] = [
+    ...roleNav(role),
+    { to: '/doelstellingen', label: 'nav.usageTargets', needs: 'usage-targets.manage' },
+    { to: '/abonnementen', label: 'nav.subscriptions' },
+    { to: '/instellingen', label: 'nav.settings', needs: 'settings.manage' },
+    { to: '/api-tokens', label: 'nav.tokens' },
+  ];
   return items.filter((item) => item.needs === undefined || roleMay(role, item.needs)).map(({ to, label }) => ({ to, label }));
 }
 

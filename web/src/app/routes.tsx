@@ -24,6 +24,9 @@ const FraudPage = lazy(() => import('./routes/fraud-page'));
 const AnalysesPage = lazy(() => import('./routes/analyses-page'));
 const ContactsPage = lazy(() => import('./routes/contacts-page'));
 const ServiceReportPage = lazy(() => import('./routes/service-report-page'));
+const SubscriptionsPage = lazy(() => import('./routes/subscriptions-page'));
+const SettingsPage = lazy(() => import('./routes/settings-page'));
+const UsageTargetsPage = lazy(() => import('./routes/usage-targets-page'));
 
 /** The page for a path, as the given role sees it. */
 export function pageFor(pathname: string, role: Role): ReactNode {
@@ -52,5 +55,8 @@ export function pageFor(pathname: string, role: Role): ReactNode {
   if (path === '/verstoringsanalyses') return <AnalysesPage />;
   if (path === '/contacten') return <ContactsPage />;
   if (path === '/rapportage') return <ServiceReportPage />;
+  if (path === '/abonnementen') return <SubscriptionsPage />;
+  if (path === '/instellingen') return <SettingsPage />;
+  if (path === '/doelstellingen') return <UsageTargetsPage />;
   return <NotFoundPage />;
 }

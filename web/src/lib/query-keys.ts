@@ -24,6 +24,10 @@ export const QUERY_ROOTS = {
   fraudReports: 'fraud-reports',
   serviceReport: 'service-report',
   calendarFeeds: 'calendar-feeds',
+  subscriptions: 'subscriptions',
+  notices: 'notices',
+  settings: 'settings',
+  usageTargets: 'usage-targets',
 } as const;
 
 export type ChangeKind = LiveChangeKind;

@@ -1,0 +1,178 @@
+// Issue 17 in Chromium: the subscriptions page (and Logius' notices), the administrator's settings page with its
+// history, and the Afnemer's usage targets form; each checked with axe and against the database.
+import { createApp } from '@cd/server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
+import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+
+const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
+
+let t: TestContext;
+let who: Awaited<ReturnType<typeof standardActors>>;
+let server: E2eServer;
+let browser: Browser;
+const errors: string[] = [];
+
+async function pageAs(email: string): Promise<Page> {
+  const page = await (await contextNew(browser)).newPage();
+  const own = pageErrors(page);
+  page.on('close', () => errors.push(...own));
+  await signIn(page, server.url, email, PASSWORD);
+  return page;
+}
+
+beforeAll(async () => {
+  t = await testDatabase();
+  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  who = await standardActors(t.sql);
+  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  browser = await chromiumLaunch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await t?.close();
+});
+
+describe('the subscriptions page', () => {
+  it('lets a planner subscribe to maintenance notices and unsubscribe again', async () => {
+    const page = await pageAs(who.plannerA.user.email);
+    await page.getByRole('link', { name: 'Abonnementen', exact: true }).click();
+    await page.getByRole('heading', { name: 'Abonnementen', level: 1 }).waitFor();
+    // A planner has no notices to send.
+    expect(await page.getByRole('heading', { name: 'Berichten aan abonnees' }).count()).toBe(0);
+    await expectAccessible(page, 'abonnementen-01-planner');
+
+    await page.getByRole('button', { name: 'Aanmelden Onderhoudsmeldingen', exact: true }).click();
+    await page.getByText('U bent aangemeld voor onderhoudsmeldingen.').waitFor();
+    expect(await t.sql`select kind from notice_subscriptions where user_id = ${who.plannerA.user.id}`).toEqual([{ kind: 'onderhoud' }]);
+    expect(await page.locator('[data-subscription="onderhoud"] [data-testid="subscription-state"]').textContent()).toMatch(/^aangemeld sinds/);
+    await expectAccessible(page, 'abonnementen-02-aangemeld');
+
+    await page.getByRole('button', { name: 'Afmelden Onderhoudsmeldingen', exact: true }).click();
+    await page.getByText('U bent afgemeld voor onderhoudsmeldingen.').waitFor();
+    expect(await t.sql`select kind from notice_subscriptions where user_id = ${who.plannerA.user.id}`).toEqual([]);
+    await page.close();
+  });
+
+  it('lets Logius withhold a disruption notice with a reason, and shows it in the list', async () => {
+    await t.sql`insert into notice_subscriptions (user_id, kind, created_at) values (${who.plannerB.user.id}, 'storing', now())`;
+    const page = await pageAs(who.capacity.user.email);
+    await page.goto(`${server.url}/abonnementen`);
+    await page.getByRole('heading', { name: 'Berichten aan abonnees' }).waitFor();
+    await page.getByLabel('Titel', { exact: true }).fill('Aanval op de inlogdienst');
+    await page.getByLabel('Tekst', { exact: true }).fill('Details volgen.');
+    await page.getByLabel('Bewust niet versturen').check();
+    // Without a reason the form says what is missing and stores nothing.
+    await page.getByRole('button', { name: 'Vastleggen zonder te versturen' }).click();
+    await page.getByText('Leg vast waarom dit bericht bewust niet wordt verstuurd.').waitFor();
+    expect(await t.sql`select id from notices`).toEqual([]);
+    await page.getByLabel('Reden om niet te versturen').fill('Informatiebeveiliging: de aanval loopt nog.');
+    await page.getByRole('button', { name: 'Vastleggen zonder te versturen' }).click();
+    await page.getByText('Vastgelegd en niet verstuurd.').waitFor();
+    expect(await t.sql`select title, withheld, withheld_reason, recipients from notices`).toEqual([
+      { title: 'Aanval op de inlogdienst', withheld: true, withheldReason: 'Informatiebeveiliging: de aanval loopt nog.', recipients: 0 },
+    ]);
+    expect(await t.sql`select id from notifications where user_id = ${who.plannerB.user.id}`).toEqual([]);
+    await expect
+      .poll(() => page.locator('[data-testid="notice-status"]').first().textContent())
+      .toBe('tegengehouden: Informatiebeveiliging: de aanval loopt nog.');
+    await expectAccessible(page, 'abonnementen-03-logius-tegengehouden');
+    await page.close();
+  });
+});
+
+describe('the settings page', () => {
+  it('is the administrator’s only: not in a planner’s menu, and refused when opened', async () => {
+    const page = await pageAs(who.plannerA.user.email);
+    expect(await page.getByRole('link', { name: 'Instellingen', exact: true }).count()).toBe(0);
+    await page.goto(`${server.url}/instellingen`);
+    await page.getByText('Alleen de beheerder ziet en wijzigt de instellingen.').waitFor();
+    expect(await page.getByRole('button', { name: /Opslaan/ }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('changes the calamity threshold and shows it in the history; a bad value is refused', async () => {
+    const page = await pageAs(who.admin.user.email);
+    await page.getByRole('link', { name: 'Instellingen', exact: true }).click();
+    await page.getByRole('heading', { name: 'Instellingen', level: 1 }).waitFor();
+    await page.getByText('Nog niets gewijzigd: alle instellingen hebben hun standaardwaarde.').waitFor();
+    await expectAccessible(page, 'instellingen-01-standaard');
+
+    const threshold = page.getByLabel('Calamiteit voorstellen na (% van de oplostijd van een P1)');
+    expect(await threshold.inputValue()).toBe('75');
+    await threshold.fill('150');
+    await page.getByRole('button', { name: 'Opslaan Calamiteitendrempel' }).click();
+    await page.getByText('Geef een percentage van 5 tot en met 100.').waitFor();
+    expect(await t.sql`select key from settings`).toEqual([]);
+
+    await threshold.fill('80');
+    await page
+      .locator('section[aria-labelledby="settings-calamity"]')
+      .getByLabel('Reden van de wijziging (optioneel)')
+      .fill('Besloten in het Tactisch Overleg');
+    await page.getByRole('button', { name: 'Opslaan Calamiteitendrempel' }).click();
+    await page.getByText('Calamiteitendrempel opgeslagen.').waitFor();
+    expect(await t.sql`select key, value from settings`).toEqual([{ key: 'calamityThreshold', value: 0.8 }]);
+    const row = page.locator('tr[data-setting-change]').first();
+    await row.waitFor();
+    expect(await row.locator('td').allTextContents()).toEqual([expect.any(String), '75%', '80%', 'beheer@logius.example']);
+    expect(await row.locator('th').textContent()).toBe('CalamiteitendrempelBesloten in het Tactisch Overleg');
+    await expectAccessible(page, 'instellingen-02-gewijzigd');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.close();
+  });
+});
+
+describe('the usage targets form', () => {
+  it('stores a planner’s targets and communication for a quarter, and refuses a bad count', async () => {
+    const page = await pageAs(who.plannerA.user.email);
+    await page.getByRole('link', { name: 'Doelstellingen gebruik', exact: true }).click();
+    await page.getByRole('heading', { name: 'Doelstellingen en communicatie', level: 1 }).waitFor();
+    await page.getByLabel('Jaar', { exact: true }).selectOption('2027');
+    await page.getByLabel('Kwartaal', { exact: true }).selectOption('1');
+    await page.getByText('Voor dit kwartaal is nog niets opgegeven.').waitFor();
+    await expectAccessible(page, 'doelstellingen-01-leeg');
+
+    const quarterTarget = page.getByLabel('Doelstelling toename transacties in het kwartaal (aantal)');
+    await quarterTarget.fill('-5');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByText('Geef een heel aantal van 0 of meer, of laat het leeg.').waitFor();
+    expect(await t.sql`select afnemer_oin from usage_targets`).toEqual([]);
+
+    await quarterTarget.fill('250.000');
+    await page.getByLabel('Doelstelling toename transacties in het jaar (aantal)').fill('1000000');
+    await page.getByRole('button', { name: 'Activiteit toevoegen' }).click();
+    await page.getByLabel('Datum 1', { exact: true }).fill('2027-02-15');
+    await page.getByLabel('Omschrijving 1', { exact: true }).fill('Campagne: voorlopige aanslag digitaal');
+    await page.getByLabel('Verwachte toename gebruik na de communicatie').selectOption('groot');
+    await page.getByLabel('Toelichting', { exact: true }).fill('Na de campagne meer inlogs.');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByText('Opgeslagen voor Q1 2027.').waitFor();
+    expect(await t.sql`select afnemer_oin, year, quarter, quarter_target::int, year_target::int, activities, expected_growth, note from usage_targets`).toEqual(
+      [
+        {
+          afnemerOin: who.plannerA.user.afnemerOin,
+          year: 2027,
+          quarter: 1,
+          quarterTarget: 250_000,
+          yearTarget: 1_000_000,
+          activities: [{ date: '2027-02-15', description: 'Campagne: voorlopige aanslag digitaal' }],
+          expectedGrowth: 'groot',
+          note: 'Na de campagne meer inlogs.',
+        },
+      ],
+    );
+    await expectAccessible(page, 'doelstellingen-02-opgeslagen');
+    const href = await page.getByRole('link', { name: 'Template (gepland) gebruik downloaden (Excel)' }).getAttribute('href');
+    expect(href).toBe('/api/v1/reports/usage.xlsx?year=2027&quarter=1');
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+});

@@ -268,9 +268,21 @@ export const rfcs = apiRouter()
       path: '/{id}/escalations',
       operationId: 'escalateRfc',
       tags: ['Wijzigingen'],
-      summary: 'Overleg vastleggen of een RFC een trede hoger escaleren op de ladder van zijn type (hoofdstuk 7.3)',
-      description: 'Eerst overleggen, dan escaleren en informeren: elke trede informeert Logius en de gebruikers van de Afnemer.',
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: RfcEscalationInput } } } },
+      summary: 'RFC overleggen of escaleren',
+      description:
+        'Legt overleg vast of escaleert een RFC een trede hoger op de ladder van zijn type (DAP 7.3). Eerst overleggen, dan escaleren en informeren: elke trede informeert Logius en de gebruikers van de Afnemer.',
+      request: {
+        params: IdParam,
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: RfcEscalationInput,
+              example: { step: 'overleggen', text: 'Bilateraal overleg met de servicemanager; geen oplossing voor de planning.' },
+            },
+          },
+        },
+      },
       responses: {
         200: { description: 'De RFC met zijn ladder', content: { 'application/json': { schema: RfcDetail } } },
         404: notFound,

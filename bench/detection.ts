@@ -10,7 +10,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { capacityByBucket, conflictsDetect, type PlanWindow } from '../shared/src/planning/index.js';
-import { planningBenchData, type BenchData } from './data.js';
+import { planningBenchData } from './data.js';
 
 export const DETECTION_FLOOR_RATIO_TARGET = 3;
 const Q = 900_000;
@@ -44,8 +44,8 @@ export function detectionFloor(
   for (let k = 0; k < count; k++) {
     const ws = start[k]!;
     const we = end[k]!;
-    const s = ws > rangeStart ? ws : rangeStart;
-    const e = we < rangeEnd ? we : rangeEnd;
+    const s = Math.max(ws, rangeStart);
+    const e = Math.min(we, rangeEnd);
     if (e <= s) continue;
     const perMs = volume[k]! / (we - ws);
     const first = Math.floor(s / Q) - fromBucket;

@@ -191,8 +191,8 @@ function windowsByRun(
   const last = new Int32Array(count);
   const offsets = new Int32Array(runs + 1);
   for (let k = 0; k < count; k++) {
-    const s = start[k]! > rangeStart ? start[k]! : rangeStart;
-    const e = end[k]! < rangeEnd ? end[k]! : rangeEnd;
+    const s = Math.max(start[k]!, rangeStart);
+    const e = Math.min(end[k]!, rangeEnd);
     const f = Math.floor(s / Q) - fromBucket;
     const l = Math.ceil(e / Q) - 1 - fromBucket;
     first[k] = f;
@@ -313,7 +313,7 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
         const k = member[from + j]!;
         const ws = wStart[k]!;
         const we = wEnd[k]!;
-        const part = (we < end ? we : end) - (ws > start ? ws : start);
+        const part = Math.min(we, end) - Math.max(ws, start);
         shareOf[j] = (volume[k]! * part) / (we - ws);
         const code = afnemerCode[from + j]!;
         if (seenIn[code] !== r) {

@@ -72,8 +72,8 @@ export function loadOfPacked(packed: PackedWindows, fromBucket: number, toBucket
   for (let k = 0; k < count; k++) {
     const ws = start[k]!;
     const we = end[k]!;
-    const s = ws > rangeStart ? ws : rangeStart;
-    const e = we < rangeEnd ? we : rangeEnd;
+    const s = Math.max(ws, rangeStart);
+    const e = Math.min(we, rangeEnd);
     if (e <= s) continue;
     const duration = we - ws;
     const v = volume[k]!;

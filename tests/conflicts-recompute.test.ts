@@ -86,7 +86,7 @@ describe('conflictsRecompute of everything', () => {
     }).conflicts;
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ start: expected[0]!.start, excess: expected[0]!.excessMessages });
-    expect(rows[0]!.windowIds.sort((a, b) => a - b)).toEqual([idOf.get('A-MAART'), idOf.get('B-MAART')].sort((a, b) => a - b));
+    expect(rows[0]!.windowIds.sort((a, b) => a - b)).toEqual([idOf.get('A-MAART')!, idOf.get('B-MAART')!].sort((a, b) => a - b));
     expect(rows[1]!.start).toBe(OCTOBER + H);
   });
 

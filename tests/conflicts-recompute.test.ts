@@ -3,9 +3,10 @@
  * them, and a conflict found again exactly as stored is not written (no new row version, no change of the conflict
  * list's version), while one whose figures moved is.
  */
-import { afnemerUpsert, capacityProfileSet, deliveryStore, userUpsert, type Sql } from '@cd/db';
+import { afnemerUpsert, capacityProfileSet, deliveryStore, sendWindowCancel, userUpsert, type Sql, type Tx } from '@cd/db';
 import { capacityProfileUniform, conflictsDetect, type NewSendWindow } from '@cd/shared';
-import { conflictsRecompute } from '@cd/server/conflicts-recompute';
+import { conflictsRecompute, type PlanningSource } from '@cd/server/conflicts-recompute';
+import { planningCache } from '@cd/server/planning-cache';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIN_A, OIN_B, testDatabase, type TestContext } from './helpers/test-db.js';
 
@@ -118,5 +119,53 @@ describe('conflictsRecompute of everything', () => {
     const again = await t.sql.begin((tx) => conflictsRecompute(tx, 'all', new Date('2027-01-14T09:00:00Z'), 'test'));
     expect(again.created).toEqual([]);
     expect(await stored(t.sql)).toEqual(settled);
+  });
+});
+
+describe('conflictsRecompute of everything served from the planning cache', () => {
+  const ROLLBACK = new Error('rollback');
+  /** The open conflicts after `change` and a recompute of everything in one transaction, which is then rolled back. */
+  async function conflictsAfter(change: (tx: Tx) => Promise<void>, planning?: PlanningSource) {
+    // Windows by kenmerk: a window inserted in a rolled-back transaction still used up its id.
+    let seen: { start: number; excess: number; kenmerken: string[] }[] = [];
+    await t.sql
+      .begin(async (tx) => {
+        await change(tx);
+        await conflictsRecompute(tx, 'all', new Date('2027-01-15T09:00:00Z'), 'test', {}, planning);
+        const kenmerkOf = new Map((await tx<{ id: number; kenmerk: string }[]>`select id::int, kenmerk from send_windows`).map((w) => [w.id, w.kenmerk]));
+        seen = (await stored(tx as unknown as Sql)).map((c) => ({
+          start: c.start,
+          excess: c.excess,
+          kenmerken: c.windowIds.map((id) => kenmerkOf.get(id)!).sort(),
+        }));
+        throw ROLLBACK;
+      })
+      .catch((err) => {
+        if (err !== ROLLBACK) throw err;
+      });
+    return seen;
+  }
+
+  it("sees the transaction's own changes and later commits, as a full read does", async () => {
+    const cache = planningCache();
+    await cache.get(t.sql);
+    // Committed after the cache was read: the transaction must see it through the windows changed since.
+    await deliver(t.sql, OIN_A, [window(OIN_A, 'A-JUNI', Date.UTC(2027, 5, 9, 8), 2, 6000)]);
+    const idOf = new Map((await t.sql<{ id: number; kenmerk: string }[]>`select id::int, kenmerk from send_windows`).map((w) => [w.kenmerk, w.id]));
+    const change = async (tx: Tx) => {
+      await deliveryStore(tx, {
+        afnemerOin: OIN_B,
+        userId,
+        fileName: null,
+        contentType: 'text/csv',
+        windows: [window(OIN_B, 'B-OKT', OCTOBER + H, 3, 15_000), window(OIN_B, 'B-JUNI', Date.UTC(2027, 5, 9, 9), 1, 2000)],
+      });
+      await sendWindowCancel(tx, idOf.get('A-MAART')!, userId);
+    };
+    const viaCache = await conflictsAfter(change, { cache, sql: t.sql });
+    const viaRead = await conflictsAfter(change);
+    expect(viaCache.map((c) => c.start)).toEqual([Date.UTC(2027, 5, 9, 9), OCTOBER + H]);
+    expect(viaCache[0]!.kenmerken).toEqual(['A-JUNI', 'B-JUNI']);
+    expect(viaCache).toEqual(viaRead);
   });
 });

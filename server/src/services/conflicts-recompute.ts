@@ -1,4 +1,15 @@
-import { conflictInsert, conflictsOpenInRange, conflictsResolve, conflictsUnchanged, conflictUpdate, type OpenConflictSpan, type Tx } from '@cd/db';
+import {
+  conflictInsert,
+  conflictsOpenInRange,
+  conflictsResolve,
+  conflictsUnchanged,
+  conflictUpdate,
+  planningState,
+  type OpenConflictSpan,
+  type Sql,
+  type Tx,
+} from '@cd/db';
+import type { PlanningCache } from './planning-cache.js';
 import { planningInputsInRange, type PlanningInputsInRange } from './planning-inputs.js';
 import { casesInvolvedUpdate, casesOpen, casesResolve, type ProcedureSettings } from './procedure.js';
 import { BUCKET_MS, BUCKET_OVERLOADED, changedBucketRanges, conflictsReconcile, type ChangedInterval, type Conflict } from '@cd/shared';
@@ -28,6 +39,29 @@ const DRAIN_SLACK_MS = 14 * DAY_MS;
 const MAX_WIDENINGS = 24;
 // All of time the API accepts (years 1 to 9999), for the recompute of everything.
 const EVER = { from: Date.parse('0001-01-01T00:00:00Z'), to: Date.parse('9999-12-31T23:59:59.999Z') + 1 };
+
+/** The server's planning cache and the pool it reads with: committed inputs the recompute need not read again. */
+export interface PlanningSource {
+  cache: PlanningCache;
+  sql: Sql;
+}
+
+/**
+ * All inputs as this transaction sees them: the cache's committed windows (version V) patched with the windows
+ * changed since V as read in the transaction (its own changes and any committed after V; a reader at V has seen
+ * every window numbered <= V, decision 002), or everything read anew after a delete.
+ */
+async function inputsEverything(tx: Tx, source: PlanningSource | undefined): Promise<PlanningInputsInRange> {
+  if (!source) return planningInputsInRange(tx, EVER.from, EVER.to);
+  const cached = await source.cache.get(source.sql);
+  const state = await planningState(tx);
+  if (BigInt(state.resetVersion) > BigInt(cached.version)) return planningInputsInRange(tx, EVER.from, EVER.to);
+  const delta = await planningInputsInRange(tx, EVER.from, EVER.to, { windowsChangedSince: cached.version });
+  const changed = new Set(delta.windows.map((w) => w.id));
+  const windows = cached.windows.filter((w) => !changed.has(w.id));
+  for (const w of delta.windows) if (w.status !== 'geannuleerd') windows.push(w);
+  return { ...delta, windows };
+}
 
 /** The inputs of [from, to) as detection takes them. */
 type InputsOf = (from: number, to: number) => Promise<Pick<PlanningInputsInRange, 'windows' | 'maintenance' | 'schedule'>>;
@@ -88,7 +122,14 @@ async function rangeSettle(tx: Tx, inputsOf: InputsOf, from: number, to: number,
  * Each changed span is padded (a day before, two weeks after for the backlog to drain) and settled on its own;
  * ranges that grow into each other are joined, so the result equals detecting over everything at once.
  */
-export async function conflictsRecompute(tx: Tx, changed: ChangedSpan, now: Date, reason: string, settings: ProcedureSettings = {}): Promise<RecomputeResult> {
+export async function conflictsRecompute(
+  tx: Tx,
+  changed: ChangedSpan,
+  now: Date,
+  reason: string,
+  settings: ProcedureSettings = {},
+  planning?: PlanningSource,
+): Promise<RecomputeResult> {
   // One recompute at a time, across server instances: two would otherwise both insert the same new conflict.
   await tx`select pg_advisory_xact_lock(hashtext('conflicts-recompute'))`;
   let spans: readonly ChangedInterval[];
@@ -96,7 +137,7 @@ export async function conflictsRecompute(tx: Tx, changed: ChangedSpan, now: Date
   if (changed === 'all') {
     // Every stretch with counting windows or open conflicts (their backlog included); the padding below joins
     // what lies less than MARGIN_MS + DRAIN_SLACK_MS apart.
-    const all = await planningInputsInRange(tx, EVER.from, EVER.to);
+    const all = await inputsEverything(tx, planning);
     const open = await conflictsOpenInRange(tx, EVER.from, EVER.to);
     spans = [...all.windows.map((w) => ({ from: w.start, to: w.end })), ...open.map((c) => ({ from: c.start, to: c.until }))];
     inputsOf = inputsCut(all);

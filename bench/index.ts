@@ -1,12 +1,14 @@
 // `pnpm bench`: the planning core's detection benchmark, the end-to-end figures on a real database, then
 // memory and event-loop figures for parsing a huge Excel upload.
 import { run as planning } from './planning.js';
+import { run as detection } from './detection.js';
 import { run as api } from './api.js';
 import { run as blocking } from './blocking.js';
 import { run as xlsx } from './xlsx.js';
 
 console.log('== Planningskern (zuiver, in het geheugen)');
 await planning({ print: true });
+await detection({ print: true });
 console.log('\n== API op PostgreSQL');
 await api({ print: true });
 console.log('\n== Andere gebruikers tijdens een pathologische aanlevering');

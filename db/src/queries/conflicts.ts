@@ -44,6 +44,72 @@ export async function conflictInsert(tx: Tx, c: Conflict, now: Date): Promise<nu
   return row!.id;
 }
 
+/**
+ * What conflictInsert and conflictUpdate store of a conflict, as one comparable text: the windows by id and load (a
+ * window's Afnemer and kenmerk never change, they are its identity).
+ */
+function conflictStoredText(c: {
+  start: number;
+  end: number;
+  afnemers: readonly string[];
+  windowIds: readonly number[];
+  loads: readonly number[];
+  peak: number | null;
+  excess: number;
+  backlog: number;
+  drained: number | null;
+  delay: number | null;
+}): string {
+  return JSON.stringify([c.start, c.end, c.afnemers, c.windowIds, c.loads, c.peak, c.excess, c.backlog, c.drained, c.delay]);
+}
+
+/**
+ * The ids among `kept` whose stored row already holds what conflictUpdate would write: updating them would change
+ * nothing. Numbers come back exactly (float8 and jsonb carry a double's shortest text).
+ */
+export async function conflictsUnchanged(tx: Tx, kept: readonly { id: number; conflict: Conflict }[]): Promise<Set<number>> {
+  const same = new Set<number>();
+  if (kept.length === 0) return same;
+  const rows = await tx<
+    {
+      id: number;
+      start: number;
+      end: number;
+      afnemers: string[];
+      windowIds: number[];
+      loads: number[];
+      peak: number | null;
+      excess: number;
+      backlog: number;
+      drained: number | null;
+      delay: number | null;
+    }[]
+  >`
+    select id::int, (extract(epoch from start_at) * 1000)::float8 as start, (extract(epoch from end_at) * 1000)::float8 as end,
+      afnemers, array_to_json(window_ids) as window_ids,
+      array(select (e.value->>'load')::float8 from jsonb_array_elements(windows) with ordinality as e order by e.ordinality) as loads,
+      peak_utilization as peak, excess_messages as excess, peak_backlog as backlog,
+      (extract(epoch from drained_at) * 1000)::float8 as drained, delay_ms as delay
+    from conflicts where id = any(${kept.map((k) => k.id)}::bigint[])`;
+  const stored = new Map(rows.map((r) => [r.id, conflictStoredText(r)]));
+  for (const { id, conflict: c } of kept) {
+    const text = conflictStoredText({
+      start: c.start,
+      end: c.end,
+      afnemers: c.afnemers,
+      windowIds: c.windows.map((w) => w.id),
+      loads: c.windows.map((w) => w.load),
+      peak: c.peakUtilization,
+      excess: c.excessMessages,
+      backlog: c.peakBacklog,
+      drained: c.drainedAt,
+      delay: c.delayMs,
+    });
+    if (stored.get(id) === text) same.add(id);
+  }
+  return same;
+}
+
 /** Updates a persisting conflict's figures; its id and history stay. */
 export async function conflictUpdate(tx: Tx, id: number, c: Conflict, now: Date) {
   const f = conflictFields(c);

@@ -9,12 +9,34 @@ const planWindowColumns = (sql: Queryable) => sql`
   (extract(epoch from vroegste_start) * 1000)::float8 as earliest_start,
   (extract(epoch from laatste_eind) * 1000)::float8 as latest_end`;
 
+type PlanWindowValues = [number, string, string, number, number, number, PlanWindow['status'], number | null, number | null];
+
+/**
+ * The rows of planWindowColumns read as value lists and made into PlanWindows here: postgres.js then builds no row
+ * objects with renamed columns first, about a fifth less time for a year's 50,000 windows (issue 16).
+ */
+async function planWindowsOf(query: PromiseLike<unknown>): Promise<PlanWindow[]> {
+  return ((await query) as PlanWindowValues[]).map((r) => ({
+    id: r[0],
+    afnemer: r[1],
+    kenmerk: r[2],
+    start: r[3],
+    end: r[4],
+    volume: r[5],
+    status: r[6],
+    earliestStart: r[7],
+    latestEnd: r[8],
+  }));
+}
+
 /** Counting (not cancelled) send windows overlapping [from, to), as the planning core takes them. */
-export function planWindowsInRange(sql: Queryable, from: number, to: number) {
-  return sql<PlanWindow[]>`
+export function planWindowsInRange(sql: Queryable, from: number, to: number): Promise<PlanWindow[]> {
+  return planWindowsOf(
+    sql`
     select ${planWindowColumns(sql)}
     from send_windows
-    where status <> 'geannuleerd' and start_at < to_timestamp(${to / 1000}) and end_at > to_timestamp(${from / 1000})`;
+    where status <> 'geannuleerd' and start_at < to_timestamp(${to / 1000}) and end_at > to_timestamp(${from / 1000})`.values(),
+  );
 }
 
 /** The instant span of all counting send windows, or null when there are none. */
@@ -33,10 +55,12 @@ export function planWindowsByKenmerk(sql: Queryable, afnemerOin: string, kenmerk
 }
 
 /** Send windows (cancelled ones too) changed after planning version `version`, as the planning core takes them. */
-export function planWindowsChangedSince(sql: Queryable, version: string) {
-  return sql<PlanWindow[]>`
+export function planWindowsChangedSince(sql: Queryable, version: string): Promise<PlanWindow[]> {
+  return planWindowsOf(
+    sql`
     select ${planWindowColumns(sql)}
-    from send_windows where changed_version > ${version}::bigint`;
+    from send_windows where changed_version > ${version}::bigint`.values(),
+  );
 }
 
 export interface SendWindowRow {

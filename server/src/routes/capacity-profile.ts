@@ -111,7 +111,7 @@ export const capacityProfile = apiRouter()
         restoredFrom: null,
       };
       if (c.req.valid('query').dryRun === 'true') return c.json(await profileDryRun(sql, change, now()), 200);
-      return c.json(await profileSave(sql, change, user.id, now(), 'Capaciteitsprofiel gewijzigd', procedure), 200);
+      return c.json(await profileSave(sql, change, user.id, now(), 'Capaciteitsprofiel gewijzigd', procedure, c.get('planning')), 200);
     },
   )
   .openapi(
@@ -149,6 +149,6 @@ export const capacityProfile = apiRouter()
         restoredFrom: source.id,
       };
       if (c.req.valid('query').dryRun === 'true') return c.json(await profileDryRun(sql, change, now()), 200);
-      return c.json(await profileSave(sql, change, user.id, now(), `Capaciteitsprofiel ${source.id} teruggezet`, procedure), 200);
+      return c.json(await profileSave(sql, change, user.id, now(), `Capaciteitsprofiel ${source.id} teruggezet`, procedure, c.get('planning')), 200);
     },
   );

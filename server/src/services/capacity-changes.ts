@@ -39,6 +39,7 @@ import { capacityProfileAt, capacityProfilesRead, type CapacityProfiles } from '
 import { conflictsRecompute, type ChangedSpan, type RecomputeResult } from './conflicts-recompute.js';
 import { planningDryRun } from './dry-run.js';
 import { noticeOfPlannedSpan } from './notices.js';
+import type { PlanningCache } from './planning-cache.js';
 import type { ProcedureSettings } from './procedure.js';
 
 const UNDO_MS = MAINTENANCE_UNDO_MINUTES * 60_000;
@@ -90,13 +91,21 @@ export async function profileDryRun(sql: Sql, change: ProfileChange, now: Date):
 }
 
 /** Stores the profile and recomputes every conflict in the same transaction. */
-export async function profileSave(sql: Sql, change: ProfileChange, userId: number, now: Date, reason: string, settings: ProcedureSettings | undefined) {
+export async function profileSave(
+  sql: Sql,
+  change: ProfileChange,
+  userId: number,
+  now: Date,
+  reason: string,
+  settings: ProcedureSettings | undefined,
+  planning?: PlanningCache,
+) {
   const effectiveFrom = effectiveDate(change.effectiveFrom, now);
   return sql.begin(async (tx: Tx) => {
     const before = await capacityProfilesRead(tx);
     const replaced = capacityProfileAt(before, capacityDateStart(effectiveFrom)).id;
     const saved = await capacityProfileSet(tx, { ...change, effectiveFrom, userId });
-    const result = await conflictsRecompute(tx, 'all', now, reason, settings);
+    const result = await conflictsRecompute(tx, 'all', now, reason, settings, planning && { cache: planning, sql });
     const after = await capacityProfilesRead(tx);
     return { ...profileJson(saved, after), effect: await changeEffect(tx, result), replaced };
   });

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ConflictsInput, ParseResult, PrognoseParseOptions } from '@cd/shared';
-import type { CpuTask, DetectSummary, JsonUploadResult } from './cpu-tasks.js';
+import { windowColumnsOf, type CpuTask, type DetectSummary, type JsonUploadResult } from './cpu-tasks.js';
 
 interface Job {
   id: number;
@@ -104,9 +104,15 @@ function cpuRun<T>(task: CpuTask, transfer: ArrayBuffer[] = []): Promise<T> {
   });
 }
 
-/** conflictsDetect in a worker thread: its conflicts, and whether the range's edges cut an overload or backlog. */
+/**
+ * conflictsDetect in a worker thread: its conflicts, and whether the range's edges cut an overload or backlog. The
+ * windows travel as columns (typed arrays handed over), not as objects.
+ */
 export function conflictsDetectOffThread(input: ConflictsInput): Promise<DetectSummary> {
-  return cpuRun<DetectSummary>({ task: 'detect', input });
+  const { windows, ...rest } = input;
+  const columns = windowColumnsOf(windows);
+  const transfer = [columns.id, columns.start, columns.end, columns.volume, columns.definitief].map((a) => a.buffer as ArrayBuffer);
+  return cpuRun<DetectSummary>({ task: 'detect', input: rest, windows: columns }, transfer);
 }
 
 /** prognoseCsvParse of the uploaded bytes (UTF-8 or Windows-1252) in a worker thread. The bytes are handed over. */

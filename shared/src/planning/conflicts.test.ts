@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bucketAt } from './bucket.js';
 import { capacityProfileUniform } from './capacity.js';
 import { BUCKET_OK, BUCKET_OVERLOADED, BUCKET_WARNING, bucketStates, conflictsDetect } from './conflicts.js';
-import { close, DAY, firstDifference, scenarioArb, scheduleArb } from './planning.arbitraries.js';
+import { ANCHORS, close, DAY, firstDifference, maintenanceArb, OINS, scenarioArb, scheduleArb } from './planning.arbitraries.js';
 import { conflictsDetectBrute } from './planning.brute.js';
 import type { Conflict, PlanWindow } from './types.js';
 
@@ -286,6 +286,89 @@ describe('conflictsDetect with a schedule of profiles', () => {
       toBucket: bucketAt(monday) + 16,
     });
     expect(result.conflicts.map((c) => [c.start, c.end])).toEqual([[monday, monday + 2 * HOUR]]);
+  });
+});
+
+describe('conflictsDetect, windows and Afnemers per conflict (the typed-array kernel)', () => {
+  // Windows on whole quarters whose volume is a whole number per quarter: every load is an exact integer in both
+  // the fast kernel and the brute force, so the order (largest load first, ties by lower id) must match exactly.
+  const exactScenarioArb = fc.constantFrom(...ANCHORS).chain((anchor) =>
+    fc
+      .record({
+        windows: fc.array(
+          fc.record({
+            quarter: fc.integer({ min: -2 * 96, max: 2 * 96 }),
+            quarters: fc.integer({ min: 1, max: 24 }),
+            perQuarter: fc.constantFrom(100, 250, 400, 400, 1000),
+            status: fc.constantFrom('concept', 'definitief', 'geannuleerd') as fc.Arbitrary<PlanWindow['status']>,
+            afnemer: fc.constantFrom(...OINS),
+          }),
+          { maxLength: 60 },
+        ),
+        maintenance: maintenanceArb(anchor, 2 * DAY),
+        schedule: scheduleArb(anchor, 2 * DAY),
+        edge: fc.integer({ min: -8, max: 8 }),
+      })
+      .map(({ windows, maintenance, schedule, edge }) => ({
+        windows: windows.map((w, i) => ({
+          id: 1000 - i, // ids against input order, so a tie is decided by id, not by position
+          afnemer: w.afnemer,
+          kenmerk: `K-${i}`,
+          start: anchor + w.quarter * 15 * MIN,
+          end: anchor + (w.quarter + w.quarters) * 15 * MIN,
+          volume: w.perQuarter * w.quarters,
+          status: w.status,
+        })),
+        maintenance,
+        profile: schedule,
+        fromBucket: Math.floor((anchor - 2 * DAY) / (15 * MIN)) + edge,
+        toBucket: Math.floor((anchor + 2 * DAY) / (15 * MIN)) - edge,
+      })),
+  );
+
+  it('lists the windows of each conflict in the brute force order, with the same loads and Afnemers (DST, maintenance mid-bucket, several profiles)', () => {
+    fc.assert(
+      fc.property(exactScenarioArb, (input) => {
+        const fast = conflictsDetect(input);
+        const brute = conflictsDetectBrute(input);
+        expect(fast.conflicts.length).toBe(brute.conflicts.length);
+        fast.conflicts.forEach((c, k) => {
+          const b = brute.conflicts[k]!;
+          expect(c.windows.map((w) => [w.id, w.afnemer, w.kenmerk])).toEqual(b.windows.map((w) => [w.id, w.afnemer, w.kenmerk]));
+          c.windows.forEach((w, i) => expect(close(w.load, b.windows[i]!.load)).toBe(true));
+          expect(c.afnemers).toEqual(b.afnemers);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('orders any conflict largest load first, ties by lower id, with every Afnemer once and sorted', () => {
+    fc.assert(
+      fc.property(scenarioArb({ maxWindows: 60 }), (s) => {
+        for (const c of conflictsDetect(s).conflicts) {
+          for (let i = 1; i < c.windows.length; i++) {
+            const [x, y] = [c.windows[i - 1]!, c.windows[i]!];
+            expect(x.load > y.load || (x.load === y.load && x.id < y.id)).toBe(true);
+          }
+          expect(c.afnemers).toEqual([...new Set(c.windows.map((w) => w.afnemer))].sort());
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reports a window that spans two conflicts in both, with its load in each', () => {
+    // 1,500 per bucket for three hours against 1,000 per bucket, except 2,000 in the middle hour: two runs, one window.
+    const profile = capacityProfileUniform(4000).map((r, h) => (h === 2 * 24 + 11 ? 8000 : r));
+    const start = Date.UTC(2027, 0, 13, 9); // Wednesday 10:00 local, hour of week 2 * 24 + 10
+    const long = win(start, start + 3 * HOUR, 18_000); // 1,500 per bucket
+    const result = conflictsDetect({ windows: [long], profile, maintenance: [], fromBucket: bucketAt(start) - 4, toBucket: bucketAt(start) + 16 });
+    expect(result.conflicts.map((c) => [c.start, c.end])).toEqual([
+      [start, start + HOUR],
+      [start + 2 * HOUR, start + 3 * HOUR],
+    ]);
+    for (const c of result.conflicts) expect(c.windows).toEqual([{ afnemer: long.afnemer, kenmerk: long.kenmerk, id: long.id, load: 6000 }]);
   });
 });
 

@@ -2,10 +2,12 @@ import { backlogByBucket } from './backlog.js';
 import { BUCKET_MS, bucketRangeLength } from './bucket.js';
 import { capacityByBucket } from './capacity.js';
 import { capacityScheduleOf, capacitySchedulePieces } from './capacity-schedule.js';
-import { loadByBucket, windowCounts } from './load.js';
+import { loadOfPacked, windowsPack, type PackedWindows } from './load.js';
 import { DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL } from './levels.js';
 import { loadExceeds } from './tolerance.js';
 import type { CapacityInForce, CapacitySchedule, Conflict, ConflictWindow, MaintenanceWindow, PlanWindow, WarningRun } from './types.js';
+
+const Q = BUCKET_MS;
 
 export const BUCKET_OK = 0;
 export const BUCKET_WARNING = 1;
@@ -107,23 +109,126 @@ function runsOf(states: Uint8Array, state: BucketState): [number, number][] {
   return runs;
 }
 
-/** Indices of the counting windows that reach into the range, ordered by (clipped) start bucket: a counting sort. */
-function windowsByStartBucket(windows: readonly PlanWindow[], fromBucket: number, n: number): { list: PlanWindow[]; order: Int32Array } {
-  const rangeStart = fromBucket * BUCKET_MS;
-  const rangeEnd = (fromBucket + n) * BUCKET_MS;
-  const list: PlanWindow[] = [];
-  for (const w of windows) if (windowCounts(w) && w.start < rangeEnd && w.end > rangeStart) list.push(w);
-  const startIndex = new Int32Array(list.length);
-  const counts = new Int32Array(n + 1);
-  for (let k = 0; k < list.length; k++) {
-    const rel = Math.max(0, Math.floor(list[k]!.start / BUCKET_MS) - fromBucket);
-    startIndex[k] = rel;
-    counts[rel + 1]!++;
+/**
+ * Positions 0..count-1 ordered by `load` descending, then `id` ascending, stably: a merge sort over typed arrays
+ * (`a` and `b` are scratch of at least `count`; the result is one of them).
+ */
+function orderByLoad(load: Float64Array, id: Float64Array, count: number, a: Int32Array, b: Int32Array): Int32Array {
+  const BLOCK = 16;
+  for (let i = 0; i < count; i++) a[i] = i;
+  for (let lo = 0; lo < count; lo += BLOCK) {
+    const hi = Math.min(lo + BLOCK, count);
+    for (let i = lo + 1; i < hi; i++) {
+      const x = a[i]!;
+      const lx = load[x]!;
+      const ix = id[x]!;
+      let j = i - 1;
+      for (; j >= lo; j--) {
+        const y = a[j]!;
+        const ly = load[y]!;
+        if (ly > lx || (ly === lx && id[y]! <= ix)) break;
+        a[j + 1] = y;
+      }
+      a[j + 1] = x;
+    }
   }
-  for (let i = 0; i < n; i++) counts[i + 1]! += counts[i]!;
-  const order = new Int32Array(list.length);
-  for (let k = 0; k < list.length; k++) order[counts[startIndex[k]!]!++] = k;
-  return { list, order };
+  let src = a;
+  let dst = b;
+  for (let width = BLOCK; width < count; width *= 2) {
+    for (let lo = 0; lo < count; lo += 2 * width) {
+      const mid = Math.min(lo + width, count);
+      const hi = Math.min(lo + 2 * width, count);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        const x = src[i]!;
+        const y = src[j]!;
+        const lx = load[x]!;
+        const ly = load[y]!;
+        if (ly > lx || (ly === lx && id[y]! < id[x]!)) {
+          dst[k++] = y;
+          j++;
+        } else {
+          dst[k++] = x;
+          i++;
+        }
+      }
+      while (i < mid) dst[k++] = src[i++]!;
+      while (j < hi) dst[k++] = src[j++]!;
+    }
+    const swap = src;
+    src = dst;
+    dst = swap;
+  }
+  return src;
+}
+
+/**
+ * The windows of each overload run, as one list in which run r holds the entries `offsets[r]..offsets[r + 1]`, each
+ * with the window's packed index (`member`), id, kenmerk and Afnemer (as a code into `afnemers`). A window reaches
+ * the runs from the first one that does not end before its first bucket; most reach none or one, so this is linear
+ * in the windows, and it reads the window objects of the runs once, in input order.
+ */
+function windowsByRun(
+  windows: readonly PlanWindow[],
+  packed: PackedWindows,
+  runFrom: Int32Array,
+  runTo: Int32Array,
+  fromBucket: number,
+  n: number,
+): { offsets: Int32Array; member: Int32Array; id: Float64Array; kenmerk: string[]; afnemerCode: Int32Array; afnemers: string[] } {
+  const runs = runFrom.length;
+  const nextRun = new Int32Array(n);
+  for (let i = 0, r = 0; i < n; i++) {
+    while (r < runs && runTo[r]! <= i) r++;
+    nextRun[i] = r;
+  }
+  const rangeStart = fromBucket * Q;
+  const rangeEnd = (fromBucket + n) * Q;
+  const { count, start, end, index } = packed;
+  const first = new Int32Array(count);
+  const last = new Int32Array(count);
+  const offsets = new Int32Array(runs + 1);
+  for (let k = 0; k < count; k++) {
+    const s = Math.max(start[k]!, rangeStart);
+    const e = Math.min(end[k]!, rangeEnd);
+    const f = Math.floor(s / Q) - fromBucket;
+    const l = Math.ceil(e / Q) - 1 - fromBucket;
+    first[k] = f;
+    last[k] = l;
+    for (let r = nextRun[f]!; r < runs && runFrom[r]! <= l; r++) offsets[r + 1]!++;
+  }
+  for (let r = 0; r < runs; r++) offsets[r + 1]! += offsets[r]!;
+  const total = offsets[runs]!;
+  const fill = offsets.slice(0, runs);
+  const member = new Int32Array(total);
+  const id = new Float64Array(total);
+  // Sized up front: pushing grew the array step by step and cost three times as much at 500,000 windows.
+  const kenmerk = new Array<string>(total);
+  const afnemerCode = new Int32Array(total);
+  const codeOf = new Map<string, number>();
+  const afnemers: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const l = last[k]!;
+    let r = nextRun[first[k]!]!;
+    if (r >= runs || runFrom[r]! > l) continue;
+    const w = windows[index[k]!]!;
+    let code = codeOf.get(w.afnemer);
+    if (code === undefined) {
+      code = afnemers.length;
+      codeOf.set(w.afnemer, code);
+      afnemers.push(w.afnemer);
+    }
+    for (; r < runs && runFrom[r]! <= l; r++) {
+      const at = fill[r]!++;
+      member[at] = k;
+      id[at] = w.id;
+      kenmerk[at] = w.kenmerk;
+      afnemerCode[at] = code;
+    }
+  }
+  return { offsets, member, id, kenmerk, afnemerCode, afnemers };
 }
 
 /**
@@ -138,7 +243,8 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
   const n = bucketRangeLength(fromBucket, toBucket);
   const levels = levelsOf(input);
   const schedule = capacityScheduleOf(profile, levels);
-  const load = loadByBucket(windows, fromBucket, toBucket);
+  const packed = windowsPack(windows, fromBucket, toBucket);
+  const load = loadOfPacked(packed, fromBucket, toBucket);
   const capacity = capacityByBucket(schedule, maintenance, fromBucket, toBucket);
   const backlog = backlogByBucket(load, capacity);
   const states = bucketStatesBySchedule(load, capacity, fromBucket, schedule);
@@ -163,7 +269,25 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
 
   const conflicts: Conflict[] = [];
   if (overloadRuns.length > 0) {
-    const { list, order } = windowsByStartBucket(windows, fromBucket, n);
+    const runFrom = Int32Array.from(overloadRuns, (r) => r[0]);
+    const runTo = Int32Array.from(overloadRuns, (r) => r[1]);
+    const byRun = windowsByRun(windows, packed, runFrom, runTo, fromBucket, n);
+    const { offsets, member, id, kenmerk, afnemerCode } = byRun;
+    let widest = 0;
+    for (let r = 0; r < overloadRuns.length; r++) widest = Math.max(widest, offsets[r + 1]! - offsets[r]!);
+    const shareOf = new Float64Array(widest);
+    const scratchA = new Int32Array(widest);
+    const scratchB = new Int32Array(widest);
+    // Afnemers are sorted once (by code), then per conflict as numbers: far fewer string comparisons.
+    const names = byRun.afnemers;
+    const byName = Array.from(names.keys()).sort((x, y) => (names[x]! < names[y]! ? -1 : names[x]! > names[y]! ? 1 : 0));
+    const rankOf = new Int32Array(names.length);
+    byName.forEach((code, rank) => {
+      rankOf[code] = rank;
+    });
+    const seenIn = new Int32Array(names.length).fill(-1);
+    const ranks = new Int32Array(names.length);
+    const { start: wStart, end: wEnd, volume } = packed;
     // Next index at or after i with backlog 0 (-1: none), for the drain of each run.
     const nextZero = new Int32Array(n);
     let zero = -1;
@@ -177,29 +301,35 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
     let tail = 0;
     let pushed = 0;
 
-    let next = 0;
-    let active: PlanWindow[] = [];
-    for (const [a, b] of overloadRuns) {
-      const start = (fromBucket + a) * BUCKET_MS;
-      const end = (fromBucket + b) * BUCKET_MS;
-      while (next < order.length) {
-        const w = list[order[next]!]!;
-        if (w.start >= end) break;
-        active.push(w);
-        next++;
+    for (let r = 0; r < overloadRuns.length; r++) {
+      const a = runFrom[r]!;
+      const b = runTo[r]!;
+      const start = (fromBucket + a) * Q;
+      const end = (fromBucket + b) * Q;
+      const from = offsets[r]!;
+      const size = offsets[r + 1]! - from;
+      let distinct = 0;
+      for (let j = 0; j < size; j++) {
+        const k = member[from + j]!;
+        const ws = wStart[k]!;
+        const we = wEnd[k]!;
+        const part = Math.min(we, end) - Math.max(ws, start);
+        shareOf[j] = (volume[k]! * part) / (we - ws);
+        const code = afnemerCode[from + j]!;
+        if (seenIn[code] !== r) {
+          seenIn[code] = r;
+          ranks[distinct++] = rankOf[code]!;
+        }
       }
-      // Runs only move forward in time: a window that ended before this run is done for good.
-      const kept: PlanWindow[] = [];
-      const involved: ConflictWindow[] = [];
-      for (const w of active) {
-        if (w.end <= start) continue;
-        kept.push(w);
-        const part = Math.min(w.end, end) - Math.max(w.start, start);
-        involved.push({ afnemer: w.afnemer, kenmerk: w.kenmerk, id: w.id, load: (w.volume * part) / (w.end - w.start) });
+      const order = orderByLoad(shareOf, id.subarray(from, from + size), size, scratchA, scratchB);
+      const involved: ConflictWindow[] = new Array(size);
+      for (let j = 0; j < size; j++) {
+        const p = order[j]!;
+        const at = from + p;
+        involved[j] = { afnemer: names[afnemerCode[at]!]!, kenmerk: kenmerk[at]!, id: id[at]!, load: shareOf[p]! };
       }
-      active = kept;
-      involved.sort((x, y) => y.load - x.load || x.id - y.id);
-      const afnemers = [...new Set(involved.map((w) => w.afnemer))].sort();
+      const sortedRanks = ranks.subarray(0, distinct).sort();
+      const afnemers = Array.from(sortedRanks, (rank) => names[byName[rank]!]!);
 
       let peak: number | null = 0;
       let excess = 0;

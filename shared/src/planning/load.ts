@@ -16,14 +16,48 @@ export function windowCounts(window: PlanWindow): boolean {
   );
 }
 
+const Q = BUCKET_MS;
+
+/** The counting windows that reach into a bucket range, as typed arrays: entry k is `windows[index[k]]`. */
+export interface PackedWindows {
+  count: number;
+  index: Int32Array;
+  start: Float64Array;
+  end: Float64Array;
+  volume: Float64Array;
+}
+
 /**
- * Returns the messages of each bucket in [fromBucket, toBucket) (index 0 = fromBucket): every counting window
- * spreads its volume evenly, so bucket b gets volume * |window ∩ b| / |window|. `include` narrows the windows
- * further (e.g. by status). O(windows + buckets): full buckets go through a difference array.
- * Edge: a window of 1000 over [10:05, 10:20) gives 666.67 to 10:00 and 333.33 to 10:15; the parts of windows
- * outside the range are dropped; cancelled windows count nothing.
+ * Returns the counting windows (see windowCounts) that overlap [fromBucket, toBucket), read once into typed arrays
+ * in input order, so that the passes after it touch no objects. `include` narrows the windows further.
+ * Edge: a window that only touches the range (ends at its start) is left out; the arrays may be longer than `count`.
  */
-export function loadByBucket(windows: readonly PlanWindow[], fromBucket: number, toBucket: number, include?: (window: PlanWindow) => boolean): Float64Array {
+export function windowsPack(windows: readonly PlanWindow[], fromBucket: number, toBucket: number, include?: (window: PlanWindow) => boolean): PackedWindows {
+  const m = windows.length;
+  const index = new Int32Array(m);
+  const start = new Float64Array(m);
+  const end = new Float64Array(m);
+  const volume = new Float64Array(m);
+  const rangeStart = fromBucket * Q;
+  const rangeEnd = toBucket * Q;
+  let count = 0;
+  for (let k = 0; k < m; k++) {
+    const w = windows[k]!;
+    if (!windowCounts(w) || w.start >= rangeEnd || w.end <= rangeStart || (include !== undefined && !include(w))) continue;
+    index[count] = k;
+    start[count] = w.start;
+    end[count] = w.end;
+    volume[count] = w.volume;
+    count++;
+  }
+  return { count, index, start, end, volume };
+}
+
+/**
+ * Returns loadByBucket of packed windows (windowsPack of the same range).
+ * Edge: an empty range gives an empty array.
+ */
+export function loadOfPacked(packed: PackedWindows, fromBucket: number, toBucket: number): Float64Array {
   const n = bucketRangeLength(fromBucket, toBucket);
   const out = new Float64Array(n);
   if (n === 0) return out;
@@ -31,36 +65,38 @@ export function loadByBucket(windows: readonly PlanWindow[], fromBucket: number,
   // active counts windows in the same way, so the running sum is reset to an exact 0 where none is active.
   const diff = new Float64Array(n + 1);
   const active = new Int32Array(n + 1);
-  const rangeStart = fromBucket * BUCKET_MS;
-  const rangeEnd = toBucket * BUCKET_MS;
+  const rangeStart = fromBucket * Q;
+  const rangeEnd = toBucket * Q;
+  const { count, start, end, volume } = packed;
   let anyFull = false;
-  for (const w of windows) {
-    if (!windowCounts(w) || (include !== undefined && !include(w))) continue;
-    const s = w.start > rangeStart ? w.start : rangeStart;
-    const e = w.end < rangeEnd ? w.end : rangeEnd;
+  for (let k = 0; k < count; k++) {
+    const ws = start[k]!;
+    const we = end[k]!;
+    const s = Math.max(ws, rangeStart);
+    const e = Math.min(we, rangeEnd);
     if (e <= s) continue;
-    const duration = w.end - w.start;
-    const volume = w.volume;
-    const first = Math.floor(s / BUCKET_MS);
-    const last = Math.ceil(e / BUCKET_MS) - 1;
+    const duration = we - ws;
+    const v = volume[k]!;
+    const first = Math.floor(s / Q);
+    const last = Math.ceil(e / Q) - 1;
     if (first === last) {
-      out[first - fromBucket]! += (volume * (e - s)) / duration;
+      out[first - fromBucket]! += (v * (e - s)) / duration;
       continue;
     }
     let fullFrom = first;
-    const firstStart = first * BUCKET_MS;
+    const firstStart = first * Q;
     if (s !== firstStart) {
-      out[first - fromBucket]! += (volume * (firstStart + BUCKET_MS - s)) / duration;
+      out[first - fromBucket]! += (v * (firstStart + Q - s)) / duration;
       fullFrom = first + 1;
     }
     let fullTo = last + 1;
-    const lastStart = last * BUCKET_MS;
-    if (e !== lastStart + BUCKET_MS) {
-      out[last - fromBucket]! += (volume * (e - lastStart)) / duration;
+    const lastStart = last * Q;
+    if (e !== lastStart + Q) {
+      out[last - fromBucket]! += (v * (e - lastStart)) / duration;
       fullTo = last;
     }
     if (fullTo > fullFrom) {
-      const full = (volume * BUCKET_MS) / duration;
+      const full = (v * Q) / duration;
       diff[fullFrom - fromBucket]! += full;
       diff[fullTo - fromBucket]! -= full;
       active[fullFrom - fromBucket]!++;
@@ -70,14 +106,26 @@ export function loadByBucket(windows: readonly PlanWindow[], fromBucket: number,
   }
   if (!anyFull) return out;
   let running = 0;
-  let count = 0;
+  let live = 0;
   for (let i = 0; i < n; i++) {
     running += diff[i]!;
-    count += active[i]!;
-    if (count === 0) running = 0;
+    live += active[i]!;
+    if (live === 0) running = 0;
     out[i]! += running;
   }
   return out;
+}
+
+/**
+ * Returns the messages of each bucket in [fromBucket, toBucket) (index 0 = fromBucket): every counting window
+ * spreads its volume evenly, so bucket b gets volume * |window ∩ b| / |window|. `include` narrows the windows
+ * further (e.g. by status). O(windows + buckets): full buckets go through a difference array.
+ * Edge: a window of 1000 over [10:05, 10:20) gives 666.67 to 10:00 and 333.33 to 10:15; the parts of windows
+ * outside the range are dropped; cancelled windows count nothing.
+ */
+export function loadByBucket(windows: readonly PlanWindow[], fromBucket: number, toBucket: number, include?: (window: PlanWindow) => boolean): Float64Array {
+  bucketRangeLength(fromBucket, toBucket);
+  return loadOfPacked(windowsPack(windows, fromBucket, toBucket, include), fromBucket, toBucket);
 }
 
 /**

@@ -1,0 +1,233 @@
+/**
+ * Conflict detection against its floor, in one process on the same windows (issue 16): the floor reads the window
+ * objects once into typed arrays (start, end, volume), spreads them over the buckets (partial edge buckets plus a
+ * difference array for the full ones) and finds the overload runs in one pass against a capacity series computed
+ * beforehand. It builds no conflicts and computes no capacity, backlog, peaks or windows per conflict: what
+ * detection cannot go below. The goal: detection at most 3x the floor at 50,000 and at 500,000 windows, and linear in the
+ * windows (10x the windows cost at most about 10x the time). Then the full recompute on PostgreSQL for a year of
+ * 50,000 windows (goal <= 200 ms): the first, which opens every conflict, and again when nothing changed, with the
+ * time of its read and of detection in the worker. Prints figures, never fails the process.
+ * Run alone: `pnpm exec tsx bench/detection.ts`.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { conflictsRecompute } from '../server/src/services/conflicts-recompute.js';
+import { conflictsDetectOffThread } from '../server/src/services/cpu-pool.js';
+import { planningCache } from '../server/src/services/planning-cache.js';
+import { planningInputsInRange } from '../server/src/services/planning-inputs.js';
+import { capacityByBucket, conflictsDetect, type PlanWindow } from '../shared/src/planning/index.js';
+import { planningBenchData } from './data.js';
+import { yearDatabaseCreate } from './year-database.js';
+
+export const DETECTION_FLOOR_RATIO_TARGET = 3;
+export const RECOMPUTE_TARGET_MS = 200;
+const Q = 900_000;
+
+/** The floor: the window objects read once into typed arrays, the load per bucket from those, then the overload
+ * runs against a capacity series computed beforehand. Returns the number of runs and of overloaded buckets. */
+export function detectionFloor(
+  windows: readonly PlanWindow[],
+  capacity: Float64Array,
+  fromBucket: number,
+  toBucket: number,
+): { runs: number; overloaded: number } {
+  const m = windows.length;
+  const start = new Float64Array(m);
+  const end = new Float64Array(m);
+  const volume = new Float64Array(m);
+  let count = 0;
+  for (let k = 0; k < m; k++) {
+    const w = windows[k]!;
+    if (w.status === 'geannuleerd') continue;
+    start[count] = w.start;
+    end[count] = w.end;
+    volume[count] = w.volume;
+    count++;
+  }
+  const n = toBucket - fromBucket;
+  const load = new Float64Array(n);
+  const diff = new Float64Array(n + 1);
+  const rangeStart = fromBucket * Q;
+  const rangeEnd = toBucket * Q;
+  for (let k = 0; k < count; k++) {
+    const ws = start[k]!;
+    const we = end[k]!;
+    const s = Math.max(ws, rangeStart);
+    const e = Math.min(we, rangeEnd);
+    if (e <= s) continue;
+    const perMs = volume[k]! / (we - ws);
+    const first = Math.floor(s / Q) - fromBucket;
+    const last = Math.ceil(e / Q) - 1 - fromBucket;
+    if (first === last) {
+      load[first]! += perMs * (e - s);
+      continue;
+    }
+    load[first]! += perMs * ((first + fromBucket + 1) * Q - s);
+    load[last]! += perMs * (e - (last + fromBucket) * Q);
+    diff[first + 1]! += perMs * Q;
+    diff[last]! -= perMs * Q;
+  }
+  let running = 0;
+  let runs = 0;
+  let overloaded = 0;
+  let inRun = false;
+  for (let i = 0; i < n; i++) {
+    running += diff[i]!;
+    const over = load[i]! + running > capacity[i]!;
+    if (over) {
+      overloaded++;
+      if (!inRun) runs++;
+    }
+    inRun = over;
+  }
+  return { runs, overloaded };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface DetectionFigures {
+  windows: number;
+  detectionMs: number;
+  floorMs: number;
+  ratio: number;
+  conflicts: number;
+  conflictWindows: number;
+  floorRuns: number;
+  pass: boolean;
+}
+
+/** Detection and floor timed alternately (so machine noise hits both), median of `runs` each after warm-up. */
+export function detectionMeasure(windows: number, runs: number): DetectionFigures {
+  const data = planningBenchData({ windows });
+  const capacity = capacityByBucket(data.profile, data.maintenance, data.fromBucket, data.toBucket);
+  const floor = () => detectionFloor(data.windows, capacity, data.fromBucket, data.toBucket);
+  let result = conflictsDetect(data);
+  let floorResult = floor();
+  for (let i = 0; i < 3; i++) {
+    conflictsDetect(data);
+    floor();
+  }
+  const detect: number[] = [];
+  const floors: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    result = conflictsDetect(data);
+    detect.push(performance.now() - t);
+    t = performance.now();
+    floorResult = floor();
+    floors.push(performance.now() - t);
+  }
+  const detectionMs = median(detect);
+  const floorMs = median(floors);
+  const ratio = detectionMs / floorMs;
+  return {
+    windows,
+    detectionMs,
+    floorMs,
+    ratio,
+    conflicts: result.conflicts.length,
+    conflictWindows: result.conflicts.reduce((sum, c) => sum + c.windows.length, 0),
+    floorRuns: floorResult.runs,
+    pass: ratio <= DETECTION_FLOOR_RATIO_TARGET,
+  };
+}
+
+export interface RecomputeFigures {
+  /** The first recompute of everything: it opens every conflict (the write side's share is in here too). */
+  firstMs: number;
+  /** Median of recomputes of everything when nothing changed since: read, detect, compare, write nothing. */
+  againMs: number;
+  /** The same as the server does it after a change of the capacity profile: the windows from its planning cache. */
+  cachedMs: number;
+  /** Its parts, median: reading all windows in the transaction, and detection in the worker. */
+  readMs: number;
+  detectMs: number;
+  conflicts: number;
+}
+
+/** A full recompute on PostgreSQL for a year of 50,000 windows (bench/year-database.ts), first and again. */
+export async function recomputeMeasure(runs = 5): Promise<RecomputeFigures> {
+  const db = await yearDatabaseCreate('cd_bench_detection');
+  try {
+    const now = new Date('2026-12-01T00:00:00Z');
+    let t = performance.now();
+    const first = await db.sql.begin((tx) => conflictsRecompute(tx, 'all', now, 'bench'));
+    const firstMs = performance.now() - t;
+    const again: number[] = [];
+    const cached: number[] = [];
+    const cache = planningCache();
+    await cache.get(db.sql);
+    const read: number[] = [];
+    const detect: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      t = performance.now();
+      await db.sql.begin((tx) => conflictsRecompute(tx, 'all', now, 'bench'));
+      if (i > 0) again.push(performance.now() - t);
+      t = performance.now();
+      await db.sql.begin((tx) => conflictsRecompute(tx, 'all', now, 'bench', {}, { cache, sql: db.sql }));
+      if (i > 0) cached.push(performance.now() - t);
+      await db.sql.begin(async (tx) => {
+        t = performance.now();
+        const from = Date.UTC(2026, 11, 1);
+        const to = Date.UTC(2028, 0, 20);
+        const inputs = await planningInputsInRange(tx, from, to);
+        if (i > 0) read.push(performance.now() - t);
+        t = performance.now();
+        await conflictsDetectOffThread({ ...inputs, profile: inputs.schedule, fromBucket: from / 900_000, toBucket: to / 900_000 });
+        if (i > 0) detect.push(performance.now() - t);
+      });
+    }
+    return { firstMs, againMs: median(again), cachedMs: median(cached), readMs: median(read), detectMs: median(detect), conflicts: first.created.length };
+  } finally {
+    await db.close();
+  }
+}
+
+/** Runs the comparison at 50,000 and 500,000 windows and the recompute on PostgreSQL, and prints them (unless `print` is false). */
+export async function run(
+  options: { print?: boolean; runs?: number; database?: boolean } = {},
+): Promise<{ small: DetectionFigures; large: DetectionFigures; scaling: number; recompute: RecomputeFigures | null }> {
+  const print = options.print ?? true;
+  const log = (line: string) => {
+    if (print) console.log(line);
+  };
+  const runs = options.runs ?? 15;
+  const small = detectionMeasure(50_000, runs);
+  const large = detectionMeasure(500_000, Math.max(5, Math.ceil(runs / 2)));
+  for (const f of [small, large]) {
+    log(
+      `detectie ${f.windows.toLocaleString('nl-NL')} vensters: ${f.detectionMs.toFixed(1)} ms, vloer (typed arrays: belasting plus runs) ` +
+        `${f.floorMs.toFixed(1)} ms: ${f.ratio.toFixed(1)}x, doel <= ${DETECTION_FLOOR_RATIO_TARGET}x: ${f.pass ? 'PASS' : 'FAIL'} ` +
+        `(${f.conflicts} conflicten met ${f.conflictWindows.toLocaleString('nl-NL')} vensters; vloer ${f.floorRuns} runs)`,
+    );
+  }
+  const scaling = large.detectionMs / small.detectionMs;
+  log(`  lineair: 10x de vensters kost ${scaling.toFixed(1)}x de tijd (vloer ${(large.floorMs / small.floorMs).toFixed(1)}x)`);
+  let recompute: RecomputeFigures | null = null;
+  if (options.database ?? true) {
+    recompute = await recomputeMeasure();
+    log(
+      `volledige herberekening op PostgreSQL, 50.000 vensters, zonder wijziging: met de vensters uit de cache van de server ` +
+        `${recompute.cachedMs.toFixed(0)} ms, doel <= ${RECOMPUTE_TARGET_MS} ms: ${recompute.cachedMs <= RECOMPUTE_TARGET_MS ? 'PASS' : 'FAIL'}; ` +
+        `alles gelezen in de transactie ${recompute.againMs.toFixed(0)} ms (lezen ${recompute.readMs.toFixed(0)} ms, detectie in de worker ` +
+        `${recompute.detectMs.toFixed(0)} ms); de eerste, die ${recompute.conflicts} conflicten opent: ${recompute.firstMs.toFixed(0)} ms`,
+    );
+  }
+  return { small, large, scaling, recompute };
+}
+
+const invokedDirectly = (() => {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+})();
+if (invokedDirectly) {
+  await run();
+  process.exit(0);
+}

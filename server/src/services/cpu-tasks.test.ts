@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { conflictsDetect, type PlanWindow } from '@cd/shared';
+import { cpuTaskRun, detectSummary, windowColumnsOf, windowsOfColumns, type DetectSummary } from './cpu-tasks.js';
+
+const t0 = Date.UTC(2027, 2, 28, 0); // the spring DST Sunday
+const STATUSES = ['concept', 'definitief', 'geannuleerd'] as const;
+
+/** Random windows around t0 from a seeded generator (mulberry32), every status, ids not in input order. */
+function windowsRandom(seed: number, count: number): PlanWindow[] {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  return Array.from({ length: count }, (_, i) => {
+    const start = t0 + Math.floor(random() * 96) * 900_000 + Math.floor(random() * 900_000);
+    return {
+      id: 5000 - i * 7,
+      afnemer: random() < 0.5 ? '00000001003214345000' : '00000001234567890000',
+      kenmerk: `K-${i}`,
+      start,
+      end: start + (1 + Math.floor(random() * 600)) * 60_000,
+      volume: 1 + Math.floor(random() * 50_000),
+      status: STATUSES[Math.floor(random() * 3)]!,
+    };
+  });
+}
+
+describe('windowColumnsOf', () => {
+  it('carries every window that is not cancelled to the worker and back unchanged, in order', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const windows = windowsRandom(seed, seed);
+      expect(windowsOfColumns(windowColumnsOf(windows))).toEqual(windows.filter((w) => w.status !== 'geannuleerd'));
+    }
+  });
+});
+
+describe('cpuTaskRun detect', () => {
+  it('finds from the columns the same conflicts as conflictsDetect on the window objects', () => {
+    let conflicts = 0;
+    for (let seed = 1; seed <= 50; seed++) {
+      const windows = windowsRandom(seed, 2 * seed);
+      const input = { profile: new Array<number>(168).fill(40_000), maintenance: [], fromBucket: t0 / 900_000 - 4, toBucket: t0 / 900_000 + 140 };
+      const viaColumns = cpuTaskRun({ task: 'detect', input, windows: windowColumnsOf(windows) }) as DetectSummary;
+      expect(viaColumns).toEqual(detectSummary({ ...input, windows }));
+      expect(viaColumns.conflicts).toEqual(conflictsDetect({ ...input, windows }).conflicts);
+      conflicts += viaColumns.conflicts.length;
+    }
+    expect(conflicts).toBeGreaterThan(10);
+  });
+});

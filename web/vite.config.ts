@@ -1,8 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 const brotli = promisify(brotliCompress);
@@ -40,8 +40,26 @@ function precompress(): Plugin {
   };
 }
 
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * React's API, run by Preact (preact/compat): the same components, react-query and recharts, about 45 KB less
+ * JavaScript on the first load (decision 014). The sources keep importing 'react' and keep React's types.
+ */
+const PREACT_ALIASES = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+  // recharts asks react-is whether a child is a Fragment; React's answer does not know Preact's elements.
+  { find: /^react-is$/, replacement: join(here, 'src/app/preact-react-is.ts') },
+];
+
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [precompress()],
+  resolve: { alias: PREACT_ALIASES, dedupe: ['preact'] },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
   build: { outDir: 'dist', emptyOutDir: true },
 });

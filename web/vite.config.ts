@@ -1,6 +1,5 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
@@ -40,15 +39,14 @@ function precompress(): Plugin {
   };
 }
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-
 /**
  * The first load of the overview in three files instead of eighteen (each response costs its headers, decision 014):
  * - the entry: everything main.tsx imports statically (Preact, react-query, the shell, the Dutch messages);
  * - `overview`: everything the overview page imports statically beyond that, also what other pages share with it;
  * - `chart`: recharts and its dependencies, loaded when the chart is drawn (the summary does not wait for it).
  * The sets are the module graph's own, computed after the build's module graph is complete (buildEnd), so a new
- * import lands in the right file without a list to keep. Other pages keep Rolldown's automatic chunks.
+ * import lands in the right file without a list to keep. Other pages keep Rolldown's automatic chunks. The group
+ * holding the entry module becomes the entry chunk (index-[hash].js) itself.
  */
 function chunkPlan(): { plugin: Plugin; groups: { name: string; test: (id: string) => boolean; priority: number }[] } {
   const entry = new Set<string>();
@@ -68,7 +66,11 @@ function chunkPlan(): { plugin: Plugin; groups: { name: string; test: (id: strin
         }
       };
       const ids = [...this.getModuleIds()];
-      const find = (suffix: string) => ids.filter((id) => id.replace(/\\/g, '/').endsWith(suffix));
+      const find = (suffix: string) => {
+        const found = ids.filter((id) => id.replace(/\\/g, '/').endsWith(suffix));
+        if (!found.length) this.error(`chunk plan: ${suffix} is not in the build; update web/vite.config.ts`);
+        return found;
+      };
       reach(
         ids.filter((id) => this.getModuleInfo(id)?.isEntry),
         entry,
@@ -99,8 +101,8 @@ const PREACT_ALIASES = [
   { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
   { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
   { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
-  // recharts asks react-is whether a child is a Fragment; React's answer does not know Preact's elements.
-  { find: /^react-is$/, replacement: join(here, 'src/app/preact-react-is.ts') },
+  // recharts asks react-is whether a child is a Fragment: React's react-is does not know Preact's elements, compat's does.
+  { find: /^react-is$/, replacement: 'preact/compat' },
 ];
 
 export default defineConfig({
@@ -108,5 +110,16 @@ export default defineConfig({
   resolve: { alias: PREACT_ALIASES, dedupe: ['preact'] },
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
-  build: { outDir: 'dist', emptyOutDir: true, rolldownOptions: { output: { codeSplitting: { groups: chunks.groups } } } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: chunks.groups } },
+      // react-query marks its modules "use client" for React Server Components; a client bundle has no use for it.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use client"')) return;
+        warn(warning);
+      },
+    },
+  },
 });

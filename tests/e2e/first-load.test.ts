@@ -136,7 +136,7 @@ describe('the first load of the overview', () => {
     // Each file costs its headers: the entry, the overview's chunk and the chart's chunk, not a file per module.
     expect(scripts.length).toBeLessThanOrEqual(4);
     // A Dutch user never fetches the English messages.
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
     expect(scripts.filter((tr) => /\/assets\/en-[\w-]+\.js$/.test(new URL(tr.url).pathname)).map((tr) => tr.url)).toEqual([]);
     await page.close();
   });
@@ -144,15 +144,15 @@ describe('the first load of the overview', () => {
   it('gives a user who chose English the English messages before the first render, from a chunk of their own', async () => {
     const page = await context.newPage();
     // The choice as a previous visit left it; and a record of every Dutch text the page ever showed, however briefly.
-    await page.addInitScript(() => {
+    // (A script in the page's own terms: the tests are typed without the DOM.)
+    await page.addInitScript(`
       localStorage.setItem('cd-lang', 'en');
-      const seen: string[] = [];
-      (globalThis as unknown as { dutchSeen: string[] }).dutchSeen = seen;
+      const seen = (globalThis.dutchSeen = []);
       new MutationObserver(() => {
-        const text = document.body?.innerText ?? '';
+        const text = document.body ? document.body.innerText : '';
         for (const dutch of ['Het dashboard wordt geladen', 'Overzicht', 'Aanmelden']) if (text.includes(dutch) && !seen.includes(dutch)) seen.push(dutch);
       }).observe(document, { childList: true, subtree: true, characterData: true });
-    });
+    `);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     const transfers = transfersRecord(cdp);
@@ -160,7 +160,7 @@ describe('the first load of the overview', () => {
     await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
     await page.getByTestId('chart-conflict-count').waitFor();
     await page.waitForLoadState('networkidle');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.evaluate(() => (globalThis as unknown as { dutchSeen: string[] }).dutchSeen)).toEqual([]);
     const english = transfers.filter((tr) => tr.type === 'Script' && /\/assets\/en-[\w-]+\.js$/.test(new URL(tr.url).pathname));
     expect(english).toHaveLength(1);
@@ -168,7 +168,7 @@ describe('the first load of the overview', () => {
     // Back to Dutch: the page switches at once (Dutch is always there), and the choice is kept.
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
-    expect(await page.evaluate(() => localStorage.getItem('cd-lang'))).toBe('nl');
+    expect(await page.evaluate('localStorage.getItem("cd-lang")')).toBe('nl');
     await page.close();
   });
 

@@ -44,6 +44,7 @@ import { zodDutchConfigure } from './lib/zod-dutch.js';
 import { planChanges } from './routes/plan-changes.js';
 import { apiTokens } from './routes/api-tokens.js';
 import { healthHandler, readyHandler, unknownApiPath } from './lib/probes.js';
+import { securityHeaders } from './lib/static.js';
 
 export type { Deps } from './lib/context.js';
 
@@ -51,18 +52,21 @@ export type { Deps } from './lib/context.js';
 export function createApp(deps: Deps) {
   zodDutchConfigure();
   const app = new OpenAPIHono<AppEnv>();
+  // The built web app's files under /assets/ get only the headers that act on them (lib/static.ts).
   app.use(
     '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
+    securityHeaders(
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      }),
+    ),
   );
   const planning = planningCache();
   const conflictPages = versionedMemo<{ rows: ConflictRow[]; total: number }>();

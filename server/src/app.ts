@@ -50,6 +50,7 @@ import { zodDutchConfigure } from './lib/zod-dutch.js';
 import { planChanges } from './routes/plan-changes.js';
 import { apiTokens } from './routes/api-tokens.js';
 import { healthHandler, readyHandler, unknownApiPath } from './lib/probes.js';
+import { securityHeaders } from './lib/static.js';
 
 export type { Deps } from './lib/context.js';
 
@@ -60,18 +61,21 @@ export function createApp(deps: Deps) {
   const metrics = deps.metrics ?? metricsCreate(deps.sql);
   app.use('*', metrics.requestObserve);
   if (deps.instanceId) app.use('*', servedBy(deps.instanceId));
+  // The built web app's files under /assets/ get only the headers that act on them (lib/static.ts).
   app.use(
     '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
+    securityHeaders(
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      }),
+    ),
   );
   const planning = planningCache();
   const conflictPages = versionedMemo<{ rows: ConflictRow[]; total: number }>();

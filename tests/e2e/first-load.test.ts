@@ -9,13 +9,13 @@ import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
 import { dutchCsv } from '../helpers/files.js';
 import { standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
-/** The goal of issue 15 for JavaScript on the wire at the first load of the overview. Not reached yet: printed with the gap. */
-const JS_GOAL = 150 * 1024;
 /**
- * What the build achieves now (measured: 217 KB brotli, of which recharts' chunk 89 KB and React DOM's about 55 KB),
- * held as a guard against regressions until the chart or the framework gets lighter.
+ * The goal of issue 15 for JavaScript on the wire at the first load of the overview, headers included. Reached
+ * (decision 014) with Preact for React DOM, the English messages in a chunk of their own, the first load in three
+ * files and only the security headers that act on a script. Measured 140.3 KB: the chart's chunk (recharts) 88.6 KB,
+ * the entry 37.0 KB, the overview's chunk 14.7 KB; 1.1 KB of it headers.
  */
-const JS_LIMIT = 225 * 1024;
+const JS_GOAL = 150 * 1024;
 const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
 
 let t: TestContext;
@@ -91,7 +91,7 @@ afterAll(async () => {
 });
 
 describe('the first load of the overview', () => {
-  it('moves its JavaScript brotli-compressed (within the current limit, against the 150 KB goal), hashed assets cached for a year', async () => {
+  it('moves at most 150 KB of JavaScript, brotli-compressed, in a few files, without the English messages; hashed assets cached for a year', async () => {
     // Signed in already (the session cookie in the context), the browser cache empty: the overview is the first page.
     const signIn = await context.request.post(`${server.url}/api/v1/sessions`, { data: { email: who.capacity.user.email, password: PASSWORD } });
     expect(signIn.status()).toBe(201);
@@ -118,7 +118,7 @@ describe('the first load of the overview', () => {
     }
     console.log(`  of which response headers: ${kb(jsHeaders)}; bodies ${kb(js - jsHeaders)}`);
     console.log(
-      `  JavaScript: ${kb(js)} in ${scripts.length} file(s); limit ${kb(JS_LIMIT)}; goal ≤ ${kb(JS_GOAL)}: ${js <= JS_GOAL ? 'reached' : `${kb(js - JS_GOAL)} over`}`,
+      `  JavaScript: ${kb(js)} in ${scripts.length} file(s); goal ≤ ${kb(JS_GOAL)}: ${js <= JS_GOAL ? `reached, ${kb(JS_GOAL - js)} to spare` : `${kb(js - JS_GOAL)} over`}`,
     );
     console.log(`  per type: ${[...byType].map(([type, n]) => `${type} ${kb(n)}`).join(', ')}; all: ${kb(all)} in ${transfers.length} responses`);
 
@@ -130,10 +130,50 @@ describe('the first load of the overview', () => {
       expect(tr.headers['content-type'], tr.url).toBe('text/javascript; charset=utf-8');
       expect(tr.headers.vary, tr.url).toBe('Accept-Encoding');
       expect(tr.headers['cache-control'], tr.url).toBe('public, max-age=31536000, immutable');
+      // Of the security headers only those that act on a script; the page's (CSP and the rest) come with the page.
+      expect(tr.headers['x-content-type-options'], tr.url).toBe('nosniff');
+      expect(tr.headers['content-security-policy'], tr.url).toBeUndefined();
     }
     const html = transfers.find((tr) => tr.type === 'Document');
     expect(html?.headers['cache-control']).toBe('no-cache');
-    expect(js).toBeLessThanOrEqual(JS_LIMIT);
+    expect(html?.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(js).toBeLessThanOrEqual(JS_GOAL);
+    // Each file costs its headers: the entry, the overview's chunk and the chart's chunk, not a file per module.
+    expect(scripts.length).toBeLessThanOrEqual(4);
+    // A Dutch user never fetches the English messages.
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    expect(scripts.filter((tr) => /\/assets\/en-[\w-]+\.js$/.test(new URL(tr.url).pathname)).map((tr) => tr.url)).toEqual([]);
+    await page.close();
+  });
+
+  it('gives a user who chose English the English messages before the first render, from a chunk of their own', async () => {
+    const page = await context.newPage();
+    // The choice as a previous visit left it; and a record of every Dutch text the page ever showed, however briefly.
+    // (A script in the page's own terms: the tests are typed without the DOM.)
+    await page.addInitScript(`
+      localStorage.setItem('cd-lang', 'en');
+      const seen = (globalThis.dutchSeen = []);
+      new MutationObserver(() => {
+        const text = document.body ? document.body.innerText : '';
+        for (const dutch of ['Het dashboard wordt geladen', 'Overzicht', 'Aanmelden']) if (text.includes(dutch) && !seen.includes(dutch)) seen.push(dutch);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    `);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const transfers = transfersRecord(cdp);
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    await page.getByTestId('chart-conflict-count').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.evaluate(() => (globalThis as unknown as { dutchSeen: string[] }).dutchSeen)).toEqual([]);
+    const english = transfers.filter((tr) => tr.type === 'Script' && /\/assets\/en-[\w-]+\.js$/.test(new URL(tr.url).pathname));
+    expect(english).toHaveLength(1);
+    console.log(`English messages: ${kb(english[0]!.bytes)} more, for a user who chose English`);
+    // Back to Dutch: the page switches at once (Dutch is always there), and the choice is kept.
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
+    expect(await page.evaluate('localStorage.getItem("cd-lang")')).toBe('nl');
     await page.close();
   });
 

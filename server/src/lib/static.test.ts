@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_IMMUTABLE, CACHE_REVALIDATE, encodingChoose, staticHandler } from './static.js';
+import { secureHeaders } from 'hono/secure-headers';
+import { CACHE_IMMUTABLE, CACHE_REVALIDATE, encodingChoose, securityHeaders, staticHandler } from './static.js';
 
 let root: string;
 let app: Hono;
@@ -24,6 +25,7 @@ beforeAll(() => {
   writeFileSync(join(root, 'assets', 'app-Dx9_aB-1.js.gz'), gzipSync(SCRIPT));
   writeFileSync(join(root, 'favicon.svg'), ICON);
   app = new Hono();
+  app.use('*', securityHeaders(secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], frameAncestors: ["'none'"] } })));
   app.get('*', staticHandler(root)!);
 });
 
@@ -119,6 +121,26 @@ describe('staticHandler', () => {
     expect(res.headers.get('content-encoding')).toBe('br');
     expect(Number(res.headers.get('content-length'))).toBeGreaterThan(0);
     expect(await res.text()).toBe('');
+  });
+
+  it('sends the page its security headers, and a built file only nosniff and CORP, about 470 bytes less per file', async () => {
+    const page = await get('/overzicht');
+    expect(page.headers.get('content-security-policy')).toBe("default-src 'self'; frame-ancestors 'none'");
+    expect(page.headers.get('strict-transport-security')).toMatch(/^max-age=/);
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const size = (res: Response) => [...res.headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 0);
+    for (const path of ['/assets/app-Dx9_aB-1.js', '/assets/app-00000000.js']) {
+      const res = await get(path, { 'Accept-Encoding': 'br' });
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('cross-origin-resource-policy'), path).toBe('same-origin');
+      for (const name of ['content-security-policy', 'strict-transport-security', 'x-frame-options', 'cross-origin-opener-policy', 'referrer-policy']) {
+        expect(res.headers.get(name), `${path} ${name}`).toBeNull();
+      }
+    }
+    const asset = await get('/assets/app-Dx9_aB-1.js', { 'Accept-Encoding': 'br' });
+    const html = await get('/', { 'Accept-Encoding': 'br' });
+    expect(size(html) - size(asset)).toBeGreaterThan(250);
   });
 
   it('is null for a folder without a build', () => {

@@ -1,13 +1,43 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { en } from './messages/en';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { type MessageKey, nl } from './messages/nl';
 
 export type Lang = 'nl' | 'en';
 export type { MessageKey };
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { nl, en };
+type Dictionary = Record<MessageKey, string>;
+
+/**
+ * Dutch is in the first load; every other language is its own chunk, fetched only when chosen (decision 014: the
+ * English messages are 9 KB on the wire that a Dutch user never needs).
+ */
+const LOADERS: Record<Exclude<Lang, 'nl'>, () => Promise<Dictionary>> = {
+  en: () => import('./messages/en').then((m) => m.en),
+};
+const loaded: Partial<Record<Lang, Dictionary>> = { nl };
+const loading = new Map<Lang, Promise<Dictionary>>();
 const STORAGE_KEY = 'cd-lang';
+
+/** The messages of a language, fetched once. A failed fetch is forgotten, so a later choice tries again. */
+function dictionaryLoad(lang: Lang): Promise<Dictionary> {
+  const ready = loaded[lang];
+  if (ready) return Promise.resolve(ready);
+  let pending = loading.get(lang);
+  if (!pending) {
+    pending = LOADERS[lang as Exclude<Lang, 'nl'>]().then(
+      (dictionary) => {
+        loaded[lang] = dictionary;
+        return dictionary;
+      },
+      (err: unknown) => {
+        loading.delete(lang);
+        throw err;
+      },
+    );
+    loading.set(lang, pending);
+  }
+  return pending;
+}
 
 interface I18n {
   lang: Lang;
@@ -25,23 +55,55 @@ function initialLang(): Lang {
   }
 }
 
-/** Dutch by default; English when the user switched. Keeps <html lang> in step for screen readers. */
+/**
+ * Fetches the messages of the language the user chose last time, before the first render (main.tsx waits for it),
+ * so an English user does not see Dutch first. Resolves also when the fetch fails: the page is then Dutch.
+ */
+export function i18nPreload(): Promise<void> {
+  return dictionaryLoad(initialLang()).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/**
+ * Dutch by default; English when the user switched. A language whose messages are not here yet is switched to once
+ * they arrived (the buttons keep the last choice if the user clicks again meanwhile). Keeps <html lang> in step for
+ * screen readers.
+ */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [lang, setLangState] = useState<Lang>(() => {
+    const stored = initialLang();
+    return loaded[stored] ? stored : 'nl';
+  });
+  const wanted = useRef<Lang>(lang);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  const setLang = useCallback((next: Lang) => {
-    setLangState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Private mode: the choice lasts for this page only.
-    }
-  }, []);
+  const setLang = useCallback(
+    (next: Lang) => {
+      wanted.current = next;
+      dictionaryLoad(next).then(
+        () => {
+          if (wanted.current !== next) return;
+          setLangState(next);
+          try {
+            localStorage.setItem(STORAGE_KEY, next);
+          } catch {
+            // Private mode: the choice lasts for this page only.
+          }
+        },
+        () => {
+          // Offline or a new release replaced the chunk: stay in the current language; the next click tries again.
+          if (wanted.current === next) wanted.current = lang;
+        },
+      );
+    },
+    [lang],
+  );
   const t = useCallback<Translate>(
     (key, params) => {
-      const text = DICTIONARIES[lang][key] ?? nl[key];
+      const text = (loaded[lang] ?? nl)[key] ?? nl[key];
       return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
     },
     [lang],

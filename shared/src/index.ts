@@ -22,3 +22,4 @@ export * from './range-instant.js';
 export * from './plan-changes/index.js';
 export * from './plan-changes/api.js';
 export * from './api-tokens.js';
+export * from './security-incidents/index.js';

@@ -71,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   'role.calamity-manager': 'Calamity manager',
   'role.admin': 'Administrator',
   'role.fraudeteam': 'Fraud team',
+  'role.security-officer': 'Security officer (CISO)',
 
   'nav.overview': 'Overview',
   'nav.upload': 'Deliver prognosis',

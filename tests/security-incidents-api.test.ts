@@ -125,7 +125,8 @@ describe('POST /api/v1/security-incidents/{id}/actions · escalate', () => {
 
     const [row] = await t.sql`select level from security_incidents where id = ${s.id}`;
     expect(row!.level).toBe(2);
-    const trail = await t.sql`select action, actor_email, at, payload from security_incident_events where security_incident_id = ${s.id} and action = 'escalated' order by id`;
+    const trail =
+      await t.sql`select action, actor_email, at, payload from security_incident_events where security_incident_id = ${s.id} and action = 'escalated' order by id`;
     expect(trail.map((e) => [e.actorEmail, e.at.toISOString(), e.payload.from, e.payload.to, e.payload.reason])).toEqual([
       ['security@logius.example', '2027-02-01T10:00:00.000Z', 0, 1, 'Overleg loste het niet op.'],
       ['security@logius.example', '2027-02-01T11:00:00.000Z', 1, 2, 'Servicecentrum kan niet beslissen.'],
@@ -262,7 +263,10 @@ describe('GET /api/v1/security-incidents/reports/periodic', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
     const ws = wb.getWorksheet('Q1 2027')!;
-    const rows = ws.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const rows = ws
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows).toContainEqual(['Totaal gemeld', 1]);
     expect(rows).toContainEqual(['Ernst: Hoog', 1]);
     expect(rows.some((r) => r[0] === 'SEC-2027-000001' && r[4] === OIN_A)).toBe(true);

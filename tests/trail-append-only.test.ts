@@ -35,6 +35,7 @@ describe('trail_append_only', () => {
       'fraud_report_events',
       'incident_events',
       'rfc_events',
+      'security_incident_events',
       'send_window_revisions',
     ]);
     for (const r of rows) expect(r.fn, r.table).toBe('trail_append_only');

@@ -155,6 +155,7 @@ export function createApp(deps: Deps) {
       { name: 'Incidenten' },
       { name: 'Escalaties' },
       { name: 'Fraude' },
+      { name: 'Beveiligingsincidenten' },
       { name: 'Contacten' },
       { name: 'Wijzigingen' },
       { name: 'Serviceverzoeken' },

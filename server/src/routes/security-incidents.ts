@@ -145,7 +145,8 @@ export const securityIncidents = apiRouter()
       const { sql, now } = c.get('deps');
       let afnemer: string | null;
       if (accessReach(user.role, 'security-incident.report') === 'own') {
-        if (b.afnemer !== undefined && b.afnemer !== user.afnemerOin) throw new ProblemError(403, 'U meldt een beveiligingsincident alleen voor uw eigen organisatie.');
+        if (b.afnemer !== undefined && b.afnemer !== user.afnemerOin)
+          throw new ProblemError(403, 'U meldt een beveiligingsincident alleen voor uw eigen organisatie.');
         afnemer = user.afnemerOin;
       } else {
         afnemer = b.afnemer ?? null;

@@ -86,7 +86,11 @@ export async function securityReportNotify(tx: Tx, s: { reference: string; sever
   await notify(
     tx,
     users,
-    { conflictId: null, title: `Nieuw beveiligingsincident ${s.reference} (ernst ${s.severity})`, body: 'Er is een beveiligingsincident gemeld. Bekijk het in het dashboard.' },
+    {
+      conflictId: null,
+      title: `Nieuw beveiligingsincident ${s.reference} (ernst ${s.severity})`,
+      body: 'Er is een beveiligingsincident gemeld. Bekijk het in het dashboard.',
+    },
     at,
   );
 }

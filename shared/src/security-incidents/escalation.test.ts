@@ -22,7 +22,11 @@ describe('securityEscalationNext', () => {
 
 describe('securityEscalationAudience', () => {
   it('always informs the security officer besides the level, and the reporting Afnemer when there is one', () => {
-    expect(securityEscalationAudience(2, true)).toEqual({ roles: ['security-officer', 'service-manager'], contactRole: 'servicemanager', informReportingAfnemer: true });
+    expect(securityEscalationAudience(2, true)).toEqual({
+      roles: ['security-officer', 'service-manager'],
+      contactRole: 'servicemanager',
+      informReportingAfnemer: true,
+    });
     expect(securityEscalationAudience(5, false)?.informReportingAfnemer).toBe(false);
     expect(securityEscalationAudience(0, true)).toBeNull();
     expect(securityEscalationAudience(6, true)).toBeNull();

@@ -17,6 +17,8 @@ const IncidentsPage = lazy(() => import('./routes/incidents-page'));
 const ChangesPage = lazy(() => import('./routes/changes-page'));
 const NotFoundPage = lazy(() => import('./routes/not-found-page'));
 const TokensPage = lazy(() => import('./routes/tokens-page'));
+const SecurityIncidentsPage = lazy(() => import('./routes/security-incidents-page'));
+const SecurityIncidentPage = lazy(() => import('./routes/security-incident-page'));
 
 /** The page for a path, as the given role sees it. */
 export function pageFor(pathname: string, role: Role): ReactNode {
@@ -36,5 +38,8 @@ export function pageFor(pathname: string, role: Role): ReactNode {
   if (path === '/incidenten') return <IncidentsPage />;
   if (path === '/wijzigingen') return <ChangesPage />;
   if (path === '/api-tokens') return <TokensPage />;
+  if (path === '/beveiligingsincidenten') return <SecurityIncidentsPage />;
+  const securityIncident = matchPath('/beveiligingsincidenten/:id', path);
+  if (securityIncident && /^\d+$/.test(securityIncident.id!)) return <SecurityIncidentPage id={Number(securityIncident.id)} />;
   return <NotFoundPage />;
 }

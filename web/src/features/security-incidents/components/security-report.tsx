@@ -1,4 +1,5 @@
 import { SECURITY_SEVERITIES, SECURITY_STATUSES } from '@cd/shared';
+import { amsterdamParts } from '@cd/shared/time';
 import { useId, useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/feedback';
 import { ScrollRegion } from '../../../components/scroll-region';
@@ -6,12 +7,13 @@ import { useT } from '../../../lib/i18n';
 import { securityReportXlsxUrl, useSecurityReport } from '../api/security-incidents';
 import { severityKey, statusKey } from './labels';
 
-/** The quarterly report (DAP 6.2: Logius reports on security incidents periodically), with an Excel download. */
+/** The quarterly report (DAP 6.2: Logius reports on security incidents periodically), with an Excel download; the current Amsterdam quarter first. */
 export function SecurityPeriodicReportPanel({ today }: { today: Date }) {
   const t = useT();
   const id = useId();
-  const [year, setYear] = useState(today.getFullYear());
-  const [quarter, setQuarter] = useState(Math.floor(today.getMonth() / 3) + 1);
+  const now = amsterdamParts(today.getTime());
+  const [year, setYear] = useState(now.year);
+  const [quarter, setQuarter] = useState(Math.floor((now.month - 1) / 3) + 1);
   const query = useSecurityReport(year, quarter);
   const r = query.data;
   return (

@@ -1,4 +1,2 @@
-export * from './model.js';
-export * from './escalation.js';
-export * from './report.js';
+export * from './rules.js';
 export * from './api.js';

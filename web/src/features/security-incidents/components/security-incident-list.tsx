@@ -1,5 +1,5 @@
 import { roleMay } from '@cd/shared/access';
-import { SECURITY_SEVERITIES, type SecuritySeverity } from '@cd/shared';
+import { SECURITY_SEVERITIES, type SecuritySeverity } from '@cd/shared/security-incidents';
 import { type FormEvent, useId, useState } from 'react';
 import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
 import { ScrollRegion } from '../../../components/scroll-region';

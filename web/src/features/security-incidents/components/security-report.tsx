@@ -1,4 +1,4 @@
-import { SECURITY_SEVERITIES, SECURITY_STATUSES } from '@cd/shared';
+import { SECURITY_SEVERITIES, SECURITY_STATUSES } from '@cd/shared/security-incidents';
 import { amsterdamParts } from '@cd/shared/time';
 import { useId, useState } from 'react';
 import { ErrorMessage, Loading } from '../../../components/feedback';

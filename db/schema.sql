@@ -517,7 +517,7 @@ create table reference_counters (
   year integer not null,
   last integer not null,
   constraint reference_counters_pkey PRIMARY KEY (prefix, year),
-  constraint reference_counters_prefix_check CHECK ((prefix = ANY (ARRAY['INC'::text, 'FRD'::text])))
+  constraint reference_counters_prefix_check CHECK ((prefix = ANY ('{FRD,INC,SEC}'::text[])))
 );
 
 create table releases (
@@ -597,6 +597,51 @@ create table schema_migrations (
   applied_at timestamp with time zone default now() not null,
   constraint schema_migrations_pkey PRIMARY KEY (name)
 );
+
+create table security_incident_events (
+  id bigint default nextval('security_incident_events_id_seq'::regclass) not null,
+  security_incident_id bigint not null,
+  at timestamp with time zone not null,
+  actor_user_id bigint,
+  actor_email text,
+  actor_role text,
+  actor_afnemer text,
+  action text not null,
+  payload jsonb default '{}'::jsonb not null,
+  constraint security_incident_events_actor_user_id_fkey FOREIGN KEY (actor_user_id) REFERENCES users(id),
+  constraint security_incident_events_pkey PRIMARY KEY (id),
+  constraint security_incident_events_security_incident_id_fkey FOREIGN KEY (security_incident_id) REFERENCES security_incidents(id)
+);
+CREATE INDEX security_incident_events_incident_idx ON public.security_incident_events USING btree (security_incident_id, id);
+CREATE TRIGGER security_incident_events_append_only BEFORE DELETE OR UPDATE ON public.security_incident_events FOR EACH ROW EXECUTE FUNCTION trail_append_only('Het audittrail van beveiligingsincidenten');
+
+create table security_incidents (
+  id bigint default nextval('security_incidents_id_seq'::regclass) not null,
+  reference text not null,
+  afnemer_oin text,
+  reported_by bigint not null,
+  reported_at timestamp with time zone not null,
+  discovered_at timestamp with time zone,
+  title text not null,
+  description text not null,
+  severity text not null,
+  status text default 'gemeld'::text not null,
+  level integer default 0 not null,
+  closed_at timestamp with time zone,
+  constraint security_incidents_afnemer_oin_fkey FOREIGN KEY (afnemer_oin) REFERENCES afnemers(oin),
+  constraint security_incidents_check CHECK (((status = 'afgesloten'::text) = (closed_at IS NOT NULL))),
+  constraint security_incidents_description_check CHECK (((length(description) >= 1) AND (length(description) <= 10000))),
+  constraint security_incidents_level_check CHECK (((level >= 0) AND (level <= 5))),
+  constraint security_incidents_pkey PRIMARY KEY (id),
+  constraint security_incidents_reference_check CHECK ((reference ~ '^SEC-[0-9]{4}-[0-9]{6,}$'::text)),
+  constraint security_incidents_reference_key UNIQUE (reference),
+  constraint security_incidents_reported_by_fkey FOREIGN KEY (reported_by) REFERENCES users(id),
+  constraint security_incidents_severity_check CHECK ((severity = ANY (ARRAY['laag'::text, 'middel'::text, 'hoog'::text, 'kritiek'::text]))),
+  constraint security_incidents_status_check CHECK ((status = ANY (ARRAY['gemeld'::text, 'in-behandeling'::text, 'afgesloten'::text]))),
+  constraint security_incidents_title_check CHECK (((length(title) >= 1) AND (length(title) <= 200)))
+);
+CREATE INDEX security_incidents_afnemer_idx ON public.security_incidents USING btree (afnemer_oin, reported_at DESC);
+CREATE INDEX security_incidents_reported_idx ON public.security_incidents USING btree (reported_at);
 
 create table send_window_revisions (
   window_id bigint not null,
@@ -763,7 +808,7 @@ create table users (
   constraint users_email_check CHECK (((email = lower(email)) AND ((length(email) >= 3) AND (length(email) <= 320)))),
   constraint users_email_unique UNIQUE (email),
   constraint users_pkey PRIMARY KEY (id),
-  constraint users_role_check CHECK ((role = ANY ('{admin,calamity-manager,capacity-manager,incident-manager,klantraad-manager,planner,service-manager,fraudeteam}'::text[])))
+  constraint users_role_check CHECK ((role = ANY (NULL::text[])))
 );
 
 create function change_notify(kind text, everyone boolean, afnemers text[], conflict_id bigint DEFAULT NULL::bigint) returns void language plpgsql as $$

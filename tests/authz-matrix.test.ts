@@ -32,6 +32,7 @@ const COLUMNS = [
   'calamity-manager',
   'admin',
   'fraudeteam',
+  'security-officer',
 ] as const;
 type Column = (typeof COLUMNS)[number];
 
@@ -41,7 +42,16 @@ const UN = 'unauthenticated';
 const NF = 'notfound';
 /** 'ok' is any 2xx, the names are 403, 401 and 404; a number is that status exactly (a state-machine refusal). */
 type Outcome = typeof ok | typeof NO | typeof UN | typeof NF | 400 | 409;
-type Grid = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+type Grid11 = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+/**
+ * The security officer (issue 17) came after the table was written. A row that names it has twelve cells; a row of
+ * eleven gives it the Fraudeteam's outcome: both are Logius roles that read what every Logius role reads and hold no
+ * capability of their own on those rows. On every RULE_OF row that is held against the access table like any cell,
+ * so a row where the two differ (fraud, security incidents) must say so with a twelfth cell.
+ */
+type Grid = Grid11 | readonly [...Grid11, Outcome];
+/** The intended outcome of column `i` on a row (see Grid for the security officer's column). */
+const intendedOf = (row: Grid, i: number): Outcome => row[i] ?? row[COLUMNS.indexOf('fraudeteam')]!;
 
 // ---------- the intended table ----------
 // Derived from docs/decisions, shared/src/roles.ts, the procedure gates and the DAP (shared/ref/domain.md).
@@ -52,7 +62,7 @@ type Grid = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outc
 const OUTSIDE_OPENAPI = ['GET /openapi.json', 'GET /health', 'GET /ready', 'GET /metrics'];
 
 const INTENDED = {
-  //                                                                  anon plan plan krm  krm  cap  svc  inc  cal  adm  frd
+  //                                                                  anon plan plan krm  krm  cap  svc  inc  cal  adm  frd  sec
   //                                                                       own  oth  own  oth
   // Aanmelden: logging in and out needs no session; who you are needs one.
   'POST /sessions': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
@@ -166,10 +176,20 @@ const INTENDED = {
   'PUT /disruption-analyses/{id}/analysis': [UN, NO, NO, NO, NO, NO, ok, ok, ok, ok, NO],
 
   // Fraude (decision 005): the Fraudeteam reads and acts; the reporter sees its receipt; for anyone else it does not exist.
-  'GET /fraud-reports': [UN, ok, ok, ok, ok, NO, NO, NO, NO, NO, ok],
-  'GET /fraud-reports/{id}': [UN, ok, NF, NF, NF, NO, NO, NO, NO, NO, ok],
-  'POST /fraud-reports': [UN, ok, ok, ok, ok, NO, NO, NO, NO, NO, NO],
-  'POST /fraud-reports/{id}/actions': [UN, NO, NO, NO, NO, NO, NO, NO, NO, NO, ok],
+  'GET /fraud-reports': [UN, ok, ok, ok, ok, NO, NO, NO, NO, NO, ok, NO],
+  'GET /fraud-reports/{id}': [UN, ok, NF, NF, NF, NO, NO, NO, NO, NO, ok, NO],
+  'POST /fraud-reports': [UN, ok, ok, ok, ok, NO, NO, NO, NO, NO, NO, NO],
+  'POST /fraud-reports/{id}/actions': [UN, NO, NO, NO, NO, NO, NO, NO, NO, NO, ok, NO],
+
+  // Beveiligingsincidenten (section 6.2, issue 17): Logius' security officer and the reporting Afnemer's planner
+  // only; another Afnemer's incident does not exist for B (404). Both sides may escalate; only Logius handles and reports.
+  'GET /security-incidents': [UN, ok, ok, NO, NO, NO, NO, NO, NO, NO, NO, ok],
+  'GET /security-incidents/{id}': [UN, ok, NF, NO, NO, NO, NO, NO, NO, NO, NO, ok],
+  'POST /security-incidents': [UN, ok, ok, NO, NO, NO, NO, NO, NO, NO, NO, ok],
+  'POST /security-incidents/{id}/actions · escalate': [UN, ok, NF, NO, NO, NO, NO, NO, NO, NO, NO, ok],
+  'POST /security-incidents/{id}/actions · status': [UN, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, ok],
+  'GET /security-incidents/reports/periodic': [UN, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, ok],
+  'GET /security-incidents/reports/periodic.xlsx': [UN, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, ok],
 
   // Contacten (Bijlage 1): Logius keeps its list, each Afnemer its own.
   'GET /contacts · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
@@ -315,6 +335,13 @@ const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
   'GET /fraud-reports': ['fraud.handle', 'fraud.report'],
   'GET /fraud-reports/{id}': ['fraud.handle', 'fraud.report'],
   'POST /fraud-reports': 'fraud.report',
+  'GET /security-incidents': 'security-incident.read',
+  'GET /security-incidents/{id}': 'security-incident.read',
+  'POST /security-incidents': 'security-incident.report',
+  'POST /security-incidents/{id}/actions · escalate': 'security-incident.escalate',
+  'POST /security-incidents/{id}/actions · status': 'security-incident.handle',
+  'GET /security-incidents/reports/periodic': 'security-incident.periodic-report',
+  'GET /security-incidents/reports/periodic.xlsx': 'security-incident.periodic-report',
   'POST /fraud-reports/{id}/actions': 'fraud.handle',
   'GET /contacts · ?afnemer=A': 'afnemer-data.read',
   'POST /contacts': 'contact.manage',
@@ -538,6 +565,9 @@ const analysisBody = {
   communication: {},
 };
 
+const securityBody = { title: `${A_SECRET} beveiligingsincident`, description: `${A_SECRET}: certificaat gelekt`, severity: 'hoog' };
+const securityIncidentOfA = async () => (await setup('POST', '/security-incidents', who.plannerA, securityBody)).id as number;
+
 /** The resources of Afnemer A (and a few of B and of Logius) that the read rows point at. */
 async function fixture() {
   await setup('PUT', '/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) });
@@ -587,7 +617,24 @@ async function fixture() {
   const fraudReportA = (await setup('POST', '/fraud-reports', who.plannerA, { description: `${FRAUD_SECRET}: verdachte berichten`, channel: 'e-mail' }))
     .id as number;
   await setup('POST', `/fraud-reports/${fraudReportA}/actions`, actorOf('fraudeteam'), { type: 'note', text: `${FRAUD_SECRET} onderzoek` });
-  return { windowA, conflictA, conflictShared, dryRunSlotA, maintenance, incidentA, incidentShared, analysisA, rfcA, release, serviceRequestA, fraudReportA };
+  const securityIncidentA = await securityIncidentOfA();
+  await setup('POST', '/security-incidents', who.plannerB, { title: 'Beveiligingsincident van B', description: 'Phishing bij B', severity: 'laag' });
+  await setup('POST', '/security-incidents', actorOf('security-officer'), { title: 'Beveiligingsincident bij Logius', description: 'Lek', severity: 'laag' });
+  return {
+    windowA,
+    conflictA,
+    conflictShared,
+    dryRunSlotA,
+    maintenance,
+    incidentA,
+    incidentShared,
+    analysisA,
+    rfcA,
+    release,
+    serviceRequestA,
+    fraudReportA,
+    securityIncidentA,
+  };
 }
 
 const REQUESTS: Record<Key, Spec> = {
@@ -886,6 +933,28 @@ const REQUESTS: Record<Key, Spec> = {
   'POST /fraud-reports': () => ({ path: '/fraud-reports', body: { description: 'Phishing uit naam van de Berichtenbox', channel: 'telefoon' } }),
   'POST /fraud-reports/{id}/actions': () => ({ path: `/fraud-reports/${fx.fraudReportA}/actions`, body: { type: 'note', text: 'Nagebeld' } }),
 
+  'GET /security-incidents': {
+    request: () => ({ path: '/security-incidents' }),
+    foreign: (b, oin) => b.filter(notOwn(oin)),
+    holds: (b, { oin }) => expect(b.length, 'every caller let in sees an incident: its own, or all').toBeGreaterThanOrEqual(oin ? 1 : 3),
+  },
+  'GET /security-incidents/{id}': () => ({ path: `/security-incidents/${fx.securityIncidentA}` }),
+  'POST /security-incidents': () => ({
+    path: '/security-incidents',
+    body: { title: 'Verdachte aanmeldingen', description: 'Veel mislukte pogingen', severity: 'middel' },
+  }),
+  // A fresh incident of A at level 0 for each caller, so each escalation is the first.
+  'POST /security-incidents/{id}/actions · escalate': async () => ({
+    path: `/security-incidents/${await securityIncidentOfA()}/actions`,
+    body: { type: 'escalate', fromLevel: 0, reason: 'Overleg loste het niet op.' },
+  }),
+  'POST /security-incidents/{id}/actions · status': () => ({
+    path: `/security-incidents/${fx.securityIncidentA}/actions`,
+    body: { type: 'status', status: 'in-behandeling', note: 'Onderzoek gestart.' },
+  }),
+  'GET /security-incidents/reports/periodic': () => ({ path: '/security-incidents/reports/periodic?year=2027&quarter=1' }),
+  'GET /security-incidents/reports/periodic.xlsx': () => ({ path: '/security-incidents/reports/periodic.xlsx?year=2027&quarter=1' }),
+
   'GET /contacts · ?afnemer=A': () => ({ path: `/contacts?afnemer=${OIN_A}` }),
   'GET /contacts · zonder filter': { request: () => ({ path: '/contacts' }), foreign: (b, oin) => b.filter(notOwnNorLogius(oin)) },
   'POST /contacts': () => ({ path: '/contacts', body: { ...contactBody, name: 'Nieuwe contactpersoon' } }),
@@ -1118,7 +1187,7 @@ describe('the authorisation matrix itself', () => {
       const capabilities = typeof rule === 'string' ? [rule] : rule;
       COLUMNS.forEach((column, i) => {
         if (DECIDED_OTHERWISE[`${key} @ ${column}`]) return;
-        const intended: Outcome = INTENDED[key][i]!;
+        const intended: Outcome = intendedOf(INTENDED[key], i);
         if (column === 'anonymous') {
           if (intended !== UN) disagreements.push(`${key} @ ${column}: ${intended}, zonder aanmelding hoort 401`);
           return;
@@ -1166,7 +1235,7 @@ for (const key of Object.keys(INTENDED) as Key[]) {
   const { request, writesNothing, capabilityUrl, foreign, holds } = typeof spec === 'function' ? { request: spec } : spec;
   describe(key, () => {
     const cases = COLUMNS.map((column, i) => {
-      const intended = INTENDED[key][i]!;
+      const intended = intendedOf(INTENDED[key], i);
       const deviation = KNOWN_DEVIATIONS[`${key} @ ${column}`];
       const name = deviation ? `${column} → ${deviation.actual} (bekende afwijking; bedoeld: ${intended})` : `${column} → ${intended}`;
       return {

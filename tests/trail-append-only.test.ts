@@ -36,6 +36,7 @@ describe('trail_append_only', () => {
       'incident_events',
       'notices',
       'rfc_events',
+      'security_incident_events',
       'send_window_revisions',
       'setting_changes',
     ]);

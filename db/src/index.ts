@@ -32,3 +32,4 @@ export * from './schema-snapshot.js';
 export * from './queries/settings.js';
 export * from './queries/notices.js';
 export * from './queries/usage-targets.js';
+export * from './queries/security-incidents.js';

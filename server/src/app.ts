@@ -33,6 +33,7 @@ import { incidentPriorities } from './routes/incident-priorities.js';
 import { escalations } from './routes/escalations.js';
 import { disruptionAnalyses } from './routes/disruption-analyses.js';
 import { fraudReports } from './routes/fraud-reports.js';
+import { securityIncidents } from './routes/security-incidents.js';
 import { contacts } from './routes/contacts.js';
 import { rfcs } from './routes/rfcs.js';
 import { standardChanges } from './routes/standard-changes.js';
@@ -132,6 +133,7 @@ export function createApp(deps: Deps) {
     .route('/escalations', escalations)
     .route('/disruption-analyses', disruptionAnalyses)
     .route('/fraud-reports', fraudReports)
+    .route('/security-incidents', securityIncidents)
     .route('/contacts', contacts)
     .route('/standard-changes', standardChanges)
     .route('/rfcs', rfcs)
@@ -170,6 +172,7 @@ export function createApp(deps: Deps) {
       { name: 'Incidenten' },
       { name: 'Escalaties' },
       { name: 'Fraude' },
+      { name: 'Beveiligingsincidenten' },
       { name: 'Contacten' },
       { name: 'Wijzigingen' },
       { name: 'Serviceverzoeken' },

@@ -107,6 +107,7 @@ const LOGIUS_USERS: { email: string; name: string; role: Role }[] = [
   { email: 'incident@logius.example', name: 'Pieter Bakker', role: 'incident-manager' },
   { email: 'calamiteit@logius.example', name: 'Fatima El Amrani', role: 'calamity-manager' },
   { email: 'beheer@logius.example', name: 'Joost Jansen', role: 'admin' },
+  { email: 'security@logius.example', name: 'Noor Visser', role: 'security-officer' },
 ];
 
 /** The demo accounts as printed at start-up. */

@@ -2,7 +2,7 @@ import type { Priority } from '@cd/shared';
 import type { Queryable, Tx } from '../client.js';
 
 /** The next number of the year's sequence for `prefix`; concurrent callers each get their own. */
-export async function referenceNext(tx: Tx, prefix: 'INC' | 'FRD', year: number): Promise<number> {
+export async function referenceNext(tx: Tx, prefix: 'INC' | 'FRD' | 'SEC', year: number): Promise<number> {
   const [row] = await tx<{ last: number }[]>`
     insert into reference_counters (prefix, year, last) values (${prefix}, ${year}, 1)
     on conflict (prefix, year) do update set last = reference_counters.last + 1

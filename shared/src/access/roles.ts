@@ -8,6 +8,7 @@ export const ROLES = [
   'calamity-manager',
   'admin',
   'fraudeteam',
+  'security-officer',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -35,4 +36,5 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   'calamity-manager': 'Calamiteitenmanager',
   admin: 'Beheerder',
   fraudeteam: 'Fraudeteam',
+  'security-officer': 'Security officer (CISO)',
 };

@@ -16,7 +16,7 @@ const HANDLERS = {
   admin: 'any',
 } as const satisfies Grants;
 const CHANGE_HANDLERS = { 'service-manager': 'any', 'capacity-manager': 'any', admin: 'any' } as const satisfies Grants;
-const LOGIUS = { ...HANDLERS, fraudeteam: 'any' } as const satisfies Grants;
+const LOGIUS = { ...HANDLERS, fraudeteam: 'any', 'security-officer': 'any' } as const satisfies Grants;
 
 /**
  * Who may do what: capability × role, and for an Afnemer-bound role whether only for its own Afnemer. A role left
@@ -73,6 +73,15 @@ export const ACCESS = {
   // Fraud (decision 005): the reporter sees only its receipt.
   'fraud.report': { planner: 'own', 'klantraad-manager': 'own' },
   'fraud.handle': { fraudeteam: 'any' },
+
+  // Security incidents (section 6.2): Logius' security officer and the reporting Afnemer only.
+  'security-incident.report': { planner: 'own', 'security-officer': 'any' },
+  'security-incident.read': { planner: 'own', 'security-officer': 'any' },
+  /** Climb the escalation ladder (section 7): both sides may, the Afnemer for its own report. */
+  'security-incident.escalate': { planner: 'own', 'security-officer': 'any' },
+  'security-incident.handle': { 'security-officer': 'any' },
+  /** The periodic report over every Afnemer (section 6.2: Logius reports in the periodic report). */
+  'security-incident.periodic-report': { 'security-officer': 'any' },
 
   // Contacts (Bijlage 1).
   'contact.manage': { planner: 'own', 'klantraad-manager': 'own', 'service-manager': 'any', admin: 'any' },

@@ -1,7 +1,7 @@
 import { amsterdamParts } from '../time/calendar.js';
 
 /** Returns a Logius reference: prefix, year and a six-digit sequence. Edge: 123 in 2027 gives INC-2027-000123; beyond 999999 the number grows. */
-export function referenceFormat(prefix: 'INC' | 'FRD', year: number, sequence: number): string {
+export function referenceFormat(prefix: 'INC' | 'FRD' | 'SEC', year: number, sequence: number): string {
   return `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;
 }
 

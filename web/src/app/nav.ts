@@ -53,6 +53,7 @@ function roleNavBase(role: Role): MenuItem[] {
       { to: '/verzendmomenten', label: 'nav.windows' },
       { to: '/conflicten', label: 'nav.myConflicts' },
       { to: '/incidenten', label: 'nav.incidents' },
+      { to: '/beveiligingsincidenten', label: 'nav.securityIncidents', needs: 'security-incident.read' },
       { to: '/wijzigingen', label: 'nav.changes' },
       { to: '/meldingen', label: 'nav.notifications' },
     ];
@@ -75,6 +76,7 @@ function roleNavBase(role: Role): MenuItem[] {
       { to: '/capaciteitsprofiel', label: 'nav.profile' },
       { to: '/onderhoud', label: 'nav.maintenance' },
       { to: '/incidenten', label: 'nav.incidents' },
+      { to: '/beveiligingsincidenten', label: 'nav.securityIncidents', needs: 'security-incident.read' },
       { to: '/wijzigingen', label: 'nav.changes' },
       { to: '/meldingen', label: 'nav.notifications' },
     ];

@@ -27,6 +27,8 @@ const ServiceReportPage = lazy(() => import('./routes/service-report-page'));
 const SubscriptionsPage = lazy(() => import('./routes/subscriptions-page'));
 const SettingsPage = lazy(() => import('./routes/settings-page'));
 const UsageTargetsPage = lazy(() => import('./routes/usage-targets-page'));
+const SecurityIncidentsPage = lazy(() => import('./routes/security-incidents-page'));
+const SecurityIncidentPage = lazy(() => import('./routes/security-incident-page'));
 
 /** The page for a path, as the given role sees it. */
 export function pageFor(pathname: string, role: Role): ReactNode {
@@ -58,5 +60,8 @@ export function pageFor(pathname: string, role: Role): ReactNode {
   if (path === '/abonnementen') return <SubscriptionsPage />;
   if (path === '/instellingen') return <SettingsPage />;
   if (path === '/doelstellingen') return <UsageTargetsPage />;
+  if (path === '/beveiligingsincidenten') return <SecurityIncidentsPage />;
+  const securityIncident = matchPath('/beveiligingsincidenten/:id', path);
+  if (securityIncident && /^\d+$/.test(securityIncident.id!)) return <SecurityIncidentPage id={Number(securityIncident.id)} />;
   return <NotFoundPage />;
 }

@@ -15,6 +15,7 @@ export const QUERY_ROOTS = {
   maintenance: 'maintenance-windows',
   notifications: 'notifications',
   incidents: 'incidents',
+  securityIncidents: 'security-incidents',
   escalations: 'escalations',
   contacts: 'contacts',
   rfcs: 'rfcs',

@@ -717,7 +717,7 @@ export const en: Record<MessageKey, string> = {
   'incidents.responseOverdue': 'Response deadline missed',
   'incidents.days': '{days} d {hours} h',
   'incidents.used': '{percent} of the resolution time',
-  'incidents.usedAlt': '{percent} of the resolution time has passed; at 75% a calamity is proposed.',
+  'incidents.usedAlt': '{percent} of the resolution time has passed; at {threshold} a calamity is proposed.',
   'incidents.calamity': 'Calamity: {status}',
   'incidents.proposedBadge': '{priority} (proposed)',
   'incidents.workingDaysLeft': '{count} working days left after today',

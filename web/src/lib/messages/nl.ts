@@ -716,7 +716,7 @@ export const nl = {
   'incidents.responseOverdue': 'Reactietermijn overschreden',
   'incidents.days': '{days} d {hours} u',
   'incidents.used': '{percent} van de oplostijd',
-  'incidents.usedAlt': '{percent} van de oplostijd is verstreken; bij 75% wordt een calamiteit voorgesteld.',
+  'incidents.usedAlt': '{percent} van de oplostijd is verstreken; bij {threshold} wordt een calamiteit voorgesteld.',
   'incidents.calamity': 'Calamiteit: {status}',
   'incidents.proposedBadge': '{priority} (voorstel)',
   'incidents.workingDaysLeft': 'nog {count} werkdagen na vandaag',

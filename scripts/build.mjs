@@ -15,7 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER_DIST = join(ROOT, 'server', 'dist');
 export const WEB_DIST = join(ROOT, 'web', 'dist');
-const STAMP = join(SERVER_DIST, 'build-stamp.json');
+// The stamp sits in server/dist of the tree it describes; `root` is a parameter so a test can use a small fake tree.
+const stampPath = (root) => join(root, 'server', 'dist', 'build-stamp.json');
 
 // Everything a build reads. Tests, READMEs and node_modules are left out: changing them changes no output.
 const INPUTS = [
@@ -37,40 +38,48 @@ const INPUTS = [
   'scripts/build.mjs',
 ];
 
-function filesUnder(path) {
-  const full = join(ROOT, path);
+function filesUnder(root, path) {
+  const full = join(root, path);
   if (!existsSync(full)) return [];
   if (!statSync(full).isDirectory()) return [path];
   const out = [];
   for (const entry of readdirSync(full, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name === 'dist') continue;
     const child = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(child));
+    if (entry.isDirectory()) out.push(...filesUnder(root, child));
     else if (!/\.test\.tsx?$/.test(entry.name)) out.push(child);
   }
   return out;
 }
 
-/** SHA-256 over the path and content of every build input, in a fixed order. */
-export function inputsHash() {
+/** SHA-256 over the path and content of every build input under `root`, in a fixed order. */
+export function inputsHash(root = ROOT) {
   const hash = createHash('sha256');
-  for (const file of INPUTS.flatMap(filesUnder).sort()) {
+  for (const file of INPUTS.flatMap((path) => filesUnder(root, path)).sort()) {
     hash.update(file.replaceAll('\\', '/'));
     hash.update('\0');
-    hash.update(readFileSync(join(ROOT, file)));
+    hash.update(readFileSync(join(root, file)));
     hash.update('\0');
   }
   return hash.digest('hex');
 }
 
-/** True when both builds exist and were made from the sources as they are now. */
-export function buildIsCurrent() {
-  if (!existsSync(STAMP) || !existsSync(join(SERVER_DIST, 'index.js')) || !existsSync(join(WEB_DIST, 'index.html'))) return false;
+/** True when both builds under `root` exist and were made from the sources as they are now. */
+export function buildIsCurrent(root = ROOT) {
+  const stamp = stampPath(root);
+  if (!existsSync(stamp) || !existsSync(join(root, 'server', 'dist', 'index.js')) || !existsSync(join(root, 'web', 'dist', 'index.html'))) {
+    return false;
+  }
   try {
-    return JSON.parse(readFileSync(STAMP, 'utf8')).inputs === inputsHash();
+    return JSON.parse(readFileSync(stamp, 'utf8')).inputs === inputsHash(root);
   } catch {
     return false;
   }
+}
+
+/** Writes the stamp of a full build under `root`: the hash of the inputs it was made from. */
+export function buildStampWrite(inputs, root = ROOT) {
+  writeFileSync(stampPath(root), `${JSON.stringify({ inputs, builtAt: new Date().toISOString() }, null, 2)}\n`);
 }
 
 /** vite build of web/ (production React even when called from Vitest, which sets NODE_ENV=test). */
@@ -146,7 +155,7 @@ export async function buildAll(what = 'all', { quiet = false } = {}) {
   const started = performance.now();
   if (what === 'all' || what === 'web') buildWeb({ quiet });
   if (what === 'all' || what === 'server') await buildServer();
-  if (inputs) writeFileSync(STAMP, `${JSON.stringify({ inputs, builtAt: new Date().toISOString() }, null, 2)}\n`);
+  if (inputs) buildStampWrite(inputs);
   if (!quiet) {
     const where = [what !== 'server' && relative(ROOT, WEB_DIST), what !== 'web' && relative(ROOT, SERVER_DIST)].filter(Boolean).join(' en ');
     console.error(`Gebouwd in ${((performance.now() - started) / 1000).toFixed(1)} s: ${where}.`);

@@ -277,7 +277,7 @@ describe('casesOverdueNotify (the server checks every minute)', () => {
     expect(await run(deadline.toISOString())).toEqual([conflictId]);
     const second = (await notices()).filter((n) => n.title.includes('3. Gezamenlijke afweging'));
     expect(second.map((n) => n.email)).toEqual(['capaciteit@logius.example', 'planner@b.example']);
-    expect(second[0]!.body).toContain('De afweging van 1 Afnemer(s) ontbreekt nog: Afnemer B. Logius kan het advies nu vaststellen');
+    expect(second[0]!.body).toContain('De afweging van 1 Afnemer ontbreekt nog: Afnemer B. Logius kan het advies nu vaststellen');
     expect(await notices()).toHaveLength(5);
   });
 

@@ -258,7 +258,7 @@ describe('step 5: the klantraad-managers decide', () => {
     expect((await windowOf('A-1')).startAt.toISOString()).toBe('2027-02-01T09:00:00.000Z');
     const texts = body.procedure.events.map((e: { text: string }) => e.text);
     expect(texts).toContain('Advies aanvaard namens Afnemer D, door capaciteit@logius.example.');
-    expect(texts.at(-1)).toBe('Uitgevoerd (besluit Klantraad): 1 venster(s) verplaatst; de overbelasting is weg.');
+    expect(texts.at(-1)).toBe('Uitgevoerd (besluit Klantraad): 1 venster verplaatst; de overbelasting is weg.');
   });
 
   it('shows every klantraad-manager, before accepting, the advice’s moves as they will be carried out once all accept', async () => {
@@ -268,7 +268,11 @@ describe('step 5: the klantraad-managers decide', () => {
     expect(trial.status).toBe(200);
     const dry = await trial.json();
     expect(dry.outcome).toMatchObject({ dryRun: true, conflictSolved: true, awaitingAnswers: 1 });
-    expect(dry.outcome.message).toContain('worden uitgevoerd zodra alle Afnemers aanvaarden (nog 1 Afnemer(s))');
+    expect(advice.moves).toHaveLength(1);
+    expect(dry.outcome.message).toBe(
+      'Proefhandeling: uw aanvaarding wordt vastgelegd. De verplaatsing van het advies wordt uitgevoerd zodra alle Afnemers ' +
+        'aanvaarden (nog 1 Afnemer); hieronder het effect zoals die dan wordt uitgevoerd. Er is niets opgeslagen.',
+    );
     expect(dry.outcome.effect.windows).toEqual([
       expect.objectContaining({ kenmerk: 'D-1', after: expect.objectContaining({ start: advice.moves[0].start, eind: advice.moves[0].end }) }),
     ]);
@@ -282,7 +286,7 @@ describe('step 5: the klantraad-managers decide', () => {
     expect((await windowOf('D-1')).startAt.toISOString()).toBe('2027-02-01T09:00:00.000Z');
     const last = await (await act(who.capacity, { type: 'accept-advice', afnemer: OIN_D }, '?dryRun=true')).json();
     expect(last.outcome).toMatchObject({ dryRun: true, conflictSolved: true, awaitingAnswers: 0 });
-    expect(last.outcome.message).not.toContain('zodra alle Afnemers');
+    expect(last.outcome.message).toBe('Proefhandeling: 1 venster zou worden verplaatst. Er is niets opgeslagen.');
   });
 
   it('refuses the preview of an acceptance to a klantraad-manager of another Afnemer, or a planner, changing nothing', async () => {
@@ -364,7 +368,7 @@ describe('step 6: Logius voert de regie', () => {
     expect(after.getTime()).toBeGreaterThan(before.getTime());
     expect((await windowOf('D-1')).startAt.toISOString()).toBe('2027-02-01T09:15:00.000Z');
     expect(await t.sql`select source from send_window_revisions where window_id = ${d1.id} and revision = 2`).toEqual([{ source: 'besluit Logius' }]);
-    expect(body.procedure.events.at(-1).text).toBe('Uitgevoerd (besluit Logius): 1 venster(s) verplaatst; het conflict blijft bestaan.');
+    expect(body.procedure.events.at(-1).text).toBe('Uitgevoerd (besluit Logius): 1 venster verplaatst; het conflict blijft bestaan.');
   });
 
   it('a dry run of a decision that solves stores nothing; the decision itself then resolves the conflict', async () => {

@@ -218,6 +218,10 @@ describe('validation', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const body = await res.json();
     expect(body).toMatchObject({ status: 400, title: expect.any(String), detail: expect.any(String) });
+    // The count reads as Dutch: "1 fout", "3 fouten", never "fout(en)".
+    expect(body.detail).toMatch(
+      body.errors.length === 1 ? /^1 (fout in de aanlevering|regel met fouten);/ : /^\d+ (fouten in de aanlevering|regels met fouten);/,
+    );
     for (const e of expected) {
       expect(body.errors).toContainEqual(
         expect.objectContaining({ ...(e.row ? { row: e.row } : {}), field: e.field, ...(e.message ? { message: expect.stringMatching(e.message) } : {}) }),

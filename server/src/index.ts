@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
+import { dutchCount } from '@cd/shared';
 import { createApp } from './app.js';
 import { loggerForProcess } from './lib/logger.js';
 import { metricsCreate, metricsServerStart } from './lib/metrics.js';
@@ -23,7 +24,7 @@ const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web'
 async function main(log: Logger, say: Logger, config: ReturnType<typeof configFromEnv>) {
   const db = await databaseOpen(config, (m) => say.info(m));
   const backfilled = await db.sql.begin((tx) => casesBackfill(tx, new Date(), { deadlines: configDeadlines(config) }));
-  if (backfilled) say.info(`Dossiers aangemaakt voor ${backfilled} open conflict(en) zonder dossier.`);
+  if (backfilled) say.info(`Dossiers aangemaakt voor ${dutchCount(backfilled, 'open conflict', 'open conflicten')} zonder dossier.`);
   let demoUsers: string[] = [];
   if (configWantsDemo(config)) {
     const seeded = await demoSeed(db.sql, new Date());

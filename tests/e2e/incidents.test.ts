@@ -122,6 +122,25 @@ describe('the incident panels in Chromium', () => {
     await expectAccessible(other, 'incidenten-05-andere-planner-engels');
   });
 
+  it('draws the calamity line at the admin’s threshold: 75% by default, 80% once the admin changed it', async () => {
+    await manager.goto(`${server.url}/incidenten`);
+    const meter = incidentRow(manager).locator('.calamity-meter');
+    await meter.waitFor();
+    expect(await meter.locator('.calamity-meter__line').getAttribute('style')).toBe('left: 75%;');
+
+    const res = await api('PATCH', '/api/v1/settings', who.admin, { calamityThreshold: 0.8, reason: 'Besloten in het Tactisch Overleg' });
+    expect(res.status).toBe(200);
+    expect(await t.sql`select key, value from settings`).toEqual([{ key: 'calamityThreshold', value: 0.8 }]);
+
+    await manager.reload();
+    await meter.waitFor();
+    await expect.poll(() => meter.locator('.calamity-meter__line').getAttribute('style')).toBe('left: 80%;');
+    expect(await meter.locator('.visually-hidden').textContent()).toMatch(/van de oplostijd is verstreken; bij 80% wordt een calamiteit voorgesteld\.$/);
+    // The detail page draws the same line.
+    await manager.goto(`${server.url}/incidenten/${(await t.sql`select id from incidents where number = ${number}`)[0]!.id}`);
+    await expect.poll(() => manager.locator('.calamity-meter__line').first().getAttribute('style')).toBe('left: 80%;');
+  });
+
   it('had no uncaught errors in any page', () => {
     for (const errors of errorLists) expect(errors).toEqual([]);
   });

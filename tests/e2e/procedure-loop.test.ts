@@ -288,7 +288,7 @@ describe('the conflict procedure to its end, in Chromium', { timeout: 90_000 }, 
     await dialog.getByTestId('action-preview').waitFor();
     // B still has to answer: nothing moves yet, but the dry run shows the advice's moves as carried out once all accept.
     expect(await dialog.getByTestId('preview-awaiting').textContent()).toBe(
-      'Deze verplaatsingen worden uitgevoerd zodra alle Afnemers het advies aanvaarden; na u moeten nog 1 Afnemer(s) antwoorden.',
+      'Deze verplaatsingen worden uitgevoerd zodra alle Afnemers het advies aanvaarden; na u moet nog 1 Afnemer antwoorden.',
     );
     await dialog.getByTestId('preview-windows').getByText('B-1').waitFor();
     expect(await dialog.getByTestId('preview-solved').textContent()).toBe('1');

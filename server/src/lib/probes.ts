@@ -1,4 +1,5 @@
 import { migrationsPending, type Sql } from '@cd/db';
+import { dutchCount } from '@cd/shared';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { TrieRouter } from 'hono/router/trie-router';
@@ -46,7 +47,7 @@ export function readyHandler(sql: Sql, log: Logger, stopping?: AbortSignal) {
       log.warn({ err: (err as Error).message }, 'ready: database unreachable');
       return unavailable('De database is niet bereikbaar.');
     }
-    if (pending.length > 0) return unavailable(`De database mist ${pending.length} migratie(s): ${pending.join(', ')}.`);
+    if (pending.length > 0) return unavailable(`De database mist ${dutchCount(pending.length, 'migratie', 'migraties')}: ${pending.join(', ')}.`);
     return c.json({ status: 'ok' }, 200);
   };
 }

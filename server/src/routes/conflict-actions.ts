@@ -8,6 +8,7 @@ import {
   type PlanChangePreview,
   type ProcedureWindow,
   DEFAULT_HORIZON_MS,
+  dutchCount,
   suggestionsForConflict,
 } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
@@ -169,13 +170,14 @@ class DryRunDone extends Error {}
 
 function dryRunMessage(moves: number): string {
   if (moves === 0) return 'Proefhandeling: de handeling kan zo worden uitgevoerd; er wordt (nog) niets verplaatst. Er is niets opgeslagen.';
-  return `Proefhandeling: ${moves} venster(s) zouden worden verplaatst. Er is niets opgeslagen.`;
+  return `Proefhandeling: ${moves === 1 ? '1 venster zou' : `${moves} vensters zouden`} worden verplaatst. Er is niets opgeslagen.`;
 }
 
 function awaitingMessage(moves: number, missing: number): string {
+  const [subject, verb, pronoun] = moves === 1 ? ['De verplaatsing', 'wordt', 'die dan wordt'] : [`De ${moves} verplaatsingen`, 'worden', 'ze dan worden'];
   return (
-    `Proefhandeling: uw aanvaarding wordt vastgelegd. De ${moves} verplaatsing(en) van het advies worden uitgevoerd zodra alle ` +
-    `Afnemers aanvaarden (nog ${missing} Afnemer(s)); hieronder het effect zoals ze dan worden uitgevoerd. Er is niets opgeslagen.`
+    `Proefhandeling: uw aanvaarding wordt vastgelegd. ${subject} van het advies ${verb} uitgevoerd zodra alle Afnemers ` +
+    `aanvaarden (nog ${dutchCount(missing, 'Afnemer', 'Afnemers')}); hieronder het effect zoals ${pronoun} uitgevoerd. Er is niets opgeslagen.`
   );
 }
 

@@ -1,5 +1,5 @@
 import { afnemersList, deliveryStore, type DeliveryRow, type Tx, type UserRow } from '@cd/db';
-import { DryRunResult, PrognoseJsonUpload, prognoseTemplateCsv, UploadResult, type NewSendWindow, type RowError } from '@cd/shared';
+import { DryRunResult, dutchCount, PrognoseJsonUpload, prognoseTemplateCsv, UploadResult, type NewSendWindow, type RowError } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { accessScope } from '@cd/shared/access';
@@ -39,7 +39,7 @@ async function rowsByAfnemer(c: Context<AppEnv>, user: UserRow, rows: { line: nu
       else groups.set(oin, [window]);
     }
   }
-  if (errors.length > 0) throw new ProblemError(400, `${errors.length} regel(s) met fouten; er is niets opgeslagen.`, errors);
+  if (errors.length > 0) throw new ProblemError(400, `${dutchCount(errors.length, 'regel', 'regels')} met fouten; er is niets opgeslagen.`, errors);
   // Sorted, so two uploads spanning the same Afnemers take their locks in one order.
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
@@ -111,7 +111,7 @@ export const prognoseUpload = router.openapi(
     const { result, fileName, contentType } = await deliveryRead(c);
     if (!result.ok) {
       if (result.tooManyRows) throw new ProblemError(413, result.errors[0]?.message ?? 'Te veel regels.', result.errors);
-      throw new ProblemError(400, `${result.errors.length} fout(en) in de aanlevering; er is niets opgeslagen.`, result.errors);
+      throw new ProblemError(400, `${dutchCount(result.errors.length, 'fout', 'fouten')} in de aanlevering; er is niets opgeslagen.`, result.errors);
     }
     const groups = await rowsByAfnemer(c, user, result.rows);
     const { sql, now } = c.get('deps');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflictSharedSentence, dutchList } from './dutch-text.js';
+import { conflictSharedSentence, dutchCount, dutchList } from './dutch-text.js';
 
 describe('conflictSharedSentence', () => {
   it('names nobody else when the Afnemer is alone in the conflict', () => {
@@ -17,5 +17,17 @@ describe('conflictSharedSentence', () => {
 describe('dutchList', () => {
   it('joins with commas and "en"', () => {
     expect(dutchList(['a', 'b', 'c'])).toBe('a, b en c');
+  });
+});
+
+describe('dutchCount', () => {
+  it('writes one in the singular', () => {
+    expect(dutchCount(1, 'venster', 'vensters')).toBe('1 venster');
+    expect(dutchCount(1, 'Afnemer', 'Afnemers')).toBe('1 Afnemer');
+  });
+  it('writes zero and more than one in the plural', () => {
+    expect(dutchCount(0, 'venster', 'vensters')).toBe('0 vensters');
+    expect(dutchCount(2, 'verplaatsing', 'verplaatsingen')).toBe('2 verplaatsingen');
+    expect(dutchCount(11, 'Afnemer', 'Afnemers')).toBe('11 Afnemers');
   });
 });

@@ -1,9 +1,17 @@
-/** Small helpers for Dutch messages; internal to the procedure. Dates and times are in ../time/dutch-text.ts. */
+/** Small helpers for Dutch messages, shared by the procedure and the server. Dates and times are in ../time/dutch-text.ts. */
 
 /** 'a', 'a en b', 'a, b en c'. */
 export function dutchList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}
+
+/**
+ * Returns a count with its noun in the right number: `dutchCount(1, 'venster', 'vensters')` is '1 venster',
+ * `dutchCount(3, 'venster', 'vensters')` is '3 vensters'. Edge: 0 takes the plural ('0 vensters'), as in Dutch.
+ */
+export function dutchCount(n: number, singular: string, plural: string): string {
+  return `${n} ${n === 1 ? singular : plural}`;
 }
 
 /**

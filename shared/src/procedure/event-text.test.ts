@@ -51,4 +51,16 @@ describe('procedureEventText', () => {
       'Geëscaleerd naar de klantraad-managers door p@a. Reden: oud',
     );
   });
+
+  it('counts moved windows and a decision’s moves in the right number, never with "(s)" or "(en)"', () => {
+    const carried = (windows: number) =>
+      procedureEventText({ action: 'carried-out', actorEmail: null, payload: { source: 'besluit Logius', windows, conflictRemains: false } });
+    expect(carried(1)).toBe('Uitgevoerd (besluit Logius): 1 venster verplaatst; de overbelasting is weg.');
+    expect(carried(3)).toBe('Uitgevoerd (besluit Logius): 3 vensters verplaatst; de overbelasting is weg.');
+    const decided = (moves: number) =>
+      procedureEventText({ action: 'decide', actorEmail: 'l@x', payload: { decision: { text: 'Zo.', moves: Array.from({ length: moves }, () => ({})) } } });
+    expect(decided(1)).toBe('Besluit van Logius door l@x: Zo. (1 verplaatsing)');
+    expect(decided(2)).toBe('Besluit van Logius door l@x: Zo. (2 verplaatsingen)');
+    expect(decided(0)).toBe('Besluit van Logius door l@x: Zo.');
+  });
 });

@@ -2,7 +2,7 @@
 
 import { CONTACT_ROLE_LABELS, type ContactRole } from '../incidents/contacts.js';
 import { ROLE_LABELS, type Role } from '../roles.js';
-import { dutchList } from './dutch-text.js';
+import { dutchCount, dutchList } from './dutch-text.js';
 import { instantDutch, spanDutch } from '../time/dutch-text.js';
 import { PROCEDURE_ACTION_LABELS, STEP_SIX_CAUSE_LABELS } from './labels.js';
 import type { Reach } from './reach.js';
@@ -78,7 +78,7 @@ export function procedureEventText(e: TrailEntry): string {
     case 'decide': {
       const decision = (p['decision'] ?? {}) as { text?: unknown; moves?: unknown };
       const moves = Array.isArray(decision.moves) ? decision.moves.length : 0;
-      return `Besluit van Logius door ${by}: ${str(decision.text) ?? ''}${moves > 0 ? ` (${moves} verplaatsing(en))` : ''}`;
+      return `Besluit van Logius door ${by}: ${str(decision.text) ?? ''}${moves > 0 ? ` (${dutchCount(moves, 'verplaatsing', 'verplaatsingen')})` : ''}`;
     }
     case 'deadline-passed': {
       const deadline = num(p['deadline']);
@@ -90,7 +90,7 @@ export function procedureEventText(e: TrailEntry): string {
       const source = str(p['source']);
       const windows = num(p['windows']) ?? 0;
       const remains = p['conflictRemains'] === true;
-      return `Uitgevoerd (${source ?? 'besluit'}): ${windows} venster(s) verplaatst; ${remains ? 'het conflict blijft bestaan' : 'de overbelasting is weg'}.`;
+      return `Uitgevoerd (${source ?? 'besluit'}): ${dutchCount(windows, 'venster', 'vensters')} verplaatst; ${remains ? 'het conflict blijft bestaan' : 'de overbelasting is weg'}.`;
     }
     case 'reached': {
       const reach = (Array.isArray(p['reach']) ? p['reach'] : []) as Reach[];

@@ -8,5 +8,5 @@ export * from './available-actions.js';
 export * from './waiting-on.js';
 export * from './reach.js';
 export * from './event-text.js';
-export { conflictSharedSentence, dutchList } from './dutch-text.js';
+export { conflictSharedSentence, dutchCount, dutchList } from './dutch-text.js';
 export { answersMissing, assessmentsMissing, actorActsOnBehalf, PROCEDURE_ACTION_CAPABILITY } from './gates.js';

@@ -44,7 +44,7 @@ describe('procedureOverdueNotice', () => {
     ['pa', [OIN_A, OIN_B], [], ['capacity-manager'], 'gezamenlijke afweging openen (stap 3)'],
     ['lc', [OIN_A, OIN_B], [], ['capacity-manager'], 'gezamenlijke afweging openen (stap 3)'],
     // Only B's assessment is missing: only B's planners are chased.
-    ['ja', [OIN_B], [], ['capacity-manager'], `De afweging van 1 Afnemer(s) ontbreekt nog: ${OIN_B}. Logius kan het advies nu vaststellen`],
+    ['ja', [OIN_B], [], ['capacity-manager'], `De afweging van 1 Afnemer ontbreekt nog: ${OIN_B}. Logius kan het advies nu vaststellen`],
     ['ja+', [], [], ['capacity-manager'], 'stel het advies vast (stap 4)'],
     ['pj', [OIN_A, OIN_B], [], ['capacity-manager'], 'escaleren naar de managers in de Klantraad (stap 5)'],
     ['e0', [], [OIN_A, OIN_B], ['capacity-manager', 'service-manager'], 'Logius voert nu de regie (stap 6)'],

@@ -1,6 +1,6 @@
 /** Whether a step has run past its deadline, and which step that opens. */
 
-import { dutchList } from './dutch-text.js';
+import { dutchCount, dutchList } from './dutch-text.js';
 import { instantDutch } from '../time/dutch-text.js';
 import { PROCEDURE_STEP_LABELS } from './labels.js';
 import type { OpenProcedureStep, ProcedureState } from './types.js';
@@ -85,7 +85,7 @@ export function procedureOverdueNotice(state: ProcedureState, now: number, confl
             logius: ['capacity-manager'],
             title,
             body:
-              `${since} De afweging van ${missing.length} Afnemer(s) ontbreekt nog: ${dutchList(missing)}. Logius kan het ` +
+              `${since} De afweging van ${dutchCount(missing.length, 'Afnemer', 'Afnemers')} ontbreekt nog: ${dutchList(missing)}. Logius kan het ` +
               'advies nu vaststellen; wat ontbreekt, wordt als "geen reactie" vastgelegd.',
           }
         : { ...none, logius: ['capacity-manager'], title, body: `${since} Alle afwegingen zijn binnen; stel het advies vast (stap 4).` };

@@ -64,7 +64,9 @@ export function DryRunEffect({ outcome }: { outcome: ConflictActionOutcomeJson }
     <div className="preview" data-testid="action-preview">
       {outcome.awaitingAnswers > 0 && (
         <Notice kind="info">
-          <span data-testid="preview-awaiting">{t('proc.previewWhenAllAccept', { count: outcome.awaitingAnswers })}</span>
+          <span data-testid="preview-awaiting">
+            {outcome.awaitingAnswers === 1 ? t('proc.previewWhenAllAcceptOne') : t('proc.previewWhenAllAccept', { count: outcome.awaitingAnswers })}
+          </span>
         </Notice>
       )}
       {result.windows.length > 0 && <WindowMoves windows={result.windows} />}

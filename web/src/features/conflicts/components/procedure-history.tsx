@@ -58,7 +58,7 @@ export function Decisions({ procedure: p }: { procedure: ProcedureJson }) {
           <li key={d.at}>
             <blockquote>{d.text}</blockquote>
             <p className="cell-sub">
-              {d.by}, {f.dateTime(d.at)} · {t('proc.decisionMoves', { n: d.moves.length })}
+              {d.by}, {f.dateTime(d.at)} · {d.moves.length === 1 ? t('proc.decisionMovesOne') : t('proc.decisionMoves', { n: d.moves.length })}
               {remains[i] === true && ` · ${t('proc.decisionLeftOpen')}`}
             </p>
           </li>

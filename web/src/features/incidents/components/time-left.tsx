@@ -1,9 +1,10 @@
-import { CALAMITY_THRESHOLD, snoClock } from '@cd/shared/constants';
+import { snoClock } from '@cd/shared/constants';
 import { useEffect, useState } from 'react';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '@cd/shared/time';
 import type { Incident } from '../api/get-incidents';
+import { useCalamityThreshold } from '../../settings/api/get-settings';
 
 /** The current time, refreshed every `everyMs`, so countdowns move without new data. */
 export function useNow(everyMs = 30_000): number {
@@ -56,23 +57,24 @@ export function TimeLeft({ incident, now }: { incident: ClockFacts; now: number 
   );
 }
 
-/** How much of the resolution time has passed, as a bar with the 75% calamity line and the same in words. */
+/** How much of the resolution time has passed, as a bar with the calamity line (the admin's threshold) and the same in words. */
 export function CalamityMeter({ usedFraction }: { usedFraction: number }) {
   const t = useT();
   const f = useFormat();
   const used = Math.min(1, Math.max(0, usedFraction));
   const percent = f.percent(usedFraction);
-  const over = usedFraction >= CALAMITY_THRESHOLD;
+  const threshold = useCalamityThreshold();
+  const over = usedFraction >= threshold;
   return (
-    <span className="calamity-meter">
+    <span className="calamity-meter" data-threshold={threshold}>
       <span className={over ? 'calamity-meter__bar calamity-meter__bar--over' : 'calamity-meter__bar'} aria-hidden="true">
         <span className="calamity-meter__fill" style={{ width: `${used * 100}%` }} />
-        <span className="calamity-meter__line" style={{ left: `${CALAMITY_THRESHOLD * 100}%` }} />
+        <span className="calamity-meter__line" style={{ left: `${threshold * 100}%` }} />
       </span>
       <span className="calamity-meter__text" aria-hidden="true">
         {t('incidents.used', { percent })}
       </span>
-      <span className="visually-hidden">{t('incidents.usedAlt', { percent })}</span>
+      <span className="visually-hidden">{t('incidents.usedAlt', { percent, threshold: f.percent(threshold) })}</span>
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { CALAMITY_THRESHOLD } from '@cd/shared/constants';
 import type { SettingChangeJson as SettingChangeSchema, SettingsJson as SettingsSchema, SettingsPatch as SettingsPatchSchema } from '@cd/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
@@ -18,6 +19,12 @@ export const settingHistoryQueryOptions = () =>
 
 export const useSettings = () => useQuery(settingsQueryOptions());
 export const useSettingHistory = () => useQuery(settingHistoryQueryOptions());
+
+/** The calamity threshold in force (a fraction); the default of the rule while the settings are loading or failed. */
+export function useCalamityThreshold(): number {
+  const query = useQuery({ ...settingsQueryOptions(), select: (s) => s.values.calamityThreshold });
+  return query.data ?? CALAMITY_THRESHOLD;
+}
 
 export const updateSettings = (body: SettingsPatch) => apiRequest<SettingsJson>('/settings', { method: 'PATCH', body });
 

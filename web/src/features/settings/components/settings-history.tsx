@@ -12,7 +12,8 @@ function valueText(key: SettingChangeJson['key'], value: unknown, t: Translate):
     const v = value as { groot: number; middel: number };
     return `groot >${pct(v.groot)}, middel >${pct(v.middel)}`;
   }
-  return t('settings.items', { n: Array.isArray(value) ? value.length : 0 });
+  const n = Array.isArray(value) ? value.length : 0;
+  return n === 1 ? t('settings.itemsOne') : t('settings.items', { n });
 }
 
 /** Who changed which setting when, from what to what, and why. */

@@ -94,7 +94,7 @@ function NoticeForm() {
           setBody('');
           setReason('');
           setWithhold(false);
-          setDone(n.withheld ? t('notices.held') : t('notices.sent', { n: n.recipients }));
+          setDone(n.withheld ? t('notices.held') : n.recipients === 1 ? t('notices.sentOne') : t('notices.sent', { n: n.recipients }));
         },
       },
     );

@@ -1,0 +1,168 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { NewSendWindow } from '@cd/shared';
+import type { Tx } from '../client.js';
+import type { DeliveryRow } from './prognoses.js';
+
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIAL_ALL = /[\\\t\n\r]/g;
+
+/** A text field in COPY's text format: backslash, tab and line ends escaped. */
+function copyField(s: string): string {
+  return SPECIAL.test(s) ? s.replace(SPECIAL_ALL, (c) => ESCAPES[c]!) : s;
+}
+
+/**
+ * One window as a line of COPY text for the staging table (its columns in order), for Afnemer `afnemerOin`.
+ * Pure: the worker threads build these while they parse.
+ */
+export function deliveryCopyLine(afnemerOin: string, w: NewSendWindow): string {
+  return (
+    `${copyField(afnemerOin)}\t${copyField(w.kenmerk)}\t${copyField(w.omschrijving)}\t${copyField(w.berichttype)}\t` +
+    `${w.start.toISOString()}\t${w.end.toISOString()}\t${w.aantalBerichten}\t${w.status}\t` +
+    `${w.vroegsteStart ? w.vroegsteStart.toISOString() : '\\N'}\t${w.laatsteEind ? w.laatsteEind.toISOString() : '\\N'}\n`
+  );
+}
+
+const CHUNK_ROWS = 5000;
+
+/**
+ * Rows read from a file, turned into COPY text for the staging table, with what the server checks before it
+ * stores them: each row's file line and the Afnemer the file names (null when none). Rows without an Afnemer of
+ * their own are staged for `ownAfnemer` (the planner's), or for none ('') when that is null too.
+ */
+export interface DeliveryRowsStaged {
+  chunks: string[];
+  lines: number[];
+  afnemers: (string | null)[];
+}
+
+/** The staged form of parsed rows (see DeliveryRowsStaged). */
+export function deliveryRowsStage(rows: readonly { line: number; window: NewSendWindow }[], ownAfnemer: string | null): DeliveryRowsStaged {
+  const chunks: string[] = [];
+  const lines: number[] = new Array(rows.length);
+  const afnemers: (string | null)[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+    let chunk = '';
+    for (let j = i; j < Math.min(rows.length, i + CHUNK_ROWS); j++) {
+      const { line, window } = rows[j]!;
+      lines[j] = line;
+      afnemers[j] = window.afnemer;
+      chunk += deliveryCopyLine(ownAfnemer ?? window.afnemer ?? '', window);
+    }
+    chunks.push(chunk);
+  }
+  return { chunks, lines, afnemers };
+}
+
+/** A delivery staged for COPY: its lines in chunks, and how many rows each Afnemer has in it. */
+export interface StagedDelivery {
+  chunks: string[];
+  /** Rows per Afnemer (OIN), in the order the Afnemers' locks are taken: sorted. */
+  counts: [string, number][];
+}
+
+export interface BulkStoreResult {
+  deliveries: DeliveryRow[];
+  /** The old and new spans of the windows that changed, overlapping ones joined, in time order (ms); empty when none. */
+  affected: { from: number; to: number }[];
+}
+
+/**
+ * Stores a delivery for one or more Afnemers in a few statements, whatever its size: COPY into a staging table,
+ * then one set-based merge that inserts the new windows, updates the changed ones (by Afnemer and kenmerk), writes a
+ * revision for each and records one delivery per Afnemer. Same outcome as deliveryStore per Afnemer; deliveries of
+ * the same Afnemer are serialised by the same advisory lock, taken in the order of `staged.counts`.
+ */
+export async function deliveriesBulkStore(
+  tx: Tx,
+  staged: StagedDelivery,
+  d: { userId: number; fileName: string | null; contentType: string },
+): Promise<BulkStoreResult> {
+  // Staged before the locks are taken: the COPY, the longest step, does not hold up the Afnemer's other changes.
+  await tx`
+    create temp table delivery_staging (
+      afnemer_oin text not null, kenmerk text not null, omschrijving text not null, berichttype text not null,
+      start_at timestamptz not null, end_at timestamptz not null, aantal_berichten bigint not null, status text not null,
+      vroegste_start timestamptz, laatste_eind timestamptz
+    ) on commit drop`;
+  const writable = await tx`copy delivery_staging from stdin`.writable();
+  await pipeline(Readable.from(staged.chunks), writable);
+  const oins = staged.counts.map(([oin]) => oin);
+  for (const oin of oins) await tx`select pg_advisory_xact_lock(hashtext('deliveries'), hashtext(${oin}))`;
+  // Sorts and hashes of a whole delivery stay in memory (the default 4 MB spills 100,000 rows to disk).
+  await tx`set local work_mem = '64MB'`;
+  const deliveries = await tx<{ id: number; afnemerOin: string }[]>`
+    insert into deliveries (afnemer_oin, uploaded_by, file_name, content_type, row_count, created, updated, unchanged)
+    select oin, ${d.userId}, ${d.fileName}, ${d.contentType}, n, 0, 0, 0
+    from unnest(${oins}::text[], ${staged.counts.map(([, n]) => n)}::int[]) with ordinality as t(oin, n, i) order by i
+    returning id::int, afnemer_oin`;
+  const ids = deliveries.map((x) => x.id);
+  const [{ version }] = (await tx<{ version: string }[]>`select planning_version_claim()::text as version`) as unknown as [{ version: string }];
+  const [merged] = await tx<{ counts: { id: number; created: number; updated: number }[]; spans: [number, number][] }[]>`
+    with ids as (
+      select * from unnest(${oins}::text[], ${ids}::bigint[]) as d(oin, id)
+    ), matched as (
+      select s.*, ids.id as delivery_id, w.id as window_id, w.start_at as old_start, w.end_at as old_end, w.status as old_status,
+        (w.omschrijving, w.berichttype, w.start_at, w.end_at, w.aantal_berichten, w.status, w.vroegste_start, w.laatste_eind)
+          is distinct from (s.omschrijving, s.berichttype, s.start_at, s.end_at, s.aantal_berichten, s.status,
+          s.vroegste_start, s.laatste_eind) as differs
+      from delivery_staging s join ids on ids.oin = s.afnemer_oin
+      left join send_windows w on w.afnemer_oin = s.afnemer_oin and w.kenmerk = s.kenmerk
+    ), inserted as (
+      insert into send_windows (afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten,
+        status, vroegste_start, laatste_eind, delivery_id, updated_by, updated_at, changed_version)
+      select afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten,
+        status, vroegste_start, laatste_eind, delivery_id, ${d.userId}, now(), ${version}::bigint
+      from matched where window_id is null
+      returning id, revision, delivery_id, updated_by, updated_at, omschrijving, berichttype, start_at, end_at,
+        aantal_berichten, status, vroegste_start, laatste_eind
+    ), updated as (
+      update send_windows w set omschrijving = m.omschrijving, berichttype = m.berichttype, start_at = m.start_at,
+        end_at = m.end_at, aantal_berichten = m.aantal_berichten, status = m.status, vroegste_start = m.vroegste_start,
+        laatste_eind = m.laatste_eind, delivery_id = m.delivery_id, updated_by = ${d.userId}, updated_at = now(),
+        revision = w.revision + 1, changed_version = ${version}::bigint
+      from matched m where w.id = m.window_id and m.differs
+      returning w.id, w.revision, w.delivery_id, w.updated_by, w.updated_at, w.omschrijving, w.berichttype, w.start_at,
+        w.end_at, w.aantal_berichten, w.status, w.vroegste_start, w.laatste_eind, m.old_start, m.old_end, m.old_status
+    ), changes as (
+      select id, revision, delivery_id, updated_by, updated_at, omschrijving, berichttype, start_at, end_at,
+        aantal_berichten, status, vroegste_start, laatste_eind from inserted
+      union all
+      select id, revision, delivery_id, updated_by, updated_at, omschrijving, berichttype, start_at, end_at,
+        aantal_berichten, status, vroegste_start, laatste_eind from updated
+    ), revisions as (
+      insert into send_window_revisions (window_id, revision, delivery_id, changed_by, changed_at, omschrijving,
+        berichttype, start_at, end_at, aantal_berichten, status, vroegste_start, laatste_eind)
+      select id, revision, delivery_id, updated_by, updated_at, omschrijving, berichttype, start_at, end_at,
+        aantal_berichten, status, vroegste_start, laatste_eind
+      from changes
+      returning delivery_id, revision
+    ), changed as (
+      select start_at as s, end_at as e from changes where status <> 'geannuleerd'
+      union all
+      select old_start, old_end from updated where old_status <> 'geannuleerd'
+    ), ordered as (
+      select s, e, max(e) over (order by s, e rows between unbounded preceding and 1 preceding) as before_e from changed
+    ), islands as (
+      select s, e, sum(case when before_e is null or s > before_e then 1 else 0 end) over (order by s, e) as island from ordered
+    )
+    select
+      (select coalesce(json_agg(json_build_object('id', delivery_id, 'created', created, 'updated', updated)), '[]')
+       from (select delivery_id, count(*) filter (where revision = 1)::int as created, count(*) filter (where revision > 1)::int as updated
+             from revisions group by delivery_id) c) as counts,
+      (select coalesce(json_agg(json_build_array((extract(epoch from f) * 1000)::float8, (extract(epoch from t) * 1000)::float8) order by f), '[]')
+       from (select min(s) as f, max(e) as t from islands group by island) x) as spans`;
+  const byId = new Map(merged!.counts.map((c) => [c.id, c]));
+  const rows = await tx<DeliveryRow[]>`
+    update deliveries d set created = c.created, updated = c.updated, unchanged = d.row_count - c.created - c.updated
+    from unnest(${ids}::bigint[], ${ids.map((id) => byId.get(id)?.created ?? 0)}::int[], ${ids.map((id) => byId.get(id)?.updated ?? 0)}::int[])
+      as c(id, created, updated)
+    where d.id = c.id
+    returning d.id::int, d.afnemer_oin, d.uploaded_by::int, d.uploaded_at, d.file_name, d.content_type, d.row_count,
+      d.created, d.updated, d.unchanged`;
+  const order = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return { deliveries: [...rows], affected: merged!.spans.map(([from, to]) => ({ from, to })) };
+}

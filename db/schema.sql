@@ -571,7 +571,7 @@ CREATE INDEX send_window_revisions_plan_change_idx ON public.send_window_revisio
 CREATE TRIGGER send_window_revisions_append_only BEFORE UPDATE ON public.send_window_revisions FOR EACH ROW EXECUTE FUNCTION trail_append_only('De geschiedenis van verzendmomenten');
 CREATE TRIGGER send_window_revisions_delivery_insert AFTER INSERT ON public.send_window_revisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('delivery_id', 'deliveries', 'id');
 CREATE TRIGGER send_window_revisions_user_insert AFTER INSERT ON public.send_window_revisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('changed_by', 'users', 'id');
-CREATE TRIGGER send_window_revisions_window_insert AFTER INSERT ON public.send_window_revisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('window_id', 'send_windows', 'id');
+CREATE TRIGGER send_window_revisions_window_insert AFTER INSERT ON public.send_window_revisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('window_id', 'send_windows', 'id', 'distinct');
 
 create table send_windows (
   id bigint default nextval('send_windows_id_seq'::regclass) not null,
@@ -771,17 +771,20 @@ end $$;
 
 create function references_check() returns trigger language plpgsql as $$
 declare
+  keys text := case when tg_argv[3] = 'distinct'
+    then format('(select %1$I as k from new_rows where %1$I is not null)', tg_argv[0])
+    else format('(select distinct %1$I as k from new_rows where %1$I is not null)', tg_argv[0]) end;
   missing text;
 begin
   -- Lock the referenced rows as a foreign key does, so none is deleted or rekeyed before this transaction ends; then
-  -- look for keys without a row (a row deleted meanwhile is not locked, so it counts as missing).
+  -- look for keys without a row (a row deleted meanwhile is not locked, so it counts as missing). A row this
+  -- transaction wrote itself is locked already (a bulk delivery's new windows: locking them again cost 1 s).
   execute format(
-    'select 1 from %2$I p where p.%3$I in (select %1$I from new_rows) for key share of p',
-    tg_argv[0], tg_argv[1], tg_argv[2]);
+    'select 1 from %1$I p join %3$s n on p.%2$I = n.k where p.xmin <> pg_current_xact_id()::xid for key share of p',
+    tg_argv[1], tg_argv[2], keys);
   execute format(
-    'select k::text from (select distinct %1$I as k from new_rows where %1$I is not null) n
-     where not exists (select 1 from %2$I p where p.%3$I = n.k)
-     limit 1', tg_argv[0], tg_argv[1], tg_argv[2]) into missing;
+    'select n.k::text from %3$s n where not exists (select 1 from %1$I p where p.%2$I = n.k) limit 1',
+    tg_argv[1], tg_argv[2], keys) into missing;
   if missing is not null then
     raise exception 'Verwijzing van %.% naar %.% bestaat niet: %', tg_table_name, tg_argv[0], tg_argv[1], tg_argv[2], missing
       using errcode = 'foreign_key_violation';

@@ -88,7 +88,10 @@ export async function deliveriesBulkStore(
       vroegste_start timestamptz, laatste_eind timestamptz
     ) on commit drop`;
   const writable = await tx`copy delivery_staging from stdin`.writable();
+  let T = performance.now();
   await pipeline(Readable.from(staged.chunks), writable);
+  console.log('PHASE  copy', (performance.now() - T).toFixed(0));
+  T = performance.now();
   const oins = staged.counts.map(([oin]) => oin);
   for (const oin of oins) await tx`select pg_advisory_xact_lock(hashtext('deliveries'), hashtext(${oin}))`;
   // Sorts and hashes of a whole delivery stay in memory (the default 4 MB spills 100,000 rows to disk).
@@ -104,26 +107,25 @@ export async function deliveriesBulkStore(
     with ids as (
       select * from unnest(${oins}::text[], ${ids}::bigint[]) as d(oin, id)
     ), matched as (
-      select s.*, ids.id as delivery_id, w.id as window_id, w.start_at as old_start, w.end_at as old_end, w.status as old_status,
+      select s.*, w.id as window_id, w.start_at as old_start, w.end_at as old_end, w.status as old_status,
         (w.omschrijving, w.berichttype, w.start_at, w.end_at, w.aantal_berichten, w.status, w.vroegste_start, w.laatste_eind)
           is distinct from (s.omschrijving, s.berichttype, s.start_at, s.end_at, s.aantal_berichten, s.status,
           s.vroegste_start, s.laatste_eind) as differs
-      from delivery_staging s join ids on ids.oin = s.afnemer_oin
-      left join send_windows w on w.afnemer_oin = s.afnemer_oin and w.kenmerk = s.kenmerk
+      from delivery_staging s left join send_windows w on w.afnemer_oin = s.afnemer_oin and w.kenmerk = s.kenmerk
     ), inserted as (
       insert into send_windows (afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten,
         status, vroegste_start, laatste_eind, delivery_id, updated_by, updated_at, changed_version)
       select afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten,
-        status, vroegste_start, laatste_eind, delivery_id, ${d.userId}, now(), ${version}::bigint
-      from matched where window_id is null
+        status, vroegste_start, laatste_eind, ids.id, ${d.userId}, now(), ${version}::bigint
+      from matched m join ids on ids.oin = m.afnemer_oin where m.window_id is null
       returning id, revision, delivery_id, updated_by, updated_at, omschrijving, berichttype, start_at, end_at,
         aantal_berichten, status, vroegste_start, laatste_eind
     ), updated as (
       update send_windows w set omschrijving = m.omschrijving, berichttype = m.berichttype, start_at = m.start_at,
         end_at = m.end_at, aantal_berichten = m.aantal_berichten, status = m.status, vroegste_start = m.vroegste_start,
-        laatste_eind = m.laatste_eind, delivery_id = m.delivery_id, updated_by = ${d.userId}, updated_at = now(),
+        laatste_eind = m.laatste_eind, delivery_id = ids.id, updated_by = ${d.userId}, updated_at = now(),
         revision = w.revision + 1, changed_version = ${version}::bigint
-      from matched m where w.id = m.window_id and m.differs
+      from matched m join ids on ids.oin = m.afnemer_oin where w.id = m.window_id and m.differs
       returning w.id, w.revision, w.delivery_id, w.updated_by, w.updated_at, w.omschrijving, w.berichttype, w.start_at,
         w.end_at, w.aantal_berichten, w.status, w.vroegste_start, w.laatste_eind, m.old_start, m.old_end, m.old_status
     ), changes as (
@@ -154,6 +156,7 @@ export async function deliveriesBulkStore(
              from revisions group by delivery_id) c) as counts,
       (select coalesce(json_agg(json_build_array((extract(epoch from f) * 1000)::float8, (extract(epoch from t) * 1000)::float8) order by f), '[]')
        from (select min(s) as f, max(e) as t from islands group by island) x) as spans`;
+  console.log('PHASE  merge', (performance.now() - T).toFixed(0));
   const byId = new Map(merged!.counts.map((c) => [c.id, c]));
   const rows = await tx<DeliveryRow[]>`
     update deliveries d set created = c.created, updated = c.updated, unchanged = d.row_count - c.created - c.updated

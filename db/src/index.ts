@@ -13,6 +13,7 @@ export * from './queries/capacity-profiles.js';
 export * from './queries/maintenance-windows.js';
 export * from './queries/send-windows.js';
 export * from './queries/conflicts.js';
+export * from './queries/conflicts-bulk.js';
 export * from './queries/procedure.js';
 export * from './queries/conflict-events.js';
 export * from './queries/notifications.js';

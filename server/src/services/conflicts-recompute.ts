@@ -1,4 +1,4 @@
-import { conflictInsert, conflictsOpenInRange, conflictsResolve, conflictUpdate, planningIslands, type OpenConflictSpan, type Tx } from '@cd/db';
+import { conflictsInsertMany, conflictsOpenInRange, conflictsResolve, conflictsUpdateMany, planningIslands, type OpenConflictSpan, type Tx } from '@cd/db';
 import { planningInputsInRange } from './planning-inputs.js';
 import { casesInvolvedUpdate, casesOpen, casesResolve, type ProcedureSettings } from './procedure.js';
 import { BUCKET_MS, BUCKET_OVERLOADED, changedBucketRanges, conflictsReconcile, type ChangedInterval, type Conflict } from '@cd/shared';
@@ -96,14 +96,13 @@ export async function conflictsRecompute(tx: Tx, changed: ChangedSpan, now: Date
     [...openById.values()],
     settled.flatMap((s) => s.conflicts),
   );
-  for (const k of kept) await conflictUpdate(tx, k.id, k.conflict, now);
+  await conflictsUpdateMany(tx, kept, now);
   await casesInvolvedUpdate(
     tx,
     kept.map((k) => ({ id: k.id, afnemers: k.conflict.afnemers, windowIds: k.conflict.windows.map((w) => w.id) })),
     now,
   );
-  const createdIds: number[] = [];
-  for (const c of created) createdIds.push(await conflictInsert(tx, c, now));
+  const createdIds = await conflictsInsertMany(tx, created, now);
   await casesOpen(
     tx,
     created.map((c, i) => ({ id: createdIds[i]!, start: c.start, afnemers: c.afnemers })),

@@ -7,6 +7,7 @@ export * from './queries/sessions.js';
 export * from './queries/api-tokens.js';
 export * from './queries/prognoses.js';
 export * from './queries/deliveries-bulk.js';
+export * from './queries/delivery-staging.js';
 export * from './queries/plan-changes.js';
 export * from './queries/planning.js';
 export * from './queries/capacity-profiles.js';

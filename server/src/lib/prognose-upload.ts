@@ -1,4 +1,4 @@
-import { deliveryRowsStage, type DeliveryRowsStaged } from '@cd/db';
+import { deliveryRowsStage, type DeliveryRowsStaged } from '@cd/db/staging';
 import { UPLOAD_LIMITS, type ParsedRow, type ParseResult, type PlanningHorizon } from '@cd/shared';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';

@@ -14,7 +14,7 @@ import {
   type PrognoseParseOptions,
   type RowError,
 } from '@cd/shared';
-import { deliveryRowsStage, type DeliveryRowsStaged } from '@cd/db';
+import { deliveryRowsStage, type DeliveryRowsStaged } from '@cd/db/staging';
 import { zodIssuesToErrors } from '../lib/problem.js';
 
 export interface DetectSummary {

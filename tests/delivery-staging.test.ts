@@ -33,18 +33,18 @@ describe('deliveryRowsStage', () => {
           expect(staged.lines).toEqual(windows.map((_, i) => i + 2));
           expect(staged.afnemers).toEqual(windows.map((w) => w.afnemer));
           expect(staged.chunks.length).toBe(Math.ceil(windows.length / 5000));
-          const iso = (d: Date | null) => d?.toISOString() ?? null;
+          const ms = (d: Date | null) => (d === null ? null : String(d.getTime()));
           expect(copyColumns(staged.chunks)).toEqual([
             windows.map((w) => own ?? w.afnemer ?? ''),
             windows.map((w) => w.kenmerk),
             windows.map((w) => w.omschrijving),
             windows.map((w) => w.berichttype),
-            windows.map((w) => iso(w.start)),
-            windows.map((w) => iso(w.end)),
+            windows.map((w) => ms(w.start)),
+            windows.map((w) => ms(w.end)),
             windows.map((w) => String(w.aantalBerichten)),
             windows.map((w) => w.status),
-            windows.map((w) => iso(w.vroegsteStart)),
-            windows.map((w) => iso(w.laatsteEind)),
+            windows.map((w) => ms(w.vroegsteStart)),
+            windows.map((w) => ms(w.laatsteEind)),
           ]);
         },
       ),

@@ -35,8 +35,8 @@ export async function deliveriesBulkStore(
   await tx`
     create temp table delivery_staging (
       afnemer_oin text not null, kenmerk text not null, omschrijving text not null, berichttype text not null,
-      start_at timestamptz not null, end_at timestamptz not null, aantal_berichten bigint not null, status text not null,
-      vroegste_start timestamptz, laatste_eind timestamptz
+      start_ms bigint not null, end_ms bigint not null, aantal_berichten bigint not null, status text not null,
+      vroegste_ms bigint, laatste_ms bigint
     ) on commit drop`;
   const rowTotal = staged.counts.reduce((n, [, count]) => n + count, 0);
   if (rowTotal > SMALL_DELIVERY_ROWS) {
@@ -48,8 +48,8 @@ export async function deliveriesBulkStore(
     const c = copyColumns(staged.chunks);
     await tx`
       insert into delivery_staging
-      select * from unnest(${c[0]!}::text[], ${c[1]!}::text[], ${c[2]!}::text[], ${c[3]!}::text[], ${c[4]!}::timestamptz[],
-        ${c[5]!}::timestamptz[], ${c[6]!}::bigint[], ${c[7]!}::text[], ${c[8]!}::timestamptz[], ${c[9]!}::timestamptz[])`;
+      select * from unnest(${c[0]!}::text[], ${c[1]!}::text[], ${c[2]!}::text[], ${c[3]!}::text[], ${c[4]!}::bigint[],
+        ${c[5]!}::bigint[], ${c[6]!}::bigint[], ${c[7]!}::text[], ${c[8]!}::bigint[], ${c[9]!}::bigint[])`;
   }
   const oins = staged.counts.map(([oin]) => oin);
   for (const oin of oins) await tx`select pg_advisory_xact_lock(hashtext('deliveries'), hashtext(${oin}))`;
@@ -65,12 +65,19 @@ export async function deliveriesBulkStore(
   const [merged] = await tx<{ counts: { id: number; created: number; updated: number }[]; spans: [number, number][] }[]>`
     with ids as (
       select * from unnest(${oins}::text[], ${ids}::bigint[]) as d(oin, id)
+    ), staged as (
+      select afnemer_oin, kenmerk, omschrijving, berichttype, aantal_berichten, status,
+        'epoch'::timestamptz + start_ms * interval '1 millisecond' as start_at,
+        'epoch'::timestamptz + end_ms * interval '1 millisecond' as end_at,
+        'epoch'::timestamptz + vroegste_ms * interval '1 millisecond' as vroegste_start,
+        'epoch'::timestamptz + laatste_ms * interval '1 millisecond' as laatste_eind
+      from delivery_staging
     ), matched as (
       select s.*, w.id as window_id, w.start_at as old_start, w.end_at as old_end, w.status as old_status,
         (w.omschrijving, w.berichttype, w.start_at, w.end_at, w.aantal_berichten, w.status, w.vroegste_start, w.laatste_eind)
           is distinct from (s.omschrijving, s.berichttype, s.start_at, s.end_at, s.aantal_berichten, s.status,
           s.vroegste_start, s.laatste_eind) as differs
-      from delivery_staging s left join send_windows w on w.afnemer_oin = s.afnemer_oin and w.kenmerk = s.kenmerk
+      from staged s left join send_windows w on w.afnemer_oin = s.afnemer_oin and w.kenmerk = s.kenmerk
     ), inserted as (
       insert into send_windows (afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten,
         status, vroegste_start, laatste_eind, delivery_id, updated_by, updated_at, changed_version)

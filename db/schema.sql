@@ -454,6 +454,8 @@ create table plan_changes (
   constraint plan_changes_undo_of_key UNIQUE (undo_of),
   constraint plan_changes_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id)
 );
+CREATE TRIGGER plan_changes_refs_revisions_delete AFTER DELETE ON public.plan_changes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_window_revisions', 'plan_change_id');
+CREATE TRIGGER plan_changes_refs_revisions_update AFTER UPDATE ON public.plan_changes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_window_revisions', 'plan_change_id');
 
 create table planning_state (
   id integer default 1 not null,
@@ -564,12 +566,12 @@ create table send_window_revisions (
   source text,
   plan_change_id bigint,
   constraint send_window_revisions_pkey PRIMARY KEY (window_id, revision),
-  constraint send_window_revisions_plan_change_id_fkey FOREIGN KEY (plan_change_id) REFERENCES plan_changes(id),
   constraint send_window_revisions_source_check CHECK ((source = ANY (ARRAY['aanlevering'::text, 'suggestie'::text, 'handmatig'::text, 'besluit Klantraad'::text, 'besluit Logius'::text, 'ongedaan gemaakt'::text, 'procedure'::text])))
 );
 CREATE INDEX send_window_revisions_plan_change_idx ON public.send_window_revisions USING btree (plan_change_id) WHERE (plan_change_id IS NOT NULL);
 CREATE TRIGGER send_window_revisions_append_only BEFORE UPDATE ON public.send_window_revisions FOR EACH ROW EXECUTE FUNCTION trail_append_only('De geschiedenis van verzendmomenten');
 CREATE TRIGGER send_window_revisions_delivery_insert AFTER INSERT ON public.send_window_revisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('delivery_id', 'deliveries', 'id');
+CREATE TRIGGER send_window_revisions_plan_change_insert AFTER INSERT ON public.send_window_revisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('plan_change_id', 'plan_changes', 'id');
 CREATE TRIGGER send_window_revisions_user_insert AFTER INSERT ON public.send_window_revisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('changed_by', 'users', 'id');
 CREATE TRIGGER send_window_revisions_window_insert AFTER INSERT ON public.send_window_revisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('window_id', 'send_windows', 'id', 'distinct');
 

@@ -91,7 +91,8 @@ export async function deliveriesBulkStore(
         end_at = m.end_at, aantal_berichten = m.aantal_berichten, status = m.status, vroegste_start = m.vroegste_start,
         laatste_eind = m.laatste_eind, delivery_id = ids.id, updated_by = ${d.userId}, updated_at = now(),
         revision = w.revision + 1, changed_version = ${version}::bigint
-      from matched m join ids on ids.oin = m.afnemer_oin where w.id = m.window_id and m.differs
+      from matched m join ids on ids.oin = m.afnemer_oin
+      where m.window_id is not null and w.id = m.window_id and m.differs
       returning w.id, w.revision, w.delivery_id, w.updated_by, w.updated_at, w.omschrijving, w.berichttype, w.start_at,
         w.end_at, w.aantal_berichten, w.status, w.vroegste_start, w.laatste_eind, m.old_start, m.old_end, m.old_status
     ), changes as (

@@ -31,30 +31,32 @@ export async function deliveriesBulkStore(
   staged: StagedDelivery,
   d: { userId: number; fileName: string | null; contentType: string },
 ): Promise<BulkStoreResult> {
-  // Staged before the locks are taken: the COPY, the longest step, does not hold up the Afnemer's other changes.
-  await tx`
-    create temp table delivery_staging (
-      afnemer_oin text not null, kenmerk text not null, omschrijving text not null, berichttype text not null,
-      start_ms bigint not null, end_ms bigint not null, aantal_berichten bigint not null, status text not null,
-      vroegste_ms bigint, laatste_ms bigint
-    ) on commit drop`;
   const rowTotal = staged.counts.reduce((n, [, count]) => n + count, 0);
+  let source: ReturnType<typeof tx>;
   if (rowTotal > SMALL_DELIVERY_ROWS) {
+    // Staged before the locks are taken: the COPY does not hold up the Afnemer's other changes.
+    await tx`
+      create temp table delivery_staging (
+        afnemer_oin text not null, kenmerk text not null, omschrijving text not null, berichttype text not null,
+        start_ms bigint not null, end_ms bigint not null, aantal_berichten bigint not null, status text not null,
+        vroegste_ms bigint, laatste_ms bigint
+      ) on commit drop`;
     const writable = await tx`copy delivery_staging from stdin`.writable();
     await pipeline(Readable.from(staged.chunks), writable);
+    // Sorts and hashes of a whole delivery stay in memory (the default 4 MB spills 100,000 rows to disk).
+    await tx`set local work_mem = '64MB'`;
+    source = tx`delivery_staging`;
   } else {
-    // COPY's closing message waits for the server's delayed ACK of the data (Nagle: ~40 ms on loopback), which a
-    // small delivery would notice; it goes in one INSERT of column arrays instead.
+    // A small delivery goes in as column arrays, without a staging table: creating one (catalog rows) and COPY's
+    // last message (it waits for the server's delayed ACK, ~40 ms) would double the time of a one-row upload.
     const c = copyColumns(staged.chunks);
-    await tx`
-      insert into delivery_staging
-      select * from unnest(${c[0]!}::text[], ${c[1]!}::text[], ${c[2]!}::text[], ${c[3]!}::text[], ${c[4]!}::bigint[],
-        ${c[5]!}::bigint[], ${c[6]!}::bigint[], ${c[7]!}::text[], ${c[8]!}::bigint[], ${c[9]!}::bigint[])`;
+    source = tx`unnest(${c[0]!}::text[], ${c[1]!}::text[], ${c[2]!}::text[], ${c[3]!}::text[], ${c[4]!}::bigint[],
+      ${c[5]!}::bigint[], ${c[6]!}::bigint[], ${c[7]!}::text[], ${c[8]!}::bigint[], ${c[9]!}::bigint[])
+      as delivery_staging(afnemer_oin, kenmerk, omschrijving, berichttype, start_ms, end_ms, aantal_berichten, status,
+        vroegste_ms, laatste_ms)`;
   }
   const oins = staged.counts.map(([oin]) => oin);
   for (const oin of oins) await tx`select pg_advisory_xact_lock(hashtext('deliveries'), hashtext(${oin}))`;
-  // Sorts and hashes of a whole delivery stay in memory (the default 4 MB spills 100,000 rows to disk).
-  await tx`set local work_mem = '64MB'`;
   const deliveries = await tx<{ id: number; afnemerOin: string }[]>`
     insert into deliveries (afnemer_oin, uploaded_by, file_name, content_type, row_count, created, updated, unchanged)
     select oin, ${d.userId}, ${d.fileName}, ${d.contentType}, n, 0, 0, 0
@@ -71,7 +73,7 @@ export async function deliveriesBulkStore(
         'epoch'::timestamptz + end_ms * interval '1 millisecond' as end_at,
         'epoch'::timestamptz + vroegste_ms * interval '1 millisecond' as vroegste_start,
         'epoch'::timestamptz + laatste_ms * interval '1 millisecond' as laatste_eind
-      from delivery_staging
+      from ${source}
     ), matched as (
       select s.*, w.id as window_id, w.start_at as old_start, w.end_at as old_end, w.status as old_status,
         (w.omschrijving, w.berichttype, w.start_at, w.end_at, w.aantal_berichten, w.status, w.vroegste_start, w.laatste_eind)

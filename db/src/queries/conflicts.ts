@@ -1,4 +1,4 @@
-import type { Conflict, StoredConflict } from '@cd/shared';
+import type { StoredConflict } from '@cd/shared';
 import type { Queryable, Tx } from '../client.js';
 
 export interface OpenConflictSpan extends StoredConflict {
@@ -15,44 +15,6 @@ export function conflictsOpenInRange(sql: Queryable, from: number, to: number) {
     from conflicts
     where status = 'open' and start_at < to_timestamp(${to / 1000})
       and greatest(end_at, coalesce(drained_at, end_at)) > to_timestamp(${from / 1000})`;
-}
-
-function conflictFields(c: Conflict) {
-  return {
-    start: new Date(c.start),
-    end: new Date(c.end),
-    afnemers: c.afnemers,
-    windows: c.windows.map((w) => ({ id: w.id, afnemer: w.afnemer, kenmerk: w.kenmerk, load: w.load })),
-    windowIds: c.windows.map((w) => w.id),
-    peak: c.peakUtilization,
-    excess: c.excessMessages,
-    backlog: c.peakBacklog,
-    drained: c.drainedAt === null ? null : new Date(c.drainedAt),
-    delay: c.delayMs,
-  };
-}
-
-/** Stores a newly detected conflict; returns its id. */
-export async function conflictInsert(tx: Tx, c: Conflict, now: Date): Promise<number> {
-  const f = conflictFields(c);
-  const [row] = await tx<{ id: number }[]>`
-    insert into conflicts (start_at, end_at, afnemers, windows, window_ids, peak_utilization, excess_messages,
-      peak_backlog, drained_at, delay_ms, detected_at, updated_at)
-    values (${f.start}, ${f.end}, ${f.afnemers}::text[], ${tx.json(f.windows)}, ${f.windowIds}::bigint[], ${f.peak},
-      ${f.excess}, ${f.backlog}, ${f.drained}, ${f.delay}, ${now}, ${now})
-    returning id::int`;
-  return row!.id;
-}
-
-/** Updates a persisting conflict's figures; its id and history stay. */
-export async function conflictUpdate(tx: Tx, id: number, c: Conflict, now: Date) {
-  const f = conflictFields(c);
-  await tx`
-    update conflicts set start_at = ${f.start}, end_at = ${f.end}, afnemers = ${f.afnemers}::text[],
-      windows = ${tx.json(f.windows)}, window_ids = ${f.windowIds}::bigint[], peak_utilization = ${f.peak},
-      excess_messages = ${f.excess}, peak_backlog = ${f.backlog}, drained_at = ${f.drained}, delay_ms = ${f.delay},
-      updated_at = ${now}
-    where id = ${id}`;
 }
 
 /** Marks conflicts resolved with a reason; they are never deleted. */

@@ -5,12 +5,15 @@ import { run as detection } from './detection.js';
 import { run as api } from './api.js';
 import { run as blocking } from './blocking.js';
 import { run as xlsx } from './xlsx.js';
+import { run as ingest } from './ingest.js';
 
 console.log('== Planningskern (zuiver, in het geheugen)');
 await planning({ print: true });
 await detection({ print: true });
 console.log('\n== API op PostgreSQL');
 await api({ print: true });
+console.log('\n== Bulkaanlevering tegen COPY, en conflictadministratie');
+await ingest({ print: true });
 console.log('\n== Andere gebruikers tijdens een pathologische aanlevering');
 await blocking({ print: true });
 console.log('\n== Excel-upload: 580.000 regels (geweigerd bij regel 100.001) en 100.000 regels');

@@ -9,6 +9,8 @@ create table afnemers (
   constraint afnemers_oin_check CHECK ((oin ~ '^[0-9]{20}$'::text)),
   constraint afnemers_pkey PRIMARY KEY (oin)
 );
+CREATE TRIGGER afnemers_refs_send_windows_delete AFTER DELETE ON public.afnemers REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('oin', 'send_windows', 'afnemer_oin');
+CREATE TRIGGER afnemers_refs_send_windows_update AFTER UPDATE ON public.afnemers REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('oin', 'send_windows', 'afnemer_oin');
 
 create table api_tokens (
   id bigint default nextval('api_tokens_id_seq'::regclass) not null,
@@ -166,6 +168,10 @@ create table deliveries (
   constraint deliveries_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES users(id)
 );
 CREATE INDEX deliveries_afnemer_idx ON public.deliveries USING btree (afnemer_oin, uploaded_at DESC);
+CREATE TRIGGER deliveries_refs_revisions_delete AFTER DELETE ON public.deliveries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_window_revisions', 'delivery_id');
+CREATE TRIGGER deliveries_refs_revisions_update AFTER UPDATE ON public.deliveries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_window_revisions', 'delivery_id');
+CREATE TRIGGER deliveries_refs_send_windows_delete AFTER DELETE ON public.deliveries REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_windows', 'delivery_id');
+CREATE TRIGGER deliveries_refs_send_windows_update AFTER UPDATE ON public.deliveries REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_windows', 'delivery_id');
 
 create table disruption_analyses (
   id bigint default nextval('disruption_analyses_id_seq'::regclass) not null,
@@ -503,6 +509,8 @@ create table plan_changes (
   constraint plan_changes_undo_of_key UNIQUE (undo_of),
   constraint plan_changes_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id)
 );
+CREATE TRIGGER plan_changes_refs_revisions_delete AFTER DELETE ON public.plan_changes REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_window_revisions', 'plan_change_id');
+CREATE TRIGGER plan_changes_refs_revisions_update AFTER UPDATE ON public.plan_changes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_window_revisions', 'plan_change_id');
 
 create table planning_state (
   id integer default 1 not null,
@@ -659,15 +667,15 @@ create table send_window_revisions (
   laatste_eind timestamp with time zone,
   source text,
   plan_change_id bigint,
-  constraint send_window_revisions_changed_by_fkey FOREIGN KEY (changed_by) REFERENCES users(id),
-  constraint send_window_revisions_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES deliveries(id),
   constraint send_window_revisions_pkey PRIMARY KEY (window_id, revision),
-  constraint send_window_revisions_plan_change_id_fkey FOREIGN KEY (plan_change_id) REFERENCES plan_changes(id),
-  constraint send_window_revisions_source_check CHECK ((source = ANY (ARRAY['aanlevering'::text, 'suggestie'::text, 'handmatig'::text, 'besluit Klantraad'::text, 'besluit Logius'::text, 'ongedaan gemaakt'::text, 'procedure'::text]))),
-  constraint send_window_revisions_window_id_fkey FOREIGN KEY (window_id) REFERENCES send_windows(id)
+  constraint send_window_revisions_source_check CHECK ((source = ANY (ARRAY['aanlevering'::text, 'suggestie'::text, 'handmatig'::text, 'besluit Klantraad'::text, 'besluit Logius'::text, 'ongedaan gemaakt'::text, 'procedure'::text])))
 );
 CREATE INDEX send_window_revisions_plan_change_idx ON public.send_window_revisions USING btree (plan_change_id) WHERE (plan_change_id IS NOT NULL);
 CREATE TRIGGER send_window_revisions_append_only BEFORE UPDATE ON public.send_window_revisions FOR EACH ROW EXECUTE FUNCTION trail_append_only('De geschiedenis van verzendmomenten');
+CREATE TRIGGER send_window_revisions_delivery_insert AFTER INSERT ON public.send_window_revisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('delivery_id', 'deliveries', 'id');
+CREATE TRIGGER send_window_revisions_plan_change_insert AFTER INSERT ON public.send_window_revisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('plan_change_id', 'plan_changes', 'id');
+CREATE TRIGGER send_window_revisions_user_insert AFTER INSERT ON public.send_window_revisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('changed_by', 'users', 'id');
+CREATE TRIGGER send_window_revisions_window_insert AFTER INSERT ON public.send_window_revisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('window_id', 'send_windows', 'id', 'distinct');
 
 create table send_windows (
   id bigint default nextval('send_windows_id_seq'::regclass) not null,
@@ -687,22 +695,27 @@ create table send_windows (
   updated_at timestamp with time zone default now() not null,
   changed_version bigint default 0 not null,
   constraint send_windows_aantal_berichten_check CHECK ((aantal_berichten > 0)),
-  constraint send_windows_afnemer_oin_fkey FOREIGN KEY (afnemer_oin) REFERENCES afnemers(oin),
-  constraint send_windows_delivery_id_fkey FOREIGN KEY (delivery_id) REFERENCES deliveries(id),
   constraint send_windows_kenmerk_check CHECK (((length(kenmerk) >= 1) AND (length(kenmerk) <= 100))),
   constraint send_windows_kenmerk_unique UNIQUE (afnemer_oin, kenmerk),
   constraint send_windows_order CHECK ((end_at > start_at)),
   constraint send_windows_pkey PRIMARY KEY (id),
-  constraint send_windows_status_check CHECK ((status = ANY (ARRAY['concept'::text, 'definitief'::text, 'geannuleerd'::text]))),
-  constraint send_windows_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id)
+  constraint send_windows_status_check CHECK ((status = ANY (ARRAY['concept'::text, 'definitief'::text, 'geannuleerd'::text])))
 );
 CREATE INDEX send_windows_changed_version_idx ON public.send_windows USING btree (changed_version);
 CREATE INDEX send_windows_start_id_idx ON public.send_windows USING btree (start_at, id);
 CREATE INDEX send_windows_time_idx ON public.send_windows USING btree (start_at, end_at);
+CREATE TRIGGER send_windows_delivery_insert AFTER INSERT ON public.send_windows REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('delivery_id', 'deliveries', 'id');
+CREATE TRIGGER send_windows_delivery_update AFTER UPDATE ON public.send_windows REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('delivery_id', 'deliveries', 'id');
 CREATE TRIGGER send_windows_notify_delete AFTER DELETE ON public.send_windows REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('prognoses', 'array[r.afnemer_oin]');
 CREATE TRIGGER send_windows_notify_insert AFTER INSERT ON public.send_windows REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('prognoses', 'array[r.afnemer_oin]');
 CREATE TRIGGER send_windows_notify_update AFTER UPDATE ON public.send_windows REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('prognoses', 'array[r.afnemer_oin]');
-CREATE TRIGGER send_windows_number BEFORE INSERT OR UPDATE ON public.send_windows FOR EACH ROW EXECUTE FUNCTION send_windows_number();
+CREATE TRIGGER send_windows_number BEFORE INSERT OR UPDATE ON public.send_windows FOR EACH ROW WHEN ((new.changed_version IS DISTINCT FROM (NULLIF(current_setting('cd.claimed_version'::text, true), ''::text))::bigint)) EXECUTE FUNCTION send_windows_number();
+CREATE TRIGGER send_windows_refs_insert AFTER INSERT ON public.send_windows REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('afnemer_oin', 'afnemers', 'oin');
+CREATE TRIGGER send_windows_refs_revisions_delete AFTER DELETE ON public.send_windows REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_window_revisions', 'window_id');
+CREATE TRIGGER send_windows_refs_revisions_update AFTER UPDATE ON public.send_windows REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_window_revisions', 'window_id');
+CREATE TRIGGER send_windows_refs_update AFTER UPDATE ON public.send_windows REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('afnemer_oin', 'afnemers', 'oin');
+CREATE TRIGGER send_windows_user_insert AFTER INSERT ON public.send_windows REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('updated_by', 'users', 'id');
+CREATE TRIGGER send_windows_user_update AFTER UPDATE ON public.send_windows REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('updated_by', 'users', 'id');
 CREATE TRIGGER send_windows_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.send_windows FOR EACH STATEMENT EXECUTE FUNCTION planning_version_bump();
 
 create table service_requests (
@@ -810,6 +823,10 @@ create table users (
   constraint users_pkey PRIMARY KEY (id),
   constraint users_role_check CHECK ((role = ANY (NULL::text[])))
 );
+CREATE TRIGGER users_refs_revisions_delete AFTER DELETE ON public.users REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_window_revisions', 'changed_by');
+CREATE TRIGGER users_refs_revisions_update AFTER UPDATE ON public.users REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_window_revisions', 'changed_by');
+CREATE TRIGGER users_refs_send_windows_delete AFTER DELETE ON public.users REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_windows', 'updated_by');
+CREATE TRIGGER users_refs_send_windows_update AFTER UPDATE ON public.users REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_windows', 'updated_by');
 
 create function change_notify(kind text, everyone boolean, afnemers text[], conflict_id bigint DEFAULT NULL::bigint) returns void language plpgsql as $$
 declare
@@ -900,7 +917,7 @@ begin
   return null;
 end $$;
 
-create function send_windows_number() returns trigger language plpgsql as $$
+create function planning_version_claim() returns bigint language plpgsql as $$
 declare
   claimed bigint := nullif(current_setting('cd.claimed_version', true), '')::bigint;
 begin
@@ -908,7 +925,57 @@ begin
     update planning_state set version = version + 1 where id = 1 returning version into claimed;
     perform set_config('cd.claimed_version', claimed::text, true);
   end if;
-  new.changed_version := claimed;
+  return claimed;
+end $$;
+
+create function references_check() returns trigger language plpgsql as $$
+declare
+  keys text := case when tg_argv[3] = 'distinct'
+    then format('(select %1$I as k from new_rows where %1$I is not null)', tg_argv[0])
+    else format('(select distinct %1$I as k from new_rows where %1$I is not null)', tg_argv[0]) end;
+  missing text;
+begin
+  -- Lock the referenced rows as a foreign key does, so none is deleted or rekeyed before this transaction ends; then
+  -- look for keys without a row (a row deleted meanwhile is not locked, so it counts as missing). A row this
+  -- transaction wrote itself is locked already (a bulk delivery's new windows: locking them again cost 1 s).
+  execute format(
+    'select 1 from %1$I p join %3$s n on p.%2$I = n.k where p.xmin <> pg_current_xact_id()::xid for key share of p',
+    tg_argv[1], tg_argv[2], keys);
+  execute format(
+    'select n.k::text from %3$s n where not exists (select 1 from %1$I p where p.%2$I = n.k) limit 1',
+    tg_argv[1], tg_argv[2], keys) into missing;
+  if missing is not null then
+    raise exception 'Verwijzing van %.% naar %.% bestaat niet: %', tg_table_name, tg_argv[0], tg_argv[1], tg_argv[2], missing
+      using errcode = 'foreign_key_violation';
+  end if;
+  return null;
+end $$;
+
+create function references_restrict() returns trigger language plpgsql as $$
+declare
+  held text;
+begin
+  if tg_op = 'DELETE' then
+    execute format(
+      'select o.%1$I::text from old_rows o where exists (select 1 from %2$I c where c.%3$I = o.%1$I) limit 1',
+      tg_argv[0], tg_argv[1], tg_argv[2]) into held;
+  else
+    execute format(
+      'select o.%1$I::text from old_rows o
+       where not exists (select 1 from new_rows n where n.%1$I = o.%1$I)
+         and exists (select 1 from %2$I c where c.%3$I = o.%1$I) limit 1',
+      tg_argv[0], tg_argv[1], tg_argv[2]) into held;
+  end if;
+  if held is not null then
+    raise exception '%.% = % wordt nog gebruikt door %.%', tg_table_name, tg_argv[0], held, tg_argv[1], tg_argv[2]
+      using errcode = 'foreign_key_violation';
+  end if;
+  return null;
+end $$;
+
+create function send_windows_number() returns trigger language plpgsql as $$
+begin
+  new.changed_version := planning_version_claim();
   return new;
 end $$;
 

@@ -17,35 +17,8 @@ export function conflictsOpenInRange(sql: Queryable, from: number, to: number) {
       and greatest(end_at, coalesce(drained_at, end_at)) > to_timestamp(${from / 1000})`;
 }
 
-function conflictFields(c: Conflict) {
-  return {
-    start: new Date(c.start),
-    end: new Date(c.end),
-    afnemers: c.afnemers,
-    windows: c.windows.map((w) => ({ id: w.id, afnemer: w.afnemer, kenmerk: w.kenmerk, load: w.load })),
-    windowIds: c.windows.map((w) => w.id),
-    peak: c.peakUtilization,
-    excess: c.excessMessages,
-    backlog: c.peakBacklog,
-    drained: c.drainedAt === null ? null : new Date(c.drainedAt),
-    delay: c.delayMs,
-  };
-}
-
-/** Stores a newly detected conflict; returns its id. */
-export async function conflictInsert(tx: Tx, c: Conflict, now: Date): Promise<number> {
-  const f = conflictFields(c);
-  const [row] = await tx<{ id: number }[]>`
-    insert into conflicts (start_at, end_at, afnemers, windows, window_ids, peak_utilization, excess_messages,
-      peak_backlog, drained_at, delay_ms, detected_at, updated_at)
-    values (${f.start}, ${f.end}, ${f.afnemers}::text[], ${tx.json(f.windows)}, ${f.windowIds}::bigint[], ${f.peak},
-      ${f.excess}, ${f.backlog}, ${f.drained}, ${f.delay}, ${now}, ${now})
-    returning id::int`;
-  return row!.id;
-}
-
 /**
- * What conflictInsert and conflictUpdate store of a conflict, as one comparable text: the windows by id and load (a
+ * What conflictsInsertMany and conflictsUpdateMany store of a conflict, as one comparable text: the windows by id and load (a
  * window's Afnemer and kenmerk never change, they are its identity).
  */
 function conflictStoredText(c: {
@@ -64,7 +37,7 @@ function conflictStoredText(c: {
 }
 
 /**
- * The ids among `kept` whose stored row already holds what conflictUpdate would write: updating them would change
+ * The ids among `kept` whose stored row already holds what conflictsUpdateMany would write: updating them would change
  * nothing. Numbers come back exactly (float8 and jsonb carry a double's shortest text).
  */
 export async function conflictsUnchanged(tx: Tx, kept: readonly { id: number; conflict: Conflict }[]): Promise<Set<number>> {
@@ -108,17 +81,6 @@ export async function conflictsUnchanged(tx: Tx, kept: readonly { id: number; co
     if (stored.get(id) === text) same.add(id);
   }
   return same;
-}
-
-/** Updates a persisting conflict's figures; its id and history stay. */
-export async function conflictUpdate(tx: Tx, id: number, c: Conflict, now: Date) {
-  const f = conflictFields(c);
-  await tx`
-    update conflicts set start_at = ${f.start}, end_at = ${f.end}, afnemers = ${f.afnemers}::text[],
-      windows = ${tx.json(f.windows)}, window_ids = ${f.windowIds}::bigint[], peak_utilization = ${f.peak},
-      excess_messages = ${f.excess}, peak_backlog = ${f.backlog}, drained_at = ${f.drained}, delay_ms = ${f.delay},
-      updated_at = ${now}
-    where id = ${id}`;
 }
 
 /** Marks conflicts resolved with a reason; they are never deleted. */

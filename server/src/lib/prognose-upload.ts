@@ -1,4 +1,5 @@
-import { UPLOAD_LIMITS, type ParseResult, type PlanningHorizon } from '@cd/shared';
+import { deliveryRowsStage, type DeliveryRowsStaged } from '@cd/db/staging';
+import { UPLOAD_LIMITS, type ParsedRow, type ParseResult, type PlanningHorizon } from '@cd/shared';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -7,7 +8,7 @@ import type { AppEnv } from '../lib/context.js';
 import { ProblemError } from '../lib/problem.js';
 import { prognoseXlsxParse } from '../lib/prognose-xlsx.js';
 import { horizonNow } from '../lib/horizon.js';
-import { prognoseCsvParseOffThread, prognoseJsonUploadOffThread } from '../services/cpu-pool.js';
+import { prognoseCsvParseOffThread, prognoseCsvStageOffThread, prognoseJsonUploadOffThread } from '../services/cpu-pool.js';
 import type { JsonUploadResult } from '../services/cpu-tasks.js';
 
 /** The media type of an Excel (XLSX) file. */
@@ -26,18 +27,54 @@ function fileNameFromDisposition(header: string | undefined): string | null {
   return match ? decodeURIComponent(match[1]!) : null;
 }
 
-async function parseFile(kind: 'csv' | 'xlsx', bytes: Uint8Array, horizon: PlanningHorizon): Promise<ParseResult> {
-  return kind === 'xlsx'
-    ? prognoseXlsxParse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { maxRows: UPLOAD_LIMITS.maxRows, horizon })
-    : prognoseCsvParseOffThread(bytes, { maxRows: UPLOAD_LIMITS.maxRows, horizon });
+/** What an upload was read into: validated rows (for a dry run), rows staged for COPY (to store them), or errors. */
+export type DeliveryReadResult = ParseResult | { ok: true; staged: DeliveryRowsStaged };
+
+/**
+ * How to read an upload: into rows, or staged for the bulk store for the user's own Afnemer (null: Logius, who
+ * names the Afnemer per row).
+ */
+export type DeliveryReadMode = { staged: false } | { staged: true; ownAfnemer: string | null };
+
+const STAGE_SLICE = 5000;
+
+/** Rows staged in slices that yield to the event loop between them (a whole delivery at once held it for ~100 ms). */
+async function rowsStaged(rows: readonly ParsedRow[], ownAfnemer: string | null): Promise<DeliveryRowsStaged> {
+  const out: DeliveryRowsStaged = { chunks: [], lines: [], afnemers: [] };
+  for (let i = 0; i < rows.length; i += STAGE_SLICE) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    const part = deliveryRowsStage(rows.slice(i, i + STAGE_SLICE), ownAfnemer);
+    out.chunks.push(...part.chunks);
+    for (let j = 0; j < part.lines.length; j++) {
+      out.lines.push(part.lines[j]!);
+      out.afnemers.push(part.afnemers[j]!);
+    }
+  }
+  return out;
+}
+
+/** A read result as the mode asks for it: rows staged when `mode.staged`, as they are otherwise. */
+async function resultForMode(result: ParseResult, mode: DeliveryReadMode): Promise<DeliveryReadResult> {
+  return result.ok && mode.staged ? { ok: true, staged: await rowsStaged(result.rows, mode.ownAfnemer) } : result;
+}
+
+async function parseFile(kind: 'csv' | 'xlsx', bytes: Uint8Array, horizon: PlanningHorizon, mode: DeliveryReadMode): Promise<DeliveryReadResult> {
+  const opts = { maxRows: UPLOAD_LIMITS.maxRows, horizon };
+  if (kind === 'xlsx') return resultForMode(await prognoseXlsxParse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), opts), mode);
+  if (!mode.staged) return prognoseCsvParseOffThread(bytes, opts);
+  const read = await prognoseCsvStageOffThread(bytes, opts, mode.ownAfnemer);
+  return 'staged' in read ? { ok: true, staged: read.staged } : read;
 }
 
 /** Reads the delivery from multipart, a raw CSV/XLSX body or JSON, into validated rows. */
-export async function deliveryRead(c: Context<AppEnv>): Promise<{ result: ParseResult; fileName: string | null; contentType: string }> {
+export async function deliveryRead(
+  c: Context<AppEnv>,
+  mode: DeliveryReadMode,
+): Promise<{ result: DeliveryReadResult; fileName: string | null; contentType: string }> {
   const contentType = c.req.header('content-type') ?? '';
   const horizon = horizonNow(c.get('deps'));
   if (/^application\/json/i.test(contentType)) {
-    return { result: jsonUploads.get(c.req.raw) as ParseResult, fileName: null, contentType: 'application/json' };
+    return { result: await resultForMode(jsonUploads.get(c.req.raw) as ParseResult, mode), fileName: null, contentType: 'application/json' };
   }
   if (/^multipart\/form-data/i.test(contentType)) {
     const form = await c.req.formData().catch(() => {
@@ -50,7 +87,7 @@ export async function deliveryRead(c: Context<AppEnv>): Promise<{ result: ParseR
     const kind = fileKind(file.type, file.name);
     if (!kind) throw new ProblemError(415, `Het bestand "${file.name}" is geen CSV- of XLSX-bestand.`);
     return {
-      result: await parseFile(kind, new Uint8Array(await file.arrayBuffer()), horizon),
+      result: await parseFile(kind, new Uint8Array(await file.arrayBuffer()), horizon, mode),
       fileName: file.name,
       contentType: kind === 'xlsx' ? XLSX_TYPE : 'text/csv',
     };
@@ -60,7 +97,11 @@ export async function deliveryRead(c: Context<AppEnv>): Promise<{ result: ParseR
   if (!kind) {
     throw new ProblemError(415, 'Stuur een CSV-bestand (text/csv), een Excel-bestand (.xlsx), JSON of een multipart-formulier.');
   }
-  return { result: await parseFile(kind, new Uint8Array(await c.req.arrayBuffer()), horizon), fileName, contentType: kind === 'xlsx' ? XLSX_TYPE : 'text/csv' };
+  return {
+    result: await parseFile(kind, new Uint8Array(await c.req.arrayBuffer()), horizon, mode),
+    fileName,
+    contentType: kind === 'xlsx' ? XLSX_TYPE : 'text/csv',
+  };
 }
 
 export const uploadLimit = bodyLimit({

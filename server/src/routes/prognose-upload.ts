@@ -1,5 +1,5 @@
-import { afnemersList, deliveryStore, type DeliveryRow, type Tx, type UserRow } from '@cd/db';
-import { DryRunResult, dutchCount, PrognoseJsonUpload, prognoseTemplateCsv, UploadResult, type NewSendWindow, type RowError } from '@cd/shared';
+import { afnemersList, deliveriesBulkStore, type DeliveryRow, type Tx, type UserRow } from '@cd/db';
+import { DryRunResult, dutchCount, PrognoseJsonUpload, prognoseTemplateCsv, UploadResult, type NewSendWindow, type ParsedRow, type RowError } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { accessScope } from '@cd/shared/access';
@@ -11,37 +11,54 @@ import { deliveryDryRun } from '../services/dry-run.js';
 import { deliveryJson } from '../views/prognoses.js';
 import { deliveryRead, jsonUploadOffThread, uploadLimit, XLSX_TYPE } from '../lib/prognose-upload.js';
 
-/** Groups rows by Afnemer after checking who may deliver for whom; throws 403 or 400 problems. */
-async function rowsByAfnemer(c: Context<AppEnv>, user: UserRow, rows: { line: number; window: NewSendWindow }[]) {
-  const groups = new Map<string, NewSendWindow[]>();
+/**
+ * The Afnemer of every row (by index) after checking who may deliver for whom, and the rows per Afnemer, sorted by
+ * OIN (so two uploads spanning the same Afnemers take their locks in one order); throws 403 or 400 problems.
+ */
+async function rowAfnemers(
+  c: Context<AppEnv>,
+  user: UserRow,
+  lines: readonly number[],
+  named: readonly (string | null)[],
+): Promise<{ oins: string[]; counts: [string, number][] }> {
   const errors: RowError[] = [];
   const own = accessScope(user, 'prognose.deliver');
   if (own !== null) {
-    const foreign = rows.filter((r) => r.window.afnemer !== null && r.window.afnemer !== own);
-    if (foreign.length > 0) {
-      throw new ProblemError(
-        403,
-        'U mag alleen prognoses aanleveren voor uw eigen Afnemer. Er is niets opgeslagen.',
-        foreign.map((r) => ({ row: r.line, field: 'afnemer', message: `OIN ${r.window.afnemer} is niet uw Afnemer.` })),
-      );
-    }
+    const foreign: RowError[] = [];
+    named.forEach((oin, i) => {
+      if (oin !== null && oin !== own) foreign.push({ row: lines[i]!, field: 'afnemer', message: `OIN ${oin} is niet uw Afnemer.` });
+    });
+    if (foreign.length > 0) throw new ProblemError(403, 'U mag alleen prognoses aanleveren voor uw eigen Afnemer. Er is niets opgeslagen.', foreign);
   }
   const known = new Set((await afnemersList(c.get('deps').sql)).map((a) => a.oin));
-  for (const { line, window } of rows) {
-    const oin = own ?? window.afnemer;
+  const oins: string[] = new Array(named.length);
+  const counts = new Map<string, number>();
+  named.forEach((given, i) => {
+    const oin = own ?? given;
     if (!oin) {
-      errors.push({ row: line, field: 'afnemer', message: 'Vul de OIN van de Afnemer in: Logius levert aan namens een Afnemer.' });
+      errors.push({ row: lines[i]!, field: 'afnemer', message: 'Vul de OIN van de Afnemer in: Logius levert aan namens een Afnemer.' });
     } else if (!known.has(oin)) {
-      errors.push({ row: line, field: 'afnemer', message: `Onbekende Afnemer met OIN ${oin}.` });
+      errors.push({ row: lines[i]!, field: 'afnemer', message: `Onbekende Afnemer met OIN ${oin}.` });
     } else {
-      const group = groups.get(oin);
-      if (group) group.push(window);
-      else groups.set(oin, [window]);
+      oins[i] = oin;
+      counts.set(oin, (counts.get(oin) ?? 0) + 1);
     }
-  }
+  });
   if (errors.length > 0) throw new ProblemError(400, `${dutchCount(errors.length, 'regel', 'regels')} met fouten; er is niets opgeslagen.`, errors);
-  // Sorted, so two uploads spanning the same Afnemers take their locks in one order.
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return { oins, counts: [...counts.entries()].sort(([a], [b]) => a.localeCompare(b)) };
+}
+
+/** Rows grouped by Afnemer, as the dry run takes them. */
+async function rowsByAfnemer(c: Context<AppEnv>, user: UserRow, rows: readonly ParsedRow[]): Promise<[string, NewSendWindow[]][]> {
+  const { oins, counts } = await rowAfnemers(
+    c,
+    user,
+    rows.map((r) => r.line),
+    rows.map((r) => r.window.afnemer),
+  );
+  const groups = new Map<string, NewSendWindow[]>(counts.map(([oin]) => [oin, []]));
+  rows.forEach((r, i) => groups.get(oins[i]!)!.push(r.window));
+  return [...groups.entries()];
 }
 
 const uploadBody = (json: typeof PrognoseJsonUpload | { $ref: string }) => ({
@@ -108,30 +125,32 @@ export const prognoseUpload = router.openapi(
   { ...uploadRoute, hide: true, request: { ...uploadRoute.request, body: uploadBody({ $ref: '#/components/schemas/PrognoseUpload' }) } },
   async (c) => {
     const user = userMay(c, 'prognose.deliver');
-    const { result, fileName, contentType } = await deliveryRead(c);
+    const dryRun = c.req.valid('query').dryRun === 'true';
+    const { result, fileName, contentType } = await deliveryRead(
+      c,
+      dryRun ? { staged: false } : { staged: true, ownAfnemer: accessScope(user, 'prognose.deliver') },
+    );
     if (!result.ok) {
       if (result.tooManyRows) throw new ProblemError(413, result.errors[0]?.message ?? 'Te veel regels.', result.errors);
       throw new ProblemError(400, `${dutchCount(result.errors.length, 'fout', 'fouten')} in de aanlevering; er is niets opgeslagen.`, result.errors);
     }
-    const groups = await rowsByAfnemer(c, user, result.rows);
     const { sql, now } = c.get('deps');
-    if (c.req.valid('query').dryRun === 'true') return c.json(await deliveryDryRun(sql, groups, afnemerScope(user)), 200);
+    if (!('staged' in result)) return c.json(await deliveryDryRun(sql, await rowsByAfnemer(c, user, result.rows), afnemerScope(user)), 200);
+    const { staged } = result;
+    const { counts } = await rowAfnemers(c, user, staged.lines, staged.afnemers);
+    const rowCount = staged.lines.length;
     const deliveries = await sql.begin(async (tx: Tx) => {
-      const stored: DeliveryRow[] = [];
-      const span: { from: number; to: number }[] = [];
-      for (const [afnemerOin, windows] of groups) {
-        const { delivery, affected } = await deliveryStore(tx, { afnemerOin, userId: user.id, fileName, contentType, windows });
-        stored.push(delivery);
-        if (affected) span.push(...affected);
+      const stored = await deliveriesBulkStore(tx, { chunks: staged.chunks, counts }, { userId: user.id, fileName, contentType });
+      if (stored.affected.length > 0) {
+        await conflictsRecompute(tx, stored.affected, now(), `Nieuwe aanlevering${fileName ? ` (${fileName})` : ''}`, c.get('deps').procedure);
       }
-      if (span.length > 0) await conflictsRecompute(tx, span, now(), `Nieuwe aanlevering${fileName ? ` (${fileName})` : ''}`, c.get('deps').procedure);
-      return stored;
+      return stored.deliveries;
     });
     const sum = (k: 'created' | 'updated' | 'unchanged') => deliveries.reduce((n: number, d: DeliveryRow) => n + d[k], 0);
     return c.json(
       {
         deliveries: deliveries.map(deliveryJson),
-        rowCount: result.rows.length,
+        rowCount,
         created: sum('created'),
         updated: sum('updated'),
         unchanged: sum('unchanged'),

@@ -1,9 +1,9 @@
 import {
-  conflictInsert,
+  conflictsInsertMany,
   conflictsOpenInRange,
   conflictsResolve,
   conflictsUnchanged,
-  conflictUpdate,
+  conflictsUpdateMany,
   planningState,
   type OpenConflictSpan,
   type Sql,
@@ -185,14 +185,13 @@ async function recomputeRun(
   // list's cached pages stay valid (issue 16: 57 unchanged updates took 190-400 ms of a recompute of everything).
   const unchanged = await conflictsUnchanged(tx, kept);
   const changedKept = kept.filter((k) => !unchanged.has(k.id));
-  for (const k of changedKept) await conflictUpdate(tx, k.id, k.conflict, now);
+  await conflictsUpdateMany(tx, changedKept, now);
   await casesInvolvedUpdate(
     tx,
     changedKept.map((k) => ({ id: k.id, afnemers: k.conflict.afnemers, windowIds: k.conflict.windows.map((w) => w.id) })),
     now,
   );
-  const createdIds: number[] = [];
-  for (const c of created) createdIds.push(await conflictInsert(tx, c, now));
+  const createdIds = await conflictsInsertMany(tx, created, now);
   await casesOpen(
     tx,
     created.map((c, i) => ({ id: createdIds[i]!, start: c.start, afnemers: c.afnemers })),

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ConflictsInput, ParseResult, PrognoseParseOptions } from '@cd/shared';
-import { windowColumnsOf, type CpuTask, type DetectSummary, type JsonUploadResult } from './cpu-tasks.js';
+import { windowColumnsOf, type CpuTask, type CsvStageResult, type DetectSummary, type JsonUploadResult } from './cpu-tasks.js';
 
 interface Job {
   id: number;
@@ -119,6 +119,15 @@ export function conflictsDetectOffThread(input: ConflictsInput): Promise<DetectS
 export function prognoseCsvParseOffThread(bytes: Uint8Array, opts: PrognoseParseOptions): Promise<ParseResult> {
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
   return cpuRun<ParseResult>({ task: 'csv-parse', bytes: own, opts }, [own.buffer as ArrayBuffer]);
+}
+
+/**
+ * A CSV upload parsed, checked and turned into COPY text in a worker thread, for the bulk store: one string per
+ * 5,000 rows comes back instead of an object per row. The bytes are handed over.
+ */
+export function prognoseCsvStageOffThread(bytes: Uint8Array, opts: PrognoseParseOptions, ownAfnemer: string | null): Promise<CsvStageResult> {
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+  return cpuRun<CsvStageResult>({ task: 'csv-stage', bytes: own, opts, ownAfnemer }, [own.buffer as ArrayBuffer]);
 }
 
 /** A JSON upload's raw bytes parsed, checked against its schema and turned into rows, in a worker thread. The bytes are handed over. */

@@ -15,6 +15,7 @@ import {
   type PrognoseParseOptions,
   type RowError,
 } from '@cd/shared';
+import { deliveryRowsStage, type DeliveryRowsStaged } from '@cd/db/staging';
 import { zodIssuesToErrors } from '../lib/problem.js';
 
 export interface DetectSummary {
@@ -133,16 +134,28 @@ export function jsonUploadRead(bytes: Uint8Array, opts: PrognoseParseOptions): J
   return prognoseJsonToRows(checked.data, opts);
 }
 
+/** A CSV upload read and staged for COPY (see DeliveryRowsStaged), or its row errors. */
+export type CsvStageResult = { staged: DeliveryRowsStaged } | Extract<ParseResult, { ok: false }>;
+
+/** The rows of a CSV upload as COPY text for the bulk store: parsed, checked and encoded in one pass of the worker. */
+export function csvStage(bytes: Uint8Array, opts: PrognoseParseOptions, ownAfnemer: string | null): CsvStageResult {
+  const result = prognoseCsvParse(csvBytesDecode(bytes), opts);
+  return result.ok ? { staged: deliveryRowsStage(result.rows, ownAfnemer) } : result;
+}
+
 export type CpuTask =
   | { task: 'csv-parse'; bytes: Uint8Array; opts: PrognoseParseOptions }
+  | { task: 'csv-stage'; bytes: Uint8Array; opts: PrognoseParseOptions; ownAfnemer: string | null }
   | { task: 'json-upload'; bytes: Uint8Array; opts: PrognoseParseOptions }
   | { task: 'detect'; input: Omit<ConflictsInput, 'windows'>; windows: WindowColumns };
 
 /** Runs one task where it is called (in a worker, or inline as a fallback). */
-export function cpuTaskRun(t: CpuTask): DetectSummary | ParseResult | JsonUploadResult {
+export function cpuTaskRun(t: CpuTask): DetectSummary | ParseResult | JsonUploadResult | CsvStageResult {
   switch (t.task) {
     case 'csv-parse':
       return prognoseCsvParse(csvBytesDecode(t.bytes), t.opts);
+    case 'csv-stage':
+      return csvStage(t.bytes, t.opts, t.ownAfnemer);
     case 'json-upload':
       return jsonUploadRead(t.bytes, t.opts);
     case 'detect':

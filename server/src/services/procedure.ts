@@ -3,8 +3,12 @@ import {
   caseLoad,
   caseOverdueNoticed,
   caseSave,
+  casesLockMany,
   casesOverdueUnnoticed,
   casesByConflicts,
+  casesSaveMany,
+  eventsAppendMany,
+  notifyMany,
   conflictsOpenWithoutCase,
   contactsOfAfnemers,
   eventAppend,
@@ -110,28 +114,65 @@ async function reachAfnemers(
   await eventAppend(tx, { conflictId, actor: null, action: 'reached', from, to: from, payload: { purpose, reach } }, now);
 }
 
-/** Opens the case file of newly detected conflicts at step 1 and tells the planners involved. */
-export async function casesOpen(tx: Tx, conflicts: { id: number; start: number; afnemers: readonly string[] }[], now: Date, settings: ProcedureSettings) {
-  for (const c of conflicts) {
-    const state = procedureInitial(c.id, c.afnemers, now.getTime(), settings.deadlines);
-    await caseSave(tx, c.id, state.step, state, new Date(state.deadline));
-    await eventAppend(tx, { conflictId: c.id, actor: null, action: 'detected', from: null, to: state.step, payload: { afnemers: c.afnemers } }, now);
-    await notifyNamed(
-      tx,
-      await planners(tx, c.afnemers),
-      {
-        conflictId: c.id,
-        title: `Capaciteitsconflict op ${dayText(c.start)}`,
-        body:
-          `${conflictSharedSentence(c.afnemers.length - 1)} ` + `Stap 1: probeer uw planning te verplaatsen, uiterlijk ${deadlineLongDutch(state.deadline)}.`,
-      },
-      now,
-    );
+/** The planners of these Afnemers, by Afnemer (each list by user id): one query for all conflicts of a recompute. */
+async function plannersByAfnemer(tx: Tx, afnemers: Iterable<string>): Promise<Map<string, (Recipient & { afnemerOin: string })[]>> {
+  const wanted = [...new Set(afnemers)];
+  const byAfnemer = new Map<string, (Recipient & { afnemerOin: string })[]>();
+  if (wanted.length === 0) return byAfnemer;
+  for (const u of (await usersOfAfnemers(tx, 'planner', wanted)).sort((a, b) => a.id - b.id)) {
+    byAfnemer.set(u.afnemerOin, [...(byAfnemer.get(u.afnemerOin) ?? []), u]);
   }
+  return byAfnemer;
+}
+
+/**
+ * The notifications of several conflicts, each to the planners of its Afnemers (by user id), with Afnemers named by
+ * name where a text names them by OIN; for notifyMany.
+ */
+async function plannerNotices(tx: Tx, notices: { conflictId: number; afnemers: readonly string[]; title: string; body: string }[]) {
+  const planners = await plannersByAfnemer(
+    tx,
+    notices.flatMap((n) => n.afnemers),
+  );
+  const names = notices.some((n) => mentionsOin(n.title) || mentionsOin(n.body)) ? await afnemerNames(tx) : null;
+  return notices.flatMap((n) => {
+    const users = n.afnemers.flatMap((a) => planners.get(a) ?? []).sort((a, b) => a.id - b.id);
+    const title = names ? afnemerNamesIn(n.title, names) : n.title;
+    const body = names ? afnemerNamesIn(n.body, names) : n.body;
+    return users.map((u) => ({ userId: u.id, email: u.email, conflictId: n.conflictId, title, body }));
+  });
+}
+
+/** Opens the case files of newly detected conflicts at step 1 and tells the planners involved: a statement per kind. */
+export async function casesOpen(tx: Tx, conflicts: { id: number; start: number; afnemers: readonly string[] }[], now: Date, settings: ProcedureSettings) {
+  if (conflicts.length === 0) return;
+  const states = conflicts.map((c) => procedureInitial(c.id, c.afnemers, now.getTime(), settings.deadlines));
+  await casesSaveMany(
+    tx,
+    states.map((state, i) => ({ conflictId: conflicts[i]!.id, state, deadline: new Date(state.deadline) })),
+  );
+  await eventsAppendMany(
+    tx,
+    conflicts.map((c, i) => ({ conflictId: c.id, action: 'detected', from: null, to: states[i]!.step, payload: { afnemers: c.afnemers } })),
+    now,
+  );
+  const notices = await plannerNotices(
+    tx,
+    conflicts.map((c, i) => ({
+      conflictId: c.id,
+      afnemers: c.afnemers,
+      title: `Capaciteitsconflict op ${dayText(c.start)}`,
+      body:
+        `${conflictSharedSentence(c.afnemers.length - 1)} ` +
+        `Stap 1: probeer uw planning te verplaatsen, uiterlijk ${deadlineLongDutch(states[i]!.deadline)}.`,
+    })),
+  );
+  await notifyMany(tx, notices, now);
 }
 
 /** Keeps the involved Afnemers of persisting conflicts current in their case files (and any draft advice). */
 export async function casesInvolvedUpdate(tx: Tx, conflicts: { id: number; afnemers: readonly string[]; windowIds: number[] }[], now: Date) {
+  if (conflicts.length === 0) return;
   const cases = new Map(
     (
       await casesByConflicts(
@@ -140,51 +181,57 @@ export async function casesInvolvedUpdate(tx: Tx, conflicts: { id: number; afnem
       )
     ).map((c) => [c.conflictId, c]),
   );
-  for (const c of conflicts) {
+  const changed = conflicts.filter((c) => {
     const row = cases.get(c.id);
-    if (!row) continue;
+    return row !== undefined && row.state.afnemers.join() !== c.afnemers.join();
+  });
+  if (changed.length === 0) return;
+  const windowsById = new Map((await sendWindowsByIds(tx, [...new Set(changed.flatMap((c) => c.windowIds))])).map((w) => [w.id, w]));
+  const saved: { conflictId: number; state: ProcedureState; deadline: Date | null }[] = [];
+  const events: { conflictId: number; action: string; from: string; to: string; payload: object }[] = [];
+  for (const c of changed) {
+    const row = cases.get(c.id)!;
     const state = row.state;
-    if (state.afnemers.join() === c.afnemers.join()) continue;
     // A draft advice recomputed here proposes no moments (the suggestions are worked out when it is confirmed).
-    const windows = (await sendWindowsByIds(tx, c.windowIds)).map((w) => ({
-      id: w.id,
-      afnemer: w.afnemerOin,
-      deliveredAt: w.updatedAt.getTime(),
-      kenmerk: w.kenmerk,
-      start: w.startAt.getTime(),
-      end: w.endAt.getTime(),
-    }));
+    const windows = c.windowIds.flatMap((id) => {
+      const w = windowsById.get(id);
+      return w
+        ? [{ id: w.id, afnemer: w.afnemerOin, deliveredAt: w.updatedAt.getTime(), kenmerk: w.kenmerk, start: w.startAt.getTime(), end: w.endAt.getTime() }]
+        : [];
+    });
     const next = procedureAfnemersUpdate(state, c.afnemers, windows);
-    await caseSave(tx, c.id, next.step, next, row.deadline);
-    await eventAppend(
-      tx,
-      { conflictId: c.id, actor: null, action: 'involved-changed', from: state.step, to: state.step, payload: { before: state.afnemers, after: c.afnemers } },
-      now,
-    );
+    saved.push({ conflictId: c.id, state: next, deadline: row.deadline });
+    events.push({ conflictId: c.id, action: 'involved-changed', from: state.step, to: state.step, payload: { before: state.afnemers, after: c.afnemers } });
   }
+  await casesSaveMany(tx, saved);
+  await eventsAppendMany(tx, events, now);
 }
 
-/** Closes the case files of conflicts the recompute no longer finds, and tells those involved. */
+/** Closes the case files of conflicts the recompute no longer finds, and tells those involved: a statement per kind. */
 export async function casesResolve(tx: Tx, ids: number[], reason: string, now: Date) {
+  if (ids.length === 0) return;
+  const cases = new Map((await casesLockMany(tx, ids)).map((c) => [c.conflictId, c]));
+  const saved: { conflictId: number; state: ProcedureState; deadline: Date | null }[] = [];
+  const events: { conflictId: number; action: string; from: string | null; to: string; payload: object }[] = [];
+  const notices: { conflictId: number; afnemers: readonly string[]; title: string; body: string }[] = [];
   for (const id of ids) {
-    const row = await caseLoad(tx, id, true);
+    const row = cases.get(id);
     if (!row) continue;
     const state = row.state;
     const result = procedureApply(state, { type: 'resolve', reason }, { actor: SYSTEM, now: now.getTime(), windows: [] });
     if (!result.ok) continue;
-    await caseSave(tx, id, result.state.step, result.state, null);
-    await eventAppend(tx, { conflictId: id, actor: null, action: 'resolve', from: result.event.from, to: result.event.to, payload: { reason } }, now);
-    await notifyNamed(
-      tx,
-      await planners(tx, state.afnemers),
-      {
-        conflictId: id,
-        title: 'Capaciteitsconflict opgelost',
-        body: `Het conflict is opgelost: ${reason}. (Stond in: ${PROCEDURE_STEP_LABELS[state.step]}.)`,
-      },
-      now,
-    );
+    saved.push({ conflictId: id, state: result.state, deadline: null });
+    events.push({ conflictId: id, action: 'resolve', from: result.event.from, to: result.event.to, payload: { reason } });
+    notices.push({
+      conflictId: id,
+      afnemers: state.afnemers,
+      title: 'Capaciteitsconflict opgelost',
+      body: `Het conflict is opgelost: ${reason}. (Stond in: ${PROCEDURE_STEP_LABELS[state.step]}.)`,
+    });
   }
+  await casesSaveMany(tx, saved);
+  await eventsAppendMany(tx, events, now);
+  await notifyMany(tx, await plannerNotices(tx, notices), now);
 }
 
 export type ActionOutcome =

@@ -1,0 +1,201 @@
+/**
+ * Bulk ingest against its floor, in one run on one database: a 100,000-row Dutch CSV upload through the API next to
+ * a raw COPY of the same rows into a plain table, then what a delivery that opens (updates, closes) 365 conflicts
+ * adds to the upload, per conflict. Figures, not assertions.
+ */
+import { pathToFileURL } from 'node:url';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { afnemerUpsert, apiTokenCreate, createSql, migrate, startEmbeddedPostgres, userUpsert, type Sql } from '../db/src/index.js';
+import { createApp } from '../server/src/app.js';
+import { secretToken, tokenHash } from '../server/src/lib/crypto.js';
+import { freePort, localText } from './year-database.js';
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const ROWS = 100_000;
+const CONFLICT_DAYS = 365;
+/** Capacity per hour, every hour of the week: the small windows stay far below it, the daily peak goes over it. */
+const RATE = 60_000;
+const OIN_PLAIN = '00000001000000000001';
+const OIN_PEAKS = '00000001000000000002';
+const OIN_OTHER = '00000001000000000003';
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const HEADER = 'kenmerk;omschrijving;berichttype;start;eind;aantal_berichten;status';
+
+interface Row {
+  kenmerk: string;
+  start: number;
+  end: number;
+  volume: number;
+}
+
+/** `n` one-hour windows between 07:00 and 19:00 over the 365 days from `firstDay`, small volumes; plus one peak a day at 12:00 when `peak` > 0. */
+function deliveryRows(prefix: string, firstDay: number, n: number, peak: number): Row[] {
+  const rows: Row[] = [];
+  const small = n - (peak > 0 ? CONFLICT_DAYS : 0);
+  for (let i = 0; i < small; i++) {
+    const day = i % 365;
+    const hour = 7 + ((i * 7) % 12);
+    // Never in the peak hour, so the only overloads are the peaks.
+    const start = firstDay + day * DAY + (hour === 12 ? 13 : hour) * HOUR + ((i >> 3) % 4) * 900_000;
+    rows.push({ kenmerk: `${prefix}-${i}`, start, end: start + HOUR, volume: 10 + (i % 90) });
+  }
+  for (let d = 0; peak > 0 && d < CONFLICT_DAYS; d++) {
+    const start = firstDay + d * DAY + 12 * HOUR;
+    rows.push({ kenmerk: `${prefix}-P${d}`, start, end: start + HOUR, volume: peak });
+  }
+  return rows;
+}
+
+/** As Excel saves it: BOM, semicolons, CRLF, dd-mm-jjjj uu:mm in Amsterdam time, thousands with a dot. */
+function dutchCsv(rows: readonly Row[]): string {
+  const lines = rows.map((r) => `${r.kenmerk};;Brief;${localText(r.start)};${localText(r.end)};${r.volume.toLocaleString('nl-NL')};concept`);
+  return `\uFEFF${HEADER}\r\n${lines.join('\r\n')}\r\n`;
+}
+
+/** The same rows in COPY's text format, as fast a load as PostgreSQL has. */
+function copyText(rows: readonly Row[]): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < rows.length; i += 5000) {
+    chunks.push(
+      rows
+        .slice(i, i + 5000)
+        .map((r) => `${r.kenmerk}\t\tBrief\t${new Date(r.start).toISOString()}\t${new Date(r.end).toISOString()}\t${r.volume}\tconcept\n`)
+        .join(''),
+    );
+  }
+  return chunks;
+}
+
+async function copyFloor(sql: Sql, rows: readonly Row[]): Promise<number> {
+  await sql`drop table if exists ingest_floor`;
+  await sql`
+    create table ingest_floor (kenmerk text, omschrijving text, berichttype text, start_at timestamptz, end_at timestamptz,
+      aantal_berichten bigint, status text)`;
+  const chunks = copyText(rows);
+  const t = performance.now();
+  await sql.begin(async (tx) => {
+    const writable = await tx`copy ingest_floor from stdin`.writable();
+    await pipeline(Readable.from(chunks), writable);
+  });
+  const ms = performance.now() - t;
+  await sql`drop table ingest_floor`;
+  return ms;
+}
+
+export async function run(options: { print?: boolean; rows?: number } = {}) {
+  const print = options.print ?? true;
+  const log = (m: string) => print && console.log(m);
+  const n = options.rows ?? ROWS;
+  const name = 'cd_bench_ingest';
+  let adminUrl = process.env.DATABASE_URL;
+  const pg = adminUrl ? null : await startEmbeddedPostgres({ dataDir: `.data/${name}`, port: await freePort() });
+  adminUrl ??= pg!.url;
+  const admin = createSql(adminUrl, { max: 1 });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const sql = createSql(u.toString());
+  try {
+    await migrate(sql);
+    const now = new Date('2026-12-01T00:00:00Z');
+    for (const [oin, label] of [
+      [OIN_PLAIN, 'Zonder pieken'],
+      [OIN_PEAKS, 'Met pieken'],
+      [OIN_OTHER, 'Ander'],
+    ] as const) {
+      await afnemerUpsert(sql, { oin, name: label });
+    }
+    await sql`update capacity_profiles set rates_per_hour = array_fill(${RATE}::float8, array[168])`;
+    const token = async (email: string, oin: string) => {
+      const user = await userUpsert(sql, { email, name: '', role: 'planner', afnemerOin: oin, passwordHash: null });
+      const secret = secretToken('cdt');
+      await apiTokenCreate(sql, tokenHash(secret), user.id, new Date('2100-01-01T00:00:00Z'), 'bench');
+      return { Authorization: `Bearer ${secret}` };
+    };
+    const plain = await token('planner@zonder.example', OIN_PLAIN);
+    const peaks = await token('planner@pieken.example', OIN_PEAKS);
+    await token('tweede@pieken.example', OIN_PEAKS);
+    const other = await token('planner@ander.example', OIN_OTHER);
+    const app = createApp({ sql, now: () => now, sessionHours: 1 });
+    const upload = async (headers: Record<string, string>, body: string) => {
+      const t = performance.now();
+      const res = await app.request('/api/v1/prognoses', { method: 'POST', headers: { ...headers, 'Content-Type': 'text/csv' }, body });
+      const text = await res.text();
+      if (res.status !== 201) throw new Error(`upload ${res.status}: ${text.slice(0, 500)}`);
+      return performance.now() - t;
+    };
+    const openConflicts = async () => (await sql<{ n: number }[]>`select count(*)::int as n from conflicts where status = 'open'`)[0]!.n;
+
+    // Warm up the workers and the query plans on a small delivery.
+    await upload(plain, dutchCsv(deliveryRows('W', Date.UTC(2027, 0, 4), 500, 0)));
+
+    const year2027 = Date.UTC(2027, 0, 4) - HOUR;
+    const plainRows = deliveryRows('Z', year2027, n, 0);
+    const plainMs = await upload(plain, dutchCsv(plainRows));
+    const copyMs = await copyFloor(sql, plainRows);
+    const ratio = plainMs / copyMs;
+    log(
+      `upload ${(n / 1000).toFixed(0)}k: ${(plainMs / 1000).toFixed(2)} s | COPY: ${(copyMs / 1000).toFixed(2)} s | ratio ${ratio.toFixed(1)}× (doel ≤ 3×) ${ratio <= 3 ? 'PASS' : 'FAIL'}`,
+    );
+    if ((await openConflicts()) !== 0) throw new Error('de aanlevering zonder pieken opende conflicten');
+
+    // The same delivery again, one volume in ten changed: revisions for 10,000 windows, the rest unchanged.
+    const changedRows = plainRows.map((r, i) => (i % 10 === 0 ? { ...r, volume: r.volume + 1 } : r));
+    const changedMs = await upload(plain, dutchCsv(changedRows));
+    log(`  dezelfde aanlevering opnieuw, 1 op 10 gewijzigd: ${(changedMs / 1000).toFixed(2)} s`);
+
+    // Another Afnemer in the peak hours of 2028, so each conflict involves two Afnemers and three planners.
+    const year2028 = Date.UTC(2028, 0, 3) - HOUR;
+    const noon = (prefix: string, volume: number) =>
+      Array.from({ length: CONFLICT_DAYS }, (_, d) => ({
+        kenmerk: `${prefix}-${d}`,
+        start: year2028 + d * DAY + 12 * HOUR,
+        end: year2028 + d * DAY + 13 * HOUR,
+        volume,
+      }));
+    await upload(other, dutchCsv(noon('A', 20_000)));
+    // What the conflicts cost, apart from the rest of the upload: the same 365 windows changed three ways, each
+    // round alike but for the conflicts: small to small (none), small to peak (365 open), peak to small (365 close).
+    const rounds = { none: [] as number[], open: [] as number[], close: [] as number[] };
+    await upload(peaks, dutchCsv(noon('P', 100)));
+    for (let round = 0; round < 3; round++) {
+      rounds.none.push(await upload(peaks, dutchCsv(noon('P', 101 + round))));
+      rounds.open.push(await upload(peaks, dutchCsv(noon('P', 50_000 + round))));
+      if ((await openConflicts()) !== CONFLICT_DAYS) throw new Error(`${await openConflicts()} conflicten open, verwacht ${CONFLICT_DAYS}`);
+      rounds.close.push(await upload(peaks, dutchCsv(noon('P', 100))));
+    }
+    const none = median(rounds.none);
+    const perOpen = (median(rounds.open) - none) / CONFLICT_DAYS;
+    const perClose = (median(rounds.close) - none) / CONFLICT_DAYS;
+    log(
+      `365 conflicten openen: +${((perOpen * CONFLICT_DAYS) / 1000).toFixed(2)} s op de aanlevering, ${perOpen.toFixed(2)} ms per nieuw conflict ` +
+        `(doel ≤ 1 ms, ≤ 0,5 s in totaal) ${perOpen <= 1 ? 'PASS' : 'FAIL'}; sluiten ${perClose.toFixed(2)} ms per conflict ` +
+        `(mediaan van 3; dezelfde 365 vensters zonder conflicten: ${none.toFixed(0)} ms)`,
+    );
+    // The whole of it at the size of the issue: 100,000 rows of which 365 peaks open as many conflicts.
+    await upload(peaks, dutchCsv(noon('P', 101)));
+    const peakRows = [...deliveryRows('Y', year2028, n - CONFLICT_DAYS, 0), ...noon('P', 50_000)];
+    const openMs = await upload(peaks, dutchCsv(peakRows));
+    const opened = await openConflicts();
+    log(`${(n / 1000).toFixed(0)}k regels die ${opened} conflicten openen: ${(openMs / 1000).toFixed(2)} s, ${(openMs / copyMs).toFixed(1)}× de COPY`);
+    return { uploadMs: plainMs, copyMs, ratio, changedMs, openMs, opened, perOpenMs: perOpen, perCloseMs: perClose };
+  } finally {
+    await sql.end({ timeout: 1 });
+    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+    await admin.end();
+    await pg?.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  run().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

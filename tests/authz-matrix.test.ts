@@ -188,8 +188,8 @@ const INTENDED = {
   'POST /security-incidents': [UN, ok, ok, NO, NO, NO, NO, NO, NO, NO, NO, ok],
   'POST /security-incidents/{id}/actions · escalate': [UN, ok, NF, NO, NO, NO, NO, NO, NO, NO, NO, ok],
   'POST /security-incidents/{id}/actions · status': [UN, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, ok],
-  'GET /security-incidents/reports/periodic': [UN, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, ok],
-  'GET /security-incidents/reports/periodic.xlsx': [UN, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, ok],
+  'GET /security-incidents/periodic-reports': [UN, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, ok],
+  'GET /security-incidents/periodic-reports.xlsx': [UN, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, ok],
 
   // Contacten (Bijlage 1): Logius keeps its list, each Afnemer its own.
   'GET /contacts · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
@@ -340,8 +340,8 @@ const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
   'POST /security-incidents': 'security-incident.report',
   'POST /security-incidents/{id}/actions · escalate': 'security-incident.escalate',
   'POST /security-incidents/{id}/actions · status': 'security-incident.handle',
-  'GET /security-incidents/reports/periodic': 'security-incident.periodic-report',
-  'GET /security-incidents/reports/periodic.xlsx': 'security-incident.periodic-report',
+  'GET /security-incidents/periodic-reports': 'security-incident.periodic-report',
+  'GET /security-incidents/periodic-reports.xlsx': 'security-incident.periodic-report',
   'POST /fraud-reports/{id}/actions': 'fraud.handle',
   'GET /contacts · ?afnemer=A': 'afnemer-data.read',
   'POST /contacts': 'contact.manage',
@@ -952,8 +952,8 @@ const REQUESTS: Record<Key, Spec> = {
     path: `/security-incidents/${fx.securityIncidentA}/actions`,
     body: { type: 'status', status: 'in-behandeling', note: 'Onderzoek gestart.' },
   }),
-  'GET /security-incidents/reports/periodic': () => ({ path: '/security-incidents/reports/periodic?year=2027&quarter=1' }),
-  'GET /security-incidents/reports/periodic.xlsx': () => ({ path: '/security-incidents/reports/periodic.xlsx?year=2027&quarter=1' }),
+  'GET /security-incidents/periodic-reports': () => ({ path: '/security-incidents/periodic-reports?year=2027&quarter=1' }),
+  'GET /security-incidents/periodic-reports.xlsx': () => ({ path: '/security-incidents/periodic-reports.xlsx?year=2027&quarter=1' }),
 
   'GET /contacts · ?afnemer=A': () => ({ path: `/contacts?afnemer=${OIN_A}` }),
   'GET /contacts · zonder filter': { request: () => ({ path: '/contacts' }), foreign: (b, oin) => b.filter(notOwnNorLogius(oin)) },

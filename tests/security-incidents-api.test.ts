@@ -204,7 +204,7 @@ describe('POST /api/v1/security-incidents/{id}/actions · status and note', () =
   });
 });
 
-describe('GET /api/v1/security-incidents/reports/periodic', () => {
+describe('GET /api/v1/security-incidents/periodic-reports', () => {
   it('counts the quarter in Amsterdam time by status, severity and Afnemer, with the mean time to close, as the database holds', async () => {
     // 31 Dec 23:30Z is 1 January in Amsterdam: Q1 2027. 31 March 22:00Z is 1 April 00:00 (CEST): Q2.
     t.clock.now = new Date('2026-12-31T23:30:00Z');
@@ -220,7 +220,7 @@ describe('GET /api/v1/security-incidents/reports/periodic', () => {
     await act(second.id, officer, { type: 'escalate', fromLevel: 0, reason: 'Verder.' });
     await act(second.id, officer, { type: 'status', status: 'afgesloten', note: 'Klaar.' });
 
-    const res = await send('GET', '/security-incidents/reports/periodic?year=2027&quarter=1', officer);
+    const res = await send('GET', '/security-incidents/periodic-reports?year=2027&quarter=1', officer);
     expect(res.status).toBe(200);
     const r = await res.json();
     const [db] = await t.sql`
@@ -243,21 +243,21 @@ describe('GET /api/v1/security-incidents/reports/periodic', () => {
       { afnemer: OIN_B, name: 'Afnemer B', count: 1 },
       { afnemer: null, name: 'Logius', count: 1 },
     ]);
-    expect((await (await send('GET', '/security-incidents/reports/periodic?year=2027&quarter=2', officer)).json()).total).toBe(1);
+    expect((await (await send('GET', '/security-incidents/periodic-reports?year=2027&quarter=2', officer)).json()).total).toBe(1);
   });
 
   it('is the security officer’s alone, and refuses a quarter that does not exist, in Dutch', async () => {
     for (const a of [who.plannerA, who.service, who.admin, fraud]) {
-      expect((await send('GET', '/security-incidents/reports/periodic?year=2027&quarter=1', a)).status).toBe(403);
+      expect((await send('GET', '/security-incidents/periodic-reports?year=2027&quarter=1', a)).status).toBe(403);
     }
-    const bad = await send('GET', '/security-incidents/reports/periodic?year=2027&quarter=5', officer);
+    const bad = await send('GET', '/security-incidents/periodic-reports?year=2027&quarter=5', officer);
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors[0].message).toBe('Kies kwartaal 1 t/m 4.');
   });
 
   it('downloads the same figures as XLSX', async () => {
     await report();
-    const res = await send('GET', '/security-incidents/reports/periodic.xlsx?year=2027&quarter=1', officer);
+    const res = await send('GET', '/security-incidents/periodic-reports.xlsx?year=2027&quarter=1', officer);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('beveiligingsincidenten-2027-q1.xlsx');
     const wb = new ExcelJS.Workbook();
@@ -270,6 +270,6 @@ describe('GET /api/v1/security-incidents/reports/periodic', () => {
     expect(rows).toContainEqual(['Totaal gemeld', 1]);
     expect(rows).toContainEqual(['Ernst: Hoog', 1]);
     expect(rows.some((r) => r[0] === 'SEC-2027-000001' && r[4] === OIN_A)).toBe(true);
-    expect((await send('GET', '/security-incidents/reports/periodic.xlsx?year=2027&quarter=1', who.plannerA)).status).toBe(403);
+    expect((await send('GET', '/security-incidents/periodic-reports.xlsx?year=2027&quarter=1', who.plannerA)).status).toBe(403);
   });
 });

@@ -36,6 +36,7 @@ import { fraudReports } from './routes/fraud-reports.js';
 import { securityIncidents } from './routes/security-incidents.js';
 import { contacts } from './routes/contacts.js';
 import { rfcs } from './routes/rfcs.js';
+import { rfcActions } from './routes/rfc-actions.js';
 import { standardChanges } from './routes/standard-changes.js';
 import { settings } from './routes/settings.js';
 import { subscriptions } from './routes/subscriptions.js';
@@ -137,6 +138,7 @@ export function createApp(deps: Deps) {
     .route('/contacts', contacts)
     .route('/standard-changes', standardChanges)
     .route('/rfcs', rfcs)
+    .route('/rfcs', rfcActions)
     .route('/users', userRfcPermissions)
     .route('/releases', releases)
     .route('/service-request-types', serviceRequestTypes)

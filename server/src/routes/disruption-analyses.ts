@@ -233,17 +233,8 @@ export const disruptionAnalyses = apiRouter()
         const requester = d.requestedByEmail ? await userByEmail(tx, d.requestedByEmail) : null;
         const audience = await incidentAudience(tx, [d.afnemerOin], ['planner', 'klantraad-manager'], [], user.id);
         if (requester && requester.id !== user.id && !audience.some((u) => u.id === requester.id)) audience.push({ id: requester.id, email: requester.email });
-        await notify(
-          tx,
-          audience,
-          {
-            conflictId: null,
-            subject: { kind: 'disruption-analysis', ref: d.incidentNumber },
-            title: `Verstoringsanalyse ${d.incidentNumber} opgeleverd`,
-            body: analysis.cause,
-          },
-          at,
-        );
+        const subject = { kind: 'disruption-analysis', ref: d.incidentNumber } as const;
+        await notify(tx, audience, { conflictId: null, subject, title: `Verstoringsanalyse ${d.incidentNumber} opgeleverd`, body: analysis.cause }, at);
       });
       return c.json(analysisJson((await disruptionAnalysisById(sql, id))!), 200);
     },

@@ -59,7 +59,7 @@ export const securityIncidents = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/reports/periodic',
+      path: '/periodic-reports',
       tags: TAGS,
       operationId: 'getSecurityPeriodicReport',
       summary: 'Periodieke rapportage beveiligingsincidenten',
@@ -76,7 +76,7 @@ export const securityIncidents = apiRouter()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/reports/periodic.xlsx',
+      path: '/periodic-reports.xlsx',
       tags: TAGS,
       operationId: 'getSecurityPeriodicReportXlsx',
       summary: 'Periodieke rapportage beveiligingsincidenten als Excel',

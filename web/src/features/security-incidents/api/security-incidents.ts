@@ -19,12 +19,12 @@ export const useSecurityIncident = (id: number) => useQuery(securityIncidentQuer
 export const securityReportQueryOptions = (year: number, quarter: number) =>
   queryOptions({
     queryKey: [ROOT, 'report', year, quarter],
-    queryFn: ({ signal }) => apiRequest<SecurityPeriodicReport>('/security-incidents/reports/periodic', { query: { year, quarter }, signal }),
+    queryFn: ({ signal }) => apiRequest<SecurityPeriodicReport>('/security-incidents/periodic-reports', { query: { year, quarter }, signal }),
   });
 export const useSecurityReport = (year: number, quarter: number) => useQuery(securityReportQueryOptions(year, quarter));
 
 /** The URL of the periodic report as XLSX (a plain download link). */
-export const securityReportXlsxUrl = (year: number, quarter: number) => apiUrl('/security-incidents/reports/periodic.xlsx', { year, quarter });
+export const securityReportXlsxUrl = (year: number, quarter: number) => apiUrl('/security-incidents/periodic-reports.xlsx', { year, quarter });
 
 export function useReportSecurityIncident() {
   const qc = useQueryClient();

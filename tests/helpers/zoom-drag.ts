@@ -43,10 +43,10 @@ export async function longTasksObserve(page: Page) {
 const pageNow = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).performance.now());
 const pageSearch = (page: Page) => page.evaluate(() => (globalThis as unknown as PageGlobals).location.search);
 const tasksSince = (page: Page, from: number, to = Number.POSITIVE_INFINITY) =>
-  page.evaluate(
-    ([a, b]) => ((globalThis as unknown as PageGlobals).__longTasks ?? []).filter((t: LongTask) => t.start >= a && t.start < b),
-    [from, to] as const,
-  );
+  page.evaluate(([a, b]) => ((globalThis as unknown as PageGlobals).__longTasks ?? []).filter((t: LongTask) => t.start >= a && t.start < b), [
+    from,
+    to,
+  ] as const);
 
 /** The drawing area of the load chart (the plot, between the axes) in page pixels. */
 export async function plotBox(page: Page) {

@@ -1,11 +1,12 @@
 import { type MouseEvent, memo, useEffect, useMemo, useRef } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type Format, useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { navigate } from '../../../lib/router';
 import { CHART_BACKGROUND, CHART_SIGNAL } from '../../../styles/chart-palette';
 import type { ChartPeriod, ChartRow, SeriesInfo } from './chart-model';
 import { chartMax, stateRuns, timeTicks, valueTicks } from './chart-model';
+import { StackLayer, stackBands } from './stack-layer';
 import { amsterdamParts, HOUR_MS } from '@cd/shared/time';
 
 // Shading sits above the grid but behind the stacked load, so the colours of the Afnemers stay true.
@@ -81,6 +82,7 @@ function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, h
   // The axis is as wide as its longest label needs, so '2,25 mln.' is never cut to '25 mln.'.
   const yWidth = useMemo(() => Math.ceil(Math.max(...yTicks.map((v) => textWidth(axisNumber(f, v))))) + 14 + AXIS_LABEL_PX, [yTicks, f]);
   const runs = useMemo(() => stateRuns(rows, bucketMs), [rows, bucketMs]);
+  const bands = useMemo(() => stackBands(rows, shown, from, to, bucketMs), [rows, shown, from, to, bucketMs]);
   const { ticks, unit } = useMemo(() => timeTicks(from, to), [from, to]);
   const tick = (v: number) => {
     if (unit === 'month') return f.monthYear(v);
@@ -156,7 +158,6 @@ function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, h
   };
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: dragging is a mouse shortcut; the range buttons and dates do the same by keyboard.
     <div className="load-chart" ref={frameRef} onMouseDown={onMouseDown}>
       <ResponsiveContainer width="100%" height={HEIGHT}>
         <ComposedChart data={rows} margin={MARGIN}>
@@ -242,23 +243,7 @@ function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, h
               )}
             />
           ))}
-          {series.map((s) => (
-            <Area
-              key={s.key}
-              dataKey={s.dataKey}
-              name={s.name}
-              hide={hidden.has(s.key)}
-              stackId="load"
-              type="stepAfter"
-              stroke={CHART_BACKGROUND}
-              fill={s.color}
-              fillOpacity={1}
-              strokeWidth={1}
-              isAnimationActive={false}
-              dot={false}
-              activeDot={false}
-            />
-          ))}
+          <StackLayer bands={bands} yMax={yTicks[yTicks.length - 1]!} />
           <Line
             dataKey="capacity"
             name={t('chart.capacity')}

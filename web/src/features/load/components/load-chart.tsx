@@ -5,8 +5,8 @@ import { useT } from '../../../lib/i18n';
 import { navigate } from '../../../lib/router';
 import { CHART_BACKGROUND, CHART_SIGNAL } from '../../../styles/chart-palette';
 import type { ChartPeriod, ChartRow, SeriesInfo } from './chart-model';
-import { chartMax, stateRuns, timeTicks, valueTicks } from './chart-model';
-import { StackLayer, stackBands } from './stack-layer';
+import { chartMax, rowIndexAt, stackBands, stateRuns, timeTicks, valueTicks } from './chart-model';
+import { StackLayer } from './stack-layer';
 import { amsterdamParts, HOUR_MS } from '@cd/shared/time';
 
 // Shading sits above the grid but behind the stacked load, so the colours of the Afnemers stay true.
@@ -47,18 +47,6 @@ export interface LoadChartProps {
   /** 'per kwartier', 'per uur' or 'per dag': what one value on the axis counts. */
   bucketLabel: string;
   onZoom: (from: number, to: number) => void;
-}
-
-/** The index of the last row that starts at or before `t` (rows ascend by start); 0 before the first. */
-export function rowIndexAt(rows: readonly { t: number }[], t: number): number {
-  let lo = 0;
-  let hi = rows.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (rows[mid]!.t <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 interface Drag {

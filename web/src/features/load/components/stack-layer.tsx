@@ -1,30 +1,10 @@
 import { memo, useMemo } from 'react';
 import { DefaultZIndexes, usePlotArea, ZIndexLayer } from 'recharts';
 import { CHART_BACKGROUND } from '../../../styles/chart-palette';
-import type { ChartRow, SeriesInfo } from './chart-model';
-
-/**
- * The shown series stacked bottom to top as step bands (each bucket flat from its start to the next), computed in
- * one pass. x is the fraction of [from, to], values in messages. Buckets outside the range are left out.
- */
-export function stackBands(rows: readonly ChartRow[], shown: readonly SeriesInfo[], from: number, to: number, bucketMs: number) {
-  const span = to - from;
-  const base = new Float64Array(rows.length);
-  return shown.map((s) => {
-    const points: { x0: number; x1: number; lower: number; upper: number }[] = [];
-    rows.forEach((r, i) => {
-      const v = Number(r[s.dataKey] ?? 0);
-      const lower = base[i]!;
-      base[i] = lower + v;
-      const next = rows[i + 1]?.t ?? r.t + bucketMs;
-      points.push({ x0: (Math.max(r.t, from) - from) / span, x1: (Math.min(next, to) - from) / span, lower, upper: lower + v });
-    });
-    return { key: s.key, color: s.color, points };
-  });
-}
+import type { StackBand } from './chart-model';
 
 /** The path of one band at a plot size: along the top left to right, back along the bottom. */
-function bandPath(points: { x0: number; x1: number; lower: number; upper: number }[], px: (x: number) => number, py: (v: number) => number) {
+function bandPath(points: StackBand['points'], px: (x: number) => number, py: (v: number) => number) {
   if (points.length === 0) return '';
   const top: string[] = [];
   const bottom: string[] = [];
@@ -44,7 +24,7 @@ function bandPath(points: { x0: number; x1: number; lower: number; upper: number
  * re-evaluates every element's selectors on each change, which made drawing a zoomed range take hundreds of
  * milliseconds in one task (docs/decisions/018). One `.recharts-area` group per shown series, as before.
  */
-export const StackLayer = memo(function StackLayer({ bands, yMax }: { bands: ReturnType<typeof stackBands>; yMax: number }) {
+export const StackLayer = memo(function StackLayer({ bands, yMax }: { bands: StackBand[]; yMax: number }) {
   const plot = usePlotArea();
   const paths = useMemo(() => {
     if (!plot || plot.width <= 0 || plot.height <= 0) return [];

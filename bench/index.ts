@@ -6,6 +6,7 @@ import { run as api } from './api.js';
 import { run as blocking } from './blocking.js';
 import { run as xlsx } from './xlsx.js';
 import { run as ingest } from './ingest.js';
+import { run as webDrag } from './web-drag.js';
 
 console.log('== Planningskern (zuiver, in het geheugen)');
 await planning({ print: true });
@@ -18,4 +19,6 @@ console.log('\n== Andere gebruikers tijdens een pathologische aanlevering');
 await blocking({ print: true });
 console.log('\n== Excel-upload: 580.000 regels (geweigerd bij regel 100.001) en 100.000 regels');
 await xlsx({ print: true });
+console.log('\n== Web: slepen om te zoomen (lange taken in Chromium)');
+await webDrag({ print: true });
 process.exit(0);

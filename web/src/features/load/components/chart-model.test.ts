@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { valueTicks } from './chart-model';
+import { type ChartRow, rowIndexAt, type SeriesInfo, stackBands, valueTicks } from './chart-model';
 
 describe('valueTicks', () => {
   it('runs from 0 in round steps to the first tick at or above the maximum', () => {
@@ -22,6 +22,68 @@ describe('valueTicks', () => {
       const ticks = valueTicks(max);
       expect(ticks[ticks.length - 1]!, String(max)).toBeGreaterThanOrEqual(max);
       expect(ticks.length, String(max)).toBeLessThanOrEqual(7);
+    }
+  });
+});
+
+/** A small seeded generator, so every run checks the same cases. */
+function seeded(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomRows(random: () => number, n: number, series: number): ChartRow[] {
+  let t = 1_000_000;
+  return Array.from({ length: n }, () => {
+    t += 1 + Math.floor(random() * 5);
+    const row: ChartRow = { t, capacity: 0, load: 0, utilization: null, state: 'ok' };
+    for (let j = 0; j < series; j++) row[`s${j}`] = Math.floor(random() * 100);
+    return row;
+  });
+}
+
+describe('rowIndexAt', () => {
+  it('finds the same row as a linear scan: the last that starts at or before the instant', () => {
+    const random = seeded(16);
+    for (let run = 0; run < 200; run++) {
+      const rows = randomRows(random, 1 + Math.floor(random() * 40), 0);
+      const t = rows[0]!.t - 3 + Math.floor(random() * (rows[rows.length - 1]!.t - rows[0]!.t + 10));
+      let brute = 0;
+      rows.forEach((r, i) => {
+        if (r.t <= t) brute = i;
+      });
+      expect(rowIndexAt(rows, t)).toBe(brute);
+    }
+  });
+});
+
+describe('stackBands', () => {
+  it('stacks the shown series as the sums a brute force computes, in order, each band on the one below', () => {
+    const random = seeded(18);
+    for (let run = 0; run < 100; run++) {
+      const count = 1 + Math.floor(random() * 6);
+      const rows = randomRows(random, 1 + Math.floor(random() * 30), count);
+      const series: SeriesInfo[] = Array.from({ length: count }, (_, j) => ({ key: `k${j}`, dataKey: `s${j}`, name: `A${j}`, color: '#000' }));
+      const shown = series.filter(() => random() < 0.7);
+      const from = rows[0]!.t;
+      const to = rows[rows.length - 1]!.t + 5;
+      const bands = stackBands(rows, shown, from, to, 5);
+      expect(bands.map((b) => b.key)).toEqual(shown.map((s) => s.key));
+      bands.forEach((b, k) => {
+        rows.forEach((r, i) => {
+          const below = shown.slice(0, k).reduce((sum, s) => sum + Number(r[s.dataKey]), 0);
+          expect(b.points[i]!.lower).toBe(below);
+          expect(b.points[i]!.upper).toBe(below + Number(r[shown[k]!.dataKey]));
+          // Each bucket spans from its start to the next start (the last: one bucket), as fractions of the range.
+          expect(b.points[i]!.x0).toBeCloseTo((r.t - from) / (to - from), 12);
+          expect(b.points[i]!.x1).toBeCloseTo(((rows[i + 1]?.t ?? r.t + 5) - from) / (to - from), 12);
+        });
+      });
     }
   });
 });

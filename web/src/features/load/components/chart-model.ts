@@ -135,3 +135,42 @@ export function chartMax(rows: ChartRow[], shown: SeriesInfo[]): number {
   }
   return max;
 }
+
+/** The index of the last row that starts at or before `t` (rows ascend by start); 0 before the first. */
+export function rowIndexAt(rows: readonly { t: number }[], t: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (rows[mid]!.t <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** One Afnemer's band in the stacked chart: per bucket its x span (fractions of the range) and its bottom and top. */
+export interface StackBand {
+  key: string;
+  color: string;
+  points: { x0: number; x1: number; lower: number; upper: number }[];
+}
+
+/**
+ * The shown series stacked bottom to top as step bands (each bucket flat from its start to the next), computed in
+ * one pass. x is the fraction of [from, to] (clamped to it), values in messages.
+ */
+export function stackBands(rows: readonly ChartRow[], shown: readonly SeriesInfo[], from: number, to: number, bucketMs: number): StackBand[] {
+  const span = to - from;
+  const base = new Float64Array(rows.length);
+  return shown.map((s) => {
+    const points: StackBand['points'] = [];
+    rows.forEach((r, i) => {
+      const v = Number(r[s.dataKey] ?? 0);
+      const lower = base[i]!;
+      base[i] = lower + v;
+      const next = rows[i + 1]?.t ?? r.t + bucketMs;
+      points.push({ x0: (Math.max(r.t, from) - from) / span, x1: (Math.min(next, to) - from) / span, lower, upper: lower + v });
+    });
+    return { key: s.key, color: s.color, points };
+  });
+}

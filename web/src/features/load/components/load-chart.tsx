@@ -1,11 +1,12 @@
-import { type MouseEvent, useMemo, useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { type MouseEvent, memo, useEffect, useMemo, useRef } from 'react';
+import { CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type Format, useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { navigate } from '../../../lib/router';
 import { CHART_BACKGROUND, CHART_SIGNAL } from '../../../styles/chart-palette';
 import type { ChartPeriod, ChartRow, SeriesInfo } from './chart-model';
-import { chartMax, stateRuns, timeTicks, valueTicks } from './chart-model';
+import { chartMax, rowIndexAt, stackBands, stateRuns, timeTicks, valueTicks } from './chart-model';
+import { StackLayer } from './stack-layer';
 import { amsterdamParts, HOUR_MS } from '@cd/shared/time';
 
 // Shading sits above the grid but behind the stacked load, so the colours of the Afnemers stay true.
@@ -14,6 +15,9 @@ const BEHIND = -60;
 const ON_TOP = 700;
 const TICK_FONT_PX = 13;
 const AXIS_LABEL_PX = 22;
+const HEIGHT = 380;
+const MARGIN = { top: 16, right: 16, bottom: 8, left: 8 };
+const X_AXIS_HEIGHT = 48;
 
 let measureContext: CanvasRenderingContext2D | null | undefined;
 /** The drawn width of a tick label, measured in the chart's font; a generous estimate where canvas is missing. */
@@ -45,17 +49,28 @@ export interface LoadChartProps {
   onZoom: (from: number, to: number) => void;
 }
 
-/** Stacked load per Afnemer against the capacity line, with maintenance, warnings and conflicts shaded. Drag to zoom. */
-export default function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, hidden, bucketLabel, onZoom }: LoadChartProps) {
+interface Drag {
+  a: number;
+  b: number;
+  left: number;
+  width: number;
+  frame: number;
+}
+
+/**
+ * Stacked load per Afnemer against the capacity line, with maintenance, warnings and conflicts shaded. Drag to zoom.
+ * The drag never re-renders the chart: the selection is a separate layer moved once per animation frame, and the
+ * chart's own mouse handling (the tooltip) rests while the button is down (docs/decisions/018).
+ */
+function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, hidden, bucketLabel, onZoom }: LoadChartProps) {
   const f = useFormat();
   const t = useT();
   const shown = useMemo(() => series.filter((s) => !hidden.has(s.key)), [series, hidden]);
   const yTicks = useMemo(() => valueTicks(chartMax(rows, shown)), [rows, shown]);
-  const yLabels = yTicks.map((v) => axisNumber(f, v));
   // The axis is as wide as its longest label needs, so '2,25 mln.' is never cut to '25 mln.'.
-  const yWidth = Math.ceil(Math.max(...yLabels.map(textWidth))) + 14 + AXIS_LABEL_PX;
-  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
+  const yWidth = useMemo(() => Math.ceil(Math.max(...yTicks.map((v) => textWidth(axisNumber(f, v))))) + 14 + AXIS_LABEL_PX, [yTicks, f]);
   const runs = useMemo(() => stateRuns(rows, bucketMs), [rows, bucketMs]);
+  const bands = useMemo(() => stackBands(rows, shown, from, to, bucketMs), [rows, shown, from, to, bucketMs]);
   const { ticks, unit } = useMemo(() => timeTicks(from, to), [from, to]);
   const tick = (v: number) => {
     if (unit === 'month') return f.monthYear(v);
@@ -63,148 +78,185 @@ export default function LoadChart({ rows, series, bucketMs, from, to, maintenanc
     const p = amsterdamParts(v);
     return p.hour === 0 && p.minute === 0 ? f.dayMonth(v) : f.time(v);
   };
-  const rowAt = (index: unknown): number | null => {
-    const i = Number(index);
-    return Number.isInteger(i) && rows[i] ? rows[i].t : null;
-  };
   const clampPeriod = (p: ChartPeriod) => ({ x1: Math.max(from, Date.parse(p.start)), x2: Math.min(to, Date.parse(p.end)) });
 
+  const frameRef = useRef<HTMLDivElement>(null);
+  const selectionRef = useRef<HTMLDivElement>(null);
+  // The latest props for the window listeners of a drag in progress.
+  const latest = useRef({ rows, from, to, bucketMs, onZoom });
+  latest.current = { rows, from, to, bucketMs, onZoom };
+
+  const dragEnd = useRef<(() => void) | null>(null);
+  useEffect(() => () => dragEnd.current?.(), []);
+
+  const onMouseDown = (e: MouseEvent<HTMLDivElement>) => {
+    const frame = frameRef.current;
+    if (e.button !== 0 || !frame || rows.length === 0) return;
+    const box = frame.getBoundingClientRect();
+    const left = MARGIN.left + yWidth;
+    const width = box.width - left - MARGIN.right;
+    const x = e.clientX - box.left;
+    if (width <= 0 || x < left || x > left + width) return;
+    e.preventDefault();
+    const indexAt = (clientX: number) => {
+      const { rows: r, from: a, to: b } = latest.current;
+      const px = Math.min(Math.max(clientX - box.left - left, 0), width);
+      return rowIndexAt(r, a + (px / width) * (b - a));
+    };
+    const start = indexAt(e.clientX);
+    const drag: Drag = { a: start, b: start, left, width, frame: 0 };
+    frame.classList.add('load-chart--dragging');
+    const draw = () => {
+      drag.frame = 0;
+      const el = selectionRef.current;
+      const { rows: r, from: a, to: b, bucketMs: ms } = latest.current;
+      if (!el) return;
+      if (drag.a === drag.b) {
+        el.style.display = 'none';
+        return;
+      }
+      const x = (ms2: number) => drag.left + ((Math.min(Math.max(ms2, a), b) - a) / (b - a)) * drag.width;
+      const x1 = x(r[Math.min(drag.a, drag.b)]!.t);
+      const x2 = x(r[Math.max(drag.a, drag.b)]!.t + ms);
+      el.style.display = 'block';
+      el.style.left = `${x1}px`;
+      el.style.width = `${Math.max(1, x2 - x1)}px`;
+    };
+    const move = (ev: globalThis.MouseEvent) => {
+      drag.b = indexAt(ev.clientX);
+      if (!drag.frame) drag.frame = requestAnimationFrame(draw);
+    };
+    const stop = () => {
+      window.removeEventListener('mousemove', move);
+      window.removeEventListener('mouseup', up);
+      if (drag.frame) cancelAnimationFrame(drag.frame);
+      frame.classList.remove('load-chart--dragging');
+      if (selectionRef.current) selectionRef.current.style.display = 'none';
+      dragEnd.current = null;
+    };
+    const up = (ev: globalThis.MouseEvent) => {
+      drag.b = indexAt(ev.clientX);
+      stop();
+      const { rows: r, bucketMs: ms, onZoom: zoom } = latest.current;
+      if (drag.a !== drag.b) zoom(r[Math.min(drag.a, drag.b)]!.t, r[Math.max(drag.a, drag.b)]!.t + ms);
+    };
+    window.addEventListener('mousemove', move);
+    window.addEventListener('mouseup', up);
+    dragEnd.current = stop;
+  };
+
   return (
-    <ResponsiveContainer width="100%" height={380}>
-      <ComposedChart
-        data={rows}
-        margin={{ top: 16, right: 16, bottom: 8, left: 8 }}
-        onMouseDown={(s) => {
-          const a = rowAt(s.activeIndex);
-          if (a !== null) setDrag({ a, b: a });
-        }}
-        onMouseMove={(s) => {
-          const b = rowAt(s.activeIndex);
-          if (drag && b !== null) setDrag({ ...drag, b });
-        }}
-        onMouseUp={() => {
-          if (drag && Math.abs(drag.b - drag.a) >= bucketMs) onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b) + bucketMs);
-          setDrag(null);
-        }}
-        onMouseLeave={() => setDrag(null)}
-      >
-        <CartesianGrid stroke={CHART_SIGNAL.grid} vertical={false} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={[from, to]}
-          ticks={ticks}
-          tickFormatter={tick}
-          interval="preserveStartEnd"
-          minTickGap={12}
-          stroke={CHART_SIGNAL.axis}
-          tick={{ fontSize: TICK_FONT_PX }}
-          height={48}
-          label={{ value: t('chart.axisTime'), position: 'insideBottom', offset: 0, fill: CHART_SIGNAL.axis, fontSize: TICK_FONT_PX }}
-        />
-        <YAxis
-          ticks={yTicks}
-          domain={[0, yTicks[yTicks.length - 1]!]}
-          allowDataOverflow
-          interval={0}
-          tickFormatter={(v: number) => axisNumber(f, v)}
-          tick={{ fontSize: TICK_FONT_PX }}
-          width={yWidth}
-          stroke={CHART_SIGNAL.axis}
-          label={{
-            value: t('chart.axisMessages', { bucket: bucketLabel }),
-            angle: -90,
-            position: 'insideLeft',
-            style: { textAnchor: 'middle' },
-            fill: CHART_SIGNAL.axis,
-            fontSize: TICK_FONT_PX,
-          }}
-        />
-        {maintenance.map((m, i) => (
-          <ReferenceArea
-            key={`m${i}`}
-            {...clampPeriod(m)}
-            fill={CHART_SIGNAL.maintenance}
-            fillOpacity={0.14}
-            stroke={CHART_SIGNAL.maintenance}
-            strokeDasharray="3 3"
-            strokeOpacity={0.5}
-            ifOverflow="hidden"
-            className="chart-maintenance"
-            zIndex={BEHIND}
+    <div className="load-chart" ref={frameRef} onMouseDown={onMouseDown}>
+      <ResponsiveContainer width="100%" height={HEIGHT}>
+        <ComposedChart data={rows} margin={MARGIN}>
+          <CartesianGrid stroke={CHART_SIGNAL.grid} vertical={false} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={[from, to]}
+            ticks={ticks}
+            tickFormatter={tick}
+            interval="preserveStartEnd"
+            minTickGap={12}
+            stroke={CHART_SIGNAL.axis}
+            tick={{ fontSize: TICK_FONT_PX }}
+            height={X_AXIS_HEIGHT}
+            label={{ value: t('chart.axisTime'), position: 'insideBottom', offset: 0, fill: CHART_SIGNAL.axis, fontSize: TICK_FONT_PX }}
           />
-        ))}
-        {runs.map((r, i) => (
-          <ReferenceArea
-            key={`w${i}`}
-            x1={r.start}
-            x2={r.end}
-            fill={r.state === 'overload' ? CHART_SIGNAL.overload : CHART_SIGNAL.warning}
-            fillOpacity={r.state === 'overload' ? 0.12 : 0.25}
-            ifOverflow="hidden"
-            zIndex={BEHIND}
+          <YAxis
+            ticks={yTicks}
+            domain={[0, yTicks[yTicks.length - 1]!]}
+            allowDataOverflow
+            interval={0}
+            tickFormatter={(v: number) => axisNumber(f, v)}
+            tick={{ fontSize: TICK_FONT_PX }}
+            width={yWidth}
+            stroke={CHART_SIGNAL.axis}
+            label={{
+              value: t('chart.axisMessages', { bucket: bucketLabel }),
+              angle: -90,
+              position: 'insideLeft',
+              style: { textAnchor: 'middle' },
+              fill: CHART_SIGNAL.axis,
+              fontSize: TICK_FONT_PX,
+            }}
           />
-        ))}
-        {conflicts.map((c) => (
-          <ReferenceArea
-            key={`c${c.id ?? c.start}`}
-            {...clampPeriod(c)}
-            fill={CHART_SIGNAL.overload}
-            fillOpacity={0.18}
-            stroke={CHART_SIGNAL.overload}
-            strokeWidth={1.5}
-            ifOverflow="hidden"
-            className="chart-conflict"
-            zIndex={BEHIND}
-          />
-        ))}
-        {conflicts.map((c) => (
-          <ReferenceArea
-            key={`cm${c.id ?? c.start}`}
-            {...clampPeriod(c)}
-            ifOverflow="hidden"
-            zIndex={ON_TOP}
-            shape={(box: { x?: number; y?: number; width?: number }) => (
-              <ConflictMarker period={c} x={(box.x ?? 0) + (box.width ?? 0) / 2} y={(box.y ?? 0) + 12} />
-            )}
-          />
-        ))}
-        {series.map((s) => (
-          <Area
-            key={s.key}
-            dataKey={s.dataKey}
-            name={s.name}
-            hide={hidden.has(s.key)}
-            stackId="load"
+          {maintenance.map((m, i) => (
+            <ReferenceArea
+              key={`m${i}`}
+              {...clampPeriod(m)}
+              fill={CHART_SIGNAL.maintenance}
+              fillOpacity={0.14}
+              stroke={CHART_SIGNAL.maintenance}
+              strokeDasharray="3 3"
+              strokeOpacity={0.5}
+              ifOverflow="hidden"
+              className="chart-maintenance"
+              zIndex={BEHIND}
+            />
+          ))}
+          {runs.map((r, i) => (
+            <ReferenceArea
+              key={`w${i}`}
+              x1={r.start}
+              x2={r.end}
+              fill={r.state === 'overload' ? CHART_SIGNAL.overload : CHART_SIGNAL.warning}
+              fillOpacity={r.state === 'overload' ? 0.12 : 0.25}
+              ifOverflow="hidden"
+              zIndex={BEHIND}
+            />
+          ))}
+          {conflicts.map((c) => (
+            <ReferenceArea
+              key={`c${c.id ?? c.start}`}
+              {...clampPeriod(c)}
+              fill={CHART_SIGNAL.overload}
+              fillOpacity={0.18}
+              stroke={CHART_SIGNAL.overload}
+              strokeWidth={1.5}
+              ifOverflow="hidden"
+              className="chart-conflict"
+              zIndex={BEHIND}
+            />
+          ))}
+          {conflicts.map((c) => (
+            <ReferenceArea
+              key={`cm${c.id ?? c.start}`}
+              {...clampPeriod(c)}
+              ifOverflow="hidden"
+              zIndex={ON_TOP}
+              shape={(box: { x?: number; y?: number; width?: number }) => (
+                <ConflictMarker period={c} x={(box.x ?? 0) + (box.width ?? 0) / 2} y={(box.y ?? 0) + 12} />
+              )}
+            />
+          ))}
+          <StackLayer bands={bands} yMax={yTicks[yTicks.length - 1]!} />
+          <Line
+            dataKey="capacity"
+            name={t('chart.capacity')}
             type="stepAfter"
-            stroke={CHART_BACKGROUND}
-            fill={s.color}
-            fillOpacity={1}
-            strokeWidth={1}
-            isAnimationActive={false}
+            stroke={CHART_SIGNAL.capacity}
+            strokeWidth={2}
             dot={false}
             activeDot={false}
+            isAnimationActive={false}
           />
-        ))}
-        <Line
-          dataKey="capacity"
-          name={t('chart.capacity')}
-          type="stepAfter"
-          stroke={CHART_SIGNAL.capacity}
-          strokeWidth={2}
-          dot={false}
-          activeDot={false}
-          isAnimationActive={false}
-        />
-        {drag && drag.b !== drag.a && (
-          <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b) + bucketMs} fill={CHART_SIGNAL.selection} fillOpacity={0.15} />
-        )}
-        <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} series={shown} bucketMs={bucketMs} />} isAnimationActive={false} />
-      </ComposedChart>
-    </ResponsiveContainer>
+          <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} series={shown} bucketMs={bucketMs} />} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+      <div
+        ref={selectionRef}
+        className="load-chart__selection"
+        style={{ top: MARGIN.top, height: HEIGHT - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT, background: CHART_SIGNAL.selection }}
+        aria-hidden="true"
+      />
+    </div>
   );
 }
+
+/** Re-renders only when its data or settings change, never for the explorer's own state (fetching, a drag). */
+export default memo(LoadChart);
 
 function ChartTooltip({
   active,

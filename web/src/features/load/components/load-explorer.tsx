@@ -1,6 +1,6 @@
 import type { LoadBucketSize, LoadResponse } from '@cd/shared';
 import { ExcelDownload } from '../../../components/excel-download';
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/feedback';
 import { TableDetails } from '../../../components/table-details';
 import { useFormat } from '../../../lib/format';
@@ -38,6 +38,13 @@ export function LoadExplorer({ range, bucket, onRangeChange, maintenance, confli
   const query = useLoad({ from: new Date(range.from).toISOString(), to: new Date(range.to).toISOString(), bucket });
   const data = query.data;
   const model = useMemo(() => (data ? chartModel(data) : null), [data]);
+  // The chart draws the new range in a transition, which React renders in slices and can interrupt, so the page
+  // answers while it draws (docs/decisions/018); the figures and the table above and below use the data at once.
+  const chartData = useDeferredValue(data);
+  const chart = useMemo(() => (chartData ? { data: chartData, model: chartModel(chartData) } : null), [chartData]);
+  const rangeChange = useRef(onRangeChange);
+  rangeChange.current = onRangeChange;
+  const onZoom = useCallback((from: number, to: number) => rangeChange.current({ from, to }), []);
   // While a new range loads, the previous data stays: only draw it when it is the requested range.
   const stale = query.isPlaceholderData;
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
@@ -67,7 +74,7 @@ export function LoadExplorer({ range, bucket, onRangeChange, maintenance, confli
       ) : data && model ? (
         <>
           <LoadSummary data={data} range={range} conflicts={conflicts.length} />
-          <figure className={`chart ${stale ? 'chart--stale' : ''}`} aria-describedby={`${headingId}-desc`}>
+          <figure className={`chart ${stale || chartData !== data ? 'chart--stale' : ''}`} aria-describedby={`${headingId}-desc`}>
             <p id={`${headingId}-desc`} className="visually-hidden">
               {t('chart.description')}
             </p>
@@ -78,18 +85,20 @@ export function LoadExplorer({ range, bucket, onRangeChange, maintenance, confli
                 </div>
               }
             >
-              <LoadChart
-                rows={model.rows}
-                series={model.series}
-                bucketMs={bucketMs(data.bucket)}
-                from={Date.parse(data.from)}
-                to={Date.parse(data.to)}
-                maintenance={maintenance}
-                conflicts={conflicts}
-                hidden={hidden}
-                bucketLabel={t(BUCKET_LABEL[data.bucket])}
-                onZoom={(from, to) => onRangeChange({ from, to })}
-              />
+              {chart && (
+                <LoadChart
+                  rows={chart.model.rows}
+                  series={chart.model.series}
+                  bucketMs={bucketMs(chart.data.bucket)}
+                  from={Date.parse(chart.data.from)}
+                  to={Date.parse(chart.data.to)}
+                  maintenance={maintenance}
+                  conflicts={conflicts}
+                  hidden={hidden}
+                  bucketLabel={t(BUCKET_LABEL[chart.data.bucket])}
+                  onZoom={onZoom}
+                />
+              )}
             </Suspense>
             <figcaption>
               <ChartLegend series={model.series} hidden={hidden} onToggle={toggle} />

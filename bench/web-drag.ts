@@ -1,0 +1,69 @@
+/**
+ * Drag-to-zoom in Chromium on a year of 50,000 windows (600 Afnemers): the long tasks (over 50 ms) while dragging
+ * over the year view and over a month per hour, and while the zoomed range is drawn. Target: none over 50 ms.
+ * WEB_DRAG_PROFILE=<file>.cpuprofile also saves a CPU profile (Chrome DevTools protocol) of the year drag.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { userUpsert } from '../db/src/index.js';
+import { createApp } from '../server/src/app.js';
+import { passwordHash } from '../server/src/lib/crypto.js';
+import { chromiumLaunch, contextNew, signIn } from '../tests/helpers/e2e-browser.js';
+import { setup as webBuild, WEB_DIST } from '../tests/helpers/e2e-build.js';
+import { e2eServe } from '../tests/helpers/e2e-server.js';
+import { chartSettled, type LongTask, longTasksLine, zoomDrag } from '../tests/helpers/zoom-drag.js';
+import { yearDatabaseCreate } from './year-database.js';
+
+export const LONG_TASK_TARGET_MS = 50;
+
+export async function run(options: { print?: boolean } = {}) {
+  const print = options.print ?? true;
+  const log = (m: string) => print && console.log(m);
+  if (!existsSync(join(WEB_DIST, 'index.html'))) webBuild();
+  const db = await yearDatabaseCreate('cd_bench_drag');
+  const password = 'bench-wachtwoord';
+  const email = 'sleep@bench.example';
+  await userUpsert(db.sql, { email, name: '', role: 'capacity-manager', afnemerOin: null, passwordHash: await passwordHash(password) });
+  const server = await e2eServe(createApp({ sql: db.sql, now: () => new Date('2027-01-15T09:00:00Z'), sessionHours: 1 }));
+  const browser = await chromiumLaunch();
+  const all: LongTask[] = [];
+  try {
+    const page = await (await contextNew(browser)).newPage();
+    await signIn(page, server.url, email, password);
+    const measure = async (label: string, search: string, profile?: string) => {
+      await page.goto(`${server.url}/${search}`);
+      await chartSettled(page);
+      const cdp = profile ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      const r = await zoomDrag(page, 0.3, 0.45);
+      if (cdp && profile) {
+        const { profile: p } = await cdp.send('Profiler.stop');
+        writeFileSync(profile, JSON.stringify(p));
+      }
+      all.push(...r.during, ...r.after);
+      log(`${label}: tijdens het slepen ${longTasksLine(r.during)}; bij het tekenen van de ingezoomde periode ${longTasksLine(r.after)}`);
+      return r;
+    };
+    await measure('Jaar per dag (366 punten)', '?van=2027-01-01&tot=2028-01-01', process.env.WEB_DRAG_PROFILE);
+    await measure('Maand per uur (744 punten)', '?van=2027-03-01&tot=2027-04-01');
+    const longest = all.length ? Math.max(...all.map((t) => t.duration)) : 0;
+    log(
+      `Langste taak bij slepen en zoomen: ${longest.toFixed(0)} ms (doel: geen taak boven ${LONG_TASK_TARGET_MS} ms) ${longest <= LONG_TASK_TARGET_MS ? 'gehaald' : 'NIET gehaald'}`,
+    );
+    return { longest, tasks: all };
+  } finally {
+    await browser.close();
+    await server.close();
+    await db.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await run();
+  process.exit(0);
+}

@@ -2,6 +2,7 @@ import { type Tx, conflictById, conflictWindowIds, sendWindowsByIds, type Confli
 import {
   afnemerNamesIn,
   mentionsOin,
+  procedureActionDrafts,
   ConflictAction,
   ConflictActionResult,
   type ConflictActionOutcome,
@@ -101,12 +102,19 @@ export const conflictActions = apiRouter().openapi(
     const current = await conflictForUser(deps.sql, id, user);
     if (current.status !== 'open') throw new ProblemError(409, 'Dit conflict is al opgelost; het dossier is gesloten.');
     const now = deps.now();
-    const drafts = action.type === 'submit-assessment' || action.type === 'confirm-advice';
     let moved: WindowsChangeResult | null = null;
     let outcome: ConflictActionOutcome | null = null;
     try {
       await deps.sql.begin(async (tx: Tx) => {
-        const result = await caseAct(tx, id, action, user, await procedureWindows(tx, id, drafts, now.getTime()), now, settings);
+        const result = await caseAct(
+          tx,
+          id,
+          action,
+          user,
+          (state) => procedureWindows(tx, id, procedureActionDrafts(state, action), now.getTime()),
+          now,
+          settings,
+        );
         if (!result.ok) {
           const message = mentionsOin(result.message) ? afnemerNamesIn(result.message, await afnemerNames(tx)) : result.message;
           throw new ProblemError(result.status, message);

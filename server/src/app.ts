@@ -75,6 +75,7 @@ export function createApp(deps: Deps) {
   );
   const planning = planningCache();
   const conflictPages = versionedMemo<{ rows: ConflictRow[]; total: number }>();
+  const afnemerNamesMemo = versionedMemo<Map<string, string>>(1);
   const feed = changeFeed(deps.sql);
   const logger = deps.logger ?? loggerCreate('silent');
   // Per server instance and per address: a brake on guessing across many accounts.
@@ -83,6 +84,7 @@ export function createApp(deps: Deps) {
     c.set('deps', deps);
     c.set('planning', planning);
     c.set('conflictPages', conflictPages);
+    c.set('afnemerNames', afnemerNamesMemo);
     c.set('feed', feed);
     c.set('logger', logger);
     c.set('log', logger);

@@ -49,6 +49,8 @@ export type AppEnv = {
     metrics: AppMetrics;
     /** Pages of the conflict list, per conflicts version. */
     conflictPages: VersionedMemo<{ rows: ConflictRow[]; total: number }>;
+    /** Afnemer names by OIN, per version of the Afnemers table (afnemersVersion). */
+    afnemerNames: VersionedMemo<Map<string, string>>;
   };
 };
 

@@ -20,7 +20,7 @@ import { afnemerNames, caseAct, caseAfterCarryOut } from '../services/procedure.
 import { windowsChange, windowsChangePreview, type WindowsChangeResult } from '../services/window-moves.js';
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
 import { conflictDetailJson, procedureWindowsOf } from '../views/conflict-detail.js';
-import { conflictForUser } from './conflicts.js';
+import { afnemerNamesCurrent, conflictForUser } from './conflicts.js';
 
 /**
  * Per window the nearest moment it fits when it alone moves (the suggestions' nearest earlier or later start), which
@@ -168,7 +168,10 @@ export const conflictActions = apiRouter().openapi(
     const after = (await conflictById(deps.sql, id))!;
     const done = moved as WindowsChangeResult | null;
     const planChange = done && { id: done.planChangeId, undoUntil: done.undoUntil.toISOString() };
-    return c.json({ ...(await conflictDetailJson(deps.sql, after, user, now.getTime(), settings.deadlines)), planChange, outcome }, 200);
+    return c.json(
+      { ...(await conflictDetailJson(deps.sql, after, user, now.getTime(), settings.deadlines, await afnemerNamesCurrent(c))), planChange, outcome },
+      200,
+    );
   },
 );
 

@@ -1,10 +1,11 @@
-import { casesByConflicts, conflictById, conflictsList, conflictsVersion, type ConflictRow, type Sql, type UserRow } from '@cd/db';
+import { afnemersVersion, casesByConflicts, conflictById, conflictsList, conflictsVersion, type ConflictRow, type Sql, type UserRow } from '@cd/db';
 import { ConflictDetail, ConflictPage, ConflictQuery } from '@cd/shared';
-import { afnemerScope, userRequire } from '../lib/context.js';
+import type { Context } from 'hono';
+import { afnemerScope, type AppEnv, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { afnemerNames } from '../services/procedure.js';
-import { conflictJson, NO_NAMES, windowDetails } from '../views/conflicts.js';
+import { conflictJson, type Names, NO_NAMES, windowDetails } from '../views/conflicts.js';
 import { conflictDetailJson } from '../views/conflict-detail.js';
 
 /** The conflict, when the user may see it: Logius sees all, an Afnemer only the ones it is involved in. */
@@ -14,6 +15,15 @@ export async function conflictForUser(sql: Sql, id: number, user: UserRow): Prom
   const scope = afnemerScope(user);
   if (scope && !c.afnemers.includes(scope)) throw new ProblemError(403, 'Uw Afnemer is niet betrokken bij dit conflict.');
   return c;
+}
+
+/**
+ * The Afnemer names by OIN, read again only when the Afnemers table changed (afnemersVersion): the same map, and so
+ * the same cache of named texts (namesIn), serves every request until then.
+ */
+export async function afnemerNamesCurrent(c: Context<AppEnv>): Promise<Names> {
+  const { sql } = c.get('deps');
+  return c.get('afnemerNames')(await afnemersVersion(sql), 'all', () => afnemerNames(sql));
 }
 
 /** A list shows each conflict's largest windows; the detail has them all (a conflict can hold hundreds). */
@@ -50,17 +60,17 @@ export const conflicts = apiRouter()
       // Conflicts change only when a recompute stores them: until then every dashboard gets the same page.
       const version = await conflictsVersion(sql);
       const { rows, total } = await c.get('conflictPages')(version, JSON.stringify(filter), () => conflictsList(sql, filter));
-      const cases = new Map(
-        (
-          await casesByConflicts(
-            sql,
-            rows.map((r) => r.id),
-          )
-        ).map((r) => [r.conflictId, r]),
-      );
+      // Independent reads, side by side.
+      const [caseRows, details, names] = await Promise.all([
+        casesByConflicts(
+          sql,
+          rows.map((r) => r.id),
+        ),
+        windowDetails(sql, c.get('planning'), rows),
+        rows.length > 0 ? afnemerNamesCurrent(c) : NO_NAMES,
+      ]);
+      const cases = new Map(caseRows.map((r) => [r.conflictId, r]));
       const nowMs = c.get('deps').now().getTime();
-      const details = await windowDetails(sql, c.get('planning'), rows);
-      const names = rows.length > 0 ? await afnemerNames(sql) : NO_NAMES;
       const deadlines = c.get('deps').procedure?.deadlines;
       const items = rows.map((r) => conflictJson(r, user, cases.get(r.id), nowMs, details, deadlines, names));
       return c.json({ items, page: q.page, pageSize: q.pageSize, total }, 200);
@@ -82,6 +92,6 @@ export const conflicts = apiRouter()
       const user = userRequire(c);
       const { sql, now, procedure } = c.get('deps');
       const conflict = await conflictForUser(sql, c.req.valid('param').id, user);
-      return c.json(await conflictDetailJson(sql, conflict, user, now().getTime(), procedure?.deadlines), 200);
+      return c.json(await conflictDetailJson(sql, conflict, user, now().getTime(), procedure?.deadlines, await afnemerNamesCurrent(c)), 200);
     },
   );

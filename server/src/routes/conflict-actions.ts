@@ -20,7 +20,8 @@ import { afnemerNames, caseAct, caseAfterCarryOut } from '../services/procedure.
 import { windowsChange, windowsChangePreview, type WindowsChangeResult } from '../services/window-moves.js';
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
 import { conflictDetailJson, procedureWindowsOf } from '../views/conflict-detail.js';
-import { afnemerNamesCurrent, conflictForUser } from './conflicts.js';
+import { conflictForUser } from './conflicts.js';
+import { afnemerNamesCurrent } from '../lib/afnemer-names.js';
 
 /**
  * Per window the nearest moment it fits when it alone moves (the suggestions' nearest earlier or later start), which

@@ -1,11 +1,11 @@
-import { afnemersVersion, casesByConflicts, conflictById, conflictsList, conflictsVersion, type ConflictRow, type Sql, type UserRow } from '@cd/db';
+import { casesByConflicts, conflictById, conflictsList, conflictsVersion, type ConflictRow, type Sql, type UserRow } from '@cd/db';
 import { ConflictDetail, ConflictPage, ConflictQuery } from '@cd/shared';
-import type { Context } from 'hono';
-import { afnemerScope, type AppEnv, userRequire } from '../lib/context.js';
+import { afnemerNamesCurrent } from '../lib/afnemer-names.js';
+import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { afnemerNames } from '../services/procedure.js';
-import { conflictJson, type Names, NO_NAMES, windowDetails } from '../views/conflicts.js';
+import { conflictJson, NO_NAMES, windowDetails } from '../views/conflicts.js';
 import { conflictDetailJson } from '../views/conflict-detail.js';
 
 /** The conflict, when the user may see it: Logius sees all, an Afnemer only the ones it is involved in. */
@@ -15,15 +15,6 @@ export async function conflictForUser(sql: Sql, id: number, user: UserRow): Prom
   const scope = afnemerScope(user);
   if (scope && !c.afnemers.includes(scope)) throw new ProblemError(403, 'Uw Afnemer is niet betrokken bij dit conflict.');
   return c;
-}
-
-/**
- * The Afnemer names by OIN, read again only when the Afnemers table changed (afnemersVersion): the same map, and so
- * the same cache of named texts (namesIn), serves every request until then.
- */
-export async function afnemerNamesCurrent(c: Context<AppEnv>): Promise<Names> {
-  const { sql } = c.get('deps');
-  return c.get('afnemerNames')(await afnemersVersion(sql), 'all', () => afnemerNames(sql));
 }
 
 /** A list shows each conflict's largest windows; the detail has them all (a conflict can hold hundreds). */

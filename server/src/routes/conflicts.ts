@@ -4,7 +4,6 @@ import { afnemerNamesCurrent } from '../lib/afnemer-names.js';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { afnemerNames } from '../services/procedure.js';
 import { conflictJson, NO_NAMES, windowDetails } from '../views/conflicts.js';
 import { conflictDetailJson } from '../views/conflict-detail.js';
 

@@ -6,7 +6,7 @@ import type { AppEnv } from './context.js';
 /** The Afnemer names by OIN with the version of the Afnemers table they were read at. */
 export interface NamesAt {
   version: string;
-  names: ReadonlyMap<string, string>;
+  names: Map<string, string>;
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import { API_TOKEN_DAYS, apiTokenExpiry } from '../shared/src/api-tokens.js';
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { apiTokenCreate, userUpsert } from '../db/src/index.js';
 import { secretToken, tokenHash } from '../server/src/lib/crypto.js';
@@ -230,6 +230,17 @@ async function main() {
           });
         }, startAfterMs);
       });
+    // The server's own CPU time (user + system, from /proc on Linux): CPU per request holds when other processes
+    // share the machine and the wall-clock figures swing with them.
+    const serverCpuMs = () => {
+      try {
+        const fields = readFileSync(`/proc/${server!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      } catch {
+        return NaN;
+      }
+    };
+    const cpuBefore = serverCpuMs();
     let k = 0;
     const started = groups.map((g) => ({ g, clients: Array.from({ length: g.connections }, () => client(g, (1000 * k++) / total)) }));
     const results = await Promise.all(
@@ -264,6 +275,8 @@ async function main() {
       );
     }
     const count = results.reduce((n, r) => n + r.times.length, 0);
+    const cpu = serverCpuMs() - cpuBefore;
+    console.log(`CPU van de server: ${(cpu / 1000).toFixed(1)} s, ${(cpu / count).toFixed(2)} ms per verzoek (de klok: 100 tikken per seconde)`);
     console.log(
       `\nTotaal ${count} verzoeken in ${SECONDS} s (${(count / SECONDS).toFixed(0)}/s); mislukt: ${failed}; doelen: ${allPass ? 'gehaald' : 'niet alle gehaald'}`,
     );

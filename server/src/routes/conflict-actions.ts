@@ -2,6 +2,7 @@ import { type Tx, conflictById, conflictWindowIds, sendWindowsByIds, type Confli
 import {
   afnemerNamesIn,
   mentionsOin,
+  procedureActionDrafts,
   ConflictAction,
   ConflictActionResult,
   type ConflictActionOutcome,
@@ -21,6 +22,7 @@ import { windowsChange, windowsChangePreview, type WindowsChangeResult } from '.
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
 import { conflictDetailJson, procedureWindowsOf } from '../views/conflict-detail.js';
 import { conflictForUser } from './conflicts.js';
+import { afnemerNamesCurrent } from '../lib/afnemer-names.js';
 
 /**
  * Per window the nearest moment it fits when it alone moves (the suggestions' nearest earlier or later start), which
@@ -102,12 +104,19 @@ export const conflictActions = apiRouter().openapi(
     const current = await conflictForUser(deps.sql, id, user);
     if (current.status !== 'open') throw new ProblemError(409, 'Dit conflict is al opgelost; het dossier is gesloten.');
     const now = deps.now();
-    const drafts = action.type === 'submit-assessment' || action.type === 'confirm-advice';
     let moved: WindowsChangeResult | null = null;
     let outcome: ConflictActionOutcome | null = null;
     try {
       await deps.sql.begin(async (tx: Tx) => {
-        const result = await caseAct(tx, id, action, user, await procedureWindows(tx, id, drafts, now.getTime()), now, settings);
+        const result = await caseAct(
+          tx,
+          id,
+          action,
+          user,
+          (state) => procedureWindows(tx, id, procedureActionDrafts(state, action), now.getTime()),
+          now,
+          settings,
+        );
         if (!result.ok) {
           const message = mentionsOin(result.message) ? afnemerNamesIn(result.message, await afnemerNames(tx)) : result.message;
           throw new ProblemError(result.status, message);
@@ -161,7 +170,10 @@ export const conflictActions = apiRouter().openapi(
     const after = (await conflictById(deps.sql, id))!;
     const done = moved as WindowsChangeResult | null;
     const planChange = done && { id: done.planChangeId, undoUntil: done.undoUntil.toISOString() };
-    return c.json({ ...(await conflictDetailJson(deps.sql, after, user, now.getTime(), settings.deadlines)), planChange, outcome }, 200);
+    return c.json(
+      { ...(await conflictDetailJson(deps.sql, after, user, now.getTime(), settings.deadlines, await afnemerNamesCurrent(c))), planChange, outcome },
+      200,
+    );
   },
 );
 

@@ -1,9 +1,9 @@
 import { casesByConflicts, conflictById, conflictsList, conflictsVersion, type ConflictRow, type Sql, type UserRow } from '@cd/db';
 import { ConflictDetail, ConflictPage, ConflictQuery } from '@cd/shared';
+import { afnemerNamesCurrent } from '../lib/afnemer-names.js';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { afnemerNames } from '../services/procedure.js';
 import { conflictJson, NO_NAMES, windowDetails } from '../views/conflicts.js';
 import { conflictDetailJson } from '../views/conflict-detail.js';
 
@@ -50,17 +50,17 @@ export const conflicts = apiRouter()
       // Conflicts change only when a recompute stores them: until then every dashboard gets the same page.
       const version = await conflictsVersion(sql);
       const { rows, total } = await c.get('conflictPages')(version, JSON.stringify(filter), () => conflictsList(sql, filter));
-      const cases = new Map(
-        (
-          await casesByConflicts(
-            sql,
-            rows.map((r) => r.id),
-          )
-        ).map((r) => [r.conflictId, r]),
-      );
+      // Independent reads, side by side.
+      const [caseRows, details, names] = await Promise.all([
+        casesByConflicts(
+          sql,
+          rows.map((r) => r.id),
+        ),
+        windowDetails(sql, c.get('planning'), rows),
+        rows.length > 0 ? afnemerNamesCurrent(c) : NO_NAMES,
+      ]);
+      const cases = new Map(caseRows.map((r) => [r.conflictId, r]));
       const nowMs = c.get('deps').now().getTime();
-      const details = await windowDetails(sql, c.get('planning'), rows);
-      const names = rows.length > 0 ? await afnemerNames(sql) : NO_NAMES;
       const deadlines = c.get('deps').procedure?.deadlines;
       const items = rows.map((r) => conflictJson(r, user, cases.get(r.id), nowMs, details, deadlines, names));
       return c.json({ items, page: q.page, pageSize: q.pageSize, total }, 200);
@@ -82,6 +82,6 @@ export const conflicts = apiRouter()
       const user = userRequire(c);
       const { sql, now, procedure } = c.get('deps');
       const conflict = await conflictForUser(sql, c.req.valid('param').id, user);
-      return c.json(await conflictDetailJson(sql, conflict, user, now().getTime(), procedure?.deadlines), 200);
+      return c.json(await conflictDetailJson(sql, conflict, user, now().getTime(), procedure?.deadlines, await afnemerNamesCurrent(c)), 200);
     },
   );

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { afnemersList } from '@cd/db';
 import { LoadQuery, LoadResponse, loadBase, loadView } from '@cd/shared';
+import { afnemerNamesAt } from '../lib/afnemer-names.js';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
@@ -36,14 +35,10 @@ export const load = apiRouter().openapi(
     }
     const { sql } = c.get('deps');
     const planning = c.get('planning');
-    const [inputs, afnemers] = await Promise.all([planning.get(sql), afnemersList(sql)]);
+    const [inputs, { names, version: namesVersion }] = await Promise.all([planning.get(sql), afnemerNamesAt(c)]);
     const scope = afnemerScope(user);
-    const names = new Map(afnemers.map((a) => [a.oin, a.name]));
     // The names are part of the view: a renamed Afnemer shows at once, not after the next planning change.
-    const namesKey = createHash('sha1')
-      .update(afnemers.map((a) => `${a.oin}=${a.name}`).join('\n'))
-      .digest('base64');
-    const body = planning.remember(inputs.version, `load|${from}|${to}|${q.bucket}|${scope ?? '*'}|${namesKey}`, () => {
+    const body = planning.remember(inputs.version, `load|${from}|${to}|${q.bucket}|${scope ?? '*'}|${namesVersion}`, () => {
       // What all views of this range share is computed once per version: after a change, every planner's
       // dashboard asks at once, and each of their views then costs only its own windows.
       const base = planning.remember(inputs.version, `base|${from}|${to}`, () => loadBase({ from, to, ...inputs }));

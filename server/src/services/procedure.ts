@@ -287,19 +287,22 @@ async function caseDue(tx: Tx, conflictId: number, state: ProcedureState, now: D
  * Applies a user's action to a locked case file and records the event; first the system's due transition (an
  * overdue step 5 moves to step 6). Asks whoever must act next: Afnemers without an account by e-mail at their
  * Bijlage-1 contacts. The caller carries out `carryOut` and then calls caseAfterCarryOut.
+ * `windowsFor` gives the conflict's windows for the locked, due state, so the caller can leave out the proposals
+ * (suggestions, the costly part) when the action drafts no advice in that state.
  */
 export async function caseAct(
   tx: Tx,
   conflictId: number,
   action: ProcedureAction,
   user: UserRow,
-  windows: ProcedureWindow[],
+  windowsFor: (state: ProcedureState) => Promise<ProcedureWindow[]>,
   now: Date,
   settings: ProcedureSettings,
 ): Promise<ActionOutcome> {
   const row = await caseLoad(tx, conflictId, true);
   if (!row) return { ok: false, status: 409, message: 'Dit conflict heeft geen dossier.' };
   const state = await caseDue(tx, conflictId, row.state, now, settings);
+  const windows = await windowsFor(state);
   const actor = { email: user.email, role: user.role, afnemer: user.afnemerOin };
   const result = procedureApply(state, action, { actor, now: now.getTime(), windows, deadlines: settings.deadlines });
   if (!result.ok) return { ok: false, status: STATUS[result.kind], message: result.message };

@@ -11,7 +11,6 @@ import {
   type StepDeadlines,
   type WindowMove,
 } from '@cd/shared';
-import { afnemerNames } from '../services/procedure.js';
 import { isoMs, procedureNow, procedureSummary, windowDetail, windowRows, conflictJson, type Names, type WindowDetails } from './conflicts.js';
 
 /** The windows of a conflict as the procedure needs them: whose, when delivered, kenmerk and times, and proposals. */
@@ -52,20 +51,23 @@ export async function conflictDetailJson(
   user: UserRow,
   now: number,
   deadlines: Partial<StepDeadlines> | undefined,
+  names: Names,
 ): Promise<ConflictDetail> {
-  const caseRow = await caseLoad(sql, c.id);
-  const rows = await windowRows(
-    sql,
-    c.windows.map((w) => w.id),
-  );
+  // Independent reads, side by side.
+  const [caseRow, rows, events] = await Promise.all([
+    caseLoad(sql, c.id),
+    windowRows(
+      sql,
+      c.windows.map((w) => w.id),
+    ),
+    eventsOfConflict(sql, c.id),
+  ]);
   const details: WindowDetails = new Map([...rows].map(([id, w]) => [id, windowDetail(w)]));
-  const names = await afnemerNames(sql);
   const base = conflictJson(c, user, caseRow ?? undefined, now, details, deadlines, names);
   if (!caseRow) return { ...base, procedure: null };
   const state = procedureNow(caseRow, now, deadlines);
   const summary = procedureSummary(caseRow, now, deadlines, names)!;
   const actor = { email: user.email, role: user.role, afnemer: user.afnemerOin };
-  const events = await eventsOfConflict(sql, c.id);
   const advice = 'advice' in state ? state.advice : null;
   const draft = state.step === 'joint-assessment' ? state.draftAdvice : null;
   const answers = state.step === 'escalated' || state.step === 'logius-decides' ? Object.values(state.answers) : [];

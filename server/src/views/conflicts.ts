@@ -21,6 +21,26 @@ export const minutes = (ms: number) => Math.round(ms / 60_000);
 export type Names = ReadonlyMap<string, string>;
 export const NO_NAMES: Names = new Map();
 
+/**
+ * Texts with their OINs replaced, per names map: a conflict list names the same waiting texts (some with hundreds
+ * of OINs) on every request, and a map of names is reused for as long as the Afnemers do not change. A new map
+ * (renamed Afnemers) starts empty; at most TEXTS_PER_NAMES texts are kept, then it starts over.
+ */
+const namedTexts = new WeakMap<Names, Map<string, string>>();
+const TEXTS_PER_NAMES = 5000;
+
+export function namesIn(text: string, names: Names): string {
+  let texts = namedTexts.get(names);
+  if (!texts) namedTexts.set(names, (texts = new Map()));
+  let named = texts.get(text);
+  if (named === undefined) {
+    named = afnemerNamesIn(text, names);
+    if (texts.size >= TEXTS_PER_NAMES) texts.clear();
+    texts.set(text, named);
+  }
+  return named;
+}
+
 /** The case as it stands now: an overdue step 5 is Logius' step 6 even before the minute timer stores that. */
 export function procedureNow(row: CaseRow, now: number, deadlines: Partial<StepDeadlines> | undefined): ProcedureState {
   return procedureDue(row.state, { now, deadlines });
@@ -36,7 +56,7 @@ export function procedureSummary(row: CaseRow | undefined, now: number, deadline
     deadline: iso(state.deadline === null ? null : new Date(state.deadline)),
     overdue: procedureOverdue(state, now),
     escalationLevel: state.step === 'escalated' ? 0 : state.step === 'logius-decides' ? state.level : null,
-    waitingOn: waiting && { text: afnemerNamesIn(waiting.text, names), roles: [...waiting.roles], afnemers: [...waiting.afnemers] },
+    waitingOn: waiting && { text: namesIn(waiting.text, names), roles: [...waiting.roles], afnemers: [...waiting.afnemers] },
   };
 }
 

@@ -178,6 +178,18 @@ function draftWhenComplete(afnemers: readonly string[], assessments: JointAssess
 }
 
 /**
+ * True when `action` may draft the advice in `state`, so the windows it gets need their proposals (the costly
+ * suggestions): a confirmation always; an assessment in step 3 when at most one involved Afnemer has none yet (this
+ * one may complete them; with all in, the draft is made again). Edge: false for every other action and step, where
+ * the proposals are never read.
+ */
+export function procedureActionDrafts(state: ProcedureState, action: { readonly type: string }): boolean {
+  if (action.type === 'confirm-advice') return true;
+  if (action.type !== 'submit-assessment' || state.step !== 'joint-assessment') return false;
+  return state.afnemers.filter((a) => !(a in state.assessments)).length <= 1;
+}
+
+/**
  * Returns the state with the involved Afnemers replaced (the recompute found others), in step 3 with the
  * draft advice recomputed over the Afnemers now involved.
  * Edge: assessments of Afnemers no longer involved are kept but no longer count; a resolved state is returned as is.

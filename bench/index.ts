@@ -2,6 +2,7 @@
 // memory and event-loop figures for parsing a huge Excel upload.
 import { run as planning } from './planning.js';
 import { run as api } from './api.js';
+import { run as levelling } from './levelling.js';
 import { run as blocking } from './blocking.js';
 import { run as xlsx } from './xlsx.js';
 
@@ -9,6 +10,8 @@ console.log('== Planningskern (zuiver, in het geheugen)');
 await planning({ print: true });
 console.log('\n== API op PostgreSQL');
 await api({ print: true });
+console.log('\n== Nivellering: een jaar van 50.000 vensters');
+await levelling({ print: true });
 console.log('\n== Andere gebruikers tijdens een pathologische aanlevering');
 await blocking({ print: true });
 console.log('\n== Excel-upload: 580.000 regels (geweigerd bij regel 100.001) en 100.000 regels');

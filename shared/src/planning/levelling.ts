@@ -73,9 +73,12 @@ export interface LevellingResult {
   messagesMoved: number;
   /** Sum of volume × |shift| in hours over the moves: what the solver minimises. */
   cost: number;
+  /** The excess (before) of every bucket that the moves made free of overload: the messages that must move at least. */
+  excessFreed: number;
   /**
-   * The excess that must move at least for this result: the excess (before) of every bucket that the moves made
-   * free of overload. Any set of moves that frees those buckets moves at least this many messages.
+   * A lower bound on the messages moved by any set of whole-window moves that frees the same buckets: at least
+   * `excessFreed`, and higher where the windows in those buckets carry load elsewhere too (moving a window moves
+   * all of it). `messagesMoved >= lowerBound`.
    */
   lowerBound: number;
 }
@@ -268,7 +271,13 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
           const w = placed(w0);
           const share = loadIn(w, b);
           if (share <= 0) continue;
-          const removed = Math.min(share, excess);
+          // Excess it takes away: in this bucket and in the other overloaded buckets it leaves.
+          let removed = Math.min(share, excess);
+          for (let o = bucketAt(w.start); o < bucketCeil(w.end); o++) {
+            if (o === b) continue;
+            const e = excessAt(o - fromBucket);
+            if (e > 0) removed += Math.min(loadIn(w, o), e);
+          }
           // Only starts that cost less than the best so far are worth examining.
           const maxShiftMs = best === null ? Infinity : (best.score * removed * HOUR_MS) / w.volume;
           addLoad(state, w, -1);
@@ -347,7 +356,8 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
   let overloadedAfter = 0;
   let excessBefore = 0;
   let excessAfter = 0;
-  let lowerBound = 0;
+  let excessFreed = 0;
+  const freed: number[] = [];
   const remaining: LevellingRemaining[] = [];
   let run: { from: number; to: number; excess: number } | null = null;
   const closeRun = () => {
@@ -387,9 +397,13 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
         closeRun();
         run = { from: b, to: b + 1, excess: after };
       }
-    } else if (before > 0) lowerBound += before;
+    } else if (before > 0) {
+      excessFreed += before;
+      freed.push(i + fromBucket);
+    }
   }
   closeRun();
+  const lowerBound = Math.max(excessFreed, coverBound(freed, excessBeforeByBucket, periodFrom, byBucket, loadIn));
 
   return {
     moves,
@@ -400,6 +414,45 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     excessAfter,
     messagesMoved: moves.reduce((s, m) => s + m.volume, 0),
     cost: moves.reduce((s, m) => s + m.cost, 0),
+    excessFreed,
     lowerBound,
   };
+}
+
+/**
+ * A lower bound on the messages any set of whole-window moves must move to free the buckets `freed`: a feasible
+ * solution of the dual of the covering LP "min Σ volume_w x_w such that Σ_w load_wb x_w >= excess_b for every freed
+ * bucket b, x >= 0" (x_w = 1 for a moved window is feasible, so the moved volume is at least the LP's optimum, which
+ * is at least any dual value). The dual is raised greedily per run of consecutive freed buckets, with one value y for
+ * the run, as high as every window in it allows (Σ_b y load_wb <= what is left of volume_w).
+ * Edge: a run touched by one window that lies wholly in it gives y = 1, i.e. its excess.
+ */
+function coverBound(
+  freed: readonly number[],
+  excessBefore: Float64Array,
+  periodFrom: number,
+  byBucket: Map<number, PlanWindow[]>,
+  loadIn: (w: PlanWindow, b: number) => number,
+): number {
+  const used = new Map<number, number>();
+  let bound = 0;
+  for (let k = 0; k < freed.length; ) {
+    let end = k + 1;
+    while (end < freed.length && freed[end] === freed[end - 1]! + 1) end++;
+    const run = freed.slice(k, end);
+    k = end;
+    // Per window: its load in the run.
+    const inRun = new Map<PlanWindow, number>();
+    let excess = 0;
+    for (const b of run) {
+      excess += excessBefore[b - periodFrom]!;
+      for (const w of byBucket.get(b) ?? []) inRun.set(w, (inRun.get(w) ?? 0) + loadIn(w, b));
+    }
+    let y = Infinity;
+    for (const [w, load] of inRun) if (load > 0) y = Math.min(y, (w.volume - (used.get(w.id) ?? 0)) / load);
+    if (!(y > 0) || y === Infinity) continue;
+    for (const [w, load] of inRun) used.set(w.id, (used.get(w.id) ?? 0) + y * load);
+    bound += y * excess;
+  }
+  return bound;
 }

@@ -29,3 +29,4 @@ export * from './queries/calendar-feeds.js';
 export * from './queries/service-report.js';
 export * from './queries/maintenance-changes.js';
 export * from './schema-snapshot.js';
+export * from './queries/levelling.js';

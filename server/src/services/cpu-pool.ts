@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ConflictsInput, ParseResult, PrognoseParseOptions } from '@cd/shared';
+import type { ConflictsInput, LevellingInput, LevellingResult, ParseResult, PrognoseParseOptions } from '@cd/shared';
 import type { CpuTask, DetectSummary, JsonUploadResult } from './cpu-tasks.js';
 
 interface Job {
@@ -107,6 +107,11 @@ function cpuRun<T>(task: CpuTask, transfer: ArrayBuffer[] = []): Promise<T> {
 /** conflictsDetect in a worker thread: its conflicts, and whether the range's edges cut an overload or backlog. */
 export function conflictsDetectOffThread(input: ConflictsInput): Promise<DetectSummary> {
   return cpuRun<DetectSummary>({ task: 'detect', input });
+}
+
+/** levellingPropose (the levelled plan for a period, issue 18) in a worker thread. */
+export function levellingProposeOffThread(input: LevellingInput): Promise<LevellingResult> {
+  return cpuRun<LevellingResult>({ task: 'levelling', input });
 }
 
 /** prognoseCsvParse of the uploaded bytes (UTF-8 or Windows-1252) in a worker thread. The bytes are handed over. */

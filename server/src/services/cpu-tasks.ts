@@ -5,11 +5,14 @@
 import {
   BUCKET_OVERLOADED,
   conflictsDetect,
+  levellingPropose,
   prognoseCsvParse,
   PrognoseJsonUpload,
   prognoseJsonToRows,
   type Conflict,
   type ConflictsInput,
+  type LevellingInput,
+  type LevellingResult,
   type ParseResult,
   type PrognoseParseOptions,
   type RowError,
@@ -68,10 +71,11 @@ export function jsonUploadRead(bytes: Uint8Array, opts: PrognoseParseOptions): J
 export type CpuTask =
   | { task: 'csv-parse'; bytes: Uint8Array; opts: PrognoseParseOptions }
   | { task: 'json-upload'; bytes: Uint8Array; opts: PrognoseParseOptions }
-  | { task: 'detect'; input: ConflictsInput };
+  | { task: 'detect'; input: ConflictsInput }
+  | { task: 'levelling'; input: LevellingInput };
 
 /** Runs one task where it is called (in a worker, or inline as a fallback). */
-export function cpuTaskRun(t: CpuTask): DetectSummary | ParseResult | JsonUploadResult {
+export function cpuTaskRun(t: CpuTask): DetectSummary | ParseResult | JsonUploadResult | LevellingResult {
   switch (t.task) {
     case 'csv-parse':
       return prognoseCsvParse(csvBytesDecode(t.bytes), t.opts);
@@ -79,6 +83,8 @@ export function cpuTaskRun(t: CpuTask): DetectSummary | ParseResult | JsonUpload
       return jsonUploadRead(t.bytes, t.opts);
     case 'detect':
       return detectSummary(t.input);
+    case 'levelling':
+      return levellingPropose(t.input);
     default: {
       const never: never = t;
       throw new Error(`onbekende taak ${JSON.stringify(never)}`);

@@ -70,7 +70,8 @@ describe('levellingPropose', () => {
         fc.constantFrom(2 * HOUR, 6 * HOUR),
         fc.constantFrom(1, 0.9),
         fc.array(fc.tuple(fc.integer({ min: -8, max: 8 }), fc.integer({ min: 0, max: 8 })), { maxLength: 14 }),
-        (s, nowQ, sendHours, horizonMs, threshold, bounds) => {
+        fc.constantFrom(0, 4),
+        (s, nowQ, sendHours, horizonMs, threshold, bounds, moveCostHours) => {
           const windows = s.windows.map((w, i) => {
             const b = bounds[i];
             if (!b) return w;
@@ -85,6 +86,7 @@ describe('levellingPropose', () => {
             sendHours,
             horizonMs,
             threshold,
+            moveCostHours,
           };
           const r = levellingPropose(input);
           const byId = new Map(windows.map((w) => [w.id, w]));

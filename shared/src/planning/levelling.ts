@@ -23,6 +23,11 @@ export interface LevellingInput {
   horizonMs?: number;
   /** Allowed local send hours (default 07:00-22:00); null allows any time. */
   sendHours?: SendHours | null;
+  /**
+   * Hours of shift that moving a window at all counts as in the greedy choice (default 0): above 0 the solver
+   * prefers moving fewer messages a little farther. The reported `cost` is always volume × |shift|.
+   */
+  moveCostHours?: number;
 }
 
 /** One window moved as a whole: same duration and volume, a new 15-minute-aligned start. */
@@ -193,6 +198,8 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
   if (!Number.isFinite(horizonMs) || horizonMs < 0) throw new RangeError(`horizonMs must be >= 0, got ${horizonMs}`);
   if (!(input.period.to > input.period.from)) throw new RangeError('period.to must be after period.from');
   const sendHours = input.sendHours === undefined ? DEFAULT_SEND_HOURS : input.sendHours;
+  const moveCost = input.moveCostHours ?? 0;
+  if (!Number.isFinite(moveCost) || moveCost < 0) throw new RangeError(`moveCostHours must be >= 0, got ${moveCost}`);
 
   const periodFrom = bucketAt(input.period.from);
   const periodTo = bucketCeil(input.period.to);
@@ -279,12 +286,13 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
             if (e > 0) removed += Math.min(loadIn(w, o), e);
           }
           // Only starts that cost less than the best so far are worth examining.
-          const maxShiftMs = best === null ? Infinity : (best.score * removed * HOUR_MS) / w.volume;
+          const maxShiftMs = best === null ? Infinity : ((best.score * removed) / w.volume - moveCost) * HOUR_MS;
+          if (maxShiftMs < 0) continue;
           addLoad(state, w, -1);
           const fit = nearestFit(w, w0, state, maxShiftMs, bucketAt(w.start));
           addLoad(state, w, 1);
           if (fit === null) continue;
-          const score = costOf(w.volume, fit.shiftMs) / removed;
+          const score = (costOf(w.volume, fit.shiftMs) + w.volume * moveCost) / removed;
           if (best === null || score < best.score) best = { w: w0, start: fit.start, score, definitief };
         }
       }

@@ -3,6 +3,7 @@
 import { run as planning } from './planning.js';
 import { run as detection } from './detection.js';
 import { run as api } from './api.js';
+import { run as levelling } from './levelling.js';
 import { run as blocking } from './blocking.js';
 import { run as xlsx } from './xlsx.js';
 import { run as ingest } from './ingest.js';
@@ -15,6 +16,8 @@ console.log('\n== API op PostgreSQL');
 await api({ print: true });
 console.log('\n== Bulkaanlevering tegen COPY, en conflictadministratie');
 await ingest({ print: true });
+console.log('\n== Nivellering: een jaar van 50.000 vensters');
+await levelling({ print: true });
 console.log('\n== Andere gebruikers tijdens een pathologische aanlevering');
 await blocking({ print: true });
 console.log('\n== Excel-upload: 580.000 regels (geweigerd bij regel 100.001) en 100.000 regels');

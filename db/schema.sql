@@ -383,6 +383,22 @@ CREATE TRIGGER incidents_notify_insert AFTER INSERT ON public.incidents REFERENC
 CREATE TRIGGER incidents_notify_update AFTER UPDATE ON public.incidents REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('incidents', 'r.afnemers || array_remove(array[r.reported_by_afnemer], null)');
 CREATE TRIGGER incidents_prioritised_default BEFORE INSERT ON public.incidents FOR EACH ROW EXECUTE FUNCTION incidents_prioritised_default();
 
+create table levelling_proposals (
+  id bigint default nextval('levelling_proposals_id_seq'::regclass) not null,
+  period_from timestamp with time zone not null,
+  period_to timestamp with time zone not null,
+  created_by bigint not null,
+  created_at timestamp with time zone not null,
+  moves jsonb not null,
+  remaining jsonb not null,
+  figures jsonb not null,
+  dry_run jsonb not null,
+  constraint levelling_proposals_check CHECK ((period_to > period_from)),
+  constraint levelling_proposals_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id),
+  constraint levelling_proposals_pkey PRIMARY KEY (id)
+);
+CREATE INDEX levelling_proposals_created_idx ON public.levelling_proposals USING btree (created_at DESC);
+
 create table maintenance_changes (
   id bigint default nextval('maintenance_changes_id_seq'::regclass) not null,
   maintenance_id bigint not null,

@@ -97,6 +97,9 @@ const INTENDED = {
   'GET /maintenance-windows': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   'GET /maintenance-windows/{id}': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   'POST /maintenance-windows': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  // A levelled plan for a period (issue 18): only the capacity manager proposes one and reads it back; it moves nothing.
+  'POST /levelling/proposals': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'GET /levelling/proposals/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   'PUT /maintenance-windows/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   'DELETE /maintenance-windows/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   'POST /maintenance-windows · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
@@ -301,6 +304,8 @@ const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
   'PUT /capacity-profile · dryRun=true': 'capacity.manage',
   'POST /capacity-profile/history/{id}/restore': 'capacity.manage',
   'POST /maintenance-windows': 'maintenance.manage',
+  'POST /levelling/proposals': 'levelling.propose',
+  'GET /levelling/proposals/{id}': 'levelling.propose',
   'PUT /maintenance-windows/{id}': 'maintenance.manage',
   'DELETE /maintenance-windows/{id}': 'maintenance.manage',
   'POST /maintenance-changes/{id}/undo': 'maintenance.manage',
@@ -446,6 +451,8 @@ async function setup(method: string, path: string, a: Actor, body?: unknown) {
   if (res.status < 200 || res.status > 299) throw new Error(`Setup ${method} ${path} gaf ${res.status}: ${await res.text()}`);
   return res.status === 204 ? null : res.json();
 }
+
+const levellingBody = { from: '2027-03-01T00:00:00Z', to: '2027-03-08T00:00:00Z' };
 
 let slots = 0;
 /** A fresh hour on a day of its own (from March 2027), so what one case creates never meets another's. */
@@ -713,6 +720,10 @@ const REQUESTS: Record<Key, Spec> = {
   'GET /maintenance-windows': () => ({ path: '/maintenance-windows' }),
   'GET /maintenance-windows/{id}': () => ({ path: `/maintenance-windows/${fx.maintenance}` }),
   'POST /maintenance-windows': () => ({ path: '/maintenance-windows', body: maintenanceBody() }),
+  'POST /levelling/proposals': () => ({ path: '/levelling/proposals', body: levellingBody }),
+  'GET /levelling/proposals/{id}': async () => ({
+    path: `/levelling/proposals/${(await setup('POST', '/levelling/proposals', who.capacity, levellingBody)).id}`,
+  }),
   'PUT /maintenance-windows/{id}': async () => {
     const id = (await setup('POST', '/maintenance-windows', who.capacity, maintenanceBody())).id;
     return { path: `/maintenance-windows/${id}`, body: { ...maintenanceBody(), reason: 'Verschoven onderhoud' } };

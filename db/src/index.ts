@@ -36,3 +36,4 @@ export * from './queries/settings.js';
 export * from './queries/notices.js';
 export * from './queries/usage-targets.js';
 export * from './queries/security-incidents.js';
+export * from './queries/levelling.js';

@@ -27,6 +27,7 @@ import { conflictActions } from './routes/conflict-actions.js';
 import { conflictSuggestions } from './routes/conflict-suggestions.js';
 import { load } from './routes/load.js';
 import { maintenanceChanges, maintenanceWindows } from './routes/maintenance-windows.js';
+import { levelling } from './routes/levelling.js';
 import { incidents } from './routes/incidents.js';
 import { incidentActions } from './routes/incident-actions.js';
 import { incidentImpacts } from './routes/incident-capacity-impacts.js';
@@ -122,6 +123,7 @@ export function createApp(deps: Deps) {
     .route('/deliveries', deliveries)
     .route('/capacity-profile', capacityProfile)
     .route('/maintenance-windows', maintenanceWindows)
+    .route('/levelling', levelling)
     .route('/maintenance-changes', maintenanceChanges)
     .route('/load', load)
     .route('/conflicts', conflicts)

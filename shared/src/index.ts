@@ -7,6 +7,7 @@ export * from './prognose/index.js';
 export * from './prognose/api.js';
 export * from './planning/index.js';
 export * from './planning-api.js';
+export * from './levelling-api.js';
 export * from './procedure/index.js';
 export * from './procedure-api.js';
 export * from './procedure-state-schema.js';

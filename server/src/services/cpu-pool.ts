@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ConflictsInput, ParseResult, PrognoseParseOptions } from '@cd/shared';
+import type { ConflictsInput, LevellingInput, LevellingResult, ParseResult, PrognoseParseOptions } from '@cd/shared';
 import { windowColumnsOf, type CpuTask, type CsvStageResult, type DetectSummary, type JsonUploadResult } from './cpu-tasks.js';
 
 interface Job {
@@ -113,6 +113,11 @@ export function conflictsDetectOffThread(input: ConflictsInput): Promise<DetectS
   const columns = windowColumnsOf(windows);
   const transfer = [columns.id, columns.start, columns.end, columns.volume, columns.definitief].map((a) => a.buffer as ArrayBuffer);
   return cpuRun<DetectSummary>({ task: 'detect', input: rest, windows: columns }, transfer);
+}
+
+/** levellingPropose (the levelled plan for a period, issue 18) in a worker thread. */
+export function levellingProposeOffThread(input: LevellingInput): Promise<LevellingResult> {
+  return cpuRun<LevellingResult>({ task: 'levelling', input });
 }
 
 /** prognoseCsvParse of the uploaded bytes (UTF-8 or Windows-1252) in a worker thread. The bytes are handed over. */

@@ -5,12 +5,15 @@
 import {
   BUCKET_OVERLOADED,
   conflictsDetect,
+  levellingPropose,
   prognoseCsvParse,
   PrognoseJsonUpload,
   prognoseJsonToRows,
   type Conflict,
   type ConflictsInput,
   type PlanWindow,
+  type LevellingInput,
+  type LevellingResult,
   type ParseResult,
   type PrognoseParseOptions,
   type RowError,
@@ -147,10 +150,11 @@ export type CpuTask =
   | { task: 'csv-parse'; bytes: Uint8Array; opts: PrognoseParseOptions }
   | { task: 'csv-stage'; bytes: Uint8Array; opts: PrognoseParseOptions; ownAfnemer: string | null }
   | { task: 'json-upload'; bytes: Uint8Array; opts: PrognoseParseOptions }
-  | { task: 'detect'; input: Omit<ConflictsInput, 'windows'>; windows: WindowColumns };
+  | { task: 'detect'; input: Omit<ConflictsInput, 'windows'>; windows: WindowColumns }
+  | { task: 'levelling'; input: LevellingInput };
 
 /** Runs one task where it is called (in a worker, or inline as a fallback). */
-export function cpuTaskRun(t: CpuTask): DetectSummary | ParseResult | JsonUploadResult | CsvStageResult {
+export function cpuTaskRun(t: CpuTask): DetectSummary | ParseResult | JsonUploadResult | CsvStageResult | LevellingResult {
   switch (t.task) {
     case 'csv-parse':
       return prognoseCsvParse(csvBytesDecode(t.bytes), t.opts);
@@ -160,6 +164,8 @@ export function cpuTaskRun(t: CpuTask): DetectSummary | ParseResult | JsonUpload
       return jsonUploadRead(t.bytes, t.opts);
     case 'detect':
       return detectSummary({ ...t.input, windows: windowsOfColumns(t.windows) });
+    case 'levelling':
+      return levellingPropose(t.input);
     default: {
       const never: never = t;
       throw new Error(`onbekende taak ${JSON.stringify(never)}`);

@@ -40,6 +40,8 @@ export const ACCESS = {
   // Capacity.
   'capacity.manage': { 'capacity-manager': 'any' },
   'maintenance.manage': { 'capacity-manager': 'any' },
+  /** Propose a levelled plan for a period (issue 18) and read the proposals back. */
+  'levelling.propose': { 'capacity-manager': 'any' },
 
   // The conflict procedure (section 6): the step gates add the state rules and, for 'own', that the Afnemer is involved.
   'conflict.move-window': { planner: 'own', 'capacity-manager': 'any', 'service-manager': 'any' },

@@ -15,3 +15,4 @@ export * from './suggestions.js';
 export * from './reconcile.js';
 export * from './diff.js';
 export * from './horizon.js';
+export * from './levelling.js';

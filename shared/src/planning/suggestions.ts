@@ -216,6 +216,27 @@ function splitFind(
   return null;
 }
 
+/**
+ * Returns per bucket the most load that is not overload: capacity × the threshold of the profile in force there
+ * (a plain profile takes `threshold`). Edge: a schedule period without a threshold uses `threshold`.
+ */
+export function capacityLimitByBucket(
+  profile: CapacityInForce,
+  maintenance: readonly MaintenanceWindow[],
+  fromBucket: number,
+  toBucket: number,
+  threshold: number = DEFAULT_THRESHOLD,
+): Float64Array {
+  const schedule = capacityScheduleOf(profile, { threshold });
+  const capacity = capacityByBucket(schedule, maintenance, fromBucket, toBucket);
+  const limit = new Float64Array(capacity.length);
+  for (const piece of capacitySchedulePieces(schedule, fromBucket, toBucket)) {
+    const t = piece.period.threshold ?? threshold;
+    for (let i = piece.from; i < piece.to; i++) limit[i] = capacity[i]! * t;
+  }
+  return limit;
+}
+
 function suggestionsForWindows(windowIds: readonly number[], input: SuggestionsContext): WindowSuggestions[] {
   const threshold = input.threshold ?? DEFAULT_THRESHOLD;
   const horizonMs = input.horizonMs ?? DEFAULT_HORIZON_MS;
@@ -240,13 +261,7 @@ function suggestionsForWindows(windowIds: readonly number[], input: SuggestionsC
   }
   const fromBucket = Math.floor((first - horizonMs) / BUCKET_MS) - 1;
   const toBucket = Math.ceil((last + horizonMs) / BUCKET_MS) + 1;
-  const schedule = capacityScheduleOf(input.profile, { threshold });
-  const capacity = capacityByBucket(schedule, input.maintenance, fromBucket, toBucket);
-  const limit = new Float64Array(capacity.length);
-  for (const piece of capacitySchedulePieces(schedule, fromBucket, toBucket)) {
-    const t = piece.period.threshold ?? DEFAULT_THRESHOLD;
-    for (let i = piece.from; i < piece.to; i++) limit[i] = capacity[i]! * t;
-  }
+  const limit = capacityLimitByBucket(input.profile, input.maintenance, fromBucket, toBucket, threshold);
   const ctx: Context = {
     fromBucket,
     base: loadByBucket(input.windows, fromBucket, toBucket),

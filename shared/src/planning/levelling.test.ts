@@ -1,0 +1,211 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BUCKET_MS } from './bucket.js';
+import { capacityByBucketBrute, loadByBucketBrute } from './planning.brute.js';
+import { capacityProfileUniform } from './capacity.js';
+import { levellingPropose, type LevellingInput, type LevellingResult } from './levelling.js';
+import { DAY, HOUR, OINS, scenarioArb } from './planning.arbitraries.js';
+import { sendHoursByBucket, type SendHours } from './send-hours.js';
+import { loadExceeds } from './tolerance.js';
+import type { PlanWindow } from './types.js';
+
+const flat = capacityProfileUniform(4000); // 1000 messages per bucket
+
+function applied(windows: readonly PlanWindow[], result: LevellingResult): PlanWindow[] {
+  const to = new Map(result.moves.map((m) => [m.windowId, m.to]));
+  return windows.map((w) => {
+    const t = to.get(w.id);
+    return t ? { ...w, start: t.start, end: t.end } : w;
+  });
+}
+
+/** Load and limit per bucket by the brute-force references, over a range that holds every window, old and new. */
+function series(input: LevellingInput, windows: readonly PlanWindow[], fromBucket: number, toBucket: number) {
+  const load = loadByBucketBrute(windows, fromBucket, toBucket);
+  const capacity = capacityByBucketBrute(input.profile, input.maintenance, fromBucket, toBucket);
+  const limit = capacity.map((c) => c * (input.threshold ?? 1));
+  return { load, limit };
+}
+
+describe('levellingPropose', () => {
+  it('moves a concept window out of a simple overload, to the nearest hour that fits', () => {
+    const t = Date.UTC(2027, 0, 13, 9); // 10:00 local
+    const windows: PlanWindow[] = [
+      { id: 1, afnemer: OINS[0], kenmerk: 'A', start: t, end: t + HOUR, volume: 4000, status: 'definitief' },
+      { id: 2, afnemer: OINS[1], kenmerk: 'B', start: t, end: t + HOUR, volume: 2000, status: 'concept' },
+      { id: 3, afnemer: OINS[1], kenmerk: 'C', start: t + HOUR, end: t + 2 * HOUR, volume: 4000, status: 'concept' },
+    ];
+    const r = levellingPropose({ windows, profile: flat, maintenance: [], period: { from: t - DAY, to: t + DAY }, now: t - DAY });
+    expect(r.moves.map((m) => [m.windowId, m.to.start])).toEqual([[2, t - HOUR]]);
+    expect(r.overloadedBefore).toBe(4);
+    expect(r.overloadedAfter).toBe(0);
+    expect(r.messagesMoved).toBe(2000);
+    expect(r.lowerBound).toBeCloseTo(2000);
+    expect(r.cost).toBeCloseTo(2000);
+    expect(r.remaining).toEqual([]);
+  });
+
+  it('moves a definitief window only when no concept window can go, and says why what remains cannot be solved', () => {
+    const t = Date.UTC(2027, 0, 13, 9);
+    const windows: PlanWindow[] = [
+      { id: 1, afnemer: OINS[0], kenmerk: 'A', start: t, end: t + HOUR, volume: 4000, status: 'definitief' },
+      { id: 2, afnemer: OINS[1], kenmerk: 'B', start: t, end: t + HOUR, volume: 2000, status: 'concept', earliestStart: t, latestEnd: t + HOUR },
+    ];
+    const r = levellingPropose({ windows, profile: flat, maintenance: [], period: { from: t, to: t + HOUR }, now: t - DAY });
+    expect(r.moves.map((m) => m.windowId)).toEqual([1]);
+    // Everything already started: nothing moves, and the reason says so.
+    const late = levellingPropose({ windows, profile: flat, maintenance: [], period: { from: t, to: t + HOUR }, now: t + 1 });
+    expect(late.moves).toEqual([]);
+    expect(late.remaining).toHaveLength(1);
+    expect(late.remaining[0]).toMatchObject({ start: t, end: t + HOUR, reason: 'begonnen', windowIds: [1, 2] });
+    expect(late.remaining[0]!.reasonText).toMatch(/al begonnen/);
+  });
+
+  it('never breaks a constraint, never adds overload, and moves at least the lower bound', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxWindows: 14, days: 1 }),
+        fc.integer({ min: -2 * 96, max: 96 }),
+        fc.constantFrom<SendHours | null>(null, { from: 7, to: 22 }, { from: 22, to: 6 }),
+        fc.constantFrom(2 * HOUR, 6 * HOUR),
+        fc.constantFrom(1, 0.9),
+        fc.array(fc.tuple(fc.integer({ min: -8, max: 8 }), fc.integer({ min: 0, max: 8 })), { maxLength: 14 }),
+        fc.constantFrom(0, 4),
+        (s, nowQ, sendHours, horizonMs, threshold, bounds, moveCostHours) => {
+          const windows = s.windows.map((w, i) => {
+            const b = bounds[i];
+            if (!b) return w;
+            return { ...w, earliestStart: w.start + b[0] * BUCKET_MS - b[1] * BUCKET_MS, latestEnd: w.end + b[0] * BUCKET_MS + b[1] * BUCKET_MS };
+          });
+          const input: LevellingInput = {
+            windows,
+            profile: s.profile,
+            maintenance: s.maintenance,
+            period: { from: s.fromBucket * BUCKET_MS, to: s.toBucket * BUCKET_MS },
+            now: s.anchor + nowQ * BUCKET_MS,
+            sendHours,
+            horizonMs,
+            threshold,
+            moveCostHours,
+          };
+          const r = levellingPropose(input);
+          const byId = new Map(windows.map((w) => [w.id, w]));
+          for (const m of r.moves) {
+            const w = byId.get(m.windowId)!;
+            expect(w.status).not.toBe('geannuleerd');
+            expect(w.start).toBeGreaterThanOrEqual(input.now);
+            expect(m.to.start % BUCKET_MS).toBe(0);
+            expect(m.to.start).toBeGreaterThanOrEqual(input.now);
+            expect(m.to.end - m.to.start).toBe(w.end - w.start);
+            expect(m.shiftMs).toBe(m.to.start - w.start);
+            expect(m.shiftMs).not.toBe(0);
+            expect(Math.abs(m.shiftMs)).toBeLessThanOrEqual(horizonMs);
+            if (w.earliestStart != null) expect(m.to.start).toBeGreaterThanOrEqual(w.earliestStart);
+            if (w.latestEnd != null) expect(m.to.end).toBeLessThanOrEqual(w.latestEnd);
+            if (sendHours) {
+              const allowed = sendHoursByBucket(sendHours, m.to.start / BUCKET_MS, Math.ceil(m.to.end / BUCKET_MS));
+              expect([...allowed].every((a) => a === 1)).toBe(true);
+            }
+          }
+          const after = applied(windows, r);
+          let lo = s.fromBucket;
+          let hi = s.toBucket;
+          for (const w of [...windows, ...after]) {
+            lo = Math.min(lo, Math.floor(w.start / BUCKET_MS));
+            hi = Math.max(hi, Math.ceil(w.end / BUCKET_MS));
+          }
+          const before = series(input, windows, lo, hi);
+          const now = series(input, after, lo, hi);
+          let overBefore = 0;
+          let overAfter = 0;
+          for (let i = 0; i < hi - lo; i++) {
+            const wasOver = loadExceeds(before.load[i]!, before.limit[i]!);
+            const isOver = loadExceeds(now.load[i]!, now.limit[i]!);
+            // No bucket becomes overloaded, and no overloaded bucket gets more load.
+            if (!wasOver) expect(isOver).toBe(false);
+            else expect(now.load[i]!).toBeLessThanOrEqual(before.load[i]! + 1e-6 * Math.max(1, before.load[i]!));
+            const b = lo + i;
+            if (b >= s.fromBucket && b < s.toBucket) {
+              if (wasOver) overBefore++;
+              if (isOver) overAfter++;
+            }
+          }
+          expect(overAfter).toBeLessThanOrEqual(overBefore);
+          expect(r.overloadedAfter).toBe(overAfter);
+          expect(r.overloadedBefore).toBe(overBefore);
+          expect(r.excessFreed).toBeLessThanOrEqual(r.lowerBound + 1e-9);
+          expect(r.lowerBound).toBeLessThanOrEqual(r.messagesMoved * (1 + 1e-9) + 1e-6);
+          // A definitief window stays moved only where its old place no longer fits: putting it back puts a bucket
+          // over its limit with more load than it now has.
+          for (const m of r.moves.filter((x) => x.status === 'definitief')) {
+            const back = after.map((w) => (w.id === m.windowId ? byId.get(w.id)! : w));
+            const undone = series(input, back, lo, hi);
+            let overloads = false;
+            for (let i = 0; i < hi - lo; i++) {
+              if (loadExceeds(undone.load[i]!, undone.limit[i]!) && undone.load[i]! > now.load[i]!) overloads = true;
+            }
+            expect(overloads).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('on small cases costs at most 1.5× an exhaustive search of all moves, and solves what that search solves', () => {
+    const t0 = Date.UTC(2027, 0, 13, 9); // 10:00 local, a Wednesday
+    const K = 4; // shift range in buckets, either way
+    const windowsArb = fc.array(
+      fc.record({
+        q: fc.integer({ min: 0, max: 6 }),
+        len: fc.integer({ min: 1, max: 3 }),
+        volume: fc.integer({ min: 1, max: 20 }).map((v) => v * 100),
+      }),
+      { minLength: 1, maxLength: 3 },
+    );
+    fc.assert(
+      fc.property(windowsArb, (specs) => {
+        const windows: PlanWindow[] = specs.map((sp, i) => ({
+          id: i + 1,
+          afnemer: OINS[i % 3]!,
+          kenmerk: `K-${i + 1}`,
+          start: t0 + sp.q * BUCKET_MS,
+          end: t0 + (sp.q + sp.len) * BUCKET_MS,
+          volume: sp.volume * sp.len,
+          status: 'concept',
+        }));
+        const input: LevellingInput = {
+          windows,
+          profile: flat,
+          maintenance: [],
+          period: { from: t0 - 2 * HOUR, to: t0 + 4 * HOUR },
+          now: t0 - DAY,
+          sendHours: null,
+          horizonMs: K * BUCKET_MS,
+        };
+        const r = levellingPropose(input);
+        const lo = Math.floor(t0 / BUCKET_MS) - K - 1;
+        const hi = lo + 20;
+        // Exhaustive: every combination of shifts in [-K, K] buckets; the cheapest with no overloaded bucket.
+        let best = Infinity;
+        const shifts = new Array<number>(windows.length).fill(-K);
+        for (;;) {
+          const moved = windows.map((w, i) => ({ ...w, start: w.start + shifts[i]! * BUCKET_MS, end: w.end + shifts[i]! * BUCKET_MS }));
+          const load = loadByBucketBrute(moved, lo, hi);
+          if (load.every((l) => !loadExceeds(l, 1000))) {
+            const cost = moved.reduce((sum, w, i) => sum + (w.volume * Math.abs(shifts[i]!) * BUCKET_MS) / HOUR, 0);
+            best = Math.min(best, cost);
+          }
+          let k = 0;
+          while (k < shifts.length && shifts[k] === K) shifts[k++] = -K;
+          if (k === shifts.length) break;
+          shifts[k]!++;
+        }
+        if (best === Infinity) return;
+        expect(r.overloadedAfter).toBe(0);
+        expect(r.cost).toBeLessThanOrEqual(1.5 * best + 1e-9);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,466 @@
+import { BUCKET_MS, bucketAt, bucketCeil } from './bucket.js';
+import { loadByBucket, windowCounts } from './load.js';
+import { DEFAULT_THRESHOLD } from './levels.js';
+import { DEFAULT_SEND_HOURS, sendHoursByBucket, sendHoursRunEnd, type SendHours } from './send-hours.js';
+import { capacityLimitByBucket, DEFAULT_HORIZON_MS } from './suggestions.js';
+import { loadExceeds } from './tolerance.js';
+import { HOUR_MS } from '../time/units.js';
+import type { CapacityInForce, MaintenanceWindow, PlanWindow } from './types.js';
+
+/** What the levelling solver gets: the plan, the capacity, the period to level and the current time. */
+export interface LevellingInput {
+  windows: readonly PlanWindow[];
+  /** One profile (with `threshold`), or a schedule whose periods carry their own threshold. */
+  profile: CapacityInForce;
+  maintenance: readonly MaintenanceWindow[];
+  /** The period to level, [from, to) in ms: overloaded buckets in it are removed where possible. */
+  period: { from: number; to: number };
+  /** The current time: no window that has started moves, and no window moves to start before it. */
+  now: number;
+  /** Overload threshold as a fraction of capacity (default 1). */
+  threshold?: number;
+  /** How far a window may move from its current start, either way (default 14 days, as the suggestions). */
+  horizonMs?: number;
+  /** Allowed local send hours (default 07:00-22:00); null allows any time. */
+  sendHours?: SendHours | null;
+  /**
+   * Hours of shift that moving a window at all counts as in the greedy choice (default 0): above 0 the solver
+   * prefers moving fewer messages a little farther. The reported `cost` is always volume × |shift|.
+   */
+  moveCostHours?: number;
+}
+
+/** One window moved as a whole: same duration and volume, a new 15-minute-aligned start. */
+export interface LevellingMove {
+  windowId: number;
+  afnemer: string;
+  kenmerk: string;
+  status: 'concept' | 'definitief';
+  volume: number;
+  from: { start: number; end: number };
+  to: { start: number; end: number };
+  shiftMs: number;
+  /** volume × |shift| in hours: what the move costs. */
+  cost: number;
+}
+
+/** Why overload that remains cannot be removed. */
+export type LevellingReason = 'begonnen' | 'geen-ruimte';
+
+export const LEVELLING_REASON_TEXT: Record<LevellingReason, string> = {
+  begonnen: 'Alle vensters in deze overbelasting zijn al begonnen en kunnen niet meer verschuiven.',
+  'geen-ruimte':
+    'Geen venster past elders binnen zijn vroegste start en laatste eind, de verzendtijden en de maximale verschuiving zonder een ander kwartier te overbelasten.',
+};
+
+/** A run of consecutive buckets still overloaded after the moves. */
+export interface LevellingRemaining {
+  start: number;
+  end: number;
+  /** Sum of max(0, load - limit) over the run after the moves. */
+  excessMessages: number;
+  reason: LevellingReason;
+  reasonText: string;
+  /** Windows with load in the run (after the moves). */
+  windowIds: number[];
+}
+
+export interface LevellingResult {
+  moves: LevellingMove[];
+  remaining: LevellingRemaining[];
+  /** Overloaded buckets in the period before and after the moves. */
+  overloadedBefore: number;
+  overloadedAfter: number;
+  /** Sum of max(0, load - limit) over the period's buckets, before and after. */
+  excessBefore: number;
+  excessAfter: number;
+  /** Sum of the volumes of the moved windows. */
+  messagesMoved: number;
+  /** Sum of volume × |shift| in hours over the moves: what the solver minimises. */
+  cost: number;
+  /** The excess (before) of every bucket that the moves made free of overload: the messages that must move at least. */
+  excessFreed: number;
+  /**
+   * A lower bound on the messages moved by any set of whole-window moves that frees the same buckets: at least
+   * `excessFreed`, and higher where the windows in those buckets carry load elsewhere too (moving a window moves
+   * all of it). `messagesMoved >= lowerBound`.
+   */
+  lowerBound: number;
+}
+
+interface State {
+  fromBucket: number;
+  load: Float64Array;
+  limit: Float64Array;
+  runEnd: Int32Array | null;
+  now: number;
+  horizonMs: number;
+}
+
+interface Shape {
+  full: number;
+  fullBuckets: number;
+  partial: number;
+  buckets: number;
+}
+
+function shapeOf(w: PlanWindow): Shape {
+  const duration = w.end - w.start;
+  const fullBuckets = Math.floor(duration / BUCKET_MS);
+  const partialMs = duration - fullBuckets * BUCKET_MS;
+  return {
+    full: (w.volume * BUCKET_MS) / duration,
+    fullBuckets,
+    partial: partialMs === 0 ? 0 : (w.volume * partialMs) / duration,
+    buckets: fullBuckets + (partialMs === 0 ? 0 : 1),
+  };
+}
+
+/** Adds `sign` × the window's load at its current [start, end) to the load series. */
+function addLoad(state: State, w: { start: number; end: number; volume: number }, sign: 1 | -1): void {
+  const from = bucketAt(w.start);
+  const own = loadByBucket([{ id: 0, afnemer: '', kenmerk: '', status: 'concept', ...w }], from, bucketCeil(w.end));
+  for (let j = 0; j < own.length; j++) state.load[from - state.fromBucket + j]! += sign * own[j]!;
+}
+
+/** The candidate start buckets of a window: aligned, within the shift, after now and within its own bounds. */
+function candidateRange(w: PlanWindow, original: PlanWindow, state: State): [number, number] {
+  const duration = w.end - w.start;
+  let cMin = Math.max(Math.ceil((original.start - state.horizonMs) / BUCKET_MS), Math.ceil(state.now / BUCKET_MS));
+  let cMax = Math.floor((original.start + state.horizonMs) / BUCKET_MS);
+  if (w.earliestStart != null) cMin = Math.max(cMin, Math.ceil(w.earliestStart / BUCKET_MS));
+  if (w.latestEnd != null) cMax = Math.min(cMax, Math.floor((w.latestEnd - duration) / BUCKET_MS));
+  cMin = Math.max(cMin, state.fromBucket);
+  cMax = Math.min(cMax, state.fromBucket + state.load.length - 1 - Math.ceil(duration / BUCKET_MS));
+  return [cMin, cMax];
+}
+
+/** Can the window (its own load already taken out of `state.load`) start at bucket c? */
+function fits(state: State, shape: Shape, c: number): boolean {
+  const rel = c - state.fromBucket;
+  if (state.runEnd !== null && state.runEnd[rel]! < rel + shape.buckets) return false;
+  const { load, limit } = state;
+  for (let j = 0; j < shape.fullBuckets; j++) if (loadExceeds(load[rel + j]! + shape.full, limit[rel + j]!)) return false;
+  return shape.partial === 0 || !loadExceeds(load[rel + shape.fullBuckets]! + shape.partial, limit[rel + shape.fullBuckets]!);
+}
+
+/** Does the window fit at its own [start, end) (any alignment), its load already taken out of `state.load`? */
+function placeFits(state: State, w: PlanWindow): boolean {
+  const from = bucketAt(w.start);
+  const own = loadByBucket([w], from, bucketCeil(w.end));
+  for (let j = 0; j < own.length; j++) {
+    const i = from - state.fromBucket + j;
+    if (loadExceeds(state.load[i]! + own[j]!, state.limit[i]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * The nearest start (by |shift| from the original start, ties earlier) where the window fits, other than the
+ * buckets in `avoid` (its current place), no farther than `maxShiftMs`; null when there is none.
+ */
+function nearestFit(w: PlanWindow, original: PlanWindow, state: State, maxShiftMs: number, avoid: number | null): { start: number; shiftMs: number } | null {
+  const [cMin, cMax] = candidateRange(w, original, state);
+  if (cMax < cMin) return null;
+  const shape = shapeOf(w);
+  const centre = original.start / BUCKET_MS;
+  let down = Math.min(cMax, Math.floor(centre));
+  let up = Math.max(cMin, down + 1);
+  for (;;) {
+    const hasDown = down >= cMin && (centre - down) * BUCKET_MS <= maxShiftMs;
+    const hasUp = up <= cMax && (up - centre) * BUCKET_MS <= maxShiftMs;
+    if (!hasDown && !hasUp) return null;
+    let c: number;
+    if (hasDown && (!hasUp || centre - down <= up - centre)) c = down--;
+    else c = up++;
+    if (c === avoid) continue;
+    if (fits(state, shape, c)) return { start: c * BUCKET_MS, shiftMs: c * BUCKET_MS - original.start };
+  }
+}
+
+function costOf(volume: number, shiftMs: number): number {
+  return (volume * Math.abs(shiftMs)) / HOUR_MS;
+}
+
+/**
+ * Returns a set of moves that removes the overload in `period` where it can, minimising Σ volume × |shift| (hours)
+ * greedily: per overloaded bucket, in time order, it moves the window whose nearest fitting start costs least per
+ * message of excess removed, first among `concept` windows only and then, for what remains, also `definitief`
+ * ones; then a local search pulls every moved window back as near to its old start as now fits (definitief first,
+ * which may undo their move). A moved window only goes where every bucket it touches stays within capacity ×
+ * threshold, so no bucket becomes overloaded and no overloaded bucket gets more load.
+ * Edge: a window that has started (start < now) never moves; nothing moves when the period has no overload.
+ */
+export function levellingPropose(input: LevellingInput): LevellingResult {
+  const threshold = input.threshold ?? DEFAULT_THRESHOLD;
+  const horizonMs = input.horizonMs ?? DEFAULT_HORIZON_MS;
+  if (!Number.isFinite(threshold) || threshold < 0) throw new RangeError(`threshold must be >= 0, got ${threshold}`);
+  if (!Number.isFinite(horizonMs) || horizonMs < 0) throw new RangeError(`horizonMs must be >= 0, got ${horizonMs}`);
+  if (!(input.period.to > input.period.from)) throw new RangeError('period.to must be after period.from');
+  const sendHours = input.sendHours === undefined ? DEFAULT_SEND_HOURS : input.sendHours;
+  const moveCost = input.moveCostHours ?? 0;
+  if (!Number.isFinite(moveCost) || moveCost < 0) throw new RangeError(`moveCostHours must be >= 0, got ${moveCost}`);
+
+  const periodFrom = bucketAt(input.period.from);
+  const periodTo = bucketCeil(input.period.to);
+  const windows = input.windows.filter(windowCounts);
+  // The range holds the period, every window touching it, and room to move them by the horizon either way.
+  let first = periodFrom * BUCKET_MS;
+  let last = periodTo * BUCKET_MS;
+  for (const w of windows) {
+    if (w.end > input.period.from && w.start < input.period.to) {
+      first = Math.min(first, w.start);
+      last = Math.max(last, w.end);
+    }
+  }
+  const fromBucket = Math.floor((first - horizonMs) / BUCKET_MS) - 1;
+  const toBucket = Math.ceil((last + horizonMs) / BUCKET_MS) + 1;
+  const state: State = {
+    fromBucket,
+    load: loadByBucket(windows, fromBucket, toBucket),
+    limit: capacityLimitByBucket(input.profile, input.maintenance, fromBucket, toBucket, threshold),
+    runEnd: sendHours === null ? null : sendHoursRunEnd(sendHoursByBucket(sendHours, fromBucket, toBucket)),
+    now: input.now,
+    horizonMs,
+  };
+  const pFrom = periodFrom - fromBucket;
+  const pTo = periodTo - fromBucket;
+  const excessAt = (i: number) => {
+    const e = state.load[i]! - state.limit[i]!;
+    return loadExceeds(state.load[i]!, state.limit[i]!) ? e : 0;
+  };
+  const excessBeforeByBucket = new Float64Array(pTo - pFrom);
+  let overloadedBefore = 0;
+  for (let i = pFrom; i < pTo; i++) {
+    excessBeforeByBucket[i - pFrom] = excessAt(i);
+    if (excessBeforeByBucket[i - pFrom]! > 0) overloadedBefore++;
+  }
+
+  // Windows by bucket they touch, for the candidates of an overloaded bucket (movable ones only: not started,
+  // wholly inside the computed range).
+  const byBucket = new Map<number, PlanWindow[]>();
+  if (overloadedBefore > 0) {
+    for (const w of windows) {
+      if (w.start < input.now || w.end <= input.period.from || w.start >= input.period.to) continue;
+      if (w.status === 'geannuleerd') continue;
+      for (let b = bucketAt(w.start); b < bucketCeil(w.end); b++) {
+        if (b < periodFrom || b >= periodTo) continue;
+        let list = byBucket.get(b);
+        if (!list) byBucket.set(b, (list = []));
+        list.push(w);
+      }
+    }
+  }
+  const current = new Map<number, PlanWindow>();
+  const originalOf = new Map<number, PlanWindow>();
+  for (const w of windows) originalOf.set(w.id, w);
+  const placed = (w: PlanWindow) => current.get(w.id) ?? w;
+
+  /** Load of a window (as placed now) in bucket b. */
+  const loadIn = (w: PlanWindow, b: number): number => {
+    const s = Math.max(w.start, b * BUCKET_MS);
+    const e = Math.min(w.end, (b + 1) * BUCKET_MS);
+    return e > s ? (w.volume * (e - s)) / (w.end - w.start) : 0;
+  };
+
+  /** Moves windows out of bucket b until it is free of overload; when that cannot be done, moves nothing. */
+  const levelBucket = (b: number, allowDefinitief: boolean): void => {
+    const i = b - fromBucket;
+    const undo: { w: PlanWindow; previous: PlanWindow | undefined }[] = [];
+    for (let guard = 0; guard < 1000 && excessAt(i) > 0; guard++) {
+      const excess = excessAt(i);
+      let best: { w: PlanWindow; start: number; score: number; definitief: boolean } | null = null;
+      // Concept windows first: a definitief one is taken only when no concept window can go anywhere.
+      for (const definitief of allowDefinitief ? [false, true] : [false]) {
+        if (best !== null) break;
+        for (const w0 of byBucket.get(b) ?? []) {
+          if ((w0.status === 'definitief') !== definitief) continue;
+          const w = placed(w0);
+          const share = loadIn(w, b);
+          if (share <= 0) continue;
+          // Excess it takes away: in this bucket and in the other overloaded buckets it leaves.
+          let removed = Math.min(share, excess);
+          for (let o = bucketAt(w.start); o < bucketCeil(w.end); o++) {
+            if (o === b) continue;
+            const e = excessAt(o - fromBucket);
+            if (e > 0) removed += Math.min(loadIn(w, o), e);
+          }
+          // Only starts that cost less than the best so far are worth examining.
+          const maxShiftMs = best === null ? Infinity : ((best.score * removed) / w.volume - moveCost) * HOUR_MS;
+          if (maxShiftMs < 0) continue;
+          addLoad(state, w, -1);
+          const fit = nearestFit(w, w0, state, maxShiftMs, bucketAt(w.start));
+          addLoad(state, w, 1);
+          if (fit === null) continue;
+          const score = (costOf(w.volume, fit.shiftMs) + w.volume * moveCost) / removed;
+          if (best === null || score < best.score) best = { w: w0, start: fit.start, score, definitief };
+        }
+      }
+      if (best === null) break;
+      const w = placed(best.w);
+      undo.push({ w: best.w, previous: current.get(w.id) });
+      addLoad(state, w, -1);
+      const moved = { ...w, start: best.start, end: best.start + (w.end - w.start) };
+      addLoad(state, moved, 1);
+      current.set(w.id, moved);
+    }
+    if (excessAt(i) === 0) return;
+    // Not solvable this way: take back this bucket's moves, last first.
+    for (const { w: w0, previous } of undo.reverse()) {
+      addLoad(state, placed(w0), -1);
+      const back = previous ?? w0;
+      addLoad(state, back, 1);
+      if (previous === undefined) current.delete(w0.id);
+      else current.set(w0.id, previous);
+    }
+  };
+
+  if (overloadedBefore > 0) {
+    for (const allowDefinitief of [false, true]) {
+      for (let b = periodFrom; b < periodTo; b++) if (excessAt(b - fromBucket) > 0) levelBucket(b, allowDefinitief);
+    }
+    // Local search: pull each moved window back towards its old start (definitief first, then the dearest).
+    const order = [...current.values()].sort(
+      (a, b) =>
+        (a.status === 'definitief' ? 0 : 1) - (b.status === 'definitief' ? 0 : 1) ||
+        costOf(b.volume, b.start - originalOf.get(b.id)!.start) - costOf(a.volume, a.start - originalOf.get(a.id)!.start),
+    );
+    for (const w of order) {
+      const original = originalOf.get(w.id)!;
+      const shift = Math.abs(w.start - original.start);
+      addLoad(state, w, -1);
+      const fit = nearestFit(w, original, state, shift - 1, null);
+      // The old place itself (possibly unaligned, possibly outside the send hours: it is where the window was).
+      const backFits = placeFits(state, original);
+      if (backFits || (fit !== null && fit.shiftMs === 0)) {
+        addLoad(state, original, 1);
+        current.delete(w.id);
+      } else if (fit !== null && Math.abs(fit.shiftMs) < shift) {
+        const moved = { ...w, start: fit.start, end: fit.start + (w.end - w.start) };
+        addLoad(state, moved, 1);
+        current.set(w.id, moved);
+      } else addLoad(state, w, 1);
+    }
+  }
+
+  const moves: LevellingMove[] = [];
+  for (const [id, w] of current) {
+    const original = originalOf.get(id)!;
+    const shiftMs = w.start - original.start;
+    moves.push({
+      windowId: id,
+      afnemer: w.afnemer,
+      kenmerk: w.kenmerk,
+      status: w.status as 'concept' | 'definitief',
+      volume: w.volume,
+      from: { start: original.start, end: original.end },
+      to: { start: w.start, end: w.end },
+      shiftMs,
+      cost: costOf(w.volume, shiftMs),
+    });
+  }
+  moves.sort((a, b) => a.from.start - b.from.start || a.windowId - b.windowId);
+
+  let overloadedAfter = 0;
+  let excessBefore = 0;
+  let excessAfter = 0;
+  let excessFreed = 0;
+  const freed: number[] = [];
+  const remaining: LevellingRemaining[] = [];
+  let run: { from: number; to: number; excess: number } | null = null;
+  const closeRun = () => {
+    if (run === null) return;
+    const ids = new Set<number>();
+    let anyMovable = false;
+    for (const w0 of windows) {
+      const w = placed(w0);
+      if (w.end > run.from * BUCKET_MS && w.start < run.to * BUCKET_MS) {
+        ids.add(w.id);
+        if (w0.start >= input.now) anyMovable = true;
+      }
+    }
+    const reason: LevellingReason = anyMovable ? 'geen-ruimte' : 'begonnen';
+    remaining.push({
+      start: run.from * BUCKET_MS,
+      end: run.to * BUCKET_MS,
+      excessMessages: run.excess,
+      reason,
+      reasonText: LEVELLING_REASON_TEXT[reason],
+      windowIds: [...ids].sort((a, b) => a - b),
+    });
+    run = null;
+  };
+  for (let i = pFrom; i < pTo; i++) {
+    const before = excessBeforeByBucket[i - pFrom]!;
+    const after = excessAt(i);
+    excessBefore += before;
+    excessAfter += after;
+    if (after > 0) {
+      overloadedAfter++;
+      const b = i + fromBucket;
+      if (run !== null && run.to === b) {
+        run.to = b + 1;
+        run.excess += after;
+      } else {
+        closeRun();
+        run = { from: b, to: b + 1, excess: after };
+      }
+    } else if (before > 0) {
+      excessFreed += before;
+      freed.push(i + fromBucket);
+    }
+  }
+  closeRun();
+  const lowerBound = Math.max(excessFreed, coverBound(freed, excessBeforeByBucket, periodFrom, byBucket, loadIn));
+
+  return {
+    moves,
+    remaining,
+    overloadedBefore,
+    overloadedAfter,
+    excessBefore,
+    excessAfter,
+    messagesMoved: moves.reduce((s, m) => s + m.volume, 0),
+    cost: moves.reduce((s, m) => s + m.cost, 0),
+    excessFreed,
+    lowerBound,
+  };
+}
+
+/**
+ * A lower bound on the messages any set of whole-window moves must move to free the buckets `freed`: a feasible
+ * solution of the dual of the covering LP "min Σ volume_w x_w such that Σ_w load_wb x_w >= excess_b for every freed
+ * bucket b, x >= 0" (x_w = 1 for a moved window is feasible, so the moved volume is at least the LP's optimum, which
+ * is at least any dual value). The dual is raised greedily per run of consecutive freed buckets, with one value y for
+ * the run, as high as every window in it allows (Σ_b y load_wb <= what is left of volume_w).
+ * Edge: a run touched by one window that lies wholly in it gives y = 1, i.e. its excess.
+ */
+function coverBound(
+  freed: readonly number[],
+  excessBefore: Float64Array,
+  periodFrom: number,
+  byBucket: Map<number, PlanWindow[]>,
+  loadIn: (w: PlanWindow, b: number) => number,
+): number {
+  const used = new Map<number, number>();
+  let bound = 0;
+  for (let k = 0; k < freed.length; ) {
+    let end = k + 1;
+    while (end < freed.length && freed[end] === freed[end - 1]! + 1) end++;
+    const run = freed.slice(k, end);
+    k = end;
+    // Per window: its load in the run.
+    const inRun = new Map<PlanWindow, number>();
+    let excess = 0;
+    for (const b of run) {
+      excess += excessBefore[b - periodFrom]!;
+      for (const w of byBucket.get(b) ?? []) inRun.set(w, (inRun.get(w) ?? 0) + loadIn(w, b));
+    }
+    let y = Infinity;
+    for (const [w, load] of inRun) if (load > 0) y = Math.min(y, (w.volume - (used.get(w.id) ?? 0)) / load);
+    if (!(y > 0) || y === Infinity) continue;
+    for (const [w, load] of inRun) used.set(w.id, (used.get(w.id) ?? 0) + y * load);
+    bound += y * excess;
+  }
+  return bound;
+}

@@ -24,3 +24,4 @@ export * from './plan-changes/api.js';
 export * from './api-tokens.js';
 export * from './table-export.js';
 export * from './settings/index.js';
+export * from './accuracy/index.js';

@@ -8,6 +8,7 @@ export * from './queries/api-tokens.js';
 export * from './queries/prognoses.js';
 export * from './queries/plan-changes.js';
 export * from './queries/planning.js';
+export * from './queries/actuals.js';
 export * from './queries/capacity-profiles.js';
 export * from './queries/maintenance-windows.js';
 export * from './queries/send-windows.js';

@@ -25,3 +25,4 @@ export * from './api-tokens.js';
 export * from './table-export.js';
 export * from './settings/index.js';
 export * from './accuracy/index.js';
+export * from './accuracy-api.js';

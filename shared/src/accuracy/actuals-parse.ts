@@ -3,7 +3,7 @@ import { columnIndexToLetters, prognoseHeaderNormalize } from '../prognose/colum
 import { CsvSyntaxError, csvDelimiterDetect, csvRecordsIterate } from '../prognose/csv.js';
 import { parseMessageCount } from '../prognose/dutch-number.js';
 import { prognoseNoRowsResult, prognoseTooManyRowsResult } from '../prognose/parse-table.js';
-import { type RowError, UPLOAD_LIMITS } from '../prognose/types.js';
+import { type ParseResult, type RowError, UPLOAD_LIMITS } from '../prognose/types.js';
 import { parseDateTimeText } from '../time/wall-time.js';
 import { DAY_MS, HOUR_MS } from '../time/units.js';
 
@@ -34,6 +34,11 @@ export interface ActualsParseOptions {
   /** The current instant: an hour must have ended by now and lie at most ACTUALS_LIMITS.maxPastDays before it. */
   now: number;
   maxRows?: number;
+}
+
+/** The whole-file failures of the prognose reader, which carry no rows. */
+function failed(r: ParseResult): ActualsParseResult {
+  return r.ok ? { ok: false, errors: [] } : r;
 }
 
 const FIELD_BY_ALIAS = new Map(ACTUALS_FIELDS.flatMap((f) => ACTUALS_COLUMN_ALIASES[f].map((a) => [a, f] as const)));
@@ -76,7 +81,7 @@ export function actualsCsvParse(text: string, opts: ActualsParseOptions): Actual
     for (const record of records) {
       const cell = (f: ActualsField) => (record.fields[indexOf.get(f)!] ?? '').trim();
       if (record.fields.every((c) => c.trim() === '')) continue;
-      if (++count > maxRows) return prognoseTooManyRowsResult(maxRows);
+      if (++count > maxRows) return failed(prognoseTooManyRowsResult(maxRows));
       const line = record.line;
       const rowErrors: RowError[] = [];
       const oin = cell('oin');
@@ -118,7 +123,7 @@ export function actualsCsvParse(text: string, opts: ActualsParseOptions): Actual
       }
       errors.push(...rowErrors);
     }
-    if (count === 0) return prognoseNoRowsResult();
+    if (count === 0) return failed(prognoseNoRowsResult());
     return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
   } catch (e) {
     if (e instanceof CsvSyntaxError) return { ok: false, errors: [{ row: e.line, field: '', message: e.message }] };

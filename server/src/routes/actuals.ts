@@ -1,7 +1,7 @@
 import { actualsInRange, actualsStore, afnemersList, planWindowsInRange, type Tx } from '@cd/db';
-import { AccuracyQuery, AccuracyReport, ActualsUploadResult, UPLOAD_LIMITS } from '@cd/shared';
+import { AccuracyQuery, AccuracyReport, ActualsUploadResult, actualsCsvParse, UPLOAD_LIMITS } from '@cd/shared';
 import { accessScope } from '@cd/shared/access';
-import { accuracyPeriodStart, accuracyScores, actualsCsvParse } from '@cd/shared/accuracy';
+import { accuracyPeriodStart, accuracyScores } from '@cd/shared/accuracy';
 import { fromLocalInputValue } from '@cd/shared/time';
 import type { Context } from 'hono';
 import { userMay } from '../lib/context.js';

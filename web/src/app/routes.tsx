@@ -27,6 +27,7 @@ const ServiceReportPage = lazy(() => import('./routes/service-report-page'));
 const SubscriptionsPage = lazy(() => import('./routes/subscriptions-page'));
 const SettingsPage = lazy(() => import('./routes/settings-page'));
 const UsageTargetsPage = lazy(() => import('./routes/usage-targets-page'));
+const AccuracyPage = lazy(() => import('./routes/accuracy-page'));
 
 /** The page for a path, as the given role sees it. */
 export function pageFor(pathname: string, role: Role): ReactNode {
@@ -58,5 +59,6 @@ export function pageFor(pathname: string, role: Role): ReactNode {
   if (path === '/abonnementen') return <SubscriptionsPage />;
   if (path === '/instellingen') return <SettingsPage />;
   if (path === '/doelstellingen') return <UsageTargetsPage />;
+  if (path === '/betrouwbaarheid') return <AccuracyPage />;
   return <NotFoundPage />;
 }

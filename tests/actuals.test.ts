@@ -124,6 +124,15 @@ describe('GET /accuracy', () => {
             aantalBerichten: 2000,
             status: 'definitief',
           },
+          // Still to come on the day of the report: not a miss, so not in the figures.
+          {
+            kenmerk: 'A-2',
+            berichttype: 'Brief',
+            start: '2027-01-20T09:00:00+01:00',
+            eind: '2027-01-20T11:00:00+01:00',
+            aantalBerichten: 7000,
+            status: 'definitief',
+          },
         ],
       }),
     });

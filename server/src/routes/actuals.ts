@@ -119,7 +119,9 @@ export const accuracy = apiRouter().openapi(accuracyRoute, async (c) => {
   const [windows, hours, afnemers] = await Promise.all([planWindowsInRange(sql, from, to), actualsInRange(sql, from, to, afnemer), afnemersList(sql)]);
   const names = new Map(afnemers.map((a) => [a.oin, a.name]));
   const own = afnemer === null ? windows : windows.filter((w) => w.afnemer === afnemer);
-  const scores = accuracyScores(own, hours, q.period, from, to).map((s) => ({
+  // Hours that have not passed have no actuals yet: comparing them would count every coming window as a miss.
+  const passed = Math.min(to, Math.floor(nowMs / 3600_000) * 3600_000);
+  const scores = accuracyScores(own, hours, q.period, from, passed).map((s) => ({
     ...s,
     afnemerName: names.get(s.afnemer) ?? s.afnemer,
     periodStart: new Date(s.periodStart).toISOString(),

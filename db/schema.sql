@@ -1,6 +1,20 @@
 -- Het schema zoals de migraties het nu opleveren: gegenereerd met `pnpm db:schema`, niet met de hand bewerken.
 -- Wijzigen gaat met een nieuwe migratie in db/migrations/; de test tests/schema-snapshot.test.ts vergelijkt dit bestand.
 
+create table actuals (
+  afnemer_oin text not null,
+  hour timestamp with time zone not null,
+  count bigint not null,
+  received_at timestamp with time zone not null,
+  received_by bigint not null,
+  constraint actuals_afnemer_oin_fkey FOREIGN KEY (afnemer_oin) REFERENCES afnemers(oin),
+  constraint actuals_afnemer_oin_hour_key UNIQUE (afnemer_oin, hour),
+  constraint actuals_count_check CHECK ((count >= 0)),
+  constraint actuals_hour_check CHECK ((((EXTRACT(epoch FROM hour))::bigint % (3600)::bigint) = 0)),
+  constraint actuals_received_by_fkey FOREIGN KEY (received_by) REFERENCES users(id)
+);
+CREATE INDEX actuals_hour_idx ON public.actuals USING btree (hour);
+
 create table afnemers (
   oin text not null,
   name text not null,

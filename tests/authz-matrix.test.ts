@@ -265,6 +265,12 @@ const INTENDED = {
   'GET /usage-targets': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
   'PUT /usage-targets': [UN, ok, NO, ok, NO, NO, NO, NO, NO, NO, NO],
 
+  // Werkelijke aantallen (issue 18): only the capacity manager, or the admin's system token, sends them; the scores
+  // are Logius' to see for everyone, a planner's for its own Afnemer.
+  'POST /actuals': [UN, NO, NO, NO, NO, ok, NO, NO, NO, ok, NO],
+  'GET /accuracy · ?afnemer=A': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, ok],
+  'GET /accuracy · zonder filter': [UN, ok, ok, NO, NO, ok, ok, ok, ok, ok, ok],
+
   // Outside OpenAPI: the API description is public (NL API Design Rules).
   'GET /openapi.json': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   // Outside the API: the probes of a load balancer, public and telling nothing of anyone's data.
@@ -371,6 +377,9 @@ const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
   'POST /notices': 'notice.manage',
   'GET /usage-targets': 'afnemer-data.read',
   'PUT /usage-targets': 'usage-targets.manage',
+  'POST /actuals': 'actuals.deliver',
+  'GET /accuracy · ?afnemer=A': 'accuracy.read',
+  'GET /accuracy · zonder filter': 'accuracy.read',
 };
 
 /** Cells of a RULE_OF row that something other than the role decides, and what. */
@@ -403,6 +412,8 @@ interface Req {
   /** The path is from the server's root (the probes), not under /api/v1. */
   root?: boolean;
   body?: unknown;
+  /** A CSV body (text/csv) instead of JSON. */
+  csv?: string;
   /** For a live stream: done while it is open; the answer is then what the stream carried, as JSON. */
   whileOpen?: () => Promise<void>;
 }
@@ -431,6 +442,8 @@ const dryRunPreviews = (b: {
 }) => [...b.created, ...b.solved, ...[...b.worsened, ...b.eased].flatMap((ch) => [ch.before, ch.after])];
 /** The conflict the open stream's activity made (for `holds`). */
 let streamConflict = 0;
+/** Each allowed actuals upload sends another hour, so it stores something. */
+let actualsHour = 0;
 const notOwn = (oin: string) => (x: Item) => x.afnemer !== oin;
 const notOwnNorLogius = (oin: string) => (x: Item) => x.afnemer !== null && x.afnemer !== oin;
 
@@ -1063,6 +1076,19 @@ const REQUESTS: Record<Key, Spec> = {
     body: { quarterTarget: 1000, yearTarget: 4000, activities: [{ date: '2027-02-01', description: A_SECRET }], expectedGrowth: 'laag', note: '' },
   }),
 
+  'POST /actuals': () => ({ path: '/actuals', csv: `oin;uur;aantal\n${OIN_A};10-01-2027 ${String(++actualsHour % 24).padStart(2, '0')}:00;1.500\n` }),
+  'GET /accuracy · ?afnemer=A': {
+    request: () => ({ path: `/accuracy?period=month&afnemer=${OIN_A}` }),
+    foreign: (b: { scores: Item[] }, oin) => b.scores.filter(notOwn(oin)),
+  },
+  'GET /accuracy · zonder filter': {
+    request: () => ({ path: '/accuracy?period=quarter' }),
+    foreign: (b: { scores: Item[] }, oin) => b.scores.filter(notOwn(oin)),
+    holds: (b: { scores: Item[] }, caller) => {
+      if (caller.oin === null) expect(b.scores.some((s) => s.afnemer === OIN_A)).toBe(true);
+    },
+  },
+
   'GET /openapi.json': () => ({ path: '/openapi.json' }),
   'GET /health': () => ({ path: '/health', root: true }),
   'GET /ready': () => ({ path: '/ready', root: true }),
@@ -1089,10 +1115,11 @@ function outcomeOf(status: number): Outcome | number {
 async function call(method: string, req: Req, a: Actor | null) {
   const headers: Record<string, string> = { ...a?.headers };
   if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (req.csv !== undefined) headers['Content-Type'] = 'text/csv';
   const res = await t.app.request(req.root ? req.path : `/api/v1${req.path}`, {
     method,
     headers,
-    body: req.body === undefined ? undefined : JSON.stringify(req.body),
+    body: req.csv ?? (req.body === undefined ? undefined : JSON.stringify(req.body)),
   });
   // A live stream never ends by itself: stop it once it has answered, or once it has carried what `whileOpen` did.
   if (res.headers.get('content-type')?.includes('text/event-stream')) {

@@ -10,6 +10,7 @@ export * from './queries/deliveries-bulk.js';
 export * from './queries/delivery-staging.js';
 export * from './queries/plan-changes.js';
 export * from './queries/planning.js';
+export * from './queries/actuals.js';
 export * from './queries/capacity-profiles.js';
 export * from './queries/maintenance-windows.js';
 export * from './queries/send-windows.js';

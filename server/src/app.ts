@@ -44,6 +44,7 @@ import { settings } from './routes/settings.js';
 import { subscriptions } from './routes/subscriptions.js';
 import { notices } from './routes/notices.js';
 import { usageTargets } from './routes/usage-targets.js';
+import { accuracy, actuals } from './routes/actuals.js';
 import { userRfcPermissions } from './routes/rfc-permissions.js';
 import { releases } from './routes/releases.js';
 import { serviceRequests, serviceRequestTypes } from './routes/service-requests.js';
@@ -156,7 +157,9 @@ export function createApp(deps: Deps) {
     .route('/settings', settings)
     .route('/subscriptions', subscriptions)
     .route('/notices', notices)
-    .route('/usage-targets', usageTargets);
+    .route('/usage-targets', usageTargets)
+    .route('/actuals', actuals)
+    .route('/accuracy', accuracy);
   for (const [name, scheme] of Object.entries(securitySchemes)) api.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   // Documented on the versioned sub-app, so paths are relative to the server URL that carries /v1.
   api.doc('/openapi.json', {

@@ -1,4 +1,5 @@
 import { afnemerUpsert, contactCreate, deliveryStore, maintenanceCreate, userUpsert, usersCount, type Sql } from '@cd/db';
+import { demoActualsSeed } from './demo-actuals.js';
 import { demoChangesSeed } from './demo-changes.js';
 import { demoIncidentsSeed } from './demo-incidents.js';
 import { conflictsRecompute } from './services/conflicts-recompute.js';
@@ -262,6 +263,13 @@ export async function demoSeed(sql: Sql, now: Date) {
     await conflictsRecompute(tx, 'all', now, 'Demodata geladen');
     await demoIncidentsSeed(tx, now);
     await demoChangesSeed(tx, now);
+    await demoActualsSeed(
+      tx,
+      AFNEMERS.map((a) => a.oin),
+      capacityManager.id,
+      now,
+      rand,
+    );
   });
   return { afnemers: AFNEMERS.length, windows, logins: DEMO_LOGINS };
 }

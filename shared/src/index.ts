@@ -26,3 +26,7 @@ export * from './api-tokens.js';
 export * from './table-export.js';
 export * from './settings/index.js';
 export * from './security-incidents/index.js';
+export * from './accuracy/index.js';
+// The actuals parser reads CSV through the prognose reader (which loads zod), so it stays off the zod-free subpath.
+export * from './accuracy/actuals-parse.js';
+export * from './accuracy-api.js';

@@ -32,6 +32,10 @@ export const ACCESS = {
   // Prognoses (section 3).
   'prognose.deliver': { planner: 'own', 'capacity-manager': 'any', admin: 'any' },
   'prognose.edit': { planner: 'own', 'capacity-manager': 'any' },
+  /** Send the messages really sent per hour (a statistics export): the capacity manager, or the admin's system token. */
+  'actuals.deliver': { 'capacity-manager': 'any', admin: 'any' },
+  /** Accuracy of the prognoses against the actuals: Logius sees every Afnemer's score, a planner its own. */
+  'accuracy.read': { planner: 'own', ...LOGIUS },
   /** Undo another user's plan change (one's own is always one's to undo). */
   'plan-change.undo-any': { 'capacity-manager': 'any' },
   /** A planner's calendar feed carries its Afnemer's send windows. */

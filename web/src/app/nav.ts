@@ -16,6 +16,7 @@ export function navFor(role: Role): NavItem[] {
   const items: MenuItem[] = [
     ...roleNav(role),
     { to: '/doelstellingen', label: 'nav.usageTargets', needs: 'usage-targets.manage' },
+    { to: '/betrouwbaarheid', label: 'nav.accuracy', needs: 'accuracy.read' },
     { to: '/abonnementen', label: 'nav.subscriptions' },
     { to: '/instellingen', label: 'nav.settings', needs: 'settings.manage' },
     { to: '/api-tokens', label: 'nav.tokens' },

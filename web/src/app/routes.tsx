@@ -29,6 +29,7 @@ const SettingsPage = lazy(() => import('./routes/settings-page'));
 const UsageTargetsPage = lazy(() => import('./routes/usage-targets-page'));
 const SecurityIncidentsPage = lazy(() => import('./routes/security-incidents-page'));
 const SecurityIncidentPage = lazy(() => import('./routes/security-incident-page'));
+const AccuracyPage = lazy(() => import('./routes/accuracy-page'));
 
 /** The page for a path, as the given role sees it. */
 export function pageFor(pathname: string, role: Role): ReactNode {
@@ -63,5 +64,6 @@ export function pageFor(pathname: string, role: Role): ReactNode {
   if (path === '/beveiligingsincidenten') return <SecurityIncidentsPage />;
   const securityIncident = matchPath('/beveiligingsincidenten/:id', path);
   if (securityIncident && /^\d+$/.test(securityIncident.id!)) return <SecurityIncidentPage id={Number(securityIncident.id)} />;
+  if (path === '/betrouwbaarheid') return <AccuracyPage />;
   return <NotFoundPage />;
 }

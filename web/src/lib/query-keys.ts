@@ -29,6 +29,7 @@ export const QUERY_ROOTS = {
   notices: 'notices',
   settings: 'settings',
   usageTargets: 'usage-targets',
+  accuracy: 'accuracy',
 } as const;
 
 export type ChangeKind = LiveChangeKind;

@@ -1,0 +1,29 @@
+import type { Queryable } from '../client.js';
+
+export interface ActualRow {
+  afnemer: string;
+  hour: number;
+  count: number;
+}
+
+/** Stores the hours, replacing an hour that is already there; returns how many were new and how many replaced. */
+export async function actualsStore(sql: Queryable, rows: readonly ActualRow[], userId: number, at: Date): Promise<{ created: number; replaced: number }> {
+  if (rows.length === 0) return { created: 0, replaced: 0 };
+  const result = await sql<{ inserted: boolean }[]>`
+    insert into actuals (afnemer_oin, hour, count, received_at, received_by)
+    select oin, to_timestamp(ms / 1000.0), n, ${at}, ${userId}
+    from unnest(${rows.map((r) => r.afnemer)}::text[], ${rows.map((r) => r.hour)}::float8[], ${rows.map((r) => r.count)}::bigint[]) as t (oin, ms, n)
+    on conflict (afnemer_oin, hour) do update set count = excluded.count, received_at = excluded.received_at, received_by = excluded.received_by
+    returning (xmax = 0) as inserted`;
+  const created = result.filter((r) => r.inserted).length;
+  return { created, replaced: result.length - created };
+}
+
+/** The hours in [from, to), of one Afnemer or (null) of all, by hour. */
+export function actualsInRange(sql: Queryable, from: number, to: number, afnemer: string | null): Promise<ActualRow[]> {
+  return sql<ActualRow[]>`
+    select afnemer_oin as afnemer, (extract(epoch from hour) * 1000)::float8 as hour, count::float8 as count
+    from actuals
+    where hour >= ${new Date(from)} and hour < ${new Date(to)} ${afnemer === null ? sql`` : sql`and afnemer_oin = ${afnemer}`}
+    order by hour, afnemer_oin`;
+}

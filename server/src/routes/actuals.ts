@@ -1,0 +1,131 @@
+import { actualsInRange, actualsStore, afnemersList, planWindowsInRange, type Tx } from '@cd/db';
+import { AccuracyQuery, AccuracyReport, ActualsUploadResult, actualsCsvParse, UPLOAD_LIMITS } from '@cd/shared';
+import { accessScope } from '@cd/shared/access';
+import { accuracyPeriodStart, accuracyScores } from '@cd/shared/accuracy';
+import { fromLocalInputValue } from '@cd/shared/time';
+import type { Context } from 'hono';
+import { userMay } from '../lib/context.js';
+import { apiRoute, apiRouter, tooLarge, unsupportedType } from '../lib/openapi.js';
+import { ProblemError } from '../lib/problem.js';
+import { uploadLimit } from '../lib/prognose-upload.js';
+import type { AppEnv } from '../lib/context.js';
+import { csvBytesDecode } from '../services/cpu-tasks.js';
+
+const EXAMPLE_CSV = 'oin;uur;aantal\r\n00000001003214345000;15-01-2027 09:00;125.000\r\n00000001003214345000;15-01-2027 10:00;98.500\r\n';
+
+/** The CSV of the request: a raw text/csv body or the multipart field "file"; 415 for anything else. */
+async function actualsBytes(c: Context<AppEnv>): Promise<Uint8Array> {
+  const contentType = (c.req.header('content-type') ?? '').toLowerCase();
+  if (contentType.startsWith('multipart/form-data')) {
+    const form = await c.req.formData().catch(() => {
+      throw new ProblemError(400, 'Het formulier (multipart/form-data) in de aanvraag is ongeldig.');
+    });
+    const file = form.get('file');
+    if (!file || typeof file === 'string') {
+      throw new ProblemError(400, 'Voeg het bestand toe in het formulierveld "file".', [{ field: 'file', message: 'Bestand ontbreekt.' }]);
+    }
+    if (!file.name.toLowerCase().endsWith('.csv') && !file.type.startsWith('text/'))
+      throw new ProblemError(415, `Het bestand "${file.name}" is geen CSV-bestand.`);
+    return new Uint8Array(await file.arrayBuffer());
+  }
+  if (!['text/csv', 'text/plain', 'application/csv'].includes(contentType.split(';')[0]!.trim())) {
+    throw new ProblemError(415, 'Stuur de werkelijke aantallen als CSV-bestand (text/csv) of als multipart-veld "file".');
+  }
+  return new Uint8Array(await c.req.arrayBuffer());
+}
+
+const uploadRoute = apiRoute({
+  method: 'post',
+  path: '/',
+  tags: ['Prognoses'],
+  operationId: 'uploadActuals',
+  summary: 'Werkelijke aantallen aanleveren',
+  description:
+    'De berichten die elke Afnemer werkelijk verzond, per uur, als CSV uit de statistiek: kolommen oin;uur;aantal, met dezelfde regels als een prognose uit Excel (";" of ",", BOM, 1.250.000). Alleen de capaciteitsmanager of een systeemtoken (beheerder). Alles of niets: bij een fout wordt niets opgeslagen en volgt per regel en veld een melding. Een uur dat er al is wordt vervangen. Hoogstens 20 MB en 100.000 regels; elk uur ligt in het verleden (hoogstens twee jaar terug). Werkelijke aantallen veranderen geen conflicten.',
+  middleware: [uploadLimit] as const,
+  request: {
+    body: {
+      description: 'Het CSV-bestand als ruwe body of als multipart-veld "file".',
+      content: {
+        'text/csv': { schema: { type: 'string' as const }, example: EXAMPLE_CSV },
+        'multipart/form-data': {
+          schema: { type: 'object' as const, properties: { file: { type: 'string' as const, format: 'binary' } }, required: ['file'] },
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: 'Opgeslagen', content: { 'application/json': { schema: ActualsUploadResult } } },
+    413: tooLarge,
+    415: unsupportedType,
+  },
+});
+
+const accuracyRoute = apiRoute({
+  method: 'get',
+  path: '/',
+  tags: ['Prognoses'],
+  operationId: 'getAccuracy',
+  summary: 'Betrouwbaarheid van de prognoses',
+  description:
+    'Per Afnemer en periode (week, maand of kwartaal, Amsterdamse tijd) de aangekondigde tegen de werkelijk verzonden berichten: de volumefout (WAPE), de afwijking (te hoog of te laag), het aandeel onaangekondigd verzonden berichten en een score van 0 tot 100. Logius ziet elke Afnemer, een planner de eigen. Het bereik wordt verruimd tot hele periodes, hoogstens drie jaar.',
+  request: { query: AccuracyQuery },
+  responses: { 200: { description: 'De scores, per periode en Afnemer', content: { 'application/json': { schema: AccuracyReport } } } },
+});
+
+const MAX_RANGE_MS = 3 * 366 * 24 * 3600_000;
+
+export const actuals = apiRouter().openapi(uploadRoute, async (c) => {
+  const user = userMay(c, 'actuals.deliver', 'Alleen de capaciteitsmanager of een systeemtoken levert werkelijke aantallen aan.');
+  const { sql, now } = c.get('deps');
+  const bytes = await actualsBytes(c);
+  const result = actualsCsvParse(csvBytesDecode(bytes), { now: now().getTime(), maxRows: UPLOAD_LIMITS.maxRows });
+  if (!result.ok) {
+    if (result.tooManyRows) throw new ProblemError(413, result.errors[0]?.message ?? 'Te veel regels.', result.errors);
+    throw new ProblemError(400, `${result.errors.length} fout(en) in de aanlevering; er is niets opgeslagen.`, result.errors);
+  }
+  const known = new Set((await afnemersList(sql)).map((a) => a.oin));
+  const unknown = result.rows.filter((r) => !known.has(r.afnemer));
+  if (unknown.length > 0) {
+    throw new ProblemError(
+      400,
+      `${unknown.length} regel(s) met fouten; er is niets opgeslagen.`,
+      unknown.map((r) => ({ row: r.line, field: 'oin', message: `Onbekende Afnemer met OIN ${r.afnemer}.` })),
+    );
+  }
+  const stored = await sql.begin((tx: Tx) => actualsStore(tx, result.rows, user.id, now()));
+  return c.json({ rowCount: result.rows.length, ...stored }, 201);
+});
+
+export const accuracy = apiRouter().openapi(accuracyRoute, async (c) => {
+  const user = userMay(c, 'accuracy.read');
+  const q = c.req.valid('query');
+  const { sql, now } = c.get('deps');
+  const scope = accessScope(user, 'accuracy.read');
+  if (scope !== null && q.afnemer && q.afnemer !== scope) throw new ProblemError(403, 'U ziet alleen de betrouwbaarheid van uw eigen Afnemer.');
+  const afnemer = scope ?? q.afnemer ?? null;
+  const read = (text: string | undefined, field: 'from' | 'to') => {
+    if (text === undefined) return null;
+    const ms = fromLocalInputValue(text);
+    if (ms === null) throw new ProblemError(400, 'De invoer voldoet niet aan de eisen.', [{ field, message: `"${text}" is geen datum.` }]);
+    return ms;
+  };
+  const nowMs = now().getTime();
+  const from = accuracyPeriodStart(read(q.from, 'from') ?? accuracyPeriodStart(nowMs, 'month', -11), q.period);
+  const toRaw = read(q.to, 'to') ?? accuracyPeriodStart(nowMs, q.period, 1);
+  const to = accuracyPeriodStart(toRaw - 1, q.period, 1);
+  if (to <= from) throw new ProblemError(400, 'De einddatum moet na de begindatum liggen.', [{ field: 'to', message: 'Kies een latere einddatum.' }]);
+  if (to - from > MAX_RANGE_MS) throw new ProblemError(400, 'Kies een bereik van hoogstens drie jaar.', [{ field: 'to', message: 'Hoogstens drie jaar.' }]);
+  const [windows, hours, afnemers] = await Promise.all([planWindowsInRange(sql, from, to), actualsInRange(sql, from, to, afnemer), afnemersList(sql)]);
+  const names = new Map(afnemers.map((a) => [a.oin, a.name]));
+  const own = afnemer === null ? windows : windows.filter((w) => w.afnemer === afnemer);
+  // Hours that have not passed have no actuals yet: comparing them would count every coming window as a miss.
+  const passed = Math.min(to, Math.floor(nowMs / 3600_000) * 3600_000);
+  const scores = accuracyScores(own, hours, q.period, from, passed).map((s) => ({
+    ...s,
+    afnemerName: names.get(s.afnemer) ?? s.afnemer,
+    periodStart: new Date(s.periodStart).toISOString(),
+    periodEnd: new Date(s.periodEnd).toISOString(),
+  }));
+  return c.json({ period: q.period, from: new Date(from).toISOString(), to: new Date(to).toISOString(), scores }, 200);
+});

@@ -1,0 +1,56 @@
+/** Request and response shapes of the actuals upload and the accuracy report (`/api/v1/actuals`, `/api/v1/accuracy`). */
+import { z } from 'zod';
+import { ACCURACY_PERIODS } from './accuracy/period.js';
+import { Oin } from './roles.js';
+
+const DateParam = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Geef ${what} als jjjj-mm-dd.`)
+    .optional();
+
+export const AccuracyQuery = z.object({
+  period: z
+    .enum(ACCURACY_PERIODS, { error: 'Kies week, month of quarter.' })
+    .default('month')
+    .meta({ description: 'Periode: week, month of quarter (Amsterdamse tijd)' }),
+  from: DateParam('de begindatum').meta({
+    description: 'Eerste dag (jjjj-mm-dd); standaard twaalf maanden terug. Wordt verruimd tot het begin van de periode.',
+  }),
+  to: DateParam('de einddatum').meta({ description: 'Dag na de laatste dag (jjjj-mm-dd); standaard het einde van de huidige periode.' }),
+  afnemer: Oin.optional().meta({ description: 'Alleen deze Afnemer (Logius); een planner krijgt altijd de eigen' }),
+});
+
+export const AccuracyScoreJson = z
+  .object({
+    afnemer: Oin,
+    afnemerName: z.string(),
+    periodStart: z.string().meta({ description: 'Begin van de periode (ISO 8601)' }),
+    periodEnd: z.string().meta({ description: 'Begin van de volgende periode (ISO 8601)' }),
+    planned: z.number().meta({ description: 'Aangekondigde berichten in de periode' }),
+    actual: z.number().meta({ description: 'Werkelijk verzonden berichten' }),
+    unannounced: z.number().meta({ description: 'Berichten verzonden in uren zonder aangekondigd venster' }),
+    volumeError: z.number().nullable().meta({ description: 'WAPE: som |gepland − werkelijk| per uur / werkelijk; null als er niets is verzonden' }),
+    bias: z.number().nullable().meta({ description: '(gepland − werkelijk) / werkelijk: positief = te hoog aangekondigd' }),
+    unannouncedShare: z.number().nullable().meta({ description: 'Aandeel onaangekondigd verzonden berichten (0..1)' }),
+    score: z.number().int().meta({ description: 'Betrouwbaarheid 0..100: round(100 × (1 − min(1, WAPE)) × (1 − aandeel onaangekondigd))' }),
+  })
+  .meta({ id: 'AccuracyScore' });
+
+export const AccuracyReport = z
+  .object({
+    period: z.enum(ACCURACY_PERIODS),
+    from: z.string(),
+    to: z.string(),
+    scores: z.array(AccuracyScoreJson),
+  })
+  .meta({ id: 'AccuracyReport' });
+export type AccuracyReport = z.infer<typeof AccuracyReport>;
+
+export const ActualsUploadResult = z
+  .object({
+    rowCount: z.number().int(),
+    created: z.number().int().meta({ description: 'Nieuwe uren' }),
+    replaced: z.number().int().meta({ description: 'Uren die er al waren en zijn vervangen' }),
+  })
+  .meta({ id: 'ActualsUploadResult' });

@@ -1,0 +1,135 @@
+/**
+ * Forecast against reality: per Afnemer and period, the announced messages (send windows) held against the
+ * messages really sent per hour (actuals). The formulas are in README.md. Pure: the range comes in as arguments.
+ */
+import type { PlanWindow } from '../planning/types.js';
+import { HOUR_MS } from '../time/units.js';
+import { type AccuracyPeriod, accuracyPeriodStart } from './period.js';
+
+/** Messages one Afnemer really sent in the hour that starts at `hour` (ms, on a whole UTC hour). */
+export interface ActualHour {
+  afnemer: string;
+  hour: number;
+  count: number;
+}
+
+/** The figures of one Afnemer in one period. Shares are fractions (0.25 = 25%); null where they are undefined. */
+export interface AccuracyScore {
+  afnemer: string;
+  /** Amsterdam start of the period (ms). */
+  periodStart: number;
+  /** Start of the next period (ms). */
+  periodEnd: number;
+  /** Announced messages in the period's hours (windows spread evenly over their span). */
+  planned: number;
+  /** Messages really sent. */
+  actual: number;
+  /** Sum over hours of |planned - actual|. */
+  absoluteError: number;
+  /** Sent messages in hours that no window of the Afnemer touches. */
+  unannounced: number;
+  /** WAPE: absoluteError / actual; null when nothing was sent. */
+  volumeError: number | null;
+  /** (planned - actual) / actual: positive = more announced than sent; null when nothing was sent. */
+  bias: number | null;
+  /** unannounced / actual; null when nothing was sent. */
+  unannouncedShare: number | null;
+  /** 0..100, see README.md; 0 when announced but nothing was sent. */
+  score: number;
+}
+
+/** Returns the reliability score 0-100 of a WAPE and an unannounced share (README.md). Edge: WAPE above 1 counts as 1. */
+export function accuracyScoreOf(volumeError: number | null, unannouncedShare: number | null): number {
+  if (volumeError === null || unannouncedShare === null) return 0;
+  return Math.round(100 * (1 - Math.min(1, volumeError)) * (1 - unannouncedShare));
+}
+
+function counts(w: PlanWindow): boolean {
+  return w.status !== 'geannuleerd' && w.end > w.start && w.volume > 0;
+}
+
+interface HourCell {
+  planned: number;
+  announced: boolean;
+  actual: number;
+}
+
+/**
+ * Returns the figures per Afnemer and period for the hours in [from, to), sorted by period then OIN.
+ * Edge: an Afnemer with neither announced nor sent messages in a period has no row; a window partly in the range
+ * counts only with its share inside; an hour touched by a window of the Afnemer is announced even when the window
+ * covers only a minute of it; a period cut by `from`/`to` only counts its hours inside.
+ */
+export function accuracyScores(
+  windows: readonly PlanWindow[],
+  actuals: readonly ActualHour[],
+  period: AccuracyPeriod,
+  from: number,
+  to: number,
+): AccuracyScore[] {
+  const firstHour = Math.ceil(from / HOUR_MS) * HOUR_MS;
+  const cells = new Map<string, Map<number, HourCell>>();
+  const cellOf = (afnemer: string, hour: number): HourCell => {
+    let byHour = cells.get(afnemer);
+    if (!byHour) cells.set(afnemer, (byHour = new Map()));
+    let cell = byHour.get(hour);
+    if (!cell) byHour.set(hour, (cell = { planned: 0, announced: false, actual: 0 }));
+    return cell;
+  };
+  for (const w of windows) {
+    if (!counts(w)) continue;
+    const start = Math.max(w.start, firstHour);
+    const end = Math.min(w.end, to);
+    if (end <= start) continue;
+    const perMs = w.volume / (w.end - w.start);
+    for (let h = Math.floor(start / HOUR_MS) * HOUR_MS; h < end; h += HOUR_MS) {
+      if (h < firstHour || h + HOUR_MS > to) continue;
+      const cell = cellOf(w.afnemer, h);
+      cell.planned += perMs * (Math.min(w.end, h + HOUR_MS) - Math.max(w.start, h));
+      cell.announced = true;
+    }
+  }
+  for (const a of actuals) {
+    if (a.hour < firstHour || a.hour + HOUR_MS > to || a.count <= 0) continue;
+    cellOf(a.afnemer, a.hour).actual += a.count;
+  }
+
+  const rows = new Map<string, AccuracyScore>();
+  for (const [afnemer, byHour] of cells) {
+    for (const [hour, cell] of byHour) {
+      const periodStart = accuracyPeriodStart(hour, period);
+      const key = `${periodStart}|${afnemer}`;
+      let row = rows.get(key);
+      if (!row) {
+        row = {
+          afnemer,
+          periodStart,
+          periodEnd: accuracyPeriodStart(periodStart, period, 1),
+          planned: 0,
+          actual: 0,
+          absoluteError: 0,
+          unannounced: 0,
+          volumeError: null,
+          bias: null,
+          unannouncedShare: null,
+          score: 0,
+        };
+        rows.set(key, row);
+      }
+      row.planned += cell.planned;
+      row.actual += cell.actual;
+      row.absoluteError += Math.abs(cell.planned - cell.actual);
+      if (!cell.announced) row.unannounced += cell.actual;
+    }
+  }
+  const out = [...rows.values()].filter((r) => r.planned > 0 || r.actual > 0);
+  for (const r of out) {
+    if (r.actual > 0) {
+      r.volumeError = r.absoluteError / r.actual;
+      r.bias = (r.planned - r.actual) / r.actual;
+      r.unannouncedShare = r.unannounced / r.actual;
+    }
+    r.score = accuracyScoreOf(r.volumeError, r.unannouncedShare);
+  }
+  return out.sort((a, b) => a.periodStart - b.periodStart || (a.afnemer < b.afnemer ? -1 : a.afnemer > b.afnemer ? 1 : 0));
+}

@@ -1,0 +1,105 @@
+// Issue 18 in Chromium: the accuracy page for Logius (every Afnemer, least reliable first, with the Excel download)
+// and for a planner (only its own), on prognoses and actuals stored in the database; checked with axe.
+import { actualsStore, deliveryStore, type Tx } from '@cd/db';
+import { createApp } from '@cd/server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
+import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+
+const PASSWORD = 'geheim-wachtwoord';
+const HOUR_MS = 3_600_000;
+
+let t: TestContext;
+let who: Awaited<ReturnType<typeof standardActors>>;
+let server: E2eServer;
+let browser: Browser;
+const errors: string[] = [];
+
+async function pageAs(email: string): Promise<Page> {
+  const page = await (await contextNew(browser)).newPage();
+  const own = pageErrors(page);
+  page.on('close', () => errors.push(...own));
+  await signIn(page, server.url, email, PASSWORD);
+  return page;
+}
+
+beforeAll(async () => {
+  t = await testDatabase();
+  who = await standardActors(t.sql);
+  // Two days ago, in whole hours: A announced 2,000 messages over two hours and sent exactly that; B sent 500 unannounced.
+  const base = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 48 * HOUR_MS;
+  await t.sql.begin(async (tx: Tx) => {
+    await deliveryStore(tx, {
+      afnemerOin: OIN_A,
+      userId: who.plannerA.user.id,
+      fileName: null,
+      contentType: 'application/json',
+      windows: [
+        {
+          afnemer: OIN_A,
+          kenmerk: 'A-1',
+          omschrijving: '',
+          berichttype: 'Brief',
+          start: new Date(base),
+          end: new Date(base + 2 * HOUR_MS),
+          aantalBerichten: 2000,
+          status: 'definitief',
+          vroegsteStart: null,
+          laatsteEind: null,
+        },
+      ],
+    });
+    await actualsStore(
+      tx,
+      [
+        { afnemer: OIN_A, hour: base, count: 1000 },
+        { afnemer: OIN_A, hour: base + HOUR_MS, count: 1000 },
+        { afnemer: OIN_B, hour: base, count: 500 },
+      ],
+      who.capacity.user.id,
+      new Date(),
+    );
+  });
+  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  browser = await chromiumLaunch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await t?.close();
+});
+
+const bodyRows = (page: Page) =>
+  page.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent?.trim() ?? '')));
+
+describe('the accuracy page', () => {
+  it('shows Logius every Afnemer, the least reliable first, with the Excel download', async () => {
+    const page = await pageAs(who.capacity.user.email);
+    await page.getByRole('link', { name: 'Betrouwbaarheid prognoses', exact: true }).click();
+    await page.getByRole('heading', { name: 'Betrouwbaarheid van de prognoses', level: 1 }).waitFor();
+    await page.locator('table tbody tr').first().waitFor();
+    const rows = await bodyRows(page);
+    expect(rows.map((r) => [r[1], r[2], r[7]])).toEqual([
+      ['Afnemer B', '0', '100%'],
+      ['Afnemer A', '100', '0%'],
+    ]);
+    expect(await page.getByRole('button', { name: 'Download als Excel' }).count()).toBe(1);
+    await expectAccessible(page, 'betrouwbaarheid-01-logius');
+    await page.close();
+  });
+
+  it('shows a planner only its own Afnemer', async () => {
+    const page = await pageAs(who.plannerA.user.email);
+    await page.goto(`${server.url}/betrouwbaarheid`);
+    await page.locator('table tbody tr').first().waitFor();
+    expect((await bodyRows(page)).map((r) => r[1])).toEqual(['Afnemer A']);
+    await page.getByLabel('Periode').selectOption('week');
+    await page.locator('table tbody tr').first().waitFor();
+    expect((await bodyRows(page)).map((r) => [r[1], r[2]])).toEqual([['Afnemer A', '100']]);
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+});

@@ -91,7 +91,7 @@ describe('security incidents in Chromium', () => {
     const report = page.getByTestId('security-report');
     await report.waitFor();
     expect(await report.getByRole('row', { name: /Totaal gemeld/ }).textContent()).toContain('1');
-    expect(await page.getByRole('link', { name: 'Download als Excel' }).getAttribute('href')).toMatch(/periodic\.xlsx\?year=\d{4}&quarter=[1-4]/);
+    expect(await page.getByRole('link', { name: 'Download als Excel' }).getAttribute('href')).toMatch(/periodic-reports\.xlsx\?year=\d{4}&quarter=[1-4]/);
     await expectAccessible(page, 'security-03-officer-lijst-rapportage');
     await page.close();
   });

@@ -4,6 +4,7 @@
  * Rows travel as one JSON text each (a jsonb parameter would be serialised once more by postgres.js).
  */
 import type { Conflict, ProcedureState } from '@cd/shared';
+import { type NotificationSubject, notificationSubjectDefault } from '@cd/shared/constants';
 import type { Tx } from '../client.js';
 import { type CaseRow, casesByConflicts } from './procedure.js';
 
@@ -89,23 +90,41 @@ export async function eventsAppendMany(
     order by x.i`;
 }
 
-/** Notifies users in the app and queues the same messages as e-mail in the outbox: two statements for all of them. */
+/**
+ * Notifies users in the app and queues the same messages as e-mail in the outbox: two statements for all of them.
+ * `subject` is the event each is about (as notify() stores it): by default its conflict, so the web groups them.
+ */
 export async function notifyMany(
   tx: Tx,
-  items: readonly { userId: number; email: string; conflictId: number | null; title: string; body: string }[],
+  items: readonly { userId: number; email: string; conflictId: number | null; title: string; body: string; subject?: NotificationSubject }[],
   at: Date,
 ) {
   if (items.length === 0) return;
-  const input = JSON.stringify(items.map((n, i) => ({ i, user_id: n.userId, email: n.email, conflict_id: n.conflictId, title: n.title, body: n.body })));
+  const input = JSON.stringify(
+    items.map((n, i) => {
+      const subject = n.subject ?? notificationSubjectDefault(n.conflictId);
+      return {
+        i,
+        user_id: n.userId,
+        email: n.email,
+        conflict_id: n.conflictId,
+        title: n.title,
+        body: n.body,
+        subject_kind: subject.kind,
+        subject_ref: subject.ref,
+      };
+    }),
+  );
   await tx`
     with x as (
-      select * from jsonb_to_recordset(${input}::text::jsonb) as x(i int, user_id bigint, email text, conflict_id bigint, title text, body text)
+      select * from jsonb_to_recordset(${input}::text::jsonb)
+        as x(i int, user_id bigint, email text, conflict_id bigint, title text, body text, subject_kind text, subject_ref text)
     ), mail as (
       insert into outbox (to_email, subject, body, created_at, next_attempt_at)
       select email, title, body, ${at}, ${at} from x order by i
     )
-    insert into notifications (user_id, conflict_id, title, body, created_at)
-    select user_id, conflict_id, title, body, ${at} from x order by i`;
+    insert into notifications (user_id, conflict_id, title, body, created_at, subject_kind, subject_ref)
+    select user_id, conflict_id, title, body, ${at}, subject_kind, subject_ref from x order by i`;
 }
 
 /** The cases of these conflicts, locked for this transaction (in conflict order, so two recomputes never deadlock). */

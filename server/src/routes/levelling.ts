@@ -1,8 +1,9 @@
-import { levellingProposalById, levellingProposalInsert, type LevellingProposalRow } from '@cd/db';
+import { levellingProposalById, levellingProposalInsert } from '@cd/db';
 import { DEFAULT_HORIZON_MS, LevellingProposalInput, LevellingProposalJson, type PlanWindow } from '@cd/shared';
 import { DAY_MS } from '@cd/shared/time';
 import { userMay } from '../lib/context.js';
 import { horizonNow, horizonRequire } from '../lib/horizon.js';
+import { proposalJson } from '../views/levelling.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { levellingProposeOffThread } from '../services/cpu-pool.js';
@@ -10,20 +11,6 @@ import { planningDryRun } from '../services/dry-run.js';
 import { planningInputsInRange } from '../services/planning-inputs.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-function proposalJson(p: LevellingProposalRow): LevellingProposalJson {
-  return {
-    id: p.id,
-    from: p.periodFrom.toISOString(),
-    to: p.periodTo.toISOString(),
-    createdBy: p.createdByEmail,
-    createdAt: p.createdAt.toISOString(),
-    moves: p.moves as LevellingProposalJson['moves'],
-    remaining: p.remaining as LevellingProposalJson['remaining'],
-    figures: p.figures as LevellingProposalJson['figures'],
-    dryRun: p.dryRun as LevellingProposalJson['dryRun'],
-  };
-}
 
 const example = { from: '2027-03-01T00:00:00+01:00', to: '2027-04-01T00:00:00+02:00' };
 

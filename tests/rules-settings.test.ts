@@ -271,6 +271,38 @@ describe('subscriptions and notices (section 5.2)', () => {
     expect(await count('notifications')).toBe(4);
   });
 
+  it('tells subscribers when maintenance is cancelled, and what an undo did: the move back, the cancellation, the return', async () => {
+    await send('PUT', '/subscriptions/onderhoud', who.plannerA);
+    const body = { start: '2027-03-13T22:00:00+01:00', end: '2027-03-14T02:00:00+01:00', factor: 0.5, reason: 'Netwerkonderhoud', kind: 'onderhoud' };
+    const created = await send('POST', '/maintenance-windows', who.capacity, body);
+    const { id } = await created.json();
+    const moved = await send('PUT', `/maintenance-windows/${id}`, who.capacity, {
+      ...body,
+      start: '2027-03-14T00:00:00+01:00',
+      end: '2027-03-14T04:00:00+01:00',
+    });
+    expect(moved.status).toBe(200);
+    const undoMove = await send('POST', `/maintenance-changes/${(await moved.json()).change.id}/undo`, who.capacity);
+    expect(undoMove.status).toBe(200);
+    const deleted = await send('DELETE', `/maintenance-windows/${id}`, who.capacity);
+    expect(deleted.status).toBe(200);
+    const undoDelete = await send('POST', `/maintenance-changes/${(await deleted.json()).change.id}/undo`, who.capacity);
+    expect(undoDelete.status).toBe(200);
+    const titles = (await t.sql`select title from notices order by id`).map((r) => r.title as string);
+    expect(titles.map((x) => x.replace(/:.*/, ''))).toEqual([
+      'Onderhoud "Netwerkonderhoud" gepland',
+      'Onderhoud "Netwerkonderhoud" verplaatst',
+      'Onderhoud "Netwerkonderhoud" verplaatst',
+      'Onderhoud "Netwerkonderhoud" geschrapt',
+      'Onderhoud "Netwerkonderhoud" gepland',
+    ]);
+    // The undone move names the time it returns to, and the one it came from.
+    const back = (await t.sql`select body from notices order by id`)[2]!.body as string;
+    expect(back).toMatch(/verplaatst: van .* 22:00 tot .* 02:00 \(was .* 00:00 tot .* 04:00\)/);
+    expect((await t.sql`select body from notices order by id`)[3]!.body).toContain('weer beschikbaar');
+    expect(await t.sql`select count(*)::int as n from notifications where user_id = ${who.plannerA.user.id}`).toEqual([{ n: 5 }]);
+  });
+
   it('tells subscribers of a planned and a moved release', async () => {
     await send('PUT', '/subscriptions/onderhoud', who.klantraadA);
     const release = { name: 'R2027.2', description: 'Nieuwe versie', start: '2027-04-03T22:00:00+02:00', end: '2027-04-04T02:00:00+02:00', factor: 0.7 };

@@ -38,7 +38,7 @@ import { ProblemError } from '../lib/problem.js';
 import { capacityProfileAt, capacityProfilesRead, type CapacityProfiles } from './capacity-schedule.js';
 import { conflictsRecompute, type ChangedSpan, type RecomputeResult } from './conflicts-recompute.js';
 import { planningDryRun } from './dry-run.js';
-import { noticeOfPlannedSpan } from './notices.js';
+import { noticeOfPlannedSpan, plannedSpanOf } from './notices.js';
 import type { PlanningCache } from './planning-cache.js';
 import type { ProcedureSettings } from './procedure.js';
 
@@ -194,7 +194,9 @@ export async function maintenanceSave(sql: Sql, edit: MaintenanceEdit, userId: n
     const after = edit.action === 'delete' ? null : await maintenanceSnapshot(tx, id);
     const changeId = await maintenanceChangeRecord(tx, { maintenanceId: id, action: edit.action, before, after, userId, at: now });
     const result = await conflictsRecompute(tx, span, now, REASONS[edit.action], settings);
-    // Subscribers hear of planned or moved maintenance; an incident's window is a disruption, told through the incident.
+    // Subscribers hear of planned, moved or cancelled maintenance; an incident's window is a disruption, told through the incident.
+    const cancelled = edit.action === 'delete' ? plannedSpanOf(before) : null;
+    if (cancelled) await noticeOfPlannedSpan(tx, cancelled, 'geschrapt', null, now);
     if (edit.action !== 'delete' && edit.input.kind !== 'incident') {
       const moved = before !== null && (Date.parse(before.start) !== edit.input.start.getTime() || Date.parse(before.end) !== edit.input.end.getTime());
       if (edit.action === 'create' || moved) {
@@ -250,6 +252,14 @@ export async function maintenanceUndo(sql: Sql, changeId: number, userId: number
     await maintenanceChangeUndone(tx, change.id, userId, now);
     const spans = [change.before, change.after].filter((s) => s !== null).map(snapshotSpan);
     const result = await conflictsRecompute(tx, spanOf(...spans), now, 'Onderhoudswijziging ongedaan gemaakt', settings);
+    // Subscribers hear what the undo did: a window planned by mistake is cancelled, a move goes back, a deletion returns.
+    const restored = plannedSpanOf(change.before);
+    const undone = plannedSpanOf(change.after);
+    if (change.action === 'create' && undone) await noticeOfPlannedSpan(tx, undone, 'geschrapt', null, now);
+    else if (change.action === 'delete' && restored) await noticeOfPlannedSpan(tx, restored, 'gepland', null, now);
+    else if (restored && undone && (restored.start.getTime() !== undone.start.getTime() || restored.end.getTime() !== undone.end.getTime())) {
+      await noticeOfPlannedSpan(tx, restored, 'verplaatst', { start: undone.start, end: undone.end }, now);
+    }
     return { change: maintenanceChangeJson((await maintenanceChangeById(tx, change.id))!), effect: await changeEffect(tx, result) };
   });
 }

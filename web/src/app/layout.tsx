@@ -1,7 +1,7 @@
 import type { CurrentUser } from '@cd/shared';
 import { type ReactNode, Suspense, useEffect, useId, useState } from 'react';
 import { useDeleteSession } from '../features/auth/api/delete-session';
-import { useUnreadCount } from '../features/notifications/components/notifications-list';
+import { useUnreadCount } from '../features/notifications/api/get-notifications';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Loading } from '../components/feedback';
 import { type Lang, type MessageKey, useI18n } from '../lib/i18n';

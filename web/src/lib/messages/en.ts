@@ -1,5 +1,5 @@
 import type { MessageKey } from './nl';
-import { servicesEn } from './services';
+import { servicesEn } from './services-en';
 
 export const en: Record<MessageKey, string> = {
   'app.starting': 'Loading the dashboard …',

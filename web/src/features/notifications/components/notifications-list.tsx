@@ -149,9 +149,3 @@ function NotificationItem({ n }: { n: NotificationJson }) {
     </div>
   );
 }
-
-/** The number of unread notifications, for the header; null while unknown or unavailable. */
-export function useUnreadCount(): number | null {
-  const query = useNotifications();
-  return query.data ? query.data.filter((n) => !n.readAt).length : null;
-}

@@ -182,7 +182,10 @@ describe('faults', () => {
     expect(healthy, `server stderr: ${serverErrors.slice(-2000)}`).toBe(true);
     expect(server.exitCode).toBeNull();
     expect(statuses.slice(mark), `statuses: ${statuses.join(',')}`).toContain(201);
-    expect(statuses.filter((s) => !(s === 201 || s >= 500 || s === 0)), `statuses: ${statuses.join(',')}`).toEqual([]);
+    expect(
+      statuses.filter((s) => !(s === 201 || s >= 500 || s === 0)),
+      `statuses: ${statuses.join(',')}`,
+    ).toEqual([]);
     await expectNoHalfDeliveries();
     const stored = (await sql`select count(*)::int as n from deliveries`)[0]!.n;
     expect(stored).toBeGreaterThanOrEqual(statuses.filter((s) => s === 201).length);

@@ -1,13 +1,7 @@
 import { afnemersVersion } from '@cd/db';
 import type { Context } from 'hono';
 import { afnemerNames } from '../services/procedure.js';
-import type { AppEnv } from './context.js';
-
-/** The Afnemer names by OIN with the version of the Afnemers table they were read at. */
-export interface NamesAt {
-  version: string;
-  names: Map<string, string>;
-}
+import type { AppEnv, NamesAt } from './context.js';
 
 /**
  * The Afnemer names by OIN, read again only when the Afnemers table changed (afnemersVersion, a cheap query): the

@@ -10,7 +10,6 @@ import type { PlanningCache } from '../services/planning-cache.js';
 import type { ChangeFeed } from '../services/change-feed.js';
 import type { ProcedureSettings } from '../services/procedure.js';
 import type { VersionedMemo } from './versioned-memo.js';
-import type { NamesAt } from './afnemer-names.js';
 
 export interface Deps {
   sql: Sql;
@@ -76,4 +75,10 @@ export function userMay(c: Context<AppEnv>, capability: Capability | readonly Ca
 /** The Afnemer a user is confined to (planners, klantraad-managers), or null for Logius roles who see all. */
 export function afnemerScope(user: UserRow): string | null {
   return accessScope(user);
+}
+
+/** The Afnemer names by OIN with the version of the Afnemers table they were read at (lib/afnemer-names.ts). */
+export interface NamesAt {
+  version: string;
+  names: Map<string, string>;
 }

@@ -103,8 +103,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   );
   const t = useCallback<Translate>(
     (key, params) => {
-      const text = (loaded[lang] ?? nl)[key] ?? nl[key];
-      return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+      return fill((loaded[lang] ?? nl)[key] ?? nl[key], params);
     },
     [lang],
   );
@@ -118,6 +117,41 @@ export function useI18n(): I18n {
   return ctx;
 }
 
-export function useT(): Translate {
-  return useI18n().t;
+/**
+ * A page's own texts, in Dutch and English side by side. They travel in the page's chunk instead of in nl.ts, which is
+ * in the first load of every page (decision 014): the first load stays within its 150 KB whatever pages are added.
+ * Define a block with `defineMessages` in the feature's `messages.ts` and read it with `useT(block)`.
+ */
+export interface MessageBlock<K extends string> {
+  nl: Readonly<Record<K, string>>;
+  en: Readonly<Record<K, string>>;
+}
+
+/** Translates the keys of nl.ts and those of one page block. */
+export type BlockTranslate<K extends string> = (key: MessageKey | K, params?: Record<string, string | number>) => string;
+
+/** Checks at compile time that the English half has exactly the Dutch half's keys. */
+export function defineMessages<K extends string>(block: MessageBlock<K>): MessageBlock<K> {
+  return block;
+}
+
+function fill(text: string, params?: Record<string, string | number>): string {
+  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+}
+
+/** A block's text in the given language (Dutch when a language lacks it), or undefined for a key of nl.ts. */
+export function blockText<K extends string>(block: MessageBlock<K>, lang: Lang, key: string, params?: Record<string, string | number>): string | undefined {
+  const own = (block[lang] as Record<string, string>)[key] ?? (block.nl as Record<string, string>)[key];
+  return own === undefined ? undefined : fill(own, params);
+}
+
+// The plain overload comes last: `ReturnType<typeof useT>` (used in helpers that receive t) picks the last one.
+export function useT<K extends string>(block: MessageBlock<K>): BlockTranslate<K>;
+export function useT(): Translate;
+export function useT<K extends string>(block?: MessageBlock<K>): Translate | BlockTranslate<K> {
+  const { lang, t } = useI18n();
+  return useMemo(() => {
+    if (!block) return t;
+    return (key: MessageKey | K, params?: Record<string, string | number>) => blockText(block, lang, key, params) ?? t(key as MessageKey, params);
+  }, [block, lang, t]);
 }

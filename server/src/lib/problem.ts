@@ -102,9 +102,6 @@ export function errorToProblem(err: unknown, c: Context) {
     const status = err.status as ContentfulStatusCode;
     return problemResponse(c, new ProblemError(status, HONO_MESSAGES[err.message] ?? DETAILS[status] ?? `${TITLES[status] ?? 'Fout'}.`));
   }
-  if (err instanceof SyntaxError) {
-    return problemResponse(c, new ProblemError(400, 'De aanvraag bevat geen geldige JSON.'));
-  }
   // A date the database cannot hold that slipped past validation: the transaction is rolled back, so nothing is stored.
   if (typeof err === 'object' && err !== null && ['22008', '22009'].includes(String((err as { code?: unknown }).code))) {
     return problemResponse(

@@ -41,7 +41,11 @@ describe('errorIsDatabaseUnreachable', () => {
 describe('errorToProblem', () => {
   const app = new Hono();
   app.onError(errorToProblem);
-  app.post('/checked', validator('json', (v) => v), (c) => c.json(c.req.valid('json')));
+  app.post(
+    '/checked',
+    validator('json', (v) => v),
+    (c) => c.json(c.req.valid('json')),
+  );
   app.get('/bug', () => {
     JSON.parse('{"kapot": ');
     return new Response('nooit');

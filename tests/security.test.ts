@@ -28,6 +28,8 @@ describe('login lockout', () => {
     expect(u!.lockedUntil.getTime()).toBe(t.clock.now.getTime() + 15 * 60_000);
     const locked = await login(t.app, 'planner@b.example', 'geheim-wachtwoord');
     expect(locked.status).toBe(429);
+    // The client learns when to try again: the lock's 15 minutes, in seconds.
+    expect(locked.headers.get('retry-after')).toBe(String(15 * 60));
     expect((await locked.json()).detail).toMatch(/tijdelijk geblokkeerd/);
     expect((await t.sql`select count(*)::int as n from sessions`)[0]!.n).toBe(0);
 
@@ -45,6 +47,11 @@ describe('login lockout', () => {
     for (let i = 0; i < 31; i++) statuses.push((await login(app, `niemand${i}@x.example`, 'fout')).status);
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(statuses[30]).toBe(429);
+    const again = await login(app, 'niemand@x.example', 'fout');
+    expect(again.status).toBe(429);
+    const retryAfter = Number(again.headers.get('retry-after'));
+    expect(Number.isInteger(retryAfter) && retryAfter >= 1).toBe(true);
+    expect((await again.json()).detail).toContain(`over ${retryAfter} seconden`);
   });
 });
 

@@ -99,4 +99,12 @@ export const notFound = problem('Niet gevonden');
 export const conflict = problem('Conflict');
 export const tooLarge = problem('Te groot');
 export const unsupportedType = problem('Bestandstype niet ondersteund');
-export const tooManyRequests = problem('Te veel pogingen: de limiet per adres of de blokkade van het account na mislukte aanmeldingen');
+export const tooManyRequests = {
+  ...problem('Te veel pogingen: de limiet per adres of de blokkade van het account na mislukte aanmeldingen'),
+  headers: {
+    'Retry-After': {
+      description: 'Aantal seconden waarna een nieuwe poging zin heeft',
+      schema: { type: 'integer' as const, example: 60 },
+    },
+  },
+};

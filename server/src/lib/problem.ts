@@ -74,10 +74,21 @@ export class ProblemError extends Error {
   }
 }
 
+/** A 429 that tells the client, in Retry-After, after how many whole seconds a new attempt makes sense. */
+export class TooManyRequestsError extends ProblemError {
+  readonly retryAfterSeconds: number;
+  constructor(detail: string, waitMs: number) {
+    super(429, detail);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+  }
+}
+
 export function problemResponse(c: Context, p: ProblemError) {
   const body: Problem = { type: 'about:blank', title: p.title, status: p.status, detail: p.detail };
   if (p.errors) body.errors = p.errors;
-  return c.body(JSON.stringify(body), p.status, { 'Content-Type': 'application/problem+json' });
+  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
+  if (p instanceof TooManyRequestsError) headers['Retry-After'] = String(p.retryAfterSeconds);
+  return c.body(JSON.stringify(body), p.status, headers);
 }
 
 /** Maps zod issues to row errors; a path like windows.3.start becomes row 4, field start. */

@@ -6,13 +6,12 @@ import { userRequire } from '../lib/context.js';
 import { passwordVerify, secretToken, tokenHash } from '../lib/crypto.js';
 import { clientAddress, requestIsHttps } from '../lib/guards.js';
 import { apiRoute, apiRouter, tooManyRequests, publicAccess } from '../lib/openapi.js';
-import { ProblemError } from '../lib/problem.js';
+import { ProblemError, TooManyRequestsError } from '../lib/problem.js';
 import { instantClockDutch } from '@cd/shared/time';
 import { currentUserJson } from '../views/sessions.js';
 
 const MAX_FAILED_LOGINS = 5;
 const LOCK_MS = 15 * 60_000;
-const tooMany = (detail: string) => new ProblemError(429, detail);
 
 // A fixed hash to compare against when the e-mail is unknown, so timing does not reveal which accounts exist.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -43,7 +42,7 @@ export const sessions = apiRouter()
       const { email, password } = c.req.valid('json');
       const now = deps.now();
       const wait = c.get('loginLimiter').hit(clientAddress(c), now.getTime());
-      if (wait !== null) throw tooMany(`Te veel aanmeldpogingen vanaf dit adres. Probeer het over ${wait} seconden opnieuw.`);
+      if (wait !== null) throw new TooManyRequestsError(`Te veel aanmeldpogingen vanaf dit adres. Probeer het over ${wait} seconden opnieuw.`, wait * 1000);
       const user = await userByEmail(deps.sql, email);
       const locked = user?.lockedUntil && user.lockedUntil > now ? user.lockedUntil : null;
       // Always one password check, and one answer for every wrong password, locked or not, known or not: neither
@@ -59,8 +58,9 @@ export const sessions = apiRouter()
       }
       // Only who knows the password learns that the account is locked.
       if (locked) {
-        throw tooMany(
+        throw new TooManyRequestsError(
           `Dit account is tijdelijk geblokkeerd na ${MAX_FAILED_LOGINS} mislukte pogingen. Probeer het na ${instantClockDutch(locked.getTime())} opnieuw.`,
+          locked.getTime() - now.getTime(),
         );
       }
       await userLoginSucceeded(deps.sql, user.id);

@@ -4,10 +4,11 @@ import { AnalysisList } from '../../features/analyses/components/analysis-list';
 import { AnalysisRequestForm } from '../../features/analyses/components/analysis-request-form';
 import { useT } from '../../lib/i18n';
 import { useCurrentUser } from '../../lib/session';
+import { analysesMessages } from '../../features/analyses/messages';
 
 /** Disruption analyses (Bijlage 2): request one after a P1 or a calamity; Logius writes it on the template's fields. */
 export default function AnalysesPage() {
-  const t = useT();
+  const t = useT(analysesMessages);
   const user = useCurrentUser();
   return (
     <>

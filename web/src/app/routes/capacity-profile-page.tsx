@@ -4,9 +4,10 @@ import { ProfileEditor } from '../../features/capacity/components/profile-editor
 import { ProfileHistory } from '../../features/capacity/components/profile-history';
 import { useT } from '../../lib/i18n';
 import { useCurrentUser } from '../../lib/session';
+import { capacityProfileMessages } from '../../features/capacity/messages';
 
 export default function CapacityProfilePage() {
-  const t = useT();
+  const t = useT(capacityProfileMessages);
   const user = useCurrentUser();
   return (
     <>

@@ -5,10 +5,11 @@ import { FileRfc } from '../../features/changes/components/file-rfc';
 import { RfcList } from '../../features/changes/components/rfc-list';
 import { MaintenanceMonth } from '../../features/maintenance/components/maintenance-month';
 import { useT } from '../../lib/i18n';
+import { changesMessages } from '../../features/changes/messages';
 
 /** Requests for change and the release calendar; the API limits the RFCs to what the user may see. */
 export default function ChangesPage() {
-  const t = useT();
+  const t = useT(changesMessages);
   return (
     <>
       <PageTitle title={t('changes.title')} lead={t('changes.lead')}>

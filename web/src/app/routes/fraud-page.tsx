@@ -5,10 +5,11 @@ import { FraudReportForm } from '../../features/fraud/components/fraud-report-fo
 import { FraudReports } from '../../features/fraud/components/fraud-reports';
 import { useT } from '../../lib/i18n';
 import { useCurrentUser } from '../../lib/session';
+import { fraudMessages } from '../../features/fraud/messages';
 
 /** The Fraudeteam's home with every report; for a reporter the form and the receipts of its own reports. */
 export default function FraudPage() {
-  const t = useT();
+  const t = useT(fraudMessages);
   const user = useCurrentUser();
   if (roleMay(user.role, 'fraud.handle')) {
     return (

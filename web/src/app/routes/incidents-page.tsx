@@ -5,10 +5,11 @@ import { IncidentEscalations } from '../../features/incidents/components/escalat
 import { OpenIncidents } from '../../features/incidents/components/open-incidents';
 import { ReportIncident } from '../../features/incidents/components/report-incident';
 import { useT } from '../../lib/i18n';
+import { incidentMessages } from '../../features/incidents/messages';
 
 /** Open incidents with their time left, calamities and escalations; the API limits each list to what the user may see. */
 export default function IncidentsPage() {
-  const t = useT();
+  const t = useT(incidentMessages);
   return (
     <>
       <PageTitle title={t('incidents.title')} lead={t('incidents.lead')}>

@@ -4,9 +4,10 @@ import { MaintenanceCalendar } from '../../features/maintenance/components/maint
 import { MaintenanceMonth } from '../../features/maintenance/components/maintenance-month';
 import { useT } from '../../lib/i18n';
 import { useCurrentUser } from '../../lib/session';
+import { maintenanceMessages } from '../../features/maintenance/messages';
 
 export default function MaintenancePage() {
-  const t = useT();
+  const t = useT(maintenanceMessages);
   const user = useCurrentUser();
   return (
     <>

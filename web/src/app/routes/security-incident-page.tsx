@@ -2,10 +2,11 @@ import { PageTitle } from '../../components/page';
 import { SecurityIncidentDetail } from '../../features/security-incidents/components/security-incident-detail';
 import { useT } from '../../lib/i18n';
 import { Link } from '../../lib/router';
+import { securityIncidentMessages } from '../../features/security-incidents/messages';
 
 /** One security incident: the printable ad-hoc report with its escalation and trail. */
 export default function SecurityIncidentPage({ id }: { id: number }) {
-  const t = useT();
+  const t = useT(securityIncidentMessages);
   return (
     <>
       <p className="no-print">

@@ -4,10 +4,11 @@ import { SecurityIncidentForm, SecurityIncidentList } from '../../features/secur
 import { SecurityPeriodicReportPanel } from '../../features/security-incidents/components/security-report';
 import { useT } from '../../lib/i18n';
 import { useCurrentUser } from '../../lib/session';
+import { securityIncidentMessages } from '../../features/security-incidents/messages';
 
 /** Security incidents (DAP 6.2): report one, the list the user may see, and for Logius the periodic report. */
 export default function SecurityIncidentsPage() {
-  const t = useT();
+  const t = useT(securityIncidentMessages);
   const user = useCurrentUser();
   return (
     <>

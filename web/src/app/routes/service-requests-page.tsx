@@ -4,10 +4,11 @@ import { ServiceRequestForm } from '../../features/service-requests/components/s
 import { ServiceRequestList } from '../../features/service-requests/components/service-request-list';
 import { useT } from '../../lib/i18n';
 import { useCurrentUser } from '../../lib/session';
+import { serviceRequestMessages } from '../../features/service-requests/messages';
 
 /** Service requests (section 4): file one (an Afnemer's users), see each with its working-day deadline. */
 export default function ServiceRequestsPage() {
-  const t = useT();
+  const t = useT(serviceRequestMessages);
   const user = useCurrentUser();
   return (
     <>

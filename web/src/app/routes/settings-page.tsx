@@ -6,9 +6,10 @@ import { CalamityThresholdForm, ServiceRequestTypesForm, StandardChangesForm, Us
 import { SettingsHistory } from '../../features/settings/components/settings-history';
 import { useT } from '../../lib/i18n';
 import { useCurrentUser } from '../../lib/session';
+import { settingsMessages } from '../../features/settings/messages';
 
 export default function SettingsPage() {
-  const t = useT();
+  const t = useT(settingsMessages);
   const user = useCurrentUser();
   const query = useSettings();
   const title = (

@@ -4,9 +4,10 @@ import { NoticesPanel } from '../../features/subscriptions/components/notices-pa
 import { SubscriptionsPanel } from '../../features/subscriptions/components/subscriptions-panel';
 import { useT } from '../../lib/i18n';
 import { useCurrentUser } from '../../lib/session';
+import { subscriptionsMessages } from '../../features/subscriptions/messages';
 
 export default function SubscriptionsPage() {
-  const t = useT();
+  const t = useT(subscriptionsMessages);
   const user = useCurrentUser();
   return (
     <>

@@ -2,17 +2,18 @@ import { fromLocalInputValue, toLocalInputValue } from '@cd/shared/time';
 import { type FormEvent, useState } from 'react';
 import { errorMessage } from '../../../components/feedback';
 import { ApiError } from '../../../lib/api-client';
-import { type MessageKey, useT } from '../../../lib/i18n';
+import { useT } from '../../../lib/i18n';
 import { type AnalysisBody, useDeliverDisruptionAnalysis } from '../api/deliver-disruption-analysis';
 import type { DisruptionAnalysis } from '../api/get-disruption-analyses';
 import { TextField } from './field';
+import { type AnalysesKey, analysesMessages } from '../messages';
 
 const LEVELS = ['groot', 'middel', 'laag'] as const;
 const PARTIES = [
   ['afnemer', 'analyses.impactAfnemer'],
   ['logius', 'analyses.impactLogius'],
   ['klanten', 'analyses.impactKlanten'],
-] as const satisfies readonly (readonly [keyof AnalysisBody['impact'], MessageKey])[];
+] as const satisfies readonly (readonly [keyof AnalysisBody['impact'], AnalysesKey])[];
 
 const empty = (a: DisruptionAnalysis) => {
   const x = a.analysis;
@@ -35,7 +36,7 @@ const empty = (a: DisruptionAnalysis) => {
 
 /** Logius writes the analysis on the fields of Bijlage 2's template; a second delivery revises it (the trail keeps both). */
 export function AnalysisForm({ analysis, onDone }: { analysis: DisruptionAnalysis; onDone: () => void }) {
-  const t = useT();
+  const t = useT(analysesMessages);
   const deliver = useDeliverDisruptionAnalysis();
   const [v, setV] = useState(() => empty(analysis));
   const errors = deliver.error instanceof ApiError ? deliver.error.errors : [];

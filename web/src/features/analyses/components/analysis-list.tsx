@@ -8,10 +8,11 @@ import { useT } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { type DisruptionAnalysis, useDisruptionAnalyses } from '../api/get-disruption-analyses';
 import { AnalysisForm } from './analysis-form';
+import { analysesMessages } from '../messages';
 
 /** The disruption analyses the user may see (an Afnemer its own): request, status, and the analysis once delivered. */
 export function AnalysisList() {
-  const t = useT();
+  const t = useT(analysesMessages);
   const f = useFormat();
   const user = useCurrentUser();
   const query = useDisruptionAnalyses();
@@ -100,7 +101,7 @@ export function AnalysisList() {
 }
 
 function AnalysisView({ analysis }: { analysis: DisruptionAnalysis }) {
-  const t = useT();
+  const t = useT(analysesMessages);
   const f = useFormat();
   const x = analysis.analysis!;
   const rows: [string, string][] = [

@@ -7,10 +7,11 @@ import { useCurrentUser } from '../../../lib/session';
 import { useAnalysableIncidents } from '../api/get-analysable-incidents';
 import { useRequestDisruptionAnalysis } from '../api/request-disruption-analysis';
 import { TextField } from './field';
+import { analysesMessages } from '../messages';
 
 /** Bijlage 2's request form (RFO): after a P1 or a calamity, an analysis for one affected Afnemer. */
 export function AnalysisRequestForm() {
-  const t = useT();
+  const t = useT(analysesMessages);
   const id = useId();
   const user = useCurrentUser();
   const own = user.afnemer?.oin ?? null;
@@ -60,7 +61,7 @@ export function AnalysisRequestForm() {
       <div className="field">
         <label htmlFor={`${id}-incident`}>{t('analyses.incident')}</label>
         <select id={`${id}-incident`} value={v.incidentId} onChange={(e) => set('incidentId')(e.target.value)} aria-invalid={!!err('incidentId')}>
-          <option value="">{t('sr.choose')}</option>
+          <option value="">{t('analyses.choose')}</option>
           {(incidents.data ?? []).map((i) => (
             <option key={i.id} value={i.id}>
               {i.number} ({i.priority}
@@ -74,7 +75,7 @@ export function AnalysisRequestForm() {
         <div className="field">
           <label htmlFor={`${id}-afnemer`}>{t('common.afnemer')}</label>
           <select id={`${id}-afnemer`} value={v.afnemer} onChange={(e) => set('afnemer')(e.target.value)} aria-invalid={!!err('afnemer')}>
-            <option value="">{t('sr.choose')}</option>
+            <option value="">{t('analyses.choose')}</option>
             {involved.map((oin) => (
               <option key={oin} value={oin}>
                 {name(oin)}

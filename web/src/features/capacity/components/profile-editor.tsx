@@ -11,6 +11,7 @@ import { type CapacityProfileBody, usePreviewCapacityProfile, usePutCapacityProf
 import type { RestoreRequest } from '../api/restore-capacity-profile';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { RestoreDialog } from './restore-dialog';
+import { capacityProfileMessages } from '../messages';
 
 export const DAY_KEYS: MessageKey[] = ['day.mon', 'day.tue', 'day.wed', 'day.thu', 'day.fri', 'day.sat', 'day.sun'];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -33,7 +34,7 @@ const today = () => toDateInputValue(Date.now());
  * effect on the conflicts, then a confirm. The notice of what was saved (with an undo) outlives the new version.
  */
 export function ProfileEditor({ canEdit }: { canEdit: boolean }) {
-  const t = useT();
+  const t = useT(capacityProfileMessages);
   const f = useFormat();
   const query = useCapacityProfile();
   // Kept here, outside the editor that a new profile version replaces, so the notice stays on screen.
@@ -79,7 +80,7 @@ export function ProfileEditor({ canEdit }: { canEdit: boolean }) {
 }
 
 function Editor({ profile, canEdit, onSaved }: { profile: CapacityProfileNowJson; canEdit: boolean; onSaved: (saved: CapacityProfileSavedJson) => void }) {
-  const t = useT();
+  const t = useT(capacityProfileMessages);
   const f = useFormat();
   const id = useId();
   const save = usePutCapacityProfile();

@@ -10,13 +10,14 @@ import { useCapacityProfileHistory } from '../api/get-capacity-profile-history';
 import type { RestoreRequest } from '../api/restore-capacity-profile';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { RestoreDialog } from './restore-dialog';
+import { capacityProfileMessages } from '../messages';
 
 /**
  * Every profile version: from when until when it held (a version replaced for its own date never held), who set
  * it, the week's total and peak rate; the capacity manager can restore one ("Terugzetten", effect shown first).
  */
 export function ProfileHistory({ canEdit }: { canEdit: boolean }) {
-  const t = useT();
+  const t = useT(capacityProfileMessages);
   const f = useFormat();
   const query = useCapacityProfileHistory(10);
   const current = useCapacityProfile();

@@ -5,6 +5,7 @@ import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { fromLocalInputValue } from '@cd/shared/time';
 import { type RestoreRequest, usePreviewRestoreCapacityProfile, useRestoreCapacityProfile } from '../api/restore-capacity-profile';
+import { capacityProfileMessages } from '../messages';
 
 /** "Terugzetten": an earlier profile becomes the one in force from a date, after its effect has been shown. */
 export function RestoreDialog({
@@ -18,7 +19,7 @@ export function RestoreDialog({
   onClose: () => void;
   onDone: (saved: CapacityProfileSavedJson) => void;
 }) {
-  const t = useT();
+  const t = useT(capacityProfileMessages);
   const f = useFormat();
   const preview = usePreviewRestoreCapacityProfile();
   const restore = useRestoreCapacityProfile();

@@ -12,6 +12,7 @@ import { type RfcFiling, useFileRfc } from '../api/file-rfc';
 import { useStandardChanges } from '../api/get-standard-changes';
 import '../../../components/details.css';
 import { CHANGE_TYPE_LABEL, RFC_KIND_LABEL } from '../labels';
+import { changesMessages } from '../messages';
 
 type Kind = RfcFiling['kind'];
 
@@ -21,7 +22,7 @@ type Kind = RfcFiling['kind'];
  * one that names the open incident it solves.
  */
 export function FileRfc() {
-  const t = useT();
+  const t = useT(changesMessages);
   const user = useCurrentUser();
   const [open, setOpen] = useState(false);
   // The role may file, and for an Afnemer's user its Afnemer designated it (the session says so).
@@ -39,7 +40,7 @@ export function FileRfc() {
 }
 
 function FileRfcForm({ onCancel }: { onCancel: () => void }) {
-  const t = useT();
+  const t = useT(changesMessages);
   const id = useId();
   const user = useCurrentUser();
   const names = useContext(AfnemerNamesContext);

@@ -4,15 +4,16 @@ import { Section } from '../../../components/page';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
-import { type MessageKey, useT } from '../../../lib/i18n';
+import { useT } from '../../../lib/i18n';
 import { type RfcActionBody, useActOnRfc, useEscalateRfc } from '../api/act-on-rfc';
 import { useReleases } from '../api/get-releases';
 import { type RfcDetailJson, useRfc } from '../api/get-rfc';
 import '../../../components/details.css';
 import { CHANGE_TYPE_LABEL, RFC_KIND_LABEL, RFC_STATUS_LABEL } from '../labels';
+import { type ChangesKey, changesMessages } from '../messages';
 
 type ActionType = RfcDetailJson['availableActions'][number];
-const ACTION_LABEL: Record<ActionType, MessageKey> = {
+const ACTION_LABEL: Record<ActionType, ChangesKey> = {
   analyse: 'rfcAction.analyse',
   'impact-analyse': 'rfcAction.impact-analyse',
   decide: 'rfcAction.decide',
@@ -22,7 +23,7 @@ const ACTION_LABEL: Record<ActionType, MessageKey> = {
 
 /** One RFC: what was filed, the steps taken (analysis, impact analysis, CAB decision), the next step for Logius, and the §7.3 ladder of its type. */
 export function RfcDetail({ id }: { id: number }) {
-  const t = useT();
+  const t = useT(changesMessages);
   const query = useRfc(id);
   if (query.isLoading) return <Loading label={t('changes.loading')} />;
   if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
@@ -30,9 +31,9 @@ export function RfcDetail({ id }: { id: number }) {
 }
 
 function RfcView({ rfc }: { rfc: RfcDetailJson }) {
-  const t = useT();
+  const t = useT(changesMessages);
   const f = useFormat();
-  const record = (label: MessageKey, r: { text: string; by: string; at: string } | null, testId: string) =>
+  const record = (label: ChangesKey, r: { text: string; by: string; at: string } | null, testId: string) =>
     r && (
       <>
         <dt>{t(label)}</dt>
@@ -90,7 +91,7 @@ function RfcView({ rfc }: { rfc: RfcDetailJson }) {
 
 /** The next step of the change process, for Logius' change handlers (the API lists only what they may do now). */
 function RfcStep({ rfc }: { rfc: RfcDetailJson }) {
-  const t = useT();
+  const t = useT(changesMessages);
   const id = useId();
   const act = useActOnRfc();
   const releases = useReleases();
@@ -176,7 +177,7 @@ function RfcStep({ rfc }: { rfc: RfcDetailJson }) {
 
 /** The ladder of section 7.3 for the RFC's type, Logius' side and the Afnemer's at the same level, where the case stands, and its next step. */
 function RfcLadder({ rfc }: { rfc: RfcDetailJson }) {
-  const t = useT();
+  const t = useT(changesMessages);
   const id = useId();
   const escalate = useEscalateRfc();
   const [text, setText] = useState('');

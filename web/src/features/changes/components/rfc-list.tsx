@@ -5,10 +5,11 @@ import { useReleases } from '../api/get-releases';
 import { useRfcs } from '../api/get-rfcs';
 import { CHANGE_TYPE_LABEL, RFC_KIND_LABEL, RFC_STATUS_LABEL } from '../labels';
 import { Link } from '../../../lib/router';
+import { changesMessages } from '../messages';
 
 /** The requests for change the user may see (an Afnemer's users only their own), newest first, with their release if planned. */
 export function RfcList() {
-  const t = useT();
+  const t = useT(changesMessages);
   const query = useRfcs();
   const releases = useReleases();
   if (query.isLoading) return <Loading label={t('changes.loading')} />;

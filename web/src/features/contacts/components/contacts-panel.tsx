@@ -11,13 +11,14 @@ import { useCurrentUser } from '../../../lib/session';
 import { useDeleteContact } from '../api/delete-contact';
 import { type Contact, useContacts } from '../api/get-contacts';
 import { useSaveContact } from '../api/save-contact';
+import { contactsMessages } from '../messages';
 
 /**
  * Bijlage 1: Logius' contacts and each Afnemer's own. An Afnemer's planner or klantraad-manager keeps its own list,
  * Logius' service manager (and the administrator) keeps Logius' and may correct any.
  */
 export function ContactsPanel() {
-  const t = useT();
+  const t = useT(contactsMessages);
   const user = useCurrentUser();
   const name = useAfnemerName();
   const query = useContacts();
@@ -104,7 +105,7 @@ export function ContactsPanel() {
 }
 
 function ContactForm({ contact, onDone }: { contact: Contact | null; onDone: () => void }) {
-  const t = useT();
+  const t = useT(contactsMessages);
   const id = useId();
   const user = useCurrentUser();
   const save = useSaveContact();

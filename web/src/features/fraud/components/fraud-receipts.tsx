@@ -3,10 +3,11 @@ import { ScrollRegion } from '../../../components/scroll-region';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useFraudReports } from '../api/get-fraud-reports';
+import { fraudMessages } from '../messages';
 
 /** A reporter's own receipts: reference and when; what the Fraudeteam does with a report stays with the Fraudeteam. */
 export function FraudReceipts() {
-  const t = useT();
+  const t = useT(fraudMessages);
   const f = useFormat();
   const query = useFraudReports();
   if (query.isLoading) return <Loading />;

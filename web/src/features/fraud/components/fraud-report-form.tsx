@@ -3,10 +3,11 @@ import { errorMessage, Notice } from '../../../components/feedback';
 import { ApiError } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n';
 import { useCreateFraudReport } from '../api/create-fraud-report';
+import { fraudMessages } from '../messages';
 
 /** Report suspected fraud to Logius' Fraudeteam; the answer is a receipt with a reference, nothing more. */
 export function FraudReportForm() {
-  const t = useT();
+  const t = useT(fraudMessages);
   const id = useId();
   const create = useCreateFraudReport();
   const [description, setDescription] = useState('');

@@ -4,11 +4,12 @@ import { EmptyState, ErrorMessage, errorMessage, Loading } from '../../../compon
 import { ScrollRegion } from '../../../components/scroll-region';
 import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useFormat } from '../../../lib/format';
-import { type MessageKey, useT } from '../../../lib/i18n';
+import { useT } from '../../../lib/i18n';
 import { type FraudReport, useFraudReports } from '../api/get-fraud-reports';
 import { usePostFraudAction } from '../api/post-fraud-action';
+import { type FraudKey, fraudMessages } from '../messages';
 
-const STATUS: Record<FraudReport['status'], MessageKey> = {
+const STATUS: Record<FraudReport['status'], FraudKey> = {
   ontvangen: 'fraud.status.ontvangen',
   'in-onderzoek': 'fraud.status.in-onderzoek',
   afgesloten: 'fraud.status.afgesloten',
@@ -16,7 +17,7 @@ const STATUS: Record<FraudReport['status'], MessageKey> = {
 
 /** The Fraudeteam's home: every report, high priority and open ones first, with its status and notes. */
 export function FraudReports() {
-  const t = useT();
+  const t = useT(fraudMessages);
   const f = useFormat();
   const name = useAfnemerName();
   const query = useFraudReports();
@@ -73,7 +74,7 @@ export function FraudReports() {
 }
 
 function FraudActions({ report }: { report: FraudReport }) {
-  const t = useT();
+  const t = useT(fraudMessages);
   const post = usePostFraudAction();
   const [note, setNote] = useState('');
   const addNote = (e: FormEvent) => {

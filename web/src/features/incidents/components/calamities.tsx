@@ -5,10 +5,11 @@ import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useIncidents } from '../api/get-incidents';
 import { CALAMITY_REASON_LABEL, CALAMITY_STATUS_LABEL, INCIDENT_STATUS_LABEL } from '../labels';
+import { incidentMessages } from '../messages';
 
 /** Incidents with a proposed or a confirmed calamity: its status, the reason and a crisis when one was declared. */
 export function Calamities() {
-  const t = useT();
+  const t = useT(incidentMessages);
   const f = useFormat();
   const name = useAfnemerName();
   const proposed = useIncidents({ calamity: 'voorgesteld', pageSize: 200 });

@@ -5,10 +5,11 @@ import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useEscalations } from '../api/get-escalations';
 import { roleLabel } from '../labels';
+import { incidentMessages } from '../messages';
 
 /** Escalations on the incident ladder and the general ladder, latest first: ladder, level, reason, who and when. */
 export function IncidentEscalations() {
-  const t = useT();
+  const t = useT(incidentMessages);
   const f = useFormat();
   const name = useAfnemerName();
   const query = useEscalations();

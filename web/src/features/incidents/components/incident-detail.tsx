@@ -7,18 +7,19 @@ import { Section } from '../../../components/page';
 import { ApiError } from '../../../lib/api-client';
 import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useFormat } from '../../../lib/format';
-import { type MessageKey, useT } from '../../../lib/i18n';
+import { useT } from '../../../lib/i18n';
 import { type IncidentActionBody, useActOnIncident } from '../api/act-on-incident';
 import { type IncidentDetailJson, useIncident } from '../api/get-incident';
 import '../../../components/details.css';
 import { CALAMITY_REASON_LABEL, CALAMITY_STATUS_LABEL, INCIDENT_STATUS_LABEL } from '../labels';
 import { PriorityBadge } from './priority-badge';
 import { CalamityMeter, TimeLeft, useNow } from './time-left';
+import { type IncidentKey, type IncidentT, incidentMessages } from '../messages';
 
 /** The actions this screen offers, in the order of the buttons; the API says which of them the user may take now. */
 const ACTIONS = ['priority', 'update', 'status', 'agree-resolution', 'propose-calamity', 'confirm-calamity', 'declare-crisis', 'close'] as const;
 type ScreenAction = (typeof ACTIONS)[number];
-const ACTION_LABEL: Record<ScreenAction, MessageKey> = {
+const ACTION_LABEL: Record<ScreenAction, IncidentKey> = {
   priority: 'incidentAction.priority',
   update: 'incidentAction.update',
   status: 'incidentAction.status',
@@ -32,7 +33,7 @@ const REASONS = Object.keys(CALAMITY_REASON_LABEL) as (keyof typeof CALAMITY_REA
 
 /** One incident as everyone involved sees it: the SNO clock, the priority (set or proposed), updates and history, and only the buttons of the actions the user may take. */
 export function IncidentDetail({ id }: { id: number }) {
-  const t = useT();
+  const t = useT(incidentMessages);
   const query = useIncident(id);
   if (query.isLoading) return <Loading label={t('incidents.loading')} />;
   if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
@@ -40,7 +41,7 @@ export function IncidentDetail({ id }: { id: number }) {
 }
 
 function IncidentView({ incident: i }: { incident: IncidentDetailJson }) {
-  const t = useT();
+  const t = useT(incidentMessages);
   const f = useFormat();
   const name = useAfnemerName();
   const now = useNow(15_000);
@@ -152,7 +153,7 @@ function IncidentView({ incident: i }: { incident: IncidentDetailJson }) {
   );
 }
 
-function eventText(e: IncidentDetailJson['events'][number], t: ReturnType<typeof useT>, f: ReturnType<typeof useFormat>): string {
+function eventText(e: IncidentDetailJson['events'][number], t: IncidentT, f: ReturnType<typeof useFormat>): string {
   const p = e.payload as Record<string, string | undefined>;
   switch (e.action) {
     case 'reported':
@@ -177,7 +178,7 @@ function eventText(e: IncidentDetailJson['events'][number], t: ReturnType<typeof
 }
 
 function ActionForm({ incident: i, action, onDone }: { incident: IncidentDetailJson; action: ScreenAction; onDone: () => void }) {
-  const t = useT();
+  const t = useT(incidentMessages);
   const id = useId();
   const act = useActOnIncident();
   const [text, setText] = useState('');

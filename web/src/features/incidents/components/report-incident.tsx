@@ -10,6 +10,7 @@ import { useT } from '../../../lib/i18n';
 import { navigate } from '../../../lib/router';
 import { useCurrentUser } from '../../../lib/session';
 import { type IncidentReport, useReportIncident } from '../api/report-incident';
+import { incidentMessages } from '../messages';
 
 type Kind = IncidentReport['kind'];
 type Channel = IncidentReport['channel'];
@@ -19,7 +20,7 @@ type Channel = IncidentReport['channel'];
  * Afnemer and proposes a priority; Logius names the Afnemers and sets the priority (DAP 5.3 step 2).
  */
 export function ReportIncident() {
-  const t = useT();
+  const t = useT(incidentMessages);
   const user = useCurrentUser();
   const [open, setOpen] = useState(false);
   if (!roleMay(user.role, 'incident.report')) return null;
@@ -36,7 +37,7 @@ export function ReportIncident() {
 }
 
 function ReportForm({ onCancel }: { onCancel: () => void }) {
-  const t = useT();
+  const t = useT(incidentMessages);
   const id = useId();
   const user = useCurrentUser();
   const names = useContext(AfnemerNamesContext);

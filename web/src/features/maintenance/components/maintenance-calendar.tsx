@@ -5,7 +5,7 @@ import { Dialog } from '../../../components/dialog';
 import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
 import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
-import { type MessageKey, type Translate, useT } from '../../../lib/i18n';
+import { type MessageKey, useT } from '../../../lib/i18n';
 import { amsterdamMidnightOf, amsterdamParts, amsterdamToMs, fromLocalInputValue, toLocalInputValue } from '@cd/shared/time';
 import { type MaintenanceInput, useCreateMaintenanceWindow, usePreviewCreateMaintenanceWindow } from '../api/create-maintenance-window';
 import { useDeleteMaintenanceWindow, usePreviewDeleteMaintenanceWindow } from '../api/delete-maintenance-window';
@@ -13,9 +13,10 @@ import { useMaintenanceWindows } from '../api/get-maintenance-windows';
 import { usePreviewUndoMaintenanceChange, useUndoMaintenanceChange } from '../api/undo-maintenance-change';
 import { usePreviewUpdateMaintenanceWindow, useUpdateMaintenanceWindow } from '../api/update-maintenance-window';
 import { ScrollRegion } from '../../../components/scroll-region';
+import { type MaintenanceKey, type MaintenanceT, maintenanceMessages } from '../messages';
 
 type Kind = MaintenanceWindowJson['kind'];
-const KIND_LABEL: Record<Kind, MessageKey> = {
+const KIND_LABEL: Record<Kind, MaintenanceKey> = {
   onderhoud: 'maintenance.kind.onderhoud',
   release: 'maintenance.kind.release',
   incident: 'maintenance.kind.incident',
@@ -25,14 +26,14 @@ type Editing = { mode: 'new' } | { mode: 'edit'; window: MaintenanceWindowJson }
 /** What was just stored, as the notice tells it; `change` can be undone until its time is up. */
 type Done = { text: string; change: MaintenanceChangeJson | null };
 
-const doneText = (t: Translate, key: MessageKey, effect: ChangeEffect) => `${t(key)} ${effectSentence(t, effect)}`;
+const doneText = (t: MaintenanceT, key: MessageKey | MaintenanceKey, effect: ChangeEffect) => `${t(key)} ${effectSentence(t, effect)}`;
 
 /**
  * The maintenance calendar: windows that lower capacity, by month; add, change and remove (capacity manager),
  * each first shown with its effect on the conflicts, then confirmed, then undoable for a while.
  */
 export function MaintenanceCalendar({ canEdit }: { canEdit: boolean }) {
-  const t = useT();
+  const t = useT(maintenanceMessages);
   const f = useFormat();
   const [showPast, setShowPast] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
@@ -168,7 +169,7 @@ export function MaintenanceCalendar({ canEdit }: { canEdit: boolean }) {
 
 /** Undoing a change: its effect first, then a confirm. */
 function UndoDialog({ change, onClose, onDone }: { change: MaintenanceChangeJson | null; onClose: () => void; onDone: (done: Done) => void }) {
-  const t = useT();
+  const t = useT(maintenanceMessages);
   const preview = usePreviewUndoMaintenanceChange();
   const undo = useUndoMaintenanceChange();
   const { mutate: runPreview, reset: resetPreview } = preview;
@@ -194,7 +195,7 @@ function UndoDialog({ change, onClose, onDone }: { change: MaintenanceChangeJson
 }
 
 function MaintenanceDialog({ editing, onClose, onDone }: { editing: Editing; onClose: () => void; onDone: (done: Done) => void }) {
-  const t = useT();
+  const t = useT(maintenanceMessages);
   return (
     <Dialog open={editing !== null} title={editing?.mode === 'edit' ? t('maintenance.editTitle') : t('maintenance.addTitle')} onClose={onClose}>
       {editing && <MaintenanceForm key={editing.mode === 'edit' ? editing.window.id : 'new'} editing={editing} onCancel={onClose} onDone={onDone} />}
@@ -203,7 +204,7 @@ function MaintenanceDialog({ editing, onClose, onDone }: { editing: Editing; onC
 }
 
 function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<Editing>; onCancel: () => void; onDone: (done: Done) => void }) {
-  const t = useT();
+  const t = useT(maintenanceMessages);
   const id = useId();
   const create = useCreateMaintenanceWindow();
   const update = useUpdateMaintenanceWindow();
@@ -367,7 +368,7 @@ function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<E
 }
 
 function RemoveDialog({ window: w, onClose, onDone }: { window: MaintenanceWindowJson | null; onClose: () => void; onDone: (done: Done) => void }) {
-  const t = useT();
+  const t = useT(maintenanceMessages);
   const f = useFormat();
   const del = useDeleteMaintenanceWindow();
   const preview = usePreviewDeleteMaintenanceWindow();

@@ -1,13 +1,14 @@
 import { CHANGE_LADDER_LABELS, CHANGE_LADDER_LEVELS } from '@cd/shared/constants';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { useT } from '../../../lib/i18n';
+import { changesMessages } from '../../changes/messages';
 
 /**
  * Section 7.3, "Escalatie bij meldingen gepland onderhoud en releases": first consult, then escalate and inform,
  * Logius' level beside the Afnemer's at the same level. The ladder is data in shared (changes/ladders.ts).
  */
 export function MaintenanceLadder() {
-  const t = useT();
+  const t = useT(changesMessages);
   const label = CHANGE_LADDER_LABELS['onderhoud-release'];
   return (
     <details className="ladder-details" data-testid="maintenance-ladder">

@@ -1,11 +1,12 @@
 import { type CalendarSpan, MonthCalendar } from '../../../components/month-calendar';
 import { ErrorMessage, Loading } from '../../../components/feedback';
 import { useFormat } from '../../../lib/format';
-import { type MessageKey, useT } from '../../../lib/i18n';
+import { useT } from '../../../lib/i18n';
 import { useMaintenanceWindows } from '../api/get-maintenance-windows';
 import { MaintenanceLadder } from './maintenance-ladder';
+import { type MaintenanceKey, maintenanceMessages } from '../messages';
 
-const KIND_LABEL: Record<string, MessageKey> = {
+const KIND_LABEL: Record<string, MaintenanceKey> = {
   onderhoud: 'maintenance.kind.onderhoud',
   release: 'maintenance.kind.release',
   incident: 'maintenance.kind.incident',
@@ -16,7 +17,7 @@ const KIND_LABEL: Record<string, MessageKey> = {
  * day it covers, with the share of capacity left. The list beside it stays the full record.
  */
 export function MaintenanceMonth() {
-  const t = useT();
+  const t = useT(maintenanceMessages);
   const f = useFormat();
   const query = useMaintenanceWindows();
   if (query.isLoading) return <Loading label={t('maintenance.loading')} />;

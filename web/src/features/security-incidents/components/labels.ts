@@ -1,8 +1,8 @@
 import type { SecuritySeverity, SecurityStatus } from '@cd/shared';
-import type { MessageKey, Translate } from '../../../lib/i18n';
+import type { SecurityIncidentKey, SecurityIncidentT } from '../messages';
 
-export const severityKey = (s: SecuritySeverity): MessageKey => `sec.severity.${s}`;
-export const statusKey = (s: SecurityStatus): MessageKey => `sec.statusValue.${s}`;
+export const severityKey = (s: SecuritySeverity): SecurityIncidentKey => `sec.severity.${s}`;
+export const statusKey = (s: SecurityStatus): SecurityIncidentKey => `sec.statusValue.${s}`;
 
 /** "Niveau 2: Service manager Logius", or "Overleg (niet geëscaleerd)" at level 0. */
-export const levelText = (t: Translate, level: number, title: string | null) => (title ? t('sec.levelValue', { level, title }) : t('sec.levelNone'));
+export const levelText = (t: SecurityIncidentT, level: number, title: string | null) => (title ? t('sec.levelValue', { level, title }) : t('sec.levelNone'));

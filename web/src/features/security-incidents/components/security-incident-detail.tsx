@@ -8,10 +8,11 @@ import { useT } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { type SecurityIncident, useSecurityIncident, useSecurityIncidentAction } from '../api/security-incidents';
 import { levelText, severityKey, statusKey } from './labels';
+import { type SecurityIncidentT, securityIncidentMessages } from '../messages';
 
 /** One security incident as an ad-hoc report (DAP 6.2): its facts, level and trail, printable; with the actions the user may take. */
 export function SecurityIncidentDetail({ id }: { id: number }) {
-  const t = useT();
+  const t = useT(securityIncidentMessages);
   const f = useFormat();
   const query = useSecurityIncident(id);
   if (query.isLoading) return <Loading />;
@@ -60,7 +61,7 @@ export function SecurityIncidentDetail({ id }: { id: number }) {
   );
 }
 
-function eventText(t: ReturnType<typeof useT>, e: SecurityIncident['events'][number]): string {
+function eventText(t: SecurityIncidentT, e: SecurityIncident['events'][number]): string {
   const p = e.payload as Record<string, string | number>;
   if (e.action === 'reported') return t('sec.event.reported');
   if (e.action === 'escalated') return t('sec.event.escalated', { level: p.to ?? '', title: p.title ?? '', reason: p.reason ?? '' });
@@ -70,7 +71,7 @@ function eventText(t: ReturnType<typeof useT>, e: SecurityIncident['events'][num
 
 /** Escalate (both sides), and for the security officer status and notes: only the buttons the user may press. */
 function SecurityActions({ incident: s }: { incident: SecurityIncident }) {
-  const t = useT();
+  const t = useT(securityIncidentMessages);
   const id = useId();
   const user = useCurrentUser();
   const act = useSecurityIncidentAction(s.id);

@@ -10,10 +10,11 @@ import { Link } from '../../../lib/router';
 import { useCurrentUser } from '../../../lib/session';
 import { useReportSecurityIncident, useSecurityIncidents } from '../api/security-incidents';
 import { levelText, severityKey, statusKey } from './labels';
+import { securityIncidentMessages } from '../messages';
 
 /** The security incidents the user may see: all for the security officer, the own Afnemer's reports for a planner. */
 export function SecurityIncidentList() {
-  const t = useT();
+  const t = useT(securityIncidentMessages);
   const f = useFormat();
   const query = useSecurityIncidents();
   if (query.isLoading) return <Loading />;
@@ -57,7 +58,7 @@ export function SecurityIncidentList() {
 
 /** Report a security incident (DAP 6.2); a planner for its own Afnemer, the security officer for Logius. */
 export function SecurityIncidentForm() {
-  const t = useT();
+  const t = useT(securityIncidentMessages);
   const id = useId();
   const user = useCurrentUser();
   const report = useReportSecurityIncident();

@@ -6,10 +6,11 @@ import { ScrollRegion } from '../../../components/scroll-region';
 import { useT } from '../../../lib/i18n';
 import { securityReportXlsxUrl, useSecurityReport } from '../api/security-incidents';
 import { severityKey, statusKey } from './labels';
+import { securityIncidentMessages } from '../messages';
 
 /** The quarterly report (DAP 6.2: Logius reports on security incidents periodically), with an Excel download; the current Amsterdam quarter first. */
 export function SecurityPeriodicReportPanel({ today }: { today: Date }) {
-  const t = useT();
+  const t = useT(securityIncidentMessages);
   const id = useId();
   const now = amsterdamParts(today.getTime());
   const [year, setYear] = useState(now.year);

@@ -6,6 +6,7 @@ import { useT } from '../../../lib/i18n';
 import { useCreateServiceRequest } from '../api/create-service-request';
 import { type ServiceRequestType, useServiceRequestTypes } from '../api/get-service-request-types';
 import { fieldLabel, serviceRequestDeadline } from '../deadline';
+import { serviceRequestMessages } from '../messages';
 
 interface FieldSchema {
   type?: string;
@@ -22,7 +23,7 @@ function fieldsOf(type: ServiceRequestType | undefined): [string, FieldSchema][]
 
 /** A service request (section 4): a standard one from the catalogue with its fields and term, or a free one. */
 export function ServiceRequestForm() {
-  const t = useT();
+  const t = useT(serviceRequestMessages);
   const f = useFormat();
   const id = useId();
   const types = useServiceRequestTypes();

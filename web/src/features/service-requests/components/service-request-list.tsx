@@ -4,14 +4,15 @@ import { ExcelDownload } from '../../../components/excel-download';
 import { EmptyState, ErrorMessage, errorMessage, Loading } from '../../../components/feedback';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { useFormat } from '../../../lib/format';
-import { type MessageKey, useT } from '../../../lib/i18n';
+import { useT } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
 import { useServiceRequestTypes } from '../api/get-service-request-types';
 import { type ServiceRequest, useServiceRequests } from '../api/get-service-requests';
 import { useUpdateServiceRequest } from '../api/update-service-request';
 import { serviceRequestDeadline } from '../deadline';
+import { type ServiceRequestKey, serviceRequestMessages } from '../messages';
 
-const STATUS: Record<ServiceRequest['status'], MessageKey> = {
+const STATUS: Record<ServiceRequest['status'], ServiceRequestKey> = {
   ingediend: 'sr.status.ingediend',
   'in-behandeling': 'sr.status.in-behandeling',
   afgehandeld: 'sr.status.afgehandeld',
@@ -20,7 +21,7 @@ const STATUS: Record<ServiceRequest['status'], MessageKey> = {
 
 /** The service requests the user may see (an Afnemer its own), newest first, with the working-day deadline of each. */
 export function ServiceRequestList() {
-  const t = useT();
+  const t = useT(serviceRequestMessages);
   const f = useFormat();
   const user = useCurrentUser();
   const query = useServiceRequests();
@@ -88,7 +89,7 @@ export function ServiceRequestList() {
 
 /** The service manager takes a request on, or closes it with an answer; only the steps its status allows. */
 function HandleButtons({ request }: { request: ServiceRequest }) {
-  const t = useT();
+  const t = useT(serviceRequestMessages);
   const update = useUpdateServiceRequest();
   const [answer, setAnswer] = useState('');
   if (request.status === 'afgehandeld' || request.status === 'afgewezen') return null;

@@ -3,6 +3,7 @@ import { errorMessage, Notice } from '../../../components/feedback';
 import { ApiError } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n';
 import { type Settings, type SettingsPatch, useUpdateSettings } from '../api/get-settings';
+import { settingsMessages } from '../messages';
 
 const toPercent = (fraction: number) => String(Math.round(fraction * 1000) / 10);
 const fromPercent = (text: string) => Number(text.replace(',', '.')) / 100;
@@ -23,7 +24,7 @@ function SettingForm({
   check?: () => string | null;
   children: ReactNode;
 }) {
-  const t = useT();
+  const t = useT(settingsMessages);
   const id = useId();
   const update = useUpdateSettings();
   const [reason, setReason] = useState('');
@@ -69,7 +70,7 @@ function SettingForm({
 }
 
 export function CalamityThresholdForm({ values, defaults }: { values: Settings; defaults: Settings }) {
-  const t = useT();
+  const t = useT(settingsMessages);
   const id = useId();
   const [percent, setPercent] = useState(toPercent(values.calamityThreshold));
   useEffect(() => setPercent(toPercent(values.calamityThreshold)), [values.calamityThreshold]);
@@ -91,7 +92,7 @@ export function CalamityThresholdForm({ values, defaults }: { values: Settings; 
 }
 
 export function UsageThresholdsForm({ values, defaults }: { values: Settings; defaults: Settings }) {
-  const t = useT();
+  const t = useT(settingsMessages);
   const id = useId();
   const [groot, setGroot] = useState(toPercent(values.usageThresholds.groot));
   const [middel, setMiddel] = useState(toPercent(values.usageThresholds.middel));
@@ -134,7 +135,7 @@ export function UsageThresholdsForm({ values, defaults }: { values: Settings; de
 type StandardChange = Settings['standardChanges'][number];
 
 export function StandardChangesForm({ values }: { values: Settings }) {
-  const t = useT();
+  const t = useT(settingsMessages);
   const [items, setItems] = useState<StandardChange[]>(values.standardChanges);
   useEffect(() => setItems(values.standardChanges), [values.standardChanges]);
   const edit = (i: number, change: Partial<StandardChange>) => setItems(items.map((item, j) => (j === i ? { ...item, ...change } : item)));
@@ -190,7 +191,7 @@ export function StandardChangesForm({ values }: { values: Settings }) {
 type ServiceRequestType = Settings['serviceRequestTypes'][number];
 
 export function ServiceRequestTypesForm({ values }: { values: Settings }) {
-  const t = useT();
+  const t = useT(settingsMessages);
   const [items, setItems] = useState<ServiceRequestType[]>(values.serviceRequestTypes);
   useEffect(() => setItems(values.serviceRequestTypes), [values.serviceRequestTypes]);
   const edit = (i: number, change: Partial<ServiceRequestType>) => setItems(items.map((item, j) => (j === i ? { ...item, ...change } : item)));

@@ -1,11 +1,12 @@
 import { EmptyState, ErrorMessage, Loading } from '../../../components/feedback';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { useFormat } from '../../../lib/format';
-import { type Translate, useT } from '../../../lib/i18n';
+import { useT } from '../../../lib/i18n';
 import { type SettingChangeJson, useSettingHistory } from '../api/get-settings';
+import { type SettingsT, settingsMessages } from '../messages';
 
 /** A setting's value in words: a threshold as a percentage, a catalogue by its size. */
-function valueText(key: SettingChangeJson['key'], value: unknown, t: Translate): string {
+function valueText(key: SettingChangeJson['key'], value: unknown, t: SettingsT): string {
   const pct = (x: unknown) => `${Math.round(Number(x) * 1000) / 10}%`;
   if (key === 'calamityThreshold') return pct(value);
   if (key === 'usageThresholds') {
@@ -18,7 +19,7 @@ function valueText(key: SettingChangeJson['key'], value: unknown, t: Translate):
 
 /** Who changed which setting when, from what to what, and why. */
 export function SettingsHistory() {
-  const t = useT();
+  const t = useT(settingsMessages);
   const f = useFormat();
   const query = useSettingHistory();
   if (query.isLoading) return <Loading />;

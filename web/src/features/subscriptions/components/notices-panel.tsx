@@ -6,12 +6,13 @@ import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { type NoticeJson, useCreateNotice, useNotices } from '../api/get-notices';
+import { subscriptionsMessages } from '../messages';
 
 const KINDS: NoticeKind[] = ['storing', 'onderhoud'];
 
 /** Logius: send a notice to the subscribers, or record that it is deliberately withheld and why; and every notice so far. */
 export function NoticesPanel() {
-  const t = useT();
+  const t = useT(subscriptionsMessages);
   const f = useFormat();
   const query = useNotices(true);
   const status = (n: NoticeJson) => (n.withheld ? t('notices.statusHeld', { reason: n.withheldReason ?? '' }) : t('notices.statusSent', { n: n.recipients }));
@@ -57,7 +58,7 @@ export function NoticesPanel() {
 }
 
 function NoticeForm() {
-  const t = useT();
+  const t = useT(subscriptionsMessages);
   const id = useId();
   const create = useCreateNotice();
   const [kind, setKind] = useState<NoticeKind>('storing');

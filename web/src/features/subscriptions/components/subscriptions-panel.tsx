@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
 import { useFormat } from '../../../lib/format';
-import { type MessageKey, useT } from '../../../lib/i18n';
+import { useT } from '../../../lib/i18n';
 import { type SubscriptionJson, useSetSubscription, useSubscriptions } from '../api/get-subscriptions';
+import { type SubscriptionsKey, subscriptionsMessages } from '../messages';
 
-const kindLabel = (kind: SubscriptionJson['kind']): MessageKey => `subs.kind.${kind}`;
+const kindLabel = (kind: SubscriptionJson['kind']): SubscriptionsKey => `subs.kind.${kind}`;
 
 /** The signed-in user's own subscriptions: one switch per kind of notice (section 5.2). */
 export function SubscriptionsPanel() {
-  const t = useT();
+  const t = useT(subscriptionsMessages);
   const f = useFormat();
   const query = useSubscriptions();
   const set = useSetSubscription();

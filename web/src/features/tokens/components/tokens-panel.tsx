@@ -5,12 +5,13 @@ import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../.
 import { ScrollRegion } from '../../../components/scroll-region';
 import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
-import { type MessageKey, useT } from '../../../lib/i18n';
+import { useT } from '../../../lib/i18n';
 import { type ApiTokenCreated, useCreateToken } from '../api/create-token';
 import { useDeleteToken } from '../api/delete-token';
 import { type ApiTokenJson, useTokens } from '../api/get-tokens';
+import { type TokensKey, tokensMessages } from '../messages';
 
-const STATUS: Record<ApiTokenJson['status'], { label: MessageKey; badge: string }> = {
+const STATUS: Record<ApiTokenJson['status'], { label: TokensKey; badge: string }> = {
   actief: { label: 'tokens.status.actief', badge: 'badge--resolved' },
   verlopen: { label: 'tokens.status.verlopen', badge: 'badge--geannuleerd' },
   ingetrokken: { label: 'tokens.status.ingetrokken', badge: 'badge--open' },
@@ -18,7 +19,7 @@ const STATUS: Record<ApiTokenJson['status'], { label: MessageKey; badge: string 
 
 /** One's own API tokens: make one (the secret is shown once), see when each expires and was last used, revoke. */
 export function TokensPanel() {
-  const t = useT();
+  const t = useT(tokensMessages);
   const f = useFormat();
   const query = useTokens();
   const [createdToken, setCreatedToken] = useState<ApiTokenCreated | null>(null);
@@ -122,7 +123,7 @@ export function TokensPanel() {
 }
 
 function CreateForm({ onCreated }: { onCreated: (token: ApiTokenCreated) => void }) {
-  const t = useT();
+  const t = useT(tokensMessages);
   const id = useId();
   const create = useCreateToken();
   const [label, setLabel] = useState('');
@@ -209,7 +210,7 @@ function CreateForm({ onCreated }: { onCreated: (token: ApiTokenCreated) => void
 }
 
 function RevokeDialog({ token, name, onClose, onDone }: { token: ApiTokenJson | null; name: string; onClose: () => void; onDone: (label: string) => void }) {
-  const t = useT();
+  const t = useT(tokensMessages);
   const del = useDeleteToken();
   return (
     <Dialog

@@ -1,0 +1,78 @@
+import { type BlockTranslate, defineMessages } from '../../lib/i18n';
+
+/** The texts of this feature's pages, in their chunk instead of in the first load (web/src/lib/i18n.tsx). */
+export const tokensMessages = defineMessages({
+  nl: {
+    'tokens.title': 'API-tokens',
+    'tokens.lead':
+      'Met een API-token levert een systeem namens u aan (Authorization: Bearer …). Een token werkt tot het verloopt of u het intrekt, en niet zolang uw account geblokkeerd is.',
+    'tokens.listTitle': 'Uw tokens',
+    'tokens.caption': 'Uw API-tokens, nieuwste eerst',
+    'tokens.label': 'Omschrijving',
+    'tokens.labelHint': 'Waarvoor gebruikt u het token? Bijvoorbeeld: aanlevering vanuit SAP.',
+    'tokens.days': 'Geldig (dagen)',
+    'tokens.daysHint': 'Hoogstens {max} dagen.',
+    'tokens.create': 'Token aanmaken',
+    'tokens.errLabel': 'Geef het token een omschrijving, zodat u het later herkent.',
+    'tokens.errDays': 'Vul een geheel aantal dagen in, van 1 tot en met {max}.',
+    'tokens.createdTitle': 'Token "{label}" aangemaakt',
+    'tokens.createdBody': 'Kopieer het token nu en bewaar het veilig: het wordt maar één keer getoond.',
+    'tokens.createdHide': 'Ik heb het token bewaard',
+    'tokens.empty': 'U hebt geen API-tokens',
+    'tokens.emptyBody': 'Maak hierboven een token aan als een systeem namens u moet aanleveren.',
+    'tokens.statusHeader': 'Status',
+    'tokens.status.actief': 'Actief',
+    'tokens.status.verlopen': 'Verlopen',
+    'tokens.status.ingetrokken': 'Ingetrokken',
+    'tokens.created': 'Aangemaakt',
+    'tokens.expires': 'Verloopt',
+    'tokens.lastUsed': 'Laatst gebruikt',
+    'tokens.neverUsed': 'Nooit',
+    'tokens.actions': 'Acties',
+    'tokens.unnamed': 'Token {id}',
+    'tokens.revoke': 'Intrekken',
+    'tokens.revokeTitle': 'Token intrekken',
+    'tokens.revokeBody':
+      'Weet u zeker dat u het token "{label}" wilt intrekken? Systemen die het gebruiken, krijgen daarna geen toegang meer. Dit kan niet ongedaan worden gemaakt.',
+    'tokens.revokeConfirm': 'Ja, intrekken',
+    'tokens.revoked': 'Het token "{label}" is ingetrokken.',
+  },
+  en: {
+    'tokens.title': 'API tokens',
+    'tokens.lead':
+      'With an API token a system delivers on your behalf (Authorization: Bearer …). A token works until it expires or you revoke it, and not while your account is locked.',
+    'tokens.listTitle': 'Your tokens',
+    'tokens.caption': 'Your API tokens, newest first',
+    'tokens.label': 'Description',
+    'tokens.labelHint': 'What is the token for? For example: delivery from SAP.',
+    'tokens.days': 'Valid (days)',
+    'tokens.daysHint': 'At most {max} days.',
+    'tokens.create': 'Create token',
+    'tokens.errLabel': 'Give the token a description, so you recognise it later.',
+    'tokens.errDays': 'Enter a whole number of days, from 1 to {max}.',
+    'tokens.createdTitle': 'Token "{label}" created',
+    'tokens.createdBody': 'Copy the token now and keep it safe: it is shown only once.',
+    'tokens.createdHide': 'I have saved the token',
+    'tokens.empty': 'You have no API tokens',
+    'tokens.emptyBody': 'Create a token above if a system has to deliver on your behalf.',
+    'tokens.statusHeader': 'Status',
+    'tokens.status.actief': 'Active',
+    'tokens.status.verlopen': 'Expired',
+    'tokens.status.ingetrokken': 'Revoked',
+    'tokens.created': 'Created',
+    'tokens.expires': 'Expires',
+    'tokens.lastUsed': 'Last used',
+    'tokens.neverUsed': 'Never',
+    'tokens.actions': 'Actions',
+    'tokens.unnamed': 'Token {id}',
+    'tokens.revoke': 'Revoke',
+    'tokens.revokeTitle': 'Revoke token',
+    'tokens.revokeBody': 'Are you sure you want to revoke the token "{label}"? Systems that use it will no longer have access. This cannot be undone.',
+    'tokens.revokeConfirm': 'Yes, revoke',
+    'tokens.revoked': 'The token "{label}" has been revoked.',
+  },
+});
+
+export type TokensKey = keyof typeof tokensMessages.nl;
+/** `t` of these pages, for helpers that receive it. */
+export type TokensT = BlockTranslate<TokensKey>;

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../lib/i18n';
 
 /**
@@ -51,5 +51,24 @@ export function Dialog({
         </>
       )}
     </dialog>
+  );
+}
+
+/**
+ * A primary button that opens a form in a dialog. The form is mounted only while the dialog is open, so each opening
+ * starts empty; it receives `close` for its Cancel button and for when it is done.
+ */
+export function DialogLauncher({ label, title, children }: { label: string; title: string; children: (close: () => void) => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const close = () => setOpen(false);
+  return (
+    <>
+      <button type="button" className="button button--primary" onClick={() => setOpen(true)}>
+        {label}
+      </button>
+      <Dialog open={open} title={title} onClose={close}>
+        {open && children(close)}
+      </Dialog>
+    </>
   );
 }

@@ -1,8 +1,8 @@
 import { CHANGE_TYPES, type ChangeType } from '@cd/shared/constants';
 import { roleMay } from '@cd/shared/access';
 import { type FormEvent, type ReactNode, useContext, useId, useState } from 'react';
-import { Dialog } from '../../../components/dialog';
-import { errorMessage } from '../../../components/feedback';
+import { DialogLauncher } from '../../../components/dialog';
+import { FormFooter } from '../../../components/form-footer';
 import { ApiError } from '../../../lib/api-client';
 import { AfnemerNamesContext } from '../../../lib/afnemer-names';
 import { useT } from '../../../lib/i18n';
@@ -24,18 +24,12 @@ type Kind = RfcFiling['kind'];
 export function FileRfc() {
   const t = useT(changesMessages);
   const user = useCurrentUser();
-  const [open, setOpen] = useState(false);
   // The role may file, and for an Afnemer's user its Afnemer designated it (the session says so).
   if (!roleMay(user.role, 'rfc.file') || !user.mayFileRfc) return null;
   return (
-    <>
-      <button type="button" className="button button--primary" onClick={() => setOpen(true)}>
-        {t('rfcFile.open')}
-      </button>
-      <Dialog open={open} title={t('rfcFile.title')} onClose={() => setOpen(false)}>
-        {open && <FileRfcForm onCancel={() => setOpen(false)} />}
-      </Dialog>
-    </>
+    <DialogLauncher label={t('rfcFile.open')} title={t('rfcFile.title')}>
+      {(close) => <FileRfcForm onCancel={close} />}
+    </DialogLauncher>
   );
 }
 
@@ -142,19 +136,12 @@ function FileRfcForm({ onCancel }: { onCancel: () => void }) {
             ))}
           </select>
         ))}
-      {file.isError && serverErrors.length === 0 && (
-        <p className="field-error form-grid__full" role="alert">
-          {errorMessage(file.error, t)}
-        </p>
-      )}
-      <div className="actions form-grid__full">
-        <button type="submit" className="button button--primary" disabled={file.isPending}>
-          {file.isPending ? t('common.busy') : t('rfcFile.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter
+        busy={file.isPending}
+        submitLabel={t('rfcFile.submit')}
+        error={file.isError && serverErrors.length === 0 ? file.error : undefined}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -2,8 +2,8 @@ import '../../../components/details.css';
 import { INCIDENT_CHANNELS, INCIDENT_KINDS, PRIORITIES, type Priority } from '@cd/shared/constants';
 import { roleMay } from '@cd/shared/access';
 import { type FormEvent, useContext, useId, useState } from 'react';
-import { Dialog } from '../../../components/dialog';
-import { errorMessage } from '../../../components/feedback';
+import { DialogLauncher } from '../../../components/dialog';
+import { FormFooter } from '../../../components/form-footer';
 import { ApiError } from '../../../lib/api-client';
 import { AfnemerNamesContext } from '../../../lib/afnemer-names';
 import { useT } from '../../../lib/i18n';
@@ -22,17 +22,11 @@ type Channel = IncidentReport['channel'];
 export function ReportIncident() {
   const t = useT(incidentMessages);
   const user = useCurrentUser();
-  const [open, setOpen] = useState(false);
   if (!roleMay(user.role, 'incident.report')) return null;
   return (
-    <>
-      <button type="button" className="button button--primary" onClick={() => setOpen(true)}>
-        {t('incidentReport.open')}
-      </button>
-      <Dialog open={open} title={t('incidentReport.title')} onClose={() => setOpen(false)}>
-        {open && <ReportForm onCancel={() => setOpen(false)} />}
-      </Dialog>
-    </>
+    <DialogLauncher label={t('incidentReport.open')} title={t('incidentReport.title')}>
+      {(close) => <ReportForm onCancel={close} />}
+    </DialogLauncher>
   );
 }
 
@@ -152,19 +146,12 @@ function ReportForm({ onCancel }: { onCancel: () => void }) {
           {err('afnemers')}
         </fieldset>
       )}
-      {report.isError && serverErrors.length === 0 && (
-        <p className="field-error form-grid__full" role="alert">
-          {errorMessage(report.error, t)}
-        </p>
-      )}
-      <div className="actions form-grid__full">
-        <button type="submit" className="button button--primary" disabled={report.isPending}>
-          {report.isPending ? t('common.busy') : t('incidentReport.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter
+        busy={report.isPending}
+        submitLabel={t('incidentReport.submit')}
+        error={report.isError && serverErrors.length === 0 ? report.error : undefined}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

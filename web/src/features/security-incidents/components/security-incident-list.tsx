@@ -1,7 +1,8 @@
 import { roleMay } from '@cd/shared/access';
 import { SECURITY_SEVERITIES, type SecuritySeverity } from '@cd/shared/security-incidents';
 import { type FormEvent, useId, useState } from 'react';
-import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
+import { EmptyState, ErrorMessage, Loading, Notice } from '../../../components/feedback';
+import { FormFooter } from '../../../components/form-footer';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
@@ -134,11 +135,6 @@ export function SecurityIncidentForm() {
         />
         {err('description')}
       </div>
-      {report.isError && serverErrors.length === 0 && (
-        <p className="field-error form-grid__full" role="alert">
-          {errorMessage(report.error, t)}
-        </p>
-      )}
       {done && (
         <div className="form-grid__full">
           <Notice kind="success" role="status">
@@ -146,11 +142,7 @@ export function SecurityIncidentForm() {
           </Notice>
         </div>
       )}
-      <div className="actions form-grid__full">
-        <button type="submit" className="button button--primary" disabled={report.isPending}>
-          {report.isPending ? t('common.busy') : t('sec.submit')}
-        </button>
-      </div>
+      <FormFooter busy={report.isPending} submitLabel={t('sec.submit')} error={report.isError && serverErrors.length === 0 ? report.error : undefined} />
     </form>
   );
 }

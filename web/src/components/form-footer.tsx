@@ -1,0 +1,29 @@
+import { useT } from '../lib/i18n';
+import { errorMessage } from './feedback';
+
+/**
+ * The end of a form in a grid: the error that belongs to no field (when given), then the submit button, which says
+ * it is busy while the request runs, and Cancel when the form can be left.
+ */
+export function FormFooter({ busy, submitLabel, error, onCancel }: { busy: boolean; submitLabel: string; error?: unknown; onCancel?: () => void }) {
+  const t = useT();
+  return (
+    <>
+      {error !== undefined && (
+        <p className="field-error form-grid__full" role="alert">
+          {errorMessage(error, t)}
+        </p>
+      )}
+      <div className="actions form-grid__full">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('common.busy') : submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        )}
+      </div>
+    </>
+  );
+}

@@ -145,7 +145,7 @@ function Offer({
                       <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => onAccept([m.windowId])}>
                         {t('lv.acceptMove')}
                       </button>
-                    )}
+                    )}{' '}
                     <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onDecline([m.windowId])}>
                       {t('lv.declineMove')}
                     </button>

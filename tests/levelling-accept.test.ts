@@ -229,6 +229,16 @@ describe('a planner answers the offered moves', () => {
     expect(await openConflicts()).toHaveLength(2);
     expect((await json('GET', `/levelling/proposals/${p.id}`, who.capacity)).answers[0]).toMatchObject({ answer: 'geaccepteerd', undone: true });
     expect((await json('GET', '/levelling/offers', who.plannerB)).items[0].moves[0].answer).toMatchObject({ undone: true });
+
+    // An undone acceptance leaves the move open: the planner may accept it again (a new plan change) or decline it.
+    const again = await json('POST', `/levelling/proposals/${p.id}/moves/accept`, plannerB2, ids(b));
+    expect(again.planChange.id).not.toBe(done.planChange.id);
+    for (const m of b) expect(await windowAt(m.windowId)).toEqual(m.to);
+    expect(await answers()).toEqual(
+      b.map((m) => ({ windowId: m.windowId, answer: 'geaccepteerd', userId: plannerB2.user.id, planChangeId: again.planChange.id })),
+    );
+    expect((await planChanges()).map((c) => c.source)).toEqual(['nivellering', 'ongedaan gemaakt', 'nivellering']);
+    await json('POST', `/levelling/proposals/${p.id}/moves/decline`, who.plannerB, ids(b), 409);
   });
 
   it('refuses another Afnemer, other roles, a stale window and an unknown move, and changes nothing', async () => {

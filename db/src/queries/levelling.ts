@@ -103,8 +103,9 @@ export function levellingAnswersOf(sql: Queryable, proposalIds: number[]) {
 }
 
 /**
- * Records the answers to these moves; returns the window ids that had no answer yet (a move answered before, also
- * by a concurrent transaction that committed first, is left out: its primary key lets one answer commit).
+ * Records the answers to these moves; returns the window ids that had no answer yet, or whose acceptance was undone
+ * since (that answer is replaced). A move answered before, also by a concurrent transaction that committed first,
+ * is left out: its primary key lets one answer commit.
  */
 export async function levellingAnswersInsert(
   tx: Tx,
@@ -115,7 +116,9 @@ export async function levellingAnswersInsert(
     const rows = await tx`
       insert into levelling_move_answers (proposal_id, window_id, afnemer_oin, answer, user_id, answered_at, plan_change_id)
       values (${a.proposalId}, ${m.windowId}, ${m.afnemer}, ${a.answer}, ${a.userId}, ${a.at}, ${a.planChangeId})
-      on conflict (proposal_id, window_id) do nothing
+      on conflict (proposal_id, window_id) do update set
+        answer = excluded.answer, user_id = excluded.user_id, answered_at = excluded.answered_at, plan_change_id = excluded.plan_change_id
+        where levelling_move_answers.plan_change_id in (select id from plan_changes where undone_at is not null)
       returning window_id`;
     if (rows.length > 0) fresh.push(m.windowId);
   }

@@ -76,7 +76,7 @@ export const levellingAnswers = apiRouter()
       tags: ['Capaciteit'],
       operationId: 'acceptLevellingMoves',
       summary: 'Voorgestelde verschuivingen accepteren',
-      description: `De planner voert verschuivingen van de eigen Afnemer uit een aanvaard voorstel uit, als één planwijziging (bron nivellering) die ${PLAN_CHANGE_UNDO_MS / 60_000} minuten ongedaan te maken is. Met dryRun=true: elk verzendmoment voor en na en welke conflicten ontstaan, erger worden of verdwijnen, zonder iets op te slaan. 403 voor een verschuiving van een andere Afnemer; 409 als een verschuiving al beantwoord is of het verzendmoment sinds het voorstel is gewijzigd (dan verschuift er niets).`,
+      description: `De planner voert verschuivingen van de eigen Afnemer uit een aanvaard voorstel uit, als één planwijziging (bron nivellering) die ${PLAN_CHANGE_UNDO_MS / 60_000} minuten ongedaan te maken is. Met dryRun=true: elk verzendmoment voor en na en welke conflicten ontstaan, erger worden of verdwijnen, zonder iets op te slaan. 403 voor een verschuiving van een andere Afnemer; 409 als een verschuiving al beantwoord is (een ongedaan gemaakte acceptatie telt niet) of het verzendmoment sinds het voorstel is gewijzigd; dan verschuift er niets.`,
       request: {
         params: IdParam,
         query: z.object({

@@ -118,7 +118,8 @@ async function movesChosen(
   const own = accessScope(user, 'levelling.answer-move');
   const foreign = moves.find((m) => own !== null && m.afnemer !== own);
   if (foreign) throw new ProblemError(403, `De verschuiving van ${foreign.kenmerk} hoort bij een andere Afnemer.`);
-  const answered = (await levellingAnswersOf(sql, [p.id])).filter((a) => ids.includes(a.windowId));
+  // An acceptance that was undone since leaves the move open again.
+  const answered = (await levellingAnswersOf(sql, [p.id])).filter((a) => ids.includes(a.windowId) && !a.undone);
   if (answered.length > 0) {
     const a = answered[0]!;
     const kenmerk = moves.find((m) => m.windowId === a.windowId)!.kenmerk;

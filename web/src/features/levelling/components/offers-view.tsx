@@ -104,7 +104,8 @@ function Offer({
   const t = useT(levellingMessages);
   const f = useFormat();
   const { lang } = useI18n();
-  const openMoves = offer.moves.filter((m) => m.answer === null && !m.stale);
+  const isOpen = (m: Move) => m.answer === null || m.answer.undone;
+  const openMoves = offer.moves.filter((m) => isOpen(m) && !m.stale);
   const answerText = (m: Move) => {
     if (m.answer) {
       const text = t(m.answer.answer === 'geaccepteerd' ? 'lv.accepted' : 'lv.declined', { by: m.answer.by, at: f.dateTime(m.answer.at) });
@@ -139,7 +140,7 @@ function Offer({
               <td>{f.number(m.volume)}</td>
               <td>{answerText(m)}</td>
               <td>
-                {m.answer === null && (
+                {isOpen(m) && (
                   <span className="button-row">
                     {!m.stale && (
                       <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => onAccept([m.windowId])}>

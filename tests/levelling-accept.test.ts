@@ -146,6 +146,15 @@ describe('POST /levelling/proposals/{id}/accept', () => {
       select conflict_id::int, payload from conflict_events where action = 'levelling-offer' order by conflict_id`;
     expect(offers.map((o) => o.conflictId)).toEqual(conflicts.map((c) => c.id));
     expect(offers.every((o) => o.payload.proposalId === p.id && o.payload.moves.length > 0)).toBe(true);
+    // As the planner reads the case file: one Dutch line naming the move by Afnemer and Amsterdam time.
+    const caseFile = await json('GET', `/conflicts/${conflicts[0]!.id}`, who.plannerB);
+    const line = caseFile.procedure.events.find((e: { action: string }) => e.action === 'levelling-offer');
+    expect(line.text).toMatch(
+      new RegExp(
+        `^Genivelleerd plan ${p.id} aangeboden door capaciteit@logius\\.example: 1 verschuiving voorgesteld ` +
+          '\\(Afnemer B van 01-02-2027 10:00 tot 11:00 naar 01-02-2027 \\d\\d:\\d\\d tot \\d\\d:\\d\\d\\); de planners accepteren of wijzen af\\.$',
+      ),
+    );
 
     // Once only; a planner may not accept a proposal; an unknown one is a 404.
     const again = await json('POST', `/levelling/proposals/${p.id}/accept`, who.capacity, undefined, 409);

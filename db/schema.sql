@@ -397,6 +397,23 @@ CREATE TRIGGER incidents_notify_insert AFTER INSERT ON public.incidents REFERENC
 CREATE TRIGGER incidents_notify_update AFTER UPDATE ON public.incidents REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('incidents', 'r.afnemers || array_remove(array[r.reported_by_afnemer], null)');
 CREATE TRIGGER incidents_prioritised_default BEFORE INSERT ON public.incidents FOR EACH ROW EXECUTE FUNCTION incidents_prioritised_default();
 
+create table levelling_move_answers (
+  proposal_id bigint not null,
+  window_id bigint not null,
+  afnemer_oin text not null,
+  answer text not null,
+  user_id bigint not null,
+  answered_at timestamp with time zone not null,
+  plan_change_id bigint,
+  constraint levelling_move_answers_answer_check CHECK ((answer = ANY (ARRAY['geaccepteerd'::text, 'afgewezen'::text]))),
+  constraint levelling_move_answers_check CHECK (((answer = 'geaccepteerd'::text) = (plan_change_id IS NOT NULL))),
+  constraint levelling_move_answers_pkey PRIMARY KEY (proposal_id, window_id),
+  constraint levelling_move_answers_plan_change_id_fkey FOREIGN KEY (plan_change_id) REFERENCES plan_changes(id),
+  constraint levelling_move_answers_proposal_id_fkey FOREIGN KEY (proposal_id) REFERENCES levelling_proposals(id),
+  constraint levelling_move_answers_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id),
+  constraint levelling_move_answers_window_id_fkey FOREIGN KEY (window_id) REFERENCES send_windows(id)
+);
+
 create table levelling_proposals (
   id bigint default nextval('levelling_proposals_id_seq'::regclass) not null,
   period_from timestamp with time zone not null,
@@ -407,7 +424,11 @@ create table levelling_proposals (
   remaining jsonb not null,
   figures jsonb not null,
   dry_run jsonb not null,
+  accepted_by bigint,
+  accepted_at timestamp with time zone,
+  constraint levelling_proposals_accepted_by_fkey FOREIGN KEY (accepted_by) REFERENCES users(id),
   constraint levelling_proposals_check CHECK ((period_to > period_from)),
+  constraint levelling_proposals_check1 CHECK (((accepted_by IS NULL) = (accepted_at IS NULL))),
   constraint levelling_proposals_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id),
   constraint levelling_proposals_pkey PRIMARY KEY (id)
 );
@@ -534,7 +555,7 @@ create table plan_changes (
   undone_at timestamp with time zone,
   constraint plan_changes_check CHECK (((source = 'ongedaan gemaakt'::text) = (undo_of IS NOT NULL))),
   constraint plan_changes_pkey PRIMARY KEY (id),
-  constraint plan_changes_source_check CHECK ((source = ANY (ARRAY['suggestie'::text, 'handmatig'::text, 'besluit Klantraad'::text, 'besluit Logius'::text, 'ongedaan gemaakt'::text, 'procedure'::text]))),
+  constraint plan_changes_source_check CHECK ((source = ANY (ARRAY['suggestie'::text, 'handmatig'::text, 'besluit Klantraad'::text, 'besluit Logius'::text, 'ongedaan gemaakt'::text, 'procedure'::text, 'nivellering'::text]))),
   constraint plan_changes_undo_of_fkey FOREIGN KEY (undo_of) REFERENCES plan_changes(id),
   constraint plan_changes_undo_of_key UNIQUE (undo_of),
   constraint plan_changes_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id)
@@ -698,7 +719,7 @@ create table send_window_revisions (
   source text,
   plan_change_id bigint,
   constraint send_window_revisions_pkey PRIMARY KEY (window_id, revision),
-  constraint send_window_revisions_source_check CHECK ((source = ANY (ARRAY['aanlevering'::text, 'suggestie'::text, 'handmatig'::text, 'besluit Klantraad'::text, 'besluit Logius'::text, 'ongedaan gemaakt'::text, 'procedure'::text])))
+  constraint send_window_revisions_source_check CHECK ((source = ANY (ARRAY['aanlevering'::text, 'suggestie'::text, 'handmatig'::text, 'besluit Klantraad'::text, 'besluit Logius'::text, 'ongedaan gemaakt'::text, 'procedure'::text, 'nivellering'::text])))
 );
 CREATE INDEX send_window_revisions_plan_change_idx ON public.send_window_revisions USING btree (plan_change_id) WHERE (plan_change_id IS NOT NULL);
 CREATE TRIGGER send_window_revisions_append_only BEFORE UPDATE ON public.send_window_revisions FOR EACH ROW EXECUTE FUNCTION trail_append_only('De geschiedenis van verzendmomenten');

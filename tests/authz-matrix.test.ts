@@ -100,6 +100,13 @@ const INTENDED = {
   // A levelled plan for a period (issue 18): only the capacity manager proposes one and reads it back; it moves nothing.
   'POST /levelling/proposals': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   'GET /levelling/proposals/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  // Accepting a proposal offers the planners their moves (the capacity manager only); a planner of the move's own
+  // Afnemer accepts (with a dry run first) or declines it; each planner lists the moves offered to its own Afnemer.
+  'POST /levelling/proposals/{id}/accept': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'GET /levelling/offers': [UN, ok, ok, NO, NO, NO, NO, NO, NO, NO, NO],
+  'POST /levelling/proposals/{id}/moves/accept': [UN, ok, NO, NO, NO, NO, NO, NO, NO, NO, NO],
+  'POST /levelling/proposals/{id}/moves/accept · dryRun=true': [UN, ok, NO, NO, NO, NO, NO, NO, NO, NO, NO],
+  'POST /levelling/proposals/{id}/moves/decline': [UN, ok, NO, NO, NO, NO, NO, NO, NO, NO, NO],
   'PUT /maintenance-windows/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   'DELETE /maintenance-windows/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   'POST /maintenance-windows · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
@@ -312,6 +319,11 @@ const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
   'POST /maintenance-windows': 'maintenance.manage',
   'POST /levelling/proposals': 'levelling.propose',
   'GET /levelling/proposals/{id}': 'levelling.propose',
+  'POST /levelling/proposals/{id}/accept': 'levelling.accept',
+  'GET /levelling/offers': 'levelling.answer-move',
+  'POST /levelling/proposals/{id}/moves/accept': 'levelling.answer-move',
+  'POST /levelling/proposals/{id}/moves/accept · dryRun=true': 'levelling.answer-move',
+  'POST /levelling/proposals/{id}/moves/decline': 'levelling.answer-move',
   'PUT /maintenance-windows/{id}': 'maintenance.manage',
   'DELETE /maintenance-windows/{id}': 'maintenance.manage',
   'POST /maintenance-changes/{id}/undo': 'maintenance.manage',
@@ -466,6 +478,27 @@ async function setup(method: string, path: string, a: Actor, body?: unknown) {
 }
 
 const levellingBody = { from: '2027-03-01T00:00:00Z', to: '2027-03-08T00:00:00Z' };
+
+/**
+ * A levelled plan for a fresh hour where A's concept window and B's definitive one overload capacity: the proposal
+ * moves A's window, and the capacity manager accepts it unless `accept` is false.
+ */
+async function levellingOfferToA(accept = true) {
+  const s = slot();
+  const kenmerk = `${A_SECRET}-NIV-${slots}`;
+  await setup('POST', '/prognoses', who.plannerA, {
+    windows: [{ kenmerk, berichttype: 'Brief', start: s.start, eind: s.end, aantalBerichten: 3000, status: 'concept' }],
+  });
+  await setup('POST', '/prognoses', who.plannerB, {
+    windows: [{ kenmerk: `B-NIV-${slots}`, berichttype: 'Brief', start: s.start, eind: s.end, aantalBerichten: 3000, status: 'definitief' }],
+  });
+  const day = Date.parse(s.start) - 10 * HOUR_MS;
+  const p = await setup('POST', '/levelling/proposals', who.capacity, { from: new Date(day).toISOString(), to: new Date(day + DAY_MS).toISOString() });
+  const moves = (p.moves as { windowId: number; afnemer: string }[]).filter((m) => m.afnemer === OIN_A);
+  if (moves.length === 0) throw new Error(`Setup: het voorstel verschuift niets van A: ${JSON.stringify(p.moves)}`);
+  if (accept) await setup('POST', `/levelling/proposals/${p.id}/accept`, who.capacity);
+  return { proposalId: p.id as number, body: { windowIds: moves.map((m) => m.windowId) } };
+}
 
 let slots = 0;
 /** A fresh hour on a day of its own (from March 2027), so what one case creates never meets another's. */
@@ -737,6 +770,32 @@ const REQUESTS: Record<Key, Spec> = {
   'GET /levelling/proposals/{id}': async () => ({
     path: `/levelling/proposals/${(await setup('POST', '/levelling/proposals', who.capacity, levellingBody)).id}`,
   }),
+  'POST /levelling/proposals/{id}/accept': async () => ({ path: `/levelling/proposals/${(await levellingOfferToA(false)).proposalId}/accept` }),
+  'GET /levelling/offers': {
+    request: async () => {
+      await levellingOfferToA();
+      return { path: '/levelling/offers' };
+    },
+    foreign: (b, oin) => b.items.flatMap((o: { moves: Item[] }) => o.moves).filter(notOwn(oin)),
+    holds: (b, caller) => {
+      if (caller.oin === OIN_A) expect(b.items.length).toBeGreaterThan(0);
+    },
+  },
+  'POST /levelling/proposals/{id}/moves/accept': async () => {
+    const o = await levellingOfferToA();
+    return { path: `/levelling/proposals/${o.proposalId}/moves/accept`, body: o.body };
+  },
+  'POST /levelling/proposals/{id}/moves/accept · dryRun=true': {
+    request: async () => {
+      const o = await levellingOfferToA();
+      return { path: `/levelling/proposals/${o.proposalId}/moves/accept?dryRun=true`, body: o.body };
+    },
+    writesNothing: true,
+  },
+  'POST /levelling/proposals/{id}/moves/decline': async () => {
+    const o = await levellingOfferToA();
+    return { path: `/levelling/proposals/${o.proposalId}/moves/decline`, body: o.body };
+  },
   'PUT /maintenance-windows/{id}': async () => {
     const id = (await setup('POST', '/maintenance-windows', who.capacity, maintenanceBody())).id;
     return { path: `/maintenance-windows/${id}`, body: { ...maintenanceBody(), reason: 'Verschoven onderhoud' } };

@@ -27,6 +27,7 @@ import { conflictSuggestions } from './routes/conflict-suggestions.js';
 import { load } from './routes/load.js';
 import { maintenanceChanges, maintenanceWindows } from './routes/maintenance-windows.js';
 import { levelling } from './routes/levelling.js';
+import { levellingAnswers } from './routes/levelling-answers.js';
 import { incidents } from './routes/incidents.js';
 import { incidentActions } from './routes/incident-actions.js';
 import { incidentImpacts } from './routes/incident-capacity-impacts.js';
@@ -124,6 +125,7 @@ export function createApp(deps: Deps) {
     .route('/capacity-profile', capacityProfile)
     .route('/maintenance-windows', maintenanceWindows)
     .route('/levelling', levelling)
+    .route('/levelling', levellingAnswers)
     .route('/maintenance-changes', maintenanceChanges)
     .route('/load', load)
     .route('/conflicts', conflicts)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantSchema } from './instant.js';
+import { PlanChangeRef, WindowChangeJson } from './plan-changes/api.js';
 import { PlanningDryRunResult } from './planning-api.js';
 import { Oin } from './roles.js';
 import { DAY_MS } from './time/units.js';
@@ -46,6 +47,22 @@ const LevellingRemainingJson = z
   })
   .meta({ id: 'LevellingRemaining' });
 
+/** What a planner answered to one offered move. */
+export const LEVELLING_ANSWERS = ['geaccepteerd', 'afgewezen'] as const;
+
+const LevellingAnswerJson = z
+  .object({
+    windowId: z.number().int(),
+    afnemer: Oin,
+    answer: z.enum(LEVELLING_ANSWERS),
+    by: z.string(),
+    at: Instant,
+    planChangeId: z.number().int().nullable().meta({ description: 'De planwijziging die de verschuiving uitvoerde (bij geaccepteerd)' }),
+    undone: z.boolean().meta({ description: 'De planwijziging is sindsdien ongedaan gemaakt' }),
+  })
+  .meta({ id: 'LevellingAnswer' });
+export type LevellingAnswerJson = z.infer<typeof LevellingAnswerJson>;
+
 export const LevellingProposalJson = z
   .object({
     id: z.number().int(),
@@ -66,6 +83,48 @@ export const LevellingProposalJson = z
       lowerBound: z.number().meta({ description: 'Ondergrens: zoveel berichten moet elke oplossing die dezelfde kwartieren vrijmaakt minstens verschuiven' }),
     }),
     dryRun: PlanningDryRunResult.meta({ description: 'De conflicten vóór en na het voorstel (er is niets verschoven)' }),
+    acceptedBy: z.string().nullable().meta({ description: 'Wie het voorstel aanvaardde (het aanbod aan de planners deed); null: nog niet' }),
+    acceptedAt: Instant.nullable(),
+    answers: z.array(LevellingAnswerJson).meta({ description: 'Wie welke verschuiving aanvaardde of afwees, en wanneer' }),
   })
   .meta({ id: 'LevellingProposal' });
 export type LevellingProposalJson = z.infer<typeof LevellingProposalJson>;
+
+/** The moves a planner answers: a selection of their Afnemer's moves in the proposal. */
+export const LevellingMovesInput = z
+  .object({
+    windowIds: z
+      .array(z.number().int().positive())
+      .min(1, { message: 'Kies minstens één verschuiving.' })
+      .max(500, { message: 'Hoogstens 500 verschuivingen tegelijk.' })
+      .meta({ description: 'De verzendmomenten (ids) van de verschuivingen' }),
+  })
+  .meta({ id: 'LevellingMovesInput' });
+
+/** One move offered to a planner's Afnemer, with its answer (null: still open) and whether the window still stands where the proposal found it. */
+const LevellingOfferMoveJson = LevellingMoveJson.extend({
+  answer: LevellingAnswerJson.nullable(),
+  current: z.object({ start: Instant, end: Instant }).meta({ description: 'Waar het verzendmoment nu staat' }),
+  stale: z.boolean().meta({ description: 'Het verzendmoment is sinds het voorstel gewijzigd; de verschuiving kan niet meer' }),
+}).meta({ id: 'LevellingOfferMove' });
+
+export const LevellingOffer = z
+  .object({
+    proposalId: z.number().int(),
+    from: Instant,
+    to: Instant,
+    acceptedBy: z.string(),
+    acceptedAt: Instant,
+    moves: z.array(LevellingOfferMoveJson),
+  })
+  .meta({ id: 'LevellingOffer' });
+export type LevellingOffer = z.infer<typeof LevellingOffer>;
+
+export const LevellingOffers = z.object({ items: z.array(LevellingOffer) }).meta({ id: 'LevellingOffers' });
+export type LevellingOffers = z.infer<typeof LevellingOffers>;
+
+/** The moves a planner accepted: one plan change (undoable for 15 minutes), each window before and after. */
+export const LevellingMovesAccepted = z
+  .object({ planChange: PlanChangeRef, windows: z.array(WindowChangeJson) })
+  .meta({ id: 'LevellingMovesAccepted', description: 'De uitgevoerde verschuivingen: één planwijziging, tot undoUntil ongedaan te maken' });
+export type LevellingMovesAccepted = z.infer<typeof LevellingMovesAccepted>;

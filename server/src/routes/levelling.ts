@@ -1,4 +1,4 @@
-import { levellingProposalById, levellingProposalInsert } from '@cd/db';
+import { levellingAnswersOf, levellingProposalById, levellingProposalInsert } from '@cd/db';
 import { DEFAULT_HORIZON_MS, LevellingProposalInput, LevellingProposalJson, type PlanWindow } from '@cd/shared';
 import { DAY_MS } from '@cd/shared/time';
 import { userMay } from '../lib/context.js';
@@ -98,14 +98,16 @@ export const levelling = apiRouter()
       tags: ['Capaciteit'],
       operationId: 'getLevellingProposal',
       summary: 'Eén voorstel voor een genivelleerd plan',
-      description: 'Een bewaard voorstel zoals het werd berekend: verschuivingen, overbelasting die blijft, ondergrens en de conflicten vóór en na.',
+      description:
+        'Een bewaard voorstel zoals het werd berekend: verschuivingen, overbelasting die blijft, ondergrens en de conflicten vóór en na; met wie het aanvaardde en welke planner welke verschuiving accepteerde of afwees, en wanneer.',
       request: { params: IdParam },
       responses: { 200: { description: 'Het voorstel', content: { 'application/json': { schema: LevellingProposalJson } } }, 404: notFound },
     }),
     async (c) => {
       userMay(c, 'levelling.propose');
-      const row = await levellingProposalById(c.get('deps').sql, c.req.valid('param').id);
+      const { sql } = c.get('deps');
+      const row = await levellingProposalById(sql, c.req.valid('param').id);
       if (!row) throw new ProblemError(404, 'Dit voorstel bestaat niet.');
-      return c.json(proposalJson(row), 200);
+      return c.json(proposalJson(row, await levellingAnswersOf(sql, [row.id])), 200);
     },
   );

@@ -98,6 +98,8 @@ function reasonOf(source: PlanChangeSource, user: UserRow): string {
       return 'Besluit van de Klantraad uitgevoerd';
     case 'ongedaan gemaakt':
       return `Wijziging ongedaan gemaakt door ${user.email}`;
+    case 'nivellering':
+      return `Verschuiving uit een genivelleerd plan uitgevoerd door ${user.email}`;
     case 'suggestie':
     case 'handmatig':
     case 'procedure':

@@ -46,6 +46,10 @@ export const ACCESS = {
   'maintenance.manage': { 'capacity-manager': 'any' },
   /** Propose a levelled plan for a period (issue 18) and read the proposals back. */
   'levelling.propose': { 'capacity-manager': 'any' },
+  /** Accept a proposal: it moves nothing, but offers each affected Afnemer's planners their moves. */
+  'levelling.accept': { 'capacity-manager': 'any' },
+  /** See, accept (as a plan change with dry run and undo) or decline the moves a levelled plan offers one's own Afnemer. */
+  'levelling.answer-move': { planner: 'own' },
 
   // The conflict procedure (section 6): the step gates add the state rules and, for 'own', that the Afnemer is involved.
   'conflict.move-window': { planner: 'own', 'capacity-manager': 'any', 'service-manager': 'any' },

@@ -7,7 +7,7 @@ import type { Role } from '../access/roles.js';
 import { roleMay } from '../access/table.js';
 
 /** Where a plan change comes from; stored with the change and with every revision it writes. */
-export const PLAN_CHANGE_SOURCES = ['suggestie', 'handmatig', 'besluit Klantraad', 'besluit Logius', 'ongedaan gemaakt', 'procedure'] as const;
+export const PLAN_CHANGE_SOURCES = ['suggestie', 'handmatig', 'besluit Klantraad', 'besluit Logius', 'ongedaan gemaakt', 'procedure', 'nivellering'] as const;
 export type PlanChangeSource = (typeof PLAN_CHANGE_SOURCES)[number];
 
 /** How long after a plan change it can be undone. */

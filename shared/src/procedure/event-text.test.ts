@@ -52,6 +52,26 @@ describe('procedureEventText', () => {
     );
   });
 
+  it('names the moves a levelled plan offers, in Amsterdam time', () => {
+    const text = procedureEventText({
+      action: 'levelling-offer',
+      actorEmail: 'c@logius',
+      payload: {
+        proposalId: 7,
+        moves: [
+          {
+            afnemer: 'B',
+            from: { start: '2027-02-01T09:00:00Z', end: '2027-02-01T10:00:00Z' },
+            to: { start: '2027-02-01T08:00:00Z', end: '2027-02-01T09:00:00Z' },
+          },
+        ],
+      },
+    });
+    expect(text).toBe(
+      'Genivelleerd plan 7 aangeboden door c@logius: 1 verschuiving voorgesteld (B van 01-02-2027 10:00 tot 11:00 naar 01-02-2027 09:00 tot 10:00); de planners accepteren of wijzen af.',
+    );
+  });
+
   it('counts moved windows and a decision’s moves in the right number, never with "(s)" or "(en)"', () => {
     const carried = (windows: number) =>
       procedureEventText({ action: 'carried-out', actorEmail: null, payload: { source: 'besluit Logius', windows, conflictRemains: false } });

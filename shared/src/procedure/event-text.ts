@@ -92,6 +92,20 @@ export function procedureEventText(e: TrailEntry): string {
       const remains = p['conflictRemains'] === true;
       return `Uitgevoerd (${source ?? 'besluit'}): ${dutchCount(windows, 'venster', 'vensters')} verplaatst; ${remains ? 'het conflict blijft bestaan' : 'de overbelasting is weg'}.`;
     }
+    case 'levelling-offer': {
+      // A levelled plan (issue 18) offers the planners moves of windows in this conflict.
+      const moves = (Array.isArray(p['moves']) ? p['moves'] : []) as {
+        afnemer?: unknown;
+        from?: { start?: unknown; end?: unknown };
+        to?: { start?: unknown; end?: unknown };
+      }[];
+      const lines = moves.map((m) => {
+        const span = (s: { start?: unknown; end?: unknown } | undefined) =>
+          typeof s?.start === 'string' && typeof s.end === 'string' ? spanDutch(Date.parse(s.start), Date.parse(s.end)) : '?';
+        return `${str(m.afnemer) ?? '?'} van ${span(m.from)} naar ${span(m.to)}`;
+      });
+      return `Genivelleerd plan ${num(p['proposalId']) ?? ''} aangeboden door ${by}: ${dutchCount(moves.length, 'verschuiving', 'verschuivingen')} voorgesteld (${lines.join('; ')}); de planners accepteren of wijzen af.`;
+    }
     case 'reached': {
       const reach = (Array.isArray(p['reach']) ? p['reach'] : []) as Reach[];
       return `Gevraagd ${p['purpose'] === 'advice' ? 'om een antwoord op het advies' : 'om een afweging'}: ${reach.map(reachText).join('; ')}.`;

@@ -30,6 +30,7 @@ const UsageTargetsPage = lazy(() => import('./routes/usage-targets-page'));
 const SecurityIncidentsPage = lazy(() => import('./routes/security-incidents-page'));
 const SecurityIncidentPage = lazy(() => import('./routes/security-incident-page'));
 const AccuracyPage = lazy(() => import('./routes/accuracy-page'));
+const LevellingPage = lazy(() => import('./routes/levelling-page'));
 
 /** The page for a path, as the given role sees it. */
 export function pageFor(pathname: string, role: Role): ReactNode {
@@ -65,5 +66,6 @@ export function pageFor(pathname: string, role: Role): ReactNode {
   const securityIncident = matchPath('/beveiligingsincidenten/:id', path);
   if (securityIncident && /^\d+$/.test(securityIncident.id!)) return <SecurityIncidentPage id={Number(securityIncident.id)} />;
   if (path === '/betrouwbaarheid') return <AccuracyPage />;
+  if (path === '/nivellering') return <LevellingPage />;
   return <NotFoundPage />;
 }

@@ -124,6 +124,7 @@ export const en: Record<MessageKey, string> = {
   'nav.windows': 'My send windows',
   'nav.myConflicts': 'My conflicts',
   'nav.conflicts': 'Conflicts',
+  'nav.levelling': 'Levelling',
   'nav.escalations': 'Escalations',
   'nav.profile': 'Capacity profile',
   'nav.maintenance': 'Maintenance calendar',
@@ -349,6 +350,8 @@ export const en: Record<MessageKey, string> = {
   'planChange.source.besluit Logius': 'decision of Logius',
   'planChange.source.ongedaan gemaakt': 'undone',
   'planChange.source.procedure': 'procedure',
+  'planChange.source.nivellering': 'levelled plan',
+  'event.levellingOffer': 'Levelled plan offered',
 
   'status.concept': 'Draft',
   'status.definitief': 'Final',

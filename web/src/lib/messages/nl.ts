@@ -122,6 +122,7 @@ export const nl = {
   'nav.windows': 'Mijn verzendmomenten',
   'nav.myConflicts': 'Mijn conflicten',
   'nav.conflicts': 'Conflicten',
+  'nav.levelling': 'Nivellering',
   'nav.escalations': 'Escalaties',
   'nav.profile': 'Capaciteitsprofiel',
   'nav.maintenance': 'Onderhoudskalender',
@@ -347,6 +348,8 @@ export const nl = {
   'planChange.source.besluit Logius': 'besluit Logius',
   'planChange.source.ongedaan gemaakt': 'ongedaan gemaakt',
   'planChange.source.procedure': 'procedure',
+  'planChange.source.nivellering': 'nivellering',
+  'event.levellingOffer': 'Genivelleerd plan aangeboden',
 
   'status.concept': 'Concept',
   'status.definitief': 'Definitief',

@@ -36,6 +36,7 @@ export const EVENT_LABEL: Record<string, MessageKey> = {
   'carried-out': 'event.carriedOut',
   'deadline-passed': 'event.deadlinePassed',
   'advice-fell-short': 'event.adviceFellShort',
+  'levelling-offer': 'event.levellingOffer',
 };
 
 export const ASPECT_LABEL: Record<Aspect, MessageKey> = {

@@ -1,0 +1,150 @@
+// Issue 18 in Chromium: the capacity manager proposes a levelled plan for a period and accepts it; two planners of
+// two Afnemers, each in their own browser, preview and accept their moves; the capacity manager's open screen
+// counts the conflicts down live (server-sent events), without a reload, and shows who accepted.
+import { createApp } from '@cd/server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
+import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { dutchCsv } from '../helpers/files.js';
+import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
+
+const PASSWORD = 'geheim-wachtwoord';
+
+let t: TestContext;
+let who: Awaited<ReturnType<typeof standardActors>>;
+let server: E2eServer;
+let browser: Browser;
+let manager: Page;
+const errors: string[][] = [];
+
+/** The Amsterdam calendar day `days` from now, as dd-mm-jjjj (Excel) and as yyyy-mm-dd (a date input). */
+function day(days: number) {
+  const [d, m, y] = new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
+    .format(new Date(Date.now() + days * DAY_MS))
+    .split(/[-/]/);
+  return { dutch: `${d}-${m}-${y}`, iso: `${y}-${m}-${d}` };
+}
+const D1 = day(3);
+const D2 = day(4);
+
+const upload = (a: Actor, rows: string[]) =>
+  t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
+const openConflicts = async () => (await t.sql<{ n: number }[]>`select count(*)::int as n from conflicts where status = 'open'`)[0]!.n;
+const windows = () => t.sql<{ kenmerk: string; startAt: Date; revision: number }[]>`select kenmerk, start_at, revision from send_windows order by kenmerk`;
+
+async function page(email: string): Promise<Page> {
+  const p = await (await contextNew(browser)).newPage();
+  errors.push(pageErrors(p));
+  p.setDefaultTimeout(10_000);
+  await signIn(p, server.url, email, PASSWORD);
+  await p.getByRole('link', { name: 'Nivellering' }).click();
+  return p;
+}
+
+beforeAll(async () => {
+  t = await testDatabase();
+  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  who = await standardActors(t.sql);
+  expect((await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
+  // At 4,000 an hour, two overloaded hours: on D1 B's concept window has to move, on D2 A's.
+  expect(
+    (
+      await upload(who.plannerA, [
+        `A-1;Aanslagen;Brief;${D1.dutch} 10:00;${D1.dutch} 11:00;4.000;definitief`,
+        `A-2;Herinneringen;Brief;${D2.dutch} 10:00;${D2.dutch} 11:00;2.000;concept`,
+      ])
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await upload(who.plannerB, [
+        `B-1;Toeslagen;Brief;${D1.dutch} 10:00;${D1.dutch} 11:00;2.000;concept`,
+        `B-2;Beschikkingen;Brief;${D2.dutch} 10:00;${D2.dutch} 11:00;4.000;definitief`,
+      ])
+    ).status,
+  ).toBe(201);
+  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  browser = await chromiumLaunch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await t?.close();
+});
+
+/** A planner previews the offered move, confirms it, and sees the undo. */
+async function acceptOffered(p: Page, kenmerk: string) {
+  const row = p.getByTestId('lv-offer').getByRole('row').filter({ hasText: kenmerk });
+  // A planner sees no button of the capacity manager's.
+  expect(await p.getByRole('button', { name: 'Voorstel berekenen' }).count()).toBe(0);
+  await row.getByRole('button', { name: 'Effect bekijken en accepteren' }).click();
+  const dialog = p.getByRole('dialog', { name: 'Voorgestelde verschuiving uitvoeren' });
+  await dialog.getByTestId('move-solved').waitFor();
+  expect(await dialog.getByTestId('move-solved').textContent()).toBe('1');
+  expect(await dialog.getByTestId('move-created').textContent()).toBe('0');
+  const done = p.waitForResponse((r) => /\/api\/v1\/levelling\/proposals\/\d+\/moves\/accept$/.test(r.url()));
+  await dialog.getByRole('button', { name: 'Bevestigen' }).click();
+  expect((await done).status()).toBe(200);
+  await p.getByText(`${kenmerk} verschoven volgens het genivelleerde plan.`).waitFor();
+  await p.getByRole('button', { name: 'Ongedaan maken' }).waitFor();
+  await row.getByText(/Geaccepteerd door planner@/).waitFor();
+}
+
+describe('a levelled plan in Chromium', () => {
+  it('is proposed and accepted by the capacity manager, carried out by two planners, and the conflicts disappear live', async () => {
+    expect(await openConflicts()).toBe(2);
+    const before = await windows();
+
+    manager = await page(who.capacity.user.email);
+    await manager.getByLabel('Van').fill(D1.iso);
+    await manager.getByLabel('Tot').fill(D2.iso);
+    await manager.getByRole('button', { name: 'Voorstel berekenen' }).click();
+    await manager.getByRole('heading', { name: /^Voorstel \d+$/ }).waitFor();
+    await manager.getByTestId('lv-open-now').getByText('2', { exact: true }).waitFor();
+    const moves = manager.getByTestId('lv-moves');
+    expect(await moves.count()).toBe(2);
+    expect(await moves.getByText('B-1', { exact: true }).count()).toBe(1);
+    expect(await moves.getByText('A-2', { exact: true }).count()).toBe(1);
+    expect(await manager.getByTestId('lv-before-after').getByText('Opgelost').count()).toBe(2);
+    // The capacity manager answers no move.
+    expect(await manager.getByRole('button', { name: 'Effect bekijken en accepteren' }).count()).toBe(0);
+    await expectAccessible(manager, '60-nivellering-voorstel');
+
+    await manager.getByRole('button', { name: 'Voorstel aanvaarden en aanbieden aan de planners' }).click();
+    await manager.getByText(/^Aanvaard door capaciteit@logius\.example/).waitFor();
+    // Accepting moved nothing.
+    expect(await windows()).toEqual(before);
+    expect(await openConflicts()).toBe(2);
+
+    // Planner A and planner B, each in their own browser, find the moves in their notifications and on the page.
+    const plannerA = await page(who.plannerA.user.email);
+    const plannerB = await page(who.plannerB.user.email);
+    await plannerA.getByTestId('lv-offer').getByText('A-2', { exact: true }).waitFor();
+    expect(await plannerA.getByTestId('lv-offer').getByText('B-1', { exact: true }).count()).toBe(0);
+    await expectAccessible(plannerA, '61-nivellering-voorgestelde-verschuivingen');
+
+    await acceptOffered(plannerA, 'A-2');
+    // The capacity manager's screen counts down without a reload.
+    await manager.getByTestId('lv-open-now').getByText('1', { exact: true }).waitFor();
+    await acceptOffered(plannerB, 'B-1');
+    await manager.getByTestId('lv-open-now').getByText('0', { exact: true }).waitFor();
+    await manager.getByText('Geaccepteerd door planner@a.example', { exact: false }).waitFor();
+    await manager.getByText('Geaccepteerd door planner@b.example', { exact: false }).waitFor();
+
+    // Stored: both windows moved by a plan change from the levelled plan; the others stayed; no conflict is open.
+    expect(await openConflicts()).toBe(0);
+    const after = await windows();
+    for (const k of ['A-2', 'B-1']) {
+      const w = after.find((x) => x.kenmerk === k)!;
+      expect(w.revision).toBe(2);
+      expect(w.startAt.getTime()).not.toBe(before.find((x) => x.kenmerk === k)!.startAt.getTime());
+    }
+    for (const k of ['A-1', 'B-2']) expect(after.find((x) => x.kenmerk === k)).toEqual(before.find((x) => x.kenmerk === k));
+    expect((await t.sql`select source from plan_changes order by id`).map((r) => r.source)).toEqual(['nivellering', 'nivellering']);
+    expect((await t.sql`select answer from levelling_move_answers`).map((r) => r.answer)).toEqual(['geaccepteerd', 'geaccepteerd']);
+    expect(errors.flat()).toEqual([]);
+  });
+});

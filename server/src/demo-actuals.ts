@@ -4,7 +4,7 @@
  * window, windows that never ran, unannounced evening runs, and Afnemers that are nearly perfect. Deterministic: a
  * seeded random stream per Afnemer, so every demo database with the same start date has the same figures.
  */
-import { actualsStore, planWindowsInRange, type Tx } from '@cd/db';
+import { actualsCopyFresh, planWindowsInRange, type Tx } from '@cd/db';
 import { HOUR_MS } from '@cd/shared/time';
 import { mulberry32 } from './demo-random.js';
 
@@ -13,8 +13,9 @@ interface Miss {
   /** Sent volume against announced, per window: `over` ± `noise`. */
   over: number;
   noise: number;
-  /** Every window starts this many hours late. */
+  /** A share `lateShare` of the windows starts this many hours late. */
   lateHours: number;
+  lateShare: number;
   /** Chance that a window's campaign goes out one to three days late instead. */
   daysLate: number;
   /** Chance that a window never runs. */
@@ -24,25 +25,25 @@ interface Miss {
   runSize: number;
 }
 
-const CAREFUL: Miss = { over: 1, noise: 0.03, lateHours: 0, daysLate: 0, skipped: 0, runs: 0, runSize: 0 };
+const CAREFUL: Miss = { over: 1, noise: 0.03, lateHours: 0, lateShare: 0, daysLate: 0, skipped: 0, runs: 0, runSize: 0 };
 
 /** The misses per demo Afnemer (by slug); the others are careful. */
 const MISSES: Record<string, Partial<Miss>> = {
   belastingdienst: { over: 1.3, noise: 0.05 },
-  toeslagen: { lateHours: 2 },
+  toeslagen: { lateHours: 2, lateShare: 0.4 },
   duo: { daysLate: 0.15, noise: 0.08 },
-  cjib: { runs: 0.08, runSize: 4000 },
+  cjib: { runs: 0.1, runSize: 9000 },
   rdw: { over: 0.85, skipped: 0.1, noise: 0.1 },
   cak: { runs: 0.05, runSize: 3000, noise: 0.1 },
   rvo: { daysLate: 0.25 },
   amsterdam: { over: 1.15, runs: 0.04, runSize: 2500, noise: 0.08 },
   rotterdam: { noise: 0.12 },
-  denhaag: { noise: 0.15, lateHours: 1 },
+  denhaag: { noise: 0.15, lateHours: 1, lateShare: 0.15 },
 };
 
 /**
- * Stores the actuals of every passed hour from `from` (the first demo prognose) to the hour before `now`, set-based in
- * one statement; returns the number of hours stored.
+ * Stores the actuals of every passed hour from `from` (the first demo prognose) to the hour before `now`, in an
+ * empty actuals table with one COPY; returns the number of hours stored.
  */
 export async function demoActualsSeed(tx: Tx, afnemers: readonly { oin: string; slug: string }[], userId: number, now: Date, from: Date): Promise<number> {
   const to = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
@@ -62,7 +63,8 @@ export async function demoActualsSeed(tx: Tx, afnemers: readonly { oin: string; 
     const { rand } = who;
     if (rand() < miss.skipped) continue;
     const factor = miss.over * (1 + (rand() * 2 - 1) * miss.noise);
-    const shift = (rand() < miss.daysLate ? (1 + Math.floor(rand() * 3)) * 24 : miss.lateHours) * HOUR_MS;
+    const late = rand();
+    const shift = (late < miss.daysLate ? (1 + Math.floor(rand() * 3)) * 24 : late < miss.daysLate + miss.lateShare ? miss.lateHours : 0) * HOUR_MS;
     for (let h = Math.floor(w.start / HOUR_MS) * HOUR_MS; h < w.end; h += HOUR_MS) {
       const share = (Math.min(w.end, h + HOUR_MS) - Math.max(w.start, h)) / (w.end - w.start);
       add(w.afnemer, h + shift, Math.round(w.volume * share * factor * (1 + (rand() * 2 - 1) * miss.noise * 0.5)));
@@ -81,6 +83,5 @@ export async function demoActualsSeed(tx: Tx, afnemers: readonly { oin: string; 
     const [afnemer, hour] = key.split('|') as [string, string];
     return { afnemer, hour: Number(hour), count };
   });
-  await actualsStore(tx, rows, userId, now);
-  return rows.length;
+  return actualsCopyFresh(tx, rows, userId, now);
 }

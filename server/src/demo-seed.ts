@@ -1,4 +1,5 @@
-import { afnemerUpsert, contactCreate, deliveryStore, maintenanceCreate, userByEmail, userUpsert, usersCount, type Sql } from '@cd/db';
+import { afnemerUpsert, contactCreate, deliveriesBulkStore, deliveryStore, maintenanceCreate, userUpsert, usersCount, type Sql } from '@cd/db';
+import { deliveryRowsStage } from '@cd/db/staging';
 import { demoActualsSeed } from './demo-actuals.js';
 import { demoChangesSeed } from './demo-changes.js';
 import { demoIncidentsSeed } from './demo-incidents.js';
@@ -261,12 +262,20 @@ export async function demoSeed(sql: Sql, now: Date) {
     const pastRand = mulberry32(20170723);
     const pastFrom = new Date(Math.floor(now.getTime() / 86400_000 - 365) * 86400_000);
     const pastDays = Math.round((from.getTime() - pastFrom.getTime()) / 86400_000);
-    for (const a of AFNEMERS) {
-      const list = demoWindows(a, pastFrom, pastDays, now, pastRand, true);
-      windows += list.length;
-      const planner = await userByEmail(tx, `planner@${a.slug}.example`);
-      await deliveryStore(tx, { afnemerOin: a.oin, userId: planner!.id, fileName: 'demo-prognose-vorig-jaar.csv', contentType: 'text/csv', windows: list });
-    }
+    const past = AFNEMERS.flatMap((a) => demoWindows(a, pastFrom, pastDays, now, pastRand, true));
+    windows += past.length;
+    // One COPY and one set-based merge for the whole year (one delivery per Afnemer), as a large upload is stored.
+    const staged = deliveryRowsStage(
+      past.map((window, i) => ({ line: i + 2, window })),
+      null,
+    );
+    const counts = new Map<string, number>();
+    for (const w of past) counts.set(w.afnemer!, (counts.get(w.afnemer!) ?? 0) + 1);
+    await deliveriesBulkStore(
+      tx,
+      { chunks: staged.chunks, counts: [...counts].sort(([a], [b]) => a.localeCompare(b)) },
+      { userId: capacityManager.id, fileName: 'demo-prognose-vorig-jaar.csv', contentType: 'text/csv' },
+    );
     await demoActualsSeed(
       tx,
       AFNEMERS.map((a) => ({ oin: a.oin, slug: a.slug })),

@@ -1,5 +1,7 @@
 // Issue 18, part 1: actuals in (POST /actuals, CSV oin;uur;aantal) and the accuracy scores out (GET /accuracy).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { excelWallTime } from './helpers/files.js';
 import { OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
 
 let t: TestContext;
@@ -105,6 +107,121 @@ describe('POST /actuals', () => {
     expect((await postCsv(who.capacity, `oin;uur;aantal\n${OIN_A};11-01-2027 08:00;90.000\n`)).status).toBe(201);
     expect(await t.sql`select id, start_at, end_at, status, afnemers from conflicts order by id`).toEqual(before);
     expect((await t.sql`select count(*)::int as n from conflict_events`)[0]!.n).toBe(events);
+  });
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A real actuals workbook as Excel saves it: the OIN column as text, the hour as a date cell (wall-clock time). */
+async function actualsXlsx(
+  rows: ExcelJS.CellValue[][],
+  header = ['oin', 'uur', 'aantal'],
+  touch: (ws: ExcelJS.Worksheet) => void = () => {},
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Werkelijk');
+  ws.getColumn(1).numFmt = '@';
+  ws.getColumn(2).numFmt = 'dd-mm-yyyy hh:mm';
+  ws.getColumn(3).numFmt = '#,##0';
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(r);
+  touch(ws);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+const postXlsx = (a: Actor, bytes: Uint8Array, contentType = XLSX) =>
+  t.app.request('/api/v1/actuals', { method: 'POST', headers: { ...a.headers, 'Content-Type': contentType }, body: bytes });
+
+describe('POST /actuals with an Excel workbook', () => {
+  it('stores date cells as Amsterdam wall-clock hours, in winter and in summer time, and text hours with an offset', async () => {
+    const file = await actualsXlsx([
+      [OIN_A, excelWallTime(2027, 1, 5, 9), 125_000],
+      [OIN_A, excelWallTime(2026, 7, 1, 9), 0],
+      [OIN_B, '2026-10-25T02:00+01:00', '1.250'],
+      [OIN_B, '05-01-2027 10:00', 7],
+    ]);
+    const res = await postXlsx(who.capacity, file);
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ rowCount: 4, created: 4, replaced: 0 });
+    expect(await stored()).toEqual([
+      { afnemer: OIN_A, hour: '2026-07-01T07:00Z', count: 0 },
+      { afnemer: OIN_A, hour: '2027-01-05T08:00Z', count: 125_000 },
+      { afnemer: OIN_B, hour: '2026-10-25T01:00Z', count: 1250 },
+      { afnemer: OIN_B, hour: '2027-01-05T09:00Z', count: 7 },
+    ]);
+  });
+
+  it('reads a workbook sent as the multipart field "file" and replaces an hour that is there', async () => {
+    await postCsv(who.capacity, `oin;uur;aantal\n${OIN_A};05-01-2027 09:00;100\n`);
+    const form = new FormData();
+    form.append('file', new File([await actualsXlsx([[OIN_A, excelWallTime(2027, 1, 5, 9), 140]])], 'statistiek.xlsx', { type: '' }));
+    const res = await t.app.request('/api/v1/actuals', { method: 'POST', headers: who.capacity.headers, body: form });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({ rowCount: 1, created: 0, replaced: 1 });
+    expect(await stored()).toEqual([{ afnemer: OIN_A, hour: '2027-01-05T08:00Z', count: 140 }]);
+  });
+
+  it('names every bad cell by Excel row and field in Dutch, and stores nothing', async () => {
+    await postCsv(who.capacity, `oin;uur;aantal\n${OIN_A};04-01-2027 09:00;100\n`);
+    const file = await actualsXlsx(
+      [
+        [OIN_A, excelWallTime(2027, 1, 5, 9), 10],
+        [1000000000000001, excelWallTime(2027, 1, 5, 10), 10],
+        [OIN_A, excelWallTime(2027, 1, 5, 10, 30), 10],
+        [OIN_A, excelWallTime(2027, 3, 28, 2, 0), 10],
+        [OIN_A, excelWallTime(2027, 1, 5, 11), 12.5],
+        [OIN_A, 46392, 10],
+        [OIN_A, excelWallTime(2027, 1, 12, 9), 10],
+        [OIN_A, excelWallTime(2027, 1, 5, 12), { error: '#N/A' }],
+        [OIN_A, excelWallTime(2027, 1, 5, 9), 11],
+      ],
+      undefined,
+      // A plain number where the hour belongs: the cell keeps the General format.
+      (ws) => {
+        ws.getRow(7).getCell(2).numFmt = 'General';
+      },
+    );
+    const res = await postXlsx(who.capacity, file);
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const body = await res.json();
+    expect(body.detail).toContain('er is niets opgeslagen');
+    const errors = body.errors as { row: number; field: string; message: string }[];
+    expect(errors.map((e) => `${e.row}.${e.field}`)).toEqual(['3.oin', '4.uur', '5.uur', '6.aantal', '7.uur', '8.uur', '9.aantal', '10.uur']);
+    const message = (row: number) => errors.find((e) => e.row === row)!.message;
+    expect(message(3)).toContain('celnotatie Tekst');
+    expect(message(4)).toContain('05-01-2027 10:30');
+    expect(message(5)).toContain('zomertijd');
+    expect(message(6)).toContain('geheel getal');
+    expect(message(7)).toContain('getal in plaats van een datum');
+    expect(message(8)).toContain('nog niet voorbij');
+    expect(message(9)).toContain('#N/A');
+    expect(message(10)).toContain('regel 2');
+    expect(await stored()).toEqual([{ afnemer: OIN_A, hour: '2027-01-04T08:00Z', count: 100 }]);
+  });
+
+  it('refuses a workbook with a wrong header, a file that is no workbook, and an unknown Afnemer; nothing is stored', async () => {
+    const header = await postXlsx(who.capacity, await actualsXlsx([[OIN_A, excelWallTime(2027, 1, 5, 9), 10]], ['oin', 'tijdstip', 'volume']));
+    expect(header.status).toBe(400);
+    expect((await header.json()).errors).toEqual([
+      expect.objectContaining({ row: 1, field: 'volume', message: expect.stringContaining('Onbekende kolom "volume"') }),
+      expect.objectContaining({ row: 1, field: 'aantal', message: 'De verplichte kolom aantal ontbreekt in de kopregel.' }),
+    ]);
+    const garbage = await postXlsx(who.capacity, new TextEncoder().encode('oin;uur;aantal\n'));
+    expect(garbage.status).toBe(400);
+    expect((await garbage.json()).errors[0].message).toContain('geen geldig Excel-bestand');
+    const unknown = await postXlsx(who.capacity, await actualsXlsx([['00000001999999999999', excelWallTime(2027, 1, 5, 9), 10]]));
+    expect(unknown.status).toBe(400);
+    expect(await errorsOf(unknown)).toEqual(['2.oin']);
+    expect(await stored()).toEqual([]);
+  });
+
+  it('answers 413 for a workbook over 20 MB before reading it, and lets a planner send none', async () => {
+    const big = await postXlsx(who.capacity, new Uint8Array(21 * 1024 * 1024));
+    expect(big.status).toBe(413);
+    expect((await big.json()).detail).toContain('20 MB');
+    const planner = await postXlsx(who.plannerA, await actualsXlsx([[OIN_A, excelWallTime(2027, 1, 5, 9), 10]]));
+    expect(planner.status).toBe(403);
+    expect(await stored()).toEqual([]);
   });
 });
 

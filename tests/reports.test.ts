@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(async () => {
   t.clock.now = START;
-  await t.sql`truncate rfc_events, rfcs, notifications, outbox, conflict_events, conflict_cases, conflicts,
+  await t.sql`truncate actuals, rfc_events, rfcs, notifications, outbox, conflict_events, conflict_cases, conflicts,
     maintenance_windows, releases, send_window_revisions, send_windows, deliveries cascade`;
   await t.sql`delete from capacity_profiles where id > 1`;
   expect((await send('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
@@ -269,5 +269,82 @@ describe('GET /api/v1/reports/usage', () => {
     expect((await get('/api/v1/reports/usage?year=2027&quarter=1', who.capacity)).status).toBe(400);
     expect((await get('/api/v1/reports/usage?year=2027&quarter=5', who.plannerA)).status).toBe(400);
     expect((await get('/api/v1/reports/usage?year=2027&quarter=1&afnemer=00000001000000000099', who.capacity)).status).toBe(404);
+  });
+});
+
+describe('the reliability of the prognoses in the usage template and the service report', () => {
+  const Q1 = '?year=2027&quarter=1';
+  const JANUARY = 'from=2027-01-01T00:00:00%2B01:00&to=2027-02-01T00:00:00%2B01:00';
+  beforeEach(async () => {
+    await upload(who.plannerA, [
+      'A-1;Voorlopige aanslag;Aanslag;05-01-2027 10:00;05-01-2027 11:00;400.000;definitief',
+      // Still to come on 11 January: not compared.
+      'A-2;;Herinnering;10-02-2027 10:00;10-02-2027 11:00;600.000;concept',
+      'A-0;;Aanslag;10-11-2026 10:00;10-11-2026 11:00;800.000;definitief',
+    ]);
+    // A sends 100.000 more than announced in the hour, and 100.000 in an hour nobody announced; B sends unannounced.
+    const actuals = await t.app.request('/api/v1/actuals', {
+      method: 'POST',
+      headers: { ...who.capacity.headers, 'Content-Type': 'text/csv' },
+      body: `oin;uur;aantal\n${OIN_A};05-01-2027 10:00;500.000\n${OIN_A};05-01-2027 14:00;100.000\n${OIN_B};06-01-2027 10:00;1.000\n`,
+    });
+    expect(actuals.status).toBe(201);
+  });
+
+  it('gives the quarter’s score, volume error, bias and unannounced share of the passed hours, as GET /accuracy does', async () => {
+    const res = await get(`/api/v1/reports/usage${Q1}`, who.plannerA);
+    expect(res.status).toBe(200);
+    const { accuracy } = await res.json();
+    // 400.000 announced, 600.000 sent: |400-500| + |0-100| thousand wrong, 100.000 of them unannounced.
+    expect(accuracy).toMatchObject({ planned: 400_000, actual: 600_000, unannounced: 100_000, score: 56, comparedUntil: '2027-01-11T09:00:00.000Z' });
+    expect(accuracy.volumeError).toBeCloseTo(1 / 3, 9);
+    expect(accuracy.bias).toBeCloseTo(-1 / 3, 9);
+    expect(accuracy.unannouncedShare).toBeCloseTo(1 / 6, 9);
+    const page = await (await get('/api/v1/accuracy?period=quarter&from=2027-01-01&to=2027-04-01', who.plannerA)).json();
+    expect(page.scores).toHaveLength(1);
+    expect(page.scores[0]).toMatchObject({ score: accuracy.score, planned: accuracy.planned, actual: accuracy.actual, volumeError: accuracy.volumeError });
+  });
+
+  it('scores a quarter whose announced campaign never came 0, and has no figures for a quarter still to come', async () => {
+    const q4 = await (await get('/api/v1/reports/usage?year=2026&quarter=4', who.plannerA)).json();
+    expect(q4.accuracy).toMatchObject({ planned: 800_000, actual: 0, volumeError: null, bias: null, unannouncedShare: null, score: 0 });
+    const q2 = await (await get('/api/v1/reports/usage?year=2027&quarter=2', who.plannerA)).json();
+    expect(q2.accuracy).toBeNull();
+  });
+
+  it('writes the figures into the Excel template as numbers, read back from the workbook', async () => {
+    const res = await get(`/api/v1/reports/usage.xlsx${Q1}&afnemer=${OIN_A}`, who.capacity);
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.worksheets[0]!;
+    const cells = new Map<string, ExcelJS.Cell>();
+    ws.eachRow((row) => cells.set(String(row.getCell(1).value).trim(), row.getCell(2)));
+    expect(cells.get('Score betrouwbaarheid (0–100)')!.value).toBe(56);
+    expect(cells.get('Volumefout (WAPE)')!.value).toBeCloseTo(1 / 3, 9);
+    expect(cells.get('Volumefout (WAPE)')!.numFmt).toBe('0.0%');
+    expect(cells.get('Afwijking')!.value).toBeCloseTo(-1 / 3, 9);
+    expect(cells.get('Aandeel onaangekondigd verzonden')!.value).toBeCloseTo(1 / 6, 9);
+    expect(cells.get('Aangekondigde berichten')!.value).toBe(400_000);
+    expect(cells.get('Werkelijk verzonden berichten')!.value).toBe(600_000);
+  });
+
+  it('lists every Afnemer in the service report, least reliable first, and a planner only its own', async () => {
+    const all = await (await get(`/api/v1/reports/service?${JANUARY}`, who.capacity)).json();
+    expect(all.accuracy.comparedUntil).toBe('2027-01-11T09:00:00.000Z');
+    expect(all.accuracy.afnemers.map((a: { afnemer: string; score: number }) => [a.afnemer, a.score])).toEqual([
+      [OIN_B, 0],
+      [OIN_A, 56],
+    ]);
+    expect(all.accuracy.afnemers[0]).toMatchObject({ afnemerName: 'Afnemer B', planned: 0, actual: 1000, unannouncedShare: 1 });
+    const own = await (await get(`/api/v1/reports/service?${JANUARY}`, who.plannerA)).json();
+    expect(own.accuracy.afnemers).toEqual([expect.objectContaining({ afnemer: OIN_A, score: 56, actual: 600_000 })]);
+    const html = await (await get(`/api/v1/reports/service?${JANUARY}`, who.plannerA, 'text/html')).text();
+    expect(html).toContain('7. Betrouwbaarheid prognoses');
+    expect(html).toContain('<td>Afnemer A</td><td>56</td><td>33,3%</td><td>-33,3%</td><td>16,7%</td>');
+    expect(html).not.toContain('Afnemer B');
+    const csv = await (await get(`/api/v1/reports/service?${JANUARY}`, who.capacity, 'text/csv')).text();
+    expect(csv).toContain('Betrouwbaarheid prognoses (score 0–100);Afnemer A;56;');
+    expect(csv).toContain('Betrouwbaarheid prognoses (score 0–100);Afnemer B;0;');
   });
 });

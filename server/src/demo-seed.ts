@@ -1,7 +1,9 @@
-import { afnemerUpsert, contactCreate, deliveryStore, maintenanceCreate, userUpsert, usersCount, type Sql } from '@cd/db';
+import { afnemerUpsert, contactCreate, deliveriesBulkStore, deliveryStore, maintenanceCreate, userUpsert, usersCount, type Sql } from '@cd/db';
+import { deliveryRowsStage } from '@cd/db/staging';
 import { demoActualsSeed } from './demo-actuals.js';
 import { demoChangesSeed } from './demo-changes.js';
 import { demoIncidentsSeed } from './demo-incidents.js';
+import { mulberry32 } from './demo-random.js';
 import { conflictsRecompute } from './services/conflicts-recompute.js';
 import { amsterdamWallTimeToInstant, type NewSendWindow, type Role } from '@cd/shared';
 import { passwordHash } from './lib/crypto.js';
@@ -120,25 +122,17 @@ export const DEMO_LOGINS = [
   'fraude@logius.example            (fraudeteam)',
 ];
 
-/** A small deterministic PRNG, so every demo database looks the same for the same start date. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function localInstant(year: number, month: number, day: number, hour: number, minute: number): Date {
   const r = amsterdamWallTimeToInstant({ year, month, day, hour, minute, second: 0 });
   if (!r.ok) throw new Error(`demo time ${year}-${month}-${day} ${hour}:${minute} is ${r.reason}`);
   return r.instant;
 }
 
-/** The demo prognoses of one Afnemer for the quarter from `from` (a UTC calendar day), plus January–February peaks. */
-function demoWindows(a: DemoAfnemer, from: Date, days: number, now: Date, rand: () => number): NewSendWindow[] {
+/**
+ * The demo prognoses of one Afnemer for `days` days from `from` (a UTC calendar day), plus January–February peaks;
+ * `past`: the year before, every window definitief and without the peak (it would be a conflict nobody can act on).
+ */
+function demoWindows(a: DemoAfnemer, from: Date, days: number, now: Date, rand: () => number, past = false): NewSendWindow[] {
   const windows: NewSendWindow[] = [];
   const push = (day: Date, hour: number, minute: number, hours: number, volume: number, type: string, label: string) => {
     const start = localInstant(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute);
@@ -152,7 +146,7 @@ function demoWindows(a: DemoAfnemer, from: Date, days: number, now: Date, rand: 
       start,
       end,
       aantalBerichten: Math.max(100, Math.round(volume / 100) * 100),
-      status: soon || rand() < 0.3 ? 'definitief' : 'concept',
+      status: past || soon || rand() < 0.3 ? 'definitief' : 'concept',
       vroegsteStart: null,
       laatsteEind: null,
     });
@@ -170,7 +164,7 @@ function demoWindows(a: DemoAfnemer, from: Date, days: number, now: Date, rand: 
       push(day, hour, minute, hours, 0.3 * a.volume * (0.4 + rand() * 1.2), type, `${type} (${a.name})`);
     }
   }
-  if (a.slug === 'belastingdienst') {
+  if (a.slug === 'belastingdienst' && !past) {
     // The yearly peak: provisional assessments go out in the first weeks of January and February.
     const year = from.getUTCMonth() === 0 ? from.getUTCFullYear() : from.getUTCFullYear() + 1;
     for (const month of [0, 1]) {
@@ -263,12 +257,31 @@ export async function demoSeed(sql: Sql, now: Date) {
     await conflictsRecompute(tx, 'all', now, 'Demodata geladen');
     await demoIncidentsSeed(tx, now);
     await demoChangesSeed(tx, now);
+    // The year before this month: prognoses that have run, stored after the conflicts were detected (the past has
+    // none to act on), with their own random stream so the coming quarter stays as it was.
+    const pastRand = mulberry32(20170723);
+    const pastFrom = new Date(Math.floor(now.getTime() / 86400_000 - 365) * 86400_000);
+    const pastDays = Math.round((from.getTime() - pastFrom.getTime()) / 86400_000);
+    const past = AFNEMERS.flatMap((a) => demoWindows(a, pastFrom, pastDays, now, pastRand, true));
+    windows += past.length;
+    // One COPY and one set-based merge for the whole year (one delivery per Afnemer), as a large upload is stored.
+    const staged = deliveryRowsStage(
+      past.map((window, i) => ({ line: i + 2, window })),
+      null,
+    );
+    const counts = new Map<string, number>();
+    for (const w of past) counts.set(w.afnemer!, (counts.get(w.afnemer!) ?? 0) + 1);
+    await deliveriesBulkStore(
+      tx,
+      { chunks: staged.chunks, counts: [...counts].sort(([a], [b]) => a.localeCompare(b)) },
+      { userId: capacityManager.id, fileName: 'demo-prognose-vorig-jaar.csv', contentType: 'text/csv' },
+    );
     await demoActualsSeed(
       tx,
-      AFNEMERS.map((a) => a.oin),
+      AFNEMERS.map((a) => ({ oin: a.oin, slug: a.slug })),
       capacityManager.id,
       now,
-      rand,
+      pastFrom,
     );
   });
   return { afnemers: AFNEMERS.length, windows, logins: DEMO_LOGINS };

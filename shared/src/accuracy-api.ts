@@ -54,3 +54,27 @@ export const ActualsUploadResult = z
     replaced: z.number().int().meta({ description: 'Uren die er al waren en zijn vervangen' }),
   })
   .meta({ id: 'ActualsUploadResult' });
+
+/** The accuracy figures of one Afnemer over a report's range (the usage template's quarter, the service report's period). */
+export const AccuracyFiguresJson = AccuracyScoreJson.pick({
+  planned: true,
+  actual: true,
+  unannounced: true,
+  volumeError: true,
+  bias: true,
+  unannouncedShare: true,
+  score: true,
+}).meta({
+  id: 'AccuracyFigures',
+  description: 'Betrouwbaarheid van de prognoses over de periode van de rapportage, over de uren die voorbij zijn (formules als bij /accuracy)',
+  example: { planned: 120_000, actual: 150_000, unannounced: 3000, volumeError: 0.24, bias: -0.2, unannouncedShare: 0.02, score: 74 },
+});
+
+/** The accuracy section of the service report: every Afnemer the reader may see, least reliable first. */
+export const AccuracySectionJson = z
+  .object({
+    comparedUntil: z.string().meta({ description: 'Einde van de vergeleken uren (ISO 8601): het einde van de periode, of het begin van het huidige uur' }),
+    afnemers: z.array(AccuracyFiguresJson.extend({ afnemer: Oin, afnemerName: z.string() })).meta({ description: 'Per Afnemer, laagste score eerst' }),
+  })
+  .meta({ id: 'AccuracySection' });
+export type AccuracySectionJson = z.infer<typeof AccuracySectionJson>;

@@ -77,6 +77,14 @@ beforeAll(async () => {
     expect(res.status).toBe(201);
   }
   conflictId = (await t.sql<{ id: number }[]>`select id::int from conflicts where status = 'open'`)[0]!.id;
+  // What A and B really sent two hours ago, when neither had announced anything: the report's reliability section.
+  const hour = `${new Date(Math.floor(Date.now() / 3600_000) * 3600_000 - 2 * 3600_000).toISOString().slice(0, 16)}+00:00`;
+  const actuals = await t.app.request('/api/v1/actuals', {
+    method: 'POST',
+    headers: { ...who.capacity.headers, 'Content-Type': 'text/csv' },
+    body: `oin;uur;aantal\n${OIN_A};${hour};1.500\n${OIN_B};${hour};700\n`,
+  });
+  expect(actuals.status).toBe(201);
   server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
   browser = await chromiumLaunch();
 }, 120_000);
@@ -272,6 +280,11 @@ describe('the service report in Chromium', () => {
     expect(await page.getByText(incidentB).count()).toBe(0);
     expect(await page.getByText('Storing bij B (vertrouwelijk)').count()).toBe(0);
     await page.getByTestId('report-analyses').getByText(incidentA).waitFor();
+    const accuracy = page.getByTestId('report-accuracy');
+    await accuracy.getByRole('cell', { name: 'Afnemer A' }).waitFor();
+    expect(await accuracy.getByRole('row').count()).toBe(2);
+    expect(await accuracy.getByText('Afnemer B').count()).toBe(0);
+    expect(await accuracy.getByRole('cell', { name: '1.500' }).count()).toBe(1);
 
     const links = page.getByTestId('usage-links').getByRole('link');
     expect(await links.count()).toBe(4);

@@ -1,4 +1,6 @@
-import type { Queryable } from '../client.js';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Queryable, Tx } from '../client.js';
 
 export interface ActualRow {
   afnemer: string;
@@ -26,4 +28,23 @@ export function actualsInRange(sql: Queryable, from: number, to: number, afnemer
     from actuals
     where hour >= ${new Date(from)} and hour < ${new Date(to)} ${afnemer === null ? sql`` : sql`and afnemer_oin = ${afnemer}`}
     order by hour, afnemer_oin`;
+}
+
+/**
+ * Stores hours into a table that holds none of them yet (the demo seed), with COPY: 30,000 hours in a fraction of the
+ * time of actualsStore's merge. A repeated hour fails the whole COPY (the unique key), so only for fresh rows.
+ */
+export async function actualsCopyFresh(tx: Tx, rows: readonly ActualRow[], userId: number, at: Date): Promise<number> {
+  if (rows.length === 0) return 0;
+  const received = at.toISOString();
+  function* lines(): Generator<string> {
+    for (let i = 0; i < rows.length; i += 5000) {
+      let chunk = '';
+      for (const r of rows.slice(i, i + 5000)) chunk += `${r.afnemer}\t${new Date(r.hour).toISOString()}\t${r.count}\t${received}\t${userId}\n`;
+      yield chunk;
+    }
+  }
+  const writable = await tx`copy actuals (afnemer_oin, hour, count, received_at, received_by) from stdin`.writable();
+  await pipeline(Readable.from(lines()), writable);
+  return rows.length;
 }

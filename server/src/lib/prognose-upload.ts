@@ -14,7 +14,8 @@ import type { JsonUploadResult } from '../services/cpu-tasks.js';
 /** The media type of an Excel (XLSX) file. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function fileKind(contentType: string, fileName: string | null): 'csv' | 'xlsx' | null {
+/** Whether an upload is a CSV or an Excel workbook, by its media type or file name; null: neither. */
+export function fileKind(contentType: string, fileName: string | null): 'csv' | 'xlsx' | null {
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   const name = fileName?.toLowerCase() ?? '';
   if (type === XLSX_TYPE || name.endsWith('.xlsx')) return 'xlsx';
@@ -22,7 +23,8 @@ function fileKind(contentType: string, fileName: string | null): 'csv' | 'xlsx' 
   return null;
 }
 
-function fileNameFromDisposition(header: string | undefined): string | null {
+/** The file name a raw upload gives in its Content-Disposition header, if any. */
+export function fileNameFromDisposition(header: string | undefined): string | null {
   const match = header?.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i);
   return match ? decodeURIComponent(match[1]!) : null;
 }

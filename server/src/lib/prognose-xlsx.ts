@@ -13,7 +13,7 @@ import {
   type PrognoseField,
   type PrognoseParseOptions,
   type PrognoseTableCell,
-  type PrognoseTableReader,
+  type RowError,
   type WallTime,
 } from '@cd/shared';
 import ExcelJS from 'exceljs';
@@ -152,7 +152,10 @@ function inflatedSizeWithin(data: Buffer, limit: number): Promise<boolean> {
   });
 }
 
-function xlsxFailure(message: string): ParseResult {
+/** What a table parse may fail with before any row is read: one whole-file error. */
+type XlsxFailure = { ok: false; errors: RowError[] };
+
+function xlsxFailure(message: string): XlsxFailure {
   return { ok: false, errors: [{ field: '', message }] };
 }
 
@@ -236,19 +239,33 @@ export interface XlsxParseStats {
   lastLineRead: number;
 }
 
+/** Reads the rows under a header row, as prognoseTableReader and actualsTableReader do. */
+export interface XlsxTableReader<R> {
+  add(row: { line: number; cells: PrognoseTableCell[] }): R | null;
+  finish(): R;
+}
+
+/** What the messages of xlsxTableParse call the file's content and its rows. */
+export interface XlsxTableWords {
+  /** "de prognose": "Verdeel de prognose over meerdere bestanden." */
+  content: string;
+  /** What goes under the header row: "de vensters", "de uren". */
+  rows: string;
+}
+
 /**
- * Returns the validated send windows on the first worksheet of an .xlsx file, or Dutch errors (never throws).
- * Edge: date cells are Amsterdam wall-clock times (a time in the DST gap or the doubled autumn hour is an
- * error); text cells may hold dates like 15-01-2027 08:00; formula cells use their stored result; rows with
- * only empty cells are skipped; not-a-zip, a zip bomb or an unreadable workbook give one Dutch error.
- * The sheet is streamed: reading stops at the first data row above maxRows (`tooManyRows: true`), so the
- * rest of a huge sheet is never inflated, and the event loop gets a turn between chunks.
+ * Returns the result of `start`'s reader over the first worksheet of an .xlsx file, or one Dutch whole-file error
+ * (never throws). The header is the first row that is not blank.
+ * Edge: as prognoseXlsxParse: the zip is checked (size, bomb) before anything is read, and the sheet is streamed,
+ * so reading stops at the first row the reader refuses (too many rows) without inflating the rest.
  */
-export async function prognoseXlsxParse(
+export async function xlsxTableParse<R>(
   buffer: Buffer | ArrayBuffer | Uint8Array,
-  opts: PrognoseParseOptions = {},
+  start: (headers: string[], line: number) => XlsxTableReader<R> | R,
+  opts: { maxRows?: number; words: XlsxTableWords },
   stats: XlsxParseStats = { lastLineRead: 0 },
-): Promise<ParseResult> {
+): Promise<R | XlsxFailure> {
+  const { content, rows } = opts.words;
   try {
     const buf = Buffer.isBuffer(buffer)
       ? buffer
@@ -256,7 +273,7 @@ export async function prognoseXlsxParse(
         ? Buffer.from(buffer)
         : Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     if (buf.length > UPLOAD_LIMITS.maxBytes) {
-      return xlsxFailure(`Het bestand is groter dan ${UPLOAD_LIMITS.maxBytes / 1024 / 1024} MB. Verdeel de prognose over meerdere bestanden.`);
+      return xlsxFailure(`Het bestand is groter dan ${UPLOAD_LIMITS.maxBytes / 1024 / 1024} MB. Verdeel ${content} over meerdere bestanden.`);
     }
     const problem = await xlsxZipProblem(buf);
     if (problem !== null) return xlsxFailure(problem);
@@ -264,16 +281,16 @@ export async function prognoseXlsxParse(
 
     try {
       const sheet = await xlsxFirstSheetOpen(buf, zipCentralDirectoryRead(buf) ?? []);
-      let reader: PrognoseTableReader | null = null;
+      let reader: XlsxTableReader<R> | null = null;
       for await (const batch of sheet.rowBatches()) {
         for (const { line, cells: values } of batch) {
           stats.lastLineRead = line;
           const cells = values.map(xlsxValueToCell);
           if (reader === null) {
             if (cells.every(cellIsBlank)) continue;
-            const started = prognoseTableReader(cells.map(cellToHeaderText), line, 'xlsx', opts);
-            if (!('add' in started)) return started;
-            reader = started;
+            const started = start(cells.map(cellToHeaderText), line);
+            if (!(typeof started === 'object' && started !== null && 'add' in started)) return started;
+            reader = started as XlsxTableReader<R>;
             continue;
           }
           // Returning ends the generator, which stops inflating the rest of the sheet.
@@ -282,7 +299,7 @@ export async function prognoseXlsxParse(
         }
       }
       if (reader === null) {
-        return xlsxFailure(`Het eerste werkblad ("${sheet.name}") is leeg. Zet de kopregel in rij 1 en de vensters daaronder, zoals in het sjabloon.`);
+        return xlsxFailure(`Het eerste werkblad ("${sheet.name}") is leeg. Zet de kopregel in rij 1 en ${rows} daaronder, zoals in het sjabloon.`);
       }
       return reader.finish();
     } catch (error) {
@@ -290,7 +307,7 @@ export async function prognoseXlsxParse(
       if (error instanceof XlsxReadError && error.reason === 'too-much-text') {
         return xlsxFailure(
           `Het Excel-bestand bevat meer tekst dan in ${maxRows.toLocaleString('nl-NL')} regels past en wordt daarom niet ` +
-            'verwerkt. Verdeel de prognose over meerdere bestanden.',
+            `verwerkt. Verdeel ${content} over meerdere bestanden.`,
         );
       }
       return xlsxFailure(`${NOT_XLSX} Het kon niet worden gelezen. ${RESAVE}`);
@@ -298,6 +315,27 @@ export async function prognoseXlsxParse(
   } catch {
     return xlsxFailure(`Het Excel-bestand kon niet worden verwerkt. ${RESAVE}`);
   }
+}
+
+/**
+ * Returns the validated send windows on the first worksheet of an .xlsx file, or Dutch errors (never throws).
+ * Edge: date cells are Amsterdam wall-clock times (a time in the DST gap or the doubled autumn hour is an
+ * error); text cells may hold dates like 15-01-2027 08:00; formula cells use their stored result; rows with
+ * only empty cells are skipped; not-a-zip, a zip bomb or an unreadable workbook give one Dutch error.
+ * The sheet is streamed: reading stops at the first data row above maxRows (`tooManyRows: true`), so the
+ * rest of a huge sheet is never inflated, and the event loop gets a turn between chunks.
+ */
+export function prognoseXlsxParse(
+  buffer: Buffer | ArrayBuffer | Uint8Array,
+  opts: PrognoseParseOptions = {},
+  stats: XlsxParseStats = { lastLineRead: 0 },
+): Promise<ParseResult> {
+  return xlsxTableParse<ParseResult>(
+    buffer,
+    (headers, line) => prognoseTableReader(headers, line, 'xlsx', opts),
+    { maxRows: opts.maxRows, words: { content: 'de prognose', rows: 'de vensters' } },
+    stats,
+  );
 }
 
 function wallTimeToExcelDate(w: WallTime): Date {

@@ -14,6 +14,7 @@ export function esc(value: unknown): string {
 
 const dt = (iso: string | null) => (iso ? instantFormatAmsterdamDutch(new Date(iso)) : '–');
 const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`);
+const signedPct = (x: number | null) => (x === null ? '–' : `${x > 0 ? '+' : ''}${pct(x)}`);
 const num = (x: number) => x.toLocaleString('nl-NL', { maximumFractionDigits: 1 });
 
 interface Bar {
@@ -200,6 +201,21 @@ ${table(
   r.releases.map((x) => [x.name, dt(x.start), dt(x.end), pct(x.factor), x.rfcCount]),
 )}
 </section>
+<section><h2>7. Betrouwbaarheid prognoses</h2>
+<p>Aangekondigde tegen werkelijk verzonden berichten per uur, tot ${esc(dt(r.accuracy.comparedUntil))}; de minst betrouwbare Afnemer bovenaan. Score 0–100 = 100 × (1 − volumefout) × (1 − aandeel onaangekondigd).</p>
+${table(
+  ['Afnemer', 'Score', 'Volumefout', 'Afwijking', 'Onaangekondigd', 'Aangekondigd', 'Werkelijk'],
+  r.accuracy.afnemers.map((a) => [
+    a.afnemerName,
+    a.score,
+    pct(a.volumeError),
+    signedPct(a.bias),
+    pct(a.unannouncedShare),
+    num(Math.round(a.planned)),
+    num(a.actual),
+  ]),
+)}
+</section>
 </body></html>`;
 }
 
@@ -256,6 +272,12 @@ export function serviceReportCsv(r: ServiceReport): string {
       d.incidentNumber,
       d.afnemerName,
       `aangevraagd ${d.requestedAt}; opgeleverd ${d.deliveredAt ?? '–'}`,
+    ]),
+    ...r.accuracy.afnemers.map((a) => [
+      'Betrouwbaarheid prognoses (score 0–100)',
+      a.afnemerName,
+      a.score,
+      `volumefout ${dec(a.volumeError)}; afwijking ${dec(a.bias)}; onaangekondigd ${dec(a.unannouncedShare)}; aangekondigd ${dec(Math.round(a.planned))}; werkelijk ${a.actual}; tot ${r.accuracy.comparedUntil}`,
     ]),
   ];
   return csvRows(rows);

@@ -55,6 +55,25 @@ export async function usageTemplateXlsx(t: UsageTemplateJson): Promise<Uint8Arra
   ]);
   if (own?.note) ws.addRow(['Toelichting van de Afnemer', own.note, '']);
   ws.getColumn(2).numFmt = '#,##0';
+  // The reliability of the prognoses in the quarter's passed hours: a number per row, so Excel can compute on it.
+  const a = t.accuracy;
+  const until = a ? `tot ${instantFormatAmsterdamDutch(new Date(a.comparedUntil))}` : '';
+  ws.addRow([]);
+  ws.addRow(['Betrouwbaarheid prognoses', 'Waarde', 'Toelichting']).font = { bold: true };
+  if (a === null) {
+    ws.addRow(['Score betrouwbaarheid (0–100)', 'Geen werkelijke aantallen of prognoses in de verstreken uren van dit kwartaal', '']);
+  } else {
+    ws.addRow(['Score betrouwbaarheid (0–100)', a.score, `100 × (1 − volumefout) × (1 − aandeel onaangekondigd), over de uren ${until}`]);
+    const fraction = (label: string, value: number | null, note: string, format = '0.0%') => {
+      const row = ws.addRow([label, value ?? 'n.v.t. (niets verzonden)', note]);
+      if (value !== null) row.getCell(2).numFmt = format;
+    };
+    fraction('Volumefout (WAPE)', a.volumeError, 'Som per uur van |aangekondigd − werkelijk|, gedeeld door werkelijk');
+    fraction('Afwijking', a.bias, 'Positief: meer aangekondigd dan verzonden; negatief: minder', '+0.0%;-0.0%;0.0%');
+    fraction('Aandeel onaangekondigd verzonden', a.unannouncedShare, 'Berichten in uren zonder aangekondigd verzendmoment');
+    ws.addRow(['Aangekondigde berichten', Math.round(a.planned), `Volgens de prognoses, ${until}`]);
+    ws.addRow(['Werkelijk verzonden berichten', a.actual, `Volgens de statistiek van Logius, ${until}`]);
+  }
   ws.eachRow((row) => {
     row.alignment = { wrapText: true, vertical: 'top' };
   });

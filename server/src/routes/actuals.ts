@@ -1,5 +1,5 @@
 import { actualsInRange, actualsStore, afnemersList, planWindowsInRange, type Tx } from '@cd/db';
-import { AccuracyQuery, AccuracyReport, ActualsUploadResult, actualsCsvParse, UPLOAD_LIMITS } from '@cd/shared';
+import { AccuracyQuery, AccuracyReport, ActualsUploadResult, actualsCsvParse, actualsTableReader, UPLOAD_LIMITS, type ActualsParseResult } from '@cd/shared';
 import { accessScope } from '@cd/shared/access';
 import { accuracyPeriodStart, accuracyScores } from '@cd/shared/accuracy';
 import { fromLocalInputValue } from '@cd/shared/time';
@@ -7,16 +7,17 @@ import type { Context } from 'hono';
 import { userMay } from '../lib/context.js';
 import { apiRoute, apiRouter, tooLarge, unsupportedType } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { uploadLimit } from '../lib/prognose-upload.js';
+import { fileKind, fileNameFromDisposition, uploadLimit, XLSX_TYPE } from '../lib/prognose-upload.js';
+import { xlsxTableParse } from '../lib/prognose-xlsx.js';
 import type { AppEnv } from '../lib/context.js';
 import { csvBytesDecode } from '../services/cpu-tasks.js';
 
 const EXAMPLE_CSV = 'oin;uur;aantal\r\n00000001003214345000;15-01-2027 09:00;125.000\r\n00000001003214345000;15-01-2027 10:00;98.500\r\n';
 
-/** The CSV of the request: a raw text/csv body or the multipart field "file"; 415 for anything else. */
-async function actualsBytes(c: Context<AppEnv>): Promise<Uint8Array> {
-  const contentType = (c.req.header('content-type') ?? '').toLowerCase();
-  if (contentType.startsWith('multipart/form-data')) {
+/** The file of the request: a raw CSV or XLSX body or the multipart field "file"; 415 for anything else. */
+async function actualsFile(c: Context<AppEnv>): Promise<{ kind: 'csv' | 'xlsx'; bytes: Uint8Array }> {
+  const contentType = c.req.header('content-type') ?? '';
+  if (/^multipart\/form-data/i.test(contentType)) {
     const form = await c.req.formData().catch(() => {
       throw new ProblemError(400, 'Het formulier (multipart/form-data) in de aanvraag is ongeldig.');
     });
@@ -24,14 +25,25 @@ async function actualsBytes(c: Context<AppEnv>): Promise<Uint8Array> {
     if (!file || typeof file === 'string') {
       throw new ProblemError(400, 'Voeg het bestand toe in het formulierveld "file".', [{ field: 'file', message: 'Bestand ontbreekt.' }]);
     }
-    if (!file.name.toLowerCase().endsWith('.csv') && !file.type.startsWith('text/'))
-      throw new ProblemError(415, `Het bestand "${file.name}" is geen CSV-bestand.`);
-    return new Uint8Array(await file.arrayBuffer());
+    const kind = fileKind(file.type, file.name);
+    if (!kind) throw new ProblemError(415, `Het bestand "${file.name}" is geen CSV- of XLSX-bestand.`);
+    return { kind, bytes: new Uint8Array(await file.arrayBuffer()) };
   }
-  if (!['text/csv', 'text/plain', 'application/csv'].includes(contentType.split(';')[0]!.trim())) {
-    throw new ProblemError(415, 'Stuur de werkelijke aantallen als CSV-bestand (text/csv) of als multipart-veld "file".');
+  const kind = fileKind(contentType, fileNameFromDisposition(c.req.header('content-disposition')));
+  if (!kind) {
+    throw new ProblemError(415, 'Stuur de werkelijke aantallen als CSV-bestand (text/csv), als Excel-bestand (.xlsx) of als multipart-veld "file".');
   }
-  return new Uint8Array(await c.req.arrayBuffer());
+  return { kind, bytes: new Uint8Array(await c.req.arrayBuffer()) };
+}
+
+/** The hours of an actuals file, read with the prognose readers' rules (CSV or the first sheet of a workbook). */
+async function actualsFileParse(file: { kind: 'csv' | 'xlsx'; bytes: Uint8Array }, now: number): Promise<ActualsParseResult> {
+  const opts = { now, maxRows: UPLOAD_LIMITS.maxRows };
+  if (file.kind === 'csv') return actualsCsvParse(csvBytesDecode(file.bytes), opts);
+  return xlsxTableParse<ActualsParseResult>(file.bytes, (headers, line) => actualsTableReader(headers, line, 'xlsx', opts), {
+    maxRows: opts.maxRows,
+    words: { content: 'de aantallen', rows: 'de uren' },
+  });
 }
 
 const uploadRoute = apiRoute({
@@ -41,13 +53,14 @@ const uploadRoute = apiRoute({
   operationId: 'uploadActuals',
   summary: 'Werkelijke aantallen aanleveren',
   description:
-    'De berichten die elke Afnemer werkelijk verzond, per uur, als CSV uit de statistiek: kolommen oin;uur;aantal, met dezelfde regels als een prognose uit Excel (";" of ",", BOM, 1.250.000). Alleen de capaciteitsmanager of een systeemtoken (beheerder). Alles of niets: bij een fout wordt niets opgeslagen en volgt per regel en veld een melding. Een uur dat er al is wordt vervangen. Hoogstens 20 MB en 100.000 regels; elk uur ligt in het verleden (hoogstens twee jaar terug). Werkelijke aantallen veranderen geen conflicten.',
+    'De berichten die elke Afnemer werkelijk verzond, per uur, als CSV uit de statistiek of als Excel-werkmap (.xlsx, eerste werkblad): kolommen oin;uur;aantal, met dezelfde regels als een prognose uit Excel (";" of ",", BOM, 1.250.000; in een werkmap een datumcel in Nederlandse tijd, de OIN als tekst). Alleen de capaciteitsmanager of een systeemtoken (beheerder). Alles of niets: bij een fout wordt niets opgeslagen en volgt per regel en veld een melding. Een uur dat er al is wordt vervangen. Hoogstens 20 MB en 100.000 regels; elk uur ligt in het verleden (hoogstens twee jaar terug). Werkelijke aantallen veranderen geen conflicten.',
   middleware: [uploadLimit] as const,
   request: {
     body: {
-      description: 'Het CSV-bestand als ruwe body of als multipart-veld "file".',
+      description: 'Het CSV- of XLSX-bestand als ruwe body of als multipart-veld "file".',
       content: {
         'text/csv': { schema: { type: 'string' as const }, example: EXAMPLE_CSV },
+        [XLSX_TYPE]: { schema: { type: 'string' as const, format: 'binary' } },
         'multipart/form-data': {
           schema: { type: 'object' as const, properties: { file: { type: 'string' as const, format: 'binary' } }, required: ['file'] },
         },
@@ -78,8 +91,7 @@ const MAX_RANGE_MS = 3 * 366 * 24 * 3600_000;
 export const actuals = apiRouter().openapi(uploadRoute, async (c) => {
   const user = userMay(c, 'actuals.deliver', 'Alleen de capaciteitsmanager of een systeemtoken levert werkelijke aantallen aan.');
   const { sql, now } = c.get('deps');
-  const bytes = await actualsBytes(c);
-  const result = actualsCsvParse(csvBytesDecode(bytes), { now: now().getTime(), maxRows: UPLOAD_LIMITS.maxRows });
+  const result = await actualsFileParse(await actualsFile(c), now().getTime());
   if (!result.ok) {
     if (result.tooManyRows) throw new ProblemError(413, result.errors[0]?.message ?? 'Te veel regels.', result.errors);
     throw new ProblemError(400, `${result.errors.length} fout(en) in de aanlevering; er is niets opgeslagen.`, result.errors);

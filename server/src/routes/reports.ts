@@ -17,6 +17,7 @@ import { apiRoute, apiRouter, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { serviceReportCsv, serviceReportHtml } from '../lib/service-report-export.js';
 import { usageTemplateXlsx } from '../lib/usage-xlsx.js';
+import { accuracyOfAfnemer } from '../services/accuracy-totals.js';
 import { serviceReportBuild } from '../services/service-report.js';
 import { settingsRead } from '../services/settings.js';
 import { usageTargetsJson } from '../views/usage-targets.js';
@@ -38,7 +39,11 @@ async function usageTemplate(c: Context<AppEnv>, q: z.infer<typeof UsageTemplate
   const rows = await usageWindows(sql, oin, new Date(monthStart(q.year - 1, 0)), new Date(monthStart(q.year, 12)));
   const { usageThresholds } = await settingsRead(sql);
   const t = usageTemplateFill(rows, q.year, quarter, 10, usageThresholds);
-  const targets = await usageTargetsJson(sql, oin, q.year, quarter);
+  const first = (quarter - 1) * 3;
+  const [targets, accuracy] = await Promise.all([
+    usageTargetsJson(sql, oin, q.year, quarter),
+    accuracyOfAfnemer(sql, oin, monthStart(q.year, first), monthStart(q.year, first + 3), now().getTime()),
+  ]);
   return {
     ...t,
     months: [...t.months],
@@ -48,6 +53,7 @@ async function usageTemplate(c: Context<AppEnv>, q: z.infer<typeof UsageTemplate
     activities: t.activities.map((a) => ({ ...a, start: new Date(a.start).toISOString() })),
     growthThresholds: { ...usageThresholds },
     targets: targets.updatedAt === null ? null : targets,
+    accuracy,
   };
 }
 

@@ -25,6 +25,7 @@ import {
   type RfcStatus,
   type ServiceReport,
 } from '@cd/shared';
+import { accuracySection } from './accuracy-totals.js';
 import type { PlanningCache } from './planning-cache.js';
 import { HOUR_MS } from '@cd/shared/time';
 
@@ -77,7 +78,7 @@ export async function serviceReportBuild(
     PROCEDURE_STEPS,
   );
 
-  const [incidents, calamities, rfcs, releases, maintenanceRows, incidentItems, analyses] = await Promise.all([
+  const [incidents, calamities, rfcs, releases, maintenanceRows, incidentItems, analyses, accuracy] = await Promise.all([
     reportIncidents(sql, from, to, now, oin),
     reportCalamities(sql, from, to, oin),
     reportRfcs(sql, from, to, oin),
@@ -85,6 +86,7 @@ export async function serviceReportBuild(
     maintenanceList(sql, from, to),
     reportIncidentItems(sql, from, to, oin),
     reportAnalyses(sql, from, to, oin),
+    accuracySection(sql, from.getTime(), to.getTime(), now.getTime(), oin),
   ]);
   const releaseRfcs = (
     await rfcsOfReleases(
@@ -173,5 +175,6 @@ export async function serviceReportBuild(
       requestedAt: d.requestedAt.toISOString(),
       deliveredAt: d.deliveredAt?.toISOString() ?? null,
     })),
+    accuracy,
   };
 }

@@ -44,6 +44,20 @@ export function accuracyScoreOf(volumeError: number | null, unannouncedShare: nu
   return Math.round(100 * (1 - Math.min(1, volumeError)) * (1 - unannouncedShare));
 }
 
+/** The sums a period's figures are computed from. */
+export type AccuracySums = Pick<AccuracyScore, 'planned' | 'actual' | 'absoluteError' | 'unannounced'>;
+
+/**
+ * Returns WAPE, bias, unannounced share and score of a period's sums (the formulas of README.md).
+ * Edge: nothing sent (`actual` 0) leaves the ratios null, and the score 0.
+ */
+export function accuracyFiguresOf(sums: AccuracySums): Pick<AccuracyScore, 'volumeError' | 'bias' | 'unannouncedShare' | 'score'> {
+  if (sums.actual <= 0) return { volumeError: null, bias: null, unannouncedShare: null, score: 0 };
+  const volumeError = sums.absoluteError / sums.actual;
+  const unannouncedShare = sums.unannounced / sums.actual;
+  return { volumeError, bias: (sums.planned - sums.actual) / sums.actual, unannouncedShare, score: accuracyScoreOf(volumeError, unannouncedShare) };
+}
+
 function counts(w: PlanWindow): boolean {
   return w.status !== 'geannuleerd' && w.end > w.start && w.volume > 0;
 }
@@ -123,13 +137,6 @@ export function accuracyScores(
     }
   }
   const out = [...rows.values()].filter((r) => r.planned > 0 || r.actual > 0);
-  for (const r of out) {
-    if (r.actual > 0) {
-      r.volumeError = r.absoluteError / r.actual;
-      r.bias = (r.planned - r.actual) / r.actual;
-      r.unannouncedShare = r.unannounced / r.actual;
-    }
-    r.score = accuracyScoreOf(r.volumeError, r.unannouncedShare);
-  }
+  for (const r of out) Object.assign(r, accuracyFiguresOf(r));
   return out.sort((a, b) => a.periodStart - b.periodStart || (a.afnemer < b.afnemer ? -1 : a.afnemer > b.afnemer ? 1 : 0));
 }

@@ -1,2 +1,3 @@
 export * from './period.js';
 export * from './accuracy.js';
+export * from './totals.js';

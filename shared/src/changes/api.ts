@@ -5,6 +5,7 @@ import { Oin } from '../roles.js';
 import { PROCEDURE_STEPS } from '../procedure/types.js';
 import { SERVICE_REQUEST_FIELDS, SERVICE_REQUEST_TYPE_CODES } from './catalogue.js';
 import { UsageTargetsJson } from '../settings/usage-targets.js';
+import { AccuracyFiguresJson, AccuracySectionJson } from '../accuracy-api.js';
 import { RFC_ACTION_TYPES, RFC_KINDS, RFC_STATUSES } from './rfc-types.js';
 import { CHANGE_LADDERS, CHANGE_TYPES } from './ladders.js';
 import { SERVICE_REQUEST_STATUSES } from './service-request-status.js';
@@ -359,6 +360,7 @@ export const ServiceReport = z
     disruptionAnalyses: z.array(
       z.object({ id: z.number().int(), incidentNumber: z.string(), afnemerName: z.string(), requestedAt: Instant, deliveredAt: Instant.nullable() }),
     ),
+    accuracy: AccuracySectionJson.meta({ description: 'Betrouwbaarheid van de prognoses per Afnemer (een Afnemer ziet alleen de eigen)' }),
   })
   .meta({ id: 'ServiceReport', description: 'Service rapportage voor het Operationeel Overleg' });
 export type ServiceReport = z.infer<typeof ServiceReport>;
@@ -390,6 +392,10 @@ export const UsageTemplateJson = z
     expectedGrowth: z.enum(['groot', 'middel', 'laag']).meta({ description: 'De groei volgens de prognoses, met de ingestelde drempels' }),
     growthThresholds: z.object({ groot: z.number(), middel: z.number() }).meta({ description: 'De drempels voor groot en middel die nu gelden' }),
     targets: UsageTargetsJson.nullable().meta({ description: 'Wat de Afnemer zelf opgaf: doelstellingen en communicatie-activiteiten; null als nog niets' }),
+    accuracy: AccuracyFiguresJson.extend({ comparedUntil: Instant }).nullable().meta({
+      description:
+        'Betrouwbaarheid van de prognoses in het kwartaal, over de uren die voorbij zijn (tot comparedUntil); null als er in die uren niets was aangekondigd of verzonden',
+    }),
   })
   .meta({ id: 'UsageTemplate', description: 'Template (gepland) gebruik en communicatie per kwartaal (DAP Bijlage 2)' });
 export type UsageTemplateJson = z.infer<typeof UsageTemplateJson>;

@@ -98,10 +98,13 @@ function instantText(instant: Date | null): string {
   return year >= 1000 && year <= 9999 ? instantFormatAmsterdamDutch(instant) : instant.toISOString();
 }
 
-type DateCell = { kind: 'empty' } | { kind: 'ok'; instant: Date } | { kind: 'error'; message: string };
+export type DateCell = { kind: 'empty' } | { kind: 'ok'; instant: Date } | { kind: 'error'; message: string };
 
-/** Reads a cell that should hold a date and time. */
-function cellToInstant(value: PrognoseCellValue | undefined, kind: PrognoseCellKind, name: string): DateCell {
+/**
+ * Returns the instant a cell that should hold a date and time gives, by the rules of its kind (see PrognoseCellKind).
+ * Edge: an Excel date cell in the DST gap or the doubled autumn hour is an error; a number is an error with a hint.
+ */
+export function cellToInstant(value: PrognoseCellValue | undefined, kind: PrognoseCellKind, name: string): DateCell {
   if (value === null || value === undefined) return { kind: 'empty' };
   if (value instanceof Date) {
     const ms = value.getTime();

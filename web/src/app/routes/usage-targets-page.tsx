@@ -3,6 +3,7 @@ import { amsterdamDayIso, amsterdamDayNumber } from '@cd/shared/time';
 import { useId, useState } from 'react';
 import { Notice } from '../../components/feedback';
 import { PageTitle, Section } from '../../components/page';
+import { UsageAccuracy } from '../../features/usage-targets/components/usage-accuracy';
 import { UsageTargetsForm } from '../../features/usage-targets/components/usage-targets-form';
 import { useT } from '../../lib/i18n';
 import { useCurrentUser } from '../../lib/session';
@@ -59,6 +60,7 @@ export default function UsageTargetsPage() {
           </div>
         </div>
         <UsageTargetsForm q={q} />
+        <UsageAccuracy q={q} />
       </Section>
     </>
   );

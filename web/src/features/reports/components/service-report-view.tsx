@@ -7,6 +7,7 @@ import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { setSearchParams, useLocation } from '../../../lib/router';
 import { type ServiceReport, useServiceReport } from '../api/get-service-report';
+import { reportMessages } from '../messages';
 
 /** Last calendar month, in Dutch dates: [first of last month, first of this month). */
 export function lastMonth(now: number): { from: string; to: string } {
@@ -101,7 +102,7 @@ export function ServiceReportView() {
 }
 
 function ReportBody({ report: r }: { report: ServiceReport }) {
-  const t = useT();
+  const t = useT(reportMessages);
   const f = useFormat();
   const pct = (x: number | null) => (x === null ? '–' : f.percent(x));
   const dt = (x: string | null) => (x ? f.dateTime(x) : '–');
@@ -192,6 +193,30 @@ function ReportBody({ report: r }: { report: ServiceReport }) {
         title={t('report.releases')}
         head={[t('report.release'), t('report.start'), t('report.end'), t('report.factor'), t('report.rfcCount')]}
         rows={r.releases.map((x) => [x.name, dt(x.start), dt(x.end), pct(x.factor), x.rfcCount])}
+      />
+      <h2>{t('accuracyTitle')}</h2>
+      <p className="field-hint">{t('accuracyLead', { until: dt(r.accuracy.comparedUntil) })}</p>
+      <Table
+        testId="report-accuracy"
+        title={t('accuracyTitle')}
+        head={[
+          t('common.afnemer'),
+          t('accuracyScore'),
+          t('accuracyVolumeError'),
+          t('accuracyBias'),
+          t('accuracyUnannounced'),
+          t('accuracyPlanned'),
+          t('accuracyActual'),
+        ]}
+        rows={r.accuracy.afnemers.map((a) => [
+          a.afnemerName,
+          a.score,
+          pct(a.volumeError),
+          a.bias !== null && a.bias > 0 ? `+${pct(a.bias)}` : pct(a.bias),
+          pct(a.unannouncedShare),
+          f.number(Math.round(a.planned)),
+          f.number(a.actual),
+        ])}
       />
     </article>
   );

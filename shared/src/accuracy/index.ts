@@ -1,2 +1,5 @@
 export * from './period.js';
 export * from './accuracy.js';
+export * from './load-actuals.js';
+export * from './trend.js';
+export * from './misses.js';

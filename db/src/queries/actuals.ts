@@ -27,3 +27,10 @@ export function actualsInRange(sql: Queryable, from: number, to: number, afnemer
     where hour >= ${new Date(from)} and hour < ${new Date(to)} ${afnemer === null ? sql`` : sql`and afnemer_oin = ${afnemer}`}
     order by hour, afnemer_oin`;
 }
+
+/** The start of the last hour before `before` that has actuals of any Afnemer (ms), or null when there are none. */
+export async function actualsLastHour(sql: Queryable, before: number): Promise<number | null> {
+  const [row] = await sql<{ hour: number | null }[]>`
+    select (extract(epoch from max(hour)) * 1000)::float8 as hour from actuals where hour < ${new Date(before)}`;
+  return row?.hour ?? null;
+}

@@ -50,7 +50,9 @@ describe('loadActuals', () => {
 
   it('marks an hour without any window of its Afnemer as unannounced, even when another Afnemer announced it', () => {
     const from = Date.UTC(2027, 0, 10, 23);
-    const windows = [{ id: 1, afnemer: OIN_B, kenmerk: 'B-1', start: from + 9 * HOUR_MS, end: from + 10 * HOUR_MS, volume: 100, status: 'definitief' as const }];
+    const windows = [
+      { id: 1, afnemer: OIN_B, kenmerk: 'B-1', start: from + 9 * HOUR_MS, end: from + 10 * HOUR_MS, volume: 100, status: 'definitief' as const },
+    ];
     const actuals = [
       { afnemer: OIN_A, hour: from + 9 * HOUR_MS, count: 300 },
       { afnemer: OIN_B, hour: from + 9 * HOUR_MS, count: 100 },

@@ -32,7 +32,11 @@ describe('accuracyMisses', () => {
         // The top per period is the largest of all.
         const top = accuracyMisses(s.windows, s.actuals, afnemer, s.period, from, to, 2);
         for (const p of new Set(all.map((m) => m.periodStart))) {
-          const want = all.filter((m) => m.periodStart === p).map((m) => m.miss).sort((a, b) => b - a).slice(0, 2);
+          const want = all
+            .filter((m) => m.periodStart === p)
+            .map((m) => m.miss)
+            .sort((a, b) => b - a)
+            .slice(0, 2);
           expect(top.filter((m) => m.periodStart === p).map((m) => m.miss)).toEqual(want);
         }
       }),
@@ -42,7 +46,15 @@ describe('accuracyMisses', () => {
 
   it('names messages sent after a window late, before the next one early, and far ones an unannounced run', () => {
     const day = Date.UTC(2027, 0, 10, 23); // Monday 11 January 00:00
-    const w = (id: number, h: number, volume: number) => ({ id, afnemer: OIN_A, kenmerk: `A-${id}`, start: day + h * HOUR_MS, end: day + (h + 2) * HOUR_MS, volume, status: 'definitief' as const });
+    const w = (id: number, h: number, volume: number) => ({
+      id,
+      afnemer: OIN_A,
+      kenmerk: `A-${id}`,
+      start: day + h * HOUR_MS,
+      end: day + (h + 2) * HOUR_MS,
+      volume,
+      status: 'definitief' as const,
+    });
     const windows = [w(1, 9, 2000), w(2, 15, 1000), { ...w(3, 20, 500), afnemer: OIN_B, kenmerk: 'B-3' }];
     const actuals = [
       { afnemer: OIN_A, hour: day + 9 * HOUR_MS, count: 400 }, // the campaign started slow...

@@ -72,7 +72,13 @@ export function accuracyMisses(
   perPeriod = MISSES_PER_PERIOD,
 ): AccuracyMiss[] {
   const own = windows.filter((w) => w.afnemer === afnemer && windowCounts(w));
-  const cells = accuracyCells(own, actuals.filter((a) => a.afnemer === afnemer), from, to).get(afnemer) ?? new Map();
+  const cells =
+    accuracyCells(
+      own,
+      actuals.filter((a) => a.afnemer === afnemer),
+      from,
+      to,
+    ).get(afnemer) ?? new Map();
   const firstHour = Math.ceil(from / HOUR_MS) * HOUR_MS;
   const lastHour = Math.floor(to / HOUR_MS) * HOUR_MS; // exclusive
 

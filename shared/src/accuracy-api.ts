@@ -1,6 +1,8 @@
 /** Request and response shapes of the actuals upload and the accuracy report (`/api/v1/actuals`, `/api/v1/accuracy`). */
 import { z } from 'zod';
 import { ACCURACY_PERIODS } from './accuracy/period.js';
+import { MISS_NEAR_HOURS, MISSES_PER_PERIOD, MISS_PICTURE_MAX_HOURS } from './accuracy/misses.js';
+import { TREND_LEVEL_POINTS, TREND_PERIODS } from './accuracy/trend.js';
 import { Oin } from './roles.js';
 
 const DateParam = (what: string) =>
@@ -37,12 +39,52 @@ export const AccuracyScoreJson = z
   })
   .meta({ id: 'AccuracyScore' });
 
+export const AccuracyTrendJson = z
+  .object({
+    afnemer: Oin,
+    afnemerName: z.string(),
+    scores: z.array(z.number().int().nullable()).meta({ description: 'De score per periode van trend.periodStarts, oudste eerst; null als er niets was' }),
+    direction: z
+      .enum(['up', 'down', 'level'])
+      .nullable()
+      .meta({
+        description: `De laatste score tegen de vorige: up, down of level (minder dan ${TREND_LEVEL_POINTS} punten verschil); null met minder dan twee scores`,
+      }),
+  })
+  .meta({ id: 'AccuracyTrend' });
+
+export const AccuracyMissJson = z
+  .object({
+    kind: z.enum(['window', 'unannounced']).meta({ description: 'Een venster dat miste, of een reeks onaangekondigde uren zonder venster in de buurt' }),
+    periodStart: z.string(),
+    windowId: z.number().int().nullable(),
+    kenmerk: z.string().nullable(),
+    start: z.string(),
+    end: z.string(),
+    planned: z.number().meta({ description: 'Aangekondigde berichten van het venster' }),
+    actual: z.number().meta({ description: 'Berichten verzonden in de uren van het venster' }),
+    early: z.number().meta({ description: `Onaangekondigde berichten in de ${MISS_NEAR_HOURS} uur vóór het venster (te vroeg)` }),
+    late: z.number().meta({ description: `Onaangekondigde berichten in de ${MISS_NEAR_HOURS} uur na het venster (te laat)` }),
+    miss: z.number().meta({ description: 'Som |gepland − werkelijk| per uur plus te vroeg en te laat; voor een reeks: de berichten' }),
+    hours: z
+      .array(z.object({ hour: z.string(), planned: z.number(), actual: z.number() }))
+      .nullable()
+      .meta({ description: `Gepland tegen werkelijk per uur; null bij meer dan ${MISS_PICTURE_MAX_HOURS} uur` }),
+  })
+  .meta({ id: 'AccuracyMiss' });
+
 export const AccuracyReport = z
   .object({
     period: z.enum(ACCURACY_PERIODS),
     from: z.string(),
     to: z.string(),
     scores: z.array(AccuracyScoreJson),
+    trend: z
+      .object({ periodStarts: z.array(z.string()), afnemers: z.array(AccuracyTrendJson) })
+      .meta({ description: `Per Afnemer de score van de laatste ${TREND_PERIODS} periodes tot "to"` }),
+    misses: z.array(AccuracyMissJson).meta({
+      description: `Waar de prognoses misten: per periode van de trend de ${MISSES_PER_PERIOD} grootste missers. Alleen voor één Afnemer (een planner, of Logius met afnemer); anders leeg.`,
+    }),
   })
   .meta({ id: 'AccuracyReport' });
 export type AccuracyReport = z.infer<typeof AccuracyReport>;

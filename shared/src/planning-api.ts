@@ -165,6 +165,14 @@ export const LoadResponse = z
     backlog: z.array(z.number()).meta({ description: 'Grootste wachtrij binnen de bucket' }),
     state: z.array(LoadBucketState),
     afnemers: z.array(LoadSeries),
+    actual: z.array(z.number().nullable()).optional().meta({
+      description:
+        'Werkelijk verzonden berichten per bucket (planner: de eigen Afnemer); null voor een bucket die nog niet voorbij is of waarvoor nog geen aantallen zijn aangeleverd',
+    }),
+    actualUnannounced: z
+      .array(z.number().nullable())
+      .optional()
+      .meta({ description: 'Het deel van actual dat is verzonden in uren zonder aangekondigd venster van de Afnemer (onaangekondigd)' }),
   })
   .meta({ id: 'Load', description: 'Belasting tegen capaciteit per bucket, kolomsgewijs' });
 export type LoadResponse = z.infer<typeof LoadResponse>;

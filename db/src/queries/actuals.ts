@@ -48,3 +48,10 @@ export async function actualsCopyFresh(tx: Tx, rows: readonly ActualRow[], userI
   await pipeline(Readable.from(lines()), writable);
   return rows.length;
 }
+
+/** The start of the last hour before `before` that has actuals of any Afnemer (ms), or null when there are none. */
+export async function actualsLastHour(sql: Queryable, before: number): Promise<number | null> {
+  const [row] = await sql<{ hour: number | null }[]>`
+    select (extract(epoch from max(hour)) * 1000)::float8 as hour from actuals where hour < ${new Date(before)}`;
+  return row?.hour ?? null;
+}

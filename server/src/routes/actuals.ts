@@ -1,7 +1,7 @@
 import { actualsInRange, actualsStore, afnemersList, planWindowsInRange, type Tx } from '@cd/db';
 import { AccuracyQuery, AccuracyReport, ActualsUploadResult, actualsCsvParse, actualsTableReader, UPLOAD_LIMITS, type ActualsParseResult } from '@cd/shared';
 import { accessScope } from '@cd/shared/access';
-import { accuracyPeriodStart, accuracyScores } from '@cd/shared/accuracy';
+import { accuracyMisses, accuracyPeriodStart, accuracyScores, accuracyTrends, trendPeriodStarts } from '@cd/shared/accuracy';
 import { fromLocalInputValue } from '@cd/shared/time';
 import type { Context } from 'hono';
 import { userMay } from '../lib/context.js';
@@ -74,6 +74,57 @@ const uploadRoute = apiRoute({
   },
 });
 
+const ACCURACY_EXAMPLE: AccuracyReport = {
+  period: 'month',
+  from: '2026-12-31T23:00:00.000Z',
+  to: '2027-01-31T23:00:00.000Z',
+  scores: [
+    {
+      afnemer: '00000001003214345000',
+      afnemerName: 'Belastingdienst',
+      periodStart: '2026-12-31T23:00:00.000Z',
+      periodEnd: '2027-01-31T23:00:00.000Z',
+      planned: 2000,
+      actual: 3000,
+      unannounced: 400,
+      volumeError: 0.3333,
+      bias: -0.3333,
+      unannouncedShare: 0.1333,
+      score: 58,
+    },
+  ],
+  trend: {
+    periodStarts: [
+      '2026-08-31T22:00:00.000Z',
+      '2026-09-30T22:00:00.000Z',
+      '2026-10-31T23:00:00.000Z',
+      '2026-11-30T23:00:00.000Z',
+      '2026-12-31T23:00:00.000Z',
+      '2027-01-31T23:00:00.000Z',
+    ],
+    afnemers: [{ afnemer: '00000001003214345000', afnemerName: 'Belastingdienst', scores: [71, 75, null, 64, 58, 66], direction: 'up' }],
+  },
+  misses: [
+    {
+      kind: 'window',
+      periodStart: '2026-12-31T23:00:00.000Z',
+      windowId: 42,
+      kenmerk: 'BD-2027-01',
+      start: '2027-01-05T08:00:00.000Z',
+      end: '2027-01-05T10:00:00.000Z',
+      planned: 2000,
+      actual: 2600,
+      early: 0,
+      late: 0,
+      miss: 600,
+      hours: [
+        { hour: '2027-01-05T08:00:00.000Z', planned: 1000, actual: 1000 },
+        { hour: '2027-01-05T09:00:00.000Z', planned: 1000, actual: 1600 },
+      ],
+    },
+  ],
+};
+
 const accuracyRoute = apiRoute({
   method: 'get',
   path: '/',
@@ -81,9 +132,11 @@ const accuracyRoute = apiRoute({
   operationId: 'getAccuracy',
   summary: 'Betrouwbaarheid van de prognoses',
   description:
-    'Per Afnemer en periode (week, maand of kwartaal, Amsterdamse tijd) de aangekondigde tegen de werkelijk verzonden berichten: de volumefout (WAPE), de afwijking (te hoog of te laag), het aandeel onaangekondigd verzonden berichten en een score van 0 tot 100. Logius ziet elke Afnemer, een planner de eigen. Het bereik wordt verruimd tot hele periodes, hoogstens drie jaar.',
+    'Per Afnemer en periode (week, maand of kwartaal, Amsterdamse tijd) de aangekondigde tegen de werkelijk verzonden berichten: de volumefout (WAPE), de afwijking (te hoog of te laag), het aandeel onaangekondigd verzonden berichten en een score van 0 tot 100. Logius ziet elke Afnemer, een planner de eigen. Het bereik wordt verruimd tot hele periodes, hoogstens drie jaar. Met de trend (de score van de laatste zes periodes tot de einddatum, en of die stijgt of daalt) en, voor één Afnemer, per periode de grootste missers: vensters met te veel of te weinig berichten, berichten net vóór of na het venster, en onaangekondigde reeksen.',
   request: { query: AccuracyQuery },
-  responses: { 200: { description: 'De scores, per periode en Afnemer', content: { 'application/json': { schema: AccuracyReport } } } },
+  responses: {
+    200: { description: 'De scores, per periode en Afnemer', content: { 'application/json': { schema: AccuracyReport, example: ACCURACY_EXAMPLE } } },
+  },
 });
 
 const MAX_RANGE_MS = 3 * 366 * 24 * 3600_000;
@@ -128,16 +181,36 @@ export const accuracy = apiRouter().openapi(accuracyRoute, async (c) => {
   const to = accuracyPeriodStart(toRaw - 1, q.period, 1);
   if (to <= from) throw new ProblemError(400, 'De einddatum moet na de begindatum liggen.', [{ field: 'to', message: 'Kies een latere einddatum.' }]);
   if (to - from > MAX_RANGE_MS) throw new ProblemError(400, 'Kies een bereik van hoogstens drie jaar.', [{ field: 'to', message: 'Hoogstens drie jaar.' }]);
-  const [windows, hours, afnemers] = await Promise.all([planWindowsInRange(sql, from, to), actualsInRange(sql, from, to, afnemer), afnemersList(sql)]);
+  // The trend needs the last periods up to `to` even when the range is shorter: one computation covers both.
+  const trendStarts = trendPeriodStarts(to, q.period);
+  const lo = Math.min(from, trendStarts[0]!);
+  const [windows, hours, afnemers] = await Promise.all([planWindowsInRange(sql, lo, to), actualsInRange(sql, lo, to, afnemer), afnemersList(sql)]);
   const names = new Map(afnemers.map((a) => [a.oin, a.name]));
   const own = afnemer === null ? windows : windows.filter((w) => w.afnemer === afnemer);
   // Hours that have not passed have no actuals yet: comparing them would count every coming window as a miss.
   const passed = Math.min(to, Math.floor(nowMs / 3600_000) * 3600_000);
-  const scores = accuracyScores(own, hours, q.period, from, passed).map((s) => ({
-    ...s,
-    afnemerName: names.get(s.afnemer) ?? s.afnemer,
-    periodStart: new Date(s.periodStart).toISOString(),
-    periodEnd: new Date(s.periodEnd).toISOString(),
-  }));
-  return c.json({ period: q.period, from: new Date(from).toISOString(), to: new Date(to).toISOString(), scores }, 200);
+  const all = accuracyScores(own, hours, q.period, lo, passed);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const scores = all
+    .filter((s) => s.periodStart >= from)
+    .map((s) => ({ ...s, afnemerName: names.get(s.afnemer) ?? s.afnemer, periodStart: iso(s.periodStart), periodEnd: iso(s.periodEnd) }));
+  const trend = {
+    periodStarts: trendStarts.map(iso),
+    afnemers: accuracyTrends(all, trendStarts).map((r) => ({ ...r, afnemerName: names.get(r.afnemer) ?? r.afnemer })),
+  };
+  const round = (v: number) => Math.round(v * 100) / 100;
+  const misses =
+    afnemer === null
+      ? []
+      : accuracyMisses(own, hours, afnemer, q.period, trendStarts[0]!, passed).map((m) => ({
+          ...m,
+          periodStart: iso(m.periodStart),
+          start: iso(m.start),
+          end: iso(m.end),
+          planned: round(m.planned),
+          actual: round(m.actual),
+          miss: round(m.miss),
+          hours: m.hours?.map((h) => ({ hour: iso(h.hour), planned: round(h.planned), actual: round(h.actual) })) ?? null,
+        }));
+  return c.json({ period: q.period, from: iso(from), to: iso(to), scores, trend, misses }, 200);
 });

@@ -1,6 +1,11 @@
-import { LoadQuery, LoadResponse, loadBase, loadView } from '@cd/shared';
+import { actualsInRange, actualsLastHour } from '@cd/db';
+import { type LoadBucketSize, LoadQuery, LoadResponse, loadBase, loadView, type PlanWindow } from '@cd/shared';
+
+import { loadActuals } from '@cd/shared/accuracy';
+import { HOUR_MS } from '@cd/shared/time';
 import { afnemerNamesAt } from '../lib/afnemer-names.js';
-import { afnemerScope, userRequire } from '../lib/context.js';
+import type { Context } from 'hono';
+import { type AppEnv, afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 
@@ -15,7 +20,7 @@ export const load = apiRouter().openapi(
     operationId: 'getLoad',
     summary: 'Belasting tegen capaciteit',
     description:
-      'Per bucket (15m, 1h of 1d) de capaciteit, de belasting (totaal, concept en definitief, per Afnemer: de tien grootste plus overig, of voor een planner de eigen Afnemer tegen de rest), de benutting, de wachtrij en de toestand (waarschuwing of overbelasting).',
+      'Per bucket (15m, 1h of 1d) de capaciteit, de belasting (totaal, concept en definitief, per Afnemer: de tien grootste plus overig, of voor een planner de eigen Afnemer tegen de rest), de benutting, de wachtrij en de toestand (waarschuwing of overbelasting). Voor voorbije buckets ook de werkelijk verzonden berichten en het deel daarvan dat onaangekondigd was (een planner: alleen de eigen Afnemer).',
     request: { query: LoadQuery },
     responses: { 200: { description: 'De reeksen', content: { 'application/json': { schema: LoadResponse } } } },
   }),
@@ -44,7 +49,25 @@ export const load = apiRouter().openapi(
       const base = planning.remember(inputs.version, `base|${from}|${to}`, () => loadBase({ from, to, ...inputs }));
       return JSON.stringify(loadView({ from, to, bucket: q.bucket, ...inputs, names, ownAfnemer: scope }, base));
     });
-    // Already serialised (and shared by everyone asking the same between two changes).
-    return c.body(body, 200, { 'Content-Type': 'application/json' }) as never;
+    // Already serialised (and shared by everyone asking the same between two changes). The actuals are not part of
+    // the planning version, so their two columns are computed per request and added to the end of the object.
+    const actual = await loadActualsJson(c, inputs.windows, from, to, q.bucket, scope);
+    return c.body(`${body.slice(0, -1)},${actual.slice(1)}`, 200, { 'Content-Type': 'application/json' }) as never;
   },
 );
+
+/** The actual and unannounced messages per bucket as a JSON object, up to the last hour actuals were delivered for. */
+async function loadActualsJson(
+  c: Context<AppEnv>,
+  windows: readonly PlanWindow[],
+  from: number,
+  to: number,
+  bucket: LoadBucketSize,
+  scope: string | null,
+): Promise<string> {
+  const { sql, now } = c.get('deps');
+  const last = await actualsLastHour(sql, Math.min(to, now().getTime()));
+  const known = last === null ? from : Math.min(last + HOUR_MS, Math.floor(now().getTime() / HOUR_MS) * HOUR_MS);
+  const actuals = known > from ? await actualsInRange(sql, from, known, scope) : [];
+  return JSON.stringify(loadActuals({ from, to, bucket, windows, actuals, known, ownAfnemer: scope }));
+}

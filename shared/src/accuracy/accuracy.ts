@@ -2,6 +2,7 @@
  * Forecast against reality: per Afnemer and period, the announced messages (send windows) held against the
  * messages really sent per hour (actuals). The formulas are in README.md. Pure: the range comes in as arguments.
  */
+import { windowCounts } from '../planning/load.js';
 import type { PlanWindow } from '../planning/types.js';
 import { HOUR_MS } from '../time/units.js';
 import { type AccuracyPeriod, accuracyPeriodStart } from './period.js';
@@ -58,29 +59,19 @@ export function accuracyFiguresOf(sums: AccuracySums): Pick<AccuracyScore, 'volu
   return { volumeError, bias: (sums.planned - sums.actual) / sums.actual, unannouncedShare, score: accuracyScoreOf(volumeError, unannouncedShare) };
 }
 
-function counts(w: PlanWindow): boolean {
-  return w.status !== 'geannuleerd' && w.end > w.start && w.volume > 0;
-}
-
-interface HourCell {
+/** One hour of one Afnemer: announced messages, whether a window of the Afnemer touches it, messages sent. */
+export interface HourCell {
   planned: number;
   announced: boolean;
   actual: number;
 }
 
 /**
- * Returns the figures per Afnemer and period for the hours in [from, to), sorted by period then OIN.
- * Edge: an Afnemer with neither announced nor sent messages in a period has no row; a window partly in the range
- * counts only with its share inside; an hour touched by a window of the Afnemer is announced even when the window
- * covers only a minute of it; a period cut by `from`/`to` only counts its hours inside.
+ * The hours in [from, to) per Afnemer, the one definition of "announced" and "unannounced" (README.md): an hour that
+ * a counted window of the Afnemer touches, even for a minute, is announced; its actual messages otherwise are
+ * unannounced. Only whole hours inside the range count; hours with neither a window nor actuals are absent.
  */
-export function accuracyScores(
-  windows: readonly PlanWindow[],
-  actuals: readonly ActualHour[],
-  period: AccuracyPeriod,
-  from: number,
-  to: number,
-): AccuracyScore[] {
+export function accuracyCells(windows: readonly PlanWindow[], actuals: readonly ActualHour[], from: number, to: number): Map<string, Map<number, HourCell>> {
   const firstHour = Math.ceil(from / HOUR_MS) * HOUR_MS;
   const cells = new Map<string, Map<number, HourCell>>();
   const cellOf = (afnemer: string, hour: number): HourCell => {
@@ -91,7 +82,7 @@ export function accuracyScores(
     return cell;
   };
   for (const w of windows) {
-    if (!counts(w)) continue;
+    if (!windowCounts(w)) continue;
     const start = Math.max(w.start, firstHour);
     const end = Math.min(w.end, to);
     if (end <= start) continue;
@@ -107,7 +98,23 @@ export function accuracyScores(
     if (a.hour < firstHour || a.hour + HOUR_MS > to || a.count <= 0) continue;
     cellOf(a.afnemer, a.hour).actual += a.count;
   }
+  return cells;
+}
 
+/**
+ * Returns the figures per Afnemer and period for the hours in [from, to), sorted by period then OIN.
+ * Edge: an Afnemer with neither announced nor sent messages in a period has no row; a window partly in the range
+ * counts only with its share inside; an hour touched by a window of the Afnemer is announced even when the window
+ * covers only a minute of it; a period cut by `from`/`to` only counts its hours inside.
+ */
+export function accuracyScores(
+  windows: readonly PlanWindow[],
+  actuals: readonly ActualHour[],
+  period: AccuracyPeriod,
+  from: number,
+  to: number,
+): AccuracyScore[] {
+  const cells = accuracyCells(windows, actuals, from, to);
   const rows = new Map<string, AccuracyScore>();
   for (const [afnemer, byHour] of cells) {
     for (const [hour, cell] of byHour) {

@@ -144,3 +144,6 @@ export function loadView(input: LoadViewInput, base: LoadBase = loadBase(input))
     afnemers: series.map((s) => ({ key: s.key, name: s.name, load: round2(combine(s.values, fromBucket, input.bucket).values) })),
   };
 }
+
+/** The bucket combination of the view, for series computed beside it (actual messages, shared/accuracy/load-actuals). */
+export { combine as loadCombine };

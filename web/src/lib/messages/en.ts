@@ -6,21 +6,6 @@ export const en: Record<MessageKey, string> = {
 
   // Issue 18: forecasts held against what was really sent.
   'nav.accuracy': 'Forecast accuracy',
-  'accuracy.title': 'Accuracy of the prognoses',
-  'accuracy.leadLogius': 'Per Afnemer and period, the announced messages against those really sent. The least reliable Afnemer of each period comes first.',
-  'accuracy.leadPlanner': 'How well your prognoses came true: per period, the announced messages against those really sent.',
-  'accuracy.scores': 'Scores',
-  'accuracy.empty': 'No actuals or prognoses in this period yet.',
-  'accuracy.period': 'Period',
-  'accuracy.period.week': 'Week',
-  'accuracy.period.month': 'Month',
-  'accuracy.period.quarter': 'Quarter',
-  'accuracy.score': 'Score (0–100)',
-  'accuracy.planned': 'Announced',
-  'accuracy.actual': 'Actual',
-  'accuracy.volumeError': 'Volume error (WAPE)',
-  'accuracy.bias': 'Bias (+ too high)',
-  'accuracy.unannounced': 'Unannounced',
   // Issue 17: subscriptions and notices, administrator settings, usage targets.
   'nav.subscriptions': 'Subscriptions',
   'nav.settings': 'Settings',

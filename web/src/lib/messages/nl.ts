@@ -10,22 +10,6 @@ export const nl = {
 
   // Issue 18: forecasts held against what was really sent.
   'nav.accuracy': 'Betrouwbaarheid prognoses',
-  'accuracy.title': 'Betrouwbaarheid van de prognoses',
-  'accuracy.leadLogius':
-    'Per Afnemer en periode de aangekondigde tegen de werkelijk verzonden berichten. De minst betrouwbare Afnemer staat per periode bovenaan.',
-  'accuracy.leadPlanner': 'Hoe goed uw prognoses uitkwamen: per periode de aangekondigde tegen de werkelijk verzonden berichten.',
-  'accuracy.scores': 'Scores',
-  'accuracy.empty': 'Nog geen werkelijke aantallen of prognoses in deze periode.',
-  'accuracy.period': 'Periode',
-  'accuracy.period.week': 'Week',
-  'accuracy.period.month': 'Maand',
-  'accuracy.period.quarter': 'Kwartaal',
-  'accuracy.score': 'Score (0–100)',
-  'accuracy.planned': 'Aangekondigd',
-  'accuracy.actual': 'Werkelijk',
-  'accuracy.volumeError': 'Volumefout (WAPE)',
-  'accuracy.bias': 'Afwijking (+ te hoog)',
-  'accuracy.unannounced': 'Onaangekondigd',
   // Issue 17: subscriptions and notices, administrator settings, usage targets.
   'nav.subscriptions': 'Abonnementen',
   'nav.settings': 'Instellingen',

@@ -4,6 +4,8 @@ import { EmptyState, ErrorMessage, Loading } from '../../../components/feedback'
 import { ScrollRegion } from '../../../components/scroll-region';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
+import { accuracyMessages } from '../messages';
+import { TrendCell } from './trend-cell';
 import { type AccuracyReport, useAccuracy } from '../api/get-accuracy';
 
 type Score = AccuracyReport['scores'][number];
@@ -13,7 +15,7 @@ const byPeriodThenScore = (a: Score, b: Score) => b.periodStart.localeCompare(a.
 
 /** Scores per Afnemer and period, with "Download als Excel". */
 export function AccuracyTable({ period }: { period: AccuracyPeriod }) {
-  const t = useT();
+  const t = useT(accuracyMessages);
   const f = useFormat();
   const query = useAccuracy(period);
   if (query.isLoading) return <Loading />;
@@ -22,6 +24,10 @@ export function AccuracyTable({ period }: { period: AccuracyPeriod }) {
   if (rows.length === 0) return <EmptyState title={t('accuracy.empty')} />;
   const share = (v: number | null) => (v === null ? '–' : f.percent(v));
   const signed = (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : ''}${f.percent(v)}`);
+  const trend = query.data?.trend;
+  // Each Afnemer's trend stands in its latest row (the rows run from the latest period back).
+  const trendRow = new Map<string, string>();
+  for (const r of rows) if (!trendRow.has(r.afnemer)) trendRow.set(r.afnemer, `${r.periodStart}-${r.afnemer}`);
   return (
     <>
       <div className="panel__toolbar">
@@ -40,6 +46,7 @@ export function AccuracyTable({ period }: { period: AccuracyPeriod }) {
               <th scope="col">{t('accuracy.volumeError')}</th>
               <th scope="col">{t('accuracy.bias')}</th>
               <th scope="col">{t('accuracy.unannounced')}</th>
+              <th scope="col">{t('accuracy.trend', { count: trend?.periodStarts.length ?? 0 })}</th>
             </tr>
           </thead>
           <tbody>
@@ -53,6 +60,11 @@ export function AccuracyTable({ period }: { period: AccuracyPeriod }) {
                 <td>{share(r.volumeError)}</td>
                 <td>{signed(r.bias)}</td>
                 <td>{share(r.unannouncedShare)}</td>
+                <td>
+                  {trend && trendRow.get(r.afnemer) === `${r.periodStart}-${r.afnemer}` && (
+                    <TrendCell trend={trend.afnemers.find((x) => x.afnemer === r.afnemer)} />
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

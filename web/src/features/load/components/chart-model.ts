@@ -49,6 +49,9 @@ export function chartModel(data: LoadResponse): { rows: ChartRow[]; series: Seri
     data.afnemers.forEach((a, j) => {
       row[`s${j}`] = a.load[i] ?? 0;
     });
+    // Issue 18: what was really sent, and the unannounced part of it (null where no actuals are in yet).
+    row.actual = data.actual?.[i] ?? null;
+    row.unannounced = data.actualUnannounced?.[i] ?? null;
     return row;
   });
   return { rows, series };
@@ -125,13 +128,13 @@ export function valueTicks(max: number, count = 5): number[] {
   return ticks;
 }
 
-/** The highest value the stacked chart draws: the capacity, or the sum of the shown series. */
+/** The highest value the stacked chart draws: the capacity, the actual messages, or the sum of the shown series. */
 export function chartMax(rows: ChartRow[], shown: SeriesInfo[]): number {
   let max = 0;
   for (const r of rows) {
     let sum = 0;
     for (const s of shown) sum += Number(r[s.dataKey] ?? 0);
-    max = Math.max(max, sum, r.capacity);
+    max = Math.max(max, sum, r.capacity, Number(r.actual ?? 0));
   }
   return max;
 }

@@ -7,6 +7,7 @@ import { CHART_BACKGROUND, CHART_SIGNAL } from '../../../styles/chart-palette';
 import type { ChartPeriod, ChartRow, SeriesInfo } from './chart-model';
 import { chartMax, rowIndexAt, stackBands, stateRuns, timeTicks, valueTicks } from './chart-model';
 import { StackLayer } from './stack-layer';
+import { ActualLayer, ActualTooltip } from './actual-parts';
 import { amsterdamParts, HOUR_MS } from '@cd/shared/time';
 
 // Shading sits above the grid but behind the stacked load, so the colours of the Afnemers stay true.
@@ -232,6 +233,7 @@ function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, h
             />
           ))}
           <StackLayer bands={bands} yMax={yTicks[yTicks.length - 1]!} />
+          <ActualLayer rows={rows} from={from} to={to} bucketMs={bucketMs} yMax={yTicks[yTicks.length - 1]!} />
           <Line
             dataKey="capacity"
             name={t('chart.capacity')}
@@ -291,6 +293,7 @@ function ChartTooltip({
         </dd>
         <dt>{t('chart.utilization')}</dt>
         <dd>{row.utilization === null ? '–' : f.percent(row.utilization)}</dd>
+        <ActualTooltip row={row} />
       </dl>
       {parts.length > 0 && (
         <ul>

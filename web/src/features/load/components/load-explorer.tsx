@@ -8,6 +8,7 @@ import { type MessageKey, useT } from '../../../lib/i18n';
 import { amsterdamMidnightOf, fromLocalInputValue, toDateInputValue } from '@cd/shared/time';
 import { useLoad } from '../api/get-load';
 import { type ChartPeriod, chartModel, type ChartRow, LOAD_STATE_LABEL, type SeriesInfo } from './chart-model';
+import { ActualCells, ActualLegend, hasActual } from './actual-parts';
 import { bucketMs, type LoadRange, type RangePreset, rangeForPreset, rangeShift, rangeZoom } from './load-range';
 
 const LoadChart = lazy(() => import('./load-chart'));
@@ -101,7 +102,7 @@ export function LoadExplorer({ range, bucket, onRangeChange, maintenance, confli
               )}
             </Suspense>
             <figcaption>
-              <ChartLegend series={model.series} hidden={hidden} onToggle={toggle} />
+              <ChartLegend series={model.series} hidden={hidden} onToggle={toggle} rows={model.rows} />
               <p className="chart-hint">{t('chart.zoomHint')}</p>
             </figcaption>
           </figure>
@@ -239,7 +240,17 @@ function LoadSummary({ data, range, conflicts }: { data: LoadResponse; range: Lo
 }
 
 /** The legend: each Afnemer is a toggle button (pressed = shown) that hides or shows its band in the chart. */
-function ChartLegend({ series, hidden, onToggle }: { series: SeriesInfo[]; hidden: ReadonlySet<string>; onToggle: (key: string) => void }) {
+function ChartLegend({
+  series,
+  hidden,
+  onToggle,
+  rows,
+}: {
+  series: SeriesInfo[];
+  hidden: ReadonlySet<string>;
+  onToggle: (key: string) => void;
+  rows: ChartRow[];
+}) {
   const t = useT();
   return (
     <ul className="legend" aria-label={t('chart.legend')}>
@@ -261,6 +272,7 @@ function ChartLegend({ series, hidden, onToggle }: { series: SeriesInfo[]; hidde
         <span className="swatch swatch--line" aria-hidden="true" />
         {t('chart.capacity')}
       </li>
+      <ActualLegend rows={rows} />
       <li>
         <span className="swatch swatch--maintenance" aria-hidden="true" />
         {t('chart.maintenance')}
@@ -280,6 +292,7 @@ function ChartLegend({ series, hidden, onToggle }: { series: SeriesInfo[]; hidde
 function LoadTable({ rows, series, bucketMs, caption }: { rows: ChartRow[]; series: SeriesInfo[]; bucketMs: number; caption: string }) {
   const t = useT();
   const f = useFormat();
+  const actual = hasActual(rows);
   return (
     <table className="table table--compact">
       <caption>{caption}</caption>
@@ -296,6 +309,7 @@ function LoadTable({ rows, series, bucketMs, caption }: { rows: ChartRow[]; seri
             {t('chart.utilization')}
           </th>
           <th scope="col">{t('chart.state')}</th>
+          <ActualCells show={actual} />
           {series.map((s) => (
             <th key={s.key} scope="col" className="num">
               {s.name}
@@ -311,6 +325,7 @@ function LoadTable({ rows, series, bucketMs, caption }: { rows: ChartRow[]; seri
             <td className="num">{f.number(r.load)}</td>
             <td className="num">{r.utilization === null ? '–' : f.percent(r.utilization)}</td>
             <td>{t(LOAD_STATE_LABEL[r.state])}</td>
+            <ActualCells show={actual} row={r} />
             {series.map((s) => (
               <td key={s.key} className="num">
                 {f.number(Number(r[s.dataKey] ?? 0))}

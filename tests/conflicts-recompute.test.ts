@@ -5,8 +5,8 @@
  */
 import { afnemerUpsert, capacityProfileSet, deliveryStore, sendWindowCancel, userUpsert, type Sql, type Tx } from '@cd/db';
 import { capacityProfileUniform, conflictsDetect, type NewSendWindow } from '@cd/shared';
-import { conflictsRecompute, type PlanningSource } from '@cd/server/conflicts-recompute';
-import { planningCache } from '@cd/server/planning-cache';
+import { conflictsRecompute } from '@cd/server/conflicts-recompute';
+import { planningCache, type PlanningCache } from '@cd/server/planning-cache';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIN_A, OIN_B, testDatabase, type TestContext } from './helpers/test-db.js';
 
@@ -125,7 +125,7 @@ describe('conflictsRecompute of everything', () => {
 describe('conflictsRecompute of everything served from the planning cache', () => {
   const ROLLBACK = new Error('rollback');
   /** The open conflicts after `change` and a recompute of everything in one transaction, which is then rolled back. */
-  async function conflictsAfter(change: (tx: Tx) => Promise<void>, planning?: PlanningSource) {
+  async function conflictsAfter(change: (tx: Tx) => Promise<void>, planning?: PlanningCache) {
     // Windows by kenmerk: a window inserted in a rolled-back transaction still used up its id.
     let seen: { start: number; excess: number; kenmerken: string[] }[] = [];
     await t.sql
@@ -162,7 +162,7 @@ describe('conflictsRecompute of everything served from the planning cache', () =
       });
       await sendWindowCancel(tx, idOf.get('A-MAART')!, userId);
     };
-    const viaCache = await conflictsAfter(change, { cache, sql: t.sql });
+    const viaCache = await conflictsAfter(change, cache);
     const viaRead = await conflictsAfter(change);
     expect(viaCache.map((c) => c.start)).toEqual([Date.UTC(2027, 5, 9, 9), OCTOBER + H]);
     expect(viaCache[0]!.kenmerken).toEqual(['A-JUNI', 'B-JUNI']);

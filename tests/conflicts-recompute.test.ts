@@ -4,8 +4,9 @@
  * list's version), while one whose figures moved is.
  */
 import { afnemerUpsert, capacityProfileSet, createSql, deliveryStore, sendWindowCancel, userUpsert, type Sql, type Tx } from '@cd/db';
-import { capacityProfileUniform, conflictsDetect, type NewSendWindow } from '@cd/shared';
-import { conflictsRecompute, type ChangedSpan } from '@cd/server/conflicts-recompute';
+import { capacityProfileUniform, changedBucketRanges, conflictsDetect, type NewSendWindow } from '@cd/shared';
+import { conflictsRecompute, windowSpansGrouped, type ChangedSpan } from '@cd/server/conflicts-recompute';
+import fc from 'fast-check';
 import { planningCache, type PlanningCache } from '@cd/server/planning-cache';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIN_A, OIN_B, testDatabase, type TestContext } from './helpers/test-db.js';
@@ -217,5 +218,32 @@ describe('conflictsRecompute of everything served from the planning cache', () =
       });
     // The transaction cannot see B-SEP, so A-SEP alone (3,000 an hour against 4,000) makes no conflict.
     expect(created).toEqual([]);
+  });
+});
+
+describe('windowSpansGrouped', () => {
+  it('gives the same ranges as one span per window, for any padding (brute force: every window on its own)', () => {
+    const windowArb = fc
+      .record({ start: fc.integer({ min: 0, max: 60 * 24 * 60 }), minutes: fc.integer({ min: 1, max: 5 * 24 * 60 }) })
+      .map(({ start, minutes }) => ({ start: Date.UTC(2027, 9, 1) + start * 60_000, end: Date.UTC(2027, 9, 1) + (start + minutes) * 60_000 }));
+    fc.assert(
+      fc.property(
+        fc.array(windowArb, { maxLength: 200 }),
+        fc.integer({ min: 1, max: 3 * 24 * 60 }),
+        fc.integer({ min: 0, max: 20 * 24 * 60 }),
+        (windows, beforeMinutes, afterMinutes) => {
+          const pad = { beforeMs: beforeMinutes * 60_000, afterMs: afterMinutes * 60_000 };
+          const grouped = windowSpansGrouped(windows, pad.beforeMs);
+          expect(grouped.length).toBeLessThanOrEqual(windows.length);
+          expect(changedBucketRanges(grouped, pad)).toEqual(
+            changedBucketRanges(
+              windows.map((w) => ({ from: w.start, to: w.end })),
+              pad,
+            ),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

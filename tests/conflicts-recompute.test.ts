@@ -3,10 +3,11 @@
  * them, and a conflict found again exactly as stored is not written (no new row version, no change of the conflict
  * list's version), while one whose figures moved is.
  */
-import { afnemerUpsert, capacityProfileSet, deliveryStore, sendWindowCancel, userUpsert, type Sql, type Tx } from '@cd/db';
-import { capacityProfileUniform, conflictsDetect, type NewSendWindow } from '@cd/shared';
-import { conflictsRecompute, type PlanningSource } from '@cd/server/conflicts-recompute';
-import { planningCache } from '@cd/server/planning-cache';
+import { afnemerUpsert, capacityProfileSet, createSql, deliveryStore, sendWindowCancel, userUpsert, type Sql, type Tx } from '@cd/db';
+import { capacityProfileUniform, changedBucketRanges, conflictsDetect, type NewSendWindow } from '@cd/shared';
+import { conflictsRecompute, windowSpansGrouped, type ChangedSpan } from '@cd/server/conflicts-recompute';
+import fc from 'fast-check';
+import { planningCache, type PlanningCache } from '@cd/server/planning-cache';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIN_A, OIN_B, testDatabase, type TestContext } from './helpers/test-db.js';
 
@@ -125,13 +126,13 @@ describe('conflictsRecompute of everything', () => {
 describe('conflictsRecompute of everything served from the planning cache', () => {
   const ROLLBACK = new Error('rollback');
   /** The open conflicts after `change` and a recompute of everything in one transaction, which is then rolled back. */
-  async function conflictsAfter(change: (tx: Tx) => Promise<void>, planning?: PlanningSource) {
+  async function conflictsAfter(change: (tx: Tx) => Promise<void>, planning?: PlanningCache, changed: ChangedSpan = 'all') {
     // Windows by kenmerk: a window inserted in a rolled-back transaction still used up its id.
     let seen: { start: number; excess: number; kenmerken: string[] }[] = [];
     await t.sql
       .begin(async (tx) => {
         await change(tx);
-        await conflictsRecompute(tx, 'all', new Date('2027-01-15T09:00:00Z'), 'test', {}, planning);
+        await conflictsRecompute(tx, changed, new Date('2027-01-15T09:00:00Z'), 'test', {}, planning);
         const kenmerkOf = new Map((await tx<{ id: number; kenmerk: string }[]>`select id::int, kenmerk from send_windows`).map((w) => [w.id, w.kenmerk]));
         seen = (await stored(tx as unknown as Sql)).map((c) => ({
           start: c.start,
@@ -162,10 +163,87 @@ describe('conflictsRecompute of everything served from the planning cache', () =
       });
       await sendWindowCancel(tx, idOf.get('A-MAART')!, userId);
     };
-    const viaCache = await conflictsAfter(change, { cache, sql: t.sql });
+    const viaCache = await conflictsAfter(change, cache);
     const viaRead = await conflictsAfter(change);
     expect(viaCache.map((c) => c.start)).toEqual([Date.UTC(2027, 5, 9, 9), OCTOBER + H]);
     expect(viaCache[0]!.kenmerken).toEqual(['A-JUNI', 'B-JUNI']);
     expect(viaCache).toEqual(viaRead);
+  });
+
+  it("sees a window another instance committed after this instance's cache was read (no stale cache)", async () => {
+    const AUGUST = Date.UTC(2027, 7, 11, 8);
+    await deliver(t.sql, OIN_A, [window(OIN_A, 'A-AUG', AUGUST, 2, 6000)]);
+    // Instance A read its cache; instance B, with its own pool and cache, then stores the window that overloads.
+    const cacheA = planningCache();
+    await cacheA.get(t.sql);
+    const other = createSql(t.url, { max: 2 });
+    try {
+      const cacheB = planningCache();
+      await cacheB.get(other);
+      await other.begin((tx) =>
+        deliveryStore(tx, { afnemerOin: OIN_B, userId, fileName: null, contentType: 'text/csv', windows: [window(OIN_B, 'B-AUG', AUGUST + H, 2, 6000)] }),
+      );
+      expect((await cacheB.get(other)).windows.some((w) => w.kenmerk === 'B-AUG')).toBe(true);
+    } finally {
+      await other.end({ timeout: 1 });
+    }
+    // A's cache still holds the version before B's write; the recompute around August on A sees the write all the same.
+    expect(cacheA.peek()!.windows.some((w) => w.kenmerk === 'B-AUG')).toBe(false);
+    const span = { from: AUGUST, to: AUGUST + 3 * H };
+    const viaCache = await conflictsAfter(async () => {}, cacheA, span);
+    const viaRead = await conflictsAfter(async () => {}, undefined, span);
+    const august = viaCache.filter((c) => c.start >= AUGUST && c.start < AUGUST + 3 * H);
+    expect(august.map((c) => c.kenmerken)).toEqual([['A-AUG', 'B-AUG']]);
+    expect(viaCache).toEqual(viaRead);
+    // And the recompute of everything from the same stale cache.
+    expect(await conflictsAfter(async () => {}, cacheA)).toEqual(await conflictsAfter(async () => {}));
+  });
+
+  it('reads in the transaction when the cache is newer than its snapshot (repeatable read begun before the write)', async () => {
+    const SEPTEMBER = Date.UTC(2027, 8, 8, 8);
+    await deliver(t.sql, OIN_A, [window(OIN_A, 'A-SEP', SEPTEMBER, 2, 6000)]);
+    const cache = planningCache();
+    let created: number[] = [];
+    await t.sql
+      .begin('isolation level repeatable read', async (tx) => {
+        await tx`select 1`; // the snapshot: before B-SEP
+        await deliver(t.sql, OIN_B, [window(OIN_B, 'B-SEP', SEPTEMBER + H, 2, 6000)]);
+        expect((await cache.get(t.sql)).windows.some((w) => w.kenmerk === 'B-SEP')).toBe(true);
+        const result = await conflictsRecompute(tx, { from: SEPTEMBER, to: SEPTEMBER + 3 * H }, now, 'test', {}, cache);
+        created = result.created;
+        throw ROLLBACK;
+      })
+      .catch((err) => {
+        if (err !== ROLLBACK) throw err;
+      });
+    // The transaction cannot see B-SEP, so A-SEP alone (3,000 an hour against 4,000) makes no conflict.
+    expect(created).toEqual([]);
+  });
+});
+
+describe('windowSpansGrouped', () => {
+  it('gives the same ranges as one span per window, for any padding (brute force: every window on its own)', () => {
+    const windowArb = fc
+      .record({ start: fc.integer({ min: 0, max: 60 * 24 * 60 }), minutes: fc.integer({ min: 1, max: 5 * 24 * 60 }) })
+      .map(({ start, minutes }) => ({ start: Date.UTC(2027, 9, 1) + start * 60_000, end: Date.UTC(2027, 9, 1) + (start + minutes) * 60_000 }));
+    fc.assert(
+      fc.property(
+        fc.array(windowArb, { maxLength: 200 }),
+        fc.integer({ min: 1, max: 3 * 24 * 60 }),
+        fc.integer({ min: 0, max: 20 * 24 * 60 }),
+        (windows, beforeMinutes, afterMinutes) => {
+          const pad = { beforeMs: beforeMinutes * 60_000, afterMs: afterMinutes * 60_000 };
+          const grouped = windowSpansGrouped(windows, pad.beforeMs);
+          expect(grouped.length).toBeLessThanOrEqual(windows.length);
+          expect(changedBucketRanges(grouped, pad)).toEqual(
+            changedBucketRanges(
+              windows.map((w) => ({ from: w.start, to: w.end })),
+              pad,
+            ),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -157,7 +157,8 @@ export const conflictActions = apiRouter().openapi(
           };
           throw new DryRunDone();
         }
-        if (changes.length > 0 && carry) moved = await windowsChange(tx, changes, { source: carry.source, user, now, procedure: deps.procedure });
+        if (changes.length > 0 && carry)
+          moved = await windowsChange(tx, changes, { source: carry.source, user, now, procedure: deps.procedure, planning: c.get('planning') });
         if (result.carryOut) {
           const solved = (await conflictById(tx, id))?.status !== 'open';
           const message = await caseAfterCarryOut(tx, id, { source: result.carryOut.source, windows: moved?.windows.length ?? 0, solved }, user, now, settings);

@@ -23,7 +23,9 @@ export const planChanges = apiRouter().openapi(
     const user = userRequire(c);
     const deps = c.get('deps');
     const now = deps.now();
-    const done = await deps.sql.begin((tx: Tx) => planChangeUndo(tx, c.req.valid('param').id, { user, now, procedure: deps.procedure }));
+    const done = await deps.sql.begin((tx: Tx) =>
+      planChangeUndo(tx, c.req.valid('param').id, { user, now, procedure: deps.procedure, planning: c.get('planning') }),
+    );
     return c.json({ planChange: { id: done.planChangeId, undoUntil: done.undoUntil.toISOString() }, undoOf: done.undoOf, windows: done.windows }, 201);
   },
 );

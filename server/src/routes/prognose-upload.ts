@@ -142,7 +142,14 @@ export const prognoseUpload = router.openapi(
     const deliveries = await sql.begin(async (tx: Tx) => {
       const stored = await deliveriesBulkStore(tx, { chunks: staged.chunks, counts }, { userId: user.id, fileName, contentType });
       if (stored.affected.length > 0) {
-        await conflictsRecompute(tx, stored.affected, now(), `Nieuwe aanlevering${fileName ? ` (${fileName})` : ''}`, c.get('deps').procedure);
+        await conflictsRecompute(
+          tx,
+          stored.affected,
+          now(),
+          `Nieuwe aanlevering${fileName ? ` (${fileName})` : ''}`,
+          c.get('deps').procedure,
+          c.get('planning'),
+        );
       }
       return stored.deliveries;
     });

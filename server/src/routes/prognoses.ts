@@ -134,7 +134,9 @@ export const prognoses = apiRouter()
       if (c.req.valid('query').dryRun === 'true') {
         return c.json(await windowsChangePreview(deps.sql, c.get('planning'), [change], user, now), 200);
       }
-      const done = await deps.sql.begin((tx: Tx) => windowsChange(tx, [change], { source: 'handmatig', user, now, procedure: deps.procedure }));
+      const done = await deps.sql.begin((tx: Tx) =>
+        windowsChange(tx, [change], { source: 'handmatig', user, now, procedure: deps.procedure, planning: c.get('planning') }),
+      );
       const after = (await sendWindowById(deps.sql, id))!;
       return c.json({ ...sendWindowJson(after), planChange: { id: done.planChangeId, undoUntil: done.undoUntil.toISOString() } }, 200);
     },
@@ -172,6 +174,7 @@ export const prognoses = apiRouter()
             c.get('deps').now(),
             `Verzendmoment ${w.kenmerk} geannuleerd`,
             c.get('deps').procedure,
+            c.get('planning'),
           );
         }
         return after;

@@ -105,7 +105,7 @@ export async function profileSave(
     const before = await capacityProfilesRead(tx);
     const replaced = capacityProfileAt(before, capacityDateStart(effectiveFrom)).id;
     const saved = await capacityProfileSet(tx, { ...change, effectiveFrom, userId });
-    const result = await conflictsRecompute(tx, 'all', now, reason, settings, planning && { cache: planning, sql });
+    const result = await conflictsRecompute(tx, 'all', now, reason, settings, planning);
     const after = await capacityProfilesRead(tx);
     return { ...profileJson(saved, after), effect: await changeEffect(tx, result), replaced };
   });

@@ -6,13 +6,12 @@ import {
   conflictsUpdateMany,
   planningState,
   type OpenConflictSpan,
-  type Sql,
   type Tx,
 } from '@cd/db';
 import type { PlanningCache } from './planning-cache.js';
 import { planningInputsInRange, type PlanningInputsInRange } from './planning-inputs.js';
 import { casesInvolvedUpdate, casesOpen, casesResolve, type ProcedureSettings } from './procedure.js';
-import { BUCKET_MS, BUCKET_OVERLOADED, changedBucketRanges, conflictsReconcile, type ChangedInterval, type Conflict } from '@cd/shared';
+import { BUCKET_MS, BUCKET_OVERLOADED, changedBucketRanges, conflictsReconcile, type ChangedInterval, type Conflict, type PlanWindow } from '@cd/shared';
 import { conflictsDetectOffThread } from './cpu-pool.js';
 import { DAY_MS } from '@cd/shared/time';
 import { recomputeTimed } from '../lib/metrics.js';
@@ -33,6 +32,33 @@ export interface RecomputeResult {
   ranges: { from: number; to: number }[];
   /** Buckets detected in all attempts together: the work this recompute did. */
   buckets: number;
+  /** Milliseconds spent per phase (the bench prints them; decision 012). */
+  phases: RecomputePhases;
+}
+
+/** Where a recompute's time goes, in ms: its inputs, the open conflicts, detection, the comparison, the writes. */
+export interface RecomputePhases {
+  lock: number;
+  inputs: number;
+  open: number;
+  /** The ranges to detect (of everything: from every window's span). */
+  ranges: number;
+  detect: number;
+  reconcile: number;
+  compare: number;
+  write: number;
+}
+
+const phasesNew = (): RecomputePhases => ({ lock: 0, inputs: 0, open: 0, ranges: 0, detect: 0, reconcile: 0, compare: 0, write: 0 });
+
+/** Runs `work`, adding its time to `phases[name]`. */
+async function timed<T>(phases: RecomputePhases, name: keyof RecomputePhases, work: () => Promise<T> | T): Promise<T> {
+  const t = performance.now();
+  try {
+    return await work();
+  } finally {
+    phases[name] += performance.now() - t;
+  }
 }
 
 const MARGIN_MS = DAY_MS;
@@ -41,41 +67,61 @@ const MAX_WIDENINGS = 24;
 // All of time the API accepts (years 1 to 9999), for the recompute of everything.
 const EVER = { from: Date.parse('0001-01-01T00:00:00Z'), to: Date.parse('9999-12-31T23:59:59.999Z') + 1 };
 
-/** The server's planning cache and the pool it reads with: committed inputs the recompute need not read again. */
-export interface PlanningSource {
-  cache: PlanningCache;
-  sql: Sql;
-}
-
 /**
- * All inputs as this transaction sees them: the cache's committed windows (version V) patched with the windows
- * changed since V as read in the transaction (its own changes and any committed after V; a reader at V has seen
- * every window numbered <= V, decision 002), or everything read anew after a delete.
+ * All counting windows, maintenance and the capacity schedule as this transaction sees them, from the server's
+ * planning cache: its committed windows (version V) patched with the windows changed since V as read in the
+ * transaction (its own changes and any committed after V; a reader at V has seen every window numbered <= V,
+ * decision 002), in one round trip with the maintenance, the profiles and the version. The cache is only peeked at:
+ * no version check of its own and no second connection while this transaction holds one (a pool full of
+ * transactions waiting for the recompute lock would otherwise wait for ever). Null when the cache was never read,
+ * when windows were deleted since V (a full read is due), or when the cache is newer than this transaction's
+ * snapshot (a repeatable-read transaction that began before the cache's read).
  */
-async function inputsEverything(tx: Tx, source: PlanningSource | undefined): Promise<PlanningInputsInRange> {
-  if (!source) return planningInputsInRange(tx, EVER.from, EVER.to);
-  const cached = await source.cache.get(source.sql);
-  const state = await planningState(tx);
-  if (BigInt(state.resetVersion) > BigInt(cached.version)) return planningInputsInRange(tx, EVER.from, EVER.to);
-  const delta = await planningInputsInRange(tx, EVER.from, EVER.to, { windowsChangedSince: cached.version });
-  const changed = new Set(delta.windows.map((w) => w.id));
+async function inputsCached(tx: Tx, cache: PlanningCache | undefined): Promise<PlanningInputsInRange | null> {
+  const cached = cache?.peek();
+  if (!cached) return null;
+  const [state, delta] = await Promise.all([planningState(tx), planningInputsInRange(tx, EVER.from, EVER.to, { windowsChangedSince: cached.version })]);
+  if (BigInt(state.resetVersion) > BigInt(cached.version) || BigInt(state.version) < BigInt(cached.version)) return null;
+  if (delta.windows.length === 0) return { ...delta, windows: cached.windows as PlanWindow[] };
+  const changed = new Set<number>();
+  for (const w of delta.windows) changed.add(w.id);
   const windows = cached.windows.filter((w) => !changed.has(w.id));
   for (const w of delta.windows) if (w.status !== 'geannuleerd') windows.push(w);
   return { ...delta, windows };
 }
 
+/**
+ * The windows' spans as changedBucketRanges unites them, with `beforeMs` of padding before each: the windows that
+ * start in the same stretch of `beforeMs` (counted from the epoch) as one span from the first start to the last end.
+ * Their padded spans all reach the one that starts first, so their union is that one span padded: the same ranges
+ * from a few hundred spans instead of one per window (50,000 for a year).
+ */
+export function windowSpansGrouped(windows: readonly { start: number; end: number }[], beforeMs: number): ChangedInterval[] {
+  const byStretch = new Map<number, ChangedInterval>();
+  for (const w of windows) {
+    const key = Math.floor(w.start / beforeMs);
+    const span = byStretch.get(key);
+    if (!span) byStretch.set(key, { from: w.start, to: w.end });
+    else {
+      if (w.start < span.from) span.from = w.start;
+      if (w.end > span.to) span.to = w.end;
+    }
+  }
+  return [...byStretch.values()];
+}
+
 /** The inputs of [from, to) as detection takes them. */
 type InputsOf = (from: number, to: number) => Promise<Pick<PlanningInputsInRange, 'windows' | 'maintenance' | 'schedule'>>;
 
-/** Each range read in the transaction: the recompute around a change touches only a few weeks of windows. */
+/** Each range read in the transaction: without a cache, the recompute around a change reads only a few weeks of windows. */
 const inputsRead =
   (tx: Tx): InputsOf =>
   (from, to) =>
     planningInputsInRange(tx, from, to);
 
 /**
- * Everything read once and every range cut from it in memory: a recompute of everything (after a change of the
- * capacity profile) otherwise read all windows twice, once for the islands and again for the ranges (issue 16).
+ * Everything read once and every range cut from it in memory: a recompute of everything otherwise read all windows
+ * twice, once for the islands and again for the ranges (issue 16); with the cache, also a recompute around a change.
  */
 function inputsCut(all: PlanningInputsInRange): InputsOf {
   return async (from, to) => ({
@@ -84,6 +130,20 @@ function inputsCut(all: PlanningInputsInRange): InputsOf {
     schedule: all.schedule,
   });
 }
+
+/** The open conflicts reaching into [from, to) (their backlog included), as conflictsOpenInRange selects them. */
+type OpenOf = (from: number, to: number) => Promise<OpenConflictSpan[]>;
+
+const openRead =
+  (tx: Tx): OpenOf =>
+  (from, to) =>
+    conflictsOpenInRange(tx, from, to);
+
+/** The open conflicts of a recompute of everything read once, each range's cut from them. */
+const openCut =
+  (all: readonly OpenConflictSpan[]): OpenOf =>
+  async (from, to) =>
+    all.filter((c) => c.start < to && c.until > from);
 
 interface Settled {
   from: number;
@@ -96,19 +156,21 @@ interface Settled {
  * Detects conflicts in [from, to), growing the range until no open conflict, overload run or undrained backlog
  * is cut by its edges (at most MAX_WIDENINGS times).
  */
-async function rangeSettle(tx: Tx, inputsOf: InputsOf, from: number, to: number, work: { buckets: number }): Promise<Settled> {
+async function rangeSettle(openOf: OpenOf, inputsOf: InputsOf, from: number, to: number, work: { buckets: number; phases: RecomputePhases }): Promise<Settled> {
   for (let attempt = 0; ; attempt++) {
-    const open = await conflictsOpenInRange(tx, from, to);
+    const open = await timed(work.phases, 'open', () => openOf(from, to));
     const wantFrom = Math.min(from, ...open.map((c) => Math.floor(c.start / BUCKET_MS) * BUCKET_MS - MARGIN_MS));
     const wantTo = Math.max(to, ...open.map((c) => Math.ceil(c.until / BUCKET_MS) * BUCKET_MS + MARGIN_MS));
-    const { windows, maintenance, schedule } = await inputsOf(wantFrom, wantTo);
-    const result = await conflictsDetectOffThread({
-      windows,
-      maintenance,
-      profile: schedule,
-      fromBucket: wantFrom / BUCKET_MS,
-      toBucket: wantTo / BUCKET_MS,
-    });
+    const { windows, maintenance, schedule } = await timed(work.phases, 'inputs', () => inputsOf(wantFrom, wantTo));
+    const result = await timed(work.phases, 'detect', () =>
+      conflictsDetectOffThread({
+        windows,
+        maintenance,
+        profile: schedule,
+        fromBucket: wantFrom / BUCKET_MS,
+        toBucket: wantTo / BUCKET_MS,
+      }),
+    );
     work.buckets += (wantTo - wantFrom) / BUCKET_MS;
     const stable = wantFrom === from && wantTo === to && !result.cutAtStart && !result.cutAtEnd;
     if (stable || attempt >= MAX_WIDENINGS) return { from: wantFrom, to: wantTo, open, conflicts: result.conflicts };
@@ -129,7 +191,7 @@ export function conflictsRecompute(
   now: Date,
   reason: string,
   settings: ProcedureSettings = {},
-  planning?: PlanningSource,
+  planning?: PlanningCache,
 ): Promise<RecomputeResult> {
   return recomputeTimed(() => recomputeRun(tx, changed, now, reason, settings, planning));
 }
@@ -140,30 +202,41 @@ async function recomputeRun(
   now: Date,
   reason: string,
   settings: ProcedureSettings,
-  planning?: PlanningSource,
+  planning?: PlanningCache,
 ): Promise<RecomputeResult> {
   // One recompute at a time, across server instances: two would otherwise both insert the same new conflict.
-  await tx`select pg_advisory_xact_lock(hashtext('conflicts-recompute'))`;
+  const phases = phasesNew();
+  await timed(phases, 'lock', () => tx`select pg_advisory_xact_lock(hashtext('conflicts-recompute'))`);
   let spans: readonly ChangedInterval[];
   let inputsOf = inputsRead(tx);
+  let openOf = openRead(tx);
+  // With the server's planning cache every recompute cuts its ranges from all windows in memory (one delta read);
+  // without it, only a recompute of everything reads all windows (in the transaction).
+  const cached = await timed(phases, 'inputs', () => inputsCached(tx, planning));
+  if (cached) inputsOf = inputsCut(cached);
   if (changed === 'all') {
     // Every stretch with counting windows or open conflicts (their backlog included); the padding below joins
     // what lies less than MARGIN_MS + DRAIN_SLACK_MS apart.
-    const all = await inputsEverything(tx, planning);
-    const open = await conflictsOpenInRange(tx, EVER.from, EVER.to);
-    spans = [...all.windows.map((w) => ({ from: w.start, to: w.end })), ...open.map((c) => ({ from: c.start, to: c.until }))];
+    const all = cached ?? (await timed(phases, 'inputs', () => planningInputsInRange(tx, EVER.from, EVER.to)));
+    const open = await timed(phases, 'open', () => conflictsOpenInRange(tx, EVER.from, EVER.to));
+    const t = performance.now();
+    spans = [...windowSpansGrouped(all.windows, MARGIN_MS), ...open.map((c) => ({ from: c.start, to: c.until }))];
+    phases.ranges += performance.now() - t;
     inputsOf = inputsCut(all);
+    openOf = openCut(open);
   } else spans = 'from' in changed ? [changed] : changed;
-  let pending = changedBucketRanges(spans, { beforeMs: MARGIN_MS, afterMs: DRAIN_SLACK_MS }).map((r) => ({
-    from: r.fromBucket * BUCKET_MS,
-    to: r.toBucket * BUCKET_MS,
-  }));
-  if (pending.length === 0) return { created: [], kept: [], resolved: [], range: null, ranges: [], buckets: 0 };
+  let pending = await timed(phases, 'ranges', () =>
+    changedBucketRanges(spans, { beforeMs: MARGIN_MS, afterMs: DRAIN_SLACK_MS }).map((r) => ({
+      from: r.fromBucket * BUCKET_MS,
+      to: r.toBucket * BUCKET_MS,
+    })),
+  );
+  if (pending.length === 0) return { created: [], kept: [], resolved: [], range: null, ranges: [], buckets: 0, phases };
 
-  const work = { buckets: 0 };
+  const work = { buckets: 0, phases };
   let settled: Settled[] = [];
   while (pending.length > 0) {
-    for (const r of pending) settled.push(await rangeSettle(tx, inputsOf, r.from, r.to, work));
+    for (const r of pending) settled.push(await rangeSettle(openOf, inputsOf, r.from, r.to, work));
     // Ranges that grew into each other are joined and settled again as one; the others are final.
     settled.sort((a, b) => a.from - b.from);
     const groups: Settled[][] = [];
@@ -177,13 +250,16 @@ async function recomputeRun(
   }
 
   const openById = new Map(settled.flatMap((s) => s.open).map((c) => [c.id, c]));
-  const { kept, created, resolved } = conflictsReconcile(
-    [...openById.values()],
-    settled.flatMap((s) => s.conflicts),
+  const { kept, created, resolved } = await timed(phases, 'reconcile', () =>
+    conflictsReconcile(
+      [...openById.values()],
+      settled.flatMap((s) => s.conflicts),
+    ),
   );
   // A conflict found again exactly as stored is not written: no new row version, no change event, and the conflict
   // list's cached pages stay valid (issue 16: 57 unchanged updates took 190-400 ms of a recompute of everything).
-  const unchanged = await conflictsUnchanged(tx, kept);
+  const unchanged = await timed(phases, 'compare', () => conflictsUnchanged(tx, kept));
+  const writeStart = performance.now();
   const changedKept = kept.filter((k) => !unchanged.has(k.id));
   await conflictsUpdateMany(tx, changedKept, now);
   await casesInvolvedUpdate(
@@ -200,6 +276,7 @@ async function recomputeRun(
   );
   await conflictsResolve(tx, resolved, now, reason);
   await casesResolve(tx, resolved, reason, now);
+  phases.write += performance.now() - writeStart;
   const ranges = settled.map((s) => ({ from: s.from, to: s.to }));
   return {
     created: createdIds,
@@ -208,5 +285,6 @@ async function recomputeRun(
     range: { from: ranges[0]!.from, to: ranges[ranges.length - 1]!.to },
     ranges,
     buckets: work.buckets,
+    phases,
   };
 }

@@ -9,7 +9,16 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ConflictsInput, LevellingInput, LevellingResult, ParseResult, PrognoseParseOptions } from '@cd/shared';
-import { windowColumnsOf, type CpuTask, type CsvStageResult, type DetectSummary, type JsonUploadResult } from './cpu-tasks.js';
+import {
+  detectUnpack,
+  windowColumnsOf,
+  windowsCounting,
+  type CpuTask,
+  type CsvStageResult,
+  type DetectPacked,
+  type DetectSummary,
+  type JsonUploadResult,
+} from './cpu-tasks.js';
 
 interface Job {
   id: number;
@@ -108,11 +117,12 @@ function cpuRun<T>(task: CpuTask, transfer: ArrayBuffer[] = []): Promise<T> {
  * conflictsDetect in a worker thread: its conflicts, and whether the range's edges cut an overload or backlog. The
  * windows travel as columns (typed arrays handed over), not as objects.
  */
-export function conflictsDetectOffThread(input: ConflictsInput): Promise<DetectSummary> {
+export async function conflictsDetectOffThread(input: ConflictsInput): Promise<DetectSummary> {
   const { windows, ...rest } = input;
-  const columns = windowColumnsOf(windows);
-  const transfer = [columns.id, columns.start, columns.end, columns.volume, columns.definitief].map((a) => a.buffer as ArrayBuffer);
-  return cpuRun<DetectSummary>({ task: 'detect', input: rest, windows: columns }, transfer);
+  const counting = windowsCounting(windows);
+  const columns = windowColumnsOf(counting);
+  const transfer = [columns.id, columns.start, columns.end, columns.volume, columns.definitief, columns.afnemerCode].map((a) => a.buffer as ArrayBuffer);
+  return detectUnpack(await cpuRun<DetectPacked>({ task: 'detect', input: rest, windows: columns }, transfer), counting);
 }
 
 /** levellingPropose (the levelled plan for a period, issue 18) in a worker thread. */

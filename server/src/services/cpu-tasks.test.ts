@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conflictsDetect, type PlanWindow } from '@cd/shared';
-import { cpuTaskRun, detectSummary, windowColumnsOf, windowsOfColumns, type DetectSummary } from './cpu-tasks.js';
+import { cpuTaskRun, detectSummary, detectUnpack, windowColumnsOf, windowsCounting, windowsOfColumns, type DetectPacked } from './cpu-tasks.js';
 
 const t0 = Date.UTC(2027, 2, 28, 0); // the spring DST Sunday
 const STATUSES = ['concept', 'definitief', 'geannuleerd'] as const;
@@ -43,7 +43,8 @@ describe('cpuTaskRun detect', () => {
     for (let seed = 1; seed <= 50; seed++) {
       const windows = windowsRandom(seed, 2 * seed);
       const input = { profile: new Array<number>(168).fill(40_000), maintenance: [], fromBucket: t0 / 900_000 - 4, toBucket: t0 / 900_000 + 140 };
-      const viaColumns = cpuTaskRun({ task: 'detect', input, windows: windowColumnsOf(windows) }) as DetectSummary;
+      // As the worker answers (conflict windows as indices into the columns), unpacked as the main thread does.
+      const viaColumns = detectUnpack(cpuTaskRun({ task: 'detect', input, windows: windowColumnsOf(windows) }) as DetectPacked, windowsCounting(windows));
       expect(viaColumns).toEqual(detectSummary({ ...input, windows }));
       expect(viaColumns.conflicts).toEqual(conflictsDetect({ ...input, windows }).conflicts);
       conflicts += viaColumns.conflicts.length;

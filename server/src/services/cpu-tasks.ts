@@ -10,6 +10,7 @@ import {
   PrognoseJsonUpload,
   prognoseJsonToRows,
   type Conflict,
+  type ConflictWindow,
   type ConflictsInput,
   type PlanWindow,
   type LevellingInput,
@@ -40,8 +41,9 @@ export function detectSummary(input: ConflictsInput): DetectSummary {
 }
 
 /**
- * The windows of a detection as columns: the typed arrays are handed to the worker without a copy and the strings
- * are two flat lists, where cloning 50,000 window objects took the main thread some 100 ms (issue 16).
+ * The windows of a detection as columns: the typed arrays are handed to the worker without a copy, the Afnemers
+ * travel as codes into a list of the distinct ones and the kenmerken as one text. Cloning 50,000 window objects
+ * took the main thread some 100 ms, and cloning 100,000 strings still 10-30 ms (issue 16).
  */
 export interface WindowColumns {
   id: Float64Array;
@@ -50,53 +52,66 @@ export interface WindowColumns {
   volume: Float64Array;
   /** 1 for 'definitief', 0 for 'concept'. */
   definitief: Uint8Array;
-  afnemer: string[];
-  kenmerk: string[];
+  /** Each window's Afnemer as an index into `afnemers`. */
+  afnemerCode: Int32Array;
+  afnemers: string[];
+  /** The kenmerken joined by NUL, which no PostgreSQL text holds. */
+  kenmerken: string;
+}
+
+const KENMERK_SEPARATOR = '\u0000';
+
+/** The counting (not cancelled) windows, in input order: the windows of `windowColumnsOf`, index for index. */
+export function windowsCounting(windows: readonly PlanWindow[]): readonly PlanWindow[] {
+  for (const w of windows) if (w.status === 'geannuleerd') return windows.filter((x) => x.status !== 'geannuleerd');
+  return windows;
 }
 
 /** The windows as columns, cancelled ones left out (they carry no load). */
 export function windowColumnsOf(windows: readonly PlanWindow[]): WindowColumns {
-  const m = windows.length;
+  const counting = windowsCounting(windows);
+  const m = counting.length;
   const c: WindowColumns = {
     id: new Float64Array(m),
     start: new Float64Array(m),
     end: new Float64Array(m),
     volume: new Float64Array(m),
     definitief: new Uint8Array(m),
-    afnemer: new Array<string>(m),
-    kenmerk: new Array<string>(m),
+    afnemerCode: new Int32Array(m),
+    afnemers: [],
+    kenmerken: '',
   };
-  let k = 0;
-  for (const w of windows) {
-    if (w.status === 'geannuleerd') continue;
+  const codeOf = new Map<string, number>();
+  const kenmerken = new Array<string>(m);
+  for (let k = 0; k < m; k++) {
+    const w = counting[k]!;
     c.id[k] = w.id;
     c.start[k] = w.start;
     c.end[k] = w.end;
     c.volume[k] = w.volume;
     c.definitief[k] = w.status === 'definitief' ? 1 : 0;
-    c.afnemer[k] = w.afnemer;
-    c.kenmerk[k] = w.kenmerk;
-    k++;
+    let code = codeOf.get(w.afnemer);
+    if (code === undefined) {
+      code = c.afnemers.length;
+      codeOf.set(w.afnemer, code);
+      c.afnemers.push(w.afnemer);
+    }
+    c.afnemerCode[k] = code;
+    kenmerken[k] = w.kenmerk;
   }
-  return {
-    id: c.id.slice(0, k),
-    start: c.start.slice(0, k),
-    end: c.end.slice(0, k),
-    volume: c.volume.slice(0, k),
-    definitief: c.definitief.slice(0, k),
-    afnemer: c.afnemer.slice(0, k),
-    kenmerk: c.kenmerk.slice(0, k),
-  };
+  c.kenmerken = kenmerken.join(KENMERK_SEPARATOR);
+  return c;
 }
 
 /** The windows back from their columns (as detection takes them; the earliest start and latest end are not carried). */
 export function windowsOfColumns(c: WindowColumns): PlanWindow[] {
+  const kenmerken = c.id.length === 0 ? [] : c.kenmerken.split(KENMERK_SEPARATOR);
   const out: PlanWindow[] = new Array(c.id.length);
   for (let k = 0; k < c.id.length; k++) {
     out[k] = {
       id: c.id[k]!,
-      afnemer: c.afnemer[k]!,
-      kenmerk: c.kenmerk[k]!,
+      afnemer: c.afnemers[c.afnemerCode[k]!]!,
+      kenmerk: kenmerken[k]!,
       start: c.start[k]!,
       end: c.end[k]!,
       volume: c.volume[k]!,
@@ -104,6 +119,56 @@ export function windowsOfColumns(c: WindowColumns): PlanWindow[] {
     };
   }
   return out;
+}
+
+/**
+ * A DetectSummary as the worker sends it back: the conflicts without their windows, and the windows of all conflicts
+ * in order as the index of the window in the columns and its load (`windowCount` per conflict). The main thread
+ * takes Afnemer and kenmerk from its own windows (detectUnpack) instead of deserialising some 10,000 objects.
+ */
+export interface DetectPacked {
+  conflicts: Conflict[];
+  windowCount: Int32Array;
+  windowAt: Int32Array;
+  windowLoad: Float64Array;
+  cutAtStart: boolean;
+  cutAtEnd: boolean;
+}
+
+/** A detection's summary with each conflict window as its index in `columnIds` (the window ids of the columns). */
+export function detectPack(summary: DetectSummary, columnIds: Float64Array): DetectPacked {
+  const total = summary.conflicts.reduce((n, c) => n + c.windows.length, 0);
+  const windowCount = new Int32Array(summary.conflicts.length);
+  const windowAt = new Int32Array(total);
+  const windowLoad = new Float64Array(total);
+  const indexOf = new Map<number, number>();
+  if (total > 0) for (let k = 0; k < columnIds.length; k++) indexOf.set(columnIds[k]!, k);
+  let at = 0;
+  const conflicts = summary.conflicts.map((c, i) => {
+    windowCount[i] = c.windows.length;
+    for (const w of c.windows) {
+      windowAt[at] = indexOf.get(w.id)!;
+      windowLoad[at] = w.load;
+      at++;
+    }
+    return { ...c, windows: [] };
+  });
+  return { conflicts, windowCount, windowAt, windowLoad, cutAtStart: summary.cutAtStart, cutAtEnd: summary.cutAtEnd };
+}
+
+/** The DetectSummary of `packed`, whose window indices point into `counting` (the windows the columns were made of). */
+export function detectUnpack(packed: DetectPacked, counting: readonly PlanWindow[]): DetectSummary {
+  let at = 0;
+  const conflicts = packed.conflicts.map((c, i) => {
+    const n = packed.windowCount[i]!;
+    const windows: ConflictWindow[] = new Array(n);
+    for (let j = 0; j < n; j++, at++) {
+      const w = counting[packed.windowAt[at]!]!;
+      windows[j] = { afnemer: w.afnemer, kenmerk: w.kenmerk, id: w.id, load: packed.windowLoad[at]! };
+    }
+    return { ...c, windows };
+  });
+  return { conflicts, cutAtStart: packed.cutAtStart, cutAtEnd: packed.cutAtEnd };
 }
 
 /** The text of an uploaded CSV: UTF-8, or Windows-1252 as Excel's plain "CSV (gescheiden door lijstscheidingsteken)" saves. */
@@ -154,7 +219,7 @@ export type CpuTask =
   | { task: 'levelling'; input: LevellingInput };
 
 /** Runs one task where it is called (in a worker, or inline as a fallback). */
-export function cpuTaskRun(t: CpuTask): DetectSummary | ParseResult | JsonUploadResult | CsvStageResult | LevellingResult {
+export function cpuTaskRun(t: CpuTask): DetectPacked | ParseResult | JsonUploadResult | CsvStageResult | LevellingResult {
   switch (t.task) {
     case 'csv-parse':
       return prognoseCsvParse(csvBytesDecode(t.bytes), t.opts);
@@ -163,7 +228,7 @@ export function cpuTaskRun(t: CpuTask): DetectSummary | ParseResult | JsonUpload
     case 'json-upload':
       return jsonUploadRead(t.bytes, t.opts);
     case 'detect':
-      return detectSummary({ ...t.input, windows: windowsOfColumns(t.windows) });
+      return detectPack(detectSummary({ ...t.input, windows: windowsOfColumns(t.windows) }), t.windows.id);
     case 'levelling':
       return levellingPropose(t.input);
     default: {

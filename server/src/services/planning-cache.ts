@@ -95,6 +95,15 @@ export function planningCache() {
     },
 
     /**
+     * The inputs as last read, without asking the database (null before the first read): a transaction patches them
+     * with the windows changed since their version as it sees them (the recompute, decision 012), so it needs
+     * neither the version check nor a second connection while it holds its own.
+     */
+    peek(): PlanningInputs | null {
+      return current;
+    },
+
+    /**
      * The result of `compute` for `key` on this version of the inputs, computed once: every dashboard that
      * shows the same range between two changes gets the same answer. At most MEMO_SIZE results are kept.
      */

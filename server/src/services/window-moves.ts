@@ -114,7 +114,7 @@ function reasonOf(source: PlanChangeSource, user: UserRow): string {
 async function windowsChangeApply(
   tx: Tx,
   changes: WindowChange[],
-  opts: { source: PlanChangeSource; user: UserRow; now: Date; procedure?: ProcedureSettings; undoOf?: number },
+  opts: { source: PlanChangeSource; user: UserRow; now: Date; procedure?: ProcedureSettings; undoOf?: number; planning?: PlanningCache },
 ): Promise<WindowsChangeResult> {
   const ids = changes.map((c) => c.windowId);
   // A window's Afnemer never changes, so the locks can be chosen before they are held; sorted, so two changes
@@ -164,7 +164,7 @@ async function windowsChangeApply(
     const undone = opts.undoOf ? await conflictsWithPlanChange(tx, opts.undoOf, windowIds) : [];
     await trail([...undone, ...(await conflictsOpenWithWindows(tx, windowIds)).map((c) => c.id)]);
   }
-  const recompute = spans.length > 0 ? await conflictsRecompute(tx, spans, opts.now, reasonOf(opts.source, opts.user), opts.procedure) : null;
+  const recompute = spans.length > 0 ? await conflictsRecompute(tx, spans, opts.now, reasonOf(opts.source, opts.user), opts.procedure, opts.planning) : null;
   if (recompute) await trail((await conflictsOpenWithWindows(tx, windowIds)).map((c) => c.id));
   return { planChangeId: planChange.id, undoUntil: new Date(planChangeUndoUntil(opts.now.getTime())), recompute, windows };
 }
@@ -179,7 +179,7 @@ async function windowsChangeApply(
 export async function windowsChange(
   tx: Tx,
   changes: WindowChange[],
-  opts: { source: PlanChangeSource; user: UserRow; now: Date; procedure?: ProcedureSettings },
+  opts: { source: PlanChangeSource; user: UserRow; now: Date; procedure?: ProcedureSettings; planning?: PlanningCache },
 ): Promise<WindowsChangeResult> {
   return windowsChangeApply(tx, changes, opts);
 }
@@ -234,7 +234,7 @@ export async function windowsChangePreview(sql: Sql, _planning: PlanningCache, c
 export async function planChangeUndo(
   tx: Tx,
   id: number,
-  opts: { user: UserRow; now: Date; procedure?: ProcedureSettings },
+  opts: { user: UserRow; now: Date; procedure?: ProcedureSettings; planning?: PlanningCache },
 ): Promise<WindowsChangeResult & { undoOf: number }> {
   const change = await planChangeLock(tx, id);
   if (!change) throw new ProblemError(404, 'Deze planwijziging bestaat niet.');

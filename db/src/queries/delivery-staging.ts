@@ -57,7 +57,7 @@ export function deliveryRowsStage(rows: readonly { line: number; window: NewSend
 }
 
 /** Rows per piece of a streamed delivery: each is merged on its own while the worker reads on (deliveriesBulkStream). */
-export const STREAM_ROWS = 10_000;
+export const STREAM_ROWS = 20_000;
 
 /**
  * Stages rows one by one as the parser passes them on (PrognoseRowSink): every STREAM_ROWS rows, the text so far

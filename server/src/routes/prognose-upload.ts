@@ -145,7 +145,7 @@ function uploadAnswer(c: Context<AppEnv>, deliveries: DeliveryRow[], rowCount: n
 const recomputeReason = (fileName: string | null) => `Nieuwe aanlevering${fileName ? ` (${fileName})` : ''}`;
 
 /**
- * A planner's large CSV stored while the worker still reads it (issue 16): each piece of 10,000 rows is merged as it
+ * A planner's large CSV stored while the worker still reads it (issue 16): each piece of STREAM_ROWS (20,000) rows is merged as it
  * comes, in one transaction that is rolled back when the file turns out to hold an error, a foreign or unknown
  * Afnemer, or too many rows; so the answer and the stored state are those of the unstreamed path.
  */
@@ -182,7 +182,7 @@ export const prognoseUpload = router.openapi(
     const user = userMay(c, 'prognose.deliver');
     const dryRun = c.req.valid('query').dryRun === 'true';
     const own = accessScope(user, 'prognose.deliver');
-    // A planner's CSV of more than 10,000 rows is stored while it is read: its first piece starts the transaction.
+    // A planner's CSV of more than STREAM_ROWS (20,000) rows is stored while it is read: its first piece starts the transaction.
     const pieces = dryRun || own === null ? null : chunkQueue();
     const reading = deliveryRead(c, dryRun ? { staged: false } : { staged: true, ownAfnemer: own, onChunk: pieces?.push });
     if (

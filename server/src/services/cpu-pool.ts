@@ -139,7 +139,7 @@ export function prognoseCsvParseOffThread(bytes: Uint8Array, opts: PrognoseParse
 
 /**
  * A CSV upload parsed, checked and turned into COPY text in a worker thread, for the bulk store: one string per
- * 10,000 rows comes back instead of an object per row. With `onChunk`, those strings come one by one while the worker
+ * STREAM_ROWS (20,000) rows comes back instead of an object per row. With `onChunk`, those strings come one by one while the worker
  * reads on (until a row fails), and the result holds only the rest. The bytes are handed over.
  */
 export function prognoseCsvStageOffThread(

@@ -13,7 +13,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function notices(work: () => Promise<unknown>): Promise<unknown[]> {
+async function notices(work: () => unknown): Promise<unknown[]> {
   const got: unknown[] = [];
   const listener = await t.sql.listen('cd_changes', (payload) => got.push(JSON.parse(payload)));
   await work();

@@ -915,8 +915,9 @@ declare
   afnemers text[];
 begin
   execute format(
-    'select count(*), coalesce(bool_or(s.x is null), false), coalesce(array_agg(distinct a) filter (where a is not null), ''{}'')
-       from (select %s as x from %s r) s left join lateral unnest(s.x) as a on true',
+    'with s as (select %s as x, count(*) as c from %s r group by 1)
+     select (select coalesce(sum(c), 0)::bigint from s), (select coalesce(bool_or(x is null), false) from s),
+       (select coalesce(array_agg(distinct a) filter (where a is not null), ''{}'') from s left join lateral unnest(s.x) as a on true)',
     tg_argv[1], source) into n, everyone, afnemers;
   if n > 0 then
     perform change_notify(tg_argv[0], everyone, afnemers);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveryStore, type Sql } from '@cd/db';
-import { csvFormat, prognoseCsvParse, type NewSendWindow } from '@cd/shared';
+import { csvFormat, instantFormatAmsterdamDutch, prognoseCsvParse, type NewSendWindow } from '@cd/shared';
 import { conflictsRecompute } from '../server/src/services/conflicts-recompute.js';
 import { OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from './helpers/test-db.js';
 
@@ -87,6 +87,40 @@ async function referenceUpload(csv: string, userId: number) {
     }
     if (span.length > 0) await conflictsRecompute(tx, span, reference.clock.now, 'Nieuwe aanlevering');
   });
+}
+
+/** A planner's delivery in the reference path: every row for the planner's own Afnemer. */
+async function referenceUploadFor(csv: string, userId: number, afnemerOin: string) {
+  const parsed = prognoseCsvParse(csv);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0, 3)));
+  await reference.sql.begin(async (tx) => {
+    const windows = parsed.rows.map((r) => r.window);
+    const { affected } = await deliveryStore(tx, { afnemerOin, userId, fileName: null, contentType: 'text/csv', windows });
+    if (affected && affected.length > 0) await conflictsRecompute(tx, affected, reference.clock.now, 'Nieuwe aanlevering');
+  });
+}
+
+/**
+ * A planner's delivery large enough to be streamed (more than two pieces of 20,000 rows), in Dutch times: small
+ * windows over three weeks, and every 1,000th row a peak over the capacity (a conflict) unless `calm`.
+ */
+function largeCsv(n: number, opts: { bump?: (i: number) => number; calm?: (i: number) => boolean; from?: number } = {}): string {
+  const rows: string[][] = [['kenmerk', 'omschrijving', 'berichttype', 'start', 'eind', 'aantal_berichten', 'status']];
+  for (let i = opts.from ?? 0; i < n; i++) {
+    const start = BASE + (i % 2000) * QUARTER;
+    const peak = i % 1000 === 999 && !opts.calm?.(i);
+    const volume = (peak ? 9000 : 1 + (i % 9)) + (opts.bump?.(i) ?? 0);
+    rows.push([
+      `S-${i}`,
+      i % 5 === 0 ? 'met omschrijving' : '',
+      'Brief',
+      instantFormatAmsterdamDutch(new Date(start)),
+      instantFormatAmsterdamDutch(new Date(start + 4 * QUARTER)),
+      volume.toLocaleString('nl-NL'),
+      i % 3 === 0 ? 'definitief' : 'concept',
+    ]);
+  }
+  return csvFormat(rows, { bom: true });
 }
 
 /** What both paths must agree on; windows by Afnemer and kenmerk (their ids may be given in another order). */
@@ -185,4 +219,33 @@ describe('POST /api/v1/prognoses (bulk store)', () => {
     const [revisions] = await bulk.sql<{ n: number }[]>`select count(*)::int as n from send_window_revisions`;
     expect(revisions!.n).toBe(2500);
   });
+
+  it("gives the same state for a planner's large CSV stored piece by piece while it is read (new, changed, unchanged rows)", async () => {
+    await Promise.all([reset(bulk.sql), reset(reference.sql)]);
+    const deliveries = [
+      largeCsv(41_000),
+      // Again: one row in seven changed, half the peaks gone (conflicts resolved), 500 new rows at the end.
+      largeCsv(41_500, { bump: (i) => (i % 7 === 0 ? 1 : 0), calm: (i) => i % 2000 === 999 }),
+    ];
+    for (const csv of deliveries) {
+      const res = await bulk.app.request('/api/v1/prognoses', {
+        method: 'POST',
+        headers: { ...bulkActors.plannerA.headers, 'Content-Type': 'text/csv' },
+        body: csv,
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+      await referenceUploadFor(csv, referenceActors.plannerA.user.id, OIN_A);
+    }
+    const [got, want] = await Promise.all([stateOf(bulk.sql), stateOf(reference.sql)]);
+    expect(got.windows).toHaveLength(41_500);
+    let changed = 0;
+    for (let i = 0; i < 41_000; i++) if (i % 7 === 0 || i % 2000 === 999) changed++;
+    expect(got.deliveries).toMatchObject([
+      { rowCount: 41_000, created: 41_000, updated: 0, unchanged: 0 },
+      { rowCount: 41_500, created: 500, updated: changed, unchanged: 41_000 - changed },
+    ]);
+    expect(got.conflicts.some((c) => c.status === 'resolved')).toBe(true);
+    expect(got.conflicts.some((c) => c.status === 'open')).toBe(true);
+    expect(got).toEqual(want);
+  }, 300_000);
 });

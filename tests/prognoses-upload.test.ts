@@ -403,3 +403,48 @@ describe('limits', () => {
     expect(n).toBe(100_000);
   }, 120_000);
 });
+
+describe("a planner's large CSV, stored piece by piece while it is read", () => {
+  const big = (n: number, line: (i: number) => string = (i) => `L-${i};;B;01-02-2027 09:00;01-02-2027 10:00;${1 + (i % 50)};concept`) =>
+    Array.from({ length: n }, (_, i) => line(i));
+  const counts = async () =>
+    (
+      await t.sql<{ windows: number; revisions: number; deliveries: number }[]>`
+        select (select count(*)::int from send_windows) as windows, (select count(*)::int from send_window_revisions) as revisions,
+          (select count(*)::int from deliveries) as deliveries`
+    )[0]!;
+
+  it('stores nothing of it when a row near the end is wrong, after the first pieces were merged, and names that row', async () => {
+    expect((await upload(who.plannerA.headers, dutchCsv(csvRows), 'text/csv')).status).toBe(201);
+    const before = await storedWindows();
+    const rows = big(45_000);
+    rows[43_999] = 'L-43999;;B;31-02-2027 09:00;01-02-2027 10:00;5;concept';
+    const res = await upload(who.plannerA.headers, dutchCsv(rows), 'text/csv');
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    // The header is line 1: the 44,000th row is on line 44,001.
+    expect(body.errors).toEqual([{ row: 44_001, field: 'start', message: expect.stringContaining('31-02-2027 09:00') }]);
+    expect(await storedWindows()).toEqual(before);
+    expect(await counts()).toEqual({ windows: before.length, revisions: before.length, deliveries: 1 });
+  }, 120_000);
+
+  it('answers 403 and stores nothing when a late row names another Afnemer', async () => {
+    const header = 'kenmerk;omschrijving;berichttype;start;eind;aantal_berichten;status;afnemer';
+    const rows = big(45_000, (i) => `L-${i};;B;01-02-2027 09:00;01-02-2027 10:00;3;concept;${i === 30_000 ? OIN_B : ''}`);
+    const res = await upload(who.plannerA.headers, dutchCsv(rows, header), 'text/csv');
+    expect(res.status).toBe(403);
+    expect((await res.json()).errors).toEqual([{ row: 30_002, field: 'afnemer', message: `OIN ${OIN_B} is niet uw Afnemer.` }]);
+    expect(await counts()).toEqual({ windows: 0, revisions: 0, deliveries: 0 });
+  }, 120_000);
+
+  it('records one delivery with the file name and all rows, each window with its revision', async () => {
+    const res = await upload(who.plannerA.headers, dutchCsv(big(45_000)), 'text/csv', { 'Content-Disposition': 'attachment; filename="groot.csv"' });
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(await res.json()).toMatchObject({ rowCount: 45_000, created: 45_000, updated: 0, unchanged: 0 });
+    const deliveries = await t.sql`select afnemer_oin, file_name, content_type, row_count, created, updated, unchanged from deliveries`;
+    expect(deliveries).toEqual([
+      { afnemerOin: OIN_A, fileName: 'groot.csv', contentType: 'text/csv', rowCount: 45_000, created: 45_000, updated: 0, unchanged: 0 },
+    ]);
+    expect(await counts()).toEqual({ windows: 45_000, revisions: 45_000, deliveries: 1 });
+  }, 120_000);
+});

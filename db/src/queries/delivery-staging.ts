@@ -56,6 +56,41 @@ export function deliveryRowsStage(rows: readonly { line: number; window: NewSend
   return { chunks, lines, afnemers };
 }
 
+/** Rows per piece of a streamed delivery: each is merged on its own while the worker reads on (deliveriesBulkStream). */
+export const STREAM_ROWS = 20_000;
+
+/**
+ * Stages rows one by one as the parser passes them on (PrognoseRowSink): every STREAM_ROWS rows, the text so far
+ * goes to `emit` when one is given (and no row has failed yet), else it is kept in `chunks`. `finish` returns what
+ * was not emitted, with the line and Afnemer of every row.
+ */
+export function deliveryRowsStager(ownAfnemer: string | null, emit?: (chunk: string) => void) {
+  const out: DeliveryRowsStaged = { chunks: [], lines: [], afnemers: [] };
+  let chunk = '';
+  let n = 0;
+  return {
+    add(row: { line: number; window: NewSendWindow }, clean: boolean): void {
+      // A file with an error is refused whatever follows: its rows need no staging.
+      if (!clean) return;
+      out.lines.push(row.line);
+      out.afnemers.push(row.window.afnemer);
+      chunk += deliveryCopyLine(ownAfnemer ?? row.window.afnemer ?? '', row.window);
+      if (++n === STREAM_ROWS) {
+        if (emit) emit(chunk);
+        else out.chunks.push(chunk);
+        chunk = '';
+        n = 0;
+      }
+    },
+    finish(): DeliveryRowsStaged {
+      if (n > 0) out.chunks.push(chunk);
+      chunk = '';
+      n = 0;
+      return out;
+    },
+  };
+}
+
 const STAGING_COLUMNS = 10;
 const UNESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: '\r' };
 

@@ -34,9 +34,10 @@ export type DeliveryReadResult = ParseResult | { ok: true; staged: DeliveryRowsS
 
 /**
  * How to read an upload: into rows, or staged for the bulk store for the user's own Afnemer (null: Logius, who
- * names the Afnemer per row).
+ * names the Afnemer per row). With `onChunk`, a large CSV is streamed: its COPY text goes there piece by piece while
+ * the worker reads on, and the result's `staged.chunks` holds only the rest (other kinds never call it).
  */
-export type DeliveryReadMode = { staged: false } | { staged: true; ownAfnemer: string | null };
+export type DeliveryReadMode = { staged: false } | { staged: true; ownAfnemer: string | null; onChunk?: (chunk: string) => void };
 
 const STAGE_SLICE = 5000;
 
@@ -64,7 +65,7 @@ async function parseFile(kind: 'csv' | 'xlsx', bytes: Uint8Array, horizon: Plann
   const opts = { maxRows: UPLOAD_LIMITS.maxRows, horizon };
   if (kind === 'xlsx') return resultForMode(await prognoseXlsxParse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), opts), mode);
   if (!mode.staged) return prognoseCsvParseOffThread(bytes, opts);
-  const read = await prognoseCsvStageOffThread(bytes, opts, mode.ownAfnemer);
+  const read = await prognoseCsvStageOffThread(bytes, opts, mode.ownAfnemer, mode.onChunk);
   return 'staged' in read ? { ok: true, staged: read.staged } : read;
 }
 
@@ -146,3 +147,53 @@ export const jsonUploadOffThread = createMiddleware<AppEnv>(async (c, next) => {
   }
   await next();
 });
+
+/**
+ * The pieces of a streamed upload between the worker and the transaction that stores them: `push` them as they
+ * come, iterate them in order; `started` resolves at the first piece; the iteration ends after `end`, or throws the
+ * error given to `fail`.
+ */
+export function chunkQueue() {
+  const items: string[] = [];
+  let wake: (() => void) | null = null;
+  let ended = false;
+  let failure: { error: unknown } | null = null;
+  let start!: (v: true) => void;
+  const started = new Promise<true>((resolve) => {
+    start = resolve;
+  });
+  const poke = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  return {
+    started,
+    push(chunk: string): void {
+      items.push(chunk);
+      start(true);
+      poke();
+    },
+    end(): void {
+      ended = true;
+      poke();
+    },
+    fail(error: unknown): void {
+      failure = { error };
+      poke();
+    },
+    async *[Symbol.asyncIterator](): AsyncGenerator<string> {
+      for (;;) {
+        if (failure) throw failure.error;
+        if (items.length > 0) {
+          yield items.shift()!;
+          continue;
+        }
+        if (ended) return;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    },
+  };
+}

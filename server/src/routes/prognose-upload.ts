@@ -1,4 +1,4 @@
-import { afnemersList, deliveriesBulkStore, type DeliveryRow, type Tx, type UserRow } from '@cd/db';
+import { afnemersList, deliveriesBulkStore, deliveriesBulkStream, type DeliveryRow, type Tx, type UserRow } from '@cd/db';
 import { DryRunResult, dutchCount, PrognoseJsonUpload, prognoseTemplateCsv, UploadResult, type NewSendWindow, type ParsedRow, type RowError } from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -9,7 +9,7 @@ import { ProblemError } from '../lib/problem.js';
 import { conflictsRecompute } from '../services/conflicts-recompute.js';
 import { deliveryDryRun } from '../services/dry-run.js';
 import { deliveryJson } from '../views/prognoses.js';
-import { deliveryRead, jsonUploadOffThread, uploadLimit, XLSX_TYPE } from '../lib/prognose-upload.js';
+import { chunkQueue, deliveryRead, type DeliveryReadResult, jsonUploadOffThread, uploadLimit, XLSX_TYPE } from '../lib/prognose-upload.js';
 
 /**
  * The Afnemer of every row (by index) after checking who may deliver for whom, and the rows per Afnemer, sorted by
@@ -121,19 +121,85 @@ const router = apiRouter();
 const { middleware: _served, ...uploadDocumented } = uploadRoute;
 router.openAPIRegistry.registerPath(uploadDocumented);
 
+/** The read's errors as the problem to answer: 413 for too many rows, else 400 with every row error. */
+function readProblem(result: Extract<DeliveryReadResult, { ok: false }>): ProblemError {
+  if (result.tooManyRows) return new ProblemError(413, result.errors[0]?.message ?? 'Te veel regels.', result.errors);
+  return new ProblemError(400, `${dutchCount(result.errors.length, 'fout', 'fouten')} in de aanlevering; er is niets opgeslagen.`, result.errors);
+}
+
+/** The answer to a stored upload. */
+function uploadAnswer(c: Context<AppEnv>, deliveries: DeliveryRow[], rowCount: number) {
+  const sum = (k: 'created' | 'updated' | 'unchanged') => deliveries.reduce((n: number, d: DeliveryRow) => n + d[k], 0);
+  return c.json(
+    {
+      deliveries: deliveries.map(deliveryJson),
+      rowCount,
+      created: sum('created'),
+      updated: sum('updated'),
+      unchanged: sum('unchanged'),
+    },
+    201,
+  );
+}
+
+const recomputeReason = (fileName: string | null) => `Nieuwe aanlevering${fileName ? ` (${fileName})` : ''}`;
+
+/**
+ * A planner's large CSV stored while the worker still reads it (issue 16): each piece of STREAM_ROWS (20,000) rows is merged as it
+ * comes, in one transaction that is rolled back when the file turns out to hold an error, a foreign or unknown
+ * Afnemer, or too many rows; so the answer and the stored state are those of the unstreamed path.
+ */
+async function streamedStore(c: Context<AppEnv>, user: UserRow, own: string, pieces: ReturnType<typeof chunkQueue>, reading: ReturnType<typeof deliveryRead>) {
+  const { sql, now } = c.get('deps');
+  let read: Awaited<typeof reading> | null = null;
+  // Settled whatever the transaction does, so a read that fails after the transaction did is never left unhandled.
+  void reading.then(
+    (r) => {
+      read = r;
+      pieces.end();
+    },
+    (err: unknown) => pieces.fail(err),
+  );
+  const stored = await sql.begin(async (tx: Tx) => {
+    const bulk = await deliveriesBulkStream(tx, own, user.id);
+    for await (const chunk of pieces) await bulk.add(chunk);
+    const { result, fileName, contentType } = read!;
+    if (!result.ok) throw readProblem(result);
+    if (!('staged' in result)) throw new Error('een gestreamde aanlevering zonder staging');
+    const { staged } = result;
+    await rowAfnemers(c, user, staged.lines, staged.afnemers);
+    for (const chunk of staged.chunks) await bulk.add(chunk);
+    const done = await bulk.finish({ fileName, contentType, rowCount: staged.lines.length });
+    if (done.affected.length > 0) await conflictsRecompute(tx, done.affected, now(), recomputeReason(fileName), c.get('deps').procedure);
+    return { deliveries: done.deliveries, rowCount: staged.lines.length };
+  });
+  return uploadAnswer(c, stored.deliveries, stored.rowCount);
+}
+
 export const prognoseUpload = router.openapi(
   { ...uploadRoute, hide: true, request: { ...uploadRoute.request, body: uploadBody({ $ref: '#/components/schemas/PrognoseUpload' }) } },
   async (c) => {
     const user = userMay(c, 'prognose.deliver');
     const dryRun = c.req.valid('query').dryRun === 'true';
-    const { result, fileName, contentType } = await deliveryRead(
-      c,
-      dryRun ? { staged: false } : { staged: true, ownAfnemer: accessScope(user, 'prognose.deliver') },
-    );
-    if (!result.ok) {
-      if (result.tooManyRows) throw new ProblemError(413, result.errors[0]?.message ?? 'Te veel regels.', result.errors);
-      throw new ProblemError(400, `${dutchCount(result.errors.length, 'fout', 'fouten')} in de aanlevering; er is niets opgeslagen.`, result.errors);
+    const own = accessScope(user, 'prognose.deliver');
+    // A planner's CSV of more than STREAM_ROWS (20,000) rows is stored while it is read: its first piece starts the transaction.
+    const pieces = dryRun || own === null ? null : chunkQueue();
+    const reading = deliveryRead(c, dryRun ? { staged: false } : { staged: true, ownAfnemer: own, onChunk: pieces?.push });
+    if (
+      pieces &&
+      own !== null &&
+      (await Promise.race([
+        pieces.started,
+        reading.then(
+          () => false,
+          () => false,
+        ),
+      ]))
+    ) {
+      return streamedStore(c, user, own, pieces, reading);
     }
+    const { result, fileName, contentType } = await reading;
+    if (!result.ok) throw readProblem(result);
     const { sql, now } = c.get('deps');
     if (!('staged' in result)) return c.json(await deliveryDryRun(sql, await rowsByAfnemer(c, user, result.rows), afnemerScope(user)), 200);
     const { staged } = result;
@@ -142,27 +208,10 @@ export const prognoseUpload = router.openapi(
     const deliveries = await sql.begin(async (tx: Tx) => {
       const stored = await deliveriesBulkStore(tx, { chunks: staged.chunks, counts }, { userId: user.id, fileName, contentType });
       if (stored.affected.length > 0) {
-        await conflictsRecompute(
-          tx,
-          stored.affected,
-          now(),
-          `Nieuwe aanlevering${fileName ? ` (${fileName})` : ''}`,
-          c.get('deps').procedure,
-          c.get('planning'),
-        );
+        await conflictsRecompute(tx, stored.affected, now(), recomputeReason(fileName), c.get('deps').procedure, c.get('planning'));
       }
       return stored.deliveries;
     });
-    const sum = (k: 'created' | 'updated' | 'unchanged') => deliveries.reduce((n: number, d: DeliveryRow) => n + d[k], 0);
-    return c.json(
-      {
-        deliveries: deliveries.map(deliveryJson),
-        rowCount,
-        created: sum('created'),
-        updated: sum('updated'),
-        unchanged: sum('unchanged'),
-      },
-      201,
-    );
+    return uploadAnswer(c, deliveries, rowCount);
   },
 );

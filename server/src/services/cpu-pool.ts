@@ -25,6 +25,8 @@ interface Job {
   task: CpuTask;
   transfer: ArrayBuffer[];
   items: unknown[];
+  /** Takes the pieces a streamed task sends before it is done. */
+  onChunk?: (chunk: string) => void;
   resolve(value: unknown): void;
   reject(err: Error): void;
 }
@@ -34,7 +36,12 @@ interface Slot {
   job: Job | null;
 }
 
-type Reply = { id: number } & ({ kind: 'slice'; items: unknown[] } | { kind: 'done'; value: unknown } | { kind: 'error'; message: string });
+type Reply = { id: number } & (
+  | { kind: 'slice'; items: unknown[] }
+  | { kind: 'chunk'; chunk: string }
+  | { kind: 'done'; value: unknown }
+  | { kind: 'error'; message: string }
+);
 
 const SIZE = Math.max(1, Math.min(2, availableParallelism() - 1));
 const slots: Slot[] = [];
@@ -62,6 +69,10 @@ function slotCreate(): Slot {
   slot.worker.on('message', (reply: Reply) => {
     const job = slot.job;
     if (!job || job.id !== reply.id) return;
+    if (reply.kind === 'chunk') {
+      job.onChunk?.(reply.chunk);
+      return;
+    }
     if (reply.kind === 'slice') {
       for (const item of reply.items) job.items.push(item);
       // Ask for the next slice only on a later turn, so other requests are served between slices.
@@ -106,9 +117,9 @@ function dispatch(): void {
   }
 }
 
-function cpuRun<T>(task: CpuTask, transfer: ArrayBuffer[] = []): Promise<T> {
+function cpuRun<T>(task: CpuTask, transfer: ArrayBuffer[] = [], onChunk?: (chunk: string) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    queue.push({ id: nextId++, task, transfer, items: [], resolve: resolve as (v: unknown) => void, reject });
+    queue.push({ id: nextId++, task, transfer, items: [], onChunk, resolve: resolve as (v: unknown) => void, reject });
     dispatch();
   });
 }
@@ -138,11 +149,17 @@ export function prognoseCsvParseOffThread(bytes: Uint8Array, opts: PrognoseParse
 
 /**
  * A CSV upload parsed, checked and turned into COPY text in a worker thread, for the bulk store: one string per
- * 5,000 rows comes back instead of an object per row. The bytes are handed over.
+ * STREAM_ROWS (20,000) rows comes back instead of an object per row. With `onChunk`, those strings come one by one while the worker
+ * reads on (until a row fails), and the result holds only the rest. The bytes are handed over.
  */
-export function prognoseCsvStageOffThread(bytes: Uint8Array, opts: PrognoseParseOptions, ownAfnemer: string | null): Promise<CsvStageResult> {
+export function prognoseCsvStageOffThread(
+  bytes: Uint8Array,
+  opts: PrognoseParseOptions,
+  ownAfnemer: string | null,
+  onChunk?: (chunk: string) => void,
+): Promise<CsvStageResult> {
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-  return cpuRun<CsvStageResult>({ task: 'csv-stage', bytes: own, opts, ownAfnemer }, [own.buffer as ArrayBuffer]);
+  return cpuRun<CsvStageResult>({ task: 'csv-stage', bytes: own, opts, ownAfnemer, stream: onChunk !== undefined }, [own.buffer as ArrayBuffer], onChunk);
 }
 
 /** A JSON upload's raw bytes parsed, checked against its schema and turned into rows, in a worker thread. The bytes are handed over. */

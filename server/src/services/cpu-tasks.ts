@@ -19,7 +19,7 @@ import {
   type PrognoseParseOptions,
   type RowError,
 } from '@cd/shared';
-import { deliveryRowsStage, type DeliveryRowsStaged } from '@cd/db/staging';
+import { deliveryRowsStager, type DeliveryRowsStaged } from '@cd/db/staging';
 import { zodIssuesToErrors } from '../lib/problem.js';
 
 export interface DetectSummary {
@@ -205,26 +205,34 @@ export function jsonUploadRead(bytes: Uint8Array, opts: PrognoseParseOptions): J
 /** A CSV upload read and staged for COPY (see DeliveryRowsStaged), or its row errors. */
 export type CsvStageResult = { staged: DeliveryRowsStaged } | Extract<ParseResult, { ok: false }>;
 
-/** The rows of a CSV upload as COPY text for the bulk store: parsed, checked and encoded in one pass of the worker. */
-export function csvStage(bytes: Uint8Array, opts: PrognoseParseOptions, ownAfnemer: string | null): CsvStageResult {
-  const result = prognoseCsvParse(csvBytesDecode(bytes), opts);
-  return result.ok ? { staged: deliveryRowsStage(result.rows, ownAfnemer) } : result;
+/**
+ * The rows of a CSV upload as COPY text for the bulk store: parsed, checked and encoded in one pass of the worker,
+ * each row turned into text as it is read (no row objects kept). With `emit`, every STREAM_ROWS rows go there while
+ * the rest is still being read (as long as no row failed); `staged.chunks` holds what was not emitted.
+ */
+export function csvStage(bytes: Uint8Array, opts: PrognoseParseOptions, ownAfnemer: string | null, emit?: (chunk: string) => void): CsvStageResult {
+  const stager = deliveryRowsStager(ownAfnemer, emit);
+  const result = prognoseCsvParse(csvBytesDecode(bytes), opts, stager.add);
+  return result.ok ? { staged: stager.finish() } : result;
 }
 
 export type CpuTask =
   | { task: 'csv-parse'; bytes: Uint8Array; opts: PrognoseParseOptions }
-  | { task: 'csv-stage'; bytes: Uint8Array; opts: PrognoseParseOptions; ownAfnemer: string | null }
+  | { task: 'csv-stage'; bytes: Uint8Array; opts: PrognoseParseOptions; ownAfnemer: string | null; stream?: boolean }
   | { task: 'json-upload'; bytes: Uint8Array; opts: PrognoseParseOptions }
   | { task: 'detect'; input: Omit<ConflictsInput, 'windows'>; windows: WindowColumns }
   | { task: 'levelling'; input: LevellingInput };
 
-/** Runs one task where it is called (in a worker, or inline as a fallback). */
-export function cpuTaskRun(t: CpuTask): DetectPacked | ParseResult | JsonUploadResult | CsvStageResult | LevellingResult {
+/**
+ * Runs one task where it is called (in a worker, or inline as a fallback); `emit` takes the pieces of a streamed
+ * task (csv-stage with `stream`) as they are ready.
+ */
+export function cpuTaskRun(t: CpuTask, emit?: (chunk: string) => void): DetectPacked | ParseResult | JsonUploadResult | CsvStageResult | LevellingResult {
   switch (t.task) {
     case 'csv-parse':
       return prognoseCsvParse(csvBytesDecode(t.bytes), t.opts);
     case 'csv-stage':
-      return csvStage(t.bytes, t.opts, t.ownAfnemer);
+      return csvStage(t.bytes, t.opts, t.ownAfnemer, t.stream ? emit : undefined);
     case 'json-upload':
       return jsonUploadRead(t.bytes, t.opts);
     case 'detect':

@@ -33,7 +33,7 @@ parentPort!.on('message', (msg: ({ id: number } & CpuTask) | { id: number; kind:
     return;
   }
   try {
-    const result = cpuTaskRun(msg);
+    const result = cpuTaskRun(msg, (chunk) => parentPort!.postMessage({ id, kind: 'chunk', chunk }));
     if ('ok' in result) {
       const items: unknown[] = result.ok ? result.rows : result.errors;
       pending.set(id, { items, at: 0, done: result.ok ? { ok: true, rows: [] } : { ...result, errors: [] } });

@@ -182,3 +182,26 @@ describe('prognoseCsvParse', () => {
     expect(prognoseCsvParse(parts.slice(0, -1).join('')).ok).toBe(true);
   });
 });
+
+describe('prognoseCsvParse with a row sink', () => {
+  it('passes the same rows in order as the result holds without one, and leaves rows empty', () => {
+    const text = [HEADER, ROW_1, ROW_2, 'BD-003;;Brief;01-02-2027 09:00;01-02-2027 10:00;7;concept'].join('\r\n');
+    const plain = prognoseCsvParse(text);
+    const got: { row: unknown; clean: boolean }[] = [];
+    const sunk = prognoseCsvParse(text, {}, (row, clean) => got.push({ row, clean }));
+    expect(plain.ok && sunk.ok).toBe(true);
+    expect(sunk.ok && sunk.rows).toEqual([]);
+    expect(got).toEqual(plain.ok ? plain.rows.map((row) => ({ row, clean: true })) : []);
+  });
+
+  it('says a row is not clean once an earlier row failed, and gives the same errors', () => {
+    const text = [HEADER, ROW_1, 'BD-X;;Brief;31-02-2027 09:00;01-02-2027 10:00;7;concept', ROW_2].join('\r\n');
+    const got: { kenmerk: string; clean: boolean }[] = [];
+    const sunk = prognoseCsvParse(text, {}, (row, clean) => got.push({ kenmerk: row.window.kenmerk, clean }));
+    expect(sunk).toEqual(prognoseCsvParse(text));
+    expect(got).toEqual([
+      { kenmerk: 'BD-001', clean: true },
+      { kenmerk: 'BD-002', clean: false },
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 /** Parsing of a prognosis CSV file (as saved by Excel: `;` or `,`, BOM, CRLF). */
 import { csvDelimiterDetect, csvRecordsIterate, CsvSyntaxError, type CsvRecord } from './csv.js';
-import { type PrognoseParseOptions, type PrognoseTableRow, prognoseTableParse } from './parse-table.js';
+import { type PrognoseParseOptions, type PrognoseRowSink, type PrognoseTableRow, prognoseTableParse } from './parse-table.js';
 import type { ParseResult } from './types.js';
 
 function* csvRecordsToRows(records: Iterable<CsvRecord>): Generator<PrognoseTableRow> {
@@ -10,9 +10,10 @@ function* csvRecordsToRows(records: Iterable<CsvRecord>): Generator<PrognoseTabl
 /**
  * Returns the validated send windows of a prognosis CSV, or every error (row, field, Dutch message).
  * Edge: an empty file, a header without data rows and an unclosed quote are errors; more than maxRows
- * (default UPLOAD_LIMITS.maxRows) data rows stops reading and gives `tooManyRows: true` with one message.
+ * (default UPLOAD_LIMITS.maxRows) data rows stops reading and gives `tooManyRows: true` with one message. With a
+ * `sink` the valid rows go there as they are read and the result's `rows` stays empty (see PrognoseRowSink).
  */
-export function prognoseCsvParse(text: string, opts: PrognoseParseOptions = {}): ParseResult {
+export function prognoseCsvParse(text: string, opts: PrognoseParseOptions = {}, sink?: PrognoseRowSink): ParseResult {
   const delimiter = csvDelimiterDetect(text);
   const records = csvRecordsIterate(text, delimiter);
   try {
@@ -24,7 +25,7 @@ export function prognoseCsvParse(text: string, opts: PrognoseParseOptions = {}):
       };
     }
     const header: CsvRecord = first.value;
-    return prognoseTableParse({ headerLine: header.line, headers: header.fields, rows: csvRecordsToRows(records) }, 'csv', opts);
+    return prognoseTableParse({ headerLine: header.line, headers: header.fields, rows: csvRecordsToRows(records) }, 'csv', opts, sink);
   } catch (e) {
     if (e instanceof CsvSyntaxError) return { ok: false, errors: [{ row: e.line, field: '', message: e.message }] };
     throw e;

@@ -1,6 +1,6 @@
 /** Turning a table (header row plus data rows, from CSV or Excel) into validated send windows. */
 import { columnIndexToLetters, prognoseHeaderMap } from './columns.js';
-import { type PrognoseCellValue, type PrognoseRecord, prognoseRowValidate } from './validate-row.js';
+import { type DateTextMemo, type PrognoseCellValue, type PrognoseRecord, prognoseRowValidate } from './validate-row.js';
 import type { PlanningHorizon } from '../planning/horizon.js';
 import { type ParsedRow, type ParseResult, type PrognoseField, type RowError, UPLOAD_LIMITS } from './types.js';
 
@@ -89,15 +89,23 @@ export interface PrognoseTableReader {
 }
 
 /**
+ * Takes each valid row as it is read, instead of the result's `rows` (then empty): the bulk upload turns rows into
+ * COPY text at once rather than holding 100,000 row objects (issue 16). `clean` is false once any earlier row had an
+ * error: the file will be refused, whatever follows.
+ */
+export type PrognoseRowSink = (row: ParsedRow, clean: boolean) => void;
+
+/**
  * Returns a reader for the rows under this header, or the header errors.
- * Edge: gives exactly what prognoseTableParse gives for the same rows; after `add` returned a result,
- * further rows must not be added.
+ * Edge: gives exactly what prognoseTableParse gives for the same rows (with a `sink`, the valid rows go there in
+ * order and `rows` stays empty); after `add` returned a result, further rows must not be added.
  */
 export function prognoseTableReader(
   headers: readonly string[],
   headerLine: number,
   cellKind: 'csv' | 'xlsx',
   opts: PrognoseParseOptions = {},
+  sink?: PrognoseRowSink,
 ): PrognoseTableReader | ParseResult {
   const maxRows = opts.maxRows ?? UPLOAD_LIMITS.maxRows;
   const header = prognoseHeaderMap(headers, headerLine);
@@ -107,6 +115,7 @@ export function prognoseTableReader(
   const errors: RowError[] = [];
   const rows: ParsedRow[] = [];
   const lineByKenmerk = new Map<string, number>();
+  const memo: DateTextMemo = new Map();
   let count = 0;
 
   const add = (row: PrognoseTableRow): ParseResult | null => {
@@ -140,9 +149,12 @@ export function prognoseTableReader(
       record[field] = cell ?? null;
     });
 
-    const result = prognoseRowValidate(record, row.line, cellKind, opts.horizon ?? null);
+    const result = prognoseRowValidate(record, row.line, cellKind, opts.horizon ?? null, memo);
     if (result.ok) {
-      if (rowErrors.length === 0) rows.push({ line: row.line, window: result.window });
+      if (rowErrors.length === 0) {
+        if (sink) sink({ line: row.line, window: result.window }, errors.length === 0);
+        else rows.push({ line: row.line, window: result.window });
+      }
     } else {
       rowErrors.push(...result.errors.filter((e) => !invalidFields.has(e.field as PrognoseField)));
     }
@@ -177,8 +189,8 @@ export function prognoseTableReader(
  * Edge: rows whose cells are all empty are skipped; more than maxRows data rows stops reading and gives
  * `tooManyRows: true`; a repeated kenmerk is an error on the later row naming the earlier line.
  */
-export function prognoseTableParse(table: PrognoseTable, cellKind: 'csv' | 'xlsx', opts: PrognoseParseOptions = {}): ParseResult {
-  const reader = prognoseTableReader(table.headers, table.headerLine, cellKind, opts);
+export function prognoseTableParse(table: PrognoseTable, cellKind: 'csv' | 'xlsx', opts: PrognoseParseOptions = {}, sink?: PrognoseRowSink): ParseResult {
+  const reader = prognoseTableReader(table.headers, table.headerLine, cellKind, opts, sink);
   if (!('add' in reader)) return reader;
   for (const row of table.rows) {
     const early = reader.add(row);

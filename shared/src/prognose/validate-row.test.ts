@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type PrognoseRecord, prognoseRowValidate } from './validate-row.js';
+import { planningHorizonAt } from '../planning/horizon.js';
+import { type DateTextMemo, type PrognoseRecord, prognoseRowValidate } from './validate-row.js';
 
 const VALID: PrognoseRecord = {
   kenmerk: ' BD-001 ',
@@ -335,5 +337,46 @@ describe('prognoseRowValidate', () => {
     it('refuses numbers where text belongs', () => {
       expect(fieldsOf({ ...JSON_VALID, kenmerk: 5, start: 5 }, 'json')).toEqual(['kenmerk', 'start']);
     });
+  });
+});
+
+describe('prognoseRowValidate with a memo of date texts (one per file)', () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+  // dd-mm-jjjj uu:mm with impossible days and hours, the DST gap and the doubled hour, years at the horizon's edges;
+  // and other forms the memo leaves alone.
+  const dateText = fc.oneof(
+    fc
+      .record({
+        day: fc.integer({ min: 0, max: 32 }),
+        month: fc.integer({ min: 0, max: 13 }),
+        year: fc.constantFrom(2024, 2026, 2027, 2028, 2031, 2032, 2099),
+        hour: fc.integer({ min: 0, max: 25 }),
+        minute: fc.constantFrom(0, 15, 30, 59, 60),
+      })
+      .map(({ day, month, year, hour, minute }) => `${two(day)}-${two(month)}-${year} ${two(hour)}:${two(minute)}`),
+    fc.constantFrom('28-03-2027 02:30', '31-10-2027 02:30', '1-2-2027 9:00', '15-01-2027T08:00', ' 15-01-2027 08:00 ', '2027-01-15T08:00:00+01:00', 'x'),
+  );
+  const record = fc.record({ start: dateText, eind: dateText, vroegste_start: fc.option(dateText), laatste_eind: fc.option(dateText) });
+
+  it('gives exactly the answer without the memo, row after row, with and without a horizon', () => {
+    const horizon = planningHorizonAt({ daysBack: 365, daysAhead: 5 * 365 }, Date.parse('2027-01-11T09:00:00Z'));
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 30 }), fc.boolean(), (records, withHorizon) => {
+        const memo: DateTextMemo = new Map();
+        records.forEach((times, i) => {
+          const r: PrognoseRecord = { ...VALID, ...times };
+          const h = withHorizon ? horizon : null;
+          expect(prognoseRowValidate(r, i + 2, 'csv', h, memo)).toEqual(prognoseRowValidate(r, i + 2, 'csv', h));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives each row a Date of its own', () => {
+    const memo: DateTextMemo = new Map();
+    const a = prognoseRowValidate(VALID, 2, 'csv', null, memo);
+    const b = prognoseRowValidate(VALID, 3, 'csv', null, memo);
+    expect(a.ok && b.ok && a.window.start !== b.window.start && a.window.start.getTime() === b.window.start.getTime()).toBe(true);
   });
 });

@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
-import { standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { dutchCsv } from '../helpers/files.js';
+import { OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
 const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
 
@@ -172,6 +173,38 @@ describe('the usage targets form', () => {
     await expectAccessible(page, 'doelstellingen-02-opgeslagen');
     const href = await page.getByRole('link', { name: 'Template (gepland) gebruik downloaden (Excel)' }).getAttribute('href');
     expect(href).toBe('/api/v1/reports/usage.xlsx?year=2027&quarter=1');
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a planner the reliability of its own prognoses in the quarter, computed from what was really sent', async () => {
+    // Two days ago in Amsterdam: 1.000 announced from 10:00 to 11:00, 1.200 sent; B sent 5.000 in that hour unannounced.
+    const [d, m, y] = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' })
+      .format(Date.now() - 2 * 86_400_000)
+      .split(/[-/]/) as [string, string, string];
+    const day = `${d}-${m}-${y}`;
+    const prognose = await t.app.request('/api/v1/prognoses', {
+      method: 'POST',
+      headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' },
+      body: dutchCsv([`ACC-1;x;Brief;${day} 10:00;${day} 11:00;1.000;definitief`]),
+    });
+    expect(prognose.status).toBe(201);
+    const actuals = await t.app.request('/api/v1/actuals', {
+      method: 'POST',
+      headers: { ...who.capacity.headers, 'Content-Type': 'text/csv' },
+      body: `oin;uur;aantal\n${OIN_A};${day} 10:00;1.200\n${OIN_B};${day} 10:00;5.000\n`,
+    });
+    expect(actuals.status).toBe(201);
+    const page = await pageAs(who.plannerA.user.email);
+    await page.getByRole('link', { name: 'Doelstellingen gebruik', exact: true }).click();
+    await page.getByLabel('Jaar', { exact: true }).selectOption(y);
+    await page.getByLabel('Kwartaal', { exact: true }).selectOption(String(Math.floor((Number(m) - 1) / 3) + 1));
+    const panel = page.getByTestId('usage-accuracy');
+    // |1.000 - 1.200| / 1.200 wrong, nothing unannounced: round(100 × (1 - 1/6)) = 83.
+    await panel.getByTestId('usage-accuracy-score').getByText('83', { exact: true }).waitFor();
+    await panel.getByText('1.000 / 1.200').waitFor();
+    expect(await panel.getByText('5.000').count()).toBe(0);
+    await expectAccessible(page, 'doelstellingen-03-betrouwbaarheid');
     await page.close();
     expect(errors).toEqual([]);
   });

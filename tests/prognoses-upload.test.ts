@@ -437,6 +437,26 @@ describe("a planner's large CSV, stored piece by piece while it is read", () => 
     expect(await counts()).toEqual({ windows: 0, revisions: 0, deliveries: 0 });
   }, 120_000);
 
+  it('serialises two streamed uploads of one Afnemer: the later one updates every window the earlier one created', async () => {
+    const file = (volume: number) => dutchCsv(big(25_000, (i) => `L-${i};;B;01-02-2027 09:00;01-02-2027 10:00;${volume};concept`));
+    const [first, second] = await Promise.all([upload(who.plannerA.headers, file(7), 'text/csv'), upload(who.plannerA.headers, file(8), 'text/csv')]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const deliveries = await t.sql<{ id: number; created: number; updated: number; unchanged: number }[]>`
+      select id::int, created, updated, unchanged from deliveries order by id`;
+    expect(deliveries.map(({ created, updated, unchanged }) => ({ created, updated, unchanged }))).toEqual([
+      { created: 25_000, updated: 0, unchanged: 0 },
+      { created: 0, updated: 25_000, unchanged: 0 },
+    ]);
+    // Every window holds the volume of the delivery that came second, at revision 2, with both revisions kept.
+    const later = await t.sql<{ aantalBerichten: string }[]>`
+      select aantal_berichten::text from send_window_revisions where delivery_id = ${deliveries[1]!.id} limit 1`;
+    const windows = await t.sql<{ n: number; volumes: string[]; revisions: number[] }[]>`
+      select count(*)::int as n, array_agg(distinct aantal_berichten::text) as volumes, array_agg(distinct revision) as revisions
+      from send_windows where delivery_id = ${deliveries[1]!.id}`;
+    expect(windows[0]).toEqual({ n: 25_000, volumes: [later[0]!.aantalBerichten], revisions: [2] });
+    expect(await counts()).toEqual({ windows: 25_000, revisions: 50_000, deliveries: 2 });
+  }, 180_000);
+
   it('records one delivery with the file name and all rows, each window with its revision', async () => {
     const res = await upload(who.plannerA.headers, dutchCsv(big(45_000)), 'text/csv', { 'Content-Disposition': 'attachment; filename="groot.csv"' });
     expect(res.status, await res.clone().text()).toBe(201);

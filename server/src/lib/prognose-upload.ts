@@ -150,8 +150,8 @@ export const jsonUploadOffThread = createMiddleware<AppEnv>(async (c, next) => {
 
 /**
  * The pieces of a streamed upload between the worker and the transaction that stores them: `push` them as they
- * come, iterate them in order; `started` resolves at the first piece; the iteration ends after `end`, or throws the
- * error given to `fail`.
+ * come, iterate them in order; `started` resolves at the first piece (`pushed` counts them); the iteration ends after
+ * `end`, or throws the error given to `fail`.
  */
 export function chunkQueue() {
   const items: string[] = [];
@@ -167,9 +167,15 @@ export function chunkQueue() {
     wake = null;
     w?.();
   };
+  let pushed = 0;
   return {
     started,
+    /** How many pieces came in all. */
+    get pushed(): number {
+      return pushed;
+    },
     push(chunk: string): void {
+      pushed++;
       items.push(chunk);
       start(true);
       poke();

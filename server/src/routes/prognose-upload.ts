@@ -142,6 +142,8 @@ function uploadAnswer(c: Context<AppEnv>, deliveries: DeliveryRow[], rowCount: n
   );
 }
 
+const noop = () => {};
+
 const recomputeReason = (fileName: string | null) => `Nieuwe aanlevering${fileName ? ` (${fileName})` : ''}`;
 
 /**
@@ -185,18 +187,10 @@ export const prognoseUpload = router.openapi(
     // A planner's CSV of more than STREAM_ROWS (20,000) rows is stored while it is read: its first piece starts the transaction.
     const pieces = dryRun || own === null ? null : chunkQueue();
     const reading = deliveryRead(c, dryRun ? { staged: false } : { staged: true, ownAfnemer: own, onChunk: pieces?.push });
-    if (
-      pieces &&
-      own !== null &&
-      (await Promise.race([
-        pieces.started,
-        reading.then(
-          () => false,
-          () => false,
-        ),
-      ]))
-    ) {
-      return streamedStore(c, user, own, pieces, reading);
+    if (pieces && own !== null) {
+      await Promise.race([pieces.started, reading.then(noop, noop)]);
+      // The worker sends every piece before its result, so a read that is done has passed on all it streamed.
+      if (pieces.pushed > 0) return streamedStore(c, user, own, pieces, reading);
     }
     const { result, fileName, contentType } = await reading;
     if (!result.ok) throw readProblem(result);

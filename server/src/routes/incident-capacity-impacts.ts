@@ -82,7 +82,14 @@ export const incidentImpacts = apiRouter()
           { windowId, start: input.start, end: input.end, factor: input.factor, reason },
           at,
         );
-        const r = await conflictsRecompute(tx, { from: start.getTime(), to: end.getTime() }, at, `Capaciteit verlaagd door incident ${i.number}`, procedure);
+        const r = await conflictsRecompute(
+          tx,
+          { from: start.getTime(), to: end.getTime() },
+          at,
+          `Capaciteit verlaagd door incident ${i.number}`,
+          procedure,
+          c.get('planning'),
+        );
         // New conflicts told their planners already (step 1); planners of conflicts that only grew hear it here.
         const affected: number[] = [];
         for (const cid of r.kept) {
@@ -141,6 +148,7 @@ export const incidentImpacts = apiRouter()
           at,
           `Capaciteitsverlaging van incident ${i.number} opgeheven`,
           procedure,
+          c.get('planning'),
         );
         await incidentUpdate(tx, id, {}, at);
       });

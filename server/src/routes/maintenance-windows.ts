@@ -110,7 +110,7 @@ export const maintenanceWindows = apiRouter()
       const { sql, now, procedure } = c.get('deps');
       horizonRequire(horizonNow(c.get('deps')), horizonFields(edit.input));
       if (c.req.valid('query').dryRun === 'true') return c.json(await maintenanceDryRun(sql, edit), 200);
-      const saved = await maintenanceSave(sql, edit, user.id, now(), procedure);
+      const saved = await maintenanceSave(sql, edit, user.id, now(), procedure, c.get('planning'));
       return c.json({ ...maintenanceJson((await maintenanceById(sql, saved.id))!), change: saved.change, effect: saved.effect }, 201);
     },
   )
@@ -156,7 +156,7 @@ export const maintenanceWindows = apiRouter()
       const { sql, now, procedure } = c.get('deps');
       horizonRequire(horizonNow(c.get('deps')), horizonFields(edit.input));
       if (c.req.valid('query').dryRun === 'true') return c.json(await maintenanceDryRun(sql, edit), 200);
-      const saved = await maintenanceSave(sql, edit, user.id, now(), procedure);
+      const saved = await maintenanceSave(sql, edit, user.id, now(), procedure, c.get('planning'));
       return c.json({ ...maintenanceJson((await maintenanceById(sql, saved.id))!), change: saved.change, effect: saved.effect }, 200);
     },
   )
@@ -183,7 +183,7 @@ export const maintenanceWindows = apiRouter()
       const edit: MaintenanceEdit = { action: 'delete', id: c.req.valid('param').id };
       const { sql, now, procedure } = c.get('deps');
       if (c.req.valid('query').dryRun === 'true') return c.json(await maintenanceDryRun(sql, edit), 200);
-      const saved = await maintenanceSave(sql, edit, user.id, now(), procedure);
+      const saved = await maintenanceSave(sql, edit, user.id, now(), procedure, c.get('planning'));
       return c.json({ change: saved.change, effect: saved.effect }, 200);
     },
   );
@@ -229,6 +229,6 @@ export const maintenanceChanges = apiRouter()
       const id = c.req.valid('param').id;
       const { sql, now, procedure } = c.get('deps');
       if (c.req.valid('query').dryRun === 'true') return c.json(await maintenanceUndoDryRun(sql, id, now()), 200);
-      return c.json(await maintenanceUndo(sql, id, user.id, now(), procedure), 200);
+      return c.json(await maintenanceUndo(sql, id, user.id, now(), procedure, c.get('planning')), 200);
     },
   );

@@ -84,7 +84,7 @@ export const releases = apiRouter()
       const at = now();
       const id = await sql.begin(async (tx: Tx) => {
         const newId = await releaseInsert(tx, input, user.id, at);
-        await releaseCapacityChanged(tx, input, null, 'gepland', at, procedure);
+        await releaseCapacityChanged(tx, input, null, 'gepland', at, procedure, c.get('planning'));
         return newId;
       });
       return c.json((await releasesJson(sql, [(await releaseById(sql, id))!], user))[0]!, 201);
@@ -131,7 +131,7 @@ export const releases = apiRouter()
         await releaseUpdate(tx, id, input, user.id, at);
         const moved = old.startAt.getTime() !== input.start.getTime() || old.endAt.getTime() !== input.end.getTime();
         if (moved || old.factor !== input.factor || old.maintenanceWindowId === null) {
-          await releaseCapacityChanged(tx, input, { start: old.startAt, end: old.endAt }, moved ? 'verplaatst' : 'gewijzigd', at, procedure);
+          await releaseCapacityChanged(tx, input, { start: old.startAt, end: old.endAt }, moved ? 'verplaatst' : 'gewijzigd', at, procedure, c.get('planning'));
         }
       });
       return c.json((await releasesJson(sql, [(await releaseById(sql, id))!], user))[0]!, 200);
@@ -160,7 +160,15 @@ export const releases = apiRouter()
           throw new ProblemError(409, 'Deze release bevat RFC’s; plan die eerst in een andere release in.');
         }
         await releaseDelete(tx, id);
-        await releaseCapacityChanged(tx, { name: old.name, start: old.startAt, end: old.endAt, factor: old.factor }, null, 'geschrapt', at, procedure);
+        await releaseCapacityChanged(
+          tx,
+          { name: old.name, start: old.startAt, end: old.endAt, factor: old.factor },
+          null,
+          'geschrapt',
+          at,
+          procedure,
+          c.get('planning'),
+        );
       });
       return c.body(null, 204);
     },

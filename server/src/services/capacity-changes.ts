@@ -173,7 +173,14 @@ export async function maintenanceDryRun(sql: Sql, edit: MaintenanceEdit): Promis
 const REASONS = { create: 'Onderhoudsvenster toegevoegd', update: 'Onderhoudsvenster gewijzigd', delete: 'Onderhoudsvenster verwijderd' } as const;
 
 /** Stores the maintenance change, its place in the trail and the recomputed conflicts, in one transaction. */
-export async function maintenanceSave(sql: Sql, edit: MaintenanceEdit, userId: number, now: Date, settings: ProcedureSettings | undefined) {
+export async function maintenanceSave(
+  sql: Sql,
+  edit: MaintenanceEdit,
+  userId: number,
+  now: Date,
+  settings: ProcedureSettings | undefined,
+  planning?: PlanningCache,
+) {
   return sql.begin(async (tx: Tx) => {
     let id: number;
     let span: Exclude<ChangedSpan, 'all'>;
@@ -193,7 +200,7 @@ export async function maintenanceSave(sql: Sql, edit: MaintenanceEdit, userId: n
     }
     const after = edit.action === 'delete' ? null : await maintenanceSnapshot(tx, id);
     const changeId = await maintenanceChangeRecord(tx, { maintenanceId: id, action: edit.action, before, after, userId, at: now });
-    const result = await conflictsRecompute(tx, span, now, REASONS[edit.action], settings);
+    const result = await conflictsRecompute(tx, span, now, REASONS[edit.action], settings, planning);
     // Subscribers hear of planned, moved or cancelled maintenance; an incident's window is a disruption, told through the incident.
     const cancelled = edit.action === 'delete' ? plannedSpanOf(before) : null;
     if (cancelled) await noticeOfPlannedSpan(tx, cancelled, 'geschrapt', null, now);
@@ -240,7 +247,14 @@ export async function maintenanceUndoDryRun(sql: Sql, changeId: number, now: Dat
 }
 
 /** Undoes the change (puts the window back as it was before it), marks it undone and recomputes, in one transaction. */
-export async function maintenanceUndo(sql: Sql, changeId: number, userId: number, now: Date, settings: ProcedureSettings | undefined) {
+export async function maintenanceUndo(
+  sql: Sql,
+  changeId: number,
+  userId: number,
+  now: Date,
+  settings: ProcedureSettings | undefined,
+  planning?: PlanningCache,
+) {
   return sql.begin(async (tx: Tx) => {
     // One undo at a time per change: the row lock makes a second, concurrent undo wait and then see it undone.
     const change = await undoable(tx, changeId, now, true);
@@ -251,7 +265,7 @@ export async function maintenanceUndo(sql: Sql, changeId: number, userId: number
     else await maintenanceRestore(tx, id, b!);
     await maintenanceChangeUndone(tx, change.id, userId, now);
     const spans = [change.before, change.after].filter((s) => s !== null).map(snapshotSpan);
-    const result = await conflictsRecompute(tx, spanOf(...spans), now, 'Onderhoudswijziging ongedaan gemaakt', settings);
+    const result = await conflictsRecompute(tx, spanOf(...spans), now, 'Onderhoudswijziging ongedaan gemaakt', settings, planning);
     // Subscribers hear what the undo did: a window planned by mistake is cancelled, a move goes back, a deletion returns.
     const restored = plannedSpanOf(change.before);
     const undone = plannedSpanOf(change.after);

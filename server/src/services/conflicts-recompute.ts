@@ -83,6 +83,8 @@ async function inputsCached(tx: Tx, cache: PlanningCache | undefined): Promise<P
   const [state, delta] = await Promise.all([planningState(tx), planningInputsInRange(tx, EVER.from, EVER.to, { windowsChangedSince: cached.version })]);
   if (BigInt(state.resetVersion) > BigInt(cached.version) || BigInt(state.version) < BigInt(cached.version)) return null;
   if (delta.windows.length === 0) return { ...delta, windows: cached.windows as PlanWindow[] };
+  // Committed changes since the cache's version (or this transaction's own): bring it up to date for the next.
+  cache!.refresh();
   const changed = new Set<number>();
   for (const w of delta.windows) changed.add(w.id);
   const windows = cached.windows.filter((w) => !changed.has(w.id));

@@ -29,6 +29,8 @@ const MEMO_SIZE = 128;
 export function planningCache() {
   let current: PlanningInputs | null = null;
   let loading: Promise<void> | null = null;
+  // The pool of the last get(): what refresh() reads with.
+  let lastSql: Sql | null = null;
   // Where each window sits in the newest list, and the windows by id.
   let indexOf = new Map<number, number>();
   let byId = new Map<number, PlanWindow>();
@@ -80,6 +82,7 @@ export function planningCache() {
   return {
     /** The current inputs; a cheap version check when nothing changed. */
     async get(sql: Sql): Promise<PlanningInputs> {
+      lastSql = sql;
       const version = BigInt(await planningVersion(sql));
       while (!current || BigInt(current.version) < version) {
         loading ??= load(sql, current)
@@ -101,6 +104,15 @@ export function planningCache() {
      */
     peek(): PlanningInputs | null {
       return current;
+    },
+
+    /**
+     * Brings the cache up to date in the background (with the pool of the last get), not waited for: a recompute
+     * that found windows changed since the peeked version calls it, so the next one reads fewer (an instance that
+     * only takes uploads would otherwise read ever more of them). Failures are left to the next get.
+     */
+    refresh(): void {
+      if (lastSql && !loading) this.get(lastSql).catch(() => {});
     },
 
     /**

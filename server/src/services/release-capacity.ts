@@ -2,6 +2,7 @@ import { conflictsOpenDuring, notify, usersByRole, type Tx } from '@cd/db';
 import { instantFormatAmsterdamDutch } from '@cd/shared';
 import { conflictsRecompute, type RecomputeResult } from './conflicts-recompute.js';
 import { noticeOfPlannedSpan } from './notices.js';
+import type { PlanningCache } from './planning-cache.js';
 import type { ProcedureSettings } from './procedure.js';
 
 export interface ReleaseSpan {
@@ -23,6 +24,7 @@ export async function releaseCapacityChanged(
   verb: 'gepland' | 'verplaatst' | 'gewijzigd' | 'geschrapt',
   now: Date,
   settings: ProcedureSettings = {},
+  planning?: PlanningCache,
 ): Promise<{ recompute: RecomputeResult; notifiedAfnemers: string[] }> {
   const spans = [release, ...(before ? [before] : [])];
   const recompute = await conflictsRecompute(
@@ -31,6 +33,7 @@ export async function releaseCapacityChanged(
     now,
     `Release ${release.name} ${verb}`,
     settings,
+    planning,
   );
   if (verb === 'geschrapt') return { recompute, notifiedAfnemers: [] };
   if (verb === 'gepland' || verb === 'verplaatst') {

@@ -1,8 +1,10 @@
 // Issue 18 in the web, in Chromium: the load chart draws the actual messages beside the planned stack with the
 // unannounced part hatched (legend and table too), the capacity manager sees score trends, and a planner sees only
 // its own misses. Data like the demo's: a campaign 30% over, messages an hour late, unannounced runs.
+import { readFile } from 'node:fs/promises';
 import { actualsStore, deliveryStore, type Tx } from '@cd/db';
 import { createApp } from '@cd/server';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
@@ -134,8 +136,20 @@ describe('the accuracy page', () => {
     expect(await trend.locator('svg circle').count()).toBe(2);
     expect(await trend.locator('.trend__arrow').textContent()).toBe('↓');
     // What the Excel download takes from the cell: the cell as rendered, without the decorative marks.
-    const text = await trend.evaluate((el) => (el.querySelector('.visually-hidden') as HTMLElement).innerText);
+    const text = await trend.locator('.visually-hidden').innerText();
     expect(text).toMatch(/^(– · )*100 · (– · )*\d+ \(dalend\)$/);
+    // The Excel download carries the trend: its column, and A's scores and direction in A's latest row.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download als Excel' }).click()]);
+    const wb = new ExcelJS.Workbook();
+    const bytes = await readFile((await file.path())!);
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const values = (r: number) => Array.from({ length: sheet.columnCount }, (_, c) => String(sheet.getRow(r).getCell(c + 1).value ?? ''));
+    const heads = values(1);
+    const col = heads.findIndex((h) => h.startsWith('Trend'));
+    expect(col).toBeGreaterThan(0);
+    const rowsA = Array.from({ length: sheet.rowCount - 1 }, (_, i) => values(i + 2)).filter((r) => r.includes('Afnemer A'));
+    expect(rowsA[0]![col]).toBe(text);
     expect(await page.getByRole('heading', { name: 'Waar uw prognoses misten' }).count()).toBe(0);
     await page.close();
   });

@@ -1,4 +1,4 @@
-import { actualsInRange, actualsLastHour } from '@cd/db';
+import { actualsInRange, actualsStamp } from '@cd/db';
 import { type LoadBucketSize, LoadQuery, LoadResponse, loadBase, loadView, type PlanWindow } from '@cd/shared';
 
 import { loadActuals } from '@cd/shared/accuracy';
@@ -51,23 +51,33 @@ export const load = apiRouter().openapi(
     });
     // Already serialised (and shared by everyone asking the same between two changes). The actuals are not part of
     // the planning version, so their two columns are computed per request and added to the end of the object.
-    const actual = await loadActualsJson(c, inputs.windows, from, to, q.bucket, scope);
+    const actual = await loadActualsJson(c, inputs, from, to, q.bucket, scope);
     return c.body(`${body.slice(0, -1)},${actual.slice(1)}`, 200, { 'Content-Type': 'application/json' }) as never;
   },
 );
 
-/** The actual and unannounced messages per bucket as a JSON object, up to the last hour actuals were delivered for. */
+/**
+ * The actual and unannounced messages per bucket as a JSON object, up to the last hour actuals were delivered for.
+ * Kept until the plan or the actuals change (a year of every Afnemer's hours takes a second to read and count).
+ */
 async function loadActualsJson(
   c: Context<AppEnv>,
-  windows: readonly PlanWindow[],
+  inputs: { version: string; windows: readonly PlanWindow[] },
   from: number,
   to: number,
   bucket: LoadBucketSize,
   scope: string | null,
 ): Promise<string> {
   const { sql, now } = c.get('deps');
-  const last = await actualsLastHour(sql, Math.min(to, now().getTime()));
-  const known = last === null ? from : Math.min(last + HOUR_MS, Math.floor(now().getTime() / HOUR_MS) * HOUR_MS);
-  const actuals = known > from ? await actualsInRange(sql, from, known, scope) : [];
-  return JSON.stringify(loadActuals({ from, to, bucket, windows, actuals, known, ownAfnemer: scope }));
+  const nowHour = Math.floor(now().getTime() / HOUR_MS) * HOUR_MS;
+  const stamp = await actualsStamp(sql, Math.min(to, now().getTime()));
+  const known = stamp.lastHour === null ? from : Math.min(stamp.lastHour + HOUR_MS, nowHour);
+  const key = `actual|${from}|${to}|${bucket}|${scope ?? '*'}|${known}|${stamp.receivedAt}`;
+  // A holder, filled only when the computation succeeds: a failed read is not remembered.
+  const held = c.get('planning').remember(inputs.version, key, () => ({ json: null as string | null }));
+  if (held.json === null) {
+    const actuals = known > from ? await actualsInRange(sql, from, known, scope) : [];
+    held.json = JSON.stringify(loadActuals({ from, to, bucket, windows: inputs.windows, actuals, known, ownAfnemer: scope }));
+  }
+  return held.json;
 }

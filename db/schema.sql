@@ -14,6 +14,7 @@ create table actuals (
   constraint actuals_received_by_fkey FOREIGN KEY (received_by) REFERENCES users(id)
 );
 CREATE INDEX actuals_hour_idx ON public.actuals USING btree (hour);
+CREATE INDEX actuals_received_at_idx ON public.actuals USING btree (received_at);
 
 create table afnemers (
   oin text not null,

@@ -196,3 +196,18 @@ describe('GET /accuracy: where the prognoses missed', () => {
     expect(logius.misses.map((m: { kenmerk: string | null }) => m.kenmerk)).toEqual(['A-1', null]);
   });
 });
+
+describe('GET /load after a new upload', () => {
+  it('shows the new actuals at once: the remembered series is dropped when the actuals change', async () => {
+    const range = '/load?from=2027-01-05&to=2027-01-06&bucket=1h';
+    const before = await (await get(who.capacity, range)).json();
+    expect(before.actual[9]).toBe(1000); // 09:00 local
+    t.clock.now = new Date('2027-01-11T09:05:00Z');
+    const csv = `oin;uur;aantal\n${OIN_A};05-01-2027 09:00;1100\n`;
+    const up = await t.app.request('/api/v1/actuals', { method: 'POST', headers: { ...who.capacity.headers, 'Content-Type': 'text/csv' }, body: csv });
+    expect(up.status).toBe(201);
+    const after = await (await get(who.capacity, range)).json();
+    expect(after.actual[9]).toBe(1100);
+    expect((await expectedByHour(null)).get(Date.parse('2027-01-05T08:00:00Z'))?.actual).toBe(1100);
+  });
+});

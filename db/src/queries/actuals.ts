@@ -49,9 +49,13 @@ export async function actualsCopyFresh(tx: Tx, rows: readonly ActualRow[], userI
   return rows.length;
 }
 
-/** The start of the last hour before `before` that has actuals of any Afnemer (ms), or null when there are none. */
-export async function actualsLastHour(sql: Queryable, before: number): Promise<number | null> {
-  const [row] = await sql<{ hour: number | null }[]>`
-    select (extract(epoch from max(hour)) * 1000)::float8 as hour from actuals where hour < ${new Date(before)}`;
-  return row?.hour ?? null;
+/**
+ * The start of the last hour before `before` that has actuals of any Afnemer (ms, null when none), and the latest
+ * receipt (ms, null when none): every upload moves it, so it marks a change of the actuals. Both by index.
+ */
+export async function actualsStamp(sql: Queryable, before: number): Promise<{ lastHour: number | null; receivedAt: number | null }> {
+  const [row] = await sql<{ lastHour: number | null; receivedAt: number | null }[]>`
+    select (extract(epoch from (select max(hour) from actuals where hour < ${new Date(before)})) * 1000)::float8 as "lastHour",
+      (extract(epoch from (select max(received_at) from actuals)) * 1000)::float8 as "receivedAt"`;
+  return { lastHour: row?.lastHour ?? null, receivedAt: row?.receivedAt ?? null };
 }

@@ -1,13 +1,9 @@
-import { actualsInRange, actualsLastHour } from '@cd/db';
-import { type LoadBucketSize, LoadQuery, LoadResponse, loadBase, loadView, type PlanWindow } from '@cd/shared';
-
-import { loadActuals } from '@cd/shared/accuracy';
-import { HOUR_MS } from '@cd/shared/time';
+import { LoadQuery, LoadResponse, loadBase, loadView } from '@cd/shared';
 import { afnemerNamesAt } from '../lib/afnemer-names.js';
-import type { Context } from 'hono';
-import { type AppEnv, afnemerScope, userRequire } from '../lib/context.js';
+import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
+import { loadActualsJson } from '../services/load-actuals.js';
 
 const MAX_POINTS = 10_000;
 const BUCKET_MINUTES = { '15m': 15, '1h': 60, '1d': 1440 } as const;
@@ -51,23 +47,7 @@ export const load = apiRouter().openapi(
     });
     // Already serialised (and shared by everyone asking the same between two changes). The actuals are not part of
     // the planning version, so their two columns are computed per request and added to the end of the object.
-    const actual = await loadActualsJson(c, inputs.windows, from, to, q.bucket, scope);
+    const actual = await loadActualsJson(c, inputs, from, to, q.bucket, scope);
     return c.body(`${body.slice(0, -1)},${actual.slice(1)}`, 200, { 'Content-Type': 'application/json' }) as never;
   },
 );
-
-/** The actual and unannounced messages per bucket as a JSON object, up to the last hour actuals were delivered for. */
-async function loadActualsJson(
-  c: Context<AppEnv>,
-  windows: readonly PlanWindow[],
-  from: number,
-  to: number,
-  bucket: LoadBucketSize,
-  scope: string | null,
-): Promise<string> {
-  const { sql, now } = c.get('deps');
-  const last = await actualsLastHour(sql, Math.min(to, now().getTime()));
-  const known = last === null ? from : Math.min(last + HOUR_MS, Math.floor(now().getTime() / HOUR_MS) * HOUR_MS);
-  const actuals = known > from ? await actualsInRange(sql, from, known, scope) : [];
-  return JSON.stringify(loadActuals({ from, to, bucket, windows, actuals, known, ownAfnemer: scope }));
-}

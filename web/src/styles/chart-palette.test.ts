@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHART_BACKGROUND, CHART_SIGNAL, REST_COLOR, SERIES_PALETTE } from './chart-palette';
+import { CHART_ACTUAL, CHART_BACKGROUND, CHART_SIGNAL, REST_COLOR, SERIES_PALETTE } from './chart-palette';
 
 /** sRGB channels 0..1 of `#rrggbb`. */
 function channels(hex: string): [number, number, number] {
@@ -117,5 +117,14 @@ describe('SERIES_PALETTE', () => {
   it('would fail the colours the issue found (RDW #ffb612 beside Gemeente Amsterdam #8fcae7)', () => {
     expect(contrast('#ffb612', CHART_BACKGROUND)).toBeLessThan(3);
     expect(contrast('#ffb612', '#8fcae7')).toBeLessThan(1.4);
+  });
+});
+
+describe('CHART_ACTUAL', () => {
+  it('stands out from the background, the series, the grey and the signals, so the actual line reads over any band', () => {
+    expect(contrast(CHART_ACTUAL, CHART_BACKGROUND)).toBeGreaterThanOrEqual(4.5);
+    for (const c of [...SERIES_PALETTE, REST_COLOR, CHART_SIGNAL.overload, CHART_SIGNAL.warning, CHART_SIGNAL.capacity]) {
+      expect(deltaE2000(CHART_ACTUAL, c), c).toBeGreaterThanOrEqual(12);
+    }
   });
 });

@@ -46,5 +46,5 @@ export function seriesColor(index: number, rest: boolean): string {
   return rest ? REST_COLOR : SERIES_PALETTE[index % SERIES_PALETTE.length]!;
 }
 
-/** The actual messages (issue 18): a dashed magenta line with a white casing, the unannounced part hatched in it. */
-export const CHART_ACTUAL = '#c2006b';
+/** The actual messages (issue 18): a dashed fuchsia line with a white casing, the unannounced part hatched in it. */
+export const CHART_ACTUAL = '#d6009f';

@@ -69,7 +69,7 @@ export function AccuracyMisses({ period }: { period: AccuracyPeriod }) {
             </caption>
             <thead>
               <tr>
-                <th scope="col">{t('accuracy.misses')}</th>
+                <th scope="col">{t('accuracy.miss.what')}</th>
                 <th scope="col">{t('accuracy.miss.when')}</th>
                 <th scope="col" className="num">
                   {t('accuracy.planned')}

@@ -66,7 +66,11 @@ export function ActualLegend() {
         {t('actual.line')}
       </li>
       <li>
-        <span className="swatch swatch--unannounced" aria-hidden="true" />
+        <span
+          className="swatch"
+          style={{ background: `repeating-linear-gradient(45deg, ${CHART_ACTUAL} 0 3px, ${CHART_BACKGROUND} 3px 6px)`, border: `1px solid ${CHART_ACTUAL}` }}
+          aria-hidden="true"
+        />
         {t('actual.unannounced')}
       </li>
     </>

@@ -10,7 +10,7 @@ import { DEMO_PASSWORD, demoSeed } from '../../server/src/demo-seed.js';
 import { chromiumLaunch, contextNew, pageErrors, screenshot, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
 import { testDatabase, type TestContext } from '../helpers/test-db.js';
-import { chartSettled, plotBox, zoomDrag } from '../helpers/zoom-drag.js';
+import { chartSettled, plotBox, stackDrawn, zoomDrag } from '../helpers/zoom-drag.js';
 
 const GENEROUS_MS = 1000;
 
@@ -46,7 +46,22 @@ describe('drag to zoom the load chart', () => {
     const legend = page.getByRole('list', { name: 'Legenda' });
     const afnemers = await legend.getByRole('button').count();
     expect(afnemers).toBeGreaterThanOrEqual(2);
-    await expect.poll(() => page.locator('.chart .recharts-area path[d^="M"]').count()).toBe(afnemers);
+    // The bands are painted on a canvas (docs/decisions/018): one per Afnemer, in the legend's order, each in its colour.
+    const swatches = await legend
+      .getByRole('button')
+      .evaluateAll((els) =>
+        els.map((el) => (el as unknown as { querySelector(s: string): { style: { borderColor: string } } }).querySelector('.swatch').style.borderColor),
+      );
+    await expect.poll(async () => (await stackDrawn(page)).series.length).toBe(afnemers);
+    const drawn = await stackDrawn(page);
+    const hex = (rgb: string) => `#${(rgb.match(/\d+/g) ?? []).map((v) => Number(v).toString(16).padStart(2, '0')).join('')}`;
+    // The largest Afnemer (the bottom band) covers a good part of the plot in its own colour.
+    expect(drawn.colors[hex(swatches[0]!)] ?? 0).toBeGreaterThan(1000);
+    // Nearly all that is painted is in the Afnemers' colours or the white seams between the bands (the rest: edges).
+    const allowed = new Set([...swatches.map(hex), '#ffffff']);
+    const counts = Object.entries(drawn.colors);
+    const inAllowed = counts.filter(([c]) => allowed.has(c)).reduce((sum, [, n]) => sum + n, 0);
+    expect(inAllowed / counts.reduce((sum, [, n]) => sum + n, 0)).toBeGreaterThan(0.9);
   });
 
   it('shows the selection while dragging, without zooming before the button is released', async () => {

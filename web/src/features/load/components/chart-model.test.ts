@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ChartRow, rowIndexAt, type SeriesInfo, stackBands, valueTicks } from './chart-model';
+import { bandColumns, type ChartRow, rowIndexAt, type SeriesInfo, stackBands, valueTicks } from './chart-model';
 
 describe('valueTicks', () => {
   it('runs from 0 in round steps to the first tick at or above the maximum', () => {
@@ -85,5 +85,47 @@ describe('stackBands', () => {
         });
       });
     }
+  });
+});
+
+describe('bandColumns', () => {
+  it('keeps per pixel column the lowest bottom and the highest top a brute force finds, and the same x extent', () => {
+    const random = seeded(1618);
+    for (let run = 0; run < 200; run++) {
+      const rows = randomRows(random, 1 + Math.floor(random() * 400), 3);
+      const series: SeriesInfo[] = [0, 1, 2].map((j) => ({ key: `k${j}`, dataKey: `s${j}`, name: `A${j}`, color: '#000' }));
+      const from = rows[0]!.t;
+      const to = rows[rows.length - 1]!.t + 5;
+      const columns = 1 + Math.floor(random() * 300);
+      for (const band of stackBands(rows, series, from, to, 5)) {
+        const merged = bandColumns(band.points, columns);
+        // Never more steps than columns (nor than buckets), and covering the same span without gaps.
+        expect(merged.length).toBeLessThanOrEqual(Math.min(columns + 1, band.points.length));
+        expect(merged[0]!.x0).toBe(band.points[0]!.x0);
+        expect(merged[merged.length - 1]!.x1).toBe(band.points[band.points.length - 1]!.x1);
+        for (let i = 1; i < merged.length; i++) expect(merged[i]!.x0).toBe(merged[i - 1]!.x1);
+        // Brute force: group the buckets by the column their start falls in.
+        const byColumn = new Map<number, { lower: number; upper: number }>();
+        for (const p of band.points) {
+          const c = Math.floor(p.x0 * columns);
+          const g = byColumn.get(c);
+          byColumn.set(c, g ? { lower: Math.min(g.lower, p.lower), upper: Math.max(g.upper, p.upper) } : { lower: p.lower, upper: p.upper });
+        }
+        expect(merged.map((p) => ({ lower: p.lower, upper: p.upper }))).toEqual([...byColumn.values()]);
+        // The input is never changed: the exact values stay for the tooltip and the table.
+        band.points.forEach((p, i) => {
+          expect(p.upper - p.lower).toBe(Number(rows[i]![series.find((s) => s.key === band.key)!.dataKey]));
+        });
+      }
+    }
+  });
+
+  it('returns the points as they are when every bucket has a column of its own', () => {
+    const points = [
+      { x0: 0, x1: 0.5, lower: 0, upper: 3 },
+      { x0: 0.5, x1: 1, lower: 1, upper: 2 },
+    ];
+    expect(bandColumns(points, 2)).toBe(points);
+    expect(bandColumns(points, 1)).toEqual([{ x0: 0, x1: 1, lower: 0, upper: 3 }]);
   });
 });

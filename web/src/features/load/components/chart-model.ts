@@ -174,3 +174,28 @@ export function stackBands(rows: readonly ChartRow[], shown: readonly SeriesInfo
     return { key: s.key, color: s.color, points };
   });
 }
+
+/**
+ * A band reduced to at most one step per pixel column of a plot `columns` wide: consecutive buckets that start in
+ * the same column merge into one step from the first's start to the last's end, with the lowest bottom and the
+ * highest top among them, so a peak never disappears (docs/decisions/018). Only for drawing: the tooltip, the table
+ * and the export read the rows themselves. Points already one per column or wider come back as they are.
+ */
+export function bandColumns(points: StackBand['points'], columns: number): StackBand['points'] {
+  if (points.length <= 1 || columns <= 0) return points;
+  const out: StackBand['points'] = [];
+  let column = Number.NaN;
+  for (const p of points) {
+    const c = Math.floor(p.x0 * columns);
+    const last = out[out.length - 1];
+    if (last && c === column) {
+      last.x1 = p.x1;
+      if (p.lower < last.lower) last.lower = p.lower;
+      if (p.upper > last.upper) last.upper = p.upper;
+    } else {
+      out.push({ x0: p.x0, x1: p.x1, lower: p.lower, upper: p.upper });
+      column = c;
+    }
+  }
+  return out.length === points.length ? points : out;
+}

@@ -40,7 +40,9 @@ export function traceLongestTask(trace: { traceEvents: TraceEvent[] }): string {
   const main = trace.traceEvents.find((e) => e.name === 'thread_name' && (e.args as { name?: string })?.name === 'CrRendererMain');
   const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
-  const longest = tasks.reduce<TraceEvent | null>((m, e) => (!m || e.dur! > m.dur! ? e : m), null);
+  // A task with nothing traced inside is the start of the trace itself, not the page's work.
+  const worked = tasks.filter((t) => onMain.some((e) => e !== t && e.ts >= t.ts && e.ts < t.ts + t.dur!));
+  const longest = worked.reduce<TraceEvent | null>((m, e) => (!m || e.dur! > m.dur! ? e : m), null);
   if (!longest) return 'geen taken';
   const end = longest.ts + longest.dur!;
   const inside = onMain.filter((e) => e !== longest && e.ts >= longest.ts && e.ts + e.dur! <= end);

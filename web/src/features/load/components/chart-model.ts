@@ -54,9 +54,16 @@ export function chartModel(data: LoadResponse): { rows: ChartRow[]; series: Seri
   return { rows, series };
 }
 
+/** A run of consecutive buckets in the same non-ok state: a period to shade. */
+export interface StateRun {
+  start: number;
+  end: number;
+  state: Exclude<LoadStateName, 'ok'>;
+}
+
 /** Runs of consecutive buckets in the same non-ok state, as periods to shade. */
-export function stateRuns(rows: ChartRow[], bucketMs: number): { start: number; end: number; state: Exclude<LoadStateName, 'ok'> }[] {
-  const runs: { start: number; end: number; state: Exclude<LoadStateName, 'ok'> }[] = [];
+export function stateRuns(rows: ChartRow[], bucketMs: number): StateRun[] {
+  const runs: StateRun[] = [];
   for (const r of rows) {
     if (r.state === 'ok') continue;
     const last = runs[runs.length - 1];

@@ -1,11 +1,12 @@
 import { type MouseEvent, memo, useEffect, useMemo, useRef } from 'react';
-import { CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { type Format, useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { navigate } from '../../../lib/router';
 import { CHART_BACKGROUND, CHART_SIGNAL } from '../../../styles/chart-palette';
 import type { ChartPeriod, ChartRow, SeriesInfo } from './chart-model';
 import { chartMax, rowIndexAt, stackBands, stateRuns, timeTicks, valueTicks } from './chart-model';
+import { PeriodMarkers, ShadingLayer, shades } from './shading-layer';
 import { StackLayer } from './stack-layer';
 import { amsterdamParts, HOUR_MS } from '@cd/shared/time';
 
@@ -70,6 +71,7 @@ function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, h
   // The axis is as wide as its longest label needs, so '2,25 mln.' is never cut to '25 mln.'.
   const yWidth = useMemo(() => Math.ceil(Math.max(...yTicks.map((v) => textWidth(axisNumber(f, v))))) + 14 + AXIS_LABEL_PX, [yTicks, f]);
   const runs = useMemo(() => stateRuns(rows, bucketMs), [rows, bucketMs]);
+  const shading = useMemo(() => shades(maintenance, runs, conflicts), [maintenance, runs, conflicts]);
   const bands = useMemo(() => stackBands(rows, shown, from, to, bucketMs), [rows, shown, from, to, bucketMs]);
   const { ticks, unit } = useMemo(() => timeTicks(from, to), [from, to]);
   const tick = (v: number) => {
@@ -78,7 +80,6 @@ function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, h
     const p = amsterdamParts(v);
     return p.hour === 0 && p.minute === 0 ? f.dayMonth(v) : f.time(v);
   };
-  const clampPeriod = (p: ChartPeriod) => ({ x1: Math.max(from, Date.parse(p.start)), x2: Math.min(to, Date.parse(p.end)) });
 
   const frameRef = useRef<HTMLDivElement>(null);
   const selectionRef = useRef<HTMLDivElement>(null);
@@ -182,55 +183,8 @@ function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, h
               fontSize: TICK_FONT_PX,
             }}
           />
-          {maintenance.map((m, i) => (
-            <ReferenceArea
-              key={`m${i}`}
-              {...clampPeriod(m)}
-              fill={CHART_SIGNAL.maintenance}
-              fillOpacity={0.14}
-              stroke={CHART_SIGNAL.maintenance}
-              strokeDasharray="3 3"
-              strokeOpacity={0.5}
-              ifOverflow="hidden"
-              className="chart-maintenance"
-              zIndex={BEHIND}
-            />
-          ))}
-          {runs.map((r, i) => (
-            <ReferenceArea
-              key={`w${i}`}
-              x1={r.start}
-              x2={r.end}
-              fill={r.state === 'overload' ? CHART_SIGNAL.overload : CHART_SIGNAL.warning}
-              fillOpacity={r.state === 'overload' ? 0.12 : 0.25}
-              ifOverflow="hidden"
-              zIndex={BEHIND}
-            />
-          ))}
-          {conflicts.map((c) => (
-            <ReferenceArea
-              key={`c${c.id ?? c.start}`}
-              {...clampPeriod(c)}
-              fill={CHART_SIGNAL.overload}
-              fillOpacity={0.18}
-              stroke={CHART_SIGNAL.overload}
-              strokeWidth={1.5}
-              ifOverflow="hidden"
-              className="chart-conflict"
-              zIndex={BEHIND}
-            />
-          ))}
-          {conflicts.map((c) => (
-            <ReferenceArea
-              key={`cm${c.id ?? c.start}`}
-              {...clampPeriod(c)}
-              ifOverflow="hidden"
-              zIndex={ON_TOP}
-              shape={(box: { x?: number; y?: number; width?: number }) => (
-                <ConflictMarker period={c} x={(box.x ?? 0) + (box.width ?? 0) / 2} y={(box.y ?? 0) + 12} />
-              )}
-            />
-          ))}
+          <ShadingLayer shades={shading} from={from} to={to} zIndex={BEHIND} />
+          <PeriodMarkers periods={conflicts} from={from} to={to} zIndex={ON_TOP} marker={conflictMarker} />
           <StackLayer bands={bands} yMax={yTicks[yTicks.length - 1]!} />
           <Line
             dataKey="capacity"
@@ -305,6 +259,8 @@ function ChartTooltip({
     </div>
   );
 }
+
+const conflictMarker = (period: ChartPeriod, x: number, y: number) => <ConflictMarker period={period} x={x} y={y} />;
 
 /** The "!" over a conflict: a link to its case file, by mouse and by keyboard. */
 function ConflictMarker({ period, x, y }: { period: ChartPeriod; x: number; y: number }) {

@@ -57,11 +57,47 @@ describe('drag to zoom the load chart', () => {
     const hex = (rgb: string) => `#${(rgb.match(/\d+/g) ?? []).map((v) => Number(v).toString(16).padStart(2, '0')).join('')}`;
     // The largest Afnemer (the bottom band) covers a good part of the plot in its own colour.
     expect(drawn.colors[hex(swatches[0]!)] ?? 0).toBeGreaterThan(1000);
-    // Nearly all that is painted is in the Afnemers' colours or the white seams between the bands (the rest: edges).
-    const allowed = new Set([...swatches.map(hex), '#ffffff']);
+    // Nearly all that is painted is in the Afnemers' colours, the white seams between the bands or the black capacity
+    // line (the rest: edges).
+    const allowed = new Set([...swatches.map(hex), '#ffffff', '#000000']);
     const counts = Object.entries(drawn.colors);
     const inAllowed = counts.filter(([c]) => allowed.has(c)).reduce((sum, [, n]) => sum + n, 0);
     expect(inAllowed / counts.reduce((sum, [, n]) => sum + n, 0)).toBeGreaterThan(0.9);
+  });
+
+  it('shows the exact figures of the bucket under the mouse, and of the next with the arrow keys', async () => {
+    const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/load');
+    await page.reload();
+    const load = (await (await loaded).json()) as { from: string; to: string; starts: string[]; load: number[]; capacity: number[] };
+    await chartSettled(page);
+    const box = await plotBox(page);
+    const from = Date.parse(load.from);
+    const to = Date.parse(load.to);
+    // The bucket under 10 % of the plot's width (the demo's prognoses lie early in the year): the last that starts
+    // at or before that instant.
+    const at = from + (to - from) * 0.1;
+    const i = load.starts.findLastIndex((s) => Date.parse(s) <= at);
+    const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+    expect(load.load[i]).toBeGreaterThan(0);
+    await page.mouse.move(box.x + box.width * 0.1, box.y + box.height / 2);
+    const tip = page.locator('.load-chart .chart-tooltip');
+    await tip.waitFor();
+    const figures = async () => (await tip.locator('dd').allTextContents()).map((s) => s.replace(/\u00a0/g, ' '));
+    const [shownLoad, shownCapacity] = await figures();
+    expect(shownLoad).toBe(nl.format(load.load[i]!));
+    // Per day, with the rate per hour beside it: '1.485.000 (61.875 per uur)'.
+    expect(shownCapacity).toBe(`${nl.format(load.capacity[i]!)} (${nl.format(load.capacity[i]! / 24)} per uur)`);
+    // The keyboard walks on from there, one bucket per arrow (the chart takes the focus).
+    await page.locator('.load-explorer .load-chart').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await figures())[0]).toBe(nl.format(load.load[i + 1]!));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tip.count()).toBe(0);
+    // Leaving the chart hides the figures.
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
+    await tip.waitFor();
+    await page.mouse.move(box.x + box.width * 0.4, box.y - 200);
+    await expect.poll(() => tip.count()).toBe(0);
   });
 
   it('shows the selection while dragging, without zooming before the button is released', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandColumns, type ChartRow, rowIndexAt, type SeriesInfo, stackBands, valueTicks } from './chart-model';
+import { bandColumns, capacitySteps, type ChartRow, rowIndexAt, type SeriesInfo, stackBands, valueTicks } from './chart-model';
 
 describe('valueTicks', () => {
   it('runs from 0 in round steps to the first tick at or above the maximum', () => {
@@ -127,5 +127,31 @@ describe('bandColumns', () => {
     ];
     expect(bandColumns(points, 2)).toBe(points);
     expect(bandColumns(points, 1)).toEqual([{ x0: 0, x1: 1, lower: 0, upper: 3 }]);
+  });
+});
+
+describe('capacitySteps', () => {
+  it('gives every bucket the capacity a brute force finds at its start, in fewer steps where it does not change', () => {
+    const random = seeded(2027);
+    for (let run = 0; run < 200; run++) {
+      const rows = randomRows(random, 1 + Math.floor(random() * 60), 0);
+      for (const r of rows) r.capacity = [0, 100, 250][Math.floor(random() * 3)]!;
+      const from = rows[0]!.t;
+      const to = rows[rows.length - 1]!.t + 5;
+      const steps = capacitySteps(rows, from, to, 5);
+      // Contiguous, from the first start to the end of the range, and never two equal neighbours.
+      expect(steps[0]!.x0).toBe(0);
+      expect(steps[steps.length - 1]!.x1).toBe(1);
+      for (let i = 1; i < steps.length; i++) {
+        expect(steps[i]!.x0).toBe(steps[i - 1]!.x1);
+        expect(steps[i]!.value).not.toBe(steps[i - 1]!.value);
+      }
+      // Brute force: each bucket's start lies in the step with its capacity.
+      for (const r of rows) {
+        const x = (r.t - from) / (to - from);
+        const step = steps.find((s) => s.x0 <= x && x < s.x1);
+        expect(step?.value, String(r.t)).toBe(r.capacity);
+      }
+    }
   });
 });

@@ -206,3 +206,28 @@ export function bandColumns(points: StackBand['points'], columns: number): Stack
   }
   return out.length === points.length ? points : out;
 }
+
+/** One flat piece of the capacity line: x as fractions of the range, the value in messages. */
+export interface CapacityStep {
+  x0: number;
+  x1: number;
+  value: number;
+}
+
+/**
+ * The capacity line as steps (each bucket flat from its start to the next), neighbours with the same capacity merged
+ * into one: a year per hour is thousands of buckets but only as many steps as the capacity changes.
+ */
+export function capacitySteps(rows: readonly ChartRow[], from: number, to: number, bucketMs: number): CapacityStep[] {
+  const span = to - from;
+  const steps: CapacityStep[] = [];
+  rows.forEach((r, i) => {
+    const next = rows[i + 1]?.t ?? r.t + bucketMs;
+    const x0 = (Math.max(r.t, from) - from) / span;
+    const x1 = (Math.min(next, to) - from) / span;
+    const last = steps[steps.length - 1];
+    if (last && last.value === r.capacity && last.x1 === x0) last.x1 = x1;
+    else steps.push({ x0, x1, value: r.capacity });
+  });
+  return steps;
+}

@@ -1,10 +1,13 @@
 import { memo, useEffect, useRef } from 'react';
 import { DefaultZIndexes, usePlotArea, ZIndexLayer } from 'recharts';
-import { CHART_BACKGROUND } from '../../../styles/chart-palette';
-import { bandColumns, type StackBand } from './chart-model';
+import { CHART_BACKGROUND, CHART_SIGNAL } from '../../../styles/chart-palette';
+import { bandColumns, type CapacityStep, type StackBand } from './chart-model';
 
-/** Draws the bands bottom to top on a canvas of the plot's size (CSS pixels, scaled for the screen's density). */
-function drawBands(ctx: CanvasRenderingContext2D, bands: StackBand[], width: number, height: number, yMax: number, ratio: number) {
+/**
+ * Draws the bands bottom to top and the capacity line over them on a canvas of the plot's size (CSS pixels, scaled
+ * for the screen's density).
+ */
+function drawBands(ctx: CanvasRenderingContext2D, bands: StackBand[], capacity: CapacityStep[], width: number, height: number, yMax: number, ratio: number) {
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
   // On the middle of a device pixel, so the 1 px seams between the bands are sharp and cover the fills' edges.
@@ -36,17 +39,31 @@ function drawBands(ctx: CanvasRenderingContext2D, bands: StackBand[], width: num
     ctx.fill();
     ctx.stroke();
   }
+  if (capacity.length === 0) return;
+  // A 2 px line on whole pixels covers exactly two rows of them.
+  const lx = (x: number) => Math.round(x * width * ratio) / ratio;
+  const ly = (v: number) => Math.round(height * ratio * (1 - Math.min(v, yMax) / yMax)) / ratio;
+  ctx.beginPath();
+  ctx.moveTo(lx(capacity[0]!.x0), ly(capacity[0]!.value));
+  for (const s of capacity) {
+    const y = ly(s.value);
+    ctx.lineTo(lx(s.x0), y);
+    ctx.lineTo(lx(s.x1), y);
+  }
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = CHART_SIGNAL.capacity;
+  ctx.stroke();
 }
 
 /**
- * The stacked load per Afnemer, drawn as one layer instead of one chart element per Afnemer: the chart library
+ * The stacked load per Afnemer and the capacity line, drawn as one layer instead of one chart element each: the chart library
  * re-evaluates every element's selectors on each change, and an SVG path of thousands of steps per Afnemer costs
  * style, layout and paint. The bands are painted on a canvas in the chart's area layer (so the shading stays behind
- * and the capacity line and conflict markers in front), after the render, at most one step per pixel column
+ * and the conflict markers in front), the capacity over them, after the render, at most one step per pixel column
  * (docs/decisions/018). The canvas is decoration: the figure's description and the table carry the numbers, and
  * `data-series` names the drawn series in stack order.
  */
-export const StackLayer = memo(function StackLayer({ bands, yMax }: { bands: StackBand[]; yMax: number }) {
+export const StackLayer = memo(function StackLayer({ bands, capacity, yMax }: { bands: StackBand[]; capacity: CapacityStep[]; yMax: number }) {
   const plot = usePlotArea();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const width = plot && plot.width > 0 ? plot.width : 0;
@@ -60,8 +77,8 @@ export const StackLayer = memo(function StackLayer({ bands, yMax }: { bands: Sta
     const h = Math.round(height * ratio);
     if (canvas.width !== w) canvas.width = w;
     if (canvas.height !== h) canvas.height = h;
-    drawBands(ctx, bands, width, height, yMax, ratio);
-  }, [bands, yMax, width, height]);
+    drawBands(ctx, bands, capacity, width, height, yMax, ratio);
+  }, [bands, capacity, yMax, width, height]);
   if (!plot || width === 0 || height === 0) return null;
   return (
     <ZIndexLayer zIndex={DefaultZIndexes.area}>

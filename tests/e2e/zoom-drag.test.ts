@@ -83,6 +83,7 @@ describe('drag to zoom the load chart', () => {
     const tip = page.locator('.load-chart .chart-tooltip');
     await tip.waitFor();
     const figures = async () => (await tip.locator('dd').allTextContents()).map((s) => s.replace(/\u00a0/g, ' '));
+    await screenshot(page, 'zoom-drag-00-tooltip');
     const [shownLoad, shownCapacity] = await figures();
     expect(shownLoad).toBe(nl.format(load.load[i]!));
     // Per day, with the rate per hour beside it: '1.485.000 (61.875 per uur)'.

@@ -10,7 +10,7 @@ import { DEMO_PASSWORD, demoSeed } from '../../server/src/demo-seed.js';
 import { chromiumLaunch, contextNew, pageErrors, screenshot, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
 import { testDatabase, type TestContext } from '../helpers/test-db.js';
-import { chartSettled, plotBox, zoomDrag } from '../helpers/zoom-drag.js';
+import { chartSettled, plotBox, stackDrawn, zoomDrag } from '../helpers/zoom-drag.js';
 
 const GENEROUS_MS = 1000;
 
@@ -46,7 +46,59 @@ describe('drag to zoom the load chart', () => {
     const legend = page.getByRole('list', { name: 'Legenda' });
     const afnemers = await legend.getByRole('button').count();
     expect(afnemers).toBeGreaterThanOrEqual(2);
-    await expect.poll(() => page.locator('.chart .recharts-area path[d^="M"]').count()).toBe(afnemers);
+    // The bands are painted on a canvas (docs/decisions/018): one per Afnemer, in the legend's order, each in its colour.
+    const swatches = await legend
+      .getByRole('button')
+      .evaluateAll((els) =>
+        els.map((el) => (el as unknown as { querySelector(s: string): { style: { borderColor: string } } }).querySelector('.swatch').style.borderColor),
+      );
+    await expect.poll(async () => (await stackDrawn(page)).series.length).toBe(afnemers);
+    const drawn = await stackDrawn(page);
+    const hex = (rgb: string) => `#${(rgb.match(/\d+/g) ?? []).map((v) => Number(v).toString(16).padStart(2, '0')).join('')}`;
+    // The largest Afnemer (the bottom band) covers a good part of the plot in its own colour.
+    expect(drawn.colors[hex(swatches[0]!)] ?? 0).toBeGreaterThan(1000);
+    // Nearly all that is painted is in the Afnemers' colours, the white seams between the bands or the black capacity
+    // line (the rest: edges).
+    const allowed = new Set([...swatches.map(hex), '#ffffff', '#000000']);
+    const counts = Object.entries(drawn.colors);
+    const inAllowed = counts.filter(([c]) => allowed.has(c)).reduce((sum, [, n]) => sum + n, 0);
+    expect(inAllowed / counts.reduce((sum, [, n]) => sum + n, 0)).toBeGreaterThan(0.9);
+  });
+
+  it('shows the exact figures of the bucket under the mouse, and of the next with the arrow keys', async () => {
+    const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/load');
+    await page.reload();
+    const load = (await (await loaded).json()) as { from: string; to: string; starts: string[]; load: number[]; capacity: number[] };
+    await chartSettled(page);
+    const box = await plotBox(page);
+    const from = Date.parse(load.from);
+    const to = Date.parse(load.to);
+    // The bucket under 10 % of the plot's width (the demo's prognoses lie early in the year): the last that starts
+    // at or before that instant.
+    const at = from + (to - from) * 0.1;
+    const i = load.starts.findLastIndex((s) => Date.parse(s) <= at);
+    const nl = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+    expect(load.load[i]).toBeGreaterThan(0);
+    await page.mouse.move(box.x + box.width * 0.1, box.y + box.height / 2);
+    const tip = page.locator('.load-chart .chart-tooltip');
+    await tip.waitFor();
+    const figures = async () => (await tip.locator('dd').allTextContents()).map((s) => s.replace(/\u00a0/g, ' '));
+    await screenshot(page, 'zoom-drag-00-tooltip');
+    const [shownLoad, shownCapacity] = await figures();
+    expect(shownLoad).toBe(nl.format(load.load[i]!));
+    // Per day, with the rate per hour beside it: '1.485.000 (61.875 per uur)'.
+    expect(shownCapacity).toBe(`${nl.format(load.capacity[i]!)} (${nl.format(load.capacity[i]! / 24)} per uur)`);
+    // The keyboard walks on from there, one bucket per arrow (the chart takes the focus).
+    await page.locator('.load-explorer .load-chart').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await figures())[0]).toBe(nl.format(load.load[i + 1]!));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tip.count()).toBe(0);
+    // Leaving the chart hides the figures.
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
+    await tip.waitFor();
+    await page.mouse.move(box.x + box.width * 0.4, box.y - 200);
+    await expect.poll(() => tip.count()).toBe(0);
   });
 
   it('shows the selection while dragging, without zooming before the button is released', async () => {

@@ -89,6 +89,31 @@ export async function zoomDrag(page: Page, a: number, b: number, steps = 40, qui
   return { during, after, searchBefore, searchAfter: await pageSearch(page) };
 }
 
+/**
+ * What the stacked load layer of the chart drew: the series in stack order (its `data-series`) and how many pixels
+ * of the canvas carry each opaque colour ('#01689b' → count), read back from the canvas itself.
+ */
+export async function stackDrawn(page: Page): Promise<{ series: string[]; colors: Record<string, number> }> {
+  const canvas = page.locator('.load-explorer .load-stack canvas').first();
+  await canvas.waitFor();
+  return canvas.evaluate((el) => {
+    const c = el as unknown as {
+      width: number;
+      height: number;
+      dataset: { series?: string };
+      getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+    };
+    const colors: Record<string, number> = {};
+    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] !== 255) continue;
+      const hex = `#${[data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+      colors[hex] = (colors[hex] ?? 0) + 1;
+    }
+    return { series: (c.dataset.series ?? '').split(' ').filter(Boolean), colors };
+  });
+}
+
 /** "14 taken, langste 200 ms" in a line for the bench. */
 export function longTasksLine(tasks: LongTask[]): string {
   if (tasks.length === 0) return 'geen lange taken';

@@ -57,9 +57,16 @@ export function chartModel(data: LoadResponse): { rows: ChartRow[]; series: Seri
   return { rows, series };
 }
 
+/** A run of consecutive buckets in the same non-ok state: a period to shade. */
+export interface StateRun {
+  start: number;
+  end: number;
+  state: Exclude<LoadStateName, 'ok'>;
+}
+
 /** Runs of consecutive buckets in the same non-ok state, as periods to shade. */
-export function stateRuns(rows: ChartRow[], bucketMs: number): { start: number; end: number; state: Exclude<LoadStateName, 'ok'> }[] {
-  const runs: { start: number; end: number; state: Exclude<LoadStateName, 'ok'> }[] = [];
+export function stateRuns(rows: ChartRow[], bucketMs: number): StateRun[] {
+  const runs: StateRun[] = [];
   for (const r of rows) {
     if (r.state === 'ok') continue;
     const last = runs[runs.length - 1];
@@ -176,4 +183,54 @@ export function stackBands(rows: readonly ChartRow[], shown: readonly SeriesInfo
     });
     return { key: s.key, color: s.color, points };
   });
+}
+
+/**
+ * A band reduced to at most one step per pixel column of a plot `columns` wide: consecutive buckets that start in
+ * the same column merge into one step from the first's start to the last's end, with the lowest bottom and the
+ * highest top among them, so a peak never disappears (docs/decisions/018). Only for drawing: the tooltip, the table
+ * and the export read the rows themselves. Points already one per column or wider come back as they are.
+ */
+export function bandColumns(points: StackBand['points'], columns: number): StackBand['points'] {
+  if (points.length <= 1 || columns <= 0) return points;
+  const out: StackBand['points'] = [];
+  let column = Number.NaN;
+  for (const p of points) {
+    const c = Math.floor(p.x0 * columns);
+    const last = out[out.length - 1];
+    if (last && c === column) {
+      last.x1 = p.x1;
+      if (p.lower < last.lower) last.lower = p.lower;
+      if (p.upper > last.upper) last.upper = p.upper;
+    } else {
+      out.push({ x0: p.x0, x1: p.x1, lower: p.lower, upper: p.upper });
+      column = c;
+    }
+  }
+  return out.length === points.length ? points : out;
+}
+
+/** One flat piece of the capacity line: x as fractions of the range, the value in messages. */
+export interface CapacityStep {
+  x0: number;
+  x1: number;
+  value: number;
+}
+
+/**
+ * The capacity line as steps (each bucket flat from its start to the next), neighbours with the same capacity merged
+ * into one: a year per hour is thousands of buckets but only as many steps as the capacity changes.
+ */
+export function capacitySteps(rows: readonly ChartRow[], from: number, to: number, bucketMs: number): CapacityStep[] {
+  const span = to - from;
+  const steps: CapacityStep[] = [];
+  rows.forEach((r, i) => {
+    const next = rows[i + 1]?.t ?? r.t + bucketMs;
+    const x0 = (Math.max(r.t, from) - from) / span;
+    const x1 = (Math.min(next, to) - from) / span;
+    const last = steps[steps.length - 1];
+    if (last && last.value === r.capacity && last.x1 === x0) last.x1 = x1;
+    else steps.push({ x0, x1, value: r.capacity });
+  });
+  return steps;
 }

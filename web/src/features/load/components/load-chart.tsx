@@ -1,11 +1,12 @@
-import { type MouseEvent, memo, useEffect, useMemo, useRef } from 'react';
-import { CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { type KeyboardEvent, type MouseEvent, memo, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { CartesianGrid, ComposedChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { type Format, useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { navigate } from '../../../lib/router';
 import { CHART_BACKGROUND, CHART_SIGNAL } from '../../../styles/chart-palette';
 import type { ChartPeriod, ChartRow, SeriesInfo } from './chart-model';
-import { chartMax, rowIndexAt, stackBands, stateRuns, timeTicks, valueTicks } from './chart-model';
+import { capacitySteps, chartMax, rowIndexAt, stackBands, stateRuns, timeTicks, valueTicks } from './chart-model';
+import { PeriodMarkers, ShadingLayer, shades } from './shading-layer';
 import { StackLayer } from './stack-layer';
 import { ActualLayer, ActualTooltip } from './actual-parts';
 import { amsterdamParts, HOUR_MS } from '@cd/shared/time';
@@ -71,7 +72,10 @@ function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, h
   // The axis is as wide as its longest label needs, so '2,25 mln.' is never cut to '25 mln.'.
   const yWidth = useMemo(() => Math.ceil(Math.max(...yTicks.map((v) => textWidth(axisNumber(f, v))))) + 14 + AXIS_LABEL_PX, [yTicks, f]);
   const runs = useMemo(() => stateRuns(rows, bucketMs), [rows, bucketMs]);
+  const shading = useMemo(() => shades(maintenance, runs, conflicts), [maintenance, runs, conflicts]);
   const bands = useMemo(() => stackBands(rows, shown, from, to, bucketMs), [rows, shown, from, to, bucketMs]);
+  const capacity = useMemo(() => capacitySteps(rows, from, to, bucketMs), [rows, from, to, bucketMs]);
+  const hover = useRef<HoverHandlers | null>(null);
   const { ticks, unit } = useMemo(() => timeTicks(from, to), [from, to]);
   const tick = (v: number) => {
     if (unit === 'month') return f.monthYear(v);
@@ -79,7 +83,6 @@ function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, h
     const p = amsterdamParts(v);
     return p.hour === 0 && p.minute === 0 ? f.dayMonth(v) : f.time(v);
   };
-  const clampPeriod = (p: ChartPeriod) => ({ x1: Math.max(from, Date.parse(p.start)), x2: Math.min(to, Date.parse(p.end)) });
 
   const frameRef = useRef<HTMLDivElement>(null);
   const selectionRef = useRef<HTMLDivElement>(null);
@@ -147,7 +150,20 @@ function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, h
   };
 
   return (
-    <div className="load-chart" ref={frameRef} onMouseDown={onMouseDown}>
+    <div
+      className="load-chart"
+      ref={frameRef}
+      onMouseDown={onMouseDown}
+      onMouseMove={(e) => hover.current?.move(e.clientX)}
+      onMouseLeave={() => hover.current?.hide()}
+      onKeyDown={(e) => hover.current?.key(e)}
+      onBlur={() => hover.current?.hide()}
+      // Focusable, so the arrow keys walk the buckets (ChartHover); the chart library's own focus never worked here,
+      // as Preact writes its `tabIndex` on the SVG as an attribute the browser does not know.
+      tabIndex={0}
+      role="application"
+      aria-label={t('chart.axisMessages', { bucket: bucketLabel })}
+    >
       <ResponsiveContainer width="100%" height={HEIGHT}>
         <ComposedChart data={rows} margin={MARGIN}>
           <CartesianGrid stroke={CHART_SIGNAL.grid} vertical={false} />
@@ -183,70 +199,13 @@ function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, h
               fontSize: TICK_FONT_PX,
             }}
           />
-          {maintenance.map((m, i) => (
-            <ReferenceArea
-              key={`m${i}`}
-              {...clampPeriod(m)}
-              fill={CHART_SIGNAL.maintenance}
-              fillOpacity={0.14}
-              stroke={CHART_SIGNAL.maintenance}
-              strokeDasharray="3 3"
-              strokeOpacity={0.5}
-              ifOverflow="hidden"
-              className="chart-maintenance"
-              zIndex={BEHIND}
-            />
-          ))}
-          {runs.map((r, i) => (
-            <ReferenceArea
-              key={`w${i}`}
-              x1={r.start}
-              x2={r.end}
-              fill={r.state === 'overload' ? CHART_SIGNAL.overload : CHART_SIGNAL.warning}
-              fillOpacity={r.state === 'overload' ? 0.12 : 0.25}
-              ifOverflow="hidden"
-              zIndex={BEHIND}
-            />
-          ))}
-          {conflicts.map((c) => (
-            <ReferenceArea
-              key={`c${c.id ?? c.start}`}
-              {...clampPeriod(c)}
-              fill={CHART_SIGNAL.overload}
-              fillOpacity={0.18}
-              stroke={CHART_SIGNAL.overload}
-              strokeWidth={1.5}
-              ifOverflow="hidden"
-              className="chart-conflict"
-              zIndex={BEHIND}
-            />
-          ))}
-          {conflicts.map((c) => (
-            <ReferenceArea
-              key={`cm${c.id ?? c.start}`}
-              {...clampPeriod(c)}
-              ifOverflow="hidden"
-              zIndex={ON_TOP}
-              shape={(box: { x?: number; y?: number; width?: number }) => (
-                <ConflictMarker period={c} x={(box.x ?? 0) + (box.width ?? 0) / 2} y={(box.y ?? 0) + 12} />
-              )}
-            />
-          ))}
-          <StackLayer bands={bands} yMax={yTicks[yTicks.length - 1]!} />
+          <ShadingLayer shades={shading} from={from} to={to} zIndex={BEHIND} />
+          <PeriodMarkers periods={conflicts} from={from} to={to} zIndex={ON_TOP} marker={conflictMarker} />
+          <StackLayer bands={bands} capacity={capacity} yMax={yTicks[yTicks.length - 1]!} />
           <ActualLayer rows={rows} from={from} to={to} bucketMs={bucketMs} yMax={yTicks[yTicks.length - 1]!} />
-          <Line
-            dataKey="capacity"
-            name={t('chart.capacity')}
-            type="stepAfter"
-            stroke={CHART_SIGNAL.capacity}
-            strokeWidth={2}
-            dot={false}
-            activeDot={false}
-            isAnimationActive={false}
-          />
-          <Tooltip content={(p) => <ChartTooltip active={p.active} payload={p.payload} series={shown} bucketMs={bucketMs} />} isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
+      <ChartHover handlers={hover} frameRef={frameRef} rows={rows} series={shown} bucketMs={bucketMs} from={from} to={to} left={MARGIN.left + yWidth} />
       <div
         ref={selectionRef}
         className="load-chart__selection"
@@ -260,21 +219,92 @@ function LoadChart({ rows, series, bucketMs, from, to, maintenance, conflicts, h
 /** Re-renders only when its data or settings change, never for the explorer's own state (fetching, a drag). */
 export default memo(LoadChart);
 
-function ChartTooltip({
-  active,
-  payload,
+interface HoverHandlers {
+  move(clientX: number): void;
+  hide(): void;
+  key(e: KeyboardEvent<HTMLDivElement>): void;
+}
+
+/**
+ * The bucket under the mouse (or chosen with the arrow keys) with its exact figures from the rows, and a band that
+ * marks it. Its own state: hovering never re-renders the chart (docs/decisions/018).
+ */
+function ChartHover({
+  handlers,
+  frameRef,
+  rows,
   series,
   bucketMs,
+  from,
+  to,
+  left,
 }: {
-  active?: boolean;
-  payload?: readonly { payload?: unknown }[];
+  handlers: RefObject<HoverHandlers | null>;
+  frameRef: RefObject<HTMLDivElement | null>;
+  rows: ChartRow[];
   series: SeriesInfo[];
   bucketMs: number;
+  from: number;
+  to: number;
+  left: number;
 }) {
+  const [index, setIndex] = useState<number | null>(null);
+  const plotWidth = () => (frameRef.current?.getBoundingClientRect().width ?? 0) - left - MARGIN.right;
+  handlers.current = {
+    move(clientX) {
+      const frame = frameRef.current;
+      const width = plotWidth();
+      if (!frame || width <= 0 || rows.length === 0 || frame.classList.contains('load-chart--dragging')) return setIndex(null);
+      const px = clientX - frame.getBoundingClientRect().left - left;
+      setIndex(px < 0 || px > width ? null : rowIndexAt(rows, from + (px / width) * (to - from)));
+    },
+    hide: () => setIndex(null),
+    key(e) {
+      if (rows.length === 0) return;
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        e.preventDefault();
+        const step = e.key === 'ArrowRight' ? 1 : -1;
+        setIndex((i) => Math.min(Math.max(i === null ? (step > 0 ? 0 : rows.length - 1) : i + step, 0), rows.length - 1));
+      } else if (e.key === 'Escape') setIndex(null);
+    },
+  };
+  const row = index === null ? undefined : rows[index];
+  const width = row ? plotWidth() : 0;
+  if (!row || width <= 0) return null;
+  const x = (ms: number) => left + ((Math.min(Math.max(ms, from), to) - from) / (to - from)) * width;
+  const x1 = x(row.t);
+  const x2 = x(rows[index! + 1]?.t ?? row.t + bucketMs);
+  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT;
+  // The figures beside the bucket, on the side with room.
+  const onLeft = x2 > left + width / 2;
+  return (
+    <>
+      <div
+        className="load-chart__cursor"
+        style={{
+          position: 'absolute',
+          left: x1,
+          width: Math.max(1, x2 - x1),
+          top: MARGIN.top,
+          height: plotHeight,
+          background: CHART_SIGNAL.axis,
+          opacity: 0.15,
+          pointerEvents: 'none',
+        }}
+        aria-hidden="true"
+      />
+      <div
+        style={{ position: 'absolute', top: MARGIN.top + 8, pointerEvents: 'none', ...(onLeft ? { right: `calc(100% - ${x1 - 12}px)` } : { left: x2 + 12 }) }}
+      >
+        <ChartTooltip row={row} series={series} bucketMs={bucketMs} />
+      </div>
+    </>
+  );
+}
+
+function ChartTooltip({ row, series, bucketMs }: { row: ChartRow; series: SeriesInfo[]; bucketMs: number }) {
   const f = useFormat();
   const t = useT();
-  const row = payload?.[0]?.payload as ChartRow | undefined;
-  if (!active || !row) return null;
   const parts = series
     .map((s) => ({ s, v: Number(row[s.dataKey] ?? 0) }))
     .filter((x) => x.v > 0)
@@ -308,6 +338,8 @@ function ChartTooltip({
     </div>
   );
 }
+
+const conflictMarker = (period: ChartPeriod, x: number, y: number) => <ConflictMarker period={period} x={x} y={y} />;
 
 /** The "!" over a conflict: a link to its case file, by mouse and by keyboard. */
 function ConflictMarker({ period, x, y }: { period: ChartPeriod; x: number; y: number }) {

@@ -231,6 +231,20 @@ describe('a planner answers the offered moves', () => {
       })),
     );
 
+    // The capacity manager's list counts the answers.
+    const list = (await json('GET', '/levelling/proposals', who.capacity)).items;
+    expect(list).toEqual([
+      expect.objectContaining({
+        id: p.id,
+        createdBy: who.capacity.user.email,
+        moves: a.length + b.length,
+        acceptedAt: NOW.toISOString(),
+        accepted: b.length,
+        declined: 0,
+      }),
+    ]);
+    await json('GET', '/levelling/proposals', who.plannerB, undefined, 403);
+
     // The usual undo, within 15 minutes.
     t.clock.now = new Date(NOW.getTime() + 5 * 60_000);
     await json('POST', `/plan-changes/${done.planChange.id}/undo`, who.plannerB, undefined, 201);

@@ -133,6 +133,7 @@ describe('a levelled plan in Chromium', () => {
     await manager.getByTestId('lv-open-now').getByText('0', { exact: true }).waitFor();
     await manager.getByText('Geaccepteerd door planner@a.example', { exact: false }).waitFor();
     await manager.getByText('Geaccepteerd door planner@b.example', { exact: false }).waitFor();
+    await manager.getByTestId('lv-recent').getByText('aanvaard; 2 geaccepteerd, 0 afgewezen').waitFor();
 
     // Stored: both windows moved by a plan change from the levelled plan; the others stayed; no conflict is open.
     expect(await openConflicts()).toBe(0);

@@ -55,6 +55,11 @@ export const levellingMessages = defineMessages({
     'lv.previewTitle': 'Voorgestelde verschuiving uitvoeren',
     'lv.done': '{count} verschoven volgens het genivelleerde plan.',
     'lv.undoneMsg': 'De verschuiving is ongedaan gemaakt.',
+    'lv.recent': 'Recente voorstellen',
+    'lv.show': 'Voorstel {id} tonen',
+    'lv.state': 'Stand',
+    'lv.stateOpen': 'niet aanvaard',
+    'lv.stateAccepted': 'aanvaard; {accepted} geaccepteerd, {declined} afgewezen',
   },
   en: {
     'lv.title': 'Levelling',
@@ -108,5 +113,10 @@ export const levellingMessages = defineMessages({
     'lv.previewTitle': 'Carry out the proposed move',
     'lv.done': '{count} moved as the levelled plan proposed.',
     'lv.undoneMsg': 'The move has been undone.',
+    'lv.recent': 'Recent proposals',
+    'lv.show': 'Show proposal {id}',
+    'lv.state': 'State',
+    'lv.stateOpen': 'not accepted',
+    'lv.stateAccepted': 'accepted; {accepted} accepted, {declined} declined',
   },
 });

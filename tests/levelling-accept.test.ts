@@ -341,4 +341,49 @@ describe('a planner answers the offered moves', () => {
     expect(await openConflicts()).toEqual([]);
     expect(a.length + b.length).toBeGreaterThan(0);
   });
+
+  it("carries out a move on the day the clocks go forward (28 March 2027, a 23-hour day) at the proposal's instants", async () => {
+    await json(
+      'POST',
+      '/prognoses',
+      who.capacity,
+      {
+        windows: [
+          {
+            afnemer: OIN_A,
+            kenmerk: 'A-Z',
+            berichttype: 'Brief',
+            start: '2027-03-28T10:00:00+02:00',
+            eind: '2027-03-28T11:00:00+02:00',
+            aantalBerichten: 4000,
+            status: 'definitief',
+          },
+          {
+            afnemer: OIN_B,
+            kenmerk: 'B-Z',
+            berichttype: 'Brief',
+            start: '2027-03-28T10:00:00+02:00',
+            eind: '2027-03-28T11:00:00+02:00',
+            aantalBerichten: 2000,
+            status: 'concept',
+          },
+        ],
+      },
+      201,
+    );
+    // Amsterdam midnight to midnight of a day of 23 hours.
+    const p = await json('POST', '/levelling/proposals', who.capacity, { from: '2027-03-28T00:00:00+01:00', to: '2027-03-29T00:00:00+02:00' }, 201);
+    const b = p.moves.filter((m: Move) => m.afnemer === OIN_B) as Move[];
+    expect(b.map((m) => m.kenmerk)).toEqual(['B-Z']);
+    expect(b[0]!.from).toEqual({ start: '2027-03-28T08:00:00.000Z', end: '2027-03-28T09:00:00.000Z' });
+    await json('POST', `/levelling/proposals/${p.id}/accept`, who.capacity);
+    const [conflict] = await openConflicts();
+    const line = (await json('GET', `/conflicts/${conflict!.id}`, who.plannerB)).procedure.events.find(
+      (e: { action: string }) => e.action === 'levelling-offer',
+    );
+    expect(line.text).toContain('Afnemer B van 28-03-2027 10:00 tot 11:00 naar 28-03-2027');
+    await json('POST', `/levelling/proposals/${p.id}/moves/accept`, who.plannerB, ids(b));
+    expect(await windowAt(b[0]!.windowId)).toEqual(b[0]!.to);
+    expect(await openConflicts()).toEqual([]);
+  });
 });

@@ -129,13 +129,16 @@ describe('POST /levelling/proposals/{id}/accept', () => {
     // Each planner hears of their own Afnemer's moves only, in the app and by e-mail.
     const notes = await t.sql<{ email: string; title: string; body: string; subjectKind: string; subjectRef: string }[]>`
       select u.email, n.title, n.body, n.subject_kind, n.subject_ref from notifications n join users u on u.id = n.user_id
-      where n.subject_ref like 'nivellering %' order by u.email`;
+      where n.subject_kind = 'levelling' order by u.email`;
     expect(notes.map((n) => n.email)).toEqual(['planner2@b.example', 'planner@a.example', 'planner@b.example']);
     const noteA = notes.find((n) => n.email === 'planner@a.example')!;
     expect(noteA.title).toMatch(/^Voorgestelde verschuivingen: /);
     for (const m of a) expect(noteA.body).toContain(m.kenmerk);
     for (const m of b) expect(noteA.body).not.toContain(m.kenmerk);
-    expect(noteA).toMatchObject({ subjectKind: 'other', subjectRef: `nivellering ${p.id}` });
+    expect(noteA).toMatchObject({ subjectKind: 'levelling', subjectRef: String(p.id) });
+    // As the planner's notifications list gets it: its own kind, which the web links to the levelling page.
+    const listed = (await json('GET', '/notifications', who.plannerA)).filter((n: { subjectKind: string }) => n.subjectKind === 'levelling');
+    expect(listed.map((n: { subjectRef: string; conflictId: number | null }) => [n.subjectRef, n.conflictId])).toEqual([[String(p.id), null]]);
     expect((await t.sql`select to_email from outbox where subject like 'Voorgestelde verschuivingen%' order by to_email`).map((r) => r.toEmail)).toEqual([
       'planner2@b.example',
       'planner@a.example',
@@ -161,7 +164,7 @@ describe('POST /levelling/proposals/{id}/accept', () => {
     expect(again.detail).toMatch(/al aanvaard/);
     await json('POST', `/levelling/proposals/${p.id}/accept`, who.plannerA, undefined, 403);
     await json('POST', `/levelling/proposals/${p.id + 99}/accept`, who.capacity, undefined, 404);
-    expect(await t.sql`select count(*)::int as n from notifications where subject_ref like 'nivellering %'`).toEqual([{ n: 3 }]);
+    expect(await t.sql`select count(*)::int as n from notifications where subject_kind = 'levelling'`).toEqual([{ n: 3 }]);
   });
 
   it('refuses a proposal without moves, and two acceptances at once notify once', async () => {
@@ -174,7 +177,7 @@ describe('POST /levelling/proposals/{id}/accept', () => {
       call('POST', `/levelling/proposals/${p.id}/accept`, who.capacity),
     ]);
     expect([r1.status, r2.status].sort()).toEqual([200, 409]);
-    expect(await t.sql`select count(*)::int as n from notifications where subject_ref like 'nivellering %'`).toEqual([{ n: 3 }]);
+    expect(await t.sql`select count(*)::int as n from notifications where subject_kind = 'levelling'`).toEqual([{ n: 3 }]);
     expect(await t.sql`select accepted_at from levelling_proposals where id = ${empty.id}`).toEqual([{ acceptedAt: null }]);
   });
 });

@@ -103,6 +103,44 @@ const windowAt = async (id: number) =>
     start: new Date(w.start).toISOString(),
     end: new Date(w.end).toISOString(),
   }))[0];
+/**
+ * The live changes of an open GET /events stream, once it is listening (its 'ready' came): `next` waits for the
+ * first change that matches (null after `timeoutMs`).
+ */
+async function changeStream(res: Response) {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const events: { event: string; data: string }[] = [];
+  async function read(timeoutMs: number): Promise<boolean> {
+    const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), timeoutMs))]);
+    if (!chunk || chunk.done) return false;
+    buffer += decoder.decode(chunk.value, { stream: true });
+    let idx: number;
+    while ((idx = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, idx);
+      buffer = buffer.slice(idx + 2);
+      events.push({ event: /^event: (.*)$/m.exec(block)?.[1] ?? 'message', data: /^data: (.*)$/m.exec(block)?.[1] ?? '' });
+    }
+    return true;
+  }
+  const deadline = Date.now() + 5000;
+  while (!events.some((e) => e.event === 'ready') && Date.now() < deadline) await read(deadline - Date.now());
+  expect(events.map((e) => e.event)).toContain('ready');
+  events.length = 0;
+  return {
+    async next(match: (c: { kind: string }) => boolean, timeoutMs = 5000): Promise<{ kind: string } | null> {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const hit = events.map((e) => (e.event === 'change' ? (JSON.parse(e.data) as { kind: string }) : null)).find((c) => c !== null && match(c));
+        if (hit) return hit;
+        if (Date.now() >= until || !(await read(until - Date.now()))) return null;
+      }
+    },
+    close: () => reader.cancel(),
+  };
+}
+
 const answers = () =>
   t.sql<{ windowId: number; answer: string; userId: number; planChangeId: number | null }[]>`
     select window_id::int, answer, user_id::int, plan_change_id::int from levelling_move_answers order by window_id`;
@@ -307,6 +345,24 @@ describe('a planner answers the offered moves', () => {
     const again = await json('POST', `/levelling/proposals/${p.id}/moves/accept`, plannerB2, ids(b), 409);
     expect(again.detail).toMatch(/al afgewezen door planner@b\.example/);
     expect(await planChanges()).toEqual([]);
+  });
+
+  it('a decline is live: the capacity manager and the planners of that Afnemer hear it on the change feed, another Afnemer does not', async () => {
+    const { p, b } = await twoOverloadedHours();
+    await json('POST', `/levelling/proposals/${p.id}/accept`, who.capacity);
+    const listen = async (a: Actor) => {
+      const res = await t.app.request('/api/v1/events', { headers: a.headers });
+      expect(res.status).toBe(200);
+      return changeStream(res);
+    };
+    const [capacity, colleague, otherAfnemer] = await Promise.all([listen(who.capacity), listen(plannerB2), listen(who.plannerA)]);
+    await json('POST', `/levelling/proposals/${p.id}/moves/decline`, who.plannerB, ids(b));
+    expect(await capacity.next((c) => c.kind === 'levelling')).toEqual({ kind: 'levelling' });
+    expect(await colleague.next((c) => c.kind === 'levelling')).toEqual({ kind: 'levelling' });
+    // Nothing moved, so A heard nothing of B's decline (not even of the load).
+    expect(await otherAfnemer.next(() => true, 500)).toBeNull();
+    for (const s of [capacity, colleague, otherAfnemer]) await s.close();
+    expect(await answers()).toEqual(b.map((m) => ({ windowId: m.windowId, answer: 'afgewezen', userId: who.plannerB.user.id, planChangeId: null })));
   });
 
   it('the same move accepted twice (one after the other, and at once) moves once; two planners of two Afnemers at once both move', async () => {

@@ -414,6 +414,9 @@ create table levelling_move_answers (
   constraint levelling_move_answers_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id),
   constraint levelling_move_answers_window_id_fkey FOREIGN KEY (window_id) REFERENCES send_windows(id)
 );
+CREATE TRIGGER levelling_move_answers_notify_delete AFTER DELETE ON public.levelling_move_answers REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('levelling', 'array[r.afnemer_oin]');
+CREATE TRIGGER levelling_move_answers_notify_insert AFTER INSERT ON public.levelling_move_answers REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('levelling', 'array[r.afnemer_oin]');
+CREATE TRIGGER levelling_move_answers_notify_update AFTER UPDATE ON public.levelling_move_answers REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('levelling', 'array[r.afnemer_oin]');
 
 create table levelling_proposals (
   id bigint default nextval('levelling_proposals_id_seq'::regclass) not null,
@@ -434,6 +437,8 @@ create table levelling_proposals (
   constraint levelling_proposals_pkey PRIMARY KEY (id)
 );
 CREATE INDEX levelling_proposals_created_idx ON public.levelling_proposals USING btree (created_at DESC);
+CREATE TRIGGER levelling_proposals_notify_insert AFTER INSERT ON public.levelling_proposals REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('levelling', 'array[]::text[]');
+CREATE TRIGGER levelling_proposals_notify_update AFTER UPDATE ON public.levelling_proposals REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('levelling', 'array[]::text[]');
 
 create table maintenance_changes (
   id bigint default nextval('maintenance_changes_id_seq'::regclass) not null,

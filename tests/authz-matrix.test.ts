@@ -102,6 +102,7 @@ const INTENDED = {
   'GET /levelling/proposals/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   // Accepting a proposal offers the planners their moves (the capacity manager only); a planner of the move's own
   // Afnemer accepts (with a dry run first) or declines it; each planner lists the moves offered to its own Afnemer.
+  'GET /levelling/proposals': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   'POST /levelling/proposals/{id}/accept': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
   'GET /levelling/offers': [UN, ok, ok, NO, NO, NO, NO, NO, NO, NO, NO],
   'POST /levelling/proposals/{id}/moves/accept': [UN, ok, NO, NO, NO, NO, NO, NO, NO, NO, NO],
@@ -319,6 +320,7 @@ const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
   'POST /maintenance-windows': 'maintenance.manage',
   'POST /levelling/proposals': 'levelling.propose',
   'GET /levelling/proposals/{id}': 'levelling.propose',
+  'GET /levelling/proposals': 'levelling.propose',
   'POST /levelling/proposals/{id}/accept': 'levelling.accept',
   'GET /levelling/offers': 'levelling.answer-move',
   'POST /levelling/proposals/{id}/moves/accept': 'levelling.answer-move',
@@ -770,6 +772,7 @@ const REQUESTS: Record<Key, Spec> = {
   'GET /levelling/proposals/{id}': async () => ({
     path: `/levelling/proposals/${(await setup('POST', '/levelling/proposals', who.capacity, levellingBody)).id}`,
   }),
+  'GET /levelling/proposals': () => ({ path: '/levelling/proposals' }),
   'POST /levelling/proposals/{id}/accept': async () => ({ path: `/levelling/proposals/${(await levellingOfferToA(false)).proposalId}/accept` }),
   'GET /levelling/offers': {
     request: async () => {

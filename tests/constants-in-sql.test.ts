@@ -67,6 +67,8 @@ describe('the live change kinds of the triggers', () => {
     expect(byTable.get('maintenance_windows')).toEqual(new Set(['maintenance']));
     expect(byTable.get('notifications')).toEqual(new Set(['notifications']));
     expect(byTable.get('rfcs')).toEqual(new Set(['changes']));
+    expect(byTable.get('levelling_move_answers')).toEqual(new Set(['levelling']));
+    expect(byTable.get('levelling_proposals')).toEqual(new Set(['levelling']));
   });
 
   it('catch a trigger that sends a kind the list does not have', async () => {

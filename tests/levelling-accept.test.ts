@@ -103,6 +103,44 @@ const windowAt = async (id: number) =>
     start: new Date(w.start).toISOString(),
     end: new Date(w.end).toISOString(),
   }))[0];
+/**
+ * The live changes of an open GET /events stream, once it is listening (its 'ready' came): `next` waits for the
+ * first change that matches (null after `timeoutMs`).
+ */
+async function changeStream(res: Response) {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const events: { event: string; data: string }[] = [];
+  async function read(timeoutMs: number): Promise<boolean> {
+    const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), timeoutMs))]);
+    if (!chunk || chunk.done) return false;
+    buffer += decoder.decode(chunk.value, { stream: true });
+    let idx: number;
+    while ((idx = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, idx);
+      buffer = buffer.slice(idx + 2);
+      events.push({ event: /^event: (.*)$/m.exec(block)?.[1] ?? 'message', data: /^data: (.*)$/m.exec(block)?.[1] ?? '' });
+    }
+    return true;
+  }
+  const deadline = Date.now() + 5000;
+  while (!events.some((e) => e.event === 'ready') && Date.now() < deadline) await read(deadline - Date.now());
+  expect(events.map((e) => e.event)).toContain('ready');
+  events.length = 0;
+  return {
+    async next(match: (c: { kind: string }) => boolean, timeoutMs = 5000): Promise<{ kind: string } | null> {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const hit = events.map((e) => (e.event === 'change' ? (JSON.parse(e.data) as { kind: string }) : null)).find((c) => c !== null && match(c));
+        if (hit) return hit;
+        if (Date.now() >= until || !(await read(until - Date.now()))) return null;
+      }
+    },
+    close: () => reader.cancel(),
+  };
+}
+
 const answers = () =>
   t.sql<{ windowId: number; answer: string; userId: number; planChangeId: number | null }[]>`
     select window_id::int, answer, user_id::int, plan_change_id::int from levelling_move_answers order by window_id`;
@@ -129,13 +167,16 @@ describe('POST /levelling/proposals/{id}/accept', () => {
     // Each planner hears of their own Afnemer's moves only, in the app and by e-mail.
     const notes = await t.sql<{ email: string; title: string; body: string; subjectKind: string; subjectRef: string }[]>`
       select u.email, n.title, n.body, n.subject_kind, n.subject_ref from notifications n join users u on u.id = n.user_id
-      where n.subject_ref like 'nivellering %' order by u.email`;
+      where n.subject_kind = 'levelling' order by u.email`;
     expect(notes.map((n) => n.email)).toEqual(['planner2@b.example', 'planner@a.example', 'planner@b.example']);
     const noteA = notes.find((n) => n.email === 'planner@a.example')!;
     expect(noteA.title).toMatch(/^Voorgestelde verschuivingen: /);
     for (const m of a) expect(noteA.body).toContain(m.kenmerk);
     for (const m of b) expect(noteA.body).not.toContain(m.kenmerk);
-    expect(noteA).toMatchObject({ subjectKind: 'other', subjectRef: `nivellering ${p.id}` });
+    expect(noteA).toMatchObject({ subjectKind: 'levelling', subjectRef: String(p.id) });
+    // As the planner's notifications list gets it: its own kind, which the web links to the levelling page.
+    const listed = (await json('GET', '/notifications', who.plannerA)).filter((n: { subjectKind: string }) => n.subjectKind === 'levelling');
+    expect(listed.map((n: { subjectRef: string; conflictId: number | null }) => [n.subjectRef, n.conflictId])).toEqual([[String(p.id), null]]);
     expect((await t.sql`select to_email from outbox where subject like 'Voorgestelde verschuivingen%' order by to_email`).map((r) => r.toEmail)).toEqual([
       'planner2@b.example',
       'planner@a.example',
@@ -161,7 +202,7 @@ describe('POST /levelling/proposals/{id}/accept', () => {
     expect(again.detail).toMatch(/al aanvaard/);
     await json('POST', `/levelling/proposals/${p.id}/accept`, who.plannerA, undefined, 403);
     await json('POST', `/levelling/proposals/${p.id + 99}/accept`, who.capacity, undefined, 404);
-    expect(await t.sql`select count(*)::int as n from notifications where subject_ref like 'nivellering %'`).toEqual([{ n: 3 }]);
+    expect(await t.sql`select count(*)::int as n from notifications where subject_kind = 'levelling'`).toEqual([{ n: 3 }]);
   });
 
   it('refuses a proposal without moves, and two acceptances at once notify once', async () => {
@@ -174,7 +215,7 @@ describe('POST /levelling/proposals/{id}/accept', () => {
       call('POST', `/levelling/proposals/${p.id}/accept`, who.capacity),
     ]);
     expect([r1.status, r2.status].sort()).toEqual([200, 409]);
-    expect(await t.sql`select count(*)::int as n from notifications where subject_ref like 'nivellering %'`).toEqual([{ n: 3 }]);
+    expect(await t.sql`select count(*)::int as n from notifications where subject_kind = 'levelling'`).toEqual([{ n: 3 }]);
     expect(await t.sql`select accepted_at from levelling_proposals where id = ${empty.id}`).toEqual([{ acceptedAt: null }]);
   });
 });
@@ -230,6 +271,20 @@ describe('a planner answers the offered moves', () => {
         undone: false,
       })),
     );
+
+    // The capacity manager's list counts the answers.
+    const list = (await json('GET', '/levelling/proposals', who.capacity)).items;
+    expect(list).toEqual([
+      expect.objectContaining({
+        id: p.id,
+        createdBy: who.capacity.user.email,
+        moves: a.length + b.length,
+        acceptedAt: NOW.toISOString(),
+        accepted: b.length,
+        declined: 0,
+      }),
+    ]);
+    await json('GET', '/levelling/proposals', who.plannerB, undefined, 403);
 
     // The usual undo, within 15 minutes.
     t.clock.now = new Date(NOW.getTime() + 5 * 60_000);
@@ -292,6 +347,24 @@ describe('a planner answers the offered moves', () => {
     expect(await planChanges()).toEqual([]);
   });
 
+  it('a decline is live: the capacity manager and the planners of that Afnemer hear it on the change feed, another Afnemer does not', async () => {
+    const { p, b } = await twoOverloadedHours();
+    await json('POST', `/levelling/proposals/${p.id}/accept`, who.capacity);
+    const listen = async (a: Actor) => {
+      const res = await t.app.request('/api/v1/events', { headers: a.headers });
+      expect(res.status).toBe(200);
+      return changeStream(res);
+    };
+    const [capacity, colleague, otherAfnemer] = await Promise.all([listen(who.capacity), listen(plannerB2), listen(who.plannerA)]);
+    await json('POST', `/levelling/proposals/${p.id}/moves/decline`, who.plannerB, ids(b));
+    expect(await capacity.next((c) => c.kind === 'levelling')).toEqual({ kind: 'levelling' });
+    expect(await colleague.next((c) => c.kind === 'levelling')).toEqual({ kind: 'levelling' });
+    // Nothing moved, so A heard nothing of B's decline (not even of the load).
+    expect(await otherAfnemer.next(() => true, 500)).toBeNull();
+    for (const s of [capacity, colleague, otherAfnemer]) await s.close();
+    expect(await answers()).toEqual(b.map((m) => ({ windowId: m.windowId, answer: 'afgewezen', userId: who.plannerB.user.id, planChangeId: null })));
+  });
+
   it('the same move accepted twice (one after the other, and at once) moves once; two planners of two Afnemers at once both move', async () => {
     const { p, a, b } = await twoOverloadedHours();
     await json('POST', `/levelling/proposals/${p.id}/accept`, who.capacity);
@@ -326,5 +399,50 @@ describe('a planner answers the offered moves', () => {
     expect((await answers()).map((x) => x.answer)).toEqual([...two.a, ...two.b].map(() => 'geaccepteerd'));
     expect(await openConflicts()).toEqual([]);
     expect(a.length + b.length).toBeGreaterThan(0);
+  });
+
+  it("carries out a move on the day the clocks go forward (28 March 2027, a 23-hour day) at the proposal's instants", async () => {
+    await json(
+      'POST',
+      '/prognoses',
+      who.capacity,
+      {
+        windows: [
+          {
+            afnemer: OIN_A,
+            kenmerk: 'A-Z',
+            berichttype: 'Brief',
+            start: '2027-03-28T10:00:00+02:00',
+            eind: '2027-03-28T11:00:00+02:00',
+            aantalBerichten: 4000,
+            status: 'definitief',
+          },
+          {
+            afnemer: OIN_B,
+            kenmerk: 'B-Z',
+            berichttype: 'Brief',
+            start: '2027-03-28T10:00:00+02:00',
+            eind: '2027-03-28T11:00:00+02:00',
+            aantalBerichten: 2000,
+            status: 'concept',
+          },
+        ],
+      },
+      201,
+    );
+    // Amsterdam midnight to midnight of a day of 23 hours.
+    const p = await json('POST', '/levelling/proposals', who.capacity, { from: '2027-03-28T00:00:00+01:00', to: '2027-03-29T00:00:00+02:00' }, 201);
+    const b = p.moves.filter((m: Move) => m.afnemer === OIN_B) as Move[];
+    expect(b.map((m) => m.kenmerk)).toEqual(['B-Z']);
+    expect(b[0]!.from).toEqual({ start: '2027-03-28T08:00:00.000Z', end: '2027-03-28T09:00:00.000Z' });
+    await json('POST', `/levelling/proposals/${p.id}/accept`, who.capacity);
+    const [conflict] = await openConflicts();
+    const line = (await json('GET', `/conflicts/${conflict!.id}`, who.plannerB)).procedure.events.find(
+      (e: { action: string }) => e.action === 'levelling-offer',
+    );
+    expect(line.text).toContain('Afnemer B van 28-03-2027 10:00 tot 11:00 naar 28-03-2027');
+    await json('POST', `/levelling/proposals/${p.id}/moves/accept`, who.plannerB, ids(b));
+    expect(await windowAt(b[0]!.windowId)).toEqual(b[0]!.to);
+    expect(await openConflicts()).toEqual([]);
   });
 });

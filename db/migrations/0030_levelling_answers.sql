@@ -26,3 +26,17 @@ alter table plan_changes add constraint plan_changes_source_check check (source 
 alter table send_window_revisions drop constraint send_window_revisions_source_check;
 alter table send_window_revisions add constraint send_window_revisions_source_check check (source in (
   'aanlevering', 'suggestie', 'handmatig', 'besluit Klantraad', 'besluit Logius', 'ongedaan gemaakt', 'procedure', 'nivellering'));
+
+-- An answer to a move is live (LIVE_CHANGE_KINDS 'levelling'): the capacity manager's open levelling page and the
+-- other planners of that Afnemer see an acceptance or a decline without a reload. It concerns that Afnemer (and
+-- Logius). A proposal accepted concerns Logius alone; the planners hear of it by their notification.
+create trigger levelling_move_answers_notify_insert after insert on levelling_move_answers referencing new table as new_rows
+  for each statement execute function changes_notify_scoped('levelling', 'array[r.afnemer_oin]');
+create trigger levelling_move_answers_notify_update after update on levelling_move_answers referencing old table as old_rows new table as new_rows
+  for each statement execute function changes_notify_scoped('levelling', 'array[r.afnemer_oin]');
+create trigger levelling_move_answers_notify_delete after delete on levelling_move_answers referencing old table as old_rows
+  for each statement execute function changes_notify_scoped('levelling', 'array[r.afnemer_oin]');
+create trigger levelling_proposals_notify_insert after insert on levelling_proposals referencing new table as new_rows
+  for each statement execute function changes_notify_scoped('levelling', 'array[]::text[]');
+create trigger levelling_proposals_notify_update after update on levelling_proposals referencing old table as old_rows new table as new_rows
+  for each statement execute function changes_notify_scoped('levelling', 'array[]::text[]');

@@ -128,3 +128,21 @@ export const LevellingMovesAccepted = z
   .object({ planChange: PlanChangeRef, windows: z.array(WindowChangeJson) })
   .meta({ id: 'LevellingMovesAccepted', description: 'De uitgevoerde verschuivingen: één planwijziging, tot undoUntil ongedaan te maken' });
 export type LevellingMovesAccepted = z.infer<typeof LevellingMovesAccepted>;
+
+/** One proposal in the capacity manager's list: what it covers, how far it got. */
+export const LevellingProposalSummary = z
+  .object({
+    id: z.number().int(),
+    from: Instant,
+    to: Instant,
+    createdBy: z.string(),
+    createdAt: Instant,
+    moves: z.number().int().meta({ description: 'Aantal verschuivingen' }),
+    acceptedAt: Instant.nullable(),
+    accepted: z.number().int().meta({ description: 'Verschuivingen die een planner accepteerde (en niet ongedaan maakte)' }),
+    declined: z.number().int().meta({ description: 'Verschuivingen die een planner afwees' }),
+  })
+  .meta({ id: 'LevellingProposalSummary' });
+
+export const LevellingProposalList = z.object({ items: z.array(LevellingProposalSummary) }).meta({ id: 'LevellingProposalList' });
+export type LevellingProposalList = z.infer<typeof LevellingProposalList>;

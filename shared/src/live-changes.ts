@@ -12,6 +12,7 @@ export const LIVE_CHANGE_KINDS = [
   'incidents',
   'contacts',
   'changes',
+  'levelling',
 ] as const;
 export type LiveChangeKind = (typeof LIVE_CHANGE_KINDS)[number];
 

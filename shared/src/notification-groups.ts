@@ -3,8 +3,21 @@
  * Free of zod, so the web imports it through `@cd/shared/constants`.
  */
 
-/** The kinds of event a notification can be about; 'other' is a notice that belongs to no event. */
-export const NOTIFICATION_KINDS = ['conflict', 'incident', 'rfc', 'service-request', 'fraud', 'disruption-analysis', 'escalation', 'other'] as const;
+/**
+ * The kinds of event a notification can be about; 'other' is a notice that belongs to no event. 'levelling': the
+ * moves of an accepted levelled plan offered to a planner (its reference is the proposal's id).
+ */
+export const NOTIFICATION_KINDS = [
+  'conflict',
+  'incident',
+  'rfc',
+  'service-request',
+  'fraud',
+  'disruption-analysis',
+  'escalation',
+  'levelling',
+  'other',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The event a notification is about: its kind and its reference (a conflict id, an incident number, ...). */

@@ -1,6 +1,7 @@
 // Issue 18 in Chromium: the capacity manager proposes a levelled plan for a period and accepts it; two planners of
-// two Afnemers, each in their own browser, preview and accept their moves; the capacity manager's open screen
-// counts the conflicts down live (server-sent events), without a reload, and shows who accepted.
+// two Afnemers, each in their own browser, preview and accept their moves (one from the notification's link to the
+// levelling page, one from the conflict's case file); the capacity manager's open screen counts the conflicts down
+// live (server-sent events), without a reload, and shows who accepted, and later who declined.
 import { createApp } from '@cd/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ let who: Awaited<ReturnType<typeof standardActors>>;
 let server: E2eServer;
 let browser: Browser;
 let manager: Page;
+let plannerA: Page;
 const errors: string[][] = [];
 
 /** The Amsterdam calendar day `days` from now, as dd-mm-jjjj (Excel) and as yyyy-mm-dd (a date input). */
@@ -28,18 +30,19 @@ function day(days: number) {
 }
 const D1 = day(3);
 const D2 = day(4);
+const D3 = day(6);
 
 const upload = (a: Actor, rows: string[]) =>
   t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
 const openConflicts = async () => (await t.sql<{ n: number }[]>`select count(*)::int as n from conflicts where status = 'open'`)[0]!.n;
 const windows = () => t.sql<{ kenmerk: string; startAt: Date; revision: number }[]>`select kenmerk, start_at, revision from send_windows order by kenmerk`;
 
-async function page(email: string): Promise<Page> {
+async function page(email: string, nav = true): Promise<Page> {
   const p = await (await contextNew(browser)).newPage();
   errors.push(pageErrors(p));
   p.setDefaultTimeout(10_000);
   await signIn(p, server.url, email, PASSWORD);
-  await p.getByRole('link', { name: 'Nivellering' }).click();
+  if (nav) await p.getByRole('link', { name: 'Nivellering' }).click();
   return p;
 }
 
@@ -75,12 +78,16 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** A planner previews the offered move, confirms it, and sees the undo. */
-async function acceptOffered(p: Page, kenmerk: string) {
-  const row = p.getByTestId('lv-offer').getByRole('row').filter({ hasText: kenmerk });
+/** A planner previews the offered move (on the levelling page, or in a case file), confirms it, and sees the undo. */
+async function acceptOffered(
+  p: Page,
+  kenmerk: string,
+  where: { table: string; button: string } = { table: 'lv-offer', button: 'Effect bekijken en accepteren' },
+) {
+  const row = p.getByTestId(where.table).getByRole('row').filter({ hasText: kenmerk });
   // A planner sees no button of the capacity manager's.
   expect(await p.getByRole('button', { name: 'Voorstel berekenen' }).count()).toBe(0);
-  await row.getByRole('button', { name: 'Effect bekijken en accepteren' }).click();
+  await row.getByRole('button', { name: where.button }).click();
   const dialog = p.getByRole('dialog', { name: 'Voorgestelde verschuiving uitvoeren' });
   await dialog.getByTestId('move-solved').waitFor();
   expect(await dialog.getByTestId('move-solved').textContent()).toBe('1');
@@ -119,9 +126,13 @@ describe('a levelled plan in Chromium', () => {
     expect(await windows()).toEqual(before);
     expect(await openConflicts()).toBe(2);
 
-    // Planner A and planner B, each in their own browser, find the moves in their notifications and on the page.
-    const plannerA = await page(who.plannerA.user.email);
-    const plannerB = await page(who.plannerB.user.email);
+    // Planner A, in their own browser, follows the link in the notification to the offered moves.
+    plannerA = await page(who.plannerA.user.email, false);
+    await plannerA.goto(`${server.url}/meldingen`);
+    const note = plannerA.getByTestId('notification-group').filter({ hasText: 'Voorgestelde verschuivingen:' });
+    await note.getByText(/^Genivelleerd plan \d+$/).waitFor();
+    await note.getByRole('link', { name: /^Bekijk de voorgestelde verschuivingen/ }).click();
+    await plannerA.waitForURL(/\/nivellering$/);
     await plannerA.getByTestId('lv-offer').getByText('A-2', { exact: true }).waitFor();
     expect(await plannerA.getByTestId('lv-offer').getByText('B-1', { exact: true }).count()).toBe(0);
     await expectAccessible(plannerA, '61-nivellering-voorgestelde-verschuivingen');
@@ -129,10 +140,23 @@ describe('a levelled plan in Chromium', () => {
     await acceptOffered(plannerA, 'A-2');
     // The capacity manager's screen counts down without a reload.
     await manager.getByTestId('lv-open-now').getByText('1', { exact: true }).waitFor();
-    await acceptOffered(plannerB, 'B-1');
+
+    // Planner B, in their own browser, accepts from the case file of the conflict B-1 is in.
+    const [conflictB] = await t.sql<{ id: number }[]>`
+      select c.id::int from conflicts c join send_windows w on w.id = any(c.window_ids) where c.status = 'open' and w.kenmerk = 'B-1'`;
+    const plannerB = await page(who.plannerB.user.email, false);
+    await plannerB.goto(`${server.url}/conflicten/${conflictB!.id}`);
+    const offered = plannerB.getByTestId('cf-levelling');
+    await offered.getByRole('cell', { name: 'B-1', exact: true }).waitFor();
+    expect(await offered.getByRole('cell', { name: 'A-2', exact: true }).count()).toBe(0);
+    await expectAccessible(plannerB, '62-conflict-voorgestelde-verschuiving');
+    await acceptOffered(plannerB, 'B-1', { table: 'cf-levelling', button: 'Accepteren B-1' });
+    // The case file shows the conflict resolved, live.
+    await plannerB.getByTestId('conflict-resolved').waitFor();
     await manager.getByTestId('lv-open-now').getByText('0', { exact: true }).waitFor();
     await manager.getByText('Geaccepteerd door planner@a.example', { exact: false }).waitFor();
     await manager.getByText('Geaccepteerd door planner@b.example', { exact: false }).waitFor();
+    await manager.getByTestId('lv-recent').getByText('aanvaard; 2 geaccepteerd, 0 afgewezen').waitFor();
 
     // Stored: both windows moved by a plan change from the levelled plan; the others stayed; no conflict is open.
     expect(await openConflicts()).toBe(0);
@@ -145,6 +169,38 @@ describe('a levelled plan in Chromium', () => {
     for (const k of ['A-1', 'B-2']) expect(after.find((x) => x.kenmerk === k)).toEqual(before.find((x) => x.kenmerk === k));
     expect((await t.sql`select source from plan_changes order by id`).map((r) => r.source)).toEqual(['nivellering', 'nivellering']);
     expect((await t.sql`select answer from levelling_move_answers`).map((r) => r.answer)).toEqual(['geaccepteerd', 'geaccepteerd']);
+    expect(errors.flat()).toEqual([]);
+  });
+
+  it('shows the capacity manager a decline live, without a reload', async () => {
+    // Another overloaded hour: A's concept window has to move.
+    expect((await upload(who.plannerA, [`A-3;Herinneringen;Brief;${D3.dutch} 10:00;${D3.dutch} 11:00;2.000;concept`])).status).toBe(201);
+    expect((await upload(who.plannerB, [`B-3;Beschikkingen;Brief;${D3.dutch} 10:00;${D3.dutch} 11:00;4.000;definitief`])).status).toBe(201);
+    expect(await openConflicts()).toBe(1);
+    await manager.getByLabel('Van').fill(D3.iso);
+    await manager.getByLabel('Tot').fill(D3.iso);
+    await manager.getByRole('button', { name: 'Voorstel berekenen' }).click();
+    await manager.getByTestId('lv-moves').getByText('A-3', { exact: true }).waitFor();
+    await manager.getByRole('button', { name: 'Voorstel aanvaarden en aanbieden aan de planners' }).click();
+    await manager.getByText(/^Aanvaard door capaciteit@logius\.example/).waitFor();
+
+    // Planner A's open page gets the offer live (by the notification), and A declines it.
+    const row = plannerA.getByTestId('lv-offer').getByRole('row').filter({ hasText: 'A-3' });
+    await row.getByRole('button', { name: 'Afwijzen' }).click();
+    await row.getByText(/^Afgewezen door planner@a\.example/).waitFor();
+    // The capacity manager sees it without a reload; nothing moved and the conflict stays open.
+    await manager
+      .getByTestId('lv-moves')
+      .getByText(/^Afgewezen door planner@a\.example/)
+      .waitFor();
+    await manager.getByTestId('lv-recent').getByText('aanvaard; 0 geaccepteerd, 1 afgewezen').waitFor();
+    expect(await openConflicts()).toBe(1);
+    expect((await windows()).find((w) => w.kenmerk === 'A-3')!.revision).toBe(1);
+    expect((await t.sql`select answer from levelling_move_answers order by answered_at`).map((r) => r.answer)).toEqual([
+      'geaccepteerd',
+      'geaccepteerd',
+      'afgewezen',
+    ]);
     expect(errors.flat()).toEqual([]);
   });
 });

@@ -54,6 +54,15 @@ export async function levellingProposalLock(tx: Tx, id: number): Promise<{ id: n
   return row ?? null;
 }
 
+/** The newest proposals, newest first. */
+export function levellingProposalsRecent(sql: Queryable, limit: number) {
+  return sql<LevellingProposalRow[]>`
+    select ${proposalColumns(sql)}
+    from levelling_proposals p join users u on u.id = p.created_by left join users a on a.id = p.accepted_by
+    order by p.created_at desc, p.id desc
+    limit ${limit}`;
+}
+
 /** Whether the proposal was accepted, and its moves, without a lock (for a dry run), or null. */
 export async function levellingProposalState(sql: Queryable, id: number): Promise<{ id: number; acceptedAt: Date | null; moves: unknown[] } | null> {
   const [row] = await sql<

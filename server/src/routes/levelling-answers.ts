@@ -1,12 +1,28 @@
-import { levellingAnswersOf, levellingProposalById, levellingProposalState, levellingProposalsOffered, sendWindowsByIds, type Tx } from '@cd/db';
-import { LevellingMovesAccepted, LevellingMovesInput, LevellingOffers, LevellingProposalJson, PLAN_CHANGE_UNDO_MS, PlanChangePreview } from '@cd/shared';
+import {
+  levellingAnswersOf,
+  levellingProposalById,
+  levellingProposalState,
+  levellingProposalsOffered,
+  levellingProposalsRecent,
+  sendWindowsByIds,
+  type Tx,
+} from '@cd/db';
+import {
+  LevellingMovesAccepted,
+  LevellingMovesInput,
+  LevellingOffers,
+  LevellingProposalJson,
+  LevellingProposalList,
+  PLAN_CHANGE_UNDO_MS,
+  PlanChangePreview,
+} from '@cd/shared';
 import { accessScope } from '@cd/shared/access';
 import { z } from '@hono/zod-openapi';
 import { userMay } from '../lib/context.js';
 import { horizonNow } from '../lib/horizon.js';
 import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
 import { levellingAccept, levellingMovesAccept, levellingMovesDecline, levellingMovesPreview } from '../services/levelling-offers.js';
-import { offerJson, proposalJson } from '../views/levelling.js';
+import { offerJson, proposalJson, proposalSummaryJson } from '../views/levelling.js';
 import type { Queryable, UserRow } from '@cd/db';
 
 const movesExample = { windowIds: [4211, 4212] };
@@ -26,6 +42,28 @@ async function offersOf(sql: Queryable, user: UserRow, now: Date): Promise<Level
 }
 
 export const levellingAnswers = apiRouter()
+  .openapi(
+    apiRoute({
+      method: 'get',
+      path: '/proposals',
+      tags: ['Capaciteit'],
+      operationId: 'listLevellingProposals',
+      summary: 'Recente voorstellen voor een genivelleerd plan',
+      description:
+        'De twintig nieuwste voorstellen, nieuwste eerst: periode, wie het maakte, het aantal verschuivingen, of het aanvaard is en hoeveel verschuivingen de planners accepteerden of afwezen. Alleen voor de Traffic- en capaciteitsmanager.',
+      responses: { 200: { description: 'De voorstellen', content: { 'application/json': { schema: LevellingProposalList } } } },
+    }),
+    async (c) => {
+      userMay(c, 'levelling.propose');
+      const { sql } = c.get('deps');
+      const rows = await levellingProposalsRecent(sql, 20);
+      const answers = await levellingAnswersOf(
+        sql,
+        rows.map((p) => p.id),
+      );
+      return c.json({ items: rows.map((p) => proposalSummaryJson(p, answers)) }, 200);
+    },
+  )
   .openapi(
     apiRoute({
       method: 'post',

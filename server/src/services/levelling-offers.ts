@@ -56,7 +56,7 @@ export async function levellingAccept(tx: Tx, id: number, user: UserRow, now: Da
           `De capaciteitsmanager (${user.email}) stelt een genivelleerd plan voor dat de overbelasting wegneemt. ` +
           `Voor uw verzendmomenten: ${dutchCount(own.length)} (${kenmerken}). Er is nog niets verschoven: bekijk het effect ` +
           'onder "Voorgestelde verschuivingen" en accepteer of wijs elke verschuiving af.',
-        subject: { kind: 'other', ref: `nivellering ${id}` },
+        subject: { kind: 'levelling', ref: String(id) },
       },
       now,
     );

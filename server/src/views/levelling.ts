@@ -1,5 +1,5 @@
 import type { LevellingAnswerRow, LevellingProposalRow, SendWindowRow } from '@cd/db';
-import type { LevellingAnswerJson, LevellingOffer, LevellingProposalJson } from '@cd/shared';
+import type { LevellingAnswerJson, LevellingOffer, LevellingProposalJson, LevellingProposalList } from '@cd/shared';
 
 type Move = LevellingProposalJson['moves'][number];
 
@@ -58,4 +58,20 @@ export function offerJson(p: LevellingProposalRow, afnemer: string | null, answe
 /** True when the window no longer stands where the proposal found it (or is gone or cancelled). */
 export function moveStale(m: Move, w: SendWindowRow | undefined): boolean {
   return !w || w.status === 'geannuleerd' || w.startAt.getTime() !== Date.parse(m.from.start) || w.endAt.getTime() !== Date.parse(m.from.end);
+}
+
+/** A proposal in the capacity manager's list: its period, its moves and how many were answered. */
+export function proposalSummaryJson(p: LevellingProposalRow, answers: LevellingAnswerRow[]): LevellingProposalList['items'][number] {
+  const own = answers.filter((a) => a.proposalId === p.id);
+  return {
+    id: p.id,
+    from: p.periodFrom.toISOString(),
+    to: p.periodTo.toISOString(),
+    createdBy: p.createdByEmail,
+    createdAt: p.createdAt.toISOString(),
+    moves: p.moves.length,
+    acceptedAt: p.acceptedAt?.toISOString() ?? null,
+    accepted: own.filter((a) => a.answer === 'geaccepteerd' && !a.undone).length,
+    declined: own.filter((a) => a.answer === 'afgewezen').length,
+  };
 }

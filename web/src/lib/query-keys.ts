@@ -49,4 +49,7 @@ export const ROOTS_BY_CHANGE: Record<ChangeKind, string[]> = {
   contacts: [QUERY_ROOTS.contacts],
   // RFCs and releases (their RFCs, their window) report as 'changes'.
   changes: [QUERY_ROOTS.rfcs, QUERY_ROOTS.releases],
+  // A levelled plan proposed or accepted, a move accepted or declined: the proposals hang under conflicts, a
+  // planner's offers under notifications (web/src/features/levelling/api.ts).
+  levelling: [QUERY_ROOTS.conflicts, QUERY_ROOTS.notifications],
 };

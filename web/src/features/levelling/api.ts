@@ -1,4 +1,4 @@
-import type { LevellingMovesAccepted, LevellingOffers, LevellingProposalJson, PlanChangePreview } from '@cd/shared';
+import type { LevellingMovesAccepted, LevellingOffers, LevellingProposalJson, LevellingProposalList, PlanChangePreview } from '@cd/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client';
 import { QUERY_ROOTS } from '../../lib/query-keys';
@@ -17,11 +17,23 @@ export const useProposal = (id: number | null) =>
     }),
   );
 
+/** The newest proposals; under the conflicts root like a proposal, so answers and moves refresh it. */
+export const useProposals = () =>
+  useQuery(
+    queryOptions({
+      queryKey: [QUERY_ROOTS.conflicts, 'levelling-proposals'],
+      queryFn: ({ signal }) => apiRequest<LevellingProposalList>('/levelling/proposals', { signal }),
+    }),
+  );
+
 export function useCreateProposal() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { from: string; to: string }) => apiRequest<LevellingProposalJson>('/levelling/proposals', { method: 'POST', body }),
-    onSuccess: (p) => qc.setQueryData(proposalKey(p.id), p),
+    onSuccess: (p) => {
+      qc.setQueryData(proposalKey(p.id), p);
+      void qc.invalidateQueries({ queryKey: [QUERY_ROOTS.conflicts, 'levelling-proposals'] });
+    },
   });
 }
 
@@ -29,7 +41,10 @@ export function useAcceptProposal() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => apiRequest<LevellingProposalJson>(`/levelling/proposals/${id}/accept`, { method: 'POST' }),
-    onSuccess: (p) => qc.setQueryData(proposalKey(p.id), p),
+    onSuccess: (p) => {
+      qc.setQueryData(proposalKey(p.id), p);
+      void qc.invalidateQueries({ queryKey: [QUERY_ROOTS.conflicts, 'levelling-proposals'] });
+    },
   });
 }
 

@@ -55,6 +55,16 @@ export const levellingMessages = defineMessages({
     'lv.previewTitle': 'Voorgestelde verschuiving uitvoeren',
     'lv.done': '{count} verschoven volgens het genivelleerde plan.',
     'lv.undoneMsg': 'De verschuiving is ongedaan gemaakt.',
+    'lv.recent': 'Recente voorstellen',
+    'lv.show': 'Voorstel {id} tonen',
+    'lv.state': 'Stand',
+    'lv.stateOpen': 'niet aanvaard',
+    'lv.stateAccepted': 'aanvaard; {accepted} geaccepteerd, {declined} afgewezen',
+    'lv.caseTitle': 'Voorgestelde verschuiving uit een genivelleerd plan',
+    'lv.caseLead':
+      'De capaciteitsmanager biedt uw Afnemer in een genivelleerd plan een verschuiving aan voor een verzendmoment in dit conflict. Bekijk eerst het effect; daarna bevestigt u, en 15 minuten lang kunt u het ongedaan maken.',
+    'lv.caseAccept': 'Accepteren',
+    'lv.caseAll': 'Alle voorgestelde verschuivingen',
   },
   en: {
     'lv.title': 'Levelling',
@@ -108,5 +118,15 @@ export const levellingMessages = defineMessages({
     'lv.previewTitle': 'Carry out the proposed move',
     'lv.done': '{count} moved as the levelled plan proposed.',
     'lv.undoneMsg': 'The move has been undone.',
+    'lv.recent': 'Recent proposals',
+    'lv.show': 'Show proposal {id}',
+    'lv.state': 'State',
+    'lv.stateOpen': 'not accepted',
+    'lv.stateAccepted': 'accepted; {accepted} accepted, {declined} declined',
+    'lv.caseTitle': 'Proposed move from a levelled plan',
+    'lv.caseLead':
+      'In a levelled plan, the capacity manager offers your Afnemer a move of a window in this conflict. Preview the effect first; then confirm, and for 15 minutes you can undo it.',
+    'lv.caseAccept': 'Accept',
+    'lv.caseAll': 'All proposed moves',
   },
 });

@@ -1,14 +1,12 @@
-import type { LevellingMovesAccepted, LevellingOffer } from '@cd/shared';
+import type { LevellingOffer } from '@cd/shared';
 import { shiftWords } from '@cd/shared/plan-changes';
-import { useState } from 'react';
 import { EmptyState, ErrorMessage, errorMessage, Loading } from '../../../components/feedback';
-import { MovePreviewDialog, UndoNotice } from '../../../components/move-preview-dialog';
 import { Section } from '../../../components/page';
 import { useFormat } from '../../../lib/format';
 import { useI18n, useT } from '../../../lib/i18n';
-import { useUndoPlanChange } from '../../plan-changes/api/undo-plan-change';
-import { type MovesChoice, useAcceptMoves, useDeclineMoves, useMovesPreview, useOffers } from '../api';
+import { useDeclineMoves, useOffers } from '../api';
 import { levellingMessages } from '../messages';
+import { useAcceptFlow } from './accept-flow';
 
 type Move = LevellingOffer['moves'][number];
 
@@ -20,36 +18,12 @@ type Move = LevellingOffer['moves'][number];
 export function OffersView() {
   const t = useT(levellingMessages);
   const offers = useOffers();
-  const [choice, setChoice] = useState<MovesChoice | null>(null);
-  const [done, setDone] = useState<LevellingMovesAccepted | null>(null);
-  const [undoneMsg, setUndoneMsg] = useState(false);
-  const preview = useMovesPreview(choice);
-  const accept = useAcceptMoves();
+  const flow = useAcceptFlow();
   const decline = useDeclineMoves();
-  const undo = useUndoPlanChange();
-
-  const confirm = () => {
-    if (!choice) return;
-    accept.mutate(choice, {
-      onSuccess: (r) => {
-        setDone(r);
-        setUndoneMsg(false);
-        setChoice(null);
-      },
-    });
-  };
 
   return (
     <Section title={t('lv.offersTitle')} id="lv-offers">
-      {done && (
-        <UndoNotice
-          message={undoneMsg ? t('lv.undoneMsg') : t('lv.done', { count: done.windows.map((w) => w.kenmerk).join(', ') })}
-          undoUntil={undoneMsg ? new Date(0).toISOString() : done.planChange.undoUntil}
-          undoing={undo.isPending}
-          undoError={undo.error}
-          onUndo={() => undo.mutate(done.planChange.id, { onSuccess: () => setUndoneMsg(true) })}
-        />
-      )}
+      {flow.notice}
       {decline.isError && (
         <p className="field-error" role="alert">
           {errorMessage(decline.error, t)}
@@ -67,25 +41,12 @@ export function OffersView() {
             key={o.proposalId}
             offer={o}
             busy={decline.isPending}
-            onAccept={(windowIds) => {
-              accept.reset();
-              setChoice({ proposalId: o.proposalId, windowIds });
-            }}
+            onAccept={(windowIds) => flow.start({ proposalId: o.proposalId, windowIds })}
             onDecline={(windowIds) => decline.mutate({ proposalId: o.proposalId, windowIds })}
           />
         ))
       )}
-      <MovePreviewDialog
-        open={choice !== null}
-        title={t('lv.previewTitle')}
-        preview={preview.data}
-        loading={preview.isLoading}
-        previewError={preview.error}
-        confirming={accept.isPending}
-        confirmError={accept.error}
-        onConfirm={confirm}
-        onClose={() => setChoice(null)}
-      />
+      {flow.dialog}
     </Section>
   );
 }

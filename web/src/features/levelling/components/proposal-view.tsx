@@ -9,7 +9,7 @@ import { useFormat } from '../../../lib/format';
 import { useI18n, useT } from '../../../lib/i18n';
 import { setSearchParams, useLocation } from '../../../lib/router';
 import { useConflicts } from '../../conflicts/api/get-conflicts';
-import { useAcceptProposal, useCreateProposal, useProposal } from '../api';
+import { useAcceptProposal, useCreateProposal, useProposal, useProposals } from '../api';
 import { levellingMessages } from '../messages';
 
 type Move = LevellingProposalJson['moves'][number];
@@ -66,7 +66,45 @@ export function ProposalView({ mayAccept }: { mayAccept: boolean }) {
       {proposal.isLoading && <Loading />}
       {proposal.isError && <ErrorMessage error={proposal.error} onRetry={() => void proposal.refetch()} />}
       {proposal.data && <Proposal p={proposal.data} mayAccept={mayAccept} />}
+      <RecentProposals />
     </>
+  );
+}
+
+/** The newest proposals, each a button that shows it (the id goes into the address, so a reload keeps it). */
+function RecentProposals() {
+  const t = useT(levellingMessages);
+  const f = useFormat();
+  const list = useProposals();
+  const items = list.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Section title={t('lv.recent')} id="lv-recent">
+      <table className="table" data-testid="lv-recent">
+        <thead>
+          <tr>
+            <th scope="col">{t('lv.proposal', { id: '' }).trim()}</th>
+            <th scope="col">{t('lv.period')}</th>
+            <th scope="col">{t('lv.movesTitle')}</th>
+            <th scope="col">{t('lv.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <button type="button" className="button button--secondary button--small" onClick={() => setSearchParams({ voorstel: String(p.id) })}>
+                  {t('lv.show', { id: p.id })}
+                </button>
+              </td>
+              <td>{f.period(p.from, p.to)}</td>
+              <td>{f.number(p.moves)}</td>
+              <td>{p.acceptedAt ? t('lv.stateAccepted', { accepted: p.accepted, declined: p.declined }) : t('lv.stateOpen')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
   );
 }
 

@@ -7,8 +7,9 @@ import { Link } from '../../../lib/router';
 import { type NotificationJson, useNotifications } from '../api/get-notifications';
 import { usePostNotificationRead } from '../api/post-notification-read';
 import { usePostNotificationsReadAll } from '../api/post-notifications-read-all';
+import { notificationsMessages } from '../messages';
 
-const KIND_LABEL: Record<NotificationKind, MessageKey> = {
+const KIND_LABEL: Record<NotificationKind, MessageKey | keyof typeof notificationsMessages.nl> = {
   conflict: 'notifications.kind.conflict',
   incident: 'notifications.kind.incident',
   rfc: 'notifications.kind.rfc',
@@ -16,6 +17,7 @@ const KIND_LABEL: Record<NotificationKind, MessageKey> = {
   fraud: 'notifications.kind.fraud',
   'disruption-analysis': 'notifications.kind.disruption-analysis',
   escalation: 'notifications.kind.escalation',
+  levelling: 'nt.kind.levelling',
   other: 'notifications.kind.other',
 };
 
@@ -24,7 +26,7 @@ const KIND_LABEL: Record<NotificationKind, MessageKey> = {
  * with a filter on kind and unread, and "alles als gelezen markeren".
  */
 export function NotificationsList() {
-  const t = useT();
+  const t = useT(notificationsMessages);
   const id = useId();
   const query = useNotifications();
   const readAll = usePostNotificationsReadAll();
@@ -84,7 +86,7 @@ export function NotificationsList() {
 
 /** One event: its newest notice in full, the earlier ones folded away under a count. */
 function NotificationGroupItem({ group }: { group: NotificationGroup<NotificationJson> }) {
-  const t = useT();
+  const t = useT(notificationsMessages);
   const headingId = useId();
   const [latest, ...earlier] = group.items;
   if (!latest) return null;
@@ -120,7 +122,7 @@ function NotificationGroupItem({ group }: { group: NotificationGroup<Notificatio
 }
 
 function NotificationItem({ n }: { n: NotificationJson }) {
-  const t = useT();
+  const t = useT(notificationsMessages);
   const f = useFormat();
   const read = usePostNotificationRead();
   return (
@@ -136,6 +138,12 @@ function NotificationItem({ n }: { n: NotificationJson }) {
         {n.conflictId !== null && (
           <Link to={`/conflicten/${n.conflictId}`} className="button button--secondary button--small" onClick={() => !n.readAt && read.mutate(n.id)}>
             {t('notifications.open')}
+            <span className="visually-hidden"> {n.title}</span>
+          </Link>
+        )}
+        {n.subjectKind === 'levelling' && (
+          <Link to="/nivellering" className="button button--secondary button--small" onClick={() => !n.readAt && read.mutate(n.id)}>
+            {t('nt.levellingOpen')}
             <span className="visually-hidden"> {n.title}</span>
           </Link>
         )}

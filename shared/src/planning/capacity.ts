@@ -88,14 +88,23 @@ export function capacityByBucket(profile: CapacityInForce, maintenance: readonly
   if (n === 0) return out;
   const fromHour = Math.floor(fromBucket / 4);
   const hourOfWeek = amsterdamHourOfWeekByUtcHour(fromHour, Math.floor((toBucket - 1) / 4) + 1);
-  // The hourly rate of each bucket, from the profile in force there.
+  // The hourly rate of each bucket, from the profile in force there: one lookup per hour, not per bucket.
   const rate = new Float64Array(n);
   for (const piece of capacitySchedulePieces(schedule, fromBucket, toBucket)) {
     const rates = piece.period.profile;
-    for (let i = piece.from; i < piece.to; i++) rate[i] = rates[hourOfWeek[Math.floor((fromBucket + i) / 4) - fromHour]!]!;
+    let i = piece.from;
+    while (i < piece.to) {
+      const hour = Math.floor((fromBucket + i) / 4);
+      const r = rates[hourOfWeek[hour - fromHour]!]!;
+      const end = Math.min(piece.to, (hour + 1) * 4 - fromBucket);
+      const quarter = r / 4;
+      for (; i < end; i++) {
+        rate[i] = r;
+        out[i] = quarter;
+      }
+    }
   }
   const rateAt = (i: number): number => rate[i]!;
-  for (let i = 0; i < n; i++) out[i] = rateAt(i) / 4;
 
   const segments = maintenanceSegments(maintenance);
   if (segments.length === 0) return out;

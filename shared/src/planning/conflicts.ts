@@ -42,9 +42,12 @@ export function bucketStates(load: ArrayLike<number>, capacity: ArrayLike<number
   }
   const { threshold, warningLevel } = levelsOf(levels);
   const out = new Uint8Array(load.length);
+  const lower = Math.min(threshold, warningLevel);
   for (let i = 0; i < load.length; i++) {
     const l = load[i]!;
     const c = capacity[i]!;
+    // At or below both limits the bucket is ok (loadExceeds is false there), without the tolerance's arithmetic.
+    if (l <= c * lower) continue;
     if (loadExceeds(l, c * threshold)) out[i] = BUCKET_OVERLOADED;
     else if (loadExceeds(l, c * warningLevel)) out[i] = BUCKET_WARNING;
   }
@@ -142,9 +145,8 @@ function windowsByRun(
   const rangeStart = fromBucket * Q;
   const rangeEnd = (fromBucket + n) * Q;
   const { count, start, end, volume } = packed;
-  // Per packed window: its first run, or -1 when it reaches none, and its last bucket.
+  // Per packed window: its first run, or -1 when it reaches none.
   const firstRun = new Int32Array(count);
-  const last = new Int32Array(count);
   const offsets = new Int32Array(runs + 1);
   for (let k = 0; k < count; k++) {
     const f = Math.floor(Math.max(start[k]!, rangeStart) / Q) - fromBucket;
@@ -155,7 +157,6 @@ function windowsByRun(
       continue;
     }
     firstRun[k] = r;
-    last[k] = l;
     for (; r < runs && runFrom[r]! <= l; r++) offsets[r + 1]!++;
   }
   for (let r = 0; r < runs; r++) offsets[r + 1]! += offsets[r]!;
@@ -171,7 +172,7 @@ function windowsByRun(
   for (let k = 0; k < count; k++) {
     let r = firstRun[k]!;
     if (r < 0) continue;
-    const l = last[k]!;
+    const l = Math.ceil(Math.min(end[k]!, rangeEnd) / Q) - 1 - fromBucket;
     const w = windows[packed.index[k]!]!;
     const oin = w.afnemer;
     let code = codeOf.get(oin);
@@ -284,7 +285,8 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
         involved[j] = { afnemer: names[afnemerCode[at]!]!, kenmerk: kenmerk[at]!, id: id[at]!, load: share[at]! };
       }
       const sortedRanks = ranks.subarray(0, distinct).sort();
-      const afnemers = Array.from(sortedRanks, (rank) => byName[rank]!);
+      const afnemers = new Array<string>(distinct);
+      for (let j = 0; j < distinct; j++) afnemers[j] = byName[sortedRanks[j]!]!;
 
       let peak: number | null = 0;
       let excess = 0;

@@ -129,7 +129,7 @@ function windowsByRun(
 ): {
   offsets: Int32Array;
   id: Float64Array;
-  kenmerk: string[];
+  entry: ConflictWindow[];
   afnemerCode: Int32Array;
   share: Float64Array;
   afnemers: string[];
@@ -165,7 +165,7 @@ function windowsByRun(
   const id = new Float64Array(total);
   const share = new Float64Array(total);
   // Sized up front: pushing grew the array step by step and cost three times as much at 500,000 windows.
-  const kenmerk = new Array<string>(total);
+  const entry = new Array<ConflictWindow>(total);
   const afnemerCode = new Int32Array(total);
   const codeOf = new Map<string, number>();
   const afnemers: string[] = [];
@@ -182,20 +182,21 @@ function windowsByRun(
       afnemers.push(oin);
     }
     const windowId = w.id;
-    const windowKenmerk = w.kenmerk;
     const ws = start[k]!;
     const we = end[k]!;
     const v = volume[k]!;
     for (; r < runs && runFrom[r]! <= l; r++) {
       const at = fill[r]!++;
       id[at] = windowId;
-      kenmerk[at] = windowKenmerk;
       afnemerCode[at] = code;
       const part = Math.min(we, (fromBucket + runTo[r]!) * Q) - Math.max(ws, (fromBucket + runFrom[r]!) * Q);
-      share[at] = (v * part) / (we - ws);
+      const windowLoad = (v * part) / (we - ws);
+      share[at] = windowLoad;
+      // Made here, while the window object is at hand; the conflict only puts them in order.
+      entry[at] = { afnemer: oin, kenmerk: w.kenmerk, id: windowId, load: windowLoad };
     }
   }
-  return { offsets, id, kenmerk, afnemerCode, share, afnemers, codeOf };
+  return { offsets, id, entry, afnemerCode, share, afnemers, codeOf };
 }
 
 /**
@@ -239,7 +240,7 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
     const runFrom = Int32Array.from(overloadRuns, (r) => r[0]);
     const runTo = Int32Array.from(overloadRuns, (r) => r[1]);
     const byRun = windowsByRun(windows, packed, runFrom, runTo, fromBucket, n);
-    const { offsets, id, kenmerk, afnemerCode, share } = byRun;
+    const { offsets, id, entry, afnemerCode, share } = byRun;
     let widest = 0;
     for (let r = 0; r < overloadRuns.length; r++) widest = Math.max(widest, offsets[r + 1]! - offsets[r]!);
     const scratch = loadOrderScratch(widest);
@@ -281,8 +282,7 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
       const order = orderByLoadDesc(share.subarray(from, from + size), id.subarray(from, from + size), size, scratch);
       const involved: ConflictWindow[] = new Array(size);
       for (let j = 0; j < size; j++) {
-        const at = from + order[j]!;
-        involved[j] = { afnemer: names[afnemerCode[at]!]!, kenmerk: kenmerk[at]!, id: id[at]!, load: share[at]! };
+        involved[j] = entry[from + order[j]!]!;
       }
       const sortedRanks = ranks.subarray(0, distinct).sort();
       const afnemers = new Array<string>(distinct);

@@ -200,6 +200,44 @@ function windowsByRun(
 }
 
 /**
+ * Per run r: the first index at or after its last bucket where the backlog is 0 (`drain`, -1 when none), and the
+ * largest backlog from its first bucket up to that index (or the end). Runs are handled last to first: a run that
+ * does not drain before the next one's last bucket drains where that one does, and takes its peak. Every bucket is
+ * looked at most twice for the zero and the peak together, and no array of the range's length is needed.
+ */
+function drainsOf(backlog: Float64Array, runFrom: Int32Array, runTo: Int32Array): { drain: Int32Array; peakBacklog: Float64Array } {
+  const runs = runFrom.length;
+  const n = backlog.length;
+  const drain = new Int32Array(runs);
+  const peakBacklog = new Float64Array(runs);
+  for (let r = runs - 1; r >= 0; r--) {
+    const a = runFrom[r]!;
+    const limit = r + 1 < runs ? runTo[r + 1]! - 1 : n;
+    let d = -1;
+    for (let i = runTo[r]! - 1; i < limit; i++) {
+      if (backlog[i] === 0) {
+        d = i;
+        break;
+      }
+    }
+    let peak = 0;
+    if (d !== -1 || r + 1 === runs) {
+      const last = d === -1 ? n - 1 : d;
+      for (let i = a; i <= last; i++) if (backlog[i]! > peak) peak = backlog[i]!;
+    } else {
+      // No zero before the next run's last bucket: from there on it is the next run's drain and peak.
+      const next = runFrom[r + 1]!;
+      for (let i = a; i < next; i++) if (backlog[i]! > peak) peak = backlog[i]!;
+      if (peakBacklog[r + 1]! > peak) peak = peakBacklog[r + 1]!;
+      d = drain[r + 1]!;
+    }
+    drain[r] = d;
+    peakBacklog[r] = peak;
+  }
+  return { drain, peakBacklog };
+}
+
+/**
  * Returns the conflicts (maximal runs of overloaded buckets) in [fromBucket, toBucket), with the windows and
  * Afnemers involved, peak utilization, excess and backlog figures, plus warning runs and the per-bucket series.
  * Edge: back-to-back windows never share a bucket's time, so they only conflict if one alone overloads; a run
@@ -251,18 +289,7 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
     for (let rank = 0; rank < byName.length; rank++) rankOf[byRun.codeOf.get(byName[rank]!)!] = rank;
     const seenIn = new Int32Array(names.length).fill(-1);
     const ranks = new Int32Array(names.length);
-    // Next index at or after i with backlog 0 (-1: none), for the drain of each run.
-    const nextZero = new Int32Array(n);
-    let zero = -1;
-    for (let i = n - 1; i >= 0; i--) {
-      if (backlog[i] === 0) zero = i;
-      nextZero[i] = zero;
-    }
-    // Sliding maximum of the backlog over [run start, drain]: both ends only move right from run to run.
-    const deque = new Int32Array(n);
-    let head = 0;
-    let tail = 0;
-    let pushed = 0;
+    const { drain, peakBacklog } = drainsOf(backlog, runFrom, runTo);
 
     for (let r = 0; r < overloadRuns.length; r++) {
       const a = runFrom[r]!;
@@ -297,13 +324,7 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
         if (load[i]! > c) excess += load[i]! - c;
       }
 
-      const drainIndex = nextZero[b - 1]!;
-      const last = drainIndex === -1 ? n - 1 : drainIndex;
-      for (; pushed <= last; pushed++) {
-        while (tail > head && backlog[deque[tail - 1]!]! <= backlog[pushed]!) tail--;
-        deque[tail++] = pushed;
-      }
-      while (deque[head]! < a) head++;
+      const drainIndex = drain[r]!;
       const drainedAt = drainIndex === -1 ? null : (fromBucket + drainIndex + 1) * BUCKET_MS;
 
       conflicts.push({
@@ -315,7 +336,7 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
         afnemers,
         peakUtilization: peak,
         excessMessages: excess,
-        peakBacklog: backlog[deque[head]!]!,
+        peakBacklog: peakBacklog[r]!,
         drainedAt,
         delayMs: drainedAt === null ? null : drainedAt - end,
       });

@@ -115,9 +115,10 @@ function runsOf(states: Uint8Array, state: BucketState): [number, number][] {
 
 /**
  * The windows of each overload run, as one list in which run r holds the entries `offsets[r]..offsets[r + 1]`, each
- * with the window's id, kenmerk, Afnemer (as a code into `afnemers`) and its load inside the run (`share`). A window
- * reaches the runs from the first one that does not end before its first bucket; most reach none or one, so this is
- * linear in the windows, and it reads the window objects of the runs once, in input order.
+ * with the window's id, its Afnemer (as a code into `afnemers`), its load inside the run (`share`) and its
+ * ConflictWindow (`entry`). A window reaches the runs from the first one that does not end before its first bucket;
+ * most reach none or one, so this is linear in the windows, and it reads the window objects of the runs once, in
+ * input order.
  */
 function windowsByRun(
   windows: readonly PlanWindow[],

@@ -16,7 +16,8 @@ export function backlogByBucket(load: ArrayLike<number>, capacity: ArrayLike<num
   for (let i = 0; i < n; i++) {
     const waiting = previous + load[i]!;
     const cap = capacity[i]!;
-    previous = loadExceeds(waiting, cap) ? waiting - cap : 0;
+    // At or below capacity nothing is left (loadExceeds is false there), without the tolerance's arithmetic.
+    previous = waiting <= cap ? 0 : loadExceeds(waiting, cap) ? waiting - cap : 0;
     out[i] = previous;
   }
   return out;

@@ -88,36 +88,54 @@ export function capacityByBucket(profile: CapacityInForce, maintenance: readonly
   if (n === 0) return out;
   const fromHour = Math.floor(fromBucket / 4);
   const hourOfWeek = amsterdamHourOfWeekByUtcHour(fromHour, Math.floor((toBucket - 1) / 4) + 1);
-  // The hourly rate of each bucket, from the profile in force there.
+  // The hourly rate of each bucket, from the profile in force there: one lookup per hour, not per bucket.
   const rate = new Float64Array(n);
   for (const piece of capacitySchedulePieces(schedule, fromBucket, toBucket)) {
     const rates = piece.period.profile;
-    for (let i = piece.from; i < piece.to; i++) rate[i] = rates[hourOfWeek[Math.floor((fromBucket + i) / 4) - fromHour]!]!;
+    let i = piece.from;
+    while (i < piece.to) {
+      const hour = Math.floor((fromBucket + i) / 4);
+      const r = rates[hourOfWeek[hour - fromHour]!]!;
+      const end = Math.min(piece.to, (hour + 1) * 4 - fromBucket);
+      const quarter = r / 4;
+      for (; i < end; i++) {
+        rate[i] = r;
+        out[i] = quarter;
+      }
+    }
   }
   const rateAt = (i: number): number => rate[i]!;
-  for (let i = 0; i < n; i++) out[i] = rateAt(i) / 4;
 
   const segments = maintenanceSegments(maintenance);
   if (segments.length === 0) return out;
   const rangeStart = fromBucket * BUCKET_MS;
   const rangeEnd = toBucket * BUCKET_MS;
-  // Per bucket: ms covered by maintenance, and those ms weighted by their factor.
-  const covered = new Float64Array(n);
-  const weighted = new Float64Array(n);
+  // Per bucket: ms covered by maintenance, and those ms weighted by their factor. The segments are sorted and
+  // disjoint, so the buckets come in order: one bucket is summed at a time, in the same order as before.
+  let bucket = -1;
+  let covered = 0;
+  let weighted = 0;
+  const flush = (): void => {
+    if (bucket >= 0 && covered > 0) out[bucket] = (rateAt(bucket) * (weighted + (BUCKET_MS - covered))) / HOUR_MS;
+  };
   for (const seg of segments) {
     const s = Math.max(seg.start, rangeStart);
     const e = Math.min(seg.end, rangeEnd);
     if (e <= s) continue;
     const last = Math.ceil(e / BUCKET_MS);
     for (let b = Math.floor(s / BUCKET_MS); b < last; b++) {
+      if (b - fromBucket !== bucket) {
+        flush();
+        bucket = b - fromBucket;
+        covered = 0;
+        weighted = 0;
+      }
       const bs = b * BUCKET_MS;
       const part = Math.min(e, bs + BUCKET_MS) - Math.max(s, bs);
-      covered[b - fromBucket]! += part;
-      weighted[b - fromBucket]! += seg.factor * part;
+      covered += part;
+      weighted += seg.factor * part;
     }
   }
-  for (let i = 0; i < n; i++) {
-    if (covered[i]! > 0) out[i] = (rateAt(i) * (weighted[i]! + (BUCKET_MS - covered[i]!))) / HOUR_MS;
-  }
+  flush();
   return out;
 }

@@ -198,6 +198,33 @@ describe('conflictsDetect', () => {
     expect(result.conflicts).toEqual([]);
   });
 
+  it('drains a run at a zero backlog inside the next run, before that run ends (threshold below 1)', () => {
+    // Per bucket 1500, 600, 950, 920, 1200 against 1,000 at threshold 0.9: runs [b0] and [b2, b5). The backlog
+    // 500, 100, 50, 0, 200, 0 is gone inside the second run, so the first drains there, not where the second does.
+    const Q = 15 * MIN;
+    const loads = [1500, 600, 950, 920, 1200];
+    const windows = loads.map((load, k) => win(t0 + k * Q, t0 + (k + 1) * Q, load));
+    const result = detect(windows, { threshold: 0.9 });
+    expect(result.conflicts.map((c) => [c.fromBucket - b0, c.toBucket - b0, c.drainedAt, c.delayMs, c.peakBacklog])).toEqual([
+      [0, 1, t0 + 4 * Q, 3 * Q, 500],
+      [2, 5, t0 + 6 * Q, Q, 200],
+    ]);
+    const brute = conflictsDetectBrute({ windows, profile: flat, maintenance: [], fromBucket: b0 - 8, toBucket: b0 + 24, threshold: 0.9 });
+    result.conflicts.forEach((c, k) => expectConflictClose(c, brute.conflicts[k]!));
+  });
+
+  it("gives a run that drains only after the next run that run's peak backlog when it is higher", () => {
+    // Per bucket 1100, 950, 2000 against 1,000: runs [b0] and [b2]; the backlog 100, 50, 1050, 50, 0 never empties
+    // between them, so both drain at b4 and both peak at 1,050.
+    const Q = 15 * MIN;
+    const windows = [1100, 950, 2000].map((load, k) => win(t0 + k * Q, t0 + (k + 1) * Q, load));
+    const result = detect(windows);
+    expect(result.conflicts.map((c) => [c.fromBucket - b0, c.drainedAt, c.peakBacklog])).toEqual([
+      [0, t0 + 5 * Q, 1050],
+      [2, t0 + 5 * Q, 1050],
+    ]);
+  });
+
   it('returns empty results for an empty range', () => {
     const result = detect([win(t0, t0 + HOUR, 99_999)], { from: b0, to: b0 });
     expect(result.conflicts).toEqual([]);

@@ -2,8 +2,9 @@ import { backlogByBucket } from './backlog.js';
 import { BUCKET_MS, bucketRangeLength } from './bucket.js';
 import { capacityByBucket } from './capacity.js';
 import { capacityScheduleOf, capacitySchedulePieces } from './capacity-schedule.js';
-import { loadOfPacked, windowsPack, type PackedWindows } from './load.js';
+import { loadOfPacked, type PackedWindows, windowsPack } from './load.js';
 import { DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL } from './levels.js';
+import { loadOrderScratch, orderByLoadDesc } from './order.js';
 import { loadExceeds } from './tolerance.js';
 import type { CapacityInForce, CapacitySchedule, Conflict, ConflictWindow, MaintenanceWindow, PlanWindow, WarningRun } from './types.js';
 
@@ -41,9 +42,12 @@ export function bucketStates(load: ArrayLike<number>, capacity: ArrayLike<number
   }
   const { threshold, warningLevel } = levelsOf(levels);
   const out = new Uint8Array(load.length);
+  const lower = Math.min(threshold, warningLevel);
   for (let i = 0; i < load.length; i++) {
     const l = load[i]!;
     const c = capacity[i]!;
+    // At or below both limits the bucket is ok (loadExceeds is false there), without the tolerance's arithmetic.
+    if (l <= c * lower) continue;
     if (loadExceeds(l, c * threshold)) out[i] = BUCKET_OVERLOADED;
     else if (loadExceeds(l, c * warningLevel)) out[i] = BUCKET_WARNING;
   }
@@ -110,65 +114,11 @@ function runsOf(states: Uint8Array, state: BucketState): [number, number][] {
 }
 
 /**
- * Positions 0..count-1 ordered by `load` descending, then `id` ascending, stably: a merge sort over typed arrays
- * (`a` and `b` are scratch of at least `count`; the result is one of them).
- */
-function orderByLoad(load: Float64Array, id: Float64Array, count: number, a: Int32Array, b: Int32Array): Int32Array {
-  const BLOCK = 16;
-  for (let i = 0; i < count; i++) a[i] = i;
-  for (let lo = 0; lo < count; lo += BLOCK) {
-    const hi = Math.min(lo + BLOCK, count);
-    for (let i = lo + 1; i < hi; i++) {
-      const x = a[i]!;
-      const lx = load[x]!;
-      const ix = id[x]!;
-      let j = i - 1;
-      for (; j >= lo; j--) {
-        const y = a[j]!;
-        const ly = load[y]!;
-        if (ly > lx || (ly === lx && id[y]! <= ix)) break;
-        a[j + 1] = y;
-      }
-      a[j + 1] = x;
-    }
-  }
-  let src = a;
-  let dst = b;
-  for (let width = BLOCK; width < count; width *= 2) {
-    for (let lo = 0; lo < count; lo += 2 * width) {
-      const mid = Math.min(lo + width, count);
-      const hi = Math.min(lo + 2 * width, count);
-      let i = lo;
-      let j = mid;
-      let k = lo;
-      while (i < mid && j < hi) {
-        const x = src[i]!;
-        const y = src[j]!;
-        const lx = load[x]!;
-        const ly = load[y]!;
-        if (ly > lx || (ly === lx && id[y]! < id[x]!)) {
-          dst[k++] = y;
-          j++;
-        } else {
-          dst[k++] = x;
-          i++;
-        }
-      }
-      while (i < mid) dst[k++] = src[i++]!;
-      while (j < hi) dst[k++] = src[j++]!;
-    }
-    const swap = src;
-    src = dst;
-    dst = swap;
-  }
-  return src;
-}
-
-/**
  * The windows of each overload run, as one list in which run r holds the entries `offsets[r]..offsets[r + 1]`, each
- * with the window's packed index (`member`), id, kenmerk and Afnemer (as a code into `afnemers`). A window reaches
- * the runs from the first one that does not end before its first bucket; most reach none or one, so this is linear
- * in the windows, and it reads the window objects of the runs once, in input order.
+ * with the window's id, its Afnemer (as a code into `afnemers`), its load inside the run (`share`) and its
+ * ConflictWindow (`entry`). A window reaches the runs from the first one that does not end before its first bucket;
+ * most reach none or one, so this is linear in the windows, and it reads the window objects of the runs once, in
+ * input order.
  */
 function windowsByRun(
   windows: readonly PlanWindow[],
@@ -177,8 +127,17 @@ function windowsByRun(
   runTo: Int32Array,
   fromBucket: number,
   n: number,
-): { offsets: Int32Array; member: Int32Array; id: Float64Array; kenmerk: string[]; afnemerCode: Int32Array; afnemers: string[] } {
+): {
+  offsets: Int32Array;
+  id: Float64Array;
+  entry: ConflictWindow[];
+  afnemerCode: Int32Array;
+  share: Float64Array;
+  afnemers: string[];
+  codeOf: Map<string, number>;
+} {
   const runs = runFrom.length;
+  // The first run that does not end before bucket i.
   const nextRun = new Int32Array(n);
   for (let i = 0, r = 0; i < n; i++) {
     while (r < runs && runTo[r]! <= i) r++;
@@ -186,49 +145,97 @@ function windowsByRun(
   }
   const rangeStart = fromBucket * Q;
   const rangeEnd = (fromBucket + n) * Q;
-  const { count, start, end, index } = packed;
-  const first = new Int32Array(count);
-  const last = new Int32Array(count);
+  const { count, start, end, volume } = packed;
+  // Per packed window: its first run, or -1 when it reaches none.
+  const firstRun = new Int32Array(count);
   const offsets = new Int32Array(runs + 1);
   for (let k = 0; k < count; k++) {
-    const s = Math.max(start[k]!, rangeStart);
-    const e = Math.min(end[k]!, rangeEnd);
-    const f = Math.floor(s / Q) - fromBucket;
-    const l = Math.ceil(e / Q) - 1 - fromBucket;
-    first[k] = f;
-    last[k] = l;
-    for (let r = nextRun[f]!; r < runs && runFrom[r]! <= l; r++) offsets[r + 1]!++;
+    const f = Math.floor(Math.max(start[k]!, rangeStart) / Q) - fromBucket;
+    const l = Math.ceil(Math.min(end[k]!, rangeEnd) / Q) - 1 - fromBucket;
+    let r = nextRun[f]!;
+    if (r >= runs || runFrom[r]! > l) {
+      firstRun[k] = -1;
+      continue;
+    }
+    firstRun[k] = r;
+    for (; r < runs && runFrom[r]! <= l; r++) offsets[r + 1]!++;
   }
   for (let r = 0; r < runs; r++) offsets[r + 1]! += offsets[r]!;
   const total = offsets[runs]!;
   const fill = offsets.slice(0, runs);
-  const member = new Int32Array(total);
   const id = new Float64Array(total);
+  const share = new Float64Array(total);
   // Sized up front: pushing grew the array step by step and cost three times as much at 500,000 windows.
-  const kenmerk = new Array<string>(total);
+  const entry = new Array<ConflictWindow>(total);
   const afnemerCode = new Int32Array(total);
   const codeOf = new Map<string, number>();
   const afnemers: string[] = [];
   for (let k = 0; k < count; k++) {
-    const l = last[k]!;
-    let r = nextRun[first[k]!]!;
-    if (r >= runs || runFrom[r]! > l) continue;
-    const w = windows[index[k]!]!;
-    let code = codeOf.get(w.afnemer);
+    let r = firstRun[k]!;
+    if (r < 0) continue;
+    const l = Math.ceil(Math.min(end[k]!, rangeEnd) / Q) - 1 - fromBucket;
+    const w = windows[packed.index[k]!]!;
+    const oin = w.afnemer;
+    let code = codeOf.get(oin);
     if (code === undefined) {
       code = afnemers.length;
-      codeOf.set(w.afnemer, code);
-      afnemers.push(w.afnemer);
+      codeOf.set(oin, code);
+      afnemers.push(oin);
     }
+    const windowId = w.id;
+    const ws = start[k]!;
+    const we = end[k]!;
+    const v = volume[k]!;
     for (; r < runs && runFrom[r]! <= l; r++) {
       const at = fill[r]!++;
-      member[at] = k;
-      id[at] = w.id;
-      kenmerk[at] = w.kenmerk;
+      id[at] = windowId;
       afnemerCode[at] = code;
+      const part = Math.min(we, (fromBucket + runTo[r]!) * Q) - Math.max(ws, (fromBucket + runFrom[r]!) * Q);
+      const windowLoad = (v * part) / (we - ws);
+      share[at] = windowLoad;
+      // Made here, while the window object is at hand; the conflict only puts them in order.
+      entry[at] = { afnemer: oin, kenmerk: w.kenmerk, id: windowId, load: windowLoad };
     }
   }
-  return { offsets, member, id, kenmerk, afnemerCode, afnemers };
+  return { offsets, id, entry, afnemerCode, share, afnemers, codeOf };
+}
+
+/**
+ * Per run r: the first index at or after its last bucket where the backlog is 0 (`drain`, -1 when none), and the
+ * largest backlog from its first bucket up to that index (or the end). Runs are handled last to first: a run that
+ * does not drain before the next one's last bucket drains where that one does, and takes its peak. Every bucket is
+ * looked at most twice for the zero and the peak together, and no array of the range's length is needed.
+ */
+function drainsOf(backlog: Float64Array, runFrom: Int32Array, runTo: Int32Array): { drain: Int32Array; peakBacklog: Float64Array } {
+  const runs = runFrom.length;
+  const n = backlog.length;
+  const drain = new Int32Array(runs);
+  const peakBacklog = new Float64Array(runs);
+  for (let r = runs - 1; r >= 0; r--) {
+    const a = runFrom[r]!;
+    const limit = r + 1 < runs ? runTo[r + 1]! - 1 : n;
+    let d = -1;
+    for (let i = runTo[r]! - 1; i < limit; i++) {
+      if (backlog[i] === 0) {
+        d = i;
+        break;
+      }
+    }
+    let peak = 0;
+    if (d !== -1 || r + 1 === runs) {
+      const last = d === -1 ? n - 1 : d;
+      for (let i = a; i <= last; i++) if (backlog[i]! > peak) peak = backlog[i]!;
+    } else {
+      // No zero before the next run's last bucket: from there on it is the next run's drain and peak.
+      const next = runFrom[r + 1]!;
+      for (let i = a; i < next; i++) if (backlog[i]! > peak) peak = backlog[i]!;
+      if (peakBacklog[r + 1]! > peak) peak = peakBacklog[r + 1]!;
+      d = drain[r + 1]!;
+    }
+    drain[r] = d;
+    peakBacklog[r] = peak;
+  }
+  return { drain, peakBacklog };
 }
 
 /**
@@ -272,34 +279,18 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
     const runFrom = Int32Array.from(overloadRuns, (r) => r[0]);
     const runTo = Int32Array.from(overloadRuns, (r) => r[1]);
     const byRun = windowsByRun(windows, packed, runFrom, runTo, fromBucket, n);
-    const { offsets, member, id, kenmerk, afnemerCode } = byRun;
+    const { offsets, id, entry, afnemerCode, share } = byRun;
     let widest = 0;
     for (let r = 0; r < overloadRuns.length; r++) widest = Math.max(widest, offsets[r + 1]! - offsets[r]!);
-    const shareOf = new Float64Array(widest);
-    const scratchA = new Int32Array(widest);
-    const scratchB = new Int32Array(widest);
-    // Afnemers are sorted once (by code), then per conflict as numbers: far fewer string comparisons.
+    const scratch = loadOrderScratch(widest);
+    // Afnemers are sorted once (by the engine's own string order, no comparator), then per conflict as numbers.
     const names = byRun.afnemers;
-    const byName = Array.from(names.keys()).sort((x, y) => (names[x]! < names[y]! ? -1 : names[x]! > names[y]! ? 1 : 0));
+    const byName = names.slice().sort();
     const rankOf = new Int32Array(names.length);
-    byName.forEach((code, rank) => {
-      rankOf[code] = rank;
-    });
+    for (let rank = 0; rank < byName.length; rank++) rankOf[byRun.codeOf.get(byName[rank]!)!] = rank;
     const seenIn = new Int32Array(names.length).fill(-1);
     const ranks = new Int32Array(names.length);
-    const { start: wStart, end: wEnd, volume } = packed;
-    // Next index at or after i with backlog 0 (-1: none), for the drain of each run.
-    const nextZero = new Int32Array(n);
-    let zero = -1;
-    for (let i = n - 1; i >= 0; i--) {
-      if (backlog[i] === 0) zero = i;
-      nextZero[i] = zero;
-    }
-    // Sliding maximum of the backlog over [run start, drain]: both ends only move right from run to run.
-    const deque = new Int32Array(n);
-    let head = 0;
-    let tail = 0;
-    let pushed = 0;
+    const { drain, peakBacklog } = drainsOf(backlog, runFrom, runTo);
 
     for (let r = 0; r < overloadRuns.length; r++) {
       const a = runFrom[r]!;
@@ -309,27 +300,21 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
       const from = offsets[r]!;
       const size = offsets[r + 1]! - from;
       let distinct = 0;
-      for (let j = 0; j < size; j++) {
-        const k = member[from + j]!;
-        const ws = wStart[k]!;
-        const we = wEnd[k]!;
-        const part = Math.min(we, end) - Math.max(ws, start);
-        shareOf[j] = (volume[k]! * part) / (we - ws);
-        const code = afnemerCode[from + j]!;
+      for (let j = from; j < from + size; j++) {
+        const code = afnemerCode[j]!;
         if (seenIn[code] !== r) {
           seenIn[code] = r;
           ranks[distinct++] = rankOf[code]!;
         }
       }
-      const order = orderByLoad(shareOf, id.subarray(from, from + size), size, scratchA, scratchB);
+      const order = orderByLoadDesc(share.subarray(from, from + size), id.subarray(from, from + size), size, scratch);
       const involved: ConflictWindow[] = new Array(size);
       for (let j = 0; j < size; j++) {
-        const p = order[j]!;
-        const at = from + p;
-        involved[j] = { afnemer: names[afnemerCode[at]!]!, kenmerk: kenmerk[at]!, id: id[at]!, load: shareOf[p]! };
+        involved[j] = entry[from + order[j]!]!;
       }
       const sortedRanks = ranks.subarray(0, distinct).sort();
-      const afnemers = Array.from(sortedRanks, (rank) => names[byName[rank]!]!);
+      const afnemers = new Array<string>(distinct);
+      for (let j = 0; j < distinct; j++) afnemers[j] = byName[sortedRanks[j]!]!;
 
       let peak: number | null = 0;
       let excess = 0;
@@ -340,13 +325,7 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
         if (load[i]! > c) excess += load[i]! - c;
       }
 
-      const drainIndex = nextZero[b - 1]!;
-      const last = drainIndex === -1 ? n - 1 : drainIndex;
-      for (; pushed <= last; pushed++) {
-        while (tail > head && backlog[deque[tail - 1]!]! <= backlog[pushed]!) tail--;
-        deque[tail++] = pushed;
-      }
-      while (deque[head]! < a) head++;
+      const drainIndex = drain[r]!;
       const drainedAt = drainIndex === -1 ? null : (fromBucket + drainIndex + 1) * BUCKET_MS;
 
       conflicts.push({
@@ -358,7 +337,7 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
         afnemers,
         peakUtilization: peak,
         excessMessages: excess,
-        peakBacklog: backlog[deque[head]!]!,
+        peakBacklog: peakBacklog[r]!,
         drainedAt,
         delayMs: drainedAt === null ? null : drainedAt - end,
       });

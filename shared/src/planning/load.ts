@@ -6,14 +6,10 @@ import type { PlanWindow } from './types.js';
  * Edge: a 'concept' window counts; a 'geannuleerd' one, or one with end === start, does not.
  */
 export function windowCounts(window: PlanWindow): boolean {
-  return (
-    window.status !== 'geannuleerd' &&
-    window.end > window.start &&
-    window.volume > 0 &&
-    Number.isFinite(window.volume) &&
-    Number.isFinite(window.start) &&
-    Number.isFinite(window.end)
-  );
+  if (window.status === 'geannuleerd') return false;
+  const { start, end, volume } = window;
+  // Each field read once; `x > -Infinity` and `x < Infinity` are false for NaN, as Number.isFinite is.
+  return end > start && volume > 0 && volume < Infinity && start > -Infinity && end < Infinity;
 }
 
 const Q = BUCKET_MS;

@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadOrderScratch, orderByLoadDesc } from './order.js';
+
+/** The definition: positions sorted by a comparator, larger load first, then lower id. */
+function orderBrute(load: readonly number[], id: readonly number[]): number[] {
+  return load.map((_, j) => j).sort((x, y) => (load[y]! > load[x]! ? 1 : load[y]! < load[x]! ? -1 : id[x]! - id[y]!));
+}
+
+/** Loads that often tie exactly or differ only in their last bits (the case the position bits hide). */
+const loadArb = fc.oneof(
+  fc.constantFrom(1000, 1000, 250, 0.1 + 0.2, 0.30000000000000004, 0.3, 6000),
+  fc.double({ min: 1e-300, max: 1e12, noNaN: true }),
+  fc.integer({ min: 1, max: 2 ** 20 }).map((ulps) => 1000 + ulps * 2 ** -43),
+);
+
+function check(loads: number[], ids: number[], scratch = loadOrderScratch(4)): void {
+  const order = orderByLoadDesc(Float64Array.from(loads), Float64Array.from(ids), loads.length, scratch);
+  expect([...order]).toEqual(orderBrute(loads, ids));
+}
+
+describe('orderByLoadDesc', () => {
+  it('orders as a comparison sort does: larger load first, ties by lower id, whatever the positions', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(loadArb, { maxLength: 300 })
+          .chain((loads) =>
+            fc.tuple(fc.constant(loads), fc.uniqueArray(fc.integer({ min: -1e9, max: 1e9 }), { minLength: loads.length, maxLength: loads.length })),
+          ),
+        ([loads, ids]) => check(loads, ids),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('orders long lists of equal loads with ids against their positions', () => {
+    const n = 5000;
+    check(
+      Array.from({ length: n }, (_, j) => (j % 3 === 0 ? 1000 : 1000 + (j % 7) * 2 ** -40)),
+      Array.from({ length: n }, (_, j) => n - j),
+    );
+  });
+
+  it('falls back to the comparison sort for loads of 0 or below, with the same order', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.oneof(loadArb, fc.constantFrom(0, -0, -5, -1e-12)), { maxLength: 100 })
+          .chain((loads) => fc.tuple(fc.constant(loads), fc.uniqueArray(fc.integer(), { minLength: loads.length, maxLength: loads.length }))),
+        ([loads, ids]) => {
+          const order = orderByLoadDesc(Float64Array.from(loads), Float64Array.from(ids), loads.length, loadOrderScratch(1));
+          const brute = orderBrute(loads, ids);
+          // -0 and 0 are equal loads: compare the loads and ids in order, not the positions.
+          expect([...order].map((j) => [loads[j]! + 0, ids[j]])).toEqual(brute.map((j) => [loads[j]! + 0, ids[j]]));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads only the first count entries and grows its scratch when a list is longer', () => {
+    const scratch = loadOrderScratch(2);
+    const load = Float64Array.from([3, 5, 4, 9, 9]);
+    const id = Float64Array.from([1, 2, 3, 4, 5]);
+    expect([...orderByLoadDesc(load, id, 3, scratch)]).toEqual([1, 2, 0]);
+    expect(scratch.order.length).toBeGreaterThanOrEqual(3);
+    expect([...orderByLoadDesc(load.subarray(2), id.subarray(2), 3, scratch)]).toEqual([1, 2, 0]);
+    expect([...orderByLoadDesc(load, id, 0, scratch)]).toEqual([]);
+  });
+});

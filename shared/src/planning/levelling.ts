@@ -3,7 +3,8 @@ import { loadByBucket, windowCounts } from './load.js';
 import { DEFAULT_THRESHOLD } from './levels.js';
 import { DEFAULT_SEND_HOURS, sendHoursByBucket, sendHoursRunEnd, type SendHours } from './send-hours.js';
 import { capacityLimitByBucket, DEFAULT_HORIZON_MS } from './suggestions.js';
-import { loadExceeds } from './tolerance.js';
+import { coverLowerBound, type CoverItem } from './levelling-bound.js';
+import { LOAD_TOLERANCE, loadExceeds } from './tolerance.js';
 import { HOUR_MS } from '../time/units.js';
 import type { CapacityInForce, MaintenanceWindow, PlanWindow } from './types.js';
 
@@ -144,6 +145,18 @@ function fits(state: State, shape: Shape, c: number): boolean {
   return shape.partial === 0 || !loadExceeds(load[rel + shape.fullBuckets]! + shape.partial, limit[rel + shape.fullBuckets]!);
 }
 
+/** Can the window (not started) go to any legal start other than its own, load aside? */
+function canMove(w: PlanWindow, state: State): boolean {
+  if (w.start < state.now) return false;
+  const [cMin, cMax] = candidateRange(w, w, state);
+  const n = Math.ceil((w.end - w.start) / BUCKET_MS);
+  for (let c = cMin; c <= cMax; c++) {
+    if (c * BUCKET_MS === w.start) continue;
+    if (state.runEnd === null || state.runEnd[c - state.fromBucket]! >= c - state.fromBucket + n) return true;
+  }
+  return false;
+}
+
 /** Does the window fit at its own [start, end) (any alignment), its load already taken out of `state.load`? */
 function placeFits(state: State, w: PlanWindow): boolean {
   const from = bucketAt(w.start);
@@ -230,9 +243,11 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     return loadExceeds(state.load[i]!, state.limit[i]!) ? e : 0;
   };
   const excessBeforeByBucket = new Float64Array(pTo - pFrom);
+  const tolBeforeByBucket = new Float64Array(pTo - pFrom);
   let overloadedBefore = 0;
   for (let i = pFrom; i < pTo; i++) {
     excessBeforeByBucket[i - pFrom] = excessAt(i);
+    tolBeforeByBucket[i - pFrom] = LOAD_TOLERANCE * Math.max(1, Math.abs(state.load[i]!), Math.abs(state.limit[i]!));
     if (excessBeforeByBucket[i - pFrom]! > 0) overloadedBefore++;
   }
 
@@ -315,7 +330,99 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     }
   };
 
+  /** Moves a window (as placed now) to start at `start`, keeping the load series up to date. */
+  const moveTo = (w0: PlanWindow, start: number): void => {
+    const w = placed(w0);
+    addLoad(state, w, -1);
+    const moved = { ...w, start, end: start + (w.end - w.start) };
+    addLoad(state, moved, 1);
+    current.set(w0.id, moved);
+  };
+  /** Puts a window back where it was before (`previous`, or its original place). */
+  const moveBack = (w0: PlanWindow, previous: PlanWindow | undefined): void => {
+    addLoad(state, placed(w0), -1);
+    const back = previous ?? w0;
+    addLoad(state, back, 1);
+    if (previous === undefined) current.delete(w0.id);
+    else current.set(w0.id, previous);
+  };
+
+  /**
+   * Frees a run of consecutive overloaded buckets [b0, b1) as a covering problem: repeatedly moves the window that
+   * takes the most excess out of the run per message moved (greedy set cover, the messages-moved objective), each
+   * to its nearest fitting start. When the run cannot be freed completely this way, its moves are taken back.
+   */
+  const runShiftFloorHours = BUCKET_MS / HOUR_MS;
+  const levelRun = (b0: number, b1: number, allowDefinitief: boolean): void => {
+    const candidates = new Set<PlanWindow>();
+    for (let b = b0; b < b1; b++) for (const w of byBucket.get(b) ?? []) candidates.add(w);
+    const undo: { w: PlanWindow; previous: PlanWindow | undefined }[] = [];
+    const tried = new Set<number>();
+    const runExcess = () => {
+      let e = 0;
+      for (let b = b0; b < b1; b++) e += excessAt(b - fromBucket);
+      return e;
+    };
+    for (let guard = 0; guard < 10_000 && runExcess() > 0; guard++) {
+      const ranked: { w0: PlanWindow; removed: number; lower: number }[] = [];
+      for (const definitief of allowDefinitief ? [false, true] : [false]) {
+        if (ranked.length > 0) break;
+        for (const w0 of candidates) {
+          if ((w0.status === 'definitief') !== definitief || tried.has(w0.id)) continue;
+          const w = placed(w0);
+          let removed = 0;
+          for (let o = Math.max(b0, bucketAt(w.start)); o < Math.min(b1, bucketCeil(w.end)); o++) {
+            const e = excessAt(o - fromBucket);
+            if (e > 0) removed += Math.min(loadIn(w, o), e);
+          }
+          if (removed <= 0) continue;
+          // The least a move can cost per message of excess removed: the move cost plus one bucket of shift.
+          ranked.push({ w0, removed, lower: (w.volume * (moveCost + runShiftFloorHours)) / removed });
+        }
+      }
+      ranked.sort((a, b) => a.lower - b.lower || a.w0.id - b.w0.id);
+      // Branch and bound: the score of a candidate is (volume × (|shift| + move cost)) / removed, at its nearest fit.
+      let best: { w0: PlanWindow; start: number; score: number } | null = null;
+      for (const { w0, removed, lower } of ranked) {
+        if (best !== null && lower >= best.score) break;
+        const w = placed(w0);
+        const maxShiftMs = best === null ? Infinity : ((best.score * removed) / w.volume - moveCost) * HOUR_MS;
+        addLoad(state, w, -1);
+        const fit = nearestFit(w, w0, state, maxShiftMs, bucketAt(w.start));
+        addLoad(state, w, 1);
+        if (fit === null) {
+          if (best === null) tried.add(w0.id);
+          continue;
+        }
+        const score = (costOf(w.volume, fit.shiftMs) + w.volume * moveCost) / removed;
+        if (best === null || score < best.score) best = { w0, start: fit.start, score };
+      }
+      let movedOne = false;
+      if (best !== null) {
+        undo.push({ w: best.w0, previous: current.get(best.w0.id) });
+        moveTo(best.w0, best.start);
+        tried.add(best.w0.id);
+        movedOne = true;
+      }
+      if (!movedOne) break;
+    }
+    if (runExcess() === 0) return;
+    for (const { w, previous } of undo.reverse()) moveBack(w, previous);
+  };
+
   if (overloadedBefore > 0) {
+    for (const allowDefinitief of [false, true]) {
+      for (let b = periodFrom; b < periodTo; ) {
+        if (excessAt(b - fromBucket) <= 0) {
+          b++;
+          continue;
+        }
+        let e = b + 1;
+        while (e < periodTo && excessAt(e - fromBucket) > 0) e++;
+        levelRun(b, e, allowDefinitief);
+        b = e;
+      }
+    }
     for (const allowDefinitief of [false, true]) {
       for (let b = periodFrom; b < periodTo; b++) if (excessAt(b - fromBucket) > 0) levelBucket(b, allowDefinitief);
     }
@@ -411,7 +518,33 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     }
   }
   closeRun();
-  const lowerBound = Math.max(excessFreed, coverBound(freed, excessBeforeByBucket, periodFrom, byBucket, loadIn));
+  // The covering bound over the freed buckets: each must lose its excess (less the tolerance within which it counts
+  // as free), and only windows that can legally go somewhere else can take load out of it.
+  const rowOf = new Map<number, number>();
+  const rowExcess: number[] = [];
+  for (const b of freed) {
+    rowOf.set(b, rowExcess.length);
+    rowExcess.push(Math.max(0, excessBeforeByBucket[b - periodFrom]! - tolBeforeByBucket[b - periodFrom]!));
+  }
+  const items: CoverItem[] = [];
+  const seen = new Set<number>();
+  for (const b of freed) {
+    for (const w of byBucket.get(b) ?? []) {
+      if (seen.has(w.id)) continue;
+      seen.add(w.id);
+      if (!canMove(w, state)) continue;
+      const rows: number[] = [];
+      const loads: number[] = [];
+      for (let o = bucketAt(w.start); o < bucketCeil(w.end); o++) {
+        const r = rowOf.get(o);
+        if (r === undefined) continue;
+        rows.push(r);
+        loads.push(loadIn(w, o));
+      }
+      items.push({ volume: w.volume, rows, loads });
+    }
+  }
+  const lowerBound = coverLowerBound(rowExcess, items);
 
   return {
     moves,
@@ -425,42 +558,4 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     excessFreed,
     lowerBound,
   };
-}
-
-/**
- * A lower bound on the messages any set of whole-window moves must move to free the buckets `freed`: a feasible
- * solution of the dual of the covering LP "min Σ volume_w x_w such that Σ_w load_wb x_w >= excess_b for every freed
- * bucket b, x >= 0" (x_w = 1 for a moved window is feasible, so the moved volume is at least the LP's optimum, which
- * is at least any dual value). The dual is raised greedily per run of consecutive freed buckets, with one value y for
- * the run, as high as every window in it allows (Σ_b y load_wb <= what is left of volume_w).
- * Edge: a run touched by one window that lies wholly in it gives y = 1, i.e. its excess.
- */
-function coverBound(
-  freed: readonly number[],
-  excessBefore: Float64Array,
-  periodFrom: number,
-  byBucket: Map<number, PlanWindow[]>,
-  loadIn: (w: PlanWindow, b: number) => number,
-): number {
-  const used = new Map<number, number>();
-  let bound = 0;
-  for (let k = 0; k < freed.length; ) {
-    let end = k + 1;
-    while (end < freed.length && freed[end] === freed[end - 1]! + 1) end++;
-    const run = freed.slice(k, end);
-    k = end;
-    // Per window: its load in the run.
-    const inRun = new Map<PlanWindow, number>();
-    let excess = 0;
-    for (const b of run) {
-      excess += excessBefore[b - periodFrom]!;
-      for (const w of byBucket.get(b) ?? []) inRun.set(w, (inRun.get(w) ?? 0) + loadIn(w, b));
-    }
-    let y = Infinity;
-    for (const [w, load] of inRun) if (load > 0) y = Math.min(y, (w.volume - (used.get(w.id) ?? 0)) / load);
-    if (!(y > 0) || y === Infinity) continue;
-    for (const [w, load] of inRun) used.set(w.id, (used.get(w.id) ?? 0) + y * load);
-    bound += y * excess;
-  }
-  return bound;
 }

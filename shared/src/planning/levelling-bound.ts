@@ -44,11 +44,11 @@ export interface CoverOptions {
  * (rows with excess <= 0 need nothing). Edge: when the rows cannot be covered even by moving every window, the bound
  * is still a bound for the rows that can; no rows or no items give 0.
  */
-export function coverLowerBound(excess: readonly number[], items: readonly CoverItem[], options: CoverOptions = {}): number {
+export function coverLowerBound(need: readonly number[], items: readonly CoverItem[], options: CoverOptions = {}): number {
   const sweeps = options.sweeps ?? 3;
   const subgradientSteps = options.subgradientSteps ?? 300;
   const exactNodes = options.exactNodes ?? 20_000;
-  const nRows = excess.length;
+  const nRows = need.length;
   // Clipped coefficients, only rows that need something and items that help.
   const parent = Int32Array.from({ length: nRows }, (_, i) => i);
   const find = (i: number): number => {
@@ -58,6 +58,13 @@ export function coverLowerBound(excess: readonly number[], items: readonly Cover
     }
     return i;
   };
+  // A row that even every item together cannot cover is left out (no solution covers it: it bounds nothing).
+  const reach = new Float64Array(nRows);
+  for (const it of items) {
+    if (!(it.volume > 0)) continue;
+    for (let k = 0; k < it.rows.length; k++) if (it.loads[k]! > 0) reach[it.rows[k]!] = reach[it.rows[k]!]! + it.loads[k]!;
+  }
+  const excess = need.map((e, r) => (e > 0 && reach[r]! >= e ? e : 0));
   const clipped: Item[] = [];
   for (const it of items) {
     if (!(it.volume > 0)) continue;

@@ -278,10 +278,51 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     return e > s ? (w.volume * (e - s)) / (w.end - w.start) : 0;
   };
 
+  /** Every change of place, in order, so that a strategy's moves can be taken back to a mark. */
+  const journal: { w: PlanWindow; previous: PlanWindow | undefined }[] = [];
+  const rollback = (mark: number): void => {
+    while (journal.length > mark) {
+      const { w, previous } = journal.pop()!;
+      moveBack(w, previous);
+    }
+  };
+  /** What the solver minimises for one window where it is placed: volume × (|shift| in hours + move cost if moved). */
+  const objectiveOf = (w0: PlanWindow, w: PlanWindow | undefined): number =>
+    w === undefined ? 0 : costOf(w0.volume, w.start - w0.start) + w0.volume * moveCost;
+  /** The change in the objective since a journal mark. */
+  const objectiveSince = (mark: number): number => {
+    const then = new Map<number, { w0: PlanWindow; was: PlanWindow | undefined }>();
+    for (let k = mark; k < journal.length; k++) {
+      const { w, previous } = journal[k]!;
+      if (!then.has(w.id)) then.set(w.id, { w0: w, was: previous });
+    }
+    let delta = 0;
+    for (const { w0, was } of then.values()) delta += objectiveOf(w0, current.get(w0.id)) - objectiveOf(w0, was);
+    return delta;
+  };
+
+  /** Moves a window (as placed now) to start at `start`, keeping the load series up to date. */
+  const moveTo = (w0: PlanWindow, start: number): void => {
+    const w = placed(w0);
+    journal.push({ w: w0, previous: current.get(w0.id) });
+    addLoad(state, w, -1);
+    const moved = { ...w, start, end: start + (w.end - w.start) };
+    addLoad(state, moved, 1);
+    current.set(w0.id, moved);
+  };
+  /** Puts a window back where it was before (`previous`, or its original place). */
+  const moveBack = (w0: PlanWindow, previous: PlanWindow | undefined): void => {
+    addLoad(state, placed(w0), -1);
+    const back = previous ?? w0;
+    addLoad(state, back, 1);
+    if (previous === undefined) current.delete(w0.id);
+    else current.set(w0.id, previous);
+  };
+
   /** Moves windows out of bucket b until it is free of overload; when that cannot be done, moves nothing. */
   const levelBucket = (b: number, allowDefinitief: boolean): void => {
     const i = b - fromBucket;
-    const undo: { w: PlanWindow; previous: PlanWindow | undefined }[] = [];
+    const mark = journal.length;
     for (let guard = 0; guard < 1000 && excessAt(i) > 0; guard++) {
       const excess = excessAt(i);
       let best: { w: PlanWindow; start: number; score: number; definitief: boolean } | null = null;
@@ -312,39 +353,10 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
         }
       }
       if (best === null) break;
-      const w = placed(best.w);
-      undo.push({ w: best.w, previous: current.get(w.id) });
-      addLoad(state, w, -1);
-      const moved = { ...w, start: best.start, end: best.start + (w.end - w.start) };
-      addLoad(state, moved, 1);
-      current.set(w.id, moved);
+      moveTo(best.w, best.start);
     }
-    if (excessAt(i) === 0) return;
     // Not solvable this way: take back this bucket's moves, last first.
-    for (const { w: w0, previous } of undo.reverse()) {
-      addLoad(state, placed(w0), -1);
-      const back = previous ?? w0;
-      addLoad(state, back, 1);
-      if (previous === undefined) current.delete(w0.id);
-      else current.set(w0.id, previous);
-    }
-  };
-
-  /** Moves a window (as placed now) to start at `start`, keeping the load series up to date. */
-  const moveTo = (w0: PlanWindow, start: number): void => {
-    const w = placed(w0);
-    addLoad(state, w, -1);
-    const moved = { ...w, start, end: start + (w.end - w.start) };
-    addLoad(state, moved, 1);
-    current.set(w0.id, moved);
-  };
-  /** Puts a window back where it was before (`previous`, or its original place). */
-  const moveBack = (w0: PlanWindow, previous: PlanWindow | undefined): void => {
-    addLoad(state, placed(w0), -1);
-    const back = previous ?? w0;
-    addLoad(state, back, 1);
-    if (previous === undefined) current.delete(w0.id);
-    else current.set(w0.id, previous);
+    if (excessAt(i) > 0) rollback(mark);
   };
 
   /**
@@ -356,7 +368,7 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
   const levelRun = (b0: number, b1: number, allowDefinitief: boolean): void => {
     const candidates = new Set<PlanWindow>();
     for (let b = b0; b < b1; b++) for (const w of byBucket.get(b) ?? []) candidates.add(w);
-    const undo: { w: PlanWindow; previous: PlanWindow | undefined }[] = [];
+    const mark = journal.length;
     const tried = new Set<number>();
     const runExcess = () => {
       let e = 0;
@@ -399,15 +411,13 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
       }
       let movedOne = false;
       if (best !== null) {
-        undo.push({ w: best.w0, previous: current.get(best.w0.id) });
         moveTo(best.w0, best.start);
         tried.add(best.w0.id);
         movedOne = true;
       }
       if (!movedOne) break;
     }
-    if (runExcess() === 0) return;
-    for (const { w, previous } of undo.reverse()) moveBack(w, previous);
+    if (runExcess() > 0) rollback(mark);
   };
 
   if (overloadedBefore > 0) {
@@ -419,7 +429,23 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
         }
         let e = b + 1;
         while (e < periodTo && excessAt(e - fromBucket) > 0) e++;
+        // Two strategies for the run, the better kept: fewer overloaded buckets left, then the lower objective.
+        const mark = journal.length;
+        const overloadedIn = () => {
+          let n = 0;
+          for (let o = b; o < e; o++) if (excessAt(o - fromBucket) > 0) n++;
+          return n;
+        };
         levelRun(b, e, allowDefinitief);
+        const runLeft = overloadedIn();
+        const runObjective = objectiveSince(mark);
+        rollback(mark);
+        for (let o = b; o < e; o++) if (excessAt(o - fromBucket) > 0) levelBucket(o, allowDefinitief);
+        const bucketLeft = overloadedIn();
+        if (runLeft < bucketLeft || (runLeft === bucketLeft && runObjective < objectiveSince(mark))) {
+          rollback(mark);
+          levelRun(b, e, allowDefinitief);
+        }
         b = e;
       }
     }

@@ -8,6 +8,13 @@ import { LOAD_TOLERANCE, loadExceeds } from './tolerance.js';
 import { HOUR_MS } from '../time/units.js';
 import type { CapacityInForce, MaintenanceWindow, PlanWindow } from './types.js';
 
+/**
+ * Hours of shift that moving a window at all counts as in the objective (default of `moveCostHours`): a message moved
+ * weighs as much as a message shifted by a day, so the solver prefers moving fewer messages (fewer planners to act)
+ * and, among those, shorter shifts.
+ */
+export const DEFAULT_MOVE_COST_HOURS = 24;
+
 /** What the levelling solver gets: the plan, the capacity, the period to level and the current time. */
 export interface LevellingInput {
   windows: readonly PlanWindow[];
@@ -25,8 +32,9 @@ export interface LevellingInput {
   /** Allowed local send hours (default 07:00-22:00); null allows any time. */
   sendHours?: SendHours | null;
   /**
-   * Hours of shift that moving a window at all counts as in the greedy choice (default 0): above 0 the solver
-   * prefers moving fewer messages a little farther. The reported `cost` is always volume × |shift|.
+   * Hours of shift that moving a window at all counts as (default DEFAULT_MOVE_COST_HOURS = 24): the solver minimises
+   * Σ volume × (|shift| + moveCostHours) over the moved windows; 0 gives plain volume × |shift|. The reported `cost`
+   * is always volume × |shift|.
    */
   moveCostHours?: number;
 }
@@ -117,11 +125,17 @@ function shapeOf(w: PlanWindow): Shape {
   };
 }
 
-/** Adds `sign` × the window's load at its current [start, end) to the load series. */
+/** Adds `sign` × the window's load at its current [start, end) to the load series, bucket by bucket in place. */
 function addLoad(state: State, w: { start: number; end: number; volume: number }, sign: 1 | -1): void {
-  const from = bucketAt(w.start);
-  const own = loadByBucket([{ id: 0, afnemer: '', kenmerk: '', status: 'concept', ...w }], from, bucketCeil(w.end));
-  for (let j = 0; j < own.length; j++) state.load[from - state.fromBucket + j]! += sign * own[j]!;
+  const duration = w.end - w.start;
+  const first = bucketAt(w.start);
+  const last = bucketCeil(w.end);
+  const { load } = state;
+  for (let b = first; b < last; b++) {
+    const s = Math.max(w.start, b * BUCKET_MS);
+    const e = Math.min(w.end, (b + 1) * BUCKET_MS);
+    load[b - state.fromBucket]! += (sign * (w.volume * (e - s))) / duration;
+  }
 }
 
 /** The candidate start buckets of a window: aligned, within the shift, after now and within its own bounds. */
@@ -211,7 +225,7 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
   if (!Number.isFinite(horizonMs) || horizonMs < 0) throw new RangeError(`horizonMs must be >= 0, got ${horizonMs}`);
   if (!(input.period.to > input.period.from)) throw new RangeError('period.to must be after period.from');
   const sendHours = input.sendHours === undefined ? DEFAULT_SEND_HOURS : input.sendHours;
-  const moveCost = input.moveCostHours ?? 0;
+  const moveCost = input.moveCostHours ?? DEFAULT_MOVE_COST_HOURS;
   if (!Number.isFinite(moveCost) || moveCost < 0) throw new RangeError(`moveCostHours must be >= 0, got ${moveCost}`);
 
   const periodFrom = bucketAt(input.period.from);

@@ -15,6 +15,9 @@ import type { CapacityInForce, MaintenanceWindow, PlanWindow } from './types.js'
  */
 export const DEFAULT_MOVE_COST_HOURS = 24;
 
+/** The longest run of overloaded buckets levelled as one covering problem (a day); longer ones go a day at a time. */
+const MAX_RUN_BUCKETS = 96;
+
 /** What the levelling solver gets: the plan, the capacity, the period to level and the current time. */
 export interface LevellingInput {
   windows: readonly PlanWindow[];
@@ -324,6 +327,14 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     addLoad(state, moved, 1);
     current.set(w0.id, moved);
   };
+  /** Puts a window at `next` (undefined: its original place), journalled. */
+  const setPlace = (w0: PlanWindow, next: PlanWindow | undefined): void => {
+    journal.push({ w: w0, previous: current.get(w0.id) });
+    addLoad(state, placed(w0), -1);
+    addLoad(state, next ?? w0, 1);
+    if (next === undefined) current.delete(w0.id);
+    else current.set(w0.id, next);
+  };
   /** Puts a window back where it was before (`previous`, or its original place). */
   const moveBack = (w0: PlanWindow, previous: PlanWindow | undefined): void => {
     addLoad(state, placed(w0), -1);
@@ -441,8 +452,9 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
           b++;
           continue;
         }
+        // A run longer than a day is taken a day at a time, so the cover's work per move stays bounded.
         let e = b + 1;
-        while (e < periodTo && excessAt(e - fromBucket) > 0) e++;
+        while (e < periodTo && e - b < MAX_RUN_BUCKETS && excessAt(e - fromBucket) > 0) e++;
         // Two strategies for the run, the better kept: fewer overloaded buckets left, then the lower objective.
         const mark = journal.length;
         const overloadedIn = () => {
@@ -453,12 +465,18 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
         levelRun(b, e, allowDefinitief);
         const runLeft = overloadedIn();
         const runObjective = objectiveSince(mark);
+        // Where the cover put each window it moved, to put them there again without searching.
+        const coverPlaces = new Map<number, { w0: PlanWindow; at: PlanWindow | undefined }>();
+        for (let k = mark; k < journal.length; k++) {
+          const w0 = journal[k]!.w;
+          coverPlaces.set(w0.id, { w0, at: current.get(w0.id) });
+        }
         rollback(mark);
         for (let o = b; o < e; o++) if (excessAt(o - fromBucket) > 0) levelBucket(o, allowDefinitief);
         const bucketLeft = overloadedIn();
         if (runLeft < bucketLeft || (runLeft === bucketLeft && runObjective < objectiveSince(mark))) {
           rollback(mark);
-          levelRun(b, e, allowDefinitief);
+          for (const { w0, at } of coverPlaces.values()) setPlace(w0, at);
         }
         b = e;
       }

@@ -320,6 +320,7 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
 
   /** Moves a window (as placed now) to start at `start`, keeping the load series up to date. */
   const moveTo = (w0: PlanWindow, start: number): void => {
+    version++;
     const w = placed(w0);
     journal.push({ w: w0, previous: current.get(w0.id) });
     addLoad(state, w, -1);
@@ -329,6 +330,7 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
   };
   /** Puts a window at `next` (undefined: its original place), journalled. */
   const setPlace = (w0: PlanWindow, next: PlanWindow | undefined): void => {
+    version++;
     journal.push({ w: w0, previous: current.get(w0.id) });
     addLoad(state, placed(w0), -1);
     addLoad(state, next ?? w0, 1);
@@ -337,11 +339,28 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
   };
   /** Puts a window back where it was before (`previous`, or its original place). */
   const moveBack = (w0: PlanWindow, previous: PlanWindow | undefined): void => {
+    version++;
     addLoad(state, placed(w0), -1);
     const back = previous ?? w0;
     addLoad(state, back, 1);
     if (previous === undefined) current.delete(w0.id);
     else current.set(w0.id, previous);
+  };
+
+  /**
+   * The nearest fitting start of a window other than where it is now, within `maxShiftMs`. A window found to fit
+   * nowhere stays so until some window changes place (`version`), so that search is not repeated.
+   */
+  let version = 0;
+  const noFitAt = new Map<number, number>();
+  const fitOf = (w0: PlanWindow, maxShiftMs: number): { start: number; shiftMs: number } | null => {
+    if (noFitAt.get(w0.id) === version) return null;
+    const w = placed(w0);
+    addLoad(state, w, -1);
+    const fit = nearestFit(w, w0, state, maxShiftMs, bucketAt(w.start));
+    addLoad(state, w, 1);
+    if (fit === null && maxShiftMs === Infinity) noFitAt.set(w0.id, version);
+    return fit;
   };
 
   /** Moves windows out of bucket b until it is free of overload; when that cannot be done, moves nothing. */
@@ -369,9 +388,7 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
           // Only starts that cost less than the best so far are worth examining.
           const maxShiftMs = best === null ? Infinity : ((best.score * removed) / w.volume - moveCost) * HOUR_MS;
           if (maxShiftMs < 0) continue;
-          addLoad(state, w, -1);
-          const fit = nearestFit(w, w0, state, maxShiftMs, bucketAt(w.start));
-          addLoad(state, w, 1);
+          const fit = fitOf(w0, maxShiftMs);
           if (fit === null) continue;
           const score = (costOf(w.volume, fit.shiftMs) + w.volume * moveCost) / removed;
           if (best === null || score < best.score) best = { w: w0, start: fit.start, score, definitief };
@@ -424,9 +441,7 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
         if (best !== null && lower >= best.score) break;
         const w = placed(w0);
         const maxShiftMs = best === null ? Infinity : ((best.score * removed) / w.volume - moveCost) * HOUR_MS;
-        addLoad(state, w, -1);
-        const fit = nearestFit(w, w0, state, maxShiftMs, bucketAt(w.start));
-        addLoad(state, w, 1);
+        const fit = fitOf(w0, maxShiftMs);
         if (fit === null) {
           if (best === null) tried.add(w0.id);
           continue;

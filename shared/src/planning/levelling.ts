@@ -93,9 +93,9 @@ export interface LevellingResult {
   /** The excess (before) of every bucket that the moves made free of overload: the messages that must move at least. */
   excessFreed: number;
   /**
-   * A lower bound on the messages moved by any set of whole-window moves that frees the same buckets: at least
-   * `excessFreed`, and higher where the windows in those buckets carry load elsewhere too (moving a window moves
-   * all of it). `messagesMoved >= lowerBound`.
+   * A lower bound on the messages moved by any set of legal whole-window moves that frees the same buckets: the
+   * knapsack-cover LP of levelling-bound.ts (about `excessFreed`, and higher where a bucket's excess needs windows
+   * that carry much of their load elsewhere: moving a window moves all of it). `messagesMoved >= lowerBound`.
    */
   lowerBound: number;
 }
@@ -213,11 +213,12 @@ function costOf(volume: number, shiftMs: number): number {
 }
 
 /**
- * Returns a set of moves that removes the overload in `period` where it can, minimising Σ volume × |shift| (hours)
- * greedily: per overloaded bucket, in time order, it moves the window whose nearest fitting start costs least per
- * message of excess removed, first among `concept` windows only and then, for what remains, also `definitief`
- * ones; then a local search pulls every moved window back as near to its old start as now fits (definitief first,
- * which may undo their move). A moved window only goes where every bucket it touches stays within capacity ×
+ * Returns a set of moves that removes the overload in `period` where it can, minimising Σ volume × (|shift| +
+ * moveCostHours) (hours) greedily: per run of overloaded buckets, in time order, the better of a set-cover greedy over
+ * the run and a per-bucket greedy (each moves the window whose nearest fitting start costs least per message of
+ * excess removed), first among `concept` windows only and then, for what remains, also `definitief` ones; then a
+ * local search pulls every moved window back as near to its old start as now fits (definitief first, which may undo
+ * their move). A moved window only goes where every bucket it touches stays within capacity ×
  * threshold, so no bucket becomes overloaded and no overloaded bucket gets more load.
  * Edge: a window that has started (start < now) never moves; nothing moves when the period has no overload.
  */

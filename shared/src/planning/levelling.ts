@@ -269,15 +269,17 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     if (excessBeforeByBucket[i - pFrom]! > 0) overloadedBefore++;
   }
 
-  // Windows by bucket they touch, for the candidates of an overloaded bucket (movable ones only: not started,
+  // Windows by overloaded bucket they touch, for the candidates of that bucket (movable ones only: not started,
   // wholly inside the computed range).
   const byBucket = new Map<number, PlanWindow[]>();
   if (overloadedBefore > 0) {
     for (const w of windows) {
       if (w.start < input.now || w.end <= input.period.from || w.start >= input.period.to) continue;
       if (w.status === 'geannuleerd') continue;
-      for (let b = bucketAt(w.start); b < bucketCeil(w.end); b++) {
-        if (b < periodFrom || b >= periodTo) continue;
+      const last = Math.min(bucketCeil(w.end), periodTo);
+      for (let b = Math.max(bucketAt(w.start), periodFrom); b < last; b++) {
+        // Only buckets overloaded before are ever levelled (a move never overloads another bucket).
+        if (excessBeforeByBucket[b - periodFrom] === 0) continue;
         let list = byBucket.get(b);
         if (!list) byBucket.set(b, (list = []));
         list.push(w);

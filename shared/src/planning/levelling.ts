@@ -3,9 +3,20 @@ import { loadByBucket, windowCounts } from './load.js';
 import { DEFAULT_THRESHOLD } from './levels.js';
 import { DEFAULT_SEND_HOURS, sendHoursByBucket, sendHoursRunEnd, type SendHours } from './send-hours.js';
 import { capacityLimitByBucket, DEFAULT_HORIZON_MS } from './suggestions.js';
-import { loadExceeds } from './tolerance.js';
+import { coverLowerBound, type CoverItem } from './levelling-bound.js';
+import { LOAD_TOLERANCE, loadExceeds } from './tolerance.js';
 import { HOUR_MS } from '../time/units.js';
 import type { CapacityInForce, MaintenanceWindow, PlanWindow } from './types.js';
+
+/**
+ * Hours of shift that moving a window at all counts as in the objective (default of `moveCostHours`): a message moved
+ * weighs as much as a message shifted by a day, so the solver prefers moving fewer messages (fewer planners to act)
+ * and, among those, shorter shifts.
+ */
+export const DEFAULT_MOVE_COST_HOURS = 24;
+
+/** The longest run of overloaded buckets levelled as one covering problem (a day); longer ones go a day at a time. */
+const MAX_RUN_BUCKETS = 96;
 
 /** What the levelling solver gets: the plan, the capacity, the period to level and the current time. */
 export interface LevellingInput {
@@ -24,8 +35,9 @@ export interface LevellingInput {
   /** Allowed local send hours (default 07:00-22:00); null allows any time. */
   sendHours?: SendHours | null;
   /**
-   * Hours of shift that moving a window at all counts as in the greedy choice (default 0): above 0 the solver
-   * prefers moving fewer messages a little farther. The reported `cost` is always volume × |shift|.
+   * Hours of shift that moving a window at all counts as (default DEFAULT_MOVE_COST_HOURS = 24): the solver minimises
+   * Σ volume × (|shift| + moveCostHours) over the moved windows; 0 gives plain volume × |shift|. The reported `cost`
+   * is always volume × |shift|.
    */
   moveCostHours?: number;
 }
@@ -81,9 +93,9 @@ export interface LevellingResult {
   /** The excess (before) of every bucket that the moves made free of overload: the messages that must move at least. */
   excessFreed: number;
   /**
-   * A lower bound on the messages moved by any set of whole-window moves that frees the same buckets: at least
-   * `excessFreed`, and higher where the windows in those buckets carry load elsewhere too (moving a window moves
-   * all of it). `messagesMoved >= lowerBound`.
+   * A lower bound on the messages moved by any set of legal whole-window moves that frees the same buckets: the
+   * knapsack-cover LP of levelling-bound.ts (about `excessFreed`, and higher where a bucket's excess needs windows
+   * that carry much of their load elsewhere: moving a window moves all of it). `messagesMoved >= lowerBound`.
    */
   lowerBound: number;
 }
@@ -116,11 +128,17 @@ function shapeOf(w: PlanWindow): Shape {
   };
 }
 
-/** Adds `sign` × the window's load at its current [start, end) to the load series. */
+/** Adds `sign` × the window's load at its current [start, end) to the load series, bucket by bucket in place. */
 function addLoad(state: State, w: { start: number; end: number; volume: number }, sign: 1 | -1): void {
-  const from = bucketAt(w.start);
-  const own = loadByBucket([{ id: 0, afnemer: '', kenmerk: '', status: 'concept', ...w }], from, bucketCeil(w.end));
-  for (let j = 0; j < own.length; j++) state.load[from - state.fromBucket + j]! += sign * own[j]!;
+  const duration = w.end - w.start;
+  const first = bucketAt(w.start);
+  const last = bucketCeil(w.end);
+  const { load } = state;
+  for (let b = first; b < last; b++) {
+    const s = Math.max(w.start, b * BUCKET_MS);
+    const e = Math.min(w.end, (b + 1) * BUCKET_MS);
+    load[b - state.fromBucket]! += (sign * (w.volume * (e - s))) / duration;
+  }
 }
 
 /** The candidate start buckets of a window: aligned, within the shift, after now and within its own bounds. */
@@ -142,6 +160,18 @@ function fits(state: State, shape: Shape, c: number): boolean {
   const { load, limit } = state;
   for (let j = 0; j < shape.fullBuckets; j++) if (loadExceeds(load[rel + j]! + shape.full, limit[rel + j]!)) return false;
   return shape.partial === 0 || !loadExceeds(load[rel + shape.fullBuckets]! + shape.partial, limit[rel + shape.fullBuckets]!);
+}
+
+/** Can the window (not started) go to any legal start other than its own, load aside? */
+function canMove(w: PlanWindow, state: State): boolean {
+  if (w.start < state.now) return false;
+  const [cMin, cMax] = candidateRange(w, w, state);
+  const n = Math.ceil((w.end - w.start) / BUCKET_MS);
+  for (let c = cMin; c <= cMax; c++) {
+    if (c * BUCKET_MS === w.start) continue;
+    if (state.runEnd === null || state.runEnd[c - state.fromBucket]! >= c - state.fromBucket + n) return true;
+  }
+  return false;
 }
 
 /** Does the window fit at its own [start, end) (any alignment), its load already taken out of `state.load`? */
@@ -183,11 +213,12 @@ function costOf(volume: number, shiftMs: number): number {
 }
 
 /**
- * Returns a set of moves that removes the overload in `period` where it can, minimising Σ volume × |shift| (hours)
- * greedily: per overloaded bucket, in time order, it moves the window whose nearest fitting start costs least per
- * message of excess removed, first among `concept` windows only and then, for what remains, also `definitief`
- * ones; then a local search pulls every moved window back as near to its old start as now fits (definitief first,
- * which may undo their move). A moved window only goes where every bucket it touches stays within capacity ×
+ * Returns a set of moves that removes the overload in `period` where it can, minimising Σ volume × (|shift| +
+ * moveCostHours) (hours) greedily: per run of overloaded buckets, in time order, the better of a set-cover greedy over
+ * the run and a per-bucket greedy (each moves the window whose nearest fitting start costs least per message of
+ * excess removed), first among `concept` windows only and then, for what remains, also `definitief` ones; then a
+ * local search pulls every moved window back as near to its old start as now fits (definitief first, which may undo
+ * their move). A moved window only goes where every bucket it touches stays within capacity ×
  * threshold, so no bucket becomes overloaded and no overloaded bucket gets more load.
  * Edge: a window that has started (start < now) never moves; nothing moves when the period has no overload.
  */
@@ -198,7 +229,7 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
   if (!Number.isFinite(horizonMs) || horizonMs < 0) throw new RangeError(`horizonMs must be >= 0, got ${horizonMs}`);
   if (!(input.period.to > input.period.from)) throw new RangeError('period.to must be after period.from');
   const sendHours = input.sendHours === undefined ? DEFAULT_SEND_HOURS : input.sendHours;
-  const moveCost = input.moveCostHours ?? 0;
+  const moveCost = input.moveCostHours ?? DEFAULT_MOVE_COST_HOURS;
   if (!Number.isFinite(moveCost) || moveCost < 0) throw new RangeError(`moveCostHours must be >= 0, got ${moveCost}`);
 
   const periodFrom = bucketAt(input.period.from);
@@ -230,21 +261,25 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     return loadExceeds(state.load[i]!, state.limit[i]!) ? e : 0;
   };
   const excessBeforeByBucket = new Float64Array(pTo - pFrom);
+  const tolBeforeByBucket = new Float64Array(pTo - pFrom);
   let overloadedBefore = 0;
   for (let i = pFrom; i < pTo; i++) {
     excessBeforeByBucket[i - pFrom] = excessAt(i);
+    tolBeforeByBucket[i - pFrom] = LOAD_TOLERANCE * Math.max(1, Math.abs(state.load[i]!), Math.abs(state.limit[i]!));
     if (excessBeforeByBucket[i - pFrom]! > 0) overloadedBefore++;
   }
 
-  // Windows by bucket they touch, for the candidates of an overloaded bucket (movable ones only: not started,
+  // Windows by overloaded bucket they touch, for the candidates of that bucket (movable ones only: not started,
   // wholly inside the computed range).
   const byBucket = new Map<number, PlanWindow[]>();
   if (overloadedBefore > 0) {
     for (const w of windows) {
       if (w.start < input.now || w.end <= input.period.from || w.start >= input.period.to) continue;
       if (w.status === 'geannuleerd') continue;
-      for (let b = bucketAt(w.start); b < bucketCeil(w.end); b++) {
-        if (b < periodFrom || b >= periodTo) continue;
+      const last = Math.min(bucketCeil(w.end), periodTo);
+      for (let b = Math.max(bucketAt(w.start), periodFrom); b < last; b++) {
+        // Only buckets overloaded before are ever levelled (a move never overloads another bucket).
+        if (excessBeforeByBucket[b - periodFrom] === 0) continue;
         let list = byBucket.get(b);
         if (!list) byBucket.set(b, (list = []));
         list.push(w);
@@ -263,10 +298,78 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     return e > s ? (w.volume * (e - s)) / (w.end - w.start) : 0;
   };
 
+  /** Every change of place, in order, so that a strategy's moves can be taken back to a mark. */
+  const journal: { w: PlanWindow; previous: PlanWindow | undefined }[] = [];
+  const rollback = (mark: number): void => {
+    while (journal.length > mark) {
+      const { w, previous } = journal.pop()!;
+      moveBack(w, previous);
+    }
+  };
+  /** What the solver minimises for one window where it is placed: volume × (|shift| in hours + move cost if moved). */
+  const objectiveOf = (w0: PlanWindow, w: PlanWindow | undefined): number =>
+    w === undefined ? 0 : costOf(w0.volume, w.start - w0.start) + w0.volume * moveCost;
+  /** The change in the objective since a journal mark. */
+  const objectiveSince = (mark: number): number => {
+    const then = new Map<number, { w0: PlanWindow; was: PlanWindow | undefined }>();
+    for (let k = mark; k < journal.length; k++) {
+      const { w, previous } = journal[k]!;
+      if (!then.has(w.id)) then.set(w.id, { w0: w, was: previous });
+    }
+    let delta = 0;
+    for (const { w0, was } of then.values()) delta += objectiveOf(w0, current.get(w0.id)) - objectiveOf(w0, was);
+    return delta;
+  };
+
+  /** Moves a window (as placed now) to start at `start`, keeping the load series up to date. */
+  const moveTo = (w0: PlanWindow, start: number): void => {
+    version++;
+    const w = placed(w0);
+    journal.push({ w: w0, previous: current.get(w0.id) });
+    addLoad(state, w, -1);
+    const moved = { ...w, start, end: start + (w.end - w.start) };
+    addLoad(state, moved, 1);
+    current.set(w0.id, moved);
+  };
+  /** Puts a window at `next` (undefined: its original place), journalled. */
+  const setPlace = (w0: PlanWindow, next: PlanWindow | undefined): void => {
+    version++;
+    journal.push({ w: w0, previous: current.get(w0.id) });
+    addLoad(state, placed(w0), -1);
+    addLoad(state, next ?? w0, 1);
+    if (next === undefined) current.delete(w0.id);
+    else current.set(w0.id, next);
+  };
+  /** Puts a window back where it was before (`previous`, or its original place). */
+  const moveBack = (w0: PlanWindow, previous: PlanWindow | undefined): void => {
+    version++;
+    addLoad(state, placed(w0), -1);
+    const back = previous ?? w0;
+    addLoad(state, back, 1);
+    if (previous === undefined) current.delete(w0.id);
+    else current.set(w0.id, previous);
+  };
+
+  /**
+   * The nearest fitting start of a window other than where it is now, within `maxShiftMs`. A window found to fit
+   * nowhere stays so until some window changes place (`version`), so that search is not repeated.
+   */
+  let version = 0;
+  const noFitAt = new Map<number, number>();
+  const fitOf = (w0: PlanWindow, maxShiftMs: number): { start: number; shiftMs: number } | null => {
+    if (noFitAt.get(w0.id) === version) return null;
+    const w = placed(w0);
+    addLoad(state, w, -1);
+    const fit = nearestFit(w, w0, state, maxShiftMs, bucketAt(w.start));
+    addLoad(state, w, 1);
+    if (fit === null && maxShiftMs === Infinity) noFitAt.set(w0.id, version);
+    return fit;
+  };
+
   /** Moves windows out of bucket b until it is free of overload; when that cannot be done, moves nothing. */
   const levelBucket = (b: number, allowDefinitief: boolean): void => {
     const i = b - fromBucket;
-    const undo: { w: PlanWindow; previous: PlanWindow | undefined }[] = [];
+    const mark = journal.length;
     for (let guard = 0; guard < 1000 && excessAt(i) > 0; guard++) {
       const excess = excessAt(i);
       let best: { w: PlanWindow; start: number; score: number; definitief: boolean } | null = null;
@@ -288,34 +391,114 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
           // Only starts that cost less than the best so far are worth examining.
           const maxShiftMs = best === null ? Infinity : ((best.score * removed) / w.volume - moveCost) * HOUR_MS;
           if (maxShiftMs < 0) continue;
-          addLoad(state, w, -1);
-          const fit = nearestFit(w, w0, state, maxShiftMs, bucketAt(w.start));
-          addLoad(state, w, 1);
+          const fit = fitOf(w0, maxShiftMs);
           if (fit === null) continue;
           const score = (costOf(w.volume, fit.shiftMs) + w.volume * moveCost) / removed;
           if (best === null || score < best.score) best = { w: w0, start: fit.start, score, definitief };
         }
       }
       if (best === null) break;
-      const w = placed(best.w);
-      undo.push({ w: best.w, previous: current.get(w.id) });
-      addLoad(state, w, -1);
-      const moved = { ...w, start: best.start, end: best.start + (w.end - w.start) };
-      addLoad(state, moved, 1);
-      current.set(w.id, moved);
+      moveTo(best.w, best.start);
     }
-    if (excessAt(i) === 0) return;
     // Not solvable this way: take back this bucket's moves, last first.
-    for (const { w: w0, previous } of undo.reverse()) {
-      addLoad(state, placed(w0), -1);
-      const back = previous ?? w0;
-      addLoad(state, back, 1);
-      if (previous === undefined) current.delete(w0.id);
-      else current.set(w0.id, previous);
+    if (excessAt(i) > 0) rollback(mark);
+  };
+
+  /**
+   * Frees a run of consecutive overloaded buckets [b0, b1) as a covering problem: repeatedly moves the window that
+   * takes the most excess out of the run per message moved (greedy set cover, the messages-moved objective), each
+   * to its nearest fitting start. When the run cannot be freed completely this way, its moves are taken back.
+   */
+  const runShiftFloorHours = BUCKET_MS / HOUR_MS;
+  const levelRun = (b0: number, b1: number, allowDefinitief: boolean): void => {
+    const candidates = new Set<PlanWindow>();
+    for (let b = b0; b < b1; b++) for (const w of byBucket.get(b) ?? []) candidates.add(w);
+    const mark = journal.length;
+    const tried = new Set<number>();
+    const runExcess = () => {
+      let e = 0;
+      for (let b = b0; b < b1; b++) e += excessAt(b - fromBucket);
+      return e;
+    };
+    for (let guard = 0; guard < 10_000 && runExcess() > 0; guard++) {
+      const ranked: { w0: PlanWindow; removed: number; lower: number }[] = [];
+      for (const definitief of allowDefinitief ? [false, true] : [false]) {
+        if (ranked.length > 0) break;
+        for (const w0 of candidates) {
+          if ((w0.status === 'definitief') !== definitief || tried.has(w0.id)) continue;
+          const w = placed(w0);
+          let removed = 0;
+          for (let o = Math.max(b0, bucketAt(w.start)); o < Math.min(b1, bucketCeil(w.end)); o++) {
+            const e = excessAt(o - fromBucket);
+            if (e > 0) removed += Math.min(loadIn(w, o), e);
+          }
+          if (removed <= 0) continue;
+          // The least a move can cost per message of excess removed: the move cost plus one bucket of shift.
+          ranked.push({ w0, removed, lower: (w.volume * (moveCost + runShiftFloorHours)) / removed });
+        }
+      }
+      ranked.sort((a, b) => a.lower - b.lower || a.w0.id - b.w0.id);
+      // Branch and bound: the score of a candidate is (volume × (|shift| + move cost)) / removed, at its nearest fit.
+      let best: { w0: PlanWindow; start: number; score: number } | null = null;
+      for (const { w0, removed, lower } of ranked) {
+        if (best !== null && lower >= best.score) break;
+        const w = placed(w0);
+        const maxShiftMs = best === null ? Infinity : ((best.score * removed) / w.volume - moveCost) * HOUR_MS;
+        const fit = fitOf(w0, maxShiftMs);
+        if (fit === null) {
+          if (best === null) tried.add(w0.id);
+          continue;
+        }
+        const score = (costOf(w.volume, fit.shiftMs) + w.volume * moveCost) / removed;
+        if (best === null || score < best.score) best = { w0, start: fit.start, score };
+      }
+      let movedOne = false;
+      if (best !== null) {
+        moveTo(best.w0, best.start);
+        tried.add(best.w0.id);
+        movedOne = true;
+      }
+      if (!movedOne) break;
     }
+    if (runExcess() > 0) rollback(mark);
   };
 
   if (overloadedBefore > 0) {
+    for (const allowDefinitief of [false, true]) {
+      for (let b = periodFrom; b < periodTo; ) {
+        if (excessAt(b - fromBucket) <= 0) {
+          b++;
+          continue;
+        }
+        // A run longer than a day is taken a day at a time, so the cover's work per move stays bounded.
+        let e = b + 1;
+        while (e < periodTo && e - b < MAX_RUN_BUCKETS && excessAt(e - fromBucket) > 0) e++;
+        // Two strategies for the run, the better kept: fewer overloaded buckets left, then the lower objective.
+        const mark = journal.length;
+        const overloadedIn = () => {
+          let n = 0;
+          for (let o = b; o < e; o++) if (excessAt(o - fromBucket) > 0) n++;
+          return n;
+        };
+        levelRun(b, e, allowDefinitief);
+        const runLeft = overloadedIn();
+        const runObjective = objectiveSince(mark);
+        // Where the cover put each window it moved, to put them there again without searching.
+        const coverPlaces = new Map<number, { w0: PlanWindow; at: PlanWindow | undefined }>();
+        for (let k = mark; k < journal.length; k++) {
+          const w0 = journal[k]!.w;
+          coverPlaces.set(w0.id, { w0, at: current.get(w0.id) });
+        }
+        rollback(mark);
+        for (let o = b; o < e; o++) if (excessAt(o - fromBucket) > 0) levelBucket(o, allowDefinitief);
+        const bucketLeft = overloadedIn();
+        if (runLeft < bucketLeft || (runLeft === bucketLeft && runObjective < objectiveSince(mark))) {
+          rollback(mark);
+          for (const { w0, at } of coverPlaces.values()) setPlace(w0, at);
+        }
+        b = e;
+      }
+    }
     for (const allowDefinitief of [false, true]) {
       for (let b = periodFrom; b < periodTo; b++) if (excessAt(b - fromBucket) > 0) levelBucket(b, allowDefinitief);
     }
@@ -411,7 +594,33 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     }
   }
   closeRun();
-  const lowerBound = Math.max(excessFreed, coverBound(freed, excessBeforeByBucket, periodFrom, byBucket, loadIn));
+  // The covering bound over the freed buckets: each must lose its excess (less the tolerance within which it counts
+  // as free), and only windows that can legally go somewhere else can take load out of it.
+  const rowOf = new Map<number, number>();
+  const rowExcess: number[] = [];
+  for (const b of freed) {
+    rowOf.set(b, rowExcess.length);
+    rowExcess.push(Math.max(0, excessBeforeByBucket[b - periodFrom]! - tolBeforeByBucket[b - periodFrom]!));
+  }
+  const items: CoverItem[] = [];
+  const seen = new Set<number>();
+  for (const b of freed) {
+    for (const w of byBucket.get(b) ?? []) {
+      if (seen.has(w.id)) continue;
+      seen.add(w.id);
+      if (!canMove(w, state)) continue;
+      const rows: number[] = [];
+      const loads: number[] = [];
+      for (let o = bucketAt(w.start); o < bucketCeil(w.end); o++) {
+        const r = rowOf.get(o);
+        if (r === undefined) continue;
+        rows.push(r);
+        loads.push(loadIn(w, o));
+      }
+      items.push({ volume: w.volume, rows, loads });
+    }
+  }
+  const lowerBound = coverLowerBound(rowExcess, items);
 
   return {
     moves,
@@ -425,42 +634,4 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     excessFreed,
     lowerBound,
   };
-}
-
-/**
- * A lower bound on the messages any set of whole-window moves must move to free the buckets `freed`: a feasible
- * solution of the dual of the covering LP "min Σ volume_w x_w such that Σ_w load_wb x_w >= excess_b for every freed
- * bucket b, x >= 0" (x_w = 1 for a moved window is feasible, so the moved volume is at least the LP's optimum, which
- * is at least any dual value). The dual is raised greedily per run of consecutive freed buckets, with one value y for
- * the run, as high as every window in it allows (Σ_b y load_wb <= what is left of volume_w).
- * Edge: a run touched by one window that lies wholly in it gives y = 1, i.e. its excess.
- */
-function coverBound(
-  freed: readonly number[],
-  excessBefore: Float64Array,
-  periodFrom: number,
-  byBucket: Map<number, PlanWindow[]>,
-  loadIn: (w: PlanWindow, b: number) => number,
-): number {
-  const used = new Map<number, number>();
-  let bound = 0;
-  for (let k = 0; k < freed.length; ) {
-    let end = k + 1;
-    while (end < freed.length && freed[end] === freed[end - 1]! + 1) end++;
-    const run = freed.slice(k, end);
-    k = end;
-    // Per window: its load in the run.
-    const inRun = new Map<PlanWindow, number>();
-    let excess = 0;
-    for (const b of run) {
-      excess += excessBefore[b - periodFrom]!;
-      for (const w of byBucket.get(b) ?? []) inRun.set(w, (inRun.get(w) ?? 0) + loadIn(w, b));
-    }
-    let y = Infinity;
-    for (const [w, load] of inRun) if (load > 0) y = Math.min(y, (w.volume - (used.get(w.id) ?? 0)) / load);
-    if (!(y > 0) || y === Infinity) continue;
-    for (const [w, load] of inRun) used.set(w.id, (used.get(w.id) ?? 0) + y * load);
-    bound += y * excess;
-  }
-  return bound;
 }

@@ -82,6 +82,7 @@ describe('incident capacity impact as a plan change', () => {
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body.change).toMatchObject({ action: 'create', maintenanceId: body.impact.id, before: null, undoneAt: null });
+    expect(body.effect).toEqual({ created: 1, afnemers: 1, solved: 0 });
     expect(Date.parse(body.change.undoableUntil) - t.clock.now.getTime()).toBe(15 * 60_000);
     const after = await state();
     expect(after.windows).toEqual([

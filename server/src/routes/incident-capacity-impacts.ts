@@ -16,6 +16,7 @@ import {
 import {
   CapacityImpactInput,
   CapacityImpactJson,
+  ChangeEffect,
   DryRunQuery,
   MAINTENANCE_UNDO_MINUTES,
   MaintenanceChangeJson,
@@ -65,6 +66,7 @@ const CapacityImpactResult = z
   .object({
     impact: CapacityImpactJson,
     change: MaintenanceChangeJson.meta({ description: `De wijziging in het spoor; ${MAINTENANCE_UNDO_MINUTES} minuten ongedaan te maken` }),
+    effect: ChangeEffect,
     conflictsCreated: z.array(z.number().int()).meta({ description: 'Conflicten die door deze verlaging ontstonden' }),
     conflictsAffected: z.array(z.number().int()).meta({ description: 'Bestaande conflicten in de periode, nu zwaarder' }),
   })
@@ -158,10 +160,14 @@ export const incidentImpacts = apiRouter()
           );
         }
         await incidentUpdate(tx, id, {}, at);
-        return { windowId, created: r.created, affected, change: maintenanceChangeJson((await maintenanceChangeById(tx, changeId))!) };
+        const change = maintenanceChangeJson((await maintenanceChangeById(tx, changeId))!);
+        return { windowId, created: r.created, affected, change, effect: await changeEffect(tx, r) };
       });
       const impact = (await incidentCapacityImpacts(sql, id)).find((m) => m.id === result.windowId)!;
-      return c.json({ impact: impactJson(impact), change: result.change, conflictsCreated: result.created, conflictsAffected: result.affected }, 201);
+      return c.json(
+        { impact: impactJson(impact), change: result.change, effect: result.effect, conflictsCreated: result.created, conflictsAffected: result.affected },
+        201,
+      );
     },
   )
   .openapi(

@@ -171,6 +171,10 @@ const INTENDED = {
   'POST /incidents/{id}/actions · declare-crisis na een calamiteit': [UN, NO, NO, NO, NO, NO, NO, NO, ok, NO, NO],
   'POST /incidents/{id}/capacity-impacts': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
   'DELETE /incidents/{id}/capacity-impacts/{impactId}': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'POST /incidents/{id}/capacity-impacts · dryRun=true': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'DELETE /incidents/{id}/capacity-impacts/{impactId} · dryRun=true': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo · dryRun=true': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
   'GET /incident-priorities': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   'PUT /incident-priorities': [UN, NO, NO, NO, NO, NO, ok, NO, NO, ok, NO],
 
@@ -352,6 +356,7 @@ const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
   'POST /incidents/{id}/actions · declare-crisis na een calamiteit': 'incident.calamity',
   'POST /incidents/{id}/capacity-impacts': 'incident.capacity-impact',
   'DELETE /incidents/{id}/capacity-impacts/{impactId}': 'incident.capacity-impact',
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo': 'incident.capacity-impact',
   'PUT /incident-priorities': 'incident-priorities.manage',
   'POST /escalations · algemene ladder': 'incident.escalate',
   'POST /escalations · incidentladder': 'incident.escalate',
@@ -982,6 +987,40 @@ const REQUESTS: Record<Key, Spec> = {
       reason: 'Capaciteit gehalveerd',
     });
     return { path: `/incidents/${fx.incidentA}/capacity-impacts/${impact.id}` };
+  },
+  'POST /incidents/{id}/capacity-impacts · dryRun=true': {
+    request: () => ({ path: `/incidents/${fx.incidentA}/capacity-impacts?dryRun=true`, body: { ...slot(), factor: 0.5, reason: 'Capaciteit gehalveerd' } }),
+    writesNothing: true,
+  },
+  'DELETE /incidents/{id}/capacity-impacts/{impactId} · dryRun=true': {
+    request: async () => {
+      const { impact } = await setup('POST', `/incidents/${fx.incidentA}/capacity-impacts`, actorOf('incident-manager'), {
+        ...slot(),
+        factor: 0.5,
+        reason: 'Capaciteit gehalveerd',
+      });
+      return { path: `/incidents/${fx.incidentA}/capacity-impacts/${impact.id}?dryRun=true` };
+    },
+    writesNothing: true,
+  },
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo': async () => {
+    const { change } = await setup('POST', `/incidents/${fx.incidentA}/capacity-impacts`, actorOf('incident-manager'), {
+      ...slot(),
+      factor: 0.5,
+      reason: 'Capaciteit gehalveerd',
+    });
+    return { path: `/incidents/${fx.incidentA}/capacity-impacts/changes/${change.id}/undo` };
+  },
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo · dryRun=true': {
+    request: async () => {
+      const { change } = await setup('POST', `/incidents/${fx.incidentA}/capacity-impacts`, actorOf('incident-manager'), {
+        ...slot(),
+        factor: 0.5,
+        reason: 'Capaciteit gehalveerd',
+      });
+      return { path: `/incidents/${fx.incidentA}/capacity-impacts/changes/${change.id}/undo?dryRun=true` };
+    },
+    writesNothing: true,
   },
   'GET /incident-priorities': () => ({ path: '/incident-priorities' }),
   // The same times again: allowed, and nothing moves for the other cases.

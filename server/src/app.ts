@@ -31,6 +31,7 @@ import { levellingAnswers } from './routes/levelling-answers.js';
 import { incidents } from './routes/incidents.js';
 import { incidentActions } from './routes/incident-actions.js';
 import { incidentImpacts } from './routes/incident-capacity-impacts.js';
+import { incidentImpactUndo } from './routes/incident-capacity-undo.js';
 import { incidentPriorities } from './routes/incident-priorities.js';
 import { escalations } from './routes/escalations.js';
 import { disruptionAnalyses } from './routes/disruption-analyses.js';
@@ -137,6 +138,7 @@ export function createApp(deps: Deps) {
     .route('/incidents', incidents)
     .route('/incidents', incidentActions)
     .route('/incidents', incidentImpacts)
+    .route('/incidents', incidentImpactUndo)
     .route('/incident-priorities', incidentPriorities)
     .route('/escalations', escalations)
     .route('/disruption-analyses', disruptionAnalyses)

@@ -10,6 +10,8 @@ export type MaintenanceSnapshot = {
   kind: MaintenanceInput['kind'];
   createdBy: number | null;
   createdAt: string;
+  /** The incident whose capacity drop the window is; absent or null for plain maintenance. */
+  incidentId?: number | null;
 };
 
 export interface MaintenanceChangeRow {
@@ -33,7 +35,7 @@ const changeColumns = (sql: Queryable) => sql`
 export async function maintenanceSnapshot(sql: Queryable, id: number): Promise<MaintenanceSnapshot | null> {
   const [row] = await sql<{ snapshot: MaintenanceSnapshot }[]>`
     select jsonb_build_object('start', start_at, 'end', end_at, 'factor', factor, 'reason', reason, 'kind', kind,
-      'createdBy', created_by, 'createdAt', created_at) as snapshot
+      'createdBy', created_by, 'createdAt', created_at, 'incidentId', incident_id) as snapshot
     from maintenance_windows where id = ${id}`;
   return row?.snapshot ?? null;
 }
@@ -93,7 +95,7 @@ export async function maintenanceChangeUndone(tx: Tx, id: number, userId: number
 /** Puts a deleted window back under its own id, as it was. */
 export async function maintenanceRestore(tx: Tx, id: number, s: MaintenanceSnapshot) {
   await tx`
-    insert into maintenance_windows (id, start_at, end_at, factor, reason, kind, created_by, created_at, updated_at)
+    insert into maintenance_windows (id, start_at, end_at, factor, reason, kind, created_by, created_at, updated_at, incident_id)
     values (${id}, ${s.start}::timestamptz, ${s.end}::timestamptz, ${s.factor}, ${s.reason}, ${s.kind}, ${s.createdBy},
-      ${s.createdAt}::timestamptz, now())`;
+      ${s.createdAt}::timestamptz, now(), ${s.incidentId ?? null})`;
 }

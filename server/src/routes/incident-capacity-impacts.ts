@@ -6,10 +6,23 @@ import {
   incidentCapacityImpacts,
   incidentEventAppend,
   incidentUpdate,
+  maintenanceChangeById,
+  maintenanceChangeRecord,
+  maintenanceSnapshot,
   notify,
+  type Sql,
   type Tx,
 } from '@cd/db';
-import { CapacityImpactInput, CapacityImpactJson } from '@cd/shared';
+import {
+  CapacityImpactInput,
+  CapacityImpactJson,
+  ChangeEffect,
+  DryRunQuery,
+  MAINTENANCE_UNDO_MINUTES,
+  MaintenanceChangeJson,
+  MaintenanceChangeResult,
+  PlanningDryRunResult,
+} from '@cd/shared';
 import { z } from '@hono/zod-openapi';
 import { userMay } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, conflict, notFound } from '../lib/openapi.js';
@@ -17,6 +30,7 @@ import { ProblemError } from '../lib/problem.js';
 import { conflictsRecompute } from '../services/conflicts-recompute.js';
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
 import { incidentAssertVisible, incidentAudience, trailActor } from '../services/incidents.js';
+import { changeEffect, maintenanceChangeJson, maintenanceDryRun, maintenanceUndo, maintenanceUndoDryRun } from '../services/capacity-changes.js';
 import { impactJson } from '../views/incidents.js';
 import { incidentMayDo } from './incident-actions.js';
 
@@ -28,9 +42,23 @@ const ImpactParams = IdParam.extend({
     .openapi({ param: { name: 'impactId', in: 'path' }, example: 1 }),
 });
 
+const preview = {
+  200: {
+    description: 'Met dryRun=true: wat de wijziging met de conflicten zou doen (niets opgeslagen)',
+    content: { 'application/json': { schema: PlanningDryRunResult } },
+  },
+};
+
+/** The incident, visible to the user, for a dry run (no lock, nothing written). */
+export async function incidentForPreview(sql: Sql, id: number, user: Parameters<typeof incidentAssertVisible>[1]) {
+  return incidentAssertVisible(await incidentById(sql, id), user);
+}
+
 const CapacityImpactResult = z
   .object({
     impact: CapacityImpactJson,
+    change: MaintenanceChangeJson.meta({ description: `De wijziging in het spoor; ${MAINTENANCE_UNDO_MINUTES} minuten ongedaan te maken` }),
+    effect: ChangeEffect,
     conflictsCreated: z.array(z.number().int()).meta({ description: 'Conflicten die door deze verlaging ontstonden' }),
     conflictsAffected: z.array(z.number().int()).meta({ description: 'Bestaande conflicten in de periode, nu zwaarder' }),
   })
@@ -44,10 +72,10 @@ export const incidentImpacts = apiRouter()
       tags: ['Incidenten'],
       operationId: 'createIncidentCapacityImpact',
       summary: 'Capaciteit verlagen door een incident',
-      description:
-        'Verlaagt de capaciteit van de Berichtenbox in een periode door een incident (een onderhoudsvenster van soort incident); de conflicten worden in dezelfde transactie herberekend.',
+      description: `Verlaagt de capaciteit van de Berichtenbox in een periode door een incident (een onderhoudsvenster van soort incident); de conflicten worden in dezelfde transactie herberekend. De wijziging komt in het spoor van de onderhoudskalender en van het incident en is ${MAINTENANCE_UNDO_MINUTES} minuten ongedaan te maken. Met dryRun=true wordt alleen het effect op de conflicten getoond.`,
       request: {
         params: IdParam,
+        query: DryRunQuery,
         body: {
           required: true,
           content: {
@@ -58,13 +86,28 @@ export const incidentImpacts = apiRouter()
           },
         },
       },
-      responses: { 201: { description: 'Verlaagd', content: { 'application/json': { schema: CapacityImpactResult } } }, 404: notFound, 409: conflict },
+      responses: {
+        ...preview,
+        201: { description: 'Verlaagd, met de wijziging in het spoor', content: { 'application/json': { schema: CapacityImpactResult } } },
+        404: notFound,
+        409: conflict,
+      },
     }),
     async (c) => {
       const user = userMay(c, 'incident.capacity-impact');
       const id = c.req.valid('param').id;
       const input = c.req.valid('json');
       const { sql, now, procedure } = c.get('deps');
+      if (c.req.valid('query').dryRun === 'true') {
+        // Bounded before the work: who, which incident, the horizon; the factor is checked by the schema.
+        incidentMayDo(await incidentForPreview(sql, id, user), user, 'capacity-impact');
+        horizonRequire(horizonNow(c.get('deps')), horizonFields(input));
+        const edit = {
+          action: 'create' as const,
+          input: { start: new Date(input.start), end: new Date(input.end), factor: input.factor, reason: '', kind: 'incident' as const },
+        };
+        return c.json(await maintenanceDryRun(sql, edit, { incidentId: id }), 200);
+      }
       const at = now();
       const result = await sql.begin(async (tx: Tx) => {
         const i = incidentAssertVisible(await incidentById(tx, id, true), user);
@@ -74,12 +117,20 @@ export const incidentImpacts = apiRouter()
         const end = new Date(input.end);
         const reason = input.reason || `Incident ${i.number}: ${i.title}`;
         const windowId = await incidentCapacityImpactCreate(tx, id, { start, end, factor: input.factor, reason }, user.id, at);
+        const changeId = await maintenanceChangeRecord(tx, {
+          maintenanceId: windowId,
+          action: 'create',
+          before: null,
+          after: await maintenanceSnapshot(tx, windowId),
+          userId: user.id,
+          at,
+        });
         await incidentEventAppend(
           tx,
           id,
           trailActor(user),
           'capacity-lowered',
-          { windowId, start: input.start, end: input.end, factor: input.factor, reason },
+          { windowId, changeId, start: input.start, end: input.end, factor: input.factor, reason },
           at,
         );
         const r = await conflictsRecompute(
@@ -108,10 +159,14 @@ export const incidentImpacts = apiRouter()
           );
         }
         await incidentUpdate(tx, id, {}, at);
-        return { windowId, created: r.created, affected };
+        const change = maintenanceChangeJson((await maintenanceChangeById(tx, changeId))!);
+        return { windowId, created: r.created, affected, change, effect: await changeEffect(tx, r) };
       });
       const impact = (await incidentCapacityImpacts(sql, id)).find((m) => m.id === result.windowId)!;
-      return c.json({ impact: impactJson(impact), conflictsCreated: result.created, conflictsAffected: result.affected }, 201);
+      return c.json(
+        { impact: impactJson(impact), change: result.change, effect: result.effect, conflictsCreated: result.created, conflictsAffected: result.affected },
+        201,
+      );
     },
   )
   .openapi(
@@ -121,28 +176,40 @@ export const incidentImpacts = apiRouter()
       tags: ['Incidenten'],
       operationId: 'deleteIncidentCapacityImpact',
       summary: 'Capaciteitsverlaging opheffen',
-      description: 'Heft een capaciteitsverlaging van een incident op; de conflicten worden herberekend.',
-      request: { params: ImpactParams },
-      responses: { 204: { description: 'Opgeheven' }, 404: notFound },
+      description: `Heft een capaciteitsverlaging van een incident op; de conflicten worden herberekend. De wijziging komt in het spoor en is ${MAINTENANCE_UNDO_MINUTES} minuten ongedaan te maken. Met dryRun=true wordt alleen het effect getoond.`,
+      request: { params: ImpactParams, query: DryRunQuery },
+      responses: {
+        200: {
+          description: 'Opgeheven: de wijziging in het spoor en wat ze met de conflicten deed; of met dryRun=true wat ze zou doen',
+          content: { 'application/json': { schema: z.union([MaintenanceChangeResult, PlanningDryRunResult]) } },
+        },
+        404: notFound,
+      },
     }),
     async (c) => {
       const user = userMay(c, 'incident.capacity-impact');
       const { id, impactId } = c.req.valid('param');
       const { sql, now, procedure } = c.get('deps');
+      if (c.req.valid('query').dryRun === 'true') {
+        await incidentForPreview(sql, id, user);
+        return c.json(await maintenanceDryRun(sql, { action: 'delete', id: impactId }, { incidentId: id }), 200);
+      }
       const at = now();
-      await sql.begin(async (tx: Tx) => {
+      const saved = await sql.begin(async (tx: Tx) => {
         const i = incidentAssertVisible(await incidentById(tx, id, true), user);
+        const before = await maintenanceSnapshot(tx, impactId);
         const old = await incidentCapacityImpactDelete(tx, id, impactId);
-        if (!old) throw new ProblemError(404, `${i.number} heeft geen capaciteitsverlaging ${impactId}.`);
+        if (!old || !before) throw new ProblemError(404, `${i.number} heeft geen capaciteitsverlaging ${impactId}.`);
+        const changeId = await maintenanceChangeRecord(tx, { maintenanceId: impactId, action: 'delete', before, after: null, userId: user.id, at });
         await incidentEventAppend(
           tx,
           id,
           trailActor(user),
           'capacity-restored',
-          { windowId: impactId, start: old.startAt.toISOString(), end: old.endAt.toISOString(), factor: old.factor },
+          { windowId: impactId, changeId, start: old.startAt.toISOString(), end: old.endAt.toISOString(), factor: old.factor },
           at,
         );
-        await conflictsRecompute(
+        const r = await conflictsRecompute(
           tx,
           { from: old.startAt.getTime(), to: old.endAt.getTime() },
           at,
@@ -151,7 +218,8 @@ export const incidentImpacts = apiRouter()
           c.get('planning'),
         );
         await incidentUpdate(tx, id, {}, at);
+        return { change: maintenanceChangeJson((await maintenanceChangeById(tx, changeId))!), effect: await changeEffect(tx, r) };
       });
-      return c.body(null, 204);
+      return c.json(saved, 200);
     },
   );

@@ -1,6 +1,7 @@
 import {
   capacityProfileSet,
   conflictsAfnemerCount,
+  incidentCapacityImpacts,
   maintenanceById,
   maintenanceChangeById,
   maintenanceChangeRecord,
@@ -45,7 +46,7 @@ import type { ProcedureSettings } from './procedure.js';
 const UNDO_MS = MAINTENANCE_UNDO_MINUTES * 60_000;
 
 /** What a recomputation stored, as the save notice tells it. */
-async function changeEffect(tx: Queryable, result: RecomputeResult): Promise<ChangeEffect> {
+export async function changeEffect(tx: Queryable, result: RecomputeResult): Promise<ChangeEffect> {
   return { created: result.created.length, afnemers: await conflictsAfnemerCount(tx, result.created), solved: result.resolved.length };
 }
 
@@ -137,6 +138,17 @@ export async function maintenanceOwnedElsewhere(tx: Queryable, id: number) {
   if (owner === 'incident') throw new ProblemError(409, 'Dit venster hoort bij een incident; wijzig het via de capaciteitsimpact van het incident.');
 }
 
+/**
+ * Whose change it is: plain maintenance (incidentId null, through /maintenance-windows) or an incident's capacity drop
+ * (through the incident). Each side may only dry-run and undo its own changes.
+ */
+export interface WindowOwner {
+  incidentId: number | null;
+}
+const PLAIN: WindowOwner = { incidentId: null };
+/** The incident a recorded change belongs to, or null for plain maintenance (changes from before incidents were recorded have none). */
+const changeIncident = (c: MaintenanceChangeRow) => c.after?.incidentId ?? c.before?.incidentId ?? null;
+
 /** A maintenance change: create (no id), update (id and input) or delete (id, no input). */
 export type MaintenanceEdit =
   | { action: 'create'; input: MaintenanceInput }
@@ -154,12 +166,13 @@ const asCore = (id: number, m: { start: Date; end: Date; factor: number }): Main
 const spanOf = (...ms: { start: Date; end: Date }[]): ChangedInterval[] => ms.map((m) => ({ from: m.start.getTime(), to: m.end.getTime() }));
 
 /** What the maintenance change would do to the conflicts; nothing is written. */
-export async function maintenanceDryRun(sql: Sql, edit: MaintenanceEdit): Promise<PlanningDryRunResult> {
+export async function maintenanceDryRun(sql: Sql, edit: MaintenanceEdit, owner: WindowOwner = PLAIN): Promise<PlanningDryRunResult> {
   if (edit.action === 'create') {
     const added = asCore(-1, edit.input);
     return planningDryRun(sql, { spans: spanOf(edit.input), maintenance: (stored) => [...stored, added] });
   }
-  await maintenanceOwnedElsewhere(sql, edit.id);
+  if (owner.incidentId === null) await maintenanceOwnedElsewhere(sql, edit.id);
+  else if (!(await incidentCapacityImpacts(sql, owner.incidentId)).some((m) => m.id === edit.id)) throw notFound();
   const old = await maintenanceById(sql, edit.id);
   if (!old) throw notFound();
   const oldSpan = { start: old.startAt, end: old.endAt };
@@ -220,9 +233,14 @@ export async function maintenanceSave(
 }
 
 /** Checks that a change may be undone now; returns it. Throws 404 or 409 with the reason in Dutch. */
-async function undoable(tx: Queryable, changeId: number, now: Date, lock: boolean): Promise<MaintenanceChangeRow> {
+async function undoable(tx: Queryable, changeId: number, now: Date, lock: boolean, owner: WindowOwner): Promise<MaintenanceChangeRow> {
   const change = await maintenanceChangeById(tx, changeId, lock);
   if (!change) throw new ProblemError(404, 'Deze wijziging bestaat niet.');
+  const incidentId = changeIncident(change);
+  if (owner.incidentId !== null && incidentId !== owner.incidentId) throw new ProblemError(404, 'Deze wijziging hoort niet bij dit incident.');
+  if (owner.incidentId === null && incidentId !== null) {
+    throw new ProblemError(409, 'Deze wijziging hoort bij een incident; maak haar ongedaan via de capaciteitsimpact van het incident.');
+  }
   if (change.undoneAt) throw new ProblemError(409, 'Deze wijziging is al ongedaan gemaakt.');
   if (now.getTime() > change.changedAt.getTime() + UNDO_MS) {
     throw new ProblemError(409, `Een wijziging kan tot ${MAINTENANCE_UNDO_MINUTES} minuten daarna ongedaan worden gemaakt; deze termijn is voorbij.`);
@@ -236,8 +254,8 @@ async function undoable(tx: Queryable, changeId: number, now: Date, lock: boolea
 const snapshotSpan = (s: MaintenanceSnapshot) => ({ start: new Date(s.start), end: new Date(s.end) });
 
 /** What undoing the change would do to the conflicts; nothing is written. */
-export async function maintenanceUndoDryRun(sql: Sql, changeId: number, now: Date): Promise<PlanningDryRunResult> {
-  const change = await undoable(sql, changeId, now, false);
+export async function maintenanceUndoDryRun(sql: Sql, changeId: number, now: Date, owner: WindowOwner = PLAIN): Promise<PlanningDryRunResult> {
+  const change = await undoable(sql, changeId, now, false, owner);
   const restored = change.before ? asCore(change.maintenanceId, { ...snapshotSpan(change.before), factor: change.before.factor }) : null;
   const spans = [change.before, change.after].filter((s) => s !== null).map(snapshotSpan);
   return planningDryRun(sql, {
@@ -254,16 +272,20 @@ export async function maintenanceUndo(
   now: Date,
   settings: ProcedureSettings | undefined,
   planning?: PlanningCache,
+  owner: WindowOwner = PLAIN,
+  /** Runs in the same transaction once the change is undone: the owner's own trail. */
+  afterUndo?: (tx: Tx, change: MaintenanceChangeRow) => Promise<void>,
 ) {
   return sql.begin(async (tx: Tx) => {
     // One undo at a time per change: the row lock makes a second, concurrent undo wait and then see it undone.
-    const change = await undoable(tx, changeId, now, true);
+    const change = await undoable(tx, changeId, now, true, owner);
     const id = change.maintenanceId;
     const b = change.before;
     if (change.action === 'create') await maintenanceDelete(tx, id);
     else if (change.action === 'update') await maintenanceUpdate(tx, id, { ...snapshotSpan(b!), factor: b!.factor, reason: b!.reason, kind: b!.kind });
     else await maintenanceRestore(tx, id, b!);
     await maintenanceChangeUndone(tx, change.id, userId, now);
+    if (afterUndo) await afterUndo(tx, change);
     const spans = [change.before, change.after].filter((s) => s !== null).map(snapshotSpan);
     const result = await conflictsRecompute(tx, spanOf(...spans), now, 'Onderhoudswijziging ongedaan gemaakt', settings, planning);
     // Subscribers hear what the undo did: a window planned by mistake is cancelled, a move goes back, a deletion returns.

@@ -12,6 +12,7 @@ import { type IncidentActionBody, useActOnIncident } from '../api/act-on-inciden
 import { type IncidentDetailJson, useIncident } from '../api/get-incident';
 import '../../../components/details.css';
 import { CALAMITY_REASON_LABEL, CALAMITY_STATUS_LABEL, INCIDENT_STATUS_LABEL } from '../labels';
+import { CapacityImpacts } from './capacity-impacts';
 import { PriorityBadge } from './priority-badge';
 import { CalamityMeter, TimeLeft, useNow } from './time-left';
 import { type IncidentKey, type IncidentT, incidentMessages } from '../messages';
@@ -118,6 +119,7 @@ function IncidentView({ incident: i }: { incident: IncidentDetailJson }) {
           </div>
         )}
       </Section>
+      <CapacityImpacts incident={i} />
       <Section title={t('incidentDetail.updates')} id="incident-updates-title">
         {i.updates.length === 0 ? (
           <p className="muted">{t('incidentDetail.noUpdates')}</p>
@@ -172,6 +174,14 @@ function eventText(e: IncidentDetailJson['events'][number], t: IncidentT, f: Ret
       return t('incidentEvent.status', { to: p.to ?? '' });
     case 'update':
       return t('incidentEvent.update');
+    case 'capacity-lowered':
+      return t('incidentEvent.capacityLowered', { percent: f.percent(Number(p.factor)), period: f.period(p.start ?? '', p.end ?? '') });
+    case 'capacity-restored':
+      return t('incidentEvent.capacityRestored', { period: f.period(p.start ?? '', p.end ?? '') });
+    case 'capacity-lowering-undone':
+      return t('incidentEvent.capacityLoweringUndone', { period: f.period(p.start ?? '', p.end ?? '') });
+    case 'capacity-restoring-undone':
+      return t('incidentEvent.capacityRestoringUndone', { period: f.period(p.start ?? '', p.end ?? '') });
     default:
       return e.action;
   }

@@ -1,0 +1,177 @@
+// An incident's capacity drop on the incident page, in Chromium: "Capaciteit verlagen" opens a form, shows the effect
+// on the conflicts first (nothing stored), stores on confirm, and the notice offers "Ongedaan maken"; each listed drop
+// has "Opheffen" with the same preview, confirm and undo. A role without incident.capacity-impact sees no button.
+// Each step is checked in the database and on the screen.
+import { createApp } from '@cd/server';
+import { amsterdamMidnightOf, amsterdamParts } from '@cd/shared/time';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dutchCsv } from '../helpers/files.js';
+import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
+import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { apiRequest, type Actor, actor, OIN_A, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+
+const PASSWORD = 'geheim-wachtwoord';
+
+let t: TestContext;
+let who: Awaited<ReturnType<typeof standardActors>>;
+let incidentManager: Actor;
+let server: E2eServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const errorLists: string[][] = [];
+let incidentId = 0;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+// Tomorrow in Amsterdam: the delivery and the drop are in the future, whatever the real clock says.
+const day = amsterdamParts(amsterdamMidnightOf(Date.now(), 1));
+const date = `${day.year}-${pad(day.month)}-${pad(day.day)}`;
+const dutchDate = `${pad(day.day)}-${pad(day.month)}-${day.year}`;
+
+const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
+const windows = () =>
+  t.sql<{ id: number; factor: number; incidentId: number }[]>`select id::int, factor, incident_id::int from maintenance_windows order by id`;
+const conflictStatuses = async () => (await t.sql`select status from conflicts order by id`).map((c) => c.status as string);
+
+async function pageFor(): Promise<Page> {
+  const context = await contextNew(browser);
+  contexts.push(context);
+  const page = await context.newPage();
+  errorLists.push(pageErrors(page));
+  return page;
+}
+
+beforeAll(async () => {
+  t = await testDatabase();
+  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  who = await standardActors(t.sql);
+  incidentManager = await actor(t.sql, 'incident@logius.example', 'incident-manager');
+  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  browser = await chromiumLaunch();
+  expect((await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
+  const upload = await t.app.request('/api/v1/prognoses', {
+    method: 'POST',
+    headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' },
+    body: dutchCsv([`A-1;x;Brief;${dutchDate} 10:00;${dutchDate} 11:00;3.000;definitief`]),
+  });
+  expect(upload.status).toBe(201);
+  const res = await api('POST', '/api/v1/incidents', incidentManager, {
+    kind: 'mijnoverheid',
+    title: 'Opslag van de Berichtenbox traag',
+    channel: 'telefoon',
+    priority: 'P2',
+    afnemers: [OIN_A],
+  });
+  expect(res.status).toBe(201);
+  incidentId = (await res.json()).id;
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await t?.close();
+});
+
+describe('an incident lowers capacity from its page', () => {
+  let manager: Page;
+
+  it('previews the drop, stores it on confirm and undoes it from the notice', async () => {
+    manager = await pageFor();
+    await signIn(manager, server.url, incidentManager.user.email, PASSWORD);
+    await manager.goto(`${server.url}/incidenten/${incidentId}`);
+    await manager.getByText('Dit incident verlaagt de capaciteit niet.').waitFor();
+    await manager.getByRole('button', { name: 'Capaciteit verlagen' }).click();
+    const dialog = manager.getByRole('dialog');
+    await dialog.getByLabel('Begin').fill(`${date}T09:00`);
+    await dialog.getByLabel('Einde').fill(`${date}T12:00`);
+    await dialog.getByLabel('Resterende capaciteit (%)').fill('50');
+    await dialog.getByLabel('Reden').fill('Opslag herstelt, halve capaciteit');
+    await dialog.getByRole('button', { name: 'Effect bekijken' }).click();
+
+    // The preview: one new conflict at Afnemer A; nothing stored yet.
+    const summary = dialog.getByTestId('change-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('1 nieuw conflict bij 1 Afnemer');
+    expect(await windows()).toEqual([]);
+    expect(await conflictStatuses()).toEqual([]);
+    await expectAccessible(manager, 'incidentcapaciteit-01-voorbeeld');
+
+    await dialog.getByRole('button', { name: 'Capaciteit verlagen' }).click();
+    const saved = manager.getByTestId('incident-capacity-saved');
+    await saved.waitFor();
+    expect(await saved.textContent()).toContain('De capaciteit is verlaagd.');
+    expect(await windows()).toEqual([{ id: expect.any(Number), factor: 0.5, incidentId }]);
+    expect(await conflictStatuses()).toEqual(['open']);
+    const list = manager.getByTestId('incident-capacity-impacts');
+    await list.waitFor();
+    expect(await list.textContent()).toContain('50%');
+    expect(await list.textContent()).toContain('Opslag herstelt, halve capaciteit');
+    await manager.getByText('Capaciteit verlaagd naar 50%', { exact: false }).waitFor(); // the incident's own history
+
+    // Undo from the notice: its own preview (solves the conflict), then the confirm.
+    await manager.getByRole('button', { name: /^Ongedaan maken/ }).click();
+    const undo = manager.getByRole('dialog', { name: 'Ongedaan maken' });
+    await undo.getByTestId('change-summary').waitFor();
+    expect(await undo.getByTestId('change-summary').textContent()).toContain('lost er 1 op');
+    expect(await windows()).toHaveLength(1);
+    await undo.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await manager.getByText('De wijziging is ongedaan gemaakt.').waitFor();
+    expect(await windows()).toEqual([]);
+    expect(await conflictStatuses()).toEqual(['resolved']);
+    await manager.getByText('Dit incident verlaagt de capaciteit niet.').waitFor();
+    const [trail] = await t.sql`select action, undone_at is not null as undone from maintenance_changes order by id`;
+    expect(trail).toEqual({ action: 'create', undone: true });
+  });
+
+  it('lifts a listed drop after its preview, and the lifting can be undone', async () => {
+    const res = await api('POST', `/api/v1/incidents/${incidentId}/capacity-impacts`, incidentManager, {
+      start: new Date(Date.parse(`${date}T09:00:00Z`) - 3_600_000).toISOString(),
+      end: new Date(Date.parse(`${date}T12:00:00Z`)).toISOString(),
+      factor: 0.25,
+      reason: 'Tweede verlaging',
+    });
+    expect(res.status).toBe(201);
+    const impactId = (await res.json()).impact.id as number;
+    await manager.reload();
+    const list = manager.getByTestId('incident-capacity-impacts');
+    await list.waitFor();
+    expect(await list.textContent()).toContain('25%');
+    expect(await conflictStatuses()).toContain('open');
+
+    await list.getByRole('button', { name: /^Opheffen/ }).click();
+    const dialog = manager.getByRole('dialog', { name: 'Capaciteitsverlaging opheffen' });
+    await dialog.getByTestId('change-summary').waitFor();
+    expect(await dialog.getByTestId('change-summary').textContent()).toContain('lost er 1 op');
+    expect((await windows()).map((w) => w.id)).toEqual([impactId]);
+    await dialog.getByRole('button', { name: 'Opheffen' }).click();
+    await manager.getByText('De capaciteitsverlaging is opgeheven.', { exact: false }).waitFor();
+    expect(await windows()).toEqual([]);
+    expect((await conflictStatuses()).filter((s) => s === 'open')).toEqual([]);
+
+    await manager.getByRole('button', { name: /^Ongedaan maken/ }).click();
+    const undo = manager.getByRole('dialog', { name: 'Ongedaan maken' });
+    await undo.getByTestId('change-summary').waitFor();
+    await undo.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await manager.getByText('De wijziging is ongedaan gemaakt.').waitFor();
+    expect(await windows()).toEqual([{ id: impactId, factor: 0.25, incidentId }]);
+    expect(await conflictStatuses()).toContain('open');
+    await list.waitFor();
+    expect(await list.textContent()).toContain('25%');
+    await expectAccessible(manager, 'incidentcapaciteit-02-opheffen-ongedaan');
+  });
+
+  it('shows a planner of the affected Afnemer the drop, but no button to lower or lift', async () => {
+    const planner = await pageFor();
+    await signIn(planner, server.url, who.plannerA.user.email, PASSWORD);
+    await planner.goto(`${server.url}/incidenten/${incidentId}`);
+    const list = planner.getByTestId('incident-capacity-impacts');
+    await list.waitFor();
+    expect(await list.textContent()).toContain('Tweede verlaging');
+    expect(await planner.getByRole('button', { name: 'Capaciteit verlagen' }).count()).toBe(0);
+    expect(await planner.getByRole('button', { name: /^Opheffen/ }).count()).toBe(0);
+  });
+
+  it('had no uncaught errors in any page', () => {
+    for (const errors of errorLists) expect(errors).toEqual([]);
+  });
+});

@@ -174,6 +174,13 @@ export async function run(options: { windows?: number; print?: boolean; runs?: n
     `  time: median ${ms.toFixed(0)} ms of ${msRuns.length} runs (${msRuns.map((x) => x.toFixed(0)).join(', ')} ms; goal < ${LEVELLING_GOALS.ms} ms: ${pass(ms < LEVELLING_GOALS.ms)})`,
   );
   log(`  cpu time of the process: median ${cpuMs.toFixed(0)} ms (wall time includes waiting for a core on a shared machine)`);
+  // The same year with a fixed cost per message moved (moveCostHours 24): fewer messages move, further. Printed beside
+  // the issue's own objective (volume × |shift|), which the route uses.
+  const fewer = levellingPropose({ ...input, moveCostHours: 24 });
+  log(
+    `  with moveCostHours 24 instead: messages moved ${Math.round(fewer.messagesMoved)} = ${(fewer.messagesMoved / Math.max(1, fewer.lowerBound)).toFixed(2)}x the bound, ` +
+      `cost ${Math.round(fewer.cost)} messages x hours, ${fewer.overloadedAfter} overloaded buckets after`,
+  );
   return {
     windows: data.windows.length,
     overloadedBefore: result.overloadedBefore,

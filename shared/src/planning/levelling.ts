@@ -9,11 +9,11 @@ import { HOUR_MS } from '../time/units.js';
 import type { CapacityInForce, MaintenanceWindow, PlanWindow } from './types.js';
 
 /**
- * Hours of shift that moving a window at all counts as in the objective (default of `moveCostHours`): a message moved
- * weighs as much as a message shifted by a day, so the solver prefers moving fewer messages (fewer planners to act)
- * and, among those, shorter shifts.
+ * Hours of shift that moving a window at all counts as in the objective (default of `moveCostHours`). 0: the objective
+ * is issue 18's, Σ volume × |shift|. A positive value (e.g. 24: a message moved weighs as much as one shifted a day)
+ * makes the solver move fewer messages, further; `pnpm bench` prints both.
  */
-export const DEFAULT_MOVE_COST_HOURS = 24;
+export const DEFAULT_MOVE_COST_HOURS = 0;
 
 /** The longest run of overloaded buckets levelled as one covering problem (a day); longer ones go a day at a time. */
 const MAX_RUN_BUCKETS = 96;
@@ -35,7 +35,7 @@ export interface LevellingInput {
   /** Allowed local send hours (default 07:00-22:00); null allows any time. */
   sendHours?: SendHours | null;
   /**
-   * Hours of shift that moving a window at all counts as (default DEFAULT_MOVE_COST_HOURS = 24): the solver minimises
+   * Hours of shift that moving a window at all counts as (default DEFAULT_MOVE_COST_HOURS = 0): the solver minimises
    * Σ volume × (|shift| + moveCostHours) over the moved windows; 0 gives plain volume × |shift|. The reported `cost`
    * is always volume × |shift|.
    */

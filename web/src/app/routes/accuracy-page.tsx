@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { PageTitle, Section } from '../../components/page';
 import { AccuracyMisses } from '../../features/accuracy/components/accuracy-misses';
 import { AccuracyTable } from '../../features/accuracy/components/accuracy-table';
+import { useAccuracy } from '../../features/accuracy/api/get-accuracy';
 import { accuracyMessages } from '../../features/accuracy/messages';
 import { useT } from '../../lib/i18n';
 import { useCurrentUser } from '../../lib/session';
@@ -35,11 +36,42 @@ export default function AccuracyPage() {
         </div>
         <AccuracyTable period={period} />
       </Section>
-      {!logius && (
+      {logius ? (
+        <Section title={t('accuracy.missesOf')} id="accuracy-misses">
+          <AfnemerMisses period={period} />
+        </Section>
+      ) : (
         <Section title={t('accuracy.misses')} id="accuracy-misses">
           <AccuracyMisses period={period} />
         </Section>
       )}
+    </>
+  );
+}
+
+/** Logius picks one Afnemer of the table (by name) and sees where its prognoses missed, as its planner does. */
+function AfnemerMisses({ period }: { period: AccuracyPeriod }) {
+  const t = useT(accuracyMessages);
+  const id = useId();
+  const [afnemer, setAfnemer] = useState('');
+  const all = useAccuracy(period);
+  const afnemers = [...new Map((all.data?.scores ?? []).map((s) => [s.afnemer, s.afnemerName])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  return (
+    <>
+      <div className="form-grid">
+        <div className="field">
+          <label htmlFor={`${id}-afnemer`}>{t('accuracy.missesAfnemer')}</label>
+          <select id={`${id}-afnemer`} value={afnemer} onChange={(e) => setAfnemer(e.target.value)}>
+            <option value="">{t('accuracy.missesChoose')}</option>
+            {afnemers.map(([oin, name]) => (
+              <option key={oin} value={oin}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {afnemer && <AccuracyMisses period={period} afnemer={afnemer} />}
     </>
   );
 }

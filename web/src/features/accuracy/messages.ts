@@ -27,6 +27,9 @@ export const accuracyMessages = defineMessages({
     'accuracy.missesLead':
       'Per periode de {count} grootste missers van de laatste periodes: vensters met te veel of te weinig berichten, berichten net vóór of na het venster, en berichten zonder aangekondigd venster.',
     'accuracy.missesEmpty': 'Geen missers in de laatste periodes.',
+    'accuracy.missesOf': 'Waar de prognoses van een Afnemer misten',
+    'accuracy.missesAfnemer': 'Afnemer',
+    'accuracy.missesChoose': 'Kies een Afnemer …',
     'accuracy.miss.window': 'Venster {kenmerk}',
     'accuracy.miss.unannounced': 'Onaangekondigd verzonden',
     'accuracy.miss.what': 'Venster of reeks',
@@ -62,6 +65,9 @@ export const accuracyMessages = defineMessages({
     'accuracy.missesLead':
       'Per period the {count} largest misses of the last periods: windows with too many or too few messages, messages just before or after the window, and messages without an announced window.',
     'accuracy.missesEmpty': 'No misses in the last periods.',
+    'accuracy.missesOf': "Where an Afnemer's prognoses missed",
+    'accuracy.missesAfnemer': 'Afnemer',
+    'accuracy.missesChoose': 'Choose an Afnemer …',
     'accuracy.miss.window': 'Window {kenmerk}',
     'accuracy.miss.unannounced': 'Sent unannounced',
     'accuracy.miss.what': 'Window or run',

@@ -6,9 +6,11 @@ import { QUERY_ROOTS } from '../../../lib/query-keys';
 
 export type { AccuracyReport };
 
-export const getAccuracy = (period: AccuracyPeriod, signal?: AbortSignal) => apiRequest<AccuracyReport>('/accuracy', { query: { period }, signal });
+/** The report for a period; with `afnemer` (Logius only) just that Afnemer, with its misses. */
+export const getAccuracy = (period: AccuracyPeriod, afnemer: string | null, signal?: AbortSignal) =>
+  apiRequest<AccuracyReport>('/accuracy', { query: afnemer ? { period, afnemer } : { period }, signal });
 
-export const accuracyQueryOptions = (period: AccuracyPeriod) =>
-  queryOptions({ queryKey: [QUERY_ROOTS.accuracy, period], queryFn: ({ signal }) => getAccuracy(period, signal) });
+export const accuracyQueryOptions = (period: AccuracyPeriod, afnemer: string | null = null) =>
+  queryOptions({ queryKey: [QUERY_ROOTS.accuracy, period, afnemer], queryFn: ({ signal }) => getAccuracy(period, afnemer, signal) });
 
-export const useAccuracy = (period: AccuracyPeriod) => useQuery(accuracyQueryOptions(period));
+export const useAccuracy = (period: AccuracyPeriod, afnemer: string | null = null) => useQuery(accuracyQueryOptions(period, afnemer));

@@ -38,11 +38,14 @@ function MissPicture({ hours }: { hours: NonNullable<Miss['hours']> }) {
   );
 }
 
-/** A planner's largest misses per period of the trend, the latest period first, each with its picture per hour. */
-export function AccuracyMisses({ period }: { period: AccuracyPeriod }) {
+/**
+ * One Afnemer's largest misses per period of the trend, the latest period first, each with its picture per hour: a
+ * planner's own, or (Logius) those of `afnemer`.
+ */
+export function AccuracyMisses({ period, afnemer = null }: { period: AccuracyPeriod; afnemer?: string | null }) {
   const t = useT(accuracyMessages);
   const f = useFormat();
-  const query = useAccuracy(period);
+  const query = useAccuracy(period, afnemer);
   if (!query.data) return null;
   const misses = query.data.misses;
   if (misses.length === 0) return <EmptyState title={t('accuracy.missesEmpty')} />;

@@ -35,6 +35,26 @@ async function report(a: Actor = who.plannerA, body: object = BODY) {
 const act = (id: number, a: Actor, body: object) => send('POST', `/security-incidents/${id}/actions`, a, body);
 
 describe('POST /api/v1/security-incidents', () => {
+  it('stores and gives back a discovery date in an early year (year 13 read back was an Invalid Date: a 500)', async () => {
+    const s = (await report(who.plannerA, { ...BODY, discoveredAt: '0013-01-01T00:00:00+00:00' })) as unknown as { id: number; discoveredAt: string };
+    expect(s.discoveredAt).toBe('0013-01-01T00:00:00.000Z');
+    const [row] = await t.sql<{ text: string }[]>`select discovered_at::text as text from security_incidents where id = ${s.id}`;
+    expect(row!.text).toBe('0013-01-01 00:00:00+00');
+    const again = await send('GET', `/security-incidents/${s.id}`, who.plannerA);
+    expect(again.status).toBe(200);
+    expect((await again.json()).discoveredAt).toBe('0013-01-01T00:00:00.000Z');
+    // Dates of every kind as PostgreSQL writes them: early and late years, fractions, offsets with minutes.
+    const [d] = await t.sql<{ a: Date; b: Date; c: Date; e: Date }[]>`
+      select '0001-01-01 00:00:00+00'::timestamptz as a, '9999-12-31 23:59:59.5+00'::timestamptz as b,
+        '2027-03-28 01:30:00+00'::timestamptz as c, '0099-06-15 12:00:00+00'::timestamptz as e`;
+    expect([d!.a, d!.b, d!.c, d!.e].map((x) => x.toISOString())).toEqual([
+      '0001-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.500Z',
+      '2027-03-28T01:30:00.000Z',
+      '0099-06-15T12:00:00.000Z',
+    ]);
+  });
+
   it('stores a planner’s report for its own Afnemer with a reference, a trail and a notice to the security officer only', async () => {
     const s = await report();
     expect(s).toMatchObject({ reference: 'SEC-2027-000001', afnemer: OIN_A, level: 0 });

@@ -66,7 +66,12 @@ describe('drag to zoom the load chart', () => {
   });
 
   it('shows the exact figures of the bucket under the mouse, and of the next with the arrow keys', async () => {
-    const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/load');
+    // The chart's own request (per day over the year), not the heat map's beside it (a week per hour): whichever
+    // answered first was taken before, and then the test compared the tooltip with the heat map's figures.
+    const loaded = page.waitForResponse((r) => {
+      const url = new URL(r.url());
+      return url.pathname === '/api/v1/load' && url.searchParams.get('bucket') === '1d';
+    });
     await page.reload();
     const load = (await (await loaded).json()) as { from: string; to: string; starts: string[]; load: number[]; capacity: number[] };
     await chartSettled(page);

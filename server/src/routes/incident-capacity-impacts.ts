@@ -30,7 +30,7 @@ import { ProblemError } from '../lib/problem.js';
 import { conflictsRecompute } from '../services/conflicts-recompute.js';
 import { horizonFields, horizonNow, horizonRequire } from '../lib/horizon.js';
 import { incidentAssertVisible, incidentAudience, trailActor } from '../services/incidents.js';
-import { changeEffect, maintenanceChangeJson, maintenanceDryRun, maintenanceUndo, maintenanceUndoDryRun } from '../services/capacity-changes.js';
+import { changeEffect, maintenanceChangeJson, maintenanceDryRun } from '../services/capacity-changes.js';
 import { impactJson } from '../views/incidents.js';
 import { incidentMayDo } from './incident-actions.js';
 

@@ -5,7 +5,19 @@ import { errorMessage } from './feedback';
  * The end of a form in a grid: the error that belongs to no field (when given), then the submit button, which says
  * it is busy while the request runs, and Cancel when the form can be left.
  */
-export function FormFooter({ busy, submitLabel, error, onCancel }: { busy: boolean; submitLabel: string; error?: unknown; onCancel?: () => void }) {
+export function FormFooter({
+  busy,
+  submitLabel,
+  busyLabel,
+  error,
+  onCancel,
+}: {
+  busy: boolean;
+  submitLabel: string;
+  busyLabel?: string;
+  error?: unknown;
+  onCancel?: () => void;
+}) {
   const t = useT();
   return (
     <>
@@ -16,7 +28,7 @@ export function FormFooter({ busy, submitLabel, error, onCancel }: { busy: boole
       )}
       <div className="actions form-grid__full">
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('common.busy') : submitLabel}
+          {busy ? (busyLabel ?? t('common.busy')) : submitLabel}
         </button>
         {onCancel && (
           <button type="button" className="button button--secondary" onClick={onCancel}>

@@ -21,6 +21,7 @@ import {
 } from '../api/capacity-impacts';
 import type { IncidentDetailJson } from '../api/get-incident';
 import { incidentMessages } from '../messages';
+import { FormFooter } from '../../../components/form-footer';
 
 type Impact = IncidentDetailJson['capacityImpacts'][number];
 /** What was just stored, as the notice tells it; `change` can be undone until its time is up. */
@@ -201,19 +202,13 @@ function LowerForm({ incidentId, onCancel, onDone }: { incidentId: number; onCan
         <textarea {...aria('reason', true)} rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />,
         t('incidentCapacity.reasonHint'),
       )}
-      {failed && serverErrors.length === 0 && (
-        <p className="field-error form-grid__full" role="alert">
-          {errorMessage(failed, t)}
-        </p>
-      )}
-      <div className="actions form-grid__full">
-        <button type="submit" className="button button--primary" disabled={preview.isPending}>
-          {preview.isPending ? t('change.checking') : t('incidentCapacity.check')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter
+        busy={preview.isPending}
+        busyLabel={t('change.checking')}
+        submitLabel={t('incidentCapacity.check')}
+        error={failed && serverErrors.length === 0 ? failed : undefined}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -14,6 +14,7 @@ import { usePreviewUndoMaintenanceChange, useUndoMaintenanceChange } from '../ap
 import { usePreviewUpdateMaintenanceWindow, useUpdateMaintenanceWindow } from '../api/update-maintenance-window';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { type MaintenanceKey, type MaintenanceT, maintenanceMessages } from '../messages';
+import { FormFooter } from '../../../components/form-footer';
 
 type Kind = MaintenanceWindowJson['kind'];
 const KIND_LABEL: Record<Kind, MaintenanceKey> = {
@@ -349,19 +350,13 @@ function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<E
         />
         {err('reason')}
       </div>
-      {failed && serverErrors.length === 0 && (
-        <p className="field-error form-grid__full" role="alert">
-          {errorMessage(failed, t)}
-        </p>
-      )}
-      <div className="actions form-grid__full">
-        <button type="submit" className="button button--primary" disabled={preview.isPending}>
-          {preview.isPending ? t('change.checking') : t('maintenance.check')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter
+        busy={preview.isPending}
+        busyLabel={t('change.checking')}
+        submitLabel={t('maintenance.check')}
+        error={failed && serverErrors.length === 0 ? failed : undefined}
+        onCancel={onCancel}
+      />
       <p className="field-hint form-grid__full">{t('maintenance.recomputeHint')}</p>
     </form>
   );

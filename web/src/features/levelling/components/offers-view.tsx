@@ -1,14 +1,12 @@
 import type { LevellingOffer } from '@cd/shared';
-import { shiftWords } from '@cd/shared/plan-changes';
 import { EmptyState, ErrorMessage, errorMessage, Loading } from '../../../components/feedback';
 import { Section } from '../../../components/page';
 import { useFormat } from '../../../lib/format';
-import { useI18n, useT } from '../../../lib/i18n';
+import { useT } from '../../../lib/i18n';
 import { useDeclineMoves, useOffers } from '../api';
 import { levellingMessages } from '../messages';
 import { useAcceptFlow } from './accept-flow';
-
-type Move = LevellingOffer['moves'][number];
+import { OfferMovesTable, offerMoveIsOpen } from './offer-moves-table';
 
 /**
  * A planner's "Voorgestelde verschuivingen": the moves accepted proposals offer its own Afnemer. Each is previewed
@@ -64,60 +62,28 @@ function Offer({
 }) {
   const t = useT(levellingMessages);
   const f = useFormat();
-  const { lang } = useI18n();
-  const isOpen = (m: Move) => m.answer === null || m.answer.undone;
-  const openMoves = offer.moves.filter((m) => isOpen(m) && !m.stale);
-  const answerText = (m: Move) => {
-    if (m.answer) {
-      const text = t(m.answer.answer === 'geaccepteerd' ? 'lv.accepted' : 'lv.declined', { by: m.answer.by, at: f.dateTime(m.answer.at) });
-      return m.answer.undone ? `${text} ${t('lv.undone')}` : text;
-    }
-    return m.stale ? t('lv.stale', { period: f.period(m.current.start, m.current.end) }) : t('lv.open');
-  };
+  const openMoves = offer.moves.filter((m) => offerMoveIsOpen(m) && !m.stale);
   return (
     <>
       <h3>{t('lv.offer', { id: offer.proposalId, period: f.period(offer.from, offer.to), by: offer.acceptedBy })}</h3>
-      <table className="table" data-testid="lv-offer">
-        <thead>
-          <tr>
-            <th scope="col">{t('lv.kenmerk')}</th>
-            <th scope="col">{t('lv.fromCol')}</th>
-            <th scope="col">{t('lv.toCol')}</th>
-            <th scope="col">{t('lv.shift')}</th>
-            <th scope="col">{t('lv.messages')}</th>
-            <th scope="col">{t('lv.answer')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('lv.answer')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {offer.moves.map((m) => (
-            <tr key={m.windowId}>
-              <td className="kenmerk">{m.kenmerk}</td>
-              <td>{f.period(m.from.start, m.from.end)}</td>
-              <td>{f.period(m.to.start, m.to.end)}</td>
-              <td>{shiftWords(Date.parse(m.from.start), Date.parse(m.to.start), lang)}</td>
-              <td>{f.number(m.volume)}</td>
-              <td>{answerText(m)}</td>
-              <td>
-                {isOpen(m) && (
-                  <span className="button-row">
-                    {!m.stale && (
-                      <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => onAccept([m.windowId])}>
-                        {t('lv.acceptMove')}
-                      </button>
-                    )}{' '}
-                    <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onDecline([m.windowId])}>
-                      {t('lv.declineMove')}
-                    </button>
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OfferMovesTable
+        rows={offer.moves.map((m) => ({ key: String(m.windowId), move: m }))}
+        testId="lv-offer"
+        action={({ move: m }) =>
+          offerMoveIsOpen(m) && (
+            <span className="button-row">
+              {!m.stale && (
+                <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => onAccept([m.windowId])}>
+                  {t('lv.acceptMove')}
+                </button>
+              )}{' '}
+              <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onDecline([m.windowId])}>
+                {t('lv.declineMove')}
+              </button>
+            </span>
+          )
+        }
+      />
       {openMoves.length > 1 && (
         <button type="button" className="button button--primary" disabled={busy} onClick={() => onAccept(openMoves.map((m) => m.windowId))}>
           {t('lv.acceptAll')}

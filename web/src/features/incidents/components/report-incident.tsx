@@ -3,8 +3,8 @@ import { INCIDENT_CHANNELS, INCIDENT_KINDS, PRIORITIES, type Priority } from '@c
 import { roleMay } from '@cd/shared/access';
 import { type FormEvent, useContext, useId, useState } from 'react';
 import { DialogLauncher } from '../../../components/dialog';
+import { FieldError, FormField, formErrors } from '../../../components/form-field';
 import { FormFooter } from '../../../components/form-footer';
-import { ApiError } from '../../../lib/api-client';
 import { AfnemerNamesContext } from '../../../lib/afnemer-names';
 import { useT } from '../../../lib/i18n';
 import { navigate } from '../../../lib/router';
@@ -44,17 +44,7 @@ function ReportForm({ onCancel }: { onCancel: () => void }) {
   const [priority, setPriority] = useState<Priority>('P3');
   const [afnemers, setAfnemers] = useState<string[]>(user.afnemer ? [user.afnemer.oin] : []);
   const [localError, setLocalError] = useState<{ field: string; message: string } | null>(null);
-  const serverErrors = report.error instanceof ApiError ? report.error.errors : [];
-  const fieldError = (field: string) => (localError?.field === field ? localError.message : serverErrors.find((e) => e.field === field)?.message);
-  const err = (field: string) => {
-    const m = fieldError(field);
-    return m ? (
-      <p id={`${id}-${field}-err`} className="field-error">
-        {m}
-      </p>
-    ) : null;
-  };
-  const described = (field: string, hint?: string) => [hint, fieldError(field) ? `${id}-${field}-err` : ''].filter(Boolean).join(' ') || undefined;
+  const { serverErrors, fieldError } = formErrors(report.error, localError);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -83,55 +73,43 @@ function ReportForm({ onCancel }: { onCancel: () => void }) {
           </label>
         ))}
       </fieldset>
-      <div className="field form-grid__full">
-        <label htmlFor={`${id}-title`}>{t('incidentReport.titleField')}</label>
-        <input
-          id={`${id}-title`}
-          value={title}
-          maxLength={200}
-          onChange={(e) => setTitle(e.target.value)}
-          aria-invalid={!!fieldError('title')}
-          aria-describedby={described('title')}
-        />
-        {err('title')}
-      </div>
-      <div className="field form-grid__full">
-        <label htmlFor={`${id}-description`}>{t('incidentReport.description')}</label>
-        <textarea id={`${id}-description`} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-channel`}>{t('incidentReport.channel')}</label>
-        <select id={`${id}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-          {INCIDENT_CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {t(`incidentReport.channel.${c}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-priority`}>{sets ? t('incidentReport.priority') : t('incidentReport.proposedPriority')}</label>
-        <p id={`${id}-priority-hint`} className="field-hint">
-          {sets ? t('incidentReport.priorityHint') : t('incidentReport.proposedPriorityHint')}
-        </p>
-        <select
-          id={`${id}-priority`}
-          value={priority}
-          onChange={(e) => setPriority(e.target.value as Priority)}
-          aria-describedby={described(sets ? 'priority' : 'proposedPriority', `${id}-priority-hint`)}
-        >
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-        {err(sets ? 'priority' : 'proposedPriority')}
-      </div>
+      <FormField id={`${id}-title`} label={t('incidentReport.titleField')} error={fieldError('title')} full>
+        {(control) => <input {...control} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />}
+      </FormField>
+      <FormField id={`${id}-description`} label={t('incidentReport.description')} full>
+        {(control) => <textarea {...control} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />}
+      </FormField>
+      <FormField id={`${id}-channel`} label={t('incidentReport.channel')}>
+        {(control) => (
+          <select {...control} value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
+            {INCIDENT_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`incidentReport.channel.${c}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField
+        id={`${id}-priority`}
+        label={sets ? t('incidentReport.priority') : t('incidentReport.proposedPriority')}
+        hint={sets ? t('incidentReport.priorityHint') : t('incidentReport.proposedPriorityHint')}
+        error={fieldError(sets ? 'priority' : 'proposedPriority')}
+      >
+        {(control) => (
+          <select {...control} value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       {user.afnemer ? (
         <p className="field-hint form-grid__full">{t('incidentReport.ownAfnemer', { afnemer: user.afnemer.name })}</p>
       ) : (
-        <fieldset className="field form-grid__full" aria-describedby={described('afnemers')}>
+        <fieldset className="field form-grid__full" aria-describedby={fieldError('afnemers') ? `${id}-afnemers-err` : undefined}>
           <legend>{t('incidentReport.afnemers')}</legend>
           {[...names.entries()].map(([oin, name]) => (
             <label key={oin} className="checkbox">
@@ -143,7 +121,7 @@ function ReportForm({ onCancel }: { onCancel: () => void }) {
               {name}
             </label>
           ))}
-          {err('afnemers')}
+          <FieldError id={`${id}-afnemers`} error={fieldError('afnemers')} />
         </fieldset>
       )}
       <FormFooter

@@ -27,8 +27,7 @@ export function fieldControl(id: string, { hint, error }: { hint?: boolean; erro
  */
 export function formErrors(failed: unknown, local?: { field: string; message: string } | null) {
   const serverErrors = failed instanceof ApiError ? failed.errors : [];
-  const fieldError = (field: string): string | undefined =>
-    local?.field === field ? local.message : serverErrors.find((e) => e.field === field)?.message;
+  const fieldError = (field: string): string | undefined => (local?.field === field ? local.message : serverErrors.find((e) => e.field === field)?.message);
   return { serverErrors, fieldError };
 }
 

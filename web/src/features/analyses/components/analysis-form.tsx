@@ -1,7 +1,7 @@
 import { fromLocalInputValue, toLocalInputValue } from '@cd/shared/time';
 import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../../../components/feedback';
-import { ApiError } from '../../../lib/api-client';
+import { formErrors } from '../../../components/form-field';
+import { FormFooter } from '../../../components/form-footer';
 import { useT } from '../../../lib/i18n';
 import { type AnalysisBody, useDeliverDisruptionAnalysis } from '../api/deliver-disruption-analysis';
 import type { DisruptionAnalysis } from '../api/get-disruption-analyses';
@@ -39,8 +39,7 @@ export function AnalysisForm({ analysis, onDone }: { analysis: DisruptionAnalysi
   const t = useT(analysesMessages);
   const deliver = useDeliverDisruptionAnalysis();
   const [v, setV] = useState(() => empty(analysis));
-  const errors = deliver.error instanceof ApiError ? deliver.error.errors : [];
-  const err = (field: string) => errors.find((e) => e.field === field)?.message;
+  const { fieldError: err } = formErrors(deliver.error);
   const set = (k: 'status' | 'startedAt' | 'resolvedAt' | 'cause' | 'solutionIncidental' | 'solutionStructural' | 'improvements') => (value: string) =>
     setV((o) => ({ ...o, [k]: value }));
   const setComm = (k: keyof AnalysisBody['communication']) => (value: string) => setV((o) => ({ ...o, communication: { ...o.communication, [k]: value } }));
@@ -110,19 +109,7 @@ export function AnalysisForm({ analysis, onDone }: { analysis: DisruptionAnalysi
       <TextField label={t('analyses.commWhat')} value={v.communication.what} onChange={setComm('what')} multiline />
       <TextField label={t('analyses.commBottlenecks')} value={v.communication.bottlenecks} onChange={setComm('bottlenecks')} multiline />
       <TextField label={t('analyses.improvements')} value={v.improvements} onChange={set('improvements')} multiline />
-      {deliver.isError && (
-        <p className="field-error form-grid__full" role="alert">
-          {errorMessage(deliver.error, t)}
-        </p>
-      )}
-      <div className="actions form-grid__full">
-        <button type="submit" className="button button--primary" disabled={deliver.isPending}>
-          {deliver.isPending ? t('common.busy') : t('analyses.deliver')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter busy={deliver.isPending} submitLabel={t('analyses.deliver')} error={deliver.isError ? deliver.error : undefined} onCancel={onDone} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage, Notice } from '../../../components/feedback';
-import { ApiError } from '../../../lib/api-client';
+import { formErrors } from '../../../components/form-field';
 import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useT } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
@@ -31,8 +31,7 @@ export function AnalysisRequestForm() {
   });
   const [done, setDone] = useState<string | null>(null);
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value }));
-  const errors = request.error instanceof ApiError ? request.error.errors : [];
-  const err = (field: string) => errors.find((e) => e.field === field)?.message;
+  const { fieldError: err } = formErrors(request.error);
   const incident = incidents.data?.find((i) => String(i.id) === v.incidentId);
   const involved = incident ? [...new Set([...incident.afnemers, ...(incident.reportedByAfnemer ? [incident.reportedByAfnemer] : [])])] : [];
 

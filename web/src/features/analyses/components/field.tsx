@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { FormField } from '../../../components/form-field';
 
 /** A labelled text input or textarea with its server error (field path as the API names it). */
 export function TextField({
@@ -17,20 +18,15 @@ export function TextField({
   type?: string;
 }) {
   const id = useId();
-  const common = { id, value, 'aria-invalid': !!error, 'aria-describedby': error ? `${id}-err` : undefined };
   return (
-    <div className={multiline ? 'field form-grid__full' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {multiline ? (
-        <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
-      ) : (
-        <input {...common} type={type} onChange={(e) => onChange(e.target.value)} />
-      )}
-      {error && (
-        <p id={`${id}-err`} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    <FormField id={id} label={label} error={error} full={multiline}>
+      {(control) =>
+        multiline ? (
+          <textarea {...control} value={value} rows={3} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input {...control} value={value} type={type} onChange={(e) => onChange(e.target.value)} />
+        )
+      }
+    </FormField>
   );
 }

@@ -2,8 +2,8 @@ import { CHANGE_TYPES, type ChangeType } from '@cd/shared/constants';
 import { roleMay } from '@cd/shared/access';
 import { type FormEvent, type ReactNode, useContext, useId, useState } from 'react';
 import { DialogLauncher } from '../../../components/dialog';
+import { type FieldControl, FormField, formErrors } from '../../../components/form-field';
 import { FormFooter } from '../../../components/form-footer';
-import { ApiError } from '../../../lib/api-client';
 import { AfnemerNamesContext } from '../../../lib/afnemer-names';
 import { useT } from '../../../lib/i18n';
 import { navigate } from '../../../lib/router';
@@ -48,22 +48,12 @@ function FileRfcForm({ onCancel }: { onCancel: () => void }) {
   const [incidentNumber, setIncidentNumber] = useState('');
   const [afnemer, setAfnemer] = useState('');
   const [localError, setLocalError] = useState<{ field: string; message: string } | null>(null);
-  const serverErrors = file.error instanceof ApiError ? file.error.errors : [];
-  const fieldError = (field: string) => (localError?.field === field ? localError.message : serverErrors.find((e) => e.field === field)?.message);
-  const field = (name: string, label: string, input: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode) => {
-    const m = fieldError(name);
-    return (
-      <div className="field form-grid__full">
-        <label htmlFor={`${id}-${name}`}>{label}</label>
-        {input({ id: `${id}-${name}`, 'aria-invalid': !!m, 'aria-describedby': m ? `${id}-${name}-err` : undefined })}
-        {m && (
-          <p id={`${id}-${name}-err`} className="field-error" role="alert">
-            {m}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const { serverErrors, fieldError } = formErrors(file.error, localError);
+  const field = (name: string, label: string, input: (control: FieldControl) => ReactNode) => (
+    <FormField id={`${id}-${name}`} label={label} error={fieldError(name)} full alert>
+      {input}
+    </FormField>
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { FormField } from '../../../components/form-field';
 import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useT } from '../../../lib/i18n';
 import type { AdviceJson, ConflictWithCase } from '../types';
@@ -36,28 +37,9 @@ export function TextActionForm({
   };
   return (
     <form className="action-form" onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-text`}>{label}</label>
-        {hint && (
-          <p id={`${id}-hint`} className="field-hint">
-            {hint}
-          </p>
-        )}
-        <textarea
-          id={`${id}-text`}
-          rows={3}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
-          aria-invalid={error ? true : undefined}
-          required
-        />
-        {error && (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      <FormField id={`${id}-text`} label={label} hint={hint} error={error} alert>
+        {(control) => <textarea {...control} rows={3} value={text} onChange={(e) => setText(e.target.value)} required />}
+      </FormField>
       <button type="submit" className="button button--primary" disabled={busy}>
         {busy ? t('common.busy') : submitLabel}
       </button>

@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import { FormField } from '../../../components/form-field';
 import { useT } from '../../../lib/i18n';
 import { ASPECTS, type AssessmentJson, LEVELS, type Level } from '../types';
 import { ASPECT_LABEL, LEVEL_LABEL } from './labels';
@@ -80,26 +81,9 @@ export function AssessmentForm({
           ))}
         </tbody>
       </table>
-      <div className="field">
-        <label htmlFor={`${id}-motivation`}>{t('assessment.motivation')}</label>
-        <p id={`${id}-motivation-hint`} className="field-hint">
-          {t('assessment.motivationHint')}
-        </p>
-        <textarea
-          id={`${id}-motivation`}
-          rows={4}
-          value={motivation}
-          onChange={(e) => setMotivation(e.target.value)}
-          aria-describedby={`${id}-motivation-hint${error ? ` ${id}-error` : ''}`}
-          aria-invalid={error ? true : undefined}
-          required
-        />
-        {error && (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      <FormField id={`${id}-motivation`} label={t('assessment.motivation')} hint={t('assessment.motivationHint')} error={error} alert>
+        {(control) => <textarea {...control} rows={4} value={motivation} onChange={(e) => setMotivation(e.target.value)} required />}
+      </FormField>
       <button type="submit" className="button button--primary" disabled={busy}>
         {busy ? t('common.busy') : initial ? t('assessment.resubmit') : t('action.submit-assessment')}
       </button>

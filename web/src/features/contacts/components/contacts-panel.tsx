@@ -3,8 +3,9 @@ import { CONTACT_ROLE_LABELS, CONTACT_ROLES, type ContactRole } from '@cd/shared
 import { type FormEvent, useId, useState } from 'react';
 import { ExcelDownload } from '../../../components/excel-download';
 import { EmptyState, ErrorMessage, errorMessage, Loading } from '../../../components/feedback';
+import { FormField, formErrors } from '../../../components/form-field';
+import { FormFooter } from '../../../components/form-footer';
 import { ScrollRegion } from '../../../components/scroll-region';
-import { ApiError } from '../../../lib/api-client';
 import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useT } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
@@ -113,8 +114,7 @@ function ContactForm({ contact, onDone }: { contact: Contact | null; onDone: () 
   const [name, setName] = useState(contact?.name ?? '');
   const [email, setEmail] = useState(contact?.email ?? '');
   const [phone, setPhone] = useState(contact?.phone ?? '');
-  const errors = save.error instanceof ApiError ? save.error.errors : [];
-  const err = (f: string) => errors.find((e) => e.field === f)?.message;
+  const { serverErrors, fieldError } = formErrors(save.error);
   // An Afnemer's user keeps its own Afnemer's list; Logius adds to its own (changing an Afnemer's keeps that Afnemer).
   const afnemer = contact ? contact.afnemer : (user.afnemer?.oin ?? null);
   const submit = (e: FormEvent) => {
@@ -122,51 +122,32 @@ function ContactForm({ contact, onDone }: { contact: Contact | null; onDone: () 
     save.mutate({ id: contact?.id ?? null, body: { afnemer, role, name, email, phone } }, { onSuccess: onDone });
   };
   const field = (key: string, label: string, value: string, set: (v: string) => void, type = 'text') => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input
-        id={`${id}-${key}`}
-        type={type}
-        value={value}
-        onChange={(e) => set(e.target.value)}
-        aria-invalid={!!err(key)}
-        aria-describedby={err(key) ? `${id}-${key}-err` : undefined}
-      />
-      {err(key) && (
-        <p id={`${id}-${key}-err`} className="field-error">
-          {err(key)}
-        </p>
-      )}
-    </div>
+    <FormField id={`${id}-${key}`} label={label} error={fieldError(key)}>
+      {(control) => <input {...control} type={type} value={value} onChange={(e) => set(e.target.value)} />}
+    </FormField>
   );
   return (
     <form onSubmit={submit} noValidate className="form-grid" data-export-skip aria-label={contact ? t('contacts.editTitle') : t('contacts.add')}>
-      <div className="field">
-        <label htmlFor={`${id}-role`}>{t('contacts.role')}</label>
-        <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as ContactRole)}>
-          {CONTACT_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {CONTACT_ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FormField id={`${id}-role`} label={t('contacts.role')}>
+        {(control) => (
+          <select {...control} value={role} onChange={(e) => setRole(e.target.value as ContactRole)}>
+            {CONTACT_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {CONTACT_ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       {field('name', t('contacts.name'), name, setName)}
       {field('email', t('contacts.email'), email, setEmail, 'email')}
       {field('phone', t('contacts.phone'), phone, setPhone, 'tel')}
-      {save.isError && errors.length === 0 && (
-        <p className="field-error form-grid__full" role="alert">
-          {errorMessage(save.error, t)}
-        </p>
-      )}
-      <div className="actions form-grid__full">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? t('common.busy') : t('common.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter
+        busy={save.isPending}
+        submitLabel={t('common.save')}
+        error={save.isError && serverErrors.length === 0 ? save.error : undefined}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage, Notice } from '../../../components/feedback';
-import { ApiError } from '../../../lib/api-client';
+import { FormField, formErrors } from '../../../components/form-field';
 import { useT } from '../../../lib/i18n';
 import { useCreateFraudReport } from '../api/create-fraud-report';
 import { fraudMessages } from '../messages';
@@ -13,7 +13,7 @@ export function FraudReportForm() {
   const [description, setDescription] = useState('');
   const [highPriority, setHighPriority] = useState(false);
   const [receipt, setReceipt] = useState<string | null>(null);
-  const err = create.error instanceof ApiError ? create.error.errors.find((e) => e.field === 'description')?.message : undefined;
+  const err = formErrors(create.error).fieldError('description');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setReceipt(null);
@@ -30,25 +30,9 @@ export function FraudReportForm() {
   };
   return (
     <form onSubmit={submit} noValidate className="form-grid" data-export-skip>
-      <div className="field form-grid__full">
-        <label htmlFor={`${id}-d`}>{t('fraud.description')}</label>
-        <p id={`${id}-hint`} className="field-hint">
-          {t('fraud.descriptionHint')}
-        </p>
-        <textarea
-          id={`${id}-d`}
-          rows={4}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          aria-invalid={!!err}
-          aria-describedby={`${id}-hint${err ? ` ${id}-err` : ''}`}
-        />
-        {err && (
-          <p id={`${id}-err`} className="field-error">
-            {err}
-          </p>
-        )}
-      </div>
+      <FormField id={`${id}-d`} label={t('fraud.description')} hint={t('fraud.descriptionHint')} error={err} full>
+        {(control) => <textarea {...control} rows={4} value={description} onChange={(e) => setDescription(e.target.value)} />}
+      </FormField>
       <div className="field form-grid__full">
         <label>
           <input type="checkbox" checked={highPriority} onChange={(e) => setHighPriority(e.target.checked)} /> {t('fraud.highPriority')}

@@ -1,12 +1,11 @@
 import { roleMay } from '@cd/shared/access';
 import type { MaintenanceChangeJson } from '@cd/shared';
 import { fromLocalInputValue, toLocalInputValue } from '@cd/shared/time';
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ChangePreview, ConfirmChangeDialog, effectSentence } from '../../../components/change-preview';
 import { Dialog } from '../../../components/dialog';
 import { errorMessage, Notice } from '../../../components/feedback';
 import { Section } from '../../../components/page';
-import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
@@ -21,6 +20,7 @@ import {
 } from '../api/capacity-impacts';
 import type { IncidentDetailJson } from '../api/get-incident';
 import { incidentMessages } from '../messages';
+import { FormField, formErrors } from '../../../components/form-field';
 import { FormFooter } from '../../../components/form-footer';
 
 type Impact = IncidentDetailJson['capacityImpacts'][number];
@@ -112,8 +112,7 @@ function LowerForm({ incidentId, onCancel, onDone }: { incidentId: number; onCan
   const [reason, setReason] = useState('');
   const [localError, setLocalError] = useState<{ field: string; message: string } | null>(null);
   const failed = preview.error ?? lower.error;
-  const serverErrors = failed instanceof ApiError ? failed.errors : [];
-  const fieldError = (field: string) => (localError?.field === field ? localError.message : serverErrors.find((e) => e.field === field)?.message);
+  const { serverErrors, fieldError } = formErrors(failed, localError);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -160,48 +159,21 @@ function LowerForm({ incidentId, onCancel, onDone }: { incidentId: number; onCan
     );
   }
 
-  const field = (name: string, label: string, input: ReactNode, hint?: string) => {
-    const m = fieldError(name);
-    return (
-      <div className={name === 'reason' ? 'field form-grid__full' : 'field'}>
-        <label htmlFor={`${id}-${name}`}>{label}</label>
-        {hint && (
-          <p id={`${id}-${name}-hint`} className="field-hint">
-            {hint}
-          </p>
-        )}
-        {input}
-        {m && (
-          <p id={`${id}-${name}-err`} className="field-error">
-            {m}
-          </p>
-        )}
-      </div>
-    );
-  };
-  const aria = (name: string, hint = false) => ({
-    id: `${id}-${name}`,
-    'aria-invalid': !!fieldError(name),
-    'aria-describedby': [hint ? `${id}-${name}-hint` : '', fieldError(name) ? `${id}-${name}-err` : ''].filter(Boolean).join(' ') || undefined,
-  });
-
   return (
     <form onSubmit={submit} noValidate className="form-grid" data-testid="incident-capacity-form">
       <p className="field-hint form-grid__full">{t('incidentCapacity.timeHint')}</p>
-      {field('start', t('incidentCapacity.start'), <input {...aria('start')} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />)}
-      {field('end', t('incidentCapacity.end'), <input {...aria('end')} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} />)}
-      {field(
-        'factor',
-        t('incidentCapacity.remaining'),
-        <input {...aria('factor', true)} type="number" min={0} max={100} step={5} value={remaining} onChange={(e) => setRemaining(e.target.value)} />,
-        t('incidentCapacity.remainingHint'),
-      )}
-      {field(
-        'reason',
-        t('incidentCapacity.reason'),
-        <textarea {...aria('reason', true)} rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />,
-        t('incidentCapacity.reasonHint'),
-      )}
+      <FormField id={`${id}-start`} label={t('incidentCapacity.start')} error={fieldError('start')}>
+        {(control) => <input {...control} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} />}
+      </FormField>
+      <FormField id={`${id}-end`} label={t('incidentCapacity.end')} error={fieldError('end')}>
+        {(control) => <input {...control} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} />}
+      </FormField>
+      <FormField id={`${id}-factor`} label={t('incidentCapacity.remaining')} hint={t('incidentCapacity.remainingHint')} error={fieldError('factor')}>
+        {(control) => <input {...control} type="number" min={0} max={100} step={5} value={remaining} onChange={(e) => setRemaining(e.target.value)} />}
+      </FormField>
+      <FormField id={`${id}-reason`} label={t('incidentCapacity.reason')} hint={t('incidentCapacity.reasonHint')} error={fieldError('reason')} full>
+        {(control) => <textarea {...control} rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </FormField>
       <FormFooter
         busy={preview.isPending}
         busyLabel={t('change.checking')}

@@ -2,9 +2,10 @@ import { incidentStatusNext, PRIORITIES, type Priority } from '@cd/shared/consta
 import { fromLocalInputValue, toLocalInputValue } from '@cd/shared/time';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { Dialog } from '../../../components/dialog';
-import { ErrorMessage, errorMessage, Loading } from '../../../components/feedback';
+import { ErrorMessage, Loading } from '../../../components/feedback';
+import { type FieldControl, FormField, formErrors } from '../../../components/form-field';
+import { FormFooter } from '../../../components/form-footer';
 import { Section } from '../../../components/page';
-import { ApiError } from '../../../lib/api-client';
 import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
@@ -201,23 +202,12 @@ function ActionForm({ incident: i, action, onDone }: { incident: IncidentDetailJ
   const [agreedWith, setAgreedWith] = useState('');
   const [reason, setReason] = useState<(typeof REASONS)[number]>('imago');
   const [localError, setLocalError] = useState<{ field: string; message: string } | null>(null);
-  const serverErrors = act.error instanceof ApiError ? act.error.errors : [];
-  const fieldError = (field: string) => (localError?.field === field ? localError.message : serverErrors.find((e) => e.field === field)?.message);
-
-  const field = (name: string, label: string, input: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode) => {
-    const m = fieldError(name);
-    return (
-      <div className="field form-grid__full">
-        <label htmlFor={`${id}-${name}`}>{label}</label>
-        {input({ id: `${id}-${name}`, 'aria-invalid': !!m, 'aria-describedby': m ? `${id}-${name}-err` : undefined })}
-        {m && (
-          <p id={`${id}-${name}-err`} className="field-error">
-            {m}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const { serverErrors, fieldError } = formErrors(act.error, localError);
+  const field = (name: string, label: string, input: (control: FieldControl) => ReactNode) => (
+    <FormField id={`${id}-${name}`} label={label} error={fieldError(name)} full>
+      {input}
+    </FormField>
+  );
   const required = (value: string, name: string) => {
     if (value.trim()) return true;
     setLocalError({ field: name, message: t('incidentAction.required') });
@@ -339,19 +329,12 @@ function ActionForm({ incident: i, action, onDone }: { incident: IncidentDetailJ
         </>
       )}
       {action === 'declare-crisis' && textArea('note', t('incidentAction.crisisNote'))}
-      {act.isError && serverErrors.length === 0 && (
-        <p className="field-error form-grid__full" role="alert">
-          {errorMessage(act.error, t)}
-        </p>
-      )}
-      <div className="actions form-grid__full">
-        <button type="submit" className="button button--primary" disabled={act.isPending}>
-          {act.isPending ? t('common.busy') : t(ACTION_LABEL[action])}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormFooter
+        busy={act.isPending}
+        submitLabel={t(ACTION_LABEL[action])}
+        error={act.isError && serverErrors.length === 0 ? act.error : undefined}
+        onCancel={onDone}
+      />
     </form>
   );
 }

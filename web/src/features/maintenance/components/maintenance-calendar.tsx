@@ -3,7 +3,6 @@ import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { ChangePreview, ConfirmChangeDialog, effectSentence } from '../../../components/change-preview';
 import { Dialog } from '../../../components/dialog';
 import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
-import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { type MessageKey, useT } from '../../../lib/i18n';
 import { amsterdamMidnightOf, amsterdamParts, amsterdamToMs, fromLocalInputValue, toLocalInputValue } from '@cd/shared/time';
@@ -14,6 +13,7 @@ import { usePreviewUndoMaintenanceChange, useUndoMaintenanceChange } from '../ap
 import { usePreviewUpdateMaintenanceWindow, useUpdateMaintenanceWindow } from '../api/update-maintenance-window';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { type MaintenanceKey, type MaintenanceT, maintenanceMessages } from '../messages';
+import { FormField, formErrors } from '../../../components/form-field';
 import { FormFooter } from '../../../components/form-footer';
 
 type Kind = MaintenanceWindowJson['kind'];
@@ -224,8 +224,7 @@ function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<E
   const mutation = w ? update : create;
   const preview = w ? previewUpdate : previewCreate;
   const failed = preview.error ?? mutation.error;
-  const serverErrors = failed instanceof ApiError ? failed.errors : [];
-  const fieldError = (field: string) => (localError?.field === field ? localError.message : serverErrors.find((e) => e.field === field)?.message);
+  const { serverErrors, fieldError } = formErrors(failed, localError);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -270,86 +269,32 @@ function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<E
     );
   }
 
-  const err = (field: string) => {
-    const m = fieldError(field);
-    return m ? (
-      <p id={`${id}-${field}-err`} className="field-error">
-        {m}
-      </p>
-    ) : null;
-  };
-  const described = (field: string, hint?: string) => [hint, fieldError(field) ? `${id}-${field}-err` : ''].filter(Boolean).join(' ') || undefined;
-
   return (
     <form onSubmit={submit} noValidate className="form-grid">
       <p className="field-hint form-grid__full">{t('maintenance.timeHint')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-start`}>{t('maintenance.start')}</label>
-        <input
-          id={`${id}-start`}
-          type="datetime-local"
-          value={start}
-          onChange={(e) => setStart(e.target.value)}
-          required
-          aria-invalid={!!fieldError('start')}
-          aria-describedby={described('start')}
-        />
-        {err('start')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-end`}>{t('maintenance.end')}</label>
-        <input
-          id={`${id}-end`}
-          type="datetime-local"
-          value={end}
-          onChange={(e) => setEnd(e.target.value)}
-          required
-          aria-invalid={!!fieldError('end')}
-          aria-describedby={described('end')}
-        />
-        {err('end')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>{t('maintenance.kind')}</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-          {(Object.keys(KIND_LABEL) as Kind[]).map((k) => (
-            <option key={k} value={k}>
-              {t(KIND_LABEL[k])}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-factor`}>{t('maintenance.remainingLabel')}</label>
-        <p id={`${id}-factor-hint`} className="field-hint">
-          {t('maintenance.remainingHint')}
-        </p>
-        <input
-          id={`${id}-factor`}
-          type="number"
-          min={0}
-          max={100}
-          step={5}
-          value={remaining}
-          onChange={(e) => setRemaining(e.target.value)}
-          aria-invalid={!!fieldError('factor')}
-          aria-describedby={described('factor', `${id}-factor-hint`)}
-        />
-        {err('factor')}
-      </div>
-      <div className="field form-grid__full">
-        <label htmlFor={`${id}-reason`}>{t('maintenance.reason')}</label>
-        <textarea
-          id={`${id}-reason`}
-          rows={2}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          required
-          aria-invalid={!!fieldError('reason')}
-          aria-describedby={described('reason')}
-        />
-        {err('reason')}
-      </div>
+      <FormField id={`${id}-start`} label={t('maintenance.start')} error={fieldError('start')}>
+        {(control) => <input {...control} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} required />}
+      </FormField>
+      <FormField id={`${id}-end`} label={t('maintenance.end')} error={fieldError('end')}>
+        {(control) => <input {...control} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} required />}
+      </FormField>
+      <FormField id={`${id}-kind`} label={t('maintenance.kind')}>
+        {(control) => (
+          <select {...control} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+            {(Object.keys(KIND_LABEL) as Kind[]).map((k) => (
+              <option key={k} value={k}>
+                {t(KIND_LABEL[k])}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id={`${id}-factor`} label={t('maintenance.remainingLabel')} hint={t('maintenance.remainingHint')} error={fieldError('factor')}>
+        {(control) => <input {...control} type="number" min={0} max={100} step={5} value={remaining} onChange={(e) => setRemaining(e.target.value)} />}
+      </FormField>
+      <FormField id={`${id}-reason`} label={t('maintenance.reason')} error={fieldError('reason')} full>
+        {(control) => <textarea {...control} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required />}
+      </FormField>
       <FormFooter
         busy={preview.isPending}
         busyLabel={t('change.checking')}

@@ -2,9 +2,9 @@ import { roleMay } from '@cd/shared/access';
 import { SECURITY_SEVERITIES, type SecuritySeverity } from '@cd/shared/security-incidents';
 import { type FormEvent, useId, useState } from 'react';
 import { EmptyState, ErrorMessage, Loading, Notice } from '../../../components/feedback';
+import { FormField, formErrors } from '../../../components/form-field';
 import { FormFooter } from '../../../components/form-footer';
 import { ScrollRegion } from '../../../components/scroll-region';
-import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { Link } from '../../../lib/router';
@@ -69,16 +69,7 @@ export function SecurityIncidentForm() {
   const [done, setDone] = useState<string | null>(null);
   const [localError, setLocalError] = useState<{ field: string; message: string } | null>(null);
   if (!roleMay(user.role, 'security-incident.report')) return null;
-  const serverErrors = report.error instanceof ApiError ? report.error.errors : [];
-  const fieldError = (field: string) => (localError?.field === field ? localError.message : serverErrors.find((e) => e.field === field)?.message);
-  const err = (field: string) => {
-    const m = fieldError(field);
-    return m ? (
-      <p id={`${id}-${field}-err`} className="field-error">
-        {m}
-      </p>
-    ) : null;
-  };
+  const { serverErrors, fieldError } = formErrors(report.error, localError);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setDone(null);
@@ -98,43 +89,23 @@ export function SecurityIncidentForm() {
   };
   return (
     <form onSubmit={submit} noValidate className="form-grid" aria-label={t('sec.formTitle')}>
-      <div className="field">
-        <label htmlFor={`${id}-title`}>{t('sec.titleField')}</label>
-        <input
-          id={`${id}-title`}
-          value={title}
-          maxLength={200}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-          aria-invalid={!!fieldError('title')}
-          aria-describedby={fieldError('title') ? `${id}-title-err` : undefined}
-        />
-        {err('title')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-severity`}>{t('sec.severity')}</label>
-        <select id={`${id}-severity`} value={severity} onChange={(e) => setSeverity(e.target.value as SecuritySeverity)}>
-          {SECURITY_SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {t(severityKey(s))}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field form-grid__full">
-        <label htmlFor={`${id}-description`}>{t('sec.description')}</label>
-        <textarea
-          id={`${id}-description`}
-          value={description}
-          rows={4}
-          maxLength={10_000}
-          onChange={(e) => setDescription(e.target.value)}
-          required
-          aria-invalid={!!fieldError('description')}
-          aria-describedby={fieldError('description') ? `${id}-description-err` : undefined}
-        />
-        {err('description')}
-      </div>
+      <FormField id={`${id}-title`} label={t('sec.titleField')} error={fieldError('title')}>
+        {(control) => <input {...control} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} required />}
+      </FormField>
+      <FormField id={`${id}-severity`} label={t('sec.severity')}>
+        {(control) => (
+          <select {...control} value={severity} onChange={(e) => setSeverity(e.target.value as SecuritySeverity)}>
+            {SECURITY_SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {t(severityKey(s))}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id={`${id}-description`} label={t('sec.description')} error={fieldError('description')} full>
+        {(control) => <textarea {...control} value={description} rows={4} maxLength={10_000} onChange={(e) => setDescription(e.target.value)} required />}
+      </FormField>
       {done && (
         <div className="form-grid__full">
           <Notice kind="success" role="status">

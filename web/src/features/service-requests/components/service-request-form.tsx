@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage, Notice } from '../../../components/feedback';
-import { ApiError } from '../../../lib/api-client';
+import { FormField, formErrors } from '../../../components/form-field';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useCreateServiceRequest } from '../api/create-service-request';
@@ -36,55 +36,44 @@ export function ServiceRequestForm() {
   const [done, setDone] = useState<string | null>(null);
   const type = types.data?.find((x) => x.code === code);
   const fields = fieldsOf(type);
-  const errors = create.error instanceof ApiError ? create.error.errors : [];
-  const errorOf = (field: string) => errors.find((e) => e.field === field)?.message;
+  const { fieldError: errorOf } = formErrors(create.error);
   const deadline = type ? serviceRequestDeadline(Date.now(), type.termijnWerkdagen) : null;
 
   const input = (name: string, schema: FieldSchema) => {
-    const fid = `${id}-f-${name}`;
-    const err = errorOf(`fields.${name}`);
-    const common = {
-      id: fid,
-      value: values[name] ?? '',
-      'aria-invalid': !!err,
-      'aria-describedby': err ? `${fid}-err` : undefined,
-    };
+    const value = values[name] ?? '';
     const set = (v: string) => setValues((old) => ({ ...old, [name]: v }));
     return (
-      <div className="field" key={name}>
-        <label htmlFor={fid}>{fieldLabel(name)}</label>
-        {schema.enum ? (
-          <select {...common} onChange={(e) => set(e.target.value)}>
-            <option value="">{t('sr.choose')}</option>
-            {schema.enum.map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <input
-            {...common}
-            type={
-              schema.type === 'integer' || schema.type === 'number'
-                ? 'number'
-                : schema.format === 'date'
-                  ? 'date'
-                  : schema.format === 'email'
-                    ? 'email'
-                    : 'text'
-            }
-            min={schema.minimum}
-            max={schema.maximum}
-            onChange={(e) => set(e.target.value)}
-          />
-        )}
-        {err && (
-          <p id={`${fid}-err`} className="field-error">
-            {err}
-          </p>
-        )}
-      </div>
+      <FormField key={name} id={`${id}-f-${name}`} label={fieldLabel(name)} error={errorOf(`fields.${name}`)}>
+        {(control) =>
+          schema.enum ? (
+            <select {...control} value={value} onChange={(e) => set(e.target.value)}>
+              <option value="">{t('sr.choose')}</option>
+              {schema.enum.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              {...control}
+              value={value}
+              type={
+                schema.type === 'integer' || schema.type === 'number'
+                  ? 'number'
+                  : schema.format === 'date'
+                    ? 'date'
+                    : schema.format === 'email'
+                      ? 'email'
+                      : 'text'
+              }
+              min={schema.minimum}
+              max={schema.maximum}
+              onChange={(e) => set(e.target.value)}
+            />
+          )
+        }
+      </FormField>
     );
   };
 
@@ -156,23 +145,13 @@ export function ServiceRequestForm() {
           {fields.map(([name, schema]) => input(name, schema))}
         </>
       ) : (
-        <div className="field form-grid__full">
-          <label htmlFor={`${id}-subject`}>{t('sr.subject')}</label>
-          <input id={`${id}-subject`} value={subject} onChange={(e) => setSubject(e.target.value)} aria-invalid={!!errorOf('subject')} />
-          {errorOf('subject') && <p className="field-error">{errorOf('subject')}</p>}
-        </div>
+        <FormField id={`${id}-subject`} label={t('sr.subject')} error={errorOf('subject')} full>
+          {(control) => <input {...control} value={subject} onChange={(e) => setSubject(e.target.value)} />}
+        </FormField>
       )}
-      <div className="field form-grid__full">
-        <label htmlFor={`${id}-description`}>{kind === 'vrij' ? t('sr.description') : t('sr.descriptionOptional')}</label>
-        <textarea
-          id={`${id}-description`}
-          rows={3}
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          aria-invalid={!!errorOf('description')}
-        />
-        {errorOf('description') && <p className="field-error">{errorOf('description')}</p>}
-      </div>
+      <FormField id={`${id}-description`} label={kind === 'vrij' ? t('sr.description') : t('sr.descriptionOptional')} error={errorOf('description')} full>
+        {(control) => <textarea {...control} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />}
+      </FormField>
       {create.isError && (
         <p className="field-error form-grid__full" role="alert">
           {errorMessage(create.error, t)}

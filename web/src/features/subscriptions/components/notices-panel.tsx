@@ -1,8 +1,8 @@
 import type { NoticeKind } from '@cd/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
+import { FormField, formErrors } from '../../../components/form-field';
 import { ScrollRegion } from '../../../components/scroll-region';
-import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { type NoticeJson, useCreateNotice, useNotices } from '../api/get-notices';
@@ -68,17 +68,7 @@ function NoticeForm() {
   const [reason, setReason] = useState('');
   const [localError, setLocalError] = useState<{ field: string; message: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const serverErrors = create.error instanceof ApiError ? create.error.errors : [];
-  const fieldError = (field: string) => (localError?.field === field ? localError.message : serverErrors.find((e) => e.field === field)?.message);
-  const err = (field: string) => {
-    const m = fieldError(field);
-    return m ? (
-      <p id={`${id}-${field}-err`} className="field-error">
-        {m}
-      </p>
-    ) : null;
-  };
-  const describedBy = (field: string) => (fieldError(field) ? `${id}-${field}-err` : undefined);
+  const { serverErrors, fieldError } = formErrors(create.error, localError);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -103,60 +93,32 @@ function NoticeForm() {
 
   return (
     <form onSubmit={submit} noValidate className="form-grid">
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>{t('notices.kind')}</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as NoticeKind)}>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`subs.kind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-title`}>{t('notices.subject')}</label>
-        <input
-          id={`${id}-title`}
-          value={title}
-          maxLength={200}
-          onChange={(e) => setTitle(e.target.value)}
-          aria-invalid={!!fieldError('title')}
-          aria-describedby={describedBy('title')}
-        />
-        {err('title')}
-      </div>
-      <div className="field form-grid__full">
-        <label htmlFor={`${id}-body`}>{t('notices.body')}</label>
-        <textarea
-          id={`${id}-body`}
-          value={body}
-          maxLength={5000}
-          rows={3}
-          onChange={(e) => setBody(e.target.value)}
-          aria-invalid={!!fieldError('body')}
-          aria-describedby={describedBy('body')}
-        />
-        {err('body')}
-      </div>
+      <FormField id={`${id}-kind`} label={t('notices.kind')}>
+        {(control) => (
+          <select {...control} value={kind} onChange={(e) => setKind(e.target.value as NoticeKind)}>
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`subs.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id={`${id}-title`} label={t('notices.subject')} error={fieldError('title')}>
+        {(control) => <input {...control} value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />}
+      </FormField>
+      <FormField id={`${id}-body`} label={t('notices.body')} error={fieldError('body')} full>
+        {(control) => <textarea {...control} value={body} maxLength={5000} rows={3} onChange={(e) => setBody(e.target.value)} />}
+      </FormField>
       <div className="field form-grid__full">
         <label className="checkbox">
           <input type="checkbox" checked={withhold} onChange={(e) => setWithhold(e.target.checked)} /> {t('notices.withhold')}
         </label>
       </div>
       {withhold && (
-        <div className="field form-grid__full">
-          <label htmlFor={`${id}-reason`}>{t('notices.withheldReason')}</label>
-          <textarea
-            id={`${id}-reason`}
-            value={reason}
-            maxLength={2000}
-            rows={2}
-            onChange={(e) => setReason(e.target.value)}
-            aria-invalid={!!fieldError('withheldReason')}
-            aria-describedby={describedBy('withheldReason')}
-          />
-          {err('withheldReason')}
-        </div>
+        <FormField id={`${id}-reason`} label={t('notices.withheldReason')} error={fieldError('withheldReason')} full>
+          {(control) => <textarea {...control} value={reason} maxLength={2000} rows={2} onChange={(e) => setReason(e.target.value)} />}
+        </FormField>
       )}
       {create.isError && serverErrors.length === 0 && (
         <p className="field-error form-grid__full" role="alert">

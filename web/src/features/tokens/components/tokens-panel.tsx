@@ -2,8 +2,9 @@ import { API_TOKEN_DAYS, API_TOKEN_LABEL_MAX } from '@cd/shared/api-token-rules'
 import { type FormEvent, useId, useState } from 'react';
 import { Dialog } from '../../../components/dialog';
 import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
+import { FormField, formErrors } from '../../../components/form-field';
+import { FormFooter } from '../../../components/form-footer';
 import { ScrollRegion } from '../../../components/scroll-region';
-import { ApiError } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { type ApiTokenCreated, useCreateToken } from '../api/create-token';
@@ -129,17 +130,7 @@ function CreateForm({ onCreated }: { onCreated: (token: ApiTokenCreated) => void
   const [label, setLabel] = useState('');
   const [days, setDays] = useState(String(API_TOKEN_DAYS.default));
   const [localError, setLocalError] = useState<{ field: string; message: string } | null>(null);
-  const serverErrors = create.error instanceof ApiError ? create.error.errors : [];
-  const fieldError = (field: string) => (localError?.field === field ? localError.message : serverErrors.find((e) => e.field === field)?.message);
-  const described = (field: string, hint?: string) => [hint, fieldError(field) ? `${id}-${field}-err` : ''].filter(Boolean).join(' ') || undefined;
-  const err = (field: string) => {
-    const m = fieldError(field);
-    return m ? (
-      <p id={`${id}-${field}-err`} className="field-error">
-        {m}
-      </p>
-    ) : null;
-  };
+  const { serverErrors, fieldError } = formErrors(create.error, localError);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -161,50 +152,13 @@ function CreateForm({ onCreated }: { onCreated: (token: ApiTokenCreated) => void
 
   return (
     <form onSubmit={submit} noValidate className="form-grid">
-      <div className="field">
-        <label htmlFor={`${id}-label`}>{t('tokens.label')}</label>
-        <p id={`${id}-label-hint`} className="field-hint">
-          {t('tokens.labelHint')}
-        </p>
-        <input
-          id={`${id}-label`}
-          value={label}
-          maxLength={API_TOKEN_LABEL_MAX}
-          onChange={(e) => setLabel(e.target.value)}
-          required
-          aria-invalid={!!fieldError('label')}
-          aria-describedby={described('label', `${id}-label-hint`)}
-        />
-        {err('label')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-days`}>{t('tokens.days')}</label>
-        <p id={`${id}-days-hint`} className="field-hint">
-          {t('tokens.daysHint', { max: API_TOKEN_DAYS.max })}
-        </p>
-        <input
-          id={`${id}-days`}
-          type="number"
-          min={1}
-          max={API_TOKEN_DAYS.max}
-          step={1}
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-          aria-invalid={!!fieldError('days')}
-          aria-describedby={described('days', `${id}-days-hint`)}
-        />
-        {err('days')}
-      </div>
-      {create.isError && serverErrors.length === 0 && (
-        <p className="field-error form-grid__full" role="alert">
-          {errorMessage(create.error, t)}
-        </p>
-      )}
-      <div className="actions form-grid__full">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? t('common.busy') : t('tokens.create')}
-        </button>
-      </div>
+      <FormField id={`${id}-label`} label={t('tokens.label')} hint={t('tokens.labelHint')} error={fieldError('label')}>
+        {(control) => <input {...control} value={label} maxLength={API_TOKEN_LABEL_MAX} onChange={(e) => setLabel(e.target.value)} required />}
+      </FormField>
+      <FormField id={`${id}-days`} label={t('tokens.days')} hint={t('tokens.daysHint', { max: API_TOKEN_DAYS.max })} error={fieldError('days')}>
+        {(control) => <input {...control} type="number" min={1} max={API_TOKEN_DAYS.max} step={1} value={days} onChange={(e) => setDays(e.target.value)} />}
+      </FormField>
+      <FormFooter busy={create.isPending} submitLabel={t('tokens.create')} error={create.isError && serverErrors.length === 0 ? create.error : undefined} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
+import { FieldError, FormField } from '../../../components/form-field';
 import { ApiError, apiUrl } from '../../../lib/api-client';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
@@ -40,15 +41,6 @@ function TargetsForm({ q, saved }: { q: Quarter; saved: UsageTargetsJson }) {
   const serverErrors = save.error instanceof ApiError ? save.error.errors : [];
   const fieldError = (field: string) =>
     localError?.field === field ? localError.message : serverErrors.find((e) => e.field === field || e.field.startsWith(`${field}.`))?.message;
-  const err = (field: string) => {
-    const m = fieldError(field);
-    return m ? (
-      <p id={`${id}-${field}-err`} className="field-error">
-        {m}
-      </p>
-    ) : null;
-  };
-  const describedBy = (field: string) => (fieldError(field) ? `${id}-${field}-err` : undefined);
   const editActivity = (i: number, change: Partial<Activity>) => setActivities(activities.map((a, j) => (j === i ? { ...a, ...change } : a)));
 
   const submit = (e: FormEvent) => {
@@ -80,30 +72,12 @@ function TargetsForm({ q, saved }: { q: Quarter; saved: UsageTargetsJson }) {
       <p className="form-grid__full" data-testid="targets-saved">
         {saved.updatedAt ? t('targets.lastSaved', { date: f.dateTime(saved.updatedAt), by: saved.updatedBy ?? '' }) : t('targets.neverSaved')}
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-qt`}>{t('targets.quarterTarget')}</label>
-        <input
-          id={`${id}-qt`}
-          inputMode="numeric"
-          value={quarterTarget}
-          onChange={(e) => setQuarterTarget(e.target.value)}
-          aria-invalid={!!fieldError('quarterTarget')}
-          aria-describedby={describedBy('quarterTarget')}
-        />
-        {err('quarterTarget')}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-yt`}>{t('targets.yearTarget')}</label>
-        <input
-          id={`${id}-yt`}
-          inputMode="numeric"
-          value={yearTarget}
-          onChange={(e) => setYearTarget(e.target.value)}
-          aria-invalid={!!fieldError('yearTarget')}
-          aria-describedby={describedBy('yearTarget')}
-        />
-        {err('yearTarget')}
-      </div>
+      <FormField id={`${id}-qt`} label={t('targets.quarterTarget')} error={fieldError('quarterTarget')}>
+        {(control) => <input {...control} inputMode="numeric" value={quarterTarget} onChange={(e) => setQuarterTarget(e.target.value)} />}
+      </FormField>
+      <FormField id={`${id}-yt`} label={t('targets.yearTarget')} error={fieldError('yearTarget')}>
+        {(control) => <input {...control} inputMode="numeric" value={yearTarget} onChange={(e) => setYearTarget(e.target.value)} />}
+      </FormField>
       <fieldset className="form-grid__full">
         <legend>{t('targets.activities')}</legend>
         {activities.map((a, i) => (
@@ -126,7 +100,7 @@ function TargetsForm({ q, saved }: { q: Quarter; saved: UsageTargetsJson }) {
             </button>
           </div>
         ))}
-        {err('activities')}
+        <FieldError id={`${id}-activities`} error={fieldError('activities')} />
         {activities.length < 20 && (
           <button
             type="button"
@@ -137,21 +111,21 @@ function TargetsForm({ q, saved }: { q: Quarter; saved: UsageTargetsJson }) {
           </button>
         )}
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-growth`}>{t('targets.expectedGrowth')}</label>
-        <select id={`${id}-growth`} value={growth} onChange={(e) => setGrowth(e.target.value)}>
-          <option value="">{t('targets.growthNone')}</option>
-          {GROWTH.map((g) => (
-            <option key={g} value={g}>
-              {g}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field form-grid__full">
-        <label htmlFor={`${id}-note`}>{t('targets.note')}</label>
-        <textarea id={`${id}-note`} value={note} maxLength={2000} rows={3} onChange={(e) => setNote(e.target.value)} />
-      </div>
+      <FormField id={`${id}-growth`} label={t('targets.expectedGrowth')}>
+        {(control) => (
+          <select {...control} value={growth} onChange={(e) => setGrowth(e.target.value)}>
+            <option value="">{t('targets.growthNone')}</option>
+            {GROWTH.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField id={`${id}-note`} label={t('targets.note')} full>
+        {(control) => <textarea {...control} value={note} maxLength={2000} rows={3} onChange={(e) => setNote(e.target.value)} />}
+      </FormField>
       {save.isError && (
         <p className="field-error form-grid__full" role="alert">
           {errorMessage(save.error, t)}

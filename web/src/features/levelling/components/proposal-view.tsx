@@ -3,6 +3,7 @@ import { shiftWords } from '@cd/shared/plan-changes';
 import { amsterdamMidnightOf, fromLocalInputValue, toDateInputValue } from '@cd/shared/time';
 import { type FormEvent, useId, useState } from 'react';
 import { ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
+import { FormField } from '../../../components/form-field';
 import { Section } from '../../../components/page';
 import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useFormat } from '../../../lib/format';
@@ -47,14 +48,12 @@ export function ProposalView({ mayAccept }: { mayAccept: boolean }) {
     <>
       <Section title={t('lv.period')} id={`${id}-period`}>
         <form className="form-grid" onSubmit={submit}>
-          <div className="field">
-            <label htmlFor={`${id}-from`}>{t('lv.from')}</label>
-            <input id={`${id}-from`} type="date" value={from} required onChange={(e) => setFrom(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-to`}>{t('lv.to')}</label>
-            <input id={`${id}-to`} type="date" value={to} required onChange={(e) => setTo(e.target.value)} />
-          </div>
+          <FormField id={`${id}-from`} label={t('lv.from')}>
+            {(control) => <input {...control} type="date" value={from} required onChange={(e) => setFrom(e.target.value)} />}
+          </FormField>
+          <FormField id={`${id}-to`} label={t('lv.to')}>
+            {(control) => <input {...control} type="date" value={to} required onChange={(e) => setTo(e.target.value)} />}
+          </FormField>
           <div className="field">
             <button type="submit" className="button button--primary" disabled={create.isPending}>
               {create.isPending ? t('common.busy') : t('lv.propose')}

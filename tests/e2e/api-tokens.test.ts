@@ -1,45 +1,30 @@
-import { createApp } from '@cd/server';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
-import { standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
-
-const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
+import { expectAccessible, signIn } from '../helpers/e2e-browser.js';
+import { e2eOpen, type E2eApp } from '../helpers/e2e-app.js';
+import { type TestContext, TEST_PASSWORD, type StandardActors } from '../helpers/test-db.js';
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
-let server: E2eServer;
-let browser: Browser;
-let context: BrowserContext;
+let who: StandardActors;
+let e2e: E2eApp;
 let page: Page;
-let errors: string[];
 
 const rowOf = (id: number) => page.locator(`tr[data-token="${id}"]`);
 const me = (token: string) => t.app.request('/api/v1/sessions/current', { headers: { Authorization: `Bearer ${token}` } });
 
 beforeAll(async () => {
-  t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
-  context = await contextNew(browser);
-  page = await context.newPage();
-  errors = pageErrors(page);
+  e2e = await e2eOpen();
+  ({ t, who } = e2e);
+  page = await e2e.page();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('the API-tokens page in Chromium', () => {
   let created: { id: number; token: string };
 
   it('is in the menu of a planner and lists its token', async () => {
-    await signIn(page, server.url, who.plannerA.user.email, PASSWORD);
+    await signIn(page, e2e.server.url, who.plannerA.user.email, TEST_PASSWORD);
     await page.getByRole('link', { name: 'API-tokens', exact: true }).click();
     await page.getByRole('heading', { name: 'API-tokens', level: 1 }).waitFor();
     const [own] = await t.sql<{ id: number }[]>`select id::int from api_tokens where user_id = ${who.plannerA.user.id}`;
@@ -105,13 +90,12 @@ describe('the API-tokens page in Chromium', () => {
     await page.getByRole('heading', { name: 'API tokens', level: 1 }).waitFor();
     expect(await rowOf(created.id).getByTestId('token-status').textContent()).toBe('Revoked');
 
-    const other = await (await contextNew(browser)).newPage();
-    await signIn(other, server.url, who.capacity.user.email, PASSWORD);
+    const other = await e2e.pageAs(who.capacity.user.email);
     await other.getByRole('link', { name: 'API-tokens', exact: true }).click();
     await other.getByRole('heading', { name: 'API-tokens', level: 1 }).waitFor();
     // The capacity manager sees only its own token, not the planner's.
     await other.locator('tr[data-token]').first().waitFor();
     expect(await other.locator(`tr[data-token="${created.id}"]`).count()).toBe(0);
-    expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

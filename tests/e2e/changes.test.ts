@@ -1,41 +1,25 @@
-import { createApp } from '@cd/server';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
-import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { expectAccessible } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
+import { apiRequest, type Actor, type TestContext, type StandardActors } from '../helpers/test-db.js';
 
-const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
 const RELEASE = 'R-e2e.1';
 const RFC_TITLE = 'Nieuwe notificatiemail voor Afnemer A';
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errorLists: string[][] = [];
+let who: StandardActors;
+let e2e: E2eApp;
 let rfcId = 0;
 
 const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
-
-async function pageFor(): Promise<Page> {
-  const context = await contextNew(browser);
-  contexts.push(context);
-  const page = await context.newPage();
-  errorLists.push(pageErrors(page));
-  return page;
-}
 
 const releaseRow = (page: Page) => page.locator(`tr[data-release="${RELEASE}"]`);
 const rfcRow = (page: Page) => page.locator(`tr[data-rfc="${rfcId}"]`);
 
 beforeAll(async () => {
-  t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
+  ({ t, who } = await e2eDatabase());
+  e2e = await e2eStart({ t, who });
 
   // A release two days from now, at 40% of capacity, on whole hours.
   const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 2 * 86_400_000);
@@ -60,18 +44,13 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('the Wijzigingen panels in Chromium', () => {
   let manager: Page;
 
   it('shows the coming release on the overview of the capacity manager', async () => {
-    manager = await pageFor();
-    await signIn(manager, server.url, who.capacity.user.email, PASSWORD);
+    manager = await e2e.pageAs(who.capacity.user.email);
     await manager.getByRole('heading', { name: 'Komende releases', level: 2 }).waitFor();
     await releaseRow(manager).waitFor();
     expect(await releaseRow(manager).getByTestId('release-capacity').textContent()).toBe('capaciteit 40%');
@@ -95,8 +74,7 @@ describe('the Wijzigingen panels in Chromium', () => {
   });
 
   it('shows the release and the own RFC to the planner, on the overview and the Wijzigingen page, in English too', async () => {
-    const planner = await pageFor();
-    await signIn(planner, server.url, who.plannerA.user.email, PASSWORD);
+    const planner = await e2e.pageAs(who.plannerA.user.email);
     await releaseRow(planner).waitFor();
     await expectAccessible(planner, 'wijzigingen-03-planner-overzicht');
 
@@ -112,8 +90,7 @@ describe('the Wijzigingen panels in Chromium', () => {
   });
 
   it('shows "Geen wijzigingen" to a planner of another Afnemer', async () => {
-    const other = await pageFor();
-    await signIn(other, server.url, who.plannerB.user.email, PASSWORD);
+    const other = await e2e.pageAs(who.plannerB.user.email);
     await other.getByRole('link', { name: 'Wijzigingen', exact: true }).click();
     await other.getByText('Geen wijzigingen').waitFor();
     expect(await rfcRow(other).count()).toBe(0);
@@ -123,6 +100,6 @@ describe('the Wijzigingen panels in Chromium', () => {
   });
 
   it('had no uncaught errors in any page', () => {
-    for (const errors of errorLists) expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

@@ -2,24 +2,18 @@
 // on the conflicts first (nothing stored), stores on confirm, and the notice offers "Ongedaan maken"; each listed drop
 // has "Opheffen" with the same preview, confirm and undo. A role without incident.capacity-impact sees no button.
 // Each step is checked in the database and on the screen.
-import { createApp } from '@cd/server';
 import { amsterdamMidnightOf, amsterdamParts } from '@cd/shared/time';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchCsv } from '../helpers/files.js';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
-import { apiRequest, type Actor, actor, OIN_A, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
-
-const PASSWORD = 'geheim-wachtwoord';
+import { expectAccessible } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
+import { apiRequest, type Actor, actor, OIN_A, type TestContext, type StandardActors } from '../helpers/test-db.js';
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
+let who: StandardActors;
 let incidentManager: Actor;
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errorLists: string[][] = [];
+let e2e: E2eApp;
 let incidentId = 0;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -33,21 +27,10 @@ const windows = () =>
   t.sql<{ id: number; factor: number; incidentId: number }[]>`select id::int, factor, incident_id::int from maintenance_windows order by id`;
 const conflictStatuses = async () => (await t.sql`select status from conflicts order by id`).map((c) => c.status as string);
 
-async function pageFor(): Promise<Page> {
-  const context = await contextNew(browser);
-  contexts.push(context);
-  const page = await context.newPage();
-  errorLists.push(pageErrors(page));
-  return page;
-}
-
 beforeAll(async () => {
-  t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
+  ({ t, who } = await e2eDatabase());
   incidentManager = await actor(t.sql, 'incident@logius.example', 'incident-manager');
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
+  e2e = await e2eStart({ t, who });
   expect((await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
   const upload = await t.app.request('/api/v1/prognoses', {
     method: 'POST',
@@ -66,19 +49,14 @@ beforeAll(async () => {
   incidentId = (await res.json()).id;
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('an incident lowers capacity from its page', () => {
   let manager: Page;
 
   it('previews the drop, stores it on confirm and undoes it from the notice', async () => {
-    manager = await pageFor();
-    await signIn(manager, server.url, incidentManager.user.email, PASSWORD);
-    await manager.goto(`${server.url}/incidenten/${incidentId}`);
+    manager = await e2e.pageAs(incidentManager.user.email);
+    await manager.goto(`${e2e.server.url}/incidenten/${incidentId}`);
     await manager.getByText('Dit incident verlaagt de capaciteit niet.').waitFor();
     await manager.getByRole('button', { name: 'Capaciteit verlagen' }).click();
     const dialog = manager.getByRole('dialog');
@@ -161,9 +139,8 @@ describe('an incident lowers capacity from its page', () => {
   });
 
   it('shows a planner of the affected Afnemer the drop, but no button to lower or lift', async () => {
-    const planner = await pageFor();
-    await signIn(planner, server.url, who.plannerA.user.email, PASSWORD);
-    await planner.goto(`${server.url}/incidenten/${incidentId}`);
+    const planner = await e2e.pageAs(who.plannerA.user.email);
+    await planner.goto(`${e2e.server.url}/incidenten/${incidentId}`);
     const list = planner.getByTestId('incident-capacity-impacts');
     await list.waitFor();
     expect(await list.textContent()).toContain('Tweede verlaging');
@@ -172,6 +149,6 @@ describe('an incident lowers capacity from its page', () => {
   });
 
   it('had no uncaught errors in any page', () => {
-    for (const errors of errorLists) expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

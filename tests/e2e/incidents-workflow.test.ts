@@ -1,32 +1,18 @@
 // The incident workflow in Chromium (DAP 5.2, 5.3): a planner reports a disruption of its own systems and proposes
 // a priority; the incident manager sets it, agrees a deviating resolution time (the SNO clock moves to it) and closes
 // the incident with an afmelding. Each step is checked in the database and on the screen, with axe.
-import { createApp } from '@cd/server';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
-import { type Actor, actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { expectAccessible } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
+import { type Actor, actor, type TestContext, type StandardActors } from '../helpers/test-db.js';
 
-const PASSWORD = 'geheim-wachtwoord';
 const TITLE = 'Koppelvlak van Afnemer A weigert berichten';
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
+let who: StandardActors;
 let incidentManager: Actor;
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errorLists: string[][] = [];
+let e2e: E2eApp;
 let incidentId = 0;
-
-async function pageFor(): Promise<Page> {
-  const context = await contextNew(browser);
-  contexts.push(context);
-  const page = await context.newPage();
-  errorLists.push(pageErrors(page));
-  return page;
-}
 
 const incidentRow = async () =>
   (
@@ -47,24 +33,16 @@ const incidentRow = async () =>
   )[0]!;
 
 beforeAll(async () => {
-  t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
+  ({ t, who } = await e2eDatabase());
   incidentManager = await actor(t.sql, 'incident@logius.example', 'incident-manager');
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
+  e2e = await e2eStart({ t, who });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('reporting and handling a disruption in Chromium', () => {
   it('lets a planner report a disruption and propose a priority, which is stored apart and shown as a proposal', async () => {
-    const planner = await pageFor();
-    await signIn(planner, server.url, who.plannerA.user.email, PASSWORD);
+    const planner = await e2e.pageAs(who.plannerA.user.email);
     await planner.getByRole('link', { name: 'Incidenten', exact: true }).click();
     await planner.getByRole('button', { name: 'Verstoring melden' }).click();
     const dialog = planner.getByRole('dialog', { name: 'Verstoring melden' });
@@ -93,8 +71,7 @@ describe('reporting and handling a disruption in Chromium', () => {
   });
 
   it('lets the incident manager set the priority, agree a deviating resolution time (the SNO clock moves) and close with an afmelding', async () => {
-    const manager = await pageFor();
-    await signIn(manager, server.url, incidentManager.user.email, PASSWORD);
+    const manager = await e2e.pageAs(incidentManager.user.email);
     await manager.getByRole('link', { name: 'Incidenten', exact: true }).click();
     await manager.getByRole('link', { name: /^INC-/ }).first().click();
     await manager.getByRole('heading', { level: 1, name: new RegExp(TITLE) }).waitFor();
@@ -175,9 +152,8 @@ describe('reporting and handling a disruption in Chromium', () => {
   });
 
   it('shows the planner the set priority, the agreement and the afmelding, in English too', async () => {
-    const planner = await pageFor();
-    await signIn(planner, server.url, who.plannerA.user.email, PASSWORD);
-    await planner.goto(`${server.url}/incidenten/${incidentId}`);
+    const planner = await e2e.pageAs(who.plannerA.user.email);
+    await planner.goto(`${e2e.server.url}/incidenten/${incidentId}`);
     await planner.getByTestId('closing-report').waitFor();
     expect(await planner.getByTestId('resolution-agreement').textContent()).toContain('Stand-by manager Afnemer A');
     await planner.getByRole('button', { name: 'English' }).click();
@@ -186,6 +162,6 @@ describe('reporting and handling a disruption in Chromium', () => {
   });
 
   it('had no uncaught errors in any page', () => {
-    for (const errors of errorLists) expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

@@ -1,55 +1,33 @@
-import { createApp } from '@cd/server';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
-import { apiRequest, type Actor, actor, OIN_A, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
-
-const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
+import { expectAccessible } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
+import { apiRequest, type Actor, actor, OIN_A, type TestContext, type StandardActors } from '../helpers/test-db.js';
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
+let who: StandardActors;
 let incidentManager: Actor;
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errorLists: string[][] = [];
+let e2e: E2eApp;
 let number = '';
 
 const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
 
-async function pageFor(): Promise<Page> {
-  const context = await contextNew(browser);
-  contexts.push(context);
-  const page = await context.newPage();
-  errorLists.push(pageErrors(page));
-  return page;
-}
-
 const incidentRow = (page: Page) => page.locator(`tr[data-incident="${number}"]`);
 
 beforeAll(async () => {
-  t = await testDatabase();
   // The app sees real time: the browser's countdown and the server's deadlines must agree.
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
+  ({ t, who } = await e2eDatabase());
   incidentManager = await actor(t.sql, 'incident@logius.example', 'incident-manager');
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
+  e2e = await e2eStart({ t, who });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('the incident panels in Chromium', () => {
   let manager: Page;
 
   it('shows "Geen open incidenten" on the overview, then a new P1 live, with its time left', async () => {
-    manager = await pageFor();
-    await signIn(manager, server.url, who.capacity.user.email, PASSWORD);
+    manager = await e2e.pageAs(who.capacity.user.email);
     await manager.locator('[data-live-status="live"]').waitFor();
     await manager.getByText('Geen open incidenten').waitFor();
 
@@ -97,8 +75,7 @@ describe('the incident panels in Chromium', () => {
   });
 
   it('shows the incident to a planner of an affected Afnemer, on the overview and the Incidenten page', async () => {
-    const planner = await pageFor();
-    await signIn(planner, server.url, who.plannerA.user.email, PASSWORD);
+    const planner = await e2e.pageAs(who.plannerA.user.email);
     await incidentRow(planner).waitFor();
     expect(await incidentRow(planner).getByTestId('time-left').textContent()).toMatch(/^nog /);
     await expectAccessible(planner, 'incidenten-03-planner-overzicht');
@@ -111,8 +88,7 @@ describe('the incident panels in Chromium', () => {
   });
 
   it('keeps the incident from a planner of an Afnemer it does not affect, in Dutch and in English', async () => {
-    const other = await pageFor();
-    await signIn(other, server.url, who.plannerB.user.email, PASSWORD);
+    const other = await e2e.pageAs(who.plannerB.user.email);
     await other.getByRole('link', { name: 'Incidenten', exact: true }).click();
     await other.getByText('Geen open incidenten').waitFor();
     expect(await incidentRow(other).count()).toBe(0);
@@ -123,7 +99,7 @@ describe('the incident panels in Chromium', () => {
   });
 
   it('draws the calamity line at the admin’s threshold: 75% by default, 80% once the admin changed it', async () => {
-    await manager.goto(`${server.url}/incidenten`);
+    await manager.goto(`${e2e.server.url}/incidenten`);
     const meter = incidentRow(manager).locator('.calamity-meter');
     await meter.waitFor();
     expect(await meter.locator('.calamity-meter__line').getAttribute('style')).toBe('left: 75%;');
@@ -137,11 +113,11 @@ describe('the incident panels in Chromium', () => {
     await expect.poll(() => meter.locator('.calamity-meter__line').getAttribute('style')).toBe('left: 80%;');
     expect(await meter.locator('.visually-hidden').textContent()).toMatch(/van de oplostijd is verstreken; bij 80% wordt een calamiteit voorgesteld\.$/);
     // The detail page draws the same line.
-    await manager.goto(`${server.url}/incidenten/${(await t.sql`select id from incidents where number = ${number}`)[0]!.id}`);
+    await manager.goto(`${e2e.server.url}/incidenten/${(await t.sql`select id from incidents where number = ${number}`)[0]!.id}`);
     await expect.poll(() => manager.locator('.calamity-meter__line').first().getAttribute('style')).toBe('left: 80%;');
   });
 
   it('had no uncaught errors in any page', () => {
-    for (const errors of errorLists) expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

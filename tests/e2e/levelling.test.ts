@@ -2,24 +2,19 @@
 // two Afnemers, each in their own browser, preview and accept their moves (one from the notification's link to the
 // levelling page, one from the conflict's case file); the capacity manager's open screen counts the conflicts down
 // live (server-sent events), without a reload, and shows who accepted, and later who declined.
-import { createApp } from '@cd/server';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { expectAccessible } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
 import { dutchCsv } from '../helpers/files.js';
-import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { apiRequest, type Actor, type TestContext, type StandardActors } from '../helpers/test-db.js';
 import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
 
-const PASSWORD = 'geheim-wachtwoord';
-
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
-let server: E2eServer;
-let browser: Browser;
+let who: StandardActors;
+let e2e: E2eApp;
 let manager: Page;
 let plannerA: Page;
-const errors: string[][] = [];
 
 /** The Amsterdam calendar day `days` from now, as dd-mm-jjjj (Excel) and as yyyy-mm-dd (a date input). */
 function day(days: number) {
@@ -38,18 +33,14 @@ const openConflicts = async () => (await t.sql<{ n: number }[]>`select count(*):
 const windows = () => t.sql<{ kenmerk: string; startAt: Date; revision: number }[]>`select kenmerk, start_at, revision from send_windows order by kenmerk`;
 
 async function page(email: string, nav = true): Promise<Page> {
-  const p = await (await contextNew(browser)).newPage();
-  errors.push(pageErrors(p));
+  const p = await e2e.pageAs(email);
   p.setDefaultTimeout(10_000);
-  await signIn(p, server.url, email, PASSWORD);
   if (nav) await p.getByRole('link', { name: 'Nivellering' }).click();
   return p;
 }
 
 beforeAll(async () => {
-  t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
+  ({ t, who } = await e2eDatabase());
   expect((await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
   // At 4,000 an hour, two overloaded hours: on D1 B's concept window has to move, on D2 A's.
   expect(
@@ -68,15 +59,10 @@ beforeAll(async () => {
       ])
     ).status,
   ).toBe(201);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
+  e2e = await e2eStart({ t, who });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 /** A planner previews the offered move (on the levelling page, or in a case file), confirms it, and sees the undo. */
 async function acceptOffered(
@@ -128,7 +114,7 @@ describe('a levelled plan in Chromium', () => {
 
     // Planner A, in their own browser, follows the link in the notification to the offered moves.
     plannerA = await page(who.plannerA.user.email, false);
-    await plannerA.goto(`${server.url}/meldingen`);
+    await plannerA.goto(`${e2e.server.url}/meldingen`);
     const note = plannerA.getByTestId('notification-group').filter({ hasText: 'Voorgestelde verschuivingen:' });
     await note.getByText(/^Genivelleerd plan \d+$/).waitFor();
     await note.getByRole('link', { name: /^Bekijk de voorgestelde verschuivingen/ }).click();
@@ -145,7 +131,7 @@ describe('a levelled plan in Chromium', () => {
     const [conflictB] = await t.sql<{ id: number }[]>`
       select c.id::int from conflicts c join send_windows w on w.id = any(c.window_ids) where c.status = 'open' and w.kenmerk = 'B-1'`;
     const plannerB = await page(who.plannerB.user.email, false);
-    await plannerB.goto(`${server.url}/conflicten/${conflictB!.id}`);
+    await plannerB.goto(`${e2e.server.url}/conflicten/${conflictB!.id}`);
     const offered = plannerB.getByTestId('cf-levelling');
     await offered.getByRole('cell', { name: 'B-1', exact: true }).waitFor();
     expect(await offered.getByRole('cell', { name: 'A-2', exact: true }).count()).toBe(0);
@@ -169,7 +155,7 @@ describe('a levelled plan in Chromium', () => {
     for (const k of ['A-1', 'B-2']) expect(after.find((x) => x.kenmerk === k)).toEqual(before.find((x) => x.kenmerk === k));
     expect((await t.sql`select source from plan_changes order by id`).map((r) => r.source)).toEqual(['nivellering', 'nivellering']);
     expect((await t.sql`select answer from levelling_move_answers`).map((r) => r.answer)).toEqual(['geaccepteerd', 'geaccepteerd']);
-    expect(errors.flat()).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 
   it('shows the capacity manager a decline live, without a reload', async () => {
@@ -201,6 +187,6 @@ describe('a levelled plan in Chromium', () => {
       'geaccepteerd',
       'afgewezen',
     ]);
-    expect(errors.flat()).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

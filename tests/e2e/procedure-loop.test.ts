@@ -1,11 +1,10 @@
 import { afnemerUpsert } from '@cd/db';
-import { createApp } from '@cd/server';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, screenshot, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { expectAccessible, screenshot } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
 import { dutchCsv } from '../helpers/files.js';
-import { apiRequest, type Actor, actor, OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { apiRequest, type Actor, actor, OIN_A, OIN_B, type TestContext, type StandardActors } from '../helpers/test-db.js';
 import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
 
 /*
@@ -16,17 +15,13 @@ import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
  * the actions the API offers that user.
  */
 
-const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
 const OIN_C = '00000001000000000003';
 const LIVE_MS = 3_000;
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
+let who: StandardActors;
 let klantraadB: Actor;
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errorLists: string[][] = [];
+let e2e: E2eApp;
 let conflictId = 0;
 let secondId = 0;
 
@@ -48,11 +43,7 @@ function uploadCsv(a: Actor, rows: string[], header?: string) {
 }
 
 async function pageAs(a: Actor): Promise<Page> {
-  const context = await contextNew(browser);
-  contexts.push(context);
-  const page = await context.newPage();
-  errorLists.push(pageErrors(page));
-  await signIn(page, server.url, a.user.email, PASSWORD);
+  const page = await e2e.pageAs(a.user.email);
   await page.locator('[data-live-status="live"]').waitFor();
   // Set once; still there at the end only if the page never reloaded.
   await page.evaluate(() => ((globalThis as unknown as { noReload: boolean }).noReload = true));
@@ -115,10 +106,8 @@ const krItem = (page: Page, id: number) => page.locator('article', { has: page.g
 const stepOf = async () => (await t.sql<{ step: string }[]>`select step from conflict_cases where conflict_id = ${conflictId}`)[0]?.step;
 
 beforeAll(async () => {
-  t = await testDatabase();
   // The app sees real time: the browser's dates and the server's must agree.
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
+  ({ t, who } = await e2eDatabase());
   klantraadB = await actor(t.sql, 'klantraad@b.example', 'klantraad-manager', OIN_B);
   await afnemerUpsert(t.sql, { oin: OIN_C, name: 'Afnemer C' });
   // Afnemer C has no accounts at all; Bijlage 1 names its contact person, who is reached by e-mail.
@@ -158,15 +147,10 @@ beforeAll(async () => {
   await act(who.capacity, { type: 'confirm-advice' });
   await act(who.plannerB, { type: 'escalate', reason: 'A wil niet schuiven; de klantraad moet besluiten.' });
 
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
+  e2e = await e2eStart({ t, who });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('the conflict procedure to its end, in Chromium', { timeout: 90_000 }, () => {
   let plannerA: Page;
@@ -397,8 +381,7 @@ describe('the conflict procedure to its end, in Chromium', { timeout: 90_000 }, 
     }
   });
 
-  it('raised no uncaught errors in the pages', async () => {
-    for (const c of contexts) await c.close();
-    expect(errorLists.flat()).toEqual([]);
+  it('raised no uncaught errors in the pages', () => {
+    expect(e2e.errors).toEqual([]);
   });
 });

@@ -1,39 +1,24 @@
 // RFCs and the release calendar in Chromium: Logius files an urgent RFC that names an open incident (DAP 2.1, 2.2)
 // and is refused, in Dutch, for an incident that does not exist; the RFC page shows the 7.3 ladder of its type and
 // records "overleggen" before any escalation; a release shows on its day in the month calendar, reachable by keyboard.
-import { createApp } from '@cd/server';
 import { amsterdamParts } from '@cd/shared/time';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
-import { type Actor, actor, apiRequest, OIN_A, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
-
-const PASSWORD = 'geheim-wachtwoord';
+import { expectAccessible } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
+import { type Actor, actor, apiRequest, OIN_A, type TestContext, type StandardActors } from '../helpers/test-db.js';
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
+let who: StandardActors;
 let incidentManager: Actor;
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errorLists: string[][] = [];
+let e2e: E2eApp;
 let incidentNumber = '';
 
-async function pageFor(): Promise<Page> {
-  const context = await contextNew(browser);
-  contexts.push(context);
-  const page = await context.newPage();
-  errorLists.push(pageErrors(page));
-  return page;
-}
 const rfcRows = () => t.sql<{ id: number; kind: string; incidentNumber: string | null; afnemerOin: string | null; changeType: string }[]>`
   select id::int, kind, incident_number, afnemer_oin, change_type from rfcs order by id`;
 
 beforeAll(async () => {
-  t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
+  ({ t, who } = await e2eDatabase());
   incidentManager = await actor(t.sql, 'incident@logius.example', 'incident-manager');
   const res = await apiRequest(t.app, 'POST', '/api/v1/incidents', incidentManager, {
     kind: 'mijnoverheid',
@@ -44,22 +29,16 @@ beforeAll(async () => {
   });
   expect(res.status).toBe(201);
   incidentNumber = ((await res.json()) as { number: string }).number;
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
+  e2e = await e2eStart({ t, who });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('RFCs in Chromium', () => {
   let logius: Page;
 
   it('refuses Logius an urgent RFC for an incident that does not exist, in Dutch at the field, storing nothing', async () => {
-    logius = await pageFor();
-    await signIn(logius, server.url, who.service.user.email, PASSWORD);
+    logius = await e2e.pageAs(who.service.user.email);
     await logius.getByRole('link', { name: 'Wijzigingen', exact: true }).click();
     await logius.getByRole('button', { name: 'RFC indienen' }).click();
     const dialog = logius.getByRole('dialog', { name: 'Wijzigingsverzoek (RFC) indienen' });
@@ -124,18 +103,16 @@ describe('RFCs in Chromium', () => {
 
   it('hides the filing button from a role that may not file and from an undesignated planner, and the step form from an Afnemer', async () => {
     const fraud = await actor(t.sql, 'fraude@logius.example', 'fraudeteam');
-    const page = await pageFor();
-    await signIn(page, server.url, fraud.user.email, PASSWORD);
-    await page.goto(`${server.url}/wijzigingen`);
+    const page = await e2e.pageAs(fraud.user.email);
+    await page.goto(`${e2e.server.url}/wijzigingen`);
     await page.getByRole('heading', { name: 'Wijzigingen', level: 1 }).waitFor();
     expect(await page.getByRole('button', { name: 'RFC indienen' }).count()).toBe(0);
-    const planner = await pageFor();
-    await signIn(planner, server.url, who.plannerA.user.email, PASSWORD);
+    const planner = await e2e.pageAs(who.plannerA.user.email);
     // Planner A is not designated by its Afnemer (section 2.3): no filing button either.
     await planner.getByRole('link', { name: 'Wijzigingen', exact: true }).click();
     await planner.locator('tr[data-rfc]').first().waitFor();
     expect(await planner.getByRole('button', { name: 'RFC indienen' }).count()).toBe(0);
-    await planner.goto(`${server.url}/wijzigingen/${(await rfcRows())[0]!.id}`);
+    await planner.goto(`${e2e.server.url}/wijzigingen/${(await rfcRows())[0]!.id}`);
     await planner.getByTestId('rfc-incident').waitFor();
     expect(await planner.getByTestId('rfc-step').count()).toBe(0);
     expect(await planner.getByRole('button', { name: 'Escaleren naar trede 1 en informeren' }).count()).toBe(1);
@@ -160,8 +137,7 @@ describe('the release calendar in Chromium', () => {
     const last = amsterdamParts(Date.parse(release.end) - 1);
     const iso = (x: { year: number; month: number; day: number }) => `${x.year}-${String(x.month).padStart(2, '0')}-${String(x.day).padStart(2, '0')}`;
 
-    const planner = await pageFor();
-    await signIn(planner, server.url, who.plannerA.user.email, PASSWORD);
+    const planner = await e2e.pageAs(who.plannerA.user.email);
     await planner.getByRole('link', { name: 'Wijzigingen', exact: true }).click();
     await planner.getByRole('heading', { name: 'Kalender: releases en onderhoud' }).waitFor();
     // The heading comes before the calendar (it waits for the windows): count the days only once the month is drawn,
@@ -196,6 +172,6 @@ describe('the release calendar in Chromium', () => {
   });
 
   it('had no uncaught errors in any page', () => {
-    for (const errors of errorLists) expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

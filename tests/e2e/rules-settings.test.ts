@@ -1,46 +1,25 @@
 // Issue 17 in Chromium: the subscriptions page (and Logius' notices), the administrator's settings page with its
 // history, and the Afnemer's usage targets form; each checked with axe and against the database.
-import { createApp } from '@cd/server';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { expectAccessible } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
 import { dutchCsv } from '../helpers/files.js';
-import { OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
-
-const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
+import { OIN_A, OIN_B, type TestContext, type StandardActors } from '../helpers/test-db.js';
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
-let server: E2eServer;
-let browser: Browser;
-const errors: string[] = [];
-
-async function pageAs(email: string): Promise<Page> {
-  const page = await (await contextNew(browser)).newPage();
-  const own = pageErrors(page);
-  page.on('close', () => errors.push(...own));
-  await signIn(page, server.url, email, PASSWORD);
-  return page;
-}
+let who: StandardActors;
+let e2e: E2eApp;
 
 beforeAll(async () => {
-  t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
+  ({ t, who } = await e2eDatabase());
+  e2e = await e2eStart({ t, who });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('the subscriptions page', () => {
   it('lets a planner subscribe to maintenance notices and unsubscribe again', async () => {
-    const page = await pageAs(who.plannerA.user.email);
+    const page = await e2e.pageAs(who.plannerA.user.email);
     await page.getByRole('link', { name: 'Abonnementen', exact: true }).click();
     await page.getByRole('heading', { name: 'Abonnementen', level: 1 }).waitFor();
     // A planner has no notices to send.
@@ -61,8 +40,8 @@ describe('the subscriptions page', () => {
 
   it('lets Logius withhold a disruption notice with a reason, and shows it in the list', async () => {
     await t.sql`insert into notice_subscriptions (user_id, kind, created_at) values (${who.plannerB.user.id}, 'storing', now())`;
-    const page = await pageAs(who.capacity.user.email);
-    await page.goto(`${server.url}/abonnementen`);
+    const page = await e2e.pageAs(who.capacity.user.email);
+    await page.goto(`${e2e.server.url}/abonnementen`);
     await page.getByRole('heading', { name: 'Berichten aan abonnees' }).waitFor();
     await page.getByLabel('Titel', { exact: true }).fill('Aanval op de inlogdienst');
     await page.getByLabel('Tekst', { exact: true }).fill('Details volgen.');
@@ -88,16 +67,16 @@ describe('the subscriptions page', () => {
 
 describe('the settings page', () => {
   it('is the administrator’s only: not in a planner’s menu, and refused when opened', async () => {
-    const page = await pageAs(who.plannerA.user.email);
+    const page = await e2e.pageAs(who.plannerA.user.email);
     expect(await page.getByRole('link', { name: 'Instellingen', exact: true }).count()).toBe(0);
-    await page.goto(`${server.url}/instellingen`);
+    await page.goto(`${e2e.server.url}/instellingen`);
     await page.getByText('Alleen de beheerder ziet en wijzigt de instellingen.').waitFor();
     expect(await page.getByRole('button', { name: /Opslaan/ }).count()).toBe(0);
     await page.close();
   });
 
   it('changes the calamity threshold and shows it in the history; a bad value is refused', async () => {
-    const page = await pageAs(who.admin.user.email);
+    const page = await e2e.pageAs(who.admin.user.email);
     await page.getByRole('link', { name: 'Instellingen', exact: true }).click();
     await page.getByRole('heading', { name: 'Instellingen', level: 1 }).waitFor();
     await page.getByText('Nog niets gewijzigd: alle instellingen hebben hun standaardwaarde.').waitFor();
@@ -133,7 +112,7 @@ describe('the settings page', () => {
 
 describe('the usage targets form', () => {
   it('stores a planner’s targets and communication for a quarter, and refuses a bad count', async () => {
-    const page = await pageAs(who.plannerA.user.email);
+    const page = await e2e.pageAs(who.plannerA.user.email);
     await page.getByRole('link', { name: 'Doelstellingen gebruik', exact: true }).click();
     await page.getByRole('heading', { name: 'Doelstellingen en communicatie', level: 1 }).waitFor();
     await page.getByLabel('Jaar', { exact: true }).selectOption('2027');
@@ -174,7 +153,7 @@ describe('the usage targets form', () => {
     const href = await page.getByRole('link', { name: 'Template (gepland) gebruik downloaden (Excel)' }).getAttribute('href');
     expect(href).toBe('/api/v1/reports/usage.xlsx?year=2027&quarter=1');
     await page.close();
-    expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 
   it('shows a planner the reliability of its own prognoses in the quarter, computed from what was really sent', async () => {
@@ -195,7 +174,7 @@ describe('the usage targets form', () => {
       body: `oin;uur;aantal\n${OIN_A};${day} 10:00;1.200\n${OIN_B};${day} 10:00;5.000\n`,
     });
     expect(actuals.status).toBe(201);
-    const page = await pageAs(who.plannerA.user.email);
+    const page = await e2e.pageAs(who.plannerA.user.email);
     await page.getByRole('link', { name: 'Doelstellingen gebruik', exact: true }).click();
     await page.getByLabel('Jaar', { exact: true }).selectOption(y);
     await page.getByLabel('Kwartaal', { exact: true }).selectOption(String(Math.floor((Number(m) - 1) / 3) + 1));
@@ -206,6 +185,6 @@ describe('the usage targets form', () => {
     expect(await panel.getByText('5.000').count()).toBe(0);
     await expectAccessible(page, 'doelstellingen-03-betrouwbaarheid');
     await page.close();
-    expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

@@ -1,52 +1,34 @@
 // Security incidents in Chromium (issue 17, DAP 6.2): planner A reports one, Logius' security officer sees it and
 // escalates it, planner A sees the new level; planner B never sees it. Every screen is checked with axe.
-import { createApp } from '@cd/server';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
-import { actor, standardActors, testDatabase, type Actor, type TestContext } from '../helpers/test-db.js';
+import { expectAccessible } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
+import { actor, type Actor, type TestContext, type StandardActors } from '../helpers/test-db.js';
 
-const PASSWORD = 'geheim-wachtwoord'; // what actor() gives every user
 const TITLE = 'Gelekt PKIoverheid-certificaat';
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
+let who: StandardActors;
 let officer: Actor;
-let server: E2eServer;
-let browser: Browser;
-const errors: string[] = [];
+let e2e: E2eApp;
 
-async function pageAs(email: string): Promise<Page> {
-  const page = await (await contextNew(browser)).newPage();
-  const own = pageErrors(page);
-  page.on('close', () => errors.push(...own));
-  await signIn(page, server.url, email, PASSWORD);
-  return page;
-}
 const incidentRow = (page: Page) => page.locator('tr[data-security-incident]', { hasText: TITLE });
 
 beforeAll(async () => {
-  t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
+  ({ t, who } = await e2eDatabase());
   officer = await actor(t.sql, 'security@logius.example', 'security-officer');
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
+  e2e = await e2eStart({ t, who });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('security incidents in Chromium', () => {
   let plannerA: Page;
   let id: number;
 
   it('lets planner A report a security incident from the menu, stored for A', async () => {
-    plannerA = await pageAs(who.plannerA.user.email);
+    plannerA = await e2e.pageAs(who.plannerA.user.email);
     await plannerA.getByRole('link', { name: 'Beveiligingsincidenten', exact: true }).click();
     await plannerA.getByRole('heading', { name: 'Beveiligingsincidenten', level: 1 }).waitFor();
     // An empty title is refused in the form, in Dutch, before anything is sent.
@@ -67,7 +49,7 @@ describe('security incidents in Chromium', () => {
   });
 
   it('shows the security officer the incident, who escalates it, recorded in the trail', async () => {
-    const page = await pageAs(officer.user.email);
+    const page = await e2e.pageAs(officer.user.email);
     await page.getByRole('link', { name: 'Beveiligingsincidenten', exact: true }).click();
     await incidentRow(page).getByRole('link').click();
     await page.getByRole('heading', { name: 'Rapportage beveiligingsincident', level: 1 }).waitFor();
@@ -110,10 +92,10 @@ describe('security incidents in Chromium', () => {
   });
 
   it('never shows planner B the incident: not in the list, and not by its address', async () => {
-    const page = await pageAs(who.plannerB.user.email);
+    const page = await e2e.pageAs(who.plannerB.user.email);
     await page.getByRole('link', { name: 'Beveiligingsincidenten', exact: true }).click();
     await page.getByText('Er zijn geen beveiligingsincidenten.').waitFor();
-    await page.goto(`${server.url}/beveiligingsincidenten/${id}`);
+    await page.goto(`${e2e.server.url}/beveiligingsincidenten/${id}`);
     await page.getByText('Dit beveiligingsincident bestaat niet.').waitFor();
     expect(await page.content()).not.toContain(TITLE);
     await expectAccessible(page, 'security-05-planner-b');
@@ -122,6 +104,6 @@ describe('security incidents in Chromium', () => {
 
   it('threw no errors in the pages', async () => {
     await plannerA.close();
-    expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

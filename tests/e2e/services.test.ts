@@ -1,25 +1,21 @@
 // The DAP's services in Chromium: service requests with their working-day deadline, fraud reports (the Fraudeteam's
 // home and the reporter's receipt), disruption analyses on Bijlage 2's template, Bijlage 1's contacts, the service
 // report (an Afnemer's own part) with the usage XLSX and the calendar feed, and printing the report and a case file.
-import { createApp } from '@cd/server';
 import { AMSTERDAM_TIME_ZONE, DAY_MS, workingDaysAdd } from '@cd/shared/time';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { expectAccessible } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
 import { dutchCsv } from '../helpers/files.js';
-import { actor, type Actor, apiRequest, OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { actor, type Actor, apiRequest, OIN_A, OIN_B, type TestContext, type StandardActors } from '../helpers/test-db.js';
 
-const PASSWORD = 'geheim-wachtwoord';
 const FRAUD_TEXT = 'Sms uit naam van de Berichtenbox met een link naar berichtenbox-inloggen.example';
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
+let who: StandardActors;
 let fraudeteam: Actor;
 let incidentManager: Actor;
-let server: E2eServer;
-let browser: Browser;
-const errorLists: string[][] = [];
+let e2e: E2eApp;
 let incidentA = '';
 let incidentB = '';
 let conflictId = 0;
@@ -36,10 +32,8 @@ function day(days: number) {
 }
 
 async function pageAs(a: Actor): Promise<Page> {
-  const page = await (await contextNew(browser)).newPage();
+  const page = await e2e.pageAs(a.user.email);
   page.setDefaultTimeout(8000);
-  errorLists.push(pageErrors(page));
-  await signIn(page, server.url, a.user.email, PASSWORD);
   return page;
 }
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
@@ -48,9 +42,7 @@ const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 
 beforeAll(async () => {
-  t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
+  ({ t, who } = await e2eDatabase());
   fraudeteam = await actor(t.sql, 'fraude@logius.example', 'fraudeteam');
   incidentManager = await actor(t.sql, 'incident@logius.example', 'incident-manager');
   const incident = async (title: string, oin: string) => {
@@ -85,15 +77,12 @@ beforeAll(async () => {
     body: `oin;uur;aantal\n${OIN_A};${hour};1.500\n${OIN_B};${hour};700\n`,
   });
   expect(actuals.status).toBe(201);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
+  e2e = await e2eStart({ t, who });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-  for (const errors of errorLists) expect(errors).toEqual([]);
+  await e2e?.close();
+  expect(e2e?.errors).toEqual([]);
 });
 
 describe('service requests in Chromium', () => {
@@ -273,7 +262,7 @@ describe('the service report in Chromium', () => {
   it('gives an Afnemer its own part with its incidents and analyses, links the usage XLSX, and creates and revokes the calendar feed', async () => {
     const page = await pageAs(who.plannerA);
     await nav(page, 'Rapportage');
-    await page.goto(`${server.url}/rapportage?van=${day(-1).iso}&tot=${day(1).iso}`);
+    await page.goto(`${e2e.server.url}/rapportage?van=${day(-1).iso}&tot=${day(1).iso}`);
     await page.getByTestId('report-scope').getByText('Deel van Afnemer A.').waitFor();
     const incidents = page.getByTestId('report-incidents');
     await incidents.getByText(incidentA).waitFor();
@@ -288,7 +277,7 @@ describe('the service report in Chromium', () => {
 
     const links = page.getByTestId('usage-links').getByRole('link');
     expect(await links.count()).toBe(4);
-    const href = new URL((await links.first().getAttribute('href'))!, server.url);
+    const href = new URL((await links.first().getAttribute('href'))!, e2e.server.url);
     expect(href.pathname).toBe('/api/v1/reports/usage.xlsx');
     expect(href.searchParams.get('quarter')).toBe('1');
     expect(href.searchParams.get('afnemer')).toBeNull();
@@ -311,7 +300,7 @@ describe('the service report in Chromium', () => {
 
   it('prints the report for Logius as one document without menu or buttons, on few pages', async () => {
     const page = await pageAs(who.service);
-    await page.goto(`${server.url}/rapportage?van=${day(-1).iso}&tot=${day(1).iso}`);
+    await page.goto(`${e2e.server.url}/rapportage?van=${day(-1).iso}&tot=${day(1).iso}`);
     await page.getByTestId('report-incidents').getByText(incidentB).waitFor();
     expect(await page.getByTestId('report-scope').count()).toBe(0);
     await page.emulateMedia({ media: 'print' });
@@ -326,7 +315,7 @@ describe('the service report in Chromium', () => {
 
   it('prints a conflict case file without menu, buttons or chart, on at most two pages', async () => {
     const page = await pageAs(who.capacity);
-    await page.goto(`${server.url}/conflicten/${conflictId}`);
+    await page.goto(`${e2e.server.url}/conflicten/${conflictId}`);
     await page.getByRole('heading', { level: 1 }).getByText(String(conflictId)).waitFor();
     await page.locator('section[aria-labelledby="cf-windows"]').waitFor();
     expect(await page.locator('button:visible').count()).toBeGreaterThan(0);

@@ -47,14 +47,19 @@ export interface Actor {
   headers: Record<string, string>;
 }
 
+/** The password of every user that actor() and standardActors() create. */
+export const TEST_PASSWORD = 'geheim-wachtwoord';
+
 /** Creates a user with an API token, so requests can be made as them. */
 export async function actor(sql: Sql, email: string, role: Role, afnemerOin: string | null = null): Promise<Actor> {
-  const user = await userUpsert(sql, { email, name: email, role, afnemerOin, passwordHash: await passwordHash('geheim-wachtwoord') });
+  const user = await userUpsert(sql, { email, name: email, role, afnemerOin, passwordHash: await passwordHash(TEST_PASSWORD) });
   const token = secretToken('cdt');
   // Far beyond any clock the tests set: these tokens are the tests' way in, not what they test.
   await apiTokenCreate(sql, tokenHash(token), user.id, new Date('2100-01-01T00:00:00Z'), 'test');
   return { user, token, headers: { Authorization: `Bearer ${token}` } };
 }
+
+export type StandardActors = Awaited<ReturnType<typeof standardActors>>;
 
 /** Two Afnemers and an actor of each kind the tests need. */
 export async function standardActors(sql: Sql) {

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage, Notice } from '../../../components/feedback';
 import { formErrors } from '../../../components/form-field';
+import { FormFooter } from '../../../components/form-footer';
 import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useT } from '../../../lib/i18n';
 import { useCurrentUser } from '../../../lib/session';
@@ -97,23 +97,13 @@ export function AnalysisRequestForm() {
       <TextField label={t('analyses.contactEmail')} type="email" value={v.contactEmail} onChange={set('contactEmail')} error={err('contactEmail')} />
       <TextField label={t('analyses.contactPhone')} type="tel" value={v.contactPhone} onChange={set('contactPhone')} error={err('contactPhone')} />
       <TextField label={t('analyses.questions')} value={v.questions} onChange={set('questions')} error={err('questions')} multiline />
-      {request.isError && (
-        <p className="field-error form-grid__full" role="alert">
-          {errorMessage(request.error, t)}
-        </p>
-      )}
-      {done && (
-        <div className="form-grid__full">
-          <Notice kind="success" role="status">
-            {done}
-          </Notice>
-        </div>
-      )}
-      <div className="actions form-grid__full">
-        <button type="submit" className="button button--primary" disabled={request.isPending || !v.incidentId}>
-          {request.isPending ? t('common.busy') : t('analyses.request')}
-        </button>
-      </div>
+      <FormFooter
+        busy={request.isPending}
+        disabled={!v.incidentId}
+        submitLabel={t('analyses.request')}
+        error={request.isError ? request.error : undefined}
+        done={done}
+      />
     </form>
   );
 }

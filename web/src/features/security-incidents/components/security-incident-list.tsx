@@ -1,7 +1,7 @@
 import { roleMay } from '@cd/shared/access';
 import { SECURITY_SEVERITIES, type SecuritySeverity } from '@cd/shared/security-incidents';
 import { type FormEvent, useId, useState } from 'react';
-import { EmptyState, ErrorMessage, Loading, Notice } from '../../../components/feedback';
+import { EmptyState, ErrorMessage, Loading } from '../../../components/feedback';
 import { FormField, formErrors } from '../../../components/form-field';
 import { FormFooter } from '../../../components/form-footer';
 import { ScrollRegion } from '../../../components/scroll-region';
@@ -106,14 +106,12 @@ export function SecurityIncidentForm() {
       <FormField id={`${id}-description`} label={t('sec.description')} error={fieldError('description')} full>
         {(control) => <textarea {...control} value={description} rows={4} maxLength={10_000} onChange={(e) => setDescription(e.target.value)} required />}
       </FormField>
-      {done && (
-        <div className="form-grid__full">
-          <Notice kind="success" role="status">
-            {done}
-          </Notice>
-        </div>
-      )}
-      <FormFooter busy={report.isPending} submitLabel={t('sec.submit')} error={report.isError && serverErrors.length === 0 ? report.error : undefined} />
+      <FormFooter
+        busy={report.isPending}
+        submitLabel={t('sec.submit')}
+        error={report.isError && serverErrors.length === 0 ? report.error : undefined}
+        done={done}
+      />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage, Notice } from '../../../components/feedback';
 import { FormField, formErrors } from '../../../components/form-field';
+import { FormFooter } from '../../../components/form-footer';
 import { useFormat } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useCreateServiceRequest } from '../api/create-service-request';
@@ -152,23 +152,13 @@ export function ServiceRequestForm() {
       <FormField id={`${id}-description`} label={kind === 'vrij' ? t('sr.description') : t('sr.descriptionOptional')} error={errorOf('description')} full>
         {(control) => <textarea {...control} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </FormField>
-      {create.isError && (
-        <p className="field-error form-grid__full" role="alert">
-          {errorMessage(create.error, t)}
-        </p>
-      )}
-      {done && (
-        <div className="form-grid__full">
-          <Notice kind="success" role="status">
-            {done}
-          </Notice>
-        </div>
-      )}
-      <div className="actions form-grid__full">
-        <button type="submit" className="button button--primary" disabled={create.isPending || (kind === 'standaard' && !code)}>
-          {create.isPending ? t('common.busy') : t('sr.submit')}
-        </button>
-      </div>
+      <FormFooter
+        busy={create.isPending}
+        disabled={kind === 'standaard' && !code}
+        submitLabel={t('sr.submit')}
+        error={create.isError ? create.error : undefined}
+        done={done}
+      />
     </form>
   );
 }

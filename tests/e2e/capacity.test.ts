@@ -1,22 +1,17 @@
 // The capacity manager changes capacity in Chromium: the effect on the conflicts first, then a confirm, a notice
 // of what happened that stays on screen, and an undo (itself previewed); for the profile and for maintenance.
-import { createApp } from '@cd/server';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { expectAccessible, signIn } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
 import { dutchCsv } from '../helpers/files.js';
-import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { apiRequest, type Actor, type TestContext, TEST_PASSWORD, type StandardActors } from '../helpers/test-db.js';
 import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
 
-const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
-
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
-let server: E2eServer;
-let browser: Browser;
+let who: StandardActors;
+let e2e: E2eApp;
 let page: Page;
-let errors: string[] = [];
 let original = 0;
 
 /** dd-mm-jjjj of the Amsterdam day `days` from now, as Dutch Excel writes dates. */
@@ -31,9 +26,7 @@ const upload = (a: Actor, rows: string[]) =>
 const openConflicts = async () => (await t.sql<{ n: number }[]>`select count(*)::int as n from conflicts where status = 'open'`)[0]!.n;
 
 beforeAll(async () => {
-  t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
+  ({ t, who } = await e2eDatabase());
   const res = await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) });
   expect(res.status).toBe(200);
   original = (await res.json()).id;
@@ -44,21 +37,15 @@ beforeAll(async () => {
     expect((await upload(who.plannerB, [`B-${days};Beschikking;Brief;${day} 10:00;${day} 11:00;500;concept`])).status).toBe(201);
   }
   expect(await openConflicts()).toBe(0);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
-  page = await (await contextNew(browser)).newPage();
-  errors = pageErrors(page);
+  e2e = await e2eStart({ t, who });
+  page = await e2e.page();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('changing capacity in Chromium', () => {
   it('shows the default range as the coming twelve months, with each key figure naming its period', async () => {
-    await signIn(page, server.url, who.capacity.user.email, PASSWORD);
+    await signIn(page, e2e.server.url, who.capacity.user.email, TEST_PASSWORD);
     await page.locator('[data-live-status="live"]').waitFor();
     const meta = page.locator('#load-title + .panel__meta');
     await expect.poll(() => meta.textContent()).toContain('per dag');
@@ -153,6 +140,6 @@ describe('changing capacity in Chromium', () => {
   });
 
   it('raised no uncaught errors in the page', () => {
-    expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

@@ -3,35 +3,22 @@
 // its own misses. Data like the demo's: a campaign 30% over, messages an hour late, unannounced runs.
 import { readFile } from 'node:fs/promises';
 import { actualsStore, deliveryStore, type Tx } from '@cd/db';
-import { createApp } from '@cd/server';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
-import { OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { expectAccessible } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
+import { OIN_A, OIN_B, type TestContext, type StandardActors } from '../helpers/test-db.js';
 
-const PASSWORD = 'geheim-wachtwoord';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
-let server: E2eServer;
-let browser: Browser;
-const errors: string[] = [];
+let who: StandardActors;
+let e2e: E2eApp;
 // Three days ago, on a whole hour.
 const base = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 3 * DAY_MS;
 /** The Amsterdam date of an instant, yyyy-mm-dd. */
 const day = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(ms);
-
-async function pageAs(email: string): Promise<Page> {
-  const page = await (await contextNew(browser)).newPage();
-  const own = pageErrors(page);
-  page.on('close', () => errors.push(...own));
-  await signIn(page, server.url, email, PASSWORD);
-  return page;
-}
 
 const windowOf = (kenmerk: string, start: number, hours: number, aantalBerichten: number) => ({
   afnemer: OIN_A,
@@ -47,8 +34,7 @@ const windowOf = (kenmerk: string, start: number, hours: number, aantalBerichten
 });
 
 beforeAll(async () => {
-  t = await testDatabase();
-  who = await standardActors(t.sql);
+  ({ t, who } = await e2eDatabase({ testClock: true }));
   await t.sql.begin(async (tx: Tx) => {
     await deliveryStore(tx, {
       afnemerOin: OIN_A,
@@ -72,20 +58,15 @@ beforeAll(async () => {
       new Date(),
     );
   });
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
+  e2e = await e2eStart({ t, who });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('the load chart with actuals', () => {
   it('draws the actual line and the hatched unannounced part, with legend entries and table columns', async () => {
-    const page = await pageAs(who.capacity.user.email);
-    await page.goto(`${server.url}/?van=${day(base - DAY_MS)}&tot=${day(base + 3 * DAY_MS)}`);
+    const page = await e2e.pageAs(who.capacity.user.email);
+    await page.goto(`${e2e.server.url}/?van=${day(base - DAY_MS)}&tot=${day(base + 3 * DAY_MS)}`);
     const line = page.locator('.load-actual__line');
     await line.waitFor({ state: 'attached' });
     // A path with at least the campaign's buckets, and unannounced bars (A late, A's evening run, B).
@@ -112,8 +93,8 @@ describe('the load chart with actuals', () => {
   });
 
   it('shows a planner only its own actuals', async () => {
-    const page = await pageAs(who.plannerB.user.email);
-    await page.goto(`${server.url}/?van=${day(base - DAY_MS)}&tot=${day(base + 3 * DAY_MS)}`);
+    const page = await e2e.pageAs(who.plannerB.user.email);
+    await page.goto(`${e2e.server.url}/?van=${day(base - DAY_MS)}&tot=${day(base + 3 * DAY_MS)}`);
     await page.locator('.load-actual__line').waitFor({ state: 'attached' });
     await page.getByText('Toon de gegevens als tabel').click();
     const table = page.locator('.table-details table');
@@ -128,8 +109,8 @@ describe('the load chart with actuals', () => {
 
 describe('the accuracy page', () => {
   it('gives the capacity manager a trend per Afnemer: a sparkline, an arrow and the scores in words', async () => {
-    const page = await pageAs(who.capacity.user.email);
-    await page.goto(`${server.url}/betrouwbaarheid`);
+    const page = await e2e.pageAs(who.capacity.user.email);
+    await page.goto(`${e2e.server.url}/betrouwbaarheid`);
     await page.getByTestId('accuracy-trend').first().waitFor();
     const rowA = page.locator('table tbody tr', { hasText: 'Afnemer A' }).first();
     const trend = rowA.getByTestId('accuracy-trend');
@@ -156,8 +137,8 @@ describe('the accuracy page', () => {
   });
 
   it('lets the capacity manager choose an Afnemer and see where its prognoses missed, the same rows its planner sees', async () => {
-    const page = await pageAs(who.capacity.user.email);
-    await page.goto(`${server.url}/betrouwbaarheid`);
+    const page = await e2e.pageAs(who.capacity.user.email);
+    await page.goto(`${e2e.server.url}/betrouwbaarheid`);
     await page.getByRole('heading', { name: 'Waar de prognoses van een Afnemer misten' }).waitFor();
     // Nothing is shown until an Afnemer is chosen.
     expect(await page.getByTestId('accuracy-misses').count()).toBe(0);
@@ -177,8 +158,8 @@ describe('the accuracy page', () => {
   });
 
   it('shows planner A its own misses with a picture per hour, and planner B only its own', async () => {
-    const a = await pageAs(who.plannerA.user.email);
-    await a.goto(`${server.url}/betrouwbaarheid`);
+    const a = await e2e.pageAs(who.plannerA.user.email);
+    await a.goto(`${e2e.server.url}/betrouwbaarheid`);
     await a.getByRole('heading', { name: 'Waar uw prognoses misten' }).waitFor();
     const misses = a.getByTestId('accuracy-misses');
     await misses.first().waitFor();
@@ -190,12 +171,12 @@ describe('the accuracy page', () => {
     await expectAccessible(a, 'betrouwbaarheid-missers-planner');
     await a.close();
 
-    const b = await pageAs(who.plannerB.user.email);
-    await b.goto(`${server.url}/betrouwbaarheid`);
+    const b = await e2e.pageAs(who.plannerB.user.email);
+    await b.goto(`${e2e.server.url}/betrouwbaarheid`);
     await b.getByTestId('accuracy-misses').first().waitFor();
     expect(await b.getByTestId('accuracy-misses').locator('tbody th').allTextContents()).toEqual(['Onaangekondigd verzonden']);
     expect(await b.getByText('A-1').count()).toBe(0);
     await b.close();
-    expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

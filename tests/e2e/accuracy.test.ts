@@ -1,33 +1,20 @@
 // Issue 18 in Chromium: the accuracy page for Logius (every Afnemer, least reliable first, with the Excel download)
 // and for a planner (only its own), on prognoses and actuals stored in the database; checked with axe.
 import { actualsStore, deliveryStore, type Tx } from '@cd/db';
-import { createApp } from '@cd/server';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
-import { OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { expectAccessible } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
+import { OIN_A, OIN_B, type TestContext, type StandardActors } from '../helpers/test-db.js';
 
-const PASSWORD = 'geheim-wachtwoord';
 const HOUR_MS = 3_600_000;
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
-let server: E2eServer;
-let browser: Browser;
-const errors: string[] = [];
-
-async function pageAs(email: string): Promise<Page> {
-  const page = await (await contextNew(browser)).newPage();
-  const own = pageErrors(page);
-  page.on('close', () => errors.push(...own));
-  await signIn(page, server.url, email, PASSWORD);
-  return page;
-}
+let who: StandardActors;
+let e2e: E2eApp;
 
 beforeAll(async () => {
-  t = await testDatabase();
-  who = await standardActors(t.sql);
+  ({ t, who } = await e2eDatabase({ testClock: true }));
   // Two days ago, in whole hours: A announced 2,000 messages over two hours and sent exactly that; B sent 500 unannounced.
   const base = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 48 * HOUR_MS;
   await t.sql.begin(async (tx: Tx) => {
@@ -62,22 +49,17 @@ beforeAll(async () => {
       new Date(),
     );
   });
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
+  e2e = await e2eStart({ t, who });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 const bodyRows = (page: Page) =>
   page.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent?.trim() ?? '')));
 
 describe('the accuracy page', () => {
   it('shows Logius every Afnemer, the least reliable first, with the Excel download', async () => {
-    const page = await pageAs(who.capacity.user.email);
+    const page = await e2e.pageAs(who.capacity.user.email);
     await page.getByRole('link', { name: 'Betrouwbaarheid prognoses', exact: true }).click();
     await page.getByRole('heading', { name: 'Betrouwbaarheid van de prognoses', level: 1 }).waitFor();
     await page.locator('table tbody tr').first().waitFor();
@@ -92,14 +74,14 @@ describe('the accuracy page', () => {
   });
 
   it('shows a planner only its own Afnemer', async () => {
-    const page = await pageAs(who.plannerA.user.email);
-    await page.goto(`${server.url}/betrouwbaarheid`);
+    const page = await e2e.pageAs(who.plannerA.user.email);
+    await page.goto(`${e2e.server.url}/betrouwbaarheid`);
     await page.locator('table tbody tr').first().waitFor();
     expect((await bodyRows(page)).map((r) => r[1])).toEqual(['Afnemer A']);
     await page.getByLabel('Periode').selectOption('week');
     await page.locator('table tbody tr').first().waitFor();
     expect((await bodyRows(page)).map((r) => [r[1], r[2]])).toEqual([['Afnemer A', '100']]);
     await page.close();
-    expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

@@ -1,23 +1,18 @@
 // "Download als Excel" (decision 013) in Chromium: for each table, the downloaded file is opened with a real XLSX
 // reader (exceljs) and compared, cell by cell, with what the table shows at that moment, filters included.
 import { readFile } from 'node:fs/promises';
-import { createApp } from '@cd/server';
 import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { expectAccessible } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
 import { dutchCsv } from '../helpers/files.js';
-import { actor, type Actor, apiRequest, OIN_A, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
-
-const PASSWORD = 'geheim-wachtwoord';
+import { actor, type Actor, apiRequest, OIN_A, type TestContext, type StandardActors } from '../helpers/test-db.js';
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
-let server: E2eServer;
-let browser: Browser;
-const errorLists: string[][] = [];
+let who: StandardActors;
+let e2e: E2eApp;
 
 function day(days: number) {
   const [d, m, y] = new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
@@ -27,10 +22,8 @@ function day(days: number) {
 }
 
 async function pageAs(a: Actor): Promise<Page> {
-  const page = await (await contextNew(browser)).newPage();
+  const page = await e2e.pageAs(a.user.email);
   page.setDefaultTimeout(8000);
-  errorLists.push(pageErrors(page));
-  await signIn(page, server.url, a.user.email, PASSWORD);
   return page;
 }
 
@@ -100,9 +93,7 @@ async function expectSameAsShown(page: Page, panel: Locator) {
 }
 
 beforeAll(async () => {
-  t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
+  ({ t, who } = await e2eDatabase());
   expect((await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
   const d = day(3);
   const e = day(4);
@@ -134,21 +125,18 @@ beforeAll(async () => {
   ).toBe(201);
   expect((await apiRequest(t.app, 'PUT', `/api/v1/users/${who.plannerA.user.id}/rfc-permission`, who.admin, { mayFileRfc: true })).status).toBe(200);
   expect((await apiRequest(t.app, 'POST', '/api/v1/rfcs', who.plannerA, { kind: 'niet-standaard', title: 'Nieuwe notificatiemail' })).status).toBe(201);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
+  e2e = await e2eStart({ t, who });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-  for (const errors of errorLists) expect(errors).toEqual([]);
+  await e2e?.close();
+  expect(e2e?.errors).toEqual([]);
 });
 
 describe('Download als Excel', () => {
   it("holds exactly the planner's windows as the filtered table shows them, with the filter written down (and a formula as text)", async () => {
     const page = await pageAs(who.plannerA);
-    await page.goto(`${server.url}/verzendmomenten`);
+    await page.goto(`${e2e.server.url}/verzendmomenten`);
     const panel = page.locator('section[aria-labelledby="windows-list-title"]');
     await panel.locator('tbody tr', { hasText: 'A-3' }).first().waitFor();
     const all = await expectSameAsShown(page, panel);
@@ -166,7 +154,7 @@ describe('Download als Excel', () => {
 
   it('holds the conflicts of every step group, the open incidents and the RFCs as shown to Logius', async () => {
     const page = await pageAs(who.capacity);
-    await page.goto(`${server.url}/conflicten`);
+    await page.goto(`${e2e.server.url}/conflicten`);
     const conflicts = page.locator('section[aria-labelledby="conflicts-list-title"]');
     await conflicts.locator('tr[data-conflict-id]').first().waitFor();
     const c = await expectSameAsShown(page, conflicts);
@@ -174,13 +162,13 @@ describe('Download als Excel', () => {
     expect(open).toBeGreaterThan(0);
     expect(c.rows.length).toBeGreaterThanOrEqual(1);
 
-    await page.goto(`${server.url}/incidenten`);
+    await page.goto(`${e2e.server.url}/incidenten`);
     const incidents = page.locator('section[aria-labelledby="open-incidents-title"]');
     await incidents.getByText('Trage Berichtenbox').waitFor();
     const i = await expectSameAsShown(page, incidents);
     expect(i.rows.filter((r) => r.join(' ').includes('Trage Berichtenbox'))).toHaveLength(1);
 
-    await page.goto(`${server.url}/wijzigingen`);
+    await page.goto(`${e2e.server.url}/wijzigingen`);
     const rfcs = page.locator('section[aria-labelledby="rfcs-title"]');
     await rfcs.getByText('Nieuwe notificatiemail').waitFor();
     const r = await expectSameAsShown(page, rfcs);
@@ -189,7 +177,7 @@ describe('Download als Excel', () => {
 
   it('holds the load table of the chart once it is opened', async () => {
     const page = await pageAs(who.capacity);
-    await page.goto(`${server.url}/overzicht`);
+    await page.goto(`${e2e.server.url}/overzicht`);
     await page.getByText('Toon de gegevens als tabel').first().click();
     const details = page.locator('details.table-details[open]').first();
     await details.locator('table tbody tr').first().waitFor();
@@ -204,7 +192,7 @@ describe('Download als Excel', () => {
 
   it('holds the notifications as the list shows them', async () => {
     const page = await pageAs(who.plannerA);
-    await page.goto(`${server.url}/meldingen`);
+    await page.goto(`${e2e.server.url}/meldingen`);
     const panel = page.locator('section[aria-labelledby="notifications-list-title"]');
     await panel.locator('li').first().waitFor();
     const shown = await panel

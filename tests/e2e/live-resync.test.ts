@@ -1,38 +1,27 @@
 // When the server loses its LISTEN connection, changes made meanwhile were never announced: once it listens again,
 // every open dashboard gets 'resync' and refetches all its data, without a reload.
-import { createApp } from '@cd/server';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
-import { OIN_A, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { signIn } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
+import { OIN_A, type TestContext, type StandardActors } from '../helpers/test-db.js';
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
-let server: E2eServer;
-let browser: Browser;
+let who: StandardActors;
+let e2e: E2eApp;
 let planner: Page;
-let errors: string[];
 
 beforeAll(async () => {
-  t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
-  planner = await (await contextNew(browser)).newPage();
-  errors = pageErrors(planner);
+  ({ t, who } = await e2eDatabase());
+  e2e = await e2eStart({ t, who });
+  planner = await e2e.page();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('the live dashboard after the server lost its LISTEN connection', () => {
   it('refetches everything on resync, so a change nobody announced shows without a reload', async () => {
-    await signIn(planner, server.url, who.plannerA.user.email, 'geheim-wachtwoord');
+    await signIn(planner, e2e.server.url, who.plannerA.user.email, 'geheim-wachtwoord');
     await planner.locator('[data-live-status="live"]').waitFor();
     const legend = planner.locator('.legend').first();
     await expect.poll(() => legend.textContent()).toContain('Afnemer A');
@@ -51,6 +40,6 @@ describe('the live dashboard after the server lost its LISTEN connection', () =>
     await expect.poll(() => legend.textContent(), { timeout: 5000, interval: 50 }).toContain('Afnemer A, hernoemd');
     console.log(`Dashboard current again ${Date.now() - from} ms after the LISTEN connection was cut`);
     expect(await planner.evaluate(() => (globalThis as unknown as { noReload?: boolean }).noReload)).toBe(true);
-    expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

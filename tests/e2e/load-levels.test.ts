@@ -1,24 +1,20 @@
 // The web colours load by the levels of the capacity profile, as the core decides them, never by its own 100 % and
 // 80 %: with a threshold of 80 % and a warning level of 50 %, an hour at 85 % is overloaded (red, and a conflict)
 // and an hour at 60 % a warning (amber), in the heat map and in the peak figure alike.
-import { createApp } from '@cd/server';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { signIn } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
 import { dutchCsv } from '../helpers/files.js';
-import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { apiRequest, type Actor, type TestContext, TEST_PASSWORD, type StandardActors } from '../helpers/test-db.js';
 
-const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
 const RED = 'rgb(179, 36, 26)';
 const AMBER = 'rgb(255, 182, 18)';
 
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
-let server: E2eServer;
-let browser: Browser;
+let who: StandardActors;
+let e2e: E2eApp;
 let page: Page;
-let errors: string[] = [];
 
 /** dd-mm-jjjj of the Amsterdam day `days` from now, as Dutch Excel writes dates. */
 function dutchDate(days: number): string {
@@ -31,26 +27,18 @@ const upload = (a: Actor, rows: string[]) =>
   t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
 
 beforeAll(async () => {
-  t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
+  ({ t, who } = await e2eDatabase());
   const res = await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000), threshold: 0.8, warningLevel: 0.5 });
   expect(res.status).toBe(200);
   const day3 = dutchDate(3);
   const day5 = dutchDate(5);
   expect((await upload(who.plannerA, [`A-85;Aanslag;Brief;${day3} 10:00;${day3} 11:00;3.400;definitief`])).status).toBe(201);
   expect((await upload(who.plannerB, [`B-60;Beschikking;Brief;${day5} 10:00;${day5} 11:00;2.400;definitief`])).status).toBe(201);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
-  page = await (await contextNew(browser)).newPage();
-  errors = pageErrors(page);
+  e2e = await e2eStart({ t, who });
+  page = await e2e.page();
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 /** The heat map cells (title and background) of the week shown, once its data is in. */
 async function heatCells(p: Page) {
@@ -74,7 +62,7 @@ describe('load colours at the profile’s levels', () => {
   });
 
   it('shows the 85 % hour red as overloaded and the 60 % hour amber as a warning in the heat map', async () => {
-    await signIn(page, server.url, who.capacity.user.email, PASSWORD);
+    await signIn(page, e2e.server.url, who.capacity.user.email, TEST_PASSWORD);
     await page.getByRole('heading', { name: 'Benutting per uur van de week' }).waitFor();
     // Day 3 and day 5 lie in this week or the next: look at both.
     const cells = await heatCells(page);
@@ -108,6 +96,6 @@ describe('load colours at the profile’s levels', () => {
   });
 
   it('raised no uncaught errors in the pages', () => {
-    expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 });

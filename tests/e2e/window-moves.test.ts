@@ -1,20 +1,15 @@
-import { createApp } from '@cd/server';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
-import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { expectAccessible, signIn } from '../helpers/e2e-browser.js';
+import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
 import { dutchCsv } from '../helpers/files.js';
-import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { apiRequest, type Actor, type TestContext, TEST_PASSWORD, type StandardActors } from '../helpers/test-db.js';
 import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
 
-const PASSWORD = 'geheim-wachtwoord';
-
 let t: TestContext;
-let who: Awaited<ReturnType<typeof standardActors>>;
-let server: E2eServer;
-let browser: Browser;
+let who: StandardActors;
+let e2e: E2eApp;
 let planner: Page;
-let errors: string[] = [];
 let windowA = 0;
 
 /** The Amsterdam calendar day `days` from now, as dd-mm-jjjj (Excel) and as yyyy-mm-dd (a date input). */
@@ -32,31 +27,23 @@ const windowState = async () => (await t.sql<{ startAt: Date; revision: number }
 const openConflicts = async () => (await t.sql<{ n: number }[]>`select count(*)::int as n from conflicts where status = 'open'`)[0]!.n;
 
 beforeAll(async () => {
-  t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
-  who = await standardActors(t.sql);
+  ({ t, who } = await e2eDatabase());
   expect((await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
   // A (3,000) and B (2,000) in the same hour at 4,000 an hour: one conflict.
   expect((await upload(who.plannerB, [`B-1;Aanslagen;Brief;${DAY.dutch} 10:00;${DAY.dutch} 11:00;2.000;concept`])).status).toBe(201);
   expect((await upload(who.plannerA, [`A-1;Voorlopige aanslag;Brief;${DAY.dutch} 10:00;${DAY.dutch} 11:00;3.000;definitief`])).status).toBe(201);
   windowA = (await t.sql<{ id: number }[]>`select id::int from send_windows where kenmerk = 'A-1'`)[0]!.id;
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
-  browser = await chromiumLaunch();
-  planner = await (await contextNew(browser)).newPage();
-  errors = pageErrors(planner);
+  e2e = await e2eStart({ t, who });
+  planner = await e2e.page();
   planner.setDefaultTimeout(8000);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await t?.close();
-});
+afterAll(() => e2e?.close());
 
 describe('editing a window in Chromium', () => {
   it('lets a planner move its window after a preview of the shift and the conflict it solves, then undo it', async () => {
     expect(await openConflicts()).toBe(1);
-    await signIn(planner, server.url, who.plannerA.user.email, PASSWORD);
+    await signIn(planner, e2e.server.url, who.plannerA.user.email, TEST_PASSWORD);
     await planner.getByRole('link', { name: 'Mijn verzendmomenten' }).click();
     await planner.getByRole('button', { name: 'Wijzigen A-1' }).click();
 
@@ -95,13 +82,12 @@ describe('editing a window in Chromium', () => {
     expect(back.revision).toBe(3);
     expect(back.startAt.getTime()).toBe(moved.startAt.getTime() - 3 * 3_600_000);
     expect(await openConflicts()).toBe(1);
-    expect(errors).toEqual([]);
+    expect(e2e.errors).toEqual([]);
   });
 
   it('shows a planner of another Afnemer no edit button for windows it does not own', async () => {
     // The list of planner B holds only B's windows: A-1 is not there, B-1 is, with its own edit button.
-    const page = await (await contextNew(browser)).newPage();
-    await signIn(page, server.url, who.plannerB.user.email, PASSWORD);
+    const page = await e2e.pageAs(who.plannerB.user.email);
     await page.getByRole('link', { name: 'Mijn verzendmomenten' }).click();
     await page.getByRole('button', { name: 'Wijzigen B-1' }).waitFor();
     expect(await page.getByRole('button', { name: 'Wijzigen A-1' }).count()).toBe(0);

@@ -3,6 +3,7 @@
  * a raw COPY of the same rows into a plain table, then what a delivery that opens (updates, closes) 365 conflicts
  * adds to the upload, per conflict. Figures, not assertions.
  */
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -130,96 +131,95 @@ async function localeCollation(sql: Sql): Promise<string | null> {
   return row?.name ?? null;
 }
 
+/** The floor variants, in the order printed (see schemaFloors). */
+const FLOOR_VARIANTS = ['copy', 'columns', 'keys', 'keysC', 'keysLocale', 'indexes5', 'indexes4', 'indexes4Revisions'] as const;
+type FloorVariant = (typeof FLOOR_VARIANTS)[number];
+
 export interface SchemaFloors {
-  /** Raw COPY of the rows into a plain table (no key), ms per round. */
-  copy: number[];
-  /** (a) send_windows' columns, only its primary key and the (afnemer_oin, kenmerk) unique key, database collation. */
-  keys: number[];
-  /** (b) as (a) with the key columns COLLATE "C". */
-  keysC: number[];
-  /** As (a) with the key columns in a Dutch/English locale (what a database created with such a locale pays), when the server has one. */
-  keysLocale: number[] | null;
+  /**
+   * ms per round of each variant: `copy` the raw COPY into a plain table; `columns` send_windows' columns (checks,
+   * defaults, the id from its sequence) without an index; (a) `keys` only the primary key and the (afnemer_oin,
+   * kenmerk) unique key, keys in the database's collation; (b) `keysC` the same with the keys COLLATE "C";
+   * `keysLocale` with the keys in a Dutch or English locale (`locale`; empty when the server has none); (c)
+   * `indexes5` the five indexes of send_windows before migration 0033, `indexes4` its four since; and
+   * `indexes4Revisions` with every new window's first revision, as the history model has it. (d), copy-on-write
+   * revisions (no revision for a window's first version), is `indexes4` itself.
+   */
+  ms: Record<FloorVariant, number[]>;
+  /** CPU of the database backend per round (user + system, ms), when its process can be read (/proc, same machine). */
+  cpuMs: Record<FloorVariant, number[]> | null;
   locale: string | null;
-  /** (c) all five indexes of send_windows (keys as in the schema). */
-  indexes: number[];
-  /** (c) plus every window's first revision COPYed into a revisions table with its primary key: the history model as it is. */
-  indexesRevisions: number[];
 }
 
 /**
- * The floors any correct design pays, each COPY timed in its own transaction (commit included) beside a raw COPY of
- * the same rows, rounds alternated so that the shared machine's noise falls on each alike. (d), the revisions as
- * copy-on-write (no revision row for a window's first version), is (c) itself; (c) + revisions is today's model.
+ * CPU time used so far by process `pid` (user + system, ms) from /proc, or null where it cannot be read (a server
+ * on another machine). On a shared machine this varies far less than the wall time: waiting for a core is not in it.
  */
-export async function schemaFloors(sql: Sql, rows: readonly Row[], rounds = 3): Promise<SchemaFloors> {
+function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of the line (utime, stime), in clock ticks of 10 ms (CLK_TCK 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The floors any correct design pays (see SchemaFloors), each COPY timed in its own transaction (commit included)
+ * beside a raw COPY of the same rows, the rounds alternated so that the shared machine's noise falls on each alike.
+ */
+export async function schemaFloors(sql: Sql, rows: readonly Row[], rounds = 5): Promise<SchemaFloors> {
   const locale = await localeCollation(sql);
   const windows = windowCopyText(rows, OIN_PLAIN);
   const revisions = revisionCopyText(rows);
-  const keyCollation = (collation: string | null) =>
-    collation ? `alter table %t alter column afnemer_oin type text collate "${collation}", alter column kenmerk type text collate "${collation}";` : '';
-  const variants: { name: Exclude<keyof SchemaFloors, 'locale'>; ddl: string; chunks: string[]; columns?: string; revisions?: boolean }[] = [
-    {
-      name: 'copy',
-      ddl: 'create table %t (kenmerk text, omschrijving text, berichttype text, start_at timestamptz, end_at timestamptz, aantal_berichten bigint, status text);',
-      chunks: copyText(rows),
-    },
-    {
-      name: 'keys',
-      ddl: 'create table %t (like send_windows including defaults including constraints); alter table %t add primary key (id), add unique (afnemer_oin, kenmerk);',
-      chunks: windows,
-      columns: FLOOR_WINDOW_COLUMNS,
-    },
-    {
-      name: 'keysC',
-      ddl: `create table %t (like send_windows including defaults including constraints); ${keyCollation('C')} alter table %t add primary key (id), add unique (afnemer_oin, kenmerk);`,
-      chunks: windows,
-      columns: FLOOR_WINDOW_COLUMNS,
-    },
-    ...(locale
-      ? [
-          {
-            name: 'keysLocale' as const,
-            ddl: `create table %t (like send_windows including defaults including constraints); ${keyCollation(locale)} alter table %t add primary key (id), add unique (afnemer_oin, kenmerk);`,
-            chunks: windows,
-            columns: FLOOR_WINDOW_COLUMNS,
-          },
-        ]
-      : []),
-    {
-      name: 'indexes',
-      ddl: 'create table %t (like send_windows including defaults including constraints including indexes);',
-      chunks: windows,
-      columns: FLOOR_WINDOW_COLUMNS,
-    },
-    {
-      name: 'indexesRevisions',
-      ddl:
-        'create table %t (like send_windows including defaults including constraints including indexes); ' +
-        'create table %t_rev (like send_window_revisions including defaults including constraints including indexes);',
-      chunks: windows,
-      columns: FLOOR_WINDOW_COLUMNS,
-      revisions: true,
-    },
-  ];
-  const out: SchemaFloors = { copy: [], keys: [], keysC: [], keysLocale: locale ? [] : null, locale, indexes: [], indexesRevisions: [] };
+  const table = (collation: string) =>
+    'create table %t (like send_windows including defaults including constraints); ' +
+    `alter table %t alter column afnemer_oin type text collate "${collation}", alter column kenmerk type text collate "${collation}";`;
+  const keys = 'alter table %t add primary key (id), add unique (afnemer_oin, kenmerk);';
+  const ddl: Record<FloorVariant, string | null> = {
+    copy: 'create table %t (kenmerk text, omschrijving text, berichttype text, start_at timestamptz, end_at timestamptz, aantal_berichten bigint, status text);',
+    columns: table('default'),
+    keys: table('default') + keys,
+    keysC: table('C') + keys,
+    keysLocale: locale ? table(locale) + keys : null,
+    indexes5: `${table('default')}${keys} create index on %t (changed_version); create index on %t (start_at, id); create index on %t (start_at, end_at);`,
+    indexes4: `${table('C')}${keys} create index on %t (changed_version); create index on %t (start_at, id, end_at);`,
+    indexes4Revisions:
+      `${table('C')}${keys} create index on %t (changed_version); create index on %t (start_at, id, end_at); ` +
+      'create table %t_rev (like send_window_revisions including defaults including constraints including indexes);',
+  };
+  const ms = Object.fromEntries(FLOOR_VARIANTS.map((v) => [v, [] as number[]])) as Record<FloorVariant, number[]>;
+  let cpuMs: Record<FloorVariant, number[]> | null = Object.fromEntries(FLOOR_VARIANTS.map((v) => [v, [] as number[]])) as Record<FloorVariant, number[]>;
+  const variants = FLOOR_VARIANTS.filter((v) => ddl[v] !== null);
   for (let round = 0; round < rounds; round++) {
     // Each round in another order: a variant is not always the one after the same neighbour.
-    const order = round % 2 === 0 ? variants : [...variants].reverse();
-    for (const v of order) {
-      const table = `floor_${v.name.toLowerCase()}`;
-      await sql.unsafe(`drop table if exists ${table}, ${table}_rev; ${v.ddl.replaceAll('%t', table)}`);
+    for (const v of round % 2 === 0 ? variants : [...variants].reverse()) {
+      const name = `floor_${v.toLowerCase()}`;
+      await sql.unsafe(`drop table if exists ${name}, ${name}_rev; ${ddl[v]!.replaceAll('%t', name)}`);
       // Dirty pages of the round before are written now, not during this COPY (needs a superuser; else skipped).
       await sql`checkpoint`.catch(() => {});
+      let pid = 0;
+      let cpu: number | null = null;
       const t = performance.now();
       await sql.begin(async (tx) => {
-        await pipeline(Readable.from(v.chunks), await tx.unsafe(`copy ${table} ${v.columns ? `(${v.columns})` : ''} from stdin`).writable());
-        if (v.revisions) await pipeline(Readable.from(revisions), await tx.unsafe(`copy ${table}_rev (${FLOOR_REVISION_COLUMNS}) from stdin`).writable());
+        pid = (await tx<{ pid: number }[]>`select pg_backend_pid() as pid`)[0]!.pid;
+        cpu = processCpuMs(pid);
+        const columns = v === 'copy' ? '' : `(${FLOOR_WINDOW_COLUMNS})`;
+        await pipeline(Readable.from(v === 'copy' ? copyText(rows) : windows), await tx.unsafe(`copy ${name} ${columns} from stdin`).writable());
+        if (v === 'indexes4Revisions') {
+          await pipeline(Readable.from(revisions), await tx.unsafe(`copy ${name}_rev (${FLOOR_REVISION_COLUMNS}) from stdin`).writable());
+        }
       });
-      out[v.name]!.push(performance.now() - t);
-      await sql.unsafe(`drop table if exists ${table}, ${table}_rev`);
+      ms[v].push(performance.now() - t);
+      const cpuAfter = processCpuMs(pid);
+      if (cpu === null || cpuAfter === null) cpuMs = null;
+      else cpuMs?.[v].push(cpuAfter - cpu);
+      await sql.unsafe(`drop table if exists ${name}, ${name}_rev`);
     }
   }
-  return out;
+  return { ms, cpuMs, locale };
 }
 
 /**
@@ -227,11 +227,21 @@ export async function schemaFloors(sql: Sql, rows: readonly Row[], rounds = 3): 
  * indexes and triggers), with their first revisions (the history model as it is) or without (copy-on-write), timed,
  * rolled back.
  */
-async function schemaFloor(sql: Sql, revisions = true): Promise<number> {
+async function schemaFloor(sql: Sql, options: { revisions?: boolean; before0033?: boolean } = {}): Promise<{ ms: number; cpuMs: number | null }> {
   let ms = 0;
+  let cpuMs: number | null = null;
   await sql
     .begin(async (tx) => {
       await tx`create temp table floor_src on commit drop as select * from send_windows where kenmerk like 'Z-%'`;
+      if (options.before0033) {
+        // The indexes and key collation of send_windows before migration 0033, for this transaction only.
+        await tx.unsafe(`drop index send_windows_start_idx;
+          create index send_windows_time_idx on send_windows (start_at, end_at);
+          create index send_windows_start_id_idx on send_windows (start_at, id);
+          alter table send_windows alter column afnemer_oin type text collate "default", alter column kenmerk type text collate "default"`);
+      }
+      const pid = (await tx<{ pid: number }[]>`select pg_backend_pid() as pid`)[0]!.pid;
+      const cpu = processCpuMs(pid);
       const t = performance.now();
       const windows = tx`
         insert into send_windows (afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten, status,
@@ -239,7 +249,7 @@ async function schemaFloor(sql: Sql, revisions = true): Promise<number> {
         select afnemer_oin, 'F' || kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten, status, vroegste_start,
           laatste_eind, delivery_id, updated_by, planning_version_claim()
         from floor_src`;
-      if (revisions) {
+      if (options.revisions ?? true) {
         await tx`
           with w as (
             ${windows}
@@ -253,12 +263,29 @@ async function schemaFloor(sql: Sql, revisions = true): Promise<number> {
         await windows;
       }
       ms = performance.now() - t;
+      const cpuAfter = processCpuMs(pid);
+      cpuMs = cpu === null || cpuAfter === null ? null : cpuAfter - cpu;
       throw new Error('terugdraaien');
     })
     .catch((err: Error) => {
       if (err.message !== 'terugdraaien') throw err;
     });
-  return ms;
+  return { ms, cpuMs };
+}
+
+/** The real-table floor (schemaFloor) in rounds, alternated: with and without revisions, and with the indexes from before migration 0033. */
+async function schemaFloorRounds(sql: Sql, rounds = 3) {
+  const kinds = { now: {}, noRevisions: { revisions: false }, before0033: { before0033: true } } as const;
+  const out = {
+    now: [] as { ms: number; cpuMs: number | null }[],
+    noRevisions: [] as { ms: number; cpuMs: number | null }[],
+    before0033: [] as { ms: number; cpuMs: number | null }[],
+  };
+  for (let round = 0; round < rounds; round++) {
+    const names = Object.keys(kinds) as (keyof typeof kinds)[];
+    for (const k of round % 2 === 0 ? names : names.reverse()) out[k].push(await schemaFloor(sql, kinds[k]));
+  }
+  return out;
 }
 
 /** CPU of the worker's one pass (parse, validate, COPY text) over the upload's file, in this thread, ms per round. */
@@ -283,27 +310,59 @@ function seconds(xs: readonly number[]): string {
 }
 
 /** The floors printed beside the raw COPY of the same run (see schemaFloors), with the ratio of each median to the COPY's. */
-function floorsLog(log: (m: string) => void, f: SchemaFloors, parseMs: number[], schemaMs: number, schemaNoRevMs: number): void {
-  const copy = median(f.copy);
-  const line = (label: string, xs: readonly number[]) => log(`    ${label}: ${seconds(xs)}, ${(median(xs) / copy).toFixed(1)}× de COPY`);
-  log(`  vloeren (COPY per variant in een eigen transactie, ${f.copy.length} rondes afgewisseld; mediaan (min–max)):`);
-  line('ruwe COPY in een kale tabel', f.copy);
-  line('(a) kolommen van send_windows, alleen primaire sleutel en (afnemer_oin, kenmerk) uniek', f.keys);
-  line('(b) als (a), sleutelkolommen COLLATE "C"', f.keysC);
-  if (f.keysLocale) line(`    als (a), sleutelkolommen COLLATE "${f.locale}" (een database met die locale)`, f.keysLocale);
-  line('(c) alle vijf indexen van send_windows', f.indexes);
-  line('(c) + een revisie per nieuw venster (het huidige geschiedenismodel)', f.indexesRevisions);
+function floorsLog(log: (m: string) => void, f: SchemaFloors, parseMs: number[], real: Awaited<ReturnType<typeof schemaFloorRounds>>): void {
+  const copy = median(f.ms.copy);
+  const copyCpu = f.cpuMs ? median(f.cpuMs.copy) : 0;
+  const line = (label: string, xs: readonly number[], cpu?: readonly number[]) =>
+    xs.length > 0 &&
+    log(
+      `    ${label}: ${seconds(xs)}, ${(median(xs) / copy).toFixed(1)}× de COPY` +
+        (cpu && cpu.length > 0 && copyCpu > 0 ? `; CPU van de server ${seconds(cpu)}, ${(median(cpu) / copyCpu).toFixed(1)}× die van de COPY` : ''),
+    );
+  log(`  vloeren (elke COPY in een eigen transactie, ${f.ms.copy.length} rondes afgewisseld; mediaan (min–max)):`);
+  line('ruwe COPY in een kale tabel', f.ms.copy, f.cpuMs?.copy);
+  line('kolommen van send_windows (checks, defaults, id uit de sequence), geen index', f.ms.columns, f.cpuMs?.columns);
+  line('(a) alleen primaire sleutel en (afnemer_oin, kenmerk) uniek, collatie van de database', f.ms.keys, f.cpuMs?.keys);
+  line('(b) als (a), sleutelkolommen COLLATE "C"', f.ms.keysC, f.cpuMs?.keysC);
+  line(`    als (a), sleutelkolommen COLLATE "${f.locale}" (een database met die locale)`, f.ms.keysLocale, f.cpuMs?.keysLocale);
+  line('(c) de vijf indexen van send_windows vóór migratie 0033', f.ms.indexes5, f.cpuMs?.indexes5);
+  line('    de vier indexen sinds 0033 (tijdindexen samengevoegd, sleutels "C")', f.ms.indexes4, f.cpuMs?.indexes4);
+  line('    vier indexen + een revisie per nieuw venster (het geschiedenismodel nu)', f.ms.indexes4Revisions, f.cpuMs?.indexes4Revisions);
+  const revisionMs = f.ms.indexes4Revisions.map((x, i) => x - f.ms.indexes4[i]!);
+  const revisionCpu = f.cpuMs ? f.cpuMs.indexes4Revisions.map((x, i) => x - f.cpuMs!.indexes4[i]!) : null;
   log(
-    `    (d) revisies als copy-on-write (geen revisie voor de eerste versie) = (c); de revisies kosten ${seconds(f.indexesRevisions.map((x, i) => x - f.indexes[i]!))}`,
+    `    (d) revisies als copy-on-write (geen revisie voor de eerste versie) = vier indexen zonder revisies; de revisies kosten ${seconds(revisionMs)}${revisionCpu ? ` (CPU ${seconds(revisionCpu)})` : ''}`,
   );
-  line('parse en validatie in de worker (CPU, één thread)', parseMs);
   log(
-    `    INSERT ... SELECT in send_windows zelf (triggers, teruggedraaid): met revisies ${(schemaMs / 1000).toFixed(2)} s (${(schemaMs / copy).toFixed(1)}×), ` +
-      `zonder ${(schemaNoRevMs / 1000).toFixed(2)} s (${(schemaNoRevMs / copy).toFixed(1)}×)`,
+    `    parse en validatie in de worker (CPU, één thread): ${seconds(parseMs)}, ${(median(parseMs) / copy).toFixed(1)}× de COPY` +
+      (copyCpu > 0 ? `, ${(median(parseMs) / copyCpu).toFixed(1)}× de CPU van de COPY` : ''),
   );
+  log('    INSERT ... SELECT van dezelfde rijen in send_windows zelf (triggers, teruggedraaid; afgewisseld):');
+  const realLine = (label: string, xs: readonly { ms: number; cpuMs: number | null }[]) => {
+    const cpu = xs.every((x) => x.cpuMs !== null) ? xs.map((x) => x.cpuMs!) : [];
+    line(
+      label,
+      xs.map((x) => x.ms),
+      cpu,
+    );
+  };
+  realLine('  met revisies, indexen en sleutels van nu', real.now);
+  realLine('  met revisies, indexen en sleutels van vóór 0033', real.before0033);
+  realLine('  zonder revisies (copy-on-write), indexen van nu', real.noRevisions);
 }
 
-export async function run(options: { print?: boolean; rows?: number; floorsOnly?: boolean } = {}) {
+export async function run(
+  options: {
+    print?: boolean;
+    rows?: number;
+    /** Measure the floors (default true). */
+    floors?: boolean;
+    /** Stop after the uploads of 100,000 rows (new, then one in ten changed), before the conflicts (default false). */
+    uploadsOnly?: boolean;
+    /** Runs on the migrated database before anything is measured (to compare a schema change with what it replaced). */
+    prepare?: (sql: Sql) => Promise<void>;
+  } = {},
+) {
   const print = options.print ?? true;
   const log = (m: string) => print && console.log(m);
   const n = options.rows ?? ROWS;
@@ -319,6 +378,7 @@ export async function run(options: { print?: boolean; rows?: number; floorsOnly?
   const sql = createSql(u.toString());
   try {
     await migrate(sql);
+    await options.prepare?.(sql);
     const now = new Date('2026-12-01T00:00:00Z');
     for (const [oin, label] of [
       [OIN_PLAIN, 'Zonder pieken'],
@@ -362,20 +422,20 @@ export async function run(options: { print?: boolean; rows?: number; floorsOnly?
     if ((await openConflicts()) !== 0) throw new Error('de aanlevering zonder pieken opende conflicten');
     // What this schema costs by itself: the same rows inserted into send_windows (five indexes, its triggers) and
     // their first revisions by bare INSERT ... SELECT, no parsing, no merge, no recompute; rolled back.
-    const schemaMs = await schemaFloor(sql);
+    const schemaMs = (await schemaFloor(sql)).ms;
     log(
       `  vloer van het schema (INSERT ... SELECT in send_windows en de revisies, teruggedraaid): ${(schemaMs / 1000).toFixed(2)} s, ` +
         `${(schemaMs / copyMs).toFixed(1)}× de COPY; de upload is ${(plainMs / schemaMs).toFixed(1)}× die vloer`,
     );
     // The floors that any correct design pays (issue 16, third pass), each beside a raw COPY of the same rows.
-    const floors = await schemaFloors(sql, plainRows);
-    floorsLog(log, floors, parseFloor(dutchCsv(plainRows)), schemaMs, await schemaFloor(sql, false));
-    if (options.floorsOnly) return { uploadMs: plainMs, copyMs, ratio, floors };
+    const floors = options.floors === false ? null : await schemaFloors(sql, plainRows);
+    if (floors) floorsLog(log, floors, parseFloor(dutchCsv(plainRows)), await schemaFloorRounds(sql));
 
     // The same delivery again, one volume in ten changed: revisions for 10,000 windows, the rest unchanged.
     const changedRows = plainRows.map((r, i) => (i % 10 === 0 ? { ...r, volume: r.volume + 1 } : r));
     const changedMs = await upload(plain, dutchCsv(changedRows));
     log(`  dezelfde aanlevering opnieuw, 1 op 10 gewijzigd: ${(changedMs / 1000).toFixed(2)} s`);
+    if (options.uploadsOnly) return { uploadMs: plainMs, copyMs, ratio, schemaMs, floors, changedMs };
 
     // Another Afnemer in the peak hours of 2028, so each conflict involves two Afnemers and three planners.
     const year2028 = Date.UTC(2028, 0, 3) - HOUR;
@@ -411,7 +471,7 @@ export async function run(options: { print?: boolean; rows?: number; floorsOnly?
     const openMs = await upload(peaks, dutchCsv(peakRows));
     const opened = await openConflicts();
     log(`${(n / 1000).toFixed(0)}k regels die ${opened} conflicten openen: ${(openMs / 1000).toFixed(2)} s, ${(openMs / copyMs).toFixed(1)}× de COPY`);
-    return { uploadMs: plainMs, copyMs, ratio, floors, changedMs, openMs, opened, perOpenMs: perOpen, perCloseMs: perClose };
+    return { uploadMs: plainMs, copyMs, ratio, schemaMs, floors, changedMs, openMs, opened, perOpenMs: perOpen, perCloseMs: perClose };
   } finally {
     await sql.end({ timeout: 1 });
     await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
@@ -421,8 +481,8 @@ export async function run(options: { print?: boolean; rows?: number; floorsOnly?
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  // `tsx bench/ingest.ts vloeren`: the first upload and the floors only.
-  run({ floorsOnly: process.argv[2] === 'vloeren' }).then(
+  // `tsx bench/ingest.ts vloeren`: the uploads of 100,000 rows and the floors, without the conflicts.
+  run({ uploadsOnly: process.argv[2] === 'vloeren' }).then(
     () => process.exit(0),
     (err) => {
       console.error(err);

@@ -3,7 +3,7 @@
  * a raw COPY of the same rows into a plain table, then what a delivery that opens (updates, closes) 365 conflicts
  * adds to the upload, per conflict. Figures, not assertions.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -70,20 +70,22 @@ function copyText(rows: readonly Row[]): string[] {
   return chunks;
 }
 
-async function copyFloor(sql: Sql, rows: readonly Row[]): Promise<number> {
+async function copyFloor(sql: Sql, rows: readonly Row[], postmaster: number | null = null) {
   await sql`drop table if exists ingest_floor`;
   await sql`
     create table ingest_floor (kenmerk text, omschrijving text, berichttype text, start_at timestamptz, end_at timestamptz,
       aantal_berichten bigint, status text)`;
   const chunks = copyText(rows);
+  const cpu = cpuNow(postmaster);
   const t = performance.now();
   await sql.begin(async (tx) => {
     const writable = await tx`copy ingest_floor from stdin`.writable();
     await pipeline(Readable.from(chunks), writable);
   });
   const ms = performance.now() - t;
+  const spent = cpuSpent(cpu, cpuNow(postmaster));
   await sql`drop table ingest_floor`;
-  return ms;
+  return { ms, cpu: spent };
 }
 
 /** The rows as COPY text in send_windows' columns (FLOOR_WINDOW_COLUMNS; the id from the table's default). */
@@ -134,6 +136,46 @@ async function localeCollation(sql: Sql): Promise<string | null> {
 /** The floor variants, in the order printed (see schemaFloors). */
 const FLOOR_VARIANTS = ['copy', 'columns', 'keys', 'keysC', 'keysLocale', 'indexes5', 'indexes4', 'indexes4Revisions'] as const;
 type FloorVariant = (typeof FLOOR_VARIANTS)[number];
+
+/**
+ * CPU used so far by this process (all its threads, the parse workers included) and by the database server (its
+ * postmaster `postmaster` and every child: backends, WAL writer, checkpointer), ms; `server` null without /proc.
+ */
+function cpuNow(postmaster: number | null): { node: number; server: number | null } {
+  const own = process.cpuUsage();
+  const node = (own.user + own.system) / 1000;
+  if (postmaster === null) return { node, server: null };
+  let server = processCpuMs(postmaster);
+  if (server === null) return { node, server: null };
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === postmaster) server += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return { node, server };
+}
+
+/** The database server's postmaster (the parent of this connection's backend), or null when /proc cannot show it. */
+async function postmasterPid(sql: Sql): Promise<number | null> {
+  const [{ pid }] = (await sql<{ pid: number }[]>`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** CPU spent between two cpuNow readings: this process, the server, and both. */
+function cpuSpent(a: ReturnType<typeof cpuNow>, b: ReturnType<typeof cpuNow>): { node: number; server: number | null; total: number | null } {
+  const server = a.server === null || b.server === null ? null : b.server - a.server;
+  return { node: b.node - a.node, server, total: server === null ? null : b.node - a.node + server };
+}
 
 export interface SchemaFloors {
   /**
@@ -413,12 +455,24 @@ export async function run(
 
     const year2027 = Date.UTC(2027, 0, 4) - HOUR;
     const plainRows = deliveryRows('Z', year2027, n, 0);
-    const plainMs = await upload(plain, dutchCsv(plainRows));
-    const copyMs = await copyFloor(sql, plainRows);
+    const postmaster = await postmasterPid(sql);
+    const csv = dutchCsv(plainRows);
+    const cpu0 = cpuNow(postmaster);
+    const plainMs = await upload(plain, csv);
+    const cpu1 = cpuNow(postmaster);
+    const { ms: copyMs, cpu: copyCpu } = await copyFloor(sql, plainRows, postmaster);
     const ratio = plainMs / copyMs;
     log(
       `upload ${(n / 1000).toFixed(0)}k: ${(plainMs / 1000).toFixed(2)} s | COPY: ${(copyMs / 1000).toFixed(2)} s | ratio ${ratio.toFixed(1)}× (doel ≤ 3×) ${ratio <= 3 ? 'PASS' : 'FAIL'}`,
     );
+    // The CPU beside the wall time: on a shared machine it hardly varies with the load (waiting for a core is not in it).
+    const uploadCpu = cpuSpent(cpu0, cpu1);
+    if (uploadCpu.total !== null && copyCpu.total !== null) {
+      log(
+        `  CPU: upload ${(uploadCpu.total / 1000).toFixed(2)} s (Node met de parse-workers ${(uploadCpu.node / 1000).toFixed(2)} s, database ${(uploadCpu.server! / 1000).toFixed(2)} s) | ` +
+          `COPY ${(copyCpu.total / 1000).toFixed(2)} s (database ${(copyCpu.server! / 1000).toFixed(2)} s) | ratio ${(uploadCpu.total / copyCpu.total).toFixed(1)}×`,
+      );
+    }
     if ((await openConflicts()) !== 0) throw new Error('de aanlevering zonder pieken opende conflicten');
     // What this schema costs by itself: the same rows inserted into send_windows (five indexes, its triggers) and
     // their first revisions by bare INSERT ... SELECT, no parsing, no merge, no recompute; rolled back.
@@ -435,7 +489,7 @@ export async function run(
     const changedRows = plainRows.map((r, i) => (i % 10 === 0 ? { ...r, volume: r.volume + 1 } : r));
     const changedMs = await upload(plain, dutchCsv(changedRows));
     log(`  dezelfde aanlevering opnieuw, 1 op 10 gewijzigd: ${(changedMs / 1000).toFixed(2)} s`);
-    if (options.uploadsOnly) return { uploadMs: plainMs, copyMs, ratio, schemaMs, floors, changedMs };
+    if (options.uploadsOnly) return { uploadMs: plainMs, copyMs, ratio, uploadCpu, copyCpu, schemaMs, floors, changedMs };
 
     // Another Afnemer in the peak hours of 2028, so each conflict involves two Afnemers and three planners.
     const year2028 = Date.UTC(2028, 0, 3) - HOUR;
@@ -471,7 +525,7 @@ export async function run(
     const openMs = await upload(peaks, dutchCsv(peakRows));
     const opened = await openConflicts();
     log(`${(n / 1000).toFixed(0)}k regels die ${opened} conflicten openen: ${(openMs / 1000).toFixed(2)} s, ${(openMs / copyMs).toFixed(1)}× de COPY`);
-    return { uploadMs: plainMs, copyMs, ratio, schemaMs, floors, changedMs, openMs, opened, perOpenMs: perOpen, perCloseMs: perClose };
+    return { uploadMs: plainMs, copyMs, ratio, uploadCpu, copyCpu, schemaMs, floors, changedMs, openMs, opened, perOpenMs: perOpen, perCloseMs: perClose };
   } finally {
     await sql.end({ timeout: 1 });
     await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});

@@ -736,8 +736,8 @@ CREATE TRIGGER send_window_revisions_window_insert AFTER INSERT ON public.send_w
 
 create table send_windows (
   id bigint default nextval('send_windows_id_seq'::regclass) not null,
-  afnemer_oin text not null,
-  kenmerk text not null,
+  afnemer_oin text collate "C" not null,
+  kenmerk text collate "C" not null,
   omschrijving text default ''::text not null,
   berichttype text not null,
   start_at timestamp with time zone not null,
@@ -759,8 +759,7 @@ create table send_windows (
   constraint send_windows_status_check CHECK ((status = ANY (ARRAY['concept'::text, 'definitief'::text, 'geannuleerd'::text])))
 );
 CREATE INDEX send_windows_changed_version_idx ON public.send_windows USING btree (changed_version);
-CREATE INDEX send_windows_start_id_idx ON public.send_windows USING btree (start_at, id);
-CREATE INDEX send_windows_time_idx ON public.send_windows USING btree (start_at, end_at);
+CREATE INDEX send_windows_start_idx ON public.send_windows USING btree (start_at, id, end_at);
 CREATE TRIGGER send_windows_delivery_insert AFTER INSERT ON public.send_windows REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('delivery_id', 'deliveries', 'id');
 CREATE TRIGGER send_windows_delivery_update AFTER UPDATE ON public.send_windows REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_check('delivery_id', 'deliveries', 'id');
 CREATE TRIGGER send_windows_notify_delete AFTER DELETE ON public.send_windows REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION changes_notify_scoped('prognoses', 'array[r.afnemer_oin]');

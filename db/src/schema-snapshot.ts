@@ -44,7 +44,10 @@ export async function schemaSnapshot(sql: Sql): Promise<string> {
   return sql.begin('read only', async (tx) => {
     await tx`set local search_path = public`;
     const columns = await tx<ColumnRow[]>`
-      select c.relname as table, a.attname as name, format_type(a.atttypid, a.atttypmod) as type, a.attnotnull as not_null,
+      select c.relname as table, a.attname as name,
+        -- A column's own collation (say "C" on a key) is part of its type; the type's default is left out.
+        format_type(a.atttypid, a.atttypmod) || coalesce((select ' collate "' || co.collname || '"' from pg_collation co join pg_type t on t.oid = a.atttypid
+          where co.oid = a.attcollation and a.attcollation <> t.typcollation), '') as type, a.attnotnull as not_null,
         pg_get_expr(d.adbin, d.adrelid) as default, a.attidentity::text as identity, a.attgenerated::text as generated
       from pg_class c
       join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'

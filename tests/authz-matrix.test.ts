@@ -173,8 +173,9 @@ const INTENDED = {
   'DELETE /incidents/{id}/capacity-impacts/{impactId}': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
   'POST /incidents/{id}/capacity-impacts · dryRun=true': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
   'DELETE /incidents/{id}/capacity-impacts/{impactId} · dryRun=true': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo · dryRun=true': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  // Undone like every plan change: by whoever made it (here the incident manager) or by the capacity manager.
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo': [UN, NO, NO, NO, NO, ok, NO, ok, NO, NO, NO],
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, ok, NO, NO, NO],
   'GET /incident-priorities': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   'PUT /incident-priorities': [UN, NO, NO, NO, NO, NO, ok, NO, NO, ok, NO],
 
@@ -356,7 +357,8 @@ const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
   'POST /incidents/{id}/actions · declare-crisis na een calamiteit': 'incident.calamity',
   'POST /incidents/{id}/capacity-impacts': 'incident.capacity-impact',
   'DELETE /incidents/{id}/capacity-impacts/{impactId}': 'incident.capacity-impact',
-  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo': 'incident.capacity-impact',
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo': 'plan-change.undo-any',
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo · dryRun=true': 'plan-change.undo-any',
   'PUT /incident-priorities': 'incident-priorities.manage',
   'POST /escalations · algemene ladder': 'incident.escalate',
   'POST /escalations · incidentladder': 'incident.escalate',
@@ -404,6 +406,10 @@ const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
 /** Cells of a RULE_OF row that something other than the role decides, and what. */
 const DECIDED_OTHERWISE: Partial<Record<`${Key} @ ${Column}`, string>> = {
   'POST /plan-changes/{id}/undo @ planner:own': 'planner A deed de wijziging zelf, en wie een wijziging deed mag haar ongedaan maken',
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo @ incident-manager':
+    'de incidentmanager deed de wijziging zelf, en wie een wijziging deed mag haar ongedaan maken',
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo · dryRun=true @ incident-manager':
+    'de incidentmanager deed de wijziging zelf, en wie een wijziging deed mag haar ongedaan maken',
 };
 
 /**

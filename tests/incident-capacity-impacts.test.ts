@@ -207,6 +207,11 @@ describe('incident capacity impact as a plan change', () => {
     const after = await state();
     const path = `/api/v1/incidents/${id}/capacity-impacts/changes/${lowered.change.id}/undo`;
     const colleague = await actor(t.sql, 'incident2@logius.example', 'incident-manager');
+    // The incident lists the drop with the change that made it, its maker and its term: the web shows the undo by it.
+    const detail = await (await send('GET', `/api/v1/incidents/${id}`, colleague)).json();
+    expect(detail.capacityImpacts.map((m: { lastChange: unknown }) => m.lastChange)).toEqual([
+      { id: lowered.change.id, changedById: incident.user.id, undoableUntil: new Date(t.clock.now.getTime() + 15 * 60_000).toISOString() },
+    ]);
     // Both hold incident.capacity-impact, so they may lower and lift; not undo what someone else did.
     for (const a of [colleague, who.service]) {
       for (const p of [`${path}?dryRun=true`, path]) {
@@ -234,6 +239,9 @@ describe('incident capacity impact as a plan change', () => {
     expect((await state()).windows).toEqual([]);
     expect((await send('POST', liftPath, colleague)).status).toBe(200);
     expect((await state()).windows).toHaveLength(1);
+    // The drop is back, and the change that lifted it is undone: nothing to undo any more.
+    const back = await (await send('GET', `/api/v1/incidents/${id}`, incident)).json();
+    expect(back.capacityImpacts.map((m: { lastChange: unknown }) => m.lastChange)).toEqual([null]);
   });
 
   it('lets only one of two concurrent undos of the same change through', async () => {

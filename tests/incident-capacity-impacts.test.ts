@@ -193,8 +193,15 @@ describe('incident capacity impact as a plan change', () => {
     expect(far.status).toBe(400);
     expect(await state()).toEqual(after);
 
+    // The term is half-open, as for every plan change: a dry run a millisecond before its end still answers, at
+    // the end it is too late.
+    const made = t.clock.now.getTime();
+    t.clock.now = new Date(made + 15 * 60_000 - 1);
+    expect((await send('POST', `/api/v1/incidents/${id}/capacity-impacts/changes/${created.change.id}/undo?dryRun=true`, incident)).status).toBe(200);
+    t.clock.now = new Date(made + 15 * 60_000);
+    expect((await send('POST', `/api/v1/incidents/${id}/capacity-impacts/changes/${created.change.id}/undo?dryRun=true`, incident)).status).toBe(409);
     // After 15 minutes the change is no longer undoable.
-    t.clock.now = new Date(t.clock.now.getTime() + 15 * 60_000 + 1000);
+    t.clock.now = new Date(made + 15 * 60_000 + 1000);
     const late = await send('POST', `/api/v1/incidents/${id}/capacity-impacts/changes/${created.change.id}/undo`, incident);
     expect(late.status).toBe(409);
     expect((await late.json()).title ?? '').not.toBe('');

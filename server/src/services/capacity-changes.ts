@@ -30,6 +30,7 @@ import {
   MAINTENANCE_UNDO_MINUTES,
   PLAN_CHANGE_UNDO_FORBIDDEN,
   planChangeUndoerMay,
+  planChangeUndoUntil,
   type CapacityProfileJson,
   type ChangeEffect,
   type ChangedInterval,
@@ -45,8 +46,6 @@ import { planningDryRun } from './dry-run.js';
 import { noticeOfPlannedSpan, plannedSpanOf } from './notices.js';
 import type { PlanningCache } from './planning-cache.js';
 import type { ProcedureSettings } from './procedure.js';
-
-const UNDO_MS = MAINTENANCE_UNDO_MINUTES * 60_000;
 
 /** What a recomputation stored, as the save notice tells it. */
 export async function changeEffect(tx: Queryable, result: RecomputeResult): Promise<ChangeEffect> {
@@ -128,7 +127,7 @@ export function maintenanceChangeJson(c: MaintenanceChangeRow): MaintenanceChang
     after: snap(c.after),
     changedBy: c.changedBy,
     changedAt: c.changedAt.toISOString(),
-    undoableUntil: new Date(c.changedAt.getTime() + UNDO_MS).toISOString(),
+    undoableUntil: new Date(planChangeUndoUntil(c.changedAt.getTime())).toISOString(),
     undoneBy: c.undoneBy,
     undoneAt: c.undoneAt?.toISOString() ?? null,
   };
@@ -255,7 +254,8 @@ async function undoable(tx: Queryable, changeId: number, now: Date, lock: boolea
   }
   if (!planChangeUndoerMay(by, change.changedById)) throw new ProblemError(403, PLAN_CHANGE_UNDO_FORBIDDEN);
   if (change.undoneAt) throw new ProblemError(409, 'Deze wijziging is al ongedaan gemaakt.');
-  if (now.getTime() > change.changedAt.getTime() + UNDO_MS) {
+  // Half-open, as every plan change: at exactly the end of the term it is too late.
+  if (now.getTime() >= planChangeUndoUntil(change.changedAt.getTime())) {
     throw new ProblemError(409, `Een wijziging kan tot ${MAINTENANCE_UNDO_MINUTES} minuten daarna ongedaan worden gemaakt; deze termijn is voorbij.`);
   }
   if ((await maintenanceLastChangeId(tx, change.maintenanceId)) !== change.id) {

@@ -18,7 +18,7 @@ import {
   type IncidentJson,
   incidentActionsFor,
   LADDER_LABELS,
-  MAINTENANCE_UNDO_MINUTES,
+  planChangeUndoUntil,
   type PrioritySetting,
   snoClock,
 } from '@cd/shared';
@@ -123,7 +123,7 @@ export const impactJson = (m: CapacityImpactListRow) => ({
       ? {
           id: m.lastChangeId,
           changedById: m.lastChangeById,
-          undoableUntil: new Date(m.lastChangeAt.getTime() + MAINTENANCE_UNDO_MINUTES * 60_000).toISOString(),
+          undoableUntil: new Date(planChangeUndoUntil(m.lastChangeAt.getTime())).toISOString(),
         }
       : null,
 });

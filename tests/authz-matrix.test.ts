@@ -42,16 +42,13 @@ const UN = 'unauthenticated';
 const NF = 'notfound';
 /** 'ok' is any 2xx, the names are 403, 401 and 404; a number is that status exactly (a state-machine refusal). */
 type Outcome = typeof ok | typeof NO | typeof UN | typeof NF | 400 | 409;
-type Grid11 = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
 /**
- * The security officer (issue 17) came after the table was written. A row that names it has twelve cells; a row of
- * eleven gives it the Fraudeteam's outcome: both are Logius roles that read what every Logius role reads and hold no
- * capability of their own on those rows. On every RULE_OF row that is held against the access table like any cell,
- * so a row where the two differ (fraud, security incidents) must say so with a twelfth cell.
+ * One outcome per column, in the order of COLUMNS: every role written out, the security officer (issue 17) too, so a
+ * new row decides each role's outcome itself and no column borrows another's (the test below also checks the length).
  */
-type Grid = Grid11 | readonly [...Grid11, Outcome];
-/** The intended outcome of column `i` on a row (see Grid for the security officer's column). */
-const intendedOf = (row: Grid, i: number): Outcome => row[i] ?? row[COLUMNS.indexOf('fraudeteam')]!;
+type Grid = readonly [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+/** The intended outcome of column `i` on a row. */
+const intendedOf = (row: Grid, i: number): Outcome => row[i]!;
 
 // ---------- the intended table ----------
 // Derived from docs/decisions, shared/src/roles.ts, the procedure gates and the DAP (shared/ref/domain.md).
@@ -65,130 +62,131 @@ const INTENDED = {
   //                                                                  anon plan plan krm  krm  cap  svc  inc  cal  adm  frd  sec
   //                                                                       own  oth  own  oth
   // Aanmelden: logging in and out needs no session; who you are needs one.
-  'POST /sessions': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /sessions/current': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'DELETE /sessions/current': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /afnemers': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /sessions': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /sessions/current': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'DELETE /sessions/current': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /afnemers': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
 
   // Prognoses: a planner delivers and cancels for its own Afnemer; Logius' capacity manager (and admin) on behalf of any.
-  'POST /prognoses': [UN, ok, NO, NO, NO, ok, NO, NO, NO, ok, NO],
+  'POST /prognoses': [UN, ok, NO, NO, NO, ok, NO, NO, NO, ok, NO, NO],
   // A dry run for one's own Afnemer (Logius: for B) in an hour where A sends: B learns A only as a count.
-  'POST /prognoses · proefaanlevering in een uur van A': [UN, ok, ok, NO, NO, ok, NO, NO, NO, ok, NO],
-  'GET /prognoses · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'GET /prognoses · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /prognoses/template.csv': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /prognoses/template.xlsx': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /prognoses/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'DELETE /prognoses/{id}': [UN, ok, NO, NO, NO, ok, NO, NO, NO, ok, NO],
+  'POST /prognoses · proefaanlevering in een uur van A': [UN, ok, ok, NO, NO, ok, NO, NO, NO, ok, NO, NO],
+  'GET /prognoses · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'GET /prognoses · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /prognoses/template.csv': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /prognoses/template.xlsx': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /prognoses/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'DELETE /prognoses/{id}': [UN, ok, NO, NO, NO, ok, NO, NO, NO, ok, NO, NO],
   // Editing one window is a plan change: its own planner, or the capacity manager on its behalf.
-  'PATCH /prognoses/{id}': [UN, ok, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'PATCH /prognoses/{id}': [UN, ok, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
   // A plan change (here planner A's) is undone by whoever made it, or by the capacity manager.
-  'POST /plan-changes/{id}/undo': [UN, ok, NO, NO, NO, ok, NO, NO, NO, NO, NO],
-  'GET /deliveries': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /plan-changes/{id}/undo': [UN, ok, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
+  'GET /deliveries': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
 
   // Capaciteit: everyone signed in reads; only the Traffic- en Capaciteitsmanager sets capacity and maintenance.
-  'GET /capacity-profile': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /capacity-profile/history': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'PUT /capacity-profile': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'GET /capacity-profile': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /capacity-profile/history': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'PUT /capacity-profile': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
   // A dry run shows the effect of a capacity change to whoever may make it, and stores nothing.
-  'PUT /capacity-profile · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
-  'POST /capacity-profile/history/{id}/restore': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
-  'POST /capacity-profile/history/{id}/restore · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
-  'GET /maintenance-windows': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /maintenance-windows/{id}': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'POST /maintenance-windows': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'PUT /capacity-profile · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
+  'POST /capacity-profile/history/{id}/restore': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
+  'POST /capacity-profile/history/{id}/restore · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
+  'GET /maintenance-windows': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /maintenance-windows/{id}': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /maintenance-windows': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
   // A levelled plan for a period (issue 18): only the capacity manager proposes one and reads it back; it moves nothing.
-  'POST /levelling/proposals': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
-  'GET /levelling/proposals/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'POST /levelling/proposals': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
+  'GET /levelling/proposals/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
   // Accepting a proposal offers the planners their moves (the capacity manager only); a planner of the move's own
   // Afnemer accepts (with a dry run first) or declines it; each planner lists the moves offered to its own Afnemer.
-  'GET /levelling/proposals': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
-  'POST /levelling/proposals/{id}/accept': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
-  'GET /levelling/offers': [UN, ok, ok, NO, NO, NO, NO, NO, NO, NO, NO],
-  'POST /levelling/proposals/{id}/moves/accept': [UN, ok, NO, NO, NO, NO, NO, NO, NO, NO, NO],
-  'POST /levelling/proposals/{id}/moves/accept · dryRun=true': [UN, ok, NO, NO, NO, NO, NO, NO, NO, NO, NO],
-  'POST /levelling/proposals/{id}/moves/decline': [UN, ok, NO, NO, NO, NO, NO, NO, NO, NO, NO],
-  'PUT /maintenance-windows/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
-  'DELETE /maintenance-windows/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
-  'POST /maintenance-windows · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
-  'PUT /maintenance-windows/{id} · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
-  'DELETE /maintenance-windows/{id} · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'GET /levelling/proposals': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
+  'POST /levelling/proposals/{id}/accept': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
+  'GET /levelling/offers': [UN, ok, ok, NO, NO, NO, NO, NO, NO, NO, NO, NO],
+  'POST /levelling/proposals/{id}/moves/accept': [UN, ok, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO],
+  'POST /levelling/proposals/{id}/moves/accept · dryRun=true': [UN, ok, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO],
+  'POST /levelling/proposals/{id}/moves/decline': [UN, ok, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO],
+  'PUT /maintenance-windows/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
+  'DELETE /maintenance-windows/{id}': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
+  'POST /maintenance-windows · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
+  'PUT /maintenance-windows/{id} · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
+  'DELETE /maintenance-windows/{id} · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
   // The maintenance trail is read like the calendar; only the capacity manager undoes a change (within 15 minutes).
-  'GET /maintenance-changes': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'POST /maintenance-changes/{id}/undo': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
-  'POST /maintenance-changes/{id}/undo · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
-  'GET /load': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /maintenance-changes': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /maintenance-changes/{id}/undo': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
+  'POST /maintenance-changes/{id}/undo · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
+  'GET /load': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
 
   // Conflicten: an Afnemer sees only conflicts it is involved in (the path names one of A alone); the six steps by their gates.
-  'GET /conflicts · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'GET /conflicts · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /conflicts/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'GET /conflicts · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'GET /conflicts · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /conflicts/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
   // B sees a conflict it shares with A, but A's windows only by organisation, time and volume.
-  'GET /conflicts/{id} · conflict dat A en B delen': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /conflicts/{id}/suggestions': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'POST /conflicts/{id}/actions · contact-logius in stap 1': [UN, ok, NO, NO, NO, NO, NO, NO, NO, NO, NO],
+  'GET /conflicts/{id} · conflict dat A en B delen': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /conflicts/{id}/suggestions': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'POST /conflicts/{id}/actions · contact-logius in stap 1': [UN, ok, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO],
   // Logius moves a window on an Afnemer's behalf only in step 6: in step 1 the role may, the step may not.
-  'POST /conflicts/{id}/actions · move-window in stap 1': [UN, ok, NO, NO, NO, 409, 409, NO, NO, NO, NO],
-  'POST /conflicts/{id}/actions · move-window van A, conflict van A en B': [UN, ok, NO, NO, NO, 409, 409, NO, NO, NO, NO],
-  'POST /conflicts/{id}/actions · open-assessment in stap 2': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'POST /conflicts/{id}/actions · move-window in stap 1': [UN, ok, NO, NO, NO, 409, 409, NO, NO, NO, NO, NO],
+  'POST /conflicts/{id}/actions · move-window van A, conflict van A en B': [UN, ok, NO, NO, NO, 409, 409, NO, NO, NO, NO, NO],
+  'POST /conflicts/{id}/actions · open-assessment in stap 2': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
   // Step 3: a planner for its own Afnemer; the capacity manager (the regie) on an Afnemer's behalf.
-  'POST /conflicts/{id}/actions · submit-assessment voor A in stap 3': [UN, ok, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'POST /conflicts/{id}/actions · submit-assessment voor A in stap 3': [UN, ok, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
   // The capacity manager sets the advice once the assessments are in; in step 4 the planner (or the regie) escalates.
-  'POST /conflicts/{id}/actions · confirm-advice in stap 3': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO],
-  'POST /conflicts/{id}/actions · escalate in stap 4': [UN, ok, NO, NO, NO, ok, NO, NO, NO, NO, NO],
+  'POST /conflicts/{id}/actions · confirm-advice in stap 3': [UN, NO, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
+  'POST /conflicts/{id}/actions · escalate in stap 4': [UN, ok, NO, NO, NO, ok, NO, NO, NO, NO, NO, NO],
   // Step 5: the klantraad-manager of an involved Afnemer answers the advice; the capacity manager records an answer on its behalf.
-  'POST /conflicts/{id}/actions · accept-advice voor A in stap 5': [UN, NO, NO, ok, NO, ok, NO, NO, NO, NO, NO],
-  'POST /conflicts/{id}/actions · reject-advice voor A in stap 5': [UN, NO, NO, ok, NO, ok, NO, NO, NO, NO, NO],
+  'POST /conflicts/{id}/actions · accept-advice voor A in stap 5': [UN, NO, NO, ok, NO, ok, NO, NO, NO, NO, NO, NO],
+  'POST /conflicts/{id}/actions · reject-advice voor A in stap 5': [UN, NO, NO, ok, NO, ok, NO, NO, NO, NO, NO, NO],
   // Step 6: Logius voert de regie: the capacity or service manager climbs the ladder and decides.
-  'POST /conflicts/{id}/actions · escalate-level in stap 6': [UN, NO, NO, NO, NO, ok, ok, NO, NO, NO, NO],
-  'POST /conflicts/{id}/actions · decide in stap 6': [UN, NO, NO, NO, NO, ok, ok, NO, NO, NO, NO],
+  'POST /conflicts/{id}/actions · escalate-level in stap 6': [UN, NO, NO, NO, NO, ok, ok, NO, NO, NO, NO, NO],
+  'POST /conflicts/{id}/actions · decide in stap 6': [UN, NO, NO, NO, NO, ok, ok, NO, NO, NO, NO, NO],
 
   // Live en meldingen: a notification is its addressee's alone (404 for anyone else: its existence is not theirs).
   // The stream is read while a conflict of A alone moves: B's users hear nothing of it.
-  'GET /events': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /notifications': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'POST /notifications/{id}/read': [UN, ok, NF, NF, NF, NF, NF, NF, NF, NF, NF],
+  'GET /events': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /notifications': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /notifications/{id}/read': [UN, ok, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF],
   // Everyone marks only their own notifications read.
-  'POST /notifications/read-all': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /outbox': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /notifications/read-all': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /outbox': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
 
   // Incidenten (section 5): Logius' handlers act; a planner reports and keeps up its own systems' disruptions
   // (step 4); a klantraad-manager reads; only the calamity manager confirms a calamity or records a crisis.
-  'GET /incidents · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'GET /incidents · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /incidents/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'GET /incidents/{id} · incident dat A en B raakt': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /incidents · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'GET /incidents · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /incidents/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'GET /incidents/{id} · incident dat A en B raakt': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   // An Afnemer proposes a priority when it reports; the Servicecentrum sets it (5.3 step 2), also when an Afnemer tries.
-  'POST /incidents': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'POST /incidents · prioriteit vaststellen bij het melden': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'POST /incidents/{id}/actions · update op een MijnOverheid-storing': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'POST /incidents/{id}/actions · update op een storing bij A': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'POST /incidents/{id}/actions · priority': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'POST /incidents': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO, NO],
+  'POST /incidents · prioriteit vaststellen bij het melden': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO, NO],
+  'POST /incidents/{id}/actions · update op een MijnOverheid-storing': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO, NO],
+  'POST /incidents/{id}/actions · update op een storing bij A': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO, NO],
+  'POST /incidents/{id}/actions · priority': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO, NO],
   // The stand-by managers agree a deviating resolution time (5.2); the incident manager proposes a calamity.
-  'POST /incidents/{id}/actions · agree-resolution': [UN, NO, NO, NO, NO, NO, NO, ok, ok, NO, NO],
-  'POST /incidents/{id}/actions · propose-calamity': [UN, NO, NO, NO, NO, NO, NO, ok, NO, NO, NO],
-  'POST /incidents/{id}/actions · confirm-calamity': [UN, NO, NO, NO, NO, NO, NO, NO, ok, NO, NO],
-  'POST /incidents/{id}/actions · declare-crisis na een calamiteit': [UN, NO, NO, NO, NO, NO, NO, NO, ok, NO, NO],
-  'POST /incidents/{id}/capacity-impacts': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'DELETE /incidents/{id}/capacity-impacts/{impactId}': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'POST /incidents/{id}/capacity-impacts · dryRun=true': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'DELETE /incidents/{id}/capacity-impacts/{impactId} · dryRun=true': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo · dryRun=true': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'GET /incident-priorities': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'PUT /incident-priorities': [UN, NO, NO, NO, NO, NO, ok, NO, NO, ok, NO],
+  'POST /incidents/{id}/actions · agree-resolution': [UN, NO, NO, NO, NO, NO, NO, ok, ok, NO, NO, NO],
+  'POST /incidents/{id}/actions · propose-calamity': [UN, NO, NO, NO, NO, NO, NO, ok, NO, NO, NO, NO],
+  'POST /incidents/{id}/actions · confirm-calamity': [UN, NO, NO, NO, NO, NO, NO, NO, ok, NO, NO, NO],
+  'POST /incidents/{id}/actions · declare-crisis na een calamiteit': [UN, NO, NO, NO, NO, NO, NO, NO, ok, NO, NO, NO],
+  'POST /incidents/{id}/capacity-impacts': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO, NO],
+  'DELETE /incidents/{id}/capacity-impacts/{impactId}': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO, NO],
+  'POST /incidents/{id}/capacity-impacts · dryRun=true': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO, NO],
+  'DELETE /incidents/{id}/capacity-impacts/{impactId} · dryRun=true': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO, NO],
+  // Undone like every plan change: by whoever made it (here the incident manager) or by the capacity manager.
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo': [UN, NO, NO, NO, NO, ok, NO, ok, NO, NO, NO, NO],
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo · dryRun=true': [UN, NO, NO, NO, NO, ok, NO, ok, NO, NO, NO, NO],
+  'GET /incident-priorities': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'PUT /incident-priorities': [UN, NO, NO, NO, NO, NO, ok, NO, NO, ok, NO, NO],
 
   // Escalaties (section 7) and verstoringsanalyses (Bijlage 2): each Afnemer only for and about itself.
-  'GET /escalations · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'GET /escalations · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /escalations/ladders': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'POST /escalations · algemene ladder': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'POST /escalations · incidentladder': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'GET /disruption-analyses': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /disruption-analyses/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'GET /disruption-analyses/{id}/export': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'POST /disruption-analyses': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'PUT /disruption-analyses/{id}/analysis': [UN, NO, NO, NO, NO, NO, ok, ok, ok, ok, NO],
+  'GET /escalations · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'GET /escalations · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /escalations/ladders': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /escalations · algemene ladder': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO, NO],
+  'POST /escalations · incidentladder': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO, NO],
+  'GET /disruption-analyses': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /disruption-analyses/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'GET /disruption-analyses/{id}/export': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'POST /disruption-analyses': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, NO, NO],
+  'PUT /disruption-analyses/{id}/analysis': [UN, NO, NO, NO, NO, NO, ok, ok, ok, ok, NO, NO],
 
   // Fraude (decision 005): the Fraudeteam reads and acts; the reporter sees its receipt; for anyone else it does not exist.
   'GET /fraud-reports': [UN, ok, ok, ok, ok, NO, NO, NO, NO, NO, ok, NO],
@@ -207,90 +205,90 @@ const INTENDED = {
   'GET /security-incidents/periodic-reports.xlsx': [UN, NO, NO, NO, NO, NO, NO, NO, NO, NO, NO, ok],
 
   // Contacten (Bijlage 1): Logius keeps its list, each Afnemer its own.
-  'GET /contacts · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'GET /contacts · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'POST /contacts': [UN, ok, NO, ok, NO, NO, ok, NO, NO, ok, NO],
-  'PUT /contacts/{id}': [UN, ok, NO, ok, NO, NO, ok, NO, NO, ok, NO],
-  'DELETE /contacts/{id}': [UN, ok, NO, ok, NO, NO, ok, NO, NO, ok, NO],
+  'GET /contacts · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'GET /contacts · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /contacts': [UN, ok, NO, ok, NO, NO, ok, NO, NO, ok, NO, NO],
+  'PUT /contacts/{id}': [UN, ok, NO, ok, NO, NO, ok, NO, NO, ok, NO, NO],
+  'DELETE /contacts/{id}': [UN, ok, NO, ok, NO, NO, ok, NO, NO, ok, NO, NO],
 
   // Wijzigingen (section 2): designated Afnemer employees file, Logius handles; releases are Logius'.
-  'GET /standard-changes': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /rfcs · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'GET /rfcs · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /rfcs/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'GET /standard-changes': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /rfcs · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'GET /rfcs · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /rfcs/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
   // Logius files too (2.1), without a designation: the handlers of changes and the incident manager (urgent changes).
-  'POST /rfcs · aangewezen door de Afnemer': [UN, ok, ok, ok, ok, ok, ok, ok, NO, ok, NO],
-  'POST /rfcs · niet aangewezen': [UN, NO, NO, NO, NO, ok, ok, ok, NO, ok, NO],
-  'POST /rfcs/{id}/actions': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO],
+  'POST /rfcs · aangewezen door de Afnemer': [UN, ok, ok, ok, ok, ok, ok, ok, NO, ok, NO, NO],
+  'POST /rfcs · niet aangewezen': [UN, NO, NO, NO, NO, ok, ok, ok, NO, ok, NO, NO],
+  'POST /rfcs/{id}/actions': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO, NO],
   // Section 7.3 on the ladder of the RFC's type: its own Afnemer or Logius' change handlers.
-  'POST /rfcs/{id}/escalations': [UN, ok, NO, ok, NO, ok, ok, NO, NO, ok, NO],
-  'PUT /users/{id}/rfc-permission': [UN, NO, NO, ok, NO, NO, NO, NO, NO, ok, NO],
-  'GET /releases': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /releases/{id}': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'POST /releases': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO],
-  'PUT /releases/{id}': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO],
-  'DELETE /releases/{id}': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO],
+  'POST /rfcs/{id}/escalations': [UN, ok, NO, ok, NO, ok, ok, NO, NO, ok, NO, NO],
+  'PUT /users/{id}/rfc-permission': [UN, NO, NO, ok, NO, NO, NO, NO, NO, ok, NO, NO],
+  'GET /releases': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /releases/{id}': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /releases': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO, NO],
+  'PUT /releases/{id}': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO, NO],
+  'DELETE /releases/{id}': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO, NO],
 
   // Serviceverzoeken (section 4): an Afnemer's employees file, Logius answers.
-  'GET /service-request-types': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /service-requests · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'GET /service-requests · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /service-requests/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'POST /service-requests': [UN, ok, ok, ok, ok, NO, NO, NO, NO, NO, NO],
-  'PATCH /service-requests/{id}': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO],
+  'GET /service-request-types': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /service-requests · ?afnemer=A': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'GET /service-requests · zonder filter': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /service-requests/{id}': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'POST /service-requests': [UN, ok, ok, ok, ok, NO, NO, NO, NO, NO, NO, NO],
+  'PATCH /service-requests/{id}': [UN, NO, NO, NO, NO, ok, ok, NO, NO, ok, NO, NO],
 
   // Rapportages (section 8): the Service rapportage is Logius'; the usage template is per Afnemer.
   // Section 8.3: Logius reads the whole report, an Afnemer's roles their own part (scoped, never another's).
-  'GET /reports/service': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /reports/usage': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'GET /reports/usage.xlsx': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
+  'GET /reports/service': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /reports/usage': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'GET /reports/usage.xlsx': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
   // "Download als Excel" (decision 013): the table as the caller's own screen shows it; it reads no data, stores nothing.
-  'POST /exports/xlsx': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /exports/xlsx': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
 
   // Agenda: one's own feeds; the feed itself is reached by its secret URL alone (the token is the access).
-  'GET /calendar-feeds': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'POST /calendar-feeds': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'DELETE /calendar-feeds/current': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /calendar-feeds/{feedFile} · feed van de planner van A': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /calendar-feeds/{feedFile} · ingetrokken feed': [NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF],
+  'GET /calendar-feeds': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'POST /calendar-feeds': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'DELETE /calendar-feeds/current': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /calendar-feeds/{feedFile} · feed van de planner van A': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /calendar-feeds/{feedFile} · ingetrokken feed': [NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF],
 
   // API-tokens: everyone manages their own; only the administrator sees and revokes another's (for others it does not exist).
-  'GET /tokens · eigen tokens': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /tokens · ?userId= van een andere planner van A': [UN, NO, NO, NO, NO, NO, NO, NO, NO, ok, NO],
-  'POST /tokens': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'DELETE /tokens/{id} · eigen token': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'DELETE /tokens/{id} · token van een andere planner van A': [UN, NF, NF, NF, NF, NF, NF, NF, NF, ok, NF],
+  'GET /tokens · eigen tokens': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /tokens · ?userId= van een andere planner van A': [UN, NO, NO, NO, NO, NO, NO, NO, NO, ok, NO, NO],
+  'POST /tokens': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'DELETE /tokens/{id} · eigen token': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'DELETE /tokens/{id} · token van een andere planner van A': [UN, NF, NF, NF, NF, NF, NF, NF, NF, ok, NF, NF],
 
   // Instellingen: everyone signed in reads what is in force; only the administrator changes it and reads who did.
-  'GET /settings': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'PATCH /settings': [UN, NO, NO, NO, NO, NO, NO, NO, NO, ok, NO],
-  'GET /settings/history': [UN, NO, NO, NO, NO, NO, NO, NO, NO, ok, NO],
+  'GET /settings': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'PATCH /settings': [UN, NO, NO, NO, NO, NO, NO, NO, NO, ok, NO, NO],
+  'GET /settings/history': [UN, NO, NO, NO, NO, NO, NO, NO, NO, ok, NO, NO],
 
   // Abonnementen (section 5.2): everyone keeps their own; Logius' handlers send or withhold notices and read them all.
-  'GET /subscriptions': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'PUT /subscriptions/{kind}': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'DELETE /subscriptions/{kind}': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /notices': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
-  'POST /notices': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO],
+  'GET /subscriptions': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'PUT /subscriptions/{kind}': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'DELETE /subscriptions/{kind}': [UN, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /notices': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO, NO],
+  'POST /notices': [UN, NO, NO, NO, NO, ok, ok, ok, ok, ok, NO, NO],
 
   // Doelstellingen (Bijlage 2): the Afnemer enters its own; Logius reads them beside the usage template.
-  'GET /usage-targets': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok],
-  'PUT /usage-targets': [UN, ok, NO, ok, NO, NO, NO, NO, NO, NO, NO],
+  'GET /usage-targets': [UN, ok, NO, ok, NO, ok, ok, ok, ok, ok, ok, ok],
+  'PUT /usage-targets': [UN, ok, NO, ok, NO, NO, NO, NO, NO, NO, NO, NO],
 
   // Werkelijke aantallen (issue 18): only the capacity manager, or the admin's system token, sends them; the scores
   // are Logius' to see for everyone, a planner's for its own Afnemer.
-  'POST /actuals': [UN, NO, NO, NO, NO, ok, NO, NO, NO, ok, NO],
-  'GET /accuracy · ?afnemer=A': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, ok],
-  'GET /accuracy · zonder filter': [UN, ok, ok, NO, NO, ok, ok, ok, ok, ok, ok],
+  'POST /actuals': [UN, NO, NO, NO, NO, ok, NO, NO, NO, ok, NO, NO],
+  'GET /accuracy · ?afnemer=A': [UN, ok, NO, NO, NO, ok, ok, ok, ok, ok, ok, ok],
+  'GET /accuracy · zonder filter': [UN, ok, ok, NO, NO, ok, ok, ok, ok, ok, ok, ok],
 
   // Outside OpenAPI: the API description is public (NL API Design Rules).
-  'GET /openapi.json': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /openapi.json': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   // Outside the API: the probes of a load balancer, public and telling nothing of anyone's data.
-  'GET /health': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
-  'GET /ready': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /health': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
+  'GET /ready': [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok, ok],
   // Prometheus metrics, outside the API: no role's session or token opens them; only METRICS_TOKEN does, and without
   // it (as here) the path does not exist (tests/metrics.test.ts scrapes with and without the token).
-  'GET /metrics': [NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF],
+  'GET /metrics': [NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF, NF],
 } as const satisfies Record<string, Grid>;
 
 type Key = keyof typeof INTENDED;
@@ -356,7 +354,8 @@ const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
   'POST /incidents/{id}/actions · declare-crisis na een calamiteit': 'incident.calamity',
   'POST /incidents/{id}/capacity-impacts': 'incident.capacity-impact',
   'DELETE /incidents/{id}/capacity-impacts/{impactId}': 'incident.capacity-impact',
-  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo': 'incident.capacity-impact',
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo': 'plan-change.undo-any',
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo · dryRun=true': 'plan-change.undo-any',
   'PUT /incident-priorities': 'incident-priorities.manage',
   'POST /escalations · algemene ladder': 'incident.escalate',
   'POST /escalations · incidentladder': 'incident.escalate',
@@ -404,6 +403,10 @@ const RULE_OF: Partial<Record<Key, Capability | readonly Capability[]>> = {
 /** Cells of a RULE_OF row that something other than the role decides, and what. */
 const DECIDED_OTHERWISE: Partial<Record<`${Key} @ ${Column}`, string>> = {
   'POST /plan-changes/{id}/undo @ planner:own': 'planner A deed de wijziging zelf, en wie een wijziging deed mag haar ongedaan maken',
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo @ incident-manager':
+    'de incidentmanager deed de wijziging zelf, en wie een wijziging deed mag haar ongedaan maken',
+  'POST /incidents/{id}/capacity-impacts/changes/{changeId}/undo · dryRun=true @ incident-manager':
+    'de incidentmanager deed de wijziging zelf, en wie een wijziging deed mag haar ongedaan maken',
 };
 
 /**
@@ -1305,6 +1308,11 @@ afterAll(() => t.close());
 describe('the authorisation matrix itself', () => {
   it('has a column for every role, twice for an Afnemer-bound role, and one for no login', () => {
     expect([...COLUMNS]).toEqual(['anonymous', ...ROLES.flatMap((r) => (roleIsAfnemerBound(r) ? [`${r}:own`, `${r}:other`] : [r]))]);
+  });
+
+  it('writes out every column of every row, that of the security officer included, so no role borrows the outcome of another', () => {
+    const short = Object.entries(INTENDED).filter(([, row]) => row.length !== COLUMNS.length);
+    expect(short.map(([key, row]) => `${key}: ${row.length} van ${COLUMNS.length} kolommen`)).toEqual([]);
   });
 
   it('holds the rule of some row, or shapes the answer of one, for every capability of the access table', () => {

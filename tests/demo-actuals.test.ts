@@ -64,4 +64,39 @@ describe('demoSeed actuals', () => {
     const after = await t.sql<{ n: number }[]>`select count(*)::int as n from conflicts where start_at < ${firstOfMonth}`;
     expect(after[0]!.n).toBe(0);
   });
+
+  it('draws a past year of actuals in GET /load per Amsterdam day as the brute-force sum of the stored hours', async () => {
+    // 2026 in Amsterdam, day buckets: every hour of every Afnemer, 30,000 rows (the slow first request of issue 18).
+    const from = '2025-12-31T23:00:00Z';
+    const to = '2026-12-31T23:00:00Z';
+    const [planner] = await t.sql<{ afnemerOin: string }[]>`select afnemer_oin from users where role = 'planner' order by id limit 1`;
+    const plannerActor = await actor(t.sql, 'planner-demo@test.example', 'planner', planner!.afnemerOin);
+    for (const [who, afnemer] of [
+      [capacity, null],
+      [plannerActor, planner!.afnemerOin],
+    ] as const) {
+      const res = await t.app.request(`/api/v1/load?from=${from}&to=${to}&bucket=1d`, { headers: who.headers });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { starts: string[]; actual: (number | null)[]; actualUnannounced: (number | null)[] };
+      // The brute force in SQL: per Amsterdam day every stored hour, and those no counting window of its Afnemer touches.
+      const days = await t.sql<{ day: number; actual: number; unannounced: number }[]>`
+        select (extract(epoch from (date_trunc('day', a.hour at time zone 'Europe/Amsterdam') at time zone 'Europe/Amsterdam')) * 1000)::float8 as day,
+          sum(a.count)::float8 as actual,
+          coalesce(sum(a.count) filter (where not exists (
+            select 1 from send_windows w
+            where w.afnemer_oin = a.afnemer_oin and w.status <> 'geannuleerd' and w.start_at < a.hour + interval '1 hour' and w.end_at > a.hour
+          )), 0)::float8 as unannounced
+        from actuals a
+        where a.hour >= ${new Date(from)} and a.hour < ${new Date(to)} and ${afnemer === null ? t.sql`true` : t.sql`a.afnemer_oin = ${afnemer}`}
+        group by 1`;
+      const byDay = new Map(days.map((d) => [d.day, d]));
+      expect(body.starts).toHaveLength(365);
+      expect(days.length).toBeGreaterThan(300);
+      body.starts.forEach((iso, i) => {
+        const day = byDay.get(Date.parse(iso));
+        expect([iso, body.actual[i], body.actualUnannounced[i]]).toEqual([iso, day?.actual ?? 0, day?.unannounced ?? 0]);
+      });
+      if (afnemer === null) expect((body.actualUnannounced as number[]).some((v) => v > 0)).toBe(true);
+    }
+  });
 });

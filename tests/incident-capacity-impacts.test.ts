@@ -193,12 +193,62 @@ describe('incident capacity impact as a plan change', () => {
     expect(far.status).toBe(400);
     expect(await state()).toEqual(after);
 
+    // The term is half-open, as for every plan change: a dry run a millisecond before its end still answers, at
+    // the end it is too late.
+    const made = t.clock.now.getTime();
+    t.clock.now = new Date(made + 15 * 60_000 - 1);
+    expect((await send('POST', `/api/v1/incidents/${id}/capacity-impacts/changes/${created.change.id}/undo?dryRun=true`, incident)).status).toBe(200);
+    t.clock.now = new Date(made + 15 * 60_000);
+    expect((await send('POST', `/api/v1/incidents/${id}/capacity-impacts/changes/${created.change.id}/undo?dryRun=true`, incident)).status).toBe(409);
     // After 15 minutes the change is no longer undoable.
-    t.clock.now = new Date(t.clock.now.getTime() + 15 * 60_000 + 1000);
+    t.clock.now = new Date(made + 15 * 60_000 + 1000);
     const late = await send('POST', `/api/v1/incidents/${id}/capacity-impacts/changes/${created.change.id}/undo`, incident);
     expect(late.status).toBe(409);
     expect((await late.json()).title ?? '').not.toBe('');
     expect(await state()).toEqual(after);
+  });
+
+  it('lets only its maker or the capacity manager undo a change: another incident manager and the service manager get a Dutch 403', async () => {
+    const { id } = await report();
+    const lowered = await (await send('POST', `/api/v1/incidents/${id}/capacity-impacts`, incident, IMPACT)).json();
+    const after = await state();
+    const path = `/api/v1/incidents/${id}/capacity-impacts/changes/${lowered.change.id}/undo`;
+    const colleague = await actor(t.sql, 'incident2@logius.example', 'incident-manager');
+    // The incident lists the drop with the change that made it, its maker and its term: the web shows the undo by it.
+    const detail = await (await send('GET', `/api/v1/incidents/${id}`, colleague)).json();
+    expect(detail.capacityImpacts.map((m: { lastChange: unknown }) => m.lastChange)).toEqual([
+      { id: lowered.change.id, changedById: incident.user.id, undoableUntil: new Date(t.clock.now.getTime() + 15 * 60_000).toISOString() },
+    ]);
+    // Both hold incident.capacity-impact, so they may lower and lift; not undo what someone else did.
+    for (const a of [colleague, who.service]) {
+      for (const p of [`${path}?dryRun=true`, path]) {
+        const res = await send('POST', p, a);
+        expect(res.status, `${a.user.email} ${p}`).toBe(403);
+        expect(res.headers.get('Content-Type')).toContain('application/problem+json');
+        expect((await res.json()).detail).toBe('Alleen wie de wijziging deed, of de capaciteitsmanager, kan haar ongedaan maken.');
+      }
+    }
+    expect(await state()).toEqual(after);
+    expect((await t.sql`select undone_at, undone_by from maintenance_changes`)[0]).toEqual({ undoneAt: null, undoneBy: null });
+
+    // The capacity manager may: the drop is gone, the trail names who undid it.
+    const undone = await send('POST', path, who.capacity);
+    expect(undone.status).toBe(200);
+    expect((await undone.json()).change).toMatchObject({ undoneBy: 'capaciteit@logius.example', changedBy: 'incident@logius.example' });
+    expect((await state()).windows).toEqual([]);
+    expect((await state()).events).toEqual(['reported', 'capacity-lowered', 'capacity-lowering-undone']);
+
+    // A lifting by the colleague is the colleague's own to undo, not the first incident manager's.
+    const again = await (await send('POST', `/api/v1/incidents/${id}/capacity-impacts`, incident, IMPACT)).json();
+    const lifted = await (await send('DELETE', `/api/v1/incidents/${id}/capacity-impacts/${again.impact.id}`, colleague)).json();
+    const liftPath = `/api/v1/incidents/${id}/capacity-impacts/changes/${lifted.change.id}/undo`;
+    expect((await send('POST', liftPath, incident)).status).toBe(403);
+    expect((await state()).windows).toEqual([]);
+    expect((await send('POST', liftPath, colleague)).status).toBe(200);
+    expect((await state()).windows).toHaveLength(1);
+    // The drop is back, and the change that lifted it is undone: nothing to undo any more.
+    const back = await (await send('GET', `/api/v1/incidents/${id}`, incident)).json();
+    expect(back.capacityImpacts.map((m: { lastChange: unknown }) => m.lastChange)).toEqual([null]);
   });
 
   it('lets only one of two concurrent undos of the same change through', async () => {

@@ -25,6 +25,19 @@ function problems(doc: unknown): string[] {
   return validate(doc) ? [] : (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message}`);
 }
 
+/** Values that stand in for a real one: a reserved example domain, a to-do marker, a zero version, filler text. */
+const PLACEHOLDER =
+  /\bexample\.(org|com|net)\b|\.(example|invalid|test|localhost)\b|\blocalhost\b|\b(TODO|TBD|FIXME|XXX+)\b|placeholder|lorem ipsum|changeme|^0\.0\.0$|\b(your|my)[-_ ]?(org|organisation|name|email|repo)\b|@(example|test)\b/i;
+
+/** Every string in the document, with its path ("/maintenance/contacts/0/email"). */
+function strings(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path || '/', value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}/${i}`));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, `${path}/${k}`));
+  return [];
+}
+const placeholders = (doc: unknown) => strings(doc).filter(([, v]) => PLACEHOLDER.test(v));
+
 describe('publiccode.yml', () => {
   it('is valid against the publiccode.yml schema', () => {
     expect(problems(publiccode())).toEqual([]);
@@ -50,6 +63,39 @@ describe('publiccode.yml', () => {
       expect(pkg.license, `${dir}/package.json`).toBe('EUPL-1.2');
     }
     expect(doc.softwareVersion).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  });
+
+  it('holds no placeholder: no example domain, to-do marker, zero version or filler text', () => {
+    expect(placeholders(publiccode())).toEqual([]);
+  });
+
+  it('finds a placeholder wherever it stands, so the check above can fail', () => {
+    for (const [set, path, value] of [
+      [(d: PublicCode) => (d.url = 'https://github.com/example.org/repo'), '/url', 'https://github.com/example.org/repo'],
+      [(d: PublicCode) => (d.softwareVersion = '0.0.0'), '/softwareVersion', '0.0.0'],
+      [
+        (d: PublicCode) => ((d.maintenance.contacts as { email: string }[])[0]!.email = 'beheer@example.com'),
+        '/maintenance/contacts/0/email',
+        'beheer@example.com',
+      ],
+      [(d: PublicCode) => (d.description.en!.shortDescription = 'TODO: describe'), '/description/en/shortDescription', 'TODO: describe'],
+      [(d: PublicCode) => (d.description.nl!.features = ['Placeholder-functie']), '/description/nl/features/0', 'Placeholder-functie'],
+    ] as const) {
+      const doc = publiccode();
+      set(doc);
+      expect(placeholders(doc)).toEqual([[path, value]]);
+    }
+  });
+
+  it('names contacts as roles of the organisation, reachable at its own domain, and a release date that has passed', () => {
+    const doc = publiccode();
+    const domain = new URL((doc.organisation as { uri: string }).uri).hostname.replace(/^www\./, '');
+    for (const c of doc.maintenance.contacts as { name: string; email?: string; affiliation?: string }[]) {
+      expect(c.affiliation).toBe((doc.organisation as { name: string }).name);
+      expect(c.name).toMatch(new RegExp(`^${c.affiliation} `));
+      if (c.email) expect(c.email.split('@')[1]).toBe(domain);
+    }
+    expect(Date.parse(doc.releaseDate as string)).toBeLessThanOrEqual(Date.now());
   });
 
   it.each(schema.required as string[])('is invalid without the required field %s', (field) => {

@@ -110,7 +110,22 @@ export const CapacityImpactInput = z
   .meta({ id: 'CapacityImpactInput', description: 'Berichtenbox-capaciteit maal factor, van start tot eind' });
 
 export const CapacityImpactJson = z
-  .object({ id: z.number().int(), start: Instant, end: Instant, factor: z.number(), reason: z.string(), createdBy: z.string().nullable() })
+  .object({
+    id: z.number().int(),
+    start: Instant,
+    end: Instant,
+    factor: z.number(),
+    reason: z.string(),
+    createdBy: z.string().nullable(),
+    lastChange: z
+      .object({
+        id: z.number().int().meta({ description: 'De wijziging in het spoor; ongedaan te maken via .../capacity-impacts/changes/{id}/undo' }),
+        changedById: z.number().int().nullable().meta({ description: 'Wie haar deed (gebruikers-id): die, of de capaciteitsmanager, mag haar ongedaan maken' }),
+        undoableUntil: Instant,
+      })
+      .nullable()
+      .meta({ description: 'De wijziging die de verlaging maakte zoals ze nu is, zolang die niet ongedaan is gemaakt' }),
+  })
   .meta({ id: 'CapacityImpact' });
 
 export const CalamityJson = z

@@ -4,6 +4,7 @@ import { Oin } from './roles.js';
 import { DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL, LOAD_STATES } from './planning/levels.js';
 import { ProcedureSummary } from './procedure-summary-api.js';
 import { RangeInstant } from './range-instant.js';
+import { PLAN_CHANGE_UNDO_MS } from './plan-changes/sources.js';
 
 const Instant = instantSchema();
 
@@ -101,8 +102,8 @@ export const MaintenanceWindowJson = z
   .meta({ id: 'MaintenanceWindow' });
 export type MaintenanceWindowJson = z.infer<typeof MaintenanceWindowJson>;
 
-/** How long a maintenance change made through /maintenance-windows can be undone. */
-export const MAINTENANCE_UNDO_MINUTES = 15;
+/** How long a maintenance change (also an incident's capacity drop) can be undone: the term of every plan change. */
+export const MAINTENANCE_UNDO_MINUTES = PLAN_CHANGE_UNDO_MS / 60_000;
 
 const MaintenanceSnapshotJson = z
   .object({ start: Instant, end: Instant, factor: z.number(), reason: z.string(), kind: MaintenanceKind })

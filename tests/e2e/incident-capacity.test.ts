@@ -86,8 +86,13 @@ describe('an incident lowers capacity from its page', () => {
     expect(await list.textContent()).toContain('Opslag herstelt, halve capaciteit');
     await manager.getByText('Capaciteit verlaagd naar 50%', { exact: false }).waitFor(); // the incident's own history
 
-    // Undo from the notice: its own preview (solves the conflict), then the confirm.
-    await manager.getByRole('button', { name: /^Ongedaan maken/ }).click();
+    // The maker sees the undo twice: in the notice and beside the listed drop. Undo from the notice: its own preview
+    // (solves the conflict), then the confirm.
+    expect(await list.getByTestId('incident-capacity-undo').count()).toBe(1);
+    await manager
+      .locator('.notice', { has: saved })
+      .getByRole('button', { name: /^Ongedaan maken/ })
+      .click();
     const undo = manager.getByRole('dialog', { name: 'Ongedaan maken' });
     await undo.getByTestId('change-summary').waitFor();
     expect(await undo.getByTestId('change-summary').textContent()).toContain('lost er 1 op');
@@ -146,6 +151,49 @@ describe('an incident lowers capacity from its page', () => {
     expect(await list.textContent()).toContain('Tweede verlaging');
     expect(await planner.getByRole('button', { name: 'Capaciteit verlagen' }).count()).toBe(0);
     expect(await planner.getByRole('button', { name: /^Opheffen/ }).count()).toBe(0);
+    expect(await planner.getByRole('button', { name: /^Ongedaan maken/ }).count()).toBe(0);
+  });
+
+  it('offers the undo of a drop to its maker and the capacity manager, not to another incident manager', async () => {
+    const res = await api('POST', `/api/v1/incidents/${incidentId}/capacity-impacts`, incidentManager, {
+      start: new Date(Date.parse(`${date}T14:00:00Z`)).toISOString(),
+      end: new Date(Date.parse(`${date}T16:00:00Z`)).toISOString(),
+      factor: 0.75,
+      reason: 'Derde verlaging',
+    });
+    expect(res.status).toBe(201);
+    const { impact, change } = (await res.json()) as { impact: { id: number }; change: { id: number } };
+    const undoButtons = async (page: Page) => {
+      await page.goto(`${server.url}/incidenten/${incidentId}`);
+      const list = page.getByTestId('incident-capacity-impacts');
+      await list.waitFor();
+      await list.getByText('Derde verlaging').waitFor();
+      return list.getByTestId('incident-capacity-undo');
+    };
+
+    // Another incident manager may lift the drop, but not undo what the first one did.
+    const colleague = await actor(t.sql, 'incident2@logius.example', 'incident-manager');
+    const other = await pageFor();
+    await signIn(other, server.url, colleague.user.email, PASSWORD);
+    expect(await (await undoButtons(other)).count()).toBe(0);
+    expect(await other.getByRole('button', { name: /^Opheffen/ }).count()).toBeGreaterThan(0);
+    // The maker sees it by this drop alone (the restored second drop's lifting is undone already).
+    expect(await (await undoButtons(manager)).count()).toBe(1);
+
+    // The capacity manager sees it, and undoes the change: the drop is gone, the trail names who undid it.
+    const capacity = await pageFor();
+    await signIn(capacity, server.url, who.capacity.user.email, PASSWORD);
+    const buttons = await undoButtons(capacity);
+    expect(await buttons.count()).toBe(1);
+    await buttons.click();
+    const undo = capacity.getByRole('dialog', { name: 'Ongedaan maken' });
+    await undo.getByTestId('change-summary').waitFor();
+    await undo.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await capacity.getByText('De wijziging is ongedaan gemaakt.').waitFor();
+    expect((await windows()).map((w) => w.id)).not.toContain(impact.id);
+    const [trail] = await t.sql`select u.email from maintenance_changes c join users u on u.id = c.undone_by where c.id = ${change.id}`;
+    expect(trail).toEqual({ email: who.capacity.user.email });
+    expect(await capacity.getByTestId('incident-capacity-undo').count()).toBe(0);
   });
 
   it('had no uncaught errors in any page', () => {

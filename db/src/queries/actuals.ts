@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { HOUR_MS } from '@cd/shared/time';
 import type { Queryable, Tx } from '../client.js';
 
 export interface ActualRow {
@@ -21,13 +22,17 @@ export async function actualsStore(sql: Queryable, rows: readonly ActualRow[], u
   return { created, replaced: result.length - created };
 }
 
-/** The hours in [from, to), of one Afnemer or (null) of all, by hour. */
-export function actualsInRange(sql: Queryable, from: number, to: number, afnemer: string | null): Promise<ActualRow[]> {
-  return sql<ActualRow[]>`
-    select afnemer_oin as afnemer, (extract(epoch from hour) * 1000)::float8 as hour, count::float8 as count
+/**
+ * The hours in [from, to), of one Afnemer or (null) of all, in no particular order (every reader sums them). The hour
+ * is read as a whole number of hours since 1970 and becomes ms here: a year of every Afnemer's hours is 30,000 rows,
+ * and an integer column without a sort reads in about half the time of a float8 one sorted by hour (the demo data).
+ */
+export async function actualsInRange(sql: Queryable, from: number, to: number, afnemer: string | null): Promise<ActualRow[]> {
+  const rows = await sql<{ afnemer: string; hourIndex: number; count: number }[]>`
+    select afnemer_oin as afnemer, (extract(epoch from hour) / 3600)::int4 as hour_index, count::float8 as count
     from actuals
-    where hour >= ${new Date(from)} and hour < ${new Date(to)} ${afnemer === null ? sql`` : sql`and afnemer_oin = ${afnemer}`}
-    order by hour, afnemer_oin`;
+    where hour >= ${new Date(from)} and hour < ${new Date(to)} ${afnemer === null ? sql`` : sql`and afnemer_oin = ${afnemer}`}`;
+  return rows.map((r) => ({ afnemer: r.afnemer, hour: r.hourIndex * HOUR_MS, count: r.count }));
 }
 
 /**

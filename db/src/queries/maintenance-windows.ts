@@ -89,6 +89,14 @@ export interface CapacityImpactRow {
   createdBy: string | null;
 }
 
+/** A capacity drop as its incident lists it, with the last change of its window (to undo it within its term). */
+export interface CapacityImpactListRow extends CapacityImpactRow {
+  lastChangeId: number | null;
+  lastChangeById: number | null;
+  lastChangeAt: Date | null;
+  lastChangeUndoneAt: Date | null;
+}
+
 /** Stores a capacity drop of an incident as a maintenance window of kind 'incident'; returns its id. */
 export async function incidentCapacityImpactCreate(
   tx: Tx,
@@ -106,9 +114,11 @@ export async function incidentCapacityImpactCreate(
 
 /** The capacity drops of an incident, by start. */
 export function incidentCapacityImpacts(sql: Queryable, incidentId: number) {
-  return sql<CapacityImpactRow[]>`
-    select m.id::int, m.start_at, m.end_at, m.factor, m.reason, u.email as created_by
+  return sql<CapacityImpactListRow[]>`
+    select m.id::int, m.start_at, m.end_at, m.factor, m.reason, u.email as created_by,
+      c.id::int as last_change_id, c.changed_by::int as last_change_by_id, c.changed_at as last_change_at, c.undone_at as last_change_undone_at
     from maintenance_windows m left join users u on u.id = m.created_by
+      left join lateral (select * from maintenance_changes c where c.maintenance_id = m.id order by c.id desc limit 1) c on true
     where m.incident_id = ${incidentId} order by m.start_at, m.id`;
 }
 

@@ -23,7 +23,7 @@ export const incidentImpactUndo = apiRouter().openapi(
     tags: ['Incidenten'],
     operationId: 'undoIncidentCapacityImpactChange',
     summary: 'Capaciteitsverlaging of opheffing ongedaan maken',
-    description: `Maakt het verlagen of opheffen van een capaciteitsverlaging van dit incident ongedaan, tot ${MAINTENANCE_UNDO_MINUTES} minuten erna (dezelfde termijn en hetzelfde spoor als de onderhoudskalender); daarna, of als ze al ongedaan is gemaakt, 409. Het incident krijgt de gebeurtenis in zijn spoor. Met dryRun=true wordt alleen het effect getoond.`,
+    description: `Maakt het verlagen of opheffen van een capaciteitsverlaging van dit incident ongedaan, tot ${MAINTENANCE_UNDO_MINUTES} minuten erna, door wie de wijziging deed of de capaciteitsmanager (anders 403; dezelfde regel, termijn en hetzelfde spoor als de andere planwijzigingen); daarna, of als ze al ongedaan is gemaakt, 409. Het incident krijgt de gebeurtenis in zijn spoor. Met dryRun=true wordt alleen het effect getoond.`,
     request: { params: ChangeParams, query: DryRunQuery },
     responses: {
       200: {
@@ -41,9 +41,9 @@ export const incidentImpactUndo = apiRouter().openapi(
     const at = now();
     if (c.req.valid('query').dryRun === 'true') {
       await incidentForPreview(sql, id, user);
-      return c.json(await maintenanceUndoDryRun(sql, changeId, at, { incidentId: id }), 200);
+      return c.json(await maintenanceUndoDryRun(sql, changeId, user, at, { incidentId: id }), 200);
     }
-    const result = await maintenanceUndo(sql, changeId, user.id, at, procedure, c.get('planning'), { incidentId: id }, async (tx, change) => {
+    const result = await maintenanceUndo(sql, changeId, user, at, procedure, c.get('planning'), { incidentId: id }, async (tx, change) => {
       incidentAssertVisible(await incidentById(tx, id, true), user);
       const s = change.after ?? change.before!;
       await incidentEventAppend(

@@ -213,7 +213,7 @@ export const maintenanceChanges = apiRouter()
       tags: ['Capaciteit'],
       operationId: 'undoMaintenanceChange',
       summary: 'Onderhoudswijziging ongedaan maken',
-      description: `Maakt een wijziging van de onderhoudskalender ongedaan, tot ${MAINTENANCE_UNDO_MINUTES} minuten erna; daarna, of als ze al ongedaan is gemaakt, 409. Met dryRun=true wordt alleen het effect getoond.`,
+      description: `Maakt een wijziging van de onderhoudskalender ongedaan, tot ${MAINTENANCE_UNDO_MINUTES} minuten erna, door wie haar deed of de capaciteitsmanager (anders 403); daarna, of als ze al ongedaan is gemaakt, 409. Met dryRun=true wordt alleen het effect getoond.`,
       request: { params: IdParam, query: DryRunQuery },
       responses: {
         200: {
@@ -228,7 +228,7 @@ export const maintenanceChanges = apiRouter()
       const user = userMay(c, 'maintenance.manage');
       const id = c.req.valid('param').id;
       const { sql, now, procedure } = c.get('deps');
-      if (c.req.valid('query').dryRun === 'true') return c.json(await maintenanceUndoDryRun(sql, id, now()), 200);
-      return c.json(await maintenanceUndo(sql, id, user.id, now(), procedure, c.get('planning')), 200);
+      if (c.req.valid('query').dryRun === 'true') return c.json(await maintenanceUndoDryRun(sql, id, user, now()), 200);
+      return c.json(await maintenanceUndo(sql, id, user, now(), procedure, c.get('planning')), 200);
     },
   );

@@ -28,12 +28,16 @@ import {
   capacityProfilesUntil,
   capacityScheduleFromProfiles,
   MAINTENANCE_UNDO_MINUTES,
+  PLAN_CHANGE_UNDO_FORBIDDEN,
+  planChangeUndoerMay,
+  planChangeUndoUntil,
   type CapacityProfileJson,
   type ChangeEffect,
   type ChangedInterval,
   type MaintenanceChangeJson,
   type MaintenanceWindow,
   type PlanningDryRunResult,
+  type Role,
 } from '@cd/shared';
 import { ProblemError } from '../lib/problem.js';
 import { capacityProfileAt, capacityProfilesRead, type CapacityProfiles } from './capacity-schedule.js';
@@ -42,8 +46,6 @@ import { planningDryRun } from './dry-run.js';
 import { noticeOfPlannedSpan, plannedSpanOf } from './notices.js';
 import type { PlanningCache } from './planning-cache.js';
 import type { ProcedureSettings } from './procedure.js';
-
-const UNDO_MS = MAINTENANCE_UNDO_MINUTES * 60_000;
 
 /** What a recomputation stored, as the save notice tells it. */
 export async function changeEffect(tx: Queryable, result: RecomputeResult): Promise<ChangeEffect> {
@@ -125,7 +127,7 @@ export function maintenanceChangeJson(c: MaintenanceChangeRow): MaintenanceChang
     after: snap(c.after),
     changedBy: c.changedBy,
     changedAt: c.changedAt.toISOString(),
-    undoableUntil: new Date(c.changedAt.getTime() + UNDO_MS).toISOString(),
+    undoableUntil: new Date(planChangeUndoUntil(c.changedAt.getTime())).toISOString(),
     undoneBy: c.undoneBy,
     undoneAt: c.undoneAt?.toISOString() ?? null,
   };
@@ -232,8 +234,17 @@ export async function maintenanceSave(
   });
 }
 
-/** Checks that a change may be undone now; returns it. Throws 404 or 409 with the reason in Dutch. */
-async function undoable(tx: Queryable, changeId: number, now: Date, lock: boolean, owner: WindowOwner): Promise<MaintenanceChangeRow> {
+/** Who asks to undo: the maker of the change, or a role that may undo anyone's (planChangeUndoerMay). */
+export interface Undoer {
+  id: number;
+  role: Role;
+}
+
+/**
+ * Checks that `by` may undo the change now; returns it. Throws 404, 403 (not the maker nor the capacity manager, the
+ * rule every plan change follows) or 409 with the reason in Dutch.
+ */
+async function undoable(tx: Queryable, changeId: number, now: Date, lock: boolean, owner: WindowOwner, by: Undoer): Promise<MaintenanceChangeRow> {
   const change = await maintenanceChangeById(tx, changeId, lock);
   if (!change) throw new ProblemError(404, 'Deze wijziging bestaat niet.');
   const incidentId = changeIncident(change);
@@ -241,8 +252,10 @@ async function undoable(tx: Queryable, changeId: number, now: Date, lock: boolea
   if (owner.incidentId === null && incidentId !== null) {
     throw new ProblemError(409, 'Deze wijziging hoort bij een incident; maak haar ongedaan via de capaciteitsimpact van het incident.');
   }
+  if (!planChangeUndoerMay(by, change.changedById)) throw new ProblemError(403, PLAN_CHANGE_UNDO_FORBIDDEN);
   if (change.undoneAt) throw new ProblemError(409, 'Deze wijziging is al ongedaan gemaakt.');
-  if (now.getTime() > change.changedAt.getTime() + UNDO_MS) {
+  // Half-open, as every plan change: at exactly the end of the term it is too late.
+  if (now.getTime() >= planChangeUndoUntil(change.changedAt.getTime())) {
     throw new ProblemError(409, `Een wijziging kan tot ${MAINTENANCE_UNDO_MINUTES} minuten daarna ongedaan worden gemaakt; deze termijn is voorbij.`);
   }
   if ((await maintenanceLastChangeId(tx, change.maintenanceId)) !== change.id) {
@@ -254,8 +267,8 @@ async function undoable(tx: Queryable, changeId: number, now: Date, lock: boolea
 const snapshotSpan = (s: MaintenanceSnapshot) => ({ start: new Date(s.start), end: new Date(s.end) });
 
 /** What undoing the change would do to the conflicts; nothing is written. */
-export async function maintenanceUndoDryRun(sql: Sql, changeId: number, now: Date, owner: WindowOwner = PLAIN): Promise<PlanningDryRunResult> {
-  const change = await undoable(sql, changeId, now, false, owner);
+export async function maintenanceUndoDryRun(sql: Sql, changeId: number, by: Undoer, now: Date, owner: WindowOwner = PLAIN): Promise<PlanningDryRunResult> {
+  const change = await undoable(sql, changeId, now, false, owner, by);
   const restored = change.before ? asCore(change.maintenanceId, { ...snapshotSpan(change.before), factor: change.before.factor }) : null;
   const spans = [change.before, change.after].filter((s) => s !== null).map(snapshotSpan);
   return planningDryRun(sql, {
@@ -268,7 +281,7 @@ export async function maintenanceUndoDryRun(sql: Sql, changeId: number, now: Dat
 export async function maintenanceUndo(
   sql: Sql,
   changeId: number,
-  userId: number,
+  by: Undoer,
   now: Date,
   settings: ProcedureSettings | undefined,
   planning?: PlanningCache,
@@ -278,13 +291,13 @@ export async function maintenanceUndo(
 ) {
   return sql.begin(async (tx: Tx) => {
     // One undo at a time per change: the row lock makes a second, concurrent undo wait and then see it undone.
-    const change = await undoable(tx, changeId, now, true, owner);
+    const change = await undoable(tx, changeId, now, true, owner, by);
     const id = change.maintenanceId;
     const b = change.before;
     if (change.action === 'create') await maintenanceDelete(tx, id);
     else if (change.action === 'update') await maintenanceUpdate(tx, id, { ...snapshotSpan(b!), factor: b!.factor, reason: b!.reason, kind: b!.kind });
     else await maintenanceRestore(tx, id, b!);
-    await maintenanceChangeUndone(tx, change.id, userId, now);
+    await maintenanceChangeUndone(tx, change.id, by.id, now);
     if (afterUndo) await afterUndo(tx, change);
     const spans = [change.before, change.after].filter((s) => s !== null).map(snapshotSpan);
     const result = await conflictsRecompute(tx, spanOf(...spans), now, 'Onderhoudswijziging ongedaan gemaakt', settings, planning);

@@ -3,7 +3,7 @@ import {
   incidentEvents,
   disruptionAnalysesList,
   prioritySettings,
-  type CapacityImpactRow,
+  type CapacityImpactListRow,
   type EscalationRow,
   type IncidentRow,
   type Sql,
@@ -18,6 +18,7 @@ import {
   type IncidentJson,
   incidentActionsFor,
   LADDER_LABELS,
+  planChangeUndoUntil,
   type PrioritySetting,
   snoClock,
 } from '@cd/shared';
@@ -109,13 +110,22 @@ export function escalationJson(e: EscalationRow): EscalationJson {
   };
 }
 
-export const impactJson = (m: CapacityImpactRow) => ({
+export const impactJson = (m: CapacityImpactListRow) => ({
   id: m.id,
   start: m.startAt.toISOString(),
   end: m.endAt.toISOString(),
   factor: m.factor,
   reason: m.reason,
   createdBy: m.createdBy,
+  // The change that made the drop as it is now, while it is not undone; the web offers its undo to whoever may.
+  lastChange:
+    m.lastChangeId !== null && m.lastChangeAt !== null && m.lastChangeUndoneAt === null
+      ? {
+          id: m.lastChangeId,
+          changedById: m.lastChangeById,
+          undoableUntil: new Date(planChangeUndoUntil(m.lastChangeAt.getTime())).toISOString(),
+        }
+      : null,
 });
 
 /**

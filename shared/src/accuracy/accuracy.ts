@@ -67,12 +67,33 @@ export interface HourCell {
 }
 
 /**
+ * Calls `visit` with the start of every whole hour in [from, to) that the window touches, even for a minute: the one
+ * definition of an announced hour (README.md). Edge: a window ending exactly on the hour does not touch the next one;
+ * an hour cut by `from` or `to` is not visited.
+ */
+export function accuracyHoursTouched(w: { start: number; end: number }, from: number, to: number, visit: (hour: number) => void): void {
+  const firstHour = Math.ceil(from / HOUR_MS) * HOUR_MS;
+  const start = Math.max(w.start, firstHour);
+  const end = Math.min(w.end, to);
+  if (end <= start) return;
+  for (let h = Math.floor(start / HOUR_MS) * HOUR_MS; h < end; h += HOUR_MS) {
+    if (h < firstHour || h + HOUR_MS > to) continue;
+    visit(h);
+  }
+}
+
+/** True when the hour starting at `hour` lies wholly inside [from, to): the hours whose figures count. */
+export function accuracyHourCounts(hour: number, from: number, to: number): boolean {
+  return hour >= Math.ceil(from / HOUR_MS) * HOUR_MS && hour + HOUR_MS <= to;
+}
+
+/**
  * The hours in [from, to) per Afnemer, the one definition of "announced" and "unannounced" (README.md): an hour that
- * a counted window of the Afnemer touches, even for a minute, is announced; its actual messages otherwise are
- * unannounced. Only whole hours inside the range count; hours with neither a window nor actuals are absent.
+ * a counted window of the Afnemer touches, even for a minute, is announced (accuracyHoursTouched); its actual
+ * messages otherwise are unannounced. Only whole hours inside the range count; hours with neither a window nor
+ * actuals are absent.
  */
 export function accuracyCells(windows: readonly PlanWindow[], actuals: readonly ActualHour[], from: number, to: number): Map<string, Map<number, HourCell>> {
-  const firstHour = Math.ceil(from / HOUR_MS) * HOUR_MS;
   const cells = new Map<string, Map<number, HourCell>>();
   const cellOf = (afnemer: string, hour: number): HourCell => {
     let byHour = cells.get(afnemer);
@@ -83,19 +104,15 @@ export function accuracyCells(windows: readonly PlanWindow[], actuals: readonly 
   };
   for (const w of windows) {
     if (!windowCounts(w)) continue;
-    const start = Math.max(w.start, firstHour);
-    const end = Math.min(w.end, to);
-    if (end <= start) continue;
     const perMs = w.volume / (w.end - w.start);
-    for (let h = Math.floor(start / HOUR_MS) * HOUR_MS; h < end; h += HOUR_MS) {
-      if (h < firstHour || h + HOUR_MS > to) continue;
+    accuracyHoursTouched(w, from, to, (h) => {
       const cell = cellOf(w.afnemer, h);
       cell.planned += perMs * (Math.min(w.end, h + HOUR_MS) - Math.max(w.start, h));
       cell.announced = true;
-    }
+    });
   }
   for (const a of actuals) {
-    if (a.hour < firstHour || a.hour + HOUR_MS > to || a.count <= 0) continue;
+    if (!accuracyHourCounts(a.hour, from, to) || a.count <= 0) continue;
     cellOf(a.afnemer, a.hour).actual += a.count;
   }
   return cells;

@@ -1,13 +1,14 @@
 /**
  * Actual messages beside the planned load: per bucket of the load view, what was really sent and the part of it that
- * was unannounced, by the one definition of accuracyCells. Pure: the instant up to which actuals are known comes in.
+ * was unannounced, by the one definition of accuracyCells and accuracyHoursTouched. Pure: the instant up to which actuals are known comes in.
  */
 import type { LoadBucketSize } from '../planning-api.js';
 import { BUCKET_MS } from '../planning/bucket.js';
+import { windowCounts } from '../planning/load.js';
 import { loadCombine } from '../planning/load-view.js';
 import type { PlanWindow } from '../planning/types.js';
 import { HOUR_MS } from '../time/units.js';
-import { type ActualHour, accuracyCells } from './accuracy.js';
+import { type ActualHour, accuracyHourCounts, accuracyHoursTouched } from './accuracy.js';
 
 export interface LoadActualsInput {
   from: number;
@@ -40,18 +41,37 @@ export function loadActuals(input: LoadActualsInput): LoadActuals {
   const actual = new Float64Array(n);
   const unannounced = new Float64Array(n);
   const known = Math.min(input.known, toBucket * BUCKET_MS);
-  const cells = accuracyCells(input.windows, input.actuals, fromBucket * BUCKET_MS, known);
+  const from = fromBucket * BUCKET_MS;
+  // The hours of accuracyCells with messages sent, without building a cell for every hour a window touches (a year of
+  // every Afnemer's windows is tens of thousands of them): per Afnemer the span of its hours with messages, and in
+  // it one byte per hour for "a counted window touches it" (accuracyHoursTouched, the one definition of announced).
+  const counted = (a: ActualHour) => a.count > 0 && accuracyHourCounts(a.hour, from, known) && (input.ownAfnemer === null || a.afnemer === input.ownAfnemer);
+  const spans = new Map<string, { first: number; last: number; touched: Uint8Array }>();
+  for (const a of input.actuals) {
+    if (!counted(a)) continue;
+    const span = spans.get(a.afnemer);
+    if (!span) spans.set(a.afnemer, { first: a.hour, last: a.hour, touched: new Uint8Array(0) });
+    else if (a.hour < span.first) span.first = a.hour;
+    else if (a.hour > span.last) span.last = a.hour;
+  }
+  for (const span of spans.values()) span.touched = new Uint8Array((span.last - span.first) / HOUR_MS + 1);
+  for (const w of input.windows) {
+    const span = spans.get(w.afnemer);
+    if (!span || !windowCounts(w)) continue;
+    accuracyHoursTouched(w, Math.max(from, span.first), Math.min(known, span.last + HOUR_MS), (h) => {
+      span.touched[(h - span.first) / HOUR_MS] = 1;
+    });
+  }
   const perHour = HOUR_MS / BUCKET_MS;
-  for (const [afnemer, byHour] of cells) {
-    if (input.ownAfnemer !== null && afnemer !== input.ownAfnemer) continue;
-    for (const [hour, cell] of byHour) {
-      if (cell.actual === 0) continue;
-      const first = hour / BUCKET_MS - fromBucket;
-      for (let q = first; q < first + perHour; q++) {
-        if (q < 0 || q >= n) continue;
-        actual[q]! += cell.actual / perHour;
-        if (!cell.announced) unannounced[q]! += cell.actual / perHour;
-      }
+  for (const a of input.actuals) {
+    if (!counted(a)) continue;
+    const span = spans.get(a.afnemer)!;
+    const announced = span.touched[(a.hour - span.first) / HOUR_MS] === 1;
+    const first = a.hour / BUCKET_MS - fromBucket;
+    for (let q = first; q < first + perHour; q++) {
+      if (q < 0 || q >= n) continue;
+      actual[q]! += a.count / perHour;
+      if (!announced) unannounced[q]! += a.count / perHour;
     }
   }
   const sums = loadCombine(actual, fromBucket, input.bucket);

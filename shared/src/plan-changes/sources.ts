@@ -21,6 +21,18 @@ export function planChangeUndoUntil(createdAt: number): number {
   return createdAt + PLAN_CHANGE_UNDO_MS;
 }
 
+/** Why a user who may not undo a change is refused (403); the one Dutch wording of the rule below. */
+export const PLAN_CHANGE_UNDO_FORBIDDEN = 'Alleen wie de wijziging deed, of de capaciteitsmanager, kan haar ongedaan maken.';
+
+/**
+ * Returns true when `actor` may undo a change made by the user `makerId`: its maker, or a role that may undo anyone's
+ * (plan-change.undo-any: the capacity manager). Every undoable change follows it: window moves, maintenance and an
+ * incident's capacity drops. Edge: a change without a known maker (null) is only the capacity manager's to undo.
+ */
+export function planChangeUndoerMay(actor: { id: number; role: Role }, makerId: number | null): boolean {
+  return (makerId !== null && actor.id === makerId) || roleMay(actor.role, 'plan-change.undo-any');
+}
+
 export interface PlanChangeUndoFacts {
   createdAt: number;
   userId: number;
@@ -39,9 +51,7 @@ export function planChangeUndoRefusal(
   actor: { id: number; role: Role },
   now: number,
 ): { status: 403 | 409; message: string } | null {
-  if (actor.id !== change.userId && !roleMay(actor.role, 'plan-change.undo-any')) {
-    return { status: 403, message: 'Alleen wie de wijziging deed, of de capaciteitsmanager, kan haar ongedaan maken.' };
-  }
+  if (!planChangeUndoerMay(actor, change.userId)) return { status: 403, message: PLAN_CHANGE_UNDO_FORBIDDEN };
   if (change.undoneAt !== null) return { status: 409, message: 'Deze wijziging is al ongedaan gemaakt.' };
   if (now >= planChangeUndoUntil(change.createdAt)) {
     return { status: 409, message: 'Deze wijziging is ouder dan 15 minuten en kan niet meer ongedaan worden gemaakt. Verplaats het verzendmoment opnieuw.' };

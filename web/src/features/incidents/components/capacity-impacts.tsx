@@ -1,4 +1,5 @@
 import { roleMay } from '@cd/shared/access';
+import { planChangeUndoerMay } from '@cd/shared/plan-changes';
 import type { MaintenanceChangeJson } from '@cd/shared';
 import { fromLocalInputValue, toLocalInputValue } from '@cd/shared/time';
 import { type FormEvent, useEffect, useId, useState } from 'react';
@@ -26,6 +27,8 @@ import { FormFooter } from '../../../components/form-footer';
 type Impact = IncidentDetailJson['capacityImpacts'][number];
 /** What was just stored, as the notice tells it; `change` can be undone until its time is up. */
 type Done = { text: string; change: MaintenanceChangeJson | null };
+/** The change to undo: which one, and whether it lowered (create) or lifted (delete) capacity. */
+type UndoTarget = Pick<MaintenanceChangeJson, 'id' | 'action'>;
 
 /**
  * The capacity drops of an incident, and for whoever may (incident.capacity-impact) the buttons to lower capacity and
@@ -40,7 +43,10 @@ export function CapacityImpacts({ incident: i }: { incident: IncidentDetailJson 
   const mayLower = may && i.actions.includes('capacity-impact');
   const [lowering, setLowering] = useState(false);
   const [lifting, setLifting] = useState<Impact | null>(null);
-  const [undoing, setUndoing] = useState<MaintenanceChangeJson | null>(null);
+  const [undoing, setUndoing] = useState<UndoTarget | null>(null);
+  // The drop's own change, for whoever may undo it (its maker or the capacity manager) while its term runs.
+  const undoableChange = (m: Impact) =>
+    may && m.lastChange && Date.parse(m.lastChange.undoableUntil) > Date.now() && planChangeUndoerMay(user, m.lastChange.changedById) ? m.lastChange : null;
   const [message, setMessage] = useState<Done | null>(null);
   const done = (d: Done) => {
     setLowering(false);
@@ -65,21 +71,36 @@ export function CapacityImpacts({ incident: i }: { incident: IncidentDetailJson 
         <p className="muted">{t('incidentCapacity.none')}</p>
       ) : (
         <ul className="timeline" data-testid="incident-capacity-impacts">
-          {i.capacityImpacts.map((m) => (
-            <li key={m.id}>
-              <strong>{f.period(m.start, m.end)}</strong> · {t('incidentCapacity.remains', { percent: f.percent(m.factor) })}
-              <span className="cell-sub">
-                {m.reason}
-                {m.createdBy && ` · ${m.createdBy}`}
-              </span>
-              {may && (
-                <button type="button" className="button button--ghost button--small button--danger" onClick={() => setLifting(m)}>
-                  {t('incidentCapacity.lift')}
-                  <span className="visually-hidden"> {f.period(m.start, m.end)}</span>
-                </button>
-              )}
-            </li>
-          ))}
+          {i.capacityImpacts.map((m) => {
+            const undo = undoableChange(m);
+            return (
+              <li key={m.id}>
+                <strong>{f.period(m.start, m.end)}</strong> · {t('incidentCapacity.remains', { percent: f.percent(m.factor) })}
+                <span className="cell-sub">
+                  {m.reason}
+                  {m.createdBy && ` · ${m.createdBy}`}
+                </span>
+                {may && (
+                  <button type="button" className="button button--ghost button--small button--danger" onClick={() => setLifting(m)}>
+                    {t('incidentCapacity.lift')}
+                    <span className="visually-hidden"> {f.period(m.start, m.end)}</span>
+                  </button>
+                )}
+                {undo && (
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    data-testid="incident-capacity-undo"
+                    onClick={() => setUndoing({ id: undo.id, action: 'create' })}
+                  >
+                    {t('change.undo')}
+                    <span className="visually-hidden"> {f.period(m.start, m.end)}</span>{' '}
+                    <span className="muted">{t('change.undoUntil', { time: f.time(undo.undoableUntil) })}</span>
+                  </button>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       {mayLower && (
@@ -225,7 +246,7 @@ function UndoDialog({
   onDone,
 }: {
   incidentId: number;
-  change: MaintenanceChangeJson | null;
+  change: UndoTarget | null;
   onClose: () => void;
   onDone: (d: Done) => void;
 }) {

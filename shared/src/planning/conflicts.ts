@@ -6,7 +6,8 @@ import { loadOfPacked, type PackedWindows, windowsPack } from './load.js';
 import { DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL } from './levels.js';
 import { loadOrderScratch, orderByLoadDesc } from './order.js';
 import { loadExceeds } from './tolerance.js';
-import type { CapacityInForce, CapacitySchedule, Conflict, ConflictWindow, MaintenanceWindow, PlanWindow, WarningRun } from './types.js';
+import { ConflictWindows } from './conflict-windows.js';
+import type { CapacityInForce, CapacitySchedule, Conflict, MaintenanceWindow, PlanWindow, WarningRun } from './types.js';
 
 const Q = BUCKET_MS;
 
@@ -115,10 +116,10 @@ function runsOf(states: Uint8Array, state: BucketState): [number, number][] {
 
 /**
  * The windows of each overload run, as one list in which run r holds the entries `offsets[r]..offsets[r + 1]`, each
- * with the window's id, its Afnemer (as a code into `afnemers`), its load inside the run (`share`) and its
- * ConflictWindow (`entry`). A window reaches the runs from the first one that does not end before its first bucket;
- * most reach none or one, so this is linear in the windows, and it reads the window objects of the runs once, in
- * input order.
+ * with the window's id, its position in the input (`position`), its Afnemer (as a code into `afnemers`) and its load
+ * inside the run (`share`). A window reaches the runs from the first one that does not end before its first bucket;
+ * most reach none or one, so this is linear in the windows, and it reads the window objects of the runs once (id and
+ * Afnemer), in input order. No object is made per entry.
  */
 function windowsByRun(
   windows: readonly PlanWindow[],
@@ -130,7 +131,7 @@ function windowsByRun(
 ): {
   offsets: Int32Array;
   id: Float64Array;
-  entry: ConflictWindow[];
+  position: Int32Array;
   afnemerCode: Int32Array;
   share: Float64Array;
   afnemers: string[];
@@ -165,8 +166,7 @@ function windowsByRun(
   const fill = offsets.slice(0, runs);
   const id = new Float64Array(total);
   const share = new Float64Array(total);
-  // Sized up front: pushing grew the array step by step and cost three times as much at 500,000 windows.
-  const entry = new Array<ConflictWindow>(total);
+  const position = new Int32Array(total);
   const afnemerCode = new Int32Array(total);
   const codeOf = new Map<string, number>();
   const afnemers: string[] = [];
@@ -174,7 +174,8 @@ function windowsByRun(
     let r = firstRun[k]!;
     if (r < 0) continue;
     const l = Math.ceil(Math.min(end[k]!, rangeEnd) / Q) - 1 - fromBucket;
-    const w = windows[packed.index[k]!]!;
+    const p = packed.index[k]!;
+    const w = windows[p]!;
     const oin = w.afnemer;
     let code = codeOf.get(oin);
     if (code === undefined) {
@@ -189,15 +190,13 @@ function windowsByRun(
     for (; r < runs && runFrom[r]! <= l; r++) {
       const at = fill[r]!++;
       id[at] = windowId;
+      position[at] = p;
       afnemerCode[at] = code;
       const part = Math.min(we, (fromBucket + runTo[r]!) * Q) - Math.max(ws, (fromBucket + runFrom[r]!) * Q);
-      const windowLoad = (v * part) / (we - ws);
-      share[at] = windowLoad;
-      // Made here, while the window object is at hand; the conflict only puts them in order.
-      entry[at] = { afnemer: oin, kenmerk: w.kenmerk, id: windowId, load: windowLoad };
+      share[at] = (v * part) / (we - ws);
     }
   }
-  return { offsets, id, entry, afnemerCode, share, afnemers, codeOf };
+  return { offsets, id, position, afnemerCode, share, afnemers, codeOf };
 }
 
 /**
@@ -279,7 +278,12 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
     const runFrom = Int32Array.from(overloadRuns, (r) => r[0]);
     const runTo = Int32Array.from(overloadRuns, (r) => r[1]);
     const byRun = windowsByRun(windows, packed, runFrom, runTo, fromBucket, n);
-    const { offsets, id, entry, afnemerCode, share } = byRun;
+    const { offsets, id, position, afnemerCode, share } = byRun;
+    // The conflicts' windows in their order, as columns: each conflict gets views of its stretch of these three.
+    const total = offsets[overloadRuns.length]!;
+    const orderedId = new Float64Array(total);
+    const orderedLoad = new Float64Array(total);
+    const orderedPosition = new Int32Array(total);
     let widest = 0;
     for (let r = 0; r < overloadRuns.length; r++) widest = Math.max(widest, offsets[r + 1]! - offsets[r]!);
     const scratch = loadOrderScratch(widest);
@@ -308,10 +312,18 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
         }
       }
       const order = orderByLoadDesc(share.subarray(from, from + size), id.subarray(from, from + size), size, scratch);
-      const involved: ConflictWindow[] = new Array(size);
       for (let j = 0; j < size; j++) {
-        involved[j] = entry[from + order[j]!]!;
+        const at = from + order[j]!;
+        orderedId[from + j] = id[at]!;
+        orderedLoad[from + j] = share[at]!;
+        orderedPosition[from + j] = position[at]!;
       }
+      const involved = new ConflictWindows(
+        orderedId.subarray(from, from + size),
+        orderedLoad.subarray(from, from + size),
+        orderedPosition.subarray(from, from + size),
+        windows,
+      );
       const sortedRanks = ranks.subarray(0, distinct).sort();
       const afnemers = new Array<string>(distinct);
       for (let j = 0; j < distinct; j++) afnemers[j] = byName[sortedRanks[j]!]!;

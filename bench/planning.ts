@@ -6,7 +6,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { conflictsDetect, suggestionsForConflict, type ConflictsResult } from '../shared/src/planning/index.js';
+import { conflictObjects, conflictsDetect, suggestionsForConflict, type ConflictObjects, type ConflictsResult } from '../shared/src/planning/index.js';
 import { conflictsDetectBrute } from '../shared/src/planning/planning.brute.js';
 import { planningBenchData, randomSeeded, type BenchData } from './data.js';
 
@@ -56,7 +56,7 @@ function sampleWindows(data: BenchData, fraction: number): BenchData {
   return { ...data, windows: data.windows.filter(() => random() < fraction) };
 }
 
-function sameConflicts(a: ConflictsResult['conflicts'], b: ConflictsResult['conflicts']): boolean {
+function sameConflicts(a: ConflictsResult['conflicts'], b: readonly ConflictObjects[]): boolean {
   if (a.length !== b.length) return false;
   return a.every((c, i) => {
     const d = b[i]!;
@@ -129,7 +129,7 @@ export async function run(options: PlanningBenchOptions = {}): Promise<PlanningB
     withSplit: 0,
   };
   if (biggest) {
-    const input = { ...data, conflict: biggest, now: data.fromBucket * 900_000 - 30 * 86_400_000 };
+    const input = { ...data, conflict: conflictObjects(biggest), now: data.fromBucket * 900_000 - 30 * 86_400_000 };
     const [first] = timed(() => suggestionsForConflict(input));
     const suggestionTimes: number[] = [];
     for (let i = 0; i < 5; i++) suggestionTimes.push(timed(() => suggestionsForConflict(input))[1]);

@@ -243,7 +243,7 @@ async function storedAndFull() {
     full: full.map((c) => ({
       start: c.start,
       end: c.end,
-      windowIds: c.windows.map((w) => w.id).sort((a, b) => a - b),
+      windowIds: c.windows.ids().sort((a, b) => a - b),
       excess: round(c.excessMessages),
       backlog: round(c.peakBacklog),
       drained: c.drainedAt,

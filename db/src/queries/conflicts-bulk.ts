@@ -8,13 +8,21 @@ import { type NotificationSubject, notificationSubjectDefault } from '@cd/shared
 import type { Tx } from '../client.js';
 import { type CaseRow, casesByConflicts } from './procedure.js';
 
+/** A conflict's windows as stored (jsonb, largest load first): one object per window, read from the columns. */
+function windowsStored(c: Conflict): { id: number; afnemer: string; kenmerk: string; load: number }[] {
+  const ws = c.windows;
+  const out = new Array<{ id: number; afnemer: string; kenmerk: string; load: number }>(ws.length);
+  for (let j = 0; j < ws.length; j++) out[j] = { id: ws.id[j]!, afnemer: ws.afnemer(j), kenmerk: ws.kenmerk(j), load: ws.load[j]! };
+  return out;
+}
+
 function conflictRecord(c: Conflict) {
   return {
     start_at: new Date(c.start).toISOString(),
     end_at: new Date(c.end).toISOString(),
     afnemers: c.afnemers,
-    windows: c.windows.map((w) => ({ id: w.id, afnemer: w.afnemer, kenmerk: w.kenmerk, load: w.load })),
-    window_ids: c.windows.map((w) => w.id),
+    windows: windowsStored(c),
+    window_ids: c.windows.ids(),
     peak_utilization: c.peakUtilization,
     excess_messages: c.excessMessages,
     peak_backlog: c.peakBacklog,

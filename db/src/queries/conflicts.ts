@@ -62,7 +62,7 @@ export async function conflictsUnchanged(tx: Tx, kept: readonly { id: number; co
     const ws = c.windows;
     if (windowIds.length !== ws.length || loads.length !== ws.length) continue;
     let equal = true;
-    for (let i = 0; i < ws.length && equal; i++) equal = windowIds[i] === ws[i]!.id && storedNumber(loads[i]!) === storedNumber(ws[i]!.load);
+    for (let i = 0; i < ws.length && equal; i++) equal = windowIds[i] === ws.id[i] && storedNumber(loads[i]!) === storedNumber(ws.load[i]!);
     if (equal) same.add(id);
   }
   return same;

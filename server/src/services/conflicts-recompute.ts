@@ -266,7 +266,7 @@ async function recomputeRun(
   await conflictsUpdateMany(tx, changedKept, now);
   await casesInvolvedUpdate(
     tx,
-    changedKept.map((k) => ({ id: k.id, afnemers: k.conflict.afnemers, windowIds: k.conflict.windows.map((w) => w.id) })),
+    changedKept.map((k) => ({ id: k.id, afnemers: k.conflict.afnemers, windowIds: k.conflict.windows.ids() })),
     now,
   );
   const createdIds = await conflictsInsertMany(tx, created, now);

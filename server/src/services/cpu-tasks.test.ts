@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflictsDetect, type PlanWindow } from '@cd/shared';
+import { conflictObjects, conflictsDetect, type PlanWindow } from '@cd/shared';
 import { cpuTaskRun, detectSummary, detectUnpack, windowColumnsOf, windowsCounting, windowsOfColumns, type DetectPacked } from './cpu-tasks.js';
 
 const t0 = Date.UTC(2027, 2, 28, 0); // the spring DST Sunday
@@ -45,8 +45,9 @@ describe('cpuTaskRun detect', () => {
       const input = { profile: new Array<number>(168).fill(40_000), maintenance: [], fromBucket: t0 / 900_000 - 4, toBucket: t0 / 900_000 + 140 };
       // As the worker answers (conflict windows as indices into the columns), unpacked as the main thread does.
       const viaColumns = detectUnpack(cpuTaskRun({ task: 'detect', input, windows: windowColumnsOf(windows) }) as DetectPacked, windowsCounting(windows));
-      expect(viaColumns).toEqual(detectSummary({ ...input, windows }));
-      expect(viaColumns.conflicts).toEqual(conflictsDetect({ ...input, windows }).conflicts);
+      const direct = detectSummary({ ...input, windows });
+      expect({ ...viaColumns, conflicts: viaColumns.conflicts.map(conflictObjects) }).toEqual({ ...direct, conflicts: direct.conflicts.map(conflictObjects) });
+      expect(viaColumns.conflicts.map(conflictObjects)).toEqual(conflictsDetect({ ...input, windows }).conflicts.map(conflictObjects));
       conflicts += viaColumns.conflicts.length;
     }
     expect(conflicts).toBeGreaterThan(10);

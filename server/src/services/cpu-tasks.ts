@@ -4,13 +4,13 @@
  */
 import {
   BUCKET_OVERLOADED,
+  ConflictWindows,
   conflictsDetect,
   levellingPropose,
   prognoseCsvParse,
   PrognoseJsonUpload,
   prognoseJsonToRows,
   type Conflict,
-  type ConflictWindow,
   type ConflictsInput,
   type PlanWindow,
   type LevellingInput,
@@ -123,49 +123,55 @@ export function windowsOfColumns(c: WindowColumns): PlanWindow[] {
 
 /**
  * A DetectSummary as the worker sends it back: the conflicts without their windows, and the windows of all conflicts
- * in order as the index of the window in the columns and its load (`windowCount` per conflict). The main thread
- * takes Afnemer and kenmerk from its own windows (detectUnpack) instead of deserialising some 10,000 objects.
+ * in order as three columns (`windowCount` per conflict): the window's index in the columns it was sent, its id and
+ * its load. The main thread takes Afnemer and kenmerk from its own windows (detectUnpack), nothing is made per window.
  */
 export interface DetectPacked {
-  conflicts: Conflict[];
+  conflicts: Omit<Conflict, 'windows'>[];
   windowCount: Int32Array;
   windowAt: Int32Array;
+  windowId: Float64Array;
   windowLoad: Float64Array;
   cutAtStart: boolean;
   cutAtEnd: boolean;
 }
 
-/** A detection's summary with each conflict window as its index in `columnIds` (the window ids of the columns). */
-export function detectPack(summary: DetectSummary, columnIds: Float64Array): DetectPacked {
-  const total = summary.conflicts.reduce((n, c) => n + c.windows.length, 0);
+/**
+ * A detection's summary with each conflict window as its index in the windows detection was given (which are the
+ * columns', index for index: windowsOfColumns), copied into three compact columns for the trip between threads.
+ */
+export function detectPack(summary: DetectSummary): DetectPacked {
+  let total = 0;
+  for (const c of summary.conflicts) total += c.windows.length;
   const windowCount = new Int32Array(summary.conflicts.length);
   const windowAt = new Int32Array(total);
+  const windowId = new Float64Array(total);
   const windowLoad = new Float64Array(total);
-  const indexOf = new Map<number, number>();
-  if (total > 0) for (let k = 0; k < columnIds.length; k++) indexOf.set(columnIds[k]!, k);
   let at = 0;
   const conflicts = summary.conflicts.map((c, i) => {
-    windowCount[i] = c.windows.length;
-    for (const w of c.windows) {
-      windowAt[at] = indexOf.get(w.id)!;
-      windowLoad[at] = w.load;
-      at++;
-    }
-    return { ...c, windows: [] };
+    const { windows, ...rest } = c;
+    windowCount[i] = windows.length;
+    windowAt.set(windows.index, at);
+    windowId.set(windows.id, at);
+    windowLoad.set(windows.load, at);
+    at += windows.length;
+    return rest;
   });
-  return { conflicts, windowCount, windowAt, windowLoad, cutAtStart: summary.cutAtStart, cutAtEnd: summary.cutAtEnd };
+  return { conflicts, windowCount, windowAt, windowId, windowLoad, cutAtStart: summary.cutAtStart, cutAtEnd: summary.cutAtEnd };
 }
 
 /** The DetectSummary of `packed`, whose window indices point into `counting` (the windows the columns were made of). */
 export function detectUnpack(packed: DetectPacked, counting: readonly PlanWindow[]): DetectSummary {
   let at = 0;
-  const conflicts = packed.conflicts.map((c, i) => {
+  const conflicts = packed.conflicts.map((c, i): Conflict => {
     const n = packed.windowCount[i]!;
-    const windows: ConflictWindow[] = new Array(n);
-    for (let j = 0; j < n; j++, at++) {
-      const w = counting[packed.windowAt[at]!]!;
-      windows[j] = { afnemer: w.afnemer, kenmerk: w.kenmerk, id: w.id, load: packed.windowLoad[at]! };
-    }
+    const windows = new ConflictWindows(
+      packed.windowId.subarray(at, at + n),
+      packed.windowLoad.subarray(at, at + n),
+      packed.windowAt.subarray(at, at + n),
+      counting,
+    );
+    at += n;
     return { ...c, windows };
   });
   return { conflicts, cutAtStart: packed.cutAtStart, cutAtEnd: packed.cutAtEnd };
@@ -236,7 +242,7 @@ export function cpuTaskRun(t: CpuTask, emit?: (chunk: string) => void): DetectPa
     case 'json-upload':
       return jsonUploadRead(t.bytes, t.opts);
     case 'detect':
-      return detectPack(detectSummary({ ...t.input, windows: windowsOfColumns(t.windows) }), t.windows.id);
+      return detectPack(detectSummary({ ...t.input, windows: windowsOfColumns(t.windows) }));
     case 'levelling':
       return levellingPropose(t.input);
     default: {

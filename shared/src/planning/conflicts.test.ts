@@ -5,7 +5,8 @@ import { capacityProfileUniform } from './capacity.js';
 import { BUCKET_OK, BUCKET_OVERLOADED, BUCKET_WARNING, bucketStates, conflictsDetect } from './conflicts.js';
 import { ANCHORS, close, DAY, firstDifference, maintenanceArb, OINS, scenarioArb, scheduleArb } from './planning.arbitraries.js';
 import { conflictsDetectBrute } from './planning.brute.js';
-import type { Conflict, PlanWindow } from './types.js';
+import { conflictObjects } from './conflict-windows.js';
+import type { Conflict, ConflictObjects, PlanWindow } from './types.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -56,7 +57,7 @@ describe('conflictsDetect', () => {
     const a = win(t0, t0 + HOUR, 4000, { afnemer: OIN_B });
     const b = win(t0 + 30 * MIN, t0 + 90 * MIN, 2000);
     const { conflicts } = detect([a, b]);
-    expect(conflicts).toEqual<Conflict[]>([
+    expect(conflicts.map(conflictObjects)).toEqual<ConflictObjects[]>([
       {
         start: t0 + 30 * MIN,
         end: t0 + HOUR,
@@ -94,13 +95,13 @@ describe('conflictsDetect', () => {
   it('cuts a run at the range end and reports it as not drained', () => {
     const [conflict] = detect([win(t0, t0 + 4 * HOUR, 20_000)], { to: b0 + 4 }).conflicts; // 1250 per bucket
     expect(conflict).toMatchObject({ start: t0, end: t0 + HOUR, drainedAt: null, delayMs: null, peakBacklog: 1000 });
-    expect(conflict!.windows[0]!.load).toBe(5000);
+    expect(conflict!.windows.load[0]).toBe(5000);
   });
 
   it('cuts a run at the range start and counts only the load inside the range', () => {
     const [heavy] = detect([win(t0 - HOUR, t0 + 30 * MIN, 7200)], { from: b0 }).conflicts; // 1200 per bucket
     expect(heavy).toMatchObject({ start: t0, end: t0 + 30 * MIN, fromBucket: b0, excessMessages: 400 });
-    expect(heavy!.windows[0]!.load).toBeCloseTo(2400, 9);
+    expect(heavy!.windows.load[0]).toBeCloseTo(2400, 9);
     expect(heavy!.peakBacklog).toBeCloseTo(400, 9);
   });
 
@@ -130,7 +131,7 @@ describe('conflictsDetect', () => {
       [t0, t0 + 30 * MIN],
       [t0 + 90 * MIN, t0 + 2 * HOUR],
     ]);
-    expect(conflicts.map((c) => c.windows.map((w) => [w.id, w.load]))).toEqual([
+    expect(conflicts.map((c) => c.windows.list().map((w) => [w.id, w.load]))).toEqual([
       [
         [first.id, 1200],
         [long.id, 1000],
@@ -361,9 +362,41 @@ describe('conflictsDetect, windows and Afnemers per conflict (the typed-array ke
         expect(fast.conflicts.length).toBe(brute.conflicts.length);
         fast.conflicts.forEach((c, k) => {
           const b = brute.conflicts[k]!;
-          expect(c.windows.map((w) => [w.id, w.afnemer, w.kenmerk])).toEqual(b.windows.map((w) => [w.id, w.afnemer, w.kenmerk]));
-          c.windows.forEach((w, i) => expect(close(w.load, b.windows[i]!.load)).toBe(true));
+          expect(c.windows.list().map((w) => [w.id, w.afnemer, w.kenmerk])).toEqual(b.windows.map((w) => [w.id, w.afnemer, w.kenmerk]));
+          c.windows.list().forEach((w, i) => expect(close(w.load, b.windows[i]!.load)).toBe(true));
           expect(c.afnemers).toEqual(b.afnemers);
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives columns whose object form is the brute force conflict, each entry pointing at its own input window', () => {
+    fc.assert(
+      fc.property(exactScenarioArb, (input) => {
+        const fast = conflictsDetect(input).conflicts;
+        const brute = conflictsDetectBrute(input).conflicts;
+        expect(fast.length).toBe(brute.length);
+        fast.forEach((c, k) => {
+          const objects = conflictObjects(c);
+          const b = brute[k]!;
+          // Everything but the loads exactly; the loads within the planning tolerance (other summation order).
+          const { windows: fastWindows, ...fastRest } = objects;
+          const { windows: bruteWindows, ...bruteRest } = b;
+          expect({ ...fastRest, excessMessages: 0, peakBacklog: 0, peakUtilization: 0 }).toEqual({
+            ...bruteRest,
+            excessMessages: 0,
+            peakBacklog: 0,
+            peakUtilization: 0,
+          });
+          expect(fastWindows.map(({ load, ...w }) => w)).toEqual(bruteWindows.map(({ load, ...w }) => w));
+          fastWindows.forEach((w, j) => expect(close(w.load, bruteWindows[j]!.load)).toBe(true));
+          // The columns agree with their object form, and each entry's source is the input window of that id.
+          expect(JSON.parse(JSON.stringify(c.windows))).toEqual(fastWindows);
+          for (let j = 0; j < c.windows.length; j++) {
+            expect(input.windows[c.windows.index[j]!]!.id).toBe(c.windows.id[j]);
+            expect(c.windows.load[j]).toBe(fastWindows[j]!.load);
+          }
         });
       }),
       { numRuns: 150 },
@@ -375,10 +408,10 @@ describe('conflictsDetect, windows and Afnemers per conflict (the typed-array ke
       fc.property(scenarioArb({ maxWindows: 60 }), (s) => {
         for (const c of conflictsDetect(s).conflicts) {
           for (let i = 1; i < c.windows.length; i++) {
-            const [x, y] = [c.windows[i - 1]!, c.windows[i]!];
+            const [x, y] = [c.windows.at(i - 1), c.windows.at(i)];
             expect(x.load > y.load || (x.load === y.load && x.id < y.id)).toBe(true);
           }
-          expect(c.afnemers).toEqual([...new Set(c.windows.map((w) => w.afnemer))].sort());
+          expect(c.afnemers).toEqual([...new Set(c.windows.list().map((w) => w.afnemer))].sort());
         }
       }),
       { numRuns: 150 },
@@ -395,11 +428,12 @@ describe('conflictsDetect, windows and Afnemers per conflict (the typed-array ke
       [start, start + HOUR],
       [start + 2 * HOUR, start + 3 * HOUR],
     ]);
-    for (const c of result.conflicts) expect(c.windows).toEqual([{ afnemer: long.afnemer, kenmerk: long.kenmerk, id: long.id, load: 6000 }]);
+    for (const c of result.conflicts) expect(c.windows.list()).toEqual([{ afnemer: long.afnemer, kenmerk: long.kenmerk, id: long.id, load: 6000 }]);
   });
 });
 
-function expectConflictClose(fast: Conflict, brute: Conflict): void {
+function expectConflictClose(fastColumns: Conflict, brute: ConflictObjects): void {
+  const fast = conflictObjects(fastColumns);
   expect([fast.start, fast.end, fast.fromBucket, fast.toBucket]).toEqual([brute.start, brute.end, brute.fromBucket, brute.toBucket]);
   expect(fast.afnemers).toEqual(brute.afnemers);
   expect(fast.drainedAt).toBe(brute.drainedAt);

@@ -4,9 +4,10 @@ import { capacityByBucket } from './capacity.js';
 import { capacityScheduleOf, capacitySchedulePieces } from './capacity-schedule.js';
 import { loadOfPacked, type PackedWindows, windowsPack } from './load.js';
 import { DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL } from './levels.js';
-import { loadOrderScratch, orderByLoadDesc } from './order.js';
+import { type LoadOrderScratch, loadOrderScratch, orderByLoadDesc } from './order.js';
 import { loadExceeds } from './tolerance.js';
-import type { CapacityInForce, CapacitySchedule, Conflict, ConflictWindow, MaintenanceWindow, PlanWindow, WarningRun } from './types.js';
+import { ConflictWindows } from './conflict-windows.js';
+import type { CapacityInForce, CapacitySchedule, Conflict, MaintenanceWindow, PlanWindow, WarningRun } from './types.js';
 
 const Q = BUCKET_MS;
 
@@ -114,11 +115,42 @@ function runsOf(states: Uint8Array, state: BucketState): [number, number][] {
 }
 
 /**
+ * Working arrays of detection, reused from one detection to the next (grown on demand, never shrunk; only the
+ * conflicts' own columns are new each time). At 500,000 windows a detection otherwise allocated some 37 MB of typed
+ * arrays, and that external memory set off garbage collections that marked the input's 500,000 window objects
+ * (27% of the CPU time in the profile of decision 012). Nothing in here outlives a call of conflictsDetect.
+ */
+interface DetectScratch {
+  packed: PackedWindows | undefined;
+  nextRun: Int32Array;
+  firstRun: Int32Array;
+  id: Float64Array;
+  share: Float64Array;
+  position: Int32Array;
+  afnemerCode: Int32Array;
+  order: LoadOrderScratch;
+}
+
+const scratch: DetectScratch = {
+  packed: undefined,
+  nextRun: new Int32Array(0),
+  firstRun: new Int32Array(0),
+  id: new Float64Array(0),
+  share: new Float64Array(0),
+  position: new Int32Array(0),
+  afnemerCode: new Int32Array(0),
+  order: loadOrderScratch(1),
+};
+
+const int32Of = (a: Int32Array, n: number): Int32Array => (a.length >= n ? a : new Int32Array(Math.max(n, Math.ceil(a.length * 1.5))));
+const float64Of = (a: Float64Array, n: number): Float64Array => (a.length >= n ? a : new Float64Array(Math.max(n, Math.ceil(a.length * 1.5))));
+
+/**
  * The windows of each overload run, as one list in which run r holds the entries `offsets[r]..offsets[r + 1]`, each
- * with the window's id, its Afnemer (as a code into `afnemers`), its load inside the run (`share`) and its
- * ConflictWindow (`entry`). A window reaches the runs from the first one that does not end before its first bucket;
- * most reach none or one, so this is linear in the windows, and it reads the window objects of the runs once, in
- * input order.
+ * with the window's id, its position in the input (`position`), its Afnemer (as a code into `afnemers`) and its load
+ * inside the run (`share`). A window reaches the runs from the first one that does not end before its first bucket;
+ * most reach none or one, so this is linear in the windows, and it reads the window objects of the runs once (id and
+ * Afnemer), in input order. No object is made per entry.
  */
 function windowsByRun(
   windows: readonly PlanWindow[],
@@ -130,7 +162,7 @@ function windowsByRun(
 ): {
   offsets: Int32Array;
   id: Float64Array;
-  entry: ConflictWindow[];
+  position: Int32Array;
   afnemerCode: Int32Array;
   share: Float64Array;
   afnemers: string[];
@@ -138,7 +170,7 @@ function windowsByRun(
 } {
   const runs = runFrom.length;
   // The first run that does not end before bucket i.
-  const nextRun = new Int32Array(n);
+  const nextRun = (scratch.nextRun = int32Of(scratch.nextRun, n));
   for (let i = 0, r = 0; i < n; i++) {
     while (r < runs && runTo[r]! <= i) r++;
     nextRun[i] = r;
@@ -147,7 +179,7 @@ function windowsByRun(
   const rangeEnd = (fromBucket + n) * Q;
   const { count, start, end, volume } = packed;
   // Per packed window: its first run, or -1 when it reaches none.
-  const firstRun = new Int32Array(count);
+  const firstRun = (scratch.firstRun = int32Of(scratch.firstRun, count));
   const offsets = new Int32Array(runs + 1);
   for (let k = 0; k < count; k++) {
     const f = Math.floor(Math.max(start[k]!, rangeStart) / Q) - fromBucket;
@@ -163,41 +195,38 @@ function windowsByRun(
   for (let r = 0; r < runs; r++) offsets[r + 1]! += offsets[r]!;
   const total = offsets[runs]!;
   const fill = offsets.slice(0, runs);
-  const id = new Float64Array(total);
-  const share = new Float64Array(total);
-  // Sized up front: pushing grew the array step by step and cost three times as much at 500,000 windows.
-  const entry = new Array<ConflictWindow>(total);
-  const afnemerCode = new Int32Array(total);
+  const id = (scratch.id = float64Of(scratch.id, total));
+  const share = (scratch.share = float64Of(scratch.share, total));
+  const position = (scratch.position = int32Of(scratch.position, total));
+  const afnemerCode = (scratch.afnemerCode = int32Of(scratch.afnemerCode, total));
   const codeOf = new Map<string, number>();
   const afnemers: string[] = [];
   for (let k = 0; k < count; k++) {
     let r = firstRun[k]!;
     if (r < 0) continue;
     const l = Math.ceil(Math.min(end[k]!, rangeEnd) / Q) - 1 - fromBucket;
-    const w = windows[packed.index[k]!]!;
-    const oin = w.afnemer;
+    const p = packed.index[k]!;
+    const oin = windows[p]!.afnemer;
     let code = codeOf.get(oin);
     if (code === undefined) {
       code = afnemers.length;
       codeOf.set(oin, code);
       afnemers.push(oin);
     }
-    const windowId = w.id;
+    const windowId = packed.id[k]!;
     const ws = start[k]!;
     const we = end[k]!;
     const v = volume[k]!;
     for (; r < runs && runFrom[r]! <= l; r++) {
       const at = fill[r]!++;
       id[at] = windowId;
+      position[at] = p;
       afnemerCode[at] = code;
       const part = Math.min(we, (fromBucket + runTo[r]!) * Q) - Math.max(ws, (fromBucket + runFrom[r]!) * Q);
-      const windowLoad = (v * part) / (we - ws);
-      share[at] = windowLoad;
-      // Made here, while the window object is at hand; the conflict only puts them in order.
-      entry[at] = { afnemer: oin, kenmerk: w.kenmerk, id: windowId, load: windowLoad };
+      share[at] = (v * part) / (we - ws);
     }
   }
-  return { offsets, id, entry, afnemerCode, share, afnemers, codeOf };
+  return { offsets, id, position, afnemerCode, share, afnemers, codeOf };
 }
 
 /**
@@ -250,7 +279,7 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
   const n = bucketRangeLength(fromBucket, toBucket);
   const levels = levelsOf(input);
   const schedule = capacityScheduleOf(profile, levels);
-  const packed = windowsPack(windows, fromBucket, toBucket);
+  const packed = (scratch.packed = windowsPack(windows, fromBucket, toBucket, undefined, scratch.packed));
   const load = loadOfPacked(packed, fromBucket, toBucket);
   const capacity = capacityByBucket(schedule, maintenance, fromBucket, toBucket);
   const backlog = backlogByBucket(load, capacity);
@@ -279,10 +308,16 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
     const runFrom = Int32Array.from(overloadRuns, (r) => r[0]);
     const runTo = Int32Array.from(overloadRuns, (r) => r[1]);
     const byRun = windowsByRun(windows, packed, runFrom, runTo, fromBucket, n);
-    const { offsets, id, entry, afnemerCode, share } = byRun;
+    const { offsets, id, position, afnemerCode, share } = byRun;
+    // The conflicts' windows in their order, as columns: each conflict gets views of its stretch of these three.
+    const total = offsets[overloadRuns.length]!;
+    const orderedId = new Float64Array(total);
+    const orderedLoad = new Float64Array(total);
+    const orderedPosition = new Int32Array(total);
     let widest = 0;
     for (let r = 0; r < overloadRuns.length; r++) widest = Math.max(widest, offsets[r + 1]! - offsets[r]!);
-    const scratch = loadOrderScratch(widest);
+    if (scratch.order.order.length < widest) scratch.order = loadOrderScratch(widest);
+    const orderScratch = scratch.order;
     // Afnemers are sorted once (by the engine's own string order, no comparator), then per conflict as numbers.
     const names = byRun.afnemers;
     const byName = names.slice().sort();
@@ -307,11 +342,19 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
           ranks[distinct++] = rankOf[code]!;
         }
       }
-      const order = orderByLoadDesc(share.subarray(from, from + size), id.subarray(from, from + size), size, scratch);
-      const involved: ConflictWindow[] = new Array(size);
+      const order = orderByLoadDesc(share.subarray(from, from + size), id.subarray(from, from + size), size, orderScratch);
       for (let j = 0; j < size; j++) {
-        involved[j] = entry[from + order[j]!]!;
+        const at = from + order[j]!;
+        orderedId[from + j] = id[at]!;
+        orderedLoad[from + j] = share[at]!;
+        orderedPosition[from + j] = position[at]!;
       }
+      const involved = new ConflictWindows(
+        orderedId.subarray(from, from + size),
+        orderedLoad.subarray(from, from + size),
+        orderedPosition.subarray(from, from + size),
+        windows,
+      );
       const sortedRanks = ranks.subarray(0, distinct).sort();
       const afnemers = new Array<string>(distinct);
       for (let j = 0; j < distinct; j++) afnemers[j] = byName[sortedRanks[j]!]!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conflictsDiff } from './diff.js';
+import { ConflictWindows } from './conflict-windows.js';
 import type { Conflict } from './types.js';
 
 function conflict(start: number, end: number, windowIds: number[], excessMessages = 10, peakUtilization: number | null = 1.5): Conflict {
@@ -8,7 +9,7 @@ function conflict(start: number, end: number, windowIds: number[], excessMessage
     end,
     fromBucket: 0,
     toBucket: 0,
-    windows: windowIds.map((id) => ({ afnemer: '00000001003214345000', kenmerk: `K-${id}`, id, load: 1 })),
+    windows: ConflictWindows.of(windowIds.map((id) => ({ afnemer: '00000001003214345000', kenmerk: `K-${id}`, id, load: 1 }))),
     afnemers: ['00000001003214345000'],
     peakUtilization,
     excessMessages,

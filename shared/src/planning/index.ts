@@ -1,4 +1,5 @@
 export * from './types.js';
+export * from './conflict-windows.js';
 export * from './tolerance.js';
 export * from './interval.js';
 export * from './bucket.js';

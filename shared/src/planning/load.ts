@@ -18,6 +18,7 @@ const Q = BUCKET_MS;
 export interface PackedWindows {
   count: number;
   index: Int32Array;
+  id: Float64Array;
   start: Float64Array;
   end: Float64Array;
   volume: Float64Array;
@@ -25,15 +26,25 @@ export interface PackedWindows {
 
 /**
  * Returns the counting windows (see windowCounts) that overlap [fromBucket, toBucket), read once into typed arrays
- * in input order, so that the passes after it touch no objects. `include` narrows the windows further.
+ * in input order, so that the passes after it touch no objects. `include` narrows the windows further. With `reuse`,
+ * its arrays are filled instead of new ones where they are long enough (a caller that packs again and again, such as
+ * detection, then allocates nothing: 14 MB of new arrays per pass of 500,000 windows made the garbage collector run).
  * Edge: a window that only touches the range (ends at its start) is left out; the arrays may be longer than `count`.
  */
-export function windowsPack(windows: readonly PlanWindow[], fromBucket: number, toBucket: number, include?: (window: PlanWindow) => boolean): PackedWindows {
+export function windowsPack(
+  windows: readonly PlanWindow[],
+  fromBucket: number,
+  toBucket: number,
+  include?: (window: PlanWindow) => boolean,
+  reuse?: PackedWindows,
+): PackedWindows {
   const m = windows.length;
-  const index = new Int32Array(m);
-  const start = new Float64Array(m);
-  const end = new Float64Array(m);
-  const volume = new Float64Array(m);
+  const fits = reuse !== undefined && reuse.index.length >= m;
+  const index = fits ? reuse.index : new Int32Array(m);
+  const id = fits ? reuse.id : new Float64Array(m);
+  const start = fits ? reuse.start : new Float64Array(m);
+  const end = fits ? reuse.end : new Float64Array(m);
+  const volume = fits ? reuse.volume : new Float64Array(m);
   const rangeStart = fromBucket * Q;
   const rangeEnd = toBucket * Q;
   let count = 0;
@@ -41,12 +52,13 @@ export function windowsPack(windows: readonly PlanWindow[], fromBucket: number, 
     const w = windows[k]!;
     if (!windowCounts(w) || w.start >= rangeEnd || w.end <= rangeStart || (include !== undefined && !include(w))) continue;
     index[count] = k;
+    id[count] = w.id;
     start[count] = w.start;
     end[count] = w.end;
     volume[count] = w.volume;
     count++;
   }
-  return { count, index, start, end, volume };
+  return { count, index, id, start, end, volume };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { MoveSuggestion, SplitSuggestion } from './suggestions.js';
 import { HOUR_MS } from '../time/units.js';
 import { AMSTERDAM_TIME_ZONE } from '../time/zone.js';
 import { loadExceeds } from './tolerance.js';
-import type { CapacityInForce, CapacityPeriod, CapacityProfile, Conflict, MaintenanceWindow, PlanWindow } from './types.js';
+import type { CapacityInForce, CapacityPeriod, CapacityProfile, ConflictObjects, MaintenanceWindow, PlanWindow } from './types.js';
 
 const ZONE = AMSTERDAM_TIME_ZONE;
 
@@ -126,11 +126,12 @@ export interface BruteInput {
 }
 
 /**
- * Returns conflicts straight from the definition: per-bucket loops, every window checked against every run.
+ * Returns conflicts straight from the definition: per-bucket loops, every window checked against every run; each
+ * conflict's windows as objects (the object form of conflictsDetect's columns).
  * Edge: same semantics as conflictsDetect (see README.md), including the drain search from the run's last bucket.
  */
 export function conflictsDetectBrute(input: BruteInput): {
-  conflicts: Conflict[];
+  conflicts: ConflictObjects[];
   warningBuckets: number;
   load: Float64Array;
   capacity: Float64Array;
@@ -147,7 +148,7 @@ export function conflictsDetectBrute(input: BruteInput): {
   let warningBuckets = 0;
   for (let i = 0; i < n; i++) if (!over(i) && loadExceeds(load[i]!, capacity[i]! * (levelsAt(i).warningLevel ?? DEFAULT_WARNING_LEVEL))) warningBuckets++;
 
-  const conflicts: Conflict[] = [];
+  const conflicts: ConflictObjects[] = [];
   for (let i = 0; i < n; ) {
     if (!over(i)) {
       i++;

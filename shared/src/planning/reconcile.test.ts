@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conflictsMatch, conflictsReconcile, conflictWindowIds, type ConflictIdentity } from './reconcile.js';
+import { ConflictWindows } from './conflict-windows.js';
 import type { Conflict } from './types.js';
 
 function conflict(start: number, end: number, windowIds: number[]): Conflict {
@@ -9,7 +10,7 @@ function conflict(start: number, end: number, windowIds: number[]): Conflict {
     end,
     fromBucket: 0,
     toBucket: 0,
-    windows: windowIds.map((id) => ({ afnemer: '00000001003214345000', kenmerk: `K-${id}`, id, load: 1 })),
+    windows: ConflictWindows.of(windowIds.map((id) => ({ afnemer: '00000001003214345000', kenmerk: `K-${id}`, id, load: 1 }))),
     afnemers: ['00000001003214345000'],
     peakUtilization: 1.5,
     excessMessages: 10,

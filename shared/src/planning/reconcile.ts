@@ -17,7 +17,7 @@ export interface StoredConflict extends ConflictIdentity {
  * Edge: the order is the conflict's (largest load first, as conflictsDetect gives it); nothing is deduplicated.
  */
 export function conflictWindowIds(conflict: Pick<Conflict, 'windows'>): number[] {
-  return conflict.windows.map((w) => w.id);
+  return conflict.windows.ids();
 }
 
 /**

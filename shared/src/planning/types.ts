@@ -1,3 +1,5 @@
+import type { ConflictWindows } from './conflict-windows.js';
+
 /** Status of a send window; cancelled windows ('geannuleerd') carry no load. */
 export type PlanWindowStatus = 'concept' | 'definitief' | 'geannuleerd';
 
@@ -59,7 +61,7 @@ export interface BucketRange {
   toBucket: number;
 }
 
-/** A window's share of a conflict: `load` = its messages inside the conflict's run. */
+/** A window's share of a conflict: `load` = its messages inside the conflict's run (the object form, as stored and served). */
 export interface ConflictWindow {
   afnemer: string;
   kenmerk: string;
@@ -75,8 +77,8 @@ export interface Conflict {
   end: number;
   fromBucket: number;
   toBucket: number;
-  /** Windows with load in the run, largest load first (ties: lower id first). */
-  windows: ConflictWindow[];
+  /** Windows with load in the run, largest load first (ties: lower id first), as columns (see ConflictWindows). */
+  windows: ConflictWindows;
   /** Distinct OINs of `windows`, sorted. */
   afnemers: string[];
   /** Largest load/capacity over the run's buckets; null when a bucket of the run has capacity 0. */
@@ -100,3 +102,6 @@ export interface WarningRun {
   /** Largest load/capacity in the run (capacity is never 0 in a warning run). */
   peakUtilization: number;
 }
+
+/** A conflict with its windows as objects: the form of the stored jsonb, of the API and of the brute force. */
+export type ConflictObjects = Omit<Conflict, 'windows'> & { windows: ConflictWindow[] };

@@ -164,7 +164,7 @@ describe('an incident lowers capacity from its page', () => {
     expect(res.status).toBe(201);
     const { impact, change } = (await res.json()) as { impact: { id: number }; change: { id: number } };
     const undoButtons = async (page: Page) => {
-      await page.goto(`${server.url}/incidenten/${incidentId}`);
+      await page.goto(`${e2e.server.url}/incidenten/${incidentId}`);
       const list = page.getByTestId('incident-capacity-impacts');
       await list.waitFor();
       await list.getByText('Derde verlaging').waitFor();
@@ -173,16 +173,14 @@ describe('an incident lowers capacity from its page', () => {
 
     // Another incident manager may lift the drop, but not undo what the first one did.
     const colleague = await actor(t.sql, 'incident2@logius.example', 'incident-manager');
-    const other = await pageFor();
-    await signIn(other, server.url, colleague.user.email, PASSWORD);
+    const other = await e2e.pageAs(colleague.user.email);
     expect(await (await undoButtons(other)).count()).toBe(0);
     expect(await other.getByRole('button', { name: /^Opheffen/ }).count()).toBeGreaterThan(0);
     // The maker sees it by this drop alone (the restored second drop's lifting is undone already).
     expect(await (await undoButtons(manager)).count()).toBe(1);
 
     // The capacity manager sees it, and undoes the change: the drop is gone, the trail names who undid it.
-    const capacity = await pageFor();
-    await signIn(capacity, server.url, who.capacity.user.email, PASSWORD);
+    const capacity = await e2e.pageAs(who.capacity.user.email);
     const buttons = await undoButtons(capacity);
     expect(await buttons.count()).toBe(1);
     await buttons.click();

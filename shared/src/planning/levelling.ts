@@ -150,56 +150,87 @@ export interface LevellingResult {
 
 type LevellingCandidateResult = Omit<LevellingResult, 'maxMovedOverBound' | 'candidates'>;
 
-function meetsBound(r: { messagesMoved: number; lowerBound: number }, maxOverBound: number | null): boolean {
+/** Does a run meet the constraint (messages moved at most maxOverBound × its lower bound; always, with null)? */
+export function levellingMeetsBound(r: { messagesMoved: number; lowerBound: number }, maxOverBound: number | null): boolean {
   return maxOverBound === null || r.messagesMoved <= maxOverBound * r.lowerBound * (1 + 1e-9) + 1e-6;
+}
+
+/** What the constrained search needs of a run of the solver. */
+export interface LevellingRunFigures {
+  moveCostHours: number;
+  messagesMoved: number;
+  lowerBound: number;
+  cost: number;
+  overloadedAfter: number;
 }
 
 /**
  * The constrained search (Lagrangian relaxation of "minimise Σ volume × |shift| subject to messages moved <=
- * maxOverBound × lower bound"): λ = 0 first; if that run meets the constraint it is the answer, else bisection of λ
- * over [0, LEVELLING_LAMBDA_MAX_HOURS] for the smallest λ whose run meets it. Of all runs, those that leave the fewest
- * overloaded buckets are eligible (removing overload comes first); among them the cheapest by Σ volume × |shift| that
- * meets the constraint (ties: smaller λ), or, when none does, the one with the fewest messages moved per bound.
+ * maxOverBound × lower bound"), given `solve(λ)`, one run of the solver with move cost λ: λ = 0 first; if that run
+ * meets the constraint it is the answer. Else bisection of λ over [0, LEVELLING_LAMBDA_MAX_HOURS] for the smallest λ
+ * whose run meets it, LEVELLING_LAMBDA_STEPS runs more at most: 24 first; when a λ fails and no larger one has met
+ * the constraint yet, the largest (48) is tried, and when that fails too the search stops (a larger move cost moves
+ * fewer messages, as a rule). Of all runs, those that leave the fewest overloaded buckets are eligible (removing
+ * overload comes first); among them the cheapest by Σ volume × |shift| that meets the constraint (ties: smaller λ),
+ * or, when none does, the one with the fewest messages moved per bound (ties: cheaper). With `maxOverBound` null:
+ * one run at λ = 0. Returns the chosen run and every run in the order made.
  */
-function chooseCandidate(
-  solve: (moveCost: number) => LevellingCandidateResult,
-  fixedMoveCost: number | undefined,
+export function levellingLambdaSearch<R extends LevellingRunFigures>(
+  solve: (moveCostHours: number) => R,
   maxOverBound: number | null,
-): LevellingResult {
-  const runs: LevellingCandidateResult[] = [];
-  const run = (moveCost: number): LevellingCandidateResult => {
+): { chosen: R; runs: R[] } {
+  const runs: R[] = [];
+  const meetsAt = (moveCost: number): boolean => {
     const r = solve(moveCost);
     runs.push(r);
-    return r;
+    return levellingMeetsBound(r, maxOverBound);
   };
-  const constraint = fixedMoveCost === undefined ? maxOverBound : null;
-  if (!meetsBound(run(fixedMoveCost ?? DEFAULT_MOVE_COST_HOURS), constraint)) {
+  if (!meetsAt(DEFAULT_MOVE_COST_HOURS) && maxOverBound !== null) {
     let lo = DEFAULT_MOVE_COST_HOURS;
     let hi = LEVELLING_LAMBDA_MAX_HOURS;
+    let hiMet = false;
     for (let k = 0; k < LEVELLING_LAMBDA_STEPS; k++) {
+      if (!hiMet && lo > DEFAULT_MOVE_COST_HOURS) {
+        if (!meetsAt(hi)) break;
+        hiMet = true;
+        continue;
+      }
       const mid = (lo + hi) / 2;
-      if (meetsBound(run(mid), constraint)) hi = mid;
-      else lo = mid;
+      if (meetsAt(mid)) {
+        hi = mid;
+        hiMet = true;
+      } else lo = mid;
     }
   }
   const fewestLeft = Math.min(...runs.map((r) => r.overloadedAfter));
   const eligible = runs.filter((r) => r.overloadedAfter === fewestLeft);
-  const meeting = eligible.filter((r) => meetsBound(r, constraint));
-  const ratio = (r: LevellingCandidateResult) => (r.lowerBound > 0 ? r.messagesMoved / r.lowerBound : r.messagesMoved > 0 ? Infinity : 1);
+  const meeting = eligible.filter((r) => levellingMeetsBound(r, maxOverBound));
+  const ratio = (r: R) => (r.lowerBound > 0 ? r.messagesMoved / r.lowerBound : r.messagesMoved > 0 ? Infinity : 1);
   const chosen =
     meeting.length > 0
       ? meeting.reduce((a, b) => (b.cost < a.cost || (b.cost === a.cost && b.moveCostHours < a.moveCostHours) ? b : a))
       : eligible.reduce((a, b) => (ratio(b) < ratio(a) || (ratio(b) === ratio(a) && b.cost < a.cost) ? b : a));
+  return { chosen, runs };
+}
+
+/** The result of the search: the chosen run with the constraint and every run's figures. */
+function levellingChoose(
+  solve: (moveCost: number) => LevellingCandidateResult,
+  fixedMoveCost: number | undefined,
+  maxOverBound: number | null,
+): LevellingResult {
+  const constraint = fixedMoveCost === undefined ? maxOverBound : null;
+  const { chosen, runs } = fixedMoveCost === undefined ? levellingLambdaSearch(solve, constraint) : { chosen: solve(fixedMoveCost), runs: [] };
   return {
     ...chosen,
     maxMovedOverBound: constraint,
-    candidates: runs.map((r) => ({
+    candidates: (runs.length > 0 ? runs : [chosen]).map((r) => ({
       moveCostHours: r.moveCostHours,
       messagesMoved: r.messagesMoved,
       lowerBound: r.lowerBound,
       cost: r.cost,
       overloadedAfter: r.overloadedAfter,
-      meetsBound: meetsBound(r, constraint),
+      meetsBound: levellingMeetsBound(r, constraint),
     })),
   };
 }
@@ -759,5 +790,5 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     };
   };
 
-  return chooseCandidate(solve, fixedMoveCost, overloadedBefore > 0 ? maxOverBound : null);
+  return levellingChoose(solve, fixedMoveCost, overloadedBefore > 0 ? maxOverBound : null);
 }

@@ -177,16 +177,23 @@ describe('levellingPropose', () => {
     expect(plain.moves.map((m) => [m.windowId, m.to.start])).toEqual([[1, t + HOUR]]);
     expect(plain.lowerBound).toBeCloseTo(1600);
     expect(plain.cost).toBeCloseTo(2800);
-    expect(plain.candidates).toHaveLength(1);
+    // One run at λ = 0 and the drop search on it (which finds nothing cheaper than moving A).
+    expect(plain.candidates.map((c) => [c.moveCostHours, c.improved, c.cost])).toEqual([
+      [0, false, 2800],
+      [0, true, 2800],
+    ]);
     // The default: 0 fails, then 24, 12, 6 (B: 1,600 × (5 + λ) < 2,800 × (1 + λ) from λ > 4.33) meet and 3 does not.
     const r = levellingPropose(input);
     expect(r.maxMovedOverBound).toBe(LEVELLING_MAX_MOVED_OVER_BOUND);
-    expect(r.candidates.map((c) => [c.moveCostHours, c.meetsBound])).toEqual([
-      [0, false],
-      [24, true],
-      [12, true],
-      [6, true],
-      [3, false],
+    // Then the drop search on 6 (the run it would choose) and on 3 (the failing run just below it).
+    expect(r.candidates.map((c) => [c.moveCostHours, c.meetsBound, c.improved])).toEqual([
+      [0, false, false],
+      [24, true, false],
+      [12, true, false],
+      [6, true, false],
+      [3, false, false],
+      [6, true, true],
+      [3, false, true],
     ]);
     expect(r.moveCostHours).toBe(6);
     expect(r.moves.map((m) => [m.windowId, m.to.start])).toEqual([[2, t - 5 * HOUR]]);
@@ -196,7 +203,7 @@ describe('levellingPropose', () => {
     // A looser constraint is met by λ = 0 itself: one run, the plain objective.
     const loose = levellingPropose({ ...input, maxMovedOverBound: 2 });
     expect(loose.moveCostHours).toBe(0);
-    expect(loose.candidates).toHaveLength(1);
+    expect(loose.candidates.map((c) => c.moveCostHours)).toEqual([0, 0]);
     expect(loose.moves.map((m) => m.windowId)).toEqual([1]);
     expect(() => levellingPropose({ ...input, maxMovedOverBound: 0.5 })).toThrow(RangeError);
   });
@@ -239,15 +246,16 @@ describe('levellingPropose', () => {
         const r = levellingPropose(input);
         expect(r.maxMovedOverBound).toBe(r.overloadedBefore > 0 ? factor : null);
         expect(r.candidates[0]!.moveCostHours).toBe(0);
-        // Every run the search reports, made again on its own with that λ fixed: the figures must be the same.
-        const alone = r.candidates.map((c) => levellingPropose({ ...input, moveCostHours: c.moveCostHours }));
+        // Every run the search reports, made again on its own with that λ fixed (and the drop search when it ran on
+        // that run): the figures must be the same.
+        const alone = r.candidates.map((c) => levellingPropose({ ...input, moveCostHours: c.moveCostHours, dropSearch: c.improved }));
         alone.forEach((a, k) => {
           const c = r.candidates[k]!;
           expect([a.messagesMoved, a.cost, a.lowerBound, a.overloadedAfter]).toEqual([c.messagesMoved, c.cost, c.lowerBound, c.overloadedAfter]);
         });
         const meets = (a: LevellingResult) => r.overloadedBefore === 0 || a.messagesMoved <= factor * a.lowerBound * (1 + 1e-9) + 1e-6;
         // The answer is one of those runs, with its moves.
-        const same = alone.find((a) => a.moveCostHours === r.moveCostHours)!;
+        const same = alone.find((a) => a.moveCostHours === r.moveCostHours && a.improved === r.improved)!;
         expect(r.moves).toEqual(same.moves);
         // Removing overload comes first; then no run that meets the bound is cheaper.
         const fewestLeft = Math.min(...alone.map((a) => a.overloadedAfter));
@@ -255,9 +263,9 @@ describe('levellingPropose', () => {
         const rivals = alone.filter((a) => a.overloadedAfter === fewestLeft && meets(a));
         for (const a of rivals) expect(r.cost).toBeLessThanOrEqual(a.cost);
         if (rivals.length > 0) expect(meets(r)).toBe(true);
-        // λ = 0 meeting the bound is the answer, alone.
-        if (meets(alone[0]!)) expect(r.candidates).toHaveLength(1);
-        if (r.candidates.length > 1) searched++;
+        // λ = 0 meeting the bound ends the search: λ = 0 and the drop search on it.
+        if (meets(alone[0]!)) expect(r.candidates.map((c) => c.moveCostHours)).toEqual([0, 0]);
+        if (r.candidates.some((c) => c.moveCostHours > 0)) searched++;
       }),
       { numRuns: 150 },
     );

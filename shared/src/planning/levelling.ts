@@ -69,6 +69,11 @@ export interface LevellingInput {
    * bound (default LEVELLING_MAX_MOVED_OVER_BOUND = 1.5), by Lagrangian relaxation over λ. null: one run at λ = 0.
    */
   maxMovedOverBound?: number | null;
+  /**
+   * The drop search after the greedy (default true): each moved window, largest first, put back where freeing its
+   * buckets with other windows lowers the objective. false leaves it out (the quick runs of the λ search, tests).
+   */
+  dropSearch?: boolean;
 }
 
 /** One run of the solver with a fixed move cost λ, as the constrained search saw it. */
@@ -82,6 +87,8 @@ export interface LevellingCandidate {
   overloadedAfter: number;
   /** messagesMoved <= maxMovedOverBound × lowerBound (true when there is no constraint). */
   meetsBound: boolean;
+  /** Whether the drop search ran on this run's moves (the search runs it on the best runs only). */
+  improved: boolean;
 }
 
 /** One window moved as a whole: same duration and volume, a new 15-minute-aligned start. */
@@ -142,6 +149,8 @@ export interface LevellingResult {
   lowerBound: number;
   /** The move cost λ (hours per message moved) of the run whose moves these are: 0 is plain Σ volume × |shift|. */
   moveCostHours: number;
+  /** Whether the drop search ran on these moves. */
+  improved: boolean;
   /** The constraint: messages moved at most this × the lower bound; null when none applied (a fixed λ). */
   maxMovedOverBound: number | null;
   /** Every run of the search, in the order made (one when λ was fixed or λ = 0 met the constraint). */
@@ -149,6 +158,8 @@ export interface LevellingResult {
 }
 
 type LevellingCandidateResult = Omit<LevellingResult, 'maxMovedOverBound' | 'candidates'>;
+/** A run of the solver at one λ, with the drop search still to run on its moves. */
+type LevellingRun = LevellingCandidateResult & { improve: () => LevellingCandidateResult };
 
 /** Does a run meet the constraint (messages moved at most maxOverBound × its lower bound; always, with null)? */
 export function levellingMeetsBound(r: { messagesMoved: number; lowerBound: number }, maxOverBound: number | null): boolean {
@@ -166,20 +177,22 @@ export interface LevellingRunFigures {
 
 /**
  * The constrained search (Lagrangian relaxation of "minimise Σ volume × |shift| subject to messages moved <=
- * maxOverBound × lower bound"), given `solve(λ)`, one run of the solver with move cost λ: λ = 0 first; if that run
- * meets the constraint it is the answer. Else bisection of λ over [0, LEVELLING_LAMBDA_MAX_HOURS] for the smallest λ
- * whose run meets it, LEVELLING_LAMBDA_STEPS runs more at most: 24 first; when a λ fails and no larger one has met
+ * maxOverBound × lower bound"), given `solve(λ)`, one quick run of the solver with move cost λ: λ = 0 first; if that
+ * run meets the constraint it is the answer. Else bisection of λ over [0, LEVELLING_LAMBDA_MAX_HOURS] for the smallest
+ * λ whose run meets it, LEVELLING_LAMBDA_STEPS runs more at most: 24 first; when a λ fails and no larger one has met
  * the constraint yet, the largest (48) is tried, and when that fails too the search stops (a larger move cost moves
- * fewer messages, as a rule). Of all runs, those that leave the fewest overloaded buckets are eligible (removing
- * overload comes first); among them the cheapest by Σ volume × |shift| that meets the constraint (ties: smaller λ),
- * or, when none does, the one with the fewest messages moved per bound (ties: cheaper). With `maxOverBound` null:
- * one run at λ = 0. Returns the chosen run and every run in the order made.
+ * fewer messages, as a rule). Then the run it would choose and, when that meets the constraint, the failing run of
+ * the largest λ below it are improved (`improve`, the drop search), and those results join the runs. Of all runs,
+ * those that leave the fewest overloaded buckets are eligible (removing overload comes first); among them the
+ * cheapest by Σ volume × |shift| that meets the constraint (ties: smaller λ), or, when none does, the one with the
+ * fewest messages moved per bound (ties: cheaper). With `maxOverBound` null: one run at λ = 0 (improved). Returns the
+ * chosen run and every run in the order made.
  */
 export function levellingLambdaSearch<R extends LevellingRunFigures>(
-  solve: (moveCostHours: number) => R,
+  solve: (moveCostHours: number) => R & { improve?: () => R },
   maxOverBound: number | null,
 ): { chosen: R; runs: R[] } {
-  const runs: R[] = [];
+  const runs: (R & { improve?: () => R })[] = [];
   const meetsAt = (moveCost: number): boolean => {
     const r = solve(moveCost);
     runs.push(r);
@@ -202,35 +215,63 @@ export function levellingLambdaSearch<R extends LevellingRunFigures>(
       } else lo = mid;
     }
   }
-  const fewestLeft = Math.min(...runs.map((r) => r.overloadedAfter));
-  const eligible = runs.filter((r) => r.overloadedAfter === fewestLeft);
-  const meeting = eligible.filter((r) => levellingMeetsBound(r, maxOverBound));
-  const ratio = (r: R) => (r.lowerBound > 0 ? r.messagesMoved / r.lowerBound : r.messagesMoved > 0 ? Infinity : 1);
-  const chosen =
-    meeting.length > 0
+  const pick = (): R => {
+    const fewestLeft = Math.min(...runs.map((r) => r.overloadedAfter));
+    const eligible = runs.filter((r) => r.overloadedAfter === fewestLeft);
+    const meeting = eligible.filter((r) => levellingMeetsBound(r, maxOverBound));
+    const ratio = (r: R) => (r.lowerBound > 0 ? r.messagesMoved / r.lowerBound : r.messagesMoved > 0 ? Infinity : 1);
+    return meeting.length > 0
       ? meeting.reduce((a, b) => (b.cost < a.cost || (b.cost === a.cost && b.moveCostHours < a.moveCostHours) ? b : a))
       : eligible.reduce((a, b) => (ratio(b) < ratio(a) || (ratio(b) === ratio(a) && b.cost < a.cost) ? b : a));
-  return { chosen, runs };
+  };
+  const first: R & { improve?: () => R } = pick();
+  const targets = [first];
+  if (levellingMeetsBound(first, maxOverBound)) {
+    let below: (R & { improve?: () => R }) | null = null;
+    for (const r of runs) {
+      if (!levellingMeetsBound(r, maxOverBound) && r.moveCostHours < first.moveCostHours && (below === null || r.moveCostHours > below.moveCostHours))
+        below = r;
+    }
+    if (below !== null) targets.push(below);
+  }
+  for (const t of targets) if (t.improve) runs.push(t.improve());
+  return { chosen: pick(), runs };
 }
 
 /** The result of the search: the chosen run with the constraint and every run's figures. */
 function levellingChoose(
-  solve: (moveCost: number) => LevellingCandidateResult,
+  solve: (moveCost: number) => LevellingRun,
   fixedMoveCost: number | undefined,
   maxOverBound: number | null,
+  drop: boolean,
 ): LevellingResult {
   const constraint = fixedMoveCost === undefined ? maxOverBound : null;
-  const { chosen, runs } = fixedMoveCost === undefined ? levellingLambdaSearch(solve, constraint) : { chosen: solve(fixedMoveCost), runs: [] };
+  const quick = (moveCost: number): LevellingRun | LevellingCandidateResult => {
+    const r = solve(moveCost);
+    if (drop) return r;
+    const { improve: _improve, ...plain } = r;
+    return plain;
+  };
+  let found: { chosen: LevellingCandidateResult; runs: LevellingCandidateResult[] };
+  if (fixedMoveCost === undefined) found = levellingLambdaSearch(quick, constraint);
+  else {
+    const r = quick(fixedMoveCost);
+    const chosen = 'improve' in r ? r.improve() : r;
+    found = { chosen, runs: [chosen] };
+  }
+  const { chosen, runs } = found;
+  const { improve: _improve, ...result } = chosen as LevellingRun;
   return {
-    ...chosen,
+    ...result,
     maxMovedOverBound: constraint,
-    candidates: (runs.length > 0 ? runs : [chosen]).map((r) => ({
+    candidates: runs.map((r) => ({
       moveCostHours: r.moveCostHours,
       messagesMoved: r.messagesMoved,
       lowerBound: r.lowerBound,
       cost: r.cost,
       overloadedAfter: r.overloadedAfter,
       meetsBound: levellingMeetsBound(r, constraint),
+      improved: r.improved,
     })),
   };
 }
@@ -429,7 +470,7 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
   const boundByFreed = new Map<string, number>();
 
   /** One run of the solver with a fixed move cost (hours per message moved): a plan on a fresh copy of the loads. */
-  const solve = (moveCost: number): LevellingCandidateResult => {
+  const solve = (moveCost: number): LevellingRun => {
     const state: State = { ...base, load: base.load.slice() };
     const excessAt = (i: number) => {
       const e = state.load[i]! - state.limit[i]!;
@@ -513,8 +554,13 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
       return fit;
     };
 
-    /** Moves windows out of bucket b until it is free of overload; when that cannot be done, moves nothing. */
-    const levelBucket = (b: number, allowDefinitief: boolean): void => {
+    /** A window levelBucket leaves where it is (the one the second local search tries to do without). */
+    let excludedId = -1;
+    /**
+     * Moves windows out of bucket b until it is free of overload; when that cannot be done, moves nothing. No single
+     * move may add more than `cap` to the objective (the search for a start stops there).
+     */
+    const levelBucket = (b: number, allowDefinitief: boolean, cap = Infinity): void => {
       const i = b - fromBucket;
       const mark = journal.length;
       for (let guard = 0; guard < 1000 && excessAt(i) > 0; guard++) {
@@ -524,7 +570,7 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
         for (const definitief of allowDefinitief ? [false, true] : [false]) {
           if (best !== null) break;
           for (const w0 of byBucket.get(b) ?? []) {
-            if ((w0.status === 'definitief') !== definitief) continue;
+            if ((w0.status === 'definitief') !== definitief || w0.id === excludedId) continue;
             const w = placed(w0);
             const share = loadIn(w, b);
             if (share <= 0) continue;
@@ -536,7 +582,10 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
               if (e > 0) removed += Math.min(loadIn(w, o), e);
             }
             // Only starts that cost less than the best so far are worth examining.
-            const maxShiftMs = best === null ? Infinity : ((best.score * removed) / w.volume - moveCost) * HOUR_MS;
+            const maxShiftMs = Math.min(
+              best === null ? Infinity : ((best.score * removed) / w.volume - moveCost) * HOUR_MS,
+              (cap / w.volume - moveCost) * HOUR_MS,
+            );
             if (maxShiftMs < 0) continue;
             const fit = fitOf(w0, maxShiftMs);
             if (fit === null) continue;
@@ -610,6 +659,39 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
       if (runExcess() > 0) rollback(mark);
     };
 
+    /**
+     * Local search 2 (the drop search): put a moved window back (largest volume first) and free what that overloads
+     * again with other windows only (concept ones, also definitief ones when the window is definitief), no move
+     * adding more than the objective still to gain; kept when the objective falls and no bucket the window touches
+     * is worse off than before the trial, else taken back.
+     */
+    const dropSearch = (): void => {
+      version++;
+      const byVolume = [...current.values()].sort((a, b) => b.volume - a.volume || a.id - b.id);
+      const excessThen: number[] = [];
+      for (const w of byVolume) {
+        const w0 = originalOf.get(w.id)!;
+        const from = bucketAt(w0.start);
+        const to = bucketCeil(w0.end);
+        excessThen.length = 0;
+        for (let o = from; o < to; o++) excessThen.push(excessAt(o - fromBucket));
+        const mark = journal.length;
+        setPlace(w0, undefined);
+        excludedId = w0.id;
+        for (let o = Math.max(from, periodFrom); o < Math.min(to, periodTo); o++) {
+          // What the moves that free the buckets again may still add to the objective and gain.
+          const budget = -objectiveSince(mark);
+          if (budget <= 0) break;
+          if (excessAt(o - fromBucket) > 0) levelBucket(o, w0.status === 'definitief', budget);
+          if (excessAt(o - fromBucket) > excessThen[o - from]!) break;
+        }
+        excludedId = -1;
+        let ok = objectiveSince(mark) < -1e-9;
+        for (let o = from; ok && o < to; o++) if (excessAt(o - fromBucket) > excessThen[o - from]!) ok = false;
+        if (!ok) rollback(mark);
+      }
+    };
+
     if (overloadedBefore > 0) {
       for (const allowDefinitief of [false, true]) {
         for (let b = periodFrom; b < periodTo; ) {
@@ -673,122 +755,135 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
       }
     }
 
-    const moves: LevellingMove[] = [];
-    for (const [id, w] of current) {
-      const original = originalOf.get(id)!;
-      const shiftMs = w.start - original.start;
-      moves.push({
-        windowId: id,
-        afnemer: w.afnemer,
-        kenmerk: w.kenmerk,
-        status: w.status as 'concept' | 'definitief',
-        volume: w.volume,
-        from: { start: original.start, end: original.end },
-        to: { start: w.start, end: w.end },
-        shiftMs,
-        cost: costOf(w.volume, shiftMs),
-      });
-    }
-    moves.sort((a, b) => a.from.start - b.from.start || a.windowId - b.windowId);
+    const build = (): LevellingCandidateResult => {
+      const moves: LevellingMove[] = [];
+      for (const [id, w] of current) {
+        const original = originalOf.get(id)!;
+        const shiftMs = w.start - original.start;
+        moves.push({
+          windowId: id,
+          afnemer: w.afnemer,
+          kenmerk: w.kenmerk,
+          status: w.status as 'concept' | 'definitief',
+          volume: w.volume,
+          from: { start: original.start, end: original.end },
+          to: { start: w.start, end: w.end },
+          shiftMs,
+          cost: costOf(w.volume, shiftMs),
+        });
+      }
+      moves.sort((a, b) => a.from.start - b.from.start || a.windowId - b.windowId);
 
-    let overloadedAfter = 0;
-    let excessBefore = 0;
-    let excessAfter = 0;
-    let excessFreed = 0;
-    const freed: number[] = [];
-    const remaining: LevellingRemaining[] = [];
-    let run: { from: number; to: number; excess: number } | null = null;
-    const closeRun = () => {
-      if (run === null) return;
-      const ids = new Set<number>();
-      let anyMovable = false;
-      for (const w0 of windows) {
-        const w = placed(w0);
-        if (w.end > run.from * BUCKET_MS && w.start < run.to * BUCKET_MS) {
-          ids.add(w.id);
-          if (w0.start >= input.now) anyMovable = true;
-        }
-      }
-      const reason: LevellingReason = anyMovable ? 'geen-ruimte' : 'begonnen';
-      remaining.push({
-        start: run.from * BUCKET_MS,
-        end: run.to * BUCKET_MS,
-        excessMessages: run.excess,
-        reason,
-        reasonText: LEVELLING_REASON_TEXT[reason],
-        windowIds: [...ids].sort((a, b) => a - b),
-      });
-      run = null;
-    };
-    for (let i = pFrom; i < pTo; i++) {
-      const before = excessBeforeByBucket[i - pFrom]!;
-      const after = excessAt(i);
-      excessBefore += before;
-      excessAfter += after;
-      if (after > 0) {
-        overloadedAfter++;
-        const b = i + fromBucket;
-        if (run !== null && run.to === b) {
-          run.to = b + 1;
-          run.excess += after;
-        } else {
-          closeRun();
-          run = { from: b, to: b + 1, excess: after };
-        }
-      } else if (before > 0) {
-        excessFreed += before;
-        freed.push(i + fromBucket);
-      }
-    }
-    closeRun();
-    // The covering bound over the freed buckets: each must lose its excess (less the tolerance within which it counts
-    // as free), and only windows that can legally go somewhere else can take load out of it.
-    const freedKey = freed.join(',');
-    const boundOf = (): number => {
-      const known = boundByFreed.get(freedKey);
-      if (known !== undefined) return known;
-      const rowOf = new Map<number, number>();
-      const rowExcess: number[] = [];
-      for (const b of freed) {
-        rowOf.set(b, rowExcess.length);
-        rowExcess.push(Math.max(0, excessBeforeByBucket[b - periodFrom]! - tolBeforeByBucket[b - periodFrom]!));
-      }
-      const items: CoverItem[] = [];
-      const seen = new Set<number>();
-      for (const b of freed) {
-        for (const w of byBucket.get(b) ?? []) {
-          if (seen.has(w.id)) continue;
-          seen.add(w.id);
-          if (!canMove(w, state)) continue;
-          const rows: number[] = [];
-          const loads: number[] = [];
-          for (let o = bucketAt(w.start); o < bucketCeil(w.end); o++) {
-            const r = rowOf.get(o);
-            if (r === undefined) continue;
-            rows.push(r);
-            loads.push(loadIn(w, o));
+      let overloadedAfter = 0;
+      let excessBefore = 0;
+      let excessAfter = 0;
+      let excessFreed = 0;
+      const freed: number[] = [];
+      const remaining: LevellingRemaining[] = [];
+      let run: { from: number; to: number; excess: number } | null = null;
+      const closeRun = () => {
+        if (run === null) return;
+        const ids = new Set<number>();
+        let anyMovable = false;
+        for (const w0 of windows) {
+          const w = placed(w0);
+          if (w.end > run.from * BUCKET_MS && w.start < run.to * BUCKET_MS) {
+            ids.add(w.id);
+            if (w0.start >= input.now) anyMovable = true;
           }
-          items.push({ volume: w.volume, rows, loads });
+        }
+        const reason: LevellingReason = anyMovable ? 'geen-ruimte' : 'begonnen';
+        remaining.push({
+          start: run.from * BUCKET_MS,
+          end: run.to * BUCKET_MS,
+          excessMessages: run.excess,
+          reason,
+          reasonText: LEVELLING_REASON_TEXT[reason],
+          windowIds: [...ids].sort((a, b) => a - b),
+        });
+        run = null;
+      };
+      for (let i = pFrom; i < pTo; i++) {
+        const before = excessBeforeByBucket[i - pFrom]!;
+        const after = excessAt(i);
+        excessBefore += before;
+        excessAfter += after;
+        if (after > 0) {
+          overloadedAfter++;
+          const b = i + fromBucket;
+          if (run !== null && run.to === b) {
+            run.to = b + 1;
+            run.excess += after;
+          } else {
+            closeRun();
+            run = { from: b, to: b + 1, excess: after };
+          }
+        } else if (before > 0) {
+          excessFreed += before;
+          freed.push(i + fromBucket);
         }
       }
-      const lowerBound = coverLowerBound(rowExcess, items);
-      boundByFreed.set(freedKey, lowerBound);
-      return lowerBound;
+      closeRun();
+      // The covering bound over the freed buckets: each must lose its excess (less the tolerance within which it counts
+      // as free), and only windows that can legally go somewhere else can take load out of it.
+      const freedKey = freed.join(',');
+      const boundOf = (): number => {
+        const known = boundByFreed.get(freedKey);
+        if (known !== undefined) return known;
+        const rowOf = new Map<number, number>();
+        const rowExcess: number[] = [];
+        for (const b of freed) {
+          rowOf.set(b, rowExcess.length);
+          rowExcess.push(Math.max(0, excessBeforeByBucket[b - periodFrom]! - tolBeforeByBucket[b - periodFrom]!));
+        }
+        const items: CoverItem[] = [];
+        const seen = new Set<number>();
+        for (const b of freed) {
+          for (const w of byBucket.get(b) ?? []) {
+            if (seen.has(w.id)) continue;
+            seen.add(w.id);
+            if (!canMove(w, state)) continue;
+            const rows: number[] = [];
+            const loads: number[] = [];
+            for (let o = bucketAt(w.start); o < bucketCeil(w.end); o++) {
+              const r = rowOf.get(o);
+              if (r === undefined) continue;
+              rows.push(r);
+              loads.push(loadIn(w, o));
+            }
+            items.push({ volume: w.volume, rows, loads });
+          }
+        }
+        const lowerBound = coverLowerBound(rowExcess, items);
+        boundByFreed.set(freedKey, lowerBound);
+        return lowerBound;
+      };
+      return {
+        moves,
+        remaining,
+        overloadedBefore,
+        overloadedAfter,
+        excessBefore,
+        excessAfter,
+        messagesMoved: moves.reduce((s, m) => s + m.volume, 0),
+        cost: moves.reduce((s, m) => s + m.cost, 0),
+        excessFreed,
+        lowerBound: boundOf(),
+        moveCostHours: moveCost,
+        improved,
+      };
     };
+    let improved = false;
+    const plain = build();
     return {
-      moves,
-      remaining,
-      overloadedBefore,
-      overloadedAfter,
-      excessBefore,
-      excessAfter,
-      messagesMoved: moves.reduce((s, m) => s + m.volume, 0),
-      cost: moves.reduce((s, m) => s + m.cost, 0),
-      excessFreed,
-      lowerBound: boundOf(),
-      moveCostHours: moveCost,
+      ...plain,
+      improve: () => {
+        if (overloadedBefore > 0) dropSearch();
+        improved = true;
+        return build();
+      },
     };
   };
 
-  return levellingChoose(solve, fixedMoveCost, overloadedBefore > 0 ? maxOverBound : null);
+  return levellingChoose(solve, fixedMoveCost, overloadedBefore > 0 ? maxOverBound : null, input.dropSearch ?? true);
 }

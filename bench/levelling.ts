@@ -187,7 +187,7 @@ export async function run(options: { windows?: number; print?: boolean; runs?: n
       result.candidates
         .map(
           (c) =>
-            `λ ${c.moveCostHours}: ${(c.messagesMoved / Math.max(1, c.lowerBound)).toFixed(3)}x, cost ${Math.round(c.cost)}${c.meetsBound ? ' (meets)' : ''}`,
+            `λ ${c.moveCostHours}${c.improved ? ' + drop search' : ''}: ${(c.messagesMoved / Math.max(1, c.lowerBound)).toFixed(3)}x, cost ${Math.round(c.cost)}${c.meetsBound ? ' (meets)' : ''}`,
         )
         .join('; '),
   );

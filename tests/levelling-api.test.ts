@@ -80,6 +80,8 @@ describe('POST /levelling/proposals', () => {
     expect(p.figures.excessFreed).toBeCloseTo(2000);
     expect(p.figures.lowerBound).toBeGreaterThanOrEqual(p.figures.excessFreed - 1e-6);
     expect(p.figures.lowerBound).toBeLessThanOrEqual(p.figures.messagesMoved + 1e-6);
+    // The move cost the constrained search used: λ = 0 (the plain objective) already moves at most 1.5× the bound.
+    expect(p.figures).toMatchObject({ moveCostHours: 0, maxMovedOverBound: 1.5 });
     // The dry run: the conflict of that hour would be solved, nothing created.
     expect(p.dryRun.solved).toHaveLength(1);
     expect(p.dryRun.solved[0]).toMatchObject({ start: '2027-02-01T09:00:00.000Z', end: '2027-02-01T10:00:00.000Z', excessMessages: 2000 });

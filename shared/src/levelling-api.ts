@@ -81,6 +81,14 @@ export const LevellingProposalJson = z
       cost: z.number().meta({ description: 'Som van berichten × uren verschoven: wat het voorstel zo klein mogelijk houdt' }),
       excessFreed: z.number().meta({ description: 'Overschot van de kwartieren die het voorstel vrijmaakt' }),
       lowerBound: z.number().meta({ description: 'Ondergrens: zoveel berichten moet elke oplossing die dezelfde kwartieren vrijmaakt minstens verschuiven' }),
+      moveCostHours: z.number().optional().meta({
+        description:
+          'Verplaatskosten λ (uren per verschoven bericht) van de oplossing: de oplosser minimaliseert berichten × uren met hoogstens maxMovedOverBound × de ondergrens verschoven berichten en zoekt daarvoor λ (0: berichten × uren alleen). Ontbreekt bij oudere voorstellen.',
+      }),
+      maxMovedOverBound: z.number().nullable().optional().meta({
+        description:
+          'De grens op de verschoven berichten als veelvoud van de ondergrens (1,5); null: geen grens (er was geen overbelasting). Ontbreekt bij oudere voorstellen.',
+      }),
     }),
     dryRun: PlanningDryRunResult.meta({ description: 'De conflicten vóór en na het voorstel (er is niets verschoven)' }),
     acceptedBy: z.string().nullable().meta({ description: 'Wie het voorstel aanvaardde (het aanbod aan de planners deed); null: nog niet' }),

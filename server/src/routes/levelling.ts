@@ -82,6 +82,8 @@ export const levelling = apiRouter()
             cost: result.cost,
             excessFreed: result.excessFreed,
             lowerBound: result.lowerBound,
+            moveCostHours: result.moveCostHours,
+            maxMovedOverBound: result.maxMovedOverBound,
           },
           dryRun,
         },

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { BUCKET_MS } from './bucket.js';
 import { capacityByBucketBrute, loadByBucketBrute } from './planning.brute.js';
 import { capacityProfileUniform } from './capacity.js';
-import { DEFAULT_MOVE_COST_HOURS, levellingPropose, type LevellingInput, type LevellingResult } from './levelling.js';
+import {
+  LEVELLING_LAMBDA_MAX_HOURS,
+  LEVELLING_LAMBDA_STEPS,
+  LEVELLING_MAX_MOVED_OVER_BOUND,
+  levellingLambdaSearch,
+  levellingPropose,
+  type LevellingInput,
+  type LevellingResult,
+} from './levelling.js';
 import { DAY, HOUR, OINS, scenarioArb } from './planning.arbitraries.js';
 import { sendHoursByBucket, type SendHours } from './send-hours.js';
 import { loadExceeds } from './tolerance.js';
@@ -70,8 +78,9 @@ describe('levellingPropose', () => {
         fc.constantFrom(2 * HOUR, 6 * HOUR),
         fc.constantFrom(1, 0.9),
         fc.array(fc.tuple(fc.integer({ min: -8, max: 8 }), fc.integer({ min: 0, max: 8 })), { maxLength: 14 }),
-        fc.constantFrom(0, 4),
-        (s, nowQ, sendHours, horizonMs, threshold, bounds, moveCostHours) => {
+        fc.constantFrom(0, 4, undefined),
+        fc.constantFrom(undefined, 1, 1.2, null),
+        (s, nowQ, sendHours, horizonMs, threshold, bounds, moveCostHours, maxMovedOverBound) => {
           const windows = s.windows.map((w, i) => {
             const b = bounds[i];
             if (!b) return w;
@@ -87,6 +96,7 @@ describe('levellingPropose', () => {
             horizonMs,
             threshold,
             moveCostHours,
+            maxMovedOverBound,
           };
           const r = levellingPropose(input);
           const byId = new Map(windows.map((w) => [w.id, w]));
@@ -152,6 +162,249 @@ describe('levellingPropose', () => {
     );
   });
 
+  it('keeps the issue objective but moves at most 1.5× the bound: a small window moved further beats a big one moved an hour', () => {
+    const t = Date.UTC(2027, 0, 13, 9);
+    const windows: PlanWindow[] = [
+      // A: 700 per bucket, can go an hour later (2,800 messages × 1 h). B: 400 per bucket, only earlier, and the 4 h
+      // before are filled by C, so it goes 5 h earlier (1,600 × 5 h). Together 1,100 per bucket over [t, t + 1 h).
+      { id: 1, afnemer: OINS[0], kenmerk: 'A', start: t, end: t + HOUR, volume: 2800, status: 'concept' },
+      { id: 2, afnemer: OINS[1], kenmerk: 'B', start: t, end: t + HOUR, volume: 1600, status: 'concept', latestEnd: t + HOUR },
+      { id: 3, afnemer: OINS[2], kenmerk: 'C', start: t - 4 * HOUR, end: t, volume: 16 * 700, status: 'definitief' },
+    ];
+    const input: LevellingInput = { windows, profile: flat, maintenance: [], period: { from: t - DAY, to: t + DAY }, now: t - DAY, sendHours: null };
+    // λ = 0 (the objective alone) moves A: 2,800 messages against a bound of 1,600 (B alone would do) = 1.75×.
+    const plain = levellingPropose({ ...input, maxMovedOverBound: null });
+    expect(plain.moves.map((m) => [m.windowId, m.to.start])).toEqual([[1, t + HOUR]]);
+    expect(plain.lowerBound).toBeCloseTo(1600);
+    expect(plain.cost).toBeCloseTo(2800);
+    // One run at λ = 0 and the drop search on it (which finds nothing cheaper than moving A).
+    expect(plain.candidates.map((c) => [c.moveCostHours, c.improved, c.cost])).toEqual([
+      [0, false, 2800],
+      [0, true, 2800],
+    ]);
+    // The default: 0 fails, then 24, 12, 6 (B: 1,600 × (5 + λ) < 2,800 × (1 + λ) from λ > 4.33) meet and 3 does not.
+    const r = levellingPropose(input);
+    expect(r.maxMovedOverBound).toBe(LEVELLING_MAX_MOVED_OVER_BOUND);
+    // Then the drop search on 6 (the run it would choose) and on 3 (the failing run just below it).
+    expect(r.candidates.map((c) => [c.moveCostHours, c.meetsBound, c.improved])).toEqual([
+      [0, false, false],
+      [24, true, false],
+      [12, true, false],
+      [6, true, false],
+      [3, false, false],
+      [6, true, true],
+      [3, false, true],
+    ]);
+    expect(r.moveCostHours).toBe(6);
+    expect(r.moves.map((m) => [m.windowId, m.to.start])).toEqual([[2, t - 5 * HOUR]]);
+    expect(r.messagesMoved).toBe(1600);
+    expect(r.cost).toBeCloseTo(8000);
+    expect(r.overloadedAfter).toBe(0);
+    // A looser constraint is met by λ = 0 itself: one run, the plain objective.
+    const loose = levellingPropose({ ...input, maxMovedOverBound: 2 });
+    expect(loose.moveCostHours).toBe(0);
+    expect(loose.candidates.map((c) => c.moveCostHours)).toEqual([0, 0]);
+    expect(loose.moves.map((m) => m.windowId)).toEqual([1]);
+    expect(() => levellingPropose({ ...input, maxMovedOverBound: 0.5 })).toThrow(RangeError);
+  });
+
+  it('in the constrained search never returns a run dearer by Σ volume × |shift| than another run it made that meets the bound', () => {
+    const t0 = Date.UTC(2027, 0, 13, 9);
+    // Windows on a flat 1,000 per bucket, aligned, of 1-12 buckets and 100-900 per bucket, some with bounds.
+    const specArb = fc.record({
+      q: fc.integer({ min: 0, max: 16 }),
+      len: fc.integer({ min: 1, max: 12 }),
+      per: fc.integer({ min: 1, max: 9 }).map((v) => v * 100),
+      definitief: fc.boolean(),
+      early: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+      late: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+    });
+    let searched = 0;
+    fc.assert(
+      fc.property(fc.array(specArb, { minLength: 2, maxLength: 10 }), fc.constantFrom(1, 1.1, 1.25, LEVELLING_MAX_MOVED_OVER_BOUND), (specs, factor) => {
+        const windows: PlanWindow[] = specs.map((sp, i) => ({
+          id: i + 1,
+          afnemer: OINS[i % 3]!,
+          kenmerk: `K-${i + 1}`,
+          start: t0 + sp.q * BUCKET_MS,
+          end: t0 + (sp.q + sp.len) * BUCKET_MS,
+          volume: sp.per * sp.len,
+          status: sp.definitief ? 'definitief' : 'concept',
+          earliestStart: sp.early === undefined ? null : t0 + (sp.q - sp.early) * BUCKET_MS,
+          latestEnd: sp.late === undefined ? null : t0 + (sp.q + sp.len + sp.late) * BUCKET_MS,
+        }));
+        const input: LevellingInput = {
+          windows,
+          profile: flat,
+          maintenance: [],
+          period: { from: t0 - DAY, to: t0 + DAY },
+          now: t0 - DAY,
+          sendHours: null,
+          horizonMs: 6 * HOUR,
+          maxMovedOverBound: factor,
+        };
+        const r = levellingPropose(input);
+        expect(r.maxMovedOverBound).toBe(r.overloadedBefore > 0 ? factor : null);
+        expect(r.candidates[0]!.moveCostHours).toBe(0);
+        // Every run the search reports, made again on its own with that λ fixed (and the drop search when it ran on
+        // that run): the figures must be the same.
+        const alone = r.candidates.map((c) => levellingPropose({ ...input, moveCostHours: c.moveCostHours, dropSearch: c.improved }));
+        alone.forEach((a, k) => {
+          const c = r.candidates[k]!;
+          expect([a.messagesMoved, a.cost, a.lowerBound, a.overloadedAfter]).toEqual([c.messagesMoved, c.cost, c.lowerBound, c.overloadedAfter]);
+        });
+        const meets = (a: LevellingResult) => r.overloadedBefore === 0 || a.messagesMoved <= factor * a.lowerBound * (1 + 1e-9) + 1e-6;
+        // The answer is one of those runs, with its moves.
+        const same = alone.find((a) => a.moveCostHours === r.moveCostHours && a.improved === r.improved)!;
+        expect(r.moves).toEqual(same.moves);
+        // Removing overload comes first; then no run that meets the bound is cheaper.
+        const fewestLeft = Math.min(...alone.map((a) => a.overloadedAfter));
+        expect(r.overloadedAfter).toBe(fewestLeft);
+        const rivals = alone.filter((a) => a.overloadedAfter === fewestLeft && meets(a));
+        for (const a of rivals) expect(r.cost).toBeLessThanOrEqual(a.cost);
+        if (rivals.length > 0) expect(meets(r)).toBe(true);
+        // λ = 0 meeting the bound ends the search: λ = 0 and the drop search on it.
+        if (meets(alone[0]!)) expect(r.candidates.map((c) => c.moveCostHours)).toEqual([0, 0]);
+        if (r.candidates.some((c) => c.moveCostHours > 0)) searched++;
+      }),
+      { numRuns: 150 },
+    );
+    // The search did run (about a quarter of these cases).
+    expect(searched).toBeGreaterThan(0);
+  });
+
+  it('the λ search, on any response of the solver, returns the cheapest eligible run that meets the bound', () => {
+    const figuresArb = fc.record({
+      messagesMoved: fc.integer({ min: 0, max: 40 }).map((v) => v * 100),
+      lowerBound: fc.integer({ min: 0, max: 20 }).map((v) => v * 100),
+      cost: fc.integer({ min: 0, max: 50 }).map((v) => v * 250),
+      overloadedAfter: fc.integer({ min: 0, max: 2 }),
+    });
+    let several = 0;
+    fc.assert(
+      fc.property(fc.func(figuresArb), fc.constantFrom(1, 1.5, 2, null), (response, factor) => {
+        const asked: number[] = [];
+        const { chosen, runs } = levellingLambdaSearch((moveCostHours) => {
+          asked.push(moveCostHours);
+          return { ...response(moveCostHours), moveCostHours };
+        }, factor);
+        expect(runs.map((r) => r.moveCostHours)).toEqual(asked);
+        expect(asked[0]).toBe(0);
+        expect(asked.length).toBeLessThanOrEqual(factor === null ? 1 : 1 + LEVELLING_LAMBDA_STEPS);
+        for (const l of asked) expect(l >= 0 && l <= LEVELLING_LAMBDA_MAX_HOURS).toBe(true);
+        expect(new Set(asked).size).toBe(asked.length);
+        expect(runs).toContain(chosen);
+        const meets = (r: (typeof runs)[number]) => factor === null || r.messagesMoved <= factor * r.lowerBound * (1 + 1e-9) + 1e-6;
+        if (meets(runs[0]!)) expect(runs).toHaveLength(1);
+        // Brute force over the runs it made.
+        const fewest = Math.min(...runs.map((r) => r.overloadedAfter));
+        expect(chosen.overloadedAfter).toBe(fewest);
+        const meeting = runs.filter((r) => r.overloadedAfter === fewest && meets(r));
+        if (meeting.length > 0) {
+          expect(meets(chosen)).toBe(true);
+          expect(chosen.cost).toBe(Math.min(...meeting.map((r) => r.cost)));
+          if (meeting.length > 1 && new Set(meeting.map((r) => r.cost)).size > 1) several++;
+        } else {
+          const ratio = (r: (typeof runs)[number]) => (r.lowerBound > 0 ? r.messagesMoved / r.lowerBound : r.messagesMoved > 0 ? Infinity : 1);
+          expect(ratio(chosen)).toBe(Math.min(...runs.filter((r) => r.overloadedAfter === fewest).map(ratio)));
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // It had to choose between runs of different cost that all meet the bound.
+    expect(several).toBeGreaterThan(0);
+  });
+
+  it('the λ search stops early: λ = 24 and 48 both failing end it; a monotone response gets bisected to the 3-hour step', () => {
+    const fig = (moveCostHours: number, messagesMoved: number) => ({
+      moveCostHours,
+      messagesMoved,
+      lowerBound: 1000,
+      cost: 1000 + moveCostHours,
+      overloadedAfter: 0,
+    });
+    expect(levellingLambdaSearch((l) => fig(l, 2000), 1.5).runs.map((r) => r.moveCostHours)).toEqual([0, 24, 48]);
+    // Messages fall with λ and meet 1.5× from λ = 10 on: 0, 24, 12, 6, 9 tried; 12 is the cheapest that meets.
+    const monotone = levellingLambdaSearch((l) => fig(l, l >= 10 ? 1500 : 2000 - l), 1.5);
+    expect(monotone.runs.map((r) => r.moveCostHours)).toEqual([0, 24, 12, 6, 9]);
+    expect(monotone.chosen.moveCostHours).toBe(12);
+    // Only 48 meets it: 0, 24, 48, 36, 42.
+    const late = levellingLambdaSearch((l) => fig(l, l >= 45 ? 1000 : 2000), 1.5);
+    expect(late.runs.map((r) => r.moveCostHours)).toEqual([0, 24, 48, 36, 42]);
+    expect(late.chosen.moveCostHours).toBe(48);
+  });
+
+  it('the drop search never raises the objective at a fixed λ, and sometimes lowers it', () => {
+    const t0 = Date.UTC(2027, 0, 13, 9);
+    type Spec = { q: number; len: number; per: number; definitief: boolean; early?: number; late?: number };
+    const inputOf = (specs: readonly Spec[], moveCostHours: number): LevellingInput => ({
+      windows: specs.map((sp, i) => ({
+        id: i + 1,
+        afnemer: OINS[i % 3]!,
+        kenmerk: `K-${i + 1}`,
+        start: t0 + sp.q * BUCKET_MS,
+        end: t0 + (sp.q + sp.len) * BUCKET_MS,
+        volume: sp.per * sp.len,
+        status: sp.definitief ? 'definitief' : 'concept',
+        earliestStart: sp.early === undefined ? null : t0 + (sp.q - sp.early) * BUCKET_MS,
+        latestEnd: sp.late === undefined ? null : t0 + (sp.q + sp.len + sp.late) * BUCKET_MS,
+      })),
+      profile: flat,
+      maintenance: [],
+      period: { from: t0 - DAY, to: t0 + DAY },
+      now: t0 - DAY,
+      sendHours: null,
+      horizonMs: 6 * HOUR,
+      moveCostHours,
+    });
+    const objective = (r: LevellingResult, l: number) => r.cost + l * r.messagesMoved;
+    // A case found by the property below: at λ = 24 the greedy moves a window that the drop search does without.
+    const found = inputOf(
+      [
+        { q: 12, len: 3, per: 800, definitief: true, late: 8 },
+        { q: 10, len: 7, per: 500, definitief: false, early: 4 },
+        { q: 9, len: 3, per: 800, definitief: true, early: 3, late: 1 },
+        { q: 12, len: 3, per: 400, definitief: false, early: 2, late: 4 },
+        { q: 13, len: 12, per: 800, definitief: true, early: 6 },
+        { q: 13, len: 9, per: 200, definitief: false, early: 6 },
+      ],
+      24,
+    );
+    const greedy = levellingPropose({ ...found, dropSearch: false });
+    const dropped = levellingPropose(found);
+    expect([greedy.improved, dropped.improved]).toEqual([false, true]);
+    expect(dropped.overloadedAfter).toBe(greedy.overloadedAfter);
+    expect(objective(dropped, 24)).toBeLessThan(objective(greedy, 24) - 1);
+    let lower = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            q: fc.integer({ min: 0, max: 16 }),
+            len: fc.integer({ min: 1, max: 12 }),
+            per: fc.integer({ min: 1, max: 9 }).map((v) => v * 100),
+            definitief: fc.boolean(),
+            early: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+            late: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+          }),
+          { minLength: 2, maxLength: 10 },
+        ),
+        fc.constantFrom(0, 6, 24),
+        (specs, l) => {
+          const input = inputOf(specs, l);
+          const a = levellingPropose({ ...input, dropSearch: false });
+          const b = levellingPropose(input);
+          expect(b.overloadedAfter).toBeLessThanOrEqual(a.overloadedAfter);
+          expect(objective(b, l)).toBeLessThanOrEqual(objective(a, l) + 1e-6);
+          if (objective(b, l) < objective(a, l) - 1e-6) lower++;
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    // About 1% of these cases.
+    expect(lower).toBeGreaterThan(0);
+  });
+
   it('on small cases its objective is at most 1.5× an exhaustive search of all moves, and it solves what that search solves', () => {
     const t0 = Date.UTC(2027, 0, 13, 9); // 10:00 local, a Wednesday
     const K = 4; // shift range in buckets, either way
@@ -165,7 +418,6 @@ describe('levellingPropose', () => {
     );
     fc.assert(
       fc.property(windowsArb, fc.constantFrom(undefined, 0, 24), (specs, moveCostHours) => {
-        const mc = moveCostHours ?? DEFAULT_MOVE_COST_HOURS;
         const windows: PlanWindow[] = specs.map((sp, i) => ({
           id: i + 1,
           afnemer: OINS[i % 3]!,
@@ -186,6 +438,9 @@ describe('levellingPropose', () => {
           moveCostHours,
         };
         const r = levellingPropose(input);
+        // Left out, the constrained search picks λ: its result is held against the exhaustive optimum at that λ.
+        const mc = moveCostHours ?? r.moveCostHours;
+        if (moveCostHours !== undefined) expect(r.moveCostHours).toBe(moveCostHours);
         const lo = Math.floor(t0 / BUCKET_MS) - K - 1;
         const hi = lo + 20;
         // Exhaustive: every combination of shifts in [-K, K] buckets; the cheapest with no overloaded bucket, by the

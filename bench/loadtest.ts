@@ -11,9 +11,10 @@
  */
 import { API_TOKEN_DAYS, apiTokenExpiry } from '../shared/src/api-tokens.js';
 import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { apiTokenCreate, userUpsert } from '../db/src/index.js';
+import { apiTokenCreate, createSql, userUpsert } from '../db/src/index.js';
+import { createApp } from '../server/src/app.js';
 import { secretToken, tokenHash } from '../server/src/lib/crypto.js';
 import { conflictsRecompute } from '../server/src/services/conflicts-recompute.js';
 import { randomSeeded } from './data.js';
@@ -23,6 +24,59 @@ const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 60);
 const RATE = Number(process.env.LOADTEST_RATE ?? 1);
 const READ_TARGET_MS = 200;
 const UPLOAD_TARGET_MS = 1000;
+
+/** A process's CPU time (user + system) in ms, with its children that ended (cutime + cstime) apart, and its parent. */
+function procStat(pid: number): { cpuMs: number; childrenMs: number; ppid: number } | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const ms = (i: number) => (Number(fields[i]) * 1000) / 100;
+    return { cpuMs: ms(11) + ms(12), childrenMs: ms(13) + ms(14), ppid: Number(fields[1]) };
+  } catch {
+    return null;
+  }
+}
+
+/** The CPU time of PostgreSQL: the postmaster, its live processes, and (through its children's time) those that ended. */
+function postgresCpuMs(postmaster: number): number {
+  const own = procStat(postmaster);
+  if (!own) return NaN;
+  let ms = own.cpuMs + own.childrenMs;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const child = procStat(Number(entry));
+    if (child?.ppid === postmaster) ms += child.cpuMs + child.childrenMs;
+  }
+  return ms;
+}
+
+/**
+ * The queries each kind of request sends to PostgreSQL, counted on an app in this process (its own pool, whose
+ * postgres.js `debug` hook sees every query): the first request (memos cold) and the second (warm) of each kind.
+ * The writes among them are legal and of the same kind as the load's own.
+ */
+async function queriesPerRequest(url: string, groups: { name: string; requests: autocannon.Request[] }[]) {
+  const counted = createSql(url, { max: 4 });
+  let queries = 0;
+  (counted.options as { debug?: unknown }).debug = () => {
+    queries++;
+  };
+  const app = createApp({ sql: counted, now: () => new Date(), sessionHours: 12 });
+  const line: string[] = [];
+  for (const g of groups) {
+    const counts: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const r = g.requests[0]!;
+      const req = (typeof r.setupRequest === 'function' ? r.setupRequest({ ...r }, {}) : r) as autocannon.Request;
+      queries = 0;
+      const res = await app.request(req.path!, { method: req.method, headers: req.headers as Record<string, string>, body: req.body as string | undefined });
+      await res.arrayBuffer();
+      counts.push(queries);
+    }
+    line.push(`${g.name} ${counts.join('/')}`);
+  }
+  await counted.end({ timeout: 1 });
+  console.log(`Queries per verzoek (eerste/tweede, in dit proces geteld): ${line.join('; ')}`);
+}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
@@ -205,6 +259,7 @@ async function main() {
       warm.push(`${g.name} ${Math.round(performance.now() - t0)} ms`);
     }
     console.log(`Eerste verzoeken na de start (koud): ${warm.join('; ')}`);
+    await queriesPerRequest(db.url, groups);
     const total = groups.reduce((n, g) => n + g.connections, 0);
     console.log(
       `Belasting: ${total} gelijktijdige clients, ${RATE > 0 ? `elk hoogstens ${RATE} verzoek per seconde` : 'zonder pauze (verzadiging)'}, ${SECONDS} s, tegen ${base}`,
@@ -230,17 +285,22 @@ async function main() {
           });
         }, startAfterMs);
       });
-    // The server's own CPU time (user + system, from /proc on Linux): CPU per request holds when other processes
-    // share the machine and the wall-clock figures swing with them.
-    const serverCpuMs = () => {
-      try {
-        const fields = readFileSync(`/proc/${server!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-      } catch {
-        return NaN;
-      }
-    };
-    const cpuBefore = serverCpuMs();
+    /**
+     * CPU time per process (user + system, from /proc on Linux): CPU per request holds when other processes share the
+     * machine and the wall-clock figures swing with them. Three parts: the server, PostgreSQL (the postmaster and all
+     * its processes, the backends that ended included through its children's time) and this load generator.
+     */
+    const [backend] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const postmaster = procStat(backend!.pid)?.ppid ?? null;
+    const cpuNow = () => ({
+      server: procStat(server!.pid!)?.cpuMs ?? NaN,
+      postgres: postmaster === null ? NaN : postgresCpuMs(postmaster),
+      generator: (() => {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+      })(),
+    });
+    const cpuBefore = cpuNow();
     let k = 0;
     const started = groups.map((g) => ({ g, clients: Array.from({ length: g.connections }, () => client(g, (1000 * k++) / total)) }));
     const results = await Promise.all(
@@ -275,8 +335,18 @@ async function main() {
       );
     }
     const count = results.reduce((n, r) => n + r.times.length, 0);
-    const cpu = serverCpuMs() - cpuBefore;
-    console.log(`CPU van de server: ${(cpu / 1000).toFixed(1)} s, ${(cpu / count).toFixed(2)} ms per verzoek (de klok: 100 tikken per seconde)`);
+    const cpuAfter = cpuNow();
+    console.log('\nCPU per proces (user + system uit /proc, de klok: 100 tikken per seconde), over alle verzoeken:');
+    for (const [key, label] of [
+      ['server', 'server'],
+      ['postgres', 'PostgreSQL (alle processen)'],
+      ['generator', 'loadgenerator (dit proces)'],
+    ] as const) {
+      const ms = cpuAfter[key] - cpuBefore[key];
+      console.log(`  ${label.padEnd(28)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${(ms / count).toFixed(2).padStart(6)} ms per verzoek`);
+    }
+    const all = (['server', 'postgres', 'generator'] as const).reduce((n, key) => n + cpuAfter[key] - cpuBefore[key], 0);
+    console.log(`  ${'samen'.padEnd(28)} ${(all / 1000).toFixed(1).padStart(6)} s  ${(all / count).toFixed(2).padStart(6)} ms per verzoek`);
     console.log(
       `\nTotaal ${count} verzoeken in ${SECONDS} s (${(count / SECONDS).toFixed(0)}/s); mislukt: ${failed}; doelen: ${allPass ? 'gehaald' : 'niet alle gehaald'}`,
     );

@@ -50,32 +50,61 @@ function postgresCpuMs(postmaster: number): number {
 }
 
 /**
- * The queries each kind of request sends to PostgreSQL, counted on an app in this process (its own pool, whose
- * postgres.js `debug` hook sees every query): the first request (memos cold) and the second (warm) of each kind.
- * The writes among them are legal and of the same kind as the load's own.
+ * Each kind of request on an app in this process, without HTTP: the queries it sends to PostgreSQL (counted by its
+ * own pool's postgres.js `debug` hook) for the first request (memos cold) and the second (warm), the size of the
+ * answer, and the app's CPU time per request over some more of them, after the data are unchanged (memos warm) and
+ * right after a change of the planning (the upload before each one). The writes among them are legal and of the same
+ * kind as the load's own.
  */
-async function queriesPerRequest(url: string, groups: { name: string; requests: autocannon.Request[] }[]) {
+async function requestsMeasure(url: string, groups: { name: string; kind: string; requests: autocannon.Request[] }[]) {
   const counted = createSql(url, { max: 4 });
   let queries = 0;
   (counted.options as { debug?: unknown }).debug = () => {
     queries++;
   };
   const app = createApp({ sql: counted, now: () => new Date(), sessionHours: 12 });
-  const line: string[] = [];
+  const send = async (g: (typeof groups)[number]) => {
+    const r = g.requests[0]!;
+    const req = (typeof r.setupRequest === 'function' ? r.setupRequest({ ...r }, {}) : r) as autocannon.Request;
+    const res = await app.request(req.path!, { method: req.method, headers: req.headers as Record<string, string>, body: req.body as string | undefined });
+    const bytes = (await res.arrayBuffer()).byteLength;
+    if (!res.ok) throw new Error(`${g.name}: ${res.status}`);
+    return bytes;
+  };
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const upload = groups.find((g) => g.kind === 'upload')!;
+  console.log('\nPer soort verzoek, in dit proces zonder HTTP: queries (eerste/tweede), grootte, CPU per verzoek (ongewijzigd / na een upload)');
   for (const g of groups) {
     const counts: number[] = [];
+    let bytes = 0;
     for (let i = 0; i < 2; i++) {
-      const r = g.requests[0]!;
-      const req = (typeof r.setupRequest === 'function' ? r.setupRequest({ ...r }, {}) : r) as autocannon.Request;
       queries = 0;
-      const res = await app.request(req.path!, { method: req.method, headers: req.headers as Record<string, string>, body: req.body as string | undefined });
-      await res.arrayBuffer();
+      bytes = await send(g);
       counts.push(queries);
     }
-    line.push(`${g.name} ${counts.join('/')}`);
+    const n = g.kind === 'read' ? 40 : 4;
+    let t0 = cpuMs();
+    for (let i = 0; i < n; i++) await send(g);
+    const warm = (cpuMs() - t0) / n;
+    let changed = NaN;
+    if (g.kind === 'read') {
+      let sum = 0;
+      for (let i = 0; i < 3; i++) {
+        await send(upload);
+        t0 = cpuMs();
+        await send(g);
+        sum += cpuMs() - t0;
+      }
+      changed = sum / 3;
+    }
+    console.log(
+      `  ${g.name.padEnd(34)} ${counts.join('/').padStart(6)} queries ${String(Math.round(bytes / 1000)).padStart(6)} kB ${warm.toFixed(2).padStart(8)} ms${Number.isNaN(changed) ? '' : ` / ${changed.toFixed(1)} ms`}`,
+    );
   }
   await counted.end({ timeout: 1 });
-  console.log(`Queries per verzoek (eerste/tweede, in dit proces geteld): ${line.join('; ')}`);
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -259,7 +288,7 @@ async function main() {
       warm.push(`${g.name} ${Math.round(performance.now() - t0)} ms`);
     }
     console.log(`Eerste verzoeken na de start (koud): ${warm.join('; ')}`);
-    await queriesPerRequest(db.url, groups);
+    await requestsMeasure(db.url, groups);
     const total = groups.reduce((n, g) => n + g.connections, 0);
     console.log(
       `Belasting: ${total} gelijktijdige clients, ${RATE > 0 ? `elk hoogstens ${RATE} verzoek per seconde` : 'zonder pauze (verzadiging)'}, ${SECONDS} s, tegen ${base}`,

@@ -10,6 +10,7 @@ import type { PlanningCache } from '../services/planning-cache.js';
 import type { ChangeFeed } from '../services/change-feed.js';
 import type { ProcedureSettings } from '../services/procedure.js';
 import type { VersionedMemo } from './versioned-memo.js';
+import type { BytesCache } from './bytes-cache.js';
 
 export interface Deps {
   sql: Sql;
@@ -49,6 +50,8 @@ export type AppEnv = {
     metrics: AppMetrics;
     /** Pages of the conflict list, per conflicts version. */
     conflictPages: VersionedMemo<{ rows: ConflictRow[]; total: number }>;
+    /** Conflict views as sent (the list's pages), per version of what they show (lib/bytes-cache.ts). */
+    conflictBytes: BytesCache;
     /** Afnemer names by OIN, per version of the Afnemers table (afnemersVersion). */
     afnemerNames: VersionedMemo<NamesAt>;
   };

@@ -60,6 +60,19 @@ export function procedureSummary(row: CaseRow | undefined, now: number, deadline
   };
 }
 
+/**
+ * The first instant after `now` at which procedureSummary of this case could read otherwise: the summary depends on
+ * the clock only through the deadlines it compares it with (procedureDue takes the lead once an escalated case's
+ * deadline passed, procedureOverdue and procedureWaitingOn once the due state's deadline passed). Infinity when no
+ * deadline lies ahead.
+ */
+export function procedureSteadyUntil(row: CaseRow | undefined, now: number, deadlines: Partial<StepDeadlines> | undefined): number {
+  if (!row) return Number.POSITIVE_INFINITY;
+  let until = Number.POSITIVE_INFINITY;
+  for (const d of [row.state.deadline, procedureNow(row, now, deadlines).deadline]) if (d !== null && d > now && d < until) until = d;
+  return until;
+}
+
 /** When a window sends and how much, as a conflict shows it. */
 export type WindowDetails = Map<number, { start: string; eind: string; aantalBerichten: number }>;
 

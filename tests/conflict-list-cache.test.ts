@@ -1,0 +1,131 @@
+// Issue 16: the conflict list's pages are kept as sent (lib/bytes-cache.ts), per scope and filter, while the
+// conflicts, the windows, the Afnemer names and the cases on the page stay the same and no deadline of theirs passed.
+// Each test fills the cache first and then changes one of these, and the next read must show the change; a planner
+// never receives a page built for Logius or for another Afnemer.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dutchCsv } from './helpers/files.js';
+import { apiRequest, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+
+let t: TestContext;
+let who: Awaited<ReturnType<typeof standardActors>>;
+let conflictId: number;
+
+type Item = {
+  id: number;
+  windows: { windowId: number | null; afnemer: string; kenmerk: string | null; aantalBerichten: number | null }[];
+  procedure: { step: string; overdue: boolean; deadline: string | null; waitingOn: { text: string } | null };
+};
+
+async function upload(a: Actor, rows: string[]) {
+  const res = await t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
+  expect(res.status).toBe(201);
+}
+
+async function listText(a: Actor, query = 'status=open'): Promise<string> {
+  const res = await t.app.request(`/api/v1/conflicts?${query}`, { headers: a.headers });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  return res.text();
+}
+
+async function item(a: Actor): Promise<Item> {
+  const body = JSON.parse(await listText(a)) as { items: Item[] };
+  return body.items.find((i) => i.id === conflictId)!;
+}
+
+beforeAll(async () => {
+  t = await testDatabase();
+  who = await standardActors(t.sql);
+  t.clock.now = new Date('2027-01-11T09:00:00Z');
+  const put = await t.app.request('/api/v1/capacity-profile', {
+    method: 'PUT',
+    headers: { ...who.capacity.headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ratesPerHour: Array(168).fill(4000) }),
+  });
+  expect(put.status).toBe(200);
+  await upload(who.plannerA, ['A-GEHEIM;x;Brief;01-02-2027 10:00;01-02-2027 11:00;3.000;definitief']);
+  await upload(who.plannerB, ['B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;3.000;definitief']);
+  [{ id: conflictId }] = (await t.sql`select id::int from conflicts where status = 'open'`) as unknown as [{ id: number }];
+});
+afterAll(() => t.close());
+
+describe('GET /conflicts kept as sent', () => {
+  it('sends the same bytes again while nothing changed', async () => {
+    const first = await listText(who.capacity);
+    expect(await listText(who.capacity)).toBe(first);
+    expect(JSON.parse(first).items.map((i: Item) => i.id)).toEqual([conflictId]);
+  });
+
+  it('never gives a planner the page built for Logius or for another Afnemer, in any order of asking', async () => {
+    const logius = await item(who.capacity); // filled first: the full page, every kenmerk named
+    expect(logius.windows.map((w) => w.kenmerk).sort()).toEqual(['A-GEHEIM', 'B-1']);
+    const b = await listText(who.plannerB);
+    expect(b).not.toContain('A-GEHEIM');
+    const bItem = (JSON.parse(b) as { items: Item[] }).items.find((i) => i.id === conflictId)!;
+    expect(bItem.windows.find((w) => w.afnemer === OIN_A)).toMatchObject({ windowId: null, kenmerk: null });
+    expect(bItem.windows.find((w) => w.afnemer === OIN_B)!.kenmerk).toBe('B-1');
+    const a = await item(who.plannerA);
+    expect(a.windows.find((w) => w.afnemer === OIN_A)!.kenmerk).toBe('A-GEHEIM');
+    expect(a.windows.find((w) => w.afnemer === OIN_B)).toMatchObject({ windowId: null, kenmerk: null });
+    // Asked again after A (and after Logius): still B's own page.
+    expect(await listText(who.plannerB)).toBe(b);
+    // Another Afnemer's filter is refused, not answered from the cache.
+    const other = await t.app.request(`/api/v1/conflicts?status=open&afnemer=${OIN_A}`, { headers: who.plannerB.headers });
+    expect(other.status).toBe(403);
+  });
+
+  it('shows an Afnemer renamed in the database at once', async () => {
+    const before = await item(who.capacity);
+    await t.sql`update afnemers set name = 'Hernoemd B' where oin = ${OIN_B}`;
+    const after = await item(who.capacity);
+    expect(after.procedure.waitingOn?.text ?? '').toContain('Hernoemd B');
+    expect(after.procedure.waitingOn?.text).not.toBe(before.procedure.waitingOn?.text);
+  });
+
+  it('shows a step taken in the procedure at once, though the conflicts did not change', async () => {
+    const before = await item(who.capacity);
+    expect(before.procedure.step).toBe('planner-adjusts');
+    const version = (await t.sql`select version::text from conflicts_state`)[0]!.version as string;
+    const res = await apiRequest(t.app, 'POST', `/api/v1/conflicts/${conflictId}/actions`, who.plannerA, { type: 'contact-logius', message: 'Graag overleg' });
+    expect(res.status).toBe(200);
+    const stored = await t.sql`select step from conflict_cases where conflict_id = ${conflictId}`;
+    expect((await t.sql`select version::text from conflicts_state`)[0]!.version).toBe(version);
+    const after = await item(who.capacity);
+    expect(after.procedure.step).toBe(stored[0]!.step);
+    expect(after.procedure.step).not.toBe('planner-adjusts');
+    expect(after.procedure.waitingOn?.text).not.toBe(before.procedure.waitingOn?.text);
+  });
+
+  it('shows a window changed in the database at once, with no recompute in between', async () => {
+    const before = await item(who.capacity);
+    const windowB = before.windows.find((w) => w.afnemer === OIN_B)!;
+    expect(windowB.aantalBerichten).toBe(3000);
+    await t.sql`update send_windows set aantal_berichten = 3100 where id = ${windowB.windowId}`;
+    expect((await item(who.capacity)).windows.find((w) => w.afnemer === OIN_B)!.aantalBerichten).toBe(3100);
+  });
+
+  it('turns overdue when the deadline passes, and not before: a kept page holds only until the first deadline on it', async () => {
+    const pending = await item(who.capacity);
+    expect(pending.procedure.deadline).not.toBeNull();
+    const deadline = Date.parse(pending.procedure.deadline!);
+    t.clock.now = new Date(deadline - 60_000);
+    expect((await item(who.capacity)).procedure.overdue).toBe(false);
+    t.clock.now = new Date(deadline);
+    expect((await item(who.capacity)).procedure.overdue).toBe(true);
+    // A clock set back (a test's, or a corrected one) is not answered with the page of a later time.
+    t.clock.now = new Date(deadline - 60_000);
+    expect((await item(who.capacity)).procedure.overdue).toBe(false);
+    t.clock.now = new Date('2027-01-11T09:00:00Z');
+  });
+
+  it('keeps each page and filter apart', async () => {
+    const all = JSON.parse(await listText(who.capacity, 'pageSize=1&page=1')) as { items: Item[]; page: number; total: number };
+    const second = JSON.parse(await listText(who.capacity, 'pageSize=1&page=2')) as { items: Item[]; page: number; total: number };
+    expect(all.page).toBe(1);
+    expect(second.page).toBe(2);
+    expect(all.items).toHaveLength(1);
+    expect(second.items).toHaveLength(Math.max(0, all.total - 1) > 0 ? 1 : 0);
+    const resolved = JSON.parse(await listText(who.capacity, 'status=resolved')) as { items: Item[] };
+    expect(resolved.items.map((i) => i.id)).not.toContain(conflictId);
+  });
+});

@@ -56,7 +56,7 @@ function postgresCpuMs(postmaster: number): number {
  * right after a change of the planning (the upload before each one). The writes among them are legal and of the same
  * kind as the load's own.
  */
-async function requestsMeasure(url: string, groups: { name: string; kind: string; requests: autocannon.Request[] }[]) {
+async function requestsMeasure(url: string, groups: { name: string; kind: string; requests: autocannon.Request[] }[], postgresMs: () => number) {
   const counted = createSql(url, { max: 4 });
   let queries = 0;
   (counted.options as { debug?: unknown }).debug = () => {
@@ -76,7 +76,9 @@ async function requestsMeasure(url: string, groups: { name: string; kind: string
     return (u.user + u.system) / 1000;
   };
   const upload = groups.find((g) => g.kind === 'upload')!;
-  console.log('\nPer soort verzoek, in dit proces zonder HTTP: queries (eerste/tweede), grootte, CPU per verzoek (ongewijzigd / na een upload)');
+  console.log(
+    '\nPer soort verzoek, in dit proces zonder HTTP: queries (eerste/tweede), grootte, CPU per verzoek (ongewijzigd / na een upload; PostgreSQL ongewijzigd, alle processen, de klok tikt per 10 ms)',
+  );
   for (const g of groups) {
     const counts: number[] = [];
     let bytes = 0;
@@ -87,8 +89,10 @@ async function requestsMeasure(url: string, groups: { name: string; kind: string
     }
     const n = g.kind === 'read' ? 40 : 4;
     let t0 = cpuMs();
+    const p0 = postgresMs();
     for (let i = 0; i < n; i++) await send(g);
     const warm = (cpuMs() - t0) / n;
+    const postgres = (postgresMs() - p0) / n;
     let changed = NaN;
     if (g.kind === 'read') {
       let sum = 0;
@@ -101,7 +105,7 @@ async function requestsMeasure(url: string, groups: { name: string; kind: string
       changed = sum / 3;
     }
     console.log(
-      `  ${g.name.padEnd(34)} ${counts.join('/').padStart(6)} queries ${String(Math.round(bytes / 1000)).padStart(6)} kB ${warm.toFixed(2).padStart(8)} ms${Number.isNaN(changed) ? '' : ` / ${changed.toFixed(1)} ms`}`,
+      `  ${g.name.padEnd(34)} ${counts.join('/').padStart(6)} queries ${String(Math.round(bytes / 1000)).padStart(6)} kB ${warm.toFixed(2).padStart(8)} ms${Number.isNaN(changed) ? '' : ` / ${changed.toFixed(1)} ms`}; PostgreSQL ${postgres.toFixed(2)} ms`,
     );
   }
   await counted.end({ timeout: 1 });
@@ -288,7 +292,9 @@ async function main() {
       warm.push(`${g.name} ${Math.round(performance.now() - t0)} ms`);
     }
     console.log(`Eerste verzoeken na de start (koud): ${warm.join('; ')}`);
-    await requestsMeasure(db.url, groups);
+    const [backend] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const postmaster = procStat(backend!.pid)?.ppid ?? null;
+    await requestsMeasure(db.url, groups, () => (postmaster === null ? NaN : postgresCpuMs(postmaster)));
     const total = groups.reduce((n, g) => n + g.connections, 0);
     console.log(
       `Belasting: ${total} gelijktijdige clients, ${RATE > 0 ? `elk hoogstens ${RATE} verzoek per seconde` : 'zonder pauze (verzadiging)'}, ${SECONDS} s, tegen ${base}`,
@@ -319,8 +325,6 @@ async function main() {
      * machine and the wall-clock figures swing with them. Three parts: the server, PostgreSQL (the postmaster and all
      * its processes, the backends that ended included through its children's time) and this load generator.
      */
-    const [backend] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
-    const postmaster = procStat(backend!.pid)?.ppid ?? null;
     const cpuNow = () => ({
       server: procStat(server!.pid!)?.cpuMs ?? NaN,
       postgres: postmaster === null ? NaN : postgresCpuMs(postmaster),

@@ -55,6 +55,26 @@ describe('GET /api/v1/prognoses', () => {
     expect(range.items.map((w: { kenmerk: string }) => w.kenmerk)).toEqual(['A-02', 'A-03', 'A-04']);
   });
 
+  it('counts again after every change of the windows (the count is kept per planning version), per Afnemer', async () => {
+    const total = async (h: Record<string, string>, query = '') =>
+      ((await (await get(`/api/v1/prognoses?pageSize=1${query}`, h)).json()) as { total: number }).total;
+    const before = { all: await total(who.capacity.headers), a: await total(who.plannerA.headers), b: await total(who.plannerB.headers) };
+    expect(before).toEqual({ all: 26, a: 25, b: 1 });
+    // Written in SQL, as another instance or a migration would: only the planning version tells.
+    await t.sql`insert into send_windows (afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten, status, revision)
+      values (${OIN_B}, 'B-2', 'x', 'Brief', '2027-03-06T08:00:00Z', '2027-03-06T09:00:00Z', 100, 'concept', 1)`;
+    expect(await total(who.capacity.headers)).toBe(27);
+    expect(await total(who.plannerB.headers)).toBe(2);
+    expect(await total(who.plannerA.headers)).toBe(25);
+    expect(await total(who.capacity.headers, '&status=geannuleerd')).toBe(0);
+    await t.sql`update send_windows set status = 'geannuleerd' where kenmerk = 'B-2'`;
+    expect(await total(who.capacity.headers, '&status=geannuleerd')).toBe(1);
+    expect(await total(who.plannerB.headers, '&status=concept')).toBe(1);
+    await t.sql`delete from send_windows where kenmerk = 'B-2'`;
+    expect(await total(who.capacity.headers)).toBe(26);
+    expect(await total(who.plannerB.headers)).toBe(1);
+  });
+
   it('rejects bad query parameters with a 400 problem', async () => {
     const res = await get('/api/v1/prognoses?pageSize=5000&status=weg', who.capacity.headers);
     expect(res.status).toBe(400);

@@ -106,20 +106,30 @@ export interface WindowFilter {
   offset: number;
 }
 
-/** One page of send windows matching the filter (overlapping [from, to)), ordered by start, and the total count. */
-export async function sendWindowsList(sql: Queryable, f: WindowFilter): Promise<{ rows: SendWindowRow[]; total: number }> {
-  const where = sql`
+const windowWhere = (sql: Queryable, f: Omit<WindowFilter, 'limit' | 'offset'>) => sql`
     where (${f.afnemerOin ?? null}::text is null or afnemer_oin = ${f.afnemerOin ?? null})
       and (${f.status ?? null}::text is null or status = ${f.status ?? null})
       and (${f.to ?? null}::timestamptz is null or start_at < ${f.to ?? null})
       and (${f.from ?? null}::timestamptz is null or end_at > ${f.from ?? null})`;
+
+/** One page of send windows matching the filter (overlapping [from, to)), ordered by start. */
+export async function sendWindowsPage(sql: Queryable, f: WindowFilter): Promise<SendWindowRow[]> {
   // The page is found on the (start_at, id) indexes alone; only its own rows are read from the table.
-  const rows = await sql<SendWindowRow[]>`
+  return sql<SendWindowRow[]>`
     select ${windowColumns(sql)} from send_windows
-    where id in (select id from send_windows ${where} order by start_at, id limit ${f.limit} offset ${f.offset})
+    where id in (select id from send_windows ${windowWhere(sql, f)} order by start_at, id limit ${f.limit} offset ${f.offset})
     order by start_at, id`;
-  const [count] = await sql<{ n: number }[]>`select count(*)::int as n from send_windows ${where}`;
-  return { rows, total: count!.n };
+}
+
+/** How many send windows match the filter (paging aside). */
+export async function sendWindowsCount(sql: Queryable, f: Omit<WindowFilter, 'limit' | 'offset'>): Promise<number> {
+  const [count] = await sql<{ n: number }[]>`select count(*)::int as n from send_windows ${windowWhere(sql, f)}`;
+  return count!.n;
+}
+
+/** One page of send windows matching the filter (overlapping [from, to)), ordered by start, and the total count. */
+export async function sendWindowsList(sql: Queryable, f: WindowFilter): Promise<{ rows: SendWindowRow[]; total: number }> {
+  return { rows: await sendWindowsPage(sql, f), total: await sendWindowsCount(sql, f) };
 }
 
 /** The send window with this id, or null. */

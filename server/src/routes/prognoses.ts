@@ -1,4 +1,4 @@
-import { sendWindowById, sendWindowCancel, sendWindowRevisions, sendWindowsList, type Tx } from '@cd/db';
+import { planningVersion, sendWindowById, sendWindowCancel, sendWindowRevisions, sendWindowsCount, sendWindowsPage, type Tx } from '@cd/db';
 import {
   PLAN_CHANGE_UNDO_MS,
   PlanChangePreview,
@@ -36,14 +36,20 @@ export const prognoses = apiRouter()
       const q = c.req.valid('query');
       const own = afnemerScope(user);
       if (own && q.afnemer && q.afnemer !== own) throw new ProblemError(403, 'U kunt alleen de prognoses van uw eigen Afnemer inzien.');
-      const { rows, total } = await sendWindowsList(c.get('deps').sql, {
+      const { sql } = c.get('deps');
+      const filter = {
         afnemerOin: own ?? q.afnemer ?? null,
         from: q.from ? new Date(q.from) : null,
         to: q.to ? new Date(q.to) : null,
         status: q.status ?? null,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
+      };
+      // The count (over all matching windows, 50,000 in a year) changes only with the windows, and every change of a
+      // window raises the planning version: counted once per version and filter, not per page asked.
+      const [version, rows] = await Promise.all([
+        planningVersion(sql),
+        sendWindowsPage(sql, { ...filter, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+      ]);
+      const total = await c.get('windowCounts')(version, JSON.stringify(filter), () => sendWindowsCount(sql, filter));
       return c.json({ items: rows.map(sendWindowJson), page: q.page, pageSize: q.pageSize, total }, 200);
     },
   )

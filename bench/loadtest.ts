@@ -162,7 +162,10 @@ async function main() {
     const port = await freePort();
     // LOADTEST_PROFILE=dir writes a CPU profile of the server there (open it in Chrome DevTools).
     const profile = process.env.LOADTEST_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOADTEST_PROFILE}`] : [];
+    // LOADTEST_SERVER_DIR=dir starts the server of another checkout (say, the commit before a change) against the same
+    // data and load, so that two builds can be compared side by side with this load generator.
     server = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/src/index.ts'], {
+      cwd: process.env.LOADTEST_SERVER_DIR ?? process.cwd(),
       env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), DEMO: '0', LOG_LEVEL: process.env.LOADTEST_SERVER_LOG ? 'info' : 'error' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

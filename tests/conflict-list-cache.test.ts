@@ -2,6 +2,7 @@
 // conflicts, the windows, the Afnemer names and the cases on the page stay the same and no deadline of theirs passed.
 // Each test fills the cache first and then changes one of these, and the next read must show the change; a planner
 // never receives a page built for Logius or for another Afnemer.
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchCsv } from './helpers/files.js';
 import { apiRequest, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
@@ -127,5 +128,47 @@ describe('GET /conflicts kept as sent', () => {
     expect(second.items).toHaveLength(Math.max(0, all.total - 1) > 0 ? 1 : 0);
     const resolved = JSON.parse(await listText(who.capacity, 'status=resolved')) as { items: Item[] };
     expect(resolved.items.map((i) => i.id)).not.toContain(conflictId);
+  });
+});
+
+describe('kept answers gzipped for a caller that accepts gzip', () => {
+  const ask = (path: string, a: Actor, acceptEncoding?: string) =>
+    t.app.request(path, { headers: { ...a.headers, ...(acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {}) } });
+
+  for (const path of ['/api/v1/conflicts?status=open', '/api/v1/load?from=2027-02-01T00:00:00%2B01:00&to=2027-02-02T00:00:00%2B01:00&bucket=15m']) {
+    it(`sends ${path.split('?')[0]} gzipped to a browser, the same JSON, and plain to a caller that does not take gzip`, async () => {
+      const plain = await ask(path, who.capacity);
+      expect(plain.status).toBe(200);
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
+      expect(plain.headers.get('cache-control')).toBe('no-store');
+      const text = await plain.text();
+      expect(text.length).toBeGreaterThan(1024);
+
+      const zipped = await ask(path, who.capacity, 'gzip, deflate, br, zstd');
+      expect(zipped.status).toBe(200);
+      expect(zipped.headers.get('content-encoding')).toBe('gzip');
+      expect(zipped.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(zipped.headers.get('vary')).toMatch(/accept-encoding/i);
+      const bytes = new Uint8Array(await zipped.arrayBuffer());
+      expect(bytes.byteLength).toBeLessThan(text.length);
+      expect(gunzipSync(bytes).toString('utf8')).toBe(text);
+
+      for (const refused of ['gzip;q=0', 'br', 'identity']) {
+        const res = await ask(path, who.capacity, refused);
+        expect(res.headers.get('content-encoding'), refused).toBeNull();
+        expect(await res.text()).toBe(text);
+      }
+    });
+  }
+
+  it('gzips each planner their own answer, never another scope’s', async () => {
+    const a = await ask('/api/v1/conflicts?status=open', who.plannerA, 'gzip');
+    const b = await ask('/api/v1/conflicts?status=open', who.plannerB, 'gzip');
+    const textA = gunzipSync(new Uint8Array(await a.arrayBuffer())).toString('utf8');
+    const textB = gunzipSync(new Uint8Array(await b.arrayBuffer())).toString('utf8');
+    expect(textA).toContain('A-GEHEIM');
+    expect(textB).not.toContain('A-GEHEIM');
+    expect(textB).toBe(await listText(who.plannerB));
   });
 });

@@ -4,7 +4,7 @@ import { afnemerNamesCurrent } from '../lib/afnemer-names.js';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { bytesOf } from '../lib/bytes-cache.js';
+import { bytesOf, cachedJson } from '../lib/bytes-cache.js';
 import { conflictJson, NO_NAMES, procedureSteadyUntil, windowDetails } from '../views/conflicts.js';
 import { conflictDetailJson } from '../views/conflict-detail.js';
 
@@ -61,7 +61,7 @@ export const conflicts = apiRouter()
             )
           : '';
       const nowMs = c.get('deps').now().getTime();
-      const body = await c.get('conflictBytes')(
+      const page = await c.get('conflictBytes')(
         `list|${versions.conflicts}|${versions.planning}|${versions.afnemers}`,
         `${afnemerScope(user) ?? '*'}|${cases}|${JSON.stringify(filter)}|${q.page}`,
         nowMs,
@@ -82,7 +82,7 @@ export const conflicts = apiRouter()
           return bytesOf({ items, page: q.page, pageSize: q.pageSize, total }, nowMs, until);
         },
       );
-      return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' }) as never;
+      return cachedJson(c, page) as never;
     },
   )
   .openapi(

@@ -5,7 +5,7 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchCsv } from './helpers/files.js';
-import { apiRequest, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { actor, apiRequest, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -170,5 +170,56 @@ describe('kept answers gzipped for a caller that accepts gzip', () => {
     expect(textA).toContain('A-GEHEIM');
     expect(textB).not.toContain('A-GEHEIM');
     expect(textB).toBe(await listText(who.plannerB));
+  });
+});
+
+describe('GET /conflicts/{id} kept as sent', () => {
+  type Detail = { procedure: { step: string; overdue: boolean; deadline: string | null; actions: string[]; events: { action: string }[] } };
+  const detail = async (a: Actor): Promise<Detail> => {
+    const res = await t.app.request(`/api/v1/conflicts/${conflictId}`, { headers: a.headers });
+    expect(res.status).toBe(200);
+    return (await res.json()) as Detail;
+  };
+
+  it('shows each user their own actions, a step taken and a new trail entry at once, and turns overdue at the deadline', async () => {
+    t.clock.now = new Date('2027-01-11T09:00:00Z');
+    const logius = await detail(who.capacity);
+    const planner = await detail(who.plannerA);
+    expect(await detail(who.capacity)).toEqual(logius);
+    expect(planner.procedure.actions).not.toEqual(logius.procedure.actions);
+    // Another user of the same role and Afnemer gets their own answer, the same actions.
+    const second = await actor(t.sql, 'tweede@a.example', 'planner', OIN_A);
+    expect((await detail(second)).procedure.actions).toEqual(planner.procedure.actions);
+
+    // A role changed in SQL (as an administrator's change on another instance): the next request shows its actions.
+    await t.sql`update users set role = 'capacity-manager', afnemer_oin = null where id = ${second.user.id}`;
+    expect((await detail(second)).procedure.actions).toEqual(logius.procedure.actions);
+
+    // A step by Logius: both see the new step and the trail entry at once.
+    expect(logius.procedure.actions).toContain('open-assessment');
+    {
+      const res = await apiRequest(t.app, 'POST', `/api/v1/conflicts/${conflictId}/actions`, who.capacity, { type: 'open-assessment' });
+      expect(res.status).toBe(200);
+      const [stored] = await t.sql`select step from conflict_cases where conflict_id = ${conflictId}`;
+      const after = await detail(who.plannerA);
+      expect(after.procedure.step).toBe(stored!.step);
+      expect(after.procedure.events.length).toBeGreaterThan(planner.procedure.events.length);
+      expect(after.procedure.actions).not.toEqual(planner.procedure.actions);
+    }
+    // An event written in SQL alone (no case change): shown at once.
+    const events = (await detail(who.capacity)).procedure.events.length;
+    await t.sql`insert into conflict_events (conflict_id, at, actor_email, actor_role, actor_afnemer, action, from_step, to_step, payload)
+      select conflict_id, at, actor_email, actor_role, actor_afnemer, action, from_step, to_step, payload from conflict_events
+      where conflict_id = ${conflictId} order by id desc limit 1`;
+    expect((await detail(who.capacity)).procedure.events.length).toBe(events + 1);
+
+    const now = await detail(who.capacity);
+    expect(now.procedure.deadline).not.toBeNull();
+    const deadline = Date.parse(now.procedure.deadline!);
+    t.clock.now = new Date(deadline - 1000);
+    expect((await detail(who.capacity)).procedure.overdue).toBe(false);
+    t.clock.now = new Date(deadline);
+    expect((await detail(who.capacity)).procedure.overdue).toBe(true);
+    t.clock.now = new Date('2027-01-11T09:00:00Z');
   });
 });

@@ -67,6 +67,18 @@ export async function casesVersion(sql: Queryable, ids: number[]): Promise<strin
   return row!.version ?? '';
 }
 
+/**
+ * The version of a conflict's case file as one text: its case row's version (xmin) and the count, newest id and newest
+ * row version of its trail. Any change of the case or its trail gives another text; nothing is parsed.
+ */
+export async function caseFileVersion(sql: Queryable, conflictId: number): Promise<string> {
+  const [row] = await sql<{ version: string }[]>`
+    select coalesce((select xmin::text from conflict_cases where conflict_id = ${conflictId}), '-') || '/' ||
+      (select count(*)::text || '.' || coalesce(max(id), 0)::text || '.' || coalesce(max(xmin::text::bigint), 0)::text
+       from conflict_events where conflict_id = ${conflictId}) as version`;
+  return row!.version;
+}
+
 /** The cases of these conflicts. */
 export async function casesByConflicts(sql: Queryable, ids: number[]): Promise<CaseRow[]> {
   const rows = await sql<CaseStored[]>`select conflict_id::int, step, state, deadline from conflict_cases where conflict_id = any(${ids}::bigint[])`;

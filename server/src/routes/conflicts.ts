@@ -1,11 +1,22 @@
-import { casesByConflicts, casesVersion, conflictById, conflictsList, conflictViewVersions, type ConflictRow, type Sql, type UserRow } from '@cd/db';
+import {
+  caseFileVersion,
+  caseLoad,
+  casesByConflicts,
+  casesVersion,
+  conflictById,
+  conflictsList,
+  conflictViewVersions,
+  type ConflictRow,
+  type Sql,
+  type UserRow,
+} from '@cd/db';
 import { ConflictDetail, ConflictPage, ConflictQuery } from '@cd/shared';
 import { afnemerNamesCurrent } from '../lib/afnemer-names.js';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { bytesOf, cachedJson } from '../lib/bytes-cache.js';
-import { conflictJson, NO_NAMES, procedureSteadyUntil, windowDetails } from '../views/conflicts.js';
+import { conflictJson, NO_NAMES, summarySteadyUntil, windowDetails } from '../views/conflicts.js';
 import { conflictDetailJson } from '../views/conflict-detail.js';
 
 /** The conflict, when the user may see it: Logius sees all, an Afnemer only the ones it is involved in. */
@@ -78,7 +89,7 @@ export const conflicts = apiRouter()
           const byConflict = new Map(caseRows.map((r) => [r.conflictId, r]));
           const deadlines = c.get('deps').procedure?.deadlines;
           const items = rows.map((r) => conflictJson(r, user, byConflict.get(r.id), nowMs, details, deadlines, names));
-          const until = caseRows.reduce((u, r) => Math.min(u, procedureSteadyUntil(r, nowMs, deadlines)), Number.POSITIVE_INFINITY);
+          const until = items.reduce((u, i) => Math.min(u, summarySteadyUntil(i.procedure, nowMs)), Number.POSITIVE_INFINITY);
           return bytesOf({ items, page: q.page, pageSize: q.pageSize, total }, nowMs, until);
         },
       );
@@ -100,7 +111,22 @@ export const conflicts = apiRouter()
     async (c) => {
       const user = userRequire(c);
       const { sql, now, procedure } = c.get('deps');
+      // Versions first, then the conflict (its access checked on every request): what is built is never older.
+      const versions = await conflictViewVersions(sql);
       const conflict = await conflictForUser(sql, c.req.valid('param').id, user);
-      return c.json(await conflictDetailJson(sql, conflict, user, now().getTime(), procedure?.deadlines, await afnemerNamesCurrent(c)), 200);
+      const caseFile = await caseFileVersion(sql, conflict.id);
+      const nowMs = now().getTime();
+      // Per user (the actions offered follow role, Afnemer and e-mail) while the conflict, its windows, the names,
+      // its case and its trail stay the same and no deadline of the case passed.
+      const detail = await c.get('conflictBytes')(
+        `list|${versions.conflicts}|${versions.planning}|${versions.afnemers}`,
+        `detail|${conflict.id}|${caseFile}|${user.id}|${user.role}|${user.afnemerOin ?? '*'}|${user.email}`,
+        nowMs,
+        async () => {
+          const json = await conflictDetailJson(sql, conflict, user, nowMs, procedure?.deadlines, await afnemerNamesCurrent(c));
+          return bytesOf(json, nowMs, summarySteadyUntil(json.procedure, nowMs));
+        },
+      );
+      return cachedJson(c, detail) as never;
     },
   );

@@ -61,16 +61,15 @@ export function procedureSummary(row: CaseRow | undefined, now: number, deadline
 }
 
 /**
- * The first instant after `now` at which procedureSummary of this case could read otherwise: the summary depends on
- * the clock only through the deadlines it compares it with (procedureDue takes the lead once an escalated case's
- * deadline passed, procedureOverdue and procedureWaitingOn once the due state's deadline passed). Infinity when no
- * deadline lies ahead.
+ * The first instant after `now` at which a summary made at `now` could read otherwise: it depends on the clock only
+ * through the deadline it compares it with (procedureDue takes the lead once an escalated case's deadline passed,
+ * after which the summary shows step 6 and its own deadline; procedureOverdue and procedureWaitingOn turn once the
+ * shown deadline passed; the case file's actions and the next step offered are gated the same way). So: the shown
+ * deadline when it lies ahead, else Infinity.
  */
-export function procedureSteadyUntil(row: CaseRow | undefined, now: number, deadlines: Partial<StepDeadlines> | undefined): number {
-  if (!row) return Number.POSITIVE_INFINITY;
-  let until = Number.POSITIVE_INFINITY;
-  for (const d of [row.state.deadline, procedureNow(row, now, deadlines).deadline]) if (d !== null && d > now && d < until) until = d;
-  return until;
+export function summarySteadyUntil(summary: Pick<ProcedureSummary, 'deadline'> | null, now: number): number {
+  const deadline = summary?.deadline ? Date.parse(summary.deadline) : Number.NaN;
+  return deadline > now ? deadline : Number.POSITIVE_INFINITY;
 }
 
 /** When a window sends and how much, as a conflict shows it. */

@@ -77,7 +77,7 @@ async function requestsMeasure(url: string, groups: { name: string; kind: string
   };
   const upload = groups.find((g) => g.kind === 'upload')!;
   console.log(
-    '\nPer soort verzoek, in dit proces zonder HTTP: queries (eerste/tweede), grootte, CPU per verzoek (ongewijzigd / na een upload; PostgreSQL ongewijzigd, alle processen, de klok tikt per 10 ms)',
+    '\nPer soort verzoek, in dit proces zonder HTTP (de code van deze checkout, ook met LOADTEST_SERVER_DIR): queries (eerste/tweede), grootte, CPU per verzoek (ongewijzigd / na een upload; PostgreSQL ongewijzigd, alle processen, de klok tikt per 10 ms)',
   );
   for (const g of groups) {
     const counts: number[] = [];

@@ -75,6 +75,23 @@ describe('GET /api/v1/prognoses', () => {
     expect(await total(who.plannerB.headers)).toBe(1);
   });
 
+  it('pages in the order of the windows as they are now: a window moved in the database moves on the pages at once', async () => {
+    const kenmerken = async (page: number) =>
+      ((await (await get(`/api/v1/prognoses?pageSize=10&page=${page}`, who.plannerA.headers)).json()) as { items: { kenmerk: string }[] }).items.map(
+        (w) => w.kenmerk,
+      );
+    expect(await kenmerken(1)).toEqual(Array.from({ length: 10 }, (_, i) => `A-${String(i).padStart(2, '0')}`));
+    expect((await kenmerken(3)).at(-1)).toBe('A-24');
+    const [{ startAt, endAt }] = (await t.sql`select start_at, end_at from send_windows where kenmerk = 'A-24'`) as unknown as [{ startAt: Date; endAt: Date }];
+    // A-24 moves to before A-00, and back.
+    await t.sql`update send_windows set start_at = '2027-02-28T08:00:00Z', end_at = '2027-02-28T09:00:00Z' where kenmerk = 'A-24'`;
+    expect(await kenmerken(1)).toEqual(['A-24', ...Array.from({ length: 9 }, (_, i) => `A-0${i}`)]);
+    expect(await kenmerken(3)).toEqual(Array.from({ length: 5 }, (_, i) => `A-${19 + i}`));
+    await t.sql`update send_windows set start_at = ${startAt}, end_at = ${endAt} where kenmerk = 'A-24'`;
+    expect((await kenmerken(3)).at(-1)).toBe('A-24');
+    expect(await kenmerken(4)).toEqual([]);
+  });
+
   it('rejects bad query parameters with a 400 problem', async () => {
     const res = await get('/api/v1/prognoses?pageSize=5000&status=weg', who.capacity.headers);
     expect(res.status).toBe(400);

@@ -88,7 +88,7 @@ export function createApp(deps: Deps) {
   const conflictPages = versionedMemo<{ rows: ConflictRow[]; total: number }>();
   const afnemerNamesMemo = versionedMemo<NamesAt>(1);
   const conflictBytes = bytesCache();
-  const windowCounts = versionedMemo<number>();
+  const windowOrder = versionedMemo<number[]>(16);
   const feed = changeFeed(deps.sql);
   const logger = deps.logger ?? loggerCreate('silent');
   // Per server instance and per address: a brake on guessing across many accounts.
@@ -99,7 +99,7 @@ export function createApp(deps: Deps) {
     c.set('conflictPages', conflictPages);
     c.set('afnemerNames', afnemerNamesMemo);
     c.set('conflictBytes', conflictBytes);
-    c.set('windowCounts', windowCounts);
+    c.set('windowOrder', windowOrder);
     c.set('feed', feed);
     c.set('logger', logger);
     c.set('log', logger);

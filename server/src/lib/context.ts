@@ -52,8 +52,8 @@ export type AppEnv = {
     conflictPages: VersionedMemo<{ rows: ConflictRow[]; total: number }>;
     /** Conflict views as sent (the list's pages), per version of what they show (lib/bytes-cache.ts). */
     conflictBytes: BytesCache;
-    /** How many send windows match a filter of the prognoses list, per planning version. */
-    windowCounts: VersionedMemo<number>;
+    /** The ids of the send windows matching a filter of the prognoses list, in its order, per planning version. */
+    windowOrder: VersionedMemo<number[]>;
     /** Afnemer names by OIN, per version of the Afnemers table (afnemersVersion). */
     afnemerNames: VersionedMemo<NamesAt>;
   };

@@ -1,4 +1,4 @@
-import { planningVersion, sendWindowById, sendWindowCancel, sendWindowRevisions, sendWindowsCount, sendWindowsPage, type Tx } from '@cd/db';
+import { planningVersion, sendWindowById, sendWindowCancel, sendWindowRevisions, sendWindowIdsOrdered, sendWindowsByIdsOrdered, type Tx } from '@cd/db';
 import {
   PLAN_CHANGE_UNDO_MS,
   PlanChangePreview,
@@ -43,13 +43,14 @@ export const prognoses = apiRouter()
         to: q.to ? new Date(q.to) : null,
         status: q.status ?? null,
       };
-      // The count (over all matching windows, 50,000 in a year) changes only with the windows, and every change of a
-      // window raises the planning version: counted once per version and filter, not per page asked.
-      const [version, rows] = await Promise.all([
-        planningVersion(sql),
-        sendWindowsPage(sql, { ...filter, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
-      ]);
-      const total = await c.get('windowCounts')(version, JSON.stringify(filter), () => sendWindowsCount(sql, filter));
+      // The order of all matching windows (50,000 in a year) changes only with the windows, and every change of a
+      // window raises the planning version: read once per version and filter, each page is then a read by id (a
+      // page far down no longer walks the index past all windows before it), and the total is its length.
+      const version = await planningVersion(sql);
+      const order = await c.get('windowOrder')(version, JSON.stringify(filter), () => sendWindowIdsOrdered(sql, filter));
+      const ids = order.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+      const rows = ids.length > 0 ? await sendWindowsByIdsOrdered(sql, ids) : [];
+      const total = order.length;
       return c.json({ items: rows.map(sendWindowJson), page: q.page, pageSize: q.pageSize, total }, 200);
     },
   )

@@ -87,7 +87,7 @@ async function requestsMeasure(url: string, groups: { name: string; kind: string
       bytes = await send(g);
       counts.push(queries);
     }
-    const n = g.kind === 'read' ? 40 : 4;
+    const n = g.kind === 'read' ? 200 : 4;
     let t0 = cpuMs();
     const p0 = postgresMs();
     for (let i = 0; i < n; i++) await send(g);

@@ -88,6 +88,7 @@ export function createApp(deps: Deps) {
   const conflictPages = versionedMemo<{ rows: ConflictRow[]; total: number }>();
   const afnemerNamesMemo = versionedMemo<NamesAt>(1);
   const conflictBytes = bytesCache();
+  const caseFileBytes = bytesCache(128);
   const windowOrder = versionedMemo<number[]>(16);
   const feed = changeFeed(deps.sql);
   const logger = deps.logger ?? loggerCreate('silent');
@@ -99,6 +100,7 @@ export function createApp(deps: Deps) {
     c.set('conflictPages', conflictPages);
     c.set('afnemerNames', afnemerNamesMemo);
     c.set('conflictBytes', conflictBytes);
+    c.set('caseFileBytes', caseFileBytes);
     c.set('windowOrder', windowOrder);
     c.set('feed', feed);
     c.set('logger', logger);

@@ -50,8 +50,10 @@ export type AppEnv = {
     metrics: AppMetrics;
     /** Pages of the conflict list, per conflicts version. */
     conflictPages: VersionedMemo<{ rows: ConflictRow[]; total: number }>;
-    /** Conflict views as sent (the list's pages), per version of what they show (lib/bytes-cache.ts). */
+    /** The conflict list's pages as sent, per version of what they show (lib/bytes-cache.ts). */
     conflictBytes: BytesCache;
+    /** Case files as sent, per user and version of what they show (lib/bytes-cache.ts). */
+    caseFileBytes: BytesCache;
     /** The ids of the send windows matching a filter of the prognoses list, in its order, per planning version. */
     windowOrder: VersionedMemo<number[]>;
     /** Afnemer names by OIN, per version of the Afnemers table (afnemersVersion). */

@@ -73,7 +73,7 @@ export const conflicts = apiRouter()
           : '';
       const nowMs = c.get('deps').now().getTime();
       const page = await c.get('conflictBytes')(
-        `list|${versions.conflicts}|${versions.planning}|${versions.afnemers}`,
+        `${versions.conflicts}|${versions.planning}|${versions.afnemers}`,
         `${afnemerScope(user) ?? '*'}|${cases}|${JSON.stringify(filter)}|${q.page}`,
         nowMs,
         async () => {
@@ -118,9 +118,9 @@ export const conflicts = apiRouter()
       const nowMs = now().getTime();
       // Per user (the actions offered follow role, Afnemer and e-mail) while the conflict, its windows, the names,
       // its case and its trail stay the same and no deadline of the case passed.
-      const detail = await c.get('conflictBytes')(
-        `list|${versions.conflicts}|${versions.planning}|${versions.afnemers}`,
-        `detail|${conflict.id}|${caseFile}|${user.id}|${user.role}|${user.afnemerOin ?? '*'}|${user.email}`,
+      const detail = await c.get('caseFileBytes')(
+        `${versions.conflicts}|${versions.planning}|${versions.afnemers}`,
+        `${conflict.id}|${caseFile}|${user.id}|${user.role}|${user.afnemerOin ?? '*'}|${user.email}`,
         nowMs,
         async () => {
           const json = await conflictDetailJson(sql, conflict, user, nowMs, procedure?.deadlines, await afnemerNamesCurrent(c));

@@ -1,6 +1,5 @@
 import {
   caseFileVersion,
-  caseLoad,
   casesByConflicts,
   casesVersion,
   conflictById,

@@ -11,9 +11,10 @@
  */
 import { API_TOKEN_DAYS, apiTokenExpiry } from '../shared/src/api-tokens.js';
 import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { apiTokenCreate, userUpsert } from '../db/src/index.js';
+import { apiTokenCreate, createSql, userUpsert } from '../db/src/index.js';
+import { createApp } from '../server/src/app.js';
 import { secretToken, tokenHash } from '../server/src/lib/crypto.js';
 import { conflictsRecompute } from '../server/src/services/conflicts-recompute.js';
 import { randomSeeded } from './data.js';
@@ -23,6 +24,95 @@ const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 60);
 const RATE = Number(process.env.LOADTEST_RATE ?? 1);
 const READ_TARGET_MS = 200;
 const UPLOAD_TARGET_MS = 1000;
+
+/** A process's CPU time (user + system) in ms, with its children that ended (cutime + cstime) apart, and its parent. */
+function procStat(pid: number): { cpuMs: number; childrenMs: number; ppid: number } | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const ms = (i: number) => (Number(fields[i]) * 1000) / 100;
+    return { cpuMs: ms(11) + ms(12), childrenMs: ms(13) + ms(14), ppid: Number(fields[1]) };
+  } catch {
+    return null;
+  }
+}
+
+/** The CPU time of PostgreSQL: the postmaster, its live processes, and (through its children's time) those that ended. */
+function postgresCpuMs(postmaster: number): number {
+  const own = procStat(postmaster);
+  if (!own) return NaN;
+  let ms = own.cpuMs + own.childrenMs;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const child = procStat(Number(entry));
+    if (child?.ppid === postmaster) ms += child.cpuMs + child.childrenMs;
+  }
+  return ms;
+}
+
+/**
+ * Each kind of request on an app in this process, without HTTP: the queries it sends to PostgreSQL (counted by its
+ * own pool's postgres.js `debug` hook) for the first request (memos cold) and the second (warm), the size of the
+ * answer, and the app's CPU time per request over some more of them, after the data are unchanged (memos warm) and
+ * right after a change of the planning (the upload before each one). The writes among them are legal and of the same
+ * kind as the load's own.
+ */
+async function requestsMeasure(url: string, groups: { name: string; kind: string; requests: autocannon.Request[] }[], postgresMs: () => number) {
+  const counted = createSql(url, { max: 4 });
+  let queries = 0;
+  (counted.options as { debug?: unknown }).debug = () => {
+    queries++;
+  };
+  const app = createApp({ sql: counted, now: () => new Date(), sessionHours: 12 });
+  const send = async (g: (typeof groups)[number]) => {
+    const r = g.requests[0]!;
+    const req = (typeof r.setupRequest === 'function' ? r.setupRequest({ ...r }, {}) : r) as autocannon.Request;
+    const res = await app.request(req.path!, { method: req.method, headers: req.headers as Record<string, string>, body: req.body as string | undefined });
+    const bytes = (await res.arrayBuffer()).byteLength;
+    if (!res.ok) throw new Error(`${g.name}: ${res.status}`);
+    return bytes;
+  };
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const upload = groups.find((g) => g.kind === 'upload')!;
+  console.log(
+    '\nPer soort verzoek, in dit proces zonder HTTP (de code van deze checkout, ook met LOADTEST_SERVER_DIR): queries (eerste/tweede), grootte, CPU per verzoek (ongewijzigd / na een upload; PostgreSQL ongewijzigd, alle processen, de klok tikt per 10 ms)',
+  );
+  for (const g of groups) {
+    const counts: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 2; i++) {
+      queries = 0;
+      bytes = await send(g);
+      counts.push(queries);
+    }
+    const n = g.kind === 'read' ? 200 : 4;
+    let t0 = cpuMs();
+    const p0 = postgresMs();
+    for (let i = 0; i < n; i++) await send(g);
+    const warm = (cpuMs() - t0) / n;
+    const postgres = (postgresMs() - p0) / n;
+    let changed = NaN;
+    if (g.kind === 'read') {
+      let sum = 0;
+      for (let i = 0; i < 3; i++) {
+        await send(upload);
+        t0 = cpuMs();
+        await send(g);
+        sum += cpuMs() - t0;
+      }
+      changed = sum / 3;
+    }
+    console.log(
+      `  ${g.name.padEnd(34)} ${counts.join('/').padStart(6)} queries ${String(Math.round(bytes / 1000)).padStart(6)} kB ${warm.toFixed(2).padStart(8)} ms${Number.isNaN(changed) ? '' : ` / ${changed.toFixed(1)} ms`}; PostgreSQL ${postgres.toFixed(2)} ms`,
+    );
+  }
+  await counted.end({ timeout: 1 });
+}
+
+/** What Chromium sends on every fetch. */
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
@@ -75,7 +165,10 @@ async function main() {
     const port = await freePort();
     // LOADTEST_PROFILE=dir writes a CPU profile of the server there (open it in Chrome DevTools).
     const profile = process.env.LOADTEST_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOADTEST_PROFILE}`] : [];
+    // LOADTEST_SERVER_DIR=dir starts the server of another checkout (say, the commit before a change) against the same
+    // data and load, so that two builds can be compared side by side with this load generator.
     server = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/src/index.ts'], {
+      cwd: process.env.LOADTEST_SERVER_DIR ?? process.cwd(),
       env: { ...process.env, DATABASE_URL: db.url, PORT: String(port), DEMO: '0', LOG_LEVEL: process.env.LOADTEST_SERVER_LOG ? 'info' : 'error' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -193,6 +286,26 @@ async function main() {
         ],
       },
     ];
+    // Every request says what a browser's says: it takes gzip (and more). A server that answers gzipped writes fewer
+    // bytes, and so does the load generator read fewer; a server that does not is asked the same.
+    for (const g of groups) {
+      g.requests = g.requests.map((r) => {
+        const setup = r.setupRequest;
+        return {
+          ...r,
+          headers: { ...r.headers, 'Accept-Encoding': BROWSER_ACCEPT_ENCODING },
+          ...(typeof setup === 'function'
+            ? {
+                setupRequest: (req: autocannon.Request, context: unknown) => {
+                  const out = setup(req, context as never) as autocannon.Request;
+                  return { ...out, headers: { ...out.headers, 'Accept-Encoding': BROWSER_ACCEPT_ENCODING } };
+                },
+              }
+            : {}),
+        };
+      });
+    }
+    console.log(`Elk verzoek stuurt Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}, zoals een browser.`);
     // A server that has been running a while: caches loaded and code compiled. The first request of each kind
     // after a start is timed here, and printed, but kept out of the figures.
     const warm: string[] = [];
@@ -205,6 +318,9 @@ async function main() {
       warm.push(`${g.name} ${Math.round(performance.now() - t0)} ms`);
     }
     console.log(`Eerste verzoeken na de start (koud): ${warm.join('; ')}`);
+    const [backend] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+    const postmaster = procStat(backend!.pid)?.ppid ?? null;
+    await requestsMeasure(db.url, groups, () => (postmaster === null ? NaN : postgresCpuMs(postmaster)));
     const total = groups.reduce((n, g) => n + g.connections, 0);
     console.log(
       `Belasting: ${total} gelijktijdige clients, ${RATE > 0 ? `elk hoogstens ${RATE} verzoek per seconde` : 'zonder pauze (verzadiging)'}, ${SECONDS} s, tegen ${base}`,
@@ -230,17 +346,20 @@ async function main() {
           });
         }, startAfterMs);
       });
-    // The server's own CPU time (user + system, from /proc on Linux): CPU per request holds when other processes
-    // share the machine and the wall-clock figures swing with them.
-    const serverCpuMs = () => {
-      try {
-        const fields = readFileSync(`/proc/${server!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-      } catch {
-        return NaN;
-      }
-    };
-    const cpuBefore = serverCpuMs();
+    /**
+     * CPU time per process (user + system, from /proc on Linux): CPU per request holds when other processes share the
+     * machine and the wall-clock figures swing with them. Three parts: the server, PostgreSQL (the postmaster and all
+     * its processes, the backends that ended included through its children's time) and this load generator.
+     */
+    const cpuNow = () => ({
+      server: procStat(server!.pid!)?.cpuMs ?? NaN,
+      postgres: postmaster === null ? NaN : postgresCpuMs(postmaster),
+      generator: (() => {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+      })(),
+    });
+    const cpuBefore = cpuNow();
     let k = 0;
     const started = groups.map((g) => ({ g, clients: Array.from({ length: g.connections }, () => client(g, (1000 * k++) / total)) }));
     const results = await Promise.all(
@@ -275,8 +394,18 @@ async function main() {
       );
     }
     const count = results.reduce((n, r) => n + r.times.length, 0);
-    const cpu = serverCpuMs() - cpuBefore;
-    console.log(`CPU van de server: ${(cpu / 1000).toFixed(1)} s, ${(cpu / count).toFixed(2)} ms per verzoek (de klok: 100 tikken per seconde)`);
+    const cpuAfter = cpuNow();
+    console.log('\nCPU per proces (user + system uit /proc, de klok: 100 tikken per seconde), over alle verzoeken:');
+    for (const [key, label] of [
+      ['server', 'server'],
+      ['postgres', 'PostgreSQL (alle processen)'],
+      ['generator', 'loadgenerator (dit proces)'],
+    ] as const) {
+      const ms = cpuAfter[key] - cpuBefore[key];
+      console.log(`  ${label.padEnd(28)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${(ms / count).toFixed(2).padStart(6)} ms per verzoek`);
+    }
+    const all = (['server', 'postgres', 'generator'] as const).reduce((n, key) => n + cpuAfter[key] - cpuBefore[key], 0);
+    console.log(`  ${'samen'.padEnd(28)} ${(all / 1000).toFixed(1).padStart(6)} s  ${(all / count).toFixed(2).padStart(6)} ms per verzoek`);
     console.log(
       `\nTotaal ${count} verzoeken in ${SECONDS} s (${(count / SECONDS).toFixed(0)}/s); mislukt: ${failed}; doelen: ${allPass ? 'gehaald' : 'niet alle gehaald'}`,
     );

@@ -55,6 +55,43 @@ describe('GET /api/v1/prognoses', () => {
     expect(range.items.map((w: { kenmerk: string }) => w.kenmerk)).toEqual(['A-02', 'A-03', 'A-04']);
   });
 
+  it('counts again after every change of the windows (the count is kept per planning version), per Afnemer', async () => {
+    const total = async (h: Record<string, string>, query = '') =>
+      ((await (await get(`/api/v1/prognoses?pageSize=1${query}`, h)).json()) as { total: number }).total;
+    const before = { all: await total(who.capacity.headers), a: await total(who.plannerA.headers), b: await total(who.plannerB.headers) };
+    expect(before).toEqual({ all: 26, a: 25, b: 1 });
+    // Written in SQL, as another instance or a migration would: only the planning version tells.
+    await t.sql`insert into send_windows (afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten, status, revision)
+      values (${OIN_B}, 'B-2', 'x', 'Brief', '2027-03-06T08:00:00Z', '2027-03-06T09:00:00Z', 100, 'concept', 1)`;
+    expect(await total(who.capacity.headers)).toBe(27);
+    expect(await total(who.plannerB.headers)).toBe(2);
+    expect(await total(who.plannerA.headers)).toBe(25);
+    expect(await total(who.capacity.headers, '&status=geannuleerd')).toBe(0);
+    await t.sql`update send_windows set status = 'geannuleerd' where kenmerk = 'B-2'`;
+    expect(await total(who.capacity.headers, '&status=geannuleerd')).toBe(1);
+    expect(await total(who.plannerB.headers, '&status=concept')).toBe(1);
+    await t.sql`delete from send_windows where kenmerk = 'B-2'`;
+    expect(await total(who.capacity.headers)).toBe(26);
+    expect(await total(who.plannerB.headers)).toBe(1);
+  });
+
+  it('pages in the order of the windows as they are now: a window moved in the database moves on the pages at once', async () => {
+    const kenmerken = async (page: number) =>
+      ((await (await get(`/api/v1/prognoses?pageSize=10&page=${page}`, who.plannerA.headers)).json()) as { items: { kenmerk: string }[] }).items.map(
+        (w) => w.kenmerk,
+      );
+    expect(await kenmerken(1)).toEqual(Array.from({ length: 10 }, (_, i) => `A-${String(i).padStart(2, '0')}`));
+    expect((await kenmerken(3)).at(-1)).toBe('A-24');
+    const [{ startAt, endAt }] = (await t.sql`select start_at, end_at from send_windows where kenmerk = 'A-24'`) as unknown as [{ startAt: Date; endAt: Date }];
+    // A-24 moves to before A-00, and back.
+    await t.sql`update send_windows set start_at = '2027-02-28T08:00:00Z', end_at = '2027-02-28T09:00:00Z' where kenmerk = 'A-24'`;
+    expect(await kenmerken(1)).toEqual(['A-24', ...Array.from({ length: 9 }, (_, i) => `A-0${i}`)]);
+    expect(await kenmerken(3)).toEqual(Array.from({ length: 5 }, (_, i) => `A-${19 + i}`));
+    await t.sql`update send_windows set start_at = ${startAt}, end_at = ${endAt} where kenmerk = 'A-24'`;
+    expect((await kenmerken(3)).at(-1)).toBe('A-24');
+    expect(await kenmerken(4)).toEqual([]);
+  });
+
   it('rejects bad query parameters with a 400 problem', async () => {
     const res = await get('/api/v1/prognoses?pageSize=5000&status=weg', who.capacity.headers);
     expect(res.status).toBe(400);

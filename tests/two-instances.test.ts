@@ -92,6 +92,44 @@ describe('two server processes on one database', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('never serves a conflict page one instance kept after a change made through the other', async () => {
+    const list = async (base: string) => {
+      const res = await fetch(`${base}/api/v1/conflicts?status=open&pageSize=50`, { headers: who.capacity.headers });
+      expect(res.status).toBe(200);
+      return (await res.json()) as {
+        items: { id: number; windows: { kenmerk: string | null; aantalBerichten: number | null }[]; procedure: { step: string } }[];
+      };
+    };
+    const rows = (n: number, m = 3000) => [
+      `K-1;x;Brief;20-01-2027 10:00;20-01-2027 11:00;${n};concept`,
+      `K-2;x;Brief;20-01-2027 10:00;20-01-2027 11:00;${m};concept`,
+    ];
+    expect((await upload(bases[0]!, who.plannerA.headers, rows(3000))).status).toBe(201);
+    const kept = (await list(bases[1]!)).items.find((i) => i.windows.some((w) => w.kenmerk === 'K-1'))!;
+    expect(kept.windows.find((w) => w.kenmerk === 'K-1')!.aantalBerichten).toBe(3000);
+    await list(bases[1]!); // kept by instance 1 now
+
+    // The planning changes through instance 0: instance 1 shows the new number at once.
+    expect((await upload(bases[0]!, who.plannerA.headers, rows(3200))).status).toBe(201);
+    const changed = (await list(bases[1]!)).items.find((i) => i.id === kept.id)!;
+    expect(changed.windows.find((w) => w.kenmerk === 'K-1')!.aantalBerichten).toBe(3200);
+
+    // A step of the procedure through instance 0 (the conflicts stay as they were): instance 1 shows it at once.
+    const act = await fetch(`${bases[0]}/api/v1/conflicts/${kept.id}/actions`, {
+      method: 'POST',
+      headers: { ...who.plannerA.headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'contact-logius', message: 'Graag overleg' }),
+    });
+    expect(act.status).toBe(200);
+    const [stored] = await t.sql`select step from conflict_cases where conflict_id = ${kept.id}`;
+    expect(stored!.step).not.toBe(kept.procedure.step);
+    expect((await list(bases[1]!)).items.find((i) => i.id === kept.id)!.procedure.step).toBe(stored!.step);
+
+    // Resolved through instance 0: gone from instance 1's list of open conflicts.
+    expect((await upload(bases[0]!, who.plannerA.headers, rows(100, 100))).status).toBe(201);
+    expect((await list(bases[1]!)).items.map((i) => i.id)).not.toContain(kept.id);
+  });
+
   it('never leaves duplicate or lost conflicts when both recompute at once', async () => {
     const rows = (p: string) => Array.from({ length: 4 }, (_, i) => `${p}-${i};x;Brief;02-02-2027 10:00;02-02-2027 11:00;1.000;concept`);
     const results = await Promise.all([upload(bases[0]!, who.plannerA.headers, rows('A')), upload(bases[1]!, who.plannerB.headers, rows('B'))]);

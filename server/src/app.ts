@@ -9,6 +9,7 @@ import type { AppEnv, Deps, NamesAt } from './lib/context.js';
 import { API_VERSION, securitySchemes } from './lib/openapi.js';
 import { planningCache } from './services/planning-cache.js';
 import { versionedMemo } from './lib/versioned-memo.js';
+import { bytesCache } from './lib/bytes-cache.js';
 import type { ConflictRow } from '@cd/db';
 import { changeFeed } from './services/change-feed.js';
 import { events } from './routes/events.js';
@@ -86,6 +87,9 @@ export function createApp(deps: Deps) {
   const planning = planningCache();
   const conflictPages = versionedMemo<{ rows: ConflictRow[]; total: number }>();
   const afnemerNamesMemo = versionedMemo<NamesAt>(1);
+  const conflictBytes = bytesCache();
+  const caseFileBytes = bytesCache(128);
+  const windowOrder = versionedMemo<number[]>(16);
   const feed = changeFeed(deps.sql);
   const logger = deps.logger ?? loggerCreate('silent');
   // Per server instance and per address: a brake on guessing across many accounts.
@@ -95,6 +99,9 @@ export function createApp(deps: Deps) {
     c.set('planning', planning);
     c.set('conflictPages', conflictPages);
     c.set('afnemerNames', afnemerNamesMemo);
+    c.set('conflictBytes', conflictBytes);
+    c.set('caseFileBytes', caseFileBytes);
+    c.set('windowOrder', windowOrder);
     c.set('feed', feed);
     c.set('logger', logger);
     c.set('log', logger);

@@ -137,6 +137,18 @@ export async function conflictsVersion(sql: Queryable): Promise<string> {
   return row!.version;
 }
 
+/**
+ * In one round trip, the versions a view of conflicts depends on: the conflicts (conflictsVersion), the planning
+ * (planningVersion) and the Afnemers (afnemersVersion).
+ */
+export async function conflictViewVersions(sql: Queryable): Promise<{ conflicts: string; planning: string; afnemers: string }> {
+  const [row] = await sql<{ conflicts: string; planning: string; afnemers: string }[]>`
+    select (select version::text from conflicts_state where id = 1) as conflicts,
+      (select version::text from planning_state where id = 1) as planning,
+      (select count(*)::text || '.' || coalesce(max(xmin::text::bigint), 0)::text from afnemers) as afnemers`;
+  return row!;
+}
+
 /** The ids of a conflict's windows (empty when there is no such conflict). */
 export async function conflictWindowIds(sql: Queryable, id: number): Promise<number[]> {
   const [row] = await sql<{ ids: number[] }[]>`select array_to_json(window_ids) as ids from conflicts where id = ${id}`;

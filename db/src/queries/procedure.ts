@@ -56,6 +56,29 @@ export async function caseOverdueNoticed(tx: Tx, conflictId: number) {
   await tx`update conflict_cases set overdue_notice_for = deadline where conflict_id = ${conflictId}`;
 }
 
+/**
+ * The row versions of these conflicts' cases, as one text (conflict id and xmin of each, in id order): any change of
+ * a case (a new row version, a case added or deleted) gives another text. Cheap: the cases are not read or parsed.
+ */
+export async function casesVersion(sql: Queryable, ids: number[]): Promise<string> {
+  const [row] = await sql<{ version: string | null }[]>`
+    select string_agg(conflict_id::text || ':' || xmin::text, ',' order by conflict_id) as version
+    from conflict_cases where conflict_id = any(${ids}::bigint[])`;
+  return row!.version ?? '';
+}
+
+/**
+ * The version of a conflict's case file as one text: its case row's version (xmin) and the count, newest id and newest
+ * row version of its trail. Any change of the case or its trail gives another text; nothing is parsed.
+ */
+export async function caseFileVersion(sql: Queryable, conflictId: number): Promise<string> {
+  const [row] = await sql<{ version: string }[]>`
+    select coalesce((select xmin::text from conflict_cases where conflict_id = ${conflictId}), '-') || '/' ||
+      (select count(*)::text || '.' || coalesce(max(id), 0)::text || '.' || coalesce(max(xmin::text::bigint), 0)::text
+       from conflict_events where conflict_id = ${conflictId}) as version`;
+  return row!.version;
+}
+
 /** The cases of these conflicts. */
 export async function casesByConflicts(sql: Queryable, ids: number[]): Promise<CaseRow[]> {
   const rows = await sql<CaseStored[]>`select conflict_id::int, step, state, deadline from conflict_cases where conflict_id = any(${ids}::bigint[])`;

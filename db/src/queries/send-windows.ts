@@ -106,13 +106,30 @@ export interface WindowFilter {
   offset: number;
 }
 
-/** One page of send windows matching the filter (overlapping [from, to)), ordered by start, and the total count. */
-export async function sendWindowsList(sql: Queryable, f: WindowFilter): Promise<{ rows: SendWindowRow[]; total: number }> {
-  const where = sql`
+const windowWhere = (sql: Queryable, f: Omit<WindowFilter, 'limit' | 'offset'>) => sql`
     where (${f.afnemerOin ?? null}::text is null or afnemer_oin = ${f.afnemerOin ?? null})
       and (${f.status ?? null}::text is null or status = ${f.status ?? null})
       and (${f.to ?? null}::timestamptz is null or start_at < ${f.to ?? null})
       and (${f.from ?? null}::timestamptz is null or end_at > ${f.from ?? null})`;
+
+/**
+ * The ids of all send windows matching the filter, ordered as the list pages them (start, then id): read once per
+ * planning version, every page of the list is then a read by id instead of an index walk past `offset` entries.
+ */
+export async function sendWindowIdsOrdered(sql: Queryable, f: Omit<WindowFilter, 'limit' | 'offset'>): Promise<number[]> {
+  const [row] = await sql<{ ids: number[] }[]>`
+    select coalesce(json_agg(id order by start_at, id), '[]'::json) as ids from send_windows ${windowWhere(sql, f)}`;
+  return row!.ids;
+}
+
+/** These send windows (any status), ordered as the list shows them: start, then id. */
+export function sendWindowsByIdsOrdered(sql: Queryable, ids: number[]) {
+  return sql<SendWindowRow[]>`select ${windowColumns(sql)} from send_windows where id = any(${ids}::bigint[]) order by start_at, id`;
+}
+
+/** One page of send windows matching the filter (overlapping [from, to)), ordered by start, and the total count. */
+export async function sendWindowsList(sql: Queryable, f: WindowFilter): Promise<{ rows: SendWindowRow[]; total: number }> {
+  const where = windowWhere(sql, f);
   // The page is found on the (start_at, id) indexes alone; only its own rows are read from the table.
   const rows = await sql<SendWindowRow[]>`
     select ${windowColumns(sql)} from send_windows

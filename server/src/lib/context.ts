@@ -10,6 +10,7 @@ import type { PlanningCache } from '../services/planning-cache.js';
 import type { ChangeFeed } from '../services/change-feed.js';
 import type { ProcedureSettings } from '../services/procedure.js';
 import type { VersionedMemo } from './versioned-memo.js';
+import type { BytesCache } from './bytes-cache.js';
 
 export interface Deps {
   sql: Sql;
@@ -49,6 +50,12 @@ export type AppEnv = {
     metrics: AppMetrics;
     /** Pages of the conflict list, per conflicts version. */
     conflictPages: VersionedMemo<{ rows: ConflictRow[]; total: number }>;
+    /** The conflict list's pages as sent, per version of what they show (lib/bytes-cache.ts). */
+    conflictBytes: BytesCache;
+    /** Case files as sent, per user and version of what they show (lib/bytes-cache.ts). */
+    caseFileBytes: BytesCache;
+    /** The ids of the send windows matching a filter of the prognoses list, in its order, per planning version. */
+    windowOrder: VersionedMemo<number[]>;
     /** Afnemer names by OIN, per version of the Afnemers table (afnemersVersion). */
     afnemerNames: VersionedMemo<NamesAt>;
   };

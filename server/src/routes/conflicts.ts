@@ -1,10 +1,21 @@
-import { casesByConflicts, conflictById, conflictsList, conflictsVersion, type ConflictRow, type Sql, type UserRow } from '@cd/db';
+import {
+  caseFileVersion,
+  casesByConflicts,
+  casesVersion,
+  conflictById,
+  conflictsList,
+  conflictViewVersions,
+  type ConflictRow,
+  type Sql,
+  type UserRow,
+} from '@cd/db';
 import { ConflictDetail, ConflictPage, ConflictQuery } from '@cd/shared';
 import { afnemerNamesCurrent } from '../lib/afnemer-names.js';
 import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter, IdParam, notFound } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
-import { conflictJson, NO_NAMES, windowDetails } from '../views/conflicts.js';
+import { bytesOf, cachedJson } from '../lib/bytes-cache.js';
+import { conflictJson, NO_NAMES, summarySteadyUntil, windowDetails } from '../views/conflicts.js';
 import { conflictDetailJson } from '../views/conflict-detail.js';
 
 /** The conflict, when the user may see it: Logius sees all, an Afnemer only the ones it is involved in. */
@@ -48,22 +59,40 @@ export const conflicts = apiRouter()
         offset: (q.page - 1) * q.pageSize,
       };
       // Conflicts change only when a recompute stores them: until then every dashboard gets the same page.
-      const version = await conflictsVersion(sql);
-      const { rows, total } = await c.get('conflictPages')(version, JSON.stringify(filter), () => conflictsList(sql, filter));
-      // Independent reads, side by side.
-      const [caseRows, details, names] = await Promise.all([
-        casesByConflicts(
-          sql,
-          rows.map((r) => r.id),
-        ),
-        windowDetails(sql, c.get('planning'), rows),
-        rows.length > 0 ? afnemerNamesCurrent(c) : NO_NAMES,
-      ]);
-      const cases = new Map(caseRows.map((r) => [r.conflictId, r]));
+      const versions = await conflictViewVersions(sql);
+      const { rows, total } = await c.get('conflictPages')(versions.conflicts, JSON.stringify(filter), () => conflictsList(sql, filter));
+      // The page as sent, kept per scope and filter while nothing it shows changed: the conflicts, the windows (the
+      // planning), the Afnemer names and the cases on it (their row versions), and no deadline of theirs passed.
+      const cases =
+        rows.length > 0
+          ? await casesVersion(
+              sql,
+              rows.map((r) => r.id),
+            )
+          : '';
       const nowMs = c.get('deps').now().getTime();
-      const deadlines = c.get('deps').procedure?.deadlines;
-      const items = rows.map((r) => conflictJson(r, user, cases.get(r.id), nowMs, details, deadlines, names));
-      return c.json({ items, page: q.page, pageSize: q.pageSize, total }, 200);
+      const page = await c.get('conflictBytes')(
+        `${versions.conflicts}|${versions.planning}|${versions.afnemers}`,
+        `${afnemerScope(user) ?? '*'}|${cases}|${JSON.stringify(filter)}|${q.page}`,
+        nowMs,
+        async () => {
+          // Independent reads, side by side.
+          const [caseRows, details, names] = await Promise.all([
+            casesByConflicts(
+              sql,
+              rows.map((r) => r.id),
+            ),
+            windowDetails(sql, c.get('planning'), rows),
+            rows.length > 0 ? afnemerNamesCurrent(c) : NO_NAMES,
+          ]);
+          const byConflict = new Map(caseRows.map((r) => [r.conflictId, r]));
+          const deadlines = c.get('deps').procedure?.deadlines;
+          const items = rows.map((r) => conflictJson(r, user, byConflict.get(r.id), nowMs, details, deadlines, names));
+          const until = items.reduce((u, i) => Math.min(u, summarySteadyUntil(i.procedure, nowMs)), Number.POSITIVE_INFINITY);
+          return bytesOf({ items, page: q.page, pageSize: q.pageSize, total }, nowMs, until);
+        },
+      );
+      return cachedJson(c, page) as never;
     },
   )
   .openapi(
@@ -81,7 +110,22 @@ export const conflicts = apiRouter()
     async (c) => {
       const user = userRequire(c);
       const { sql, now, procedure } = c.get('deps');
+      // Versions first, then the conflict (its access checked on every request): what is built is never older.
+      const versions = await conflictViewVersions(sql);
       const conflict = await conflictForUser(sql, c.req.valid('param').id, user);
-      return c.json(await conflictDetailJson(sql, conflict, user, now().getTime(), procedure?.deadlines, await afnemerNamesCurrent(c)), 200);
+      const caseFile = await caseFileVersion(sql, conflict.id);
+      const nowMs = now().getTime();
+      // Per user (the actions offered follow role, Afnemer and e-mail) while the conflict, its windows, the names,
+      // its case and its trail stay the same and no deadline of the case passed.
+      const detail = await c.get('caseFileBytes')(
+        `${versions.conflicts}|${versions.planning}|${versions.afnemers}`,
+        `${conflict.id}|${caseFile}|${user.id}|${user.role}|${user.afnemerOin ?? '*'}|${user.email}`,
+        nowMs,
+        async () => {
+          const json = await conflictDetailJson(sql, conflict, user, nowMs, procedure?.deadlines, await afnemerNamesCurrent(c));
+          return bytesOf(json, nowMs, summarySteadyUntil(json.procedure, nowMs));
+        },
+      );
+      return cachedJson(c, detail) as never;
     },
   );

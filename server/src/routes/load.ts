@@ -4,6 +4,7 @@ import { afnemerScope, userRequire } from '../lib/context.js';
 import { apiRoute, apiRouter } from '../lib/openapi.js';
 import { ProblemError } from '../lib/problem.js';
 import { loadActualsJson } from '../services/load-actuals.js';
+import { bytesOfText, cachedJson } from '../lib/bytes-cache.js';
 
 const MAX_POINTS = 10_000;
 const BUCKET_MINUTES = { '15m': 15, '1h': 60, '1d': 1440 } as const;
@@ -39,7 +40,8 @@ export const load = apiRouter().openapi(
     const [inputs, { names, version: namesVersion }] = await Promise.all([planning.get(sql), afnemerNamesAt(c)]);
     const scope = afnemerScope(user);
     // The names are part of the view: a renamed Afnemer shows at once, not after the next planning change.
-    const body = planning.remember(inputs.version, `load|${from}|${to}|${q.bucket}|${scope ?? '*'}|${namesVersion}`, () => {
+    const viewKey = `load|${from}|${to}|${q.bucket}|${scope ?? '*'}|${namesVersion}`;
+    const body = planning.remember(inputs.version, viewKey, () => {
       // What all views of this range share is computed once per version: after a change, every planner's
       // dashboard asks at once, and each of their views then costs only its own windows.
       const base = planning.remember(inputs.version, `base|${from}|${to}`, () => loadBase({ from, to, ...inputs }));
@@ -48,6 +50,8 @@ export const load = apiRouter().openapi(
     // Already serialised (and shared by everyone asking the same between two changes). The actuals are not part of
     // the planning version, so their two columns are computed per request and added to the end of the object.
     const actual = await loadActualsJson(c, inputs, from, to, q.bucket, scope);
-    return c.body(`${body.slice(0, -1)},${actual.slice(1)}`, 200, { 'Content-Type': 'application/json' }) as never;
+    // The two joined as sent, kept as long as both are (the actuals' key names what they hold).
+    const sent = planning.remember(inputs.version, `sent|${viewKey}|${actual.key}`, () => bytesOfText(`${body.slice(0, -1)},${actual.json.slice(1)}`, 0));
+    return cachedJson(c, sent) as never;
   },
 );

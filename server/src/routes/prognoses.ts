@@ -1,4 +1,4 @@
-import { sendWindowById, sendWindowCancel, sendWindowRevisions, sendWindowsList, type Tx } from '@cd/db';
+import { planningVersion, sendWindowById, sendWindowCancel, sendWindowRevisions, sendWindowIdsOrdered, sendWindowsByIdsOrdered, type Tx } from '@cd/db';
 import {
   PLAN_CHANGE_UNDO_MS,
   PlanChangePreview,
@@ -36,14 +36,21 @@ export const prognoses = apiRouter()
       const q = c.req.valid('query');
       const own = afnemerScope(user);
       if (own && q.afnemer && q.afnemer !== own) throw new ProblemError(403, 'U kunt alleen de prognoses van uw eigen Afnemer inzien.');
-      const { rows, total } = await sendWindowsList(c.get('deps').sql, {
+      const { sql } = c.get('deps');
+      const filter = {
         afnemerOin: own ?? q.afnemer ?? null,
         from: q.from ? new Date(q.from) : null,
         to: q.to ? new Date(q.to) : null,
         status: q.status ?? null,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
+      };
+      // The order of all matching windows (50,000 in a year) changes only with the windows, and every change of a
+      // window raises the planning version: read once per version and filter, each page is then a read by id (a
+      // page far down no longer walks the index past all windows before it), and the total is its length.
+      const version = await planningVersion(sql);
+      const order = await c.get('windowOrder')(version, JSON.stringify(filter), () => sendWindowIdsOrdered(sql, filter));
+      const ids = order.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+      const rows = ids.length > 0 ? await sendWindowsByIdsOrdered(sql, ids) : [];
+      const total = order.length;
       return c.json({ items: rows.map(sendWindowJson), page: q.page, pageSize: q.pageSize, total }, 200);
     },
   )

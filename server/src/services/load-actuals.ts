@@ -7,7 +7,8 @@ import type { AppEnv } from '../lib/context.js';
 
 /**
  * The actual and unannounced messages per bucket as a JSON object, up to the last hour actuals were delivered for.
- * Kept until the plan or the actuals change (a year of every Afnemer's hours takes a second to read and count).
+ * Kept until the plan or the actuals change (a year of every Afnemer's hours takes a second to read and count); with
+ * the key it is kept under, which names the actuals it holds.
  */
 export async function loadActualsJson(
   c: Context<AppEnv>,
@@ -16,7 +17,7 @@ export async function loadActualsJson(
   to: number,
   bucket: LoadBucketSize,
   scope: string | null,
-): Promise<string> {
+): Promise<{ key: string; json: string }> {
   const { sql, now } = c.get('deps');
   const nowHour = Math.floor(now().getTime() / HOUR_MS) * HOUR_MS;
   const stamp = await actualsStamp(sql, Math.min(to, now().getTime()));
@@ -28,5 +29,5 @@ export async function loadActualsJson(
     const actuals = known > from ? await actualsInRange(sql, from, known, scope) : [];
     held.json = JSON.stringify(loadActuals({ from, to, bucket, windows: inputs.windows, actuals, known, ownAfnemer: scope }));
   }
-  return held.json;
+  return { key, json: held.json };
 }

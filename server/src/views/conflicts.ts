@@ -60,6 +60,18 @@ export function procedureSummary(row: CaseRow | undefined, now: number, deadline
   };
 }
 
+/**
+ * The first instant after `now` at which a summary made at `now` could read otherwise: it depends on the clock only
+ * through the deadline it compares it with (procedureDue takes the lead once an escalated case's deadline passed,
+ * after which the summary shows step 6 and its own deadline; procedureOverdue and procedureWaitingOn turn once the
+ * shown deadline passed; the case file's actions and the next step offered are gated the same way). So: the shown
+ * deadline when it lies ahead, else Infinity.
+ */
+export function summarySteadyUntil(summary: Pick<ProcedureSummary, 'deadline'> | null, now: number): number {
+  const deadline = summary?.deadline ? Date.parse(summary.deadline) : Number.NaN;
+  return deadline > now ? deadline : Number.POSITIVE_INFINITY;
+}
+
 /** When a window sends and how much, as a conflict shows it. */
 export type WindowDetails = Map<number, { start: string; eind: string; aantalBerichten: number }>;
 

@@ -41,7 +41,7 @@ export function detectSummary(input: ConflictsInput): DetectSummary {
  * detectSummary of windows as columns (what the worker receives), detected on the columns themselves: no window
  * object is rebuilt (windowsOfColumns was ~10 ms of the worker's 23 ms at 50,000 windows, decision 012).
  */
-export function detectSummaryOfColumns(input: Omit<ConflictsInput, 'windows'>, c: WindowColumns): DetectSummary {
+export function detectSummaryOfColumns(input: Omit<ConflictsInput, 'windows'>, c: WindowColumns, transient = false): DetectSummary {
   const columns = {
     id: c.id,
     start: c.start,
@@ -53,7 +53,7 @@ export function detectSummaryOfColumns(input: Omit<ConflictsInput, 'windows'>, c
     afnemers: c.afnemers,
     source: columnsSource(c),
   };
-  return summaryOf(conflictsDetectColumns({ ...input, columns }));
+  return summaryOf(conflictsDetectColumns({ ...input, columns, transient }));
 }
 
 /**
@@ -287,7 +287,8 @@ export function cpuTaskRun(t: CpuTask, emit?: (chunk: string) => void): DetectPa
     case 'json-upload':
       return jsonUploadRead(t.bytes, t.opts);
     case 'detect':
-      return detectPack(detectSummaryOfColumns(t.input, t.windows));
+      // detectPack copies the conflicts' columns at once, so detection may keep its arrays for the next call.
+      return detectPack(detectSummaryOfColumns(t.input, t.windows, true));
     case 'levelling':
       return levellingPropose(t.input);
     default: {

@@ -15,7 +15,16 @@ import { conflictsRecompute, type RecomputePhases } from '../server/src/services
 import { conflictsDetectOffThread } from '../server/src/services/cpu-pool.js';
 import { planningCache } from '../server/src/services/planning-cache.js';
 import { planningInputsInRange } from '../server/src/services/planning-inputs.js';
-import { capacityByBucket, conflictsDetect, type PlanWindow } from '../shared/src/planning/index.js';
+import {
+  capacityByBucket,
+  conflictsDetect,
+  conflictsDetectColumns,
+  type DetectColumns,
+  type PlanWindow,
+  WINDOW_CONCEPT,
+  WINDOW_DEFINITIEF,
+  WINDOW_GEANNULEERD,
+} from '../shared/src/planning/index.js';
 import { planningBenchData } from './data.js';
 import { yearDatabaseCreate } from './year-database.js';
 
@@ -97,10 +106,38 @@ export interface DetectionFigures {
   /** Median CPU time of the process per call (see detectionMeasure). */
   detectionCpuMs: number;
   floorCpuMs: number;
+  /** Median CPU time of detection on the same windows as columns (as the worker detects), alternated with the others. */
+  columnsCpuMs: number;
   conflicts: number;
   conflictWindows: number;
   floorRuns: number;
   pass: boolean;
+}
+
+/** The windows as detection's columns (as the worker has them: Afnemers as codes), made once before timing. */
+function benchColumns(windows: readonly PlanWindow[]): DetectColumns {
+  const codeOf = new Map<string, number>();
+  const afnemers: string[] = [];
+  const statusOf = { concept: WINDOW_CONCEPT, definitief: WINDOW_DEFINITIEF, geannuleerd: WINDOW_GEANNULEERD } as const;
+  const afnemerCode = Int32Array.from(windows, (w) => {
+    let code = codeOf.get(w.afnemer);
+    if (code === undefined) {
+      code = afnemers.length;
+      codeOf.set(w.afnemer, code);
+      afnemers.push(w.afnemer);
+    }
+    return code;
+  });
+  return {
+    id: Float64Array.from(windows, (w) => w.id),
+    start: Float64Array.from(windows, (w) => w.start),
+    end: Float64Array.from(windows, (w) => w.end),
+    volume: Float64Array.from(windows, (w) => w.volume),
+    status: Uint8Array.from(windows, (w) => statusOf[w.status]),
+    afnemerCode,
+    afnemers,
+    source: windows,
+  };
 }
 
 /** Detection and floor timed alternately (so machine noise hits both), median of `runs` each after warm-up. */
@@ -108,12 +145,16 @@ export function detectionMeasure(windows: number, runs: number): DetectionFigure
   const data = planningBenchData({ windows });
   const capacity = capacityByBucket(data.profile, data.maintenance, data.fromBucket, data.toBucket);
   const floor = () => detectionFloor(data.windows, capacity, data.fromBucket, data.toBucket);
+  const { windows: _objects, ...rest } = data;
+  const columnsInput = { ...rest, columns: benchColumns(data.windows) };
   let result = conflictsDetect(data);
   let floorResult = floor();
   for (let i = 0; i < 3; i++) {
     conflictsDetect(data);
     floor();
+    conflictsDetectColumns(columnsInput);
   }
+  const columnsCpu: number[] = [];
   const detect: number[] = [];
   const floors: number[] = [];
   const detectCpu: number[] = [];
@@ -135,6 +176,9 @@ export function detectionMeasure(windows: number, runs: number): DetectionFigure
     floorResult = floor();
     floors.push(performance.now() - t);
     floorCpu.push(cpuMs(c));
+    c = process.cpuUsage();
+    conflictsDetectColumns(columnsInput);
+    columnsCpu.push(cpuMs(c));
   }
   const detectionMs = median(detect);
   const floorMs = median(floors);
@@ -146,6 +190,7 @@ export function detectionMeasure(windows: number, runs: number): DetectionFigure
     ratio,
     detectionCpuMs: median(detectCpu),
     floorCpuMs: median(floorCpu),
+    columnsCpuMs: median(columnsCpu),
     conflicts: result.conflicts.length,
     conflictWindows: result.conflicts.reduce((sum, c) => sum + c.windows.length, 0),
     floorRuns: floorResult.runs,
@@ -246,7 +291,8 @@ export async function run(
       `detectie ${f.windows.toLocaleString('nl-NL')} vensters: ${f.detectionMs.toFixed(1)} ms, vloer (typed arrays: belasting plus runs) ` +
         `${f.floorMs.toFixed(1)} ms: ${f.ratio.toFixed(1)}x, doel <= ${DETECTION_FLOOR_RATIO_TARGET}x: ${f.pass ? 'PASS' : 'FAIL'} ` +
         `(${f.conflicts} conflicten met ${f.conflictWindows.toLocaleString('nl-NL')} vensters; vloer ${f.floorRuns} runs; ` +
-        `CPU-tijd ${f.detectionCpuMs.toFixed(1)} ms tegen ${f.floorCpuMs.toFixed(1)} ms: ${(f.detectionCpuMs / Math.max(f.floorCpuMs, 0.001)).toFixed(1)}x)`,
+        `CPU-tijd ${f.detectionCpuMs.toFixed(1)} ms tegen ${f.floorCpuMs.toFixed(1)} ms: ${(f.detectionCpuMs / Math.max(f.floorCpuMs, 0.001)).toFixed(1)}x; ` +
+        `op kolommen zoals de worker ${f.columnsCpuMs.toFixed(1)} ms: ${(f.columnsCpuMs / Math.max(f.floorCpuMs, 0.001)).toFixed(1)}x)`,
     );
   }
   const scaling = large.detectionMs / small.detectionMs;

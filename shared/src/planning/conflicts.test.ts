@@ -2,7 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bucketAt } from './bucket.js';
 import { capacityProfileUniform } from './capacity.js';
-import { BUCKET_OK, BUCKET_OVERLOADED, BUCKET_WARNING, bucketStates, conflictsDetect } from './conflicts.js';
+import {
+  BUCKET_OK,
+  BUCKET_OVERLOADED,
+  BUCKET_WARNING,
+  bucketStates,
+  type ConflictsResult,
+  conflictsDetect,
+  conflictsDetectColumns,
+  type DetectColumns,
+  WINDOW_CONCEPT,
+  WINDOW_DEFINITIEF,
+  WINDOW_GEANNULEERD,
+} from './conflicts.js';
 import { ANCHORS, close, DAY, firstDifference, maintenanceArb, OINS, scenarioArb, scheduleArb } from './planning.arbitraries.js';
 import { conflictsDetectBrute } from './planning.brute.js';
 import { conflictObjects } from './conflict-windows.js';
@@ -401,6 +413,44 @@ describe('conflictsDetect, windows and Afnemers per conflict (the typed-array ke
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('gives on columns exactly what it gives on the window objects (series, conflicts, entries, Afnemers)', () => {
+    const statusCode = { concept: WINDOW_CONCEPT, definitief: WINDOW_DEFINITIEF, geannuleerd: WINDOW_GEANNULEERD } as const;
+    /** The windows as columns; the Afnemer list in the given order and with Afnemers that have no window. */
+    const columnsOf = (windows: readonly PlanWindow[], afnemers: readonly string[]): DetectColumns => ({
+      id: Float64Array.from(windows, (w) => w.id),
+      start: Float64Array.from(windows, (w) => w.start),
+      end: Float64Array.from(windows, (w) => w.end),
+      volume: Float64Array.from(windows, (w) => w.volume),
+      status: Uint8Array.from(windows, (w) => statusCode[w.status]),
+      afnemerCode: Int32Array.from(windows, (w) => afnemers.indexOf(w.afnemer)),
+      afnemers,
+      source: windows,
+    });
+    const plain = (r: ConflictsResult) => ({ ...r, conflicts: r.conflicts.map(conflictObjects), index: r.conflicts.map((c) => Array.from(c.windows.index)) });
+    fc.assert(
+      fc.property(scenarioArb({ maxWindows: 60 }), fc.boolean(), (s, reversed) => {
+        const names = [...new Set([...OINS, ...s.windows.map((w) => w.afnemer), '00000009999999999000'])];
+        const afnemers = reversed ? names.reverse() : names;
+        const objects = plain(conflictsDetect(s));
+        const { windows, ...rest } = s;
+        const columns = plain(conflictsDetectColumns({ ...rest, columns: columnsOf(windows, afnemers) }));
+        expect(columns).toEqual(objects);
+      }),
+      { numRuns: 200 },
+    );
+    // One case that certainly holds conflicts of several Afnemers, listed in the columns against their sort order.
+    const windows = [
+      win(t0, t0 + HOUR, 6000, { afnemer: OIN_B }),
+      win(t0, t0 + HOUR, 1000),
+      win(t0 + 2 * HOUR, t0 + 3 * HOUR, 5000, { status: 'geannuleerd' }),
+    ];
+    const input = { windows, profile: flat, maintenance: [], fromBucket: b0 - 4, toBucket: b0 + 20 };
+    const viaColumns = conflictsDetectColumns({ ...input, columns: columnsOf(windows, [OIN_B, OIN_A]) });
+    expect(viaColumns.conflicts).toHaveLength(1);
+    expect(viaColumns.conflicts[0]!.afnemers).toEqual([OIN_A, OIN_B].sort());
+    expect(plain(viaColumns)).toEqual(plain(conflictsDetect(input)));
   });
 
   it('orders any conflict largest load first, ties by lower id, with every Afnemer once and sorted', () => {

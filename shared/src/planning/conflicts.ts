@@ -6,7 +6,7 @@ import { loadOfPacked, type PackedWindows, windowsPack } from './load.js';
 import { DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL } from './levels.js';
 import { type LoadOrderScratch, loadOrderScratch, orderByLoadDesc } from './order.js';
 import { loadExceeds } from './tolerance.js';
-import { ConflictWindows } from './conflict-windows.js';
+import { type ConflictWindowSource, ConflictWindows } from './conflict-windows.js';
 import type { CapacityInForce, CapacitySchedule, Conflict, MaintenanceWindow, PlanWindow, WarningRun } from './types.js';
 
 const Q = BUCKET_MS;
@@ -81,6 +81,39 @@ export interface ConflictsInput extends LoadLevels {
   toBucket: number;
 }
 
+/** Status codes of `DetectColumns.status`. */
+export const WINDOW_CONCEPT = 0;
+export const WINDOW_DEFINITIEF = 1;
+export const WINDOW_GEANNULEERD = 2;
+
+/**
+ * The windows of a detection as columns (issue 16, decision 012, second pass): entry k is one window, its Afnemer a
+ * code into `afnemers`, its status one of WINDOW_CONCEPT, WINDOW_DEFINITIEF, WINDOW_GEANNULEERD. Detection over
+ * columns reads no object and looks no Afnemer up in a Map; `source[k]` (Afnemer and kenmerk of entry k) is only read
+ * when a conflict window is turned into an object (ConflictWindows.at).
+ */
+export interface DetectColumns {
+  id: Float64Array;
+  start: Float64Array;
+  end: Float64Array;
+  volume: Float64Array;
+  status: Uint8Array;
+  afnemerCode: Int32Array;
+  /** The distinct Afnemers (OIN); each code indexes this list. */
+  afnemers: readonly string[];
+  source: readonly ConflictWindowSource[];
+}
+
+export interface ConflictsColumnsInput extends Omit<ConflictsInput, 'windows'> {
+  columns: DetectColumns;
+  /**
+   * The conflicts' window columns are views of arrays kept for the next detection, valid only until then (for a caller
+   * that copies them at once, as the worker does: 9.5 MB of new arrays per detection at 500,000 windows kept the
+   * garbage collector busy). Default false.
+   */
+  transient?: boolean;
+}
+
 export interface ConflictsResult {
   fromBucket: number;
   toBucket: number;
@@ -129,6 +162,9 @@ interface DetectScratch {
   position: Int32Array;
   afnemerCode: Int32Array;
   order: LoadOrderScratch;
+  orderedId: Float64Array;
+  orderedLoad: Float64Array;
+  orderedPosition: Int32Array;
 }
 
 const scratch: DetectScratch = {
@@ -140,6 +176,9 @@ const scratch: DetectScratch = {
   position: new Int32Array(0),
   afnemerCode: new Int32Array(0),
   order: loadOrderScratch(1),
+  orderedId: new Float64Array(0),
+  orderedLoad: new Float64Array(0),
+  orderedPosition: new Int32Array(0),
 };
 
 const int32Of = (a: Int32Array, n: number): Int32Array => (a.length >= n ? a : new Int32Array(Math.max(n, Math.ceil(a.length * 1.5))));
@@ -153,7 +192,8 @@ const float64Of = (a: Float64Array, n: number): Float64Array => (a.length >= n ?
  * Afnemer), in input order. No object is made per entry.
  */
 function windowsByRun(
-  windows: readonly PlanWindow[],
+  windows: readonly PlanWindow[] | null,
+  columns: DetectColumns | null,
   packed: PackedWindows,
   runFrom: Int32Array,
   runTo: Int32Array,
@@ -201,17 +241,37 @@ function windowsByRun(
   const afnemerCode = (scratch.afnemerCode = int32Of(scratch.afnemerCode, total));
   const codeOf = new Map<string, number>();
   const afnemers: string[] = [];
+  // Columns carry the Afnemer as a code already; objects have it looked up (once per window of a conflict).
+  const columnCode = columns === null ? null : columns.afnemerCode;
+  if (columns !== null) {
+    for (let c = 0; c < columns.afnemers.length; c++) {
+      codeOf.set(columns.afnemers[c]!, c);
+      afnemers.push(columns.afnemers[c]!);
+    }
+  }
+  let lastOin = '';
+  let lastCode = -1;
   for (let k = 0; k < count; k++) {
     let r = firstRun[k]!;
     if (r < 0) continue;
     const l = Math.ceil(Math.min(end[k]!, rangeEnd) / Q) - 1 - fromBucket;
     const p = packed.index[k]!;
-    const oin = windows[p]!.afnemer;
-    let code = codeOf.get(oin);
-    if (code === undefined) {
-      code = afnemers.length;
-      codeOf.set(oin, code);
-      afnemers.push(oin);
+    let code: number;
+    if (columnCode !== null) code = columnCode[p]!;
+    else {
+      const oin = windows![p]!.afnemer;
+      if (oin === lastOin && lastCode >= 0) code = lastCode;
+      else {
+        let known = codeOf.get(oin);
+        if (known === undefined) {
+          known = afnemers.length;
+          codeOf.set(oin, known);
+          afnemers.push(oin);
+        }
+        code = known;
+        lastOin = oin;
+        lastCode = known;
+      }
     }
     const windowId = packed.id[k]!;
     const ws = start[k]!;
@@ -275,11 +335,65 @@ function drainsOf(backlog: Float64Array, runFrom: Int32Array, runTo: Int32Array)
  * the conflict's peakUtilization null.
  */
 export function conflictsDetect(input: ConflictsInput): ConflictsResult {
-  const { windows, profile, maintenance, fromBucket, toBucket } = input;
+  bucketRangeLength(input.fromBucket, input.toBucket);
+  const packed = (scratch.packed = windowsPack(input.windows, input.fromBucket, input.toBucket, undefined, scratch.packed));
+  return detectOfPacked(input, packed, input.windows, null);
+}
+
+/**
+ * conflictsDetect over windows given as columns (what the worker receives): the same result, with each conflict
+ * window's `index` an entry of the columns and `source` the columns' source. No window object is read or made.
+ */
+export function conflictsDetectColumns(input: ConflictsColumnsInput): ConflictsResult {
+  bucketRangeLength(input.fromBucket, input.toBucket);
+  const packed = (scratch.packed = columnsPack(input.columns, input.fromBucket, input.toBucket, scratch.packed));
+  return detectOfPacked(input, packed, null, input.columns);
+}
+
+/** windowsPack of columns: the counting entries (see windowCounts) that overlap [fromBucket, toBucket), in order. */
+function columnsPack(c: DetectColumns, fromBucket: number, toBucket: number, reuse: PackedWindows | undefined): PackedWindows {
+  const m = c.id.length;
+  if (c.start.length !== m || c.end.length !== m || c.volume.length !== m || c.status.length !== m || c.afnemerCode.length !== m) {
+    throw new RangeError('window columns differ in length');
+  }
+  const fits = reuse !== undefined && reuse.index.length >= m;
+  const index = fits ? reuse.index : new Int32Array(m);
+  const id = fits ? reuse.id : new Float64Array(m);
+  const start = fits ? reuse.start : new Float64Array(m);
+  const end = fits ? reuse.end : new Float64Array(m);
+  const volume = fits ? reuse.volume : new Float64Array(m);
+  const rangeStart = fromBucket * Q;
+  const rangeEnd = toBucket * Q;
+  const { status } = c;
+  let count = 0;
+  for (let k = 0; k < m; k++) {
+    const s = c.start[k]!;
+    const e = c.end[k]!;
+    const v = c.volume[k]!;
+    // windowCounts on columns; `x > -Infinity` and `x < Infinity` are false for NaN.
+    if (status[k] === WINDOW_GEANNULEERD || !(e > s && v > 0 && v < Infinity && s > -Infinity && e < Infinity)) continue;
+    if (s >= rangeEnd || e <= rangeStart) continue;
+    index[count] = k;
+    id[count] = c.id[k]!;
+    start[count] = s;
+    end[count] = e;
+    volume[count] = v;
+    count++;
+  }
+  return { count, index, id, start, end, volume };
+}
+
+function detectOfPacked(
+  input: Omit<ConflictsInput, 'windows'>,
+  packed: PackedWindows,
+  windows: readonly PlanWindow[] | null,
+  columns: DetectColumns | null,
+): ConflictsResult {
+  const { profile, maintenance, fromBucket, toBucket } = input;
   const n = bucketRangeLength(fromBucket, toBucket);
   const levels = levelsOf(input);
   const schedule = capacityScheduleOf(profile, levels);
-  const packed = (scratch.packed = windowsPack(windows, fromBucket, toBucket, undefined, scratch.packed));
+  const source: readonly ConflictWindowSource[] = windows ?? columns!.source;
   const load = loadOfPacked(packed, fromBucket, toBucket);
   const capacity = capacityByBucket(schedule, maintenance, fromBucket, toBucket);
   const backlog = backlogByBucket(load, capacity);
@@ -307,13 +421,14 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
   if (overloadRuns.length > 0) {
     const runFrom = Int32Array.from(overloadRuns, (r) => r[0]);
     const runTo = Int32Array.from(overloadRuns, (r) => r[1]);
-    const byRun = windowsByRun(windows, packed, runFrom, runTo, fromBucket, n);
+    const byRun = windowsByRun(windows, columns, packed, runFrom, runTo, fromBucket, n);
     const { offsets, id, position, afnemerCode, share } = byRun;
     // The conflicts' windows in their order, as columns: each conflict gets views of its stretch of these three.
     const total = offsets[overloadRuns.length]!;
-    const orderedId = new Float64Array(total);
-    const orderedLoad = new Float64Array(total);
-    const orderedPosition = new Int32Array(total);
+    const transient = columns !== null && (input as ConflictsColumnsInput).transient === true;
+    const orderedId = transient ? (scratch.orderedId = float64Of(scratch.orderedId, total)) : new Float64Array(total);
+    const orderedLoad = transient ? (scratch.orderedLoad = float64Of(scratch.orderedLoad, total)) : new Float64Array(total);
+    const orderedPosition = transient ? (scratch.orderedPosition = int32Of(scratch.orderedPosition, total)) : new Int32Array(total);
     let widest = 0;
     for (let r = 0; r < overloadRuns.length; r++) widest = Math.max(widest, offsets[r + 1]! - offsets[r]!);
     if (scratch.order.order.length < widest) scratch.order = loadOrderScratch(widest);
@@ -353,7 +468,7 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
         orderedId.subarray(from, from + size),
         orderedLoad.subarray(from, from + size),
         orderedPosition.subarray(from, from + size),
-        windows,
+        source,
       );
       const sortedRanks = ranks.subarray(0, distinct).sort();
       const afnemers = new Array<string>(distinct);

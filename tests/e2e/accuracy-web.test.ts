@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
 const PASSWORD = 'geheim-wachtwoord';
@@ -21,7 +22,7 @@ let server: E2eServer;
 let browser: Browser;
 const errors: string[] = [];
 // Three days ago, on a whole hour.
-const base = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 3 * DAY_MS;
+const base = Math.floor(e2eNowMs() / HOUR_MS) * HOUR_MS - 3 * DAY_MS;
 /** The Amsterdam date of an instant, yyyy-mm-dd. */
 const day = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(ms);
 
@@ -69,10 +70,10 @@ beforeAll(async () => {
         { afnemer: OIN_B, hour: base + 10 * HOUR_MS, count: 400 },
       ],
       who.capacity.user.id,
-      new Date(),
+      e2eNow(),
     );
   });
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
 }, 120_000);
 

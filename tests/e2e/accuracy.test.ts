@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
 const PASSWORD = 'geheim-wachtwoord';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   t = await testDatabase();
   who = await standardActors(t.sql);
   // Two days ago, in whole hours: A announced 2,000 messages over two hours and sent exactly that; B sent 500 unannounced.
-  const base = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 48 * HOUR_MS;
+  const base = Math.floor(e2eNowMs() / HOUR_MS) * HOUR_MS - 48 * HOUR_MS;
   await t.sql.begin(async (tx: Tx) => {
     await deliveryStore(tx, {
       afnemerOin: OIN_A,
@@ -59,10 +60,10 @@ beforeAll(async () => {
         { afnemer: OIN_B, hour: base, count: 500 },
       ],
       who.capacity.user.id,
-      new Date(),
+      e2eNow(),
     );
   });
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
 }, 120_000);
 

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { dutchCsv } from '../helpers/files.js';
 import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
@@ -22,7 +23,7 @@ let original = 0;
 /** dd-mm-jjjj of the Amsterdam day `days` from now, as Dutch Excel writes dates. */
 function dutchDate(days: number): string {
   return new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * DAY_MS))
+    .format(new Date(e2eNowMs() + days * DAY_MS))
     .replace(/\//g, '-');
 }
 const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
@@ -32,7 +33,7 @@ const openConflicts = async () => (await t.sql<{ n: number }[]>`select count(*):
 
 beforeAll(async () => {
   t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
   const res = await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) });
   expect(res.status).toBe(200);
@@ -44,7 +45,7 @@ beforeAll(async () => {
     expect((await upload(who.plannerB, [`B-${days};Beschikking;Brief;${day} 10:00;${day} 11:00;500;concept`])).status).toBe(201);
   }
   expect(await openConflicts()).toBe(0);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
   page = await (await contextNew(browser)).newPage();
   errors = pageErrors(page);
@@ -62,7 +63,7 @@ describe('changing capacity in Chromium', () => {
     await page.locator('[data-live-status="live"]').waitFor();
     const meta = page.locator('#load-title + .panel__meta');
     await expect.poll(() => meta.textContent()).toContain('per dag');
-    const year = String(new Date().getUTCFullYear() + 1);
+    const year = String(e2eNow().getUTCFullYear() + 1);
     expect(await meta.textContent()).toContain(year);
     // The key figures come with the load data, which may arrive after the panel's heading.
     await page.locator('.stat__period').nth(4).waitFor();

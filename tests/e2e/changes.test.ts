@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
 const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
@@ -32,13 +33,13 @@ const rfcRow = (page: Page) => page.locator(`tr[data-rfc="${rfcId}"]`);
 
 beforeAll(async () => {
   t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
 
   // A release two days from now, at 40% of capacity, on whole hours.
-  const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 2 * 86_400_000);
+  const start = new Date(Math.ceil(e2eNowMs() / 3_600_000) * 3_600_000 + 2 * 86_400_000);
   const end = new Date(start.getTime() + 2 * 3_600_000);
   const release = await api('POST', '/api/v1/releases', who.service, { name: RELEASE, start: start.toISOString(), end: end.toISOString(), factor: 0.4 });
   expect(release.status).toBe(201);

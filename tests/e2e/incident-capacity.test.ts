@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchCsv } from '../helpers/files.js';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { apiRequest, type Actor, actor, OIN_A, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
 const PASSWORD = 'geheim-wachtwoord';
@@ -24,7 +25,7 @@ let incidentId = 0;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 // Tomorrow in Amsterdam: the delivery and the drop are in the future, whatever the real clock says.
-const day = amsterdamParts(amsterdamMidnightOf(Date.now(), 1));
+const day = amsterdamParts(amsterdamMidnightOf(e2eNowMs(), 1));
 const date = `${day.year}-${pad(day.month)}-${pad(day.day)}`;
 const dutchDate = `${pad(day.day)}-${pad(day.month)}-${day.year}`;
 
@@ -43,10 +44,10 @@ async function pageFor(): Promise<Page> {
 
 beforeAll(async () => {
   t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
   incidentManager = await actor(t.sql, 'incident@logius.example', 'incident-manager');
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
   expect((await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
   const upload = await t.app.request('/api/v1/prognoses', {

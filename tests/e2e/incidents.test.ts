@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow } from '../helpers/e2e-clock.js';
 import { apiRequest, type Actor, actor, OIN_A, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
 const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
@@ -31,10 +32,10 @@ const incidentRow = (page: Page) => page.locator(`tr[data-incident="${number}"]`
 beforeAll(async () => {
   t = await testDatabase();
   // The app sees real time: the browser's countdown and the server's deadlines must agree.
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
   incidentManager = await actor(t.sql, 'incident@logius.example', 'incident-manager');
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
 }, 120_000);
 

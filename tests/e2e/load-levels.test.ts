@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { dutchCsv } from '../helpers/files.js';
 import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
@@ -23,7 +24,7 @@ let errors: string[] = [];
 /** dd-mm-jjjj of the Amsterdam day `days` from now, as Dutch Excel writes dates. */
 function dutchDate(days: number): string {
   return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * 86_400_000))
+    .format(new Date(e2eNowMs() + days * 86_400_000))
     .replace(/\//g, '-');
 }
 const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
@@ -32,7 +33,7 @@ const upload = (a: Actor, rows: string[]) =>
 
 beforeAll(async () => {
   t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
   const res = await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000), threshold: 0.8, warningLevel: 0.5 });
   expect(res.status).toBe(200);
@@ -40,7 +41,7 @@ beforeAll(async () => {
   const day5 = dutchDate(5);
   expect((await upload(who.plannerA, [`A-85;Aanslag;Brief;${day3} 10:00;${day3} 11:00;3.400;definitief`])).status).toBe(201);
   expect((await upload(who.plannerB, [`B-60;Beschikking;Brief;${day5} 10:00;${day5} 11:00;2.400;definitief`])).status).toBe(201);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
   page = await (await contextNew(browser)).newPage();
   errors = pageErrors(page);
@@ -100,7 +101,7 @@ describe('load colours at the profile’s levels', () => {
     await peak.waitFor();
     await expect.poll(() => peak.getAttribute('class')).toContain('stat--bad');
     const load = await (
-      await api('GET', `/api/v1/load?from=${new Date().toISOString()}&to=${new Date(Date.now() + 7 * 86_400_000).toISOString()}&bucket=1d`, who.capacity)
+      await api('GET', `/api/v1/load?from=${e2eNow().toISOString()}&to=${new Date(e2eNowMs() + 7 * 86_400_000).toISOString()}&bucket=1d`, who.capacity)
     ).json();
     const i = load.utilization.indexOf(Math.max(...load.utilization.filter((u: number | null) => u !== null)));
     expect(load.utilization[i]).toBeLessThan(0.8);

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, screenshot, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { dutchCsv } from '../helpers/files.js';
 import { apiRequest, type Actor, actor, OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
@@ -35,7 +36,7 @@ const api = (method: string, path: string, a: Actor, body?: unknown) => apiReque
 /** dd-mm-jjjj of the Amsterdam day `days` from now, as Dutch Excel writes dates. */
 function dutchDate(days: number): string {
   return new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * DAY_MS))
+    .format(new Date(e2eNowMs() + days * DAY_MS))
     .replace(/\//g, '-');
 }
 const DAY = dutchDate(4);
@@ -117,7 +118,7 @@ const stepOf = async () => (await t.sql<{ step: string }[]>`select step from con
 beforeAll(async () => {
   t = await testDatabase();
   // The app sees real time: the browser's dates and the server's must agree.
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
   klantraadB = await actor(t.sql, 'klantraad@b.example', 'klantraad-manager', OIN_B);
   await afnemerUpsert(t.sql, { oin: OIN_C, name: 'Afnemer C' });
@@ -158,7 +159,7 @@ beforeAll(async () => {
   await act(who.capacity, { type: 'confirm-advice' });
   await act(who.plannerB, { type: 'escalate', reason: 'A wil niet schuiven; de klantraad moet besluiten.' });
 
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
 }, 120_000);
 
@@ -311,7 +312,7 @@ describe('the conflict procedure to its end, in Chromium', { timeout: 90_000 }, 
     const accepted = krB.waitForResponse((r) => r.url().endsWith(`/api/v1/conflicts/${conflictId}/actions`) && r.request().method() === 'POST');
     await dialog.getByRole('button', { name: 'Ja, advies aanvaarden' }).click();
     expect((await accepted).status()).toBe(200);
-    const acceptedAt = Date.now();
+    const acceptedAt = performance.now();
 
     // State: B-1 moved as a revision with source "besluit Klantraad", the conflict resolved.
     const [b1After] = await t.sql<{ start: Date }[]>`select start_at as start from send_windows where kenmerk = 'B-1'`;
@@ -325,7 +326,7 @@ describe('the conflict procedure to its end, in Chromium', { timeout: 90_000 }, 
 
     // Live: every open page shows it without a reload.
     await Promise.all([plannerA, plannerB, manager].map((p) => p.getByTestId('conflict-resolved').waitFor({ timeout: LIVE_MS })));
-    console.log(`Resolved conflict on every open case file after ${Date.now() - acceptedAt} ms`);
+    console.log(`Resolved conflict on every open case file after ${Math.round(performance.now() - acceptedAt)} ms`);
     await krItem(krA, conflictId).waitFor({ state: 'detached', timeout: LIVE_MS });
     for (const p of [plannerA, plannerB, manager, krA, krB]) expect(await neverReloaded(p)).toBe(true);
     await expect.poll(() => actionsSection(manager).count()).toBe(0);

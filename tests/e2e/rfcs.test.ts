@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { type Actor, actor, apiRequest, OIN_A, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
 const PASSWORD = 'geheim-wachtwoord';
@@ -32,7 +33,7 @@ const rfcRows = () => t.sql<{ id: number; kind: string; incidentNumber: string |
 
 beforeAll(async () => {
   t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
   incidentManager = await actor(t.sql, 'incident@logius.example', 'incident-manager');
   const res = await apiRequest(t.app, 'POST', '/api/v1/incidents', incidentManager, {
@@ -44,7 +45,7 @@ beforeAll(async () => {
   });
   expect(res.status).toBe(201);
   incidentNumber = ((await res.json()) as { number: string }).number;
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
 }, 120_000);
 
@@ -145,7 +146,7 @@ describe('RFCs in Chromium', () => {
 describe('the release calendar in Chromium', () => {
   it('shows a release on each day it covers, and moves by keyboard', async () => {
     // A release from 22:00 to 02:00 next night, some days ahead: it shows on both days.
-    const start = new Date(Date.now() + 5 * 86_400_000);
+    const start = new Date(e2eNowMs() + 5 * 86_400_000);
     const p = amsterdamParts(start.getTime());
     const startIso = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
     const res = await apiRequest(t.app, 'POST', '/api/v1/releases', who.service, {

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { dutchCsv } from '../helpers/files.js';
 import { OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
@@ -26,9 +27,9 @@ async function pageAs(email: string): Promise<Page> {
 
 beforeAll(async () => {
   t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
 }, 120_000);
 
@@ -180,7 +181,7 @@ describe('the usage targets form', () => {
   it('shows a planner the reliability of its own prognoses in the quarter, computed from what was really sent', async () => {
     // Two days ago in Amsterdam: 1.000 announced from 10:00 to 11:00, 1.200 sent; B sent 5.000 in that hour unannounced.
     const [d, m, y] = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' })
-      .format(Date.now() - 2 * 86_400_000)
+      .format(e2eNowMs() - 2 * 86_400_000)
       .split(/[-/]/) as [string, string, string];
     const day = `${d}-${m}-${y}`;
     const prognose = await t.app.request('/api/v1/prognoses', {

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow } from '../helpers/e2e-clock.js';
 import { actor, standardActors, testDatabase, type Actor, type TestContext } from '../helpers/test-db.js';
 
 const PASSWORD = 'geheim-wachtwoord'; // what actor() gives every user
@@ -28,10 +29,10 @@ const incidentRow = (page: Page) => page.locator('tr[data-security-incident]', {
 
 beforeAll(async () => {
   t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
   officer = await actor(t.sql, 'security@logius.example', 'security-officer');
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
 }, 120_000);
 

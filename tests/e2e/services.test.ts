@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { dutchCsv } from '../helpers/files.js';
 import { actor, type Actor, apiRequest, OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
@@ -30,7 +31,7 @@ const dutchDate = (ms: number) =>
 /** The Amsterdam calendar day `days` from now as yyyy-mm-dd and as dd-mm-jjjj. */
 function day(days: number) {
   const [d, m, y] = new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * DAY_MS))
+    .format(new Date(e2eNowMs() + days * DAY_MS))
     .split(/[-/]/);
   return { iso: `${y}-${m}-${d}`, dutch: `${d}-${m}-${y}` };
 }
@@ -49,7 +50,7 @@ const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page
 
 beforeAll(async () => {
   t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
   fraudeteam = await actor(t.sql, 'fraude@logius.example', 'fraudeteam');
   incidentManager = await actor(t.sql, 'incident@logius.example', 'incident-manager');
@@ -78,14 +79,14 @@ beforeAll(async () => {
   }
   conflictId = (await t.sql<{ id: number }[]>`select id::int from conflicts where status = 'open'`)[0]!.id;
   // What A and B really sent two hours ago, when neither had announced anything: the report's reliability section.
-  const hour = `${new Date(Math.floor(Date.now() / 3600_000) * 3600_000 - 2 * 3600_000).toISOString().slice(0, 16)}+00:00`;
+  const hour = `${new Date(Math.floor(e2eNowMs() / 3600_000) * 3600_000 - 2 * 3600_000).toISOString().slice(0, 16)}+00:00`;
   const actuals = await t.app.request('/api/v1/actuals', {
     method: 'POST',
     headers: { ...who.capacity.headers, 'Content-Type': 'text/csv' },
     body: `oin;uur;aantal\n${OIN_A};${hour};1.500\n${OIN_B};${hour};700\n`,
   });
   expect(actuals.status).toBe(201);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
 }, 120_000);
 
@@ -103,7 +104,7 @@ describe('service requests in Chromium', () => {
     await page.getByRole('heading', { name: 'Serviceverzoeken', level: 1 }).waitFor();
     await page.getByLabel('Verzoek uit de catalogus').selectOption('testaccounts');
     const preview = await page.getByTestId('sr-deadline-preview').textContent();
-    expect(preview).toContain(`uiterlijk ${dutchDate(workingDaysAdd(Date.now(), 5) - 1)}, einde dag`);
+    expect(preview).toContain(`uiterlijk ${dutchDate(workingDaysAdd(e2eNowMs(), 5) - 1)}, einde dag`);
 
     await page.getByLabel('Aantal').fill('0');
     await page.getByLabel('Omgeving').selectOption('acceptatie');

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { dutchCsv } from '../helpers/files.js';
 import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
@@ -20,7 +21,7 @@ let windowA = 0;
 /** The Amsterdam calendar day `days` from now, as dd-mm-jjjj (Excel) and as yyyy-mm-dd (a date input). */
 function day(days: number) {
   const [d, m, y] = new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * DAY_MS))
+    .format(new Date(e2eNowMs() + days * DAY_MS))
     .split(/[-/]/);
   return { dutch: `${d}-${m}-${y}`, iso: `${y}-${m}-${d}` };
 }
@@ -33,14 +34,14 @@ const openConflicts = async () => (await t.sql<{ n: number }[]>`select count(*):
 
 beforeAll(async () => {
   t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
   expect((await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
   // A (3,000) and B (2,000) in the same hour at 4,000 an hour: one conflict.
   expect((await upload(who.plannerB, [`B-1;Aanslagen;Brief;${DAY.dutch} 10:00;${DAY.dutch} 11:00;2.000;concept`])).status).toBe(201);
   expect((await upload(who.plannerA, [`A-1;Voorlopige aanslag;Brief;${DAY.dutch} 10:00;${DAY.dutch} 11:00;3.000;definitief`])).status).toBe(201);
   windowA = (await t.sql<{ id: number }[]>`select id::int from send_windows where kenmerk = 'A-1'`)[0]!.id;
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
   planner = await (await contextNew(browser)).newPage();
   errors = pageErrors(planner);

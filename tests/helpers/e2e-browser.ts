@@ -18,10 +18,14 @@ export function chromiumLaunch(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile (own cookies) at a desktop size, in Dutch, on the tests' clock (see e2e-clock.ts). */
-export async function contextNew(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: AMSTERDAM_TIME_ZONE, ...options });
-  await clockInstall(context);
+/**
+ * A fresh browser profile (own cookies) at a desktop size, in Dutch, on the tests' clock (see e2e-clock.ts).
+ * `realClock: true` keeps the machine's clock (bench/web-drag.ts measures timings and pins its server otherwise).
+ */
+export async function contextNew(browser: Browser, options: BrowserContextOptions & { realClock?: boolean } = {}): Promise<BrowserContext> {
+  const { realClock, ...rest } = options;
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: AMSTERDAM_TIME_ZONE, ...rest });
+  if (!realClock) await clockInstall(context);
   return context;
 }
 

@@ -2,6 +2,7 @@
 // and for a planner (only its own), on prognoses and actuals stored in the database; checked with axe.
 import { actualsStore, deliveryStore, type Tx } from '@cd/db';
 import { createApp } from '@cd/server';
+import { amsterdamMidnightOf } from '@cd/shared/time';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew, expectAccessible, pageErrors, signIn } from '../helpers/e2e-browser.js';
@@ -29,8 +30,10 @@ async function pageAs(email: string): Promise<Page> {
 beforeAll(async () => {
   t = await testDatabase();
   who = await standardActors(t.sql);
-  // Two days ago, in whole hours: A announced 2,000 messages over two hours and sent exactly that; B sent 500 unannounced.
-  const base = Math.floor(e2eNowMs() / HOUR_MS) * HOUR_MS - 48 * HOUR_MS;
+  // Two days ago at midday (Amsterdam; 11:00 or 13:00 on a DST day): A announced 2,000 messages over two hours and sent
+  // exactly that; B sent 500 unannounced. Midday, so the two hours lie in one day and thus in one week, month and
+  // quarter whatever the instant (48 hours before Tuesday 00:50 they spanned Sunday and Monday: two week rows).
+  const base = amsterdamMidnightOf(e2eNowMs(), -2) + 12 * HOUR_MS;
   await t.sql.begin(async (tx: Tx) => {
     await deliveryStore(tx, {
       afnemerOin: OIN_A,

@@ -171,7 +171,8 @@ describe('a levelled plan in Chromium', () => {
     expect((await t.sql`select source from plan_changes order by id`).map((r) => r.source)).toEqual(['nivellering', 'nivellering']);
     expect((await t.sql`select answer from levelling_move_answers`).map((r) => r.answer)).toEqual(['geaccepteerd', 'geaccepteerd']);
     expect(errors.flat()).toEqual([]);
-  });
+    // Three browsers through the whole workflow: 15 s on an idle machine, over 30 s (the default) on a busy one.
+  }, 90_000);
 
   it('shows the capacity manager a decline live, without a reload', async () => {
     // Another overloaded hour: A's concept window has to move.

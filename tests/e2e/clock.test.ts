@@ -1,5 +1,8 @@
 // The harness clock (tests/helpers/e2e-clock.ts): server, browser and test code agree on the instant, and in the
 // browser the clock runs on (timers and animation frames fire), so charts and live updates keep working.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApp } from '@cd/server';
 import { AMSTERDAM_TIME_ZONE } from '@cd/shared/time';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -49,6 +52,22 @@ describe('the e2e clock', () => {
     const elapsed = e2eNowMs() - e2eInstant();
     expect(elapsed).toBeGreaterThanOrEqual(0);
     expect(elapsed).toBeLessThan(10 * 60_000);
+  });
+
+  it('is the only clock the browser tests read, and the server code never reads TEST_NOW', () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+    const files = (dir: string): string[] =>
+      readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
+        .filter((f) => f.isFile() && f.name.endsWith('.ts'))
+        .map((f) => join(f.parentPath, f.name));
+    // The machine's clock in a browser test makes its result depend on the hour it runs (elapsed time: performance.now()).
+    // This file is exempt: it reads Date.now() only inside the page, where Playwright's clock answers.
+    const realClock = files('tests/e2e')
+      .filter((f) => !f.endsWith('clock.test.ts'))
+      .filter((f) => /Date\.now\(\)|new Date\(\)/.test(readFileSync(f, 'utf8').replaceAll(/\/\/.*$/gm, '')));
+    expect(realClock.map((f) => f.slice(root.length + 1))).toEqual([]);
+    const readers = ['server/src', 'db/src', 'shared/src'].flatMap(files).filter((f) => readFileSync(f, 'utf8').includes('TEST_NOW'));
+    expect(readers).toEqual([]);
   });
 
   it('gives the browser the same instant, and its clock runs on: timers and animation frames fire', async () => {

@@ -5,7 +5,8 @@
 // `pnpm test:clock maandeinde zomertijd-voor` runs only the named instants; arguments after `--` go to Vitest
 // (e.g. `-- tests/e2e/dashboard.test.ts`). Ends, like `pnpm test`, with the line "N passed, N failed".
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { vitestCount } from './vitest-report.mjs';
 
 export const INSTANTS = [
   ['maandeinde', '2027-11-30T23:50:00+01:00', 'di 30 nov 23:50, de laatste minuten van een maand'],
@@ -42,22 +43,13 @@ let failed = 0;
 const lines = [];
 for (const [name, instant, what] of chosen) {
   console.log(`\n== ${name}: TEST_NOW=${instant} (${what})`);
-  const out = `test-output/vitest-clock-${name}.json`;
+  const out = `test-output/vitest-clock-${name}-${process.pid}.json`;
   rmSync(out, { force: true });
   const run = spawnSync('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...vitestArgs], {
     stdio: 'inherit',
     env: { ...process.env, TEST_NOW: instant, E2E_SKIP_BUILD: '1' },
   });
-  let p = 0;
-  let f = 0;
-  try {
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    p = report.numPassedTests;
-    f = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0) + (report.success || run.status === 0 ? 0 : report.numFailedTestSuites);
-  } catch {
-    f = 1;
-  }
-  if (run.status !== 0 && f === 0) f = 1;
+  const { passed: p, failed: f } = vitestCount(out, run.status);
   passed += p;
   failed += f;
   lines.push(`${name.padEnd(20)} ${instant}  ${p} passed, ${f} failed`);

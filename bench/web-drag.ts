@@ -77,7 +77,7 @@ export async function run(options: { print?: boolean } = {}) {
   const browser = await chromiumLaunch();
   const all: LongTask[] = [];
   try {
-    const page = await (await contextNew(browser)).newPage();
+    const page = await (await contextNew(browser, { realClock: true })).newPage();
     await signIn(page, server.url, email, password);
     const measure = async (label: string, search: string, profile?: string, trace?: string) => {
       await page.goto(`${server.url}/${search}`);

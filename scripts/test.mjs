@@ -1,6 +1,7 @@
 // Runs the typecheck and the whole suite (every Vitest project, or those named with --project) and ends with the plain line CI reads: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { vitestCount } from './vitest-report.mjs';
 
 const out = 'test-output/vitest.json';
 mkdirSync('test-output', { recursive: true });
@@ -20,15 +21,6 @@ else {
 const run = spawnSync('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)], {
   stdio: 'inherit',
 });
-let passed = 0;
-let failed = 0;
-try {
-  const report = JSON.parse(readFileSync(out, 'utf8'));
-  passed = report.numPassedTests;
-  failed = report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0) + (report.success || run.status === 0 ? 0 : report.numFailedTestSuites);
-} catch {
-  failed = 1;
-}
-if (run.status !== 0 && failed === 0) failed = 1;
+const { passed, failed } = vitestCount(out, run.status);
 console.log(`${passed + passedExtra} passed, ${failed + failedExtra} failed`);
 process.exit(failed + failedExtra > 0 ? 1 : 0);

@@ -26,6 +26,12 @@ describe('POST /api/v1/sessions', () => {
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
+    // Max-Age (the session's length in seconds) counts on the browser's own clock, so a browser hours off the
+    // server's clock keeps the cookie; Expires stays for old clients and matches the stored end.
+    expect(cookie).toMatch(/Max-Age=43200(;|$)/);
+    const [stored] = await t.sql<{ expiresAt: Date }[]>`select expires_at from sessions`;
+    expect(stored!.expiresAt.toISOString()).toBe(new Date(t.clock.now.getTime() + 12 * 3_600_000).toISOString());
+    expect(Date.parse(/Expires=([^;]+)/.exec(cookie)![1]!)).toBe(stored!.expiresAt.getTime());
     const token = /cd_session=([^;]+)/.exec(cookie)![1]!;
     const rows = await t.sql`select token_hash from sessions`;
     expect(rows).toHaveLength(1);

@@ -248,7 +248,9 @@ export async function demoSeed(sql: Sql, now: Date) {
         capacityManager.id,
       );
     }
-    const release = localInstant(from.getUTCFullYear(), from.getUTCMonth() + 2, 12, 16, 0);
+    // The 12th of the next month, through Date.UTC so December rolls over into January (month 13 was a crash).
+    const releaseDay = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 12));
+    const release = localInstant(releaseDay.getUTCFullYear(), releaseDay.getUTCMonth() + 1, 12, 16, 0);
     await maintenanceCreate(
       tx,
       { start: release, end: new Date(release.getTime() + 8 * 3600_000), factor: 0.3, reason: 'Release MijnOverheid 2.4', kind: 'release' },

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { actualsStore, deliveryStore, type Tx } from '@cd/db';
 import ExcelJS from 'exceljs';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
@@ -16,7 +17,7 @@ let t: TestContext;
 let who: StandardActors;
 let e2e: E2eApp;
 // Three days ago, on a whole hour.
-const base = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 3 * DAY_MS;
+const base = Math.floor(e2eNowMs() / HOUR_MS) * HOUR_MS - 3 * DAY_MS;
 /** The Amsterdam date of an instant, yyyy-mm-dd. */
 const day = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(ms);
 
@@ -55,7 +56,7 @@ beforeAll(async () => {
         { afnemer: OIN_B, hour: base + 10 * HOUR_MS, count: 400 },
       ],
       who.capacity.user.id,
-      new Date(),
+      e2eNow(),
     );
   });
   e2e = await e2eStart({ t, who });

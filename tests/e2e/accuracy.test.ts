@@ -1,7 +1,9 @@
 // Issue 18 in Chromium: the accuracy page for Logius (every Afnemer, least reliable first, with the Excel download)
 // and for a planner (only its own), on prognoses and actuals stored in the database; checked with axe.
 import { actualsStore, deliveryStore, type Tx } from '@cd/db';
+import { amsterdamMidnightOf } from '@cd/shared/time';
 import type { Page } from 'playwright-core';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
@@ -15,8 +17,10 @@ let e2e: E2eApp;
 
 beforeAll(async () => {
   ({ t, who } = await e2eDatabase({ testClock: true }));
-  // Two days ago, in whole hours: A announced 2,000 messages over two hours and sent exactly that; B sent 500 unannounced.
-  const base = Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 48 * HOUR_MS;
+  // Two days ago at midday (Amsterdam; 11:00 or 13:00 on a DST day): A announced 2,000 messages over two hours and sent
+  // exactly that; B sent 500 unannounced. Midday, so the two hours lie in one day and thus in one week, month and
+  // quarter whatever the instant (48 hours before Tuesday 00:50 they spanned Sunday and Monday: two week rows).
+  const base = amsterdamMidnightOf(e2eNowMs(), -2) + 12 * HOUR_MS;
   await t.sql.begin(async (tx: Tx) => {
     await deliveryStore(tx, {
       afnemerOin: OIN_A,
@@ -46,7 +50,7 @@ beforeAll(async () => {
         { afnemer: OIN_B, hour: base, count: 500 },
       ],
       who.capacity.user.id,
-      new Date(),
+      e2eNow(),
     );
   });
   e2e = await e2eStart({ t, who });

@@ -1,6 +1,7 @@
 // The capacity manager changes capacity in Chromium: the effect on the conflicts first, then a confirm, a notice
 // of what happened that stays on screen, and an undo (itself previewed); for the profile and for maintenance.
 import type { Page } from 'playwright-core';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, signIn } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
@@ -17,7 +18,7 @@ let original = 0;
 /** dd-mm-jjjj of the Amsterdam day `days` from now, as Dutch Excel writes dates. */
 function dutchDate(days: number): string {
   return new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * DAY_MS))
+    .format(new Date(e2eNowMs() + days * DAY_MS))
     .replace(/\//g, '-');
 }
 const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
@@ -49,7 +50,7 @@ describe('changing capacity in Chromium', () => {
     await page.locator('[data-live-status="live"]').waitFor();
     const meta = page.locator('#load-title + .panel__meta');
     await expect.poll(() => meta.textContent()).toContain('per dag');
-    const year = String(new Date().getUTCFullYear() + 1);
+    const year = String(e2eNow().getUTCFullYear() + 1);
     expect(await meta.textContent()).toContain(year);
     // The key figures come with the load data, which may arrive after the panel's heading.
     await page.locator('.stat__period').nth(4).waitFor();

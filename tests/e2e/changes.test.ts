@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   e2e = await e2eStart({ t, who });
 
   // A release two days from now, at 40% of capacity, on whole hours.
-  const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 2 * 86_400_000);
+  const start = new Date(Math.ceil(e2eNowMs() / 3_600_000) * 3_600_000 + 2 * 86_400_000);
   const end = new Date(start.getTime() + 2 * 3_600_000);
   const release = await api('POST', '/api/v1/releases', who.service, { name: RELEASE, start: start.toISOString(), end: end.toISOString(), factor: 0.4 });
   expect(release.status).toBe(201);

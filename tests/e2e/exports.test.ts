@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
+import { e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
@@ -16,7 +17,7 @@ let e2e: E2eApp;
 
 function day(days: number) {
   const [d, m, y] = new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * DAY_MS))
+    .format(new Date(e2eNowMs() + days * DAY_MS))
     .split(/[-/]/);
   return `${d}-${m}-${y}`;
 }

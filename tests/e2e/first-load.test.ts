@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumLaunch, contextNew } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { dutchCsv } from '../helpers/files.js';
 import { standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 
@@ -69,10 +70,10 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 beforeAll(async () => {
   t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
   const day = new Intl.DateTimeFormat('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Amsterdam' })
-    .format(new Date(Date.now() + 3 * 86_400_000))
+    .format(new Date(e2eNowMs() + 3 * 86_400_000))
     .replace(/\//g, '-');
   const upload = await t.app.request('/api/v1/prognoses', {
     method: 'POST',
@@ -80,7 +81,7 @@ beforeAll(async () => {
     body: dutchCsv([`FL-1;Aanslagen;Brief;${day} 10:00;${day} 11:00;2.000;concept`]),
   });
   expect(upload.status).toBe(201);
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
   context = await contextNew(browser);
 }, 120_000);

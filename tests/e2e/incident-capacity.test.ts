@@ -4,6 +4,7 @@
 // Each step is checked in the database and on the screen.
 import { amsterdamMidnightOf, amsterdamParts } from '@cd/shared/time';
 import type { Page } from 'playwright-core';
+import { e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchCsv } from '../helpers/files.js';
 import { expectAccessible } from '../helpers/e2e-browser.js';
@@ -18,7 +19,7 @@ let incidentId = 0;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 // Tomorrow in Amsterdam: the delivery and the drop are in the future, whatever the real clock says.
-const day = amsterdamParts(amsterdamMidnightOf(Date.now(), 1));
+const day = amsterdamParts(amsterdamMidnightOf(e2eNowMs(), 1));
 const date = `${day.year}-${pad(day.month)}-${pad(day.day)}`;
 const dutchDate = `${pad(day.day)}-${pad(day.month)}-${day.year}`;
 

@@ -3,6 +3,7 @@
 // levelling page, one from the conflict's case file); the capacity manager's open screen counts the conflicts down
 // live (server-sent events), without a reload, and shows who accepted, and later who declined.
 import type { Page } from 'playwright-core';
+import { e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
@@ -19,7 +20,7 @@ let plannerA: Page;
 /** The Amsterdam calendar day `days` from now, as dd-mm-jjjj (Excel) and as yyyy-mm-dd (a date input). */
 function day(days: number) {
   const [d, m, y] = new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * DAY_MS))
+    .format(new Date(e2eNowMs() + days * DAY_MS))
     .split(/[-/]/);
   return { dutch: `${d}-${m}-${y}`, iso: `${y}-${m}-${d}` };
 }
@@ -156,7 +157,8 @@ describe('a levelled plan in Chromium', () => {
     expect((await t.sql`select source from plan_changes order by id`).map((r) => r.source)).toEqual(['nivellering', 'nivellering']);
     expect((await t.sql`select answer from levelling_move_answers`).map((r) => r.answer)).toEqual(['geaccepteerd', 'geaccepteerd']);
     expect(e2e.errors).toEqual([]);
-  });
+    // Three browsers through the whole workflow: 15 s on an idle machine, over 30 s (the default) on a busy one.
+  }, 90_000);
 
   it('shows the capacity manager a decline live, without a reload', async () => {
     // Another overloaded hour: A's concept window has to move.

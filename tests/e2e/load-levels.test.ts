@@ -2,6 +2,7 @@
 // 80 %: with a threshold of 80 % and a warning level of 50 %, an hour at 85 % is overloaded (red, and a conflict)
 // and an hour at 60 % a warning (amber), in the heat map and in the peak figure alike.
 import type { Page } from 'playwright-core';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
@@ -19,7 +20,7 @@ let page: Page;
 /** dd-mm-jjjj of the Amsterdam day `days` from now, as Dutch Excel writes dates. */
 function dutchDate(days: number): string {
   return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * 86_400_000))
+    .format(new Date(e2eNowMs() + days * 86_400_000))
     .replace(/\//g, '-');
 }
 const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
@@ -88,7 +89,7 @@ describe('load colours at the profile’s levels', () => {
     await peak.waitFor();
     await expect.poll(() => peak.getAttribute('class')).toContain('stat--bad');
     const load = await (
-      await api('GET', `/api/v1/load?from=${new Date().toISOString()}&to=${new Date(Date.now() + 7 * 86_400_000).toISOString()}&bucket=1d`, who.capacity)
+      await api('GET', `/api/v1/load?from=${e2eNow().toISOString()}&to=${new Date(e2eNowMs() + 7 * 86_400_000).toISOString()}&bucket=1d`, who.capacity)
     ).json();
     const i = load.utilization.indexOf(Math.max(...load.utilization.filter((u: number | null) => u !== null)));
     expect(load.utilization[i]).toBeLessThan(0.8);

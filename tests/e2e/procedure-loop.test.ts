@@ -1,5 +1,6 @@
 import { afnemerUpsert } from '@cd/db';
 import type { Locator, Page } from 'playwright-core';
+import { e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
@@ -30,7 +31,7 @@ const api = (method: string, path: string, a: Actor, body?: unknown) => apiReque
 /** dd-mm-jjjj of the Amsterdam day `days` from now, as Dutch Excel writes dates. */
 function dutchDate(days: number): string {
   return new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * DAY_MS))
+    .format(new Date(e2eNowMs() + days * DAY_MS))
     .replace(/\//g, '-');
 }
 const DAY = dutchDate(4);
@@ -295,7 +296,7 @@ describe('the conflict procedure to its end, in Chromium', { timeout: 90_000 }, 
     const accepted = krB.waitForResponse((r) => r.url().endsWith(`/api/v1/conflicts/${conflictId}/actions`) && r.request().method() === 'POST');
     await dialog.getByRole('button', { name: 'Ja, advies aanvaarden' }).click();
     expect((await accepted).status()).toBe(200);
-    const acceptedAt = Date.now();
+    const acceptedAt = performance.now();
 
     // State: B-1 moved as a revision with source "besluit Klantraad", the conflict resolved.
     const [b1After] = await t.sql<{ start: Date }[]>`select start_at as start from send_windows where kenmerk = 'B-1'`;
@@ -309,7 +310,7 @@ describe('the conflict procedure to its end, in Chromium', { timeout: 90_000 }, 
 
     // Live: every open page shows it without a reload.
     await Promise.all([plannerA, plannerB, manager].map((p) => p.getByTestId('conflict-resolved').waitFor({ timeout: LIVE_MS })));
-    console.log(`Resolved conflict on every open case file after ${Date.now() - acceptedAt} ms`);
+    console.log(`Resolved conflict on every open case file after ${Math.round(performance.now() - acceptedAt)} ms`);
     await krItem(krA, conflictId).waitFor({ state: 'detached', timeout: LIVE_MS });
     for (const p of [plannerA, plannerB, manager, krA, krB]) expect(await neverReloaded(p)).toBe(true);
     await expect.poll(() => actionsSection(manager).count()).toBe(0);

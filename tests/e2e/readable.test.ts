@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSerious, chromiumLaunch, contextNew, expectAccessible, pageErrors, screenshot, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { dutchCsv } from '../helpers/files.js';
 import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 import { stackDrawn } from '../helpers/zoom-drag.js';
@@ -31,8 +32,8 @@ let nextYearId = 0;
 /** dd-mm-jjjj of an instant in Amsterdam, as Dutch Excel writes dates. */
 const dutchDate = (ms: number) =>
   new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(ms).replace(/\//g, '-');
-const THIS_YEAR = amsterdamParts(Date.now()).year;
-const SOON = Date.now() + 3 * DAY_MS;
+const THIS_YEAR = amsterdamParts(e2eNowMs()).year;
+const SOON = e2eNowMs() + 3 * DAY_MS;
 // Mid-January of next year: outside the current year, inside the planning horizon and the chart's twelve months.
 const NEXT_YEAR = Date.UTC(THIS_YEAR + 1, 0, 14, 12);
 
@@ -48,7 +49,7 @@ const unreadOf = async (a: Actor) =>
 
 beforeAll(async () => {
   t = await testDatabase();
-  Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
   expect((await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(100_000) })).status).toBe(200);
   // 100.000 per hour is 2,4 mln. per day: the axis of days counts in millions. Soon: A and B together overload
@@ -62,14 +63,14 @@ beforeAll(async () => {
   expect(open).toHaveLength(2);
   [soonId, nextYearId] = [open[0]!.id, open[1]!.id];
   // Two more notices for A: a second one on the soon conflict, and two on one incident.
-  const at = new Date();
+  const at = e2eNow();
   await t.sql`
     insert into notifications (user_id, conflict_id, title, body, created_at, subject_kind, subject_ref) values
       (${who.plannerA.user.id}, ${soonId}, 'Herinnering: stap 1 loopt af', 'Verplaats uw verzendmoment.', ${at}, 'conflict', ${String(soonId)}),
       (${who.plannerA.user.id}, null, 'Incident gemeld: INC-TEST-1', 'Storing in de aanlevering.', ${at}, 'incident', 'INC-TEST-1'),
       (${who.plannerA.user.id}, null, 'INC-TEST-1: Opgelost', 'De storing is verholpen.', ${at}, 'incident', 'INC-TEST-1')`;
 
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
   context = await contextNew(browser);
   page = await context.newPage();
@@ -263,13 +264,7 @@ describe('on a phone (390 × 844)', () => {
   let phoneErrors: string[] = [];
 
   beforeAll(async () => {
-    const ctx = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'nl-NL',
-      timezoneId: AMSTERDAM_TIME_ZONE,
-      isMobile: true,
-      hasTouch: true,
-    });
+    const ctx = await contextNew(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     phone = await ctx.newPage();
     phoneErrors = pageErrors(phone);
     await signIn(phone, server.url, who.plannerA.user.email, PASSWORD);

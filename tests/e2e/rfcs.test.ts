@@ -3,6 +3,7 @@
 // records "overleggen" before any escalation; a release shows on its day in the month calendar, reachable by keyboard.
 import { amsterdamParts } from '@cd/shared/time';
 import type { Page } from 'playwright-core';
+import { e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
@@ -122,7 +123,7 @@ describe('RFCs in Chromium', () => {
 describe('the release calendar in Chromium', () => {
   it('shows a release on each day it covers, and moves by keyboard', async () => {
     // A release from 22:00 to 02:00 next night, some days ahead: it shows on both days.
-    const start = new Date(Date.now() + 5 * 86_400_000);
+    const start = new Date(e2eNowMs() + 5 * 86_400_000);
     const p = amsterdamParts(start.getTime());
     const startIso = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
     const res = await apiRequest(t.app, 'POST', '/api/v1/releases', who.service, {

@@ -1,5 +1,6 @@
 // Issue 17 in Chromium: the subscriptions page (and Logius' notices), the administrator's settings page with its
 // history, and the Afnemer's usage targets form; each checked with axe and against the database.
+import { e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
@@ -159,7 +160,7 @@ describe('the usage targets form', () => {
   it('shows a planner the reliability of its own prognoses in the quarter, computed from what was really sent', async () => {
     // Two days ago in Amsterdam: 1.000 announced from 10:00 to 11:00, 1.200 sent; B sent 5.000 in that hour unannounced.
     const [d, m, y] = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' })
-      .format(Date.now() - 2 * 86_400_000)
+      .format(e2eNowMs() - 2 * 86_400_000)
       .split(/[-/]/) as [string, string, string];
     const day = `${d}-${m}-${y}`;
     const prognose = await t.app.request('/api/v1/prognoses', {

@@ -3,6 +3,7 @@
 // report (an Afnemer's own part) with the usage XLSX and the calendar feed, and printing the report and a case file.
 import { AMSTERDAM_TIME_ZONE, DAY_MS, workingDaysAdd } from '@cd/shared/time';
 import type { Page } from 'playwright-core';
+import { e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
@@ -26,7 +27,7 @@ const dutchDate = (ms: number) =>
 /** The Amsterdam calendar day `days` from now as yyyy-mm-dd and as dd-mm-jjjj. */
 function day(days: number) {
   const [d, m, y] = new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * DAY_MS))
+    .format(new Date(e2eNowMs() + days * DAY_MS))
     .split(/[-/]/);
   return { iso: `${y}-${m}-${d}`, dutch: `${d}-${m}-${y}` };
 }
@@ -70,7 +71,7 @@ beforeAll(async () => {
   }
   conflictId = (await t.sql<{ id: number }[]>`select id::int from conflicts where status = 'open'`)[0]!.id;
   // What A and B really sent two hours ago, when neither had announced anything: the report's reliability section.
-  const hour = `${new Date(Math.floor(Date.now() / 3600_000) * 3600_000 - 2 * 3600_000).toISOString().slice(0, 16)}+00:00`;
+  const hour = `${new Date(Math.floor(e2eNowMs() / 3600_000) * 3600_000 - 2 * 3600_000).toISOString().slice(0, 16)}+00:00`;
   const actuals = await t.app.request('/api/v1/actuals', {
     method: 'POST',
     headers: { ...who.capacity.headers, 'Content-Type': 'text/csv' },
@@ -92,7 +93,7 @@ describe('service requests in Chromium', () => {
     await page.getByRole('heading', { name: 'Serviceverzoeken', level: 1 }).waitFor();
     await page.getByLabel('Verzoek uit de catalogus').selectOption('testaccounts');
     const preview = await page.getByTestId('sr-deadline-preview').textContent();
-    expect(preview).toContain(`uiterlijk ${dutchDate(workingDaysAdd(Date.now(), 5) - 1)}, einde dag`);
+    expect(preview).toContain(`uiterlijk ${dutchDate(workingDaysAdd(e2eNowMs(), 5) - 1)}, einde dag`);
 
     await page.getByLabel('Aantal').fill('0');
     await page.getByLabel('Omgeving').selectOption('acceptatie');

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, signIn } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
@@ -15,7 +16,7 @@ let windowA = 0;
 /** The Amsterdam calendar day `days` from now, as dd-mm-jjjj (Excel) and as yyyy-mm-dd (a date input). */
 function day(days: number) {
   const [d, m, y] = new Intl.DateTimeFormat('nl-NL', { timeZone: AMSTERDAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' })
-    .format(new Date(Date.now() + days * DAY_MS))
+    .format(new Date(e2eNowMs() + days * DAY_MS))
     .split(/[-/]/);
   return { dutch: `${d}-${m}-${y}`, iso: `${y}-${m}-${d}` };
 }

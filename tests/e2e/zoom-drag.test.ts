@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoSeed } from '../../server/src/demo-seed.js';
 import { chromiumLaunch, contextNew, pageErrors, screenshot, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
+import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { testDatabase, type TestContext } from '../helpers/test-db.js';
 import { chartSettled, plotBox, stackDrawn, zoomDrag } from '../helpers/zoom-drag.js';
 
@@ -25,8 +26,8 @@ const yLabel = (p: Page) => p.locator('.chart .recharts-label', { hasText: /^Ber
 
 beforeAll(async () => {
   t = await testDatabase();
-  expect(await demoSeed(t.sql, new Date())).not.toBeNull();
-  server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  expect(await demoSeed(t.sql, e2eNow())).not.toBeNull();
+  server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   browser = await chromiumLaunch();
   page = await (await contextNew(browser)).newPage();
   errors = pageErrors(page);
@@ -134,8 +135,8 @@ describe('drag to zoom the load chart', () => {
 
   it('zooms the year view to the dragged period and records the long tasks', async () => {
     // The default view: today 00:00 until the same date a year on.
-    const now = amsterdamParts(Date.now());
-    const from = amsterdamMidnightOf(Date.now());
+    const now = amsterdamParts(e2eNowMs());
+    const from = amsterdamMidnightOf(e2eNowMs());
     const to = amsterdamToMs(now.year + 1, now.month, now.day);
     const r = await zoomDrag(page, 0.3, 0.45);
     const van = param(r.searchAfter, 'van');
@@ -155,7 +156,7 @@ describe('drag to zoom the load chart', () => {
   });
 
   it('zooms a month per hour to a few days per quarter of an hour', async () => {
-    const p = amsterdamParts(Date.now());
+    const p = amsterdamParts(e2eNowMs());
     const month = `${p.year}-${String(p.month).padStart(2, '0')}-01`;
     const next = amsterdamParts(amsterdamToMs(p.year, p.month + 1, 1));
     await page.goto(`${server.url}/?van=${month}&tot=${next.year}-${String(next.month).padStart(2, '0')}-01`);

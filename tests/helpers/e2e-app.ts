@@ -1,6 +1,7 @@
 import { createApp } from '@cd/server';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumLaunch, contextNew, signIn } from './e2e-browser.js';
+import { e2eNow } from './e2e-clock.js';
 import { e2eServe, type E2eServer } from './e2e-server.js';
 import { type StandardActors, standardActors, TEST_PASSWORD, type TestContext, testDatabase } from './test-db.js';
 
@@ -21,18 +22,18 @@ export interface E2eApp {
 }
 
 /**
- * A fresh test database with the standard actors. Its clock is the real one unless `testClock` is set: the browser's
+ * A fresh test database with the standard actors. Its clock is the tests' running clock (e2e-clock.ts: TEST_NOW or a pinned instant) unless `testClock` is set: the browser's
  * countdowns and the server's deadlines must agree. Seed it, then call e2eStart.
  */
 export async function e2eDatabase({ testClock = false }: { testClock?: boolean } = {}): Promise<{ t: TestContext; who: StandardActors }> {
   const t = await testDatabase();
-  if (!testClock) Object.defineProperty(t.clock, 'now', { get: () => new Date() });
+  if (!testClock) Object.defineProperty(t.clock, 'now', { get: e2eNow });
   return { t, who: await standardActors(t.sql) };
 }
 
-/** Serves the app on the database (real time, the built web) on a random port and launches Chromium. */
+/** Serves the app on the database (the tests' running clock, the built web) on a random port and launches Chromium. */
 export async function e2eStart({ t, who }: { t: TestContext; who: StandardActors }): Promise<E2eApp> {
-  const server = await e2eServe(createApp({ sql: t.sql, now: () => new Date(), sessionHours: 12 }));
+  const server = await e2eServe(createApp({ sql: t.sql, now: e2eNow, sessionHours: 12 }));
   const browser = await chromiumLaunch();
   const errors: string[] = [];
   const page = async () => {

@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { AMSTERDAM_TIME_ZONE } from '@cd/shared/time';
+import { clockInstall } from './e2e-clock.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENSHOT_DIR = join(root, 'test-output', 'screenshots');
@@ -17,9 +18,15 @@ export function chromiumLaunch(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile (own cookies) at a desktop size, in Dutch. */
-export function contextNew(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: AMSTERDAM_TIME_ZONE });
+/**
+ * A fresh browser profile (own cookies) at a desktop size, in Dutch, on the tests' clock (see e2e-clock.ts).
+ * `realClock: true` keeps the machine's clock (bench/web-drag.ts measures timings and pins its server otherwise).
+ */
+export async function contextNew(browser: Browser, options: BrowserContextOptions & { realClock?: boolean } = {}): Promise<BrowserContext> {
+  const { realClock, ...rest } = options;
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: AMSTERDAM_TIME_ZONE, ...rest });
+  if (!realClock) await clockInstall(context);
+  return context;
 }
 
 /** Collects uncaught page errors, so a test can assert that there were none. */

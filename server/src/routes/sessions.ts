@@ -74,6 +74,9 @@ export const sessions = apiRouter()
         httpOnly: true,
         sameSite: 'Strict',
         path: '/',
+        // Max-Age counts from receipt, on the browser's clock: a browser whose clock differs from the server's
+        // (hours off, another day) keeps the session its full length; Expires alone would end it at once there.
+        maxAge: deps.sessionHours * 3600,
         expires,
         secure: requestIsHttps(c),
       });

@@ -1,4 +1,10 @@
-import type { Conflict, ConflictObjects, ConflictWindow } from './types.js';
+/** A window's share of a conflict: `load` = its messages inside the conflict's run (the object form, as stored and served). */
+export interface ConflictWindow {
+  afnemer: string;
+  kenmerk: string;
+  id: number;
+  load: number;
+}
 
 /** What a conflict window takes from its send window besides id and load. */
 export interface ConflictWindowSource {
@@ -79,6 +85,6 @@ export class ConflictWindows {
 }
 
 /** The conflict with its windows as objects (what is stored and served; what the brute force returns). */
-export function conflictObjects(conflict: Conflict): ConflictObjects {
+export function conflictObjects<C extends { windows: ConflictWindows }>(conflict: C): Omit<C, 'windows'> & { windows: ConflictWindow[] } {
   return { ...conflict, windows: conflict.windows.list() };
 }

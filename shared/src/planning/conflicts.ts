@@ -2,7 +2,7 @@ import { backlogByBucket } from './backlog.js';
 import { BUCKET_MS, bucketRangeLength } from './bucket.js';
 import { capacityByBucket } from './capacity.js';
 import { capacityScheduleOf, capacitySchedulePieces } from './capacity-schedule.js';
-import { loadOfPacked, type PackedWindows, windowsPack } from './load.js';
+import { loadOfPacked, packedArrays, type PackedWindows, windowsPack } from './load.js';
 import { DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL } from './levels.js';
 import { type LoadOrderScratch, loadOrderScratch, orderByLoadDesc } from './order.js';
 import { loadExceeds } from './tolerance.js';
@@ -356,12 +356,7 @@ function columnsPack(c: DetectColumns, fromBucket: number, toBucket: number, reu
   if (c.start.length !== m || c.end.length !== m || c.volume.length !== m || c.status.length !== m || c.afnemerCode.length !== m) {
     throw new RangeError('window columns differ in length');
   }
-  const fits = reuse !== undefined && reuse.index.length >= m;
-  const index = fits ? reuse.index : new Int32Array(m);
-  const id = fits ? reuse.id : new Float64Array(m);
-  const start = fits ? reuse.start : new Float64Array(m);
-  const end = fits ? reuse.end : new Float64Array(m);
-  const volume = fits ? reuse.volume : new Float64Array(m);
+  const { index, id, start, end, volume } = packedArrays(m, reuse);
   const rangeStart = fromBucket * Q;
   const rangeEnd = toBucket * Q;
   const { status } = c;

@@ -24,6 +24,12 @@ export interface PackedWindows {
   volume: Float64Array;
 }
 
+/** The arrays for packing m windows: those of `reuse` where they are long enough (no allocation), new ones otherwise. */
+export function packedArrays(m: number, reuse: PackedWindows | undefined): Omit<PackedWindows, 'count'> {
+  if (reuse !== undefined && reuse.index.length >= m) return reuse;
+  return { index: new Int32Array(m), id: new Float64Array(m), start: new Float64Array(m), end: new Float64Array(m), volume: new Float64Array(m) };
+}
+
 /**
  * Returns the counting windows (see windowCounts) that overlap [fromBucket, toBucket), read once into typed arrays
  * in input order, so that the passes after it touch no objects. `include` narrows the windows further. With `reuse`,
@@ -39,12 +45,7 @@ export function windowsPack(
   reuse?: PackedWindows,
 ): PackedWindows {
   const m = windows.length;
-  const fits = reuse !== undefined && reuse.index.length >= m;
-  const index = fits ? reuse.index : new Int32Array(m);
-  const id = fits ? reuse.id : new Float64Array(m);
-  const start = fits ? reuse.start : new Float64Array(m);
-  const end = fits ? reuse.end : new Float64Array(m);
-  const volume = fits ? reuse.volume : new Float64Array(m);
+  const { index, id, start, end, volume } = packedArrays(m, reuse);
   const rangeStart = fromBucket * Q;
   const rangeEnd = toBucket * Q;
   let count = 0;

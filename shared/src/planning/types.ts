@@ -1,4 +1,4 @@
-import type { ConflictWindows } from './conflict-windows.js';
+import type { ConflictWindow, ConflictWindows } from './conflict-windows.js';
 
 /** Status of a send window; cancelled windows ('geannuleerd') carry no load. */
 export type PlanWindowStatus = 'concept' | 'definitief' | 'geannuleerd';
@@ -61,13 +61,7 @@ export interface BucketRange {
   toBucket: number;
 }
 
-/** A window's share of a conflict: `load` = its messages inside the conflict's run (the object form, as stored and served). */
-export interface ConflictWindow {
-  afnemer: string;
-  kenmerk: string;
-  id: number;
-  load: number;
-}
+export type { ConflictWindow } from './conflict-windows.js';
 
 /** A maximal run of consecutive overloaded buckets. */
 export interface Conflict {

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
+import { versionedMemo } from './versioned-memo.js';
 
 /**
  * An answer as sent: its JSON as bytes, and the span of time it holds for, [from, until) (Infinity: until its inputs
@@ -53,37 +54,13 @@ export function cachedJson(c: Context, entry: CachedBytes): Response {
 }
 
 /**
- * Answers as sent, per key, for one generation of their inputs (the versions the database raises on every change):
- * a new generation drops them all. An answer that depends on the clock (a deadline passing) is built again once its
- * `until` is reached, or when the clock reads earlier than its `from`. Requests asking the same at the same time share
- * one build; a failed build is not kept. At most `size` answers are kept, the oldest dropped first.
- *
- * Built after the versions of its generation were read, an answer is never older than that generation.
+ * Answers as sent, per key, for one generation of their inputs (the versions the database raises on every change): a
+ * versionedMemo whose answers also hold only for their span of time, so one that depends on the clock (a deadline
+ * passing) is built again once its `until` is reached, or when the clock reads earlier than its `from`.
  */
 export function bytesCache(size = 64) {
-  let current = '';
-  const entries = new Map<string, Promise<CachedBytes>>();
-  return async function cached(generation: string, key: string, now: number, build: () => Promise<CachedBytes>): Promise<CachedBytes> {
-    if (generation !== current) {
-      entries.clear();
-      current = generation;
-    }
-    const held = entries.get(key);
-    if (held) {
-      const entry = await held.catch(() => null);
-      if (entry && now >= entry.from && now < entry.until) return entry;
-    }
-    const building = build();
-    building.catch(() => {
-      if (entries.get(key) === building) entries.delete(key);
-    });
-    // Only while the generation is still this one: a late request must not put an old answer in a newer generation.
-    if (generation === current) {
-      entries.delete(key);
-      if (entries.size >= size) entries.delete(entries.keys().next().value!);
-      entries.set(key, building);
-    }
-    return building;
-  };
+  const memo = versionedMemo<CachedBytes>(size);
+  return (generation: string, key: string, now: number, build: () => Promise<CachedBytes>): Promise<CachedBytes> =>
+    memo(generation, key, build, (entry) => now >= entry.from && now < entry.until);
 }
 export type BytesCache = ReturnType<typeof bytesCache>;

@@ -41,4 +41,31 @@ describe('versionedMemo', () => {
     await remember('1', 'a', compute('a'));
     expect(calls).toBe(4);
   });
+
+  it('computes a kept result again when `fresh` rejects it, and keeps the new one', async () => {
+    const remember = versionedMemo<{ n: number; until: number }>();
+    let calls = 0;
+    const compute = async () => ({ n: ++calls, until: 100 });
+    const freshAt = (now: number) => (v: { until: number }) => now < v.until;
+    expect((await remember('1', 'k', compute, freshAt(50))).n).toBe(1);
+    expect((await remember('1', 'k', compute, freshAt(99))).n).toBe(1);
+    expect((await remember('1', 'k', compute, freshAt(100))).n).toBe(2);
+    // Without `fresh` the kept (new) result is served as it is.
+    expect((await remember('1', 'k', compute)).n).toBe(2);
+  });
+
+  it('does not keep a result computed for a version that has meanwhile been replaced', async () => {
+    const remember = versionedMemo<string>();
+    await remember('1', 'k', async () => 'oud');
+    // `fresh` is asked once the kept result is read; by then version 2 has arrived, so the rebuild is for version 1.
+    const late = remember(
+      '1',
+      'k',
+      async () => 'laat',
+      (v) => v !== 'oud',
+    );
+    expect(await remember('2', 'k', async () => 'nieuw')).toBe('nieuw');
+    expect(await late).toBe('laat');
+    expect(await remember('2', 'k', async () => 'anders')).toBe('nieuw');
+  });
 });

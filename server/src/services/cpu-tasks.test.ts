@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { conflictObjects, conflictsDetect, type PlanWindow } from '@cd/shared';
-import { cpuTaskRun, detectSummary, detectUnpack, windowColumnsOf, windowsCounting, windowsOfColumns, type DetectPacked } from './cpu-tasks.js';
+import {
+  cpuTaskRun,
+  detectSummary,
+  detectUnpack,
+  windowColumnsOf,
+  windowsCounting,
+  KENMERK_SEPARATOR,
+  type DetectPacked,
+  type WindowColumns,
+} from './cpu-tasks.js';
 
 const t0 = Date.UTC(2027, 2, 28, 0); // the spring DST Sunday
 const STATUSES = ['concept', 'definitief', 'geannuleerd'] as const;
@@ -26,6 +35,20 @@ function windowsRandom(seed: number, count: number): PlanWindow[] {
       status: STATUSES[Math.floor(random() * 3)]!,
     };
   });
+}
+
+/** The windows read back from their columns, entry by entry (the worker reads them where it needs them). */
+function windowsOfColumns(c: WindowColumns): PlanWindow[] {
+  const kenmerken = c.id.length === 0 ? [] : c.kenmerken.split(KENMERK_SEPARATOR);
+  return Array.from(c.id, (id, k) => ({
+    id,
+    afnemer: c.afnemers[c.afnemerCode[k]!]!,
+    kenmerk: kenmerken[k]!,
+    start: c.start[k]!,
+    end: c.end[k]!,
+    volume: c.volume[k]!,
+    status: c.definitief[k] === 1 ? ('definitief' as const) : ('concept' as const),
+  }));
 }
 
 describe('windowColumnsOf', () => {

@@ -108,11 +108,14 @@ function packageName(specifier) {
   return specifier.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
 }
 
-/** esbuild bundle of the server's entry points into server/dist, plus the migrations beside them. */
-export async function buildServer() {
+/**
+ * esbuild bundle of the server's entry points into server/dist (or `outDir`: tests/e2e/image-runtime.test.ts
+ * builds into a folder of its own), plus the migrations beside them.
+ */
+export async function buildServer(outDir = SERVER_DIST) {
   const { build } = await import('esbuild');
   const externals = serverExternals();
-  rmSync(SERVER_DIST, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
     entryPoints: {
@@ -120,7 +123,7 @@ export async function buildServer() {
       cli: 'server/src/cli.ts',
       'cpu-worker': 'server/src/services/cpu-worker.ts',
     },
-    outdir: SERVER_DIST,
+    outdir: outDir,
     bundle: true,
     splitting: true,
     platform: 'node',
@@ -146,7 +149,7 @@ export async function buildServer() {
     ],
   });
   // db/src/migrate.ts finds them in a migrations folder beside the bundle.
-  cpSync(join(ROOT, 'db', 'migrations'), join(SERVER_DIST, 'migrations'), { recursive: true });
+  cpSync(join(ROOT, 'db', 'migrations'), join(outDir, 'migrations'), { recursive: true });
 }
 
 /** Builds what `what` names (web, server or both) and, after a full build, writes the stamp. */

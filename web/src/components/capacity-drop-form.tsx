@@ -79,6 +79,15 @@ export function capacityDropValues(initial: { start: string | number; end: strin
   };
 }
 
+/** Where a drop form starts, and the requests it makes with the page's variables (its own fields and ids added). */
+export interface CapacityDropRequests<V, R> {
+  initial: CapacityDropValues;
+  variables: (drop: CapacityDrop) => V;
+  preview: DropRequest<V, PlanningDryRunResult>;
+  commit: DropRequest<V, R>;
+  onDone: (result: R) => void;
+}
+
 /**
  * The state of a drop form: the values, the error per field (the form's own check first, then the server's), and the
  * steps. `submit` checks and runs the dry run; when it answers, `reviewing` holds the request to confirm. `confirm`
@@ -91,14 +100,7 @@ export function useCapacityDropForm<V, R>({
   preview,
   commit,
   onDone,
-}: {
-  initial: CapacityDropValues;
-  checks: CapacityDropChecks;
-  variables: (drop: CapacityDrop) => V;
-  preview: DropRequest<V, PlanningDryRunResult>;
-  commit: DropRequest<V, R>;
-  onDone: (result: R) => void;
-}) {
+}: CapacityDropRequests<V, R> & { checks: CapacityDropChecks }) {
   const [values, setValues] = useState(initial);
   const [localError, setLocalError] = useState<{ field: string; message: string } | null>(null);
   // The request whose effect is shown, waiting for a confirm.
@@ -165,30 +167,21 @@ export interface CapacityDropTexts extends CapacityDropChecks {
  * field from `fieldError`.
  */
 export function CapacityDropForm<V, R>({
-  initial,
   texts,
-  variables,
-  preview,
-  commit,
-  onDone,
   onCancel,
   testId,
   children,
-}: {
-  initial: CapacityDropValues;
+  ...requests
+}: CapacityDropRequests<V, R> & {
   texts: CapacityDropTexts;
-  /** The request's variables for a checked drop: the page adds its own fields and ids. */
-  variables: (drop: CapacityDrop) => V;
-  preview: DropRequest<V, PlanningDryRunResult>;
-  commit: DropRequest<V, R>;
-  onDone: (result: R) => void;
   onCancel: () => void;
   testId?: string;
   children?: (fieldError: (field: string) => string | undefined) => ReactNode;
 }) {
   const t = useT();
   const id = useId();
-  const form = useCapacityDropForm({ initial, checks: texts, variables, preview, commit, onDone });
+  const { preview, commit } = requests;
+  const form = useCapacityDropForm({ ...requests, checks: texts });
   const { values, set, fieldError } = form;
   // Each step takes the focus when it replaces the other, so it is not lost with the button that was pressed.
   const step = useRef<HTMLDivElement>(null);

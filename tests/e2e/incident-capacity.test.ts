@@ -1,7 +1,8 @@
 // An incident's capacity drop on the incident page, in Chromium: "Capaciteit verlagen" opens a form, shows the effect
 // on the conflicts first (nothing stored), stores on confirm, and the notice offers "Ongedaan maken"; each listed drop
 // has "Opheffen" with the same preview, confirm and undo. A role without incident.capacity-impact sees no button.
-// Each step is checked in the database and on the screen.
+// A refused dry run or confirm keeps what was typed (errors beside their fields), and an undo leaves when its term
+// ends. Each step is checked in the database and on the screen.
 import { amsterdamMidnightOf, amsterdamParts } from '@cd/shared/time';
 import type { Page } from 'playwright-core';
 import { e2eNowMs } from '../helpers/e2e-clock.js';

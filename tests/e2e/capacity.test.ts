@@ -140,6 +140,29 @@ describe('changing capacity in Chromium', () => {
     expect(change).toEqual({ action: 'create', undone: true });
   });
 
+  it('refuses an empty percentage or reason beside its field, before any dry run, and keeps what was typed', async () => {
+    await page.getByRole('button', { name: 'Onderhoudsvenster toevoegen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Onderhoudsvenster toevoegen' });
+    const remaining = dialog.getByLabel('Resterende capaciteit (%)');
+    await remaining.fill('');
+    await dialog.getByLabel('Reden').fill('Netwerkonderhoud');
+    await dialog.getByRole('button', { name: 'Effect bekijken' }).click();
+    await expect.poll(() => remaining.getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.locator(`#${await remaining.getAttribute('id')}-err`).textContent()).toBe('Vul een percentage tussen 0 en 100 in.');
+    expect(await dialog.getByTestId('change-summary').count()).toBe(0);
+    expect(await dialog.getByLabel('Reden').inputValue()).toBe('Netwerkonderhoud');
+
+    await remaining.fill('30');
+    const reason = dialog.getByLabel('Reden');
+    await reason.fill('   ');
+    await dialog.getByRole('button', { name: 'Effect bekijken' }).click();
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await remaining.getAttribute('aria-invalid')).toBe('false');
+    expect(await dialog.locator(`#${await reason.getAttribute('id')}-err`).textContent()).toBe('Geef een reden op.');
+    expect((await t.sql`select count(*)::int as n from maintenance_windows`)[0]!.n).toBe(0);
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(e2e.errors).toEqual([]);
   });

@@ -1,7 +1,8 @@
 // An incident's capacity drop on the incident page, in Chromium: "Capaciteit verlagen" opens a form, shows the effect
 // on the conflicts first (nothing stored), stores on confirm, and the notice offers "Ongedaan maken"; each listed drop
 // has "Opheffen" with the same preview, confirm and undo. A role without incident.capacity-impact sees no button.
-// Each step is checked in the database and on the screen.
+// A refused dry run or confirm keeps what was typed (errors beside their fields), and an undo leaves when its term
+// ends. Each step is checked in the database and on the screen.
 import { amsterdamMidnightOf, amsterdamParts } from '@cd/shared/time';
 import type { Page } from 'playwright-core';
 import { e2eNowMs } from '../helpers/e2e-clock.js';
@@ -195,6 +196,79 @@ describe('an incident lowers capacity from its page', () => {
     const [trail] = await t.sql`select u.email from maintenance_changes c join users u on u.id = c.undone_by where c.id = ${change.id}`;
     expect(trail).toEqual({ email: who.capacity.user.email });
     await expect.poll(() => capacity.getByTestId('incident-capacity-undo').count()).toBe(0);
+  });
+
+  it('keeps what was typed when the server refuses: outside the horizon beside its fields, a closed incident on the confirm', async () => {
+    const res = await api('POST', '/api/v1/incidents', incidentManager, {
+      kind: 'mijnoverheid',
+      title: 'Tweede storing',
+      channel: 'telefoon',
+      priority: 'P3',
+      afnemers: [OIN_A],
+    });
+    expect(res.status).toBe(201);
+    const second = (await res.json()) as { id: number };
+    const page = await e2e.pageAs(incidentManager.user.email);
+    await page.goto(`${e2e.server.url}/incidenten/${second.id}`);
+    await page.getByRole('button', { name: 'Capaciteit verlagen' }).click();
+    const dialog = page.getByRole('dialog');
+    const farDate = `${day.year + 7}-${pad(day.month)}-${pad(Math.min(day.day, 28))}`;
+    await dialog.getByLabel('Begin').fill(`${farDate}T09:00`);
+    await dialog.getByLabel('Einde').fill(`${farDate}T12:00`);
+    await dialog.getByLabel('Resterende capaciteit (%)').fill('40');
+    await dialog.getByLabel('Reden').fill('Ver weg');
+    await dialog.getByRole('button', { name: 'Effect bekijken' }).click();
+
+    // The dry run is refused: each Dutch reason stands beside its own field, and what was typed is still there.
+    const end = dialog.getByLabel('Einde');
+    await expect.poll(() => end.getAttribute('aria-invalid')).toBe('true');
+    const endError = dialog.locator(`#${await end.getAttribute('id')}-err`);
+    expect(await endError.textContent()).toMatch(/^Het einde \(.*\) ligt buiten de planningshorizon/);
+    expect(await dialog.getByLabel('Begin').getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.getByLabel('Begin').inputValue()).toBe(`${farDate}T09:00`);
+    expect(await dialog.getByLabel('Resterende capaciteit (%)').inputValue()).toBe('40');
+    expect(await dialog.getByLabel('Reden').inputValue()).toBe('Ver weg');
+    expect((await windows()).filter((w) => w.incidentId === second.id)).toEqual([]);
+    await expectAccessible(page, 'incidentcapaciteit-03-buiten-horizon');
+
+    // Corrected, the effect is shown; the incident is closed meanwhile, so the confirm is refused with a Dutch alert.
+    await dialog.getByLabel('Begin').fill(`${date}T18:00`);
+    await dialog.getByLabel('Einde').fill(`${date}T19:00`);
+    await dialog.getByRole('button', { name: 'Effect bekijken' }).click();
+    await dialog.getByTestId('change-summary').waitFor();
+    const closed = await api('POST', `/api/v1/incidents/${second.id}/actions`, incidentManager, { type: 'close', closingReport: 'Opgelost.' });
+    expect(closed.status).toBe(200);
+    await dialog.getByRole('button', { name: 'Capaciteit verlagen' }).click();
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('is afgemeld en verandert niet meer');
+    expect((await windows()).filter((w) => w.incidentId === second.id)).toEqual([]);
+    // Back in the form, everything typed is still there.
+    await dialog.getByRole('button', { name: 'Terug' }).click();
+    expect(await dialog.getByLabel('Begin').inputValue()).toBe(`${date}T18:00`);
+    expect(await dialog.getByLabel('Einde').inputValue()).toBe(`${date}T19:00`);
+    expect(await dialog.getByLabel('Resterende capaciteit (%)').inputValue()).toBe('40');
+    expect(await dialog.getByLabel('Reden').inputValue()).toBe('Ver weg');
+  });
+
+  it('takes the undo away by itself when its 15 minutes are over', async () => {
+    const res = await api('POST', `/api/v1/incidents/${incidentId}/capacity-impacts`, incidentManager, {
+      start: new Date(Date.parse(`${date}T20:00:00Z`)).toISOString(),
+      end: new Date(Date.parse(`${date}T21:00:00Z`)).toISOString(),
+      factor: 0.9,
+      reason: 'Vierde verlaging',
+    });
+    expect(res.status).toBe(201);
+    const page = await e2e.pageAs(incidentManager.user.email);
+    await page.goto(`${e2e.server.url}/incidenten/${incidentId}`);
+    const list = page.getByTestId('incident-capacity-impacts');
+    await list.getByText('Vierde verlaging').waitFor();
+    const item = list.locator('li', { hasText: 'Vierde verlaging' });
+    expect(await item.getByTestId('incident-capacity-undo').count()).toBe(1);
+    await page.clock.fastForward('15:01');
+    await expect.poll(() => item.getByTestId('incident-capacity-undo').count()).toBe(0);
+    // Only the button went: the drop itself stays, with its lift.
+    expect(await item.getByRole('button', { name: /^Opheffen/ }).count()).toBe(1);
   });
 
   it('had no uncaught errors in any page', () => {

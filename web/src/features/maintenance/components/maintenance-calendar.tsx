@@ -1,11 +1,20 @@
 import type { ChangeEffect, MaintenanceChangeJson, MaintenanceWindowJson } from '@cd/shared';
-import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
-import { ChangePreview, ConfirmChangeDialog, effectSentence } from '../../../components/change-preview';
+import { useId, useMemo, useState } from 'react';
+import {
+  type CapacityDrop,
+  type CapacityDropDone,
+  CapacityDropForm,
+  CapacityDropNotice,
+  type CapacityDropTexts,
+  capacityDropValues,
+  PreviewedChangeDialog,
+} from '../../../components/capacity-drop-form';
+import { effectSentence } from '../../../components/change-preview';
 import { Dialog } from '../../../components/dialog';
-import { EmptyState, ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
+import { EmptyState, ErrorMessage, Loading } from '../../../components/feedback';
 import { useFormat } from '../../../lib/format';
 import { type MessageKey, useT } from '../../../lib/i18n';
-import { amsterdamMidnightOf, amsterdamParts, amsterdamToMs, fromLocalInputValue, toLocalInputValue } from '@cd/shared/time';
+import { amsterdamMidnightOf, amsterdamParts, amsterdamToMs } from '@cd/shared/time';
 import { type MaintenanceInput, useCreateMaintenanceWindow, usePreviewCreateMaintenanceWindow } from '../api/create-maintenance-window';
 import { useDeleteMaintenanceWindow, usePreviewDeleteMaintenanceWindow } from '../api/delete-maintenance-window';
 import { useMaintenanceWindows } from '../api/get-maintenance-windows';
@@ -13,8 +22,7 @@ import { usePreviewUndoMaintenanceChange, useUndoMaintenanceChange } from '../ap
 import { usePreviewUpdateMaintenanceWindow, useUpdateMaintenanceWindow } from '../api/update-maintenance-window';
 import { ScrollRegion } from '../../../components/scroll-region';
 import { type MaintenanceKey, type MaintenanceT, maintenanceMessages } from '../messages';
-import { FormField, formErrors } from '../../../components/form-field';
-import { FormFooter } from '../../../components/form-footer';
+import { FormField } from '../../../components/form-field';
 
 type Kind = MaintenanceWindowJson['kind'];
 const KIND_LABEL: Record<Kind, MaintenanceKey> = {
@@ -24,8 +32,7 @@ const KIND_LABEL: Record<Kind, MaintenanceKey> = {
 };
 
 type Editing = { mode: 'new' } | { mode: 'edit'; window: MaintenanceWindowJson } | null;
-/** What was just stored, as the notice tells it; `change` can be undone until its time is up. */
-type Done = { text: string; change: MaintenanceChangeJson | null };
+type Done = CapacityDropDone;
 
 const doneText = (t: MaintenanceT, key: MessageKey | MaintenanceKey, effect: ChangeEffect) => `${t(key)} ${effectSentence(t, effect)}`;
 
@@ -70,16 +77,7 @@ export function MaintenanceCalendar({ canEdit }: { canEdit: boolean }) {
           {t('maintenance.showPast')}
         </label>
       </div>
-      {message && (
-        <Notice kind="success" role="status">
-          <p data-testid="maintenance-saved">{message.text}</p>
-          {canEdit && message.change && Date.parse(message.change.undoableUntil) > Date.now() && (
-            <button type="button" className="button button--secondary button--small" onClick={() => setUndoing(message.change)}>
-              {t('change.undo')} <span className="muted">{t('change.undoUntil', { time: f.time(message.change.undoableUntil) })}</span>
-            </button>
-          )}
-        </Notice>
-      )}
+      <CapacityDropNotice done={message} testId="maintenance-saved" mayUndo={canEdit} onUndo={setUndoing} />
       {query.isLoading ? (
         <Loading label={t('maintenance.loading')} />
       ) : query.isError ? (
@@ -171,25 +169,16 @@ export function MaintenanceCalendar({ canEdit }: { canEdit: boolean }) {
 /** Undoing a change: its effect first, then a confirm. */
 function UndoDialog({ change, onClose, onDone }: { change: MaintenanceChangeJson | null; onClose: () => void; onDone: (done: Done) => void }) {
   const t = useT(maintenanceMessages);
-  const preview = usePreviewUndoMaintenanceChange();
-  const undo = useUndoMaintenanceChange();
-  const { mutate: runPreview, reset: resetPreview } = preview;
-  const { reset: resetUndo } = undo;
-  useEffect(() => {
-    resetPreview();
-    resetUndo();
-    if (change) runPreview(change.id);
-  }, [change, runPreview, resetPreview, resetUndo]);
   return (
-    <ConfirmChangeDialog
-      open={change !== null}
+    <PreviewedChangeDialog
+      target={change}
+      variables={(c) => c.id}
+      preview={usePreviewUndoMaintenanceChange()}
+      commit={useUndoMaintenanceChange()}
       title={t('maintenance.undoTitle')}
-      lead={change ? t(`maintenance.undoLead.${change.action}`) : undefined}
-      preview={preview}
+      lead={(c) => t(`maintenance.undoLead.${c.action}`)}
       confirmLabel={t('change.undo')}
-      confirming={undo.isPending}
-      error={undo.error}
-      onConfirm={() => change && undo.mutate(change.id, { onSuccess: (r) => onDone({ text: doneText(t, 'maintenance.undone', r.effect), change: null }) })}
+      onDone={(r) => onDone({ text: doneText(t, 'maintenance.undone', r.effect), change: null })}
       onClose={onClose}
     />
   );
@@ -204,131 +193,88 @@ function MaintenanceDialog({ editing, onClose, onDone }: { editing: Editing; onC
   );
 }
 
+/** A new window starts tomorrow evening (18:00 to 22:00, Amsterdam time) at half capacity. */
+function newWindowValues() {
+  const tomorrow = amsterdamParts(amsterdamMidnightOf(Date.now(), 1));
+  return capacityDropValues({
+    start: amsterdamToMs(tomorrow.year, tomorrow.month, tomorrow.day, 18),
+    end: amsterdamToMs(tomorrow.year, tomorrow.month, tomorrow.day, 22),
+    factor: 0.5,
+  });
+}
+
 function MaintenanceForm({ editing, onCancel, onDone }: { editing: NonNullable<Editing>; onCancel: () => void; onDone: (done: Done) => void }) {
   const t = useT(maintenanceMessages);
   const id = useId();
-  const create = useCreateMaintenanceWindow();
-  const update = useUpdateMaintenanceWindow();
-  const previewCreate = usePreviewCreateMaintenanceWindow();
-  const previewUpdate = usePreviewUpdateMaintenanceWindow();
-  // The body whose effect is shown, waiting for a confirm.
-  const [pending, setPending] = useState<MaintenanceInput | null>(null);
   const w = editing.mode === 'edit' ? editing.window : null;
-  const tomorrow = amsterdamParts(amsterdamMidnightOf(Date.now(), 1));
-  const [start, setStart] = useState(toLocalInputValue(w?.start ?? amsterdamToMs(tomorrow.year, tomorrow.month, tomorrow.day, 18)));
-  const [end, setEnd] = useState(toLocalInputValue(w?.end ?? amsterdamToMs(tomorrow.year, tomorrow.month, tomorrow.day, 22)));
+  const [initial] = useState(() => (w ? capacityDropValues(w) : newWindowValues()));
   const [kind, setKind] = useState<Kind>(w?.kind ?? 'onderhoud');
-  const [remaining, setRemaining] = useState(String(Math.round((w?.factor ?? 0.5) * 100)));
-  const [reason, setReason] = useState(w?.reason ?? '');
-  const [localError, setLocalError] = useState<{ field: string; message: string } | null>(null);
-  const mutation = w ? update : create;
-  const preview = w ? previewUpdate : previewCreate;
-  const failed = preview.error ?? mutation.error;
-  const { serverErrors, fieldError } = formErrors(failed, localError);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const s = fromLocalInputValue(start);
-    const en = fromLocalInputValue(end);
-    const factor = Number(remaining) / 100;
-    if (s === null) return setLocalError({ field: 'start', message: t('maintenance.errStart') });
-    if (en === null || en <= s) return setLocalError({ field: 'end', message: t('maintenance.errEnd') });
-    if (!(factor >= 0 && factor <= 1)) return setLocalError({ field: 'factor', message: t('maintenance.errFactor') });
-    if (!reason.trim()) return setLocalError({ field: 'reason', message: t('maintenance.errReason') });
-    setLocalError(null);
-    const body: MaintenanceInput = { start: new Date(s).toISOString(), end: new Date(en).toISOString(), kind, factor, reason: reason.trim() };
-    mutation.reset();
-    if (w) previewUpdate.mutate({ id: w.id, ...body }, { onSuccess: () => setPending(body) });
-    else previewCreate.mutate(body, { onSuccess: () => setPending(body) });
+  const texts: CapacityDropTexts = {
+    timeHint: t('maintenance.timeHint'),
+    start: t('maintenance.start'),
+    end: t('maintenance.end'),
+    remaining: t('maintenance.remainingLabel'),
+    remainingHint: t('maintenance.remainingHint'),
+    reason: t('maintenance.reason'),
+    errStart: t('maintenance.errStart'),
+    errEnd: t('maintenance.errEnd'),
+    errFactor: t('maintenance.errFactor'),
+    errReason: t('maintenance.errReason'),
+    check: t('maintenance.check'),
+    confirm: t('maintenance.confirm'),
+    footnote: t('maintenance.recomputeHint'),
   };
-
-  const confirm = () => {
-    if (!pending) return;
-    if (w) update.mutate({ id: w.id, ...pending }, { onSuccess: (r) => onDone({ text: doneText(t, 'maintenance.updated', r.effect), change: r.change }) });
-    else create.mutate(pending, { onSuccess: (r) => onDone({ text: doneText(t, 'maintenance.created', r.effect), change: r.change }) });
-  };
-
-  if (pending && preview.data) {
-    return (
-      <div>
-        <ChangePreview result={preview.data} />
-        {mutation.isError && (
-          <p className="field-error" role="alert">
-            {errorMessage(mutation.error, t)}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" className="button button--primary" disabled={mutation.isPending} onClick={confirm}>
-            {mutation.isPending ? t('common.busy') : t('maintenance.confirm')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => setPending(null)}>
-            {t('change.back')}
-          </button>
-        </div>
-      </div>
-    );
-  }
-
-  return (
-    <form onSubmit={submit} noValidate className="form-grid">
-      <p className="field-hint form-grid__full">{t('maintenance.timeHint')}</p>
-      <FormField id={`${id}-start`} label={t('maintenance.start')} error={fieldError('start')}>
-        {(control) => <input {...control} type="datetime-local" value={start} onChange={(e) => setStart(e.target.value)} required />}
-      </FormField>
-      <FormField id={`${id}-end`} label={t('maintenance.end')} error={fieldError('end')}>
-        {(control) => <input {...control} type="datetime-local" value={end} onChange={(e) => setEnd(e.target.value)} required />}
-      </FormField>
-      <FormField id={`${id}-kind`} label={t('maintenance.kind')}>
-        {(control) => (
-          <select {...control} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {(Object.keys(KIND_LABEL) as Kind[]).map((k) => (
-              <option key={k} value={k}>
-                {t(KIND_LABEL[k])}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField id={`${id}-factor`} label={t('maintenance.remainingLabel')} hint={t('maintenance.remainingHint')} error={fieldError('factor')}>
-        {(control) => <input {...control} type="number" min={0} max={100} step={5} value={remaining} onChange={(e) => setRemaining(e.target.value)} />}
-      </FormField>
-      <FormField id={`${id}-reason`} label={t('maintenance.reason')} error={fieldError('reason')} full>
-        {(control) => <textarea {...control} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} required />}
-      </FormField>
-      <FormFooter
-        busy={preview.isPending}
-        busyLabel={t('change.checking')}
-        submitLabel={t('maintenance.check')}
-        error={failed && serverErrors.length === 0 ? failed : undefined}
-        onCancel={onCancel}
-      />
-      <p className="field-hint form-grid__full">{t('maintenance.recomputeHint')}</p>
-    </form>
+  const kindField = (fieldError: (field: string) => string | undefined) => (
+    <FormField id={`${id}-kind`} label={t('maintenance.kind')} error={fieldError('kind')}>
+      {(control) => (
+        <select {...control} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          {(Object.keys(KIND_LABEL) as Kind[]).map((k) => (
+            <option key={k} value={k}>
+              {t(KIND_LABEL[k])}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+  const body = (d: CapacityDrop): MaintenanceInput => ({ ...d, kind });
+  const previewCreate = usePreviewCreateMaintenanceWindow();
+  const create = useCreateMaintenanceWindow();
+  const previewUpdate = usePreviewUpdateMaintenanceWindow();
+  const update = useUpdateMaintenanceWindow();
+  const common = { initial, texts, onCancel, children: kindField };
+  return w ? (
+    <CapacityDropForm
+      {...common}
+      variables={(d) => ({ id: w.id, ...body(d) })}
+      preview={previewUpdate}
+      commit={update}
+      onDone={(r) => onDone({ text: doneText(t, 'maintenance.updated', r.effect), change: r.change })}
+    />
+  ) : (
+    <CapacityDropForm
+      {...common}
+      variables={body}
+      preview={previewCreate}
+      commit={create}
+      onDone={(r) => onDone({ text: doneText(t, 'maintenance.created', r.effect), change: r.change })}
+    />
   );
 }
 
 function RemoveDialog({ window: w, onClose, onDone }: { window: MaintenanceWindowJson | null; onClose: () => void; onDone: (done: Done) => void }) {
   const t = useT(maintenanceMessages);
   const f = useFormat();
-  const del = useDeleteMaintenanceWindow();
-  const preview = usePreviewDeleteMaintenanceWindow();
-  const { mutate: runPreview, reset: resetPreview } = preview;
-  const { reset: resetDelete } = del;
-  useEffect(() => {
-    resetPreview();
-    resetDelete();
-    if (w) runPreview(w.id);
-  }, [w, runPreview, resetPreview, resetDelete]);
   return (
-    <ConfirmChangeDialog
-      open={w !== null}
+    <PreviewedChangeDialog
+      target={w}
+      variables={(x) => x.id}
+      preview={usePreviewDeleteMaintenanceWindow()}
+      commit={useDeleteMaintenanceWindow()}
       title={t('maintenance.removeTitle')}
-      lead={w ? t('maintenance.removeBody', { period: f.period(w.start, w.end), reason: w.reason }) : undefined}
-      preview={preview}
+      lead={(x) => t('maintenance.removeBody', { period: f.period(x.start, x.end), reason: x.reason })}
       confirmLabel={t('common.delete')}
-      confirming={del.isPending}
-      error={del.error}
-      onConfirm={() => w && del.mutate(w.id, { onSuccess: (r) => onDone({ text: doneText(t, 'maintenance.removed', r.effect), change: r.change }) })}
+      onDone={(r) => onDone({ text: doneText(t, 'maintenance.removed', r.effect), change: r.change })}
       onClose={onClose}
     />
   );

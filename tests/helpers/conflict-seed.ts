@@ -32,6 +32,8 @@ export interface SeedWindow {
   omschrijving?: string;
   /** 'Brief' when absent. */
   berichttype?: string;
+  /** How it is uploaded: as a Dutch Excel CSV when absent, or as a JSON body. */
+  format?: 'csv' | 'json';
   /** Further fields of a JSON upload (vroegsteStart, laatsteEind). */
   extra?: Record<string, unknown>;
   /** The clock's time when this window is uploaded; the clock is left as it is when absent. */
@@ -48,8 +50,7 @@ export interface WindowSeedOptions {
   /** The hours of that day the windows share, HH:MM: 10:00 to 11:00 when absent. */
   from?: string;
   to?: string;
-  /** How the windows are uploaded, one upload each: a Dutch Excel CSV when absent, or a JSON body. */
-  format?: 'csv' | 'json';
+  /** Uploaded one at a time, in this order. */
   windows: readonly SeedWindow[];
 }
 
@@ -63,12 +64,15 @@ export interface ConflictSeed extends WindowSeed {
   conflictId: number;
 }
 
+/** Empties the tables (see CONFLICT_SEED_TABLES) and removes the capacity profiles set after the migration's. */
+export async function seedReset(t: TestContext, tables: readonly string[]): Promise<void> {
+  await t.sql`truncate ${t.sql(tables as string[])} cascade`;
+  await t.sql`delete from capacity_profiles where id > 1`;
+}
+
 /** Sets a flat capacity profile as `capacity` and uploads the windows; returns their ids. */
 export async function windowSeed(t: TestContext, capacity: Actor, options: WindowSeedOptions): Promise<WindowSeed> {
-  if (options.reset) {
-    await t.sql`truncate ${t.sql(options.reset as string[])} cascade`;
-    await t.sql`delete from capacity_profiles where id > 1`;
-  }
+  if (options.reset) await seedReset(t, options.reset);
   const profile = await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', capacity, { ratesPerHour: Array(168).fill(options.perHour ?? 4000) });
   expect(profile.status, await profile.clone().text()).toBe(200);
   const day = options.day ?? '01-02-2027';
@@ -76,7 +80,7 @@ export async function windowSeed(t: TestContext, capacity: Actor, options: Windo
   const to = options.to ?? '11:00';
   for (const w of options.windows) {
     if (w.at) t.clock.now = w.at;
-    const res = options.format === 'json' ? await uploadJson(t, w, day, from, to) : await uploadCsv(t, w, day, from, to);
+    const res = w.format === 'json' ? await uploadJson(t, w, day, from, to) : await uploadCsv(t, w, day, from, to);
     expect(res.status, await res.clone().text()).toBe(201);
   }
   const kenmerken = options.windows.map((w) => w.kenmerk);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dutchCsv } from './helpers/files.js';
 import { actor, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { CONFLICT_SEED_TABLES, capacityFlat, seedReset } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -17,12 +18,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(async () => {
   t.clock.now = START;
-  await t.sql`truncate incidents, incident_events, reference_counters, rfc_events, rfcs, service_requests, notifications, outbox, conflict_events, conflict_cases, conflicts,
-    maintenance_windows, releases, send_window_revisions, send_windows, deliveries cascade`;
+  await seedReset(t, [...CONFLICT_SEED_TABLES, 'incidents', 'incident_events', 'reference_counters', 'rfc_events', 'rfcs', 'service_requests', 'releases']);
   await t.sql`update users set may_file_rfc = false`;
-  await t.sql`delete from capacity_profiles where id > 1`;
   // 4,000 an hour everywhere: 1,000 messages per 15-minute bucket.
-  expect((await send('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
+  await capacityFlat(t, who.capacity);
 });
 
 function send(method: string, path: string, a: Actor, body?: unknown) {

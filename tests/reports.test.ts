@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dutchCsv } from './helpers/files.js';
 import { OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { CONFLICT_SEED_TABLES, capacityFlat, seedReset } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -15,10 +16,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(async () => {
   t.clock.now = START;
-  await t.sql`truncate actuals, rfc_events, rfcs, notifications, outbox, conflict_events, conflict_cases, conflicts,
-    maintenance_windows, releases, send_window_revisions, send_windows, deliveries cascade`;
-  await t.sql`delete from capacity_profiles where id > 1`;
-  expect((await send('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
+  await seedReset(t, [...CONFLICT_SEED_TABLES, 'actuals', 'rfc_events', 'rfcs', 'releases']);
+  await capacityFlat(t, who.capacity);
 });
 
 function send(method: string, path: string, a: Actor, body?: unknown, headers: Record<string, string> = {}) {

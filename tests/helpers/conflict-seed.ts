@@ -70,11 +70,16 @@ export async function seedReset(t: TestContext, tables: readonly string[]): Prom
   await t.sql`delete from capacity_profiles where id > 1`;
 }
 
+/** Sets the same capacity for every hour of the week as `capacity` (4,000 an hour: 1,000 per quarter) through the API. */
+export async function capacityFlat(t: Pick<TestContext, 'app'>, capacity: Actor, perHour = 4000): Promise<void> {
+  const res = await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', capacity, { ratesPerHour: Array(168).fill(perHour) });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
+
 /** Sets a flat capacity profile as `capacity` and uploads the windows; returns their ids. */
 export async function windowSeed(t: TestContext, capacity: Actor, options: WindowSeedOptions): Promise<WindowSeed> {
   if (options.reset) await seedReset(t, options.reset);
-  const profile = await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', capacity, { ratesPerHour: Array(168).fill(options.perHour ?? 4000) });
-  expect(profile.status, await profile.clone().text()).toBe(200);
+  await capacityFlat(t, capacity, options.perHour);
   const day = options.day ?? '01-02-2027';
   const from = options.from ?? '10:00';
   const to = options.to ?? '11:00';

@@ -70,16 +70,24 @@ export async function seedReset(t: TestContext, tables: readonly string[]): Prom
   await t.sql`delete from capacity_profiles where id > 1`;
 }
 
-/** Sets the same capacity for every hour of the week as `capacity` (4,000 an hour: 1,000 per quarter) through the API. */
-export async function capacityFlat(t: Pick<TestContext, 'app'>, capacity: Actor, perHour = 4000): Promise<void> {
-  const res = await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', capacity, { ratesPerHour: Array(168).fill(perHour) });
-  expect(res.status, await res.clone().text()).toBe(200);
+/**
+ * Sets the same capacity for every hour of the week as `capacity` (4,000 an hour: 1,000 per quarter) through the API,
+ * with the threshold and warning level given (the defaults when absent); returns the new profile's id.
+ */
+export async function capacityFlat(
+  t: Pick<TestContext, 'app'>,
+  capacity: Actor,
+  perHour = 4000,
+  levels: { threshold?: number; warningLevel?: number } = {},
+): Promise<number> {
+  const res = await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', capacity, { ratesPerHour: Array(168).fill(perHour), ...levels });
+  const text = await res.text();
+  expect(res.status, text).toBe(200);
+  return (JSON.parse(text) as { id: number }).id;
 }
 
-/** Sets a flat capacity profile as `capacity` and uploads the windows; returns their ids. */
-export async function windowSeed(t: TestContext, capacity: Actor, options: WindowSeedOptions): Promise<WindowSeed> {
-  if (options.reset) await seedReset(t, options.reset);
-  await capacityFlat(t, capacity, options.perHour);
+/** Uploads the windows, one upload each, in their order (the capacity profile as it is); returns their ids. */
+export async function seedWindows(t: TestContext, options: Omit<WindowSeedOptions, 'perHour' | 'reset'>): Promise<WindowSeed> {
   const day = options.day ?? '01-02-2027';
   const from = options.from ?? '10:00';
   const to = options.to ?? '11:00';
@@ -91,6 +99,13 @@ export async function windowSeed(t: TestContext, capacity: Actor, options: Windo
   const kenmerken = options.windows.map((w) => w.kenmerk);
   const rows = await t.sql<{ id: number; kenmerk: string }[]>`select id::int, kenmerk from send_windows where kenmerk in ${t.sql(kenmerken)}`;
   return { windowIds: Object.fromEntries(rows.map((r) => [r.kenmerk, r.id])) };
+}
+
+/** Sets a flat capacity profile as `capacity` and uploads the windows; returns their ids. */
+export async function windowSeed(t: TestContext, capacity: Actor, options: WindowSeedOptions): Promise<WindowSeed> {
+  if (options.reset) await seedReset(t, options.reset);
+  await capacityFlat(t, capacity, options.perHour);
+  return seedWindows(t, options);
 }
 
 /** Sets a flat capacity profile as `capacity` and uploads the windows; returns the open conflict they make. */

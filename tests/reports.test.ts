@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dutchCsv } from './helpers/files.js';
 import { OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
-import { CONFLICT_SEED_TABLES, capacityFlat, seedReset } from './helpers/conflict-seed.js';
+import { CONFLICT_SEED_TABLES, capacityFlat, seedReset, seedWindows } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -34,8 +34,12 @@ function upload(a: Actor, rows: string[]) {
 
 /** A week with one conflict caused by a release, one RFC in it, and a conflict that moved through step 2. */
 async function scenario(releaseName = 'R2027.1') {
-  await upload(who.plannerA, ['A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;2.000;definitief']);
-  await upload(who.plannerB, ['B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;1.000;definitief']);
+  await seedWindows(t, {
+    windows: [
+      { by: who.plannerA, kenmerk: 'A-1', aantalBerichten: 2000 },
+      { by: who.plannerB, kenmerk: 'B-1', aantalBerichten: 1000 },
+    ],
+  });
   t.clock.now = new Date('2027-01-12T09:00:00Z');
   const r = await (
     await send('POST', '/api/v1/releases', who.service, { name: releaseName, start: '2027-02-01T09:00:00Z', end: '2027-02-01T10:00:00Z', factor: 0.5 })

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { excelWallTime } from './helpers/files.js';
 import { OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { windowSeed } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -79,28 +80,13 @@ describe('POST /actuals', () => {
   });
 
   it('leaves the conflicts as they are: actuals describe the past', async () => {
-    await t.app.request('/api/v1/capacity-profile', {
-      method: 'PUT',
-      headers: { ...who.capacity.headers, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ ratesPerHour: Array(168).fill(1000) }),
+    await windowSeed(t, who.capacity, {
+      perHour: 1000,
+      day: '12-01-2027',
+      from: '09:00',
+      to: '10:00',
+      windows: [{ by: who.plannerA, kenmerk: 'A-1', aantalBerichten: 5000, status: 'concept', format: 'json' }],
     });
-    const prognose = await t.app.request('/api/v1/prognoses', {
-      method: 'POST',
-      headers: { ...who.plannerA.headers, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        windows: [
-          {
-            kenmerk: 'A-1',
-            berichttype: 'Brief',
-            start: '2027-01-12T09:00:00+01:00',
-            eind: '2027-01-12T10:00:00+01:00',
-            aantalBerichten: 5000,
-            status: 'concept',
-          },
-        ],
-      }),
-    });
-    expect(prognose.status).toBe(201);
     const before = await t.sql`select id, start_at, end_at, status, afnemers from conflicts order by id`;
     expect(before).toHaveLength(1);
     const events = (await t.sql`select count(*)::int as n from conflict_events`)[0]!.n;

@@ -2,8 +2,8 @@
 // Afnemers table changed) and the named waiting texts per names map. A rename shows at once, also while the
 // conflicts themselves (and with them the list's own memo) stay the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutchCsv } from './helpers/files.js';
-import { OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { conflictSeed } from './helpers/conflict-seed.js';
+import { OIN_A, OIN_B, standardActors, testDatabase, type TestContext } from './helpers/test-db.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -13,22 +13,15 @@ beforeAll(async () => {
   t = await testDatabase();
   who = await standardActors(t.sql);
   t.clock.now = new Date('2027-01-11T09:00:00Z');
-  const put = await t.app.request('/api/v1/capacity-profile', {
-    method: 'PUT',
-    headers: { ...who.capacity.headers, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ratesPerHour: Array(168).fill(4000) }),
-  });
-  expect(put.status).toBe(200);
-  await upload(who.plannerA, 'A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;3.000;definitief');
-  await upload(who.plannerB, 'B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;3.000;definitief');
-  [{ id: conflictId }] = (await t.sql`select id::int from conflicts where status = 'open'`) as unknown as [{ id: number }];
+  ({ conflictId } = await conflictSeed(t, who.capacity, {
+    windows: [
+      { by: who.plannerA, kenmerk: 'A-1', aantalBerichten: 3000 },
+      { by: who.plannerB, kenmerk: 'B-1', aantalBerichten: 3000 },
+    ],
+  }));
 });
 afterAll(() => t.close());
 
-async function upload(a: Actor, row: string) {
-  const res = await t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv([row]) });
-  expect(res.status).toBe(201);
-}
 type Waiting = { text: string; afnemers: string[] };
 async function listWaiting(): Promise<Waiting> {
   const res = await t.app.request('/api/v1/conflicts?status=open', { headers: who.capacity.headers });

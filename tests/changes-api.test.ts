@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dutchCsv } from './helpers/files.js';
 import { actor, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { CONFLICT_SEED_TABLES, capacityFlat, seedReset, seedWindows } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -17,12 +17,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(async () => {
   t.clock.now = START;
-  await t.sql`truncate incidents, incident_events, reference_counters, rfc_events, rfcs, service_requests, notifications, outbox, conflict_events, conflict_cases, conflicts,
-    maintenance_windows, releases, send_window_revisions, send_windows, deliveries cascade`;
+  await seedReset(t, [...CONFLICT_SEED_TABLES, 'incidents', 'incident_events', 'reference_counters', 'rfc_events', 'rfcs', 'service_requests', 'releases']);
   await t.sql`update users set may_file_rfc = false`;
-  await t.sql`delete from capacity_profiles where id > 1`;
   // 4,000 an hour everywhere: 1,000 messages per 15-minute bucket.
-  expect((await send('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
+  await capacityFlat(t, who.capacity);
 });
 
 function send(method: string, path: string, a: Actor, body?: unknown) {
@@ -62,9 +60,6 @@ async function release(body: Record<string, unknown> = {}) {
   });
   expect(res.status).toBe(201);
   return res.json();
-}
-function upload(a: Actor, rows: string[]) {
-  return t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
 }
 
 describe('PUT /api/v1/users/{id}/rfc-permission', () => {
@@ -351,10 +346,12 @@ describe('the RFC flow through POST /api/v1/rfcs/{id}/actions', () => {
 describe('releases lower capacity', () => {
   // Monday 1 February 2027, 10:00-11:00 local (09:00Z): 3,000 messages = 750 per quarter hour, under 1,000.
   const rows = () =>
-    Promise.all([
-      upload(who.plannerA, ['A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;2.000;definitief']),
-      upload(who.plannerB, ['B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;1.000;definitief']),
-    ]);
+    seedWindows(t, {
+      windows: [
+        { by: who.plannerA, kenmerk: 'A-1', aantalBerichten: 2000 },
+        { by: who.plannerB, kenmerk: 'B-1', aantalBerichten: 1000 },
+      ],
+    });
 
   it('stores the capacity factor as a release window, which the conflict check sees', async () => {
     await rows();

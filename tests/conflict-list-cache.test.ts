@@ -4,7 +4,7 @@
 // never receives a page built for Logius or for another Afnemer.
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutchCsv } from './helpers/files.js';
+import { conflictSeed } from './helpers/conflict-seed.js';
 import { actor, apiRequest, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
 
 let t: TestContext;
@@ -16,11 +16,6 @@ type Item = {
   windows: { windowId: number | null; afnemer: string; kenmerk: string | null; aantalBerichten: number | null }[];
   procedure: { step: string; overdue: boolean; deadline: string | null; waitingOn: { text: string } | null };
 };
-
-async function upload(a: Actor, rows: string[]) {
-  const res = await t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
-  expect(res.status).toBe(201);
-}
 
 async function listText(a: Actor, query = 'status=open'): Promise<string> {
   const res = await t.app.request(`/api/v1/conflicts?${query}`, { headers: a.headers });
@@ -38,15 +33,12 @@ beforeAll(async () => {
   t = await testDatabase();
   who = await standardActors(t.sql);
   t.clock.now = new Date('2027-01-11T09:00:00Z');
-  const put = await t.app.request('/api/v1/capacity-profile', {
-    method: 'PUT',
-    headers: { ...who.capacity.headers, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ratesPerHour: Array(168).fill(4000) }),
-  });
-  expect(put.status).toBe(200);
-  await upload(who.plannerA, ['A-GEHEIM;x;Brief;01-02-2027 10:00;01-02-2027 11:00;3.000;definitief']);
-  await upload(who.plannerB, ['B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;3.000;definitief']);
-  [{ id: conflictId }] = (await t.sql`select id::int from conflicts where status = 'open'`) as unknown as [{ id: number }];
+  ({ conflictId } = await conflictSeed(t, who.capacity, {
+    windows: [
+      { by: who.plannerA, kenmerk: 'A-GEHEIM', aantalBerichten: 3000 },
+      { by: who.plannerB, kenmerk: 'B-1', aantalBerichten: 3000 },
+    ],
+  }));
 });
 afterAll(() => t.close());
 

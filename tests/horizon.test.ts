@@ -6,6 +6,7 @@ import { createApp } from '@cd/server';
 import { conflictsRecompute } from '../server/src/services/conflicts-recompute.js';
 import { dutchCsv } from './helpers/files.js';
 import { actor, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { conflictSeed } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -177,16 +178,18 @@ describe('the planning horizon on capacity windows and moves', () => {
   });
 
   it('refuses to move a window of a conflict outside it, and leaves window and conflict as they were', async () => {
-    expect((await csv(who.plannerA, ['A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;3.000;definitief'])).status).toBe(201);
-    expect((await csv(who.plannerB, ['B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;2.000;concept'])).status).toBe(201);
-    const [conflict] = await t.sql`select id::int from conflicts where status = 'open'`;
-    const [w] = await t.sql`select id::int from send_windows where kenmerk = 'A-1'`;
-    const res = await send('POST', `/api/v1/conflicts/${conflict!.id}/actions`, who.plannerA, { type: 'move-window', windowId: w!.id, ...far });
+    const { conflictId, windowIds } = await conflictSeed(t, who.capacity, {
+      windows: [
+        { by: who.plannerA, kenmerk: 'A-1', aantalBerichten: 3000 },
+        { by: who.plannerB, kenmerk: 'B-1', aantalBerichten: 2000, status: 'concept' },
+      ],
+    });
+    const res = await send('POST', `/api/v1/conflicts/${conflictId}/actions`, who.plannerA, { type: 'move-window', windowId: windowIds['A-1'], ...far });
     expect(res.status).toBe(400);
     expect((await res.json()).errors[0].message).toContain(HORIZON_TEXT);
-    const [after] = await t.sql`select start_at, revision from send_windows where id = ${w!.id}`;
+    const [after] = await t.sql`select start_at, revision from send_windows where id = ${windowIds['A-1']!}`;
     expect([after!.startAt.toISOString(), after!.revision]).toEqual(['2027-02-01T09:00:00.000Z', 1]);
-    expect((await t.sql`select status from conflicts where id = ${conflict!.id}`)[0]!.status).toBe('open');
+    expect((await t.sql`select status from conflicts where id = ${conflictId}`)[0]!.status).toBe('open');
   });
 });
 

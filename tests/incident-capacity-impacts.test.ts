@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dutchCsv } from './helpers/files.js';
 import { actor, OIN_A, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { CONFLICT_SEED_TABLES, capacityFlat, seedReset } from './helpers/conflict-seed.js';
 
 // An incident's capacity drop is a plan change like any maintenance window: preview first (dryRun), then store with
 // a place in the maintenance trail and the incident's own trail, undoable for 15 minutes through the incident.
@@ -18,10 +19,8 @@ afterAll(() => t.close());
 beforeEach(async () => {
   // The Monday before the last Sunday of October 2027 (31 October: 03:00 CEST becomes 02:00 CET).
   t.clock.now = new Date('2027-10-25T09:00:00Z');
-  await t.sql`truncate incidents, incident_events, escalations, reference_counters, notifications, outbox, conflicts, conflict_cases,
-    conflict_events, maintenance_windows, maintenance_changes, send_window_revisions, send_windows, deliveries cascade`;
-  await t.sql`delete from capacity_profiles where id > 1`;
-  expect((await send('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
+  await seedReset(t, [...CONFLICT_SEED_TABLES, 'incidents', 'incident_events', 'escalations', 'reference_counters', 'maintenance_changes']);
+  await capacityFlat(t, who.capacity);
 });
 
 const send = (method: string, path: string, a: Actor, body?: unknown) =>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dutchCsv } from './helpers/files.js';
 import { actor, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
 import { incidentsCalamityProposalsRecord } from '../server/src/services/incidents.js';
+import { windowSeed } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -292,14 +292,14 @@ describe('calamities', () => {
 });
 
 describe('POST /api/v1/incidents/{id}/capacity-impacts', () => {
-  const upload = (a: Actor, row: string) =>
-    t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv([row]) });
-
   it('lowers capacity as an incident window, recomputes in the same transaction and notifies the planners now in conflict', async () => {
     await t.sql`delete from capacity_profiles where id > 1`;
-    expect((await send('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
-    expect((await upload(who.plannerA, 'A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;2.000;definitief')).status).toBe(201);
-    expect((await upload(who.plannerB, 'B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;1.500;concept')).status).toBe(201);
+    await windowSeed(t, who.capacity, {
+      windows: [
+        { by: who.plannerA, kenmerk: 'A-1', aantalBerichten: 2000 },
+        { by: who.plannerB, kenmerk: 'B-1', aantalBerichten: 1500, status: 'concept' },
+      ],
+    });
     expect(await count('conflicts')).toBe(0);
     await t.sql`truncate notifications, outbox`;
     const { id, number } = await report(incident, { ...P1, afnemers: [OIN_A, OIN_B] });

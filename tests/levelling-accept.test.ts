@@ -3,6 +3,7 @@
 // trail and undo as any move, or declines it. Stale windows, double answers and concurrent answers change nothing twice.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actor, apiRequest, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { capacityFlat } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -19,7 +20,7 @@ beforeEach(async () => {
   t.clock.now = NOW;
   await t.sql`truncate levelling_move_answers, levelling_proposals, notifications, outbox, conflicts, send_window_revisions, send_windows, deliveries, plan_changes cascade`;
   // 4,000 an hour everywhere: 1,000 messages per 15-minute bucket.
-  expect((await call('PUT', '/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
+  await capacityFlat(t, who.capacity);
 });
 
 const call = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, `/api/v1${path}`, a, body);

@@ -2,6 +2,7 @@
 // stored and read back, and moves no window. Refused callers and periods outside the horizon store nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiRequest, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { capacityFlat } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -16,7 +17,7 @@ beforeEach(async () => {
   t.clock.now = NOW;
   await t.sql`truncate levelling_proposals, conflicts, send_window_revisions, send_windows, deliveries cascade`;
   // 4,000 an hour everywhere: 1,000 messages per 15-minute bucket.
-  expect((await call('PUT', '/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
+  await capacityFlat(t, who.capacity);
 });
 
 const call = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, `/api/v1${path}`, a, body);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricsCreate, metricsServerStart } from '@cd/server/metrics';
 import { dutchCsv } from './helpers/files.js';
 import { type Actor, standardActors, type TestContext, testDatabase } from './helpers/test-db.js';
+import { capacityFlat } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -151,12 +152,7 @@ describe('GET /metrics', () => {
 
   it('times each recompute, and reports open conflicts per procedure step and the outbox backlog as stored', async () => {
     await t.sql`truncate conflicts, conflict_cases, conflict_events, notifications, outbox, send_window_revisions, send_windows, deliveries cascade`;
-    const put = await app.request('/api/v1/capacity-profile', {
-      method: 'PUT',
-      headers: { ...who.capacity.headers, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ ratesPerHour: Array(168).fill(4000) }),
-    });
-    expect(put.status).toBe(200);
+    await capacityFlat({ app }, who.capacity);
     const before = await scrape();
     expect((await upload(who.plannerA, 'A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;3.000;definitief')).status).toBe(201);
     expect((await upload(who.plannerB, 'B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;2.000;concept')).status).toBe(201);

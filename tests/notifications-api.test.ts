@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dutchCsv } from './helpers/files.js';
 import { standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { capacityFlat, seedReset } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -13,9 +14,8 @@ afterAll(() => t.close());
 
 beforeEach(async () => {
   t.clock.now = new Date('2027-01-11T09:00:00Z'); // Monday
-  await t.sql`truncate conflicts, conflict_cases, conflict_events, notifications, outbox, send_window_revisions, send_windows, deliveries cascade`;
-  await t.sql`delete from capacity_profiles where id > 1`;
-  await send('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) });
+  await seedReset(t, ['conflicts', 'conflict_cases', 'conflict_events', 'notifications', 'outbox', 'send_window_revisions', 'send_windows', 'deliveries']);
+  await capacityFlat(t, who.capacity);
 });
 
 function send(method: string, path: string, a: Actor | null, body?: unknown) {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actor, apiRequest, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
 import { HOUR_MS } from '@cd/shared/time';
+import { capacityFlat } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -12,7 +13,7 @@ beforeAll(async () => {
   t = await testDatabase();
   who = await standardActors(t.sql);
   klantraadB = await actor(t.sql, 'klantraad@b.example', 'klantraad-manager', OIN_B);
-  expect((await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
+  await capacityFlat(t, who.capacity);
 });
 afterAll(() => t.close());
 

@@ -4,6 +4,7 @@ import { createApp } from '@cd/server';
 import { dutchCsv } from './helpers/files.js';
 import { actor, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
 import { AMSTERDAM_TIME_ZONE } from '@cd/shared/time';
+import { capacityFlat, seedReset } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -18,11 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 beforeEach(async () => {
-  await t.sql`truncate conflicts, maintenance_windows, send_window_revisions, send_windows, deliveries cascade`;
-  await t.sql`delete from capacity_profiles where id > 1`;
+  await seedReset(t, ['conflicts', 'maintenance_windows', 'send_window_revisions', 'send_windows', 'deliveries']);
   // 4,000 an hour everywhere: 1,000 messages per 15-minute bucket, easy to reason about.
-  const res = await put('/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) });
-  expect(res.status).toBe(200);
+  await capacityFlat(t, who.capacity);
 });
 
 function put(path: string, a: Actor, body: unknown, method = 'PUT') {

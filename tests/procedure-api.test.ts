@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CONFLICT_SEED_TABLES, conflictSeed } from './helpers/conflict-seed.js';
 import { dutchCsv } from './helpers/files.js';
 import { actor, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
 
@@ -20,13 +21,13 @@ afterAll(() => t.close());
 
 beforeEach(async () => {
   t.clock.now = new Date('2027-01-11T09:00:00Z'); // Monday
-  await t.sql`truncate conflicts, conflict_cases, conflict_events, notifications, outbox, maintenance_windows, send_window_revisions, send_windows, deliveries cascade`;
-  await t.sql`delete from capacity_profiles where id > 1`;
-  await send('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) });
-  await upload(who.plannerA, 'A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;3.000;definitief');
-  t.clock.now = new Date('2027-01-11T10:00:00Z');
-  await upload(who.plannerB, 'B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;2.000;concept');
-  [{ id: conflictId }] = (await t.sql`select id::int from conflicts where status = 'open'`) as unknown as [{ id: number }];
+  ({ conflictId } = await conflictSeed(t, who.capacity, {
+    reset: CONFLICT_SEED_TABLES,
+    windows: [
+      { by: who.plannerA, kenmerk: 'A-1', aantalBerichten: 3000 },
+      { by: who.plannerB, kenmerk: 'B-1', aantalBerichten: 2000, status: 'concept', at: new Date('2027-01-11T10:00:00Z') },
+    ],
+  }));
 });
 
 function send(method: string, path: string, a: Actor, body: unknown) {

@@ -2,6 +2,7 @@
 // reactie" after the deadline, Afnemers without accounts reached at their Bijlage-1 contacts); the advice is frozen
 // once agreed; step 5 is the klantraad-managers' decision, carried out when all accept; step 6 is Logius' regie.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CONFLICT_SEED_TABLES, conflictSeed, seedReset } from './helpers/conflict-seed.js';
 import { dutchCsv } from './helpers/files.js';
 import { actor, OIN_A, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
 
@@ -20,29 +21,16 @@ afterAll(() => t.close());
 
 beforeEach(async () => {
   t.clock.now = new Date('2027-01-11T09:00:00Z'); // Monday
-  await t.sql`truncate conflicts, conflict_cases, conflict_events, notifications, outbox, maintenance_windows, send_window_revisions, send_windows, deliveries, plan_changes, contacts cascade`;
-  await t.sql`delete from capacity_profiles where id > 1`;
-  await send('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) });
+  await seedReset(t, [...CONFLICT_SEED_TABLES, 'plan_changes', 'contacts']);
   await t.sql`insert into contacts (afnemer_oin, role, name, email) values
     (${OIN_D}, 'planning', 'Planning D', 'planning@d.example'), (${OIN_D}, 'klantraad', 'Manager D', 'klantraad@d.example'),
     (${OIN_D}, 'contactpersoon', 'Beheer D', 'beheer@d.example')`;
-  await upload(who.plannerA, 'A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;3.000;definitief');
-  t.clock.now = new Date('2027-01-11T10:00:00Z');
-  const res = await send('POST', '/api/v1/prognoses', who.capacity, {
+  ({ conflictId } = await conflictSeed(t, who.capacity, {
     windows: [
-      {
-        kenmerk: 'D-1',
-        berichttype: 'Brief',
-        start: '2027-02-01T10:00:00+01:00',
-        eind: '2027-02-01T11:00:00+01:00',
-        aantalBerichten: 2000,
-        status: 'concept',
-        afnemer: OIN_D,
-      },
+      { by: who.plannerA, kenmerk: 'A-1', aantalBerichten: 3000 },
+      { by: who.capacity, afnemer: OIN_D, kenmerk: 'D-1', aantalBerichten: 2000, status: 'concept', format: 'json', at: new Date('2027-01-11T10:00:00Z') },
     ],
-  });
-  expect(res.status).toBe(201);
-  [{ id: conflictId }] = (await t.sql`select id::int from conflicts where status = 'open'`) as unknown as [{ id: number }];
+  }));
 });
 
 function send(method: string, path: string, a: Actor, body: unknown) {

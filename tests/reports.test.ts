@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dutchCsv } from './helpers/files.js';
 import { OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { CONFLICT_SEED_TABLES, capacityFlat, seedReset, seedWindows } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -15,10 +16,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(async () => {
   t.clock.now = START;
-  await t.sql`truncate actuals, rfc_events, rfcs, notifications, outbox, conflict_events, conflict_cases, conflicts,
-    maintenance_windows, releases, send_window_revisions, send_windows, deliveries cascade`;
-  await t.sql`delete from capacity_profiles where id > 1`;
-  expect((await send('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
+  await seedReset(t, [...CONFLICT_SEED_TABLES, 'actuals', 'rfc_events', 'rfcs', 'releases']);
+  await capacityFlat(t, who.capacity);
 });
 
 function send(method: string, path: string, a: Actor, body?: unknown, headers: Record<string, string> = {}) {
@@ -35,8 +34,12 @@ function upload(a: Actor, rows: string[]) {
 
 /** A week with one conflict caused by a release, one RFC in it, and a conflict that moved through step 2. */
 async function scenario(releaseName = 'R2027.1') {
-  await upload(who.plannerA, ['A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;2.000;definitief']);
-  await upload(who.plannerB, ['B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;1.000;definitief']);
+  await seedWindows(t, {
+    windows: [
+      { by: who.plannerA, kenmerk: 'A-1', aantalBerichten: 2000 },
+      { by: who.plannerB, kenmerk: 'B-1', aantalBerichten: 1000 },
+    ],
+  });
   t.clock.now = new Date('2027-01-12T09:00:00Z');
   const r = await (
     await send('POST', '/api/v1/releases', who.service, { name: releaseName, start: '2027-02-01T09:00:00Z', end: '2027-02-01T10:00:00Z', factor: 0.5 })

@@ -1,6 +1,6 @@
 import { caseLoad, casesByConflicts, rfcById, rfcsList } from '@cd/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dutchCsv } from './helpers/files.js';
+import { CONFLICT_SEED_TABLES, conflictSeed } from './helpers/conflict-seed.js';
 import { standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
 
 let t: TestContext;
@@ -15,19 +15,17 @@ afterAll(() => t.close());
 
 beforeEach(async () => {
   t.clock.now = new Date('2027-01-11T09:00:00Z'); // Monday
-  await t.sql`truncate conflicts, conflict_cases, conflict_events, notifications, outbox, maintenance_windows, send_window_revisions, send_windows, deliveries cascade`;
-  await t.sql`delete from capacity_profiles where id > 1`;
-  await send('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) });
-  await upload(who.plannerA, 'A-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;3.000;definitief');
-  await upload(who.plannerB, 'B-1;x;Brief;01-02-2027 10:00;01-02-2027 11:00;2.000;concept');
-  [{ id: conflictId }] = (await t.sql`select id::int from conflicts where status = 'open'`) as unknown as [{ id: number }];
+  ({ conflictId } = await conflictSeed(t, who.capacity, {
+    reset: CONFLICT_SEED_TABLES,
+    windows: [
+      { by: who.plannerA, kenmerk: 'A-1', aantalBerichten: 3000 },
+      { by: who.plannerB, kenmerk: 'B-1', aantalBerichten: 2000, status: 'concept' },
+    ],
+  }));
 });
 
 function send(method: string, path: string, a: Actor, body: unknown) {
   return t.app.request(path, { method, headers: { ...a.headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-}
-function upload(a: Actor, row: string) {
-  return t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv([row]) });
 }
 const act = (a: Actor, body: unknown) => send('POST', `/api/v1/conflicts/${conflictId}/actions`, a, body);
 const storedState = async () => (await t.sql<{ state: unknown }[]>`select state from conflict_cases where conflict_id = ${conflictId}`)[0]!.state;

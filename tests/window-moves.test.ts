@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { actor, apiRequest, OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { CONFLICT_SEED_TABLES, conflictSeed } from './helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -22,51 +23,27 @@ afterAll(() => t.close());
 /** A (3,000) and B (2,000) send in the same hour, Monday 1 February 2027 10:00-11:00, at 4,000 an hour: a conflict. */
 beforeEach(async () => {
   t.clock.now = T0;
-  await t.sql`truncate conflicts, conflict_cases, conflict_events, notifications, outbox, maintenance_windows,
-    send_window_revisions, plan_changes, send_windows, deliveries cascade`;
-  await t.sql`delete from capacity_profiles where id > 1`;
-  await ok(apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) }));
-  await ok(
-    apiRequest(t.app, 'POST', '/api/v1/prognoses', who.plannerA, {
-      windows: [
-        {
-          kenmerk: 'A-1',
-          berichttype: 'Aanslag',
-          start: '2027-02-01T10:00:00+01:00',
-          eind: '2027-02-01T11:00:00+01:00',
-          aantalBerichten: 3000,
-          status: 'definitief',
-        },
-      ],
-    }),
-  );
-  await ok(
-    apiRequest(t.app, 'POST', '/api/v1/prognoses', who.plannerB, {
-      windows: [
-        {
-          kenmerk: 'B-1',
-          berichttype: 'Brief',
-          start: '2027-02-01T10:00:00+01:00',
-          eind: '2027-02-01T11:00:00+01:00',
-          aantalBerichten: 2000,
-          status: 'concept',
-          vroegsteStart: '2027-02-01T08:00:00+01:00',
-          laatsteEind: '2027-02-01T18:00:00+01:00',
-        },
-      ],
-    }),
-  );
-  idA = await windowId('A-1');
-  idB = await windowId('B-1');
+  const { windowIds } = await conflictSeed(t, who.capacity, {
+    reset: [...CONFLICT_SEED_TABLES, 'plan_changes'],
+    windows: [
+      { by: who.plannerA, kenmerk: 'A-1', berichttype: 'Aanslag', aantalBerichten: 3000, format: 'json' },
+      {
+        by: who.plannerB,
+        kenmerk: 'B-1',
+        aantalBerichten: 2000,
+        status: 'concept',
+        format: 'json',
+        extra: { vroegsteStart: '2027-02-01T08:00:00+01:00', laatsteEind: '2027-02-01T18:00:00+01:00' },
+      },
+    ],
+  });
+  [idA, idB] = [windowIds['A-1']!, windowIds['B-1']!];
 });
 
 async function ok(res: Response | Promise<Response>) {
   const r = await res;
   if (r.status >= 300) throw new Error(`${r.status}: ${await r.text()}`);
   return r;
-}
-async function windowId(kenmerk: string) {
-  return (await t.sql<{ id: number }[]>`select id::int from send_windows where kenmerk = ${kenmerk}`)[0]!.id;
 }
 const patch = (a: Actor, id: number, body: unknown, dryRun = false) =>
   apiRequest(t.app, 'PATCH', `/api/v1/prognoses/${id}${dryRun ? '?dryRun=true' : ''}`, a, body);

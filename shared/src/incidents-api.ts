@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RangeInstant } from './range-instant.js';
 import { instantSchema } from './instant.js';
+import { CapacityDropBase } from './planning-api.js';
 import { Oin } from './roles.js';
 import { CONTACT_ROLES } from './incidents/contacts.js';
 import { LADDERS } from './incidents/ladders.js';
@@ -109,14 +110,8 @@ export const CapacityImpactInput = z
   .refine((m) => Date.parse(m.end) > Date.parse(m.start), { message: 'Het einde moet na het begin liggen.', path: ['end'] })
   .meta({ id: 'CapacityImpactInput', description: 'Berichtenbox-capaciteit maal factor, van start tot eind' });
 
-export const CapacityImpactJson = z
-  .object({
-    id: z.number().int(),
-    start: Instant,
-    end: Instant,
-    factor: z.number(),
-    reason: z.string(),
-    createdBy: z.string().nullable(),
+export const CapacityImpactJson = CapacityDropBase.pick({ id: true, start: true, end: true, factor: true, reason: true, createdBy: true })
+  .extend({
     lastChange: z
       .object({
         id: z.number().int().meta({ description: 'De wijziging in het spoor; ongedaan te maken via .../capacity-impacts/changes/{id}/undo' }),

@@ -87,19 +87,23 @@ export const MaintenanceWindowInput = z
   .refine((m) => Date.parse(m.end) > Date.parse(m.start), { message: 'Het einde moet na het begin liggen.', path: ['end'] })
   .meta({ id: 'MaintenanceWindowInput' });
 
-export const MaintenanceWindowJson = z
-  .object({
-    id: z.number().int(),
-    start: Instant,
-    end: Instant,
-    factor: z.number(),
-    reason: z.string(),
-    kind: MaintenanceKind,
-    createdBy: z.string().nullable(),
-    createdAt: Instant,
-    updatedAt: Instant,
-  })
-  .meta({ id: 'MaintenanceWindow' });
+/**
+ * A stored capacity drop as the API shows it: a maintenance window, of which an incident's capacity impact
+ * (CapacityImpactJson in incidents-api.ts) picks the fields it shares.
+ */
+export const CapacityDropBase = z.object({
+  id: z.number().int(),
+  start: Instant,
+  end: Instant,
+  factor: z.number(),
+  reason: z.string(),
+  kind: MaintenanceKind,
+  createdBy: z.string().nullable(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+
+export const MaintenanceWindowJson = CapacityDropBase.meta({ id: 'MaintenanceWindow' });
 export type MaintenanceWindowJson = z.infer<typeof MaintenanceWindowJson>;
 
 /** How long a maintenance change (also an incident's capacity drop) can be undone: the term of every plan change. */

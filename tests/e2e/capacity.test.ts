@@ -5,9 +5,9 @@ import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, signIn } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
-import { dutchCsv } from '../helpers/files.js';
-import { apiRequest, type Actor, type TestContext, TEST_PASSWORD, type StandardActors } from '../helpers/test-db.js';
+import { type TestContext, TEST_PASSWORD, type StandardActors } from '../helpers/test-db.js';
 import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
+import { capacityFlat, seedWindows } from '../helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: StandardActors;
@@ -21,21 +21,20 @@ function dutchDate(days: number): string {
     .format(new Date(e2eNowMs() + days * DAY_MS))
     .replace(/\//g, '-');
 }
-const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
-const upload = (a: Actor, rows: string[]) =>
-  t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
 const openConflicts = async () => (await t.sql<{ n: number }[]>`select count(*)::int as n from conflicts where status = 'open'`)[0]!.n;
 
 beforeAll(async () => {
   ({ t, who } = await e2eDatabase());
-  const res = await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) });
-  expect(res.status).toBe(200);
-  original = (await res.json()).id;
+  original = await capacityFlat(t, who.capacity);
   // Two days on which A and B together plan 3,500 messages in one hour: fine at 4,000 an hour, not at 3,000.
   for (const days of [3, 4]) {
-    const day = dutchDate(days);
-    expect((await upload(who.plannerA, [`A-${days};Aanslag;Brief;${day} 10:00;${day} 11:00;3.000;definitief`])).status).toBe(201);
-    expect((await upload(who.plannerB, [`B-${days};Beschikking;Brief;${day} 10:00;${day} 11:00;500;concept`])).status).toBe(201);
+    await seedWindows(t, {
+      day: dutchDate(days),
+      windows: [
+        { by: who.plannerA, kenmerk: `A-${days}`, omschrijving: 'Aanslag', aantalBerichten: 3000 },
+        { by: who.plannerB, kenmerk: `B-${days}`, omschrijving: 'Beschikking', aantalBerichten: 500, status: 'concept' },
+      ],
+    });
   }
   expect(await openConflicts()).toBe(0);
   e2e = await e2eStart({ t, who });

@@ -7,6 +7,7 @@ import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { dutchCsv } from '../helpers/files.js';
 import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
+import { seedWindows, windowSeed } from '../helpers/conflict-seed.js';
 
 const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
 const LIVE_MS = 2_000;
@@ -33,9 +34,6 @@ const DAY = dutchDate(3);
 const NEXT_DAY = dutchDate(4);
 
 const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
-function uploadCsv(a: Actor, rows: string[]) {
-  return t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
-}
 const aspects = (u: string, i: string) => ({
   administratief: { urgency: u, impact: i },
   financieel: { urgency: u, impact: i },
@@ -51,12 +49,21 @@ beforeAll(async () => {
   // The app sees real time: the browser's dates and the server's must agree.
   Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
-  expect((await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
   // Afnemer B already plans 2,000 messages at 10:00 on DAY: A's upload will push that hour over 4,000.
-  expect((await uploadCsv(who.plannerB, [`B-1;Aanslagen;Brief;${DAY} 10:00;${DAY} 11:00;2.000;concept`])).status).toBe(201);
+  await windowSeed(t, who.capacity, {
+    day: DAY,
+    windows: [{ by: who.plannerB, kenmerk: 'B-1', omschrijving: 'Aanslagen', aantalBerichten: 2000, status: 'concept' }],
+  });
   // A second conflict, the next day, taken through the procedure up to the klantraad-managers.
-  expect((await uploadCsv(who.plannerA, [`A-2;Herinnering;Brief;${NEXT_DAY} 14:00;${NEXT_DAY} 15:00;3.000;definitief`])).status).toBe(201);
-  expect((await uploadCsv(who.plannerB, [`B-2;Beschikking;Brief;${NEXT_DAY} 14:00;${NEXT_DAY} 15:00;2.500;concept`])).status).toBe(201);
+  await seedWindows(t, {
+    day: NEXT_DAY,
+    from: '14:00',
+    to: '15:00',
+    windows: [
+      { by: who.plannerA, kenmerk: 'A-2', omschrijving: 'Herinnering', aantalBerichten: 3000 },
+      { by: who.plannerB, kenmerk: 'B-2', omschrijving: 'Beschikking', aantalBerichten: 2500, status: 'concept' },
+    ],
+  });
   escalatedId = (await t.sql<{ id: number }[]>`select id::int from conflicts where status = 'open'`)[0]!.id;
   const act = async (a: Actor, body: unknown) => {
     const res = await api('POST', `/api/v1/conflicts/${escalatedId}/actions`, a, body);

@@ -10,6 +10,7 @@ import { expectAccessible } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
 import { dutchCsv } from '../helpers/files.js';
 import { actor, type Actor, apiRequest, OIN_A, type TestContext, type StandardActors } from '../helpers/test-db.js';
+import { capacityFlat } from '../helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: StandardActors;
@@ -95,7 +96,7 @@ async function expectSameAsShown(page: Page, panel: Locator) {
 
 beforeAll(async () => {
   ({ t, who } = await e2eDatabase());
-  expect((await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
+  await capacityFlat(t, who.capacity);
   const d = day(3);
   const e = day(4);
   for (const [a, rows] of [

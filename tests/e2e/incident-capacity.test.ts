@@ -7,10 +7,10 @@ import { amsterdamMidnightOf, amsterdamParts } from '@cd/shared/time';
 import type { Page } from 'playwright-core';
 import { e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutchCsv } from '../helpers/files.js';
 import { expectAccessible } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
 import { apiRequest, type Actor, actor, OIN_A, type TestContext, type StandardActors } from '../helpers/test-db.js';
+import { windowSeed } from '../helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: StandardActors;
@@ -33,13 +33,7 @@ beforeAll(async () => {
   ({ t, who } = await e2eDatabase());
   incidentManager = await actor(t.sql, 'incident@logius.example', 'incident-manager');
   e2e = await e2eStart({ t, who });
-  expect((await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
-  const upload = await t.app.request('/api/v1/prognoses', {
-    method: 'POST',
-    headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' },
-    body: dutchCsv([`A-1;x;Brief;${dutchDate} 10:00;${dutchDate} 11:00;3.000;definitief`]),
-  });
-  expect(upload.status).toBe(201);
+  await windowSeed(t, who.capacity, { day: dutchDate, windows: [{ by: who.plannerA, kenmerk: 'A-1', aantalBerichten: 3000 }] });
   const res = await api('POST', '/api/v1/incidents', incidentManager, {
     kind: 'mijnoverheid',
     title: 'Opslag van de Berichtenbox traag',

@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
 import { dutchCsv } from '../helpers/files.js';
-import { apiRequest, type Actor, type TestContext, type StandardActors } from '../helpers/test-db.js';
+import type { Actor, TestContext, StandardActors } from '../helpers/test-db.js';
 import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
+import { capacityFlat } from '../helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: StandardActors;
@@ -42,7 +43,7 @@ async function page(email: string, nav = true): Promise<Page> {
 
 beforeAll(async () => {
   ({ t, who } = await e2eDatabase());
-  expect((await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
+  await capacityFlat(t, who.capacity);
   // At 4,000 an hour, two overloaded hours: on D1 B's concept window has to move, on D2 A's.
   expect(
     (

@@ -6,8 +6,8 @@ import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
-import { dutchCsv } from '../helpers/files.js';
 import { apiRequest, type Actor, type TestContext, TEST_PASSWORD, type StandardActors } from '../helpers/test-db.js';
+import { capacityFlat, seedWindows } from '../helpers/conflict-seed.js';
 
 const RED = 'rgb(179, 36, 26)';
 const AMBER = 'rgb(255, 182, 18)';
@@ -24,17 +24,12 @@ function dutchDate(days: number): string {
     .replace(/\//g, '-');
 }
 const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
-const upload = (a: Actor, rows: string[]) =>
-  t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
 
 beforeAll(async () => {
   ({ t, who } = await e2eDatabase());
-  const res = await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000), threshold: 0.8, warningLevel: 0.5 });
-  expect(res.status).toBe(200);
-  const day3 = dutchDate(3);
-  const day5 = dutchDate(5);
-  expect((await upload(who.plannerA, [`A-85;Aanslag;Brief;${day3} 10:00;${day3} 11:00;3.400;definitief`])).status).toBe(201);
-  expect((await upload(who.plannerB, [`B-60;Beschikking;Brief;${day5} 10:00;${day5} 11:00;2.400;definitief`])).status).toBe(201);
+  await capacityFlat(t, who.capacity, 4000, { threshold: 0.8, warningLevel: 0.5 });
+  await seedWindows(t, { day: dutchDate(3), windows: [{ by: who.plannerA, kenmerk: 'A-85', omschrijving: 'Aanslag', aantalBerichten: 3400 }] });
+  await seedWindows(t, { day: dutchDate(5), windows: [{ by: who.plannerB, kenmerk: 'B-60', omschrijving: 'Beschikking', aantalBerichten: 2400 }] });
   e2e = await e2eStart({ t, who });
   page = await e2e.page();
 }, 120_000);

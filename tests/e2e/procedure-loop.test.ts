@@ -7,6 +7,7 @@ import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
 import { dutchCsv } from '../helpers/files.js';
 import { apiRequest, type Actor, actor, OIN_A, OIN_B, type TestContext, type StandardActors } from '../helpers/test-db.js';
 import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
+import { conflictSeed } from '../helpers/conflict-seed.js';
 
 /*
  * The whole conflict procedure in Chromium, each party in a browser of its own: a planner contacts Logius, the
@@ -120,12 +121,15 @@ beforeAll(async () => {
     phone: '+31 70 000 0003',
   });
   expect(contact.status, await contact.clone().text()).toBe(201);
-  expect((await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
   // 1,500 + 1,500 + 2,000 messages in one hour against 4,000 an hour: one conflict of A, B and C.
-  expect((await uploadCsv(who.plannerA, [`A-1;Voorlopige aanslag;Brief;${DAY} 10:00;${DAY} 11:00;1.500;definitief`])).status).toBe(201);
-  expect((await uploadCsv(who.plannerB, [`B-1;Beschikking;Brief;${DAY} 10:00;${DAY} 11:00;1.500;concept`])).status).toBe(201);
-  const header = 'Afnemer;Kenmerk;Omschrijving;Berichttype;Start;Eind;Aantal_berichten;Status';
-  expect((await uploadCsv(who.capacity, [`${OIN_C};C-1;Herinnering;Brief;${DAY} 10:00;${DAY} 11:00;2.000;concept`], header)).status).toBe(201);
+  await conflictSeed(t, who.capacity, {
+    day: DAY,
+    windows: [
+      { by: who.plannerA, kenmerk: 'A-1', omschrijving: 'Voorlopige aanslag', aantalBerichten: 1500 },
+      { by: who.plannerB, kenmerk: 'B-1', omschrijving: 'Beschikking', aantalBerichten: 1500, status: 'concept' },
+      { by: who.capacity, afnemer: OIN_C, kenmerk: 'C-1', omschrijving: 'Herinnering', aantalBerichten: 2000, status: 'concept' },
+    ],
+  });
   const open = await t.sql<{ id: number; afnemers: string[] }[]>`select id::int, afnemers from conflicts where status = 'open'`;
   expect(open).toHaveLength(1);
   expect([...open[0]!.afnemers].sort()).toEqual([OIN_A, OIN_B, OIN_C]);

@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeSerious, chromiumLaunch, contextNew, expectAccessible, pageErrors, screenshot, signIn } from '../helpers/e2e-browser.js';
 import { e2eServe, type E2eServer } from '../helpers/e2e-server.js';
 import { e2eNow, e2eNowMs } from '../helpers/e2e-clock.js';
-import { dutchCsv } from '../helpers/files.js';
-import { apiRequest, type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
+import { type Actor, standardActors, testDatabase, type TestContext } from '../helpers/test-db.js';
 import { stackDrawn } from '../helpers/zoom-drag.js';
 import { AMSTERDAM_TIME_ZONE, amsterdamParts, DAY_MS } from '@cd/shared/time';
+import { conflictSeed, seedWindows } from '../helpers/conflict-seed.js';
 
 const PASSWORD = 'geheim-wachtwoord'; // what standardActors gives every user
 
@@ -37,10 +37,6 @@ const SOON = e2eNowMs() + 3 * DAY_MS;
 // Mid-January of next year: outside the current year, inside the planning horizon and the chart's twelve months.
 const NEXT_YEAR = Date.UTC(THIS_YEAR + 1, 0, 14, 12);
 
-const api = (method: string, path: string, a: Actor, body?: unknown) => apiRequest(t.app, method, path, a, body);
-function uploadCsv(a: Actor, rows: string[]) {
-  return t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
-}
 async function openInApp(p: Page, path: string) {
   await p.evaluate(`history.pushState(null, '', ${JSON.stringify(path)}); dispatchEvent(new Event('cd-navigate'))`);
 }
@@ -51,14 +47,22 @@ beforeAll(async () => {
   t = await testDatabase();
   Object.defineProperty(t.clock, 'now', { get: e2eNow });
   who = await standardActors(t.sql);
-  expect((await api('PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(100_000) })).status).toBe(200);
   // 100.000 per hour is 2,4 mln. per day: the axis of days counts in millions. Soon: A and B together overload
   // 10:00. Next year: A alone overloads 14:00.
-  expect((await uploadCsv(who.plannerA, [`A-1;Aanslag;Brief;${dutchDate(SOON)} 10:00;${dutchDate(SOON)} 11:00;60.000;definitief`])).status).toBe(201);
-  expect((await uploadCsv(who.plannerB, [`B-1;Beschikking;Brief;${dutchDate(SOON)} 10:00;${dutchDate(SOON)} 11:00;50.000;concept`])).status).toBe(201);
-  expect((await uploadCsv(who.plannerA, [`A-2;Herinnering;Brief;${dutchDate(NEXT_YEAR)} 14:00;${dutchDate(NEXT_YEAR)} 15:00;110.000;definitief`])).status).toBe(
-    201,
-  );
+  await conflictSeed(t, who.capacity, {
+    perHour: 100_000,
+    day: dutchDate(SOON),
+    windows: [
+      { by: who.plannerA, kenmerk: 'A-1', omschrijving: 'Aanslag', aantalBerichten: 60_000 },
+      { by: who.plannerB, kenmerk: 'B-1', omschrijving: 'Beschikking', aantalBerichten: 50_000, status: 'concept' },
+    ],
+  });
+  await seedWindows(t, {
+    day: dutchDate(NEXT_YEAR),
+    from: '14:00',
+    to: '15:00',
+    windows: [{ by: who.plannerA, kenmerk: 'A-2', omschrijving: 'Herinnering', aantalBerichten: 110_000 }],
+  });
   const open = await t.sql<{ id: number; start: Date }[]>`select id::int, start_at as start from conflicts where status = 'open' order by start_at`;
   expect(open).toHaveLength(2);
   [soonId, nextYearId] = [open[0]!.id, open[1]!.id];

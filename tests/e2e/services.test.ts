@@ -7,8 +7,8 @@ import { e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
-import { dutchCsv } from '../helpers/files.js';
 import { actor, type Actor, apiRequest, OIN_A, OIN_B, type TestContext, type StandardActors } from '../helpers/test-db.js';
+import { conflictSeed } from '../helpers/conflict-seed.js';
 
 const FRAUD_TEXT = 'Sms uit naam van de Berichtenbox met een link naar berichtenbox-inloggen.example';
 
@@ -60,16 +60,13 @@ beforeAll(async () => {
   incidentA = await incident('Berichten van A komen niet aan', OIN_A);
   incidentB = await incident('Storing bij B (vertrouwelijk)', OIN_B);
   // A (3,000) and B (2,000) in the same hour at 4,000 an hour: one conflict for the case file.
-  expect((await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
-  const d = day(3).dutch;
-  for (const [a, row] of [
-    [who.plannerB, `B-1;Aanslagen;Brief;${d} 10:00;${d} 11:00;2.000;concept`],
-    [who.plannerA, `A-1;Voorlopige aanslag;Brief;${d} 10:00;${d} 11:00;3.000;definitief`],
-  ] as const) {
-    const res = await t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv([row]) });
-    expect(res.status).toBe(201);
-  }
-  conflictId = (await t.sql<{ id: number }[]>`select id::int from conflicts where status = 'open'`)[0]!.id;
+  ({ conflictId } = await conflictSeed(t, who.capacity, {
+    day: day(3).dutch,
+    windows: [
+      { by: who.plannerB, kenmerk: 'B-1', omschrijving: 'Aanslagen', aantalBerichten: 2000, status: 'concept' },
+      { by: who.plannerA, kenmerk: 'A-1', omschrijving: 'Voorlopige aanslag', aantalBerichten: 3000 },
+    ],
+  }));
   // What A and B really sent two hours ago, when neither had announced anything: the report's reliability section.
   const hour = `${new Date(Math.floor(e2eNowMs() / 3600_000) * 3600_000 - 2 * 3600_000).toISOString().slice(0, 16)}+00:00`;
   const actuals = await t.app.request('/api/v1/actuals', {

@@ -3,9 +3,9 @@ import { e2eNowMs } from '../helpers/e2e-clock.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, signIn } from '../helpers/e2e-browser.js';
 import { e2eDatabase, e2eStart, type E2eApp } from '../helpers/e2e-app.js';
-import { dutchCsv } from '../helpers/files.js';
-import { apiRequest, type Actor, type TestContext, TEST_PASSWORD, type StandardActors } from '../helpers/test-db.js';
+import { type TestContext, TEST_PASSWORD, type StandardActors } from '../helpers/test-db.js';
 import { AMSTERDAM_TIME_ZONE, DAY_MS } from '@cd/shared/time';
+import { conflictSeed } from '../helpers/conflict-seed.js';
 
 let t: TestContext;
 let who: StandardActors;
@@ -22,18 +22,20 @@ function day(days: number) {
 }
 const DAY = day(3);
 
-const upload = (a: Actor, rows: string[]) =>
-  t.app.request('/api/v1/prognoses', { method: 'POST', headers: { ...a.headers, 'Content-Type': 'text/csv' }, body: dutchCsv(rows) });
 const windowState = async () => (await t.sql<{ startAt: Date; revision: number }[]>`select start_at, revision from send_windows where id = ${windowA}`)[0]!;
 const openConflicts = async () => (await t.sql<{ n: number }[]>`select count(*)::int as n from conflicts where status = 'open'`)[0]!.n;
 
 beforeAll(async () => {
   ({ t, who } = await e2eDatabase());
-  expect((await apiRequest(t.app, 'PUT', '/api/v1/capacity-profile', who.capacity, { ratesPerHour: Array(168).fill(4000) })).status).toBe(200);
   // A (3,000) and B (2,000) in the same hour at 4,000 an hour: one conflict.
-  expect((await upload(who.plannerB, [`B-1;Aanslagen;Brief;${DAY.dutch} 10:00;${DAY.dutch} 11:00;2.000;concept`])).status).toBe(201);
-  expect((await upload(who.plannerA, [`A-1;Voorlopige aanslag;Brief;${DAY.dutch} 10:00;${DAY.dutch} 11:00;3.000;definitief`])).status).toBe(201);
-  windowA = (await t.sql<{ id: number }[]>`select id::int from send_windows where kenmerk = 'A-1'`)[0]!.id;
+  const { windowIds } = await conflictSeed(t, who.capacity, {
+    day: DAY.dutch,
+    windows: [
+      { by: who.plannerB, kenmerk: 'B-1', omschrijving: 'Aanslagen', aantalBerichten: 2000, status: 'concept' },
+      { by: who.plannerA, kenmerk: 'A-1', omschrijving: 'Voorlopige aanslag', aantalBerichten: 3000 },
+    ],
+  });
+  windowA = windowIds['A-1']!;
   e2e = await e2eStart({ t, who });
   planner = await e2e.page();
   planner.setDefaultTimeout(8000);

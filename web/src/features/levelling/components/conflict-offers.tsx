@@ -5,7 +5,7 @@ import { useConflict } from '../../conflicts/api/get-conflict';
 import { useOffers } from '../api';
 import { levellingMessages } from '../messages';
 import { useAcceptFlow } from './accept-flow';
-import { OfferMovesTable, offerMoveIsOpen } from './offer-moves-table';
+import { LevellingMovesTable, offerMoveIsOpen } from './moves-table';
 
 /**
  * In a conflict's case file, for a planner: the moves of accepted levelled plans offered to its Afnemer for the
@@ -26,7 +26,7 @@ export default function ConflictOffers({ conflictId }: { conflictId: number }) {
     <Section title={t('lv.caseTitle')} id="cf-levelling">
       <p>{t('lv.caseLead')}</p>
       {flow.notice}
-      <OfferMovesTable
+      <LevellingMovesTable
         rows={rows}
         testId="cf-levelling"
         action={({ offer, move: m }) =>

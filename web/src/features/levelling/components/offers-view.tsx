@@ -6,7 +6,7 @@ import { useT } from '../../../lib/i18n';
 import { useDeclineMoves, useOffers } from '../api';
 import { levellingMessages } from '../messages';
 import { useAcceptFlow } from './accept-flow';
-import { OfferMovesTable, offerMoveIsOpen } from './offer-moves-table';
+import { LevellingMovesTable, offerMoveIsOpen } from './moves-table';
 
 /**
  * A planner's "Voorgestelde verschuivingen": the moves accepted proposals offer its own Afnemer. Each is previewed
@@ -66,7 +66,7 @@ function Offer({
   return (
     <>
       <h3>{t('lv.offer', { id: offer.proposalId, period: f.period(offer.from, offer.to), by: offer.acceptedBy })}</h3>
-      <OfferMovesTable
+      <LevellingMovesTable
         rows={offer.moves.map((m) => ({ key: String(m.windowId), move: m }))}
         testId="lv-offer"
         action={({ move: m }) =>

@@ -1,5 +1,4 @@
 import type { LevellingProposalJson } from '@cd/shared';
-import { shiftWords } from '@cd/shared/plan-changes';
 import { amsterdamMidnightOf, fromLocalInputValue, toDateInputValue } from '@cd/shared/time';
 import { type FormEvent, useId, useState } from 'react';
 import { ErrorMessage, errorMessage, Loading, Notice } from '../../../components/feedback';
@@ -7,14 +6,14 @@ import { FormField } from '../../../components/form-field';
 import { Section } from '../../../components/page';
 import { useAfnemerName } from '../../../lib/afnemer-names';
 import { useFormat } from '../../../lib/format';
-import { useI18n, useT } from '../../../lib/i18n';
+import { useT } from '../../../lib/i18n';
 import { setSearchParams, useLocation } from '../../../lib/router';
 import { useConflicts } from '../../conflicts/api/get-conflicts';
 import { useAcceptProposal, useCreateProposal, useProposal, useProposals } from '../api';
 import { levellingMessages } from '../messages';
+import { LevellingMovesTable } from './moves-table';
 
 type Move = LevellingProposalJson['moves'][number];
-type Answer = LevellingProposalJson['answers'][number];
 
 /**
  * The capacity manager's view: pick a period, see the proposal (moves per Afnemer, overload that remains with the
@@ -110,7 +109,6 @@ function RecentProposals() {
 function Proposal({ p, mayAccept }: { p: LevellingProposalJson; mayAccept: boolean }) {
   const t = useT(levellingMessages);
   const f = useFormat();
-  const { lang } = useI18n();
   const name = useAfnemerName();
   const accept = useAcceptProposal();
   // Live: every moved window or recomputed conflict refetches this count (web/src/lib/live-updates.ts).
@@ -118,10 +116,6 @@ function Proposal({ p, mayAccept }: { p: LevellingProposalJson; mayAccept: boole
   const fig = p.figures;
   const afnemers = [...new Set(p.moves.map((m) => m.afnemer))].sort((a, b) => name(a).localeCompare(name(b)));
   const answerOf = (m: Move) => p.answers.find((a) => a.windowId === m.windowId);
-  const answerText = (a: Answer | undefined) =>
-    a
-      ? `${t(a.answer === 'geaccepteerd' ? 'lv.accepted' : 'lv.declined', { by: a.by, at: f.dateTime(a.at) })}${a.undone ? ` ${t('lv.undone')}` : ''}`
-      : t('lv.open');
 
   return (
     <Section title={t('lv.proposal', { id: p.id })} id="lv-proposal">
@@ -192,33 +186,12 @@ function Proposal({ p, mayAccept }: { p: LevellingProposalJson; mayAccept: boole
         <Notice kind="info">{t('lv.noMoves')}</Notice>
       ) : (
         afnemers.map((oin) => (
-          <table key={oin} className="table" data-testid="lv-moves">
-            <caption>{name(oin)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('lv.kenmerk')}</th>
-                <th scope="col">{t('lv.fromCol')}</th>
-                <th scope="col">{t('lv.toCol')}</th>
-                <th scope="col">{t('lv.shift')}</th>
-                <th scope="col">{t('lv.messages')}</th>
-                <th scope="col">{t('lv.answer')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.moves
-                .filter((m) => m.afnemer === oin)
-                .map((m) => (
-                  <tr key={m.windowId}>
-                    <td className="kenmerk">{m.kenmerk}</td>
-                    <td>{f.period(m.from.start, m.from.end)}</td>
-                    <td>{f.period(m.to.start, m.to.end)}</td>
-                    <td>{shiftWords(Date.parse(m.from.start), Date.parse(m.to.start), lang)}</td>
-                    <td>{f.number(m.volume)}</td>
-                    <td data-testid="lv-answer">{answerText(answerOf(m))}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <LevellingMovesTable
+            key={oin}
+            caption={name(oin)}
+            testId="lv-moves"
+            rows={p.moves.filter((m) => m.afnemer === oin).map((m) => ({ key: String(m.windowId), move: { ...m, answer: answerOf(m) ?? null } }))}
+          />
         ))
       )}
 

@@ -157,6 +157,7 @@ interface DetectScratch {
   packed: PackedWindows | undefined;
   nextRun: Int32Array;
   firstRun: Int32Array;
+  endRun: Int32Array;
   id: Float64Array;
   share: Float64Array;
   position: Int32Array;
@@ -171,6 +172,7 @@ const scratch: DetectScratch = {
   packed: undefined,
   nextRun: new Int32Array(0),
   firstRun: new Int32Array(0),
+  endRun: new Int32Array(0),
   id: new Float64Array(0),
   share: new Float64Array(0),
   position: new Int32Array(0),
@@ -216,21 +218,24 @@ function windowsByRun(
     nextRun[i] = r;
   }
   const rangeStart = fromBucket * Q;
-  const rangeEnd = (fromBucket + n) * Q;
   const { count, start, end, volume } = packed;
-  // Per packed window: its first run, or -1 when it reaches none.
+  // Per packed window: its first run, or -1 when it reaches none, and the run after its last.
   const firstRun = (scratch.firstRun = int32Of(scratch.firstRun, count));
+  const endRun = (scratch.endRun = int32Of(scratch.endRun, count));
   const offsets = new Int32Array(runs + 1);
   for (let k = 0; k < count; k++) {
     const f = Math.floor(Math.max(start[k]!, rangeStart) / Q) - fromBucket;
-    const l = Math.ceil(Math.min(end[k]!, rangeEnd) / Q) - 1 - fromBucket;
     let r = nextRun[f]!;
-    if (r >= runs || runFrom[r]! > l) {
+    // Most windows end before the next run starts: then the last bucket is not needed.
+    if (r >= runs || (fromBucket + runFrom[r]!) * Q >= end[k]!) {
       firstRun[k] = -1;
       continue;
     }
+    // A run reaches the window when it starts before the window ends (the range's end is after every run's start).
     firstRun[k] = r;
-    for (; r < runs && runFrom[r]! <= l; r++) offsets[r + 1]!++;
+    const e = end[k]!;
+    for (; r < runs && (fromBucket + runFrom[r]!) * Q < e; r++) offsets[r + 1]!++;
+    endRun[k] = r;
   }
   for (let r = 0; r < runs; r++) offsets[r + 1]! += offsets[r]!;
   const total = offsets[runs]!;
@@ -254,7 +259,7 @@ function windowsByRun(
   for (let k = 0; k < count; k++) {
     let r = firstRun[k]!;
     if (r < 0) continue;
-    const l = Math.ceil(Math.min(end[k]!, rangeEnd) / Q) - 1 - fromBucket;
+    const last = endRun[k]!;
     const p = packed.index[k]!;
     let code: number;
     if (columnCode !== null) code = columnCode[p]!;
@@ -277,7 +282,7 @@ function windowsByRun(
     const ws = start[k]!;
     const we = end[k]!;
     const v = volume[k]!;
-    for (; r < runs && runFrom[r]! <= l; r++) {
+    for (; r < last; r++) {
       const at = fill[r]!++;
       id[at] = windowId;
       position[at] = p;
@@ -435,6 +440,8 @@ function detectOfPacked(
     for (let rank = 0; rank < byName.length; rank++) rankOf[byRun.codeOf.get(byName[rank]!)!] = rank;
     const seenIn = new Int32Array(names.length).fill(-1);
     const ranks = new Int32Array(names.length);
+    // 1 at the rank of each Afnemer of the conflict at hand; back to all 0 after each conflict.
+    const present = new Uint8Array(names.length);
     const { drain, peakBacklog } = drainsOf(backlog, runFrom, runTo);
 
     for (let r = 0; r < overloadRuns.length; r++) {
@@ -449,7 +456,9 @@ function detectOfPacked(
         const code = afnemerCode[j]!;
         if (seenIn[code] !== r) {
           seenIn[code] = r;
-          ranks[distinct++] = rankOf[code]!;
+          const rank = rankOf[code]!;
+          ranks[distinct++] = rank;
+          present[rank] = 1;
         }
       }
       const order = orderByLoadDesc(share.subarray(from, from + size), id.subarray(from, from + size), size, orderScratch);
@@ -465,9 +474,21 @@ function detectOfPacked(
         orderedPosition.subarray(from, from + size),
         source,
       );
-      const sortedRanks = ranks.subarray(0, distinct).sort();
       const afnemers = new Array<string>(distinct);
-      for (let j = 0; j < distinct; j++) afnemers[j] = byName[sortedRanks[j]!]!;
+      if (distinct * 8 >= byName.length) {
+        // Many of all Afnemers: read them off in name order (at most 8 steps per Afnemer of the conflict).
+        for (let rank = 0, j = 0; j < distinct; rank++) {
+          if (present[rank] === 0) continue;
+          present[rank] = 0;
+          afnemers[j++] = byName[rank]!;
+        }
+      } else {
+        const sortedRanks = ranks.subarray(0, distinct).sort();
+        for (let j = 0; j < distinct; j++) {
+          present[sortedRanks[j]!] = 0;
+          afnemers[j] = byName[sortedRanks[j]!]!;
+        }
+      }
 
       let peak: number | null = 0;
       let excess = 0;

@@ -10,6 +10,9 @@
  * in the windows; no comparison sort unless a load is not > 0.
  */
 
+/** At most 2^16 buckets in the counting pass. */
+const BUCKET_BITS = 16;
+
 /** Scratch arrays for orderByLoadDesc, reused from conflict to conflict; grown on demand. */
 export interface LoadOrderScratch {
   /** Per position: the inverted high word of its load (later: scratch for the ids' high words). */
@@ -22,6 +25,8 @@ export interface LoadOrderScratch {
   spare: Int32Array;
   /** A histogram of 256 counts per byte of a key. */
   counts: Int32Array;
+  /** The counting pass's bucket boundaries (2^BUCKET_BITS + 1). */
+  bucketStart: Int32Array;
 }
 
 /** Returns scratch for orderings of at most `capacity` positions. */
@@ -34,6 +39,7 @@ export function loadOrderScratch(capacity: number): LoadOrderScratch {
     order: new Int32Array(n),
     spare: new Int32Array(n),
     counts: new Int32Array(4 * 256),
+    bucketStart: new Int32Array((1 << BUCKET_BITS) + 1),
   };
 }
 
@@ -163,6 +169,33 @@ function orderById(id: Float64Array, count: number, scratch: LoadOrderScratch): 
 }
 
 /**
+ * Orders `order[lo..hi)`, whose high words are already in order (ascending key) and whose equal loads are in id order,
+ * completely: neighbours whose high words are equal but whose loads differ go by their low word, by insertion sort in
+ * small groups and by a stable radix sort of the low word in larger ones.
+ */
+function equalHighWords(scratch: LoadOrderScratch, lo: number, hi: number, load: Float64Array, id: Float64Array): void {
+  const { keys, low, order, spare, counts } = scratch;
+  let g = lo;
+  while (g < hi) {
+    const p = order[g]!;
+    const key = keys[p]!;
+    const firstLow = low[p]!;
+    let same = true;
+    let e = g + 1;
+    for (; e < hi; e++) {
+      const q = order[e]!;
+      if (keys[q] !== key) break;
+      if (low[q] !== firstLow) same = false;
+    }
+    if (!same) {
+      if (e - g <= SMALL_GROUP) insertionSortRange(order, g, e, load, id);
+      else radixRange(order, spare, g, e, low, counts);
+    }
+    g = e;
+  }
+}
+
+/**
  * Returns the positions 0..count-1 ordered by `load` descending, then `id` ascending (the view `order` of the
  * scratch, valid until its next use). Loads must be comparable numbers; any load that is not > 0 (0, -0, negative,
  * NaN) sends the whole list through a comparison sort instead of the radix sorts.
@@ -170,7 +203,7 @@ function orderById(id: Float64Array, count: number, scratch: LoadOrderScratch): 
  */
 export function orderByLoadDesc(load: Float64Array, id: Float64Array, count: number, scratch: LoadOrderScratch): Int32Array {
   if (scratch.order.length < count) Object.assign(scratch, loadOrderScratch(Math.max(count, 2 * scratch.order.length)));
-  const { keys, low, order, spare, counts } = scratch;
+  const { keys, low, order, spare } = scratch;
   let positive = LITTLE_ENDIAN;
   let ascending = true;
   for (let j = 0; j < count; j++) {
@@ -186,29 +219,42 @@ export function orderByLoadDesc(load: Float64Array, id: Float64Array, count: num
   if (!ascending) orderById(id, count, scratch);
   // The words of each load (little-endian: the high word second), inverted so that ascending means a larger load.
   const loadWords = new Uint32Array(load.buffer, load.byteOffset, 2 * count);
+  let least = 0xffff_ffff;
+  let most = 0;
   for (let j = 0; j < count; j++) {
-    keys[j] = ~loadWords[2 * j + 1]! >>> 0;
+    const key = ~loadWords[2 * j + 1]! >>> 0;
+    keys[j] = key;
     low[j] = ~loadWords[2 * j]! >>> 0;
+    if (key < least) least = key;
+    if (key > most) most = key;
   }
-  radixRange(order, spare, 0, count, keys, counts);
-  // Neighbours whose high words are equal: equal loads are in id order already; differing ones by their low word.
-  let g = 0;
-  while (g < count) {
-    const p = order[g]!;
-    const key = keys[p]!;
-    const firstLow = low[p]!;
-    let same = true;
-    let e = g + 1;
-    for (; e < count; e++) {
-      const q = order[e]!;
-      if (keys[q] !== key) break;
-      if (low[q] !== firstLow) same = false;
+  // One counting pass over the top bits of the keys' spread, about one bucket per position (a radix sort's passes over
+  // the bytes cost more for the few thousand windows of most conflicts); then each bucket is finished on its own.
+  const span = most - least;
+  const bits = Math.min(BUCKET_BITS, Math.max(4, 32 - Math.clz32(count - 1)));
+  const shift = Math.max(0, 32 - Math.clz32(span) - bits);
+  const buckets = (span >>> shift) + 1;
+  const { bucketStart } = scratch;
+  bucketStart.fill(0, 0, buckets + 1);
+  for (let j = 0; j < count; j++) bucketStart[((keys[j]! - least) >>> shift) + 1]!++;
+  for (let b = 0; b < buckets; b++) bucketStart[b + 1]! += bucketStart[b]!;
+  // Stable: the positions go in their present (id) order into spare, then back to order.
+  for (let j = 0; j < count; j++) {
+    const p = order[j]!;
+    spare[bucketStart[(keys[p]! - least) >>> shift]!++] = p;
+  }
+  order.set(spare.subarray(0, count));
+  // bucketStart[b] is now where bucket b ends.
+  for (let b = 0, from = 0; b < buckets; b++) {
+    const to = bucketStart[b]!;
+    if (to - from > 1) {
+      if (to - from <= SMALL_GROUP) insertionSortRange(order, from, to, load, id);
+      else {
+        radixRange(order, spare, from, to, keys, scratch.counts);
+        equalHighWords(scratch, from, to, load, id);
+      }
     }
-    if (!same) {
-      if (e - g <= SMALL_GROUP) insertionSortRange(order, g, e, load, id);
-      else radixRange(order, spare, g, e, low, counts);
-    }
-    g = e;
+    from = to;
   }
   return order.subarray(0, count);
 }

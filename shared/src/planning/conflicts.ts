@@ -158,6 +158,7 @@ interface DetectScratch {
   nextRun: Int32Array;
   firstRun: Int32Array;
   endRun: Int32Array;
+  firstBucket: Int32Array;
   id: Float64Array;
   share: Float64Array;
   position: Int32Array;
@@ -173,6 +174,7 @@ const scratch: DetectScratch = {
   nextRun: new Int32Array(0),
   firstRun: new Int32Array(0),
   endRun: new Int32Array(0),
+  firstBucket: new Int32Array(0),
   id: new Float64Array(0),
   share: new Float64Array(0),
   position: new Int32Array(0),
@@ -197,6 +199,7 @@ function windowsByRun(
   windows: readonly PlanWindow[] | null,
   columns: DetectColumns | null,
   packed: PackedWindows,
+  firstBucket: Int32Array,
   runFrom: Int32Array,
   runTo: Int32Array,
   fromBucket: number,
@@ -217,15 +220,13 @@ function windowsByRun(
     while (r < runs && runTo[r]! <= i) r++;
     nextRun[i] = r;
   }
-  const rangeStart = fromBucket * Q;
   const { count, start, end, volume } = packed;
   // Per packed window: its first run, or -1 when it reaches none, and the run after its last.
   const firstRun = (scratch.firstRun = int32Of(scratch.firstRun, count));
   const endRun = (scratch.endRun = int32Of(scratch.endRun, count));
   const offsets = new Int32Array(runs + 1);
   for (let k = 0; k < count; k++) {
-    const f = Math.floor(Math.max(start[k]!, rangeStart) / Q) - fromBucket;
-    let r = nextRun[f]!;
+    let r = nextRun[firstBucket[k]!]!;
     // Most windows end before the next run starts: then the last bucket is not needed.
     if (r >= runs || (fromBucket + runFrom[r]!) * Q >= end[k]!) {
       firstRun[k] = -1;
@@ -394,7 +395,9 @@ function detectOfPacked(
   const levels = levelsOf(input);
   const schedule = capacityScheduleOf(profile, levels);
   const source: readonly ConflictWindowSource[] = windows ?? columns!.source;
-  const load = loadOfPacked(packed, fromBucket, toBucket);
+  // Each packed window's first bucket, kept from the load pass for windowsByRun.
+  const firstBucket = (scratch.firstBucket = int32Of(scratch.firstBucket, packed.count));
+  const load = loadOfPacked(packed, fromBucket, toBucket, firstBucket);
   const capacity = capacityByBucket(schedule, maintenance, fromBucket, toBucket);
   const backlog = backlogByBucket(load, capacity);
   const states = bucketStatesBySchedule(load, capacity, fromBucket, schedule);
@@ -421,7 +424,7 @@ function detectOfPacked(
   if (overloadRuns.length > 0) {
     const runFrom = Int32Array.from(overloadRuns, (r) => r[0]);
     const runTo = Int32Array.from(overloadRuns, (r) => r[1]);
-    const byRun = windowsByRun(windows, columns, packed, runFrom, runTo, fromBucket, n);
+    const byRun = windowsByRun(windows, columns, packed, firstBucket, runFrom, runTo, fromBucket, n);
     const { offsets, id, position, afnemerCode, share } = byRun;
     // The conflicts' windows in their order, as columns: each conflict gets views of its stretch of these three.
     const total = offsets[overloadRuns.length]!;

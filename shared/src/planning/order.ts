@@ -15,11 +15,12 @@ const BUCKET_BITS = 16;
 
 /** Scratch arrays for orderByLoadDesc, reused from conflict to conflict; grown on demand. */
 export interface LoadOrderScratch {
-  /** Per position: the inverted high word of its load (later: scratch for the ids' high words). */
+  /** Per position: the inverted high word of its load. */
   keys: Uint32Array;
   /** Per position: the inverted low word of its load. */
   low: Uint32Array;
-  /** Per position: the low word of its id's sort key (only when the ids are not in position order). */
+  /** Per position: the high and low word of its id's sort key (only when the ids are not in position order). */
+  idHigh: Uint32Array;
   idLow: Uint32Array;
   order: Int32Array;
   spare: Int32Array;
@@ -35,6 +36,7 @@ export function loadOrderScratch(capacity: number): LoadOrderScratch {
   return {
     keys: new Uint32Array(n),
     low: new Uint32Array(n),
+    idHigh: new Uint32Array(n),
     idLow: new Uint32Array(n),
     order: new Int32Array(n),
     spare: new Int32Array(n),
@@ -150,7 +152,7 @@ function radixRange(a: Int32Array, b: Int32Array, lo: number, hi: number, key: U
  * ascending order is the ids' (negative ids inverted, others with the sign bit set). Equal ids keep position order.
  */
 function orderById(id: Float64Array, count: number, scratch: LoadOrderScratch): void {
-  const { keys, idLow, order, spare, counts } = scratch;
+  const { idHigh: keys, idLow, order, spare, counts } = scratch;
   const words = new Uint32Array(id.buffer, id.byteOffset, 2 * count);
   for (let j = 0; j < count; j++) {
     let hi = words[2 * j + 1]!;
@@ -203,30 +205,31 @@ function equalHighWords(scratch: LoadOrderScratch, lo: number, hi: number, load:
  */
 export function orderByLoadDesc(load: Float64Array, id: Float64Array, count: number, scratch: LoadOrderScratch): Int32Array {
   if (scratch.order.length < count) Object.assign(scratch, loadOrderScratch(Math.max(count, 2 * scratch.order.length)));
-  const { keys, low, order, spare } = scratch;
+  const { keys, low } = scratch;
+  // One pass: are all loads > 0, are the ids in position order, and the words of each load (little-endian: the high
+  // word second), inverted so that ascending means a larger load, with the least and the largest high word.
+  const loadWords = new Uint32Array(load.buffer, load.byteOffset, 2 * count);
   let positive = LITTLE_ENDIAN;
   let ascending = true;
-  for (let j = 0; j < count; j++) {
-    order[j] = j;
-    if (!(load[j]! > 0)) positive = false;
-    if (j > 0 && !(id[j - 1]! < id[j]!)) ascending = false;
-  }
-  if (!positive) {
-    mergeSortRange(order, spare, 0, count, load, id);
-    return order.subarray(0, count);
-  }
-  if (count < 2) return order.subarray(0, count);
-  if (!ascending) orderById(id, count, scratch);
-  // The words of each load (little-endian: the high word second), inverted so that ascending means a larger load.
-  const loadWords = new Uint32Array(load.buffer, load.byteOffset, 2 * count);
+  let previousId = Number.NEGATIVE_INFINITY;
   let least = 0xffff_ffff;
   let most = 0;
   for (let j = 0; j < count; j++) {
+    if (!(load[j]! > 0)) positive = false;
+    const i = id[j]!;
+    if (!(previousId < i)) ascending = false;
+    previousId = i;
     const key = ~loadWords[2 * j + 1]! >>> 0;
     keys[j] = key;
     low[j] = ~loadWords[2 * j]! >>> 0;
     if (key < least) least = key;
     if (key > most) most = key;
+  }
+  if (!positive || count < 2) {
+    const { order, spare } = scratch;
+    for (let j = 0; j < count; j++) order[j] = j;
+    mergeSortRange(order, spare, 0, count, load, id);
+    return order.subarray(0, count);
   }
   // One counting pass over the top bits of the keys' spread, about one bucket per position (a radix sort's passes over
   // the bytes cost more for the few thousand windows of most conflicts); then each bucket is finished on its own.
@@ -238,23 +241,31 @@ export function orderByLoadDesc(load: Float64Array, id: Float64Array, count: num
   bucketStart.fill(0, 0, buckets + 1);
   for (let j = 0; j < count; j++) bucketStart[((keys[j]! - least) >>> shift) + 1]!++;
   for (let b = 0; b < buckets; b++) bucketStart[b + 1]! += bucketStart[b]!;
-  // Stable: the positions go in their present (id) order into spare, then back to order.
-  for (let j = 0; j < count; j++) {
-    const p = order[j]!;
-    spare[bucketStart[(keys[p]! - least) >>> shift]!++] = p;
+  // Stable: the positions go in id order into spare (which then becomes the scratch's order).
+  const { order: byId, spare: sorted } = scratch;
+  if (ascending) {
+    for (let j = 0; j < count; j++) sorted[bucketStart[(keys[j]! - least) >>> shift]!++] = j;
+  } else {
+    for (let j = 0; j < count; j++) byId[j] = j;
+    orderById(id, count, scratch);
+    for (let j = 0; j < count; j++) {
+      const p = byId[j]!;
+      sorted[bucketStart[(keys[p]! - least) >>> shift]!++] = p;
+    }
   }
-  order.set(spare.subarray(0, count));
+  scratch.order = sorted;
+  scratch.spare = byId;
   // bucketStart[b] is now where bucket b ends.
   for (let b = 0, from = 0; b < buckets; b++) {
     const to = bucketStart[b]!;
     if (to - from > 1) {
-      if (to - from <= SMALL_GROUP) insertionSortRange(order, from, to, load, id);
+      if (to - from <= SMALL_GROUP) insertionSortRange(sorted, from, to, load, id);
       else {
-        radixRange(order, spare, from, to, keys, scratch.counts);
+        radixRange(sorted, byId, from, to, keys, scratch.counts);
         equalHighWords(scratch, from, to, load, id);
       }
     }
     from = to;
   }
-  return order.subarray(0, count);
+  return sorted.subarray(0, count);
 }

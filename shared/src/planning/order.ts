@@ -1,13 +1,14 @@
 /**
- * The order of a conflict's windows (largest load first, ties by lower id) on typed arrays, by radix sorts only
- * (decision 012, third pass). Each load is a positive double, whose bits rise with its value; inverted, its high word
- * (sign, exponent and the top 20 bits of the mantissa) and its low word are two 32-bit keys whose ascending order is
- * the loads' descending order. The positions start in id order (they usually are already: then nothing is done for
- * it, otherwise a radix sort of the ids' bits puts them there), a stable radix sort by the high word follows, and
- * neighbours whose high words are equal but whose loads differ are ordered by the low word: by insertion sort in
- * small groups, by a stable radix sort of the low word in larger ones. Loads that are exactly equal therefore keep
- * their id order. Each radix sort goes least significant byte first and skips bytes in which all keys agree. Linear
- * in the windows; no comparison sort unless a load is not > 0.
+ * The order of a conflict's windows (largest load first, ties by lower id) on typed arrays, by counting and radix
+ * sorts (decision 012, third pass). Each load is a positive double, whose bits rise with its value; inverted, its high
+ * word (sign, exponent and the top 20 bits of the mantissa) and its low word are two 32-bit keys whose ascending order
+ * is the loads' descending order. The positions start in id order (they usually are already: then nothing is done for
+ * it, otherwise a radix sort of the ids' bits puts them there). A stable counting pass over the top bits of the high
+ * words' spread (about one bucket per position) follows; each bucket is finished on its own: a small one by insertion
+ * sort, a large one by a stable radix sort of the high word and then, among equal high words whose loads differ,
+ * insertion sort or a stable radix sort of the low word. Loads that are exactly equal therefore keep their id order.
+ * Each radix sort goes least significant byte first and skips bytes in which all keys agree. Linear in the windows
+ * (insertion sort only within buckets of at most 48); no comparison sort of the whole list unless a load is not > 0.
  */
 
 /** At most 2^16 buckets in the counting pass. */

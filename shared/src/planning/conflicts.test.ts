@@ -34,6 +34,19 @@ function win(start: number, end: number, volume: number, extra: Partial<PlanWind
   return { id, afnemer: OIN_A, kenmerk: `K-${id}`, start, end, volume, status: 'definitief', ...extra };
 }
 
+const statusCode = { concept: WINDOW_CONCEPT, definitief: WINDOW_DEFINITIEF, geannuleerd: WINDOW_GEANNULEERD } as const;
+/** The windows as columns; the Afnemer list in the given order and with Afnemers that have no window. */
+const columnsOf = (windows: readonly PlanWindow[], afnemers: readonly string[]): DetectColumns => ({
+  id: Float64Array.from(windows, (w) => w.id),
+  start: Float64Array.from(windows, (w) => w.start),
+  end: Float64Array.from(windows, (w) => w.end),
+  volume: Float64Array.from(windows, (w) => w.volume),
+  status: Uint8Array.from(windows, (w) => statusCode[w.status]),
+  afnemerCode: Int32Array.from(windows, (w) => afnemers.indexOf(w.afnemer)),
+  afnemers,
+  source: windows,
+});
+
 function detect(windows: PlanWindow[], extra: { threshold?: number; warningLevel?: number; from?: number; to?: number } = {}) {
   return conflictsDetect({
     windows,
@@ -261,6 +274,30 @@ describe('conflictsDetect', () => {
     );
   });
 
+  it("names each conflict's Afnemers in name order, whether few or many of all Afnemers are in it, in any order of conflicts", () => {
+    // 48 Afnemers, listed against their name order; each slot of two buckets (an hour apart from the next) holds
+    // windows of its own Afnemers, each window alone above capacity, so every slot is one conflict. Slots with one or
+    // two Afnemers and slots with most of them alternate in random order.
+    const pool = Array.from({ length: 48 }, (_, i) => `000000010${String((i * 7919) % 1000).padStart(11, '0')}`);
+    fc.assert(
+      fc.property(fc.array(fc.subarray(pool, { minLength: 1 }), { minLength: 1, maxLength: 8 }), fc.boolean(), (slots, asColumns) => {
+        const windows: PlanWindow[] = [];
+        slots.forEach((afnemers, slot) => {
+          for (const [k, afnemer] of afnemers.entries()) {
+            const start = t0 + slot * 2 * HOUR + (k % 2) * 15 * MIN;
+            windows.push(win(start, start + 15 * MIN, 2000, { afnemer }));
+          }
+        });
+        const input = { windows, profile: flat, maintenance: [], fromBucket: b0 - 4, toBucket: b0 + 8 * slots.length + 4 };
+        const fast = asColumns ? conflictsDetectColumns({ ...input, columns: columnsOf(windows, pool) }) : conflictsDetect(input);
+        const brute = conflictsDetectBrute(input);
+        expect(fast.conflicts.map((c) => c.afnemers)).toEqual(brute.conflicts.map((c) => c.afnemers));
+        expect(fast.conflicts.map((c) => c.afnemers)).toEqual(slots.map((afnemers) => [...afnemers].sort()));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('agrees with the brute-force definition when several profiles follow each other', () => {
     fc.assert(
       fc.property(
@@ -416,18 +453,6 @@ describe('conflictsDetect, windows and Afnemers per conflict (the typed-array ke
   });
 
   it('gives on columns exactly what it gives on the window objects (series, conflicts, entries, Afnemers)', () => {
-    const statusCode = { concept: WINDOW_CONCEPT, definitief: WINDOW_DEFINITIEF, geannuleerd: WINDOW_GEANNULEERD } as const;
-    /** The windows as columns; the Afnemer list in the given order and with Afnemers that have no window. */
-    const columnsOf = (windows: readonly PlanWindow[], afnemers: readonly string[]): DetectColumns => ({
-      id: Float64Array.from(windows, (w) => w.id),
-      start: Float64Array.from(windows, (w) => w.start),
-      end: Float64Array.from(windows, (w) => w.end),
-      volume: Float64Array.from(windows, (w) => w.volume),
-      status: Uint8Array.from(windows, (w) => statusCode[w.status]),
-      afnemerCode: Int32Array.from(windows, (w) => afnemers.indexOf(w.afnemer)),
-      afnemers,
-      source: windows,
-    });
     const plain = (r: ConflictsResult) => ({ ...r, conflicts: r.conflicts.map(conflictObjects), index: r.conflicts.map((c) => Array.from(c.windows.index)) });
     fc.assert(
       fc.property(scenarioArb({ maxWindows: 60 }), fc.boolean(), (s, reversed) => {

@@ -157,6 +157,8 @@ interface DetectScratch {
   packed: PackedWindows | undefined;
   nextRun: Int32Array;
   firstRun: Int32Array;
+  endRun: Int32Array;
+  firstBucket: Int32Array;
   id: Float64Array;
   share: Float64Array;
   position: Int32Array;
@@ -171,6 +173,8 @@ const scratch: DetectScratch = {
   packed: undefined,
   nextRun: new Int32Array(0),
   firstRun: new Int32Array(0),
+  endRun: new Int32Array(0),
+  firstBucket: new Int32Array(0),
   id: new Float64Array(0),
   share: new Float64Array(0),
   position: new Int32Array(0),
@@ -195,6 +199,7 @@ function windowsByRun(
   windows: readonly PlanWindow[] | null,
   columns: DetectColumns | null,
   packed: PackedWindows,
+  firstBucket: Int32Array,
   runFrom: Int32Array,
   runTo: Int32Array,
   fromBucket: number,
@@ -215,22 +220,23 @@ function windowsByRun(
     while (r < runs && runTo[r]! <= i) r++;
     nextRun[i] = r;
   }
-  const rangeStart = fromBucket * Q;
-  const rangeEnd = (fromBucket + n) * Q;
   const { count, start, end, volume } = packed;
-  // Per packed window: its first run, or -1 when it reaches none.
+  // Per packed window: its first run, or -1 when it reaches none, and the run after its last.
   const firstRun = (scratch.firstRun = int32Of(scratch.firstRun, count));
+  const endRun = (scratch.endRun = int32Of(scratch.endRun, count));
   const offsets = new Int32Array(runs + 1);
   for (let k = 0; k < count; k++) {
-    const f = Math.floor(Math.max(start[k]!, rangeStart) / Q) - fromBucket;
-    const l = Math.ceil(Math.min(end[k]!, rangeEnd) / Q) - 1 - fromBucket;
-    let r = nextRun[f]!;
-    if (r >= runs || runFrom[r]! > l) {
+    let r = nextRun[firstBucket[k]!]!;
+    // Most windows end before the next run starts: then the last bucket is not needed.
+    if (r >= runs || (fromBucket + runFrom[r]!) * Q >= end[k]!) {
       firstRun[k] = -1;
       continue;
     }
+    // A run reaches the window when it starts before the window ends (the range's end is after every run's start).
     firstRun[k] = r;
-    for (; r < runs && runFrom[r]! <= l; r++) offsets[r + 1]!++;
+    const e = end[k]!;
+    for (; r < runs && (fromBucket + runFrom[r]!) * Q < e; r++) offsets[r + 1]!++;
+    endRun[k] = r;
   }
   for (let r = 0; r < runs; r++) offsets[r + 1]! += offsets[r]!;
   const total = offsets[runs]!;
@@ -254,7 +260,7 @@ function windowsByRun(
   for (let k = 0; k < count; k++) {
     let r = firstRun[k]!;
     if (r < 0) continue;
-    const l = Math.ceil(Math.min(end[k]!, rangeEnd) / Q) - 1 - fromBucket;
+    const last = endRun[k]!;
     const p = packed.index[k]!;
     let code: number;
     if (columnCode !== null) code = columnCode[p]!;
@@ -277,7 +283,7 @@ function windowsByRun(
     const ws = start[k]!;
     const we = end[k]!;
     const v = volume[k]!;
-    for (; r < runs && runFrom[r]! <= l; r++) {
+    for (; r < last; r++) {
       const at = fill[r]!++;
       id[at] = windowId;
       position[at] = p;
@@ -389,7 +395,9 @@ function detectOfPacked(
   const levels = levelsOf(input);
   const schedule = capacityScheduleOf(profile, levels);
   const source: readonly ConflictWindowSource[] = windows ?? columns!.source;
-  const load = loadOfPacked(packed, fromBucket, toBucket);
+  // Each packed window's first bucket, kept from the load pass for windowsByRun.
+  const firstBucket = (scratch.firstBucket = int32Of(scratch.firstBucket, packed.count));
+  const load = loadOfPacked(packed, fromBucket, toBucket, firstBucket);
   const capacity = capacityByBucket(schedule, maintenance, fromBucket, toBucket);
   const backlog = backlogByBucket(load, capacity);
   const states = bucketStatesBySchedule(load, capacity, fromBucket, schedule);
@@ -416,7 +424,7 @@ function detectOfPacked(
   if (overloadRuns.length > 0) {
     const runFrom = Int32Array.from(overloadRuns, (r) => r[0]);
     const runTo = Int32Array.from(overloadRuns, (r) => r[1]);
-    const byRun = windowsByRun(windows, columns, packed, runFrom, runTo, fromBucket, n);
+    const byRun = windowsByRun(windows, columns, packed, firstBucket, runFrom, runTo, fromBucket, n);
     const { offsets, id, position, afnemerCode, share } = byRun;
     // The conflicts' windows in their order, as columns: each conflict gets views of its stretch of these three.
     const total = offsets[overloadRuns.length]!;
@@ -435,6 +443,8 @@ function detectOfPacked(
     for (let rank = 0; rank < byName.length; rank++) rankOf[byRun.codeOf.get(byName[rank]!)!] = rank;
     const seenIn = new Int32Array(names.length).fill(-1);
     const ranks = new Int32Array(names.length);
+    // 1 at the rank of each Afnemer of the conflict at hand; back to all 0 after each conflict.
+    const present = new Uint8Array(names.length);
     const { drain, peakBacklog } = drainsOf(backlog, runFrom, runTo);
 
     for (let r = 0; r < overloadRuns.length; r++) {
@@ -449,7 +459,9 @@ function detectOfPacked(
         const code = afnemerCode[j]!;
         if (seenIn[code] !== r) {
           seenIn[code] = r;
-          ranks[distinct++] = rankOf[code]!;
+          const rank = rankOf[code]!;
+          ranks[distinct++] = rank;
+          present[rank] = 1;
         }
       }
       const order = orderByLoadDesc(share.subarray(from, from + size), id.subarray(from, from + size), size, orderScratch);
@@ -465,9 +477,21 @@ function detectOfPacked(
         orderedPosition.subarray(from, from + size),
         source,
       );
-      const sortedRanks = ranks.subarray(0, distinct).sort();
       const afnemers = new Array<string>(distinct);
-      for (let j = 0; j < distinct; j++) afnemers[j] = byName[sortedRanks[j]!]!;
+      if (distinct * 8 >= byName.length) {
+        // Many of all Afnemers: read them off in name order (at most 8 steps per Afnemer of the conflict).
+        for (let rank = 0, j = 0; j < distinct; rank++) {
+          if (present[rank] === 0) continue;
+          present[rank] = 0;
+          afnemers[j++] = byName[rank]!;
+        }
+      } else {
+        const sortedRanks = ranks.subarray(0, distinct).sort();
+        for (let j = 0; j < distinct; j++) {
+          present[sortedRanks[j]!] = 0;
+          afnemers[j] = byName[sortedRanks[j]!]!;
+        }
+      }
 
       let peak: number | null = 0;
       let excess = 0;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketAt } from './bucket.js';
-import { loadByAfnemer, loadByBucket, loadByStatus, loadOwnVsRest, windowCounts } from './load.js';
+import { BUCKET_MS, bucketAt } from './bucket.js';
+import { loadByAfnemer, loadByBucket, loadByStatus, loadOfPacked, loadOwnVsRest, windowCounts, windowsPack } from './load.js';
 import { firstDifference, scenarioArb } from './planning.arbitraries.js';
 import { loadByBucketBrute } from './planning.brute.js';
 import type { PlanWindow } from './types.js';
@@ -86,6 +86,27 @@ describe('loadByBucket', () => {
         const fast = loadByBucket(s.windows, s.fromBucket, s.toBucket);
         const brute = loadByBucketBrute(s.windows, s.fromBucket, s.toBucket);
         expect(firstDifference(fast, brute)).toBe(-1);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("gives, when asked, each packed window's first bucket in the range, and the same load as without", () => {
+    fc.assert(
+      fc.property(scenarioArb(), (s) => {
+        const packed = windowsPack(s.windows, s.fromBucket, s.toBucket);
+        // Filled with a value no bucket has, so that an entry left unwritten shows.
+        const first = new Int32Array(packed.count + 1).fill(-7);
+        const load = loadOfPacked(packed, s.fromBucket, s.toBucket, first);
+        expect(firstDifference(load, loadByBucket(s.windows, s.fromBucket, s.toBucket))).toBe(-1);
+        for (let k = 0; k < packed.count; k++) {
+          const w = s.windows[packed.index[k]!]!;
+          const expected = bucketAt(Math.max(w.start, s.fromBucket * BUCKET_MS)) - s.fromBucket;
+          expect(first[k]).toBe(expected);
+          expect(first[k]).toBeGreaterThanOrEqual(0);
+          expect(first[k]).toBeLessThan(s.toBucket - s.fromBucket);
+        }
+        expect(first[packed.count]).toBe(-7);
       }),
       { numRuns: 150 },
     );

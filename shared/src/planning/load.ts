@@ -63,10 +63,12 @@ export function windowsPack(
 }
 
 /**
- * Returns loadByBucket of packed windows (windowsPack of the same range).
+ * Returns loadByBucket of packed windows (windowsPack of the same range). With `firstBucket` (at least `count` long),
+ * entry k receives the index (0 = fromBucket) of packed window k's first bucket in the range, so that a later pass
+ * over the same windows (detection's windowsByRun) need not divide again.
  * Edge: an empty range gives an empty array.
  */
-export function loadOfPacked(packed: PackedWindows, fromBucket: number, toBucket: number): Float64Array {
+export function loadOfPacked(packed: PackedWindows, fromBucket: number, toBucket: number, firstBucket?: Int32Array): Float64Array {
   const n = bucketRangeLength(fromBucket, toBucket);
   const out = new Float64Array(n);
   if (n === 0) return out;
@@ -88,6 +90,7 @@ export function loadOfPacked(packed: PackedWindows, fromBucket: number, toBucket
     const v = volume[k]!;
     const first = Math.floor(s / Q);
     const last = Math.ceil(e / Q) - 1;
+    if (firstBucket !== undefined) firstBucket[k] = first - fromBucket;
     if (first === last) {
       out[first - fromBucket]! += (v * (e - s)) / duration;
       continue;

@@ -42,6 +42,40 @@ describe('orderByLoadDesc', () => {
     );
   });
 
+  it('orders large groups of equal high words by the low word, equal loads by id, with ids in and against position order', () => {
+    // A few base loads, each also a few ulps above itself (same high word, other low word), so that groups of equal
+    // high words are larger than the insertion sort's and hold both exact ties and loads that differ in the last bits.
+    const baseArb = fc.constantFrom(1000, 250, 6000, 0.3, 123_456.789, 2 ** 21 + 0.5);
+    const entryArb = fc.tuple(baseArb, fc.constantFrom(0, 0, 0, 1, 2, 3, 2 ** 10, 2 ** 20)).map(([base, ulps]) => base + ulps * base * 2 ** -52);
+    const idsArb = (n: number) =>
+      fc.oneof(
+        fc.constant(Array.from({ length: n }, (_, j) => j + 1)),
+        fc.constant(Array.from({ length: n }, (_, j) => n - j)),
+        fc.uniqueArray(fc.integer({ min: -1e9, max: 1e9 }), { minLength: n, maxLength: n }),
+        // Repeated ids (never in a detection, but defined: equal load and id keep their positions) and 0 beside -0.
+        fc.array(fc.constantFrom(-3, -0, 0, 2, 7, 2 ** 40, -(2 ** 40), 0.5), { minLength: n, maxLength: n }),
+      );
+    fc.assert(
+      fc.property(
+        fc.array(entryArb, { minLength: 150, maxLength: 600 }).chain((loads) => fc.tuple(fc.constant(loads), idsArb(loads.length))),
+        ([loads, ids]) => {
+          const order = orderByLoadDesc(Float64Array.from(loads), Float64Array.from(ids), loads.length, loadOrderScratch(1));
+          const brute = orderBrute(loads, ids);
+          // Both sorts are stable: equal load and id (-0 is 0) keep their positions' order in each.
+          expect([...order]).toEqual(brute);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives the comparison order on lists with all loads equal, ids in order, against it and shuffled', () => {
+    const n = 3000;
+    const loads = new Array<number>(n).fill(1234.5);
+    const shuffled = Array.from({ length: n }, (_, j) => (j * 7919) % n);
+    for (const ids of [Array.from({ length: n }, (_, j) => j), Array.from({ length: n }, (_, j) => -j), shuffled]) check(loads, ids);
+  });
+
   it('falls back to the comparison sort for loads of 0 or below, with the same order', () => {
     fc.assert(
       fc.property(

@@ -1,29 +1,55 @@
 /**
- * The order of a conflict's windows (largest load first, ties by lower id) on typed arrays. The fast path is a radix
- * sort (least significant byte first, stable) of one 32-bit key per window: the high word of the load's bits (sign,
- * exponent and the top 20 bits of the mantissa), inverted so that ascending keys mean descending loads. Bytes in
- * which all keys agree are skipped. Loads whose high words are equal end up next to each other and are ordered
- * exactly afterwards, so the result is the same as a comparison sort by (load descending, id ascending). It is linear
- * in the windows (decision 012: the engine's sort of 64-bit keys was n log n and 14% of a detection).
+ * The order of a conflict's windows (largest load first, ties by lower id) on typed arrays, by counting and radix
+ * sorts (decision 012, third pass). Each load is a positive double, whose bits rise with its value; inverted, its high
+ * word (sign, exponent and the top 20 bits of the mantissa) and its low word are two 32-bit keys whose ascending order
+ * is the loads' descending order. The positions start in id order (they usually are already: then nothing is done for
+ * it, otherwise a radix sort of the ids' bits puts them there). A stable counting pass over the top bits of the high
+ * words' spread (about one bucket per position) follows; each bucket is finished on its own: a small one by insertion
+ * sort, a large one by a stable radix sort of the high word and then, among equal high words whose loads differ,
+ * insertion sort or a stable radix sort of the low word. Loads that are exactly equal therefore keep their id order.
+ * Each radix sort goes least significant byte first and skips bytes in which all keys agree. Linear in the windows
+ * (insertion sort only within buckets of at most 48); no comparison sort of the whole list unless a load is not > 0.
  */
+
+/** At most 2^16 buckets in the counting pass. */
+const BUCKET_BITS = 16;
 
 /** Scratch arrays for orderByLoadDesc, reused from conflict to conflict; grown on demand. */
 export interface LoadOrderScratch {
+  /** Per position: the inverted high word of its load. */
   keys: Uint32Array;
+  /** Per position: the inverted low word of its load. */
+  low: Uint32Array;
+  /** Per position: the high and low word of its id's sort key (only when the ids are not in position order). */
+  idHigh: Uint32Array;
+  idLow: Uint32Array;
   order: Int32Array;
   spare: Int32Array;
-  /** A histogram of 256 counts per byte of the key. */
+  /** A histogram of 256 counts per byte of a key. */
   counts: Int32Array;
+  /** The counting pass's bucket boundaries (2^BUCKET_BITS + 1). */
+  bucketStart: Int32Array;
 }
 
 /** Returns scratch for orderings of at most `capacity` positions. */
 export function loadOrderScratch(capacity: number): LoadOrderScratch {
   const n = Math.max(1, capacity);
-  return { keys: new Uint32Array(n), order: new Int32Array(n), spare: new Int32Array(n), counts: new Int32Array(4 * 256) };
+  return {
+    keys: new Uint32Array(n),
+    low: new Uint32Array(n),
+    idHigh: new Uint32Array(n),
+    idLow: new Uint32Array(n),
+    order: new Int32Array(n),
+    spare: new Int32Array(n),
+    counts: new Int32Array(4 * 256),
+    bucketStart: new Int32Array((1 << BUCKET_BITS) + 1),
+  };
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const INSERTION = 16;
+/** Groups of equal high words up to this size are ordered by insertion sort, larger ones by a radix sort of the low word. */
+const SMALL_GROUP = 48;
 
 /** True when position x goes before position y: larger load first, then lower id. */
 function before(load: Float64Array, id: Float64Array, x: number, y: number): boolean {
@@ -32,24 +58,27 @@ function before(load: Float64Array, id: Float64Array, x: number, y: number): boo
   return lx > ly || (lx === ly && id[x]! < id[y]!);
 }
 
+/** Insertion sort of the positions `a[lo..hi)` by load descending, then id ascending (stable). */
+function insertionSortRange(a: Int32Array, lo: number, hi: number, load: Float64Array, id: Float64Array): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    for (; j >= lo; j--) {
+      const y = a[j]!;
+      if (!before(load, id, x, y)) break;
+      a[j + 1] = y;
+    }
+    a[j + 1] = x;
+  }
+}
+
 /**
  * Sorts the positions `a[lo..hi)` by load descending, then id ascending, stably; `b` is scratch as long as `a`.
- * Insertion sort on blocks of 16, then bottom-up merges; the result is written back into `a`.
+ * Insertion sort on blocks of 16, then bottom-up merges; the result is written back into `a`. Only for loads that
+ * are not all > 0, whose bits do not rise with their value.
  */
 function mergeSortRange(a: Int32Array, b: Int32Array, lo: number, hi: number, load: Float64Array, id: Float64Array): void {
-  for (let s = lo; s < hi; s += INSERTION) {
-    const e = Math.min(s + INSERTION, hi);
-    for (let i = s + 1; i < e; i++) {
-      const x = a[i]!;
-      let j = i - 1;
-      for (; j >= s; j--) {
-        const y = a[j]!;
-        if (!before(load, id, x, y)) break;
-        a[j + 1] = y;
-      }
-      a[j + 1] = x;
-    }
-  }
+  for (let s = lo; s < hi; s += INSERTION) insertionSortRange(a, s, Math.min(s + INSERTION, hi), load, id);
   let src = a;
   let dst = b;
   for (let width = INSERTION; width < hi - lo; width *= 2) {
@@ -77,67 +106,167 @@ function mergeSortRange(a: Int32Array, b: Int32Array, lo: number, hi: number, lo
     src = dst;
     dst = swap;
   }
-  if (src !== a) a.set(src.subarray(lo, hi), lo);
+  if (src !== a) for (let j = lo; j < hi; j++) a[j] = src[j]!;
 }
 
 /**
- * Returns the positions 0..count-1 ordered by `load` descending, then `id` ascending (the view `order` of the
- * scratch, valid until its next use). Loads must be comparable numbers; any load that is not > 0 (0, -0, negative,
- * NaN) sends the whole list through a comparison sort instead of the radix sort.
- * Edge: equal loads are ordered by id whatever their positions; count 0 gives an empty view.
+ * Stable radix sort (least significant byte first) of the positions `a[lo..hi)` by `key[position]` ascending; `b` is
+ * scratch as long as `a`, the result is in `a`. Bytes in which all keys of the range agree are skipped.
  */
-export function orderByLoadDesc(load: Float64Array, id: Float64Array, count: number, scratch: LoadOrderScratch): Int32Array {
-  if (scratch.order.length < count) Object.assign(scratch, loadOrderScratch(Math.max(count, 2 * scratch.order.length)));
-  const { keys, order, spare, counts } = scratch;
-  let positive = LITTLE_ENDIAN;
-  for (let j = 0; j < count && positive; j++) positive = load[j]! > 0;
-  if (!positive) {
-    for (let j = 0; j < count; j++) order[j] = j;
-    mergeSortRange(order, spare, 0, count, load, id);
-    return order.subarray(0, count);
-  }
-  // The high word of each load (little-endian: the second word); a positive double's bits rise with it.
-  const loadWords = new Uint32Array(load.buffer, load.byteOffset, 2 * count);
+function radixRange(a: Int32Array, b: Int32Array, lo: number, hi: number, key: Uint32Array, counts: Int32Array): void {
   counts.fill(0);
-  for (let j = 0; j < count; j++) {
-    const key = ~loadWords[2 * j + 1]! >>> 0;
-    keys[j] = key;
-    counts[key & 255]!++;
-    counts[256 + ((key >>> 8) & 255)]!++;
-    counts[512 + ((key >>> 16) & 255)]!++;
-    counts[768 + (key >>> 24)]!++;
-    order[j] = j;
+  for (let j = lo; j < hi; j++) {
+    const k = key[a[j]!]!;
+    counts[k & 255]!++;
+    counts[256 + ((k >>> 8) & 255)]!++;
+    counts[512 + ((k >>> 16) & 255)]!++;
+    counts[768 + (k >>> 24)]!++;
   }
-  let src = order;
-  let dst = spare;
+  const n = hi - lo;
+  const first = key[a[lo]!]!;
+  let src = a;
+  let dst = b;
   for (let digit = 0; digit < 4; digit++) {
     const base = digit * 256;
     const shift = digit * 8;
     // All keys agree in this byte: the pass would not move anything.
-    if (counts[base + ((keys[0]! >>> shift) & 255)] === count) continue;
-    let sum = 0;
+    if (counts[base + ((first >>> shift) & 255)] === n) continue;
+    let sum = lo;
     for (let d = base; d < base + 256; d++) {
       const c = counts[d]!;
       counts[d] = sum;
       sum += c;
     }
-    for (let j = 0; j < count; j++) {
+    for (let j = lo; j < hi; j++) {
       const p = src[j]!;
-      dst[counts[base + ((keys[p]! >>> shift) & 255)]!++] = p;
+      dst[counts[base + ((key[p]! >>> shift) & 255)]!++] = p;
     }
     const swap = src;
     src = dst;
     dst = swap;
   }
-  if (src !== order) order.set(src.subarray(0, count));
-  // Neighbours whose high words are equal: order them exactly.
-  let g = 0;
-  while (g < count) {
-    const key = keys[order[g]!]!;
+  if (src !== a) for (let j = lo; j < hi; j++) a[j] = src[j]!;
+}
+
+/**
+ * Puts the positions `order[0..count)` (0..count-1 on entry) in id order by a radix sort of a 64-bit key per id whose
+ * ascending order is the ids' (negative ids inverted, others with the sign bit set). Equal ids keep position order.
+ */
+function orderById(id: Float64Array, count: number, scratch: LoadOrderScratch): void {
+  const { idHigh: keys, idLow, order, spare, counts } = scratch;
+  const words = new Uint32Array(id.buffer, id.byteOffset, 2 * count);
+  for (let j = 0; j < count; j++) {
+    let hi = words[2 * j + 1]!;
+    let lo = words[2 * j]!;
+    // -0 sorts as 0, as the comparison sees them.
+    if (hi === 0x8000_0000 && lo === 0) hi = 0;
+    if (hi >>> 31 === 1) {
+      hi = ~hi;
+      lo = ~lo;
+    } else hi |= 0x8000_0000;
+    keys[j] = hi >>> 0;
+    idLow[j] = lo >>> 0;
+  }
+  radixRange(order, spare, 0, count, idLow, counts);
+  radixRange(order, spare, 0, count, keys, counts);
+}
+
+/**
+ * Orders `order[lo..hi)`, whose high words are already in order (ascending key) and whose equal loads are in id order,
+ * completely: neighbours whose high words are equal but whose loads differ go by their low word, by insertion sort in
+ * small groups and by a stable radix sort of the low word in larger ones.
+ */
+function equalHighWords(scratch: LoadOrderScratch, lo: number, hi: number, load: Float64Array, id: Float64Array): void {
+  const { keys, low, order, spare, counts } = scratch;
+  let g = lo;
+  while (g < hi) {
+    const p = order[g]!;
+    const key = keys[p]!;
+    const firstLow = low[p]!;
+    let same = true;
     let e = g + 1;
-    while (e < count && keys[order[e]!] === key) e++;
-    if (e - g > 1) mergeSortRange(order, spare, g, e, load, id);
+    for (; e < hi; e++) {
+      const q = order[e]!;
+      if (keys[q] !== key) break;
+      if (low[q] !== firstLow) same = false;
+    }
+    if (!same) {
+      if (e - g <= SMALL_GROUP) insertionSortRange(order, g, e, load, id);
+      else radixRange(order, spare, g, e, low, counts);
+    }
     g = e;
   }
-  return order.subarray(0, count);
+}
+
+/**
+ * Returns the positions 0..count-1 ordered by `load` descending, then `id` ascending (the view `order` of the
+ * scratch, valid until its next use). Loads must be comparable numbers; any load that is not > 0 (0, -0, negative,
+ * NaN) sends the whole list through a comparison sort instead of the radix sorts.
+ * Edge: equal loads are ordered by id whatever their positions; count 0 gives an empty view.
+ */
+export function orderByLoadDesc(load: Float64Array, id: Float64Array, count: number, scratch: LoadOrderScratch): Int32Array {
+  if (scratch.order.length < count) Object.assign(scratch, loadOrderScratch(Math.max(count, 2 * scratch.order.length)));
+  const { keys, low } = scratch;
+  // One pass: are all loads > 0, are the ids in position order, and the words of each load (little-endian: the high
+  // word second), inverted so that ascending means a larger load, with the least and the largest high word.
+  const loadWords = new Uint32Array(load.buffer, load.byteOffset, 2 * count);
+  let positive = LITTLE_ENDIAN;
+  let ascending = true;
+  let previousId = Number.NEGATIVE_INFINITY;
+  let least = 0xffff_ffff;
+  let most = 0;
+  for (let j = 0; j < count; j++) {
+    if (!(load[j]! > 0)) positive = false;
+    const i = id[j]!;
+    if (!(previousId < i)) ascending = false;
+    previousId = i;
+    const key = ~loadWords[2 * j + 1]! >>> 0;
+    keys[j] = key;
+    low[j] = ~loadWords[2 * j]! >>> 0;
+    if (key < least) least = key;
+    if (key > most) most = key;
+  }
+  if (!positive || count < 2) {
+    const { order, spare } = scratch;
+    for (let j = 0; j < count; j++) order[j] = j;
+    mergeSortRange(order, spare, 0, count, load, id);
+    return order.subarray(0, count);
+  }
+  // One counting pass over the top bits of the keys' spread, about one bucket per position (a radix sort's passes over
+  // the bytes cost more for the few thousand windows of most conflicts); then each bucket is finished on its own.
+  const span = most - least;
+  const bits = Math.min(BUCKET_BITS, Math.max(4, 32 - Math.clz32(count - 1)));
+  const shift = Math.max(0, 32 - Math.clz32(span) - bits);
+  const buckets = (span >>> shift) + 1;
+  const { bucketStart } = scratch;
+  bucketStart.fill(0, 0, buckets + 1);
+  for (let j = 0; j < count; j++) bucketStart[((keys[j]! - least) >>> shift) + 1]!++;
+  for (let b = 0; b < buckets; b++) bucketStart[b + 1]! += bucketStart[b]!;
+  // Stable: the positions go in id order into spare (which then becomes the scratch's order).
+  const { order: byId, spare: sorted } = scratch;
+  if (ascending) {
+    for (let j = 0; j < count; j++) sorted[bucketStart[(keys[j]! - least) >>> shift]!++] = j;
+  } else {
+    for (let j = 0; j < count; j++) byId[j] = j;
+    orderById(id, count, scratch);
+    for (let j = 0; j < count; j++) {
+      const p = byId[j]!;
+      sorted[bucketStart[(keys[p]! - least) >>> shift]!++] = p;
+    }
+  }
+  scratch.order = sorted;
+  scratch.spare = byId;
+  // bucketStart[b] is now where bucket b ends.
+  for (let b = 0, from = 0; b < buckets; b++) {
+    const to = bucketStart[b]!;
+    if (to - from > 1) {
+      if (to - from <= SMALL_GROUP) insertionSortRange(sorted, from, to, load, id);
+      else {
+        radixRange(sorted, byId, from, to, keys, scratch.counts);
+        equalHighWords(scratch, from, to, load, id);
+      }
+    }
+    from = to;
+  }
+  return sorted.subarray(0, count);
 }

@@ -67,7 +67,7 @@ async function main(log: Logger, say: Logger, config: ReturnType<typeof configFr
       .begin((tx) => casesOverdueNotify(tx, now(), { deadlines: configDeadlines(config) }))
       .catch((err) => log.error({ err: (err as Error).message }, 'overdue check'));
   }, 60_000);
-  const mail = config.SMTP_URL ? outboxWorker(db.sql, smtpTransport(config.SMTP_URL), config.MAIL_FROM, log) : null;
+  const mail = config.SMTP_URL ? outboxWorker(db.sql, smtpTransport(config.SMTP_URL), config.MAIL_FROM, log, now) : null;
   if (!mail) say.info('Geen SMTP_URL: e-mail blijft in de outbox en is in de app te lezen.');
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

@@ -238,7 +238,7 @@ export async function demoSeed(sql: Sql, now: Date) {
       }
       const list = demoWindows(a, from, days, now, rand);
       windows += list.length;
-      await deliveryStore(tx, { afnemerOin: a.oin, userId: planner.id, fileName: 'demo-prognose.csv', contentType: 'text/csv', windows: list });
+      await deliveryStore(tx, { afnemerOin: a.oin, userId: planner.id, fileName: 'demo-prognose.csv', contentType: 'text/csv', windows: list, at: now });
     }
     // Maintenance on the first Tuesday evenings of each month, and a release night mid-quarter.
     const capacityManager = await userUpsert(tx, { ...LOGIUS_USERS[0]!, afnemerOin: null, passwordHash: hash });
@@ -280,7 +280,7 @@ export async function demoSeed(sql: Sql, now: Date) {
     await deliveriesBulkStore(
       tx,
       { chunks: staged.chunks, counts: [...counts].sort(([a], [b]) => a.localeCompare(b)) },
-      { userId: capacityManager.id, fileName: 'demo-prognose-vorig-jaar.csv', contentType: 'text/csv' },
+      { userId: capacityManager.id, fileName: 'demo-prognose-vorig-jaar.csv', contentType: 'text/csv', at: now },
     );
     await demoActualsSeed(
       tx,

@@ -224,13 +224,26 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('switches to English, with lang="en" on the page', async () => {
+    // <html lang> must change in the same commit as the texts: set after paint (a passive effect), it lagged a frame
+    // behind them, and a read right after the texts showed the old language (a flaky failure here). Every DOM change
+    // is checked: the pressed language button and <html lang> always agree.
+    await manager.evaluate(() => {
+      const w = window as unknown as { langMismatches: string[] };
+      w.langMismatches = [];
+      new MutationObserver(() => {
+        const shown = document.querySelector('.lang-switch__button[aria-pressed="true"]')?.getAttribute('lang');
+        if (shown && shown !== document.documentElement.lang) w.langMismatches.push(`${shown} shown, lang="${document.documentElement.lang}"`);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
     await manager.getByRole('button', { name: 'English' }).click();
     await manager.getByRole('link', { name: 'Overview' }).click();
     await manager.getByRole('heading', { name: 'Load and capacity' }).waitFor();
     expect(await manager.getAttribute('html', 'lang')).toBe('en');
     await expectAccessible(manager, '19-capacity-overview-english');
     await manager.getByRole('button', { name: 'Nederlands' }).click();
+    await manager.getByRole('link', { name: 'Overzicht' }).waitFor();
     expect(await manager.getAttribute('html', 'lang')).toBe('nl');
+    expect(await manager.evaluate(() => (window as unknown as { langMismatches: string[] }).langMismatches)).toEqual([]);
   });
 
   it('raised no uncaught errors in the pages', () => {

@@ -228,12 +228,18 @@ describe('the dashboard in Chromium', () => {
     // behind them, and a read right after the texts showed the old language (a flaky failure here). Every DOM change
     // is checked: the pressed language button and <html lang> always agree.
     await manager.evaluate(() => {
-      const w = window as unknown as { langMismatches: string[] };
-      w.langMismatches = [];
-      new MutationObserver(() => {
-        const shown = document.querySelector('.lang-switch__button[aria-pressed="true"]')?.getAttribute('lang');
-        if (shown && shown !== document.documentElement.lang) w.langMismatches.push(`${shown} shown, lang="${document.documentElement.lang}"`);
-      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      // Inside the page (tests/ is compiled without the DOM's types).
+      const g = globalThis as unknown as {
+        document: { documentElement: { lang: string }; body: unknown; querySelector(s: string): { getAttribute(n: string): string | null } | null };
+        MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
+        langMismatches: string[];
+      };
+      g.langMismatches = [];
+      new g.MutationObserver(() => {
+        const shown = g.document.querySelector('.lang-switch__button[aria-pressed="true"]')?.getAttribute('lang');
+        const lang = g.document.documentElement.lang;
+        if (shown && shown !== lang) g.langMismatches.push(`${shown} shown, lang="${lang}"`);
+      }).observe(g.document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     });
     await manager.getByRole('button', { name: 'English' }).click();
     await manager.getByRole('link', { name: 'Overview' }).click();
@@ -243,7 +249,7 @@ describe('the dashboard in Chromium', () => {
     await manager.getByRole('button', { name: 'Nederlands' }).click();
     await manager.getByRole('link', { name: 'Overzicht' }).waitFor();
     expect(await manager.getAttribute('html', 'lang')).toBe('nl');
-    expect(await manager.evaluate(() => (window as unknown as { langMismatches: string[] }).langMismatches)).toEqual([]);
+    expect(await manager.evaluate(() => (globalThis as unknown as { langMismatches: string[] }).langMismatches)).toEqual([]);
   });
 
   it('raised no uncaught errors in the pages', () => {

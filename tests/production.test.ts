@@ -53,9 +53,10 @@ beforeAll(async () => {
   who = await standardActors(sql);
   port = await freePort();
   expect(existsSync(join(SERVER_DIST, 'index.js')), 'server/dist/index.js is built').toBe(true);
-  // Plain node on the bundle: no --import tsx, no loader of any kind.
+  // Plain node on the bundle: no --import tsx, no loader of any kind. TEST_NOW far from today: the built server must
+  // ignore it (the upload below, dated from Date.now(), would be outside the horizon of a server that read it).
   server = spawn(process.execPath, [join(SERVER_DIST, 'index.js')], {
-    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: pg.url, PORT: String(port), DEMO: '0', LOG_LEVEL: 'info' },
+    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: pg.url, PORT: String(port), DEMO: '0', LOG_LEVEL: 'info', TEST_NOW: '2099-06-01T12:00:00+02:00' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (d: Buffer) => {
@@ -81,7 +82,7 @@ afterAll(async () => {
 });
 
 describe('the built server', () => {
-  it('parses an upload in its own bundled CPU worker and stores it', async () => {
+  it("parses an upload in its own bundled CPU worker and stores it, on the machine's clock whatever TEST_NOW says", async () => {
     const res = await fetch(`${base}/api/v1/prognoses`, {
       method: 'POST',
       headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' },

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,14 +147,20 @@ export function serverRun(now: () => Date): void {
   });
 }
 
-/** Whether this module is the file node was started with (node server/dist/index.js, tsx server/src/index.ts). */
+/**
+ * Whether this module runs the process: false only when node was started with another file (a test entry such as
+ * tests/helpers/server-process.ts, which calls serverRun with its own clock). `node server/dist/index.js`,
+ * `tsx server/src/index.ts`, `tsx watch`, or a launcher that leaves no file in argv[1] (a directory, `node -e`) start
+ * the server as before, so a production process never stays silently idle.
+ */
 function processEntryIs(): boolean {
   const started = process.argv[1];
-  if (!started) return false;
+  if (!started) return true;
   try {
-    return realpathSync(started) === realpathSync(fileURLToPath(import.meta.url));
+    const entry = realpathSync(started);
+    return !statSync(entry).isFile() || entry === realpathSync(fileURLToPath(import.meta.url));
   } catch {
-    return false;
+    return true;
   }
 }
 

@@ -70,7 +70,8 @@ export async function yearDatabaseCreate(name: string): Promise<YearDatabase> {
   }
   await sql.begin(async (tx) => {
     for (const oin of data.afnemers) await afnemerUpsert(tx, { oin, name: `Afnemer ${oin.slice(-6)}` });
-    for (const [oin, windows] of byAfnemer) await deliveryStore(tx, { afnemerOin: oin, userId: manager.id, fileName: null, contentType: 'text/csv', windows });
+    for (const [oin, windows] of byAfnemer)
+      await deliveryStore(tx, { afnemerOin: oin, userId: manager.id, fileName: null, contentType: 'text/csv', windows, at: new Date() });
     // On the date of the newest stored profile, so it replaces that one, and (as the only date) holds all year.
     const [newest] = await tx<{ date: string }[]>`select max(effective_from)::text as date from capacity_profiles`;
     await capacityProfileSet(tx, { ratesPerHour: [...data.profile], threshold: 1, warningLevel: 0.8, userId: manager.id, effectiveFrom: newest!.date });

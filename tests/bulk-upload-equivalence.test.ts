@@ -82,7 +82,7 @@ async function referenceUpload(csv: string, userId: number) {
   await reference.sql.begin(async (tx) => {
     const span: { from: number; to: number }[] = [];
     for (const [afnemerOin, windows] of [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      const { affected } = await deliveryStore(tx, { afnemerOin, userId, fileName: null, contentType: 'text/csv', windows });
+      const { affected } = await deliveryStore(tx, { afnemerOin, userId, fileName: null, contentType: 'text/csv', windows, at: reference.clock.now });
       if (affected) span.push(...affected);
     }
     if (span.length > 0) await conflictsRecompute(tx, span, reference.clock.now, 'Nieuwe aanlevering');
@@ -95,7 +95,7 @@ async function referenceUploadFor(csv: string, userId: number, afnemerOin: strin
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors.slice(0, 3)));
   await reference.sql.begin(async (tx) => {
     const windows = parsed.rows.map((r) => r.window);
-    const { affected } = await deliveryStore(tx, { afnemerOin, userId, fileName: null, contentType: 'text/csv', windows });
+    const { affected } = await deliveryStore(tx, { afnemerOin, userId, fileName: null, contentType: 'text/csv', windows, at: reference.clock.now });
     if (affected && affected.length > 0) await conflictsRecompute(tx, affected, reference.clock.now, 'Nieuwe aanlevering');
   });
 }

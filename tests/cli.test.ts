@@ -1,4 +1,8 @@
-/** The command line (`pnpm cli`), run as a real process against a test database. */
+/**
+ * The command line (`pnpm cli`), run as a real process against a test database. On the machine's clock: the CLI is
+ * an operator's command like the production server and takes no other clock, so the token times it writes are
+ * compared with Date.now() and the app's clock is moved to them (see below), not to TEST_NOW.
+ */
 import { spawnSync } from 'node:child_process';
 import { tokenHash } from '@cd/server/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

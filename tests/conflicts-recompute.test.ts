@@ -34,7 +34,7 @@ function window(afnemer: string, kenmerk: string, start: number, hours: number, 
 }
 
 async function deliver(sql: Sql, afnemer: string, windows: NewSendWindow[]) {
-  await sql.begin((tx) => deliveryStore(tx, { afnemerOin: afnemer, userId, fileName: null, contentType: 'text/csv', windows }));
+  await sql.begin((tx) => deliveryStore(tx, { afnemerOin: afnemer, userId, fileName: null, contentType: 'text/csv', windows, at: now }));
 }
 
 interface StoredRow {
@@ -160,8 +160,9 @@ describe('conflictsRecompute of everything served from the planning cache', () =
         fileName: null,
         contentType: 'text/csv',
         windows: [window(OIN_B, 'B-OKT', OCTOBER + H, 3, 15_000), window(OIN_B, 'B-JUNI', Date.UTC(2027, 5, 9, 9), 1, 2000)],
+        at: now,
       });
-      await sendWindowCancel(tx, idOf.get('A-MAART')!, userId);
+      await sendWindowCancel(tx, idOf.get('A-MAART')!, userId, now);
     };
     const viaCache = await conflictsAfter(change, cache);
     const viaRead = await conflictsAfter(change);
@@ -181,7 +182,14 @@ describe('conflictsRecompute of everything served from the planning cache', () =
       const cacheB = planningCache();
       await cacheB.get(other);
       await other.begin((tx) =>
-        deliveryStore(tx, { afnemerOin: OIN_B, userId, fileName: null, contentType: 'text/csv', windows: [window(OIN_B, 'B-AUG', AUGUST + H, 2, 6000)] }),
+        deliveryStore(tx, {
+          afnemerOin: OIN_B,
+          userId,
+          fileName: null,
+          contentType: 'text/csv',
+          windows: [window(OIN_B, 'B-AUG', AUGUST + H, 2, 6000)],
+          at: now,
+        }),
       );
       expect((await cacheB.get(other)).windows.some((w) => w.kenmerk === 'B-AUG')).toBe(true);
     } finally {

@@ -3,7 +3,9 @@ import { rm } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { createSql, migrate, startEmbeddedPostgres, type EmbeddedServer, type Sql } from '@cd/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutchCsv } from './helpers/files.js';
+import { e2eNowMs } from './helpers/e2e-clock.js';
+import { dutchCsv, dutchCsvDate } from './helpers/files.js';
+import { REPO_ROOT, serverOnTestClock } from './helpers/server-on-test-clock.js';
 import { standardActors } from './helpers/test-db.js';
 
 // Its own PostgreSQL, because this file stops and starts it; the other test files keep theirs.
@@ -32,11 +34,9 @@ beforeAll(async () => {
   who = await standardActors(sql);
   await sql`update capacity_profiles set rates_per_hour = array_fill(4000::float8, array[168])`;
   const port = await freePort();
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
-    cwd: new URL('..', import.meta.url).pathname,
-    env: { ...process.env, DATABASE_URL: pg.url, PORT: String(port), DEMO: '0', LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // On the tests' clock (the horizon of the wide upload below is counted from it), from the sources.
+  const { args, env } = serverOnTestClock({ DATABASE_URL: pg.url, PORT: String(port), DEMO: '0', LOG_LEVEL: 'silent' });
+  server = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   server.stderr!.on('data', (d: Buffer) => {
     serverErrors += String(d);
   });
@@ -60,11 +60,13 @@ afterAll(async () => {
   await rm(DATA_DIR, { recursive: true, force: true });
 });
 
+/** A month after today on the tests' clock (the server's clock too). */
+const ROW_DAY = dutchCsvDate(e2eNowMs(), 30);
 const rows = (prefix: string, n: number) =>
   Array.from(
     { length: n },
     (_, i) =>
-      `${prefix}-${i};x;Brief;03-02-2027 ${String(8 + (i % 10)).padStart(2, '0')}:00;03-02-2027 ${String(9 + (i % 10)).padStart(2, '0')}:00;${100 + i};concept`,
+      `${prefix}-${i};x;Brief;${ROW_DAY} ${String(8 + (i % 10)).padStart(2, '0')}:00;${ROW_DAY} ${String(9 + (i % 10)).padStart(2, '0')}:00;${100 + i};concept`,
   );
 
 /** Every stored delivery has exactly its windows' revisions: nothing half-stored. */
@@ -102,8 +104,9 @@ describe('faults', () => {
 
   it('keeps serving other users while an upload over the whole planning horizon is parsed, stored and recomputed', async () => {
     const DAY = 86_400_000;
-    const first = Date.now() - 364 * DAY;
-    const last = Date.now() + 1824 * DAY;
+    // The whole horizon of the server's clock, which is the tests' (a day's margin at each end).
+    const first = e2eNowMs() - 364 * DAY;
+    const last = e2eNowMs() + 1824 * DAY;
     const n = 20_000;
     const lines = Array.from({ length: n }, (_, i) => {
       const start = Math.floor((first + ((last - first) * i) / (n - 1)) / 900_000) * 900_000;

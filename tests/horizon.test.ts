@@ -212,7 +212,14 @@ function win(kenmerk: string, start: number, hours: number, volume: number): New
 }
 async function deliver(sql: Sql, afnemerOin: string, windows: NewSendWindow[]) {
   return sql.begin(async (tx) => {
-    const { affected } = await deliveryStore(tx, { afnemerOin, userId: who.plannerA.user.id, fileName: null, contentType: 'text/csv', windows });
+    const { affected } = await deliveryStore(tx, {
+      afnemerOin,
+      userId: who.plannerA.user.id,
+      fileName: null,
+      contentType: 'text/csv',
+      windows,
+      at: t.clock.now,
+    });
     return affected ? conflictsRecompute(tx, affected, t.clock.now, `test ${seq++}`) : null;
   });
 }

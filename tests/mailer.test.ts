@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { notify, usersByRole } from '@cd/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboxDeliver, smtpTransport } from '../server/src/services/mailer.js';
+import { outboxDeliver, outboxWorker, smtpTransport } from '../server/src/services/mailer.js';
 import { smtpServerStart } from './helpers/smtp-server.js';
 import { standardActors, testDatabase, type TestContext } from './helpers/test-db.js';
 
@@ -54,5 +54,33 @@ describe('outboxDeliver', () => {
     } finally {
       await smtp.close();
     }
+  });
+});
+
+describe('outboxWorker', () => {
+  it("delivers on the app's clock: mail queued at the app's now goes out at the next tick, whatever the machine's clock says", async () => {
+    // Years after the machine's clock: on that clock this mail would not be due yet, and would never go.
+    const now = new Date('2099-03-01T09:00:00Z');
+    await t.sql.begin(async (tx) => {
+      const planners = await usersByRole(tx, ['planner'], null);
+      await notify(tx, planners, { conflictId: null, title: 'Termijn verstreken', body: 'Een stap is over de termijn.' }, now);
+    });
+    const sent: string[] = [];
+    const worker = outboxWorker(
+      t.sql,
+      { sendMail: async (m: { to: string; subject: string }) => sent.push(`${m.to} ${m.subject}`) },
+      'dashboard@logius.example',
+      { error: () => {} },
+      () => new Date(now.getTime() + 1000),
+      20,
+    );
+    try {
+      for (let i = 0; i < 100 && sent.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      await worker.stop();
+    }
+    expect(sent.sort()).toEqual(['planner@a.example Termijn verstreken', 'planner@b.example Termijn verstreken']);
+    const rows = await t.sql<{ sentAt: Date | null }[]>`select sent_at from outbox where subject = 'Termijn verstreken'`;
+    expect(rows.map((r) => r.sentAt?.getTime())).toEqual([now.getTime() + 1000, now.getTime() + 1000]);
   });
 });

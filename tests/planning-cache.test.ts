@@ -39,7 +39,7 @@ function window(afnemer: string, kenmerk: string, hour: number, volume: number):
 }
 
 function store(sql: Sql, afnemer: string, windows: NewSendWindow[]) {
-  return sql.begin((tx) => deliveryStore(tx, { afnemerOin: afnemer, userId, fileName: null, contentType: 'text/csv', windows }));
+  return sql.begin((tx) => deliveryStore(tx, { afnemerOin: afnemer, userId, fileName: null, contentType: 'text/csv', windows, at: t.clock.now }));
 }
 
 const sorted = (ws: Iterable<PlanWindow>) => [...ws].sort((a, b) => a.id - b.id);
@@ -84,7 +84,7 @@ describe('planning cache', () => {
 
     // Cancelled: gone from the inputs.
     const a2 = second.windows.find((w) => w.kenmerk === 'a2')!;
-    await t.sql.begin((tx) => sendWindowCancel(tx, a2.id, userId));
+    await t.sql.begin((tx) => sendWindowCancel(tx, a2.id, userId, t.clock.now));
     const third = await expectUpToDate(cache);
     expect(third.byId.has(a2.id)).toBe(false);
 
@@ -114,7 +114,7 @@ describe('planning cache', () => {
       let changed!: () => void;
       const hasChanged = new Promise<void>((r) => (changed = r));
       const done = t.sql.begin(async (tx) => {
-        await deliveryStore(tx, { afnemerOin: oin, userId, fileName: null, contentType: 'text/csv', windows: [window(oin, kenmerk, 1, 11)] });
+        await deliveryStore(tx, { afnemerOin: oin, userId, fileName: null, contentType: 'text/csv', windows: [window(oin, kenmerk, 1, 11)], at: t.clock.now });
         changed();
         await mayCommit;
       });
@@ -191,7 +191,7 @@ describe('planning cache', () => {
             const ids = (await t.sql<{ id: number }[]>`select id::int from send_windows order by id`).map((r) => r.id);
             if (ids.length === 0) continue;
             const id = ids[o.pick % ids.length]!;
-            if (o.kind === 'cancel') await t.sql.begin((tx) => sendWindowCancel(tx, id, userId));
+            if (o.kind === 'cancel') await t.sql.begin((tx) => sendWindowCancel(tx, id, userId, t.clock.now));
             else {
               await t.sql`delete from send_window_revisions where window_id = ${id}`;
               await t.sql`delete from send_windows where id = ${id}`;

@@ -50,10 +50,11 @@ beforeAll(async () => {
         window('starts-at-to', 20, 22),
         window('cancelled', 12, 13),
       ],
+      at: t.clock.now,
     }),
   );
   for (const r of await t.sql<{ id: number; kenmerk: string }[]>`select id::int, kenmerk from send_windows`) ids.set(r.kenmerk, r.id);
-  await t.sql.begin((tx) => sendWindowCancel(tx, ids.get('cancelled')!, userId));
+  await t.sql.begin((tx) => sendWindowCancel(tx, ids.get('cancelled')!, userId, t.clock.now));
   await t.sql.begin(async (tx) => {
     await maintenanceCreate(tx, { start: new Date(BASE), end: new Date(FROM), factor: 0, reason: 'tot from', kind: 'onderhoud' }, userId);
     await maintenanceCreate(tx, { start: new Date(TO - H), end: new Date(TO + H), factor: 0.5, reason: 'over to', kind: 'onderhoud' }, userId);
@@ -90,7 +91,7 @@ describe('planningInputsInRange', () => {
   it('reads only the windows changed since a version, cancelled ones included, when asked for them', async () => {
     const version = await planningVersion(t.sql);
     expect((await planningInputsInRange(t.sql, 0, Date.UTC(9999, 0, 1), { windowsChangedSince: version })).windows).toEqual([]);
-    await t.sql.begin((tx) => sendWindowCancel(tx, ids.get('inside')!, userId));
+    await t.sql.begin((tx) => sendWindowCancel(tx, ids.get('inside')!, userId, t.clock.now));
     const changed = await planningInputsInRange(t.sql, 0, Date.UTC(9999, 0, 1), { windowsChangedSince: version });
     expect(changed.windows.map((w) => [w.id, w.status])).toEqual([[ids.get('inside'), 'geannuleerd']]);
     expect((await planningInputsInRange(t.sql, FROM, TO)).windows.map((w) => w.kenmerk)).toEqual(['across-to']);

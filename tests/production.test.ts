@@ -1,6 +1,9 @@
 // The built server (server/dist, built by the globalSetup tests/helpers/server-build.ts) run as production runs
 // it: `node server/dist/index.js`, no tsx, stdout a pipe. Probes, unknown API paths, its logs and a graceful
 // SIGTERM, on its own PostgreSQL, because this file stops and starts it.
+// On the machine's clock, not the tests' (TEST_NOW): this is the production artifact, and a production server never
+// takes another clock (server/src/index.ts passes the real one; tests/e2e/clock.test.ts checks it never reads
+// TEST_NOW). So the dates this file sends are counted from Date.now(), as that server counts its planning horizon.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -9,7 +12,7 @@ import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { createSql, migrate, startEmbeddedPostgres, type EmbeddedServer, type Sql } from '@cd/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dutchCsv } from './helpers/files.js';
+import { dutchCsv, dutchCsvDate } from './helpers/files.js';
 import { SERVER_DIST } from './helpers/server-build.js';
 import { standardActors } from './helpers/test-db.js';
 
@@ -50,9 +53,10 @@ beforeAll(async () => {
   who = await standardActors(sql);
   port = await freePort();
   expect(existsSync(join(SERVER_DIST, 'index.js')), 'server/dist/index.js is built').toBe(true);
-  // Plain node on the bundle: no --import tsx, no loader of any kind.
+  // Plain node on the bundle: no --import tsx, no loader of any kind. TEST_NOW far from today: the built server must
+  // ignore it (the upload below, dated from Date.now(), would be outside the horizon of a server that read it).
   server = spawn(process.execPath, [join(SERVER_DIST, 'index.js')], {
-    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: pg.url, PORT: String(port), DEMO: '0', LOG_LEVEL: 'info' },
+    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: pg.url, PORT: String(port), DEMO: '0', LOG_LEVEL: 'info', TEST_NOW: '2099-06-01T12:00:00+02:00' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (d: Buffer) => {
@@ -78,11 +82,14 @@ afterAll(async () => {
 });
 
 describe('the built server', () => {
-  it('parses an upload in its own bundled CPU worker and stores it', async () => {
+  it("parses an upload in its own bundled CPU worker and stores it, on the machine's clock whatever TEST_NOW says", async () => {
     const res = await fetch(`${base}/api/v1/prognoses`, {
       method: 'POST',
       headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' },
-      body: dutchCsv(['BUILT-1;x;Brief;01-09-2027 10:00;01-09-2027 11:00;1.250;concept', 'BUILT-2;x;Brief;02-09-2027 10:00;02-09-2027 12:00;500;definitief']),
+      body: dutchCsv([
+        `BUILT-1;x;Brief;${dutchCsvDate(Date.now(), 30)} 10:00;${dutchCsvDate(Date.now(), 30)} 11:00;1.250;concept`,
+        `BUILT-2;x;Brief;${dutchCsvDate(Date.now(), 31)} 10:00;${dutchCsvDate(Date.now(), 31)} 12:00;500;definitief`,
+      ]),
     });
     expect(res.status, await res.clone().text()).toBe(201);
     const rows = await sql<{ kenmerk: string; n: number }[]>`

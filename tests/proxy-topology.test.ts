@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SSE_HEARTBEAT_MS } from '../server/src/routes/events.js';
-import { dutchCsv } from './helpers/files.js';
+import { dutchCsv, dutchCsvDate } from './helpers/files.js';
 import { standardActors, type TestContext, testDatabase } from './helpers/test-db.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -27,12 +27,16 @@ let prefix = '';
 
 /**
  * How a replica is started: the built server (`pnpm build` → server/dist/index.js) when it exists, as in the image;
- * otherwise the sources through tsx.
+ * otherwise the sources through tsx. Either way on the machine's clock, as in production (a production server never
+ * takes another clock): the dates this file uploads are counted from Date.now() (see day), not from TEST_NOW.
  */
 function serverCommand(): string[] {
   const built = join(ROOT, 'server', 'dist', 'index.js');
   return existsSync(built) ? [built] : ['--import', 'tsx', join(ROOT, 'server', 'src', 'index.ts')];
 }
+
+/** The day `n` days after today on the machine's clock, the replicas' clock (a fixed date would leave the horizon one day). */
+const day = (n: number) => dutchCsvDate(Date.now(), n);
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -190,7 +194,7 @@ describe('nginx from deploy/nginx.conf in front of two server processes', () => 
         fetch(`${other.base}/api/v1/prognoses`, {
           method: 'POST',
           headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' },
-          body: dutchCsv([`${kenmerk};x;Brief;01-02-2027 10:00;01-02-2027 11:00;100;concept`]),
+          body: dutchCsv([`${kenmerk};x;Brief;${day(30)} 10:00;${day(30)} 11:00;100;concept`]),
         });
       // A first upload warms the other process (its worker threads start on first use); the second is measured.
       expect((await upload('T-0')).status).toBe(201);
@@ -260,7 +264,7 @@ describe('nginx from deploy/nginx.conf in front of two server processes', () => 
       fetch(`${proxy}/api/v1/prognoses`, {
         method: 'POST',
         headers: { Cookie: `cd_session=${session}`, Origin: origin, 'Content-Type': 'text/csv' },
-        body: dutchCsv([`${kenmerk};x;Brief;01-03-2027 10:00;01-03-2027 11:00;100;concept`]),
+        body: dutchCsv([`${kenmerk};x;Brief;${day(31)} 10:00;${day(31)} 11:00;100;concept`]),
       });
     expect((await write('https://kwaadwillend.example', 'C-1')).status).toBe(403);
     expect((await write(proxy, 'C-2')).status).toBe(201);
@@ -269,7 +273,7 @@ describe('nginx from deploy/nginx.conf in front of two server processes', () => 
   });
 
   it('passes an upload larger than nginx keeps in memory on to the API (through its body temp file)', async () => {
-    const rows = Array.from({ length: 1000 }, (_, i) => `G-${i};grote aanlevering;Brief;02-03-2027 10:00;02-03-2027 11:00;10;concept`);
+    const rows = Array.from({ length: 1000 }, (_, i) => `G-${i};grote aanlevering;Brief;${day(32)} 10:00;${day(32)} 11:00;10;concept`);
     const body = dutchCsv(rows);
     expect(body.length).toBeGreaterThan(16 * 1024);
     const res = await fetch(`${proxy}/api/v1/prognoses`, { method: 'POST', headers: { ...who.plannerA.headers, 'Content-Type': 'text/csv' }, body });

@@ -79,6 +79,7 @@ describe('trail_append_only', () => {
             laatsteEind: null,
           },
         ],
+        at: t.clock.now,
       }),
     );
     const before = await t.sql`select * from send_window_revisions`;

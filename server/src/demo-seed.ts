@@ -6,6 +6,7 @@ import { demoIncidentsSeed } from './demo-incidents.js';
 import { mulberry32 } from './demo-random.js';
 import { conflictsRecompute } from './services/conflicts-recompute.js';
 import { amsterdamWallTimeToInstant, type NewSendWindow, type Role } from '@cd/shared';
+import { amsterdamDayNumber, amsterdamParts, DAY_MS } from '@cd/shared/time';
 import { passwordHash } from './lib/crypto.js';
 
 export const DEMO_PASSWORD = 'demo-wachtwoord';
@@ -183,8 +184,11 @@ export async function demoSeed(sql: Sql, now: Date) {
   if ((await usersCount(sql)) > 0) return null;
   const hash = await passwordHash(DEMO_PASSWORD);
   const rand = mulberry32(20180723);
-  const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const days = Math.round((Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 3, 1) - from.getTime()) / 86400_000);
+  // This month and the next two as Amsterdam's calendar has them: at 00:30 on the 1st the UTC date is still the
+  // last day of the month before. `from` is a calendar day, written as UTC midnight (see demoWindows).
+  const today = amsterdamParts(now.getTime());
+  const from = new Date(Date.UTC(today.year, today.month - 1, 1));
+  const days = Math.round((Date.UTC(today.year, today.month + 2, 1) - from.getTime()) / DAY_MS);
   let windows = 0;
   await sql.begin(async (tx) => {
     for (const u of LOGIUS_USERS) await userUpsert(tx, { ...u, afnemerOin: null, passwordHash: hash });
@@ -234,7 +238,7 @@ export async function demoSeed(sql: Sql, now: Date) {
       }
       const list = demoWindows(a, from, days, now, rand);
       windows += list.length;
-      await deliveryStore(tx, { afnemerOin: a.oin, userId: planner.id, fileName: 'demo-prognose.csv', contentType: 'text/csv', windows: list });
+      await deliveryStore(tx, { afnemerOin: a.oin, userId: planner.id, fileName: 'demo-prognose.csv', contentType: 'text/csv', windows: list, at: now });
     }
     // Maintenance on the first Tuesday evenings of each month, and a release night mid-quarter.
     const capacityManager = await userUpsert(tx, { ...LOGIUS_USERS[0]!, afnemerOin: null, passwordHash: hash });
@@ -262,8 +266,8 @@ export async function demoSeed(sql: Sql, now: Date) {
     // The year before this month: prognoses that have run, stored after the conflicts were detected (the past has
     // none to act on), with their own random stream so the coming quarter stays as it was.
     const pastRand = mulberry32(20170723);
-    const pastFrom = new Date(Math.floor(now.getTime() / 86400_000 - 365) * 86400_000);
-    const pastDays = Math.round((from.getTime() - pastFrom.getTime()) / 86400_000);
+    const pastFrom = new Date((amsterdamDayNumber(now.getTime()) - 365) * DAY_MS);
+    const pastDays = Math.round((from.getTime() - pastFrom.getTime()) / DAY_MS);
     const past = AFNEMERS.flatMap((a) => demoWindows(a, pastFrom, pastDays, now, pastRand, true));
     windows += past.length;
     // One COPY and one set-based merge for the whole year (one delivery per Afnemer), as a large upload is stored.
@@ -276,7 +280,7 @@ export async function demoSeed(sql: Sql, now: Date) {
     await deliveriesBulkStore(
       tx,
       { chunks: staged.chunks, counts: [...counts].sort(([a], [b]) => a.localeCompare(b)) },
-      { userId: capacityManager.id, fileName: 'demo-prognose-vorig-jaar.csv', contentType: 'text/csv' },
+      { userId: capacityManager.id, fileName: 'demo-prognose-vorig-jaar.csv', contentType: 'text/csv', at: now },
     );
     await demoActualsSeed(
       tx,

@@ -1,3 +1,4 @@
+import { realpathSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,13 +22,13 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 // server/src/index.ts from the sources, server/dist/index.js when built: both two folders below the root.
 const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
 
-async function main(log: Logger, say: Logger, config: ReturnType<typeof configFromEnv>) {
+async function main(log: Logger, say: Logger, config: ReturnType<typeof configFromEnv>, now: () => Date) {
   const db = await databaseOpen(config, (m) => say.info(m));
-  const backfilled = await db.sql.begin((tx) => casesBackfill(tx, new Date(), { deadlines: configDeadlines(config) }));
+  const backfilled = await db.sql.begin((tx) => casesBackfill(tx, now(), { deadlines: configDeadlines(config) }));
   if (backfilled) say.info(`Dossiers aangemaakt voor ${dutchCount(backfilled, 'open conflict', 'open conflicten')} zonder dossier.`);
   let demoUsers: string[] = [];
   if (configWantsDemo(config)) {
-    const seeded = await demoSeed(db.sql, new Date());
+    const seeded = await demoSeed(db.sql, now());
     if (seeded) say.info(`Demodata geladen: ${seeded.afnemers} Afnemers, ${seeded.windows} verzendmomenten.`);
     demoUsers = DEMO_LOGINS;
   }
@@ -36,7 +37,7 @@ async function main(log: Logger, say: Logger, config: ReturnType<typeof configFr
   const metrics = metricsCreate(db.sql);
   const app = createApp({
     sql: db.sql,
-    now: () => new Date(),
+    now,
     sessionHours: config.SESSION_HOURS,
     procedure: { deadlines: configDeadlines(config) },
     horizon: configHorizon(config),
@@ -58,15 +59,15 @@ async function main(log: Logger, say: Logger, config: ReturnType<typeof configFr
 
   // P1 incidents that used 75% of their resolution time become calamity proposals (checked every minute).
   const calamityCheck = setInterval(() => {
-    db.sql.begin((tx) => incidentsCalamityProposalsRecord(tx, new Date())).catch((err) => log.error({ err: (err as Error).message }, 'calamity check'));
+    db.sql.begin((tx) => incidentsCalamityProposalsRecord(tx, now())).catch((err) => log.error({ err: (err as Error).message }, 'calamity check'));
   }, 60_000);
   // A procedure step past its deadline: whoever must act now hears it once (checked every minute).
   const overdueCheck = setInterval(() => {
     db.sql
-      .begin((tx) => casesOverdueNotify(tx, new Date(), { deadlines: configDeadlines(config) }))
+      .begin((tx) => casesOverdueNotify(tx, now(), { deadlines: configDeadlines(config) }))
       .catch((err) => log.error({ err: (err as Error).message }, 'overdue check'));
   }, 60_000);
-  const mail = config.SMTP_URL ? outboxWorker(db.sql, smtpTransport(config.SMTP_URL), config.MAIL_FROM, log) : null;
+  const mail = config.SMTP_URL ? outboxWorker(db.sql, smtpTransport(config.SMTP_URL), config.MAIL_FROM, log, now) : null;
   if (!mail) say.info('Geen SMTP_URL: e-mail blijft in de outbox en is in de app te lezen.');
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
@@ -123,18 +124,44 @@ async function main(log: Logger, say: Logger, config: ReturnType<typeof configFr
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-let config: ReturnType<typeof configFromEnv>;
-try {
-  config = configFromEnv(process.env);
-} catch (err) {
-  // Before LOG_LEVEL is known: an error is always worth a line.
-  loggerForProcess('info').fatal((err as Error).message);
-  process.exit(2);
+/**
+ * Runs the server of this process from the environment, with `now` as the clock of the app, the demo data and the
+ * timers. The process entry below passes the machine's clock; only a test entry (tests/helpers/server-process.ts)
+ * passes another, so a test can run a real server process on the tests' clock.
+ */
+export function serverRun(now: () => Date): void {
+  let config: ReturnType<typeof configFromEnv>;
+  try {
+    config = configFromEnv(process.env);
+  } catch (err) {
+    // Before LOG_LEVEL is known: an error is always worth a line.
+    loggerForProcess('info').fatal((err as Error).message);
+    process.exit(2);
+  }
+  const log = loggerForProcess(config.LOG_LEVEL);
+  // What an operator must see whatever LOG_LEVEL says (as before pino): the address, demo accounts, start and stop.
+  const say = log.child({}, { level: 'info' });
+  main(log, say, config, now).catch((err) => {
+    say.fatal(`Starten mislukt: ${(err as Error).message}`);
+    process.exit(1);
+  });
 }
-const log = loggerForProcess(config.LOG_LEVEL);
-// What an operator must see whatever LOG_LEVEL says (as before pino): the address, demo accounts, start and stop.
-const say = log.child({}, { level: 'info' });
-main(log, say, config).catch((err) => {
-  say.fatal(`Starten mislukt: ${(err as Error).message}`);
-  process.exit(1);
-});
+
+/**
+ * Whether this module runs the process: false only when node was started with another file (a test entry such as
+ * tests/helpers/server-process.ts, which calls serverRun with its own clock). `node server/dist/index.js`,
+ * `tsx server/src/index.ts`, `tsx watch`, or a launcher that leaves no file in argv[1] (a directory, `node -e`) start
+ * the server as before, so a production process never stays silently idle.
+ */
+function processEntryIs(): boolean {
+  const started = process.argv[1];
+  if (!started) return true;
+  try {
+    const entry = realpathSync(started);
+    return !statSync(entry).isFile() || entry === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return true;
+  }
+}
+
+if (processEntryIs()) serverRun(() => new Date());

@@ -44,6 +44,7 @@ beforeAll(async () => {
       contentType: 'application/json',
       // Five weeks earlier on the dot (an earlier month, so the trend has two points), now 30% over and late.
       windows: [windowOf('A-0', base - 35 * DAY_MS, 1, 1000), windowOf('A-1', base, 2, 2000)],
+      at: e2eNow(),
     });
     await actualsStore(
       tx,

@@ -41,6 +41,7 @@ beforeAll(async () => {
           laatsteEind: null,
         },
       ],
+      at: e2eNow(),
     });
     await actualsStore(
       tx,

@@ -231,13 +231,32 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('switches to English, with lang="en" on the page', async () => {
+    // <html lang> must change in the same commit as the texts: set after paint (a passive effect), it lagged a frame
+    // behind them, and a read right after the texts showed the old language (a flaky failure here). Every DOM change
+    // is checked: the pressed language button and <html lang> always agree.
+    await manager.evaluate(() => {
+      // Inside the page (tests/ is compiled without the DOM's types).
+      const g = globalThis as unknown as {
+        document: { documentElement: { lang: string }; body: unknown; querySelector(s: string): { getAttribute(n: string): string | null } | null };
+        MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
+        langMismatches: string[];
+      };
+      g.langMismatches = [];
+      new g.MutationObserver(() => {
+        const shown = g.document.querySelector('.lang-switch__button[aria-pressed="true"]')?.getAttribute('lang');
+        const lang = g.document.documentElement.lang;
+        if (shown && shown !== lang) g.langMismatches.push(`${shown} shown, lang="${lang}"`);
+      }).observe(g.document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
     await manager.getByRole('button', { name: 'English' }).click();
     await manager.getByRole('link', { name: 'Overview' }).click();
     await manager.getByRole('heading', { name: 'Load and capacity' }).waitFor();
     expect(await manager.getAttribute('html', 'lang')).toBe('en');
     await expectAccessible(manager, '19-capacity-overview-english');
     await manager.getByRole('button', { name: 'Nederlands' }).click();
+    await manager.getByRole('link', { name: 'Overzicht' }).waitFor();
     expect(await manager.getAttribute('html', 'lang')).toBe('nl');
+    expect(await manager.evaluate(() => (globalThis as unknown as { langMismatches: string[] }).langMismatches)).toEqual([]);
   });
 
   it('raised no uncaught errors in the pages', () => {

@@ -1,4 +1,5 @@
 import { crc32, createDeflateRaw } from 'node:zlib';
+import { amsterdamDayIso, amsterdamDayNumber } from '@cd/shared/time';
 import ExcelJS from 'exceljs';
 
 export const CSV_HEADER = 'Kenmerk;Omschrijving;Berichttype;Start;Eind;Aantal_berichten;Status';
@@ -17,6 +18,12 @@ export async function xlsxFile(header: string[], rows: (string | number | Date |
   ws.getColumn(4).numFmt = 'dd-mm-yyyy hh:mm';
   ws.getColumn(5).numFmt = 'dd-mm-yyyy hh:mm';
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** `dd-mm-yyyy`, as Dutch Excel writes a date, of the Amsterdam day `days` after the day of the instant `ms`. */
+export function dutchCsvDate(ms: number, days = 0): string {
+  const [year, month, day] = amsterdamDayIso(amsterdamDayNumber(ms) + days).split('-');
+  return `${day}-${month}-${year}`;
 }
 
 /** An Excel date cell holds wall-clock time: exceljs reads and writes it as a Date with those UTC fields. */

@@ -38,6 +38,7 @@ async function merge(
   oins: string[],
   ids: number[],
   userId: number,
+  at: Date,
   version: string,
   probe = false,
 ): Promise<MergeOutcome> {
@@ -65,14 +66,14 @@ async function merge(
       insert into send_windows (afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten,
         status, vroegste_start, laatste_eind, delivery_id, updated_by, updated_at, changed_version)
       select afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at, aantal_berichten,
-        status, vroegste_start, laatste_eind, ids.id, ${userId}, now(), ${version}::bigint
+        status, vroegste_start, laatste_eind, ids.id, ${userId}, ${at}::timestamptz, ${version}::bigint
       from matched m join ids on ids.oin = m.afnemer_oin where m.window_id is null
       returning id, revision, delivery_id, updated_by, updated_at, omschrijving, berichttype, start_at, end_at,
         aantal_berichten, status, vroegste_start, laatste_eind
     ), updated as (
       update send_windows w set omschrijving = m.omschrijving, berichttype = m.berichttype, start_at = m.start_at,
         end_at = m.end_at, aantal_berichten = m.aantal_berichten, status = m.status, vroegste_start = m.vroegste_start,
-        laatste_eind = m.laatste_eind, delivery_id = ids.id, updated_by = ${userId}, updated_at = now(),
+        laatste_eind = m.laatste_eind, delivery_id = ids.id, updated_by = ${userId}, updated_at = ${at}::timestamptz,
         revision = w.revision + 1, changed_version = ${version}::bigint
       from matched m join ids on ids.oin = m.afnemer_oin
       where m.window_id is not null and w.id = m.window_id and m.differs
@@ -172,7 +173,7 @@ async function copyIn(tx: Tx, chunks: readonly string[]): Promise<void> {
 export async function deliveriesBulkStore(
   tx: Tx,
   staged: StagedDelivery,
-  d: { userId: number; fileName: string | null; contentType: string },
+  d: { userId: number; fileName: string | null; contentType: string; at: Date },
 ): Promise<BulkStoreResult> {
   const rowTotal = staged.counts.reduce((n, [, count]) => n + count, 0);
   let source: ReturnType<typeof tx>;
@@ -194,7 +195,7 @@ export async function deliveriesBulkStore(
   }
   const { ids, version } = await deliveriesOpen(tx, staged.counts, d);
   const oins = staged.counts.map(([oin]) => oin);
-  const merged = await merge(tx, source, oins, ids, d.userId, version);
+  const merged = await merge(tx, source, oins, ids, d.userId, d.at, version);
   const counts = new Map<number, { created: number; updated: number }>();
   countsAdd(counts, merged);
   return { deliveries: await deliveriesCount(tx, ids, counts), affected: merged.spans.map(([from, to]) => ({ from, to })) };
@@ -232,7 +233,7 @@ export interface BulkStream {
  * changes of that Afnemer wait for the reading too; the caller rolls the transaction back when the file turns out
  * to be invalid.
  */
-export async function deliveriesBulkStream(tx: Tx, afnemerOin: string, userId: number): Promise<BulkStream> {
+export async function deliveriesBulkStream(tx: Tx, afnemerOin: string, userId: number, at: Date): Promise<BulkStream> {
   const { ids, version } = await deliveriesOpen(tx, [[afnemerOin, 0]], { userId, fileName: null, contentType: 'text/csv' });
   await createStaging(tx);
   await tx`set local work_mem = '64MB'`;
@@ -243,7 +244,7 @@ export async function deliveriesBulkStream(tx: Tx, afnemerOin: string, userId: n
     async add(chunk) {
       if (pieces++ > 0) await tx`truncate delivery_staging`;
       await copyIn(tx, [chunk]);
-      const outcome = await merge(tx, tx`delivery_staging`, [afnemerOin], ids, userId, version, true);
+      const outcome = await merge(tx, tx`delivery_staging`, [afnemerOin], ids, userId, at, version, true);
       countsAdd(counts, outcome);
       for (const span of outcome.spans) spans.push(span);
     },

@@ -44,10 +44,12 @@ async function windowsPayload(windows: readonly NewSendWindow[]): Promise<string
  * Stores a delivery for one Afnemer: upserts its windows by kenmerk, keeps a revision of every change,
  * and records the delivery. Deliveries of the same Afnemer are serialised by an advisory lock.
  * `affected`: the old and new spans of the windows that changed, overlapping ones joined, in time order.
+ * `at` is the app's now: a window's updated_at (when it was delivered) decides the advice's tie-break against windows
+ * moved by plan changes, which are stamped on the app's clock too.
  */
 export async function deliveryStore(
   tx: Tx,
-  d: { afnemerOin: string; userId: number; fileName: string | null; contentType: string; windows: NewSendWindow[] },
+  d: { afnemerOin: string; userId: number; fileName: string | null; contentType: string; windows: NewSendWindow[]; at: Date },
 ): Promise<{ delivery: DeliveryRow; affected: { from: number; to: number }[] | null }> {
   await tx`select pg_advisory_xact_lock(hashtext('deliveries'), hashtext(${d.afnemerOin}))`;
   const [delivery] = await tx<{ id: number }[]>`
@@ -69,7 +71,7 @@ export async function deliveryStore(
       insert into send_windows as w (afnemer_oin, kenmerk, omschrijving, berichttype, start_at, end_at,
         aantal_berichten, status, vroegste_start, laatste_eind, delivery_id, updated_by, updated_at)
       select ${d.afnemerOin}, kenmerk, omschrijving, berichttype, start_at, end_at,
-        aantal_berichten, status, vroegste_start, laatste_eind, ${delivery!.id}, ${d.userId}, now()
+        aantal_berichten, status, vroegste_start, laatste_eind, ${delivery!.id}, ${d.userId}, ${d.at}::timestamptz
       from input
       on conflict (afnemer_oin, kenmerk) do update set
         omschrijving = excluded.omschrijving, berichttype = excluded.berichttype,

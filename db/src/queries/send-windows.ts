@@ -165,15 +165,15 @@ const revisionFromChanged = (tx: Tx, planChange: { id: number; source: string } 
     aantal_berichten, status, vroegste_start, laatste_eind, ${planChange?.source ?? null}::text, ${planChange?.id ?? null}::bigint
   from changed`;
 
-/** Cancels a window (status geannuleerd) as a new revision; returns the window, unchanged when already cancelled. */
-export async function sendWindowCancel(tx: Tx, id: number, userId: number): Promise<SendWindowRow | null> {
+/** Cancels a window (status geannuleerd) as a new revision at `at` (the app's now); returns the window, unchanged when already cancelled. */
+export async function sendWindowCancel(tx: Tx, id: number, userId: number, at: Date): Promise<SendWindowRow | null> {
   const [locked] = await tx<{ afnemerOin: string }[]>`select afnemer_oin from send_windows where id = ${id}`;
   if (!locked) return null;
   await tx`select pg_advisory_xact_lock(hashtext('deliveries'), hashtext(${locked.afnemerOin}))`;
   await tx`
     with changed as (
       update send_windows set status = 'geannuleerd', revision = revision + 1, updated_by = ${userId},
-        updated_at = now(), delivery_id = null
+        updated_at = ${at}, delivery_id = null
       where id = ${id} and status <> 'geannuleerd'
       returning *
     )

@@ -163,7 +163,7 @@ async function streamedStore(c: Context<AppEnv>, user: UserRow, own: string, pie
     (err: unknown) => pieces.fail(err),
   );
   const stored = await sql.begin(async (tx: Tx) => {
-    const bulk = await deliveriesBulkStream(tx, own, user.id);
+    const bulk = await deliveriesBulkStream(tx, own, user.id, now());
     for await (const chunk of pieces) await bulk.add(chunk);
     const { result, fileName, contentType } = read!;
     if (!result.ok) throw readProblem(result);
@@ -200,7 +200,7 @@ export const prognoseUpload = router.openapi(
     const { counts } = await rowAfnemers(c, user, staged.lines, staged.afnemers);
     const rowCount = staged.lines.length;
     const deliveries = await sql.begin(async (tx: Tx) => {
-      const stored = await deliveriesBulkStore(tx, { chunks: staged.chunks, counts }, { userId: user.id, fileName, contentType });
+      const stored = await deliveriesBulkStore(tx, { chunks: staged.chunks, counts }, { userId: user.id, fileName, contentType, at: now() });
       if (stored.affected.length > 0) {
         await conflictsRecompute(tx, stored.affected, now(), recomputeReason(fileName), c.get('deps').procedure, c.get('planning'));
       }

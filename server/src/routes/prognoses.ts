@@ -173,7 +173,7 @@ export const prognoses = apiRouter()
         throw new ProblemError(403, 'U kunt alleen verzendmomenten van uw eigen Afnemer annuleren.');
       }
       const cancelled = await sql.begin(async (tx: Tx) => {
-        const after = await sendWindowCancel(tx, id, user.id);
+        const after = await sendWindowCancel(tx, id, user.id, c.get('deps').now());
         if (after && after.revision !== w.revision) {
           await conflictsRecompute(
             tx,

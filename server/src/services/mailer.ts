@@ -41,14 +41,15 @@ export async function outboxDeliver(sql: Sql, transport: MailTransport, from: st
 }
 
 /**
- * Runs outboxDeliver every `intervalMs` until stopped; errors go to `log`, never fatal. stop() resolves once a
- * delivery under way has finished, so a shutdown closes the pool only after it.
+ * Runs outboxDeliver every `intervalMs` until stopped, on the app's clock `now` (the one that set next_attempt_at);
+ * errors go to `log`, never fatal. stop() resolves once a delivery under way has finished, so a shutdown closes the
+ * pool only after it.
  */
-export function outboxWorker(sql: Sql, transport: MailTransport, from: string, log: Pick<Logger, 'error'>, intervalMs = 15_000) {
+export function outboxWorker(sql: Sql, transport: MailTransport, from: string, log: Pick<Logger, 'error'>, now: () => Date, intervalMs = 15_000) {
   let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = outboxDeliver(sql, transport, from, new Date())
+    running = outboxDeliver(sql, transport, from, now())
       .then(() => {})
       .catch((err) => log.error({ err: String((err as Error).message) }, 'outbox'))
       .finally(() => {

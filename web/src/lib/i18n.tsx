@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { type MessageKey, nl } from './messages/nl';
 
 export type Lang = 'nl' | 'en';
@@ -77,7 +77,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return loaded[stored] ? stored : 'nl';
   });
   const wanted = useRef<Lang>(lang);
-  useEffect(() => {
+  // In the commit that changes the texts, not after paint: a screen reader (or a test) reading the page between the
+  // two would meet English text under lang="nl".
+  useLayoutEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   const setLang = useCallback(

@@ -92,11 +92,17 @@ describe('GET /load: actuals across plan changes', () => {
     expect((await load(who.plannerA)).actualUnannounced[14]).toBe(400);
   });
 
-  it('shows new actuals after a plan change, and the plan change after new actuals', async () => {
+  it('shows new actuals after a plan change, also when the last delivered hour stays, and the plan change after new actuals', async () => {
     t.clock.now = new Date('2027-01-11T10:05:00Z');
-    await actualsUpload([`${OIN_A};05-01-2027 14:00;600`, `${OIN_B};06-01-2027 21:00;30`]);
+    // Only an hour replaced: the range and its last delivered hour are the same, the receipt is new.
+    await actualsUpload([`${OIN_A};05-01-2027 14:00;600`]);
+    const replaced = await load(who.capacity);
+    expect([replaced.actual[14], replaced.actualUnannounced[14]]).toEqual([650, 650]);
+    expect(pairs(replaced)).toEqual(await expected(null));
+
+    t.clock.now = new Date('2027-01-11T11:05:00Z');
+    await actualsUpload([`${OIN_B};06-01-2027 21:00;30`]);
     const body = await load(who.capacity);
-    expect([body.actual[14], body.actualUnannounced[14]]).toEqual([650, 650]);
     expect(body.actualUnannounced[45]).toBe(30); // 6 January 21:00 local
     expect(pairs(body)).toEqual(await expected(null));
 

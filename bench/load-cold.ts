@@ -125,7 +125,7 @@ export async function run(options: { print?: boolean; rounds?: number } = {}) {
       await time('actualsStamp', () => actualsStamp(sql, to));
       const actuals = await time('actualsInRange jaar', () => actualsInRange(sql, from, to, null));
       const prepared = await time('loadActualsPrepare jaar', () => loadActualsPrepare({ from, to, actuals, known: to, ownAfnemer: null }));
-      await time('loadActualsOf jaar', () => loadActualsOf(prepared, inputs.windows, '1h'));
+      await time('loadActualsOf jaar', () => loadActualsOf(prepared, base, '1h'));
     }
     for (const [name, xs] of Object.entries(phases))
       log(`  ${name.padEnd(34)} ${median(xs).toFixed(1).padStart(7)} ms [${xs.map((x) => x.toFixed(0)).join(' ')}]`);

@@ -1,5 +1,5 @@
 import { actualsInRange, actualsStamp } from '@cd/db';
-import type { LoadBucketSize, PlanWindow } from '@cd/shared';
+import type { LoadBucketSize, LoadWindowsCoded } from '@cd/shared';
 import { type LoadActualsBase, loadActualsOf, loadActualsPrepare } from '@cd/shared/accuracy';
 import { HOUR_MS } from '@cd/shared/time';
 import type { Context } from 'hono';
@@ -15,11 +15,13 @@ const preparedByApp = new WeakMap<PlanningCache, ReturnType<typeof versionedMemo
  * The actual and unannounced messages per bucket as a JSON object, up to the last hour actuals were delivered for,
  * with the key it is kept under, which names the actuals it holds. The actuals are read and prepared once per state
  * of the actuals (a year of every Afnemer's hours takes a second to read and count); per version of the plan only the
- * unannounced part is computed again, from the windows.
+ * unannounced part is computed again, from the windows the load view packed.
  */
 export async function loadActualsJson(
   c: Context<AppEnv>,
-  inputs: { version: string; windows: readonly PlanWindow[] },
+  version: string,
+  /** The plan's counting windows over (at least) [from, to), of that version: the load view's base. */
+  windows: () => LoadWindowsCoded,
   from: number,
   to: number,
   bucket: LoadBucketSize,
@@ -33,7 +35,7 @@ export async function loadActualsJson(
   const range = `${from}|${to}|${scope ?? '*'}|${known}`;
   const key = `actual|${range}|${bucket}|${stamp.receivedAt}`;
   // A holder, filled only when the computation succeeds: a failed read is not remembered.
-  const held = planning.remember(inputs.version, key, () => ({ json: null as string | null }));
+  const held = planning.remember(version, key, () => ({ json: null as string | null }));
   if (held.json === null) {
     let prepared = preparedByApp.get(planning);
     if (!prepared) preparedByApp.set(planning, (prepared = versionedMemo<LoadActualsBase>(32)));
@@ -42,7 +44,7 @@ export async function loadActualsJson(
       const actuals = known > from ? await actualsInRange(sql, from, known, scope) : [];
       return loadActualsPrepare({ from, to, actuals, known, ownAfnemer: scope });
     });
-    held.json = JSON.stringify(loadActualsOf(base, inputs.windows, bucket));
+    held.json = JSON.stringify(loadActualsOf(base, windows(), bucket));
   }
   return { key, json: held.json };
 }

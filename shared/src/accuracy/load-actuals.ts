@@ -4,8 +4,7 @@
  */
 import type { LoadBucketSize } from '../planning-api.js';
 import { BUCKET_MS } from '../planning/bucket.js';
-import { windowCounts } from '../planning/load.js';
-import { loadCombine } from '../planning/load-view.js';
+import { type LoadWindowsCoded, loadCombine, loadWindowsCoded } from '../planning/load-view.js';
 import type { PlanWindow } from '../planning/types.js';
 import { HOUR_MS } from '../time/units.js';
 import { type ActualHour, accuracyHourCounts, accuracyHoursTouched } from './accuracy.js';
@@ -108,26 +107,27 @@ export function loadActualsPrepare(input: Omit<LoadActualsInput, 'windows' | 'bu
 }
 
 /**
- * Returns loadActuals of the prepared actuals against `windows`: only the unannounced part depends on them.
- * Edge: windows of Afnemers without counted hours are skipped unread beyond their Afnemer.
+ * Returns loadActuals of the prepared actuals against the counting windows (loadWindowsCoded, or a loadBase of a range
+ * that covers [from, to)): only the unannounced part depends on them. Edge: windows of Afnemers without counted
+ * hours are skipped by their code, without reading the window.
  */
-export function loadActualsOf(base: LoadActualsBase, windows: readonly PlanWindow[], bucket: LoadBucketSize): LoadActuals {
-  const { fromBucket, toBucket, known, codeOf, first, last, offset } = base;
+export function loadActualsOf(base: LoadActualsBase, windows: LoadWindowsCoded, bucket: LoadBucketSize): LoadActuals {
+  const { fromBucket, toBucket, known, first, last, offset } = base;
   const n = toBucket - fromBucket;
   const from = fromBucket * BUCKET_MS;
   const touched = new Uint8Array(base.slots);
-  let code = -1;
-  let codeAfnemer: string | null = null;
-  for (const w of windows) {
-    // Windows of one Afnemer often follow each other (one delivery): one Map lookup for each run of them.
-    if (w.afnemer !== codeAfnemer) {
-      codeAfnemer = w.afnemer;
-      code = codeOf.get(w.afnemer) ?? -1;
-    }
-    if (code < 0 || !windowCounts(w)) continue;
+  // The windows' Afnemer codes translated once into the actuals' codes (-1: no counted hours).
+  const codeOfWindows = Int32Array.from(windows.afnemers, (oin) => base.codeOf.get(oin) ?? -1);
+  const { packed, afnemerCode } = windows;
+  const span = { start: 0, end: 0 };
+  for (let k = 0; k < packed.count; k++) {
+    const code = codeOfWindows[afnemerCode[k]!]!;
+    if (code < 0) continue;
     const spanFirst = first[code]!;
     const at = offset[code]!;
-    accuracyHoursTouched(w, Math.max(from, spanFirst), Math.min(known, last[code]! + HOUR_MS), (h) => {
+    span.start = packed.start[k]!;
+    span.end = packed.end[k]!;
+    accuracyHoursTouched(span, Math.max(from, spanFirst), Math.min(known, last[code]! + HOUR_MS), (h) => {
       touched[at + (h - spanFirst) / HOUR_MS] = 1;
     });
   }
@@ -155,5 +155,6 @@ export function loadActualsOf(base: LoadActualsBase, windows: readonly PlanWindo
  * spreads over its window); a bucket that ends after `known` is null, so the line stops where the data stops.
  */
 export function loadActuals(input: LoadActualsInput): LoadActuals {
-  return loadActualsOf(loadActualsPrepare(input), input.windows, input.bucket);
+  const base = loadActualsPrepare(input);
+  return loadActualsOf(base, loadWindowsCoded(input.windows, base.fromBucket, base.toBucket), input.bucket);
 }

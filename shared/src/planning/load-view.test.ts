@@ -10,7 +10,7 @@ import { loadOwnVsRest, windowCounts } from './load.js';
 import { loadBase, loadView } from './load-view.js';
 import { OINS, scenarioArb } from './planning.arbitraries.js';
 import type { CapacityProfile, PlanWindow } from './types.js';
-import { amsterdamDayNumber } from '../time/local-time.js';
+import { amsterdamDayNumber, amsterdamDayStart } from '../time/local-time.js';
 
 const profileRow = (ratesPerHour: CapacityProfile) => ({ ratesPerHour: [...ratesPerHour], threshold: 1, warningLevel: 0.8 });
 const names = new Map<string, string>(OINS.map((oin, i) => [oin, `Afnemer ${i + 1}`]));
@@ -73,6 +73,10 @@ function viewBrute(windows: readonly PlanWindow[], fromBucket: number, toBucket:
     const ms = (fromBucket + i) * BUCKET_MS;
     return bucket === '15m' ? ms : bucket === '1h' ? Math.floor(ms / (4 * BUCKET_MS)) : amsterdamDayNumber(ms);
   };
+  const startOf = (key: number) => new Date(bucket === '15m' ? key : bucket === '1h' ? key * 4 * BUCKET_MS : amsterdamDayStart(key)).toISOString();
+  const starts = Array.from({ length: n }, (_, i) => keyOf(i))
+    .filter((key, i, keys) => i === 0 || key !== keys[i - 1])
+    .map(startOf);
   const combined = (xs: readonly number[]) => {
     const out: number[] = [];
     xs.forEach((x, i) => {
@@ -83,7 +87,7 @@ function viewBrute(windows: readonly PlanWindow[], fromBucket: number, toBucket:
   };
   const sum = (a: readonly number[], b: readonly number[]) => a.map((x, i) => x + b[i]!);
   const total = [...byAfnemer.values()].reduce(sum, new Array<number>(n).fill(0));
-  return { byAfnemer, total, concept, combined, sum, n };
+  return { byAfnemer, total, concept, combined, sum, n, starts };
 }
 
 const near = (got: readonly number[], want: readonly number[]) => {
@@ -105,6 +109,7 @@ describe('loadView', () => {
           const input = { from, to, bucket, windows, maintenance: s.maintenance, profile: profileRow(s.profile), names, ownAfnemer: own };
           const view = loadView(input);
           const brute = viewBrute(windows, s.fromBucket, s.toBucket, bucket);
+          expect(view.starts).toEqual(brute.starts);
           near(view.load, brute.combined(brute.total));
           near(view.loadConcept, brute.combined(brute.concept));
           near(view.loadDefinitief, brute.combined(brute.total.map((x, i) => x - brute.concept[i]!)));

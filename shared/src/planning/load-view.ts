@@ -50,6 +50,34 @@ function plainArray(values: ArrayLike<number>): number[] {
   return out;
 }
 
+/**
+ * The instants as Date.prototype.toISOString writes them, the date part made once per UTC day: a year per hour is
+ * 8,760 instants, and a Date with its toISOString for each was the largest single part of the year's view.
+ */
+function isoStrings(instants: readonly number[]): string[] {
+  const out = new Array<string>(instants.length);
+  let day = Number.NaN;
+  let datePart = '';
+  for (let i = 0; i < instants.length; i++) {
+    const ms = instants[i]!;
+    const d = Math.floor(ms / DAY_MS);
+    if (d !== day) {
+      day = d;
+      datePart = new Date(d * DAY_MS).toISOString().slice(0, -13);
+    }
+    let rest = ms - d * DAY_MS;
+    const millis = rest % 1000;
+    rest = (rest - millis) / 1000;
+    const seconds = rest % 60;
+    rest = (rest - seconds) / 60;
+    const minutes = rest % 60;
+    const hours = (rest - minutes) / 60;
+    out[i] =
+      `${datePart}${hours < 10 ? '0' : ''}${hours}:${minutes < 10 ? '0' : ''}${minutes}:${seconds < 10 ? '0' : ''}${seconds}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
+  }
+  return out;
+}
+
 function round2(xs: readonly number[]): number[] {
   const out = new Array<number>(xs.length);
   for (let i = 0; i < out.length; i++) out[i] = Math.round(xs[i]! * 100) / 100;
@@ -228,7 +256,7 @@ export function loadView(input: LoadViewInput, base: LoadBase = loadBase(input))
     from: new Date(input.from).toISOString(),
     to: new Date(input.to).toISOString(),
     bucket: input.bucket,
-    starts: starts.map((ms) => new Date(ms).toISOString()),
+    starts: isoStrings(starts),
     capacity: round2(cap.values),
     load: round2(total.values),
     loadConcept: round2(combine(conceptLoad, fromBucket, input.bucket).values),

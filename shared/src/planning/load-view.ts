@@ -151,11 +151,9 @@ export function loadBase(input: LoadBaseInput): LoadBase {
   const fromBucket = Math.floor(input.from / BUCKET_MS);
   const toBucket = Math.max(fromBucket, Math.ceil(input.to / BUCKET_MS));
   const warmFrom = fromBucket - LOAD_WARMUP_MS / BUCKET_MS;
-  const rangeStart = warmFrom * BUCKET_MS;
   const rangeEnd = toBucket * BUCKET_MS;
-  const windows = input.windows.filter((w) => w.start < rangeEnd && w.end > rangeStart);
   // One pass over the window objects: every series after it reads typed arrays (and codes, not Afnemer strings).
-  const coded = loadWindowsCoded(windows, warmFrom, toBucket);
+  const coded = loadWindowsCoded(input.windows, warmFrom, toBucket);
   const { packed, afnemerCode, afnemers, concept } = coded;
   const totals = new Float64Array(afnemers.length);
   const viewStart = fromBucket * BUCKET_MS;

@@ -173,36 +173,41 @@ export function loadBase(input: LoadBaseInput): LoadBase {
   const load = warmLoad.subarray(skip);
   const capacity = warmCapacity.subarray(skip);
   const states = bucketStatesBySchedule(load, capacity, fromBucket, schedule);
-  const conceptLoad = loadOfPacked(
-    packedWhere(packed, (k) => concept[k] === 1),
-    fromBucket,
-    toBucket,
-  );
+  const conceptLoad = loadOfPacked(packedGroups(packed, 1, (k) => (concept[k] === 1 ? 0 : -1))[0]!, fromBucket, toBucket);
   const definitief = load.map((l, i) => Math.max(0, l - conceptLoad[i]!));
   return { ...coded, fromBucket, toBucket, totals, load, capacity, backlog, states, conceptLoad, definitief };
 }
 
-/** The packed windows k for which `keep(k)` holds, in their order (new arrays; `index` still points into the same list). */
-function packedWhere(packed: PackedWindows, keep: (k: number) => boolean): PackedWindows {
-  let m = 0;
-  for (let k = 0; k < packed.count; k++) if (keep(k)) m++;
-  const out: PackedWindows = {
-    count: m,
+/**
+ * The packed windows split into `count` groups in one pass: window k goes to group `groupOf(k)` (-1: none), in their
+ * order (new arrays; `index` still points into the same list).
+ */
+function packedGroups(packed: PackedWindows, count: number, groupOf: (k: number) => number): PackedWindows[] {
+  const group = new Int32Array(packed.count);
+  const sizes = new Int32Array(count);
+  for (let k = 0; k < packed.count; k++) {
+    const g = groupOf(k);
+    group[k] = g;
+    if (g >= 0) sizes[g]!++;
+  }
+  const out = Array.from(sizes, (m) => ({
+    count: 0,
     index: new Int32Array(m),
     id: new Float64Array(m),
     start: new Float64Array(m),
     end: new Float64Array(m),
     volume: new Float64Array(m),
-  };
-  let j = 0;
+  }));
   for (let k = 0; k < packed.count; k++) {
-    if (!keep(k)) continue;
-    out.index[j] = packed.index[k]!;
-    out.id[j] = packed.id[k]!;
-    out.start[j] = packed.start[k]!;
-    out.end[j] = packed.end[k]!;
-    out.volume[j] = packed.volume[k]!;
-    j++;
+    const g = group[k]!;
+    if (g < 0) continue;
+    const o = out[g]!;
+    const j = o.count++;
+    o.index[j] = packed.index[k]!;
+    o.id[j] = packed.id[k]!;
+    o.start[j] = packed.start[k]!;
+    o.end[j] = packed.end[k]!;
+    o.volume[j] = packed.volume[k]!;
   }
   return out;
 }
@@ -213,17 +218,19 @@ function packedWhere(packed: PackedWindows, keep: (k: number) => boolean): Packe
  */
 export function loadView(input: LoadViewInput, base: LoadBase = loadBase(input)): LoadResponse {
   const { fromBucket, toBucket, packed, afnemerCode, codeOf, totals, load, capacity, backlog, states, conceptLoad, definitief } = base;
-  const ofCode = (code: number) =>
-    loadOfPacked(
-      packedWhere(packed, (k) => afnemerCode[k] === code),
-      fromBucket,
-      toBucket,
-    );
+  // The load of each of these Afnemers (codes), their windows picked out in one pass.
+  const ofCodes = (codes: readonly number[]) => {
+    const slot = new Int32Array(base.afnemers.length).fill(-1);
+    codes.forEach((code, i) => {
+      slot[code] = i;
+    });
+    return packedGroups(packed, codes.length, (k) => slot[afnemerCode[k]!]!).map((p) => loadOfPacked(p, fromBucket, toBucket));
+  };
 
   const series: { key: string; name: string; values: ArrayLike<number> }[] = [];
   if (input.ownAfnemer) {
     const code = codeOf.get(input.ownAfnemer);
-    const own = code === undefined ? new Float64Array(toBucket - fromBucket) : ofCode(code);
+    const own = code === undefined ? new Float64Array(toBucket - fromBucket) : ofCodes([code])[0]!;
     // The rest is the total less one's own (equal to summing the others, up to rounding).
     const rest = load.map((l, i) => Math.max(0, l - own[i]!));
     series.push({ key: input.ownAfnemer, name: input.names.get(input.ownAfnemer) ?? input.ownAfnemer, values: own });
@@ -234,8 +241,9 @@ export function loadView(input: LoadViewInput, base: LoadBase = loadBase(input))
     for (let code = 0; code < totals.length; code++) if (totals[code]! > 0) present.push(code);
     const top = present.sort((x, y) => totals[y]! - totals[x]!).slice(0, TOP_AFNEMERS);
     const others = Float64Array.from(load);
-    for (const code of top) {
-      const values = ofCode(code);
+    const loads = ofCodes(top);
+    for (const [i, code] of top.entries()) {
+      const values = loads[i]!;
       for (let i = 0; i < others.length; i++) others[i]! -= values[i]!;
       const oin = base.afnemers[code]!;
       series.push({ key: oin, name: input.names.get(oin) ?? oin, values });

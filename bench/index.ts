@@ -3,6 +3,7 @@
 import { run as planning } from './planning.js';
 import { run as detection } from './detection.js';
 import { run as api } from './api.js';
+import { run as loadCold } from './load-cold.js';
 import { run as levelling } from './levelling.js';
 import { run as blocking } from './blocking.js';
 import { run as xlsx } from './xlsx.js';
@@ -14,6 +15,8 @@ await planning({ print: true });
 await detection({ print: true });
 console.log('\n== API op PostgreSQL');
 await api({ print: true });
+console.log('\n== GET /load koud na een aanlevering, met een jaar werkelijke aantallen');
+await loadCold({ print: true });
 console.log('\n== Bulkaanlevering tegen COPY, en conflictadministratie');
 await ingest({ print: true });
 console.log('\n== Nivellering: een jaar van 50.000 vensters');

@@ -41,15 +41,15 @@ export const load = apiRouter().openapi(
     const scope = afnemerScope(user);
     // The names are part of the view: a renamed Afnemer shows at once, not after the next planning change.
     const viewKey = `load|${from}|${to}|${q.bucket}|${scope ?? '*'}|${namesVersion}`;
-    const body = planning.remember(inputs.version, viewKey, () => {
-      // What all views of this range share is computed once per version: after a change, every planner's
-      // dashboard asks at once, and each of their views then costs only its own windows.
-      const base = planning.remember(inputs.version, `base|${from}|${to}`, () => loadBase({ from, to, ...inputs }));
-      return JSON.stringify(loadView({ from, to, bucket: q.bucket, ...inputs, names, ownAfnemer: scope }, base));
-    });
+    // What all views of this range share is computed once per version: after a change, every planner's dashboard
+    // asks at once, and each of their views then costs only its own windows. The actuals' unannounced part reads it too.
+    const base = () => planning.remember(inputs.version, `base|${from}|${to}`, () => loadBase({ from, to, ...inputs }));
+    const body = planning.remember(inputs.version, viewKey, () =>
+      JSON.stringify(loadView({ from, to, bucket: q.bucket, ...inputs, names, ownAfnemer: scope }, base())),
+    );
     // Already serialised (and shared by everyone asking the same between two changes). The actuals are not part of
     // the planning version, so their two columns are computed per request and added to the end of the object.
-    const actual = await loadActualsJson(c, inputs, from, to, q.bucket, scope);
+    const actual = await loadActualsJson(c, inputs.version, base, from, to, q.bucket, scope);
     // The two joined as sent, kept as long as both are (the actuals' key names what they hold).
     const sent = planning.remember(inputs.version, `sent|${viewKey}|${actual.key}`, () => bytesOfText(`${body.slice(0, -1)},${actual.json.slice(1)}`, 0));
     return cachedJson(c, sent) as never;

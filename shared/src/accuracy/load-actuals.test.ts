@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadView } from '../planning/load-view.js';
+import { loadBase, loadView } from '../planning/load-view.js';
 import { HOUR_MS } from '../time/units.js';
 import { scenarioArb, OIN_A, OIN_B } from './accuracy.arb.js';
 import { accuracyScoresBrute } from './accuracy.brute.js';
-import { loadActuals } from './load-actuals.js';
+import { loadActuals, loadActualsOf, loadActualsPrepare } from './load-actuals.js';
 
 const PROFILE = { ratesPerHour: Array<number>(168).fill(10_000), threshold: 1, warningLevel: 0.8 };
 
@@ -62,5 +62,32 @@ describe('loadActuals', () => {
     expect(all.actualUnannounced.slice(8, 13)).toEqual([0, 300, 0, 0, null]);
     const b = loadActuals({ from, to: from + 24 * HOUR_MS, bucket: '1d', windows, actuals, known: from + 24 * HOUR_MS, ownAfnemer: OIN_B });
     expect(b).toEqual({ actual: [100], actualUnannounced: [0] });
+  });
+
+  it("gives the same from the load view's base (the windows of the week before too) and from prepared actuals kept for another plan", () => {
+    fc.assert(
+      fc.property(
+        scenarioArb(6),
+        scenarioArb(6),
+        fc.constantFrom('15m' as const, '1h' as const, '1d' as const),
+        fc.constantFrom(null, OIN_A, OIN_B),
+        fc.integer({ min: 0, max: 7 * 24 }),
+        (s, other, bucket, own, knownHours) => {
+          const [from, to] = [s.base, s.base + 7 * 24 * HOUR_MS];
+          const known = from + knownHours * HOUR_MS;
+          // Prepared once, used against the plan it was read with and against another one (an upload in between).
+          const prepared = loadActualsPrepare({ from, to, actuals: s.actuals, known, ownAfnemer: own });
+          const week = 7 * 24 * HOUR_MS;
+          const moved = other.windows.map((w) => ({ ...w, id: w.id + 1000, start: w.start - other.base + s.base, end: w.end - other.base + s.base }));
+          // The base packs the week before `from` too: windows there announce nothing in the range.
+          const before = s.windows.map((w) => ({ ...w, id: w.id + 2000, start: w.start - week, end: w.end - week }));
+          for (const windows of [s.windows, [...before, ...moved]]) {
+            const base = loadBase({ from, to, windows, maintenance: [], profile: PROFILE });
+            expect(loadActualsOf(prepared, base, bucket)).toEqual(loadActuals({ from, to, bucket, windows, actuals: s.actuals, known, ownAfnemer: own }));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

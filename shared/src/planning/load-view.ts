@@ -4,7 +4,7 @@ import { BUCKET_MS, bucketsAggregate, bucketsAggregateByAmsterdamDay } from './b
 import { capacityByBucket } from './capacity.js';
 import { capacityScheduleOf } from './capacity-schedule.js';
 import { BUCKET_OVERLOADED, BUCKET_WARNING, bucketStatesBySchedule } from './conflicts.js';
-import { loadByAfnemer, loadByBucket } from './load.js';
+import { loadOfPacked, type PackedWindows, windowsPack } from './load.js';
 import { DAY_MS } from '../time/units.js';
 import { LOAD_STATES } from './levels.js';
 import type { CapacitySchedule, MaintenanceWindow, PlanWindow } from './types.js';
@@ -32,28 +32,114 @@ export interface LoadViewInput extends LoadBaseInput {
 
 /** Combines 15-minute values into the requested bucket size: sums, or maxima with `mode` 'max'. */
 function combine(values: ArrayLike<number>, fromBucket: number, bucket: LoadBucketSize, mode: 'sum' | 'max' = 'sum') {
-  if (bucket === '15m') return { starts: null, values: Array.from(values) };
+  if (bucket === '15m') return { starts: null, values: plainArray(values) };
   if (bucket === '1h') {
     const agg = bucketsAggregate(values, fromBucket, 4, mode);
-    return { starts: Array.from(agg.values, (_, i) => agg.start + i * agg.stepMs), values: Array.from(agg.values) };
+    const starts = new Array<number>(agg.values.length);
+    for (let i = 0; i < starts.length; i++) starts[i] = agg.start + i * agg.stepMs;
+    return { starts, values: plainArray(agg.values) };
   }
   const days = bucketsAggregateByAmsterdamDay(values, fromBucket, mode);
   return { starts: days.map((d) => d.start), values: days.map((d) => d.value) };
 }
 
-const round2 = (xs: number[]) => xs.map((x) => Math.round(x * 100) / 100);
+/** A typed array as a plain one (a loop: Array.from over a typed array was a third of a year's view). */
+function plainArray(values: ArrayLike<number>): number[] {
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < out.length; i++) out[i] = values[i]!;
+  return out;
+}
+
+/**
+ * The instants as Date.prototype.toISOString writes them, the date part made once per UTC day: a year per hour is
+ * 8,760 instants, and a Date with its toISOString for each was the largest single part of the year's view.
+ */
+function isoStrings(instants: readonly number[]): string[] {
+  const out = new Array<string>(instants.length);
+  let day = Number.NaN;
+  let datePart = '';
+  for (let i = 0; i < instants.length; i++) {
+    const ms = instants[i]!;
+    const d = Math.floor(ms / DAY_MS);
+    if (d !== day) {
+      day = d;
+      datePart = new Date(d * DAY_MS).toISOString().slice(0, -13);
+    }
+    let rest = ms - d * DAY_MS;
+    const millis = rest % 1000;
+    rest = (rest - millis) / 1000;
+    const seconds = rest % 60;
+    rest = (rest - seconds) / 60;
+    const minutes = rest % 60;
+    const hours = (rest - minutes) / 60;
+    out[i] =
+      `${datePart}${hours < 10 ? '0' : ''}${hours}:${minutes < 10 ? '0' : ''}${minutes}:${seconds < 10 ? '0' : ''}${seconds}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
+  }
+  return out;
+}
+
+function round2(xs: readonly number[]): number[] {
+  const out = new Array<number>(xs.length);
+  for (let i = 0; i < out.length; i++) out[i] = Math.round(xs[i]! * 100) / 100;
+  return out;
+}
+
+/** Counting windows packed (windowsPack) with their Afnemers as codes, so that the passes after it read no objects. */
+export interface LoadWindowsCoded {
+  /** The windows the packed ones index into. */
+  windows: readonly PlanWindow[];
+  packed: PackedWindows;
+  /** Per packed window the code of its Afnemer: its index in `afnemers`. */
+  afnemerCode: Int32Array;
+  /** The Afnemers of the packed windows, in order of first appearance, and their codes. */
+  afnemers: readonly string[];
+  codeOf: ReadonlyMap<string, number>;
+  /** Per packed window: 1 for a 'concept' one. */
+  concept: Uint8Array;
+}
+
+/**
+ * Returns the counting windows that overlap [fromBucket, toBucket), packed, with an Afnemer code each.
+ * Edge: a window that only touches the range is left out (as windowsPack); no windows give no Afnemers.
+ */
+export function loadWindowsCoded(windows: readonly PlanWindow[], fromBucket: number, toBucket: number): LoadWindowsCoded {
+  const packed = windowsPack(windows, fromBucket, toBucket);
+  const afnemerCode = new Int32Array(packed.count);
+  const afnemers: string[] = [];
+  const codeOf = new Map<string, number>();
+  const concept = new Uint8Array(packed.count);
+  let runAfnemer: string | null = null;
+  let runCode = -1;
+  for (let k = 0; k < packed.count; k++) {
+    const w = windows[packed.index[k]!]!;
+    // Windows of one Afnemer mostly follow each other (one delivery): one Map lookup per run of them.
+    if (w.afnemer !== runAfnemer) {
+      runAfnemer = w.afnemer;
+      let code = codeOf.get(w.afnemer);
+      if (code === undefined) {
+        code = afnemers.length;
+        afnemers.push(w.afnemer);
+        codeOf.set(w.afnemer, code);
+      }
+      runCode = code;
+    }
+    afnemerCode[k] = runCode;
+    if (w.status === 'concept') concept[k] = 1;
+  }
+  return { windows, packed, afnemerCode, afnemers, codeOf, concept };
+}
 
 /** What every view of [from, to) shares, per 15 minutes: the same for all roles and bucket sizes. */
-export interface LoadBase {
+export interface LoadBase extends LoadWindowsCoded {
   fromBucket: number;
   toBucket: number;
-  /** The windows overlapping the range (with the warm-up before it). */
-  windows: readonly PlanWindow[];
+  /** Per Afnemer code, its messages in [from, to) (without the warm-up): what the ten largest are chosen by. */
+  totals: Float64Array;
   load: Float64Array;
   capacity: Float64Array;
   backlog: Float64Array;
   states: Uint8Array;
-  concept: Float64Array;
+  conceptLoad: Float64Array;
   definitief: Float64Array;
 }
 
@@ -65,12 +151,21 @@ export function loadBase(input: LoadBaseInput): LoadBase {
   const fromBucket = Math.floor(input.from / BUCKET_MS);
   const toBucket = Math.max(fromBucket, Math.ceil(input.to / BUCKET_MS));
   const warmFrom = fromBucket - LOAD_WARMUP_MS / BUCKET_MS;
-  const rangeStart = warmFrom * BUCKET_MS;
   const rangeEnd = toBucket * BUCKET_MS;
-  const windows = input.windows.filter((w) => w.start < rangeEnd && w.end > rangeStart);
+  // One pass over the window objects: every series after it reads typed arrays (and codes, not Afnemer strings).
+  const coded = loadWindowsCoded(input.windows, warmFrom, toBucket);
+  const { packed, afnemerCode, afnemers, concept } = coded;
+  const totals = new Float64Array(afnemers.length);
+  const viewStart = fromBucket * BUCKET_MS;
+  for (let k = 0; k < packed.count; k++) {
+    const s = packed.start[k]!;
+    const e = packed.end[k]!;
+    const overlap = Math.min(e, rangeEnd) - Math.max(s, viewStart);
+    if (overlap > 0) totals[afnemerCode[k]!]! += (packed.volume[k]! * overlap) / (e - s);
+  }
 
   const skip = fromBucket - warmFrom;
-  const warmLoad = loadByBucket(windows, warmFrom, toBucket);
+  const warmLoad = loadOfPacked(packed, warmFrom, toBucket);
   const { profile } = input;
   const schedule = input.schedule ?? capacityScheduleOf(profile.ratesPerHour, { threshold: profile.threshold, warningLevel: profile.warningLevel });
   const warmCapacity = capacityByBucket(schedule, input.maintenance, warmFrom, toBucket);
@@ -78,9 +173,43 @@ export function loadBase(input: LoadBaseInput): LoadBase {
   const load = warmLoad.subarray(skip);
   const capacity = warmCapacity.subarray(skip);
   const states = bucketStatesBySchedule(load, capacity, fromBucket, schedule);
-  const concept = loadByBucket(windows, fromBucket, toBucket, (w) => w.status === 'concept');
-  const definitief = load.map((l, i) => Math.max(0, l - concept[i]!));
-  return { fromBucket, toBucket, windows, load, capacity, backlog, states, concept, definitief };
+  const conceptLoad = loadOfPacked(packedGroups(packed, 1, (k) => (concept[k] === 1 ? 0 : -1))[0]!, fromBucket, toBucket);
+  const definitief = load.map((l, i) => Math.max(0, l - conceptLoad[i]!));
+  return { ...coded, fromBucket, toBucket, totals, load, capacity, backlog, states, conceptLoad, definitief };
+}
+
+/**
+ * The packed windows split into `count` groups in one pass: window k goes to group `groupOf(k)` (-1: none), in their
+ * order (new arrays; `index` still points into the same list).
+ */
+function packedGroups(packed: PackedWindows, count: number, groupOf: (k: number) => number): PackedWindows[] {
+  const group = new Int32Array(packed.count);
+  const sizes = new Int32Array(count);
+  for (let k = 0; k < packed.count; k++) {
+    const g = groupOf(k);
+    group[k] = g;
+    if (g >= 0) sizes[g]!++;
+  }
+  const out = Array.from(sizes, (m) => ({
+    count: 0,
+    index: new Int32Array(m),
+    id: new Float64Array(m),
+    start: new Float64Array(m),
+    end: new Float64Array(m),
+    volume: new Float64Array(m),
+  }));
+  for (let k = 0; k < packed.count; k++) {
+    const g = group[k]!;
+    if (g < 0) continue;
+    const o = out[g]!;
+    const j = o.count++;
+    o.index[j] = packed.index[k]!;
+    o.id[j] = packed.id[k]!;
+    o.start[j] = packed.start[k]!;
+    o.end[j] = packed.end[k]!;
+    o.volume[j] = packed.volume[k]!;
+  }
+  return out;
 }
 
 /**
@@ -88,35 +217,38 @@ export function loadBase(input: LoadBaseInput): LoadBase {
  * same inputs) may be shared by many views: a planner's own-against-the-rest view then costs only its own windows.
  */
 export function loadView(input: LoadViewInput, base: LoadBase = loadBase(input)): LoadResponse {
-  const { fromBucket, toBucket, windows, load, capacity, backlog, states, concept, definitief } = base;
-  const rangeEnd = toBucket * BUCKET_MS;
+  const { fromBucket, toBucket, packed, afnemerCode, codeOf, totals, load, capacity, backlog, states, conceptLoad, definitief } = base;
+  // The load of each of these Afnemers (codes), their windows picked out in one pass.
+  const ofCodes = (codes: readonly number[]) => {
+    const slot = new Int32Array(base.afnemers.length).fill(-1);
+    codes.forEach((code, i) => {
+      slot[code] = i;
+    });
+    return packedGroups(packed, codes.length, (k) => slot[afnemerCode[k]!]!).map((p) => loadOfPacked(p, fromBucket, toBucket));
+  };
 
   const series: { key: string; name: string; values: ArrayLike<number> }[] = [];
   if (input.ownAfnemer) {
-    const own = loadByBucket(windows, fromBucket, toBucket, (w) => w.afnemer === input.ownAfnemer);
+    const code = codeOf.get(input.ownAfnemer);
+    const own = code === undefined ? new Float64Array(toBucket - fromBucket) : ofCodes([code])[0]!;
     // The rest is the total less one's own (equal to summing the others, up to rounding).
     const rest = load.map((l, i) => Math.max(0, l - own[i]!));
     series.push({ key: input.ownAfnemer, name: input.names.get(input.ownAfnemer) ?? input.ownAfnemer, values: own });
     series.push({ key: 'rest', name: 'Overige Afnemers', values: rest });
   } else {
-    const totals = new Map<string, number>();
-    const [a, b] = [fromBucket * BUCKET_MS, rangeEnd];
-    for (const w of windows) {
-      const overlap = Math.min(w.end, b) - Math.max(w.start, a);
-      if (overlap > 0) totals.set(w.afnemer, (totals.get(w.afnemer) ?? 0) + (w.volume * overlap) / (w.end - w.start));
-    }
-    const top = [...totals.entries()]
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, TOP_AFNEMERS)
-      .map(([oin]) => oin);
-    const perAfnemer = loadByAfnemer(windows, fromBucket, toBucket, top);
+    // Afnemers with messages in the range, largest first (a stable sort: equal ones in order of first appearance).
+    const present: number[] = [];
+    for (let code = 0; code < totals.length; code++) if (totals[code]! > 0) present.push(code);
+    const top = present.sort((x, y) => totals[y]! - totals[x]!).slice(0, TOP_AFNEMERS);
     const others = Float64Array.from(load);
-    for (const oin of top) {
-      const values = perAfnemer.get(oin)!;
+    const loads = ofCodes(top);
+    for (const [i, code] of top.entries()) {
+      const values = loads[i]!;
       for (let i = 0; i < others.length; i++) others[i]! -= values[i]!;
+      const oin = base.afnemers[code]!;
       series.push({ key: oin, name: input.names.get(oin) ?? oin, values });
     }
-    if (totals.size > top.length) {
+    if (present.length > top.length) {
       for (let i = 0; i < others.length; i++) others[i] = Math.max(0, others[i]!);
       series.push({ key: 'overig', name: 'Overige Afnemers', values: others });
     }
@@ -130,10 +262,10 @@ export function loadView(input: LoadViewInput, base: LoadBase = loadBase(input))
     from: new Date(input.from).toISOString(),
     to: new Date(input.to).toISOString(),
     bucket: input.bucket,
-    starts: starts.map((ms) => new Date(ms).toISOString()),
+    starts: isoStrings(starts),
     capacity: round2(cap.values),
     load: round2(total.values),
-    loadConcept: round2(combine(concept, fromBucket, input.bucket).values),
+    loadConcept: round2(combine(conceptLoad, fromBucket, input.bucket).values),
     loadDefinitief: round2(combine(definitief, fromBucket, input.bucket).values),
     utilization: total.values.map((l, i) => {
       const c = cap.values[i]!;

@@ -157,7 +157,8 @@ export interface LevellingResult {
   candidates: LevellingCandidate[];
 }
 
-type LevellingCandidateResult = Omit<LevellingResult, 'maxMovedOverBound' | 'candidates'>;
+/** One run of the solver at one λ: a result without the search's figures. */
+export type LevellingCandidateResult = Omit<LevellingResult, 'maxMovedOverBound' | 'candidates'>;
 /** A run of the solver at one λ, with the drop search still to run on its moves. */
 type LevellingRun = LevellingCandidateResult & { improve: () => LevellingCandidateResult };
 
@@ -238,29 +239,85 @@ export function levellingLambdaSearch<R extends LevellingRunFigures>(
   return { chosen: pick(), runs };
 }
 
-/** The result of the search: the chosen run with the constraint and every run's figures. */
-function levellingChoose(
-  solve: (moveCost: number) => LevellingRun,
-  fixedMoveCost: number | undefined,
-  maxOverBound: number | null,
-  drop: boolean,
-): LevellingResult {
-  const constraint = fixedMoveCost === undefined ? maxOverBound : null;
-  const quick = (moveCost: number): LevellingRun | LevellingCandidateResult => {
-    const r = solve(moveCost);
-    if (drop) return r;
-    const { improve: _improve, ...plain } = r;
-    return plain;
+/**
+ * How the search of one input goes: a fixed λ (one run, no constraint) or the constrained search with its constraint
+ * (null when there was no overload: one run at λ = 0), and whether the drop search runs.
+ */
+export interface LevellingSearchPlan {
+  fixedMoveCost: number | undefined;
+  constraint: number | null;
+  drop: boolean;
+}
+
+/** The plan of the search for an input whose period has `overloadedBefore` overloaded buckets (input checked before). */
+export function levellingSearchPlan(
+  input: Pick<LevellingInput, 'moveCostHours' | 'maxMovedOverBound' | 'dropSearch'>,
+  overloadedBefore: number,
+): LevellingSearchPlan {
+  const maxOverBound = input.maxMovedOverBound === undefined ? LEVELLING_MAX_MOVED_OVER_BOUND : input.maxMovedOverBound;
+  const fixedMoveCost = input.moveCostHours;
+  return {
+    fixedMoveCost,
+    constraint: fixedMoveCost === undefined && overloadedBefore > 0 ? maxOverBound : null,
+    drop: input.dropSearch ?? true,
   };
-  let found: { chosen: LevellingCandidateResult; runs: LevellingCandidateResult[] };
-  if (fixedMoveCost === undefined) found = levellingLambdaSearch(quick, constraint);
-  else {
-    const r = quick(fixedMoveCost);
-    const chosen = 'improve' in r ? r.improve() : r;
-    found = { chosen, runs: [chosen] };
+}
+
+/** The runs the search makes and the one it chooses, with `solve(λ)` one quick run (its `improve`, the drop search). */
+function levellingSearchRun<R extends LevellingRunFigures & { improved: boolean }>(
+  solve: (moveCost: number) => R & { improve: () => R },
+  plan: LevellingSearchPlan,
+): { chosen: R; runs: R[] } {
+  const quick = (moveCost: number): R & { improve?: () => R } => {
+    const r = solve(moveCost);
+    if (plan.drop) return r;
+    const { improve: _improve, ...plain } = r;
+    return plain as unknown as R;
+  };
+  if (plan.fixedMoveCost === undefined) return levellingLambdaSearch(quick, plan.constraint);
+  const r = quick(plan.fixedMoveCost);
+  const chosen = r.improve ? r.improve() : r;
+  return { chosen, runs: [chosen] };
+}
+
+/** One run the search needs: the quick run at a λ, or that run improved by the drop search. */
+export interface LevellingNeed {
+  moveCostHours: number;
+  improved: boolean;
+}
+
+/** Thrown by a `solve` that does not know a run yet: the search stops there and names it. */
+class LevellingMissing {
+  constructor(readonly need: LevellingNeed) {}
+}
+
+/**
+ * The search of `levellingPropose` played from the runs known so far, for running them elsewhere (in parallel): the
+ * first run it needs that `known` does not give, or, when it has every run it needs, the chosen run and every run in
+ * the order the search made them, exactly as `levellingPropose` chooses. `known` may also give assumed figures (to
+ * look ahead); the search only reads the figures of `LevellingRunFigures` and `improved` to decide.
+ */
+export function levellingSearchStep<R extends LevellingRunFigures & { improved: boolean }>(
+  plan: LevellingSearchPlan,
+  known: (need: LevellingNeed) => R | undefined,
+): { need: LevellingNeed } | { chosen: R; runs: R[] } {
+  const get = (need: LevellingNeed): R => {
+    const r = known(need);
+    if (r === undefined) throw new LevellingMissing(need);
+    return r;
+  };
+  try {
+    return levellingSearchRun((moveCostHours) => ({ ...get({ moveCostHours, improved: false }), improve: () => get({ moveCostHours, improved: true }) }), plan);
+  } catch (err) {
+    if (err instanceof LevellingMissing) return { need: err.need };
+    throw err;
   }
-  const { chosen, runs } = found;
-  const { improve: _improve, ...result } = chosen as LevellingRun;
+}
+
+/** The result of the search: the chosen run with the constraint and every run's figures. */
+export function levellingResultOf(chosen: LevellingCandidateResult, runs: readonly LevellingCandidateResult[], constraint: number | null): LevellingResult {
+  // A run made here may carry its drop search and its state as functions: they are no part of the result.
+  const { improve: _improve, stateOf: _stateOf, ...result } = chosen as LevellingRun & { stateOf?: unknown };
   return {
     ...result,
     maxMovedOverBound: constraint,
@@ -399,6 +456,54 @@ function costOf(volume: number, shiftMs: number): number {
  * Edge: a window that has started (start < now) never moves; nothing moves when the period has no overload.
  */
 export function levellingPropose(input: LevellingInput): LevellingResult {
+  const { plan, solve } = levellingPrepare(input);
+  const { chosen, runs } = levellingSearchRun((moveCost) => solve(moveCost), plan);
+  return levellingResultOf(chosen, runs, plan.constraint);
+}
+
+/**
+ * Where a quick run left the plan, for its drop search elsewhere (another thread): the loads as the run left them
+ * (bit for bit: the drop search continues from exactly these numbers) and the moved windows' starts.
+ */
+export interface LevellingRunState {
+  load: Float64Array;
+  movedIds: Float64Array;
+  movedStarts: Float64Array;
+}
+
+/**
+ * `levellingPropose` in pieces, for running the runs of the search in parallel (the search itself is
+ * `levellingSearchStep`): the plan of the search, one quick run at a λ with where it left the plan, and the drop
+ * search on such a state. Every piece gives exactly what the same run inside `levellingPropose` gives.
+ */
+export interface LevellingSolver {
+  plan: LevellingSearchPlan;
+  overloadedBefore: number;
+  run(moveCostHours: number): { result: LevellingCandidateResult; state: LevellingRunState };
+  improve(moveCostHours: number, state: LevellingRunState): LevellingCandidateResult;
+}
+
+export function levellingSolverOf(input: LevellingInput): LevellingSolver {
+  const { plan, solve, overloadedBefore } = levellingPrepare(input);
+  return {
+    plan,
+    overloadedBefore,
+    run(moveCostHours) {
+      const { improve: _improve, stateOf, ...result } = solve(moveCostHours);
+      return { result, state: stateOf() };
+    },
+    improve(moveCostHours, state) {
+      return solve(moveCostHours, state).improve();
+    },
+  };
+}
+
+/** The set-up of an input (checked) and its solver: a quick run at a λ, or a run resumed from a state. */
+function levellingPrepare(input: LevellingInput): {
+  plan: LevellingSearchPlan;
+  overloadedBefore: number;
+  solve: (moveCost: number, from?: LevellingRunState) => LevellingRun & { stateOf: () => LevellingRunState };
+} {
   const threshold = input.threshold ?? DEFAULT_THRESHOLD;
   const horizonMs = input.horizonMs ?? DEFAULT_HORIZON_MS;
   if (!Number.isFinite(threshold) || threshold < 0) throw new RangeError(`threshold must be >= 0, got ${threshold}`);
@@ -469,9 +574,12 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
   /** The lower bound depends only on the freed buckets: runs that free the same ones share it. */
   const boundByFreed = new Map<string, number>();
 
-  /** One run of the solver with a fixed move cost (hours per message moved): a plan on a fresh copy of the loads. */
-  const solve = (moveCost: number): LevellingRun => {
-    const state: State = { ...base, load: base.load.slice() };
+  /**
+   * One run of the solver with a fixed move cost (hours per message moved): a plan on a fresh copy of the loads; or,
+   * given `from`, the plan a quick run left (its drop search still to run).
+   */
+  const solve = (moveCost: number, from?: LevellingRunState): LevellingRun & { stateOf: () => LevellingRunState } => {
+    const state: State = { ...base, load: from ? from.load.slice() : base.load.slice() };
     const excessAt = (i: number) => {
       const e = state.load[i]! - state.limit[i]!;
       return loadExceeds(state.load[i]!, state.limit[i]!) ? e : 0;
@@ -692,7 +800,13 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
       }
     };
 
-    if (overloadedBefore > 0) {
+    if (from) {
+      for (let k = 0; k < from.movedIds.length; k++) {
+        const w0 = originalOf.get(from.movedIds[k]!)!;
+        const start = from.movedStarts[k]!;
+        current.set(w0.id, { ...w0, start, end: start + (w0.end - w0.start) });
+      }
+    } else if (overloadedBefore > 0) {
       for (const allowDefinitief of [false, true]) {
         for (let b = periodFrom; b < periodTo; ) {
           if (excessAt(b - fromBucket) <= 0) {
@@ -877,6 +991,16 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     const plain = build();
     return {
       ...plain,
+      stateOf: () => {
+        const movedIds = new Float64Array(current.size);
+        const movedStarts = new Float64Array(current.size);
+        let k = 0;
+        for (const [id, w] of current) {
+          movedIds[k] = id;
+          movedStarts[k++] = w.start;
+        }
+        return { load: state.load.slice(), movedIds, movedStarts };
+      },
       improve: () => {
         if (overloadedBefore > 0) dropSearch();
         improved = true;
@@ -885,5 +1009,5 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     };
   };
 
-  return levellingChoose(solve, fixedMoveCost, overloadedBefore > 0 ? maxOverBound : null, input.dropSearch ?? true);
+  return { plan: levellingSearchPlan(input, overloadedBefore), overloadedBefore, solve };
 }

@@ -28,7 +28,9 @@ const specArb = fc.record({
   late: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
 });
 
-function windowsOf(specs: readonly fc.RecordValue<typeof specArb>[]): PlanWindow[] {
+type Spec = typeof specArb extends fc.Arbitrary<infer T> ? T : never;
+
+function windowsOf(specs: readonly Spec[]): PlanWindow[] {
   return specs.map((sp, i) => ({
     id: i + 1,
     afnemer: OINS[i % 3]!,

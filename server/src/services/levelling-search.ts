@@ -5,6 +5,7 @@
  * for are read; a run started on a guess that proved wrong is simply not used.
  */
 import {
+  levellingMeetsBound,
   levellingResultOf,
   levellingSearchPlan,
   levellingSearchStep,
@@ -23,10 +24,9 @@ export type LevellingPieceRun = (moveCostHours: number, state: LevellingRunState
 const keyOf = (n: LevellingNeed) => `${n.moveCostHours}/${n.improved ? 1 : 0}`;
 
 /**
- * The figures assumed for a run still running, to see which run the search would want after it: a quick run at λ > 0
- * is assumed to meet the bound (the search looks for the smallest λ that does, so it goes on below), λ = 0 not (when
- * it meets, nothing more is needed anyway); its cost lies between those of the known runs beside it (cost grows with
- * λ as a rule). A drop search is assumed to change nothing. Only which run to start next depends on this guess.
+ * The figures assumed for a run still running, to see which run the search would want after it: meeting the bound
+ * or not as `meets` says (see meetsGuess), its cost between those of the known runs beside it (cost grows with λ as a
+ * rule); a drop search changes nothing. Only which run to start next depends on this guess, never the answer.
  */
 function assumed(need: LevellingNeed, known: ReadonlyMap<string, LevellingCandidateResult>, meets: boolean): LevellingCandidateResult {
   const quick = [...known.values()].filter((r) => !r.improved).sort((a, b) => a.moveCostHours - b.moveCostHours);
@@ -53,6 +53,18 @@ function assumed(need: LevellingNeed, known: ReadonlyMap<string, LevellingCandid
     moveCostHours: need.moveCostHours,
     improved: need.improved,
   };
+}
+
+/**
+ * Whether a run still running is guessed to meet the bound: a drop search as its quick run did; a quick run at λ = 0
+ * not (when it meets, nothing more is needed anyway), at any other λ yes (the search looks for the smallest λ that
+ * meets, so it goes on below). Tried on the bench year: a straight line between the known runs' messages per bound
+ * guessed no better (the curve is convex: one wasted run either way).
+ */
+function meetsGuess(need: LevellingNeed, known: ReadonlyMap<string, LevellingCandidateResult>, constraint: number | null): boolean {
+  const own = known.get(keyOf({ moveCostHours: need.moveCostHours, improved: false }));
+  if (need.improved && own) return levellingMeetsBound(own, constraint);
+  return need.moveCostHours > 0;
 }
 
 /**
@@ -104,7 +116,7 @@ export async function levellingSearchParallel(input: LevellingInput, runPiece: L
       for (let flip = 0; next === null && flip < 1 << pending.length; flip++) {
         const guess = new Map(known);
         pending.forEach((need, k) => {
-          const meets = need.moveCostHours > 0 !== ((flip >> k) & 1) > 0;
+          const meets = meetsGuess(need, known, plan.constraint) !== ((flip >> k) & 1) > 0;
           guess.set(keyOf(need), assumed(need, known, meets));
         });
         const ahead = levellingSearchStep(plan, (n) => guess.get(keyOf(n)));

@@ -386,13 +386,19 @@ function candidateRange(w: PlanWindow, original: PlanWindow, state: State): [num
   return [cMin, cMax];
 }
 
-/** Can the window (its own load already taken out of `state.load`) start at bucket c? */
-function fits(state: State, shape: Shape, c: number): boolean {
+/**
+ * Can the window (its own load already taken out of `state.load`) start at bucket c? FITS when it can; else the
+ * bucket where a whole bucket's share of it does not fit (every start whose whole buckets include that one fails
+ * too, as long as the loads stay as they are), or NO_FIT for another reason (send hours, the partial last bucket).
+ */
+const FITS = -1;
+const NO_FIT = -2;
+function fitsAt(state: State, shape: Shape, c: number): number {
   const rel = c - state.fromBucket;
-  if (state.runEnd !== null && state.runEnd[rel]! < rel + shape.buckets) return false;
+  if (state.runEnd !== null && state.runEnd[rel]! < rel + shape.buckets) return NO_FIT;
   const { load, limit } = state;
-  for (let j = 0; j < shape.fullBuckets; j++) if (loadExceeds(load[rel + j]! + shape.full, limit[rel + j]!)) return false;
-  return shape.partial === 0 || !loadExceeds(load[rel + shape.fullBuckets]! + shape.partial, limit[rel + shape.fullBuckets]!);
+  for (let j = 0; j < shape.fullBuckets; j++) if (loadExceeds(load[rel + j]! + shape.full, limit[rel + j]!)) return c + j;
+  return shape.partial === 0 || !loadExceeds(load[rel + shape.fullBuckets]! + shape.partial, limit[rel + shape.fullBuckets]!) ? FITS : NO_FIT;
 }
 
 /** Can the window (not started) go to any legal start other than its own, load aside? */
@@ -437,7 +443,15 @@ function nearestFit(w: PlanWindow, original: PlanWindow, state: State, maxShiftM
     if (hasDown && (!hasUp || centre - down <= up - centre)) c = down--;
     else c = up++;
     if (c === avoid) continue;
-    if (fits(state, shape, c)) return { start: c * BUCKET_MS, shiftMs: c * BUCKET_MS - original.start };
+    const at = fitsAt(state, shape, c);
+    if (at === FITS) return { start: c * BUCKET_MS, shiftMs: c * BUCKET_MS - original.start };
+    // A whole bucket `at` that cannot take the window's share: no start in [at - fullBuckets + 1, at] fits either
+    // (the loads do not change during the search), so those are not tried. Skipping only starts that would fail
+    // leaves the first one that fits, in the order of the search, the same.
+    if (at >= 0) {
+      if (up >= at - shape.fullBuckets + 1 && up <= at) up = at + 1;
+      if (down <= at && down >= at - shape.fullBuckets + 1) down = at - shape.fullBuckets;
+    }
   }
 }
 

@@ -38,6 +38,10 @@ export const LEVELLING_MAX_MOVED_OVER_BOUND = 1.5;
 export const LEVELLING_LAMBDA_MAX_HOURS = 48;
 export const LEVELLING_LAMBDA_STEPS = 4;
 
+/** Which statuses a greedy may move, in the order it tries them (constant arrays: the loops run per move). */
+const CONCEPT_ONLY: readonly boolean[] = [false];
+const CONCEPT_THEN_DEFINITIEF: readonly boolean[] = [false, true];
+
 /** The longest run of overloaded buckets levelled as one covering problem (a day); longer ones go a day at a time. */
 const MAX_RUN_BUCKETS = 96;
 
@@ -689,7 +693,7 @@ function levellingPrepare(input: LevellingInput): {
         const excess = excessAt(i);
         let best: { w: PlanWindow; start: number; score: number; definitief: boolean } | null = null;
         // Concept windows first: a definitief one is taken only when no concept window can go anywhere.
-        for (const definitief of allowDefinitief ? [false, true] : [false]) {
+        for (const definitief of allowDefinitief ? CONCEPT_THEN_DEFINITIEF : CONCEPT_ONLY) {
           if (best !== null) break;
           for (const w0 of byBucket.get(b) ?? []) {
             if ((w0.status === 'definitief') !== definitief || w0.id === excludedId) continue;
@@ -698,7 +702,7 @@ function levellingPrepare(input: LevellingInput): {
             if (share <= 0) continue;
             // Excess it takes away: in this bucket and in the other overloaded buckets it leaves.
             let removed = Math.min(share, excess);
-            for (let o = bucketAt(w.start); o < bucketCeil(w.end); o++) {
+            for (let o = bucketAt(w.start), oEnd = bucketCeil(w.end); o < oEnd; o++) {
               if (o === b) continue;
               const e = excessAt(o - fromBucket);
               if (e > 0) removed += Math.min(loadIn(w, o), e);
@@ -740,13 +744,13 @@ function levellingPrepare(input: LevellingInput): {
       };
       for (let guard = 0; guard < 10_000 && runExcess() > 0; guard++) {
         const ranked: { w0: PlanWindow; removed: number; lower: number }[] = [];
-        for (const definitief of allowDefinitief ? [false, true] : [false]) {
+        for (const definitief of allowDefinitief ? CONCEPT_THEN_DEFINITIEF : CONCEPT_ONLY) {
           if (ranked.length > 0) break;
           for (const w0 of candidates) {
             if ((w0.status === 'definitief') !== definitief || tried.has(w0.id)) continue;
             const w = placed(w0);
             let removed = 0;
-            for (let o = Math.max(b0, bucketAt(w.start)); o < Math.min(b1, bucketCeil(w.end)); o++) {
+            for (let o = Math.max(b0, bucketAt(w.start)), oEnd = Math.min(b1, bucketCeil(w.end)); o < oEnd; o++) {
               const e = excessAt(o - fromBucket);
               if (e > 0) removed += Math.min(loadIn(w, o), e);
             }

@@ -337,7 +337,8 @@ export function levellingResultOf(chosen: LevellingCandidateResult, runs: readon
   };
 }
 
-interface State {
+/** The solver's view of the range: loads and limits per bucket from `fromBucket`, send-hour runs, now and horizon. */
+export interface LevellingFitState {
   fromBucket: number;
   load: Float64Array;
   limit: Float64Array;
@@ -345,6 +346,7 @@ interface State {
   now: number;
   horizonMs: number;
 }
+type State = LevellingFitState;
 
 interface Shape {
   full: number;
@@ -458,6 +460,9 @@ function nearestFit(w: PlanWindow, original: PlanWindow, state: State, maxShiftM
     }
   }
 }
+
+/** nearestFit for its property test (against a brute force over every start). */
+export const levellingNearestFit = nearestFit;
 
 function costOf(volume: number, shiftMs: number): number {
   return (volume * Math.abs(shiftMs)) / HOUR_MS;

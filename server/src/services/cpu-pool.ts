@@ -1,7 +1,8 @@
 /**
  * A small pool of worker threads for the CPU-heavy steps of a request (parsing an upload, detecting conflicts over
  * a range): the event loop only sends the input and takes the result back in slices, so other users are served
- * meanwhile. The tasks themselves are in cpu-tasks.ts.
+ * meanwhile. The tasks themselves are in cpu-tasks.ts. Levelling has a lane of its own (decision 019): its runs take
+ * a second or more, and an upload's detection must not wait behind them.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -11,6 +12,8 @@ import { Worker } from 'node:worker_threads';
 import type { ConflictsInput, LevellingInput, LevellingResult, ParseResult, PrognoseParseOptions } from '@cd/shared';
 import {
   detectUnpack,
+  levellingWireOf,
+  type LevellingRunReply,
   windowColumnsOf,
   windowsCounting,
   type CpuTask,
@@ -19,6 +22,7 @@ import {
   type DetectSummary,
   type JsonUploadResult,
 } from './cpu-tasks.js';
+import { levellingSearchParallel } from './levelling-search.js';
 
 interface Job {
   id: number;
@@ -43,9 +47,19 @@ type Reply = { id: number } & (
   | { kind: 'error'; message: string }
 );
 
-const SIZE = Math.max(1, Math.min(2, availableParallelism() - 1));
-const slots: Slot[] = [];
-const queue: Job[] = [];
+/** Workers, and the jobs waiting for one. */
+interface Lane {
+  size: number;
+  slots: Slot[];
+  queue: Job[];
+}
+
+const pool: Lane = { size: Math.max(1, Math.min(2, availableParallelism() - 1)), slots: [], queue: [] };
+/**
+ * The levelling lane: the runs of one levelling search in parallel, one per core (two at most); apart from the pool,
+ * so an upload's parse and detection never queue behind a levelling (they share the cores, not a queue).
+ */
+const levellingLane: Lane = { size: Math.max(1, Math.min(2, availableParallelism())), slots: [], queue: [] };
 let nextId = 1;
 
 function workerStart(): Worker {
@@ -64,7 +78,7 @@ function workerStart(): Worker {
   return worker;
 }
 
-function slotCreate(): Slot {
+function slotCreate(lane: Lane): Slot {
   const slot: Slot = { worker: workerStart(), job: null };
   slot.worker.on('message', (reply: Reply) => {
     const job = slot.job;
@@ -82,14 +96,14 @@ function slotCreate(): Slot {
     slot.job = null;
     if (reply.kind === 'error') job.reject(new Error(reply.message));
     else job.resolve(resultWithItems(reply.value, job.items));
-    dispatch();
+    dispatch(lane);
   });
   const lost = (err: Error) => {
     const job = slot.job;
     slot.job = null;
-    slots.splice(slots.indexOf(slot), 1);
+    lane.slots.splice(lane.slots.indexOf(slot), 1);
     job?.reject(err);
-    dispatch();
+    dispatch(lane);
   };
   slot.worker.on('error', lost);
   slot.worker.on('exit', (code) => lost(new Error(`rekenproces stopte (${code})`)));
@@ -103,24 +117,24 @@ function resultWithItems(value: unknown, items: unknown[]): unknown {
   return value;
 }
 
-function dispatch(): void {
-  while (queue.length > 0) {
-    let slot = slots.find((s) => s.job === null);
-    if (!slot && slots.length < SIZE) {
-      slot = slotCreate();
-      slots.push(slot);
+function dispatch(lane: Lane): void {
+  while (lane.queue.length > 0) {
+    let slot = lane.slots.find((s) => s.job === null);
+    if (!slot && lane.slots.length < lane.size) {
+      slot = slotCreate(lane);
+      lane.slots.push(slot);
     }
     if (!slot) return;
-    const job = queue.shift()!;
+    const job = lane.queue.shift()!;
     slot.job = job;
     slot.worker.postMessage({ id: job.id, ...job.task }, job.transfer);
   }
 }
 
-function cpuRun<T>(task: CpuTask, transfer: ArrayBuffer[] = [], onChunk?: (chunk: string) => void): Promise<T> {
+function cpuRun<T>(task: CpuTask, transfer: ArrayBuffer[] = [], onChunk?: (chunk: string) => void, lane: Lane = pool): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    queue.push({ id: nextId++, task, transfer, items: [], onChunk, resolve: resolve as (v: unknown) => void, reject });
-    dispatch();
+    lane.queue.push({ id: nextId++, task, transfer, items: [], onChunk, resolve: resolve as (v: unknown) => void, reject });
+    dispatch(lane);
   });
 }
 
@@ -136,9 +150,20 @@ export async function conflictsDetectOffThread(input: ConflictsInput): Promise<D
   return detectUnpack(await cpuRun<DetectPacked>({ task: 'detect', input: rest, windows: columns }, transfer), counting);
 }
 
-/** levellingPropose (the levelled plan for a period, issue 18) in a worker thread. */
+let nextLevellingSession = 1;
+
+/**
+ * levellingPropose (the levelled plan for a period, issue 18) in the levelling lane: the same answer, its runs in
+ * parallel on the lane's workers (levelling-search.ts). The windows travel as columns, copied once per run.
+ */
 export function levellingProposeOffThread(input: LevellingInput): Promise<LevellingResult> {
-  return cpuRun<LevellingResult>({ task: 'levelling', input });
+  const session = nextLevellingSession++;
+  const wire = levellingWireOf(input);
+  return levellingSearchParallel(
+    input,
+    (moveCostHours, state) => cpuRun<LevellingRunReply>({ task: 'levelling-run', session, wire, moveCostHours, state }, [], undefined, levellingLane),
+    levellingLane.size,
+  );
 }
 
 /** prognoseCsvParse of the uploaded bytes (UTF-8 or Windows-1252) in a worker thread. The bytes are handed over. */

@@ -9,15 +9,18 @@ import {
   conflictsDetectColumns,
   type ConflictWindowSource,
   type ConflictsResult,
-  levellingPropose,
+  levellingSolverOf,
   prognoseCsvParse,
   PrognoseJsonUpload,
   prognoseJsonToRows,
   type Conflict,
   type ConflictsInput,
   type PlanWindow,
+  type LevellingCandidateResult,
   type LevellingInput,
-  type LevellingResult,
+  type LevellingRunState,
+  type LevellingSearchPlan,
+  type LevellingSolver,
   type ParseResult,
   type PrognoseParseOptions,
   type RowError,
@@ -249,18 +252,92 @@ export function csvStage(bytes: Uint8Array, opts: PrognoseParseOptions, ownAfnem
   return result.ok ? { staged: stager.finish() } : result;
 }
 
+/**
+ * A levelling input for the lane's workers: the windows as columns (`WindowColumns`, cancelled ones left out: they
+ * never count) with each window's bounds (NaN: none), the rest as it is. Copying typed arrays to a worker is a
+ * memcpy; cloning 50,000 window objects held the event loop some 100-200 ms.
+ */
+export interface LevellingWire {
+  input: Omit<LevellingInput, 'windows'>;
+  windows: WindowColumns;
+  earliestStart: Float64Array;
+  latestEnd: Float64Array;
+}
+
+export function levellingWireOf(input: LevellingInput): LevellingWire {
+  const { windows, ...rest } = input;
+  const counting = windowsCounting(windows);
+  const earliestStart = new Float64Array(counting.length);
+  const latestEnd = new Float64Array(counting.length);
+  counting.forEach((w, k) => {
+    earliestStart[k] = w.earliestStart ?? Number.NaN;
+    latestEnd[k] = w.latestEnd ?? Number.NaN;
+  });
+  return { input: rest, windows: windowColumnsOf(counting), earliestStart, latestEnd };
+}
+
+/** The LevellingInput of a wire: the same windows (as far as levelling reads them), in the same order. */
+export function levellingInputOf(wire: LevellingWire): LevellingInput {
+  const c = wire.windows;
+  const kenmerken = c.id.length === 0 ? [] : c.kenmerken.split(KENMERK_SEPARATOR);
+  const windows: PlanWindow[] = new Array(c.id.length);
+  for (let k = 0; k < c.id.length; k++) {
+    const earliest = wire.earliestStart[k]!;
+    const latest = wire.latestEnd[k]!;
+    windows[k] = {
+      id: c.id[k]!,
+      afnemer: c.afnemers[c.afnemerCode[k]!]!,
+      kenmerk: kenmerken[k]!,
+      start: c.start[k]!,
+      end: c.end[k]!,
+      volume: c.volume[k]!,
+      status: c.definitief[k] === 1 ? 'definitief' : 'concept',
+      earliestStart: Number.isNaN(earliest) ? null : earliest,
+      latestEnd: Number.isNaN(latest) ? null : latest,
+    };
+  }
+  return { ...wire.input, windows };
+}
+
+/** What one run of the levelling lane gives back: the search's plan, the run, and (quick runs) where it left the plan. */
+export interface LevellingRunReply {
+  plan: LevellingSearchPlan;
+  result: LevellingCandidateResult;
+  state: LevellingRunState | null;
+}
+
+/**
+ * The set-up of the last levelling requests this worker ran a piece for (loads, limits, candidate lists and the
+ * lower bounds found), by session: the next run of the same request starts from it. Two: two requests at once.
+ */
+const levellingSolvers = new Map<number, LevellingSolver>();
+const LEVELLING_SOLVERS_KEPT = 2;
+
+/** One run of a levelling search: the quick run at a λ or, given the state a quick run left, its drop search. */
+export function levellingRunPiece(session: number, wire: LevellingWire, moveCostHours: number, state: LevellingRunState | null): LevellingRunReply {
+  let solver = levellingSolvers.get(session);
+  if (solver === undefined) {
+    solver = levellingSolverOf(levellingInputOf(wire));
+    levellingSolvers.set(session, solver);
+    for (const old of levellingSolvers.keys()) if (levellingSolvers.size > LEVELLING_SOLVERS_KEPT) levellingSolvers.delete(old);
+  }
+  if (state !== null) return { plan: solver.plan, result: solver.improve(moveCostHours, state), state: null };
+  const run = solver.run(moveCostHours);
+  return { plan: solver.plan, result: run.result, state: solver.plan.drop ? run.state : null };
+}
+
 export type CpuTask =
   | { task: 'csv-parse'; bytes: Uint8Array; opts: PrognoseParseOptions }
   | { task: 'csv-stage'; bytes: Uint8Array; opts: PrognoseParseOptions; ownAfnemer: string | null; stream?: boolean }
   | { task: 'json-upload'; bytes: Uint8Array; opts: PrognoseParseOptions }
   | { task: 'detect'; input: Omit<ConflictsInput, 'windows'>; windows: WindowColumns }
-  | { task: 'levelling'; input: LevellingInput };
+  | { task: 'levelling-run'; session: number; wire: LevellingWire; moveCostHours: number; state: LevellingRunState | null };
 
 /**
  * Runs one task where it is called (in a worker, or inline as a fallback); `emit` takes the pieces of a streamed
  * task (csv-stage with `stream`) as they are ready.
  */
-export function cpuTaskRun(t: CpuTask, emit?: (chunk: string) => void): DetectPacked | ParseResult | JsonUploadResult | CsvStageResult | LevellingResult {
+export function cpuTaskRun(t: CpuTask, emit?: (chunk: string) => void): DetectPacked | ParseResult | JsonUploadResult | CsvStageResult | LevellingRunReply {
   switch (t.task) {
     case 'csv-parse':
       return prognoseCsvParse(csvBytesDecode(t.bytes), t.opts);
@@ -271,8 +348,8 @@ export function cpuTaskRun(t: CpuTask, emit?: (chunk: string) => void): DetectPa
     case 'detect':
       // detectPack copies the conflicts' columns at once, so detection may keep its arrays for the next call.
       return detectPack(detectSummaryOfColumns(t.input, t.windows, true));
-    case 'levelling':
-      return levellingPropose(t.input);
+    case 'levelling-run':
+      return levellingRunPiece(t.session, t.wire, t.moveCostHours, t.state);
     default: {
       const never: never = t;
       throw new Error(`onbekende taak ${JSON.stringify(never)}`);

@@ -38,6 +38,10 @@ export const LEVELLING_MAX_MOVED_OVER_BOUND = 1.5;
 export const LEVELLING_LAMBDA_MAX_HOURS = 48;
 export const LEVELLING_LAMBDA_STEPS = 4;
 
+/** Which statuses a greedy may move, in the order it tries them (constant arrays: the loops run per move). */
+const CONCEPT_ONLY: readonly boolean[] = [false];
+const CONCEPT_THEN_DEFINITIEF: readonly boolean[] = [false, true];
+
 /** The longest run of overloaded buckets levelled as one covering problem (a day); longer ones go a day at a time. */
 const MAX_RUN_BUCKETS = 96;
 
@@ -157,7 +161,8 @@ export interface LevellingResult {
   candidates: LevellingCandidate[];
 }
 
-type LevellingCandidateResult = Omit<LevellingResult, 'maxMovedOverBound' | 'candidates'>;
+/** One run of the solver at one λ: a result without the search's figures. */
+export type LevellingCandidateResult = Omit<LevellingResult, 'maxMovedOverBound' | 'candidates'>;
 /** A run of the solver at one λ, with the drop search still to run on its moves. */
 type LevellingRun = LevellingCandidateResult & { improve: () => LevellingCandidateResult };
 
@@ -238,29 +243,85 @@ export function levellingLambdaSearch<R extends LevellingRunFigures>(
   return { chosen: pick(), runs };
 }
 
-/** The result of the search: the chosen run with the constraint and every run's figures. */
-function levellingChoose(
-  solve: (moveCost: number) => LevellingRun,
-  fixedMoveCost: number | undefined,
-  maxOverBound: number | null,
-  drop: boolean,
-): LevellingResult {
-  const constraint = fixedMoveCost === undefined ? maxOverBound : null;
-  const quick = (moveCost: number): LevellingRun | LevellingCandidateResult => {
-    const r = solve(moveCost);
-    if (drop) return r;
-    const { improve: _improve, ...plain } = r;
-    return plain;
+/**
+ * How the search of one input goes: a fixed λ (one run, no constraint) or the constrained search with its constraint
+ * (null when there was no overload: one run at λ = 0), and whether the drop search runs.
+ */
+export interface LevellingSearchPlan {
+  fixedMoveCost: number | undefined;
+  constraint: number | null;
+  drop: boolean;
+}
+
+/** The plan of the search for an input whose period has `overloadedBefore` overloaded buckets (input checked before). */
+export function levellingSearchPlan(
+  input: Pick<LevellingInput, 'moveCostHours' | 'maxMovedOverBound' | 'dropSearch'>,
+  overloadedBefore: number,
+): LevellingSearchPlan {
+  const maxOverBound = input.maxMovedOverBound === undefined ? LEVELLING_MAX_MOVED_OVER_BOUND : input.maxMovedOverBound;
+  const fixedMoveCost = input.moveCostHours;
+  return {
+    fixedMoveCost,
+    constraint: fixedMoveCost === undefined && overloadedBefore > 0 ? maxOverBound : null,
+    drop: input.dropSearch ?? true,
   };
-  let found: { chosen: LevellingCandidateResult; runs: LevellingCandidateResult[] };
-  if (fixedMoveCost === undefined) found = levellingLambdaSearch(quick, constraint);
-  else {
-    const r = quick(fixedMoveCost);
-    const chosen = 'improve' in r ? r.improve() : r;
-    found = { chosen, runs: [chosen] };
+}
+
+/** The runs the search makes and the one it chooses, with `solve(λ)` one quick run (its `improve`, the drop search). */
+function levellingSearchRun<R extends LevellingRunFigures & { improved: boolean }>(
+  solve: (moveCost: number) => R & { improve: () => R },
+  plan: LevellingSearchPlan,
+): { chosen: R; runs: R[] } {
+  const quick = (moveCost: number): R & { improve?: () => R } => {
+    const r = solve(moveCost);
+    if (plan.drop) return r;
+    const { improve: _improve, ...plain } = r;
+    return plain as unknown as R;
+  };
+  if (plan.fixedMoveCost === undefined) return levellingLambdaSearch(quick, plan.constraint);
+  const r = quick(plan.fixedMoveCost);
+  const chosen = r.improve ? r.improve() : r;
+  return { chosen, runs: [chosen] };
+}
+
+/** One run the search needs: the quick run at a λ, or that run improved by the drop search. */
+export interface LevellingNeed {
+  moveCostHours: number;
+  improved: boolean;
+}
+
+/** Thrown by a `solve` that does not know a run yet: the search stops there and names it. */
+class LevellingMissing {
+  constructor(readonly need: LevellingNeed) {}
+}
+
+/**
+ * The search of `levellingPropose` played from the runs known so far, for running them elsewhere (in parallel): the
+ * first run it needs that `known` does not give, or, when it has every run it needs, the chosen run and every run in
+ * the order the search made them, exactly as `levellingPropose` chooses. `known` may also give assumed figures (to
+ * look ahead); the search only reads the figures of `LevellingRunFigures` and `improved` to decide.
+ */
+export function levellingSearchStep<R extends LevellingRunFigures & { improved: boolean }>(
+  plan: LevellingSearchPlan,
+  known: (need: LevellingNeed) => R | undefined,
+): { need: LevellingNeed } | { chosen: R; runs: R[] } {
+  const get = (need: LevellingNeed): R => {
+    const r = known(need);
+    if (r === undefined) throw new LevellingMissing(need);
+    return r;
+  };
+  try {
+    return levellingSearchRun((moveCostHours) => ({ ...get({ moveCostHours, improved: false }), improve: () => get({ moveCostHours, improved: true }) }), plan);
+  } catch (err) {
+    if (err instanceof LevellingMissing) return { need: err.need };
+    throw err;
   }
-  const { chosen, runs } = found;
-  const { improve: _improve, ...result } = chosen as LevellingRun;
+}
+
+/** The result of the search: the chosen run with the constraint and every run's figures. */
+export function levellingResultOf(chosen: LevellingCandidateResult, runs: readonly LevellingCandidateResult[], constraint: number | null): LevellingResult {
+  // A run made here may carry its drop search and its state as functions: they are no part of the result.
+  const { improve: _improve, stateOf: _stateOf, ...result } = chosen as LevellingRun & { stateOf?: unknown };
   return {
     ...result,
     maxMovedOverBound: constraint,
@@ -276,7 +337,8 @@ function levellingChoose(
   };
 }
 
-interface State {
+/** The solver's view of the range: loads and limits per bucket from `fromBucket`, send-hour runs, now and horizon. */
+export interface LevellingFitState {
   fromBucket: number;
   load: Float64Array;
   limit: Float64Array;
@@ -284,6 +346,7 @@ interface State {
   now: number;
   horizonMs: number;
 }
+type State = LevellingFitState;
 
 interface Shape {
   full: number;
@@ -329,13 +392,19 @@ function candidateRange(w: PlanWindow, original: PlanWindow, state: State): [num
   return [cMin, cMax];
 }
 
-/** Can the window (its own load already taken out of `state.load`) start at bucket c? */
-function fits(state: State, shape: Shape, c: number): boolean {
+/**
+ * Can the window (its own load already taken out of `state.load`) start at bucket c? FITS when it can; else the
+ * bucket where a whole bucket's share of it does not fit (every start whose whole buckets include that one fails
+ * too, as long as the loads stay as they are), or NO_FIT for another reason (send hours, the partial last bucket).
+ */
+const FITS = -1;
+const NO_FIT = -2;
+function fitsAt(state: State, shape: Shape, c: number): number {
   const rel = c - state.fromBucket;
-  if (state.runEnd !== null && state.runEnd[rel]! < rel + shape.buckets) return false;
+  if (state.runEnd !== null && state.runEnd[rel]! < rel + shape.buckets) return NO_FIT;
   const { load, limit } = state;
-  for (let j = 0; j < shape.fullBuckets; j++) if (loadExceeds(load[rel + j]! + shape.full, limit[rel + j]!)) return false;
-  return shape.partial === 0 || !loadExceeds(load[rel + shape.fullBuckets]! + shape.partial, limit[rel + shape.fullBuckets]!);
+  for (let j = 0; j < shape.fullBuckets; j++) if (loadExceeds(load[rel + j]! + shape.full, limit[rel + j]!)) return c + j;
+  return shape.partial === 0 || !loadExceeds(load[rel + shape.fullBuckets]! + shape.partial, limit[rel + shape.fullBuckets]!) ? FITS : NO_FIT;
 }
 
 /** Can the window (not started) go to any legal start other than its own, load aside? */
@@ -380,9 +449,20 @@ function nearestFit(w: PlanWindow, original: PlanWindow, state: State, maxShiftM
     if (hasDown && (!hasUp || centre - down <= up - centre)) c = down--;
     else c = up++;
     if (c === avoid) continue;
-    if (fits(state, shape, c)) return { start: c * BUCKET_MS, shiftMs: c * BUCKET_MS - original.start };
+    const at = fitsAt(state, shape, c);
+    if (at === FITS) return { start: c * BUCKET_MS, shiftMs: c * BUCKET_MS - original.start };
+    // A whole bucket `at` that cannot take the window's share: no start in [at - fullBuckets + 1, at] fits either
+    // (the loads do not change during the search), so those are not tried. Skipping only starts that would fail
+    // leaves the first one that fits, in the order of the search, the same.
+    if (at >= 0) {
+      if (up >= at - shape.fullBuckets + 1 && up <= at) up = at + 1;
+      if (down <= at && down >= at - shape.fullBuckets + 1) down = at - shape.fullBuckets;
+    }
   }
 }
+
+/** nearestFit for its property test (against a brute force over every start). */
+export const levellingNearestFit = nearestFit;
 
 function costOf(volume: number, shiftMs: number): number {
   return (volume * Math.abs(shiftMs)) / HOUR_MS;
@@ -399,6 +479,54 @@ function costOf(volume: number, shiftMs: number): number {
  * Edge: a window that has started (start < now) never moves; nothing moves when the period has no overload.
  */
 export function levellingPropose(input: LevellingInput): LevellingResult {
+  const { plan, solve } = levellingPrepare(input);
+  const { chosen, runs } = levellingSearchRun((moveCost) => solve(moveCost), plan);
+  return levellingResultOf(chosen, runs, plan.constraint);
+}
+
+/**
+ * Where a quick run left the plan, for its drop search elsewhere (another thread): the loads as the run left them
+ * (bit for bit: the drop search continues from exactly these numbers) and the moved windows' starts.
+ */
+export interface LevellingRunState {
+  load: Float64Array;
+  movedIds: Float64Array;
+  movedStarts: Float64Array;
+}
+
+/**
+ * `levellingPropose` in pieces, for running the runs of the search in parallel (the search itself is
+ * `levellingSearchStep`): the plan of the search, one quick run at a λ with where it left the plan, and the drop
+ * search on such a state. Every piece gives exactly what the same run inside `levellingPropose` gives.
+ */
+export interface LevellingSolver {
+  plan: LevellingSearchPlan;
+  overloadedBefore: number;
+  run(moveCostHours: number): { result: LevellingCandidateResult; state: LevellingRunState };
+  improve(moveCostHours: number, state: LevellingRunState): LevellingCandidateResult;
+}
+
+export function levellingSolverOf(input: LevellingInput): LevellingSolver {
+  const { plan, solve, overloadedBefore } = levellingPrepare(input);
+  return {
+    plan,
+    overloadedBefore,
+    run(moveCostHours) {
+      const { improve: _improve, stateOf, ...result } = solve(moveCostHours);
+      return { result, state: stateOf() };
+    },
+    improve(moveCostHours, state) {
+      return solve(moveCostHours, state).improve();
+    },
+  };
+}
+
+/** The set-up of an input (checked) and its solver: a quick run at a λ, or a run resumed from a state. */
+function levellingPrepare(input: LevellingInput): {
+  plan: LevellingSearchPlan;
+  overloadedBefore: number;
+  solve: (moveCost: number, from?: LevellingRunState) => LevellingRun & { stateOf: () => LevellingRunState };
+} {
   const threshold = input.threshold ?? DEFAULT_THRESHOLD;
   const horizonMs = input.horizonMs ?? DEFAULT_HORIZON_MS;
   if (!Number.isFinite(threshold) || threshold < 0) throw new RangeError(`threshold must be >= 0, got ${threshold}`);
@@ -469,9 +597,12 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
   /** The lower bound depends only on the freed buckets: runs that free the same ones share it. */
   const boundByFreed = new Map<string, number>();
 
-  /** One run of the solver with a fixed move cost (hours per message moved): a plan on a fresh copy of the loads. */
-  const solve = (moveCost: number): LevellingRun => {
-    const state: State = { ...base, load: base.load.slice() };
+  /**
+   * One run of the solver with a fixed move cost (hours per message moved): a plan on a fresh copy of the loads; or,
+   * given `from`, the plan a quick run left (its drop search still to run).
+   */
+  const solve = (moveCost: number, from?: LevellingRunState): LevellingRun & { stateOf: () => LevellingRunState } => {
+    const state: State = { ...base, load: from ? from.load.slice() : base.load.slice() };
     const excessAt = (i: number) => {
       const e = state.load[i]! - state.limit[i]!;
       return loadExceeds(state.load[i]!, state.limit[i]!) ? e : 0;
@@ -567,7 +698,7 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
         const excess = excessAt(i);
         let best: { w: PlanWindow; start: number; score: number; definitief: boolean } | null = null;
         // Concept windows first: a definitief one is taken only when no concept window can go anywhere.
-        for (const definitief of allowDefinitief ? [false, true] : [false]) {
+        for (const definitief of allowDefinitief ? CONCEPT_THEN_DEFINITIEF : CONCEPT_ONLY) {
           if (best !== null) break;
           for (const w0 of byBucket.get(b) ?? []) {
             if ((w0.status === 'definitief') !== definitief || w0.id === excludedId) continue;
@@ -576,7 +707,7 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
             if (share <= 0) continue;
             // Excess it takes away: in this bucket and in the other overloaded buckets it leaves.
             let removed = Math.min(share, excess);
-            for (let o = bucketAt(w.start); o < bucketCeil(w.end); o++) {
+            for (let o = bucketAt(w.start), oEnd = bucketCeil(w.end); o < oEnd; o++) {
               if (o === b) continue;
               const e = excessAt(o - fromBucket);
               if (e > 0) removed += Math.min(loadIn(w, o), e);
@@ -618,13 +749,13 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
       };
       for (let guard = 0; guard < 10_000 && runExcess() > 0; guard++) {
         const ranked: { w0: PlanWindow; removed: number; lower: number }[] = [];
-        for (const definitief of allowDefinitief ? [false, true] : [false]) {
+        for (const definitief of allowDefinitief ? CONCEPT_THEN_DEFINITIEF : CONCEPT_ONLY) {
           if (ranked.length > 0) break;
           for (const w0 of candidates) {
             if ((w0.status === 'definitief') !== definitief || tried.has(w0.id)) continue;
             const w = placed(w0);
             let removed = 0;
-            for (let o = Math.max(b0, bucketAt(w.start)); o < Math.min(b1, bucketCeil(w.end)); o++) {
+            for (let o = Math.max(b0, bucketAt(w.start)), oEnd = Math.min(b1, bucketCeil(w.end)); o < oEnd; o++) {
               const e = excessAt(o - fromBucket);
               if (e > 0) removed += Math.min(loadIn(w, o), e);
             }
@@ -692,7 +823,13 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
       }
     };
 
-    if (overloadedBefore > 0) {
+    if (from) {
+      for (let k = 0; k < from.movedIds.length; k++) {
+        const w0 = originalOf.get(from.movedIds[k]!)!;
+        const start = from.movedStarts[k]!;
+        current.set(w0.id, { ...w0, start, end: start + (w0.end - w0.start) });
+      }
+    } else if (overloadedBefore > 0) {
       for (const allowDefinitief of [false, true]) {
         for (let b = periodFrom; b < periodTo; ) {
           if (excessAt(b - fromBucket) <= 0) {
@@ -877,6 +1014,16 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     const plain = build();
     return {
       ...plain,
+      stateOf: () => {
+        const movedIds = new Float64Array(current.size);
+        const movedStarts = new Float64Array(current.size);
+        let k = 0;
+        for (const [id, w] of current) {
+          movedIds[k] = id;
+          movedStarts[k++] = w.start;
+        }
+        return { load: state.load.slice(), movedIds, movedStarts };
+      },
       improve: () => {
         if (overloadedBefore > 0) dropSearch();
         improved = true;
@@ -885,5 +1032,5 @@ export function levellingPropose(input: LevellingInput): LevellingResult {
     };
   };
 
-  return levellingChoose(solve, fixedMoveCost, overloadedBefore > 0 ? maxOverBound : null, input.dropSearch ?? true);
+  return { plan: levellingSearchPlan(input, overloadedBefore), overloadedBefore, solve };
 }

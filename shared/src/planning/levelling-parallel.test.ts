@@ -13,36 +13,11 @@ import {
   type LevellingNeed,
   type LevellingRunState,
 } from './levelling.js';
-import { DAY, HOUR, OINS } from './planning.arbitraries.js';
+import { DAY, HOUR, levellingSpecArb, levellingWindowsOf, OINS } from './planning.arbitraries.js';
 import type { PlanWindow } from './types.js';
 
 const flat = capacityProfileUniform(4000); // 1000 messages per bucket
 const t0 = Date.UTC(2027, 0, 13, 9);
-
-const specArb = fc.record({
-  q: fc.integer({ min: 0, max: 16 }),
-  len: fc.integer({ min: 1, max: 12 }),
-  per: fc.integer({ min: 1, max: 9 }).map((v) => v * 100),
-  definitief: fc.boolean(),
-  early: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
-  late: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
-});
-
-type Spec = typeof specArb extends fc.Arbitrary<infer T> ? T : never;
-
-function windowsOf(specs: readonly Spec[]): PlanWindow[] {
-  return specs.map((sp, i) => ({
-    id: i + 1,
-    afnemer: OINS[i % 3]!,
-    kenmerk: `K-${i + 1}`,
-    start: t0 + sp.q * BUCKET_MS,
-    end: t0 + (sp.q + sp.len) * BUCKET_MS,
-    volume: sp.per * sp.len,
-    status: sp.definitief ? 'definitief' : 'concept',
-    earliestStart: sp.early === undefined ? null : t0 + (sp.q - sp.early) * BUCKET_MS,
-    latestEnd: sp.late === undefined ? null : t0 + (sp.q + sp.len + sp.late) * BUCKET_MS,
-  }));
-}
 
 const keyOf = (n: LevellingNeed) => `${n.moveCostHours}/${n.improved}`;
 
@@ -77,7 +52,7 @@ describe('levelling in pieces (the lane runs them in parallel)', () => {
     let searched = 0;
     fc.assert(
       fc.property(
-        fc.array(specArb, { minLength: 2, maxLength: 10 }),
+        fc.array(levellingSpecArb, { minLength: 2, maxLength: 10 }),
         fc.constantFrom<{ maxMovedOverBound?: number | null; moveCostHours?: number; dropSearch?: boolean }>(
           {},
           { maxMovedOverBound: 1 },
@@ -90,7 +65,7 @@ describe('levelling in pieces (the lane runs them in parallel)', () => {
         fc.array(fc.constantFrom(0, 3, 6, 12, 18, 24, 36, 48), { maxLength: 3 }),
         (specs, options, extra) => {
           const input: LevellingInput = {
-            windows: windowsOf(specs),
+            windows: levellingWindowsOf(specs, t0),
             profile: flat,
             maintenance: [],
             period: { from: t0 - DAY, to: t0 + DAY },

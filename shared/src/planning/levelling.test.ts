@@ -12,7 +12,7 @@ import {
   type LevellingInput,
   type LevellingResult,
 } from './levelling.js';
-import { DAY, HOUR, OINS, scenarioArb } from './planning.arbitraries.js';
+import { DAY, HOUR, levellingSpecArb, levellingWindowsOf, OINS, scenarioArb } from './planning.arbitraries.js';
 import { sendHoursByBucket, type SendHours } from './send-hours.js';
 import { loadExceeds } from './tolerance.js';
 import type { PlanWindow } from './types.js';
@@ -211,62 +211,48 @@ describe('levellingPropose', () => {
   it('in the constrained search never returns a run dearer by Σ volume × |shift| than another run it made that meets the bound', () => {
     const t0 = Date.UTC(2027, 0, 13, 9);
     // Windows on a flat 1,000 per bucket, aligned, of 1-12 buckets and 100-900 per bucket, some with bounds.
-    const specArb = fc.record({
-      q: fc.integer({ min: 0, max: 16 }),
-      len: fc.integer({ min: 1, max: 12 }),
-      per: fc.integer({ min: 1, max: 9 }).map((v) => v * 100),
-      definitief: fc.boolean(),
-      early: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
-      late: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
-    });
     let searched = 0;
     fc.assert(
-      fc.property(fc.array(specArb, { minLength: 2, maxLength: 10 }), fc.constantFrom(1, 1.1, 1.25, LEVELLING_MAX_MOVED_OVER_BOUND), (specs, factor) => {
-        const windows: PlanWindow[] = specs.map((sp, i) => ({
-          id: i + 1,
-          afnemer: OINS[i % 3]!,
-          kenmerk: `K-${i + 1}`,
-          start: t0 + sp.q * BUCKET_MS,
-          end: t0 + (sp.q + sp.len) * BUCKET_MS,
-          volume: sp.per * sp.len,
-          status: sp.definitief ? 'definitief' : 'concept',
-          earliestStart: sp.early === undefined ? null : t0 + (sp.q - sp.early) * BUCKET_MS,
-          latestEnd: sp.late === undefined ? null : t0 + (sp.q + sp.len + sp.late) * BUCKET_MS,
-        }));
-        const input: LevellingInput = {
-          windows,
-          profile: flat,
-          maintenance: [],
-          period: { from: t0 - DAY, to: t0 + DAY },
-          now: t0 - DAY,
-          sendHours: null,
-          horizonMs: 6 * HOUR,
-          maxMovedOverBound: factor,
-        };
-        const r = levellingPropose(input);
-        expect(r.maxMovedOverBound).toBe(r.overloadedBefore > 0 ? factor : null);
-        expect(r.candidates[0]!.moveCostHours).toBe(0);
-        // Every run the search reports, made again on its own with that λ fixed (and the drop search when it ran on
-        // that run): the figures must be the same.
-        const alone = r.candidates.map((c) => levellingPropose({ ...input, moveCostHours: c.moveCostHours, dropSearch: c.improved }));
-        alone.forEach((a, k) => {
-          const c = r.candidates[k]!;
-          expect([a.messagesMoved, a.cost, a.lowerBound, a.overloadedAfter]).toEqual([c.messagesMoved, c.cost, c.lowerBound, c.overloadedAfter]);
-        });
-        const meets = (a: LevellingResult) => r.overloadedBefore === 0 || a.messagesMoved <= factor * a.lowerBound * (1 + 1e-9) + 1e-6;
-        // The answer is one of those runs, with its moves.
-        const same = alone.find((a) => a.moveCostHours === r.moveCostHours && a.improved === r.improved)!;
-        expect(r.moves).toEqual(same.moves);
-        // Removing overload comes first; then no run that meets the bound is cheaper.
-        const fewestLeft = Math.min(...alone.map((a) => a.overloadedAfter));
-        expect(r.overloadedAfter).toBe(fewestLeft);
-        const rivals = alone.filter((a) => a.overloadedAfter === fewestLeft && meets(a));
-        for (const a of rivals) expect(r.cost).toBeLessThanOrEqual(a.cost);
-        if (rivals.length > 0) expect(meets(r)).toBe(true);
-        // λ = 0 meeting the bound ends the search: λ = 0 and the drop search on it.
-        if (meets(alone[0]!)) expect(r.candidates.map((c) => c.moveCostHours)).toEqual([0, 0]);
-        if (r.candidates.some((c) => c.moveCostHours > 0)) searched++;
-      }),
+      fc.property(
+        fc.array(levellingSpecArb, { minLength: 2, maxLength: 10 }),
+        fc.constantFrom(1, 1.1, 1.25, LEVELLING_MAX_MOVED_OVER_BOUND),
+        (specs, factor) => {
+          const windows = levellingWindowsOf(specs, t0);
+          const input: LevellingInput = {
+            windows,
+            profile: flat,
+            maintenance: [],
+            period: { from: t0 - DAY, to: t0 + DAY },
+            now: t0 - DAY,
+            sendHours: null,
+            horizonMs: 6 * HOUR,
+            maxMovedOverBound: factor,
+          };
+          const r = levellingPropose(input);
+          expect(r.maxMovedOverBound).toBe(r.overloadedBefore > 0 ? factor : null);
+          expect(r.candidates[0]!.moveCostHours).toBe(0);
+          // Every run the search reports, made again on its own with that λ fixed (and the drop search when it ran on
+          // that run): the figures must be the same.
+          const alone = r.candidates.map((c) => levellingPropose({ ...input, moveCostHours: c.moveCostHours, dropSearch: c.improved }));
+          alone.forEach((a, k) => {
+            const c = r.candidates[k]!;
+            expect([a.messagesMoved, a.cost, a.lowerBound, a.overloadedAfter]).toEqual([c.messagesMoved, c.cost, c.lowerBound, c.overloadedAfter]);
+          });
+          const meets = (a: LevellingResult) => r.overloadedBefore === 0 || a.messagesMoved <= factor * a.lowerBound * (1 + 1e-9) + 1e-6;
+          // The answer is one of those runs, with its moves.
+          const same = alone.find((a) => a.moveCostHours === r.moveCostHours && a.improved === r.improved)!;
+          expect(r.moves).toEqual(same.moves);
+          // Removing overload comes first; then no run that meets the bound is cheaper.
+          const fewestLeft = Math.min(...alone.map((a) => a.overloadedAfter));
+          expect(r.overloadedAfter).toBe(fewestLeft);
+          const rivals = alone.filter((a) => a.overloadedAfter === fewestLeft && meets(a));
+          for (const a of rivals) expect(r.cost).toBeLessThanOrEqual(a.cost);
+          if (rivals.length > 0) expect(meets(r)).toBe(true);
+          // λ = 0 meeting the bound ends the search: λ = 0 and the drop search on it.
+          if (meets(alone[0]!)) expect(r.candidates.map((c) => c.moveCostHours)).toEqual([0, 0]);
+          if (r.candidates.some((c) => c.moveCostHours > 0)) searched++;
+        },
+      ),
       { numRuns: 150 },
     );
     // The search did run (about a quarter of these cases).

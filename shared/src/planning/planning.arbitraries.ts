@@ -148,3 +148,33 @@ export function scheduleArb(anchor: number, spanMs: number): fc.Arbitrary<Capaci
     return [...byFrom.values()].sort((a, b) => a.from - b.from);
   });
 }
+
+/**
+ * Windows for the levelling property tests: aligned on a flat profile, starting `q` buckets after `t0`, `len` buckets
+ * long with `per` messages per bucket, concept or definitief, some with an earliest start or latest end.
+ */
+export const levellingSpecArb = fc.record({
+  q: fc.integer({ min: 0, max: 16 }),
+  len: fc.integer({ min: 1, max: 12 }),
+  per: fc.integer({ min: 1, max: 9 }).map((v) => v * 100),
+  definitief: fc.boolean(),
+  early: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+  late: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+});
+
+export type LevellingSpec = typeof levellingSpecArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The windows of levellingSpecArb's specs from `t0`: ids 1.., the three OINS in turn. */
+export function levellingWindowsOf(specs: readonly LevellingSpec[], t0: number): PlanWindow[] {
+  return specs.map((sp, i) => ({
+    id: i + 1,
+    afnemer: OINS[i % 3]!,
+    kenmerk: `K-${i + 1}`,
+    start: t0 + sp.q * BUCKET_MS,
+    end: t0 + (sp.q + sp.len) * BUCKET_MS,
+    volume: sp.per * sp.len,
+    status: sp.definitief ? 'definitief' : 'concept',
+    earliestStart: sp.early === undefined ? null : t0 + (sp.q - sp.early) * BUCKET_MS,
+    latestEnd: sp.late === undefined ? null : t0 + (sp.q + sp.len + sp.late) * BUCKET_MS,
+  }));
+}

@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { createSql, migrate, startEmbeddedPostgres, type EmbeddedServer, type Sql } from '@cd/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eNowMs } from './helpers/e2e-clock.js';
 import { dutchCsv, dutchCsvDate } from './helpers/files.js';
 import { REPO_ROOT, serverOnTestClock } from './helpers/server-on-test-clock.js';
 import { standardActors } from './helpers/test-db.js';
+import { freePort } from './helpers/free-port.js';
 
 // Its own PostgreSQL, because this file stops and starts it; the other test files keep theirs.
 const DATA_DIR = `.data/test/faults-${process.pid}`;
@@ -17,14 +18,6 @@ let server: ChildProcess;
 let base: string;
 let serverErrors = '';
 let who: Awaited<ReturnType<typeof standardActors>>;
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 beforeAll(async () => {
   pgPort = await freePort();

@@ -1,9 +1,9 @@
-import { createServer } from 'node:net';
 import { notify, usersByRole } from '@cd/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxDeliver, outboxWorker, smtpTransport } from '../server/src/services/mailer.js';
 import { smtpServerStart } from './helpers/smtp-server.js';
 import { standardActors, testDatabase, type TestContext } from './helpers/test-db.js';
+import { freePort } from './helpers/free-port.js';
 
 let t: TestContext;
 
@@ -12,14 +12,6 @@ beforeAll(async () => {
   await standardActors(t.sql);
 });
 afterAll(() => t.close());
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 describe('outboxDeliver', () => {
   it('keeps mail when SMTP is down, retries later, and delivers it once SMTP is back', async () => {

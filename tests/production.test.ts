@@ -8,13 +8,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { createSql, migrate, startEmbeddedPostgres, type EmbeddedServer, type Sql } from '@cd/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchCsv, dutchCsvDate } from './helpers/files.js';
 import { SERVER_DIST } from './helpers/server-build.js';
 import { standardActors } from './helpers/test-db.js';
+import { freePort } from './helpers/free-port.js';
 
 const DATA_DIR = `.data/test/production-${process.pid}`;
 let pg: EmbeddedServer;
@@ -27,14 +28,6 @@ let stdout = '';
 let stderr = '';
 let exited: Promise<{ code: number | null; signal: string | null }>;
 let who: Awaited<ReturnType<typeof standardActors>>;
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const p = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return p;
-}
 
 async function waitUntil(check: () => Promise<boolean>, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;

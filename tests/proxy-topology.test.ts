@@ -3,13 +3,13 @@
 // processes on one PostgreSQL (the test database; on PostgreSQL 15 when DATABASE_URL points there in CI).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SSE_HEARTBEAT_MS } from '../server/src/routes/events.js';
 import { dutchCsv, dutchCsvDate } from './helpers/files.js';
 import { standardActors, type TestContext, testDatabase } from './helpers/test-db.js';
+import { freePort } from './helpers/free-port.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
@@ -37,14 +37,6 @@ function serverCommand(): string[] {
 
 /** The day `n` days after today on the machine's clock, the replicas' clock (a fixed date would leave the horizon one day). */
 const day = (n: number) => dutchCsvDate(Date.now(), n);
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 /** Resolves once `url` answers 200; rejects when `child` exits first or a minute passes. */
 async function answering(url: string, child: ChildProcess, what: string): Promise<void> {

@@ -1,24 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { amsterdamMidnightOf, amsterdamParts, amsterdamToMs } from '@cd/shared/time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eNowMs } from './helpers/e2e-clock.js';
 import { dutchCsv, dutchCsvDate } from './helpers/files.js';
 import { REPO_ROOT, serverOnTestClock } from './helpers/server-on-test-clock.js';
 import { standardActors, testDatabase, type TestContext } from './helpers/test-db.js';
+import { freePort } from './helpers/free-port.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
 const servers: ChildProcess[] = [];
 const bases: string[] = [];
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 /** Starts the real server as its own process on the test database, on the tests' clock. */
 async function serverStart(): Promise<string> {

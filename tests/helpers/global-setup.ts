@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { createSql, migrate, startEmbeddedPostgres, type EmbeddedServer } from '@cd/db';
 import type { TestProject } from 'vitest/node';
+import { freePort } from './free-port.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,14 +22,6 @@ const DATA_DIR = `${process.env.TEST_DATA_DIR ?? '.data/test'}/run-${process.pid
 type Shared = { ready: Promise<{ server: EmbeddedServer | null; adminUrl: string }>; users: number };
 const SHARED = Symbol.for('cd.test.database');
 const registry = globalThis as typeof globalThis & { [SHARED]?: Shared };
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 async function start(): Promise<{ server: EmbeddedServer | null; adminUrl: string }> {
   let server: EmbeddedServer | null = null;

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BUCKET_MS } from './bucket.js';
 import { capacityProfileUniform } from './capacity.js';
 import {
   LEVELLING_MAX_MOVED_OVER_BOUND,

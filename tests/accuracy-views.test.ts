@@ -2,6 +2,7 @@
 // and a planner's misses in GET /accuracy; figures held against a recomputation in SQL or per single period.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { actualsByHourInSql } from './helpers/actuals-oracle.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -54,18 +55,7 @@ afterAll(() => t.close());
 const get = (a: Actor, path: string) => t.app.request(`/api/v1${path}`, { headers: a.headers });
 
 /** The recomputation: per UTC hour the stored messages and those in hours no counting window of their Afnemer touches. */
-async function expectedByHour(afnemer: string | null) {
-  const rows = await t.sql<{ hour: number; actual: number; unannounced: number }[]>`
-    select (extract(epoch from a.hour) * 1000)::float8 as hour, sum(a.count)::float8 as actual,
-      coalesce(sum(a.count) filter (where not exists (
-        select 1 from send_windows w
-        where w.afnemer_oin = a.afnemer_oin and w.status <> 'geannuleerd' and w.start_at < a.hour + interval '1 hour' and w.end_at > a.hour
-      )), 0)::float8 as unannounced
-    from actuals a
-    where ${afnemer === null ? t.sql`true` : t.sql`a.afnemer_oin = ${afnemer}`}
-    group by a.hour`;
-  return new Map(rows.map((r) => [r.hour, r]));
-}
+const expectedByHour = (afnemer: string | null) => actualsByHourInSql(t.sql, afnemer);
 
 describe('GET /load: actual beside planned', () => {
   const range = '?from=2027-01-05&to=2027-01-10&bucket=1h';

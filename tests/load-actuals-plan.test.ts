@@ -4,6 +4,7 @@
 // actuals show after a plan change too. Each state is held against a recomputation in SQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIN_A, OIN_B, standardActors, testDatabase, type Actor, type TestContext } from './helpers/test-db.js';
+import { actualsByHourInSql } from './helpers/actuals-oracle.js';
 
 let t: TestContext;
 let who: Awaited<ReturnType<typeof standardActors>>;
@@ -37,16 +38,7 @@ const load = async (a: Actor) => {
 async function expected(afnemer: string | null): Promise<[number | null, number | null][]> {
   const [last] = await t.sql<{ ms: number }[]>`select (extract(epoch from max(hour)) * 1000)::float8 as ms from actuals`;
   const known = last!.ms + HOUR;
-  const rows = await t.sql<{ hour: number; actual: number; unannounced: number }[]>`
-    select (extract(epoch from a.hour) * 1000)::float8 as hour, sum(a.count)::float8 as actual,
-      coalesce(sum(a.count) filter (where not exists (
-        select 1 from send_windows w
-        where w.afnemer_oin = a.afnemer_oin and w.status <> 'geannuleerd' and w.start_at < a.hour + interval '1 hour' and w.end_at > a.hour
-      )), 0)::float8 as unannounced
-    from actuals a
-    where ${afnemer === null ? t.sql`true` : t.sql`a.afnemer_oin = ${afnemer}`}
-    group by a.hour`;
-  const byHour = new Map(rows.map((r) => [r.hour, r]));
+  const byHour = await actualsByHourInSql(t.sql, afnemer);
   return Array.from({ length: 48 }, (_, i) => {
     const hour = FIRST_HOUR + i * HOUR;
     if (hour + HOUR > known) return [null, null];

@@ -15,6 +15,14 @@ create table actuals (
 );
 CREATE INDEX actuals_hour_idx ON public.actuals USING btree (hour);
 CREATE INDEX actuals_received_at_idx ON public.actuals USING btree (received_at);
+CREATE TRIGGER actuals_version AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.actuals FOR EACH STATEMENT EXECUTE FUNCTION actuals_version_bump();
+
+create table actuals_state (
+  id integer default 1 not null,
+  version bigint default 0 not null,
+  constraint actuals_state_id_check CHECK ((id = 1)),
+  constraint actuals_state_pkey PRIMARY KEY (id)
+);
 
 create table afnemers (
   oin text not null,
@@ -883,6 +891,12 @@ CREATE TRIGGER users_refs_revisions_delete AFTER DELETE ON public.users REFERENC
 CREATE TRIGGER users_refs_revisions_update AFTER UPDATE ON public.users REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_window_revisions', 'changed_by');
 CREATE TRIGGER users_refs_send_windows_delete AFTER DELETE ON public.users REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_windows', 'updated_by');
 CREATE TRIGGER users_refs_send_windows_update AFTER UPDATE ON public.users REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION references_restrict('id', 'send_windows', 'updated_by');
+
+create function actuals_version_bump() returns trigger language plpgsql as $$
+begin
+  update actuals_state set version = version + 1 where id = 1;
+  return null;
+end $$;
 
 create function change_notify(kind text, everyone boolean, afnemers text[], conflict_id bigint DEFAULT NULL::bigint) returns void language plpgsql as $$
 declare

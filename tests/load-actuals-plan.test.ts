@@ -103,4 +103,23 @@ describe('GET /load: actuals across plan changes', () => {
     expect(after.actualUnannounced[45]).toBe(0);
     expect(pairs(after)).toEqual(await expected(null));
   });
+
+  it('shows actuals replaced at the very instant of the earlier upload, and after one stamped earlier (a clock behind)', async () => {
+    t.clock.now = new Date('2027-01-11T12:05:00Z');
+    await actualsUpload([`${OIN_A};05-01-2027 09:00;1500`]);
+    expect((await load(who.capacity)).actual[9]).toBe(1500); // 9:00 local
+    // The same instant again: max(received_at) does not move, the actuals do.
+    await actualsUpload([`${OIN_A};05-01-2027 09:00;1700`]);
+    const same = await load(who.capacity);
+    expect(same.actual[9]).toBe(1700);
+    expect(pairs(same)).toEqual(await expected(null));
+    // An instance whose clock is an hour behind replaces an hour: the receipt stamp stays the latest one.
+    t.clock.now = new Date('2027-01-11T11:05:00Z');
+    await actualsUpload([`${OIN_B};06-01-2027 09:00;90`]);
+    const behind = await load(who.capacity);
+    expect(behind.actual[33]).toBe(90); // 6 January 9:00 local
+    expect(pairs(behind)).toEqual(await expected(null));
+    const [state] = await t.sql<{ version: string }[]>`select version::text from actuals_state`;
+    expect(Number(state!.version)).toBeGreaterThanOrEqual(6);
+  });
 });

@@ -55,12 +55,13 @@ export async function actualsCopyFresh(tx: Tx, rows: readonly ActualRow[], userI
 }
 
 /**
- * The start of the last hour before `before` that has actuals of any Afnemer (ms, null when none), and the latest
- * receipt (ms, null when none): every upload moves it, so it marks a change of the actuals. Both by index.
+ * The start of the last hour before `before` that has actuals of any Afnemer (ms, null when none), and the version of
+ * the actuals (actuals_state, migration 0034): every statement that changes them raises it in its own transaction,
+ * so it marks a change of the actuals whatever clock stamped them.
  */
-export async function actualsStamp(sql: Queryable, before: number): Promise<{ lastHour: number | null; receivedAt: number | null }> {
-  const [row] = await sql<{ lastHour: number | null; receivedAt: number | null }[]>`
+export async function actualsStamp(sql: Queryable, before: number): Promise<{ lastHour: number | null; version: string }> {
+  const [row] = await sql<{ lastHour: number | null; version: string }[]>`
     select (extract(epoch from (select max(hour) from actuals where hour < ${new Date(before)})) * 1000)::float8 as "lastHour",
-      (extract(epoch from (select max(received_at) from actuals)) * 1000)::float8 as "receivedAt"`;
-  return { lastHour: row?.lastHour ?? null, receivedAt: row?.receivedAt ?? null };
+      (select version::text from actuals_state where id = 1) as version`;
+  return { lastHour: row?.lastHour ?? null, version: row!.version };
 }

@@ -33,14 +33,14 @@ export async function loadActualsJson(
   const stamp = await actualsStamp(sql, Math.min(to, now().getTime()));
   const known = stamp.lastHour === null ? from : Math.min(stamp.lastHour + HOUR_MS, nowHour);
   const range = `${from}|${to}|${scope ?? '*'}|${known}`;
-  const key = `actual|${range}|${bucket}|${stamp.receivedAt}`;
+  const key = `actual|${range}|${bucket}|${stamp.version}`;
   // A holder, filled only when the computation succeeds: a failed read is not remembered.
   const held = planning.remember(version, key, () => ({ json: null as string | null }));
   if (held.json === null) {
     let prepared = preparedByApp.get(planning);
     if (!prepared) preparedByApp.set(planning, (prepared = versionedMemo<LoadActualsBase>(32)));
-    // Every upload of actuals moves the receipt stamp, so the prepared actuals of an older state are never used.
-    const base = await prepared(String(stamp.receivedAt), range, async () => {
+    // Every change of the actuals raises their version, so the prepared actuals of an older state are never used.
+    const base = await prepared(stamp.version, range, async () => {
       const actuals = known > from ? await actualsInRange(sql, from, known, scope) : [];
       return loadActualsPrepare({ from, to, actuals, known, ownAfnemer: scope });
     });

@@ -9,16 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ConflictsInput, LevellingInput, LevellingResult, ParseResult, PrognoseParseOptions } from '@cd/shared';
-import {
-  detectUnpack,
-  windowColumnsOf,
-  windowsCounting,
-  type CpuTask,
-  type CsvStageResult,
-  type DetectPacked,
-  type DetectSummary,
-  type JsonUploadResult,
-} from './cpu-tasks.js';
+import { detectUnpack, windowColumnsOf, type CpuTask, type CsvStageResult, type DetectPacked, type DetectSummary, type JsonUploadResult } from './cpu-tasks.js';
 
 interface Job {
   id: number;
@@ -130,10 +121,9 @@ function cpuRun<T>(task: CpuTask, transfer: ArrayBuffer[] = [], onChunk?: (chunk
  */
 export async function conflictsDetectOffThread(input: ConflictsInput): Promise<DetectSummary> {
   const { windows, ...rest } = input;
-  const counting = windowsCounting(windows);
-  const columns = windowColumnsOf(counting);
-  const transfer = [columns.id, columns.start, columns.end, columns.volume, columns.definitief, columns.afnemerCode].map((a) => a.buffer as ArrayBuffer);
-  return detectUnpack(await cpuRun<DetectPacked>({ task: 'detect', input: rest, windows: columns }, transfer), counting);
+  // Cancelled windows go along (detection skips them), so the conflict windows' indices point into `windows` itself.
+  const columns = windowColumnsOf(windows);
+  return detectUnpack(await cpuRun<DetectPacked>({ task: 'detect', input: rest, windows: columns }, [columns.id.buffer as ArrayBuffer]), windows);
 }
 
 /** levellingPropose (the levelled plan for a period, issue 18) in a worker thread. */

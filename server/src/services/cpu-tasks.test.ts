@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conflictObjects, conflictsDetect, type PlanWindow } from '@cd/shared';
-import {
-  cpuTaskRun,
-  detectSummary,
-  detectUnpack,
-  windowColumnsOf,
-  windowsCounting,
-  KENMERK_SEPARATOR,
-  type DetectPacked,
-  type WindowColumns,
-} from './cpu-tasks.js';
+import { cpuTaskRun, detectSummary, detectUnpack, windowColumnsOf, KENMERK_SEPARATOR, type DetectPacked, type WindowColumns } from './cpu-tasks.js';
 
 const t0 = Date.UTC(2027, 2, 28, 0); // the spring DST Sunday
 const STATUSES = ['concept', 'definitief', 'geannuleerd'] as const;
@@ -39,7 +30,7 @@ function windowsRandom(seed: number, count: number): PlanWindow[] {
 
 /** The windows read back from their columns, entry by entry (the worker reads them where it needs them). */
 function windowsOfColumns(c: WindowColumns): PlanWindow[] {
-  const kenmerken = c.id.length === 0 ? [] : c.kenmerken.split(KENMERK_SEPARATOR);
+  const kenmerken = c.id.length === 0 ? [] : c.kenmerken!.split(KENMERK_SEPARATOR);
   return Array.from(c.id, (id, k) => ({
     id,
     afnemer: c.afnemers[c.afnemerCode[k]!]!,
@@ -47,16 +38,32 @@ function windowsOfColumns(c: WindowColumns): PlanWindow[] {
     start: c.start[k]!,
     end: c.end[k]!,
     volume: c.volume[k]!,
-    status: c.definitief[k] === 1 ? ('definitief' as const) : ('concept' as const),
+    status: STATUSES[c.status[k]!]!,
   }));
 }
 
 describe('windowColumnsOf', () => {
-  it('carries every window that is not cancelled to the worker and back unchanged, in order', () => {
+  it('carries every window, cancelled ones with their status, to the worker and back unchanged, in order', () => {
     for (let seed = 1; seed <= 50; seed++) {
       const windows = windowsRandom(seed, seed);
-      expect(windowsOfColumns(windowColumnsOf(windows))).toEqual(windows.filter((w) => w.status !== 'geannuleerd'));
+      expect(windowsOfColumns(windowColumnsOf(windows, true))).toEqual(windows);
+      const lean = windowColumnsOf(windows);
+      expect(lean.kenmerken).toBeUndefined();
+      expect(windowsOfColumns({ ...lean, kenmerken: windows.map((w) => w.kenmerk).join(KENMERK_SEPARATOR) })).toEqual(windows);
     }
+  });
+
+  it('codes many Afnemers, as new string objects with the same text too, each to its own OIN', () => {
+    // 1,500 OINs (more than the coder's table has slots), each met several times as a fresh string in random order.
+    const oins = Array.from({ length: 1500 }, (_, i) => String(1_000_000_000 + i * 7919).padStart(20, '0'));
+    const windows = windowsRandom(7, 6000).map((w, i) => ({
+      ...w,
+      afnemer: `${oins[(i * 7919) % oins.length]!.slice(0, 10)}${oins[(i * 7919) % oins.length]!.slice(10)}`,
+    }));
+    const c = windowColumnsOf(windows);
+    expect(new Set(c.afnemers).size).toBe(c.afnemers.length);
+    expect(c.afnemers.length).toBe(new Set(windows.map((w) => w.afnemer)).size);
+    expect(Array.from(c.afnemerCode, (code) => c.afnemers[code])).toEqual(windows.map((w) => w.afnemer));
   });
 });
 
@@ -67,7 +74,7 @@ describe('cpuTaskRun detect', () => {
       const windows = windowsRandom(seed, 2 * seed);
       const input = { profile: new Array<number>(168).fill(40_000), maintenance: [], fromBucket: t0 / 900_000 - 4, toBucket: t0 / 900_000 + 140 };
       // As the worker answers (conflict windows as indices into the columns), unpacked as the main thread does.
-      const viaColumns = detectUnpack(cpuTaskRun({ task: 'detect', input, windows: windowColumnsOf(windows) }) as DetectPacked, windowsCounting(windows));
+      const viaColumns = detectUnpack(cpuTaskRun({ task: 'detect', input, windows: windowColumnsOf(windows) }) as DetectPacked, windows);
       const direct = detectSummary({ ...input, windows });
       expect({ ...viaColumns, conflicts: viaColumns.conflicts.map(conflictObjects) }).toEqual({ ...direct, conflicts: direct.conflicts.map(conflictObjects) });
       expect(viaColumns.conflicts.map(conflictObjects)).toEqual(conflictsDetect({ ...input, windows }).conflicts.map(conflictObjects));

@@ -3,6 +3,7 @@
  * so a large file or a wide range never holds up other users' requests on the event loop.
  */
 import {
+  afnemerCoder,
   BUCKET_OVERLOADED,
   ConflictWindows,
   conflictsDetect,
@@ -21,6 +22,9 @@ import {
   type ParseResult,
   type PrognoseParseOptions,
   type RowError,
+  WINDOW_CONCEPT,
+  WINDOW_DEFINITIEF,
+  WINDOW_GEANNULEERD,
 } from '@cd/shared';
 import { deliveryRowsStager, type DeliveryRowsStaged } from '@cd/db/staging';
 import { zodIssuesToErrors } from '../lib/problem.js';
@@ -47,8 +51,7 @@ export function detectSummaryOfColumns(input: Omit<ConflictsInput, 'windows'>, c
     start: c.start,
     end: c.end,
     volume: c.volume,
-    // 0 and 1 are WINDOW_CONCEPT and WINDOW_DEFINITIEF; the columns hold no cancelled windows.
-    status: c.definitief,
+    status: c.status,
     afnemerCode: c.afnemerCode,
     afnemers: c.afnemers,
     source: columnsSource(c),
@@ -68,6 +71,7 @@ function columnsSource(c: WindowColumns): readonly ConflictWindowSource[] {
       if (typeof key === 'string' && /^\d+$/.test(key)) {
         const k = Number(key);
         if (k >= c.id.length) return undefined;
+        if (c.kenmerken === undefined) throw new Error('de kenmerken zijn niet meegestuurd (windowColumnsOf zonder kenmerken)');
         kenmerken ??= c.id.length === 0 ? [] : c.kenmerken.split(KENMERK_SEPARATOR);
         return { afnemer: c.afnemers[c.afnemerCode[k]!]!, kenmerk: kenmerken[k]! };
       }
@@ -87,64 +91,62 @@ function summaryOf(result: ConflictsResult): DetectSummary {
 
 /**
  * The windows of a detection as columns: the typed arrays are handed to the worker without a copy, the Afnemers
- * travel as codes into a list of the distinct ones and the kenmerken as one text. Cloning 50,000 window objects
- * took the main thread some 100 ms, and cloning 100,000 strings still 10-30 ms (issue 16).
+ * travel as codes into a list of the distinct ones. Cloning 50,000 window objects took the main thread some 100 ms,
+ * and cloning 100,000 strings still 10-30 ms (issue 16). Entry k is window k of the list they were made of, cancelled
+ * ones included (status WINDOW_GEANNULEERD: detection skips them), so no filtered copy of the list is made.
  */
 export interface WindowColumns {
   id: Float64Array;
   start: Float64Array;
   end: Float64Array;
   volume: Float64Array;
-  /** 1 for 'definitief', 0 for 'concept'. */
-  definitief: Uint8Array;
+  /** WINDOW_CONCEPT, WINDOW_DEFINITIEF or WINDOW_GEANNULEERD. */
+  status: Uint8Array;
   /** Each window's Afnemer as an index into `afnemers`. */
   afnemerCode: Int32Array;
   afnemers: string[];
-  /** The kenmerken joined by NUL, which no PostgreSQL text holds. */
-  kenmerken: string;
+  /**
+   * The kenmerken joined by NUL, which no PostgreSQL text holds; only when asked for (`windowColumnsOf(w, true)`):
+   * detection in the worker reads none, and joining them was half of the main thread's pack (decision 012, fourth pass).
+   */
+  kenmerken?: string;
 }
 
 export const KENMERK_SEPARATOR = '\u0000';
 
-/** The counting (not cancelled) windows, in input order: the windows of `windowColumnsOf`, index for index. */
+/** The counting (not cancelled) windows, in input order. */
 export function windowsCounting(windows: readonly PlanWindow[]): readonly PlanWindow[] {
   for (const w of windows) if (w.status === 'geannuleerd') return windows.filter((x) => x.status !== 'geannuleerd');
   return windows;
 }
 
-/** The windows as columns, cancelled ones left out (they carry no load). */
-export function windowColumnsOf(windows: readonly PlanWindow[]): WindowColumns {
-  const counting = windowsCounting(windows);
-  const m = counting.length;
-  const c: WindowColumns = {
-    id: new Float64Array(m),
-    start: new Float64Array(m),
-    end: new Float64Array(m),
-    volume: new Float64Array(m),
-    definitief: new Uint8Array(m),
-    afnemerCode: new Int32Array(m),
-    afnemers: [],
-    kenmerken: '',
-  };
-  const codeOf = new Map<string, number>();
-  const kenmerken = new Array<string>(m);
+/**
+ * The windows as columns, entry k = windows[k], in one pass that reads each object once; the Afnemer codes come
+ * from afnemerCoder (a repeat costs no Map lookup). With `withKenmerken`, the kenmerken are joined into one text too.
+ */
+export function windowColumnsOf(windows: readonly PlanWindow[], withKenmerken = false): WindowColumns {
+  const m = windows.length;
+  // One buffer for the five number columns: 8 + 8 + 8 + 8 + 4 bytes per window, then the status bytes.
+  const buffer = new ArrayBuffer(m * 37);
+  const id = new Float64Array(buffer, 0, m);
+  const start = new Float64Array(buffer, m * 8, m);
+  const end = new Float64Array(buffer, m * 16, m);
+  const volume = new Float64Array(buffer, m * 24, m);
+  const afnemerCode = new Int32Array(buffer, m * 32, m);
+  const status = new Uint8Array(buffer, m * 36, m);
+  const coder = afnemerCoder();
   for (let k = 0; k < m; k++) {
-    const w = counting[k]!;
-    c.id[k] = w.id;
-    c.start[k] = w.start;
-    c.end[k] = w.end;
-    c.volume[k] = w.volume;
-    c.definitief[k] = w.status === 'definitief' ? 1 : 0;
-    let code = codeOf.get(w.afnemer);
-    if (code === undefined) {
-      code = c.afnemers.length;
-      codeOf.set(w.afnemer, code);
-      c.afnemers.push(w.afnemer);
-    }
-    c.afnemerCode[k] = code;
-    kenmerken[k] = w.kenmerk;
+    const w = windows[k]!;
+    id[k] = w.id;
+    start[k] = w.start;
+    end[k] = w.end;
+    volume[k] = w.volume;
+    const s = w.status;
+    status[k] = s === 'definitief' ? WINDOW_DEFINITIEF : s === 'concept' ? WINDOW_CONCEPT : WINDOW_GEANNULEERD;
+    afnemerCode[k] = coder.code(w.afnemer);
   }
-  c.kenmerken = kenmerken.join(KENMERK_SEPARATOR);
+  const c: WindowColumns = { id, start, end, volume, status, afnemerCode, afnemers: coder.afnemers };
+  if (withKenmerken) c.kenmerken = windows.map((w) => w.kenmerk).join(KENMERK_SEPARATOR);
   return c;
 }
 
@@ -187,7 +189,7 @@ export function detectPack(summary: DetectSummary): DetectPacked {
   return { conflicts, windowCount, windowAt, windowId, windowLoad, cutAtStart: summary.cutAtStart, cutAtEnd: summary.cutAtEnd };
 }
 
-/** The DetectSummary of `packed`, whose window indices point into `counting` (the windows the columns were made of). */
+/** The DetectSummary of `packed`, whose window indices point into `counting` (the windows the columns were made of, index for index). */
 export function detectUnpack(packed: DetectPacked, counting: readonly PlanWindow[]): DetectSummary {
   let at = 0;
   const conflicts = packed.conflicts.map((c, i): Conflict => {

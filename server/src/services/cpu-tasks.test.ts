@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conflictObjects, conflictsDetect, type PlanWindow } from '@cd/shared';
-import { cpuTaskRun, detectSummary, detectUnpack, windowColumnsOf, KENMERK_SEPARATOR, type DetectPacked, type WindowColumns } from './cpu-tasks.js';
+import { ConflictWindows, conflictObjects, conflictsDetect, type PlanWindow } from '@cd/shared';
+import { cpuTaskRun, detectPack, detectSummary, detectUnpack, windowColumnsOf, KENMERK_SEPARATOR, type DetectPacked, type WindowColumns } from './cpu-tasks.js';
 
 const t0 = Date.UTC(2027, 2, 28, 0); // the spring DST Sunday
 const STATUSES = ['concept', 'definitief', 'geannuleerd'] as const;
@@ -81,5 +81,24 @@ describe('cpuTaskRun detect', () => {
       conflicts += viaColumns.conflicts.length;
     }
     expect(conflicts).toBeGreaterThan(10);
+  });
+
+  it("packs detection's own result without a copy and the same as conflicts put together by hand, which it copies", () => {
+    let packedSome = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const windows = windowsRandom(seed, 3 * seed);
+      const input = { profile: new Array<number>(168).fill(40_000), maintenance: [], fromBucket: t0 / 900_000 - 4, toBucket: t0 / 900_000 + 140 };
+      const summary = detectSummary({ ...input, windows });
+      const own = detectPack(summary);
+      const byHand = detectPack({ ...summary, conflicts: summary.conflicts.map((c) => ({ ...c, windows: ConflictWindows.of(c.windows.list()) })) });
+      // By hand the windows are their own source, index j; otherwise the same columns.
+      expect({ ...own, windowAt: [] }).toEqual({ ...byHand, windowAt: [] });
+      if (summary.conflicts.length === 0) continue;
+      packedSome++;
+      expect(own.windowId.buffer).toBe(summary.conflicts[0]!.windows.id.buffer);
+      expect(byHand.windowId.buffer).not.toBe(summary.conflicts[0]!.windows.id.buffer);
+      expect(Array.from(own.windowAt)).toEqual(summary.conflicts.flatMap((c) => Array.from(c.windows.index)));
+    }
+    expect(packedSome).toBeGreaterThan(10);
   });
 });

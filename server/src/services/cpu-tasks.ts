@@ -14,6 +14,7 @@ import {
   prognoseCsvParse,
   PrognoseJsonUpload,
   prognoseJsonToRows,
+  resultColumnsOf,
   type Conflict,
   type ConflictsInput,
   type PlanWindow,
@@ -167,9 +168,24 @@ export interface DetectPacked {
 
 /**
  * A detection's summary with each conflict window as its index in the windows detection was given (which are the
- * columns', index for index), copied into three compact columns for the trip between threads.
+ * columns', index for index), as three compact columns for the trip between threads: detection's own result columns as they are, other conflicts' copied.
  */
 export function detectPack(summary: DetectSummary): DetectPacked {
+  const whole = resultColumnsOf(summary.conflicts);
+  if (whole !== undefined) {
+    // Detection's own result: its one buffer already holds the three columns in this order, nothing is copied.
+    const windowCount = Int32Array.from(summary.conflicts, (c) => c.windows.length);
+    const conflicts = summary.conflicts.map(({ windows: _windows, ...rest }) => rest);
+    return {
+      conflicts,
+      windowCount,
+      windowAt: whole.index,
+      windowId: whole.id,
+      windowLoad: whole.load,
+      cutAtStart: summary.cutAtStart,
+      cutAtEnd: summary.cutAtEnd,
+    };
+  }
   let total = 0;
   for (const c of summary.conflicts) total += c.windows.length;
   const windowCount = new Int32Array(summary.conflicts.length);
@@ -271,8 +287,8 @@ export function cpuTaskRun(t: CpuTask, emit?: (chunk: string) => void): DetectPa
     case 'json-upload':
       return jsonUploadRead(t.bytes, t.opts);
     case 'detect':
-      // detectPack copies the conflicts' columns at once, so detection may keep its arrays for the next call.
-      return detectPack(detectSummaryOfColumns(t.input, t.windows, true));
+      // Detection's result columns are one new buffer, which detectPack passes on as it is (no copy).
+      return detectPack(detectSummaryOfColumns(t.input, t.windows));
     case 'levelling':
       return levellingPropose(t.input);
     default: {

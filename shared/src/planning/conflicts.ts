@@ -192,6 +192,37 @@ const scratch: DetectScratch = {
 const int32Of = (a: Int32Array, n: number): Int32Array => (a.length >= n ? a : new Int32Array(Math.max(n, Math.ceil(a.length * 1.5))));
 const float64Of = (a: Float64Array, n: number): Float64Array => (a.length >= n ? a : new Float64Array(Math.max(n, Math.ceil(a.length * 1.5))));
 
+/** Bytes per conflict window of a detection's result columns: its id and load (8 each) and its position (4). */
+const RESULT_BYTES_PER_WINDOW = 20;
+
+/**
+ * The columns of all conflicts of one detection together, in conflict order, when they are what detection made
+ * without `transient`: each conflict's windows then are consecutive stretches of one buffer (ids, then loads, then
+ * positions), and this returns views of the whole stretches without copying. Otherwise (transient, or conflicts put
+ * together by hand) undefined.
+ */
+export function resultColumnsOf(conflicts: readonly Conflict[]): { id: Float64Array; load: Float64Array; index: Int32Array } | undefined {
+  if (conflicts.length === 0) return undefined;
+  const first = conflicts[0]!.windows;
+  const buffer = first.id.buffer;
+  const base = first.id.byteOffset;
+  let total = 0;
+  for (const c of conflicts) total += c.windows.length;
+  if (base !== 0 || buffer.byteLength !== total * RESULT_BYTES_PER_WINDOW) return undefined;
+  let at = 0;
+  for (const c of conflicts) {
+    const w = c.windows;
+    if (w.id.buffer !== buffer || w.load.buffer !== buffer || w.index.buffer !== buffer) return undefined;
+    if (w.id.byteOffset !== at * 8 || w.load.byteOffset !== total * 8 + at * 8 || w.index.byteOffset !== total * 16 + at * 4) return undefined;
+    at += w.length;
+  }
+  return {
+    id: new Float64Array(buffer, 0, total),
+    load: new Float64Array(buffer, total * 8, total),
+    index: new Int32Array(buffer, total * 16, total),
+  };
+}
+
 /**
  * The windows of each overload run, as one list in which run r holds the entries `offsets[r]..offsets[r + 1]`, each
  * with the window's id, its position in the input (`position`), its Afnemer (as a code into `afnemers`) and its load
@@ -443,9 +474,20 @@ function detectOfPacked(
     // The conflicts' windows in their order, as columns: each conflict gets views of its stretch of these three.
     const total = offsets[overloadRuns.length]!;
     const transient = (input as ConflictsColumnsInput).transient === true;
-    const orderedId = transient ? (scratch.orderedId = float64Of(scratch.orderedId, total)) : new Float64Array(total);
-    const orderedLoad = transient ? (scratch.orderedLoad = float64Of(scratch.orderedLoad, total)) : new Float64Array(total);
-    const orderedPosition = transient ? (scratch.orderedPosition = int32Of(scratch.orderedPosition, total)) : new Int32Array(total);
+    let orderedId: Float64Array;
+    let orderedLoad: Float64Array;
+    let orderedPosition: Int32Array;
+    if (transient) {
+      orderedId = scratch.orderedId = float64Of(scratch.orderedId, total);
+      orderedLoad = scratch.orderedLoad = float64Of(scratch.orderedLoad, total);
+      orderedPosition = scratch.orderedPosition = int32Of(scratch.orderedPosition, total);
+    } else {
+      // One buffer, sized once, for the three: ids, then loads, then positions (see resultColumnsOf).
+      const buffer = new ArrayBuffer(total * RESULT_BYTES_PER_WINDOW);
+      orderedId = new Float64Array(buffer, 0, total);
+      orderedLoad = new Float64Array(buffer, total * 8, total);
+      orderedPosition = new Int32Array(buffer, total * 16, total);
+    }
     let widest = 0;
     for (let r = 0; r < overloadRuns.length; r++) widest = Math.max(widest, offsets[r + 1]! - offsets[r]!);
     if (scratch.order.order.length < widest) scratch.order = loadOrderScratch(widest);

@@ -9,7 +9,15 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ConflictsInput, LevellingInput, LevellingResult, ParseResult, PrognoseParseOptions } from '@cd/shared';
-import { detectUnpack, windowColumnsOf, type CpuTask, type CsvStageResult, type DetectPacked, type DetectSummary, type JsonUploadResult } from './cpu-tasks.js';
+import {
+  detectUnpack,
+  windowColumnsPacked,
+  type CpuTask,
+  type CsvStageResult,
+  type DetectPacked,
+  type DetectSummary,
+  type JsonUploadResult,
+} from './cpu-tasks.js';
 
 interface Job {
   id: number;
@@ -121,8 +129,8 @@ function cpuRun<T>(task: CpuTask, transfer: ArrayBuffer[] = [], onChunk?: (chunk
  */
 export async function conflictsDetectOffThread(input: ConflictsInput): Promise<DetectSummary> {
   const { windows, ...rest } = input;
-  // Cancelled windows go along (detection skips them), so the conflict windows' indices point into `windows` itself.
-  const columns = windowColumnsOf(windows);
+  // Packed here for the range (the worker reads them in place); the conflict windows' indices point into `windows`.
+  const columns = windowColumnsPacked(windows, rest.fromBucket, rest.toBucket);
   return detectUnpack(await cpuRun<DetectPacked>({ task: 'detect', input: rest, windows: columns }, [columns.id.buffer as ArrayBuffer]), windows);
 }
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictWindows, conflictObjects, conflictsDetect, type PlanWindow } from '@cd/shared';
-import { cpuTaskRun, detectPack, detectSummary, detectUnpack, windowColumnsOf, KENMERK_SEPARATOR, type DetectPacked, type WindowColumns } from './cpu-tasks.js';
+import {
+  cpuTaskRun,
+  detectPack,
+  detectSummary,
+  detectUnpack,
+  windowColumnsOf,
+  windowColumnsPacked,
+  KENMERK_SEPARATOR,
+  type DetectPacked,
+  type WindowColumns,
+} from './cpu-tasks.js';
 
 const t0 = Date.UTC(2027, 2, 28, 0); // the spring DST Sunday
 const STATUSES = ['concept', 'definitief', 'geannuleerd'] as const;
@@ -81,6 +91,37 @@ describe('cpuTaskRun detect', () => {
       conflicts += viaColumns.conflicts.length;
     }
     expect(conflicts).toBeGreaterThan(10);
+  });
+
+  it('finds from windows packed for the range (read in place by the worker) the same conflicts, indices into the windows', () => {
+    let conflicts = 0;
+    for (let seed = 1; seed <= 50; seed++) {
+      const windows = windowsRandom(seed, 2 * seed);
+      // A range that cuts some windows off at both ends, so that packing leaves windows out besides the cancelled ones.
+      const input = { profile: new Array<number>(168).fill(40_000), maintenance: [], fromBucket: t0 / 900_000 + 10, toBucket: t0 / 900_000 + 80 };
+      const packed = windowColumnsPacked(windows, input.fromBucket, input.toBucket);
+      expect(Array.from(packed.index!)).toEqual(
+        windows.flatMap((w, k) => (w.status !== 'geannuleerd' && w.start < input.toBucket * 900_000 && w.end > input.fromBucket * 900_000 ? [k] : [])),
+      );
+      expect(Array.from(packed.id)).toEqual(Array.from(packed.index!, (k) => windows[k]!.id));
+      expect(Array.from(packed.status)).toEqual(Array.from(packed.index!, (k) => STATUSES.indexOf(windows[k]!.status)));
+      expect(Array.from(packed.afnemerCode, (c) => packed.afnemers[c])).toEqual(Array.from(packed.index!, (k) => windows[k]!.afnemer));
+      const viaPacked = detectUnpack(cpuTaskRun({ task: 'detect', input, windows: packed }) as DetectPacked, windows);
+      const direct = detectSummary({ ...input, windows });
+      expect({ ...viaPacked, conflicts: viaPacked.conflicts.map(conflictObjects) }).toEqual({ ...direct, conflicts: direct.conflicts.map(conflictObjects) });
+      expect(viaPacked.conflicts.map((c) => Array.from(c.windows.index))).toEqual(direct.conflicts.map((c) => Array.from(c.windows.index)));
+      conflicts += viaPacked.conflicts.length;
+    }
+    expect(conflicts).toBeGreaterThan(10);
+  });
+
+  it('refuses packed columns with a window that does not count in the range', () => {
+    const windows = windowsRandom(3, 40).map((w) => ({ ...w, status: 'definitief' as const }));
+    const input = { profile: new Array<number>(168).fill(40_000), maintenance: [], fromBucket: t0 / 900_000 - 4, toBucket: t0 / 900_000 + 140 };
+    const packed = windowColumnsPacked(windows, input.fromBucket, input.toBucket);
+    expect(() => cpuTaskRun({ task: 'detect', input, windows: { ...packed, status: packed.status.map(() => 2) } })).toThrow(RangeError);
+    expect(() => cpuTaskRun({ task: 'detect', input: { ...input, fromBucket: input.toBucket - 1 }, windows: packed })).toThrow(RangeError);
+    expect(() => cpuTaskRun({ task: 'detect', input, windows: { ...packed, volume: packed.volume.map(() => 0) } })).toThrow(RangeError);
   });
 
   it("packs detection's own result without a copy and the same as conflicts put together by hand, which it copies", () => {

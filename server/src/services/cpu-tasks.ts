@@ -15,6 +15,7 @@ import {
   PrognoseJsonUpload,
   prognoseJsonToRows,
   resultColumnsOf,
+  windowsPackCoded,
   type Conflict,
   type ConflictsInput,
   type PlanWindow,
@@ -57,7 +58,7 @@ export function detectSummaryOfColumns(input: Omit<ConflictsInput, 'windows'>, c
     afnemers: c.afnemers,
     source: columnsSource(c),
   };
-  return summaryOf(conflictsDetectColumns({ ...input, columns, transient }));
+  return summaryOf(conflictsDetectColumns({ ...input, columns, transient, ...(c.index === undefined ? {} : { packedIndex: c.index }) }));
 }
 
 /**
@@ -72,7 +73,7 @@ function columnsSource(c: WindowColumns): readonly ConflictWindowSource[] {
       if (typeof key === 'string' && /^\d+$/.test(key)) {
         const k = Number(key);
         if (k >= c.id.length) return undefined;
-        if (c.kenmerken === undefined) throw new Error('de kenmerken zijn niet meegestuurd (windowColumnsOf zonder kenmerken)');
+        if (c.kenmerken === undefined || c.index !== undefined) throw new Error('de kenmerken zijn niet meegestuurd (windowColumnsOf zonder kenmerken)');
         kenmerken ??= c.id.length === 0 ? [] : c.kenmerken.split(KENMERK_SEPARATOR);
         return { afnemer: c.afnemers[c.afnemerCode[k]!]!, kenmerk: kenmerken[k]! };
       }
@@ -111,6 +112,11 @@ export interface WindowColumns {
    * detection in the worker reads none, and joining them was half of the main thread's pack (decision 012, fourth pass).
    */
   kenmerken?: string;
+  /**
+   * Set by windowColumnsPacked: the columns hold only the windows that count in the detection's range, entry k being
+   * the window at position `index[k]` of the list they were made of (what the conflict windows' indices then point at).
+   */
+  index?: Int32Array;
 }
 
 export const KENMERK_SEPARATOR = '\u0000';
@@ -149,6 +155,38 @@ export function windowColumnsOf(windows: readonly PlanWindow[], withKenmerken = 
   const c: WindowColumns = { id, start, end, volume, status, afnemerCode, afnemers: coder.afnemers };
   if (withKenmerken) c.kenmerken = windows.map((w) => w.kenmerk).join(KENMERK_SEPARATOR);
   return c;
+}
+
+/**
+ * The windows packed for a detection of [fromBucket, toBucket) as the worker reads them in place (decision 012, fourth
+ * pass): only those that count and overlap the range, packed by the planning core's windowsPackCoded in one pass over
+ * the objects, the columns views of one buffer (handed to the worker without a copy). The worker then packs nothing.
+ */
+export function windowColumnsPacked(windows: readonly PlanWindow[], fromBucket: number, toBucket: number): WindowColumns {
+  const m = windows.length;
+  // 8 bytes each for id, start, end and volume, 4 each for the Afnemer code and the position, 1 for the status.
+  const buffer = new ArrayBuffer(m * 41);
+  const out = {
+    id: new Float64Array(buffer, 0, m),
+    start: new Float64Array(buffer, m * 8, m),
+    end: new Float64Array(buffer, m * 16, m),
+    volume: new Float64Array(buffer, m * 24, m),
+    code: new Int32Array(buffer, m * 32, m),
+    index: new Int32Array(buffer, m * 36, m),
+    status: new Uint8Array(buffer, m * 40, m),
+  };
+  const coder = afnemerCoder();
+  const count = windowsPackCoded(windows, fromBucket, toBucket, out, coder);
+  return {
+    id: out.id.subarray(0, count),
+    start: out.start.subarray(0, count),
+    end: out.end.subarray(0, count),
+    volume: out.volume.subarray(0, count),
+    status: out.status.subarray(0, count),
+    afnemerCode: out.code.subarray(0, count),
+    afnemers: coder.afnemers,
+    index: out.index.subarray(0, count),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { afnemerCoder } from './afnemer-codes.js';
 import { bucketAt } from './bucket.js';
 import { capacityProfileUniform } from './capacity.js';
 import {
@@ -12,6 +13,7 @@ import {
   conflictsDetectColumns,
   type DetectColumns,
   resultColumnsOf,
+  windowsPackCoded,
   WINDOW_CONCEPT,
   WINDOW_DEFINITIEF,
   WINDOW_GEANNULEERD,
@@ -485,6 +487,44 @@ describe('conflictsDetect, windows and Afnemers per conflict (the typed-array ke
       { numRuns: 150 },
     );
     expect(withConflicts).toBeGreaterThan(20);
+  });
+
+  it('gives on columns packed for the range (windowsPackCoded, read in place) what it gives on the window objects', () => {
+    const plain = (r: ConflictsResult) => ({ ...r, conflicts: r.conflicts.map(conflictObjects), index: r.conflicts.map((c) => Array.from(c.windows.index)) });
+    fc.assert(
+      fc.property(scenarioArb({ maxWindows: 60 }), fc.boolean(), (s, transient) => {
+        const { windows, ...rest } = s;
+        const m = windows.length;
+        const out = {
+          index: new Int32Array(m),
+          id: new Float64Array(m),
+          start: new Float64Array(m),
+          end: new Float64Array(m),
+          volume: new Float64Array(m),
+          code: new Int32Array(m),
+          status: new Uint8Array(m),
+        };
+        const coder = afnemerCoder();
+        const count = windowsPackCoded(windows, s.fromBucket, s.toBucket, out, coder);
+        const columns: DetectColumns = {
+          id: out.id.subarray(0, count),
+          start: out.start.subarray(0, count),
+          end: out.end.subarray(0, count),
+          volume: out.volume.subarray(0, count),
+          status: out.status.subarray(0, count),
+          afnemerCode: out.code.subarray(0, count),
+          afnemers: coder.afnemers,
+          source: windows,
+        };
+        const before = Array.from(out.id);
+        const inPlace = plain(conflictsDetectColumns({ ...rest, columns, packedIndex: out.index.subarray(0, count), transient }));
+        expect(inPlace).toEqual(plain(conflictsDetect(s)));
+        // Read in place, never written: a detection packing after it leaves the caller's columns as they were.
+        conflictsDetect(s);
+        expect(Array.from(out.id)).toEqual(before);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('gives on columns exactly what it gives on the window objects (series, conflicts, entries, Afnemers)', () => {

@@ -2,7 +2,7 @@ import { backlogByBucket } from './backlog.js';
 import { BUCKET_MS, bucketRangeLength } from './bucket.js';
 import { capacityByBucket } from './capacity.js';
 import { capacityScheduleOf, capacitySchedulePieces } from './capacity-schedule.js';
-import { afnemerCoder } from './afnemer-codes.js';
+import { type AfnemerCoder, afnemerCoder } from './afnemer-codes.js';
 import { loadOfPacked, packedArrays, type PackedWindows } from './load.js';
 import { DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL } from './levels.js';
 import { type LoadOrderScratch, loadOrderScratch, orderByLoadDesc } from './order.js';
@@ -113,6 +113,13 @@ export interface ConflictsColumnsInput extends Omit<ConflictsInput, 'windows'> {
    * garbage collector busy). Default false.
    */
   transient?: boolean;
+  /**
+   * Set when the columns are packed for this range already (windowsPackCoded, as the main thread sends them): every
+   * entry counts (windowCounts) and overlaps [fromBucket, toBucket), and entry k is the window at position
+   * `packedIndex[k]` of `columns.source`, which is then each conflict window's `index`. Detection reads the columns
+   * in place instead of packing them again (it checks each entry and throws a RangeError for one that breaks this).
+   */
+  packedIndex?: Int32Array;
 }
 
 export interface ConflictsResult {
@@ -348,8 +355,12 @@ function drainsOf(backlog: Float64Array, runFrom: Int32Array, runTo: Int32Array)
 export function conflictsDetect(input: ConflictsInput): ConflictsResult {
   bucketRangeLength(input.fromBucket, input.toBucket);
   const coder = afnemerCoder();
-  const packed = (scratch.packed = objectsPack(input.windows, input.fromBucket, input.toBucket, scratch.packed, coder));
-  return detectOfPacked(input, packed, input.windows, coder.afnemers);
+  const m = input.windows.length;
+  const arrays = packedArrays(m, scratch.packed);
+  const code = (scratch.packedCode = int32Of(scratch.packedCode, m));
+  const count = windowsPackCoded(input.windows, input.fromBucket, input.toBucket, { ...arrays, code }, coder);
+  const packed = (scratch.packed = { ...arrays, count });
+  return detectOfPacked(input, packed, code, input.windows, coder.afnemers);
 }
 
 /**
@@ -358,36 +369,61 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
  */
 export function conflictsDetectColumns(input: ConflictsColumnsInput): ConflictsResult {
   bucketRangeLength(input.fromBucket, input.toBucket);
+  if (input.packedIndex !== undefined) {
+    // The caller's arrays, read in place: never kept as scratch (the next pack would write into them).
+    const packed = columnsInPlace(input.columns, input.packedIndex, input.fromBucket, input.toBucket);
+    return detectOfPacked(input, packed, input.columns.afnemerCode, input.columns.source, input.columns.afnemers);
+  }
   const packed = (scratch.packed = columnsPack(input.columns, input.fromBucket, input.toBucket, scratch.packed));
-  return detectOfPacked(input, packed, input.columns.source, input.columns.afnemers);
+  return detectOfPacked(input, packed, scratch.packedCode, input.columns.source, input.columns.afnemers);
+}
+
+/** The arrays windowsPackCoded fills, at least as long as the windows. */
+export interface PackedCodedArrays {
+  index: Int32Array;
+  id: Float64Array;
+  start: Float64Array;
+  end: Float64Array;
+  volume: Float64Array;
+  /** Each packed window's Afnemer as a code of the coder. */
+  code: Int32Array;
+  /** When given: each packed window's status, WINDOW_CONCEPT or WINDOW_DEFINITIEF. */
+  status?: Uint8Array;
 }
 
 /**
- * windowsPack for detection, with each packed window's Afnemer code in scratch.packedCode: one pass that reads each
- * object's fields once (status, start, end, volume, id, and the Afnemer of the windows kept), so that no later pass
- * goes back to the objects. The same windows as windowsPack (windowCounts, overlapping the range), in order.
+ * windowsPack for detection, with each packed window's Afnemer code: one pass that reads each object's fields once
+ * (status, start, end, volume, id, and the Afnemer of the windows kept), so that no later pass goes back to the
+ * objects. The same windows as windowsPack (windowCounts, overlapping the range), in order; returns their count.
+ * conflictsDetect packs with it, and so does the main thread for the worker (the columns then need no second pack).
  */
-function objectsPack(
-  windows: readonly PlanWindow[],
-  fromBucket: number,
-  toBucket: number,
-  reuse: PackedWindows | undefined,
-  coder: ReturnType<typeof afnemerCoder>,
-): PackedWindows {
+export function windowsPackCoded(windows: readonly PlanWindow[], fromBucket: number, toBucket: number, out: PackedCodedArrays, coder: AfnemerCoder): number {
   const m = windows.length;
-  const { index, id, start, end, volume } = packedArrays(m, reuse);
-  const code = (scratch.packedCode = int32Of(scratch.packedCode, m));
+  const { index, id, start, end, volume, code, status } = out;
+  if (
+    index.length < m ||
+    id.length < m ||
+    start.length < m ||
+    end.length < m ||
+    volume.length < m ||
+    code.length < m ||
+    (status !== undefined && status.length < m)
+  ) {
+    throw new RangeError('packing arrays shorter than the windows');
+  }
   const rangeStart = fromBucket * Q;
   const rangeEnd = toBucket * Q;
   let count = 0;
   for (let k = 0; k < m; k++) {
     const w = windows[k]!;
-    if (w.status === 'geannuleerd') continue;
+    const state = w.status;
+    if (state === 'geannuleerd') continue;
     const s = w.start;
     const e = w.end;
     const v = w.volume;
     // windowCounts; `x > -Infinity` and `x < Infinity` are false for NaN.
     if (!(e > s && v > 0 && v < Infinity && s > -Infinity && e < Infinity) || s >= rangeEnd || e <= rangeStart) continue;
+    if (status !== undefined) status[count] = state === 'definitief' ? WINDOW_DEFINITIEF : WINDOW_CONCEPT;
     index[count] = k;
     id[count] = w.id;
     start[count] = s;
@@ -396,7 +432,27 @@ function objectsPack(
     code[count] = coder.code(w.afnemer);
     count++;
   }
-  return { count, index, id, start, end, volume };
+  return count;
+}
+
+/** The columns of a windowsPackCoded pack as they are, each entry checked to count and to overlap the range. */
+function columnsInPlace(c: DetectColumns, packedIndex: Int32Array, fromBucket: number, toBucket: number): PackedWindows {
+  const m = c.id.length;
+  if (c.start.length !== m || c.end.length !== m || c.volume.length !== m || c.status.length !== m || c.afnemerCode.length !== m || packedIndex.length !== m) {
+    throw new RangeError('window columns differ in length');
+  }
+  const rangeStart = fromBucket * Q;
+  const rangeEnd = toBucket * Q;
+  const { start, end, volume, status } = c;
+  for (let k = 0; k < m; k++) {
+    const s = start[k]!;
+    const e = end[k]!;
+    const v = volume[k]!;
+    if (status[k] === WINDOW_GEANNULEERD || !(e > s && v > 0 && v < Infinity && s > -Infinity && e < Infinity) || s >= rangeEnd || e <= rangeStart) {
+      throw new RangeError(`packed window column ${k} does not count in the range`);
+    }
+  }
+  return { count: m, index: packedIndex, id: c.id, start, end, volume };
 }
 
 /** windowsPack of columns: the counting entries (see windowCounts) that overlap [fromBucket, toBucket), in order, with their Afnemer codes in scratch.packedCode. */
@@ -432,8 +488,10 @@ function columnsPack(c: DetectColumns, fromBucket: number, toBucket: number, reu
 function detectOfPacked(
   input: Omit<ConflictsInput, 'windows'>,
   packed: PackedWindows,
+  /** Each packed window's Afnemer as a code into `names`. */
+  packedCode: Int32Array,
   source: readonly ConflictWindowSource[],
-  /** The distinct Afnemers; scratch.packedCode holds each packed window's code into this list. */
+  /** The distinct Afnemers. */
   names: readonly string[],
 ): ConflictsResult {
   const { profile, maintenance, fromBucket, toBucket } = input;
@@ -469,7 +527,7 @@ function detectOfPacked(
   if (overloadRuns.length > 0) {
     const runFrom = Int32Array.from(overloadRuns, (r) => r[0]);
     const runTo = Int32Array.from(overloadRuns, (r) => r[1]);
-    const byRun = windowsByRun(packed, scratch.packedCode, firstBucket, runFrom, runTo, fromBucket, n);
+    const byRun = windowsByRun(packed, packedCode, firstBucket, runFrom, runTo, fromBucket, n);
     const { offsets, id, position, afnemerCode, share } = byRun;
     // The conflicts' windows in their order, as columns: each conflict gets views of its stretch of these three.
     const total = offsets[overloadRuns.length]!;

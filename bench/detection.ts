@@ -1,7 +1,7 @@
 /**
  * Conflict detection against its floor, in one process on the same windows (issue 16). The headline is the product's
  * path, as the worker and the routes' previews pay it: the window objects packed into columns on the main thread
- * (windowColumnsOf), detection on those columns with the result packed for the trip back (cpuTaskRun 'detect'), and
+ * (windowColumnsPacked, as conflictsDetectOffThread does), detection on those columns with the result packed for the trip back (cpuTaskRun 'detect'), and
  * the result unpacked (detectUnpack); only the messages between the threads are left out. Beside it, as secondary
  * figures: detection on ready columns alone, and conflictsDetect on the objects. The floor reads the window
  * objects once into typed arrays (start, end, volume), spreads them over the buckets (partial edge buckets plus a
@@ -17,7 +17,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { conflictsRecompute, type RecomputePhases } from '../server/src/services/conflicts-recompute.js';
 import { conflictsDetectOffThread } from '../server/src/services/cpu-pool.js';
-import { cpuTaskRun, type DetectPacked, detectUnpack, windowColumnsOf } from '../server/src/services/cpu-tasks.js';
+import { cpuTaskRun, type DetectPacked, detectUnpack, windowColumnsPacked } from '../server/src/services/cpu-tasks.js';
 import { planningCache } from '../server/src/services/planning-cache.js';
 import { planningInputsInRange } from '../server/src/services/planning-inputs.js';
 import {
@@ -155,7 +155,7 @@ function benchColumns(windows: readonly PlanWindow[]): DetectColumns {
  */
 function productDetect(input: ConflictsInput) {
   const { windows, ...rest } = input;
-  const columns = windowColumnsOf(windows);
+  const columns = windowColumnsPacked(windows, rest.fromBucket, rest.toBucket);
   return detectUnpack(cpuTaskRun({ task: 'detect', input: rest, windows: columns }) as DetectPacked, windows);
 }
 

@@ -191,7 +191,8 @@ export function windowColumnsPacked(windows: readonly PlanWindow[], fromBucket: 
 
 /**
  * A DetectSummary as the worker sends it back: the conflicts without their windows, and the windows of all conflicts
- * in order as three columns (`windowCount` per conflict): the window's index in the columns it was sent, its id and
+ * in order as three columns (`windowCount` per conflict): the window's position in the list the columns were made of
+ * (the column's own index, or its `index` entry for windowColumnsPacked), its id and
  * its load. The main thread takes Afnemer and kenmerk from its own windows (detectUnpack), nothing is made per window.
  */
 export interface DetectPacked {
@@ -205,8 +206,8 @@ export interface DetectPacked {
 }
 
 /**
- * A detection's summary with each conflict window as its index in the windows detection was given (which are the
- * columns', index for index), as three compact columns for the trip between threads: detection's own result columns as they are, other conflicts' copied.
+ * A detection's summary with each conflict window as its position in the windows the columns were made of, as three
+ * compact columns for the trip between threads: detection's own result columns as they are, other conflicts' copied.
  */
 export function detectPack(summary: DetectSummary): DetectPacked {
   const whole = resultColumnsOf(summary.conflicts);
@@ -243,7 +244,7 @@ export function detectPack(summary: DetectSummary): DetectPacked {
   return { conflicts, windowCount, windowAt, windowId, windowLoad, cutAtStart: summary.cutAtStart, cutAtEnd: summary.cutAtEnd };
 }
 
-/** The DetectSummary of `packed`, whose window indices point into `counting` (the windows the columns were made of, index for index). */
+/** The DetectSummary of `packed`, whose window indices point into `counting` (the list the columns were made of). */
 export function detectUnpack(packed: DetectPacked, counting: readonly PlanWindow[]): DetectSummary {
   let at = 0;
   const conflicts = packed.conflicts.map((c, i): Conflict => {

@@ -14,8 +14,7 @@ import {
   detectUnpack,
   levellingWireOf,
   type LevellingRunReply,
-  windowColumnsOf,
-  windowsCounting,
+  windowColumnsPacked,
   type CpuTask,
   type CsvStageResult,
   type DetectPacked,
@@ -144,10 +143,9 @@ function cpuRun<T>(task: CpuTask, transfer: ArrayBuffer[] = [], onChunk?: (chunk
  */
 export async function conflictsDetectOffThread(input: ConflictsInput): Promise<DetectSummary> {
   const { windows, ...rest } = input;
-  const counting = windowsCounting(windows);
-  const columns = windowColumnsOf(counting);
-  const transfer = [columns.id, columns.start, columns.end, columns.volume, columns.definitief, columns.afnemerCode].map((a) => a.buffer as ArrayBuffer);
-  return detectUnpack(await cpuRun<DetectPacked>({ task: 'detect', input: rest, windows: columns }, transfer), counting);
+  // Packed here for the range (the worker reads them in place); the conflict windows' indices point into `windows`.
+  const columns = windowColumnsPacked(windows, rest.fromBucket, rest.toBucket);
+  return detectUnpack(await cpuRun<DetectPacked>({ task: 'detect', input: rest, windows: columns }, [columns.id.buffer as ArrayBuffer]), windows);
 }
 
 let nextLevellingSession = 1;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { conflictObjects, conflictsDetect, type PlanWindow } from '@cd/shared';
+import { ConflictWindows, conflictObjects, conflictsDetect, type PlanWindow } from '@cd/shared';
 import {
   cpuTaskRun,
+  detectPack,
   detectSummary,
   detectUnpack,
   windowColumnsOf,
-  windowsCounting,
+  windowColumnsPacked,
   KENMERK_SEPARATOR,
   type DetectPacked,
   type WindowColumns,
@@ -39,7 +40,7 @@ function windowsRandom(seed: number, count: number): PlanWindow[] {
 
 /** The windows read back from their columns, entry by entry (the worker reads them where it needs them). */
 function windowsOfColumns(c: WindowColumns): PlanWindow[] {
-  const kenmerken = c.id.length === 0 ? [] : c.kenmerken.split(KENMERK_SEPARATOR);
+  const kenmerken = c.id.length === 0 ? [] : c.kenmerken!.split(KENMERK_SEPARATOR);
   return Array.from(c.id, (id, k) => ({
     id,
     afnemer: c.afnemers[c.afnemerCode[k]!]!,
@@ -47,16 +48,32 @@ function windowsOfColumns(c: WindowColumns): PlanWindow[] {
     start: c.start[k]!,
     end: c.end[k]!,
     volume: c.volume[k]!,
-    status: c.definitief[k] === 1 ? ('definitief' as const) : ('concept' as const),
+    status: STATUSES[c.status[k]!]!,
   }));
 }
 
 describe('windowColumnsOf', () => {
-  it('carries every window that is not cancelled to the worker and back unchanged, in order', () => {
+  it('carries every window, cancelled ones with their status, to the worker and back unchanged, in order', () => {
     for (let seed = 1; seed <= 50; seed++) {
       const windows = windowsRandom(seed, seed);
-      expect(windowsOfColumns(windowColumnsOf(windows))).toEqual(windows.filter((w) => w.status !== 'geannuleerd'));
+      expect(windowsOfColumns(windowColumnsOf(windows, true))).toEqual(windows);
+      const lean = windowColumnsOf(windows);
+      expect(lean.kenmerken).toBeUndefined();
+      expect(windowsOfColumns({ ...lean, kenmerken: windows.map((w) => w.kenmerk).join(KENMERK_SEPARATOR) })).toEqual(windows);
     }
+  });
+
+  it('codes many Afnemers, as new string objects with the same text too, each to its own OIN', () => {
+    // 1,500 OINs (more than the coder's table has slots), each met several times as a fresh string in random order.
+    const oins = Array.from({ length: 1500 }, (_, i) => String(1_000_000_000 + i * 7919).padStart(20, '0'));
+    const windows = windowsRandom(7, 6000).map((w, i) => ({
+      ...w,
+      afnemer: `${oins[(i * 7919) % oins.length]!.slice(0, 10)}${oins[(i * 7919) % oins.length]!.slice(10)}`,
+    }));
+    const c = windowColumnsOf(windows);
+    expect(new Set(c.afnemers).size).toBe(c.afnemers.length);
+    expect(c.afnemers.length).toBe(new Set(windows.map((w) => w.afnemer)).size);
+    expect(Array.from(c.afnemerCode, (code) => c.afnemers[code])).toEqual(windows.map((w) => w.afnemer));
   });
 });
 
@@ -67,12 +84,62 @@ describe('cpuTaskRun detect', () => {
       const windows = windowsRandom(seed, 2 * seed);
       const input = { profile: new Array<number>(168).fill(40_000), maintenance: [], fromBucket: t0 / 900_000 - 4, toBucket: t0 / 900_000 + 140 };
       // As the worker answers (conflict windows as indices into the columns), unpacked as the main thread does.
-      const viaColumns = detectUnpack(cpuTaskRun({ task: 'detect', input, windows: windowColumnsOf(windows) }) as DetectPacked, windowsCounting(windows));
+      const viaColumns = detectUnpack(cpuTaskRun({ task: 'detect', input, windows: windowColumnsOf(windows) }) as DetectPacked, windows);
       const direct = detectSummary({ ...input, windows });
       expect({ ...viaColumns, conflicts: viaColumns.conflicts.map(conflictObjects) }).toEqual({ ...direct, conflicts: direct.conflicts.map(conflictObjects) });
       expect(viaColumns.conflicts.map(conflictObjects)).toEqual(conflictsDetect({ ...input, windows }).conflicts.map(conflictObjects));
       conflicts += viaColumns.conflicts.length;
     }
     expect(conflicts).toBeGreaterThan(10);
+  });
+
+  it('finds from windows packed for the range (read in place by the worker) the same conflicts, indices into the windows', () => {
+    let conflicts = 0;
+    for (let seed = 1; seed <= 50; seed++) {
+      const windows = windowsRandom(seed, 2 * seed);
+      // A range that cuts some windows off at both ends, so that packing leaves windows out besides the cancelled ones.
+      const input = { profile: new Array<number>(168).fill(40_000), maintenance: [], fromBucket: t0 / 900_000 + 10, toBucket: t0 / 900_000 + 80 };
+      const packed = windowColumnsPacked(windows, input.fromBucket, input.toBucket);
+      expect(Array.from(packed.index!)).toEqual(
+        windows.flatMap((w, k) => (w.status !== 'geannuleerd' && w.start < input.toBucket * 900_000 && w.end > input.fromBucket * 900_000 ? [k] : [])),
+      );
+      expect(Array.from(packed.id)).toEqual(Array.from(packed.index!, (k) => windows[k]!.id));
+      expect(Array.from(packed.status)).toEqual(Array.from(packed.index!, (k) => STATUSES.indexOf(windows[k]!.status)));
+      expect(Array.from(packed.afnemerCode, (c) => packed.afnemers[c])).toEqual(Array.from(packed.index!, (k) => windows[k]!.afnemer));
+      const viaPacked = detectUnpack(cpuTaskRun({ task: 'detect', input, windows: packed }) as DetectPacked, windows);
+      const direct = detectSummary({ ...input, windows });
+      expect({ ...viaPacked, conflicts: viaPacked.conflicts.map(conflictObjects) }).toEqual({ ...direct, conflicts: direct.conflicts.map(conflictObjects) });
+      expect(viaPacked.conflicts.map((c) => Array.from(c.windows.index))).toEqual(direct.conflicts.map((c) => Array.from(c.windows.index)));
+      conflicts += viaPacked.conflicts.length;
+    }
+    expect(conflicts).toBeGreaterThan(10);
+  });
+
+  it('refuses packed columns with a window that does not count in the range', () => {
+    const windows = windowsRandom(3, 40).map((w) => ({ ...w, status: 'definitief' as const }));
+    const input = { profile: new Array<number>(168).fill(40_000), maintenance: [], fromBucket: t0 / 900_000 - 4, toBucket: t0 / 900_000 + 140 };
+    const packed = windowColumnsPacked(windows, input.fromBucket, input.toBucket);
+    expect(() => cpuTaskRun({ task: 'detect', input, windows: { ...packed, status: packed.status.map(() => 2) } })).toThrow(RangeError);
+    expect(() => cpuTaskRun({ task: 'detect', input: { ...input, fromBucket: input.toBucket - 1 }, windows: packed })).toThrow(RangeError);
+    expect(() => cpuTaskRun({ task: 'detect', input, windows: { ...packed, volume: packed.volume.map(() => 0) } })).toThrow(RangeError);
+  });
+
+  it("packs detection's own result without a copy and the same as conflicts put together by hand, which it copies", () => {
+    let packedSome = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const windows = windowsRandom(seed, 3 * seed);
+      const input = { profile: new Array<number>(168).fill(40_000), maintenance: [], fromBucket: t0 / 900_000 - 4, toBucket: t0 / 900_000 + 140 };
+      const summary = detectSummary({ ...input, windows });
+      const own = detectPack(summary);
+      const byHand = detectPack({ ...summary, conflicts: summary.conflicts.map((c) => ({ ...c, windows: ConflictWindows.of(c.windows.list()) })) });
+      // By hand the windows are their own source, index j; otherwise the same columns.
+      expect({ ...own, windowAt: [] }).toEqual({ ...byHand, windowAt: [] });
+      if (summary.conflicts.length === 0) continue;
+      packedSome++;
+      expect(own.windowId.buffer).toBe(summary.conflicts[0]!.windows.id.buffer);
+      expect(byHand.windowId.buffer).not.toBe(summary.conflicts[0]!.windows.id.buffer);
+      expect(Array.from(own.windowAt)).toEqual(summary.conflicts.flatMap((c) => Array.from(c.windows.index)));
+    }
+    expect(packedSome).toBeGreaterThan(10);
   });
 });

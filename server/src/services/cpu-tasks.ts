@@ -3,6 +3,7 @@
  * so a large file or a wide range never holds up other users' requests on the event loop.
  */
 import {
+  afnemerCoder,
   BUCKET_OVERLOADED,
   ConflictWindows,
   conflictsDetect,
@@ -13,6 +14,8 @@ import {
   prognoseCsvParse,
   PrognoseJsonUpload,
   prognoseJsonToRows,
+  resultColumnsOf,
+  windowsPackCoded,
   type Conflict,
   type ConflictsInput,
   type PlanWindow,
@@ -24,6 +27,9 @@ import {
   type ParseResult,
   type PrognoseParseOptions,
   type RowError,
+  WINDOW_CONCEPT,
+  WINDOW_DEFINITIEF,
+  WINDOW_GEANNULEERD,
 } from '@cd/shared';
 import { deliveryRowsStager, type DeliveryRowsStaged } from '@cd/db/staging';
 import { zodIssuesToErrors } from '../lib/problem.js';
@@ -50,13 +56,12 @@ export function detectSummaryOfColumns(input: Omit<ConflictsInput, 'windows'>, c
     start: c.start,
     end: c.end,
     volume: c.volume,
-    // 0 and 1 are WINDOW_CONCEPT and WINDOW_DEFINITIEF; the columns hold no cancelled windows.
-    status: c.definitief,
+    status: c.status,
     afnemerCode: c.afnemerCode,
     afnemers: c.afnemers,
     source: columnsSource(c),
   };
-  return summaryOf(conflictsDetectColumns({ ...input, columns, transient }));
+  return summaryOf(conflictsDetectColumns({ ...input, columns, transient, ...(c.index === undefined ? {} : { packedIndex: c.index }) }));
 }
 
 /**
@@ -71,6 +76,7 @@ function columnsSource(c: WindowColumns): readonly ConflictWindowSource[] {
       if (typeof key === 'string' && /^\d+$/.test(key)) {
         const k = Number(key);
         if (k >= c.id.length) return undefined;
+        if (c.kenmerken === undefined || c.index !== undefined) throw new Error('de kenmerken zijn niet meegestuurd (windowColumnsOf zonder kenmerken)');
         kenmerken ??= c.id.length === 0 ? [] : c.kenmerken.split(KENMERK_SEPARATOR);
         return { afnemer: c.afnemers[c.afnemerCode[k]!]!, kenmerk: kenmerken[k]! };
       }
@@ -90,70 +96,106 @@ function summaryOf(result: ConflictsResult): DetectSummary {
 
 /**
  * The windows of a detection as columns: the typed arrays are handed to the worker without a copy, the Afnemers
- * travel as codes into a list of the distinct ones and the kenmerken as one text. Cloning 50,000 window objects
- * took the main thread some 100 ms, and cloning 100,000 strings still 10-30 ms (issue 16).
+ * travel as codes into a list of the distinct ones. Cloning 50,000 window objects took the main thread some 100 ms,
+ * and cloning 100,000 strings still 10-30 ms (issue 16). Entry k is window k of the list they were made of, cancelled
+ * ones included (status WINDOW_GEANNULEERD: detection skips them), so no filtered copy of the list is made.
  */
 export interface WindowColumns {
   id: Float64Array;
   start: Float64Array;
   end: Float64Array;
   volume: Float64Array;
-  /** 1 for 'definitief', 0 for 'concept'. */
-  definitief: Uint8Array;
+  /** WINDOW_CONCEPT, WINDOW_DEFINITIEF or WINDOW_GEANNULEERD. */
+  status: Uint8Array;
   /** Each window's Afnemer as an index into `afnemers`. */
   afnemerCode: Int32Array;
   afnemers: string[];
-  /** The kenmerken joined by NUL, which no PostgreSQL text holds. */
-  kenmerken: string;
+  /**
+   * The kenmerken joined by NUL, which no PostgreSQL text holds; only when asked for (`windowColumnsOf(w, true)`):
+   * detection in the worker reads none, and joining them was half of the main thread's pack (decision 012, fourth pass).
+   */
+  kenmerken?: string;
+  /**
+   * Set by windowColumnsPacked: the columns hold only the windows that count in the detection's range, entry k being
+   * the window at position `index[k]` of the list they were made of (what the conflict windows' indices then point at).
+   */
+  index?: Int32Array;
 }
 
 export const KENMERK_SEPARATOR = '\u0000';
 
-/** The counting (not cancelled) windows, in input order: the windows of `windowColumnsOf`, index for index. */
+/** The counting (not cancelled) windows, in input order. */
 export function windowsCounting(windows: readonly PlanWindow[]): readonly PlanWindow[] {
   for (const w of windows) if (w.status === 'geannuleerd') return windows.filter((x) => x.status !== 'geannuleerd');
   return windows;
 }
 
-/** The windows as columns, cancelled ones left out (they carry no load). */
-export function windowColumnsOf(windows: readonly PlanWindow[]): WindowColumns {
-  const counting = windowsCounting(windows);
-  const m = counting.length;
-  const c: WindowColumns = {
-    id: new Float64Array(m),
-    start: new Float64Array(m),
-    end: new Float64Array(m),
-    volume: new Float64Array(m),
-    definitief: new Uint8Array(m),
-    afnemerCode: new Int32Array(m),
-    afnemers: [],
-    kenmerken: '',
-  };
-  const codeOf = new Map<string, number>();
-  const kenmerken = new Array<string>(m);
+/**
+ * The windows as columns, entry k = windows[k], in one pass that reads each object once; the Afnemer codes come
+ * from afnemerCoder (a repeat costs no Map lookup). With `withKenmerken`, the kenmerken are joined into one text too.
+ */
+export function windowColumnsOf(windows: readonly PlanWindow[], withKenmerken = false): WindowColumns {
+  const m = windows.length;
+  // One buffer for the five number columns: 8 + 8 + 8 + 8 + 4 bytes per window, then the status bytes.
+  const buffer = new ArrayBuffer(m * 37);
+  const id = new Float64Array(buffer, 0, m);
+  const start = new Float64Array(buffer, m * 8, m);
+  const end = new Float64Array(buffer, m * 16, m);
+  const volume = new Float64Array(buffer, m * 24, m);
+  const afnemerCode = new Int32Array(buffer, m * 32, m);
+  const status = new Uint8Array(buffer, m * 36, m);
+  const coder = afnemerCoder();
   for (let k = 0; k < m; k++) {
-    const w = counting[k]!;
-    c.id[k] = w.id;
-    c.start[k] = w.start;
-    c.end[k] = w.end;
-    c.volume[k] = w.volume;
-    c.definitief[k] = w.status === 'definitief' ? 1 : 0;
-    let code = codeOf.get(w.afnemer);
-    if (code === undefined) {
-      code = c.afnemers.length;
-      codeOf.set(w.afnemer, code);
-      c.afnemers.push(w.afnemer);
-    }
-    c.afnemerCode[k] = code;
-    kenmerken[k] = w.kenmerk;
+    const w = windows[k]!;
+    id[k] = w.id;
+    start[k] = w.start;
+    end[k] = w.end;
+    volume[k] = w.volume;
+    const s = w.status;
+    status[k] = s === 'definitief' ? WINDOW_DEFINITIEF : s === 'concept' ? WINDOW_CONCEPT : WINDOW_GEANNULEERD;
+    afnemerCode[k] = coder.code(w.afnemer);
   }
-  c.kenmerken = kenmerken.join(KENMERK_SEPARATOR);
+  const c: WindowColumns = { id, start, end, volume, status, afnemerCode, afnemers: coder.afnemers };
+  if (withKenmerken) c.kenmerken = windows.map((w) => w.kenmerk).join(KENMERK_SEPARATOR);
   return c;
 }
 
 /**
+ * The windows packed for a detection of [fromBucket, toBucket) as the worker reads them in place (decision 012, fourth
+ * pass): only those that count and overlap the range, packed by the planning core's windowsPackCoded in one pass over
+ * the objects, the columns views of one buffer (handed to the worker without a copy). The worker then packs nothing.
+ */
+export function windowColumnsPacked(windows: readonly PlanWindow[], fromBucket: number, toBucket: number): WindowColumns {
+  const m = windows.length;
+  // 8 bytes each for id, start, end and volume, 4 each for the Afnemer code and the position, 1 for the status.
+  const buffer = new ArrayBuffer(m * 41);
+  const out = {
+    id: new Float64Array(buffer, 0, m),
+    start: new Float64Array(buffer, m * 8, m),
+    end: new Float64Array(buffer, m * 16, m),
+    volume: new Float64Array(buffer, m * 24, m),
+    code: new Int32Array(buffer, m * 32, m),
+    index: new Int32Array(buffer, m * 36, m),
+    status: new Uint8Array(buffer, m * 40, m),
+  };
+  const coder = afnemerCoder();
+  const count = windowsPackCoded(windows, fromBucket, toBucket, out, coder);
+  return {
+    id: out.id.subarray(0, count),
+    start: out.start.subarray(0, count),
+    end: out.end.subarray(0, count),
+    volume: out.volume.subarray(0, count),
+    status: out.status.subarray(0, count),
+    afnemerCode: out.code.subarray(0, count),
+    afnemers: coder.afnemers,
+    index: out.index.subarray(0, count),
+  };
+}
+
+/**
  * A DetectSummary as the worker sends it back: the conflicts without their windows, and the windows of all conflicts
- * in order as three columns (`windowCount` per conflict): the window's index in the columns it was sent, its id and
+ * in order as three columns (`windowCount` per conflict): the window's position in the list the columns were made of
+ * (the column's own index, or its `index` entry for windowColumnsPacked), its id and
  * its load. The main thread takes Afnemer and kenmerk from its own windows (detectUnpack), nothing is made per window.
  */
 export interface DetectPacked {
@@ -167,10 +209,25 @@ export interface DetectPacked {
 }
 
 /**
- * A detection's summary with each conflict window as its index in the windows detection was given (which are the
- * columns', index for index), copied into three compact columns for the trip between threads.
+ * A detection's summary with each conflict window as its position in the windows the columns were made of, as three
+ * compact columns for the trip between threads: detection's own result columns as they are, other conflicts' copied.
  */
 export function detectPack(summary: DetectSummary): DetectPacked {
+  const whole = resultColumnsOf(summary.conflicts);
+  if (whole !== undefined) {
+    // Detection's own result: its one buffer already holds the three columns in this order, nothing is copied.
+    const windowCount = Int32Array.from(summary.conflicts, (c) => c.windows.length);
+    const conflicts = summary.conflicts.map(({ windows: _windows, ...rest }) => rest);
+    return {
+      conflicts,
+      windowCount,
+      windowAt: whole.index,
+      windowId: whole.id,
+      windowLoad: whole.load,
+      cutAtStart: summary.cutAtStart,
+      cutAtEnd: summary.cutAtEnd,
+    };
+  }
   let total = 0;
   for (const c of summary.conflicts) total += c.windows.length;
   const windowCount = new Int32Array(summary.conflicts.length);
@@ -190,7 +247,7 @@ export function detectPack(summary: DetectSummary): DetectPacked {
   return { conflicts, windowCount, windowAt, windowId, windowLoad, cutAtStart: summary.cutAtStart, cutAtEnd: summary.cutAtEnd };
 }
 
-/** The DetectSummary of `packed`, whose window indices point into `counting` (the windows the columns were made of). */
+/** The DetectSummary of `packed`, whose window indices point into `counting` (the list the columns were made of). */
 export function detectUnpack(packed: DetectPacked, counting: readonly PlanWindow[]): DetectSummary {
   let at = 0;
   const conflicts = packed.conflicts.map((c, i): Conflict => {
@@ -273,13 +330,13 @@ export function levellingWireOf(input: LevellingInput): LevellingWire {
     earliestStart[k] = w.earliestStart ?? Number.NaN;
     latestEnd[k] = w.latestEnd ?? Number.NaN;
   });
-  return { input: rest, windows: windowColumnsOf(counting), earliestStart, latestEnd };
+  return { input: rest, windows: windowColumnsOf(counting, true), earliestStart, latestEnd };
 }
 
 /** The LevellingInput of a wire: the same windows (as far as levelling reads them), in the same order. */
 export function levellingInputOf(wire: LevellingWire): LevellingInput {
   const c = wire.windows;
-  const kenmerken = c.id.length === 0 ? [] : c.kenmerken.split(KENMERK_SEPARATOR);
+  const kenmerken = c.id.length === 0 ? [] : (c.kenmerken ?? '').split(KENMERK_SEPARATOR);
   const windows: PlanWindow[] = new Array(c.id.length);
   for (let k = 0; k < c.id.length; k++) {
     const earliest = wire.earliestStart[k]!;
@@ -291,7 +348,7 @@ export function levellingInputOf(wire: LevellingWire): LevellingInput {
       start: c.start[k]!,
       end: c.end[k]!,
       volume: c.volume[k]!,
-      status: c.definitief[k] === 1 ? 'definitief' : 'concept',
+      status: c.status[k] === WINDOW_DEFINITIEF ? 'definitief' : 'concept',
       earliestStart: Number.isNaN(earliest) ? null : earliest,
       latestEnd: Number.isNaN(latest) ? null : latest,
     };
@@ -346,8 +403,8 @@ export function cpuTaskRun(t: CpuTask, emit?: (chunk: string) => void): DetectPa
     case 'json-upload':
       return jsonUploadRead(t.bytes, t.opts);
     case 'detect':
-      // detectPack copies the conflicts' columns at once, so detection may keep its arrays for the next call.
-      return detectPack(detectSummaryOfColumns(t.input, t.windows, true));
+      // Detection's result columns are one new buffer, which detectPack passes on as it is (no copy).
+      return detectPack(detectSummaryOfColumns(t.input, t.windows));
     case 'levelling-run':
       return levellingRunPiece(t.session, t.wire, t.moveCostHours, t.state);
     default: {

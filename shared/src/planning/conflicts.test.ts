@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { afnemerCoder } from './afnemer-codes.js';
 import { bucketAt } from './bucket.js';
 import { capacityProfileUniform } from './capacity.js';
 import {
@@ -11,13 +12,15 @@ import {
   conflictsDetect,
   conflictsDetectColumns,
   type DetectColumns,
+  resultColumnsOf,
+  windowsPackCoded,
   WINDOW_CONCEPT,
   WINDOW_DEFINITIEF,
   WINDOW_GEANNULEERD,
 } from './conflicts.js';
 import { ANCHORS, close, DAY, firstDifference, maintenanceArb, OINS, scenarioArb, scheduleArb } from './planning.arbitraries.js';
 import { conflictsDetectBrute } from './planning.brute.js';
-import { conflictObjects } from './conflict-windows.js';
+import { ConflictWindows, conflictObjects } from './conflict-windows.js';
 import type { Conflict, ConflictObjects, PlanWindow } from './types.js';
 
 const MIN = 60_000;
@@ -449,6 +452,78 @@ describe('conflictsDetect, windows and Afnemers per conflict (the typed-array ke
         });
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it("keeps one detection's conflict windows in one buffer that resultColumnsOf reads whole, the same on columns, transient or not", () => {
+    const concat = (conflicts: readonly Conflict[], pick: (c: Conflict) => ArrayLike<number>) => conflicts.flatMap((c) => Array.from(pick(c)));
+    let withConflicts = 0;
+    fc.assert(
+      fc.property(scenarioArb({ maxWindows: 60 }), (s) => {
+        const { windows, ...rest } = s;
+        const names = [...new Set([...OINS, ...windows.map((w) => w.afnemer)])];
+        const onObjects = conflictsDetect(s).conflicts;
+        const onColumns = conflictsDetectColumns({ ...rest, columns: columnsOf(windows, names) }).conflicts;
+        for (const conflicts of [onObjects, onColumns]) {
+          const whole = resultColumnsOf(conflicts);
+          if (conflicts.length === 0) {
+            expect(whole).toBeUndefined();
+            continue;
+          }
+          withConflicts++;
+          expect(whole).toBeDefined();
+          expect(Array.from(whole!.id)).toEqual(concat(conflicts, (c) => c.windows.id));
+          expect(Array.from(whole!.load)).toEqual(concat(conflicts, (c) => c.windows.load));
+          expect(Array.from(whole!.index)).toEqual(concat(conflicts, (c) => c.windows.index));
+          // Conflicts put together by hand (their own arrays, or only some of them) are not read as one buffer.
+          expect(resultColumnsOf(conflicts.map((c) => ({ ...c, windows: ConflictWindows.of(c.windows.list()) })))).toBeUndefined();
+          if (conflicts.length > 1) expect(resultColumnsOf(conflicts.slice(1))).toBeUndefined();
+        }
+        // Transient: the same conflicts, in arrays kept for the next detection, which resultColumnsOf does not take.
+        const transient = conflictsDetectColumns({ ...rest, columns: columnsOf(windows, names), transient: true }).conflicts;
+        expect(transient.map(conflictObjects)).toEqual(onColumns.map(conflictObjects));
+        if (transient.length > 0) expect(resultColumnsOf(transient)).toBeUndefined();
+      }),
+      { numRuns: 150 },
+    );
+    expect(withConflicts).toBeGreaterThan(20);
+  });
+
+  it('gives on columns packed for the range (windowsPackCoded, read in place) what it gives on the window objects', () => {
+    const plain = (r: ConflictsResult) => ({ ...r, conflicts: r.conflicts.map(conflictObjects), index: r.conflicts.map((c) => Array.from(c.windows.index)) });
+    fc.assert(
+      fc.property(scenarioArb({ maxWindows: 60 }), fc.boolean(), (s, transient) => {
+        const { windows, ...rest } = s;
+        const m = windows.length;
+        const out = {
+          index: new Int32Array(m),
+          id: new Float64Array(m),
+          start: new Float64Array(m),
+          end: new Float64Array(m),
+          volume: new Float64Array(m),
+          code: new Int32Array(m),
+          status: new Uint8Array(m),
+        };
+        const coder = afnemerCoder();
+        const count = windowsPackCoded(windows, s.fromBucket, s.toBucket, out, coder);
+        const columns: DetectColumns = {
+          id: out.id.subarray(0, count),
+          start: out.start.subarray(0, count),
+          end: out.end.subarray(0, count),
+          volume: out.volume.subarray(0, count),
+          status: out.status.subarray(0, count),
+          afnemerCode: out.code.subarray(0, count),
+          afnemers: coder.afnemers,
+          source: windows,
+        };
+        const before = Array.from(out.id);
+        const inPlace = plain(conflictsDetectColumns({ ...rest, columns, packedIndex: out.index.subarray(0, count), transient }));
+        expect(inPlace).toEqual(plain(conflictsDetect(s)));
+        // Read in place, never written: a detection packing after it leaves the caller's columns as they were.
+        conflictsDetect(s);
+        expect(Array.from(out.id)).toEqual(before);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -2,7 +2,8 @@ import { backlogByBucket } from './backlog.js';
 import { BUCKET_MS, bucketRangeLength } from './bucket.js';
 import { capacityByBucket } from './capacity.js';
 import { capacityScheduleOf, capacitySchedulePieces } from './capacity-schedule.js';
-import { loadOfPacked, packedArrays, type PackedWindows, windowsPack } from './load.js';
+import { type AfnemerCoder, afnemerCoder } from './afnemer-codes.js';
+import { loadOfPacked, packedArrays, type PackedWindows } from './load.js';
 import { DEFAULT_THRESHOLD, DEFAULT_WARNING_LEVEL } from './levels.js';
 import { type LoadOrderScratch, loadOrderScratch, orderByLoadDesc } from './order.js';
 import { loadExceeds } from './tolerance.js';
@@ -112,6 +113,13 @@ export interface ConflictsColumnsInput extends Omit<ConflictsInput, 'windows'> {
    * garbage collector busy). Default false.
    */
   transient?: boolean;
+  /**
+   * Set when the columns are packed for this range already (windowsPackCoded, as the main thread sends them): every
+   * entry counts (windowCounts) and overlaps [fromBucket, toBucket), and entry k is the window at position
+   * `packedIndex[k]` of `columns.source`, which is then each conflict window's `index`. Detection reads the columns
+   * in place instead of packing them again (it checks each entry and throws a RangeError for one that breaks this).
+   */
+  packedIndex?: Int32Array;
 }
 
 export interface ConflictsResult {
@@ -155,6 +163,8 @@ function runsOf(states: Uint8Array, state: BucketState): [number, number][] {
  */
 interface DetectScratch {
   packed: PackedWindows | undefined;
+  /** Each packed window's Afnemer as a code (into the coder's list for objects, the columns' list for columns). */
+  packedCode: Int32Array;
   nextRun: Int32Array;
   firstRun: Int32Array;
   endRun: Int32Array;
@@ -171,6 +181,7 @@ interface DetectScratch {
 
 const scratch: DetectScratch = {
   packed: undefined,
+  packedCode: new Int32Array(0),
   nextRun: new Int32Array(0),
   firstRun: new Int32Array(0),
   endRun: new Int32Array(0),
@@ -188,17 +199,47 @@ const scratch: DetectScratch = {
 const int32Of = (a: Int32Array, n: number): Int32Array => (a.length >= n ? a : new Int32Array(Math.max(n, Math.ceil(a.length * 1.5))));
 const float64Of = (a: Float64Array, n: number): Float64Array => (a.length >= n ? a : new Float64Array(Math.max(n, Math.ceil(a.length * 1.5))));
 
+/** Bytes per conflict window of a detection's result columns: its id and load (8 each) and its position (4). */
+const RESULT_BYTES_PER_WINDOW = 20;
+
+/**
+ * The columns of all conflicts of one detection together, in conflict order, when they are what detection made
+ * without `transient`: each conflict's windows then are consecutive stretches of one buffer (ids, then loads, then
+ * positions), and this returns views of the whole stretches without copying. Otherwise (transient, or conflicts put
+ * together by hand) undefined.
+ */
+export function resultColumnsOf(conflicts: readonly Conflict[]): { id: Float64Array; load: Float64Array; index: Int32Array } | undefined {
+  if (conflicts.length === 0) return undefined;
+  const first = conflicts[0]!.windows;
+  const buffer = first.id.buffer;
+  const base = first.id.byteOffset;
+  let total = 0;
+  for (const c of conflicts) total += c.windows.length;
+  if (base !== 0 || buffer.byteLength !== total * RESULT_BYTES_PER_WINDOW) return undefined;
+  let at = 0;
+  for (const c of conflicts) {
+    const w = c.windows;
+    if (w.id.buffer !== buffer || w.load.buffer !== buffer || w.index.buffer !== buffer) return undefined;
+    if (w.id.byteOffset !== at * 8 || w.load.byteOffset !== total * 8 + at * 8 || w.index.byteOffset !== total * 16 + at * 4) return undefined;
+    at += w.length;
+  }
+  return {
+    id: new Float64Array(buffer, 0, total),
+    load: new Float64Array(buffer, total * 8, total),
+    index: new Int32Array(buffer, total * 16, total),
+  };
+}
+
 /**
  * The windows of each overload run, as one list in which run r holds the entries `offsets[r]..offsets[r + 1]`, each
  * with the window's id, its position in the input (`position`), its Afnemer (as a code into `afnemers`) and its load
  * inside the run (`share`). A window reaches the runs from the first one that does not end before its first bucket;
- * most reach none or one, so this is linear in the windows, and it reads the window objects of the runs once (id and
- * Afnemer), in input order. No object is made per entry.
+ * most reach none or one, so this is linear in the windows. It reads only the packed arrays and the Afnemer codes
+ * packed beside them, never a window object, and makes no object per entry.
  */
 function windowsByRun(
-  windows: readonly PlanWindow[] | null,
-  columns: DetectColumns | null,
   packed: PackedWindows,
+  packedCode: Int32Array,
   firstBucket: Int32Array,
   runFrom: Int32Array,
   runTo: Int32Array,
@@ -210,8 +251,6 @@ function windowsByRun(
   position: Int32Array;
   afnemerCode: Int32Array;
   share: Float64Array;
-  afnemers: string[];
-  codeOf: Map<string, number>;
 } {
   const runs = runFrom.length;
   // The first run that does not end before bucket i.
@@ -245,40 +284,13 @@ function windowsByRun(
   const share = (scratch.share = float64Of(scratch.share, total));
   const position = (scratch.position = int32Of(scratch.position, total));
   const afnemerCode = (scratch.afnemerCode = int32Of(scratch.afnemerCode, total));
-  const codeOf = new Map<string, number>();
-  const afnemers: string[] = [];
-  // Columns carry the Afnemer as a code already; objects have it looked up (once per window of a conflict).
-  const columnCode = columns === null ? null : columns.afnemerCode;
-  if (columns !== null) {
-    for (let c = 0; c < columns.afnemers.length; c++) {
-      codeOf.set(columns.afnemers[c]!, c);
-      afnemers.push(columns.afnemers[c]!);
-    }
-  }
-  let lastOin = '';
-  let lastCode = -1;
   for (let k = 0; k < count; k++) {
     let r = firstRun[k]!;
     if (r < 0) continue;
     const last = endRun[k]!;
     const p = packed.index[k]!;
-    let code: number;
-    if (columnCode !== null) code = columnCode[p]!;
-    else {
-      const oin = windows![p]!.afnemer;
-      if (oin === lastOin && lastCode >= 0) code = lastCode;
-      else {
-        let known = codeOf.get(oin);
-        if (known === undefined) {
-          known = afnemers.length;
-          codeOf.set(oin, known);
-          afnemers.push(oin);
-        }
-        code = known;
-        lastOin = oin;
-        lastCode = known;
-      }
-    }
+    // The Afnemer as packed with the window: no object is read here.
+    const code = packedCode[k]!;
     const windowId = packed.id[k]!;
     const ws = start[k]!;
     const we = end[k]!;
@@ -292,7 +304,7 @@ function windowsByRun(
       share[at] = (v * part) / (we - ws);
     }
   }
-  return { offsets, id, position, afnemerCode, share, afnemers, codeOf };
+  return { offsets, id, position, afnemerCode, share };
 }
 
 /**
@@ -342,8 +354,13 @@ function drainsOf(backlog: Float64Array, runFrom: Int32Array, runTo: Int32Array)
  */
 export function conflictsDetect(input: ConflictsInput): ConflictsResult {
   bucketRangeLength(input.fromBucket, input.toBucket);
-  const packed = (scratch.packed = windowsPack(input.windows, input.fromBucket, input.toBucket, undefined, scratch.packed));
-  return detectOfPacked(input, packed, input.windows, null);
+  const coder = afnemerCoder();
+  const m = input.windows.length;
+  const arrays = packedArrays(m, scratch.packed);
+  const code = (scratch.packedCode = int32Of(scratch.packedCode, m));
+  const count = windowsPackCoded(input.windows, input.fromBucket, input.toBucket, { ...arrays, code }, coder);
+  const packed = (scratch.packed = { ...arrays, count });
+  return detectOfPacked(input, packed, code, input.windows, coder.afnemers);
 }
 
 /**
@@ -352,20 +369,103 @@ export function conflictsDetect(input: ConflictsInput): ConflictsResult {
  */
 export function conflictsDetectColumns(input: ConflictsColumnsInput): ConflictsResult {
   bucketRangeLength(input.fromBucket, input.toBucket);
+  if (input.packedIndex !== undefined) {
+    // The caller's arrays, read in place: never kept as scratch (the next pack would write into them).
+    const packed = columnsInPlace(input.columns, input.packedIndex, input.fromBucket, input.toBucket);
+    return detectOfPacked(input, packed, input.columns.afnemerCode, input.columns.source, input.columns.afnemers);
+  }
   const packed = (scratch.packed = columnsPack(input.columns, input.fromBucket, input.toBucket, scratch.packed));
-  return detectOfPacked(input, packed, null, input.columns);
+  return detectOfPacked(input, packed, scratch.packedCode, input.columns.source, input.columns.afnemers);
 }
 
-/** windowsPack of columns: the counting entries (see windowCounts) that overlap [fromBucket, toBucket), in order. */
+/** The arrays windowsPackCoded fills, at least as long as the windows. */
+export interface PackedCodedArrays {
+  index: Int32Array;
+  id: Float64Array;
+  start: Float64Array;
+  end: Float64Array;
+  volume: Float64Array;
+  /** Each packed window's Afnemer as a code of the coder. */
+  code: Int32Array;
+  /** When given: each packed window's status, WINDOW_CONCEPT or WINDOW_DEFINITIEF. */
+  status?: Uint8Array;
+}
+
+/**
+ * windowsPack for detection, with each packed window's Afnemer code: one pass that reads each object's fields once
+ * (status, start, end, volume, id, and the Afnemer of the windows kept), so that no later pass goes back to the
+ * objects. The same windows as windowsPack (windowCounts, overlapping the range), in order; returns their count.
+ * conflictsDetect packs with it, and so does the main thread for the worker (the columns then need no second pack).
+ */
+export function windowsPackCoded(windows: readonly PlanWindow[], fromBucket: number, toBucket: number, out: PackedCodedArrays, coder: AfnemerCoder): number {
+  const m = windows.length;
+  const { index, id, start, end, volume, code, status } = out;
+  if (
+    index.length < m ||
+    id.length < m ||
+    start.length < m ||
+    end.length < m ||
+    volume.length < m ||
+    code.length < m ||
+    (status !== undefined && status.length < m)
+  ) {
+    throw new RangeError('packing arrays shorter than the windows');
+  }
+  const rangeStart = fromBucket * Q;
+  const rangeEnd = toBucket * Q;
+  let count = 0;
+  for (let k = 0; k < m; k++) {
+    const w = windows[k]!;
+    const state = w.status;
+    if (state === 'geannuleerd') continue;
+    const s = w.start;
+    const e = w.end;
+    const v = w.volume;
+    // windowCounts; `x > -Infinity` and `x < Infinity` are false for NaN.
+    if (!(e > s && v > 0 && v < Infinity && s > -Infinity && e < Infinity) || s >= rangeEnd || e <= rangeStart) continue;
+    if (status !== undefined) status[count] = state === 'definitief' ? WINDOW_DEFINITIEF : WINDOW_CONCEPT;
+    index[count] = k;
+    id[count] = w.id;
+    start[count] = s;
+    end[count] = e;
+    volume[count] = v;
+    code[count] = coder.code(w.afnemer);
+    count++;
+  }
+  return count;
+}
+
+/** The columns of a windowsPackCoded pack as they are, each entry checked to count and to overlap the range. */
+function columnsInPlace(c: DetectColumns, packedIndex: Int32Array, fromBucket: number, toBucket: number): PackedWindows {
+  const m = c.id.length;
+  if (c.start.length !== m || c.end.length !== m || c.volume.length !== m || c.status.length !== m || c.afnemerCode.length !== m || packedIndex.length !== m) {
+    throw new RangeError('window columns differ in length');
+  }
+  const rangeStart = fromBucket * Q;
+  const rangeEnd = toBucket * Q;
+  const { start, end, volume, status } = c;
+  for (let k = 0; k < m; k++) {
+    const s = start[k]!;
+    const e = end[k]!;
+    const v = volume[k]!;
+    if (status[k] === WINDOW_GEANNULEERD || !(e > s && v > 0 && v < Infinity && s > -Infinity && e < Infinity) || s >= rangeEnd || e <= rangeStart) {
+      throw new RangeError(`packed window column ${k} does not count in the range`);
+    }
+  }
+  return { count: m, index: packedIndex, id: c.id, start, end, volume };
+}
+
+/** windowsPack of columns: the counting entries (see windowCounts) that overlap [fromBucket, toBucket), in order, with their Afnemer codes in scratch.packedCode. */
 function columnsPack(c: DetectColumns, fromBucket: number, toBucket: number, reuse: PackedWindows | undefined): PackedWindows {
   const m = c.id.length;
   if (c.start.length !== m || c.end.length !== m || c.volume.length !== m || c.status.length !== m || c.afnemerCode.length !== m) {
     throw new RangeError('window columns differ in length');
   }
   const { index, id, start, end, volume } = packedArrays(m, reuse);
+  const code = (scratch.packedCode = int32Of(scratch.packedCode, m));
   const rangeStart = fromBucket * Q;
   const rangeEnd = toBucket * Q;
-  const { status } = c;
+  const { status, afnemerCode } = c;
   let count = 0;
   for (let k = 0; k < m; k++) {
     const s = c.start[k]!;
@@ -379,6 +479,7 @@ function columnsPack(c: DetectColumns, fromBucket: number, toBucket: number, reu
     start[count] = s;
     end[count] = e;
     volume[count] = v;
+    code[count] = afnemerCode[k]!;
     count++;
   }
   return { count, index, id, start, end, volume };
@@ -387,14 +488,16 @@ function columnsPack(c: DetectColumns, fromBucket: number, toBucket: number, reu
 function detectOfPacked(
   input: Omit<ConflictsInput, 'windows'>,
   packed: PackedWindows,
-  windows: readonly PlanWindow[] | null,
-  columns: DetectColumns | null,
+  /** Each packed window's Afnemer as a code into `names`. */
+  packedCode: Int32Array,
+  source: readonly ConflictWindowSource[],
+  /** The distinct Afnemers. */
+  names: readonly string[],
 ): ConflictsResult {
   const { profile, maintenance, fromBucket, toBucket } = input;
   const n = bucketRangeLength(fromBucket, toBucket);
   const levels = levelsOf(input);
   const schedule = capacityScheduleOf(profile, levels);
-  const source: readonly ConflictWindowSource[] = windows ?? columns!.source;
   // Each packed window's first bucket, kept from the load pass for windowsByRun.
   const firstBucket = (scratch.firstBucket = int32Of(scratch.firstBucket, packed.count));
   const load = loadOfPacked(packed, fromBucket, toBucket, firstBucket);
@@ -424,23 +527,35 @@ function detectOfPacked(
   if (overloadRuns.length > 0) {
     const runFrom = Int32Array.from(overloadRuns, (r) => r[0]);
     const runTo = Int32Array.from(overloadRuns, (r) => r[1]);
-    const byRun = windowsByRun(windows, columns, packed, firstBucket, runFrom, runTo, fromBucket, n);
+    const byRun = windowsByRun(packed, packedCode, firstBucket, runFrom, runTo, fromBucket, n);
     const { offsets, id, position, afnemerCode, share } = byRun;
     // The conflicts' windows in their order, as columns: each conflict gets views of its stretch of these three.
     const total = offsets[overloadRuns.length]!;
-    const transient = columns !== null && (input as ConflictsColumnsInput).transient === true;
-    const orderedId = transient ? (scratch.orderedId = float64Of(scratch.orderedId, total)) : new Float64Array(total);
-    const orderedLoad = transient ? (scratch.orderedLoad = float64Of(scratch.orderedLoad, total)) : new Float64Array(total);
-    const orderedPosition = transient ? (scratch.orderedPosition = int32Of(scratch.orderedPosition, total)) : new Int32Array(total);
+    const transient = (input as ConflictsColumnsInput).transient === true;
+    let orderedId: Float64Array;
+    let orderedLoad: Float64Array;
+    let orderedPosition: Int32Array;
+    if (transient) {
+      orderedId = scratch.orderedId = float64Of(scratch.orderedId, total);
+      orderedLoad = scratch.orderedLoad = float64Of(scratch.orderedLoad, total);
+      orderedPosition = scratch.orderedPosition = int32Of(scratch.orderedPosition, total);
+    } else {
+      // One buffer, sized once, for the three: ids, then loads, then positions (see resultColumnsOf).
+      const buffer = new ArrayBuffer(total * RESULT_BYTES_PER_WINDOW);
+      orderedId = new Float64Array(buffer, 0, total);
+      orderedLoad = new Float64Array(buffer, total * 8, total);
+      orderedPosition = new Int32Array(buffer, total * 16, total);
+    }
     let widest = 0;
     for (let r = 0; r < overloadRuns.length; r++) widest = Math.max(widest, offsets[r + 1]! - offsets[r]!);
     if (scratch.order.order.length < widest) scratch.order = loadOrderScratch(widest);
     const orderScratch = scratch.order;
     // Afnemers are sorted once (by the engine's own string order, no comparator), then per conflict as numbers.
-    const names = byRun.afnemers;
+    const codeOf = new Map<string, number>();
+    for (let c = 0; c < names.length; c++) codeOf.set(names[c]!, c);
     const byName = names.slice().sort();
     const rankOf = new Int32Array(names.length);
-    for (let rank = 0; rank < byName.length; rank++) rankOf[byRun.codeOf.get(byName[rank]!)!] = rank;
+    for (let rank = 0; rank < byName.length; rank++) rankOf[codeOf.get(byName[rank]!)!] = rank;
     const seenIn = new Int32Array(names.length).fill(-1);
     const ranks = new Int32Array(names.length);
     // 1 at the rank of each Afnemer of the conflict at hand; back to all 0 after each conflict.

@@ -1,5 +1,6 @@
 export * from './types.js';
 export * from './conflict-windows.js';
+export * from './afnemer-codes.js';
 export * from './tolerance.js';
 export * from './interval.js';
 export * from './bucket.js';

@@ -12,7 +12,7 @@ import {
   type LevellingInput,
   type LevellingResult,
 } from './levelling.js';
-import { DAY, HOUR, levellingSpecArb, levellingWindowsOf, OINS, scenarioArb } from './planning.arbitraries.js';
+import { DAY, HOUR, type LevellingSpec, levellingSpecArb, levellingWindowsOf, OINS, scenarioArb } from './planning.arbitraries.js';
 import { sendHoursByBucket, type SendHours } from './send-hours.js';
 import { loadExceeds } from './tolerance.js';
 import type { PlanWindow } from './types.js';
@@ -322,19 +322,8 @@ describe('levellingPropose', () => {
 
   it('the drop search never raises the objective at a fixed λ, and sometimes lowers it', () => {
     const t0 = Date.UTC(2027, 0, 13, 9);
-    type Spec = { q: number; len: number; per: number; definitief: boolean; early?: number; late?: number };
-    const inputOf = (specs: readonly Spec[], moveCostHours: number): LevellingInput => ({
-      windows: specs.map((sp, i) => ({
-        id: i + 1,
-        afnemer: OINS[i % 3]!,
-        kenmerk: `K-${i + 1}`,
-        start: t0 + sp.q * BUCKET_MS,
-        end: t0 + (sp.q + sp.len) * BUCKET_MS,
-        volume: sp.per * sp.len,
-        status: sp.definitief ? 'definitief' : 'concept',
-        earliestStart: sp.early === undefined ? null : t0 + (sp.q - sp.early) * BUCKET_MS,
-        latestEnd: sp.late === undefined ? null : t0 + (sp.q + sp.len + sp.late) * BUCKET_MS,
-      })),
+    const inputOf = (specs: readonly LevellingSpec[], moveCostHours: number): LevellingInput => ({
+      windows: levellingWindowsOf(specs, t0),
       profile: flat,
       maintenance: [],
       period: { from: t0 - DAY, to: t0 + DAY },

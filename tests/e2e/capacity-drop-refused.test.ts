@@ -58,10 +58,10 @@ describe('a capacity drop refused at the confirm', () => {
     await page.getByRole('button', { name: 'Onderhoudsvenster toevoegen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Onderhoudsvenster toevoegen' });
 
-    // From 00:00 on the horizon's first day to 02:00 the day after: inside the horizon until midnight.
+    // From 00:00 on the horizon's first day to 06:00 the day after (no DST hour): inside the horizon until midnight.
     const before = planningHorizonAt(PLANNING_HORIZON_DEFAULT, serverNowMs());
     const start = before.from;
-    const end = amsterdamMidnightOf(start, 1) + 120 * MINUTE;
+    const end = amsterdamMidnightOf(start, 1) + 360 * MINUTE;
     const typed = { start: toLocalInputValue(start), end: toLocalInputValue(end), remaining: '35', reason: 'Archief omzetten' };
     await dialog.getByLabel('Begin').fill(typed.start);
     await dialog.getByLabel('Einde').fill(typed.end);

@@ -247,6 +247,19 @@ export function detectPack(summary: DetectSummary): DetectPacked {
   return { conflicts, windowCount, windowAt, windowId, windowLoad, cutAtStart: summary.cutAtStart, cutAtEnd: summary.cutAtEnd };
 }
 
+/**
+ * The buffers of a DetectPacked for the transfer list of the worker's answer, each once (detection's own result holds
+ * its three columns in one buffer): handed over, they are not copied between the threads and unusable in the worker
+ * afterwards. Shared buffers are left out (they are shared, not copied).
+ */
+export function detectTransfer(packed: DetectPacked): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const column of [packed.windowCount, packed.windowAt, packed.windowId, packed.windowLoad]) {
+    if (column.buffer instanceof ArrayBuffer) buffers.add(column.buffer);
+  }
+  return [...buffers];
+}
+
 /** The DetectSummary of `packed`, whose window indices point into `counting` (the list the columns were made of). */
 export function detectUnpack(packed: DetectPacked, counting: readonly PlanWindow[]): DetectSummary {
   let at = 0;

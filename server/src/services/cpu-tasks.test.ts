@@ -172,6 +172,9 @@ describe('detectTransfer', () => {
       expect(transfer.length).toBe(packed.conflicts.length === 0 ? 4 : 2);
       const answer = await posted(packed, transfer);
       expect(answer).toEqual(expected);
+      // The Afnemers travel as codes into the columns' own list, not as one text per conflict.
+      expect(answer.conflicts.every((c) => !('afnemers' in c))).toBe(true);
+      expect(answer.afnemerNames).toEqual(windowColumnsOf(windows).afnemers);
       expect(detectUnpack(answer, windows).conflicts.map(conflictObjects)).toEqual(conflictsDetect({ ...input, windows }).conflicts.map(conflictObjects));
       // Handed over: the sender's columns are detached, nothing was copied.
       expect(packed.windowAt.length + packed.windowId.length + packed.windowLoad.length + packed.windowCount.length).toBe(0);
@@ -187,6 +190,13 @@ describe('detectTransfer', () => {
     expect(summary.conflicts.length).toBeGreaterThan(0);
     const byHand = detectPack({ ...summary, conflicts: summary.conflicts.map((c) => ({ ...c, windows: ConflictWindows.of(c.windows.list()) })) });
     expect(detectTransfer(byHand)).toHaveLength(4);
+    // Afnemers not in the list given are added to the copy sent, and come back as they were.
+    expect(detectUnpack(byHand, windows).conflicts.map((c) => c.afnemers)).toEqual(summary.conflicts.map((c) => c.afnemers));
+    const some = ['00000001234567890000'];
+    const withList = detectPack(summary, some);
+    expect(withList.afnemerNames.slice(0, 1)).toEqual(some);
+    expect(some).toEqual(['00000001234567890000']);
+    expect(detectUnpack(withList, windows).conflicts.map((c) => c.afnemers)).toEqual(summary.conflicts.map((c) => c.afnemers));
     const shared = new Int32Array(new SharedArrayBuffer(byHand.windowAt.byteLength));
     expect(detectTransfer({ ...byHand, windowAt: shared })).toHaveLength(3);
   });

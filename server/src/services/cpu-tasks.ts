@@ -227,24 +227,17 @@ export function detectPack(summary: DetectSummary, afnemers: readonly string[] =
   const windowCount = new Int32Array(ints, 0, n);
   const afnemerCount = new Int32Array(ints, n * 4, n);
   const afnemerAt = new Int32Array(ints, n * 8, names);
-  const afnemerNames = afnemers.slice();
-  const codeOf = new Map<string, number>();
-  for (let code = 0; code < afnemerNames.length; code++) codeOf.set(afnemerNames[code]!, code);
+  // Seeded with the list in order, so each of its Afnemers keeps its index as code; one not in it is appended.
+  const coder = afnemerCoder();
+  for (const a of afnemers) coder.code(a);
   let at = 0;
   const conflicts = summary.conflicts.map(({ windows, afnemers: own, ...rest }, i) => {
     windowCount[i] = windows.length;
     afnemerCount[i] = own.length;
-    for (const a of own) {
-      let code = codeOf.get(a);
-      if (code === undefined) {
-        code = afnemerNames.length;
-        codeOf.set(a, code);
-        afnemerNames.push(a);
-      }
-      afnemerAt[at++] = code;
-    }
+    for (const a of own) afnemerAt[at++] = coder.code(a);
     return rest;
   });
+  const afnemerNames = coder.afnemers;
   const packedAfnemers = { conflicts, afnemerNames, afnemerCount, afnemerAt, windowCount };
   const whole = resultColumnsOf(summary.conflicts);
   if (whole !== undefined) {

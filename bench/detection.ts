@@ -1,9 +1,15 @@
 /**
  * Conflict detection against its floor, in one process on the same windows (issue 16). The headline is the product's
- * path, as the worker and the routes' previews pay it: the window objects packed into columns on the main thread
- * (windowColumnsPacked, as conflictsDetectOffThread does), detection on those columns with the result packed for the trip back (cpuTaskRun 'detect'), and
- * the result unpacked (detectUnpack); only the messages between the threads are left out. Beside it, as secondary
- * figures: detection on ready columns alone, and conflictsDetect on the objects. The floor reads the window
+ * path as the recompute pays it per detection on the planning cache's windows (decision 012, fifth pass): the
+ * column upkeep of a new planning version in which one window changed (the cache's columns copied and patched,
+ * windowsVersionPatched, as every incremental version and a recompute's own changes cost), detection on those
+ * columns with the range cut from them and the result packed for the trip back (cpuTaskRun 'detect', as the worker
+ * runs it), and the result unpacked (detectUnpack). Left out of it: the messages between the threads (the columns are
+ * shared, the result is handed over), and what a version costs once however often it is detected on beyond that copy
+ * (reading the changed windows from PostgreSQL). Beside it, as secondary CPU figures: that upkeep alone; the upkeep of
+ * the whole set (a full load: every window written into new columns) alone; the path of a caller without the cache's
+ * columns (the routes' previews: the window objects packed for the range on the main thread, windowColumnsPacked,
+ * then the same detection and unpack); detection alone on ready columns; conflictsDetect on the objects. The floor reads the window
  * objects once into typed arrays (start, end, volume), spreads them over the buckets (partial edge buckets plus a
  * difference array for the full ones) and finds the overload runs in one pass against a capacity series computed
  * beforehand. It builds no conflicts and computes no capacity, backlog, peaks or windows per conflict: what
@@ -18,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { conflictsRecompute, type RecomputePhases } from '../server/src/services/conflicts-recompute.js';
 import { conflictsDetectOffThread } from '../server/src/services/cpu-pool.js';
 import { cpuTaskRun, type DetectPacked, detectUnpack, windowColumnsPacked } from '../server/src/services/cpu-tasks.js';
-import { planningCache } from '../server/src/services/planning-cache.js';
+import { planningCache, WINDOWS_NONE, type WindowsVersion, windowsVersionPatched } from '../server/src/services/planning-cache.js';
 import { planningInputsInRange } from '../server/src/services/planning-inputs.js';
 import {
   capacityByBucket,
@@ -106,13 +112,21 @@ function median(values: number[]): number {
 
 export interface DetectionFigures {
   windows: number;
-  /** The product's path (pack on the main thread + detection on the columns + the result packed and unpacked), median wall clock. */
+  /**
+   * The product's path (the cache's columns copied and patched for one changed window + detection on them + the result
+   * packed and unpacked), median wall clock.
+   */
   detectionMs: number;
   floorMs: number;
   ratio: number;
   /** Median CPU time of the process per call (see detectionMeasure): the product's path and the floor. */
   detectionCpuMs: number;
   floorCpuMs: number;
+  /** Secondary: median CPU time of the column upkeep alone, for one changed window and for the whole set (a full load). */
+  upkeepOneCpuMs: number;
+  upkeepAllCpuMs: number;
+  /** Secondary: median CPU time of a caller without ready columns (pack on the main thread + detection + unpack). */
+  packedCpuMs: number;
   /** Secondary: median CPU time of detection alone on the same windows as ready columns, alternated with the others. */
   columnsCpuMs: number;
   /** Secondary: median CPU time of conflictsDetect on the window objects (packs them itself, in one thread). */
@@ -150,13 +164,32 @@ function benchColumns(windows: readonly PlanWindow[]): DetectColumns {
 }
 
 /**
- * The product's path on the windows, as conflictsDetectOffThread runs it minus the messages between the threads: the
+ * A caller without ready columns, as conflictsDetectOffThread runs it minus the messages between the threads: the
  * objects packed into columns (main thread), detection on them with its result packed (worker), unpacked (main thread).
  */
-function productDetect(input: ConflictsInput) {
+function packedDetect(input: ConflictsInput) {
   const { windows, ...rest } = input;
   const columns = windowColumnsPacked(windows, rest.fromBucket, rest.toBucket);
   return detectUnpack(cpuTaskRun({ task: 'detect', input: rest, windows: columns }) as DetectPacked, windows);
+}
+
+/**
+ * The planning cache's next version after a change of one window (its volume written again): the list and the columns
+ * copied, the one place patched (`positions` is the cache's id index; a change in place moves no window).
+ */
+function upkeepOne(base: WindowsVersion, positions: Map<number, number>): WindowsVersion {
+  const k = base.windows.length >> 1;
+  return windowsVersionPatched(base, [{ ...base.windows[k]! }], positions);
+}
+
+/**
+ * The product's path on the cache's windows, as conflictsDetectOffThread runs it with ready columns minus the
+ * messages: the version's upkeep for one changed window (main thread), detection on its columns with the range cut
+ * from them and the result packed (worker), unpacked into the version's list (main thread).
+ */
+function productDetect(input: Omit<ConflictsInput, 'windows'>, base: WindowsVersion, positions: Map<number, number>) {
+  const version = upkeepOne(base, positions);
+  return detectUnpack(cpuTaskRun({ task: 'detect', input, windows: version.columns }) as DetectPacked, version.windows);
 }
 
 /** Detection and floor timed alternately (so machine noise hits both), median of `runs` each after warm-up. */
@@ -166,14 +199,24 @@ export function detectionMeasure(windows: number, runs: number): DetectionFigure
   const floor = () => detectionFloor(data.windows, capacity, data.fromBucket, data.toBucket);
   const { windows: _objects, ...rest } = data;
   const columnsInput = { ...rest, columns: benchColumns(data.windows) };
-  let result = productDetect(data);
+  // The cache holds the counting windows, in the order read (a full load appends them).
+  const counting = data.windows.filter((w) => w.status !== 'geannuleerd');
+  const upkeepAll = () => windowsVersionPatched(WINDOWS_NONE, counting, new Map());
+  const base = upkeepAll();
+  const positions = new Map(base.windows.map((w, k) => [w.id, k]));
+  let result = productDetect(rest, base, positions);
   let floorResult = floor();
   for (let i = 0; i < 3; i++) {
-    productDetect(data);
+    productDetect(rest, base, positions);
+    packedDetect(data);
+    upkeepAll();
     conflictsDetect(data);
     floor();
     conflictsDetectColumns(columnsInput);
   }
+  const upkeepOneCpu: number[] = [];
+  const upkeepAllCpu: number[] = [];
+  const packedCpu: number[] = [];
   const columnsCpu: number[] = [];
   const objectsCpu: number[] = [];
   const detect: number[] = [];
@@ -189,7 +232,7 @@ export function detectionMeasure(windows: number, runs: number): DetectionFigure
   for (let i = 0; i < runs; i++) {
     let c = process.cpuUsage();
     let t = performance.now();
-    result = productDetect(data);
+    result = productDetect(rest, base, positions);
     detect.push(performance.now() - t);
     detectCpu.push(cpuMs(c));
     c = process.cpuUsage();
@@ -197,6 +240,15 @@ export function detectionMeasure(windows: number, runs: number): DetectionFigure
     floorResult = floor();
     floors.push(performance.now() - t);
     floorCpu.push(cpuMs(c));
+    c = process.cpuUsage();
+    upkeepOne(base, positions);
+    upkeepOneCpu.push(cpuMs(c));
+    c = process.cpuUsage();
+    upkeepAll();
+    upkeepAllCpu.push(cpuMs(c));
+    c = process.cpuUsage();
+    packedDetect(data);
+    packedCpu.push(cpuMs(c));
     c = process.cpuUsage();
     conflictsDetectColumns(columnsInput);
     columnsCpu.push(cpuMs(c));
@@ -214,6 +266,9 @@ export function detectionMeasure(windows: number, runs: number): DetectionFigure
     ratio,
     detectionCpuMs: median(detectCpu),
     floorCpuMs: median(floorCpu),
+    upkeepOneCpuMs: median(upkeepOneCpu),
+    upkeepAllCpuMs: median(upkeepAllCpu),
+    packedCpuMs: median(packedCpu),
     columnsCpuMs: median(columnsCpu),
     objectsCpuMs: median(objectsCpu),
     conflicts: result.conflicts.length,
@@ -314,13 +369,17 @@ export async function run(
   for (const f of [small, large]) {
     const x = (ms: number) => (ms / Math.max(f.floorCpuMs, 0.001)).toFixed(1);
     log(
-      `detectie ${f.windows.toLocaleString('nl-NL')} vensters zoals het product haar betaalt (inpakken in kolommen op de hoofdthread, ` +
-        `detectie op de kolommen zoals de worker, resultaat in- en uitgepakt; zonder de berichten tussen de threads): ` +
+      `detectie ${f.windows.toLocaleString('nl-NL')} vensters zoals het product haar betaalt op de vensters van de planningscache ` +
+        `(de kolommen van een nieuwe versie met één gewijzigd venster gekopieerd en bijgewerkt, detectie op de kolommen zoals de worker, ` +
+        `resultaat in- en uitgepakt; zonder de berichten tussen de threads): ` +
         `${f.detectionMs.toFixed(1)} ms, vloer (typed arrays: belasting plus runs) ` +
         `${f.floorMs.toFixed(1)} ms: ${f.ratio.toFixed(1)}x, doel <= ${DETECTION_FLOOR_RATIO_TARGET}x: ${f.pass ? 'PASS' : 'FAIL'} ` +
         `(${f.conflicts} conflicten met ${f.conflictWindows.toLocaleString('nl-NL')} vensters; vloer ${f.floorRuns} runs; ` +
         `CPU-tijd ${f.detectionCpuMs.toFixed(1)} ms tegen ${f.floorCpuMs.toFixed(1)} ms: ${x(f.detectionCpuMs)}x; ` +
-        `daarnaast, CPU-tijd: alleen de detectie op kant-en-klare kolommen ${f.columnsCpuMs.toFixed(1)} ms: ${x(f.columnsCpuMs)}x, ` +
+        `daarnaast, CPU-tijd: het bijhouden van de kolommen alleen, één venster ${f.upkeepOneCpuMs.toFixed(1)} ms, ` +
+        `de hele set (volledig laden) ${f.upkeepAllCpuMs.toFixed(1)} ms; zonder kolommen uit de cache (inpakken op de hoofdthread, ` +
+        `zoals de previews) ${f.packedCpuMs.toFixed(1)} ms: ${x(f.packedCpuMs)}x; ` +
+        `alleen de detectie op kant-en-klare kolommen ${f.columnsCpuMs.toFixed(1)} ms: ${x(f.columnsCpuMs)}x, ` +
         `conflictsDetect op de objecten ${f.objectsCpuMs.toFixed(1)} ms: ${x(f.objectsCpuMs)}x)`,
     );
   }

@@ -54,6 +54,14 @@ async function expectUpToDate(cache: ReturnType<typeof planningCache>) {
   const expected = await truth(t.sql);
   expect(sorted(inputs.windows)).toEqual(expected);
   expect(sorted(inputs.byId.values())).toEqual(expected);
+  // The columns kept beside the list: entry k is window k (decision 012, fifth pass).
+  const c = inputs.columns;
+  expect(Array.from(c.id)).toEqual(inputs.windows.map((w) => w.id));
+  expect(Array.from(c.start)).toEqual(inputs.windows.map((w) => w.start));
+  expect(Array.from(c.end)).toEqual(inputs.windows.map((w) => w.end));
+  expect(Array.from(c.volume)).toEqual(inputs.windows.map((w) => w.volume));
+  expect(Array.from(c.status)).toEqual(inputs.windows.map((w) => (w.status === 'definitief' ? 1 : 0)));
+  expect(Array.from(c.afnemerCode, (code) => c.afnemers[code])).toEqual(inputs.windows.map((w) => w.afnemer));
   return inputs;
 }
 

@@ -9,6 +9,7 @@ import {
   type Tx,
 } from '@cd/db';
 import type { PlanningCache } from './planning-cache.js';
+import type { WindowColumns } from './cpu-tasks.js';
 import { planningInputsInRange, type PlanningInputsInRange } from './planning-inputs.js';
 import { casesInvolvedUpdate, casesOpen, casesResolve, type ProcedureSettings } from './procedure.js';
 import { BUCKET_MS, BUCKET_OVERLOADED, changedBucketRanges, conflictsReconcile, type ChangedInterval, type Conflict, type PlanWindow } from '@cd/shared';
@@ -77,20 +78,24 @@ const EVER = { from: Date.parse('0001-01-01T00:00:00Z'), to: Date.parse('9999-12
  * when windows were deleted since V (a full read is due), or when the cache is newer than this transaction's
  * snapshot (a repeatable-read transaction that began before the cache's read).
  */
-async function inputsCached(tx: Tx, cache: PlanningCache | undefined): Promise<PlanningInputsInRange | null> {
+async function inputsCached(tx: Tx, cache: PlanningCache | undefined): Promise<InputsAll | null> {
   const cached = cache?.peek();
   if (!cached) return null;
   const [state, delta] = await Promise.all([planningState(tx), planningInputsInRange(tx, EVER.from, EVER.to, { windowsChangedSince: cached.version })]);
   if (BigInt(state.resetVersion) > BigInt(cached.version) || BigInt(state.version) < BigInt(cached.version)) return null;
-  if (delta.windows.length === 0) return { ...delta, windows: cached.windows as PlanWindow[] };
+  if (delta.windows.length === 0) return { ...delta, windows: cached.windows, columns: cached.columns };
   // Committed changes since the cache's version (or this transaction's own): bring it up to date for the next.
   cache!.refresh();
-  const changed = new Set<number>();
-  for (const w of delta.windows) changed.add(w.id);
-  const windows = cached.windows.filter((w) => !changed.has(w.id));
-  for (const w of delta.windows) if (w.status !== 'geannuleerd') windows.push(w);
-  return { ...delta, windows };
+  // The list and its columns patched for this transaction as the cache patches a version (a copy of each).
+  const { windows, columns } = cache!.patched(cached, delta.windows);
+  return { ...delta, windows, columns };
 }
+
+/**
+ * All inputs of a recompute, read once; with the planning cache, the windows' columns beside them (entry k is
+ * `windows[k]`): detection then packs no window object, the worker cuts each range from the columns.
+ */
+type InputsAll = Omit<PlanningInputsInRange, 'windows'> & { windows: readonly PlanWindow[]; columns?: WindowColumns };
 
 /**
  * The windows' spans as changedBucketRanges unites them, with `beforeMs` of padding before each: the windows that
@@ -112,8 +117,11 @@ export function windowSpansGrouped(windows: readonly { start: number; end: numbe
   return [...byStretch.values()];
 }
 
-/** The inputs of [from, to) as detection takes them. */
-type InputsOf = (from: number, to: number) => Promise<Pick<PlanningInputsInRange, 'windows' | 'maintenance' | 'schedule'>>;
+/**
+ * The inputs of [from, to) as detection takes them: the windows overlapping it, or all windows with their columns
+ * (detection keeps those that overlap).
+ */
+type InputsOf = (from: number, to: number) => Promise<Pick<InputsAll, 'windows' | 'columns' | 'maintenance' | 'schedule'>>;
 
 /** Each range read in the transaction: without a cache, the recompute around a change reads only a few weeks of windows. */
 const inputsRead =
@@ -125,9 +133,9 @@ const inputsRead =
  * Everything read once and every range cut from it in memory: a recompute of everything otherwise read all windows
  * twice, once for the islands and again for the ranges (issue 16); with the cache, also a recompute around a change.
  */
-function inputsCut(all: PlanningInputsInRange): InputsOf {
+function inputsCut(all: InputsAll): InputsOf {
   return async (from, to) => ({
-    windows: all.windows.filter((w) => w.start < to && w.end > from),
+    ...(all.columns === undefined ? { windows: all.windows.filter((w) => w.start < to && w.end > from) } : { windows: all.windows, columns: all.columns }),
     maintenance: all.maintenance.filter((m) => m.start < to && m.end > from),
     schedule: all.schedule,
   });
@@ -163,15 +171,18 @@ async function rangeSettle(openOf: OpenOf, inputsOf: InputsOf, from: number, to:
     const open = await timed(work.phases, 'open', () => openOf(from, to));
     const wantFrom = Math.min(from, ...open.map((c) => Math.floor(c.start / BUCKET_MS) * BUCKET_MS - MARGIN_MS));
     const wantTo = Math.max(to, ...open.map((c) => Math.ceil(c.until / BUCKET_MS) * BUCKET_MS + MARGIN_MS));
-    const { windows, maintenance, schedule } = await timed(work.phases, 'inputs', () => inputsOf(wantFrom, wantTo));
+    const { windows, columns, maintenance, schedule } = await timed(work.phases, 'inputs', () => inputsOf(wantFrom, wantTo));
     const result = await timed(work.phases, 'detect', () =>
-      conflictsDetectOffThread({
-        windows,
-        maintenance,
-        profile: schedule,
-        fromBucket: wantFrom / BUCKET_MS,
-        toBucket: wantTo / BUCKET_MS,
-      }),
+      conflictsDetectOffThread(
+        {
+          windows,
+          maintenance,
+          profile: schedule,
+          fromBucket: wantFrom / BUCKET_MS,
+          toBucket: wantTo / BUCKET_MS,
+        },
+        columns,
+      ),
     );
     work.buckets += (wantTo - wantFrom) / BUCKET_MS;
     const stable = wantFrom === from && wantTo === to && !result.cutAtStart && !result.cutAtEnd;

@@ -20,6 +20,7 @@ import {
   type DetectPacked,
   type DetectSummary,
   type JsonUploadResult,
+  type WindowColumns,
 } from './cpu-tasks.js';
 import { levellingSearchParallel } from './levelling-search.js';
 
@@ -139,10 +140,18 @@ function cpuRun<T>(task: CpuTask, transfer: ArrayBuffer[] = [], onChunk?: (chunk
 
 /**
  * conflictsDetect in a worker thread: its conflicts, and whether the range's edges cut an overload or backlog. The
- * windows travel as columns (typed arrays handed over), not as objects.
+ * windows travel as columns (typed arrays handed over), not as objects. `ready`: the windows as columns already
+ * (entry k is `windows[k]`, in a SharedArrayBuffer: the planning cache's, decision 012, fifth pass), which the worker
+ * reads without a copy and cuts the range from; they are only read.
  */
-export async function conflictsDetectOffThread(input: ConflictsInput): Promise<DetectSummary> {
+export async function conflictsDetectOffThread(input: ConflictsInput, ready?: WindowColumns): Promise<DetectSummary> {
   const { windows, ...rest } = input;
+  if (ready !== undefined) {
+    if (ready.id.length !== windows.length || !(ready.id.buffer instanceof SharedArrayBuffer)) {
+      throw new RangeError('de kolommen horen niet bij de vensters (of zijn niet gedeeld)');
+    }
+    return detectUnpack(await cpuRun<DetectPacked>({ task: 'detect', input: rest, windows: ready }), windows);
+  }
   // Packed here for the range (the worker reads them in place); the conflict windows' indices point into `windows`.
   const columns = windowColumnsPacked(windows, rest.fromBucket, rest.toBucket);
   return detectUnpack(await cpuRun<DetectPacked>({ task: 'detect', input: rest, windows: columns }, [columns.id.buffer as ArrayBuffer]), windows);

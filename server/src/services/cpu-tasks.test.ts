@@ -4,6 +4,7 @@ import {
   cpuTaskRun,
   detectPack,
   detectSummary,
+  detectTransfer,
   detectUnpack,
   windowColumnsOf,
   windowColumnsPacked,
@@ -141,5 +142,62 @@ describe('cpuTaskRun detect', () => {
       expect(Array.from(own.windowAt)).toEqual(summary.conflicts.flatMap((c) => Array.from(c.windows.index)));
     }
     expect(packedSome).toBeGreaterThan(10);
+  });
+});
+
+describe('detectTransfer', () => {
+  /** `value` posted through a port as the worker posts its answer, with `transfer`, and read on the other side. */
+  async function posted<T>(value: T, transfer: ArrayBuffer[]): Promise<T> {
+    const { port1, port2 } = new MessageChannel();
+    const received = new Promise<T>((resolve) => port2.once('message', resolve));
+    port1.postMessage(value, transfer);
+    try {
+      return await received;
+    } finally {
+      port1.close();
+      port2.close();
+    }
+  }
+
+  it("hands a detection's answer over without a copy, the same answer on the other side", async () => {
+    let handedOver = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const windows = windowsRandom(seed, 3 * seed);
+      const input = { profile: new Array<number>(168).fill(40_000), maintenance: [], fromBucket: t0 / 900_000 - 4, toBucket: t0 / 900_000 + 140 };
+      const packed = cpuTaskRun({ task: 'detect', input, windows: windowColumnsOf(windows) }) as DetectPacked;
+      const expected = structuredClone(packed);
+      const transfer = detectTransfer(packed);
+      // Each buffer once (detection's own result: one buffer for its three columns, one for the counts).
+      expect(new Set(transfer).size).toBe(transfer.length);
+      expect(transfer.length).toBe(packed.conflicts.length === 0 ? 4 : 2);
+      const answer = await posted(packed, transfer);
+      expect(answer).toEqual(expected);
+      // The Afnemers travel as codes into the columns' own list, not as one text per conflict.
+      expect(answer.conflicts.every((c) => !('afnemers' in c))).toBe(true);
+      expect(answer.afnemerNames).toEqual(windowColumnsOf(windows).afnemers);
+      expect(detectUnpack(answer, windows).conflicts.map(conflictObjects)).toEqual(conflictsDetect({ ...input, windows }).conflicts.map(conflictObjects));
+      // Handed over: the sender's columns are detached, nothing was copied.
+      expect(packed.windowAt.length + packed.windowId.length + packed.windowLoad.length + packed.windowCount.length).toBe(0);
+      if (packed.conflicts.length > 0) handedOver++;
+    }
+    expect(handedOver).toBeGreaterThan(10);
+  });
+
+  it('hands over the buffers of conflicts put together by hand (four columns apart) and leaves shared ones out', () => {
+    const windows = windowsRandom(5, 60);
+    const input = { profile: new Array<number>(168).fill(40_000), maintenance: [], fromBucket: t0 / 900_000 - 4, toBucket: t0 / 900_000 + 140 };
+    const summary = detectSummary({ ...input, windows });
+    expect(summary.conflicts.length).toBeGreaterThan(0);
+    const byHand = detectPack({ ...summary, conflicts: summary.conflicts.map((c) => ({ ...c, windows: ConflictWindows.of(c.windows.list()) })) });
+    expect(detectTransfer(byHand)).toHaveLength(4);
+    // Afnemers not in the list given are added to the copy sent, and come back as they were.
+    expect(detectUnpack(byHand, windows).conflicts.map((c) => c.afnemers)).toEqual(summary.conflicts.map((c) => c.afnemers));
+    const some = ['00000001234567890000'];
+    const withList = detectPack(summary, some);
+    expect(withList.afnemerNames.slice(0, 1)).toEqual(some);
+    expect(some).toEqual(['00000001234567890000']);
+    expect(detectUnpack(withList, windows).conflicts.map((c) => c.afnemers)).toEqual(summary.conflicts.map((c) => c.afnemers));
+    const shared = new Int32Array(new SharedArrayBuffer(byHand.windowAt.byteLength));
+    expect(detectTransfer({ ...byHand, windowAt: shared })).toHaveLength(3);
   });
 });

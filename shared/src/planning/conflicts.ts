@@ -167,8 +167,10 @@ interface DetectScratch {
   packedCode: Int32Array;
   nextRun: Int32Array;
   firstRun: Int32Array;
-  endRun: Int32Array;
   firstBucket: Int32Array;
+  /** windowsByRun's entries, ENTRY numbers each. */
+  entries: Float64Array;
+  /** One conflict's entries as columns (its ids and shares for the order, positions and Afnemer codes). */
   id: Float64Array;
   share: Float64Array;
   position: Int32Array;
@@ -184,8 +186,8 @@ const scratch: DetectScratch = {
   packedCode: new Int32Array(0),
   nextRun: new Int32Array(0),
   firstRun: new Int32Array(0),
-  endRun: new Int32Array(0),
   firstBucket: new Int32Array(0),
+  entries: new Float64Array(0),
   id: new Float64Array(0),
   share: new Float64Array(0),
   position: new Int32Array(0),
@@ -198,6 +200,9 @@ const scratch: DetectScratch = {
 
 const int32Of = (a: Int32Array, n: number): Int32Array => (a.length >= n ? a : new Int32Array(Math.max(n, Math.ceil(a.length * 1.5))));
 const float64Of = (a: Float64Array, n: number): Float64Array => (a.length >= n ? a : new Float64Array(Math.max(n, Math.ceil(a.length * 1.5))));
+
+/** Numbers per entry of windowsByRun: the window's id, its share of the run, its position and its Afnemer code. */
+const ENTRY = 4;
 
 /** Bytes per conflict window of a detection's result columns: its id and load (8 each) and its position (4). */
 const RESULT_BYTES_PER_WINDOW = 20;
@@ -232,10 +237,10 @@ export function resultColumnsOf(conflicts: readonly Conflict[]): { id: Float64Ar
 
 /**
  * The windows of each overload run, as one list in which run r holds the entries `offsets[r]..offsets[r + 1]`, each
- * with the window's id, its position in the input (`position`), its Afnemer (as a code into `afnemers`) and its load
- * inside the run (`share`). A window reaches the runs from the first one that does not end before its first bucket;
- * most reach none or one, so this is linear in the windows. It reads only the packed arrays and the Afnemer codes
- * packed beside them, never a window object, and makes no object per entry.
+ * ENTRY numbers: the window's id, its load inside the run (its share), its position in the input and its Afnemer (as a
+ * code into `afnemers`), in the order of the packed windows. A window reaches the runs from the first one that does
+ * not end before its first bucket, while they start before it ends; most reach none or one, so this is linear in the
+ * windows. It reads only the packed arrays and the Afnemer codes packed beside them, never a window object.
  */
 function windowsByRun(
   packed: PackedWindows,
@@ -247,10 +252,7 @@ function windowsByRun(
   n: number,
 ): {
   offsets: Int32Array;
-  id: Float64Array;
-  position: Int32Array;
-  afnemerCode: Int32Array;
-  share: Float64Array;
+  entries: Float64Array;
 } {
   const runs = runFrom.length;
   // The first run that does not end before bucket i.
@@ -259,52 +261,53 @@ function windowsByRun(
     while (r < runs && runTo[r]! <= i) r++;
     nextRun[i] = r;
   }
+  const runStart = new Float64Array(runs);
+  const runEnd = new Float64Array(runs);
+  for (let r = 0; r < runs; r++) {
+    runStart[r] = (fromBucket + runFrom[r]!) * Q;
+    runEnd[r] = (fromBucket + runTo[r]!) * Q;
+  }
   const { count, start, end, volume } = packed;
-  // Per packed window: its first run, or -1 when it reaches none, and the run after its last.
+  // Per packed window: its first run, or -1 when it reaches none; and how many windows reach each run.
   const firstRun = (scratch.firstRun = int32Of(scratch.firstRun, count));
-  const endRun = (scratch.endRun = int32Of(scratch.endRun, count));
   const offsets = new Int32Array(runs + 1);
   for (let k = 0; k < count; k++) {
     let r = nextRun[firstBucket[k]!]!;
-    // Most windows end before the next run starts: then the last bucket is not needed.
-    if (r >= runs || (fromBucket + runFrom[r]!) * Q >= end[k]!) {
+    const we = end[k]!;
+    // Most windows end before the next run starts (the range's end is after every run's start).
+    if (r >= runs || runStart[r]! >= we) {
       firstRun[k] = -1;
       continue;
     }
-    // A run reaches the window when it starts before the window ends (the range's end is after every run's start).
     firstRun[k] = r;
-    const e = end[k]!;
-    for (; r < runs && (fromBucket + runFrom[r]!) * Q < e; r++) offsets[r + 1]!++;
-    endRun[k] = r;
+    for (; r < runs && runStart[r]! < we; r++) offsets[r + 1]!++;
   }
   for (let r = 0; r < runs; r++) offsets[r + 1]! += offsets[r]!;
   const total = offsets[runs]!;
   const fill = offsets.slice(0, runs);
-  const id = (scratch.id = float64Of(scratch.id, total));
-  const share = (scratch.share = float64Of(scratch.share, total));
-  const position = (scratch.position = int32Of(scratch.position, total));
-  const afnemerCode = (scratch.afnemerCode = int32Of(scratch.afnemerCode, total));
+  // One record of ENTRY numbers per entry (id, share, position, Afnemer code), so that placing an entry writes to one
+  // place of its run's stretch instead of four arrays (the windows come in any order of time: 371 runs at 500,000).
+  const entries = (scratch.entries = float64Of(scratch.entries, total * ENTRY));
   for (let k = 0; k < count; k++) {
     let r = firstRun[k]!;
     if (r < 0) continue;
-    const last = endRun[k]!;
+    const we = end[k]!;
     const p = packed.index[k]!;
     // The Afnemer as packed with the window: no object is read here.
     const code = packedCode[k]!;
     const windowId = packed.id[k]!;
     const ws = start[k]!;
-    const we = end[k]!;
     const v = volume[k]!;
-    for (; r < last; r++) {
-      const at = fill[r]!++;
-      id[at] = windowId;
-      position[at] = p;
-      afnemerCode[at] = code;
-      const part = Math.min(we, (fromBucket + runTo[r]!) * Q) - Math.max(ws, (fromBucket + runFrom[r]!) * Q);
-      share[at] = (v * part) / (we - ws);
+    for (; r < runs && runStart[r]! < we; r++) {
+      const at = ENTRY * fill[r]!++;
+      const part = Math.min(we, runEnd[r]!) - Math.max(ws, runStart[r]!);
+      entries[at] = windowId;
+      entries[at + 1] = (v * part) / (we - ws);
+      entries[at + 2] = p;
+      entries[at + 3] = code;
     }
   }
-  return { offsets, id, position, afnemerCode, share };
+  return { offsets, entries };
 }
 
 /**
@@ -528,7 +531,7 @@ function detectOfPacked(
     const runFrom = Int32Array.from(overloadRuns, (r) => r[0]);
     const runTo = Int32Array.from(overloadRuns, (r) => r[1]);
     const byRun = windowsByRun(packed, packedCode, firstBucket, runFrom, runTo, fromBucket, n);
-    const { offsets, id, position, afnemerCode, share } = byRun;
+    const { offsets, entries } = byRun;
     // The conflicts' windows in their order, as columns: each conflict gets views of its stretch of these three.
     const total = offsets[overloadRuns.length]!;
     const transient = (input as ConflictsColumnsInput).transient === true;
@@ -549,6 +552,10 @@ function detectOfPacked(
     let widest = 0;
     for (let r = 0; r < overloadRuns.length; r++) widest = Math.max(widest, offsets[r + 1]! - offsets[r]!);
     if (scratch.order.order.length < widest) scratch.order = loadOrderScratch(widest);
+    const id = (scratch.id = float64Of(scratch.id, widest));
+    const share = (scratch.share = float64Of(scratch.share, widest));
+    const position = (scratch.position = int32Of(scratch.position, widest));
+    const afnemerCode = (scratch.afnemerCode = int32Of(scratch.afnemerCode, widest));
     const orderScratch = scratch.order;
     // Afnemers are sorted once (by the engine's own string order, no comparator), then per conflict as numbers.
     const codeOf = new Map<string, number>();
@@ -569,22 +576,28 @@ function detectOfPacked(
       const end = (fromBucket + b) * Q;
       const from = offsets[r]!;
       const size = offsets[r + 1]! - from;
+      // The conflict's entries as columns (in the cache: a stretch of a few thousand at most in most conflicts).
+      for (let j = 0, at = ENTRY * from; j < size; j++, at += ENTRY) {
+        id[j] = entries[at]!;
+        share[j] = entries[at + 1]!;
+        position[j] = entries[at + 2]!;
+        afnemerCode[j] = entries[at + 3]!;
+      }
+      const order = orderByLoadDesc(share, id, size, orderScratch);
+      // The gather into the result's columns, and the conflict's distinct Afnemers on the way.
       let distinct = 0;
-      for (let j = from; j < from + size; j++) {
-        const code = afnemerCode[j]!;
+      for (let j = 0; j < size; j++) {
+        const at = order[j]!;
+        orderedId[from + j] = id[at]!;
+        orderedLoad[from + j] = share[at]!;
+        orderedPosition[from + j] = position[at]!;
+        const code = afnemerCode[at]!;
         if (seenIn[code] !== r) {
           seenIn[code] = r;
           const rank = rankOf[code]!;
           ranks[distinct++] = rank;
           present[rank] = 1;
         }
-      }
-      const order = orderByLoadDesc(share.subarray(from, from + size), id.subarray(from, from + size), size, orderScratch);
-      for (let j = 0; j < size; j++) {
-        const at = from + order[j]!;
-        orderedId[from + j] = id[at]!;
-        orderedLoad[from + j] = share[at]!;
-        orderedPosition[from + j] = position[at]!;
       }
       const involved = new ConflictWindows(
         orderedId.subarray(from, from + size),

@@ -489,6 +489,37 @@ describe('conflictsDetect, windows and Afnemers per conflict (the typed-array ke
     expect(withConflicts).toBeGreaterThan(20);
   });
 
+  it("names each conflict's Afnemers in name order when the Afnemer list changes between detections, also in place", () => {
+    // The name order is kept from one detection to the next while the list is the same, name for name: the same list
+    // object rewritten in another order, or a list of the same length with another name, must give the new order.
+    const pool = Array.from({ length: 12 }, (_, i) => `000000010${String((i * 7919) % 1000).padStart(11, '0')}`);
+    const spare = '00000001099999999999';
+    const windows: PlanWindow[] = [];
+    pool.forEach((_, slot) => {
+      for (let k = 0; k <= slot % 3; k++) {
+        const start = t0 + (slot % 4) * 2 * HOUR + k * 15 * MIN;
+        windows.push(win(start, start + 15 * MIN, 2000, { afnemer: pool[(slot + k * 5) % pool.length]! }));
+      }
+    });
+    const input = { windows, profile: flat, maintenance: [], fromBucket: b0 - 4, toBucket: b0 + 36 };
+    const expected = conflictsDetectBrute(input).conflicts.map((c) => c.afnemers);
+    const names: string[] = [];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.shuffledSubarray(pool, { minLength: pool.length }), fc.boolean()), { minLength: 2, maxLength: 6 }), (lists) => {
+        for (const [order, withSpare] of lists) {
+          // The same array object each time, rewritten; sometimes with a spare Afnemer that has no window at the end.
+          names.splice(0, names.length, ...order);
+          if (withSpare) names.push(spare);
+          const fast = conflictsDetectColumns({ ...input, columns: columnsOf(windows, names) });
+          expect(fast.conflicts.map((c) => c.afnemers)).toEqual(expected);
+          const copy = conflictsDetectColumns({ ...input, columns: columnsOf(windows, [...names]) });
+          expect(copy.conflicts.map((c) => c.afnemers)).toEqual(expected);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('gives on columns packed for the range (windowsPackCoded, read in place) what it gives on the window objects', () => {
     const plain = (r: ConflictsResult) => ({ ...r, conflicts: r.conflicts.map(conflictObjects), index: r.conflicts.map((c) => Array.from(c.windows.index)) });
     fc.assert(

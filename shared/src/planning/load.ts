@@ -62,16 +62,36 @@ export function windowsPack(
   return { count, index, id, start, end, volume };
 }
 
+/** windowCounts on a window's numbers, and whether it overlaps [rangeStart, rangeEnd). */
+function countsInRange(s: number, e: number, v: number, rangeStart: number, rangeEnd: number): boolean {
+  // `x > -Infinity` and `x < Infinity` are false for NaN.
+  return e > s && v > 0 && v < Infinity && s > -Infinity && e < Infinity && s < rangeEnd && e > rangeStart;
+}
+
+/** A RangeError for packed window k that does not count in the range (see loadOfPacked's `check`). */
+function notCounting(k: number): RangeError {
+  return new RangeError(`packed window column ${k} does not count in the range`);
+}
+
 /**
  * Returns loadByBucket of packed windows (windowsPack of the same range). With `firstBucket` (at least `count` long),
  * entry k receives the index (0 = fromBucket) of packed window k's first bucket in the range, so that a later pass
- * over the same windows (detection's windowsByRun) need not divide again.
+ * over the same windows (detection's windowsByRun) need not divide again. With `check`, the packed numbers come from a
+ * caller (detection reading the worker's columns in place) and each window is checked, in the same pass, to count
+ * (windowCounts' numbers) and to overlap the range: a RangeError otherwise.
  * Edge: an empty range gives an empty array.
  */
-export function loadOfPacked(packed: PackedWindows, fromBucket: number, toBucket: number, firstBucket?: Int32Array): Float64Array {
+export function loadOfPacked(packed: PackedWindows, fromBucket: number, toBucket: number, firstBucket?: Int32Array, check = false): Float64Array {
   const n = bucketRangeLength(fromBucket, toBucket);
   const out = new Float64Array(n);
-  if (n === 0) return out;
+  if (n === 0) {
+    if (check) {
+      for (let k = 0; k < packed.count; k++) {
+        if (!countsInRange(packed.start[k]!, packed.end[k]!, packed.volume[k]!, fromBucket * Q, toBucket * Q)) throw notCounting(k);
+      }
+    }
+    return out;
+  }
   // diff holds the load of each fully covered bucket as +x at its first and -x after its last full bucket;
   // active counts windows in the same way, so the running sum is reset to an exact 0 where none is active.
   const diff = new Float64Array(n + 1);
@@ -83,11 +103,12 @@ export function loadOfPacked(packed: PackedWindows, fromBucket: number, toBucket
   for (let k = 0; k < count; k++) {
     const ws = start[k]!;
     const we = end[k]!;
+    const v = volume[k]!;
+    if (check && !countsInRange(ws, we, v, rangeStart, rangeEnd)) throw notCounting(k);
     const s = Math.max(ws, rangeStart);
     const e = Math.min(we, rangeEnd);
     if (e <= s) continue;
     const duration = we - ws;
-    const v = volume[k]!;
     const first = Math.floor(s / Q);
     const last = Math.ceil(e / Q) - 1;
     if (firstBucket !== undefined) firstBucket[k] = first - fromBucket;

@@ -76,6 +76,29 @@ describe('orderByLoadDesc', () => {
     for (const ids of [Array.from({ length: n }, (_, j) => j), Array.from({ length: n }, (_, j) => -j), shuffled]) check(loads, ids);
   });
 
+  it('orders groups of exactly equal loads, small and large, by id when the ids differ only in their last bits', () => {
+    // Ids against position order that share their high word and differ in the low one (large integers and
+    // fractions), in tie groups on both sides of the insertion sort's limit, with 0 beside -0.
+    const idArb = fc.oneof(
+      fc.integer({ min: 0, max: 4000 }).map((j) => 2 ** 40 + j),
+      fc.integer({ min: 0, max: 4000 }).map((j) => -(2 ** 40) - j),
+      fc.integer({ min: 0, max: 4000 }).map((j) => 1 + j * 2 ** -40),
+      fc.constantFrom(0, -0),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(1000, 250.5, 6000), fc.integer({ min: 1, max: 120 })), { minLength: 1, maxLength: 5 }),
+        fc.infiniteStream(idArb),
+        (groups, idStream) => {
+          const loads = groups.flatMap(([load, size]) => new Array<number>(size).fill(load));
+          const ids = [...idStream.take(loads.length)];
+          check(loads, ids, loadOrderScratch(1));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('falls back to the comparison sort for loads of 0 or below, with the same order', () => {
     fc.assert(
       fc.property(

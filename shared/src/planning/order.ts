@@ -2,13 +2,14 @@
  * The order of a conflict's windows (largest load first, ties by lower id) on typed arrays, by counting and radix
  * sorts (decision 012, third pass). Each load is a positive double, whose bits rise with its value; inverted, its high
  * word (sign, exponent and the top 20 bits of the mantissa) and its low word are two 32-bit keys whose ascending order
- * is the loads' descending order. The positions start in id order (they usually are already: then nothing is done for
- * it, otherwise a radix sort of the ids' bits puts them there). A stable counting pass over the top bits of the high
- * words' spread (about one bucket per position) follows; each bucket is finished on its own: a small one by insertion
- * sort, a large one by a stable radix sort of the high word and then, among equal high words whose loads differ,
- * insertion sort or a stable radix sort of the low word. Loads that are exactly equal therefore keep their id order.
- * Each radix sort goes least significant byte first and skips bytes in which all keys agree. Linear in the windows
- * (insertion sort only within buckets of at most 48); no comparison sort of the whole list unless a load is not > 0.
+ * is the loads' descending order. A stable counting pass over the top bits of the high words' spread (about one bucket
+ * per position) comes first; each bucket is finished on its own: a small one by insertion sort, a large one by a stable
+ * radix sort of the high word and then, among equal high words whose loads differ, insertion sort or a stable radix
+ * sort of the low word. Loads that are exactly equal therefore keep their position order; when the ids do not rise with
+ * the positions, each group of equal loads is then put in id order (decision 012, fifth pass; before, the whole list
+ * was radix sorted by id first). Each radix sort goes least significant byte first and skips bytes in which all keys
+ * agree. Linear in the windows (insertion sort only within groups of at most 48); no comparison sort of the whole list
+ * unless a load is not > 0.
  */
 
 /** At most 2^16 buckets in the counting pass. */
@@ -148,27 +149,55 @@ function radixRange(a: Int32Array, b: Int32Array, lo: number, hi: number, key: U
   if (src !== a) for (let j = lo; j < hi; j++) a[j] = src[j]!;
 }
 
-/**
- * Puts the positions `order[0..count)` (0..count-1 on entry) in id order by a radix sort of a 64-bit key per id whose
- * ascending order is the ids' (negative ids inverted, others with the sign bit set). Equal ids keep position order.
- */
-function orderById(id: Float64Array, count: number, scratch: LoadOrderScratch): void {
-  const { idHigh: keys, idLow, order, spare, counts } = scratch;
-  const words = new Uint32Array(id.buffer, id.byteOffset, 2 * count);
-  for (let j = 0; j < count; j++) {
-    let hi = words[2 * j + 1]!;
-    let lo = words[2 * j]!;
-    // -0 sorts as 0, as the comparison sees them.
-    if (hi === 0x8000_0000 && lo === 0) hi = 0;
-    if (hi >>> 31 === 1) {
-      hi = ~hi;
-      lo = ~lo;
-    } else hi |= 0x8000_0000;
-    keys[j] = hi >>> 0;
-    idLow[j] = lo >>> 0;
+/** Insertion sort of the positions `a[lo..hi)` by id ascending (stable: equal ids keep their order). */
+function insertionById(a: Int32Array, lo: number, hi: number, id: Float64Array): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const x = a[i]!;
+    const ix = id[x]!;
+    let j = i - 1;
+    for (; j >= lo; j--) {
+      const y = a[j]!;
+      if (!(ix < id[y]!)) break;
+      a[j + 1] = y;
+    }
+    a[j + 1] = x;
   }
-  radixRange(order, spare, 0, count, idLow, counts);
-  radixRange(order, spare, 0, count, keys, counts);
+}
+
+/**
+ * In `order[0..count)`, ordered by load with exactly equal loads in position order, puts each group of exactly equal
+ * loads in id order (stable: equal ids keep position order): by insertion sort in small groups, in larger ones by a
+ * radix sort of a 64-bit key per id whose ascending order is the ids' (negative ids inverted, others with the sign bit
+ * set, -0 as 0). Only the tied groups are sorted by id, not the whole list (it was, first, when the ids did not rise
+ * with the positions: windows come in time order from the database, and that pre-sort was a third of a detection).
+ */
+function tiesById(scratch: LoadOrderScratch, count: number, load: Float64Array, id: Float64Array): void {
+  const { order, spare, idHigh, idLow, counts } = scratch;
+  const words = new Uint32Array(id.buffer, id.byteOffset, 2 * count);
+  let g = 0;
+  while (g < count) {
+    const x = load[order[g]!]!;
+    let e = g + 1;
+    while (e < count && load[order[e]!] === x) e++;
+    if (e - g > SMALL_GROUP) {
+      for (let j = g; j < e; j++) {
+        const p = order[j]!;
+        let hi = words[2 * p + 1]!;
+        let lo = words[2 * p]!;
+        // -0 sorts as 0, as the comparison sees them.
+        if (hi === 0x8000_0000 && lo === 0) hi = 0;
+        if (hi >>> 31 === 1) {
+          hi = ~hi;
+          lo = ~lo;
+        } else hi |= 0x8000_0000;
+        idHigh[p] = hi >>> 0;
+        idLow[p] = lo >>> 0;
+      }
+      radixRange(order, spare, g, e, idLow, counts);
+      radixRange(order, spare, g, e, idHigh, counts);
+    } else if (e - g > 1) insertionById(order, g, e, id);
+    g = e;
+  }
 }
 
 /**
@@ -242,18 +271,9 @@ export function orderByLoadDesc(load: Float64Array, id: Float64Array, count: num
   bucketStart.fill(0, 0, buckets + 1);
   for (let j = 0; j < count; j++) bucketStart[((keys[j]! - least) >>> shift) + 1]!++;
   for (let b = 0; b < buckets; b++) bucketStart[b + 1]! += bucketStart[b]!;
-  // Stable: the positions go in id order into spare (which then becomes the scratch's order).
+  // Stable: the positions go in position order into spare (which then becomes the scratch's order).
   const { order: byId, spare: sorted } = scratch;
-  if (ascending) {
-    for (let j = 0; j < count; j++) sorted[bucketStart[(keys[j]! - least) >>> shift]!++] = j;
-  } else {
-    for (let j = 0; j < count; j++) byId[j] = j;
-    orderById(id, count, scratch);
-    for (let j = 0; j < count; j++) {
-      const p = byId[j]!;
-      sorted[bucketStart[(keys[p]! - least) >>> shift]!++] = p;
-    }
-  }
+  for (let j = 0; j < count; j++) sorted[bucketStart[(keys[j]! - least) >>> shift]!++] = j;
   scratch.order = sorted;
   scratch.spare = byId;
   // bucketStart[b] is now where bucket b ends.
@@ -268,5 +288,7 @@ export function orderByLoadDesc(load: Float64Array, id: Float64Array, count: num
     }
     from = to;
   }
+  // Exactly equal loads are now in position order, which is id order only when the ids rise with the positions.
+  if (!ascending) tiesById(scratch, count, load, id);
   return sorted.subarray(0, count);
 }

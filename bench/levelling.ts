@@ -272,8 +272,9 @@ let simulatedSession = 1_000_000;
  * The lane's schedule on a clock of its own: levellingSearchParallel as the server runs it, each run it starts made at
  * once in this thread (its CPU time measured: the thread's own work, not the time others took the core) on the
  * solver of its worker (one session per worker, as each worker sets up its own), and finished on the simulated clock
- * at (when the worker is free) + that CPU time; runs come back in the order of those times. Leaves out the main
- * thread's copying (a few ms per run) and the workers' start. Checks the proposal too.
+ * at (when the worker is free) + that CPU time; runs come back in the order of those times; a run the search cancels
+ * frees its worker at once. Leaves out the main thread's copying (a few ms per run) and the workers' start. Checks the
+ * proposal too.
  */
 async function laneSimulate(input: LevellingInput, expected: LevellingResult, lanes: number): Promise<number> {
   const wire = levellingWireOf(input);
@@ -291,16 +292,32 @@ async function laneSimulate(input: LevellingInput, expected: LevellingResult, la
   };
   const result = await levellingSearchParallel(
     input,
-    (moveCostHours, state) => {
+    (moveCostHours, state, signal) => {
       let k = 0;
       for (let j = 1; j < lanes; j++) if (free[j]! < free[k]!) k = j;
       const cpu = process.cpuUsage();
       const reply = levellingRunPiece(sessions[k]!, wire, moveCostHours, state);
       const used = process.cpuUsage(cpu);
-      const end = Math.max(now, free[k]!) + (used.user + used.system) / 1000;
+      const startAt = Math.max(now, free[k]!);
+      const end = startAt + (used.user + used.system) / 1000;
       free[k] = end;
       if (pending.length === 0) setImmediate(tick);
-      return new Promise((resolve) => pending.push({ end, resolve: () => resolve(reply) }));
+      return new Promise((resolve, reject) => {
+        const entry = { end, resolve: () => resolve(reply) };
+        pending.push(entry);
+        // Cancelled (a wrong guess): its worker is free at once (the lane's workers stop between a run's steps).
+        signal.addEventListener(
+          'abort',
+          () => {
+            const at = pending.indexOf(entry);
+            if (at < 0) return;
+            pending.splice(at, 1);
+            if (free[k] === end) free[k] = Math.max(now, startAt);
+            reject(new Error('geannuleerd'));
+          },
+          { once: true },
+        );
+      });
     },
     lanes,
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capacityProfileUniform, levellingPropose, type PlanWindow } from '@cd/shared';
-import { conflictsDetectOffThread, levellingProposeOffThread } from '../server/src/services/cpu-pool.js';
+import { conflictsDetectOffThread, levellingLaneHeld, levellingProposeOffThread } from '../server/src/services/cpu-pool.js';
 import { levellingInputRandom } from '../server/src/services/levelling-search.fixture.js';
 
 // Real worker threads (from the sources, under tsx): the levelling lane and the pool beside it.
@@ -40,5 +40,18 @@ describe('the levelling lane', () => {
     expect(result.candidates.length).toBeGreaterThan(2);
     expect(result.moves.length).toBeGreaterThan(0);
     expect(detectMs).toBeLessThan(levelMs);
+  });
+
+  it('gives two requests at once each its own proposal, and keeps no set-up of a request that is done', async () => {
+    const first = { ...levellingInputRandom(21, 600, 4), maxMovedOverBound: 1.3 };
+    const second = { ...levellingInputRandom(22, 500, 3), maxMovedOverBound: 1.25 };
+    const [a, b] = await Promise.all([levellingProposeOffThread(first), levellingProposeOffThread(second)]);
+    expect(a).toEqual(levellingPropose(first));
+    expect(b).toEqual(levellingPropose(second));
+    expect(a).not.toEqual(b);
+    // Every worker of the lane has taken in the frees sent when the searches ended: no session's set-up is left.
+    const held = await levellingLaneHeld();
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.map((w) => w.sessions)).toEqual(held.map(() => []));
   });
 });

@@ -45,6 +45,7 @@ type Reply = { id: number } & (
   | { kind: 'chunk'; chunk: string }
   | { kind: 'done'; value: unknown }
   | { kind: 'error'; message: string }
+  | { kind: 'levelling-held'; sessions: number[]; heapUsed: number }
 );
 
 /** Workers, and the jobs waiting for one. */
@@ -81,6 +82,10 @@ function workerStart(): Worker {
 function slotCreate(lane: Lane): Slot {
   const slot: Slot = { worker: workerStart(), job: null };
   slot.worker.on('message', (reply: Reply) => {
+    if (reply.kind === 'levelling-held') {
+      heldAsked.get(reply.id)?.({ sessions: reply.sessions, heapUsed: reply.heapUsed });
+      return;
+    }
     const job = slot.job;
     if (!job || job.id !== reply.id) return;
     if (reply.kind === 'chunk') {
@@ -160,16 +165,68 @@ export async function conflictsDetectOffThread(input: ConflictsInput, ready?: Wi
 let nextLevellingSession = 1;
 
 /**
- * levellingPropose (the levelled plan for a period, issue 18) in the levelling lane: the same answer, its runs in
- * parallel on the lane's workers (levelling-search.ts). The windows travel as columns, copied once per run.
+ * One piece of a levelling search in the lane. When `signal` aborts: a piece still queued leaves the queue, a
+ * running one is told through its cancel flag (a SharedArrayBuffer the worker reads between the run's steps) and
+ * ends with LevellingStopped; either way the promise rejects, and the worker is free for the next piece.
  */
-export function levellingProposeOffThread(input: LevellingInput): Promise<LevellingResult> {
+function levellingLaneRun(task: Extract<CpuTask, { task: 'levelling-run' }>, signal: AbortSignal): Promise<LevellingRunReply> {
+  return new Promise<LevellingRunReply>((resolve, reject) => {
+    const cancel = new Int32Array(new SharedArrayBuffer(4));
+    const job: Job = { id: nextId++, task: { ...task, cancel }, transfer: [], items: [], resolve: resolve as (v: unknown) => void, reject };
+    signal.addEventListener(
+      'abort',
+      () => {
+        const queued = levellingLane.queue.indexOf(job);
+        if (queued >= 0) {
+          levellingLane.queue.splice(queued, 1);
+          reject(new Error('nivellering: run geannuleerd'));
+        } else Atomics.store(cancel, 0, 1);
+      },
+      { once: true },
+    );
+    levellingLane.queue.push(job);
+    dispatch(levellingLane);
+  });
+}
+
+/**
+ * levellingPropose (the levelled plan for a period, issue 18) in the levelling lane: the same answer, its runs in
+ * parallel on the lane's workers (levelling-search.ts). The windows travel as columns, copied once per run. When the
+ * search is done, every lane worker is told to free the request's set-up (behind any piece it is still running).
+ */
+export async function levellingProposeOffThread(input: LevellingInput): Promise<LevellingResult> {
   const session = nextLevellingSession++;
   const wire = levellingWireOf(input);
-  return levellingSearchParallel(
-    input,
-    (moveCostHours, state) => cpuRun<LevellingRunReply>({ task: 'levelling-run', session, wire, moveCostHours, state }, [], undefined, levellingLane),
-    levellingLane.size,
+  try {
+    return await levellingSearchParallel(
+      input,
+      (moveCostHours, state, signal) => levellingLaneRun({ task: 'levelling-run', session, wire, moveCostHours, state }, signal),
+      levellingLane.size,
+    );
+  } finally {
+    for (const slot of levellingLane.slots) slot.worker.postMessage({ id: 0, kind: 'levelling-free', session });
+  }
+}
+
+const heldAsked = new Map<number, (held: { sessions: number[]; heapUsed: number }) => void>();
+
+/**
+ * Per worker of the levelling lane, the sessions whose set-up it keeps and its heap in use, once it has taken in
+ * every message sent before (for the tests, and to measure the set-ups).
+ */
+export function levellingLaneHeld(): Promise<{ sessions: number[]; heapUsed: number }[]> {
+  return Promise.all(
+    levellingLane.slots.map(
+      (slot) =>
+        new Promise<{ sessions: number[]; heapUsed: number }>((resolve) => {
+          const id = nextId++;
+          heldAsked.set(id, (held) => {
+            heldAsked.delete(id);
+            resolve(held);
+          });
+          slot.worker.postMessage({ id, kind: 'levelling-held' });
+        }),
+    ),
   );
 }
 

@@ -400,31 +400,61 @@ export interface LevellingRunReply {
 }
 
 /**
- * The set-up of the last levelling requests this worker ran a piece for (loads, limits, candidate lists and the
- * lower bounds found), by session: the next run of the same request starts from it. Two: two requests at once.
+ * The set-up of the levelling requests this worker ran a piece for (loads, limits, candidate lists and the lower
+ * bounds found), by session: the next run of the same request starts from it. Freed when the request is done
+ * (levellingSessionFree); at most two kept all the same (two requests at once), should a free be lost.
  */
 const levellingSolvers = new Map<number, LevellingSolver>();
 const LEVELLING_SOLVERS_KEPT = 2;
 
-/** One run of a levelling search: the quick run at a λ or, given the state a quick run left, its drop search. */
-export function levellingRunPiece(session: number, wire: LevellingWire, moveCostHours: number, state: LevellingRunState | null): LevellingRunReply {
+/**
+ * One run of a levelling search: the quick run at a λ or, given the state a quick run left, its drop search. With
+ * `stop`, asked between the run's steps: true ends it with LevellingStopped (the session's set-up stays as it was).
+ */
+export function levellingRunPiece(
+  session: number,
+  wire: LevellingWire,
+  moveCostHours: number,
+  state: LevellingRunState | null,
+  stop?: () => boolean,
+): LevellingRunReply {
   let solver = levellingSolvers.get(session);
   if (solver === undefined) {
     solver = levellingSolverOf(levellingInputOf(wire));
     levellingSolvers.set(session, solver);
     for (const old of levellingSolvers.keys()) if (levellingSolvers.size > LEVELLING_SOLVERS_KEPT) levellingSolvers.delete(old);
   }
-  if (state !== null) return { plan: solver.plan, result: solver.improve(moveCostHours, state), state: null };
-  const run = solver.run(moveCostHours);
+  if (state !== null) return { plan: solver.plan, result: solver.improve(moveCostHours, state, stop), state: null };
+  const run = solver.run(moveCostHours, stop);
   return { plan: solver.plan, result: run.result, state: solver.plan.drop ? run.state : null };
 }
+
+/** Forgets a levelling request's set-up (its search is done); a session this worker never set up is no error. */
+export function levellingSessionFree(session: number): void {
+  levellingSolvers.delete(session);
+}
+
+/** The sessions whose set-up this worker keeps, oldest first (for the tests of the lane). */
+export function levellingSessionsHeld(): number[] {
+  return [...levellingSolvers.keys()];
+}
+
+const levellingCancelled = (flag: Int32Array) => (): boolean => Atomics.load(flag, 0) !== 0;
 
 export type CpuTask =
   | { task: 'csv-parse'; bytes: Uint8Array; opts: PrognoseParseOptions }
   | { task: 'csv-stage'; bytes: Uint8Array; opts: PrognoseParseOptions; ownAfnemer: string | null; stream?: boolean }
   | { task: 'json-upload'; bytes: Uint8Array; opts: PrognoseParseOptions }
   | { task: 'detect'; input: Omit<ConflictsInput, 'windows'>; windows: WindowColumns }
-  | { task: 'levelling-run'; session: number; wire: LevellingWire; moveCostHours: number; state: LevellingRunState | null };
+  | {
+      task: 'levelling-run';
+      session: number;
+      wire: LevellingWire;
+      moveCostHours: number;
+      state: LevellingRunState | null;
+      /** On a SharedArrayBuffer: set to non-zero (Atomics.store) by the main thread when the run is no longer wanted. */
+      cancel?: Int32Array;
+    };
 
 /**
  * Runs one task where it is called (in a worker, or inline as a fallback); `emit` takes the pieces of a streamed
@@ -442,7 +472,7 @@ export function cpuTaskRun(t: CpuTask, emit?: (chunk: string) => void): DetectPa
       // Detection's result columns are one new buffer, which detectPack passes on as it is (no copy).
       return detectPack(detectSummaryOfColumns(t.input, t.windows), t.windows.afnemers);
     case 'levelling-run':
-      return levellingRunPiece(t.session, t.wire, t.moveCostHours, t.state);
+      return levellingRunPiece(t.session, t.wire, t.moveCostHours, t.state, t.cancel && levellingCancelled(t.cancel));
     default: {
       const never: never = t;
       throw new Error(`onbekende taak ${JSON.stringify(never)}`);

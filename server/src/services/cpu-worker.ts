@@ -1,7 +1,7 @@
 /** A worker thread of the CPU pool: runs tasks and sends large results back in slices (see cpu-pool.ts). */
 import { parentPort } from 'node:worker_threads';
 import { zodDutchConfigure } from '../lib/zod-dutch.js';
-import { cpuTaskRun, detectTransfer, type CpuTask, type DetectPacked } from './cpu-tasks.js';
+import { cpuTaskRun, detectTransfer, levellingSessionFree, levellingSessionsHeld, type CpuTask, type DetectPacked } from './cpu-tasks.js';
 
 // The schema checks here speak Dutch as on the main thread (a worker has its own zod configuration).
 zodDutchConfigure();
@@ -26,10 +26,16 @@ function sliceSend(id: number): void {
   parentPort!.postMessage({ id, kind: 'done', value: job.done });
 }
 
-parentPort!.on('message', (msg: ({ id: number } & CpuTask) | { id: number; kind: 'next' }) => {
+/** Messages beside the tasks: the next slice; of the levelling lane, a request done (free its set-up) or what is kept. */
+type Control = { id: number; kind: 'next' } | { id: number; kind: 'levelling-free'; session: number } | { id: number; kind: 'levelling-held' };
+
+parentPort!.on('message', (msg: ({ id: number } & CpuTask) | Control) => {
   const { id } = msg;
   if ('kind' in msg) {
-    sliceSend(id);
+    if (msg.kind === 'levelling-free') levellingSessionFree(msg.session);
+    else if (msg.kind === 'levelling-held')
+      parentPort!.postMessage({ id, kind: 'levelling-held', sessions: levellingSessionsHeld(), heapUsed: process.memoryUsage().heapUsed });
+    else sliceSend(id);
     return;
   }
   try {

@@ -7,6 +7,7 @@ import {
   levellingResultOf,
   levellingSearchStep,
   levellingSolverOf,
+  LevellingStopped,
   type LevellingCandidateResult,
   type LevellingInput,
   type LevellingNeed,
@@ -82,6 +83,62 @@ describe('levelling in pieces (the lane runs them in parallel)', () => {
     );
     // The search did go past λ = 0 in some cases.
     expect(searched).toBeGreaterThan(0);
+  });
+
+  it('a run stopped part-way (a cancelled guess) leaves the solver as it was: the search on it gives the same answer', () => {
+    let stopped = 0;
+    fc.assert(
+      fc.property(
+        fc.array(levellingSpecArb, { minLength: 2, maxLength: 10 }),
+        fc.constantFrom<number | null>(1, 1.1, LEVELLING_MAX_MOVED_OVER_BOUND),
+        fc.array(fc.tuple(fc.constantFrom(0, 3, 12, 24, 48), fc.nat(12), fc.boolean()), { minLength: 1, maxLength: 3 }),
+        (specs, maxMovedOverBound, cancels) => {
+          const input: LevellingInput = {
+            windows: levellingWindowsOf(specs, t0),
+            profile: flat,
+            maintenance: [],
+            period: { from: t0 - DAY, to: t0 + DAY },
+            now: t0 - DAY,
+            sendHours: null,
+            horizonMs: 6 * HOUR,
+            maxMovedOverBound,
+          };
+          const solver = levellingSolverOf(input);
+          // Runs (quick ones, or drop searches on a quick run's state) stopped after `after` steps, before the search.
+          for (const [moveCostHours, after, drop] of cancels) {
+            let asks = 0;
+            const stop = () => asks++ >= after;
+            try {
+              if (drop) solver.improve(moveCostHours, levellingSolverOf(input).run(moveCostHours).state, stop);
+              else solver.run(moveCostHours, stop);
+            } catch (err) {
+              if (!(err instanceof LevellingStopped)) throw err;
+              stopped++;
+            }
+          }
+          const known = new Map<string, LevellingCandidateResult>();
+          const states = new Map<number, LevellingRunState>();
+          for (let guard = 0; guard < 50; guard++) {
+            const step = levellingSearchStep(solver.plan, (n) => known.get(keyOf(n)));
+            if ('chosen' in step) {
+              expect(levellingResultOf(step.chosen, step.runs, solver.plan.constraint)).toEqual(levellingPropose(input));
+              return;
+            }
+            const { need } = step;
+            if (need.improved) known.set(keyOf(need), solver.improve(need.moveCostHours, states.get(need.moveCostHours)!));
+            else {
+              const { result, state } = solver.run(need.moveCostHours);
+              known.set(keyOf(need), result);
+              states.set(need.moveCostHours, state);
+            }
+          }
+          throw new Error('the search did not end');
+        },
+      ),
+      { numRuns: 100 },
+    );
+    // Runs did stop part-way.
+    expect(stopped).toBeGreaterThan(0);
   });
 
   it('a solver of one input answers every piece the same however often and in whatever order it is asked', () => {

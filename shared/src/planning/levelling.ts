@@ -502,8 +502,20 @@ export interface LevellingRunState {
 export interface LevellingSolver {
   plan: LevellingSearchPlan;
   overloadedBefore: number;
-  run(moveCostHours: number): { result: LevellingCandidateResult; state: LevellingRunState };
-  improve(moveCostHours: number, state: LevellingRunState): LevellingCandidateResult;
+  /** With `stop`: asked between steps of the run; when it says true the run ends by throwing LevellingStopped. */
+  run(moveCostHours: number, stop?: () => boolean): { result: LevellingCandidateResult; state: LevellingRunState };
+  improve(moveCostHours: number, state: LevellingRunState, stop?: () => boolean): LevellingCandidateResult;
+}
+
+/**
+ * Thrown by a run of a LevellingSolver whose `stop` said true (its caller no longer wants it, e.g. a guess of the
+ * parallel search that proved wrong). The solver is as before the run: its later runs give what they would have given.
+ */
+export class LevellingStopped extends Error {
+  constructor() {
+    super('nivellering: run gestopt');
+    this.name = 'LevellingStopped';
+  }
 }
 
 export function levellingSolverOf(input: LevellingInput): LevellingSolver {
@@ -511,12 +523,12 @@ export function levellingSolverOf(input: LevellingInput): LevellingSolver {
   return {
     plan,
     overloadedBefore,
-    run(moveCostHours) {
-      const { improve: _improve, stateOf, ...result } = solve(moveCostHours);
+    run(moveCostHours, stop) {
+      const { improve: _improve, stateOf, ...result } = solve(moveCostHours, undefined, stop);
       return { result, state: stateOf() };
     },
-    improve(moveCostHours, state) {
-      return solve(moveCostHours, state).improve();
+    improve(moveCostHours, state, stop) {
+      return solve(moveCostHours, state, stop).improve();
     },
   };
 }
@@ -525,7 +537,7 @@ export function levellingSolverOf(input: LevellingInput): LevellingSolver {
 function levellingPrepare(input: LevellingInput): {
   plan: LevellingSearchPlan;
   overloadedBefore: number;
-  solve: (moveCost: number, from?: LevellingRunState) => LevellingRun & { stateOf: () => LevellingRunState };
+  solve: (moveCost: number, from?: LevellingRunState, stop?: () => boolean) => LevellingRun & { stateOf: () => LevellingRunState };
 } {
   const threshold = input.threshold ?? DEFAULT_THRESHOLD;
   const horizonMs = input.horizonMs ?? DEFAULT_HORIZON_MS;
@@ -599,9 +611,13 @@ function levellingPrepare(input: LevellingInput): {
 
   /**
    * One run of the solver with a fixed move cost (hours per message moved): a plan on a fresh copy of the loads; or,
-   * given `from`, the plan a quick run left (its drop search still to run).
+   * given `from`, the plan a quick run left (its drop search still to run). `stop` is asked between steps (a run of
+   * buckets, a window): true ends the run with LevellingStopped (nothing shared with other runs was changed by then).
    */
-  const solve = (moveCost: number, from?: LevellingRunState): LevellingRun & { stateOf: () => LevellingRunState } => {
+  const solve = (moveCost: number, from?: LevellingRunState, stop?: () => boolean): LevellingRun & { stateOf: () => LevellingRunState } => {
+    const stopCheck = (): void => {
+      if (stop?.()) throw new LevellingStopped();
+    };
     const state: State = { ...base, load: from ? from.load.slice() : base.load.slice() };
     const excessAt = (i: number) => {
       const e = state.load[i]! - state.limit[i]!;
@@ -801,6 +817,7 @@ function levellingPrepare(input: LevellingInput): {
       const byVolume = [...current.values()].sort((a, b) => b.volume - a.volume || a.id - b.id);
       const excessThen: number[] = [];
       for (const w of byVolume) {
+        stopCheck();
         const w0 = originalOf.get(w.id)!;
         const from = bucketAt(w0.start);
         const to = bucketCeil(w0.end);
@@ -836,6 +853,7 @@ function levellingPrepare(input: LevellingInput): {
             b++;
             continue;
           }
+          stopCheck();
           // A run longer than a day is taken a day at a time, so the cover's work per move stays bounded.
           let e = b + 1;
           while (e < periodTo && e - b < MAX_RUN_BUCKETS && excessAt(e - fromBucket) > 0) e++;
@@ -875,6 +893,7 @@ function levellingPrepare(input: LevellingInput): {
           costOf(b.volume, b.start - originalOf.get(b.id)!.start) - costOf(a.volume, a.start - originalOf.get(a.id)!.start),
       );
       for (const w of order) {
+        stopCheck();
         const original = originalOf.get(w.id)!;
         const shift = Math.abs(w.start - original.start);
         addLoad(state, w, -1);
@@ -893,6 +912,7 @@ function levellingPrepare(input: LevellingInput): {
     }
 
     const build = (): LevellingCandidateResult => {
+      stopCheck();
       const moves: LevellingMove[] = [];
       for (const [id, w] of current) {
         const original = originalOf.get(id)!;

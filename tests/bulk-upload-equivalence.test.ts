@@ -228,6 +228,11 @@ describe('POST /api/v1/prognoses (bulk store)', () => {
       largeCsv(41_500, { bump: (i) => (i % 7 === 0 ? 1 : 0), calm: (i) => i % 2000 === 999 }),
     ];
     for (const csv of deliveries) {
+      // A read first, so the server's planning cache holds the windows: the streamed upload's recompute then patches
+      // the cache's list and columns with its own changes, as in production (the first upload finds the cache empty).
+      const from = encodeURIComponent(new Date(BASE - 86_400_000).toISOString());
+      const to = encodeURIComponent(new Date(BASE + 30 * 86_400_000).toISOString());
+      expect((await bulk.app.request(`/api/v1/load?from=${from}&to=${to}&bucket=1d`, { headers: bulkActors.capacity.headers })).status).toBe(200);
       const res = await bulk.app.request('/api/v1/prognoses', {
         method: 'POST',
         headers: { ...bulkActors.plannerA.headers, 'Content-Type': 'text/csv' },

@@ -172,7 +172,7 @@ async function streamedStore(c: Context<AppEnv>, user: UserRow, own: string, pie
     await rowAfnemers(c, user, staged.lines, staged.afnemers);
     for (const chunk of staged.chunks) await bulk.add(chunk);
     const done = await bulk.finish({ fileName, contentType, rowCount: staged.lines.length });
-    if (done.affected.length > 0) await conflictsRecompute(tx, done.affected, now(), recomputeReason(fileName), c.get('deps').procedure);
+    if (done.affected.length > 0) await conflictsRecompute(tx, done.affected, now(), recomputeReason(fileName), c.get('deps').procedure, c.get('planning'));
     return { deliveries: done.deliveries, rowCount: staged.lines.length };
   });
   return uploadAnswer(c, stored.deliveries, stored.rowCount);

@@ -130,20 +130,31 @@ export function windowsCounting(windows: readonly PlanWindow[]): readonly PlanWi
   return windows;
 }
 
+/** Bytes per window of the columns: 8 each for id, start, end and volume, 4 for the Afnemer code, 1 for the status. */
+export const WINDOW_COLUMN_BYTES = 37;
+
+/**
+ * The number columns of `m` windows as views of one buffer (an ArrayBuffer, or a SharedArrayBuffer the planning
+ * cache keeps), in that order: the one layout of window columns.
+ */
+export function windowColumnsIn(buffer: ArrayBuffer | SharedArrayBuffer, m: number): Omit<WindowColumns, 'afnemers' | 'kenmerken' | 'index'> {
+  return {
+    id: new Float64Array(buffer, 0, m),
+    start: new Float64Array(buffer, m * 8, m),
+    end: new Float64Array(buffer, m * 16, m),
+    volume: new Float64Array(buffer, m * 24, m),
+    afnemerCode: new Int32Array(buffer, m * 32, m),
+    status: new Uint8Array(buffer, m * 36, m),
+  };
+}
+
 /**
  * The windows as columns, entry k = windows[k], in one pass that reads each object once; the Afnemer codes come
  * from afnemerCoder (a repeat costs no Map lookup). With `withKenmerken`, the kenmerken are joined into one text too.
  */
 export function windowColumnsOf(windows: readonly PlanWindow[], withKenmerken = false): WindowColumns {
   const m = windows.length;
-  // One buffer for the five number columns: 8 + 8 + 8 + 8 + 4 bytes per window, then the status bytes.
-  const buffer = new ArrayBuffer(m * 37);
-  const id = new Float64Array(buffer, 0, m);
-  const start = new Float64Array(buffer, m * 8, m);
-  const end = new Float64Array(buffer, m * 16, m);
-  const volume = new Float64Array(buffer, m * 24, m);
-  const afnemerCode = new Int32Array(buffer, m * 32, m);
-  const status = new Uint8Array(buffer, m * 36, m);
+  const { id, start, end, volume, afnemerCode, status } = windowColumnsIn(new ArrayBuffer(m * WINDOW_COLUMN_BYTES), m);
   const coder = afnemerCoder();
   for (let k = 0; k < m; k++) {
     const w = windows[k]!;

@@ -1,6 +1,6 @@
 import { planningState, planningVersion, type CapacityProfileRow, type Sql, type Tx } from '@cd/db';
 import { afnemerCoder, type AfnemerCoder, type CapacitySchedule, type MaintenanceWindow, type PlanWindow, WINDOW_CONCEPT, WINDOW_DEFINITIEF } from '@cd/shared';
-import type { WindowColumns } from './cpu-tasks.js';
+import { WINDOW_COLUMN_BYTES, type WindowColumns, windowColumnsIn } from './cpu-tasks.js';
 import { planningInputsInRange } from './planning-inputs.js';
 
 /** A list of counting windows and the same windows as detection's columns: entry k of each column is `windows[k]`. */
@@ -34,18 +34,9 @@ export interface WindowPositions {
   delete(id: number): void;
 }
 
-/** Columns for `m` windows in one SharedArrayBuffer, laid out as windowColumnsOf lays out its ArrayBuffer. */
+/** Columns for `m` windows in one SharedArrayBuffer, in the layout of windowColumnsIn. */
 function columnsShared(m: number, afnemers: string[]): WindowColumns {
-  const buffer = new SharedArrayBuffer(m * 37);
-  return {
-    id: new Float64Array(buffer, 0, m),
-    start: new Float64Array(buffer, m * 8, m),
-    end: new Float64Array(buffer, m * 16, m),
-    volume: new Float64Array(buffer, m * 24, m),
-    afnemerCode: new Int32Array(buffer, m * 32, m),
-    status: new Uint8Array(buffer, m * 36, m),
-    afnemers,
-  };
+  return { ...windowColumnsIn(new SharedArrayBuffer(m * WINDOW_COLUMN_BYTES), m), afnemers };
 }
 
 /** A coder that gives each of `afnemers` its index as code (so the codes of a version hold in the next). */

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { capacityProfileUniform } from './capacity.js';
 import {
   LEVELLING_MAX_MOVED_OVER_BOUND,
   levellingPropose,
@@ -13,10 +12,9 @@ import {
   type LevellingNeed,
   type LevellingRunState,
 } from './levelling.js';
-import { DAY, HOUR, levellingSpecArb, levellingWindowsOf, OINS } from './planning.arbitraries.js';
+import { HOUR, levellingInputOf, levellingSpecArb, OINS } from './planning.arbitraries.js';
 import type { PlanWindow } from './types.js';
 
-const flat = capacityProfileUniform(4000); // 1000 messages per bucket
 const t0 = Date.UTC(2027, 0, 13, 9);
 
 const keyOf = (n: LevellingNeed) => `${n.moveCostHours}/${n.improved}`;
@@ -64,16 +62,7 @@ describe('levelling in pieces (the lane runs them in parallel)', () => {
         ),
         fc.array(fc.constantFrom(0, 3, 6, 12, 18, 24, 36, 48), { maxLength: 3 }),
         (specs, options, extra) => {
-          const input: LevellingInput = {
-            windows: levellingWindowsOf(specs, t0),
-            profile: flat,
-            maintenance: [],
-            period: { from: t0 - DAY, to: t0 + DAY },
-            now: t0 - DAY,
-            sendHours: null,
-            horizonMs: 6 * HOUR,
-            ...options,
-          };
+          const input = levellingInputOf(specs, t0, options);
           const whole = levellingPropose(input);
           expect(pieceByPiece(input, extra)).toEqual(whole);
           if (whole.candidates.length > 2) searched++;
@@ -93,16 +82,7 @@ describe('levelling in pieces (the lane runs them in parallel)', () => {
         fc.constantFrom<number | null>(1, 1.1, LEVELLING_MAX_MOVED_OVER_BOUND),
         fc.array(fc.tuple(fc.constantFrom(0, 3, 12, 24, 48), fc.nat(12), fc.boolean()), { minLength: 1, maxLength: 3 }),
         (specs, maxMovedOverBound, cancels) => {
-          const input: LevellingInput = {
-            windows: levellingWindowsOf(specs, t0),
-            profile: flat,
-            maintenance: [],
-            period: { from: t0 - DAY, to: t0 + DAY },
-            now: t0 - DAY,
-            sendHours: null,
-            horizonMs: 6 * HOUR,
-            maxMovedOverBound,
-          };
+          const input = levellingInputOf(specs, t0, { maxMovedOverBound });
           const solver = levellingSolverOf(input);
           // Runs (quick ones, or drop searches on a quick run's state) stopped after `after` steps, before the search.
           for (const [moveCostHours, after, drop] of cancels) {
@@ -147,15 +127,7 @@ describe('levelling in pieces (the lane runs them in parallel)', () => {
       { id: 2, afnemer: OINS[1], kenmerk: 'B', start: t0, end: t0 + HOUR, volume: 1600, status: 'concept' },
       { id: 3, afnemer: OINS[2], kenmerk: 'C', start: t0 + HOUR, end: t0 + 2 * HOUR, volume: 1600, status: 'concept' },
     ];
-    const input: LevellingInput = {
-      windows,
-      profile: flat,
-      maintenance: [],
-      period: { from: t0 - DAY, to: t0 + DAY },
-      now: t0 - DAY,
-      sendHours: null,
-      horizonMs: 6 * HOUR,
-    };
+    const input = levellingInputOf(windows, t0);
     const solver = levellingSolverOf(input);
     const at12 = solver.run(12);
     solver.run(0);

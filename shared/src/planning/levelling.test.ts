@@ -12,7 +12,7 @@ import {
   type LevellingInput,
   type LevellingResult,
 } from './levelling.js';
-import { DAY, HOUR, type LevellingSpec, levellingSpecArb, levellingWindowsOf, OINS, scenarioArb } from './planning.arbitraries.js';
+import { DAY, HOUR, type LevellingSpec, levellingInputOf, levellingSpecArb, levellingWindowsOf, OINS, scenarioArb } from './planning.arbitraries.js';
 import { sendHoursByBucket, type SendHours } from './send-hours.js';
 import { loadExceeds } from './tolerance.js';
 import type { PlanWindow } from './types.js';
@@ -218,16 +218,7 @@ describe('levellingPropose', () => {
         fc.constantFrom(1, 1.1, 1.25, LEVELLING_MAX_MOVED_OVER_BOUND),
         (specs, factor) => {
           const windows = levellingWindowsOf(specs, t0);
-          const input: LevellingInput = {
-            windows,
-            profile: flat,
-            maintenance: [],
-            period: { from: t0 - DAY, to: t0 + DAY },
-            now: t0 - DAY,
-            sendHours: null,
-            horizonMs: 6 * HOUR,
-            maxMovedOverBound: factor,
-          };
+          const input = levellingInputOf(windows, t0, { maxMovedOverBound: factor });
           const r = levellingPropose(input);
           expect(r.maxMovedOverBound).toBe(r.overloadedBefore > 0 ? factor : null);
           expect(r.candidates[0]!.moveCostHours).toBe(0);
@@ -322,16 +313,7 @@ describe('levellingPropose', () => {
 
   it('the drop search never raises the objective at a fixed λ, and sometimes lowers it', () => {
     const t0 = Date.UTC(2027, 0, 13, 9);
-    const inputOf = (specs: readonly LevellingSpec[], moveCostHours: number): LevellingInput => ({
-      windows: levellingWindowsOf(specs, t0),
-      profile: flat,
-      maintenance: [],
-      period: { from: t0 - DAY, to: t0 + DAY },
-      now: t0 - DAY,
-      sendHours: null,
-      horizonMs: 6 * HOUR,
-      moveCostHours,
-    });
+    const inputOf = (specs: readonly LevellingSpec[], moveCostHours: number): LevellingInput => levellingInputOf(specs, t0, { moveCostHours });
     const objective = (r: LevellingResult, l: number) => r.cost + l * r.messagesMoved;
     // A case found by the property below: at λ = 24 the greedy moves a window that the drop search does without.
     const found = inputOf(

@@ -1,6 +1,8 @@
 /** fast-check generators shared by the planning property tests (not exported from the package). */
 import fc from 'fast-check';
 import { BUCKET_MS } from './bucket.js';
+import { capacityProfileUniform } from './capacity.js';
+import type { LevellingInput } from './levelling.js';
 import { amsterdamDayNumber, amsterdamDayStart } from '../time/local-time.js';
 import { DAY_MS as DAY, HOUR_MS as HOUR, MINUTE_MS as MINUTE } from '../time/units.js';
 import type { CapacityPeriod, MaintenanceWindow, PlanWindow } from './types.js';
@@ -178,4 +180,23 @@ export function levellingWindowsOf(specs: readonly LevellingSpec[], t0: number):
     earliestStart: sp.early === undefined ? null : t0 + (sp.q - sp.early) * BUCKET_MS,
     latestEnd: sp.late === undefined ? null : t0 + (sp.q + sp.len + sp.late) * BUCKET_MS,
   }));
+}
+
+/**
+ * The LevellingInput of the small levelling properties: `windows` (or the specs' windows around t0) on a flat profile
+ * of 1,000 messages per bucket, the period a day either side of t0 with now at its start, no send hours, a 6-hour
+ * horizon; `options` on top.
+ */
+export function levellingInputOf(windows: readonly LevellingSpec[] | PlanWindow[], t0: number, options: Partial<LevellingInput> = {}): LevellingInput {
+  const planWindows = windows.length > 0 && 'q' in windows[0]! ? levellingWindowsOf(windows as readonly LevellingSpec[], t0) : (windows as PlanWindow[]);
+  return {
+    windows: planWindows,
+    profile: capacityProfileUniform(4000),
+    maintenance: [],
+    period: { from: t0 - DAY, to: t0 + DAY },
+    now: t0 - DAY,
+    sendHours: null,
+    horizonMs: 6 * HOUR,
+    ...options,
+  };
 }

@@ -238,9 +238,8 @@ export function detectPack(summary: DetectSummary, afnemers: readonly string[] =
   const windowCount = new Int32Array(ints, 0, n);
   const afnemerCount = new Int32Array(ints, n * 4, n);
   const afnemerAt = new Int32Array(ints, n * 8, names);
-  // Seeded with the list in order, so each of its Afnemers keeps its index as code; one not in it is appended.
-  const coder = afnemerCoder();
-  for (const a of afnemers) coder.code(a);
+  // Seeded with the columns' list: each of its Afnemers keeps its index as code; one not in it is appended.
+  const coder = afnemerCoder(afnemers);
   let at = 0;
   const conflicts = summary.conflicts.map(({ windows, afnemers: own, ...rest }, i) => {
     windowCount[i] = windows.length;

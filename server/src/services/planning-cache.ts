@@ -1,5 +1,5 @@
 import { planningState, planningVersion, type CapacityProfileRow, type Sql, type Tx } from '@cd/db';
-import { afnemerCoder, type AfnemerCoder, type CapacitySchedule, type MaintenanceWindow, type PlanWindow, WINDOW_CONCEPT, WINDOW_DEFINITIEF } from '@cd/shared';
+import { afnemerCoder, type CapacitySchedule, type MaintenanceWindow, type PlanWindow, WINDOW_CONCEPT, WINDOW_DEFINITIEF } from '@cd/shared';
 import { WINDOW_COLUMN_BYTES, type WindowColumns, windowColumnsIn } from './cpu-tasks.js';
 import { planningInputsInRange } from './planning-inputs.js';
 
@@ -39,13 +39,6 @@ function columnsShared(m: number, afnemers: string[]): WindowColumns {
   return { ...windowColumnsIn(new SharedArrayBuffer(m * WINDOW_COLUMN_BYTES), m), afnemers };
 }
 
-/** A coder that gives each of `afnemers` its index as code (so the codes of a version hold in the next). */
-function coderOf(afnemers: readonly string[]): AfnemerCoder {
-  const coder = afnemerCoder();
-  for (const a of afnemers) coder.code(a);
-  return coder;
-}
-
 /**
  * The version after `changed` (windows as read since `base`, cancelled ones included), patched into copies of the
  * list and of its columns: a cancelled window's place is taken by the last one, a changed window keeps its place,
@@ -77,7 +70,8 @@ export function windowsVersionPatched(base: WindowsVersion, changed: readonly Pl
     }
   }
   const m = next.length;
-  const coder = coderOf(base.columns.afnemers);
+  // Seeded with the base's list, so the codes of a version hold in the next.
+  const coder = afnemerCoder(base.columns.afnemers);
   const old = base.columns;
   const c = columnsShared(m, coder.afnemers);
   const kept = Math.min(m, old.id.length);

@@ -34,4 +34,24 @@ describe('afnemerCoder', () => {
       { numRuns: 300 },
     );
   });
+
+  it('seeded with known Afnemers, keeps each at its index and codes the rest as a coder that met the known ones first', () => {
+    const oin = fc.oneof(
+      fc.string({ maxLength: 3 }),
+      fc.integer({ min: 0, max: 3000 }).map((i) => String(i).padStart(20, '0')),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(oin, { maxLength: 50 }), fc.array(oin, { maxLength: 200 }), (known, oins) => {
+        const coder = afnemerCoder(known);
+        expect(coder.afnemers).toEqual(known);
+        const codes = oins.map((o) => coder.code([...o].join('')));
+        const brute = codesBrute([...known, ...oins]);
+        expect(codes).toEqual(brute.codes.slice(known.length));
+        expect(coder.afnemers).toEqual(brute.afnemers);
+        // The seed list itself is not the coder's list (the coder appends to its own).
+        expect(coder.afnemers).not.toBe(known);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -20,12 +20,16 @@ function slotOf(oin: string): number {
   return ((oin.charCodeAt(n - 1) | 0) + 10 * (oin.charCodeAt(n - 2) | 0) + 100 * (oin.charCodeAt(n - 3) | 0)) & (SLOTS - 1);
 }
 
-export function afnemerCoder(): AfnemerCoder {
+/**
+ * A coder; with `known` (distinct OINs, e.g. an earlier coder's list), each of them keeps its index as code, so codes
+ * made before stay valid and a new OIN is appended.
+ */
+export function afnemerCoder(known: readonly string[] = []): AfnemerCoder {
   const afnemers: string[] = [];
   const codeOf = new Map<string, number>();
   const keys = new Array<string | undefined>(SLOTS).fill(undefined);
   const codes = new Int32Array(SLOTS);
-  return {
+  const coder: AfnemerCoder = {
     afnemers,
     code(oin: string): number {
       const slot = slotOf(oin);
@@ -41,4 +45,6 @@ export function afnemerCoder(): AfnemerCoder {
       return code;
     },
   };
+  for (const oin of known) coder.code(oin);
+  return coder;
 }
